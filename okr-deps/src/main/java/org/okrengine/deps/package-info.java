@@ -1,0 +1,2 @@
+/** The okr-deps API. */
+package org.okrengine.deps;

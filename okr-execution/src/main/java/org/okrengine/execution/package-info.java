@@ -1,0 +1,2 @@
+/** The okr-execution API. */
+package org.okrengine.execution;

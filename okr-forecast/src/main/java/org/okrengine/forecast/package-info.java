@@ -1,0 +1,2 @@
+/** The okr-forecast API. */
+package org.okrengine.forecast;

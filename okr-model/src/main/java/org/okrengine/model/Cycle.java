@@ -1,0 +1,100 @@
+package org.okrengine.model;
+
+import static org.okrengine.model.internal.Checks.requireId;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Objects;
+
+/**
+ * A period of OKRs, from {@code start} to {@code end} (local dates in {@code zone}, both inclusive), and the one place
+ * where the library turns local dates into instants.
+ *
+ * <p>The cycle begins at the start of {@code start} in {@code zone} and ends at the start of the day after {@code end}
+ * (exclusive), so a cycle across a daylight-saving change is an hour shorter or longer than its days times 24 hours.
+ * Fractions of the cycle are fractions of that real duration. Immutable and thread-safe.
+ *
+ * @param id unique id, for example {@code 2026-Q3}
+ * @param name display name
+ * @param start first day, inclusive
+ * @param end last day, inclusive, not before {@code start}
+ * @param zone the zone the dates are in
+ */
+public record Cycle(String id, String name, LocalDate start, LocalDate end, ZoneId zone) {
+  /** Seconds in a day, the unit of every "days" figure the library reports. */
+  public static final double SECONDS_PER_DAY = 86_400.0;
+
+  /** Validates; a null {@code name} becomes the id, a null {@code zone} becomes UTC. */
+  public Cycle {
+    requireId(id, "id");
+    name = name == null ? id : name;
+    Objects.requireNonNull(start, "start must not be null");
+    Objects.requireNonNull(end, "end must not be null");
+    zone = zone == null ? ZoneOffset.UTC : zone;
+    if (end.isBefore(start)) {
+      throw new IllegalArgumentException("end must not be before start: " + end + " < " + start);
+    }
+  }
+
+  /** A cycle in UTC named after its id. */
+  public static Cycle of(String id, LocalDate start, LocalDate end) {
+    return new Cycle(id, id, start, end, ZoneOffset.UTC);
+  }
+
+  /** The instant the cycle begins: the start of {@code start} in {@code zone}. */
+  public Instant startInstant() {
+    return instantOf(start);
+  }
+
+  /** The instant the cycle ends (exclusive): the start of the day after {@code end} in {@code zone}. */
+  public Instant endInstant() {
+    return instantOf(end.plusDays(1));
+  }
+
+  /** The start of {@code date} in the cycle's zone (the first valid instant of that day across a gap). */
+  public Instant instantOf(LocalDate date) {
+    return date.atStartOfDay(zone).toInstant();
+  }
+
+  /** The local date of {@code instant} in the cycle's zone. */
+  public LocalDate dateOf(Instant instant) {
+    return LocalDate.ofInstant(instant, zone);
+  }
+
+  /** The cycle's real length in days (86,400 s each). */
+  public double lengthDays() {
+    return daysBetween(startInstant(), endInstant());
+  }
+
+  /**
+   * The fraction of the cycle elapsed at {@code instant}: 0 at the start, 1 at the end, clamped to [0, 1] outside.
+   */
+  public double elapsedFraction(Instant instant) {
+    double f = daysBetween(startInstant(), instant) / lengthDays();
+    return Math.min(1.0, Math.max(0.0, f));
+  }
+
+  /** The instant at fraction {@code fraction} (0..1) of the cycle's real duration. */
+  public Instant instantAtFraction(double fraction) {
+    if (!(fraction >= 0 && fraction <= 1)) {
+      throw new IllegalArgumentException("fraction must be within 0..1: " + fraction);
+    }
+    Instant s = startInstant();
+    long seconds = Duration.between(s, endInstant()).getSeconds();
+    return s.plusMillis(Math.round(seconds * 1000.0 * fraction));
+  }
+
+  /** Whether {@code instant} falls within the cycle (start inclusive, end exclusive). */
+  public boolean contains(Instant instant) {
+    return !instant.isBefore(startInstant()) && instant.isBefore(endInstant());
+  }
+
+  /** Days (86,400 s each, fractional) from {@code from} to {@code to}; negative when {@code to} is earlier. */
+  public static double daysBetween(Instant from, Instant to) {
+    Duration d = Duration.between(from, to);
+    return (d.getSeconds() + d.getNano() / 1e9) / SECONDS_PER_DAY;
+  }
+}

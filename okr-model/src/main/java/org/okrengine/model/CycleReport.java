@@ -1,0 +1,30 @@
+package org.okrengine.model;
+
+import static org.okrengine.model.internal.Checks.copy;
+import static org.okrengine.model.internal.Checks.requireId;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What an analysis of one cycle at one instant returns: the content of an {@code okr-report/1} document.
+ * Immutable and thread-safe.
+ *
+ * @param cycleId the cycle's id
+ * @param asOf the instant analysed; only check-ins at or before it count
+ * @param keyResults one entry per key result, in document order
+ * @param cascades slips flowing across dependencies, most impact first
+ * @param escalations escalated items, highest level first
+ */
+public record CycleReport(String cycleId, Instant asOf, List<KeyResultReport> keyResults,
+    List<CascadeSummary> cascades, List<EscalationSummary> escalations) {
+  /** Validates and copies the lists. */
+  public CycleReport {
+    requireId(cycleId, "cycleId");
+    Objects.requireNonNull(asOf, "asOf must not be null");
+    keyResults = copy(keyResults, "keyResults");
+    cascades = cascades == null ? List.of() : copy(cascades, "cascades");
+    escalations = escalations == null ? List.of() : copy(escalations, "escalations");
+  }
+}

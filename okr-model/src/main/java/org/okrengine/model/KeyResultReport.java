@@ -1,0 +1,39 @@
+package org.okrengine.model;
+
+import static org.okrengine.model.internal.Checks.copy;
+import static org.okrengine.model.internal.Checks.optionalFinite;
+import static org.okrengine.model.internal.Checks.requireId;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The state of one key result at the report's instant. Numbers that cannot be known are null.
+ * Immutable and thread-safe.
+ *
+ * @param id the key result's id
+ * @param title its title
+ * @param objective its objective's id
+ * @param team its team's id
+ * @param status its status
+ * @param value the latest value at or before the report's instant, or null without check-ins
+ * @param progress the progress of {@code value} (unclamped), or null without check-ins
+ * @param expectedProgress the progress the plan expects at the report's instant
+ * @param daysSinceCheckIn whole days since the latest check-in, or null without check-ins
+ * @param forecast where it is forecast to land, or null
+ * @param reasons why it has its status, most important first (empty when none)
+ * @param insight one plain sentence about it, or null
+ */
+public record KeyResultReport(String id, String title, String objective, String team, Status status, Double value,
+    Double progress, double expectedProgress, Integer daysSinceCheckIn, ForecastSummary forecast,
+    List<Reason> reasons, String insight) {
+  /** Validates and copies the reasons. */
+  public KeyResultReport {
+    requireId(id, "id");
+    Objects.requireNonNull(status, "status must not be null");
+    optionalFinite(value, "value");
+    optionalFinite(progress, "progress");
+    optionalFinite(expectedProgress, "expectedProgress");
+    reasons = reasons == null ? List.of() : copy(reasons, "reasons");
+  }
+}

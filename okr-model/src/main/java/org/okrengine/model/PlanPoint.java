@@ -1,0 +1,21 @@
+package org.okrengine.model;
+
+import static org.okrengine.model.internal.Checks.requireFinite;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * One point of an explicit plan: the value expected at the start of {@code date} in the cycle's zone.
+ * Immutable and thread-safe.
+ *
+ * @param date the local date
+ * @param value the expected value, in the metric's unit
+ */
+public record PlanPoint(LocalDate date, double value) {
+  /** Validates. */
+  public PlanPoint {
+    Objects.requireNonNull(date, "date must not be null");
+    requireFinite(value, "value");
+  }
+}

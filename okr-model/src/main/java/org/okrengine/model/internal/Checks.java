@@ -1,0 +1,63 @@
+package org.okrengine.model.internal;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Argument checks shared by the model's constructors; messages name the parameter, the rule and the value.
+ * Not part of the API (this package is not exported). Stateless and thread-safe.
+ */
+public final class Checks {
+  private Checks() {}
+
+  /** Returns {@code value} when it is a non-blank string. */
+  public static String requireId(String value, String name) {
+    Objects.requireNonNull(value, () -> name + " must not be null");
+    if (value.isBlank()) {
+      throw new IllegalArgumentException(name + " must not be blank");
+    }
+    return value;
+  }
+
+  /** Returns {@code value} when it is null or a non-blank string. */
+  public static String optionalId(String value, String name) {
+    return value == null ? null : requireId(value, name);
+  }
+
+  /** Returns {@code value} when it is finite. */
+  public static double requireFinite(double value, String name) {
+    if (Double.isFinite(value)) {
+      return value;
+    }
+    throw new IllegalArgumentException(name + " must be finite: " + value);
+  }
+
+  /** Returns {@code value} when it is null or finite. */
+  public static Double optionalFinite(Double value, String name) {
+    return value == null ? null : requireFinite(value, name);
+  }
+
+  /** Returns {@code value} when it is within [0, 1]. */
+  public static double requireUnit(double value, String name) {
+    if (value >= 0 && value <= 1) {
+      return value;
+    }
+    throw new IllegalArgumentException(name + " must be within 0..1: " + value);
+  }
+
+  /** Returns {@code value} when it is null or within [0, 1]. */
+  public static Double optionalUnit(Double value, String name) {
+    return value == null ? null : requireUnit(value, name);
+  }
+
+  /** Returns an immutable copy of {@code list}, which must not be null nor hold nulls. */
+  public static <T> List<T> copy(List<T> list, String name) {
+    Objects.requireNonNull(list, () -> name + " must not be null");
+    for (int i = 0; i < list.size(); i++) {
+      if (list.get(i) == null) {
+        throw new NullPointerException(name + "[" + i + "] must not be null");
+      }
+    }
+    return List.copyOf(list);
+  }
+}

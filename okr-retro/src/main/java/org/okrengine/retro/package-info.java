@@ -1,0 +1,2 @@
+/** The okr-retro API. */
+package org.okrengine.retro;
