@@ -1,0 +1,409 @@
+package org.okrengine.forecast;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.okrengine.model.CheckIn;
+import org.okrengine.model.Cycle;
+import org.okrengine.model.Direction;
+import org.okrengine.model.KeyResult;
+import org.okrengine.model.Metric;
+import org.okrengine.model.Milestone;
+import org.okrengine.model.PredictionInterval;
+import org.okrengine.model.Reason;
+import org.okrengine.model.Status;
+
+/**
+ * Forecasts where a key result will land at cycle end from its check-ins so far, how likely it is to meet its
+ * target, its velocity against the velocity it needs, when it will complete, and its status with reasons.
+ *
+ * <ul>
+ *   <li>Only check-ins at or before the as-of instant count.
+ *   <li>No check-ins: the plan's forecast, wide; status {@code no-data}.
+ *   <li>Target already met (increase, decrease, achieve): status {@code achieved}, probability 1.
+ *   <li>No check-in for more than {@link #staleAfterDays()} days: status {@code stale}, the forecast still given.
+ *   <li>Maintain directions: the probability of being on the right side of the target at cycle end.
+ *   <li>Achieve: the probability from the milestones due so far (Laplace's rule), 0.5 without milestones.
+ * </ul>
+ *
+ * <p>Configured with {@code with...} copy methods. Immutable and thread-safe.
+ */
+public final class Forecaster {
+  private static final double DEFAULT_LEVEL = 0.8;
+  private static final Forecaster DEFAULTS = new Forecaster(ForecastMethod.PLAN_PRIOR_BAYES,
+      Hyperparameters.defaults(), DEFAULT_LEVEL, 14, 0.5, 0.15);
+
+  private final ForecastMethod method;
+  private final Hyperparameters hyperparameters;
+  private final double level;
+  private final double staleAfterDays;
+  private final double onTrackProbability;
+  private final double offTrackProbability;
+  private final double[] quantiles;
+  private final double[] quantiles85;
+
+  private Forecaster(ForecastMethod method, Hyperparameters hyperparameters, double level, double staleAfterDays,
+      double onTrackProbability, double offTrackProbability) {
+    this.method = method;
+    this.hyperparameters = hyperparameters;
+    this.level = level;
+    this.staleAfterDays = staleAfterDays;
+    this.onTrackProbability = onTrackProbability;
+    this.offTrackProbability = offTrackProbability;
+    this.quantiles = level == DEFAULT_LEVEL && Quantiles.DEFAULT != null ? Quantiles.DEFAULT
+        : StudentT.quantiles(0.5 + level / 2);
+    this.quantiles85 = Quantiles.P85;
+  }
+
+  private static final class Quantiles {
+    static final double[] DEFAULT = StudentT.quantiles(0.5 + DEFAULT_LEVEL / 2);
+    static final double[] P85 = StudentT.quantiles(0.85);
+  }
+
+  /** The default forecaster: the method the backtest picks ({@code plan-prior-bayes}), 80% intervals. */
+  public static Forecaster withDefaults() {
+    return DEFAULTS;
+  }
+
+  /** A copy using {@code method}. */
+  public Forecaster withMethod(ForecastMethod method) {
+    Objects.requireNonNull(method, "method must not be null");
+    return new Forecaster(method, hyperparameters, level, staleAfterDays, onTrackProbability, offTrackProbability);
+  }
+
+  /** A copy using {@code hyperparameters} (for {@code plan-prior-bayes}). */
+  public Forecaster withHyperparameters(Hyperparameters hyperparameters) {
+    Objects.requireNonNull(hyperparameters, "hyperparameters must not be null");
+    return new Forecaster(method, hyperparameters, level, staleAfterDays, onTrackProbability, offTrackProbability);
+  }
+
+  /**
+   * A copy whose prediction intervals have central probability {@code level}.
+   *
+   * @throws IllegalArgumentException when {@code level} is not within (0, 1)
+   */
+  public Forecaster withLevel(double level) {
+    if (!(level > 0 && level < 1)) {
+      throw new IllegalArgumentException("level must be within (0, 1): " + level);
+    }
+    return new Forecaster(method, hyperparameters, level, staleAfterDays, onTrackProbability, offTrackProbability);
+  }
+
+  /**
+   * A copy that calls a key result stale after {@code days} days without a check-in.
+   *
+   * @throws IllegalArgumentException when {@code days} is not positive and finite
+   */
+  public Forecaster withStaleAfterDays(double days) {
+    if (!(days > 0 && days < 1e6)) {
+      throw new IllegalArgumentException("days must be within (0, 1e6): " + days);
+    }
+    return new Forecaster(method, hyperparameters, level, days, onTrackProbability, offTrackProbability);
+  }
+
+  /**
+   * A copy with the probability thresholds of the statuses: at least {@code onTrack} is on track, below
+   * {@code offTrack} is off track, in between at risk.
+   *
+   * @throws IllegalArgumentException unless 0 &lt; offTrack &lt;= onTrack &lt; 1
+   */
+  public Forecaster withThresholds(double onTrack, double offTrack) {
+    if (!(offTrack > 0 && offTrack <= onTrack && onTrack < 1)) {
+      throw new IllegalArgumentException(
+          "thresholds must satisfy 0 < offTrack <= onTrack < 1: onTrack " + onTrack + ", offTrack " + offTrack);
+    }
+    return new Forecaster(method, hyperparameters, level, staleAfterDays, onTrack, offTrack);
+  }
+
+  /** The method. */
+  public ForecastMethod method() {
+    return method;
+  }
+
+  /** The hyperparameters of {@code plan-prior-bayes}. */
+  public Hyperparameters hyperparameters() {
+    return hyperparameters;
+  }
+
+  /** The central probability of the prediction intervals. */
+  public double level() {
+    return level;
+  }
+
+  /** Days without a check-in after which a key result is stale. */
+  public double staleAfterDays() {
+    return staleAfterDays;
+  }
+
+  /** Forecasts {@code keyResult} in {@code cycle} as of {@code asOf}, without milestones. */
+  public Forecast forecast(KeyResult keyResult, Cycle cycle, Instant asOf) {
+    return forecast(keyResult, cycle, asOf, List.of());
+  }
+
+  /**
+   * Forecasts {@code keyResult} in {@code cycle} as of {@code asOf}; {@code milestones} (of the initiatives that
+   * contribute to it) inform {@code achieve} key results.
+   */
+  public Forecast forecast(KeyResult keyResult, Cycle cycle, Instant asOf, List<Milestone> milestones) {
+    Objects.requireNonNull(keyResult, "keyResult must not be null");
+    Objects.requireNonNull(cycle, "cycle must not be null");
+    Objects.requireNonNull(asOf, "asOf must not be null");
+    Objects.requireNonNull(milestones, "milestones must not be null");
+    List<CheckIn> seen = keyResult.checkInsAsOf(asOf);
+    return forecastSeen(keyResult, cycle, asOf, seen, milestones);
+  }
+
+  /** Forecasts from exactly the check-ins {@code seen} (sorted), as of {@code asOf}; used by the backtest too. */
+  Forecast forecastSeen(KeyResult kr, Cycle cycle, Instant asOf, List<CheckIn> seen, List<Milestone> milestones) {
+    Metric metric = kr.metric();
+    Instant start = cycle.startInstant();
+    double lengthDays = cycle.lengthDays();
+    double asOfDays = Cycle.daysBetween(start, asOf);
+    int n = seen.size();
+    double[] times = new double[n];
+    double[] values = new double[n];
+    for (int i = 0; i < n; i++) {
+      times[i] = Cycle.daysBetween(start, seen.get(i).at());
+      values[i] = seen.get(i).value();
+    }
+    double expected = kr.expectedProgress(cycle, asOf);
+    Double progress = n == 0 ? null : metric.progress(values[n - 1]);
+    Integer daysSince = n == 0 ? null : (int) Math.floor(asOfDays - times[n - 1]);
+    List<Reason> reasons = new ArrayList<>();
+    Direction d = metric.direction();
+    Outcome out = switch (d) {
+      case MAINTAIN_ABOVE, MAINTAIN_BELOW -> maintain(metric, times, values, lengthDays, asOfDays);
+      case ACHIEVE -> achieve(metric, values, cycle, asOf, milestones);
+      default -> reach(metric, times, values, lengthDays, asOfDays);
+    };
+    boolean met = n > 0 && metric.isMet(values[n - 1]);
+    Status status = status(d, n, met, daysSince, asOfDays, out, progress, expected, reasons);
+    addReasons(d, n, met, out, progress, expected, reasons);
+    LocalDate completion = out.completionX >= 0 ? dateAt(cycle, out.completionX) : null;
+    LocalDate completion85 = out.completion85X >= 0 ? dateAt(cycle, out.completion85X) : null;
+    return new Forecast(kr.id(), out.method, status, progress, expected, daysSince, out.landingValue,
+        metric.progress(out.landingValue), out.interval, out.probability, out.required, out.actual,
+        out.ratio(), completion, completion85, reasons);
+  }
+
+  private static LocalDate dateAt(Cycle cycle, double fraction) {
+    Instant start = cycle.startInstant();
+    long seconds = Math.round(fraction * cycle.lengthDays() * Cycle.SECONDS_PER_DAY);
+    return cycle.dateOf(start.plusSeconds(seconds));
+  }
+
+  /** What a method computed, in the metric's units. */
+  private static final class Outcome {
+    ForecastMethod method;
+    double landingValue;
+    PredictionInterval interval;
+    double probability;
+    Double required;
+    Double actual;
+    double completionX = -1;
+    double completion85X = -1;
+    boolean regressing;
+    int points;
+
+    Double ratio() {
+      if (required == null || actual == null || required == 0) {
+        return null;
+      }
+      double r = actual / required;
+      return Double.isFinite(r) ? r : null;
+    }
+  }
+
+  private Outcome reach(Metric metric, double[] times, double[] values, double lengthDays, double asOfDays) {
+    double[] slots = new double[Kernel.SLOTS];
+    double b = metric.baseline();
+    double t = metric.target();
+    Kernel.forecast(method, hyperparameters, quantiles, quantiles85, times, values, 0, times.length, lengthDays,
+        asOfDays, b, t, slots, 0);
+    return fromSlots(method, slots, b, t, lengthDays);
+  }
+
+  static Outcome fromSlots(ForecastMethod method, double[] slots, double b, double t, double lengthDays) {
+    Outcome o = new Outcome();
+    o.method = method;
+    double span = t - b;
+    int flags = (int) slots[Kernel.FLAGS];
+    o.landingValue = safe(b + slots[Kernel.MEAN] * span);
+    o.probability = clampUnit(slots[Kernel.PROBABILITY]);
+    if ((flags & Kernel.HAS_INTERVAL) != 0) {
+      double lo = safe(b + Math.min(slots[Kernel.LOW], slots[Kernel.HIGH]) * span);
+      double hi = safe(b + Math.max(slots[Kernel.LOW], slots[Kernel.HIGH]) * span);
+      o.interval = new PredictionInterval(0.8, Math.min(lo, hi), Math.max(lo, hi));
+    }
+    double weeksPerCycle = lengthDays / 7.0;
+    if ((flags & Kernel.HAS_RATE) != 0) {
+      o.actual = safe(slots[Kernel.RATE] * span / weeksPerCycle);
+      o.regressing = slots[Kernel.RATE] < 0;
+    }
+    if ((flags & Kernel.HAS_REQUIRED) != 0) {
+      o.required = safe(slots[Kernel.REQUIRED] * span / weeksPerCycle);
+    }
+    if ((flags & Kernel.HAS_COMPLETION) != 0) {
+      o.completionX = slots[Kernel.COMPLETION];
+    }
+    if ((flags & Kernel.HAS_COMPLETION_85) != 0) {
+      o.completion85X = slots[Kernel.COMPLETION_85];
+    }
+    if ((flags & Kernel.MET) != 0 && slots[Kernel.FIRST_MET_X] >= 0) {
+      o.completionX = slots[Kernel.FIRST_MET_X];
+      o.completion85X = slots[Kernel.FIRST_MET_X];
+    }
+    o.points = (int) slots[Kernel.COUNT];
+    return o;
+  }
+
+  private Outcome maintain(Metric metric, double[] times, double[] values, double lengthDays, double asOfDays) {
+    Outcome o = new Outcome();
+    o.method = method;
+    int n = values.length;
+    double target = metric.target();
+    boolean above = metric.direction() == Direction.MAINTAIN_ABOVE;
+    double scaleRef = metric.baseline() != null ? Math.abs(metric.baseline() - target) : 0.0;
+    if (!(scaleRef > 0)) {
+      scaleRef = Math.max(Math.abs(target) * 0.1, 1e-9);
+    }
+    // random walk without drift in the value: variance per day from the check-ins' squared differences,
+    // with a prior worth one increment of (scaleRef)^2 per cycle
+    double level = n > 0 ? values[n - 1] : (metric.baseline() != null ? metric.baseline() : target);
+    double lastDays = n > 0 ? times[n - 1] : 0.0;
+    double sum = scaleRef * scaleRef / lengthDays;
+    int k = 1;
+    for (int i = 1; i < n; i++) {
+      double dt = times[i] - times[i - 1];
+      if (dt > Kernel.MIN_DX * lengthDays) {
+        double dv = values[i] - values[i - 1];
+        sum += dv * dv / dt;
+        k++;
+      }
+    }
+    double perDay = sum / k;
+    double horizon = Math.max(0.0, lengthDays - Math.max(lastDays, 0.0));
+    double sd = Math.sqrt(perDay * horizon);
+    int row = StudentT.row(k);
+    double z = sd > 0 ? (level - target) / sd : (level >= target ? Double.MAX_VALUE : -Double.MAX_VALUE);
+    double pAbove = sd > 0 ? StudentT.cdf(z, row) : (level >= target ? 1 : 0);
+    o.probability = clampUnit(above ? pAbove : 1 - pAbove);
+    o.landingValue = safe(level);
+    if (sd > 0) {
+      double q = quantiles[row];
+      o.interval = new PredictionInterval(level(), safe(level - q * sd), safe(level + q * sd));
+    }
+    o.points = n;
+    return o;
+  }
+
+  private Outcome achieve(Metric metric, double[] values, Cycle cycle, Instant asOf, List<Milestone> milestones) {
+    Outcome o = new Outcome();
+    o.method = method;
+    int n = values.length;
+    if (n > 0 && metric.isMet(values[n - 1])) {
+      o.probability = 1.0;
+      o.landingValue = metric.target();
+      return o;
+    }
+    LocalDate today = cycle.dateOf(asOf);
+    int due = 0;
+    int onTime = 0;
+    for (Milestone m : milestones) {
+      if (!m.due().isAfter(today)) {
+        due++;
+        if (m.completed() != null && !m.completed().isAfter(m.due())) {
+          onTime++;
+        }
+      } else if (m.completed() != null && !m.completed().isAfter(today)) {
+        due++;
+        onTime++;
+      }
+    }
+    double p = (onTime + 1.0) / (due + 2.0);
+    if (!asOf.isBefore(cycle.endInstant())) {
+      p = 0.0;
+    }
+    o.probability = p;
+    o.landingValue = safe(metric.baselineOrTarget() + p * (metric.target() - metric.baselineOrTarget()));
+    o.points = n;
+    return o;
+  }
+
+  private Status status(Direction d, int n, boolean met, Integer daysSince, double asOfDays, Outcome out,
+      Double progress, double expected, List<Reason> reasons) {
+    if (asOfDays < 0) {
+      reasons.add(Reason.of("before-cycle-start", "daysToStart", -asOfDays));
+      return Status.NOT_STARTED;
+    }
+    if (n == 0) {
+      reasons.add(Reason.of("no-check-ins"));
+      return Status.NO_DATA;
+    }
+    if (met && !d.isMaintain()) {
+      reasons.add(Reason.of("target-already-met", "progress", progress));
+      return Status.ACHIEVED;
+    }
+    if (daysSince != null && daysSince > staleAfterDays) {
+      reasons.add(Reason.of("stale", "daysSinceCheckIn", daysSince));
+      return Status.STALE;
+    }
+    if (!d.isMaintain() && progress != null && progress == 0.0 && expected < 0.1) {
+      reasons.add(Reason.of("not-started", "expectedProgress", expected));
+      return Status.NOT_STARTED;
+    }
+    if (out.probability >= onTrackProbability) {
+      return Status.ON_TRACK;
+    }
+    return out.probability < offTrackProbability ? Status.OFF_TRACK : Status.AT_RISK;
+  }
+
+  private void addReasons(Direction d, int n, boolean met, Outcome out, Double progress, double expected,
+      List<Reason> reasons) {
+    if (n == 0 || (met && !d.isMaintain())) {
+      return;
+    }
+    if (out.regressing) {
+      reasons.add(Reason.of("regressing", "actualVelocityPerWeek", out.actual));
+    }
+    Double ratio = out.ratio();
+    if (ratio != null && ratio < 1) {
+      java.util.Map<String, Double> ev = new java.util.HashMap<>();
+      ev.put("velocityRatio", ratio);
+      ev.put("requiredVelocityPerWeek", out.required);
+      ev.put("actualVelocityPerWeek", out.actual);
+      reasons.add(new Reason("velocity-below-required", ev));
+    }
+    if (d.isMaintain() && progress != null && progress < 1) {
+      reasons.add(Reason.of("wrong-side-of-target", "progress", progress));
+    }
+    if (!d.isMaintain() && progress != null && progress < expected) {
+      java.util.Map<String, Double> ev = new java.util.HashMap<>();
+      ev.put("progress", progress);
+      ev.put("expectedProgress", expected);
+      reasons.add(new Reason("behind-plan", ev));
+    }
+    if (out.probability < onTrackProbability) {
+      reasons.add(Reason.of("unlikely-to-meet-target", "probabilityOfTarget", out.probability));
+    }
+    if (n <= 2) {
+      reasons.add(Reason.of("few-check-ins", "checkIns", n));
+    }
+  }
+
+  private static double safe(double v) {
+    if (Double.isFinite(v)) {
+      return v;
+    }
+    if (Double.isNaN(v)) {
+      return 0.0;
+    }
+    return v > 0 ? Double.MAX_VALUE : -Double.MAX_VALUE;
+  }
+
+  private static double clampUnit(double p) {
+    return p >= 0 ? Math.min(1.0, p) : 0.0;
+  }
+}

@@ -1,0 +1,406 @@
+package org.okrengine.forecast;
+
+/**
+ * The numeric core of every forecasting method, on primitive arrays: no allocation, boxing or distribution object
+ * per forecast. Stateless and thread-safe; callers own the arrays.
+ */
+final class Kernel {
+  /*
+   * Units. Time is the fraction x of the cycle (0 at its start, 1 at its end); the value is progress
+   * y = (value - baseline) / (target - baseline), so every method is direction-aware for free and the target is y = 1.
+   * Sums are accumulated on these shifted, scaled values, never on epoch times.
+   *
+   * Anchor. The baseline is the value at the cycle start, so (0, 0) is an observation unless a check-in at or before
+   * the start says otherwise (the last such check-in then replaces it). Check-ins closer than MIN_DX apart are merged
+   * (the later value wins) so that no increment divides by a vanishing time step.
+   *
+   * Plan-prior Bayes (the default). Increments follow Brownian motion with drift: dy ~ N(r dx, s2 dx). The rate r has
+   * the prior N(optimism * planRate, spread^2), planRate = 1 progress per cycle; s2 has an inverse-gamma prior with
+   * shape a0 = 0.25 and scale noisePrior, updated by the residuals around the data's own rate S/T with n - 1 degrees
+   * of freedom. Given the posterior-mean s2, r's posterior is normal with precision 1/spread^2 + T/s2. The landing
+   * value Y(1) = y_n + r h + W(h), h = 1 - x_n, is Student-t with 2 an degrees of freedom, location y_n + r_mean h and
+   * scale sqrt(s2 h + h^2 var(r)). With zero to two check-ins the prior dominates and the forecast is the plan's,
+   * wide; with many the data's rate takes over. P(target) is the t tail beyond y = 1, optionally recalibrated by
+   * a logistic map fitted on history. Completion: P50 is when the location crosses 1; P85 solves
+   * r d - g = q85 * sqrt(s2 d + var(r) d^2) for the horizon d (a quadratic), g = 1 - y_n.
+   *
+   * Linear pace: landing = y_n / x_n; P is 1 when landing >= 1, else 0 (what OKR tools do today).
+   * OLS trend: least squares line through the points, Student-t prediction interval with m - 2 degrees of freedom.
+   * Random walk with drift: the data's rate S/T, residual variance with n - 1 degrees of freedom, no prior.
+   * Damped trend: Holt's linear method with damping, fixed alpha 0.5, beta 0.3, phi 0.9 per check-in step, the
+   * horizon measured in mean check-in steps, and a normal interval from the one-step errors.
+   */
+
+  static final int MEAN = 0;
+  static final int LOW = 1;
+  static final int HIGH = 2;
+  static final int PROBABILITY = 3;
+  static final int RATE = 4;
+  static final int REQUIRED = 5;
+  static final int COMPLETION = 6;
+  static final int COMPLETION_85 = 7;
+  static final int LAST_Y = 8;
+  static final int LAST_X = 9;
+  static final int FLAGS = 10;
+  static final int FIRST_MET_X = 11;
+  static final int SCALE = 12;
+  static final int DF = 13;
+  static final int COUNT = 14;
+  static final int SLOTS = 15;
+
+  static final int HAS_INTERVAL = 1;
+  static final int HAS_RATE = 2;
+  static final int HAS_REQUIRED = 4;
+  static final int NO_DATA = 8;
+  static final int HAS_COMPLETION = 16;
+  static final int HAS_COMPLETION_85 = 32;
+  static final int MET = 64;
+
+  static final double MIN_DX = 1e-6;
+  /** Completion dates further than this many cycles from the start are not reported. */
+  static final double MAX_COMPLETION = 3.0;
+
+  private static final double DAMPED_ALPHA = 0.5;
+  private static final double DAMPED_BETA = 0.3;
+  private static final double DAMPED_PHI = 0.9;
+  private static final double Z80 = 1.2815515655446004;
+
+  private Kernel() {}
+
+  /**
+   * Forecasts one key result.
+   *
+   * @param method which method
+   * @param p the Bayes hyperparameters (ignored by the others)
+   * @param q the two-sided interval quantiles by t-table row
+   * @param q85 the one-sided 0.85 quantiles by t-table row
+   * @param times check-in times in days since the cycle start, sorted, only those the forecast may see
+   * @param values check-in values in the metric's unit
+   * @param from first index
+   * @param to index past the last
+   * @param lengthDays the cycle's length in days, positive
+   * @param asOfDays the forecast instant in days since the cycle start
+   * @param baseline the metric's baseline
+   * @param target the metric's target, not equal to the baseline
+   * @param out receives SLOTS values from {@code o}
+   */
+  static void forecast(ForecastMethod method, Hyperparameters p, double[] q, double[] q85, double[] times,
+      double[] values, int from, int to, double lengthDays, double asOfDays, double baseline, double target,
+      double[] out, int o) {
+    final double invLength = 1.0 / lengthDays;
+    final double invSpan = 1.0 / (target - baseline);
+    // one pass: anchor, increments, OLS sums, Holt recursion
+    double px = 0;
+    double py = 0;
+    double sumT = 0;
+    double sumS = 0;
+    double ss = 0;
+    int n = 0;
+    int m = 1;
+    double sx = 0;
+    double sy = 0;
+    double sxx = 0;
+    double sxy = 0;
+    double syy = 0;
+    double firstMet = -1;
+    double lastDx = 0;
+    double lastDy = 0;
+    boolean any = false;
+    for (int i = from; i < to; i++) {
+      double x = times[i] * invLength;
+      double y = (values[i] - baseline) * invSpan;
+      any = true;
+      if (firstMet < 0 && y >= 1) {
+        firstMet = Math.max(x, 0);
+      }
+      if (x <= 0) {
+        // at or before the start: replaces the anchor
+        sy += y - py;
+        syy += y * y - py * py;
+        py = y;
+        continue;
+      }
+      double dx = x - px;
+      if (dx < MIN_DX) {
+        // merge with the previous point: the later value wins
+        double dy0 = y - py;
+        if (n > 0) {
+          ss += ((lastDy + dy0) * (lastDy + dy0) - lastDy * lastDy) / lastDx;
+          lastDy += dy0;
+          sumS += dy0;
+        }
+        sy += dy0;
+        sxy += px * dy0;
+        syy += y * y - py * py;
+        py = y;
+        continue;
+      }
+      double dy = y - py;
+      lastDx = dx;
+      lastDy = dy;
+      sumT += dx;
+      sumS += dy;
+      ss += dy * dy / dx;
+      n++;
+      m++;
+      sx += x;
+      sy += y;
+      sxx += x * x;
+      sxy += x * y;
+      syy += y * y;
+      px = x;
+      py = y;
+    }
+    double xAsOf = Math.min(1.0, Math.max(0.0, asOfDays * invLength));
+    int flags = 0;
+    if (!any) {
+      flags |= NO_DATA;
+    }
+    if (firstMet >= 0) {
+      flags |= MET;
+    }
+    out[o + LAST_Y] = py;
+    out[o + LAST_X] = px;
+    out[o + FIRST_MET_X] = firstMet;
+    out[o + COUNT] = to - from;
+    out[o + SCALE] = 0;
+    out[o + DF] = 0;
+    double rateSeen = 0;
+    if (sumT > 0) {
+      rateSeen = sumS / sumT;
+      flags |= HAS_RATE;
+    }
+    out[o + RATE] = rateSeen;
+    double remaining = 1.0 - xAsOf;
+    if (remaining > 0 && py < 1) {
+      out[o + REQUIRED] = (1 - py) / remaining;
+      flags |= HAS_REQUIRED;
+    } else {
+      out[o + REQUIRED] = 0;
+    }
+    out[o + COMPLETION] = -1;
+    out[o + COMPLETION_85] = -1;
+    double h = Math.max(0.0, 1.0 - px);
+    switch (method) {
+      case PLAN_PRIOR_BAYES:
+        flags = bayes(p, q, q85, sumT, sumS, ss, n, px, py, h, flags, out, o);
+        break;
+      case RANDOM_WALK_DRIFT:
+        flags = randomWalk(q, sumT, sumS, ss, n, px, py, h, flags, out, o);
+        break;
+      case OLS_TREND:
+        flags = ols(q, m, sx, sy, sxx, sxy, syy, px, py, flags, out, o);
+        break;
+      case DAMPED_TREND:
+        flags = damped(times, values, from, to, invLength, baseline, invSpan, px, py, h, n, flags, out, o);
+        break;
+      default:
+        flags = pace(px, py, flags, out, o);
+        break;
+    }
+    out[o + FLAGS] = flags;
+  }
+
+  private static int bayes(Hyperparameters p, double[] q, double[] q85, double sumT, double sumS, double ss, int n,
+      double px, double py, double h, int flags, double[] out, int o) {
+    double a0 = Hyperparameters.NOISE_PRIOR_WEIGHT;
+    double resid = sumT > 0 ? Math.max(0.0, ss - sumS * sumS / sumT) : 0.0;
+    double an = a0 + 0.5 * Math.max(n - 1, 0);
+    double s2 = (p.noisePrior() + 0.5 * resid) / an;
+    double priorPrec = 1.0 / (p.rateSpread() * p.rateSpread());
+    double prec = priorPrec + sumT / s2;
+    double rate = (p.planOptimism() * priorPrec + sumS / s2) / prec;
+    double rateVar = 1.0 / prec;
+    int row = StudentT.row(2 * an);
+    double mean = py + rate * h;
+    double scale = Math.sqrt(s2 * h + h * h * rateVar);
+    out[o + SCALE] = scale;
+    out[o + DF] = 2 * an;
+    finish(mean, scale, row, q, p, flags, out, o);
+    flags |= HAS_INTERVAL;
+    // completion: location crosses 1 (P50 = point, the t is symmetric); P85 from the quadratic
+    double g = 1 - py;
+    if (g > 0 && rate > 0) {
+      double d50 = g / rate;
+      if (px + d50 <= MAX_COMPLETION) {
+        out[o + COMPLETION] = px + d50;
+        flags |= HAS_COMPLETION;
+      }
+      double k = q85[row];
+      double a = rate * rate - k * k * rateVar;
+      double b = 2 * rate * g + k * k * s2;
+      double disc = b * b - 4 * a * g * g;
+      if (a > 0 && disc >= 0) {
+        double d85 = (b + Math.sqrt(disc)) / (2 * a);
+        if (px + d85 <= MAX_COMPLETION) {
+          out[o + COMPLETION_85] = px + d85;
+          flags |= HAS_COMPLETION_85;
+        }
+      }
+    }
+    return flags;
+  }
+
+  private static int randomWalk(double[] q, double sumT, double sumS, double ss, int n, double px, double py, double h,
+      int flags, double[] out, int o) {
+    if (sumT <= 0) {
+      return pointForecast(py, flags, out, o);
+    }
+    double rate = sumS / sumT;
+    double mean = py + rate * h;
+    if (n < 2) {
+      int f = pointForecast(mean, flags, out, o);
+      return completion(rate, px, py, f, out, o);
+    }
+    double s2 = Math.max(0.0, ss - sumS * sumS / sumT) / (n - 1);
+    double scale = Math.sqrt(s2 * (h + h * h / sumT));
+    finish(mean, scale, StudentT.row(n - 1), q, null, flags, out, o);
+    return completion(rate, px, py, flags | HAS_INTERVAL, out, o);
+  }
+
+  private static int ols(double[] q, int m, double sx, double sy, double sxx, double sxy, double syy, double px,
+      double py, int flags, double[] out, int o) {
+    if (m < 2) {
+      return pointForecast(py, flags, out, o);
+    }
+    double mx = sx / m;
+    double my = sy / m;
+    double cxx = sxx - sx * mx;
+    if (!(cxx > 1e-12)) {
+      return pointForecast(py, flags, out, o);
+    }
+    double slope = (sxy - sx * my) / cxx;
+    double mean = my + slope * (1 - mx);
+    if (m < 3) {
+      int f = pointForecast(mean, flags, out, o);
+      return completion(slope, px, mean - slope * (1 - px), f, out, o);
+    }
+    double rss = Math.max(0.0, (syy - sy * my) - slope * (sxy - sx * my));
+    double s2 = rss / (m - 2);
+    double scale = Math.sqrt(s2 * (1 + 1.0 / m + (1 - mx) * (1 - mx) / cxx));
+    finish(mean, scale, StudentT.row(m - 2), q, null, flags, out, o);
+    return completion(slope, px, mean - slope * (1 - px), flags | HAS_INTERVAL, out, o);
+  }
+
+  private static int damped(double[] times, double[] values, int from, int to, double invLength, double baseline,
+      double invSpan, double px, double py, double h, int n, int flags, double[] out, int o) {
+    if (n < 2) {
+      return pace(px, py, flags, out, o);
+    }
+    double step = px / n;
+    // Holt on the merged points; trend per step
+    double level = 0;
+    double trend = 0;
+    double prevX = 0;
+    boolean started = false;
+    double sse = 0;
+    int errors = 0;
+    for (int i = from; i < to; i++) {
+      double x = times[i] * invLength;
+      double y = (values[i] - baseline) * invSpan;
+      if (x <= 0 || !started) {
+        if (!started && x > 0) {
+          // first point after the anchor (0, level)
+          trend = (y - level) / Math.max(1.0, x / step);
+          level = y;
+          prevX = x;
+          started = true;
+        } else {
+          level = y;
+        }
+        continue;
+      }
+      if (x - prevX < MIN_DX) {
+        level = y;
+        continue;
+      }
+      double forecast = level + DAMPED_PHI * trend;
+      double e = y - forecast;
+      sse += e * e;
+      errors++;
+      double newLevel = DAMPED_ALPHA * y + (1 - DAMPED_ALPHA) * forecast;
+      trend = DAMPED_BETA * (newLevel - level) + (1 - DAMPED_BETA) * DAMPED_PHI * trend;
+      level = newLevel;
+      prevX = x;
+    }
+    double steps = h / step;
+    // sum_{j=1..steps} phi^j, continuous in steps
+    double damp = DAMPED_PHI * (1 - Math.pow(DAMPED_PHI, steps)) / (1 - DAMPED_PHI);
+    double mean = level + damp * trend;
+    double sigma = errors > 0 ? Math.sqrt(sse / errors) : 0.0;
+    double var = sigma * sigma
+        * (1 + Math.max(0.0, steps - 1) * DAMPED_ALPHA * DAMPED_ALPHA * (1 + DAMPED_BETA) * (1 + DAMPED_BETA));
+    double scale = Math.sqrt(var);
+    out[o + MEAN] = mean;
+    if (scale > 0) {
+      double z = (1 - mean) / scale;
+      out[o + PROBABILITY] = 1 - normalCdf(z);
+      out[o + LOW] = mean - Z80 * scale;
+      out[o + HIGH] = mean + Z80 * scale;
+      flags |= HAS_INTERVAL;
+    } else {
+      out[o + PROBABILITY] = mean >= 1 ? 1 : 0;
+      out[o + LOW] = mean;
+      out[o + HIGH] = mean;
+    }
+    return completion(trend / step, px, level, flags, out, o);
+  }
+
+  private static int pace(double px, double py, int flags, double[] out, int o) {
+    double landing = px > 0 ? py / px : py;
+    int f = pointForecast(landing, flags, out, o);
+    return completion(px > 0 ? py / px : 0, px, py, f, out, o);
+  }
+
+  private static int pointForecast(double mean, int flags, double[] out, int o) {
+    out[o + MEAN] = mean;
+    out[o + LOW] = mean;
+    out[o + HIGH] = mean;
+    out[o + PROBABILITY] = mean >= 1 ? 1.0 : 0.0;
+    return flags;
+  }
+
+  private static int completion(double rate, double px, double py, int flags, double[] out, int o) {
+    double g = 1 - py;
+    if (g > 0 && rate > 0 && px + g / rate <= MAX_COMPLETION) {
+      out[o + COMPLETION] = px + g / rate;
+      flags |= HAS_COMPLETION;
+    }
+    return flags;
+  }
+
+  private static void finish(double mean, double scale, int row, double[] q, Hyperparameters cal, int flags,
+      double[] out, int o) {
+    out[o + MEAN] = mean;
+    double prob;
+    if (scale > 0) {
+      prob = 1 - StudentT.cdf((1 - mean) / scale, row);
+      out[o + LOW] = mean - q[row] * scale;
+      out[o + HIGH] = mean + q[row] * scale;
+    } else {
+      prob = mean >= 1 ? 1.0 : 0.0;
+      out[o + LOW] = mean;
+      out[o + HIGH] = mean;
+    }
+    if (cal != null && !cal.identityCalibration()) {
+      prob = recalibrate(prob, cal.calibrationIntercept(), cal.calibrationSlope());
+    }
+    out[o + PROBABILITY] = prob;
+  }
+
+  /** Logistic recalibration of a probability on the log-odds scale, clamped away from 0 and 1 by 1e-9. */
+  static double recalibrate(double prob, double intercept, double slope) {
+    double pc = Math.min(1 - 1e-9, Math.max(1e-9, prob));
+    double z = intercept + slope * Math.log(pc / (1 - pc));
+    return 1 / (1 + Math.exp(-z));
+  }
+
+  /** The standard normal CDF (Zelen and Severo 26.2.17, absolute error below 7.5e-8). */
+  static double normalCdf(double z) {
+    double a = Math.abs(z);
+    double t = 1 / (1 + 0.2316419 * a);
+    double poly = t * (0.319381530 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
+    double upper = 0.3989422804014327 * Math.exp(-0.5 * a * a) * poly;
+    return z >= 0 ? 1 - upper : upper;
+  }
+}
