@@ -209,7 +209,7 @@ public final class CycleJson {
 
   /** Parses and validates one document held in memory; {@code lineOffset} shifts line numbers in problems. */
   private CycleReader.Outcome parse(String json, long lineOffset) {
-    if (Utf8.length(json) > maxDocumentBytes) {
+    if (Utf8.exceeds(json, maxDocumentBytes)) {
       return CycleReader.Outcome.failed(List.of(tooLarge()));
     }
     String text = json.startsWith("\uFEFF") ? json.substring(1) : json;

@@ -1,7 +1,5 @@
 package org.okrengine.model.json;
 
-import static org.okrengine.model.json.JsonTree.index;
-import static org.okrengine.model.json.JsonTree.join;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -119,28 +117,28 @@ final class CycleReader extends TreeReader {
 
   private Outcome document(Object root) {
     if (!(root instanceof Obj doc)) {
-      problems.add(new Problem("", "document must be an object"));
+      problems.add(problem(JsonPath.ROOT, "document must be an object"));
       return Outcome.failed(problems);
     }
     Object format = doc.get("format");
     if (format == null) {
-      problems.add(new Problem("format", "missing"));
+      problems.add(problem(JsonPath.ROOT.field("format"), "missing"));
     } else if (!(format instanceof String f)) {
-      problems.add(new Problem("format", "must be a string"));
+      problems.add(problem(JsonPath.ROOT.field("format"), "must be a string"));
     } else if (!f.equals(CycleJson.FORMAT)) {
       // another format's document is not ours to judge field by field
-      problems.add(new Problem("format", "unknown format \"" + f + "\" (expected \"" + CycleJson.FORMAT + "\")"));
+      problems.add(problem(JsonPath.ROOT.field("format"), "unknown format \"" + f + "\" (expected \"" + CycleJson.FORMAT + "\")"));
       return Outcome.failed(problems);
     }
-    unknownFields(doc, "", ROOT_FIELDS);
-    Obj c = requiredObject(doc, "cycle", "");
+    unknownFields(doc, JsonPath.ROOT, ROOT_FIELDS);
+    Obj c = requiredObject(doc, "cycle", JsonPath.ROOT);
     if (c != null) {
       cycle(c);
     }
-    List<Team> teams = list(doc, "teams", "", this::team);
-    List<Objective> objectives = list(doc, "objectives", "", this::objective);
-    List<Initiative> initiatives = list(doc, "initiatives", "", this::initiative);
-    List<Dependency> dependencies = list(doc, "dependencies", "", this::dependency);
+    List<Team> teams = list(doc, "teams", JsonPath.ROOT, this::team);
+    List<Objective> objectives = list(doc, "objectives", JsonPath.ROOT, this::objective);
+    List<Initiative> initiatives = list(doc, "initiatives", JsonPath.ROOT, this::initiative);
+    List<Dependency> dependencies = list(doc, "dependencies", JsonPath.ROOT, this::dependency);
     problems.addAll(refs.problems());
     if (!problems.isEmpty()) {
       return new Outcome(null, problems, warnings);
@@ -150,12 +148,12 @@ final class CycleReader extends TreeReader {
     } catch (InvalidCycleException e) {
       return new Outcome(null, e.problems(), warnings);
     } catch (IllegalArgumentException | NullPointerException e) {
-      return new Outcome(null, List.of(new Problem("", message(e))), warnings);
+      return new Outcome(null, List.of(problem(JsonPath.ROOT, message(e))), warnings);
     }
   }
 
   private void cycle(Obj o) {
-    String p = "cycle";
+    JsonPath p = JsonPath.ROOT.field("cycle");
     int before = problems.size();
     unknownFields(o, p, CYCLE_FIELDS);
     String id = requiredId(o, "id", p);
@@ -167,25 +165,25 @@ final class CycleReader extends TreeReader {
       zone = z;
     }
     if (start != null && end != null && end.isBefore(start)) {
-      problems.add(new Problem(join(p, "end"), "must not be before start (" + end + " < " + start + ")"));
+      problems.add(problem(p.field("end"), "must not be before start (" + end + " < " + start + ")"));
     }
     if (problems.size() == before) {
       cycle = build(p, () -> new Cycle(id, name, start, end, zone));
     }
   }
 
-  private Team team(Obj o, String p) {
+  private Team team(Obj o, JsonPath p) {
     int before = problems.size();
     unknownFields(o, p, TEAM_FIELDS);
     String id = requiredId(o, "id", p);
     String name = optionalString(o, "name", p);
     String parent = optionalId(o, "parent", p);
-    refs.declare(NodeKind.TEAM, id, join(p, "id"));
-    refs.refer(join(p, "parent"), parent, TEAM);
+    declare(NodeKind.TEAM, id, p.field("id"));
+    refer(p.field("parent"), parent, TEAM);
     return problems.size() == before ? build(p, () -> new Team(id, name, parent)) : null;
   }
 
-  private Objective objective(Obj o, String p) {
+  private Objective objective(Obj o, JsonPath p) {
     int before = problems.size();
     unknownFields(o, p, OBJECTIVE_FIELDS);
     String id = requiredId(o, "id", p);
@@ -195,16 +193,16 @@ final class CycleReader extends TreeReader {
     String parent = optionalId(o, "parent", p);
     Commitment commitment = optionalEnum(o, "commitment", p, "commitment", Commitment.values(),
         Commitment::jsonName, Commitment::fromJsonName);
-    refs.declare(NodeKind.OBJECTIVE, id, join(p, "id"));
-    refs.refer(join(p, "team"), team, TEAM);
-    refs.refer(join(p, "parent"), parent, OBJECTIVE);
+    declare(NodeKind.OBJECTIVE, id, p.field("id"));
+    refer(p.field("team"), team, TEAM);
+    refer(p.field("parent"), parent, OBJECTIVE);
     List<KeyResult> keyResults = list(o, "keyResults", p, (kr, kp) -> keyResult(kr, kp, team));
     return problems.size() == before
         ? build(p, () -> new Objective(id, title, team, owner, parent, commitment, keyResults))
         : null;
   }
 
-  private KeyResult keyResult(Obj o, String p, String objectiveTeam) {
+  private KeyResult keyResult(Obj o, JsonPath p, String objectiveTeam) {
     int before = problems.size();
     unknownFields(o, p, KEY_RESULT_FIELDS);
     String id = requiredId(o, "id", p);
@@ -213,18 +211,18 @@ final class CycleReader extends TreeReader {
     String ownTeam = optionalId(o, "team", p);
     Double weight = optionalNumber(o, "weight", p);
     if (weight != null && !(weight >= 0)) {
-      problems.add(new Problem(join(p, "weight"), "must not be negative: " + weight));
+      problems.add(problem(p.field("weight"), "must not be negative: " + weight));
     }
     List<String> tags = stringList(o, "tags", p);
-    refs.declare(NodeKind.KEY_RESULT, id, join(p, "id"));
-    refs.refer(join(p, "team"), ownTeam, TEAM);
+    declare(NodeKind.KEY_RESULT, id, p.field("id"));
+    refer(p.field("team"), ownTeam, TEAM);
     Obj m = requiredObject(o, "metric", p);
-    Metric metric = m == null ? null : metric(m, join(p, "metric"));
+    Metric metric = m == null ? null : metric(m, p.field("metric"));
     Obj pl = optionalObject(o, "plan", p);
-    Plan plan = pl == null ? Plan.LINEAR : plan(pl, join(p, "plan"));
+    Plan plan = pl == null ? Plan.LINEAR : plan(pl, p.field("plan"));
     List<CheckIn> checkIns = checkIns(o, p);
     Obj r = optionalObject(o, "result", p);
-    Result result = r == null ? null : result(r, join(p, "result"));
+    Result result = r == null ? null : result(r, p.field("result"));
     String team = ownTeam != null ? ownTeam : objectiveTeam;
     if (problems.size() > before || team == null) {
       return null;
@@ -233,7 +231,7 @@ final class CycleReader extends TreeReader {
     return build(p, () -> new KeyResult(id, title, owner, team, w, tags, metric, plan, checkIns, result));
   }
 
-  private Metric metric(Obj o, String p) {
+  private Metric metric(Obj o, JsonPath p) {
     int before = problems.size();
     unknownFields(o, p, METRIC_FIELDS);
     Double baseline = optionalNumber(o, "baseline", p);
@@ -246,14 +244,14 @@ final class CycleReader extends TreeReader {
       target = isAbsent(o, "target") ? Double.valueOf(1.0) : target;
     } else {
       if (target == null && isAbsent(o, "target")) {
-        problems.add(new Problem(join(p, "target"), "missing"));
+        problems.add(problem(p.field("target"), "missing"));
       }
       if (direction != null && !direction.isMaintain() && baseline == null && isAbsent(o, "baseline")) {
-        problems.add(new Problem(join(p, "baseline"), "missing (required for " + direction.jsonName() + ")"));
+        problems.add(problem(p.field("baseline"), "missing (required for " + direction.jsonName() + ")"));
       }
     }
     if (baseline != null && target != null && baseline.doubleValue() == target.doubleValue()) {
-      problems.add(new Problem(join(p, "target"), "must differ from baseline (both " + target + ")"));
+      problems.add(problem(p.field("target"), "must differ from baseline (both " + target + ")"));
     }
     if (problems.size() > before) {
       return null;
@@ -263,7 +261,7 @@ final class CycleReader extends TreeReader {
     return build(p, () -> new Metric(b, t, direction, unit));
   }
 
-  private Plan plan(Obj o, String p) {
+  private Plan plan(Obj o, JsonPath p) {
     int before = problems.size();
     unknownFields(o, p, PLAN_FIELDS);
     String shapeName = requiredString(o, "shape", p);
@@ -273,7 +271,7 @@ final class CycleReader extends TreeReader {
     }
     if (shapeName.equals("points")) {
       if (points == null) {
-        problems.add(new Problem(join(p, "points"), "missing"));
+        problems.add(problem(p.field("points"), "missing"));
         return null;
       }
       List<PlanPoint> list = planPoints(o, p);
@@ -281,31 +279,31 @@ final class CycleReader extends TreeReader {
     }
     Optional<PlanShape> shape = PlanShape.fromJsonName(shapeName);
     if (shape.isEmpty()) {
-      problems.add(new Problem(join(p, "shape"), "unknown shape \"" + shapeName
+      problems.add(problem(p.field("shape"), "unknown shape \"" + shapeName
           + "\" (expected one of: linear, s-curve, front-loaded, back-loaded, points)"));
       return null;
     }
     if (points != null) {
-      problems.add(new Problem(join(p, "points"), "only allowed with shape \"points\""));
+      problems.add(problem(p.field("points"), "only allowed with shape \"points\""));
       return null;
     }
     return Plan.of(shape.get());
   }
 
-  private List<PlanPoint> planPoints(Obj o, String p) {
-    String lp = join(p, "points");
+  private List<PlanPoint> planPoints(Obj o, JsonPath p) {
+    JsonPath lp = p.field("points");
     List<?> items = requiredArray(o, "points", p);
     if (items == null) {
       return null;
     }
     if (items.isEmpty()) {
-      problems.add(new Problem(lp, "must not be empty"));
+      problems.add(problem(lp, "must not be empty"));
       return null;
     }
     Map<LocalDate, Integer> seen = new LinkedHashMap<>();
     List<PlanPoint> out = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
-      String ip = index(lp, i);
+      JsonPath ip = lp.at(i);
       Obj pt = asObject(items.get(i), ip);
       if (pt == null) {
         continue;
@@ -317,7 +315,7 @@ final class CycleReader extends TreeReader {
       if (date != null) {
         Integer first = seen.putIfAbsent(date, i);
         if (first != null) {
-          problems.add(new Problem(join(ip, "date"), "same date as points[" + first + "] (" + date + ")"));
+          problems.add(problem(ip.field("date"), "same date as points[" + first + "] (" + date + ")"));
         }
       }
       if (problems.size() == before) {
@@ -330,8 +328,8 @@ final class CycleReader extends TreeReader {
     return out;
   }
 
-  private List<CheckIn> checkIns(Obj o, String p) {
-    String lp = join(p, "checkIns");
+  private List<CheckIn> checkIns(Obj o, JsonPath p) {
+    JsonPath lp = p.field("checkIns");
     List<?> items = optionalArray(o, "checkIns", p);
     if (items == null) {
       return List.of();
@@ -340,7 +338,7 @@ final class CycleReader extends TreeReader {
     Map<Instant, Integer> indexAt = new LinkedHashMap<>();
     Map<Instant, CheckIn> byInstant = new LinkedHashMap<>();
     for (int i = 0; i < items.size(); i++) {
-      String ip = index(lp, i);
+      JsonPath ip = lp.at(i);
       Obj c = asObject(items.get(i), ip);
       if (c == null) {
         continue;
@@ -351,7 +349,7 @@ final class CycleReader extends TreeReader {
       Double value = requiredNumber(c, "value", ip);
       Double confidence = optionalNumber(c, "confidence", ip);
       if (confidence != null && !(confidence >= 0 && confidence <= 1)) {
-        problems.add(new Problem(join(ip, "confidence"), "must be within 0..1: " + confidence));
+        problems.add(problem(ip.field("confidence"), "must be within 0..1: " + confidence));
       }
       String note = optionalString(c, "note", ip);
       List<String> blockers = stringList(c, "blockers", ip);
@@ -365,7 +363,7 @@ final class CycleReader extends TreeReader {
       }
       Integer earlier = indexAt.put(at, i);
       if (earlier != null) {
-        warnings.add(new Problem(join(ip, "at"),
+        warnings.add(problem(ip.field("at"),
             "same instant as checkIns[" + earlier + "] (" + at + "); the later one is kept"));
       }
       byInstant.put(at, checkIn);
@@ -373,7 +371,7 @@ final class CycleReader extends TreeReader {
     return new ArrayList<>(byInstant.values());
   }
 
-  private Result result(Obj o, String p) {
+  private Result result(Obj o, JsonPath p) {
     int before = problems.size();
     unknownFields(o, p, RESULT_FIELDS);
     Double finalValue = requiredNumber(o, "finalValue", p);
@@ -381,7 +379,7 @@ final class CycleReader extends TreeReader {
     return problems.size() == before ? build(p, () -> new Result(finalValue, selfScore)) : null;
   }
 
-  private Initiative initiative(Obj o, String p) {
+  private Initiative initiative(Obj o, JsonPath p) {
     int before = problems.size();
     unknownFields(o, p, INITIATIVE_FIELDS);
     String id = requiredId(o, "id", p);
@@ -389,11 +387,11 @@ final class CycleReader extends TreeReader {
     String team = requiredId(o, "team", p);
     String owner = optionalString(o, "owner", p);
     List<String> keyResults = stringList(o, "keyResults", p);
-    refs.declare(NodeKind.INITIATIVE, id, join(p, "id"));
-    refs.refer(join(p, "team"), team, TEAM);
+    declare(NodeKind.INITIATIVE, id, p.field("id"));
+    refer(p.field("team"), team, TEAM);
     if (keyResults != null) {
       for (int k = 0; k < keyResults.size(); k++) {
-        refs.refer(index(join(p, "keyResults"), k), keyResults.get(k), KEY_RESULT);
+        refer(p.field("keyResults").at(k), keyResults.get(k), KEY_RESULT);
       }
     }
     List<Milestone> milestones = list(o, "milestones", p, this::milestone);
@@ -402,18 +400,18 @@ final class CycleReader extends TreeReader {
         : null;
   }
 
-  private Milestone milestone(Obj o, String p) {
+  private Milestone milestone(Obj o, JsonPath p) {
     int before = problems.size();
     unknownFields(o, p, MILESTONE_FIELDS);
     String id = requiredId(o, "id", p);
     String title = optionalString(o, "title", p);
     LocalDate due = requiredDate(o, "due", p);
     LocalDate completed = optionalDate(o, "completed", p);
-    refs.declare(NodeKind.MILESTONE, id, join(p, "id"));
+    declare(NodeKind.MILESTONE, id, p.field("id"));
     return problems.size() == before ? build(p, () -> new Milestone(id, title, due, completed)) : null;
   }
 
-  private Dependency dependency(Obj o, String p) {
+  private Dependency dependency(Obj o, JsonPath p) {
     int before = problems.size();
     unknownFields(o, p, DEPENDENCY_FIELDS);
     String upstream = requiredId(o, "upstream", p);
@@ -422,7 +420,7 @@ final class CycleReader extends TreeReader {
         DependencyKind::fromJsonName);
     LocalDate needBy = optionalDate(o, "needBy", p);
     String note = optionalString(o, "note", p);
-    refs.dependency(p, upstream, downstream);
+    refs.dependency(p.toString(), upstream, downstream);
     if (problems.size() > before || upstream == null || upstream.equals(downstream)) {
       return null; // a self-dependency is reported by the reference check
     }
@@ -430,12 +428,24 @@ final class CycleReader extends TreeReader {
   }
 
 
-  private Instant requiredInstant(Obj o, String key, String p) {
+  private void declare(NodeKind kind, String id, JsonPath path) {
+    if (id != null) {
+      refs.declare(kind, id, path.toString());
+    }
+  }
+
+  private void refer(JsonPath path, String id, Set<NodeKind> allowed) {
+    if (id != null) {
+      refs.refer(path.toString(), id, allowed);
+    }
+  }
+
+  private Instant requiredInstant(Obj o, String key, JsonPath p) {
     return requiredInstant(o, key, p,
         date -> cycle != null ? cycle.instantOf(date) : date.atStartOfDay(zone).toInstant());
   }
 
-  private ZoneId optionalZone(Obj o, String key, String p) {
+  private ZoneId optionalZone(Obj o, String key, JsonPath p) {
     String s = optionalString(o, key, p);
     if (s == null) {
       return null;
@@ -446,7 +456,7 @@ final class CycleReader extends TreeReader {
     try {
       return ZoneId.of(s);
     } catch (DateTimeException e) {
-      problems.add(new Problem(join(p, key), "unknown zone \"" + s + "\""));
+      problems.add(problem(p.field(key), "unknown zone \"" + s + "\""));
       return null;
     }
   }

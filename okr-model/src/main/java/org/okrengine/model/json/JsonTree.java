@@ -225,9 +225,4 @@ final class JsonTree {
   static String join(String path, String key) {
     return path.isEmpty() ? key : path + "." + key;
   }
-
-  /** {@code path[index]}. */
-  static String index(String path, int index) {
-    return path + "[" + index + "]";
-  }
 }

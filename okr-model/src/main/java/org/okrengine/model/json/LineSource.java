@@ -25,6 +25,10 @@ final class LineSource {
   private int lim;
   private long number;
   private boolean afterCr;
+  // the current line: whether it passed the limit, whether its UTF-8 size is being counted, and that size
+  private boolean tooLong;
+  private boolean counting;
+  private long bytes;
 
   LineSource(Reader in, long maxBytes) {
     this.in = in;
@@ -34,8 +38,8 @@ final class LineSource {
   /** The next line, or null at the end of input. */
   Line next() throws IOException {
     sb.setLength(0);
-    long bytes = 0;
-    boolean tooLong = false;
+    tooLong = false;
+    counting = false;
     boolean any = false;
     while (true) {
       if (pos >= lim) {
@@ -43,39 +47,58 @@ final class LineSource {
         if (n <= 0) {
           lim = 0;
           pos = 0;
-          if (!any) {
-            return null;
-          }
-          return line(tooLong);
+          return any ? line() : null;
         }
         lim = n;
         pos = 0;
       }
-      char c = buf[pos++];
       if (afterCr) {
         afterCr = false;
-        if (c == '\n') {
+        if (buf[pos] == '\n') {
+          pos++;
           continue;
         }
       }
-      any = true;
-      if (c == '\n' || c == '\r') {
-        afterCr = c == '\r';
-        return line(tooLong);
+      int start = pos;
+      while (pos < lim && buf[pos] != '\n' && buf[pos] != '\r') {
+        pos++;
       }
-      if (!tooLong) {
-        bytes += Utf8.length(c);
-        if (bytes > maxBytes) {
-          tooLong = true;
-          sb.setLength(0);
-        } else {
-          sb.append(c);
-        }
+      if (pos > start) {
+        any = true;
+        append(start, pos - start);
+      }
+      if (pos < lim) {
+        afterCr = buf[pos] == '\r';
+        pos++;
+        return line();
       }
     }
   }
 
-  private Line line(boolean tooLong) {
+  /** Adds {@code buf[start, start + len)} to the line unless that passes the limit. */
+  private void append(int start, int len) {
+    if (tooLong) {
+      return;
+    }
+    // a char takes at most 3 bytes (a surrogate pair 4 for 2 chars): count exactly only near the limit
+    if (!counting && (sb.length() + (long) len) * 3 > maxBytes) {
+      counting = true;
+      bytes = Utf8.length(sb);
+    }
+    if (counting) {
+      for (int i = start; i < start + len; i++) {
+        bytes += Utf8.length(buf[i]);
+      }
+      if (bytes > maxBytes) {
+        tooLong = true;
+        sb.setLength(0);
+        return;
+      }
+    }
+    sb.append(buf, start, len);
+  }
+
+  private Line line() {
     number++;
     return new Line(number, tooLong ? null : sb.toString());
   }

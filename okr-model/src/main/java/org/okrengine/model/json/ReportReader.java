@@ -1,7 +1,5 @@
 package org.okrengine.model.json;
 
-import static org.okrengine.model.json.JsonTree.index;
-import static org.okrengine.model.json.JsonTree.join;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,28 +30,28 @@ final class ReportReader extends TreeReader {
   /** The report, or null when there were problems (then listed in {@link #problems}). */
   CycleReport read(Object root) {
     if (!(root instanceof Obj doc)) {
-      problems.add(new Problem("", "document must be an object"));
+      problems.add(problem(JsonPath.ROOT, "document must be an object"));
       return null;
     }
-    String format = requiredString(doc, "format", "");
+    String format = requiredString(doc, "format", JsonPath.ROOT);
     if (format != null && !format.equals(ReportJson.FORMAT)) {
-      problems.add(new Problem("format", "unknown format \"" + format + "\" (expected \"" + ReportJson.FORMAT + "\")"));
+      problems.add(problem(JsonPath.ROOT.field("format"), "unknown format \"" + format + "\" (expected \"" + ReportJson.FORMAT + "\")"));
       return null;
     }
     int before = problems.size();
-    String cycleId = requiredId(doc, "cycleId", "");
-    Instant asOf = requiredInstant(doc, "asOf", "", null);
-    List<?> krs = requiredArray(doc, "keyResults", "");
-    List<KeyResultReport> keyResults = krs == null ? List.of() : list(doc, "keyResults", "", this::keyResult);
-    List<CascadeSummary> cascades = list(doc, "cascades", "", this::cascade);
-    List<EscalationSummary> escalations = list(doc, "escalations", "", this::escalation);
+    String cycleId = requiredId(doc, "cycleId", JsonPath.ROOT);
+    Instant asOf = requiredInstant(doc, "asOf", JsonPath.ROOT, null);
+    List<?> krs = requiredArray(doc, "keyResults", JsonPath.ROOT);
+    List<KeyResultReport> keyResults = krs == null ? List.of() : list(doc, "keyResults", JsonPath.ROOT, this::keyResult);
+    List<CascadeSummary> cascades = list(doc, "cascades", JsonPath.ROOT, this::cascade);
+    List<EscalationSummary> escalations = list(doc, "escalations", JsonPath.ROOT, this::escalation);
     if (problems.size() > before) {
       return null;
     }
-    return build("", () -> new CycleReport(cycleId, asOf, keyResults, cascades, escalations));
+    return build(JsonPath.ROOT, () -> new CycleReport(cycleId, asOf, keyResults, cascades, escalations));
   }
 
-  private KeyResultReport keyResult(Obj o, String p) {
+  private KeyResultReport keyResult(Obj o, JsonPath p) {
     int before = problems.size();
     String id = requiredId(o, "id", p);
     String title = optionalString(o, "title", p);
@@ -63,9 +61,9 @@ final class ReportReader extends TreeReader {
     Double value = optionalNumber(o, "value", p);
     Double progress = optionalNumber(o, "progress", p);
     Double expected = requiredNumber(o, "expectedProgress", p);
-    Integer days = integer(optional(o, "daysSinceCheckIn"), join(p, "daysSinceCheckIn"));
+    Integer days = integer(optional(o, "daysSinceCheckIn"), p.field("daysSinceCheckIn"));
     Obj f = optionalObject(o, "forecast", p);
-    ForecastSummary forecast = f == null ? null : forecast(f, join(p, "forecast"));
+    ForecastSummary forecast = f == null ? null : forecast(f, p.field("forecast"));
     List<Reason> reasons = reasons(o, p);
     String insight = optionalString(o, "insight", p);
     if (problems.size() > before) {
@@ -75,7 +73,7 @@ final class ReportReader extends TreeReader {
         forecast, reasons, insight));
   }
 
-  private List<Reason> reasons(Obj o, String p) {
+  private List<Reason> reasons(Obj o, JsonPath p) {
     if (o.get("reasonDetails") != null) {
       return list(o, "reasonDetails", p, (r, rp) -> {
         int before = problems.size();
@@ -84,7 +82,7 @@ final class ReportReader extends TreeReader {
         Obj e = optionalObject(r, "evidence", rp);
         if (e != null) {
           for (String name : e.fields().keySet()) {
-            Double v = number(JsonTree.NULL == e.get(name) ? null : e.get(name), join(join(rp, "evidence"), name));
+            Double v = number(JsonTree.NULL == e.get(name) ? null : e.get(name), rp.field("evidence").field(name));
             if (v != null) {
               evidence.put(name, v);
             }
@@ -98,7 +96,7 @@ final class ReportReader extends TreeReader {
     if (codes != null) {
       for (int i = 0; i < codes.size(); i++) {
         String code = codes.get(i);
-        Reason r = build(index(join(p, "reasons"), i), () -> Reason.of(code));
+        Reason r = build(p.field("reasons").at(i), () -> Reason.of(code));
         if (r != null) {
           out.add(r);
         }
@@ -107,7 +105,7 @@ final class ReportReader extends TreeReader {
     return out;
   }
 
-  private ForecastSummary forecast(Obj o, String p) {
+  private ForecastSummary forecast(Obj o, JsonPath p) {
     int before = problems.size();
     String method = requiredId(o, "method", p);
     Double landingValue = requiredNumber(o, "landingValue", p);
@@ -115,7 +113,7 @@ final class ReportReader extends TreeReader {
     Obj i = optionalObject(o, "interval", p);
     PredictionInterval interval = null;
     if (i != null) {
-      String ip = join(p, "interval");
+      JsonPath ip = p.field("interval");
       Double level = requiredNumber(i, "level", ip);
       Double low = requiredNumber(i, "low", ip);
       Double high = requiredNumber(i, "high", ip);
@@ -138,7 +136,7 @@ final class ReportReader extends TreeReader {
         actual, ratio, completion, p50, p85));
   }
 
-  private CascadeSummary cascade(Obj o, String p) {
+  private CascadeSummary cascade(Obj o, JsonPath p) {
     int before = problems.size();
     String source = requiredId(o, "source", p);
     List<String> affected = stringList(o, "affected", p);
@@ -153,10 +151,10 @@ final class ReportReader extends TreeReader {
         teams == null ? List.of() : teams, slipDays, probability, reason));
   }
 
-  private EscalationSummary escalation(Obj o, String p) {
+  private EscalationSummary escalation(Obj o, JsonPath p) {
     int before = problems.size();
     String subject = requiredId(o, "subject", p);
-    Integer level = integer(required(o, "level", p), join(p, "level"));
+    Integer level = integer(required(o, "level", p), p.field("level"));
     LocalDate since = requiredDate(o, "since", p);
     String to = optionalString(o, "to", p);
     String reason = optionalString(o, "reason", p);

@@ -28,6 +28,12 @@ final class Utf8 {
     return n;
   }
 
+  /** Whether {@code s} takes more than {@code limit} bytes in UTF-8; counts only when it could. */
+  static boolean exceeds(CharSequence s, long limit) {
+    // a char takes at most 3 bytes (a surrogate pair 4 for its 2 chars)
+    return s.length() * 3L > limit && length(s) > limit;
+  }
+
   /** Thrown by {@link LimitedReader} when the text read passes the limit. */
   static final class TooLargeException extends IOException {
     private static final long serialVersionUID = 1L;
