@@ -94,6 +94,7 @@ public final class ReportJson {
     if (root != null) {
       ReportReader reader = new ReportReader(problems);
       report = reader.read(root);
+      problems = reader.problems;
     }
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(problems.size() + (problems.size() == 1 ? " problem" : " problems") + ":\n"
