@@ -128,7 +128,9 @@ public final class CycleJson {
 
   /**
    * Streams the documents of a JSON Lines input, one per non-blank line, reading lazily (never the whole input in
-   * memory); a bad line does not stop the stream. Close the stream to close {@code in}.
+   * memory); a bad line does not stop the stream. Close the stream to close {@code in}. A line larger than the size
+   * limit is skipped to its end and reported as an error. The stream's operations throw
+   * {@link UncheckedIOException} when reading fails.
    */
   public Stream<JsonLine> lines(Reader in) {
     Objects.requireNonNull(in, "in must not be null");
@@ -162,7 +164,10 @@ public final class CycleJson {
     });
   }
 
-  /** Streams the documents of a JSON Lines file; close the stream to close the file. */
+  /**
+   * Streams the documents of a JSON Lines file; close the stream to close the file. The stream's operations throw
+   * {@link UncheckedIOException} when reading fails, including on bytes that are not UTF-8.
+   */
   public Stream<JsonLine> lines(Path file) throws IOException {
     return lines(Files.newBufferedReader(file, StandardCharsets.UTF_8));
   }

@@ -55,6 +55,7 @@ final class JsonTree {
   private static final Pattern SOURCE =
       Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
   private static final Pattern ENABLE_HINT = Pattern.compile(": enable `[^`]*` to allow$");
+  private static final Pattern SETTING_HINT = Pattern.compile(", from `[^`]*`");
 
   private JsonTree() {}
 
@@ -72,13 +73,16 @@ final class JsonTree {
     try {
       return parseValue(p, maxDepth, lineOffset, problems);
     } catch (JsonProcessingException e) {
-      problems.add(malformed(e, lineOffset));
+      problems.add(malformed(e, e.getLocation() != null ? e.getLocation() : p.currentLocation(), lineOffset));
       return null;
     }
   }
 
-  /** The problem for malformed JSON: at {@code line L, column C}, Jackson's message in lower case. */
-  static Problem malformed(JsonProcessingException e, long lineOffset) {
+  /**
+   * The problem for malformed JSON: at {@code line L, column C}, Jackson's message starting in lower case, without
+   * its source excerpt or its hints about Jackson's own settings.
+   */
+  static Problem malformed(JsonProcessingException e, JsonLocation location, long lineOffset) {
     String message = e.getOriginalMessage();
     if (message == null || message.isBlank()) {
       message = "malformed json";
@@ -95,10 +99,11 @@ final class JsonTree {
     }
     m.appendTail(sb);
     message = ENABLE_HINT.matcher(sb.toString().strip()).replaceFirst("");
+    message = SETTING_HINT.matcher(message).replaceAll("");
     if (!message.isEmpty()) {
       message = message.substring(0, 1).toLowerCase(Locale.ROOT) + message.substring(1);
     }
-    return new Problem(where(e.getLocation(), lineOffset), message);
+    return new Problem(where(location, lineOffset), message);
   }
 
   /** {@code line L, column C} for a location, or empty when unknown. */

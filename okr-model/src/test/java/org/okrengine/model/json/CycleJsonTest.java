@@ -97,6 +97,10 @@ class CycleJsonTest {
         Arguments.of("two documents", MINIMAL + " {}",
             List.of("line 1, column " + (MINIMAL.length() + 2) + ": unexpected content after the end of the document")),
         Arguments.of("empty", "  ", List.of("document is empty")),
+        Arguments.of("number too long", withRoot("'n': " + "1".repeat(1001)),
+            // Jackson stops at the closing brace right after the number: the document's last char
+            List.of("line 1, column " + withRoot("'n': " + "1".repeat(1001)).length()
+                + ": number value length (1001) exceeds the maximum allowed (1000)")),
         Arguments.of("array", "[]", List.of("document must be an object")),
         Arguments.of("no format", MINIMAL.replace(q("'format': 'okr-cycle/1', "), ""), List.of("format: missing")),
         Arguments.of("other format", MINIMAL.replace("okr-cycle/1", "okr-cycle/2").replace("'target': 10", ""),
