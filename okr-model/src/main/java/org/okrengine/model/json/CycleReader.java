@@ -1,6 +1,5 @@
 package org.okrengine.model.json;
 
-
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -63,6 +62,9 @@ final class CycleReader extends TreeReader {
       Set.of("id", "title", "team", "owner", "keyResults", "milestones");
   private static final Set<String> MILESTONE_FIELDS = Set.of("id", "title", "due", "completed");
   private static final Set<String> DEPENDENCY_FIELDS = Set.of("upstream", "downstream", "kind", "needBy", "note");
+
+  /** The shape name of a plan through explicit points ({@link Plan.Points#shapeName}). */
+  private static final String POINTS = "points";
 
   private static final Set<NodeKind> TEAM = EnumSet.of(NodeKind.TEAM);
   private static final Set<NodeKind> OBJECTIVE = EnumSet.of(NodeKind.OBJECTIVE);
@@ -127,7 +129,8 @@ final class CycleReader extends TreeReader {
       problems.add(problem(JsonPath.ROOT.field("format"), "must be a string"));
     } else if (!f.equals(CycleJson.FORMAT)) {
       // another format's document is not ours to judge field by field
-      problems.add(problem(JsonPath.ROOT.field("format"), "unknown format \"" + f + "\" (expected \"" + CycleJson.FORMAT + "\")"));
+      problems.add(problem(JsonPath.ROOT.field("format"),
+          "unknown format \"" + f + "\" (expected \"" + CycleJson.FORMAT + "\")"));
       return Outcome.failed(problems);
     }
     unknownFields(doc, JsonPath.ROOT, ROOT_FIELDS);
@@ -265,12 +268,12 @@ final class CycleReader extends TreeReader {
     int before = problems.size();
     unknownFields(o, p, PLAN_FIELDS);
     String shapeName = requiredString(o, "shape", p);
-    Object points = o.get("points");
+    boolean noPoints = isAbsent(o, "points");
     if (shapeName == null) {
       return null;
     }
-    if (shapeName.equals("points")) {
-      if (points == null) {
+    if (shapeName.equals(POINTS)) {
+      if (o.get("points") == null) {
         problems.add(problem(p.field("points"), "missing"));
         return null;
       }
@@ -279,11 +282,16 @@ final class CycleReader extends TreeReader {
     }
     Optional<PlanShape> shape = PlanShape.fromJsonName(shapeName);
     if (shape.isEmpty()) {
-      problems.add(problem(p.field("shape"), "unknown shape \"" + shapeName
-          + "\" (expected one of: linear, s-curve, front-loaded, back-loaded, points)"));
+      List<String> names = new ArrayList<>();
+      for (PlanShape s : PlanShape.values()) {
+        names.add(s.jsonName());
+      }
+      names.add(POINTS);
+      problems.add(problem(p.field("shape"),
+          "unknown shape \"" + shapeName + "\" (expected one of: " + String.join(", ", names) + ")"));
       return null;
     }
-    if (points != null) {
+    if (!noPoints) {
       problems.add(problem(p.field("points"), "only allowed with shape \"points\""));
       return null;
     }
@@ -427,7 +435,6 @@ final class CycleReader extends TreeReader {
     return build(p, () -> new Dependency(upstream, downstream, kind, needBy, note));
   }
 
-
   private void declare(NodeKind kind, String id, JsonPath path) {
     if (id != null) {
       refs.declare(kind, id, path.toString());
@@ -460,5 +467,4 @@ final class CycleReader extends TreeReader {
       return null;
     }
   }
-
 }

@@ -35,14 +35,16 @@ final class ReportReader extends TreeReader {
     }
     String format = requiredString(doc, "format", JsonPath.ROOT);
     if (format != null && !format.equals(ReportJson.FORMAT)) {
-      problems.add(problem(JsonPath.ROOT.field("format"), "unknown format \"" + format + "\" (expected \"" + ReportJson.FORMAT + "\")"));
+      problems.add(problem(JsonPath.ROOT.field("format"),
+          "unknown format \"" + format + "\" (expected \"" + ReportJson.FORMAT + "\")"));
       return null;
     }
     int before = problems.size();
     String cycleId = requiredId(doc, "cycleId", JsonPath.ROOT);
     Instant asOf = requiredInstant(doc, "asOf", JsonPath.ROOT, null);
     List<?> krs = requiredArray(doc, "keyResults", JsonPath.ROOT);
-    List<KeyResultReport> keyResults = krs == null ? List.of() : list(doc, "keyResults", JsonPath.ROOT, this::keyResult);
+    List<KeyResultReport> keyResults =
+        krs == null ? List.of() : list(doc, "keyResults", JsonPath.ROOT, this::keyResult);
     List<CascadeSummary> cascades = list(doc, "cascades", JsonPath.ROOT, this::cascade);
     List<EscalationSummary> escalations = list(doc, "escalations", JsonPath.ROOT, this::escalation);
     if (problems.size() > before) {

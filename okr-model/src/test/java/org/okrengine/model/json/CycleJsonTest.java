@@ -105,7 +105,8 @@ class CycleJsonTest {
         Arguments.of("no format", MINIMAL.replace(q("'format': 'okr-cycle/1', "), ""), List.of("format: missing")),
         Arguments.of("other format", MINIMAL.replace("okr-cycle/1", "okr-cycle/2").replace("'target': 10", ""),
             List.of("format: unknown format \"okr-cycle/2\" (expected \"okr-cycle/1\")")),
-        Arguments.of("format not a string", MINIMAL.replace("\"okr-cycle/1\"", "1"), List.of("format: must be a string")),
+        Arguments.of("format not a string", MINIMAL.replace("\"okr-cycle/1\"", "1"),
+            List.of("format: must be a string")),
         Arguments.of("no cycle", MINIMAL.replace(q(CYCLE + ", "), ""), List.of("cycle: missing")),
         Arguments.of("cycle null", withCycle("null"), List.of("cycle: must not be null")),
         Arguments.of("cycle not an object", withCycle("'2026-Q3'"), List.of("cycle: must be an object")),
@@ -248,6 +249,18 @@ class CycleJsonTest {
         new Metric(0.0, 10.0, Direction.INCREASE, null), Plan.LINEAR, List.of(), null));
     assertThat(c.initiatives()).isEmpty();
     assertThat(c.dependencies()).isEmpty();
+  }
+
+  @Test
+  void read_nullOptionalFields_sameAsAbsent() {
+    String json = withKeyResult("'id': 'KR-1', 'title': null, 'owner': null, 'team': null, 'weight': null,"
+        + " 'tags': null, 'metric': {'baseline': 0, 'target': 10, 'direction': 'increase', 'unit': null},"
+        + " 'plan': {'shape': 'linear', 'points': null}, 'checkIns': null, 'result': null")
+        .replace(q("'team': 't', 'keyResults'"), q("'team': 't', 'owner': null, 'parent': null, 'commitment': null,"
+            + " 'keyResults'"));
+    ParsedCycle parsed = JSON.read(json);
+    assertThat(parsed.warnings()).isEmpty();
+    assertThat(parsed.cycle()).isEqualTo(JSON.read(MINIMAL).cycle());
   }
 
   @Test
