@@ -1,6 +1,5 @@
 package org.okrengine.model.json;
 
-
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
