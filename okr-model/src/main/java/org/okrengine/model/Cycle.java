@@ -21,7 +21,7 @@ import java.util.Objects;
  * @param name display name
  * @param start first day, inclusive
  * @param end last day, inclusive, not before {@code start}
- * @param zone the zone the dates are in
+ * @param zone the zone the dates are in (normalized: a fixed zone such as {@code UTC} becomes its offset)
  */
 public record Cycle(String id, String name, LocalDate start, LocalDate end, ZoneId zone) {
   /** Seconds in a day, the unit of every "days" figure the library reports. */
@@ -33,7 +33,7 @@ public record Cycle(String id, String name, LocalDate start, LocalDate end, Zone
     name = name == null ? id : name;
     Objects.requireNonNull(start, "start must not be null");
     Objects.requireNonNull(end, "end must not be null");
-    zone = zone == null ? ZoneOffset.UTC : zone;
+    zone = zone == null ? ZoneOffset.UTC : zone.normalized();
     if (end.isBefore(start)) {
       throw new IllegalArgumentException("end must not be before start: " + end + " < " + start);
     }

@@ -1,15 +1,42 @@
 package org.okrengine.model.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.okrengine.model.InvalidCycleException;
 import org.okrengine.model.OkrCycle;
+import org.okrengine.model.Problem;
 
 /**
  * Reads and writes {@code okr-cycle/1} documents, single or as JSON Lines. Immutable and thread-safe.
+ *
+ * <p>Reading checks the whole document and lists every problem, each with its JSON path
+ * ({@code objectives[2].keyResults[0].metric.target: must differ from baseline (both 40.0)}), or
+ * {@code line L, column C} for malformed JSON; nothing is half-loaded. Unknown fields are warnings. Besides the rules
+ * of the format, a document is rejected when it repeats a key within one object, is larger than
+ * {@linkplain #withMaxDocumentBytes the size limit} (UTF-8 bytes), nests deeper than
+ * {@linkplain #withMaxNestingDepth the depth limit}, or names another {@code format} (then only that is reported).
+ *
+ * <p>Writing gives a document that reads back to an equal {@link OkrCycle}: fields in the order of the format's
+ * example, nulls and empty optional lists left out, instants in UTC ({@code 2026-07-08T09:00:00Z}).
  */
 public final class CycleJson {
   /** The format this class reads and writes. */
@@ -23,10 +50,12 @@ public final class CycleJson {
 
   private final long maxDocumentBytes;
   private final int maxNestingDepth;
+  private final JsonFactory factory;
 
   private CycleJson(long maxDocumentBytes, int maxNestingDepth) {
     this.maxDocumentBytes = maxDocumentBytes;
     this.maxNestingDepth = maxNestingDepth;
+    this.factory = Jackson.factory(maxDocumentBytes, maxNestingDepth);
   }
 
   /** A reader and writer with the default limits. */
@@ -56,7 +85,8 @@ public final class CycleJson {
    * @throws InvalidCycleException listing every problem, each with its JSON path
    */
   public ParsedCycle read(String json) {
-    throw new UnsupportedOperationException("stub: " + json.length() + maxDocumentBytes + maxNestingDepth);
+    Objects.requireNonNull(json, "json must not be null");
+    return parse(json, 0).toParsed();
   }
 
   /**
@@ -66,7 +96,15 @@ public final class CycleJson {
    * @throws IOException when reading fails
    */
   public ParsedCycle read(Reader in) throws IOException {
-    throw new UnsupportedOperationException("stub" + in);
+    Objects.requireNonNull(in, "in must not be null");
+    List<Problem> problems = new ArrayList<>();
+    Object root;
+    try (JsonParser p = factory.createParser(new Utf8.LimitedReader(skipBom(in), maxDocumentBytes))) {
+      root = JsonTree.parse(p, maxNestingDepth, 0, problems);
+    } catch (Utf8.TooLargeException e) {
+      return CycleReader.Outcome.failed(List.of(tooLarge())).toParsed();
+    }
+    return validate(root, problems).toParsed();
   }
 
   /**
@@ -76,34 +114,137 @@ public final class CycleJson {
    * @throws IOException when reading fails
    */
   public ParsedCycle read(Path file) throws IOException {
-    throw new UnsupportedOperationException("stub" + file);
+    if (Files.size(file) > maxDocumentBytes) {
+      return CycleReader.Outcome.failed(List.of(tooLarge())).toParsed();
+    }
+    List<Problem> problems = new ArrayList<>();
+    Object root;
+    // bytes straight to Jackson: it detects the encoding, reports bad UTF-8 with its position, and counts bytes
+    try (InputStream in = Files.newInputStream(file); JsonParser p = factory.createParser(in)) {
+      root = JsonTree.parse(p, maxNestingDepth, 0, problems);
+    }
+    return validate(root, problems).toParsed();
   }
 
   /**
    * Streams the documents of a JSON Lines input, one per non-blank line, reading lazily (never the whole input in
-   * memory); a bad line does not stop the stream. Close the stream to close {@code in}.
+   * memory); a bad line does not stop the stream. Close the stream to close {@code in}. A line larger than the size
+   * limit is skipped to its end and reported as an error. The stream's operations throw
+   * {@link UncheckedIOException} when reading fails.
    */
   public Stream<JsonLine> lines(Reader in) {
-    throw new UnsupportedOperationException("stub" + in);
+    Objects.requireNonNull(in, "in must not be null");
+    BufferedReader buffered = in instanceof BufferedReader b ? b : new BufferedReader(in);
+    LineSource source = new LineSource(buffered, maxDocumentBytes);
+    Spliterator<JsonLine> lines = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
+        Spliterator.ORDERED | Spliterator.NONNULL) {
+      @Override
+      public boolean tryAdvance(Consumer<? super JsonLine> action) {
+        try {
+          LineSource.Line line;
+          do {
+            line = source.next();
+            if (line == null) {
+              return false;
+            }
+          } while (line.text() != null && line.text().isBlank());
+          action.accept(line(line));
+          return true;
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    };
+    return StreamSupport.stream(lines, false).onClose(() -> {
+      try {
+        buffered.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
   }
 
-  /** Streams the documents of a JSON Lines file; close the stream to close the file. */
+  /**
+   * Streams the documents of a JSON Lines file; close the stream to close the file. The stream's operations throw
+   * {@link UncheckedIOException} when reading fails, including on bytes that are not UTF-8.
+   */
   public Stream<JsonLine> lines(Path file) throws IOException {
-    throw new UnsupportedOperationException("stub" + file);
+    return lines(Files.newBufferedReader(file, StandardCharsets.UTF_8));
   }
 
   /** The document for {@code cycle}, pretty-printed; reading it gives an equal cycle. */
   public String write(OkrCycle cycle) {
-    throw new UnsupportedOperationException("stub" + cycle);
+    StringWriter out = new StringWriter();
+    try {
+      write(cycle, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does not fail
+    }
+    return out.toString();
   }
 
   /** Writes the document for {@code cycle} to {@code out}, pretty-printed; does not close it. */
   public void write(OkrCycle cycle, Writer out) throws IOException {
-    throw new UnsupportedOperationException("stub" + cycle + out);
+    Objects.requireNonNull(cycle, "cycle must not be null");
+    try (JsonGenerator g = Jackson.generator(factory, out, true)) {
+      CycleWriter.write(g, cycle);
+    }
+    out.write('\n');
   }
 
   /** Writes {@code cycle} as one compact line (ending in a newline) of a JSON Lines file. */
   public void writeLine(OkrCycle cycle, Writer out) throws IOException {
-    throw new UnsupportedOperationException("stub" + cycle + out);
+    Objects.requireNonNull(cycle, "cycle must not be null");
+    try (JsonGenerator g = Jackson.generator(factory, out, false)) {
+      CycleWriter.write(g, cycle);
+    }
+    out.write('\n');
+  }
+
+  private JsonLine line(LineSource.Line line) {
+    if (line.text() == null) {
+      return CycleReader.Outcome.failed(List.of(tooLarge())).toLine(line.number());
+    }
+    String text = line.text();
+    if (line.number() == 1 && text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    return parse(text, line.number() - 1).toLine(line.number());
+  }
+
+  /** Parses and validates one document held in memory; {@code lineOffset} shifts line numbers in problems. */
+  private CycleReader.Outcome parse(String json, long lineOffset) {
+    if (Utf8.exceeds(json, maxDocumentBytes)) {
+      return CycleReader.Outcome.failed(List.of(tooLarge()));
+    }
+    String text = json.startsWith("\uFEFF") ? json.substring(1) : json;
+    List<Problem> problems = new ArrayList<>();
+    Object root;
+    try (JsonParser p = factory.createParser(text)) {
+      root = JsonTree.parse(p, maxNestingDepth, lineOffset, problems);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // reading a string does not fail
+    }
+    return validate(root, problems);
+  }
+
+  private static CycleReader.Outcome validate(Object root, List<Problem> parseProblems) {
+    if (root == null) {
+      return CycleReader.Outcome.failed(parseProblems);
+    }
+    return CycleReader.read(root, parseProblems);
+  }
+
+  private Problem tooLarge() {
+    return new Problem("", "document is larger than the limit of " + maxDocumentBytes + " bytes");
+  }
+
+  private static Reader skipBom(Reader in) throws IOException {
+    java.io.PushbackReader r = new java.io.PushbackReader(in, 1);
+    int c = r.read();
+    if (c >= 0 && c != '\uFEFF') {
+      r.unread(c);
+    }
+    return r;
   }
 }

@@ -1,18 +1,42 @@
 package org.okrengine.model.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.okrengine.model.CascadeSummary;
 import org.okrengine.model.CycleReport;
+import org.okrengine.model.EscalationSummary;
+import org.okrengine.model.ForecastSummary;
+import org.okrengine.model.KeyResultReport;
+import org.okrengine.model.PredictionInterval;
+import org.okrengine.model.Problem;
+import org.okrengine.model.Reason;
 
 /**
- * Writes {@code okr-report/1} documents. Output is deterministic: the same report gives the same bytes.
+ * Writes and reads {@code okr-report/1} documents. Output is deterministic: the same report gives the same bytes.
  * Immutable and thread-safe.
+ *
+ * <p>Every field is written, in a fixed order; numbers that cannot be known are {@code null}. Each key result carries
+ * its reasons twice: {@code reasons} (the codes) and {@code reasonDetails} (each code with its evidence, numbers by
+ * name).
  */
 public final class ReportJson {
   /** The format this class writes. */
   public static final String FORMAT = "okr-report/1";
 
   private static final ReportJson DEFAULTS = new ReportJson();
+
+  private final JsonFactory factory =
+      Jackson.factory(CycleJson.DEFAULT_MAX_DOCUMENT_BYTES, CycleJson.DEFAULT_MAX_NESTING_DEPTH);
 
   private ReportJson() {}
 
@@ -23,16 +47,191 @@ public final class ReportJson {
 
   /** The document for {@code report}, pretty-printed. */
   public String write(CycleReport report) {
-    throw new UnsupportedOperationException("stub" + report);
+    StringWriter out = new StringWriter();
+    try {
+      write(report, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does not fail
+    }
+    return out.toString();
   }
 
   /** Writes the document for {@code report} to {@code out}, pretty-printed; does not close it. */
   public void write(CycleReport report, Writer out) throws IOException {
-    throw new UnsupportedOperationException("stub" + report + out);
+    Objects.requireNonNull(report, "report must not be null");
+    try (JsonGenerator g = Jackson.generator(factory, out, true)) {
+      report(g, report);
+    }
+    out.write('\n');
   }
 
   /** Writes {@code report} as one compact line (ending in a newline), for JSON Lines output. */
   public void writeLine(CycleReport report, Writer out) throws IOException {
-    throw new UnsupportedOperationException("stub" + report + out);
+    Objects.requireNonNull(report, "report must not be null");
+    try (JsonGenerator g = Jackson.generator(factory, out, false)) {
+      report(g, report);
+    }
+    out.write('\n');
+  }
+
+  /**
+   * Reads a document this class wrote (or any {@code okr-report/1} document with the same fields) back into a report.
+   * Unknown fields are ignored; {@code reasonDetails} is read when present, else the codes of {@code reasons}.
+   *
+   * @throws IllegalArgumentException listing every problem, one {@code path: message} per line, when the JSON is
+   *     malformed, is not an {@code okr-report/1} document, or breaks a rule of the report's values
+   */
+  public CycleReport read(String json) {
+    Objects.requireNonNull(json, "json must not be null");
+    List<Problem> problems = new ArrayList<>();
+    Object root;
+    try (JsonParser p = factory.createParser(json)) {
+      root = JsonTree.parse(p, CycleJson.DEFAULT_MAX_NESTING_DEPTH, 0, problems);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // reading a string does not fail
+    }
+    CycleReport report = null;
+    if (root != null) {
+      ReportReader reader = new ReportReader(problems);
+      report = reader.read(root);
+      problems = reader.problems;
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(problems.size() + (problems.size() == 1 ? " problem" : " problems") + ":\n"
+          + problems.stream().map(Problem::toString).collect(Collectors.joining("\n")));
+    }
+    return report;
+  }
+
+  private static void report(JsonGenerator g, CycleReport r) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("format", FORMAT);
+    g.writeStringField("cycleId", r.cycleId());
+    g.writeStringField("asOf", r.asOf().toString());
+    g.writeArrayFieldStart("keyResults");
+    for (KeyResultReport kr : r.keyResults()) {
+      keyResult(g, kr);
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("cascades");
+    for (CascadeSummary c : r.cascades()) {
+      g.writeStartObject();
+      g.writeStringField("source", c.source());
+      strings(g, "affected", c.affected());
+      strings(g, "teams", c.teams());
+      g.writeNumberField("slipDays", c.slipDays());
+      number(g, "probabilityOfMiss", c.probabilityOfMiss());
+      g.writeStringField("reason", c.reason());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("escalations");
+    for (EscalationSummary e : r.escalations()) {
+      g.writeStartObject();
+      g.writeStringField("subject", e.subject());
+      g.writeNumberField("level", e.level());
+      g.writeStringField("since", e.since().toString());
+      g.writeStringField("to", e.to());
+      g.writeStringField("reason", e.reason());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private static void keyResult(JsonGenerator g, KeyResultReport kr) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("id", kr.id());
+    g.writeStringField("title", kr.title());
+    g.writeStringField("objective", kr.objective());
+    g.writeStringField("team", kr.team());
+    g.writeStringField("status", kr.status().jsonName());
+    number(g, "value", kr.value());
+    number(g, "progress", kr.progress());
+    number(g, "expectedProgress", kr.expectedProgress());
+    g.writeFieldName("daysSinceCheckIn");
+    if (kr.daysSinceCheckIn() == null) {
+      g.writeNull();
+    } else {
+      g.writeNumber(kr.daysSinceCheckIn().intValue());
+    }
+    g.writeFieldName("forecast");
+    forecast(g, kr.forecast());
+    g.writeArrayFieldStart("reasons");
+    for (Reason reason : kr.reasons()) {
+      g.writeString(reason.code());
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("reasonDetails");
+    for (Reason reason : kr.reasons()) {
+      g.writeStartObject();
+      g.writeStringField("code", reason.code());
+      g.writeObjectFieldStart("evidence");
+      for (Map.Entry<String, Double> e : reason.evidence().entrySet()) {
+        number(g, e.getKey(), e.getValue());
+      }
+      g.writeEndObject();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeStringField("insight", kr.insight());
+    g.writeEndObject();
+  }
+
+  private static void forecast(JsonGenerator g, ForecastSummary f) throws IOException {
+    if (f == null) {
+      g.writeNull();
+      return;
+    }
+    g.writeStartObject();
+    g.writeStringField("method", f.method());
+    g.writeNumberField("landingValue", f.landingValue());
+    g.writeNumberField("landingProgress", f.landingProgress());
+    g.writeFieldName("interval");
+    PredictionInterval i = f.interval();
+    if (i == null) {
+      g.writeNull();
+    } else {
+      g.writeStartObject();
+      g.writeNumberField("level", i.level());
+      g.writeNumberField("low", i.low());
+      g.writeNumberField("high", i.high());
+      g.writeEndObject();
+    }
+    number(g, "probabilityOfTarget", f.probabilityOfTarget());
+    number(g, "requiredVelocityPerWeek", f.requiredVelocityPerWeek());
+    number(g, "actualVelocityPerWeek", f.actualVelocityPerWeek());
+    number(g, "velocityRatio", f.velocityRatio());
+    date(g, "completionDate", f.completionDate());
+    date(g, "completionP50", f.completionP50());
+    date(g, "completionP85", f.completionP85());
+    g.writeEndObject();
+  }
+
+  /** A number, or null when unknown or not finite (the records rule that out; this is the last guard). */
+  private static void number(JsonGenerator g, String name, Double value) throws IOException {
+    g.writeFieldName(name);
+    if (value == null || !Double.isFinite(value)) {
+      g.writeNull();
+    } else {
+      g.writeNumber(value.doubleValue());
+    }
+  }
+
+  private static void date(JsonGenerator g, String name, Object date) throws IOException {
+    g.writeFieldName(name);
+    if (date == null) {
+      g.writeNull();
+    } else {
+      g.writeString(date.toString());
+    }
+  }
+
+  private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
+    g.writeArrayFieldStart(name);
+    for (String v : values) {
+      g.writeString(v);
+    }
+    g.writeEndArray();
   }
 }

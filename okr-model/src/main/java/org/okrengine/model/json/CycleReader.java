@@ -1,0 +1,470 @@
+package org.okrengine.model.json;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.okrengine.model.CheckIn;
+import org.okrengine.model.Commitment;
+import org.okrengine.model.Cycle;
+import org.okrengine.model.Dependency;
+import org.okrengine.model.DependencyKind;
+import org.okrengine.model.Direction;
+import org.okrengine.model.Initiative;
+import org.okrengine.model.InvalidCycleException;
+import org.okrengine.model.KeyResult;
+import org.okrengine.model.Metric;
+import org.okrengine.model.Milestone;
+import org.okrengine.model.NodeKind;
+import org.okrengine.model.Objective;
+import org.okrengine.model.OkrCycle;
+import org.okrengine.model.Plan;
+import org.okrengine.model.PlanPoint;
+import org.okrengine.model.PlanShape;
+import org.okrengine.model.Problem;
+import org.okrengine.model.Result;
+import org.okrengine.model.Team;
+import org.okrengine.model.internal.ReferenceCheck;
+import org.okrengine.model.json.JsonTree.Obj;
+
+/**
+ * Turns the tree of one {@code okr-cycle/1} document into a validated {@link OkrCycle}, collecting every problem with
+ * its JSON path, and the warnings. One instance per document; not thread-safe.
+ *
+ * <p>Each element is checked field by field; an element is built only when its own fields had no problem, and the
+ * rest of the document is still checked, so one pass lists every problem. Ids and references are fed to
+ * {@link ReferenceCheck} straight from the tree, with the paths {@link OkrCycle#of} uses, so its messages are the same.
+ */
+final class CycleReader extends TreeReader {
+  private static final Set<String> ROOT_FIELDS =
+      Set.of("format", "cycle", "teams", "objectives", "initiatives", "dependencies");
+  private static final Set<String> CYCLE_FIELDS = Set.of("id", "name", "start", "end", "zone");
+  private static final Set<String> TEAM_FIELDS = Set.of("id", "name", "parent");
+  private static final Set<String> OBJECTIVE_FIELDS =
+      Set.of("id", "title", "team", "owner", "parent", "commitment", "keyResults");
+  private static final Set<String> KEY_RESULT_FIELDS =
+      Set.of("id", "title", "owner", "team", "weight", "tags", "metric", "plan", "checkIns", "result");
+  private static final Set<String> METRIC_FIELDS = Set.of("baseline", "target", "direction", "unit");
+  private static final Set<String> PLAN_FIELDS = Set.of("shape", "points");
+  private static final Set<String> POINT_FIELDS = Set.of("date", "value");
+  private static final Set<String> CHECK_IN_FIELDS =
+      Set.of("at", "value", "confidence", "note", "blockers", "source");
+  private static final Set<String> RESULT_FIELDS = Set.of("finalValue", "selfScore");
+  private static final Set<String> INITIATIVE_FIELDS =
+      Set.of("id", "title", "team", "owner", "keyResults", "milestones");
+  private static final Set<String> MILESTONE_FIELDS = Set.of("id", "title", "due", "completed");
+  private static final Set<String> DEPENDENCY_FIELDS = Set.of("upstream", "downstream", "kind", "needBy", "note");
+
+  /** The shape name of a plan through explicit points ({@link Plan.Points#shapeName}). */
+  private static final String POINTS = "points";
+
+  private static final Set<NodeKind> TEAM = EnumSet.of(NodeKind.TEAM);
+  private static final Set<NodeKind> OBJECTIVE = EnumSet.of(NodeKind.OBJECTIVE);
+  private static final Set<NodeKind> KEY_RESULT = EnumSet.of(NodeKind.KEY_RESULT);
+
+  private final ReferenceCheck refs = new ReferenceCheck();
+  private Cycle cycle;
+  private ZoneId zone = ZoneOffset.UTC;
+
+  /**
+   * What reading one document gave.
+   *
+   * @param cycle the cycle, or null when there are errors
+   * @param errors every problem (empty when {@code cycle} is present)
+   * @param warnings what was tolerated
+   */
+  record Outcome(OkrCycle cycle, List<Problem> errors, List<Problem> warnings) {
+    Outcome {
+      errors = List.copyOf(errors);
+      warnings = List.copyOf(warnings);
+    }
+
+    static Outcome failed(List<Problem> errors) {
+      return new Outcome(null, errors, List.of());
+    }
+
+    ParsedCycle toParsed() {
+      if (cycle == null) {
+        throw new InvalidCycleException(errors);
+      }
+      return new ParsedCycle(cycle, warnings);
+    }
+
+    JsonLine toLine(long lineNumber) {
+      return new JsonLine(lineNumber, cycle, errors, warnings);
+    }
+  }
+
+  private CycleReader() {}
+
+  /**
+   * Validates the tree of one document.
+   *
+   * @param root what {@link JsonTree#parse} returned (not null)
+   * @param parseProblems what parsing found (duplicate keys), listed first
+   */
+  static Outcome read(Object root, List<Problem> parseProblems) {
+    CycleReader reader = new CycleReader();
+    reader.problems.addAll(parseProblems);
+    return reader.document(root);
+  }
+
+  private Outcome document(Object root) {
+    if (!(root instanceof Obj doc)) {
+      problems.add(problem(JsonPath.ROOT, "document must be an object"));
+      return Outcome.failed(problems);
+    }
+    Object format = doc.get("format");
+    if (format == null) {
+      problems.add(problem(JsonPath.ROOT.field("format"), "missing"));
+    } else if (!(format instanceof String f)) {
+      problems.add(problem(JsonPath.ROOT.field("format"), "must be a string"));
+    } else if (!f.equals(CycleJson.FORMAT)) {
+      // another format's document is not ours to judge field by field
+      problems.add(problem(JsonPath.ROOT.field("format"),
+          "unknown format \"" + f + "\" (expected \"" + CycleJson.FORMAT + "\")"));
+      return Outcome.failed(problems);
+    }
+    unknownFields(doc, JsonPath.ROOT, ROOT_FIELDS);
+    Obj c = requiredObject(doc, "cycle", JsonPath.ROOT);
+    if (c != null) {
+      cycle(c);
+    }
+    List<Team> teams = list(doc, "teams", JsonPath.ROOT, this::team);
+    List<Objective> objectives = list(doc, "objectives", JsonPath.ROOT, this::objective);
+    List<Initiative> initiatives = list(doc, "initiatives", JsonPath.ROOT, this::initiative);
+    List<Dependency> dependencies = list(doc, "dependencies", JsonPath.ROOT, this::dependency);
+    problems.addAll(refs.problems());
+    if (!problems.isEmpty()) {
+      return new Outcome(null, problems, warnings);
+    }
+    try {
+      return new Outcome(OkrCycle.of(cycle, teams, objectives, initiatives, dependencies), List.of(), warnings);
+    } catch (InvalidCycleException e) {
+      return new Outcome(null, e.problems(), warnings);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return new Outcome(null, List.of(problem(JsonPath.ROOT, message(e))), warnings);
+    }
+  }
+
+  private void cycle(Obj o) {
+    JsonPath p = JsonPath.ROOT.field("cycle");
+    int before = problems.size();
+    unknownFields(o, p, CYCLE_FIELDS);
+    String id = requiredId(o, "id", p);
+    String name = optionalString(o, "name", p);
+    LocalDate start = requiredDate(o, "start", p);
+    LocalDate end = requiredDate(o, "end", p);
+    ZoneId z = optionalZone(o, "zone", p);
+    if (z != null) {
+      zone = z;
+    }
+    if (start != null && end != null && end.isBefore(start)) {
+      problems.add(problem(p.field("end"), "must not be before start (" + end + " < " + start + ")"));
+    }
+    if (problems.size() == before) {
+      cycle = build(p, () -> new Cycle(id, name, start, end, zone));
+    }
+  }
+
+  private Team team(Obj o, JsonPath p) {
+    int before = problems.size();
+    unknownFields(o, p, TEAM_FIELDS);
+    String id = requiredId(o, "id", p);
+    String name = optionalString(o, "name", p);
+    String parent = optionalId(o, "parent", p);
+    declare(NodeKind.TEAM, id, p.field("id"));
+    refer(p.field("parent"), parent, TEAM);
+    return problems.size() == before ? build(p, () -> new Team(id, name, parent)) : null;
+  }
+
+  private Objective objective(Obj o, JsonPath p) {
+    int before = problems.size();
+    unknownFields(o, p, OBJECTIVE_FIELDS);
+    String id = requiredId(o, "id", p);
+    String title = requiredString(o, "title", p);
+    String team = requiredId(o, "team", p);
+    String owner = optionalString(o, "owner", p);
+    String parent = optionalId(o, "parent", p);
+    Commitment commitment = optionalEnum(o, "commitment", p, "commitment", Commitment.values(),
+        Commitment::jsonName, Commitment::fromJsonName);
+    declare(NodeKind.OBJECTIVE, id, p.field("id"));
+    refer(p.field("team"), team, TEAM);
+    refer(p.field("parent"), parent, OBJECTIVE);
+    List<KeyResult> keyResults = list(o, "keyResults", p, (kr, kp) -> keyResult(kr, kp, team));
+    return problems.size() == before
+        ? build(p, () -> new Objective(id, title, team, owner, parent, commitment, keyResults))
+        : null;
+  }
+
+  private KeyResult keyResult(Obj o, JsonPath p, String objectiveTeam) {
+    int before = problems.size();
+    unknownFields(o, p, KEY_RESULT_FIELDS);
+    String id = requiredId(o, "id", p);
+    String title = optionalString(o, "title", p);
+    String owner = optionalString(o, "owner", p);
+    String ownTeam = optionalId(o, "team", p);
+    Double weight = optionalNumber(o, "weight", p);
+    if (weight != null && !(weight >= 0)) {
+      problems.add(problem(p.field("weight"), "must not be negative: " + weight));
+    }
+    List<String> tags = stringList(o, "tags", p);
+    declare(NodeKind.KEY_RESULT, id, p.field("id"));
+    refer(p.field("team"), ownTeam, TEAM);
+    Obj m = requiredObject(o, "metric", p);
+    Metric metric = m == null ? null : metric(m, p.field("metric"));
+    Obj pl = optionalObject(o, "plan", p);
+    Plan plan = pl == null ? Plan.LINEAR : plan(pl, p.field("plan"));
+    List<CheckIn> checkIns = checkIns(o, p);
+    Obj r = optionalObject(o, "result", p);
+    Result result = r == null ? null : result(r, p.field("result"));
+    String team = ownTeam != null ? ownTeam : objectiveTeam;
+    if (problems.size() > before || team == null) {
+      return null;
+    }
+    double w = weight == null ? 1.0 : weight;
+    return build(p, () -> new KeyResult(id, title, owner, team, w, tags, metric, plan, checkIns, result));
+  }
+
+  private Metric metric(Obj o, JsonPath p) {
+    int before = problems.size();
+    unknownFields(o, p, METRIC_FIELDS);
+    Double baseline = optionalNumber(o, "baseline", p);
+    Double target = optionalNumber(o, "target", p);
+    Direction direction = requiredEnum(o, "direction", p, "direction", Direction.values(), Direction::jsonName,
+        Direction::fromJsonName);
+    String unit = optionalString(o, "unit", p);
+    if (direction == Direction.ACHIEVE) {
+      baseline = isAbsent(o, "baseline") ? Double.valueOf(0.0) : baseline;
+      target = isAbsent(o, "target") ? Double.valueOf(1.0) : target;
+    } else {
+      if (target == null && isAbsent(o, "target")) {
+        problems.add(problem(p.field("target"), "missing"));
+      }
+      if (direction != null && !direction.isMaintain() && baseline == null && isAbsent(o, "baseline")) {
+        problems.add(problem(p.field("baseline"), "missing (required for " + direction.jsonName() + ")"));
+      }
+    }
+    if (baseline != null && target != null && baseline.doubleValue() == target.doubleValue()) {
+      problems.add(problem(p.field("target"), "must differ from baseline (both " + target + ")"));
+    }
+    if (problems.size() > before) {
+      return null;
+    }
+    Double b = baseline;
+    double t = target;
+    return build(p, () -> new Metric(b, t, direction, unit));
+  }
+
+  private Plan plan(Obj o, JsonPath p) {
+    int before = problems.size();
+    unknownFields(o, p, PLAN_FIELDS);
+    String shapeName = requiredString(o, "shape", p);
+    boolean noPoints = isAbsent(o, "points");
+    if (shapeName == null) {
+      return null;
+    }
+    if (shapeName.equals(POINTS)) {
+      if (o.get("points") == null) {
+        problems.add(problem(p.field("points"), "missing"));
+        return null;
+      }
+      List<PlanPoint> list = planPoints(o, p);
+      return list != null && problems.size() == before ? build(p, () -> new Plan.Points(list)) : null;
+    }
+    Optional<PlanShape> shape = PlanShape.fromJsonName(shapeName);
+    if (shape.isEmpty()) {
+      List<String> names = new ArrayList<>();
+      for (PlanShape s : PlanShape.values()) {
+        names.add(s.jsonName());
+      }
+      names.add(POINTS);
+      problems.add(problem(p.field("shape"),
+          "unknown shape \"" + shapeName + "\" (expected one of: " + String.join(", ", names) + ")"));
+      return null;
+    }
+    if (!noPoints) {
+      problems.add(problem(p.field("points"), "only allowed with shape \"points\""));
+      return null;
+    }
+    return Plan.of(shape.get());
+  }
+
+  private List<PlanPoint> planPoints(Obj o, JsonPath p) {
+    JsonPath lp = p.field("points");
+    List<?> items = requiredArray(o, "points", p);
+    if (items == null) {
+      return null;
+    }
+    if (items.isEmpty()) {
+      problems.add(problem(lp, "must not be empty"));
+      return null;
+    }
+    Map<LocalDate, Integer> seen = new LinkedHashMap<>();
+    List<PlanPoint> out = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      JsonPath ip = lp.at(i);
+      Obj pt = asObject(items.get(i), ip);
+      if (pt == null) {
+        continue;
+      }
+      int before = problems.size();
+      unknownFields(pt, ip, POINT_FIELDS);
+      LocalDate date = requiredDate(pt, "date", ip);
+      Double value = requiredNumber(pt, "value", ip);
+      if (date != null) {
+        Integer first = seen.putIfAbsent(date, i);
+        if (first != null) {
+          problems.add(problem(ip.field("date"), "same date as points[" + first + "] (" + date + ")"));
+        }
+      }
+      if (problems.size() == before) {
+        PlanPoint point = build(ip, () -> new PlanPoint(date, value));
+        if (point != null) {
+          out.add(point);
+        }
+      }
+    }
+    return out;
+  }
+
+  private List<CheckIn> checkIns(Obj o, JsonPath p) {
+    JsonPath lp = p.field("checkIns");
+    List<?> items = optionalArray(o, "checkIns", p);
+    if (items == null) {
+      return List.of();
+    }
+    // the later of two check-ins at one instant wins; the map keeps the index of the one kept
+    Map<Instant, Integer> indexAt = new LinkedHashMap<>();
+    Map<Instant, CheckIn> byInstant = new LinkedHashMap<>();
+    for (int i = 0; i < items.size(); i++) {
+      JsonPath ip = lp.at(i);
+      Obj c = asObject(items.get(i), ip);
+      if (c == null) {
+        continue;
+      }
+      int before = problems.size();
+      unknownFields(c, ip, CHECK_IN_FIELDS);
+      Instant at = requiredInstant(c, "at", ip);
+      Double value = requiredNumber(c, "value", ip);
+      Double confidence = optionalNumber(c, "confidence", ip);
+      if (confidence != null && !(confidence >= 0 && confidence <= 1)) {
+        problems.add(problem(ip.field("confidence"), "must be within 0..1: " + confidence));
+      }
+      String note = optionalString(c, "note", ip);
+      List<String> blockers = stringList(c, "blockers", ip);
+      String source = optionalString(c, "source", ip);
+      if (problems.size() > before) {
+        continue;
+      }
+      CheckIn checkIn = build(ip, () -> new CheckIn(at, value, confidence, note, blockers, source));
+      if (checkIn == null) {
+        continue;
+      }
+      Integer earlier = indexAt.put(at, i);
+      if (earlier != null) {
+        warnings.add(problem(ip.field("at"),
+            "same instant as checkIns[" + earlier + "] (" + at + "); the later one is kept"));
+      }
+      byInstant.put(at, checkIn);
+    }
+    return new ArrayList<>(byInstant.values());
+  }
+
+  private Result result(Obj o, JsonPath p) {
+    int before = problems.size();
+    unknownFields(o, p, RESULT_FIELDS);
+    Double finalValue = requiredNumber(o, "finalValue", p);
+    Double selfScore = optionalNumber(o, "selfScore", p);
+    return problems.size() == before ? build(p, () -> new Result(finalValue, selfScore)) : null;
+  }
+
+  private Initiative initiative(Obj o, JsonPath p) {
+    int before = problems.size();
+    unknownFields(o, p, INITIATIVE_FIELDS);
+    String id = requiredId(o, "id", p);
+    String title = optionalString(o, "title", p);
+    String team = requiredId(o, "team", p);
+    String owner = optionalString(o, "owner", p);
+    List<String> keyResults = stringList(o, "keyResults", p);
+    declare(NodeKind.INITIATIVE, id, p.field("id"));
+    refer(p.field("team"), team, TEAM);
+    if (keyResults != null) {
+      for (int k = 0; k < keyResults.size(); k++) {
+        refer(p.field("keyResults").at(k), keyResults.get(k), KEY_RESULT);
+      }
+    }
+    List<Milestone> milestones = list(o, "milestones", p, this::milestone);
+    return problems.size() == before
+        ? build(p, () -> new Initiative(id, title, team, owner, keyResults, milestones))
+        : null;
+  }
+
+  private Milestone milestone(Obj o, JsonPath p) {
+    int before = problems.size();
+    unknownFields(o, p, MILESTONE_FIELDS);
+    String id = requiredId(o, "id", p);
+    String title = optionalString(o, "title", p);
+    LocalDate due = requiredDate(o, "due", p);
+    LocalDate completed = optionalDate(o, "completed", p);
+    declare(NodeKind.MILESTONE, id, p.field("id"));
+    return problems.size() == before ? build(p, () -> new Milestone(id, title, due, completed)) : null;
+  }
+
+  private Dependency dependency(Obj o, JsonPath p) {
+    int before = problems.size();
+    unknownFields(o, p, DEPENDENCY_FIELDS);
+    String upstream = requiredId(o, "upstream", p);
+    String downstream = requiredId(o, "downstream", p);
+    DependencyKind kind = requiredEnum(o, "kind", p, "kind", DependencyKind.values(), DependencyKind::jsonName,
+        DependencyKind::fromJsonName);
+    LocalDate needBy = optionalDate(o, "needBy", p);
+    String note = optionalString(o, "note", p);
+    refs.dependency(p.toString(), upstream, downstream);
+    if (problems.size() > before || upstream == null || upstream.equals(downstream)) {
+      return null; // a self-dependency is reported by the reference check
+    }
+    return build(p, () -> new Dependency(upstream, downstream, kind, needBy, note));
+  }
+
+  private void declare(NodeKind kind, String id, JsonPath path) {
+    if (id != null) {
+      refs.declare(kind, id, path.toString());
+    }
+  }
+
+  private void refer(JsonPath path, String id, Set<NodeKind> allowed) {
+    if (id != null) {
+      refs.refer(path.toString(), id, allowed);
+    }
+  }
+
+  private Instant requiredInstant(Obj o, String key, JsonPath p) {
+    return requiredInstant(o, key, p,
+        date -> cycle != null ? cycle.instantOf(date) : date.atStartOfDay(zone).toInstant());
+  }
+
+  private ZoneId optionalZone(Obj o, String key, JsonPath p) {
+    String s = optionalString(o, key, p);
+    if (s == null) {
+      return null;
+    }
+    if (s.equals("UTC")) {
+      return ZoneOffset.UTC; // the default zone; written back as "UTC"
+    }
+    try {
+      return ZoneId.of(s);
+    } catch (DateTimeException e) {
+      problems.add(problem(p.field(key), "unknown zone \"" + s + "\""));
+      return null;
+    }
+  }
+}

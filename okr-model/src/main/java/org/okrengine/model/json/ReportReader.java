@@ -1,0 +1,167 @@
+package org.okrengine.model.json;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.okrengine.model.CascadeSummary;
+import org.okrengine.model.CycleReport;
+import org.okrengine.model.EscalationSummary;
+import org.okrengine.model.ForecastSummary;
+import org.okrengine.model.KeyResultReport;
+import org.okrengine.model.PredictionInterval;
+import org.okrengine.model.Problem;
+import org.okrengine.model.Reason;
+import org.okrengine.model.Status;
+import org.okrengine.model.json.JsonTree.Obj;
+
+/**
+ * Turns the tree of an {@code okr-report/1} document back into a {@link CycleReport}, collecting every problem with
+ * its JSON path; unknown fields are ignored. One instance per document; not thread-safe.
+ */
+final class ReportReader extends TreeReader {
+  ReportReader(List<Problem> parseProblems) {
+    problems.addAll(parseProblems);
+  }
+
+  /** The report, or null when there were problems (then listed in {@link #problems}). */
+  CycleReport read(Object root) {
+    if (!(root instanceof Obj doc)) {
+      problems.add(problem(JsonPath.ROOT, "document must be an object"));
+      return null;
+    }
+    String format = requiredString(doc, "format", JsonPath.ROOT);
+    if (format != null && !format.equals(ReportJson.FORMAT)) {
+      problems.add(problem(JsonPath.ROOT.field("format"),
+          "unknown format \"" + format + "\" (expected \"" + ReportJson.FORMAT + "\")"));
+      return null;
+    }
+    int before = problems.size();
+    String cycleId = requiredId(doc, "cycleId", JsonPath.ROOT);
+    Instant asOf = requiredInstant(doc, "asOf", JsonPath.ROOT, null);
+    List<?> krs = requiredArray(doc, "keyResults", JsonPath.ROOT);
+    List<KeyResultReport> keyResults =
+        krs == null ? List.of() : list(doc, "keyResults", JsonPath.ROOT, this::keyResult);
+    List<CascadeSummary> cascades = list(doc, "cascades", JsonPath.ROOT, this::cascade);
+    List<EscalationSummary> escalations = list(doc, "escalations", JsonPath.ROOT, this::escalation);
+    if (problems.size() > before) {
+      return null;
+    }
+    return build(JsonPath.ROOT, () -> new CycleReport(cycleId, asOf, keyResults, cascades, escalations));
+  }
+
+  private KeyResultReport keyResult(Obj o, JsonPath p) {
+    int before = problems.size();
+    String id = requiredId(o, "id", p);
+    String title = optionalString(o, "title", p);
+    String objective = optionalString(o, "objective", p);
+    String team = optionalString(o, "team", p);
+    Status status = requiredEnum(o, "status", p, "status", Status.values(), Status::jsonName, Status::fromJsonName);
+    Double value = optionalNumber(o, "value", p);
+    Double progress = optionalNumber(o, "progress", p);
+    Double expected = requiredNumber(o, "expectedProgress", p);
+    Integer days = integer(optional(o, "daysSinceCheckIn"), p.field("daysSinceCheckIn"));
+    Obj f = optionalObject(o, "forecast", p);
+    ForecastSummary forecast = f == null ? null : forecast(f, p.field("forecast"));
+    List<Reason> reasons = reasons(o, p);
+    String insight = optionalString(o, "insight", p);
+    if (problems.size() > before) {
+      return null;
+    }
+    return build(p, () -> new KeyResultReport(id, title, objective, team, status, value, progress, expected, days,
+        forecast, reasons, insight));
+  }
+
+  private List<Reason> reasons(Obj o, JsonPath p) {
+    if (o.get("reasonDetails") != null) {
+      return list(o, "reasonDetails", p, (r, rp) -> {
+        int before = problems.size();
+        String code = requiredId(r, "code", rp);
+        Map<String, Double> evidence = new LinkedHashMap<>();
+        Obj e = optionalObject(r, "evidence", rp);
+        if (e != null) {
+          for (String name : e.fields().keySet()) {
+            Double v = number(JsonTree.NULL == e.get(name) ? null : e.get(name), rp.field("evidence").field(name));
+            if (v != null) {
+              evidence.put(name, v);
+            }
+          }
+        }
+        return problems.size() == before ? build(rp, () -> new Reason(code, evidence)) : null;
+      });
+    }
+    List<String> codes = stringList(o, "reasons", p);
+    List<Reason> out = new ArrayList<>();
+    if (codes != null) {
+      for (int i = 0; i < codes.size(); i++) {
+        String code = codes.get(i);
+        Reason r = build(p.field("reasons").at(i), () -> Reason.of(code));
+        if (r != null) {
+          out.add(r);
+        }
+      }
+    }
+    return out;
+  }
+
+  private ForecastSummary forecast(Obj o, JsonPath p) {
+    int before = problems.size();
+    String method = requiredId(o, "method", p);
+    Double landingValue = requiredNumber(o, "landingValue", p);
+    Double landingProgress = requiredNumber(o, "landingProgress", p);
+    Obj i = optionalObject(o, "interval", p);
+    PredictionInterval interval = null;
+    if (i != null) {
+      JsonPath ip = p.field("interval");
+      Double level = requiredNumber(i, "level", ip);
+      Double low = requiredNumber(i, "low", ip);
+      Double high = requiredNumber(i, "high", ip);
+      if (level != null && low != null && high != null) {
+        interval = build(ip, () -> new PredictionInterval(level, low, high));
+      }
+    }
+    Double probability = requiredNumber(o, "probabilityOfTarget", p);
+    Double required = optionalNumber(o, "requiredVelocityPerWeek", p);
+    Double actual = optionalNumber(o, "actualVelocityPerWeek", p);
+    Double ratio = optionalNumber(o, "velocityRatio", p);
+    LocalDate completion = optionalDate(o, "completionDate", p);
+    LocalDate p50 = optionalDate(o, "completionP50", p);
+    LocalDate p85 = optionalDate(o, "completionP85", p);
+    if (problems.size() > before) {
+      return null;
+    }
+    PredictionInterval in = interval;
+    return build(p, () -> new ForecastSummary(method, landingValue, landingProgress, in, probability, required,
+        actual, ratio, completion, p50, p85));
+  }
+
+  private CascadeSummary cascade(Obj o, JsonPath p) {
+    int before = problems.size();
+    String source = requiredId(o, "source", p);
+    List<String> affected = stringList(o, "affected", p);
+    List<String> teams = stringList(o, "teams", p);
+    Double slipDays = requiredNumber(o, "slipDays", p);
+    Double probability = optionalNumber(o, "probabilityOfMiss", p);
+    String reason = optionalString(o, "reason", p);
+    if (problems.size() > before) {
+      return null;
+    }
+    return build(p, () -> new CascadeSummary(source, affected == null ? List.of() : affected,
+        teams == null ? List.of() : teams, slipDays, probability, reason));
+  }
+
+  private EscalationSummary escalation(Obj o, JsonPath p) {
+    int before = problems.size();
+    String subject = requiredId(o, "subject", p);
+    Integer level = integer(required(o, "level", p), p.field("level"));
+    LocalDate since = requiredDate(o, "since", p);
+    String to = optionalString(o, "to", p);
+    String reason = optionalString(o, "reason", p);
+    if (problems.size() > before) {
+      return null;
+    }
+    return build(p, () -> new EscalationSummary(subject, level, since, to, reason));
+  }
+}

@@ -1,0 +1,670 @@
+package org.okrengine.model.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.okrengine.model.CheckIn;
+import org.okrengine.model.Commitment;
+import org.okrengine.model.Cycle;
+import org.okrengine.model.Direction;
+import org.okrengine.model.InvalidCycleException;
+import org.okrengine.model.KeyResult;
+import org.okrengine.model.Metric;
+import org.okrengine.model.Objective;
+import org.okrengine.model.OkrCycle;
+import org.okrengine.model.Plan;
+import org.okrengine.model.PlanPoint;
+import org.okrengine.model.PlanShape;
+import org.okrengine.model.Problem;
+import org.okrengine.model.Team;
+
+class CycleJsonTest {
+  private static final CycleJson JSON = CycleJson.withDefaults();
+
+  /** JSON written with single quotes, for readable tables. */
+  static String q(String singleQuoted) {
+    return singleQuoted.replace('\'', '"');
+  }
+
+  static final String CYCLE = "'cycle': {'id': 'C', 'start': '2026-07-01', 'end': '2026-09-30'}";
+  static final String TEAMS = "'teams': [{'id': 't'}]";
+  static final String METRIC = "'metric': {'baseline': 0, 'target': 10, 'direction': 'increase'}";
+
+  /** A valid document: one team, one objective, one key result. */
+  static final String MINIMAL = q("{'format': 'okr-cycle/1', " + CYCLE + ", " + TEAMS
+      + ", 'objectives': [{'id': 'O-1', 'title': 'T', 'team': 't', 'keyResults': [{'id': 'KR-1', " + METRIC + "}]}]}");
+
+  /** The minimal document with its only key result's fields replaced by {@code fields}. */
+  static String withKeyResult(String fields) {
+    return q("{'format': 'okr-cycle/1', " + CYCLE + ", " + TEAMS
+        + ", 'objectives': [{'id': 'O-1', 'title': 'T', 'team': 't', 'keyResults': [{" + fields + "}]}]}");
+  }
+
+  /** The minimal document with a key result with {@code metric} and extra {@code fields}. */
+  static String withMetric(String metric) {
+    return withKeyResult("'id': 'KR-1', 'metric': {" + metric + "}");
+  }
+
+  /** The minimal document with {@code fields} added at the root. */
+  static String withRoot(String fields) {
+    return MINIMAL.substring(0, MINIMAL.length() - 1) + ", " + q(fields) + "}";
+  }
+
+  /** The minimal document with the cycle object replaced. */
+  static String withCycle(String cycle) {
+    return MINIMAL.replace(q(CYCLE), q("'cycle': " + cycle));
+  }
+
+  static final String KR = "objectives[0].keyResults[0]";
+
+  static Stream<Arguments> badDocuments() {
+    return Stream.of(
+        Arguments.of("truncated", "{\"format\": ",
+            List.of("line 1, column 12: unexpected end-of-input within/between Object entries")),
+        Arguments.of("unclosed", "\n {\"format\": \"okr-cycle/1\"",
+            List.of("line 2, column 26: unexpected end-of-input: expected close marker for Object"
+                + " (start marker at line 2, column 2)")),
+        Arguments.of("trailing comma", q("{'format': 'okr-cycle/1',}"),
+            List.of("line 1, column 26: unexpected character ('}' (code 125)):"
+                + " was expecting double-quote to start field name")),
+        Arguments.of("second line", "{\n  \"format\": tru\n}",
+            List.of("line 2, column 13: unrecognized token 'tru': was expecting"
+                + " (JSON String, Number, Array, Object or token 'null', 'true' or 'false')")),
+        Arguments.of("NaN literal", withMetric("'baseline': NaN, 'target': 1, 'direction': 'increase'"),
+            // Jackson points just past the token: 0-based index of N, plus 3 chars, plus 1 for 1-based columns
+            List.of("line 1, column " + (withMetric("'baseline': NaN").indexOf("NaN") + 3 + 1)
+                + ": non-standard token 'NaN'")),
+        Arguments.of("two documents", MINIMAL + " {}",
+            List.of("line 1, column " + (MINIMAL.length() + 2) + ": unexpected content after the end of the document")),
+        Arguments.of("empty", "  ", List.of("document is empty")),
+        Arguments.of("number too long", withRoot("'n': " + "1".repeat(1001)),
+            // Jackson stops at the closing brace right after the number: the document's last char
+            List.of("line 1, column " + withRoot("'n': " + "1".repeat(1001)).length()
+                + ": number value length (1001) exceeds the maximum allowed (1000)")),
+        Arguments.of("array", "[]", List.of("document must be an object")),
+        Arguments.of("no format", MINIMAL.replace(q("'format': 'okr-cycle/1', "), ""), List.of("format: missing")),
+        Arguments.of("other format", MINIMAL.replace("okr-cycle/1", "okr-cycle/2").replace("'target': 10", ""),
+            List.of("format: unknown format \"okr-cycle/2\" (expected \"okr-cycle/1\")")),
+        Arguments.of("format not a string", MINIMAL.replace("\"okr-cycle/1\"", "1"),
+            List.of("format: must be a string")),
+        Arguments.of("no cycle", MINIMAL.replace(q(CYCLE + ", "), ""), List.of("cycle: missing")),
+        Arguments.of("cycle null", withCycle("null"), List.of("cycle: must not be null")),
+        Arguments.of("cycle not an object", withCycle("'2026-Q3'"), List.of("cycle: must be an object")),
+        Arguments.of("cycle fields missing", withCycle("{}"),
+            List.of("cycle.id: missing", "cycle.start: missing", "cycle.end: missing")),
+        Arguments.of("cycle fields wrong", withCycle(
+                "{'id': ' ', 'name': 7, 'start': '2026-13-01', 'end': 20260930, 'zone': 'Mars/Olympus'}"),
+            List.of("cycle.id: must not be blank", "cycle.name: must be a string",
+                "cycle.start: not a date (yyyy-mm-dd): \"2026-13-01\"", "cycle.end: must be a string",
+                "cycle.zone: unknown zone \"Mars/Olympus\"")),
+        Arguments.of("end before start", withCycle("{'id': 'C', 'start': '2026-07-01', 'end': '2026-06-30'}"),
+            List.of("cycle.end: must not be before start (2026-06-30 < 2026-07-01)")),
+        Arguments.of("teams not an array", MINIMAL.replace(q(TEAMS), q("'teams': {'id': 't'}")),
+            List.of("teams: must be an array", "objectives[0].team: unknown team \"t\"")),
+        Arguments.of("team entries", MINIMAL.replace(q(TEAMS), q("'teams': [{'id': 't'}, null, 3, {'name': 'x'}]")),
+            List.of("teams[1]: must not be null", "teams[2]: must be an object", "teams[3].id: missing")),
+        Arguments.of("objective fields missing",
+            MINIMAL.replace(q("'id': 'O-1', 'title': 'T', 'team': 't', "), ""),
+            List.of("objectives[0].id: missing", "objectives[0].title: missing", "objectives[0].team: missing")),
+        Arguments.of("unknown commitment",
+            MINIMAL.replace(q("'team': 't', 'keyResults'"), q("'team': 't', 'commitment': 'stretch', 'keyResults'")),
+            List.of("objectives[0].commitment: unknown commitment \"stretch\""
+                + " (expected one of: committed, aspirational)")),
+        Arguments.of("key result fields missing", withKeyResult("'title': 'x'"),
+            List.of(KR + ".id: missing", KR + ".metric: missing")),
+        Arguments.of("key result fields wrong", withKeyResult(
+                "'id': 'KR-1', 'title': 1, 'owner': [], 'team': '', 'weight': '1', 'tags': ['a', 2], " + METRIC),
+            List.of(KR + ".title: must be a string", KR + ".owner: must be a string", KR + ".team: must not be blank",
+                KR + ".weight: must be a number", KR + ".tags[1]: must be a string")),
+        Arguments.of("negative weight", withKeyResult("'id': 'KR-1', 'weight': -0.5, " + METRIC),
+            List.of(KR + ".weight: must not be negative: -0.5")),
+        Arguments.of("metric target missing", withMetric("'baseline': 0, 'direction': 'increase'"),
+            List.of(KR + ".metric.target: missing")),
+        Arguments.of("metric baseline missing", withMetric("'target': 5, 'direction': 'decrease'"),
+            List.of(KR + ".metric.baseline: missing (required for decrease)")),
+        Arguments.of("metric direction missing", withMetric("'baseline': 0, 'target': 5"),
+            List.of(KR + ".metric.direction: missing")),
+        Arguments.of("unknown direction", withMetric("'baseline': 0, 'target': 5, 'direction': 'up'"),
+            List.of(KR + ".metric.direction: unknown direction \"up\""
+                + " (expected one of: increase, decrease, maintain-above, maintain-below, achieve)")),
+        Arguments.of("target equals baseline", withMetric("'baseline': 40, 'target': 40.0, 'direction': 'increase'"),
+            List.of(KR + ".metric.target: must differ from baseline (both 40.0)")),
+        Arguments.of("achieve target 0", withMetric("'target': 0, 'direction': 'achieve'"),
+            List.of(KR + ".metric.target: must differ from baseline (both 0.0)")),
+        Arguments.of("maintain target equals baseline",
+            withMetric("'baseline': 3, 'target': 3, 'direction': 'maintain-below'"),
+            List.of(KR + ".metric.target: must differ from baseline (both 3.0)")),
+        Arguments.of("infinite numbers", withMetric("'baseline': -1e400, 'target': 1E999, 'direction': 'increase'"),
+            List.of(KR + ".metric.baseline: must be finite: -1e400", KR + ".metric.target: must be finite: 1E999")),
+        Arguments.of("unknown shape", withKeyResult("'id': 'KR-1', " + METRIC + ", 'plan': {'shape': 'wavy'}"),
+            List.of(KR + ".plan.shape: unknown shape \"wavy\""
+                + " (expected one of: linear, s-curve, front-loaded, back-loaded, points)")),
+        Arguments.of("plan without shape", withKeyResult("'id': 'KR-1', " + METRIC + ", 'plan': {}"),
+            List.of(KR + ".plan.shape: missing")),
+        Arguments.of("points missing", withKeyResult("'id': 'KR-1', " + METRIC + ", 'plan': {'shape': 'points'}"),
+            List.of(KR + ".plan.points: missing")),
+        Arguments.of("points empty",
+            withKeyResult("'id': 'KR-1', " + METRIC + ", 'plan': {'shape': 'points', 'points': []}"),
+            List.of(KR + ".plan.points: must not be empty")),
+        Arguments.of("points with another shape", withKeyResult("'id': 'KR-1', " + METRIC
+                + ", 'plan': {'shape': 'linear', 'points': [{'date': '2026-08-01', 'value': 1}]}"),
+            List.of(KR + ".plan.points: only allowed with shape \"points\"")),
+        Arguments.of("points repeat a date", withKeyResult("'id': 'KR-1', " + METRIC
+                + ", 'plan': {'shape': 'points', 'points': [{'date': '2026-08-01', 'value': 1},"
+                + " {'date': '2026-09-01', 'value': 5}, {'date': '2026-08-01', 'value': 2}, {'value': 3}]}"),
+            List.of(KR + ".plan.points[2].date: same date as points[0] (2026-08-01)",
+                KR + ".plan.points[3].date: missing")),
+        Arguments.of("check-in fields", withKeyResult("'id': 'KR-1', " + METRIC + ", 'checkIns': ["
+                + "{'at': 'yesterday', 'value': 1}, {'at': '2026-07-08T09:00', 'value': 1},"
+                + " {'value': 1, 'confidence': 1.5}, {'at': '2026-07-09', 'confidence': -0.1, 'blockers': 'x'}]"),
+            List.of(KR + ".checkIns[0].at: not an instant with offset or a date: \"yesterday\"",
+                KR + ".checkIns[1].at: not an instant with offset or a date: \"2026-07-08T09:00\"",
+                KR + ".checkIns[2].at: missing", KR + ".checkIns[2].confidence: must be within 0..1: 1.5",
+                KR + ".checkIns[3].value: missing", KR + ".checkIns[3].confidence: must be within 0..1: -0.1",
+                KR + ".checkIns[3].blockers: must be an array")),
+        Arguments.of("infinite check-in value",
+            withKeyResult("'id': 'KR-1', " + METRIC + ", 'checkIns': [{'at': '2026-07-08', 'value': 1e400}]"),
+            List.of(KR + ".checkIns[0].value: must be finite: 1e400")),
+        Arguments.of("result without final value",
+            withKeyResult("'id': 'KR-1', " + METRIC + ", 'result': {'selfScore': 0.5}"),
+            List.of(KR + ".result.finalValue: missing")),
+        Arguments.of("duplicate ids", withRoot("'initiatives': [{'id': 'KR-1', 'team': 't',"
+                + " 'milestones': [{'id': 't', 'due': '2026-08-01'}]}]"),
+            List.of("initiatives[0].id: duplicate id \"KR-1\" (first at objectives[0].keyResults[0].id)",
+                "initiatives[0].milestones[0].id: duplicate id \"t\" (first at teams[0].id)")),
+        Arguments.of("dangling references", MINIMAL.replace(q("'team': 't', 'keyResults'"),
+                q("'team': 'growth', 'parent': 'O-9', 'keyResults'")).replace(q(TEAMS),
+                q("'teams': [{'id': 't', 'parent': 'eng'}]")),
+            List.of("teams[0].parent: unknown team \"eng\"", "objectives[0].team: unknown team \"growth\"",
+                "objectives[0].parent: unknown objective \"O-9\"")),
+        Arguments.of("references of the wrong kind", withRoot("'initiatives': [{'id': 'I-1', 'team': 'O-1',"
+                + " 'keyResults': ['KR-1', 'I-1', 'KR-9']}], 'dependencies': [{'upstream': 't', 'downstream': 'KR-1',"
+                + " 'kind': 'blocks'}]"),
+            List.of("initiatives[0].team: \"O-1\" is a objective, not a team",
+                "initiatives[0].keyResults[1]: \"I-1\" is a initiative, not a key result",
+                "initiatives[0].keyResults[2]: unknown key result \"KR-9\"",
+                "dependencies[0].upstream: \"t\" is a team, not a key result, initiative or milestone")),
+        Arguments.of("self-dependency",
+            withRoot("'dependencies': [{'upstream': 'KR-1', 'downstream': 'KR-1', 'kind': 'blocks'}]"),
+            List.of("dependencies[0].downstream: must differ from upstream (both \"KR-1\")")),
+        Arguments.of("dependency fields", withRoot("'dependencies': [{'downstream': 'KR-1', 'kind': 'needs',"
+                + " 'needBy': '15.08.2026'}]"),
+            List.of("dependencies[0].upstream: missing",
+                "dependencies[0].kind: unknown kind \"needs\" (expected one of: blocks, contributes, shares-resource)",
+                "dependencies[0].needBy: not a date (yyyy-mm-dd): \"15.08.2026\"")),
+        Arguments.of("milestone fields", withRoot("'initiatives': [{'id': 'I-1', 'team': 't',"
+                + " 'milestones': [{'id': 'M-1', 'completed': 'soon'}]}]"),
+            List.of("initiatives[0].milestones[0].due: missing",
+                "initiatives[0].milestones[0].completed: not a date (yyyy-mm-dd): \"soon\"")),
+        Arguments.of("initiative fields", withRoot("'initiatives': [{'title': 'x', 'keyResults': 'KR-1'}]"),
+            List.of("initiatives[0].id: missing", "initiatives[0].team: missing",
+                "initiatives[0].keyResults: must be an array")),
+        Arguments.of("duplicate keys", MINIMAL.replace(q("'id': 'C'"), q("'id': 'C', 'id': 'D'"))
+                .replace(q("'title': 'T'"), q("'title': 'T', 'title': 'U'")),
+            List.of("cycle.id: duplicate key", "objectives[0].title: duplicate key")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badDocuments")
+  void read_badDocument_listsEveryProblem(String name, String json, List<String> expected) {
+    InvalidCycleException e = catchThrowableOfType(InvalidCycleException.class, () -> JSON.read(json));
+    assertThat(e).as("no exception for %s", name).isNotNull();
+    assertThat(e.problems()).extracting(Problem::toString).containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void read_minimal_appliesDefaults() {
+    ParsedCycle parsed = JSON.read(MINIMAL);
+    OkrCycle c = parsed.cycle();
+    assertThat(parsed.warnings()).isEmpty();
+    assertThat(c.cycle()).isEqualTo(new Cycle("C", "C", LocalDate.of(2026, 7, 1), LocalDate.of(2026, 9, 30),
+        ZoneOffset.UTC));
+    assertThat(c.teams()).containsExactly(new Team("t", "t", null));
+    Objective o = c.objectives().get(0);
+    assertThat(o.commitment()).isEqualTo(Commitment.COMMITTED);
+    assertThat(o.owner()).isNull();
+    assertThat(o.parent()).isNull();
+    KeyResult kr = o.keyResults().get(0);
+    assertThat(kr).isEqualTo(new KeyResult("KR-1", "KR-1", null, "t", 1.0, List.of(),
+        new Metric(0.0, 10.0, Direction.INCREASE, null), Plan.LINEAR, List.of(), null));
+    assertThat(c.initiatives()).isEmpty();
+    assertThat(c.dependencies()).isEmpty();
+  }
+
+  @Test
+  void read_nullOptionalFields_sameAsAbsent() {
+    String json = withKeyResult("'id': 'KR-1', 'title': null, 'owner': null, 'team': null, 'weight': null,"
+        + " 'tags': null, 'metric': {'baseline': 0, 'target': 10, 'direction': 'increase', 'unit': null},"
+        + " 'plan': {'shape': 'linear', 'points': null}, 'checkIns': null, 'result': null")
+        .replace(q("'team': 't', 'keyResults'"), q("'team': 't', 'owner': null, 'parent': null, 'commitment': null,"
+            + " 'keyResults'"));
+    ParsedCycle parsed = JSON.read(json);
+    assertThat(parsed.warnings()).isEmpty();
+    assertThat(parsed.cycle()).isEqualTo(JSON.read(MINIMAL).cycle());
+  }
+
+  @Test
+  void read_achieveWithoutNumbers_defaultsToZeroAndOne() {
+    KeyResult kr = JSON.read(withMetric("'direction': 'achieve'")).cycle().keyResults().get(0);
+    assertThat(kr.metric()).isEqualTo(new Metric(0.0, 1.0, Direction.ACHIEVE, null));
+  }
+
+  @Test
+  void read_maintainWithoutBaseline_hasNullBaseline() {
+    KeyResult kr = JSON.read(withMetric("'target': 99.5, 'direction': 'maintain-above', 'baseline': null"))
+        .cycle().keyResults().get(0);
+    assertThat(kr.metric()).isEqualTo(new Metric(null, 99.5, Direction.MAINTAIN_ABOVE, null));
+  }
+
+  @Test
+  void read_checkInDates_startOfDayInCycleZone() {
+    String json = withCycle("{'id': 'C', 'start': '2026-07-01', 'end': '2026-09-30', 'zone': 'Europe/Oslo'}")
+        .replace(q(METRIC), q(METRIC + ", 'checkIns': [{'at': '2026-07-08', 'value': 1},"
+            + " {'at': '2026-07-08T09:00:00+02:00', 'value': 2}]"));
+    OkrCycle c = JSON.read(json).cycle();
+    assertThat(c.cycle().zone()).isEqualTo(ZoneId.of("Europe/Oslo"));
+    // Oslo is UTC+2 in summer: midnight there is 22:00 UTC the day before
+    assertThat(c.checkIns("KR-1")).extracting(CheckIn::at).containsExactly(
+        Instant.parse("2026-07-07T22:00:00Z"), Instant.parse("2026-07-08T07:00:00Z"));
+  }
+
+  @Test
+  void read_unorderedCheckIns_sortedByTime() {
+    String json = withKeyResult("'id': 'KR-1', " + METRIC + ", 'checkIns': [{'at': '2026-07-20', 'value': 3},"
+        + " {'at': '2026-07-06', 'value': 1}, {'at': '2026-07-13', 'value': 2}]");
+    assertThat(JSON.read(json).cycle().checkIns("KR-1")).extracting(CheckIn::value).containsExactly(1.0, 2.0, 3.0);
+  }
+
+  @Test
+  void read_severalProblems_listsAllInDocumentOrder() {
+    String json = q("""
+        {
+          'format': 'okr-cycle/1',
+          'cycle': {'id': 'C', 'start': '2026-07-01', 'end': '2026-06-01', 'zone': 'Nowhere/Town'},
+          'teams': [{'id': 't'}, {'id': 't'}],
+          'objectives': [
+            {'id': 'O-1', 'title': 'T', 'team': 'x', 'keyResults': [
+              {'id': 'KR-1', 'weight': -1, 'metric': {'baseline': 40, 'target': 40, 'direction': 'increase'},
+               'checkIns': [{'at': '2026-07-08', 'value': 1, 'confidence': 2}]},
+              {'id': 'KR-2', 'team': 'y', 'metric': {'target': 1, 'direction': 'sideways'}}
+            ]}
+          ],
+          'dependencies': [{'upstream': 'KR-2', 'downstream': 'KR-3', 'kind': 'blocks'}]
+        }
+        """);
+    InvalidCycleException e = catchThrowableOfType(InvalidCycleException.class, () -> JSON.read(json));
+    assertThat(e.problems()).extracting(Problem::toString).containsExactly(
+        "cycle.zone: unknown zone \"Nowhere/Town\"",
+        "cycle.end: must not be before start (2026-06-01 < 2026-07-01)",
+        "objectives[0].keyResults[0].weight: must not be negative: -1.0",
+        "objectives[0].keyResults[0].metric.target: must differ from baseline (both 40.0)",
+        "objectives[0].keyResults[0].checkIns[0].confidence: must be within 0..1: 2.0",
+        "objectives[0].keyResults[1].metric.direction: unknown direction \"sideways\""
+            + " (expected one of: increase, decrease, maintain-above, maintain-below, achieve)",
+        "teams[1].id: duplicate id \"t\" (first at teams[0].id)",
+        "objectives[0].team: unknown team \"x\"",
+        "objectives[0].keyResults[1].team: unknown team \"y\"",
+        "dependencies[0].downstream: unknown key result, initiative or milestone \"KR-3\"");
+    assertThat(e.getMessage()).startsWith("10 problems:\ncycle.zone: unknown zone \"Nowhere/Town\"\n");
+  }
+
+  @Test
+  void read_referenceProblems_sameAsOkrCycleOf() {
+    String json = MINIMAL.replace(q("'team': 't', 'keyResults'"), q("'team': 'growth', 'keyResults'"));
+    List<Problem> fromJson =
+        catchThrowableOfType(InvalidCycleException.class, () -> JSON.read(json)).problems();
+    KeyResult kr = new KeyResult("KR-1", null, null, "t", 1, null, new Metric(0.0, 10, Direction.INCREASE, null),
+        null, null, null);
+    List<Problem> fromModel = catchThrowableOfType(InvalidCycleException.class, () -> OkrCycle.of(
+        Cycle.of("C", LocalDate.of(2026, 7, 1), LocalDate.of(2026, 9, 30)), List.of(Team.of("t")),
+        List.of(new Objective("O-1", "T", "growth", null, null, null, List.of(kr))))).problems();
+    assertThat(fromJson).isEqualTo(fromModel);
+  }
+
+  @Test
+  void read_unknownFields_warnedAndLeftOut() {
+    String json = MINIMAL.replace(q("'title': 'T'"), q("'title': 'T', 'colour': 'blue'"))
+        .replace(q("'direction': 'increase'"), q("'direction': 'increase', 'scale': {'log': true}"))
+        .replace(q("{'format'"), q("{'generator': 'tool 2.0', 'format'"));
+    ParsedCycle parsed = JSON.read(json);
+    assertThat(parsed.warnings()).extracting(Problem::toString).containsExactly(
+        "generator: unknown field",
+        "objectives[0].colour: unknown field",
+        "objectives[0].keyResults[0].metric.scale: unknown field");
+    assertThat(parsed.cycle()).isEqualTo(JSON.read(MINIMAL).cycle());
+  }
+
+  @Test
+  void read_repeatedCheckInInstant_laterKeptWithWarning() {
+    String json = withKeyResult("'id': 'KR-1', " + METRIC + ", 'checkIns': ["
+        + "{'at': '2026-07-01T09:00:00Z', 'value': 1}, {'at': '2026-07-08T09:00:00Z', 'value': 2},"
+        + " {'at': '2026-07-02', 'value': 3}, {'at': '2026-07-08T11:00:00+02:00', 'value': 4},"
+        + " {'at': '2026-07-08T09:00:00.000Z', 'value': 5}]");
+    ParsedCycle parsed = JSON.read(json);
+    assertThat(parsed.warnings()).extracting(Problem::toString).containsExactly(
+        KR + ".checkIns[3].at: same instant as checkIns[1] (2026-07-08T09:00:00Z); the later one is kept",
+        KR + ".checkIns[4].at: same instant as checkIns[3] (2026-07-08T09:00:00Z); the later one is kept");
+    assertThat(parsed.cycle().checkIns("KR-1")).extracting(CheckIn::value).containsExactly(1.0, 3.0, 5.0);
+  }
+
+  @Test
+  void read_byteOrderMark_ignored() {
+    assertThat(JSON.read("\uFEFF" + MINIMAL).cycle()).isEqualTo(JSON.read(MINIMAL).cycle());
+  }
+
+  @Test
+  void read_reader_sameAsString() throws IOException {
+    StringReader in = new StringReader("\uFEFF" + MINIMAL);
+    assertThat(JSON.read(in).cycle()).isEqualTo(JSON.read(MINIMAL).cycle());
+    assertThat(in.ready()).as("not closed").isTrue();
+  }
+
+  @Test
+  void read_readerWithBadDocument_throwsWithProblems() {
+    assertThatThrownBy(() -> JSON.read(new StringReader(withMetric("'baseline': 0, 'target': 1, 'direction': 'up'"))))
+        .isInstanceOf(InvalidCycleException.class)
+        .hasMessage("1 problem:\n" + KR + ".metric.direction: unknown direction \"up\""
+            + " (expected one of: increase, decrease, maintain-above, maintain-below, achieve)");
+  }
+
+  @Test
+  void read_file_sameAsString(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("c.json");
+    Files.writeString(file, MINIMAL);
+    assertThat(JSON.read(file).cycle()).isEqualTo(JSON.read(MINIMAL).cycle());
+  }
+
+  @Test
+  void read_fileWithBadUtf8_malformed(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("c.json");
+    byte[] bytes = q("{'format': 'okr-cycle/1', 'x': 'a\u00e9'}").getBytes(StandardCharsets.ISO_8859_1);
+    Files.write(file, bytes);
+    InvalidCycleException e = catchThrowableOfType(InvalidCycleException.class, () -> JSON.read(file));
+    assertThat(e.problems()).hasSize(1);
+    assertThat(e.problems().get(0).toString()).startsWith("line 1, column ").contains("invalid UTF-8");
+  }
+
+  // ---- limits ----
+
+  @Test
+  void read_documentOverSizeLimit_rejected(@TempDir Path dir) throws IOException {
+    long size = MINIMAL.length(); // ASCII: one byte per char
+    CycleJson limited = JSON.withMaxDocumentBytes(size - 1);
+    String expected = "document is larger than the limit of " + (size - 1) + " bytes";
+    assertThatThrownBy(() -> limited.read(MINIMAL)).hasMessage("1 problem:\n" + expected);
+    assertThatThrownBy(() -> limited.read(new StringReader(MINIMAL))).hasMessage("1 problem:\n" + expected);
+    Path file = dir.resolve("c.json");
+    Files.writeString(file, MINIMAL);
+    assertThatThrownBy(() -> limited.read(file)).hasMessage("1 problem:\n" + expected);
+    assertThat(JSON.withMaxDocumentBytes(size).read(MINIMAL).cycle()).isNotNull();
+    assertThat(JSON.withMaxDocumentBytes(size).read(new StringReader(MINIMAL)).cycle()).isNotNull();
+  }
+
+  @Test
+  void read_sizeLimit_countsUtf8Bytes() {
+    String json = MINIMAL.replace("'T'".replace('\'', '"'), "\"\u00e9\u20ac\uD83D\uDE00\"");
+    long bytes = json.getBytes(StandardCharsets.UTF_8).length;
+    assertThat(JSON.withMaxDocumentBytes(bytes).read(json).cycle()).isNotNull();
+    assertThatThrownBy(() -> JSON.withMaxDocumentBytes(bytes - 1).read(json))
+        .hasMessage("1 problem:\ndocument is larger than the limit of " + (bytes - 1) + " bytes");
+    assertThatThrownBy(() -> JSON.withMaxDocumentBytes(bytes - 1).read(new StringReader(json)))
+        .hasMessage("1 problem:\ndocument is larger than the limit of " + (bytes - 1) + " bytes");
+  }
+
+  @Test
+  void read_nestingOverDepthLimit_rejected() {
+    // the root is depth 1, so an unknown field holding 63 nested arrays reaches depth 64
+    String ok = withRoot("'x': " + "[".repeat(63) + "]".repeat(63));
+    assertThat(JSON.read(ok).warnings()).extracting(Problem::toString).containsExactly("x: unknown field");
+    String deep = withRoot("'x': " + "[".repeat(64) + "]".repeat(64));
+    // withRoot drops the closing brace; the 64th bracket's 0-based index plus one
+    int column = MINIMAL.length() - 1 + ", \"x\": ".length() + 63 + 1;
+    assertThatThrownBy(() -> JSON.read(deep))
+        .hasMessage("1 problem:\nline 1, column " + column + ": nesting depth exceeds the limit of 64");
+    // objectives[0].keyResults[0].metric is depth 6
+    assertThat(JSON.withMaxNestingDepth(6).read(MINIMAL).cycle()).isNotNull();
+    assertThatThrownBy(() -> JSON.withMaxNestingDepth(5).read(MINIMAL))
+        .hasMessageEndingWith(": nesting depth exceeds the limit of 5");
+  }
+
+  @Test
+  void read_veryDeepNesting_noStackOverflow() {
+    String deep = "[".repeat(100_000) + "]".repeat(100_000);
+    assertThatThrownBy(() -> JSON.withMaxNestingDepth(Integer.MAX_VALUE).read(deep))
+        .hasMessage("1 problem:\ndocument must be an object");
+  }
+
+  @Test
+  void withLimits_belowOne_rejected() {
+    assertThatThrownBy(() -> JSON.withMaxDocumentBytes(0)).hasMessage("bytes must be at least 1: 0");
+    assertThatThrownBy(() -> JSON.withMaxNestingDepth(0)).hasMessage("depth must be at least 1: 0");
+  }
+
+  // ---- JSON Lines ----
+
+  @Test
+  void lines_mixedFile_oneResultPerNonBlankLine() {
+    String bad = withMetric("'baseline': 1, 'target': 1, 'direction': 'increase'");
+    String warned = MINIMAL.replace(q("'title': 'T'"), q("'title': 'T', 'colour': 'blue'"));
+    String input = MINIMAL + "\n\n" + "{\"format\": \n" + bad + "\r\n   \r\n" + warned + "\r" + MINIMAL;
+    List<JsonLine> lines;
+    try (Stream<JsonLine> s = JSON.lines(new StringReader(input))) {
+      lines = s.toList();
+    }
+    assertThat(lines).extracting(JsonLine::lineNumber).containsExactly(1L, 3L, 4L, 6L, 7L);
+    assertThat(lines).extracting(JsonLine::isValid).containsExactly(true, false, false, true, true);
+    assertThat(lines.get(1).errors()).extracting(Problem::toString).containsExactly(
+        "line 3, column 12: unexpected end-of-input within/between Object entries");
+    assertThat(lines.get(2).errors()).extracting(Problem::toString)
+        .containsExactly(KR + ".metric.target: must differ from baseline (both 1.0)");
+    assertThat(lines.get(3).warnings()).extracting(Problem::toString)
+        .containsExactly("objectives[0].colour: unknown field");
+    assertThat(lines.get(4).cycle()).isEqualTo(JSON.read(MINIMAL).cycle());
+    assertThatThrownBy(() -> lines.get(2).cycleOrThrow()).isInstanceOf(InvalidCycleException.class);
+  }
+
+  @Test
+  void lines_lineOverSizeLimit_reportedAndSkipped() {
+    String input = "\uFEFF" + MINIMAL + "\n" + withRoot("'padding': '" + "x".repeat(100) + "'") + "\n" + MINIMAL;
+    List<JsonLine> lines;
+    try (Stream<JsonLine> s = JSON.withMaxDocumentBytes(MINIMAL.length() + 10).lines(new StringReader(input))) {
+      lines = s.toList();
+    }
+    assertThat(lines).extracting(JsonLine::isValid).containsExactly(true, false, true);
+    assertThat(lines.get(1).errors()).extracting(Problem::toString)
+        .containsExactly("document is larger than the limit of " + (MINIMAL.length() + 10) + " bytes");
+    assertThat(lines.get(2).lineNumber()).isEqualTo(3);
+  }
+
+  @Test
+  void lines_closingStream_closesReader() {
+    boolean[] closed = {false};
+    StringReader in = new StringReader(MINIMAL + "\n" + MINIMAL) {
+      @Override
+      public void close() {
+        closed[0] = true;
+        super.close();
+      }
+    };
+    try (Stream<JsonLine> s = JSON.lines(in)) {
+      assertThat(s.findFirst()).isPresent();
+      assertThat(closed[0]).isFalse();
+    }
+    assertThat(closed[0]).isTrue();
+  }
+
+  @Test
+  void lines_file_readsEveryLine(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("c.jsonl");
+    Files.writeString(file, MINIMAL + "\n" + MINIMAL + "\n");
+    try (Stream<JsonLine> s = JSON.lines(file)) {
+      assertThat(s.filter(JsonLine::isValid).count()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void lines_readerFails_uncheckedIoException() {
+    StringReader failing = new StringReader("") {
+      @Override
+      public int read(char[] cbuf, int off, int len) throws IOException {
+        throw new IOException("disk gone");
+      }
+    };
+    try (Stream<JsonLine> s = JSON.lines(failing)) {
+      assertThatThrownBy(s::count).isInstanceOf(UncheckedIOException.class).hasMessageContaining("disk gone");
+    }
+  }
+
+  // ---- writing ----
+
+  @Test
+  void write_minimal_exactText() {
+    String expected = """
+        {
+          "format": "okr-cycle/1",
+          "cycle": {
+            "id": "C",
+            "name": "C",
+            "start": "2026-07-01",
+            "end": "2026-09-30",
+            "zone": "UTC"
+          },
+          "teams": [
+            {
+              "id": "t",
+              "name": "t"
+            }
+          ],
+          "objectives": [
+            {
+              "id": "O-1",
+              "title": "T",
+              "team": "t",
+              "commitment": "committed",
+              "keyResults": [
+                {
+                  "id": "KR-1",
+                  "title": "KR-1",
+                  "team": "t",
+                  "weight": 1.0,
+                  "metric": {
+                    "baseline": 0.0,
+                    "target": 10.0,
+                    "direction": "increase"
+                  },
+                  "plan": {
+                    "shape": "linear"
+                  },
+                  "checkIns": []
+                }
+              ]
+            }
+          ]
+        }
+        """;
+    assertThat(JSON.write(JSON.read(MINIMAL).cycle())).isEqualTo(expected);
+  }
+
+  @Test
+  void writeLine_minimal_compactOneLine() throws IOException {
+    StringWriter out = new StringWriter();
+    JSON.writeLine(JSON.read(MINIMAL).cycle(), out);
+    assertThat(out.toString()).isEqualTo("{\"format\":\"okr-cycle/1\",\"cycle\":{\"id\":\"C\",\"name\":\"C\","
+        + "\"start\":\"2026-07-01\",\"end\":\"2026-09-30\",\"zone\":\"UTC\"},\"teams\":[{\"id\":\"t\",\"name\":\"t\"}],"
+        + "\"objectives\":[{\"id\":\"O-1\",\"title\":\"T\",\"team\":\"t\",\"commitment\":\"committed\","
+        + "\"keyResults\":[{\"id\":\"KR-1\",\"title\":\"KR-1\",\"team\":\"t\",\"weight\":1.0,\"metric\":{"
+        + "\"baseline\":0.0,\"target\":10.0,\"direction\":\"increase\"},\"plan\":{\"shape\":\"linear\"},"
+        + "\"checkIns\":[]}]}]}\n");
+  }
+
+  static String rich() throws IOException {
+    try (InputStream in = CycleJsonTest.class.getResourceAsStream("rich-cycle.json")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void read_richDocument_everyFieldLoaded() throws IOException {
+    ParsedCycle parsed = JSON.read(rich());
+    assertThat(parsed.warnings()).isEmpty();
+    OkrCycle c = parsed.cycle();
+    assertThat(c.teams()).hasSize(4);
+    assertThat(c.keyResults()).hasSize(6);
+    KeyResult kr1 = c.keyResult("KR-1").orElseThrow();
+    assertThat(kr1.weight()).isEqualTo(2.5);
+    assertThat(kr1.plan()).isEqualTo(Plan.of(PlanShape.S_CURVE));
+    assertThat(kr1.checkIns()).containsExactly(
+        new CheckIn(Instant.parse("2026-07-08T09:00:00Z"), 1.25, 0.8, "two deals slipped",
+            List.of("pricing-approval", "legal"), "salesforce"),
+        new CheckIn(Instant.parse("2026-07-14T22:00:00Z"), 1.27, 0.0, null, List.of(), null),
+        CheckIn.of(Instant.parse("2026-07-22T07:00:00Z"), 1.31));
+    assertThat(c.keyResult("KR-2").orElseThrow().team()).isEqualTo("growth");
+    assertThat(c.keyResult("KR-4").orElseThrow().team()).isEqualTo("eng");
+    assertThat(c.keyResult("KR-6").orElseThrow().plan()).isEqualTo(new Plan.Points(List.of(
+        new PlanPoint(LocalDate.of(2026, 7, 31), 10), new PlanPoint(LocalDate.of(2026, 8, 31), 25.5),
+        new PlanPoint(LocalDate.of(2026, 9, 30), 40))));
+    assertThat(c.initiatives().get(1).title()).isEqualTo("I-2");
+    assertThat(c.dependencies()).hasSize(3);
+  }
+
+  @Test
+  void write_richDocument_readsBackEqual() throws IOException {
+    OkrCycle original = JSON.read(rich()).cycle();
+    String written = JSON.write(original);
+    ParsedCycle again = JSON.read(written);
+    assertThat(again.warnings()).isEmpty();
+    assertThat(again.cycle()).isEqualTo(original);
+    assertThat(JSON.write(again.cycle())).as("deterministic").isEqualTo(written);
+    StringWriter line = new StringWriter();
+    JSON.writeLine(original, line);
+    assertThat(line.toString()).endsWith("}\n").doesNotContain("\n ");
+    assertThat(JSON.read(line.toString()).cycle()).isEqualTo(original);
+  }
+
+  @Test
+  void write_modelBuiltInCode_readsBackEqual() {
+    KeyResult kr = new KeyResult("KR-1", "Ship", "ana", "t", 0.5, List.of("x"), Metric.achieve(),
+        Plan.of(PlanShape.BACK_LOADED), List.of(new CheckIn(Instant.parse("2026-07-08T09:00:00.123456789Z"), -0.0,
+            null, "\"quoted\"\n\u00e9", List.of(), null)), null);
+    OkrCycle c = OkrCycle.of(new Cycle("C", "Cycle C", LocalDate.of(2026, 7, 1), LocalDate.of(2026, 7, 1),
+            ZoneId.of("America/New_York")), List.of(Team.of("t")),
+        List.of(new Objective("O", "T", "t", null, null, Commitment.ASPIRATIONAL, List.of(kr))));
+    assertThat(JSON.read(JSON.write(c)).cycle()).isEqualTo(c);
+  }
+
+  @Test
+  void write_toWriter_doesNotClose() throws IOException {
+    boolean[] closed = {false};
+    StringWriter out = new StringWriter() {
+      @Override
+      public void close() throws IOException {
+        closed[0] = true;
+        super.close();
+      }
+    };
+    OkrCycle c = JSON.read(MINIMAL).cycle();
+    JSON.write(c, out);
+    assertThat(closed[0]).isFalse();
+    assertThat(out.toString()).isEqualTo(JSON.write(c));
+  }
+}

@@ -1,0 +1,165 @@
+package org.okrengine.model.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.okrengine.model.CascadeSummary;
+import org.okrengine.model.CycleReport;
+import org.okrengine.model.EscalationSummary;
+import org.okrengine.model.ForecastSummary;
+import org.okrengine.model.KeyResultReport;
+import org.okrengine.model.PredictionInterval;
+import org.okrengine.model.Reason;
+import org.okrengine.model.Status;
+
+class ReportJsonTest {
+  private static final ReportJson JSON = ReportJson.withDefaults();
+  private static final Instant AS_OF = Instant.parse("2026-08-12T00:00:00Z");
+
+  static CycleReport withoutForecast() {
+    return new CycleReport("2026-Q3", AS_OF, List.of(new KeyResultReport("KR-1", "Revenue", "O-1", "growth",
+        Status.NO_DATA, null, null, 0.47, null, null, List.of(Reason.of("no-check-ins")), null)), null, null);
+  }
+
+  static CycleReport withForecast() {
+    // numbers from FORMAT.md's example report
+    ForecastSummary forecast = new ForecastSummary("damped-trend", 1.77, 0.71, new PredictionInterval(0.8, 1.58, 1.95),
+        0.18, 0.09, 0.054, 0.6, null, LocalDate.of(2026, 10, 20), null);
+    KeyResultReport kr1 = new KeyResultReport("KR-1", "Segment revenue", "O-1", "growth", Status.AT_RISK, 1.448, 0.31,
+        0.47, 4, forecast, List.of(new Reason("velocity-below-required", Map.of("velocityRatio", 0.6,
+            "actualVelocityPerWeek", 0.054)), Reason.of("behind-plan")),
+        "KR-1 is moving at 60% of the weekly pace it needs.");
+    KeyResultReport kr2 = new KeyResultReport("KR-2", "Churn", "O-1", "growth", Status.ON_TRACK, 4.0, 0.5, 0.47, 0,
+        new ForecastSummary("linear", 3.0, 1.0, null, 0.9, null, null, null, LocalDate.of(2026, 9, 20), null, null),
+        List.of(), null);
+    return new CycleReport("2026-Q3", AS_OF, List.of(kr1, kr2),
+        List.of(new CascadeSummary("I-3", List.of("KR-1", "O-1"), List.of("growth"), 12, null, "I-3 is late.")),
+        List.of(new EscalationSummary("KR-4", 2, LocalDate.of(2026, 7, 29), "team-lead", "Off track for 2 weeks.")));
+  }
+
+  @Test
+  void write_withoutForecast_exactText() {
+    assertThat(JSON.write(withoutForecast())).isEqualTo("""
+        {
+          "format": "okr-report/1",
+          "cycleId": "2026-Q3",
+          "asOf": "2026-08-12T00:00:00Z",
+          "keyResults": [
+            {
+              "id": "KR-1",
+              "title": "Revenue",
+              "objective": "O-1",
+              "team": "growth",
+              "status": "no-data",
+              "value": null,
+              "progress": null,
+              "expectedProgress": 0.47,
+              "daysSinceCheckIn": null,
+              "forecast": null,
+              "reasons": [
+                "no-check-ins"
+              ],
+              "reasonDetails": [
+                {
+                  "code": "no-check-ins",
+                  "evidence": {}
+                }
+              ],
+              "insight": null
+            }
+          ],
+          "cascades": [],
+          "escalations": []
+        }
+        """);
+  }
+
+  @Test
+  void writeLine_withForecast_exactText() throws IOException {
+    StringWriter out = new StringWriter();
+    JSON.writeLine(withForecast(), out);
+    assertThat(out.toString()).isEqualTo("{\"format\":\"okr-report/1\",\"cycleId\":\"2026-Q3\","
+        + "\"asOf\":\"2026-08-12T00:00:00Z\",\"keyResults\":["
+        + "{\"id\":\"KR-1\",\"title\":\"Segment revenue\",\"objective\":\"O-1\",\"team\":\"growth\","
+        + "\"status\":\"at-risk\",\"value\":1.448,\"progress\":0.31,\"expectedProgress\":0.47,\"daysSinceCheckIn\":4,"
+        + "\"forecast\":{\"method\":\"damped-trend\",\"landingValue\":1.77,\"landingProgress\":0.71,"
+        + "\"interval\":{\"level\":0.8,\"low\":1.58,\"high\":1.95},\"probabilityOfTarget\":0.18,"
+        + "\"requiredVelocityPerWeek\":0.09,\"actualVelocityPerWeek\":0.054,\"velocityRatio\":0.6,"
+        + "\"completionDate\":null,\"completionP50\":\"2026-10-20\",\"completionP85\":null},"
+        + "\"reasons\":[\"velocity-below-required\",\"behind-plan\"],"
+        + "\"reasonDetails\":[{\"code\":\"velocity-below-required\",\"evidence\":{\"actualVelocityPerWeek\":0.054,"
+        + "\"velocityRatio\":0.6}},{\"code\":\"behind-plan\",\"evidence\":{}}],"
+        + "\"insight\":\"KR-1 is moving at 60% of the weekly pace it needs.\"},"
+        + "{\"id\":\"KR-2\",\"title\":\"Churn\",\"objective\":\"O-1\",\"team\":\"growth\",\"status\":\"on-track\","
+        + "\"value\":4.0,\"progress\":0.5,\"expectedProgress\":0.47,\"daysSinceCheckIn\":0,"
+        + "\"forecast\":{\"method\":\"linear\",\"landingValue\":3.0,\"landingProgress\":1.0,\"interval\":null,"
+        + "\"probabilityOfTarget\":0.9,\"requiredVelocityPerWeek\":null,\"actualVelocityPerWeek\":null,"
+        + "\"velocityRatio\":null,\"completionDate\":\"2026-09-20\",\"completionP50\":null,\"completionP85\":null},"
+        + "\"reasons\":[],\"reasonDetails\":[],\"insight\":null}],"
+        + "\"cascades\":[{\"source\":\"I-3\",\"affected\":[\"KR-1\",\"O-1\"],\"teams\":[\"growth\"],\"slipDays\":12.0,"
+        + "\"probabilityOfMiss\":null,\"reason\":\"I-3 is late.\"}],"
+        + "\"escalations\":[{\"subject\":\"KR-4\",\"level\":2,\"since\":\"2026-07-29\",\"to\":\"team-lead\","
+        + "\"reason\":\"Off track for 2 weeks.\"}]}\n");
+  }
+
+  @Test
+  void write_sameReport_sameBytes() throws IOException {
+    StringWriter out = new StringWriter();
+    JSON.write(withForecast(), out);
+    assertThat(out.toString()).isEqualTo(JSON.write(withForecast()));
+    assertThat(JSON.write(withForecast())).doesNotContain("NaN", "Infinity").contains("\"completionDate\": null");
+  }
+
+  @Test
+  void read_writtenReport_equal() throws IOException {
+    assertThat(JSON.read(JSON.write(withForecast()))).isEqualTo(withForecast());
+    assertThat(JSON.read(JSON.write(withoutForecast()))).isEqualTo(withoutForecast());
+    StringWriter out = new StringWriter();
+    JSON.writeLine(withForecast(), out);
+    assertThat(JSON.read(out.toString())).isEqualTo(withForecast());
+  }
+
+  @Test
+  void read_reasonCodesOnly_reasonsWithoutEvidence() {
+    String json = JSON.write(withoutForecast()).replace("\"reasonDetails\"", "\"details\"");
+    assertThat(JSON.read(json).keyResults().get(0).reasons()).containsExactly(Reason.of("no-check-ins"));
+  }
+
+  @Test
+  void read_badReport_listsEveryProblem() {
+    String json = """
+        {"format": "okr-report/1", "asOf": "2026-08-12", "keyResults": [
+          {"id": "KR-1", "status": "late", "expectedProgress": "0.5", "daysSinceCheckIn": 1.5,
+           "forecast": {"method": "x", "landingValue": 1, "landingProgress": 1, "probabilityOfTarget": 2}},
+          {"id": "KR-2", "status": "stale", "expectedProgress": 0.5, "reasonDetails": [{"evidence": {"x": "y"}}]}],
+         "escalations": [{"subject": "KR-1", "level": 0, "since": "2026-07-29"}]}
+        """;
+    assertThatThrownBy(() -> JSON.read(json)).isInstanceOf(IllegalArgumentException.class).hasMessage("""
+        9 problems:
+        cycleId: missing
+        asOf: not an instant with offset: "2026-08-12"
+        keyResults[0].status: unknown status "late" (expected one of: achieved, on-track, at-risk, off-track, \
+        stale, not-started, no-data)
+        keyResults[0].expectedProgress: must be a number
+        keyResults[0].daysSinceCheckIn: must be a whole number: 1.5
+        keyResults[0].forecast: probabilityOfTarget must be within 0..1: 2.0
+        keyResults[1].reasonDetails[0].code: missing
+        keyResults[1].reasonDetails[0].evidence.x: must be a number
+        escalations[0]: level must be at least 1: 0""");
+  }
+
+  @Test
+  void read_otherFormatOrMalformed_rejected() {
+    assertThatThrownBy(() -> JSON.read("{\"format\": \"okr-cycle/1\"}"))
+        .hasMessage("1 problem:\nformat: unknown format \"okr-cycle/1\" (expected \"okr-report/1\")");
+    assertThatThrownBy(() -> JSON.read("[1]")).hasMessage("1 problem:\ndocument must be an object");
+    assertThatThrownBy(() -> JSON.read("{")).hasMessageStartingWith("1 problem:\nline 1, column 2: ");
+  }
+}
