@@ -57,6 +57,8 @@ final class Kernel {
   static final int MET = 64;
 
   static final double MIN_DX = 1e-6;
+  /** The fewest degrees of freedom of a predictive: fewer than 2 and its landing value (mean) would not exist. */
+  static final double MIN_DF = 2.0;
   /** Completion dates further than this many cycles from the start are not reported. */
   static final double MAX_COMPLETION = 3.0;
 
@@ -211,11 +213,11 @@ final class Kernel {
     double prec = priorPrec + sumT / s2;
     double rate = (p.planOptimism() * priorPrec + sumS / s2) / prec;
     double rateVar = 1.0 / prec;
-    int row = StudentT.row(2 * an);
+    int row = StudentT.row(Math.max(2 * an, MIN_DF));
     double mean = py + rate * h;
     double scale = Math.sqrt(s2 * h + h * h * rateVar);
     out[o + SCALE] = scale;
-    out[o + DF] = 2 * an;
+    out[o + DF] = Math.max(2 * an, MIN_DF);
     finish(mean, scale, row, q, p, flags, out, o);
     flags |= HAS_INTERVAL;
     // completion: location crosses 1 (P50 = point, the t is symmetric); P85 from the quadratic

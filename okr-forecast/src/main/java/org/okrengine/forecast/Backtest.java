@@ -1,0 +1,321 @@
+package org.okrengine.forecast;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.okrengine.model.CheckIn;
+import org.okrengine.model.Cycle;
+import org.okrengine.model.KeyResult;
+import org.okrengine.model.Metric;
+import org.okrengine.model.Milestone;
+import org.okrengine.model.OkrCycle;
+import org.okrengine.model.Status;
+
+/**
+ * Replays historical cycles: forecasts each key result that has a final value at several origins (fractions of its
+ * cycle) from only the check-ins strictly before each origin, with every method, and scores the forecasts against
+ * the final value. Configured with {@code with...} copy methods. Immutable and thread-safe; {@link Accumulator}s are
+ * not, but merge.
+ */
+public final class Backtest {
+  private static final double[] DEFAULT_ORIGINS = {0.25, 0.5, 0.75};
+  private static final Backtest DEFAULTS =
+      new Backtest(DEFAULT_ORIGINS, List.of(ForecastMethod.values()), Forecaster.withDefaults());
+
+  private final double[] origins;
+  private final List<ForecastMethod> methods;
+  private final Forecaster forecaster;
+
+  private Backtest(double[] origins, List<ForecastMethod> methods, Forecaster forecaster) {
+    this.origins = origins;
+    this.methods = methods;
+    this.forecaster = forecaster;
+  }
+
+  /** Origins 25%, 50% and 75%; every method; the default forecaster's settings. */
+  public static Backtest withDefaults() {
+    return DEFAULTS;
+  }
+
+  /**
+   * A copy forecasting at {@code fractions} of each cycle.
+   *
+   * @throws IllegalArgumentException when there are none, or one is not within (0, 1)
+   */
+  public Backtest withOrigins(double... fractions) {
+    if (fractions.length == 0) {
+      throw new IllegalArgumentException("fractions must not be empty");
+    }
+    double[] copy = fractions.clone();
+    for (double f : copy) {
+      if (!(f > 0 && f < 1)) {
+        throw new IllegalArgumentException("fractions must be within (0, 1): " + f);
+      }
+    }
+    Arrays.sort(copy);
+    return new Backtest(copy, methods, forecaster);
+  }
+
+  /** A copy forecasting weekly: at 1/13, 2/13, ..., 12/13 of each cycle (a quarter's weeks). */
+  public Backtest withWeeklyOrigins() {
+    double[] f = new double[12];
+    for (int i = 0; i < 12; i++) {
+      f[i] = (i + 1) / 13.0;
+    }
+    return withOrigins(f);
+  }
+
+  /**
+   * A copy scoring only {@code methods}.
+   *
+   * @throws IllegalArgumentException when empty
+   */
+  public Backtest withMethods(List<ForecastMethod> methods) {
+    if (methods.isEmpty()) {
+      throw new IllegalArgumentException("methods must not be empty");
+    }
+    return new Backtest(origins, List.copyOf(methods), forecaster);
+  }
+
+  /** A copy using {@code forecaster}'s settings (hyperparameters, thresholds); its method is ignored. */
+  public Backtest withForecaster(Forecaster forecaster) {
+    return new Backtest(origins, methods, Objects.requireNonNull(forecaster, "forecaster must not be null"));
+  }
+
+  /** The origins, as fractions of the cycle. */
+  public double[] origins() {
+    return origins.clone();
+  }
+
+  /** Scores every cycle of {@code cycles}. */
+  public BacktestReport run(Iterable<OkrCycle> cycles) {
+    Accumulator acc = newAccumulator();
+    for (OkrCycle c : cycles) {
+      acc.add(c);
+    }
+    return acc.report();
+  }
+
+  /**
+   * Fits the hyperparameters of {@code plan-prior-bayes} on {@code history} (cycles with final values), forecasting
+   * at this backtest's origins: the rate spread and noise prior that minimise the log loss of the probability of
+   * target plus the negative log predictive density of the final progress. No recalibration (see
+   * {@link #calibrate}). Deterministic.
+   *
+   * @throws IllegalArgumentException when no increase or decrease key result of {@code history} has a final value
+   */
+  public Hyperparameters fit(Iterable<OkrCycle> history) {
+    HyperparameterFit fit = new HyperparameterFit();
+    for (OkrCycle c : history) {
+      fit.add(c, origins);
+    }
+    return fit.fit(forecaster.hyperparameters());
+  }
+
+  /**
+   * Fits a logistic recalibration of the probability of target of {@code plan-prior-bayes} with
+   * {@code hyperparameters} on {@code history}: the returned copy carries it, or the identity where it does not lower
+   * the log loss. Deterministic.
+   *
+   * @throws IllegalArgumentException when no increase or decrease key result of {@code history} has a final value
+   */
+  public Hyperparameters calibrate(Iterable<OkrCycle> history, Hyperparameters hyperparameters) {
+    HyperparameterFit fit = new HyperparameterFit();
+    for (OkrCycle c : history) {
+      fit.add(c, origins);
+    }
+    return fit.calibrate(hyperparameters);
+  }
+
+  /** A new empty accumulator for this backtest's settings. */
+  public Accumulator newAccumulator() {
+    return new Accumulator(this);
+  }
+
+  /**
+   * Running sums of a backtest: add cycles, merge accumulators of separate parts, then take the report. Mutable; not
+   * thread-safe (use one per thread and merge).
+   */
+  public static final class Accumulator {
+    private final Backtest backtest;
+    private final Map<ForecastMethod, Sums[]> sums = new EnumMap<>(ForecastMethod.class);
+    private final Forecaster[] forecasters;
+    private long cycles;
+    private long keyResults;
+
+    private Accumulator(Backtest backtest) {
+      this.backtest = backtest;
+      forecasters = new Forecaster[backtest.methods.size()];
+      for (int i = 0; i < forecasters.length; i++) {
+        ForecastMethod m = backtest.methods.get(i);
+        forecasters[i] = backtest.forecaster.withMethod(m);
+        Sums[] s = new Sums[backtest.origins.length];
+        for (int k = 0; k < s.length; k++) {
+          s[k] = new Sums();
+        }
+        sums.put(m, s);
+      }
+    }
+
+    /** Scores the key results of {@code cycle} that have a final value. */
+    public Accumulator add(OkrCycle cycle) {
+      cycles++;
+      Cycle c = cycle.cycle();
+      for (KeyResult kr : cycle.keyResults()) {
+        if (kr.result() == null) {
+          continue;
+        }
+        keyResults++;
+        List<Milestone> milestones = new ArrayList<>();
+        cycle.initiativesOf(kr.id()).forEach(i -> milestones.addAll(i.milestones()));
+        Metric metric = kr.metric();
+        double finalValue = kr.result().finalValue();
+        boolean hit = metric.isMet(finalValue);
+        double finalProgress = metric.progress(finalValue);
+        double span = Math.abs(metric.target() - metric.baselineOrTarget());
+        for (int k = 0; k < backtest.origins.length; k++) {
+          Instant origin = c.instantAtFraction(backtest.origins[k]);
+          List<CheckIn> seen = HyperparameterFit.before(kr.checkIns(), origin);
+          for (int i = 0; i < forecasters.length; i++) {
+            Forecast f = forecasters[i].forecastSeen(kr, c, origin, seen, milestones);
+            sums.get(backtest.methods.get(i))[k].add(f, hit, finalValue, finalProgress, span);
+          }
+        }
+      }
+      return this;
+    }
+
+    /** Adds everything {@code other} has seen; both must come from equal backtests. */
+    public Accumulator merge(Accumulator other) {
+      if (!Arrays.equals(backtest.origins, other.backtest.origins)
+          || !backtest.methods.equals(other.backtest.methods)) {
+        throw new IllegalArgumentException("other must come from a backtest with the same origins and methods");
+      }
+      cycles += other.cycles;
+      keyResults += other.keyResults;
+      for (ForecastMethod m : backtest.methods) {
+        Sums[] mine = sums.get(m);
+        Sums[] theirs = other.sums.get(m);
+        for (int k = 0; k < mine.length; k++) {
+          mine[k].merge(theirs[k]);
+        }
+      }
+      return this;
+    }
+
+    /** The scores so far. */
+    public BacktestReport report() {
+      List<MethodScore> out = new ArrayList<>();
+      int mid = 0;
+      for (int k = 1; k < backtest.origins.length; k++) {
+        if (Math.abs(backtest.origins[k] - 0.5) < Math.abs(backtest.origins[mid] - 0.5)) {
+          mid = k;
+        }
+      }
+      ForecastMethod best = null;
+      double bestBrier = Double.MAX_VALUE;
+      for (ForecastMethod m : backtest.methods) {
+        Sums[] s = sums.get(m);
+        for (int k = 0; k < s.length; k++) {
+          MethodScore score = s[k].score(m, backtest.origins[k]);
+          out.add(score);
+          if (k == mid && score.brier() != null && score.brier() < bestBrier) {
+            bestBrier = score.brier();
+            best = m;
+          }
+        }
+      }
+      return new BacktestReport(cycles, keyResults, ForecastMethod.PLAN_PRIOR_BAYES, best, out);
+    }
+  }
+
+  /** Sums for one method at one origin. */
+  private static final class Sums {
+    private static final int BINS = 10;
+    long n;
+    double brier;
+    double logLoss;
+    long intervals;
+    long covered;
+    double width;
+    double absError;
+    long misses;
+    long missesFlagged;
+    long hits;
+    long hitsFlagged;
+    final long[] binCount = new long[BINS];
+    final double[] binProbability = new double[BINS];
+    final long[] binHits = new long[BINS];
+
+    void add(Forecast f, boolean hit, double finalValue, double finalProgress, double span) {
+      double p = f.probabilityOfTarget();
+      double y = hit ? 1 : 0;
+      n++;
+      brier += (p - y) * (p - y);
+      double pc = Math.min(0.999, Math.max(0.001, p));
+      logLoss -= hit ? Math.log(pc) : Math.log(1 - pc);
+      if (f.interval() != null) {
+        intervals++;
+        if (finalValue >= f.interval().low() && finalValue <= f.interval().high()) {
+          covered++;
+        }
+        width += span > 0 ? (f.interval().high() - f.interval().low()) / span : 0;
+      }
+      absError += Math.abs(f.landingProgress() - finalProgress);
+      boolean flagged = f.status() == Status.AT_RISK || f.status() == Status.OFF_TRACK;
+      if (hit) {
+        hits++;
+        hitsFlagged += flagged ? 1 : 0;
+      } else {
+        misses++;
+        missesFlagged += flagged ? 1 : 0;
+      }
+      int bin = Math.min(BINS - 1, (int) (p * BINS));
+      binCount[bin]++;
+      binProbability[bin] += p;
+      binHits[bin] += hit ? 1 : 0;
+    }
+
+    void merge(Sums o) {
+      n += o.n;
+      brier += o.brier;
+      logLoss += o.logLoss;
+      intervals += o.intervals;
+      covered += o.covered;
+      width += o.width;
+      absError += o.absError;
+      misses += o.misses;
+      missesFlagged += o.missesFlagged;
+      hits += o.hits;
+      hitsFlagged += o.hitsFlagged;
+      for (int i = 0; i < BINS; i++) {
+        binCount[i] += o.binCount[i];
+        binProbability[i] += o.binProbability[i];
+        binHits[i] += o.binHits[i];
+      }
+    }
+
+    MethodScore score(ForecastMethod m, double origin) {
+      List<ReliabilityBin> bins = new ArrayList<>();
+      for (int i = 0; i < BINS; i++) {
+        long c = binCount[i];
+        bins.add(new ReliabilityBin(i / (double) BINS, (i + 1) / (double) BINS, c,
+            c == 0 ? null : binProbability[i] / c, c == 0 ? null : binHits[i] / (double) c));
+      }
+      return new MethodScore(m, origin, n, mean(brier, n), mean(logLoss, n), ratio(covered, intervals),
+          mean(width, intervals), mean(absError, n), ratio(missesFlagged, misses), ratio(hitsFlagged, hits), bins);
+    }
+
+    private static Double mean(double sum, long count) {
+      return count == 0 ? null : sum / count;
+    }
+
+    private static Double ratio(long part, long whole) {
+      return whole == 0 ? null : part / (double) whole;
+    }
+  }
+}
