@@ -179,6 +179,9 @@ public final class Forecaster {
       default -> reach(metric, times, values, lengthDays, asOfDays);
     };
     boolean met = n > 0 && metric.isMet(values[n - 1]);
+    if (n >= 2 && !d.isMaintain()) {
+      out.regressing = metric.progress(values[n - 1]) < metric.progress(values[n - 2]);
+    }
     Status status = status(d, n, met, daysSince, asOfDays, out, progress, expected, reasons);
     addReasons(d, n, met, out, progress, expected, reasons);
     LocalDate completion = out.completionX >= 0 ? dateAt(cycle, out.completionX) : null;
@@ -222,10 +225,11 @@ public final class Forecaster {
     double t = metric.target();
     Kernel.forecast(method, hyperparameters, quantiles, quantiles85, times, values, 0, times.length, lengthDays,
         asOfDays, b, t, slots, 0);
-    return fromSlots(method, slots, b, t, lengthDays);
+    return fromSlots(method, slots, b, t, lengthDays, level);
   }
 
-  static Outcome fromSlots(ForecastMethod method, double[] slots, double b, double t, double lengthDays) {
+  static Outcome fromSlots(ForecastMethod method, double[] slots, double b, double t, double lengthDays,
+      double level) {
     Outcome o = new Outcome();
     o.method = method;
     double span = t - b;
@@ -235,12 +239,11 @@ public final class Forecaster {
     if ((flags & Kernel.HAS_INTERVAL) != 0) {
       double lo = safe(b + Math.min(slots[Kernel.LOW], slots[Kernel.HIGH]) * span);
       double hi = safe(b + Math.max(slots[Kernel.LOW], slots[Kernel.HIGH]) * span);
-      o.interval = new PredictionInterval(0.8, Math.min(lo, hi), Math.max(lo, hi));
+      o.interval = new PredictionInterval(level, Math.min(lo, hi), Math.max(lo, hi));
     }
     double weeksPerCycle = lengthDays / 7.0;
     if ((flags & Kernel.HAS_RATE) != 0) {
       o.actual = safe(slots[Kernel.RATE] * span / weeksPerCycle);
-      o.regressing = slots[Kernel.RATE] < 0;
     }
     if ((flags & Kernel.HAS_REQUIRED) != 0) {
       o.required = safe(slots[Kernel.REQUIRED] * span / weeksPerCycle);
@@ -270,11 +273,11 @@ public final class Forecaster {
       scaleRef = Math.max(Math.abs(target) * 0.1, 1e-9);
     }
     // random walk without drift in the value: variance per day from the check-ins' squared differences,
-    // with a prior worth one increment of (scaleRef)^2 per cycle
+    // from the squared differences of successive check-ins
     double level = n > 0 ? values[n - 1] : (metric.baseline() != null ? metric.baseline() : target);
     double lastDays = n > 0 ? times[n - 1] : 0.0;
-    double sum = scaleRef * scaleRef / lengthDays;
-    int k = 1;
+    double sum = 0;
+    int k = 0;
     for (int i = 1; i < n; i++) {
       double dt = times[i] - times[i - 1];
       if (dt > Kernel.MIN_DX * lengthDays) {
@@ -283,7 +286,9 @@ public final class Forecaster {
         k++;
       }
     }
-    double perDay = sum / k;
+    // with fewer than two increments the prior stands in: (scaleRef)^2 of wander over a cycle
+    double perDay = k >= 2 ? sum / k : scaleRef * scaleRef / lengthDays;
+    k = Math.max(k, 1);
     double horizon = Math.max(0.0, lengthDays - Math.max(lastDays, 0.0));
     double sd = Math.sqrt(perDay * horizon);
     int row = StudentT.row(k);
@@ -365,8 +370,8 @@ public final class Forecaster {
     if (n == 0 || (met && !d.isMaintain())) {
       return;
     }
-    if (out.regressing) {
-      reasons.add(Reason.of("regressing", "actualVelocityPerWeek", out.actual));
+    if (out.regressing && progress != null) {
+      reasons.add(Reason.of("regressing", "progress", progress));
     }
     Double ratio = out.ratio();
     if (ratio != null && ratio < 1) {

@@ -12,7 +12,7 @@ final class StudentT {
    * the last row, whose CDF differs from the normal's by less than 2e-3. The CDF is tabulated on u = z / (1 + |z|)
    * in [0, 1) (the other half by symmetry) at GRID + 1 points and interpolated linearly: u maps the whole real line
    * onto a bounded interval, so the heavy tails of small df are covered as well as the centre. Interpolation error is
-   * below 1e-5 (checked against commons-statistics in StudentTTest).
+   * below 2e-5 (checked against commons-statistics in StudentTTest).
    */
   static final int MAX_HALVES = 256;
   private static final int GRID = 512;

@@ -1,0 +1,291 @@
+package org.okrengine.forecast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.okrengine.model.CheckIn;
+import org.okrengine.model.Cycle;
+import org.okrengine.model.Direction;
+import org.okrengine.model.KeyResult;
+import org.okrengine.model.Metric;
+import org.okrengine.model.Milestone;
+import org.okrengine.model.Plan;
+import org.okrengine.model.Status;
+
+class ForecasterTest {
+  /** 2026-07-01 .. 2026-09-29 inclusive: 91 days, UTC. */
+  static final Cycle CYCLE = Cycle.of("Q", LocalDate.of(2026, 7, 1), LocalDate.of(2026, 9, 29));
+  static final Instant START = CYCLE.startInstant();
+  static final int[] DAYS = {7, 14, 21, 35, 42};
+  static final double[] VALUES = {6, 13, 18, 30, 37};
+
+  static Instant day(double d) {
+    return START.plusSeconds(Math.round(d * 86_400));
+  }
+
+  static KeyResult kr(Metric metric, int[] days, double[] values) {
+    List<CheckIn> checkIns = new ArrayList<>();
+    for (int i = 0; i < days.length; i++) {
+      checkIns.add(CheckIn.of(day(days[i]), values[i]));
+    }
+    return new KeyResult("KR-1", "Signups", null, "growth", 1.0, List.of(), metric, Plan.LINEAR, checkIns, null);
+  }
+
+  static final KeyResult SIGNUPS = kr(Metric.of(0, 100, "signups"), DAYS, VALUES);
+
+  @Test
+  void forecast_planPriorBayes_matchesReference() {
+    Forecast f = Forecaster.withDefaults().forecast(SIGNUPS, CYCLE, day(45));
+    // okr-forecast/src/test/python/reference.py, block "bayes" (numpy + scipy.stats.t), progress x 100
+    assertThat(f.method()).isEqualTo(ForecastMethod.PLAN_PRIOR_BAYES);
+    assertThat(f.landingValue()).isCloseTo(82.12843774, within(1e-6));
+    assertThat(f.landingProgress()).isCloseTo(0.8212843774, within(1e-8));
+    assertThat(f.interval().low()).isCloseTo(58.32321244, within(1e-6));
+    assertThat(f.interval().high()).isCloseTo(105.933663, within(1e-6));
+    assertThat(f.interval().level()).isEqualTo(0.8);
+    assertThat(f.probabilityOfTarget()).isCloseTo(0.1581549306, within(1e-4));
+    assertThat(f.status()).isEqualTo(Status.AT_RISK);
+  }
+
+  @Test
+  void forecast_velocity_fromCheckInsAndRemainingTime() {
+    Forecast f = Forecaster.withDefaults().forecast(SIGNUPS, CYCLE, day(45));
+    // actual: 37 signups over the 42 days since the start; required: 63 left over the 46 days left
+    assertThat(f.actualVelocityPerWeek()).isCloseTo(37.0 / 42 * 7, within(1e-9));
+    assertThat(f.requiredVelocityPerWeek()).isCloseTo(63.0 / 46 * 7, within(1e-9));
+    assertThat(f.velocityRatio()).isCloseTo((37.0 / 42) / (63.0 / 46), within(1e-9));
+    assertThat(f.hasReason("velocity-below-required")).isTrue();
+    assertThat(f.daysSinceCheckIn()).isEqualTo(3);
+    assertThat(f.progress()).isEqualTo(0.37);
+    assertThat(f.expectedProgress()).isCloseTo(45.0 / 91, within(1e-12));
+  }
+
+  @Test
+  void forecast_ols_matchesReference() {
+    Forecast f = Forecaster.withDefaults().withMethod(ForecastMethod.OLS_TREND).forecast(SIGNUPS, CYCLE, day(45));
+    // reference.py block "ols" (numpy.polyfit + scipy.stats.t)
+    assertThat(f.landingProgress()).isCloseTo(0.792173913, within(1e-8));
+    assertThat(f.interval().low()).isCloseTo(77.39145304, within(1e-6));
+    assertThat(f.interval().high()).isCloseTo(81.04332957, within(1e-6));
+    assertThat(f.probabilityOfTarget()).isCloseTo(3.165300199e-05, within(1e-5));
+  }
+
+  @Test
+  void forecast_randomWalk_matchesReference() {
+    Forecast f =
+        Forecaster.withDefaults().withMethod(ForecastMethod.RANDOM_WALK_DRIFT).forecast(SIGNUPS, CYCLE, day(45));
+    // reference.py block "rw"
+    assertThat(f.landingProgress()).isCloseTo(0.8016666667, within(1e-8));
+    assertThat(f.interval().low()).isCloseTo(75.14133768, within(1e-6));
+    assertThat(f.interval().high()).isCloseTo(85.19199566, within(1e-6));
+    assertThat(f.probabilityOfTarget()).isCloseTo(0.001881855557, within(1e-4));
+  }
+
+  @Test
+  void forecast_linearPace_extrapolatesPaceSinceStart() {
+    Forecast f = Forecaster.withDefaults().withMethod(ForecastMethod.LINEAR_PACE).forecast(SIGNUPS, CYCLE, day(45));
+    assertThat(f.landingProgress()).isCloseTo(0.37 / (42.0 / 91), within(1e-12));
+    assertThat(f.probabilityOfTarget()).isEqualTo(0.0);
+    assertThat(f.interval()).isNull();
+  }
+
+  @Test
+  void forecast_damped_isFiniteAndBelowTarget() {
+    Forecast f = Forecaster.withDefaults().withMethod(ForecastMethod.DAMPED_TREND).forecast(SIGNUPS, CYCLE, day(45));
+    assertThat(f.landingProgress()).isBetween(0.37, 1.0);
+    assertThat(f.probabilityOfTarget()).isBetween(0.0, 0.5);
+  }
+
+  @Test
+  void forecast_noCheckIns_usesPlanPriorWide() {
+    KeyResult empty = kr(Metric.of(0, 100, null), new int[0], new double[0]);
+    Forecast f = Forecaster.withDefaults().forecast(empty, CYCLE, day(10));
+    // reference.py block "bayes-no-data": the plan's landing, probability one half, a wide interval
+    assertThat(f.status()).isEqualTo(Status.NO_DATA);
+    assertThat(f.landingValue()).isCloseTo(100.0, within(1e-9));
+    assertThat(f.probabilityOfTarget()).isCloseTo(0.5, within(1e-9));
+    assertThat(f.interval().low()).isCloseTo(-24.85013238, within(1e-6));
+    assertThat(f.interval().high()).isCloseTo(224.8501324, within(1e-6));
+    assertThat(f.progress()).isNull();
+    assertThat(f.daysSinceCheckIn()).isNull();
+    assertThat(f.actualVelocityPerWeek()).isNull();
+    assertThat(f.velocityRatio()).isNull();
+    assertThat(f.reasons()).extracting(r -> r.code()).containsExactly("no-check-ins");
+  }
+
+  @Test
+  void forecast_oneCheckIn_staysNearPlanAndWide() {
+    KeyResult one = kr(Metric.of(0, 100, null), new int[] {10}, new double[] {10});
+    Forecast f = Forecaster.withDefaults().forecast(one, CYCLE, day(12));
+    assertThat(f.landingProgress()).isBetween(0.5, 1.2);
+    assertThat(f.interval().high() - f.interval().low()).isGreaterThan(50);
+    assertThat(f.hasReason("few-check-ins")).isTrue();
+  }
+
+  @Test
+  void forecast_allCheckInsAtOneInstantAfterMerging_isFinite() {
+    KeyResult kr = new KeyResult("KR-1", null, null, "t", 1, List.of(), Metric.of(0, 10, null), null,
+        List.of(CheckIn.of(day(5), 1), CheckIn.of(day(5).plusMillis(1), 2)), null);
+    Forecast f = Forecaster.withDefaults().forecast(kr, CYCLE, day(6));
+    assertThat(f.landingValue()).isFinite();
+    assertThat(f.probabilityOfTarget()).isBetween(0.0, 1.0);
+  }
+
+  @Test
+  void forecast_checkInsBeforeStart_replaceTheBaselineAnchor() {
+    KeyResult kr = kr(Metric.of(0, 100, null), new int[] {-3, 7}, new double[] {20, 25});
+    Forecast f = Forecaster.withDefaults().withMethod(ForecastMethod.RANDOM_WALK_DRIFT).forecast(kr, CYCLE, day(8));
+    // one increment of 5 over 7 days from the anchor (0, 20): drift 5 / 7 per day over the 84 days left
+    assertThat(f.landingValue()).isCloseTo(25 + 5.0 / 7 * 84, within(1e-9));
+  }
+
+  @Test
+  void forecast_checkInsAfterAsOf_areIgnored() {
+    Forecast early = Forecaster.withDefaults().forecast(SIGNUPS, CYCLE, day(22));
+    KeyResult firstThree = kr(Metric.of(0, 100, null), new int[] {7, 14, 21}, new double[] {6, 13, 18});
+    assertThat(early.landingValue())
+        .isEqualTo(Forecaster.withDefaults().forecast(firstThree, CYCLE, day(22)).landingValue());
+  }
+
+  @Test
+  void forecast_targetAlreadyMet_isAchievedWithCertainty() {
+    KeyResult kr = kr(Metric.of(0, 100, null), new int[] {7, 30}, new double[] {60, 104});
+    Forecast f = Forecaster.withDefaults().forecast(kr, CYCLE, day(31));
+    assertThat(f.status()).isEqualTo(Status.ACHIEVED);
+    assertThat(f.hasReason("target-already-met")).isTrue();
+    assertThat(f.completionDate()).isEqualTo(LocalDate.of(2026, 7, 31));
+    assertThat(f.requiredVelocityPerWeek()).isNull();
+  }
+
+  @Test
+  void forecast_asOfBeforeCycle_isNotStarted() {
+    Forecast f = Forecaster.withDefaults().forecast(SIGNUPS, CYCLE, day(-2));
+    assertThat(f.status()).isEqualTo(Status.NOT_STARTED);
+    assertThat(f.reasons().get(0).code()).isEqualTo("before-cycle-start");
+  }
+
+  @Test
+  void forecast_asOfAfterEnd_landsOnLastValueAndIsStale() {
+    Forecast f = Forecaster.withDefaults().forecast(SIGNUPS, CYCLE, day(120));
+    assertThat(f.status()).isEqualTo(Status.STALE);
+    assertThat(f.requiredVelocityPerWeek()).isNull();
+    assertThat(f.landingValue()).isBetween(37.0, 100.0);
+  }
+
+  @Test
+  void forecast_stale_afterConfiguredDays() {
+    Forecast f = Forecaster.withDefaults().withStaleAfterDays(2).forecast(SIGNUPS, CYCLE, day(45));
+    assertThat(f.status()).isEqualTo(Status.STALE);
+    assertThat(f.reasons().get(0).evidence()).containsEntry("daysSinceCheckIn", 3.0);
+  }
+
+  @Test
+  void forecast_hugeValues_neverNaNOrInfinite() {
+    KeyResult kr = kr(new Metric(0.0, 1e300, Direction.INCREASE, null), new int[] {7, 14, 21},
+        new double[] {1e299, 3e299, 2e299});
+    for (ForecastMethod m : ForecastMethod.values()) {
+      Forecast f = Forecaster.withDefaults().withMethod(m).forecast(kr, CYCLE, day(30));
+      assertThat(f.landingValue()).isFinite();
+      assertThat(f.probabilityOfTarget()).isBetween(0.0, 1.0);
+      if (f.interval() != null) {
+        assertThat(f.interval().low()).isFinite();
+        assertThat(f.interval().high()).isFinite();
+      }
+    }
+  }
+
+  @Test
+  void forecast_decreaseBelowZero_isDirectionAware() {
+    // net emissions from 40 down to -10: check-ins halfway at 15 on day 45 -> on plan
+    KeyResult kr = kr(Metric.of(40, -10, "t"), new int[] {15, 30, 45}, new double[] {32, 23, 15});
+    Forecast f = Forecaster.withDefaults().forecast(kr, CYCLE, day(46));
+    assertThat(f.progress()).isCloseTo((15 - 40.0) / (-10 - 40.0), within(1e-12));
+    assertThat(f.landingValue()).isBetween(-25.0, 5.0);
+    assertThat(f.probabilityOfTarget()).isBetween(0.3, 0.7);
+    assertThat(f.actualVelocityPerWeek()).isNegative();
+    assertThat(f.hasReason("regressing")).isFalse();
+  }
+
+  @Test
+  void forecast_regressing_saysSo() {
+    KeyResult kr = kr(Metric.of(0, 100, null), new int[] {7, 14, 21}, new double[] {10, 8, 5});
+    Forecast f = Forecaster.withDefaults().forecast(kr, CYCLE, day(22));
+    assertThat(f.hasReason("regressing")).isTrue();
+    // the plan prior still expects some movement, so completion lands well after the cycle end
+    assertThat(f.completionDate()).isAfter(CYCLE.end());
+    assertThat(f.status()).isEqualTo(Status.OFF_TRACK);
+  }
+
+  @Test
+  void forecast_maintainAbove_probabilityOfRightSide() {
+    KeyResult kr = kr(new Metric(null, 99.0, Direction.MAINTAIN_ABOVE, "%"), new int[] {7, 14, 21, 28},
+        new double[] {99.6, 99.5, 99.7, 99.6});
+    Forecast f = Forecaster.withDefaults().forecast(kr, CYCLE, day(30));
+    assertThat(f.probabilityOfTarget()).isBetween(0.6, 1.0);
+    assertThat(f.landingValue()).isEqualTo(99.6);
+    KeyResult below = kr(new Metric(null, 99.0, Direction.MAINTAIN_ABOVE, "%"), new int[] {7, 14},
+        new double[] {98.0, 97.5});
+    Forecast g = Forecaster.withDefaults().forecast(below, CYCLE, day(15));
+    assertThat(g.probabilityOfTarget()).isLessThan(0.5);
+    assertThat(g.hasReason("wrong-side-of-target")).isTrue();
+  }
+
+  @Test
+  void forecast_achieve_fromMilestones() {
+    KeyResult kr = kr(Metric.achieve(), new int[] {7}, new double[] {0});
+    List<Milestone> ms = List.of(new Milestone("M-1", null, LocalDate.of(2026, 7, 20), LocalDate.of(2026, 7, 19)),
+        new Milestone("M-2", null, LocalDate.of(2026, 8, 1), null),
+        new Milestone("M-3", null, LocalDate.of(2026, 9, 1), null));
+    Forecast f = Forecaster.withDefaults().forecast(kr, CYCLE, day(40), ms);
+    // Laplace's rule over the two milestones due by 2026-08-10: one on time -> (1 + 1) / (2 + 2)
+    assertThat(f.probabilityOfTarget()).isEqualTo(0.5);
+    Forecast none = Forecaster.withDefaults().forecast(kr, CYCLE, day(40));
+    assertThat(none.probabilityOfTarget()).isEqualTo(0.5);
+  }
+
+  @Test
+  void forecast_completion_p85AfterP50() {
+    KeyResult kr = kr(Metric.of(0, 100, null), new int[] {7, 14, 21, 28, 35}, new double[] {10, 21, 30, 41, 50});
+    Forecast f = Forecaster.withDefaults().forecast(kr, CYCLE, day(36));
+    assertThat(f.completionDate()).isNotNull();
+    assertThat(f.completionP85()).isAfter(f.completionDate());
+    assertThat(f.status()).isEqualTo(Status.ON_TRACK);
+  }
+
+  @Test
+  void forecast_dstZone_usesRealDuration() {
+    Cycle oslo = new Cycle("Q1", "Q1", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), ZoneId.of("Europe/Oslo"));
+    KeyResult kr = new KeyResult("KR-1", null, null, "t", 1, List.of(), Metric.of(0, 10, null), null,
+        List.of(CheckIn.of(oslo.instantOf(LocalDate.of(2026, 3, 29)), 9)), null);
+    Forecast f = Forecaster.withDefaults().forecast(kr, oslo, oslo.instantOf(LocalDate.of(2026, 3, 30)));
+    assertThat(f.daysSinceCheckIn()).isEqualTo(0); // 23 hours across the change to summer time
+  }
+
+  @Test
+  void withLevel_changesIntervalOnly() {
+    Forecast f80 = Forecaster.withDefaults().forecast(SIGNUPS, CYCLE, day(45));
+    Forecast f95 = Forecaster.withDefaults().withLevel(0.95).forecast(SIGNUPS, CYCLE, day(45));
+    assertThat(f95.interval().high() - f95.interval().low()).isGreaterThan(f80.interval().high() - f80.interval().low());
+    assertThat(f95.interval().level()).isEqualTo(0.95);
+    assertThat(f95.landingValue()).isEqualTo(f80.landingValue());
+  }
+
+  @Test
+  void with_rejectsBadArguments() {
+    assertThatThrownBy(() -> Forecaster.withDefaults().withLevel(1.0))
+        .hasMessage("level must be within (0, 1): 1.0");
+    assertThatThrownBy(() -> Forecaster.withDefaults().withStaleAfterDays(0))
+        .hasMessage("days must be within (0, 1e6): 0.0");
+    assertThatThrownBy(() -> Forecaster.withDefaults().withThresholds(0.2, 0.5))
+        .hasMessage("thresholds must satisfy 0 < offTrack <= onTrack < 1: onTrack 0.2, offTrack 0.5");
+    assertThatThrownBy(() -> new Hyperparameters(1, 0, 1, 0, 1))
+        .hasMessage("rateSpread must be within (0, 1e6): 0.0");
+  }
+}
