@@ -13,7 +13,7 @@ def prep(x, y):
         x = np.concatenate([[0.0], x]); y = np.concatenate([[0.0], y])
     return x, y
 
-def bayes(x, y, om=1.0, tau=0.48, b0=0.052, a0=0.25, level=0.8, min_df=2.0):
+def bayes(x, y, om=1.0, tau=0.48, b0=0.052, a0=0.25, level=0.8, min_df=1.5):
     x, y = prep(np.asarray(x, float), np.asarray(y, float))
     dx = np.diff(x); dy = np.diff(y)
     T = dx.sum(); S = dy.sum(); n = len(dx)

@@ -57,8 +57,11 @@ final class Kernel {
   static final int MET = 64;
 
   static final double MIN_DX = 1e-6;
-  /** The fewest degrees of freedom of a predictive: fewer than 2 and its landing value (mean) would not exist. */
-  static final double MIN_DF = 2.0;
+  /**
+   * The fewest degrees of freedom of a predictive. At 1 or fewer its mean, the landing value, would not exist; 1.5
+   * leaves a margin and was checked across both families of history (README).
+   */
+  static final double MIN_DF = 1.5;
   /** Completion dates further than this many cycles from the start are not reported. */
   static final double MAX_COMPLETION = 3.0;
 

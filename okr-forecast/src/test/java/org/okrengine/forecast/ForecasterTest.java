@@ -111,8 +111,8 @@ class ForecasterTest {
     assertThat(f.status()).isEqualTo(Status.NO_DATA);
     assertThat(f.landingValue()).isCloseTo(100.0, within(1e-9));
     assertThat(f.probabilityOfTarget()).isCloseTo(0.5, within(1e-9));
-    assertThat(f.interval().low()).isCloseTo(-24.85013238, within(1e-6));
-    assertThat(f.interval().high()).isCloseTo(224.8501324, within(1e-6));
+    assertThat(f.interval().low()).isCloseTo(-45.42745195, within(1e-6));
+    assertThat(f.interval().high()).isCloseTo(245.427452, within(1e-6));
     assertThat(f.progress()).isNull();
     assertThat(f.daysSinceCheckIn()).isNull();
     assertThat(f.actualVelocityPerWeek()).isNull();
