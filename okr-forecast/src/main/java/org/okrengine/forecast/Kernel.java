@@ -57,6 +57,8 @@ final class Kernel {
   static final int MET = 64;
 
   static final double MIN_DX = 1e-6;
+  /** The largest progress the kernel works with (see {@link #progress}). */
+  static final double MAX_PROGRESS = 1e6;
   /**
    * The fewest degrees of freedom of a predictive. At 1 or fewer its mean, the landing value, would not exist; 1.5
    * leaves a margin and was checked across both families of history (README).
@@ -92,8 +94,12 @@ final class Kernel {
   static void forecast(ForecastMethod method, Hyperparameters p, double[] q, double[] q85, double[] times,
       double[] values, int from, int to, double lengthDays, double asOfDays, double baseline, double target,
       double[] out, int o) {
+    if (!(lengthDays > 0 && lengthDays < Double.MAX_VALUE)) {
+      throw new IllegalArgumentException("lengthDays must be positive and finite: " + lengthDays);
+    }
     final double invLength = 1.0 / lengthDays;
-    final double invSpan = 1.0 / (target - baseline);
+    // halves: the difference of two finite doubles' halves cannot overflow
+    final double invSpan = 1.0 / (0.5 * target - 0.5 * baseline);
     // one pass: anchor, increments, OLS sums, Holt recursion
     double px = 0;
     double py = 0;
@@ -113,7 +119,7 @@ final class Kernel {
     boolean any = false;
     for (int i = from; i < to; i++) {
       double x = times[i] * invLength;
-      double y = (values[i] - baseline) * invSpan;
+      double y = progress(values[i], baseline, invSpan);
       any = true;
       if (firstMet < 0 && y >= 1) {
         firstMet = Math.max(x, 0);
@@ -302,7 +308,7 @@ final class Kernel {
     int errors = 0;
     for (int i = from; i < to; i++) {
       double x = times[i] * invLength;
-      double y = (values[i] - baseline) * invSpan;
+      double y = progress(values[i], baseline, invSpan);
       if (x <= 0 || !started) {
         if (!started && x > 0) {
           // first point after the anchor (0, level)
@@ -391,6 +397,18 @@ final class Kernel {
       prob = recalibrate(prob, cal.calibrationIntercept(), cal.calibrationSlope());
     }
     out[o + PROBABILITY] = prob;
+  }
+
+  /**
+   * Progress of {@code value}, clamped to [-MAX_PROGRESS, MAX_PROGRESS] (a million times the way from baseline to
+   * target is no forecastable quantity; the clamp keeps every sum finite), 0 where the span underflows.
+   */
+  static double progress(double value, double baseline, double invHalfSpan) {
+    double y = (0.5 * value - 0.5 * baseline) * invHalfSpan;
+    if (y != y) {
+      return 0.0;
+    }
+    return Math.max(-MAX_PROGRESS, Math.min(MAX_PROGRESS, y));
   }
 
   /** Logistic recalibration of a probability on the log-odds scale, clamped away from 0 and 1 by 1e-9. */

@@ -60,15 +60,20 @@ public record Metric(Double baseline, double target, Direction direction, String
         if (value >= target) {
           return 1.0;
         }
-        return baseline != null && baseline < target ? (value - baseline) / (target - baseline) : 0.0;
+        return baseline != null && baseline < target ? ratio(value, baseline, target) : 0.0;
       case MAINTAIN_BELOW:
         if (value <= target) {
           return 1.0;
         }
-        return baseline != null && baseline > target ? (value - baseline) / (target - baseline) : 0.0;
+        return baseline != null && baseline > target ? ratio(value, baseline, target) : 0.0;
       default:
-        return (value - baseline) / (target - baseline);
+        return ratio(value, baseline, target);
     }
+  }
+
+  /** (value - from) / (to - from) on halves, so that no difference of finite doubles overflows. */
+  private static double ratio(double value, double from, double to) {
+    return (0.5 * value - 0.5 * from) / (0.5 * to - 0.5 * from);
   }
 
   /** The value at progress {@code progress} (the inverse of {@link #progress} for reach directions). */

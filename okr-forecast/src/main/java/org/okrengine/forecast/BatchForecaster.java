@@ -1,0 +1,133 @@
+package org.okrengine.forecast;
+
+import java.util.Objects;
+
+/**
+ * Forecasts many key results of the increase and decrease directions at once from primitive columnar arrays, with
+ * no allocation per key result: for researchers' backtests over millions of records and for the benchmarks. The
+ * object API ({@link Forecaster}) runs the same kernel. Immutable and thread-safe; each call writes only to its
+ * {@link Output}.
+ */
+public final class BatchForecaster {
+  /** Flag: the method gave a prediction interval ({@code low} and {@code high} are meaningful). */
+  public static final int HAS_INTERVAL = Kernel.HAS_INTERVAL;
+  /** Flag: an actual velocity could be measured (two points or more). */
+  public static final int HAS_ACTUAL_VELOCITY = Kernel.HAS_RATE;
+  /** Flag: a required velocity exists (target not met and time left). */
+  public static final int HAS_REQUIRED_VELOCITY = Kernel.HAS_REQUIRED;
+  /** Flag: no check-in at all. */
+  public static final int NO_DATA = Kernel.NO_DATA;
+  /** Flag: a completion date exists. */
+  public static final int HAS_COMPLETION = Kernel.HAS_COMPLETION;
+  /** Flag: a P85 completion date exists. */
+  public static final int HAS_COMPLETION_85 = Kernel.HAS_COMPLETION_85;
+  /** Flag: some check-in already met the target. */
+  public static final int MET = Kernel.MET;
+
+  private final Forecaster forecaster;
+  private final double[] quantiles;
+  private final double[] quantiles85;
+
+  private BatchForecaster(Forecaster forecaster) {
+    this.forecaster = forecaster;
+    this.quantiles = StudentT.quantiles(0.5 + forecaster.level() / 2);
+    this.quantiles85 = StudentT.quantiles(0.85);
+  }
+
+  /** A batch forecaster with {@code forecaster}'s method, hyperparameters and interval level. */
+  public static BatchForecaster of(Forecaster forecaster) {
+    return new BatchForecaster(Objects.requireNonNull(forecaster, "forecaster must not be null"));
+  }
+
+  /**
+   * Output columns for up to {@code capacity} key results, in the metrics' units. Where a flag says a number does
+   * not exist, its column holds 0. Mutable; not thread-safe: one per thread.
+   */
+  public static final class Output {
+    /** Expected value at cycle end. */
+    public final double[] landingValue;
+    /** Lower bound of the prediction interval. */
+    public final double[] low;
+    /** Upper bound of the prediction interval. */
+    public final double[] high;
+    /** Probability (0..1) of meeting the target at cycle end. */
+    public final double[] probability;
+    /** Change per week needed from the as-of instant. */
+    public final double[] requiredVelocityPerWeek;
+    /** Change per week seen so far. */
+    public final double[] actualVelocityPerWeek;
+    /** Expected completion (P50), in days since the cycle start. */
+    public final double[] completionDays;
+    /** Completion with probability 0.85, in days since the cycle start. */
+    public final double[] completion85Days;
+    /** The flags of each key result ({@link #HAS_INTERVAL}, ...). */
+    public final int[] flags;
+    private final double[] slots = new double[Kernel.SLOTS];
+
+    /** Columns for {@code capacity} key results. */
+    public Output(int capacity) {
+      if (capacity < 0) {
+        throw new IllegalArgumentException("capacity must not be negative: " + capacity);
+      }
+      landingValue = new double[capacity];
+      low = new double[capacity];
+      high = new double[capacity];
+      probability = new double[capacity];
+      requiredVelocityPerWeek = new double[capacity];
+      actualVelocityPerWeek = new double[capacity];
+      completionDays = new double[capacity];
+      completion85Days = new double[capacity];
+      flags = new int[capacity];
+    }
+  }
+
+  /**
+   * Forecasts {@code count} key results. Key result {@code i} owns check-ins {@code offsets[i]} to
+   * {@code offsets[i + 1] - 1} of {@code times} (days since its cycle start, sorted) and {@code values}; only
+   * check-ins it may see are to be given.
+   *
+   * @param count key results
+   * @param offsets {@code count + 1} non-decreasing offsets into {@code times} and {@code values}
+   * @param times check-in times, days since each cycle's start
+   * @param values check-in values
+   * @param lengthDays each cycle's length in days, positive
+   * @param asOfDays each forecast instant in days since its cycle start
+   * @param baselines each metric's baseline
+   * @param targets each metric's target, not equal to the baseline
+   * @param out receives the results in its first {@code count} rows
+   * @throws IllegalArgumentException when an array is too short
+   */
+  public void forecast(int count, int[] offsets, double[] times, double[] values, double[] lengthDays,
+      double[] asOfDays, double[] baselines, double[] targets, Output out) {
+    if (count < 0 || offsets.length < count + 1 || lengthDays.length < count || asOfDays.length < count
+        || baselines.length < count || targets.length < count || out.flags.length < count) {
+      throw new IllegalArgumentException("arrays must hold count = " + count + " key results (offsets count + 1)");
+    }
+    if (count > 0 && (offsets[count] > times.length || offsets[count] > values.length)) {
+      throw new IllegalArgumentException("times and values must hold offsets[count] = " + offsets[count] + " points");
+    }
+    ForecastMethod method = forecaster.method();
+    Hyperparameters p = forecaster.hyperparameters();
+    double[] s = out.slots;
+    for (int i = 0; i < count; i++) {
+      double b = baselines[i];
+      double t = targets[i];
+      double length = lengthDays[i];
+      Kernel.forecast(method, p, quantiles, quantiles85, times, values, offsets[i], offsets[i + 1], length,
+          asOfDays[i], b, t, s, 0);
+      double span = t - b;
+      double perWeek = span * 7.0 / length;
+      int f = (int) s[Kernel.FLAGS];
+      out.landingValue[i] = b + s[Kernel.MEAN] * span;
+      boolean interval = (f & Kernel.HAS_INTERVAL) != 0;
+      out.low[i] = interval ? b + Math.min(s[Kernel.LOW], s[Kernel.HIGH]) * span : 0;
+      out.high[i] = interval ? b + Math.max(s[Kernel.LOW], s[Kernel.HIGH]) * span : 0;
+      out.probability[i] = s[Kernel.PROBABILITY];
+      out.requiredVelocityPerWeek[i] = (f & Kernel.HAS_REQUIRED) != 0 ? s[Kernel.REQUIRED] * perWeek : 0;
+      out.actualVelocityPerWeek[i] = (f & Kernel.HAS_RATE) != 0 ? s[Kernel.RATE] * perWeek : 0;
+      out.completionDays[i] = (f & Kernel.HAS_COMPLETION) != 0 ? s[Kernel.COMPLETION] * length : 0;
+      out.completion85Days[i] = (f & Kernel.HAS_COMPLETION_85) != 0 ? s[Kernel.COMPLETION_85] * length : 0;
+      out.flags[i] = f;
+    }
+  }
+}
