@@ -1,0 +1,119 @@
+package org.okrengine.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.okrengine.execution.ExecutionEngine;
+import org.okrengine.model.CycleReport;
+import org.okrengine.model.json.ReportJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code okr analyze}: each key result's progress, forecast and status, per objective. */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+    description = "Analyse cycles: progress against plan, forecast, probability of target and status of every key "
+        + "result. Files ending in .jsonl hold one cycle per line.")
+final class AnalyzeCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "okr-cycle/1 files (.json) or JSON Lines (.jsonl)")
+  List<Path> files;
+
+  @Option(names = "--as-of", paramLabel = "DATE|INSTANT",
+      description = "analyse as of this date (start of the day in the cycle's zone) or instant; default: now, "
+          + "within the cycle")
+  String asOf;
+
+  @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
+      description = "text (default) or json (okr-report/1; JSON Lines for several cycles)")
+  String format;
+
+  Clock clock = Clock.systemUTC();
+
+  @Override
+  public Integer call() {
+    if (!format.equals("text") && !format.equals("json")) {
+      throw new BadInputException(List.of("--format: must be text or json: '" + format + "'"));
+    }
+    LocalDate asOfDate = null;
+    Instant asOfInstant = null;
+    if (asOf != null) {
+      try {
+        asOfDate = LocalDate.parse(asOf);
+      } catch (DateTimeParseException e) {
+        try {
+          asOfInstant = OffsetDateTime.parse(asOf).toInstant();
+        } catch (DateTimeParseException e2) {
+          throw new BadInputException(List.of(
+              "--as-of: not a date (2026-08-19) or an instant with offset (2026-08-19T09:00:00Z): '" + asOf + "'"));
+        }
+      }
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    ExecutionEngine engine = ExecutionEngine.withDefaults();
+    Inputs inputs = new Inputs();
+    final LocalDate date = asOfDate;
+    final Instant instant = asOfInstant;
+    CycleReport[] pending = new CycleReport[1];
+    int[] written = new int[1];
+    inputs.read(files, cycle -> {
+      Instant at = instant != null ? instant
+          : date != null ? cycle.cycle().instantOf(date) : ExecutionEngine.defaultAsOf(cycle, clock);
+      CycleReport report = engine.analyze(cycle, at);
+      if (format.equals("text")) {
+        if (written[0]++ > 0) {
+          out.println();
+        }
+        TextReport.write(cycle, report, out);
+      } else {
+        try {
+          if (pending[0] != null) {
+            ReportJson.withDefaults().writeLine(pending[0], out);
+            pending[0] = null;
+            written[0]++;
+          }
+          if (written[0] > 0) {
+            ReportJson.withDefaults().writeLine(report, out);
+            written[0]++;
+          } else {
+            pending[0] = report;
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+      out.flush();
+    });
+    if (pending[0] != null) {
+      try {
+        ReportJson.withDefaults().write(pending[0], out);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    out.flush();
+    if (!inputs.problems().isEmpty()) {
+      throw new BadInputException(inputs.problems());
+    }
+    return Okr.OK;
+  }
+
+  /** For tests: analyse with {@code clock} as now. */
+  AnalyzeCommand withClock(Clock clock) {
+    this.clock = clock;
+    return this;
+  }
+
+}

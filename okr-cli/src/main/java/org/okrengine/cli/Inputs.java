@@ -1,0 +1,71 @@
+package org.okrengine.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.okrengine.model.InvalidCycleException;
+import org.okrengine.model.OkrCycle;
+import org.okrengine.model.Problem;
+import org.okrengine.model.json.CycleJson;
+import org.okrengine.model.json.JsonLine;
+
+/** Reads the cycles of the files on the command line, streaming JSON Lines, and collects every problem. */
+final class Inputs {
+  private final List<String> problems = new ArrayList<>();
+  private long cycles;
+
+  /** Whether {@code file} is read as JSON Lines (by its extension). */
+  static boolean isJsonLines(Path file) {
+    String n = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    return n.endsWith(".jsonl") || n.endsWith(".ndjson");
+  }
+
+  /** Feeds every valid cycle of {@code files} to {@code sink}; problems are kept for {@link #problems()}. */
+  void read(List<Path> files, Consumer<OkrCycle> sink) {
+    CycleJson json = CycleJson.withDefaults();
+    for (Path file : files) {
+      if (!Files.isRegularFile(file)) {
+        problems.add(file + ": no such file");
+        continue;
+      }
+      try {
+        if (isJsonLines(file)) {
+          try (Stream<JsonLine> lines = json.lines(file)) {
+            lines.forEach(l -> {
+              if (l.isValid()) {
+                cycles++;
+                sink.accept(l.cycle());
+              } else {
+                for (Problem p : l.errors()) {
+                  problems.add(file + ":" + l.lineNumber() + ": " + p);
+                }
+              }
+            });
+          }
+        } else {
+          OkrCycle c = json.read(file).cycle();
+          cycles++;
+          sink.accept(c);
+        }
+      } catch (InvalidCycleException e) {
+        for (Problem p : e.problems()) {
+          problems.add(file + ": " + p);
+        }
+      } catch (IOException | java.io.UncheckedIOException e) {
+        problems.add(file + ": cannot read: " + e.getMessage());
+      }
+    }
+  }
+
+  List<String> problems() {
+    return problems;
+  }
+
+  long cycles() {
+    return cycles;
+  }
+}

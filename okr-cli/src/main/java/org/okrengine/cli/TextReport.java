@@ -1,0 +1,86 @@
+package org.okrengine.cli;
+
+import java.io.PrintWriter;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.okrengine.model.Cycle;
+import org.okrengine.model.CycleReport;
+import org.okrengine.model.KeyResultReport;
+import org.okrengine.model.Objective;
+import org.okrengine.model.OkrCycle;
+import org.okrengine.model.Status;
+
+/** The text layout of {@code okr analyze}. */
+final class TextReport {
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ENGLISH);
+
+  private TextReport() {}
+
+  static void write(OkrCycle okr, CycleReport report, PrintWriter out) {
+    Cycle c = okr.cycle();
+    ZoneId zone = c.zone();
+    double elapsed = c.elapsedFraction(report.asOf());
+    long weeks = Math.round(c.lengthDays() / 7);
+    long week = Math.min(weeks, (long) Math.floor(elapsed * c.lengthDays() / 7) + 1);
+    out.printf(Locale.ROOT, "%s (%s), %s to %s, %s%n", c.name(), c.id(), c.start(), c.end(), zone.getId());
+    out.printf(Locale.ROOT, "as of %s (%s), week %d of %d, %d%% of the cycle elapsed%n%n",
+        WHEN.format(report.asOf().atZone(zone)), zone.getId(), week, weeks, Math.round(elapsed * 100));
+    Map<String, KeyResultReport> byId = new java.util.HashMap<>();
+    for (KeyResultReport r : report.keyResults()) {
+      byId.put(r.id(), r);
+    }
+    int idWidth = 6;
+    for (KeyResultReport r : report.keyResults()) {
+      idWidth = Math.max(idWidth, r.id().length());
+    }
+    for (Objective o : okr.objectives()) {
+      out.printf(Locale.ROOT, "%s  %s  [%s, %s]%n", o.id(), o.title(), o.team(), o.commitment().jsonName());
+      for (var kr : o.keyResults()) {
+        KeyResultReport r = byId.get(kr.id());
+        String progress = r.progress() == null ? "     -" : String.format(Locale.ROOT, "%5d%%", pct(r.progress()));
+        String plan = String.format(Locale.ROOT, "%4d%%", pct(r.expectedProgress()));
+        String age = r.daysSinceCheckIn() == null ? "never" : r.daysSinceCheckIn() + "d ago";
+        String forecast = r.forecast() == null ? ""
+            : String.format(Locale.ROOT, "lands %4d%%  P(target) %3d%%", pct(r.forecast().landingProgress()),
+                pct(r.forecast().probabilityOfTarget()));
+        out.printf(Locale.ROOT, "  %-" + idWidth + "s %-42s %s of %s plan  %-8s %-12s %s%n", r.id(),
+            truncate(r.title(), 42), progress, plan, age, r.status().jsonName(), forecast);
+      }
+      out.println();
+    }
+    List<KeyResultReport> attention = new ArrayList<>();
+    Map<Status, Integer> counts = new EnumMap<>(Status.class);
+    for (KeyResultReport r : report.keyResults()) {
+      counts.merge(r.status(), 1, Integer::sum);
+      if (r.status().needsAttention() && r.insight() != null) {
+        attention.add(r);
+      }
+    }
+    if (!attention.isEmpty()) {
+      out.println("Needs attention:");
+      for (KeyResultReport r : attention) {
+        out.println("  - " + r.insight());
+      }
+      out.println();
+    }
+    StringBuilder sb = new StringBuilder();
+    for (Map.Entry<Status, Integer> e : counts.entrySet()) {
+      sb.append(sb.length() == 0 ? "" : ", ").append(e.getValue()).append(' ').append(e.getKey().jsonName());
+    }
+    out.printf(Locale.ROOT, "%d key results: %s.%n", report.keyResults().size(), sb);
+  }
+
+  private static int pct(double fraction) {
+    double p = Math.max(-99_999, Math.min(99_999, fraction * 100));
+    return (int) Math.round(p);
+  }
+
+  private static String truncate(String s, int n) {
+    return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+  }
+}
