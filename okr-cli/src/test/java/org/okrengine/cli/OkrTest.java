@@ -1,0 +1,126 @@
+package org.okrengine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OkrTest {
+  static final Path ROOT = Path.of(System.getProperty("okr.repo.root", "..")).toAbsolutePath().normalize();
+  static final Path EXAMPLE = ROOT.resolve("examples/acme-2026-q3.json");
+
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Okr.run(args, new PrintWriter(out), new PrintWriter(err));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void analyze_example_text() {
+    Run r = run("analyze", EXAMPLE.toString(), "--as-of", "2026-08-19");
+    assertThat(r.code()).isEqualTo(0);
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out()).startsWith("Q3 2026 (2026-Q3), 2026-07-01 to 2026-09-30, Europe/Oslo\n"
+        + "as of 2026-08-19 00:00 (Europe/Oslo), week 8 of 13, 53% of the cycle elapsed\n");
+    assertThat(r.out()).contains("O-1  Become the preferred analytics partner for mid-market finance  "
+        + "[growth, aspirational]");
+    assertThat(r.out()).containsPattern("\\n  KR-1 +Segment revenue from 1.2M to 2.0M EUR +\\d+% of +53% plan");
+    assertThat(r.out()).contains("Needs attention:");
+    assertThat(r.out()).containsPattern("\\n30 key results: .*\\.\\n$");
+  }
+
+  @Test
+  void analyze_example_json_isReport() {
+    Run r = run("analyze", EXAMPLE.toString(), "--as-of", "2026-08-19T00:00:00+02:00", "--format", "json");
+    assertThat(r.code()).isEqualTo(0);
+    assertThat(r.out()).startsWith("{\n  \"format\": \"okr-report/1\",\n  \"cycleId\": \"2026-Q3\",\n"
+        + "  \"asOf\": \"2026-08-18T22:00:00Z\",");
+    assertThat(r.out()).doesNotContain("NaN").doesNotContain("Infinity");
+    // deterministic: the same input twice gives the same bytes
+    assertThat(run("analyze", EXAMPLE.toString(), "--as-of", "2026-08-19", "--format", "json").out())
+        .isEqualTo(r.out());
+  }
+
+  @Test
+  void analyze_missingFile_exit2() {
+    Run r = run("analyze", "no/such.json");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("no/such.json: no such file\n");
+  }
+
+  @Test
+  void analyze_invalidDocument_listsEveryProblem(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("bad.json");
+    Files.writeString(f, "{\"format\": \"okr-cycle/1\", \"cycle\": {\"id\": \"Q\", \"start\": \"2026-07-01\","
+        + " \"end\": \"2026-06-01\"}, \"teams\": [{\"id\": \"t\"}], \"objectives\": [{\"id\": \"O\", \"title\": \"o\","
+        + " \"team\": \"x\", \"keyResults\": []}]}");
+    Run r = run("analyze", f.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).contains(f + ": cycle.end: ").contains(f + ": objectives[0].team: unknown team \"x\"");
+    assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
+  void analyze_jsonLinesWithBadLine_analysesTheRestAndExits2(@TempDir Path dir) throws IOException {
+    String good = Files.readString(ROOT.resolve("examples/acme-2026-q2.json")).replace("\n", " ");
+    Path f = dir.resolve("many.jsonl");
+    Files.writeString(f, good + "\n{not json\n" + good + "\n");
+    Run r = run("analyze", f.toString(), "--format", "json");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out().lines().count()).isEqualTo(2);
+    assertThat(r.err()).startsWith(f + ":2: line 2, column ");
+  }
+
+  @Test
+  void analyze_badOptions_exit2() {
+    assertThat(run("analyze", EXAMPLE.toString(), "--as-of", "soon").err())
+        .isEqualTo("--as-of: not a date (2026-08-19) or an instant with offset (2026-08-19T09:00:00Z): 'soon'\n");
+    assertThat(run("analyze", EXAMPLE.toString(), "--format", "xml").code()).isEqualTo(2);
+    assertThat(run("analyze", EXAMPLE.toString(), "--bogus").code()).isEqualTo(2);
+    assertThat(run("analyze").code()).isEqualTo(2);
+  }
+
+  @Test
+  void backtest_previousCycle_tableAndJson() {
+    Path q2 = ROOT.resolve("examples/acme-2026-q2.json");
+    Run text = run("backtest", q2.toString());
+    assertThat(text.code()).isEqualTo(0);
+    assertThat(text.out()).startsWith("1 cycles, 30 key results with a final value\n");
+    assertThat(text.out()).contains("plan-prior-bayes").contains("default method: plan-prior-bayes");
+    Run json = run("backtest", q2.toString(), "--format", "json", "--method", "plan-prior-bayes");
+    assertThat(json.code()).isEqualTo(0);
+    assertThat(json.out()).contains("\"format\": \"okr-backtest/1\"").contains("\"defaultMethod\": \"plan-prior-bayes\"")
+        .contains("\"brier\": ").contains("\"logLoss\": ").contains("\"coverage80\": ").contains("\"width80\": ")
+        .contains("\"maeProgress\": ").contains("\"missesFlagged\": ").contains("\"hitsFlagged\": ")
+        .contains("\"n\": 30");
+    assertThat(run("backtest", q2.toString(), "--method", "magic").err())
+        .startsWith("--method: unknown method 'magic'");
+  }
+
+  @Test
+  void examples_committedFilesEqualTheGenerator(@TempDir Path dir) throws IOException {
+    Run r = run("examples", "--out", dir.toString());
+    assertThat(r.code()).isEqualTo(0);
+    for (String name : new String[] {"acme-2026-q3.json", "acme-2026-q2.json"}) {
+      assertThat(Files.readString(dir.resolve(name))).as(name)
+          .isEqualTo(Files.readString(ROOT.resolve("examples").resolve(name)));
+    }
+  }
+
+  @Test
+  void help_listsCommands() {
+    Run r = run("--help");
+    assertThat(r.code()).isEqualTo(0);
+    assertThat(r.out()).contains("analyze").contains("backtest").contains("examples");
+    assertThat(run().code()).isEqualTo(0);
+  }
+}
