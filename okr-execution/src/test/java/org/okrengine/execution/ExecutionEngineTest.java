@@ -1,0 +1,110 @@
+package org.okrengine.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.okrengine.model.CheckIn;
+import org.okrengine.model.Cycle;
+import org.okrengine.model.CycleReport;
+import org.okrengine.model.Direction;
+import org.okrengine.model.KeyResult;
+import org.okrengine.model.KeyResultReport;
+import org.okrengine.model.Metric;
+import org.okrengine.model.Objective;
+import org.okrengine.model.OkrCycle;
+import org.okrengine.model.Plan;
+import org.okrengine.model.Status;
+import org.okrengine.model.Team;
+import org.okrengine.model.json.ReportJson;
+
+class ExecutionEngineTest {
+  static final Cycle Q = Cycle.of("Q", LocalDate.of(2026, 7, 1), LocalDate.of(2026, 9, 29));
+
+  static Instant day(int d) {
+    return Q.startInstant().plusSeconds(d * 86_400L);
+  }
+
+  static KeyResult kr(String id, Metric m, int[] days, double[] values) {
+    List<CheckIn> c = new java.util.ArrayList<>();
+    for (int i = 0; i < days.length; i++) {
+      c.add(CheckIn.of(day(days[i]), values[i]));
+    }
+    return new KeyResult(id, "title " + id, null, "growth", 1.0, List.of(), m, Plan.LINEAR, c, null);
+  }
+
+  static final OkrCycle CYCLE = OkrCycle.of(Q, List.of(Team.of("growth")), List.of(new Objective("O-1", "Grow",
+      "growth", null, null, null, List.of(
+          kr("KR-1", Metric.of(0, 100, "signups"), new int[] {7, 14, 21, 35, 42}, new double[] {6, 13, 18, 30, 37}),
+          kr("KR-2", Metric.of(0, 10, null), new int[] {7, 30}, new double[] {6, 11}),
+          kr("KR-3", Metric.of(0, 10, null), new int[0], new double[0]),
+          kr("KR-4", Metric.of(0, 10, null), new int[] {3}, new double[] {1}),
+          kr("KR-5", new Metric(null, 99.0, Direction.MAINTAIN_ABOVE, "%"), new int[] {7, 14, 21, 28, 35, 42},
+              new double[] {99.6, 99.5, 99.7, 99.6, 99.5, 99.6})))));
+
+  @Test
+  void analyze_statusesAndNumbers() {
+    CycleReport r = ExecutionEngine.withDefaults().analyze(CYCLE, day(45));
+    assertThat(r.cycleId()).isEqualTo("Q");
+    assertThat(r.keyResults()).extracting(KeyResultReport::status).containsExactly(Status.AT_RISK, Status.ACHIEVED,
+        Status.NO_DATA, Status.STALE, Status.ON_TRACK);
+    KeyResultReport kr1 = r.keyResults().get(0);
+    assertThat(kr1.value()).isEqualTo(37.0);
+    assertThat(kr1.progress()).isEqualTo(0.37);
+    assertThat(kr1.objective()).isEqualTo("O-1");
+    assertThat(kr1.team()).isEqualTo("growth");
+    assertThat(kr1.daysSinceCheckIn()).isEqualTo(3);
+    assertThat(kr1.forecast().method()).isEqualTo("plan-prior-bayes");
+    assertThat(kr1.reasons()).extracting(x -> x.code()).startsWith("velocity-below-required");
+    // ForecasterTest: velocity ratio (37/42) / (63/46) = 64%, landing 82.1% (reference.py), P(target) 16%
+    assertThat(kr1.insight()).isEqualTo("KR-1 is moving at 64% of the weekly pace it needs; if nothing changes it "
+        + "will land at 82%, not 100% (a 16% chance of reaching 100 signups).");
+    assertThat(r.keyResults().get(1).insight()).isEqualTo("KR-2 met its target of 10 on 31 Jul.");
+    assertThat(r.keyResults().get(2).insight())
+        .isEqualTo("KR-3 has no check-in yet, so nothing is known about it beyond its plan.");
+    assertThat(r.keyResults().get(3).insight()).isEqualTo("KR-4 has had no check-in for 42 days; its last value was "
+        + "10% of the way, against 49% planned for now.");
+    assertThat(r.keyResults().get(4).insight()).startsWith("KR-5 has a ").endsWith(" chance of ending the cycle above "
+        + "99%; it is at 99.6% now.");
+    assertThat(r.cascades()).isEmpty();
+    assertThat(r.escalations()).isEmpty();
+  }
+
+  @Test
+  void analyze_isDeterministic() {
+    ExecutionEngine e = ExecutionEngine.withDefaults();
+    assertThat(ReportJson.withDefaults().write(e.analyze(CYCLE, day(45))))
+        .isEqualTo(ReportJson.withDefaults().write(e.analyze(CYCLE, day(45))));
+  }
+
+  @Test
+  void analyze_beforeCycle_notStarted() {
+    CycleReport r = ExecutionEngine.withDefaults().analyze(CYCLE, day(-3));
+    assertThat(r.keyResults()).allMatch(k -> k.status() == Status.NOT_STARTED);
+    assertThat(r.keyResults().get(0).insight()).isEqualTo("KR-1 starts with the cycle on 1 Jul.");
+  }
+
+  @Test
+  void defaultAsOf_clampsToTheCycle() {
+    Clock late = Clock.fixed(Instant.parse("2027-01-01T00:00:00Z"), ZoneOffset.UTC);
+    Clock early = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+    Clock mid = Clock.fixed(day(10), ZoneOffset.UTC);
+    assertThat(ExecutionEngine.defaultAsOf(CYCLE, late)).isEqualTo(Q.endInstant());
+    assertThat(ExecutionEngine.defaultAsOf(CYCLE, early)).isEqualTo(Q.startInstant());
+    assertThat(ExecutionEngine.defaultAsOf(CYCLE, mid)).isEqualTo(day(10));
+  }
+
+  @Test
+  void insights_valueFormatting() {
+    Metric m = Metric.of(0, 1, "M EUR");
+    assertThat(Insights.value(2.0, m)).isEqualTo("2 M EUR");
+    assertThat(Insights.value(1.25, m)).isEqualTo("1.25 M EUR");
+    assertThat(Insights.value(123.45, m)).isEqualTo("123.5 M EUR");
+    assertThat(Insights.value(0.0001, Metric.of(0, 1, "%"))).isEqualTo("0.000100%");
+    assertThat(Insights.pct(null)).isEqualTo("an unknown share");
+  }
+}
