@@ -1,0 +1,104 @@
+package org.okrengine.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OkrCycleTest {
+  static final Cycle Q = Cycle.of("Q", LocalDate.of(2026, 7, 1), LocalDate.of(2026, 9, 30));
+
+  static KeyResult kr(String id, String team, CheckIn... checkIns) {
+    return new KeyResult(id, null, "ann", team, 1.0, List.of("t"), Metric.of(0, 10, null), null, List.of(checkIns),
+        null);
+  }
+
+  static final Instant T1 = Instant.parse("2026-07-08T09:00:00Z");
+  static final Instant T2 = Instant.parse("2026-07-15T09:00:00Z");
+
+  static OkrCycle sample() {
+    return OkrCycle.of(Q,
+        List.of(new Team("eng", "Engineering", null), new Team("data", "Data", "eng"), Team.of("growth")),
+        List.of(new Objective("O-1", "Grow", "growth", null, null, Commitment.ASPIRATIONAL, List.of(
+                kr("KR-1", "growth", CheckIn.of(T2, 2), CheckIn.of(T1, 1)), kr("KR-2", "growth"))),
+            new Objective("O-2", "Platform", "data", null, "O-1", null, List.of(kr("KR-3", "data")))),
+        List.of(new Initiative("I-1", "Pipeline", "data", null, List.of("KR-3", "KR-1"),
+            List.of(new Milestone("M-1", "Beta", LocalDate.of(2026, 8, 5), null)))),
+        List.of(new Dependency("I-1", "KR-1", DependencyKind.BLOCKS, LocalDate.of(2026, 8, 15), null),
+            Dependency.of("M-1", "KR-3", DependencyKind.CONTRIBUTES)));
+  }
+
+  @Test
+  void indexes_answerTheObviousQuestions() {
+    OkrCycle c = sample();
+    assertThat(c.kindOf("KR-1")).contains(NodeKind.KEY_RESULT);
+    assertThat(c.kindOf("M-1")).contains(NodeKind.MILESTONE);
+    assertThat(c.kindOf("nope")).isEmpty();
+    assertThat(c.keyResults()).extracting(KeyResult::id).containsExactly("KR-1", "KR-2", "KR-3");
+    assertThat(c.keyResultsOfTeam("growth")).extracting(KeyResult::id).containsExactly("KR-1", "KR-2");
+    assertThat(c.objectiveOf("KR-3")).map(Objective::id).contains("O-2");
+    assertThat(c.objectivesOfTeam("data")).extracting(Objective::id).containsExactly("O-2");
+    assertThat(c.childTeams("eng")).extracting(Team::id).containsExactly("data");
+    assertThat(c.initiativesOf("KR-1")).extracting(Initiative::id).containsExactly("I-1");
+    assertThat(c.initiativeOf("M-1")).map(Initiative::id).contains("I-1");
+    assertThat(c.teamOf("M-1")).contains("data");
+    assertThat(c.teamOf("O-1")).contains("growth");
+    assertThat(c.checkIns("KR-1")).extracting(CheckIn::at).containsExactly(T1, T2);
+    assertThat(c.dependents("I-1")).extracting(Dependency::downstream).containsExactly("KR-1");
+    assertThat(c.dependenciesOf("KR-3")).extracting(Dependency::upstream).containsExactly("M-1");
+    assertThat(c.hasResults()).isFalse();
+    assertThat(c).isEqualTo(sample()).hasSameHashCodeAs(sample());
+    assertThat(c.toString()).isEqualTo("OkrCycle[Q, 3 teams, 2 objectives, 3 key results, 1 initiatives, "
+        + "2 dependencies]");
+  }
+
+  @Test
+  void keyResult_checkInsAsOf() {
+    KeyResult k = sample().keyResult("KR-1").orElseThrow();
+    assertThat(k.checkInsAsOf(T1)).hasSize(1);
+    assertThat(k.latestCheckIn(T1.minusSeconds(1))).isEmpty();
+    assertThat(k.latestCheckIn(T2)).map(CheckIn::value).contains(2.0);
+    assertThatThrownBy(() -> kr("KR-9", "g", CheckIn.of(T1, 1), CheckIn.of(T1, 2)))
+        .hasMessage("checkIns must have distinct instants: 2026-07-08T09:00:00Z");
+  }
+
+  @Test
+  void of_listsEveryBrokenReference() {
+    assertThatThrownBy(() -> OkrCycle.of(Q, List.of(new Team("t", null, "ghost"), Team.of("t")),
+        List.of(new Objective("O-1", null, "x", null, "O-9", null, List.of(kr("O-1", "t")))),
+        List.of(new Initiative("I-1", null, "t", null, List.of("O-1", "KR-7"), List.of())),
+        List.of(Dependency.of("I-1", "t", DependencyKind.BLOCKS))))
+        .isInstanceOfSatisfying(InvalidCycleException.class, e -> assertThat(e.problems()).extracting(
+            Problem::toString).containsExactly(
+            "teams[1].id: duplicate id \"t\" (first at teams[0].id)",
+            "objectives[0].keyResults[0].id: duplicate id \"O-1\" (first at objectives[0].id)",
+            "teams[0].parent: unknown team \"ghost\"",
+            "objectives[0].team: unknown team \"x\"",
+            "objectives[0].parent: unknown objective \"O-9\"",
+            "initiatives[0].keyResults[0]: \"O-1\" is a objective, not a key result",
+            "initiatives[0].keyResults[1]: unknown key result \"KR-7\"",
+            "dependencies[0].downstream: \"t\" is a team, not a key result, initiative or milestone"));
+  }
+
+  @Test
+  void dependency_selfRejected() {
+    assertThatThrownBy(() -> Dependency.of("KR-1", "KR-1", DependencyKind.BLOCKS))
+        .hasMessage("downstream must differ from upstream: KR-1");
+  }
+
+  @Test
+  void records_validate() {
+    assertThatThrownBy(() -> new CheckIn(T1, 1, 1.5, null, null, null))
+        .hasMessage("confidence must be within 0..1: 1.5");
+    assertThatThrownBy(() -> Team.of(" ")).hasMessage("id must not be blank");
+    assertThat(new Milestone("M", null, LocalDate.of(2026, 8, 5), null).daysLate(LocalDate.of(2026, 8, 17)))
+        .isEqualTo(12);
+    assertThat(new Problem("", "whole").toString()).isEqualTo("whole");
+    assertThat(new InvalidCycleException(List.of(new Problem("a", "b"))).getMessage()).isEqualTo("1 problem:\na: b");
+    assertThat(new Reason("r", java.util.Map.of("b", 2.0, "a", 1.0)).evidence().keySet()).containsExactly("a", "b");
+    assertThatThrownBy(() -> Reason.of("r", "x", Double.NaN)).hasMessage("evidence.x must be finite: NaN");
+  }
+}
