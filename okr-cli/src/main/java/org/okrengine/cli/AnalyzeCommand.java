@@ -104,6 +104,9 @@ final class AnalyzeCommand implements Callable<Integer> {
       }
     }
     out.flush();
+    PrintWriter warn = spec.commandLine().getErr();
+    inputs.warnings().forEach(warn::println);
+    warn.flush();
     if (!inputs.problems().isEmpty()) {
       throw new BadInputException(inputs.problems());
     }

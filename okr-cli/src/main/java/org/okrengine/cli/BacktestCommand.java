@@ -69,6 +69,9 @@ final class BacktestCommand implements Callable<Integer> {
       progress.tick();
     });
     progress.done();
+    PrintWriter warn = spec.commandLine().getErr();
+    inputs.warnings().forEach(warn::println);
+    warn.flush();
     if (!inputs.problems().isEmpty()) {
       throw new BadInputException(inputs.problems());
     }

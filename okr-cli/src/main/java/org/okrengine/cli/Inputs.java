@@ -12,11 +12,24 @@ import org.okrengine.model.OkrCycle;
 import org.okrengine.model.Problem;
 import org.okrengine.model.json.CycleJson;
 import org.okrengine.model.json.JsonLine;
+import org.okrengine.model.json.ParsedCycle;
 
 /** Reads the cycles of the files on the command line, streaming JSON Lines, and collects every problem. */
 final class Inputs {
+  /** At most this many warnings are kept; the rest are counted. */
+  static final int MAX_WARNINGS = 20;
+
   private final List<String> problems = new ArrayList<>();
+  private final List<String> warnings = new ArrayList<>();
+  private long warningCount;
   private long cycles;
+
+  private void warn(String where, Problem p) {
+    warningCount++;
+    if (warnings.size() < MAX_WARNINGS) {
+      warnings.add(where + ": warning: " + p);
+    }
+  }
 
   /** Whether {@code file} is read as JSON Lines (by its extension). */
   static boolean isJsonLines(Path file) {
@@ -36,6 +49,9 @@ final class Inputs {
         if (isJsonLines(file)) {
           try (Stream<JsonLine> lines = json.lines(file)) {
             lines.forEach(l -> {
+              for (Problem p : l.warnings()) {
+                warn(file + ":" + l.lineNumber(), p);
+              }
               if (l.isValid()) {
                 cycles++;
                 sink.accept(l.cycle());
@@ -47,9 +63,12 @@ final class Inputs {
             });
           }
         } else {
-          OkrCycle c = json.read(file).cycle();
+          ParsedCycle parsed = json.read(file);
+          for (Problem p : parsed.warnings()) {
+            warn(file.toString(), p);
+          }
           cycles++;
-          sink.accept(c);
+          sink.accept(parsed.cycle());
         }
       } catch (InvalidCycleException e) {
         for (Problem p : e.problems()) {
@@ -59,6 +78,15 @@ final class Inputs {
         problems.add(file + ": cannot read: " + e.getMessage());
       }
     }
+  }
+
+  /** The warnings kept, and a line counting the rest when there were more than {@link #MAX_WARNINGS}. */
+  List<String> warnings() {
+    List<String> out = new ArrayList<>(warnings);
+    if (warningCount > warnings.size()) {
+      out.add("... and " + (warningCount - warnings.size()) + " more warnings");
+    }
+    return out;
   }
 
   List<String> problems() {

@@ -81,6 +81,16 @@ class OkrTest {
   }
 
   @Test
+  void analyze_unknownField_warnsOnStandardError(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("w.json");
+    Files.writeString(f, Files.readString(ROOT.resolve("examples/acme-2026-q2.json"))
+        .replaceFirst("\"format\": \"okr-cycle/1\",", "\"format\": \"okr-cycle/1\", \"colour\": \"red\","));
+    Run r = run("analyze", f.toString());
+    assertThat(r.code()).isEqualTo(0);
+    assertThat(r.err()).isEqualTo(f + ": warning: colour: unknown field\n");
+  }
+
+  @Test
   void analyze_badOptions_exit2() {
     assertThat(run("analyze", EXAMPLE.toString(), "--as-of", "soon").err())
         .isEqualTo("--as-of: not a date (2026-08-19) or an instant with offset (2026-08-19T09:00:00Z): 'soon'\n");
