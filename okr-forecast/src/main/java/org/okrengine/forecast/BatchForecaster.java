@@ -24,6 +24,9 @@ public final class BatchForecaster {
   /** Flag: some check-in already met the target. */
   public static final int MET = Kernel.MET;
 
+  /** Key results per chunk of the two-phase loop. */
+  private static final int CHUNK = 256;
+
   private final Forecaster forecaster;
   private final double[] quantiles;
   private final double[] quantiles85;
@@ -62,7 +65,7 @@ public final class BatchForecaster {
     public final double[] completion85Days;
     /** The flags of each key result ({@link #HAS_INTERVAL}, ...). */
     public final int[] flags;
-    private final double[] slots = new double[Kernel.SLOTS];
+    private final double[] slots = new double[CHUNK * Kernel.SLOTS];
 
     /** Columns for {@code capacity} key results. */
     public Output(int capacity) {
@@ -109,25 +112,35 @@ public final class BatchForecaster {
     ForecastMethod method = forecaster.method();
     Hyperparameters p = forecaster.hyperparameters();
     double[] s = out.slots;
-    for (int i = 0; i < count; i++) {
-      double b = baselines[i];
-      double t = targets[i];
-      double length = lengthDays[i];
-      Kernel.forecast(method, p, quantiles, quantiles85, times, values, offsets[i], offsets[i + 1], length,
-          asOfDays[i], b, t, s, 0);
-      double span = t - b;
-      double perWeek = span * 7.0 / length;
-      int f = (int) s[Kernel.FLAGS];
-      out.landingValue[i] = b + s[Kernel.MEAN] * span;
-      boolean interval = (f & Kernel.HAS_INTERVAL) != 0;
-      out.low[i] = interval ? b + Math.min(s[Kernel.LOW], s[Kernel.HIGH]) * span : 0;
-      out.high[i] = interval ? b + Math.max(s[Kernel.LOW], s[Kernel.HIGH]) * span : 0;
-      out.probability[i] = s[Kernel.PROBABILITY];
-      out.requiredVelocityPerWeek[i] = (f & Kernel.HAS_REQUIRED) != 0 ? s[Kernel.REQUIRED] * perWeek : 0;
-      out.actualVelocityPerWeek[i] = (f & Kernel.HAS_RATE) != 0 ? s[Kernel.RATE] * perWeek : 0;
-      out.completionDays[i] = (f & Kernel.HAS_COMPLETION) != 0 ? s[Kernel.COMPLETION] * length : 0;
-      out.completion85Days[i] = (f & Kernel.HAS_COMPLETION_85) != 0 ? s[Kernel.COMPLETION_85] * length : 0;
-      out.flags[i] = f;
+    for (int start = 0; start < count; start += CHUNK) {
+      int end = Math.min(count, start + CHUNK);
+      // the passes over the check-ins of a chunk, then the tails: the tails' chains of divisions overlap
+      for (int i = start; i < end; i++) {
+        Kernel.scan(times, values, offsets[i], offsets[i + 1], lengthDays[i], baselines[i], targets[i], s,
+            (i - start) * Kernel.SLOTS);
+      }
+      for (int i = start; i < end; i++) {
+        int o = (i - start) * Kernel.SLOTS;
+        Kernel.finish(method, p, quantiles, quantiles85, times, values, offsets[i], offsets[i + 1], asOfDays[i],
+            baselines[i], s, o);
+        write(s, o, i, baselines[i], targets[i], lengthDays[i], out);
+      }
     }
+  }
+
+  private static void write(double[] s, int o, int i, double b, double t, double length, Output out) {
+    double span = t - b;
+    double perWeek = span * 7.0 / length;
+    int f = (int) s[o + Kernel.FLAGS];
+    out.landingValue[i] = b + s[o + Kernel.MEAN] * span;
+    boolean interval = (f & Kernel.HAS_INTERVAL) != 0;
+    out.low[i] = interval ? b + Math.min(s[o + Kernel.LOW], s[o + Kernel.HIGH]) * span : 0;
+    out.high[i] = interval ? b + Math.max(s[o + Kernel.LOW], s[o + Kernel.HIGH]) * span : 0;
+    out.probability[i] = s[o + Kernel.PROBABILITY];
+    out.requiredVelocityPerWeek[i] = (f & Kernel.HAS_REQUIRED) != 0 ? s[o + Kernel.REQUIRED] * perWeek : 0;
+    out.actualVelocityPerWeek[i] = (f & Kernel.HAS_RATE) != 0 ? s[o + Kernel.RATE] * perWeek : 0;
+    out.completionDays[i] = (f & Kernel.HAS_COMPLETION) != 0 ? s[o + Kernel.COMPLETION] * length : 0;
+    out.completion85Days[i] = (f & Kernel.HAS_COMPLETION_85) != 0 ? s[o + Kernel.COMPLETION_85] * length : 0;
+    out.flags[i] = f;
   }
 }

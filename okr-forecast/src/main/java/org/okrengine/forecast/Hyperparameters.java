@@ -51,6 +51,11 @@ public record Hyperparameters(double planOptimism, double rateSpread, double noi
     return new Hyperparameters(planOptimism, rateSpread, noisePrior, intercept, slope);
   }
 
+  /** The prior precision of the rate, 1 / rateSpread^2. */
+  double priorPrecision() {
+    return 1.0 / (rateSpread * rateSpread);
+  }
+
   /** Whether the recalibration is the identity. */
   boolean identityCalibration() {
     return calibrationIntercept == 0.0 && calibrationSlope == 1.0;

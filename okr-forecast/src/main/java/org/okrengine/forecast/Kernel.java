@@ -46,7 +46,12 @@ final class Kernel {
   static final int SCALE = 12;
   static final int DF = 13;
   static final int COUNT = 14;
-  static final int SLOTS = 15;
+  static final int SUM_S = 15;
+  static final int SUM_SQUARES = 16;
+  static final int INCREMENTS = 17;
+  static final int INV_LENGTH = 18;
+  static final int INV_HALF_SPAN = 19;
+  static final int SLOTS = 20;
 
   static final int HAS_INTERVAL = 1;
   static final int HAS_RATE = 2;
@@ -94,74 +99,85 @@ final class Kernel {
   static void forecast(ForecastMethod method, Hyperparameters p, double[] q, double[] q85, double[] times,
       double[] values, int from, int to, double lengthDays, double asOfDays, double baseline, double target,
       double[] out, int o) {
+    scan(times, values, from, to, lengthDays, baseline, target, out, o);
+    finish(method, p, q, q85, times, values, from, to, asOfDays, baseline, out, o);
+  }
+
+  /**
+   * The one pass over a key result's check-ins: writes LAST_X, LAST_Y, SUM_S, SUM_SQUARES, INCREMENTS, FIRST_MET_X,
+   * COUNT, INV_LENGTH and INV_HALF_SPAN. Separate from {@link #finish} so that a batch can run the passes of many key
+   * results, then their tails, letting the processor overlap the tails' long chains of divisions.
+   */
+  static void scan(double[] times, double[] values, int from, int to, double lengthDays, double baseline,
+      double target, double[] out, int o) {
     if (!(lengthDays > 0 && lengthDays < Double.MAX_VALUE)) {
       throw new IllegalArgumentException("lengthDays must be positive and finite: " + lengthDays);
     }
     final double invLength = 1.0 / lengthDays;
     // halves: the difference of two finite doubles' halves cannot overflow
     final double invSpan = 1.0 / (0.5 * target - 0.5 * baseline);
-    // one pass: anchor, increments, OLS sums, Holt recursion
+    // one lean pass: anchor, increments (the OLS and Holt methods make their own pass)
     double px = 0;
     double py = 0;
-    double sumT = 0;
-    double sumS = 0;
+    double y0 = 0;
     double ss = 0;
     int n = 0;
-    int m = 1;
-    double sx = 0;
-    double sy = 0;
-    double sxx = 0;
-    double sxy = 0;
-    double syy = 0;
-    double firstMet = -1;
+    int met = 0;
     double lastDx = 0;
     double lastDy = 0;
-    boolean any = false;
     for (int i = from; i < to; i++) {
       double x = times[i] * invLength;
       double y = progress(values[i], baseline, invSpan);
-      any = true;
-      if (firstMet < 0 && y >= 1) {
-        firstMet = Math.max(x, 0);
-      }
-      if (x <= 0) {
-        // at or before the start: replaces the anchor
-        sy += y - py;
-        syy += y * y - py * py;
-        py = y;
-        continue;
-      }
+      met += y >= 1 ? 1 : 0;
       double dx = x - px;
+      // px is 0 until the first increment, so this also catches check-ins at or before the start
       if (dx < MIN_DX) {
-        // merge with the previous point: the later value wins
-        double dy0 = y - py;
-        if (n > 0) {
-          ss += ((lastDy + dy0) * (lastDy + dy0) - lastDy * lastDy) / lastDx;
-          lastDy += dy0;
-          sumS += dy0;
+        if (n == 0) {
+          // at or before the start (or within MIN_DX of it): replaces the anchor
+          y0 = y;
+        } else {
+          // merge with the previous point: the later value wins
+          double dy = lastDy + (y - py);
+          ss += (dy * dy - lastDy * lastDy) / lastDx;
+          lastDy = dy;
         }
-        sy += dy0;
-        sxy += px * dy0;
-        syy += y * y - py * py;
         py = y;
         continue;
       }
       double dy = y - py;
       lastDx = dx;
       lastDy = dy;
-      sumT += dx;
-      sumS += dy;
       ss += dy * dy / dx;
       n++;
-      m++;
-      sx += x;
-      sy += y;
-      sxx += x * x;
-      sxy += x * y;
-      syy += y * y;
       px = x;
       py = y;
     }
+    double firstMet = met > 0 ? firstMet(times, values, from, to, invLength, baseline, invSpan) : -1;
+    // the increments chain from the anchor (0, y0) to the last point (px, py)
+    out[o + LAST_X] = px;
+    out[o + LAST_Y] = py;
+    out[o + SUM_S] = n > 0 ? py - y0 : 0.0;
+    out[o + SUM_SQUARES] = ss;
+    out[o + INCREMENTS] = n;
+    out[o + FIRST_MET_X] = firstMet;
+    out[o + COUNT] = to - from;
+    out[o + INV_LENGTH] = invLength;
+    out[o + INV_HALF_SPAN] = invSpan;
+  }
+
+  /** Everything after {@link #scan}: the method's forecast from the scanned sums. */
+  static void finish(ForecastMethod method, Hyperparameters p, double[] q, double[] q85, double[] times,
+      double[] values, int from, int to, double asOfDays, double baseline, double[] out, int o) {
+    double px = out[o + LAST_X];
+    double py = out[o + LAST_Y];
+    double sumT = px;
+    double sumS = out[o + SUM_S];
+    double ss = out[o + SUM_SQUARES];
+    int n = (int) out[o + INCREMENTS];
+    double firstMet = out[o + FIRST_MET_X];
+    double invLength = out[o + INV_LENGTH];
+    double invSpan = out[o + INV_HALF_SPAN];
+    boolean any = to > from;
     double xAsOf = Math.min(1.0, Math.max(0.0, asOfDays * invLength));
     int flags = 0;
     if (!any) {
@@ -170,10 +186,6 @@ final class Kernel {
     if (firstMet >= 0) {
       flags |= MET;
     }
-    out[o + LAST_Y] = py;
-    out[o + LAST_X] = px;
-    out[o + FIRST_MET_X] = firstMet;
-    out[o + COUNT] = to - from;
     out[o + SCALE] = 0;
     out[o + DF] = 0;
     double rateSeen = 0;
@@ -200,7 +212,7 @@ final class Kernel {
         flags = randomWalk(q, sumT, sumS, ss, n, px, py, h, flags, out, o);
         break;
       case OLS_TREND:
-        flags = ols(q, m, sx, sy, sxx, sxy, syy, px, py, flags, out, o);
+        flags = ols(q, times, values, from, to, invLength, baseline, invSpan, px, py, flags, out, o);
         break;
       case DAMPED_TREND:
         flags = damped(times, values, from, to, invLength, baseline, invSpan, px, py, h, n, flags, out, o);
@@ -217,11 +229,12 @@ final class Kernel {
     double a0 = Hyperparameters.NOISE_PRIOR_WEIGHT;
     double resid = sumT > 0 ? Math.max(0.0, ss - sumS * sumS / sumT) : 0.0;
     double an = a0 + 0.5 * Math.max(n - 1, 0);
-    double s2 = (p.noisePrior() + 0.5 * resid) / an;
-    double priorPrec = 1.0 / (p.rateSpread() * p.rateSpread());
-    double prec = priorPrec + sumT / s2;
-    double rate = (p.planOptimism() * priorPrec + sumS / s2) / prec;
-    double rateVar = 1.0 / prec;
+    double bn = p.noisePrior() + 0.5 * resid;
+    double s2 = bn / an;
+    double invS2 = an / bn;
+    double priorPrec = p.priorPrecision();
+    double rateVar = 1.0 / (priorPrec + sumT * invS2);
+    double rate = (p.planOptimism() * priorPrec + sumS * invS2) * rateVar;
     int row = StudentT.row(Math.max(2 * an, MIN_DF));
     double mean = py + rate * h;
     double scale = Math.sqrt(s2 * h + h * h * rateVar);
@@ -269,8 +282,37 @@ final class Kernel {
     return completion(rate, px, py, flags | HAS_INTERVAL, out, o);
   }
 
-  private static int ols(double[] q, int m, double sx, double sy, double sxx, double sxy, double syy, double px,
-      double py, int flags, double[] out, int o) {
+  private static int ols(double[] q, double[] times, double[] values, int from, int to, double invLength,
+      double baseline, double invSpan, double px, double py, int flags, double[] out, int o) {
+    // sums over the points after anchoring and merging, as in the lean pass: (0, y0) then one point per increment
+    int m = 1;
+    double sx = 0;
+    double sy = 0;
+    double sxx = 0;
+    double sxy = 0;
+    double syy = 0;
+    double lx = 0;
+    double ly = 0;
+    for (int i = from; i < to; i++) {
+      double x = times[i] * invLength;
+      double y = progress(values[i], baseline, invSpan);
+      if (x <= 0 || x - lx < MIN_DX) {
+        // replaces the last point's value (the anchor's before any increment)
+        sy += y - ly;
+        sxy += lx * (y - ly);
+        syy += y * y - ly * ly;
+        ly = y;
+        continue;
+      }
+      m++;
+      sx += x;
+      sy += y;
+      sxx += x * x;
+      sxy += x * y;
+      syy += y * y;
+      lx = x;
+      ly = y;
+    }
     if (m < 2) {
       return pointForecast(py, flags, out, o);
     }
@@ -399,16 +441,27 @@ final class Kernel {
     out[o + PROBABILITY] = prob;
   }
 
+  /** The cycle fraction (at least 0) of the first check-in whose progress is at least 1. */
+  private static double firstMet(double[] times, double[] values, int from, int to, double invLength,
+      double baseline, double invSpan) {
+    for (int i = from; i < to; i++) {
+      if (progress(values[i], baseline, invSpan) >= 1) {
+        return Math.max(times[i] * invLength, 0);
+      }
+    }
+    return -1;
+  }
+
   /**
    * Progress of {@code value}, clamped to [-MAX_PROGRESS, MAX_PROGRESS] (a million times the way from baseline to
    * target is no forecastable quantity; the clamp keeps every sum finite), 0 where the span underflows.
    */
   static double progress(double value, double baseline, double invHalfSpan) {
     double y = (0.5 * value - 0.5 * baseline) * invHalfSpan;
-    if (y != y) {
-      return 0.0;
+    if (y <= MAX_PROGRESS && y >= -MAX_PROGRESS) {
+      return y;
     }
-    return Math.max(-MAX_PROGRESS, Math.min(MAX_PROGRESS, y));
+    return y > 0 ? MAX_PROGRESS : y < 0 ? -MAX_PROGRESS : 0.0;
   }
 
   /** Logistic recalibration of a probability on the log-odds scale, clamped away from 0 and 1 by 1e-9. */
