@@ -62,3 +62,25 @@ for name, f in [("bayes", bayes), ("ols", ols), ("rw", rw)]:
     print(name, {k: float("%.10g" % v) for k, v in r.items()})
 print("bayes-no-data", {k: float("%.10g" % v) for k, v in bayes([], []).items()})
 print("t-cdf df=2.5 z=1.3", stats.t.cdf(1.3, 2.5), "df=0.5 z=-7", stats.t.cdf(-7, 0.5), "df=40 z=0.2", stats.t.cdf(0.2, 40))
+
+def snapshot(x, y, om=1.0, tau=0.48, b0=0.052, a0=0.25, level=0.8, min_df=1.5):
+    # a line through the points (anchor included) with the slope's prior N(om, tau^2), noise inverse-gamma
+    x, y = prep(np.asarray(x, float), np.asarray(y, float))
+    m = len(x)
+    mx, my = x.mean(), y.mean()
+    cxx = ((x - mx) ** 2).sum(); cxy = ((x - mx) * (y - my)).sum(); cyy = ((y - my) ** 2).sum()
+    rss = cyy - (cxy / cxx) * cxy
+    an = a0 + max(m - 2, 0) / 2
+    s2 = (b0 + 0.5 * rss) / an
+    prec = 1 / tau ** 2 + cxx / s2
+    slope = (om / tau ** 2 + cxy / s2) / prec
+    mu = my + slope * (1 - mx)
+    sc = np.sqrt(s2 * (1 + 1 / m) + (1 - mx) ** 2 / prec)
+    df = max(2 * an, min_df)
+    q = stats.t.ppf(0.5 + level / 2, df) * sc
+    return dict(mean=mu, low=mu - q, high=mu + q, p=stats.t.sf((1 - mu) / sc, df))
+
+# ForecasterTest.forecast_snapshotMetric: conversion from 8% to 12%, wandering (progress = (v - 8) / 4)
+XS = np.array([7, 14, 21, 28, 35, 42]) / 91.0
+YS = (np.array([8.5, 8.2, 9.0, 8.7, 9.4, 9.1]) - 8) / 4
+print("snapshot", {k: float("%.10g" % v) for k, v in snapshot(XS, YS).items()})

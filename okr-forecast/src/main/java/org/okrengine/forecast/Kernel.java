@@ -24,6 +24,8 @@ final class Kernel {
    * a logistic map fitted on history. Completion: P50 is when the location crosses 1; P85 solves
    * r d - g = q85 * sqrt(s2 d + var(r) d^2) for the horizon d (a quadratic), g = 1 - y_n.
    *
+   * Snapshot metrics: see bayesSnapshot.
+   *
    * Linear pace: landing = y_n / x_n; P is 1 when landing >= 1, else 0 (what OKR tools do today).
    * OLS trend: least squares line through the points, Student-t prediction interval with m - 2 degrees of freedom.
    * Random walk with drift: the data's rate S/T, residual variance with n - 1 degrees of freedom, no prior.
@@ -51,7 +53,16 @@ final class Kernel {
   static final int INCREMENTS = 17;
   static final int INV_LENGTH = 18;
   static final int INV_HALF_SPAN = 19;
-  static final int SLOTS = 20;
+  static final int BACKWARD = 20;
+  static final int OLS_M = 21;
+  static final int OLS_SX = 22;
+  static final int OLS_SY = 23;
+  static final int OLS_SXX = 24;
+  static final int OLS_SXY = 25;
+  static final int OLS_SYY = 26;
+  static final int SLOTS = 27;
+  /** Steps away from the target that make a series a snapshot metric (NPS, latency) rather than a running count. */
+  static final int SNAPSHOT_BACKWARD_STEPS = 2;
 
   static final int HAS_INTERVAL = 1;
   static final int HAS_RATE = 2;
@@ -123,6 +134,7 @@ final class Kernel {
     double ss = 0;
     int n = 0;
     int met = 0;
+    int back = 0;
     double lastDx = 0;
     double lastDy = 0;
     for (int i = from; i < to; i++) {
@@ -148,6 +160,7 @@ final class Kernel {
       lastDx = dx;
       lastDy = dy;
       ss += dy * dy / dx;
+      back += dy < 0 ? 1 : 0;
       n++;
       px = x;
       py = y;
@@ -163,6 +176,7 @@ final class Kernel {
     out[o + COUNT] = to - from;
     out[o + INV_LENGTH] = invLength;
     out[o + INV_HALF_SPAN] = invSpan;
+    out[o + BACKWARD] = back;
   }
 
   /** Everything after {@link #scan}: the method's forecast from the scanned sums. */
@@ -206,7 +220,12 @@ final class Kernel {
     double h = Math.max(0.0, 1.0 - px);
     switch (method) {
       case PLAN_PRIOR_BAYES:
-        flags = bayes(p, q, q85, sumT, sumS, ss, n, px, py, h, flags, out, o);
+        if (out[o + BACKWARD] >= SNAPSHOT_BACKWARD_STEPS) {
+          olsSums(times, values, from, to, invLength, baseline, invSpan, out, o);
+          flags = bayesSnapshot(p, q, px, flags, out, o);
+        } else {
+          flags = bayes(p, q, q85, sumT, sumS, ss, n, px, py, h, flags, out, o);
+        }
         break;
       case RANDOM_WALK_DRIFT:
         flags = randomWalk(q, sumT, sumS, ss, n, px, py, h, flags, out, o);
@@ -282,9 +301,12 @@ final class Kernel {
     return completion(rate, px, py, flags | HAS_INTERVAL, out, o);
   }
 
-  private static int ols(double[] q, double[] times, double[] values, int from, int to, double invLength,
-      double baseline, double invSpan, double px, double py, int flags, double[] out, int o) {
-    // sums over the points after anchoring and merging, as in the lean pass: (0, y0) then one point per increment
+  /**
+   * The least-squares sums over the points after anchoring and merging, as in the scan: (0, y0), then one point per
+   * increment, a merged check-in replacing the last point's value. Writes OLS_M .. OLS_SYY.
+   */
+  private static void olsSums(double[] times, double[] values, int from, int to, double invLength, double baseline,
+      double invSpan, double[] out, int o) {
     int m = 1;
     double sx = 0;
     double sy = 0;
@@ -296,8 +318,7 @@ final class Kernel {
     for (int i = from; i < to; i++) {
       double x = times[i] * invLength;
       double y = progress(values[i], baseline, invSpan);
-      if (x <= 0 || x - lx < MIN_DX) {
-        // replaces the last point's value (the anchor's before any increment)
+      if (x - lx < MIN_DX) {
         sy += y - ly;
         sxy += lx * (y - ly);
         syy += y * y - ly * ly;
@@ -313,6 +334,56 @@ final class Kernel {
       lx = x;
       ly = y;
     }
+    out[o + OLS_M] = m;
+    out[o + OLS_SX] = sx;
+    out[o + OLS_SY] = sy;
+    out[o + OLS_SXX] = sxx;
+    out[o + OLS_SXY] = sxy;
+    out[o + OLS_SYY] = syy;
+  }
+
+  /*
+   * Snapshot metrics (NPS, latency, conversion) wander around a trend: each check-in is the trend plus its own
+   * measurement noise, which does not accumulate as a running count's does. The plan-prior method then fits a line
+   * y = level + slope x with the slope's prior N(optimism * planRate, spread^2), the intercept flat and the noise
+   * variance inverse-gamma (shape a0 + (m - 2) / 2, scale noisePrior + RSS / 2). The landing value is the line at
+   * x = 1 plus one more measurement's noise; Student-t with 2 an degrees of freedom (at least MIN_DF).
+   */
+  private static int bayesSnapshot(Hyperparameters p, double[] q, double px, int flags, double[] out, int o) {
+    int m = (int) out[o + OLS_M];
+    double mx = out[o + OLS_SX] / m;
+    double my = out[o + OLS_SY] / m;
+    double cxx = Math.max(0.0, out[o + OLS_SXX] - out[o + OLS_SX] * mx);
+    double cxy = out[o + OLS_SXY] - out[o + OLS_SX] * my;
+    double cyy = Math.max(0.0, out[o + OLS_SYY] - out[o + OLS_SY] * my);
+    double slopeOls = cxx > 0 ? cxy / cxx : 0.0;
+    double rss = Math.max(0.0, cyy - slopeOls * cxy);
+    double an = Hyperparameters.NOISE_PRIOR_WEIGHT + 0.5 * Math.max(m - 2, 0);
+    double bn = p.noisePrior() + 0.5 * rss;
+    double s2 = bn / an;
+    double priorPrec = p.priorPrecision();
+    double slopeVar = 1.0 / (priorPrec + cxx / s2);
+    double slope = (p.planOptimism() * priorPrec + cxy / s2) * slopeVar;
+    double mean = my + slope * (1 - mx);
+    double scale = Math.sqrt(s2 * (1 + 1.0 / m) + (1 - mx) * (1 - mx) * slopeVar);
+    double df = Math.max(2 * an, MIN_DF);
+    out[o + SCALE] = scale;
+    out[o + DF] = df;
+    finish(mean, scale, StudentT.row(df), q, p, flags, out, o);
+    flags |= HAS_INTERVAL;
+    double level = my + slope * (px - mx);
+    return completion(slope, px, level, flags, out, o);
+  }
+
+  private static int ols(double[] q, double[] times, double[] values, int from, int to, double invLength,
+      double baseline, double invSpan, double px, double py, int flags, double[] out, int o) {
+    olsSums(times, values, from, to, invLength, baseline, invSpan, out, o);
+    int m = (int) out[o + OLS_M];
+    double sx = out[o + OLS_SX];
+    double sy = out[o + OLS_SY];
+    double sxx = out[o + OLS_SXX];
+    double sxy = out[o + OLS_SXY];
+    double syy = out[o + OLS_SYY];
     if (m < 2) {
       return pointForecast(py, flags, out, o);
     }

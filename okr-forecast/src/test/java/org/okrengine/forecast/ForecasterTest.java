@@ -89,6 +89,19 @@ class ForecasterTest {
   }
 
   @Test
+  void forecast_snapshotMetric_fitsALineNotARunningCount() {
+    // a conversion rate wandering up and down: two or more steps back make it a snapshot metric
+    KeyResult conversion = kr(Metric.of(8, 12, "%"), new int[] {7, 14, 21, 28, 35, 42},
+        new double[] {8.5, 8.2, 9.0, 8.7, 9.4, 9.1});
+    Forecast f = Forecaster.withDefaults().forecast(conversion, CYCLE, day(43));
+    // reference.py block "snapshot" (numpy + scipy.stats.t), progress (v - 8) / 4
+    assertThat(f.landingProgress()).isCloseTo(0.7774656702, within(1e-8));
+    assertThat(f.interval().low()).isCloseTo(8 + 4 * 0.3690359338, within(1e-7));
+    assertThat(f.interval().high()).isCloseTo(8 + 4 * 1.185895407, within(1e-7));
+    assertThat(f.probabilityOfTarget()).isCloseTo(0.2302236041, within(1e-4));
+  }
+
+  @Test
   void forecast_linearPace_extrapolatesPaceSinceStart() {
     Forecast f = Forecaster.withDefaults().withMethod(ForecastMethod.LINEAR_PACE).forecast(SIGNUPS, CYCLE, day(45));
     assertThat(f.landingProgress()).isCloseTo(0.37 / (42.0 / 91), within(1e-12));
