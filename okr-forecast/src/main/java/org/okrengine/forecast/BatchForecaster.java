@@ -130,7 +130,7 @@ public final class BatchForecaster {
 
   private static void write(double[] s, int o, int i, double b, double t, double length, Output out) {
     double span = t - b;
-    double perWeek = span * 7.0 / length;
+    double perWeek = span * 7.0 * s[o + Kernel.INV_LENGTH];
     int f = (int) s[o + Kernel.FLAGS];
     out.landingValue[i] = b + s[o + Kernel.MEAN] * span;
     boolean interval = (f & Kernel.HAS_INTERVAL) != 0;

@@ -246,7 +246,8 @@ final class Kernel {
   private static int bayes(Hyperparameters p, double[] q, double[] q85, double sumT, double sumS, double ss, int n,
       double px, double py, double h, int flags, double[] out, int o) {
     double a0 = Hyperparameters.NOISE_PRIOR_WEIGHT;
-    double resid = sumT > 0 ? Math.max(0.0, ss - sumS * sumS / sumT) : 0.0;
+    // the rate seen, sumS / sumT, is in the RATE slot already
+    double resid = sumT > 0 ? Math.max(0.0, ss - sumS * out[o + RATE]) : 0.0;
     double an = a0 + 0.5 * Math.max(n - 1, 0);
     double bn = p.noisePrior() + 0.5 * resid;
     double s2 = bn / an;
