@@ -127,6 +127,16 @@ class OkrTest {
   }
 
   @Test
+  void examples_roundTrip() throws IOException {
+    org.okrengine.model.json.CycleJson json = org.okrengine.model.json.CycleJson.withDefaults();
+    for (String name : new String[] {"acme-2026-q3.json", "acme-2026-q2.json"}) {
+      var read = json.read(ROOT.resolve("examples").resolve(name));
+      assertThat(read.warnings()).as(name).isEmpty();
+      assertThat(json.read(json.write(read.cycle())).cycle()).as(name).isEqualTo(read.cycle());
+    }
+  }
+
+  @Test
   void help_listsCommands() {
     Run r = run("--help");
     assertThat(r.code()).isEqualTo(0);
