@@ -97,6 +97,21 @@ final class BacktestCommand implements Callable<Integer> {
     }
     out.printf(Locale.ROOT, "default method: %s; lowest Brier at the 50%% origin: %s%n", r.defaultMethod().id(),
         r.bestMethod() == null ? "-" : r.bestMethod().id());
+    MethodScore mid = null;
+    for (MethodScore s : r.scores()) {
+      if (s.method() == r.defaultMethod()
+          && (mid == null || Math.abs(s.origin() - 0.5) < Math.abs(mid.origin() - 0.5))) {
+        mid = s;
+      }
+    }
+    if (mid != null) {
+      out.printf(Locale.ROOT, "reliability of %s at the %.0f%% origin (probability bin: count, mean P, hit rate):%n",
+          mid.method().id(), mid.origin() * 100);
+      for (ReliabilityBin b : mid.reliability()) {
+        out.printf(Locale.ROOT, "  %.1f-%.1f: %6d  %6s  %6s%n", b.lower(), b.upper(), b.count(),
+            f3(b.meanProbability()), f3(b.hitRate()));
+      }
+    }
     out.println("misses/hits: share of misses (hits) flagged at-risk or off-track at that origin.");
   }
 
