@@ -111,6 +111,7 @@ public final class BatchForecaster {
     }
     ForecastMethod method = forecaster.method();
     Hyperparameters p = forecaster.hyperparameters();
+    double priorPrec = p.priorPrecision();
     double[] s = out.slots;
     for (int start = 0; start < count; start += CHUNK) {
       int end = Math.min(count, start + CHUNK);
@@ -121,8 +122,8 @@ public final class BatchForecaster {
       }
       for (int i = start; i < end; i++) {
         int o = (i - start) * Kernel.SLOTS;
-        Kernel.finish(method, p, quantiles, quantiles85, times, values, offsets[i], offsets[i + 1], asOfDays[i],
-            baselines[i], s, o);
+        Kernel.finish(method, p, priorPrec, quantiles, quantiles85, times, values, offsets[i], offsets[i + 1],
+            asOfDays[i], baselines[i], s, o);
         write(s, o, i, baselines[i], targets[i], lengthDays[i], out);
       }
     }

@@ -111,7 +111,7 @@ final class Kernel {
       double[] values, int from, int to, double lengthDays, double asOfDays, double baseline, double target,
       double[] out, int o) {
     scan(times, values, from, to, lengthDays, baseline, target, out, o);
-    finish(method, p, q, q85, times, values, from, to, asOfDays, baseline, out, o);
+    finish(method, p, p.priorPrecision(), q, q85, times, values, from, to, asOfDays, baseline, out, o);
   }
 
   /**
@@ -180,8 +180,8 @@ final class Kernel {
   }
 
   /** Everything after {@link #scan}: the method's forecast from the scanned sums. */
-  static void finish(ForecastMethod method, Hyperparameters p, double[] q, double[] q85, double[] times,
-      double[] values, int from, int to, double asOfDays, double baseline, double[] out, int o) {
+  static void finish(ForecastMethod method, Hyperparameters p, double priorPrec, double[] q, double[] q85,
+      double[] times, double[] values, int from, int to, double asOfDays, double baseline, double[] out, int o) {
     double px = out[o + LAST_X];
     double py = out[o + LAST_Y];
     double sumT = px;
@@ -222,9 +222,9 @@ final class Kernel {
       case PLAN_PRIOR_BAYES:
         if (out[o + BACKWARD] >= SNAPSHOT_BACKWARD_STEPS) {
           olsSums(times, values, from, to, invLength, baseline, invSpan, out, o);
-          flags = bayesSnapshot(p, q, px, flags, out, o);
+          flags = bayesSnapshot(p, priorPrec, q, px, flags, out, o);
         } else {
-          flags = bayes(p, q, q85, sumT, sumS, ss, n, px, py, h, flags, out, o);
+          flags = bayes(p, priorPrec, q, q85, sumT, sumS, ss, n, px, py, h, flags, out, o);
         }
         break;
       case RANDOM_WALK_DRIFT:
@@ -243,18 +243,18 @@ final class Kernel {
     out[o + FLAGS] = flags;
   }
 
-  private static int bayes(Hyperparameters p, double[] q, double[] q85, double sumT, double sumS, double ss, int n,
-      double px, double py, double h, int flags, double[] out, int o) {
+  private static int bayes(Hyperparameters p, double priorPrec, double[] q, double[] q85, double sumT, double sumS,
+      double ss, int n, double px, double py, double h, int flags, double[] out, int o) {
     double a0 = Hyperparameters.NOISE_PRIOR_WEIGHT;
     // the rate seen, sumS / sumT, is in the RATE slot already
     double resid = sumT > 0 ? Math.max(0.0, ss - sumS * out[o + RATE]) : 0.0;
     double an = a0 + 0.5 * Math.max(n - 1, 0);
     double bn = p.noisePrior() + 0.5 * resid;
-    double s2 = bn / an;
-    double invS2 = an / bn;
-    double priorPrec = p.priorPrecision();
-    double rateVar = 1.0 / (priorPrec + sumT * invS2);
-    double rate = (p.planOptimism() * priorPrec + sumS * invS2) * rateVar;
+    double s2 = bn * inverseShape(n);
+    // precision 1/spread^2 + T/s2 and mean (optimism/spread^2 + S/s2) / precision, over one shared denominator
+    double inverse = 1.0 / (priorPrec * bn + sumT * an);
+    double rateVar = bn * inverse;
+    double rate = (p.planOptimism() * priorPrec * bn + sumS * an) * inverse;
     int row = StudentT.row(Math.max(2 * an, MIN_DF));
     double mean = py + rate * h;
     double scale = Math.sqrt(s2 * h + h * h * rateVar);
@@ -350,7 +350,8 @@ final class Kernel {
    * variance inverse-gamma (shape a0 + (m - 2) / 2, scale noisePrior + RSS / 2). The landing value is the line at
    * x = 1 plus one more measurement's noise; Student-t with 2 an degrees of freedom (at least MIN_DF).
    */
-  private static int bayesSnapshot(Hyperparameters p, double[] q, double px, int flags, double[] out, int o) {
+  private static int bayesSnapshot(Hyperparameters p, double priorPrec, double[] q, double px, int flags,
+      double[] out, int o) {
     int m = (int) out[o + OLS_M];
     double mx = out[o + OLS_SX] / m;
     double my = out[o + OLS_SY] / m;
@@ -362,7 +363,6 @@ final class Kernel {
     double an = Hyperparameters.NOISE_PRIOR_WEIGHT + 0.5 * Math.max(m - 2, 0);
     double bn = p.noisePrior() + 0.5 * rss;
     double s2 = bn / an;
-    double priorPrec = p.priorPrecision();
     double slopeVar = 1.0 / (priorPrec + cxx / s2);
     double slope = (p.planOptimism() * priorPrec + cxy / s2) * slopeVar;
     double mean = my + slope * (1 - mx);
@@ -499,7 +499,7 @@ final class Kernel {
     out[o + MEAN] = mean;
     double prob;
     if (scale > 0) {
-      prob = 1 - StudentT.cdf((1 - mean) / scale, row);
+      prob = 1 - StudentT.cdf(1 - mean, scale, row);
       out[o + LOW] = mean - q[row] * scale;
       out[o + HIGH] = mean + q[row] * scale;
     } else {
@@ -511,6 +511,20 @@ final class Kernel {
       prob = recalibrate(prob, cal.calibrationIntercept(), cal.calibrationSlope());
     }
     out[o + PROBABILITY] = prob;
+  }
+
+  private static final double[] INVERSE_SHAPE = new double[1024];
+
+  static {
+    for (int n = 0; n < INVERSE_SHAPE.length; n++) {
+      INVERSE_SHAPE[n] = 1.0 / (Hyperparameters.NOISE_PRIOR_WEIGHT + 0.5 * Math.max(n - 1, 0));
+    }
+  }
+
+  /** 1 / (a0 + (n - 1) / 2), the inverse of the noise posterior's shape after n increments, tabulated. */
+  private static double inverseShape(int n) {
+    return n < INVERSE_SHAPE.length ? INVERSE_SHAPE[n]
+        : 1.0 / (Hyperparameters.NOISE_PRIOR_WEIGHT + 0.5 * (n - 1));
   }
 
   /** The cycle fraction (at least 0) of the first check-in whose progress is at least 1. */

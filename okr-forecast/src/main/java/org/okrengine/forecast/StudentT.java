@@ -44,9 +44,18 @@ final class StudentT {
 
   /** P(T <= z) for the Student-t of table row {@code row}. */
   static double cdf(double z, int row) {
+    return cdf(z, 1.0, row);
+  }
+
+  /**
+   * P(T <= d / scale) for the Student-t of table row {@code row}, scale positive: one division, u = |d| / (|d| +
+   * scale), instead of two on the forecast's critical path.
+   */
+  static double cdf(double d, double scale, int row) {
     double[] tab = Tables.CDF[row];
-    double a = Math.abs(z);
-    double pos = a / (1 + a) * GRID;
+    double a = Math.abs(d);
+    double z = d;
+    double pos = a / (a + scale) * GRID;
     int i = (int) pos;
     double upper;
     if (i >= GRID) {
