@@ -1,0 +1,184 @@
+package org.okrengine.deps;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.jgrapht.Graph;
+import org.jgrapht.alg.cycle.CycleDetector;
+import org.jgrapht.alg.cycle.JohnsonSimpleCycles;
+import org.jgrapht.graph.DirectedMultigraph;
+import org.jgrapht.traverse.TopologicalOrderIterator;
+import org.okrengine.model.Dependency;
+import org.okrengine.model.DependencyKind;
+import org.okrengine.model.Initiative;
+import org.okrengine.model.KeyResult;
+import org.okrengine.model.Milestone;
+import org.okrengine.model.Objective;
+import org.okrengine.model.OkrCycle;
+
+/**
+ * The dependency graph of one cycle: key results, initiatives, milestones and objectives, with an edge from each
+ * item to what depends on it. Declared {@code blocks} and {@code contributes} dependencies are edges; so are a
+ * milestone to its initiative, an initiative to the key results it delivers, and a key result to its objective.
+ * {@code shares-resource} dependencies are undirected contention pairs, not edges. Built once; immutable and
+ * thread-safe.
+ */
+public final class DependencyGraph {
+  /** At most this many cycles are listed in a {@link DependencyCycleException}. */
+  public static final int MAX_CYCLES_LISTED = 100;
+
+  private final OkrCycle cycle;
+  private final List<String> order;
+  private final Map<String, List<Edge>> downstream;
+  private final Map<String, List<Edge>> upstream;
+  private final List<Dependency> contention;
+
+  private DependencyGraph(OkrCycle cycle, List<String> order, Map<String, List<Edge>> downstream,
+      Map<String, List<Edge>> upstream, List<Dependency> contention) {
+    this.cycle = cycle;
+    this.order = order;
+    this.downstream = downstream;
+    this.upstream = upstream;
+    this.contention = contention;
+  }
+
+  /**
+   * The graph of {@code cycle}.
+   *
+   * @throws DependencyCycleException listing every cycle (up to {@link #MAX_CYCLES_LISTED}) as a path
+   */
+  public static DependencyGraph of(OkrCycle cycle) {
+    Objects.requireNonNull(cycle, "cycle must not be null");
+    Graph<String, Edge> g = new DirectedMultigraph<>(null, null, false);
+    for (Objective o : cycle.objectives()) {
+      g.addVertex(o.id());
+      for (KeyResult kr : o.keyResults()) {
+        g.addVertex(kr.id());
+      }
+    }
+    for (Initiative i : cycle.initiatives()) {
+      g.addVertex(i.id());
+      for (Milestone m : i.milestones()) {
+        g.addVertex(m.id());
+      }
+    }
+    List<Dependency> contention = new ArrayList<>();
+    for (Dependency d : cycle.dependencies()) {
+      if (d.kind() == DependencyKind.SHARES_RESOURCE) {
+        contention.add(d);
+      } else {
+        EdgeKind kind = d.kind() == DependencyKind.BLOCKS ? EdgeKind.BLOCKS : EdgeKind.CONTRIBUTES;
+        g.addEdge(d.upstream(), d.downstream(), new Edge(d.upstream(), d.downstream(), kind, d.needBy()));
+      }
+    }
+    for (Initiative i : cycle.initiatives()) {
+      for (Milestone m : i.milestones()) {
+        g.addEdge(m.id(), i.id(), new Edge(m.id(), i.id(), EdgeKind.PART_OF, null));
+      }
+      for (String kr : i.keyResults()) {
+        g.addEdge(i.id(), kr, new Edge(i.id(), kr, EdgeKind.DELIVERS, null));
+      }
+    }
+    for (Objective o : cycle.objectives()) {
+      for (KeyResult kr : o.keyResults()) {
+        g.addEdge(kr.id(), o.id(), new Edge(kr.id(), o.id(), EdgeKind.MEASURES, null));
+      }
+    }
+    if (new CycleDetector<>(g).detectCycles()) {
+      throw new DependencyCycleException(cycles(g));
+    }
+    List<String> order = new ArrayList<>();
+    new TopologicalOrderIterator<>(g, String::compareTo).forEachRemaining(order::add);
+    Map<String, List<Edge>> down = new HashMap<>();
+    Map<String, List<Edge>> up = new HashMap<>();
+    for (String v : g.vertexSet()) {
+      down.put(v, List.copyOf(sorted(g.outgoingEdgesOf(v))));
+      up.put(v, List.copyOf(sorted(g.incomingEdgesOf(v))));
+    }
+    return new DependencyGraph(cycle, List.copyOf(order), Collections.unmodifiableMap(down),
+        Collections.unmodifiableMap(up), List.copyOf(contention));
+  }
+
+  private static List<Edge> sorted(Set<Edge> edges) {
+    List<Edge> l = new ArrayList<>(edges);
+    l.sort((a, b) -> {
+      int c = a.upstream().compareTo(b.upstream());
+      c = c != 0 ? c : a.downstream().compareTo(b.downstream());
+      return c != 0 ? c : a.kind().compareTo(b.kind());
+    });
+    return l;
+  }
+
+  /** Every elementary cycle, rotated to start at its smallest id, closed, deduplicated and sorted. */
+  private static List<List<String>> cycles(Graph<String, Edge> g) {
+    Set<List<String>> seen = new LinkedHashSet<>();
+    for (List<String> c : new JohnsonSimpleCycles<>(g).findSimpleCycles()) {
+      int min = 0;
+      for (int i = 1; i < c.size(); i++) {
+        if (c.get(i).compareTo(c.get(min)) < 0) {
+          min = i;
+        }
+      }
+      List<String> path = new ArrayList<>();
+      for (int i = 0; i < c.size(); i++) {
+        path.add(c.get((min + i) % c.size()));
+      }
+      path.add(path.get(0));
+      seen.add(List.copyOf(path));
+    }
+    List<List<String>> out = new ArrayList<>(seen);
+    out.sort((a, b) -> a.size() != b.size() ? Integer.compare(a.size(), b.size())
+        : String.join(" ", a).compareTo(String.join(" ", b)));
+    return out.size() > MAX_CYCLES_LISTED ? out.subList(0, MAX_CYCLES_LISTED) : out;
+  }
+
+  /** The cycle the graph was built from. */
+  public OkrCycle cycle() {
+    return cycle;
+  }
+
+  /** Every node, upstream before downstream (ties by id). */
+  public List<String> topologicalOrder() {
+    return order;
+  }
+
+  /** The edges from {@code id} to what depends on it, sorted; empty for an unknown id. */
+  public List<Edge> downstreamOf(String id) {
+    return downstream.getOrDefault(id, List.of());
+  }
+
+  /** The edges into {@code id} from what it depends on, sorted; empty for an unknown id. */
+  public List<Edge> upstreamOf(String id) {
+    return upstream.getOrDefault(id, List.of());
+  }
+
+  /** The {@code shares-resource} dependencies: pairs drawing on one team or asset. */
+  public List<Dependency> contention() {
+    return contention;
+  }
+
+  /** Every node reachable downstream of {@code id}, nearest first (breadth first, ties by id), without it. */
+  public List<String> reachableFrom(String id) {
+    LinkedHashMap<String, Boolean> seen = new LinkedHashMap<>();
+    List<String> frontier = List.of(id);
+    while (!frontier.isEmpty()) {
+      List<String> next = new ArrayList<>();
+      for (String v : frontier) {
+        for (Edge e : downstreamOf(v)) {
+          if (!e.downstream().equals(id) && seen.putIfAbsent(e.downstream(), Boolean.TRUE) == null) {
+            next.add(e.downstream());
+          }
+        }
+      }
+      next.sort(String::compareTo);
+      frontier = next;
+    }
+    return List.copyOf(seen.keySet());
+  }
+}

@@ -1,0 +1,149 @@
+package org.okrengine.deps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.okrengine.model.Cycle;
+import org.okrengine.model.Dependency;
+import org.okrengine.model.DependencyKind;
+import org.okrengine.model.Initiative;
+import org.okrengine.model.KeyResult;
+import org.okrengine.model.Metric;
+import org.okrengine.model.Milestone;
+import org.okrengine.model.Objective;
+import org.okrengine.model.OkrCycle;
+import org.okrengine.model.Team;
+
+class CascadeAnalyzerTest {
+  static final Cycle Q = Cycle.of("Q", LocalDate.of(2026, 7, 1), LocalDate.of(2026, 9, 30));
+
+  static KeyResult kr(String id, String team) {
+    return new KeyResult(id, null, null, team, 1.0, List.of(), Metric.of(0, 1, null), null, List.of(), null);
+  }
+
+  static Dependency blocks(String up, String down, LocalDate needBy) {
+    return new Dependency(up, down, DependencyKind.BLOCKS, needBy, null);
+  }
+
+  static LocalDate aug(int day) {
+    return LocalDate.of(2026, 8, day);
+  }
+
+  /** data's I-3 (milestone M-6 due 5 Aug) blocks product's KR-7, which growth's KR-3 needs by 15 Aug. */
+  static OkrCycle chain(List<Dependency> extra) {
+    List<Dependency> deps = new ArrayList<>(List.of(blocks("I-3", "KR-7", aug(10)), blocks("KR-7", "KR-3", aug(15))));
+    deps.addAll(extra);
+    return OkrCycle.of(Q, List.of(new Team("data", "Data Platform", null), new Team("product", "Product", null),
+        new Team("growth", "Growth", null)),
+        List.of(new Objective("O-1", "Grow", "growth", null, null, null, List.of(kr("KR-3", "growth"),
+                kr("KR-1", "growth"))),
+            new Objective("O-3", "Ship", "product", null, null, null, List.of(kr("KR-7", "product")))),
+        List.of(new Initiative("I-3", "Pipeline", "data", null, List.of(),
+            List.of(new Milestone("M-6", "Streaming", aug(5), null)))),
+        deps);
+  }
+
+  @Test
+  void chainAcrossThreeTeams_reachesBothObjectives() {
+    DependencyGraph g = DependencyGraph.of(chain(List.of()));
+    List<Cascade> cs = CascadeAnalyzer.analyze(g, Map.of("I-3", new NodeRisk(12, 0.9)));
+    assertThat(cs).hasSize(1);
+    Cascade c = cs.get(0);
+    assertThat(c.affected()).containsExactly("KR-7", "KR-3", "O-3", "O-1");
+    assertThat(c.teams()).containsExactly("growth", "product");
+    assertThat(c.crossesTeams()).isTrue();
+    // I-3 is due 5 Aug (its last milestone) and needed by 10 Aug: 5 days of slack absorb part of the 12
+    assertThat(c.slipAt().get("KR-7")).isEqualTo(12.0 - 5);
+    // KR-7 is due at the cycle end, after its need-by date: no slack
+    assertThat(c.slipAt().get("KR-3")).isEqualTo(7.0);
+    assertThat(c.missProbability().get("KR-7")).isCloseTo(0.9, within(1e-12));
+    assertThat(c.missProbability().get("KR-3")).isCloseTo(0.9, within(1e-12));
+    // O-1 has two key results of equal weight, one affected; O-3 one of one
+    assertThat(c.impact()).isEqualTo(1.0 + 0.5);
+    assertThat(c.objectives()).containsExactly("O-3", "O-1");
+    assertThat(c.sentence()).isEqualTo("I-3 (Data Platform) is 12 days late; KR-3 (Growth) and KR-7 (Product) need it"
+        + " by 10 Aug; O-3 and O-1 are at risk through them.");
+    assertThat(c.toSummary().source()).isEqualTo("I-3");
+    assertThat(c.toSummary().probabilityOfMiss()).isCloseTo(0.9, within(1e-12));
+  }
+
+  @Test
+  void slack_absorbsASmallSlip() {
+    DependencyGraph g = DependencyGraph.of(chain(List.of()));
+    // 4 days late against a need-by 5 days after the due date: nothing arrives
+    assertThat(CascadeAnalyzer.analyze(g, Map.of("I-3", new NodeRisk(4, 0.5)))).isEmpty();
+  }
+
+  @Test
+  void milestone_slipsItsInitiative() {
+    DependencyGraph g = DependencyGraph.of(chain(List.of()));
+    Cascade c = CascadeAnalyzer.analyze(g, Map.of("M-6", new NodeRisk(12, 0.8))).get(0);
+    // M-6 -> I-3 (part of, no need-by) -> KR-7 (5 days of slack from I-3's due date)
+    assertThat(c.affected()).startsWith("I-3", "KR-7");
+    assertThat(c.slipAt().get("KR-7")).isEqualTo(7.0);
+  }
+
+  @Test
+  void diamond_takesTheLongestPathAndCombinesProbabilities() {
+    OkrCycle cycle = OkrCycle.of(Q, List.of(Team.of("t")),
+        List.of(new Objective("O", "o", "t", null, null, null, List.of(kr("A", "t"), kr("B", "t"), kr("C", "t"),
+            kr("D", "t")))),
+        List.of(), List.of(blocks("A", "B", null), blocks("A", "C", null), blocks("B", "D", null),
+            new Dependency("C", "D", DependencyKind.CONTRIBUTES, null, null)));
+    Cascade c = CascadeAnalyzer.analyze(DependencyGraph.of(cycle), Map.of("A", new NodeRisk(10, 0.5))).get(0);
+    assertThat(c.slipAt().get("D")).isEqualTo(10.0);
+    // two paths into D: through B (blocks, weight 1) and C (contributes, weight 0.5)
+    assertThat(c.missProbability().get("D")).isCloseTo(1 - (1 - 0.5) * (1 - 0.5 * 0.5), within(1e-12));
+    assertThat(c.crossesTeams()).isFalse();
+  }
+
+  @Test
+  void fanOut_andDisconnectedParts() {
+    OkrCycle cycle = OkrCycle.of(Q, List.of(Team.of("t"), Team.of("u")),
+        List.of(new Objective("O", "o", "t", null, null, null, List.of(kr("A", "t"), kr("B", "t"), kr("C", "u"))),
+            new Objective("P", "p", "u", null, null, null, List.of(kr("X", "u"), kr("Y", "u")))),
+        List.of(), List.of(blocks("A", "B", null), blocks("A", "C", null), blocks("X", "Y", null)));
+    List<Cascade> cs = CascadeAnalyzer.analyze(DependencyGraph.of(cycle),
+        Map.of("A", new NodeRisk(3, 0.4), "X", new NodeRisk(20, 0.9), "B", new NodeRisk(0, 0.1)));
+    assertThat(cs).extracting(Cascade::source).containsExactly("A", "X");
+    assertThat(cs.get(0).affected()).containsExactly("B", "C", "O");
+    // X is itself a key result of P, so P is one step away, like Y
+    assertThat(cs.get(1).affected()).containsExactly("P", "Y");
+  }
+
+  @Test
+  void cycles_listedAsPaths() {
+    assertThatThrownBy(() -> DependencyGraph.of(chain(List.of(blocks("KR-3", "I-3", null)))))
+        .isInstanceOf(DependencyCycleException.class)
+        .hasMessage("1 problem:\ndependency cycle: I-3 -> KR-7 -> KR-3 -> I-3");
+    assertThatThrownBy(() -> DependencyGraph.of(chain(List.of(blocks("KR-7", "I-3", null),
+        blocks("KR-3", "M-6", null)))))
+        .isInstanceOfSatisfying(DependencyCycleException.class, e -> assertThat(e.cycles()).containsExactly(
+            List.of("I-3", "KR-7", "I-3"), List.of("I-3", "KR-7", "KR-3", "M-6", "I-3")));
+    // an initiative blocked by the key result it delivers: two nodes
+    assertThatThrownBy(() -> DependencyGraph.of(OkrCycle.of(Q, List.of(Team.of("t")),
+        List.of(new Objective("O", "o", "t", null, null, null, List.of(kr("K", "t")))),
+        List.of(new Initiative("I", null, "t", null, List.of("K"), List.of())), List.of(blocks("K", "I", null)))))
+        .hasMessage("1 problem:\ndependency cycle: I -> K -> I");
+    // length one is a self-dependency, rejected by the model itself
+    assertThatThrownBy(() -> blocks("K", "K", null)).hasMessage("downstream must differ from upstream: K");
+  }
+
+  @Test
+  void graph_queries() {
+    DependencyGraph g = DependencyGraph.of(chain(List.of(
+        new Dependency("KR-1", "KR-7", DependencyKind.SHARES_RESOURCE, null, null))));
+    assertThat(g.contention()).hasSize(1);
+    assertThat(g.downstreamOf("I-3")).extracting(Edge::downstream).containsExactly("KR-7");
+    assertThat(g.upstreamOf("I-3")).extracting(Edge::kind).containsExactly(EdgeKind.PART_OF);
+    assertThat(g.topologicalOrder().indexOf("M-6")).isLessThan(g.topologicalOrder().indexOf("I-3"));
+    assertThat(g.reachableFrom("KR-7")).containsExactly("KR-3", "O-3", "O-1");
+    assertThat(g.downstreamOf("nope")).isEmpty();
+  }
+}
