@@ -68,6 +68,13 @@ final class TextReport {
       }
       out.println();
     }
+    if (!report.cascades().isEmpty()) {
+      out.println("Cascades (most impact first):");
+      for (var cascade : report.cascades()) {
+        out.println("  - " + cascade.reason());
+      }
+      out.println();
+    }
     StringBuilder sb = new StringBuilder();
     for (Map.Entry<Status, Integer> e : counts.entrySet()) {
       sb.append(sb.length() == 0 ? "" : ", ").append(e.getValue()).append(' ').append(e.getKey().jsonName());

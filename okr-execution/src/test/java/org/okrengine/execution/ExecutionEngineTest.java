@@ -1,6 +1,7 @@
 package org.okrengine.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -72,6 +73,31 @@ class ExecutionEngineTest {
         + "99%; it is at 99.6% now.");
     assertThat(r.cascades()).isEmpty();
     assertThat(r.escalations()).isEmpty();
+  }
+
+  @Test
+  void analyze_lateInitiativeAndSlowKeyResult_cascade() {
+    OkrCycle c = OkrCycle.of(Q, List.of(new Team("data", "Data", null), new Team("growth", "Growth", null)),
+        List.of(new Objective("O-1", "Grow", "growth", null, null, null, List.of(
+                kr("KR-1", Metric.of(0, 100, null), new int[] {7, 14, 21, 35, 42}, new double[] {6, 13, 18, 30, 37}),
+                kr("KR-2", Metric.of(0, 10, null), new int[] {7}, new double[] {1}))),
+            new Objective("O-2", "Data", "data", null, null, null, List.of(
+                kr("KR-9", Metric.of(0, 10, null), new int[] {40}, new double[] {2})))),
+        List.of(new org.okrengine.model.Initiative("I-1", "Pipeline", "data", null, List.of("KR-9"),
+            List.of(new org.okrengine.model.Milestone("M-1", "Beta", LocalDate.of(2026, 7, 20), null)))),
+        List.of(new org.okrengine.model.Dependency("I-1", "KR-2", org.okrengine.model.DependencyKind.BLOCKS,
+                LocalDate.of(2026, 7, 25), null),
+            new org.okrengine.model.Dependency("KR-1", "KR-2", org.okrengine.model.DependencyKind.CONTRIBUTES,
+                LocalDate.of(2026, 8, 1), null)));
+    CycleReport r = ExecutionEngine.withDefaults().analyze(c, day(45));
+    // M-1 was due 20 Jul and is open on 15 Aug: I-1 is 26 days late; KR-1 will not finish by 1 Aug either
+    assertThat(r.cascades()).extracting(x -> x.source()).containsExactly("I-1", "KR-1");
+    assertThat(r.cascades().get(0).slipDays()).isEqualTo(26.0);
+    assertThat(r.cascades().get(0).probabilityOfMiss()).isCloseTo(1 - Math.exp(-26 / 14.0), within(1e-12));
+    // (the test's key results all belong to growth)
+    assertThat(r.cascades().get(0).reason()).isEqualTo("I-1 (Data) is 26 days late; KR-2 and KR-9 (Growth) "
+        + "need it by 25 Jul; O-1 and O-2 are at risk through them.");
+    assertThat(r.cascades().get(0).teams()).containsExactly("data", "growth");
   }
 
   @Test
