@@ -23,6 +23,8 @@ final class Inputs {
   private final List<String> warnings = new ArrayList<>();
   private long warningCount;
   private long cycles;
+  private Path current;
+  private long currentLine;
 
   private void warn(String where, Problem p) {
     warningCount++;
@@ -41,6 +43,8 @@ final class Inputs {
   void read(List<Path> files, Consumer<OkrCycle> sink) {
     CycleJson json = CycleJson.withDefaults();
     for (Path file : files) {
+      current = file;
+      currentLine = 0;
       if (!Files.isRegularFile(file)) {
         problems.add(file + ": no such file");
         continue;
@@ -54,7 +58,8 @@ final class Inputs {
               }
               if (l.isValid()) {
                 cycles++;
-                sink.accept(l.cycle());
+                currentLine = l.lineNumber();
+                accept(sink, l.cycle());
               } else {
                 for (Problem p : l.errors()) {
                   problems.add(file + ":" + l.lineNumber() + ": " + p);
@@ -68,7 +73,7 @@ final class Inputs {
             warn(file.toString(), p);
           }
           cycles++;
-          sink.accept(parsed.cycle());
+          accept(sink, parsed.cycle());
         }
       } catch (InvalidCycleException e) {
         for (Problem p : e.problems()) {
@@ -76,6 +81,18 @@ final class Inputs {
         }
       } catch (IOException | java.io.UncheckedIOException e) {
         problems.add(file + ": cannot read: " + e.getMessage());
+      }
+    }
+  }
+
+  /** Feeds one cycle; a cycle the analysis rejects (a dependency cycle) is a problem of its file and line. */
+  private void accept(Consumer<OkrCycle> sink, OkrCycle cycle) {
+    try {
+      sink.accept(cycle);
+    } catch (InvalidCycleException e) {
+      String where = currentLine > 0 ? current + ":" + currentLine : current.toString();
+      for (Problem p : e.problems()) {
+        problems.add(where + ": " + p);
       }
     }
   }

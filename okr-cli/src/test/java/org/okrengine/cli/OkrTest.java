@@ -94,6 +94,17 @@ class OkrTest {
   }
 
   @Test
+  void analyze_dependencyCycle_exit2(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("cyclic.json");
+    Files.writeString(f, Files.readString(ROOT.resolve("examples/acme-2026-q2.json")).replaceFirst(
+        "\"dependencies\": \\[", "\"dependencies\": [ { \"upstream\": \"KR-3\", \"downstream\": \"I-3\", "
+            + "\"kind\": \"blocks\" },"));
+    Run r = run("analyze", f.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo(f + ": dependency cycle: I-3 -> KR-7 -> KR-3 -> I-3\n");
+  }
+
+  @Test
   void analyze_badOptions_exit2() {
     assertThat(run("analyze", EXAMPLE.toString(), "--as-of", "soon").err())
         .isEqualTo("--as-of: not a date (2026-08-19) or an instant with offset (2026-08-19T09:00:00Z): 'soon'\n");

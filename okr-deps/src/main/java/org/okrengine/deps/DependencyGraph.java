@@ -11,8 +11,10 @@ import java.util.Objects;
 import java.util.Set;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.cycle.CycleDetector;
-import org.jgrapht.alg.cycle.JohnsonSimpleCycles;
+import org.jgrapht.alg.cycle.TarjanSimpleCycles;
+import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.DirectedMultigraph;
+import org.jgrapht.graph.SimpleDirectedGraph;
 import org.jgrapht.traverse.TopologicalOrderIterator;
 import org.okrengine.model.Dependency;
 import org.okrengine.model.DependencyKind;
@@ -117,8 +119,16 @@ public final class DependencyGraph {
 
   /** Every elementary cycle, rotated to start at its smallest id, closed, deduplicated and sorted. */
   private static List<List<String>> cycles(Graph<String, Edge> g) {
+    // the simple-cycle search wants a simple graph: one edge per ordered pair
+    Graph<String, DefaultEdge> simple = new SimpleDirectedGraph<>(null, null, false);
+    g.vertexSet().forEach(simple::addVertex);
+    for (Edge e : g.edgeSet()) {
+      if (!simple.containsEdge(e.upstream(), e.downstream())) {
+        simple.addEdge(e.upstream(), e.downstream(), new DefaultEdge());
+      }
+    }
     Set<List<String>> seen = new LinkedHashSet<>();
-    for (List<String> c : new JohnsonSimpleCycles<>(g).findSimpleCycles()) {
+    for (List<String> c : new TarjanSimpleCycles<>(simple).findSimpleCycles()) {
       int min = 0;
       for (int i = 1; i < c.size(); i++) {
         if (c.get(i).compareTo(c.get(min)) < 0) {
