@@ -173,6 +173,89 @@ public final class DependencyGraph {
     return contention;
   }
 
+  /**
+   * Upstream items on which key results of two or more objectives or teams depend directly (declared
+   * {@code blocks} or {@code contributes}), sorted by upstream id: collisions before they happen.
+   */
+  public List<Collision> collisions() {
+    List<Collision> out = new ArrayList<>();
+    for (String v : new java.util.TreeSet<>(downstream.keySet())) {
+      java.util.TreeSet<String> krs = new java.util.TreeSet<>();
+      java.util.TreeSet<String> objectives = new java.util.TreeSet<>();
+      java.util.TreeSet<String> teams = new java.util.TreeSet<>();
+      for (Edge e : downstreamOf(v)) {
+        if ((e.kind() == EdgeKind.BLOCKS || e.kind() == EdgeKind.CONTRIBUTES)
+            && cycle.kindOf(e.downstream()).orElse(null) == org.okrengine.model.NodeKind.KEY_RESULT) {
+          krs.add(e.downstream());
+          cycle.objectiveOf(e.downstream()).ifPresent(o -> objectives.add(o.id()));
+          cycle.teamOf(e.downstream()).ifPresent(teams::add);
+        }
+      }
+      if (krs.size() >= 2 && (objectives.size() >= 2 || teams.size() >= 2)) {
+        out.add(new Collision(v, List.copyOf(krs), List.copyOf(objectives), List.copyOf(teams)));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * The critical path to {@code id}: the longest chain of dependencies (by number of edges) that ends at it,
+   * from its most distant upstream item; just {@code id} when nothing leads to it. Ties go to the smaller id.
+   */
+  public List<String> criticalPath(String id) {
+    Map<String, Integer> depth = new HashMap<>();
+    Map<String, String> via = new HashMap<>();
+    for (String v : order) {
+      int best = 0;
+      String from = null;
+      for (Edge e : upstreamOf(v)) {
+        int d = depth.getOrDefault(e.upstream(), 0) + 1;
+        if (d > best || (d == best && from != null && e.upstream().compareTo(from) < 0)) {
+          best = d;
+          from = e.upstream();
+        }
+      }
+      depth.put(v, best);
+      if (from != null) {
+        via.put(v, from);
+      }
+    }
+    List<String> path = new ArrayList<>();
+    for (String v = id; v != null; v = via.get(v)) {
+      path.add(0, v);
+    }
+    return List.copyOf(path);
+  }
+
+  /** How many items and objectives a slip at {@code id} could reach. */
+  public int blastRadius(String id) {
+    return reachableFrom(id).size();
+  }
+
+  /**
+   * Teams ranked by how many declared dependencies of other teams' items rest on their items, most first (ties by
+   * id), with the counts.
+   */
+  public Map<String, Integer> mostDependedOnTeams() {
+    Map<String, Integer> counts = new HashMap<>();
+    for (Dependency d : cycle.dependencies()) {
+      if (d.kind() == DependencyKind.SHARES_RESOURCE) {
+        continue;
+      }
+      String up = cycle.teamOf(d.upstream()).orElse("");
+      String down = cycle.teamOf(d.downstream()).orElse("");
+      if (!up.equals(down)) {
+        counts.merge(up, 1, Integer::sum);
+      }
+    }
+    List<Map.Entry<String, Integer>> entries = new ArrayList<>(counts.entrySet());
+    entries.sort((a, b) -> !a.getValue().equals(b.getValue()) ? b.getValue() - a.getValue()
+        : a.getKey().compareTo(b.getKey()));
+    Map<String, Integer> out = new LinkedHashMap<>();
+    entries.forEach(e -> out.put(e.getKey(), e.getValue()));
+    return Collections.unmodifiableMap(out);
+  }
+
   /** Every node reachable downstream of {@code id}, nearest first (breadth first, ties by id), without it. */
   public List<String> reachableFrom(String id) {
     LinkedHashMap<String, Boolean> seen = new LinkedHashMap<>();

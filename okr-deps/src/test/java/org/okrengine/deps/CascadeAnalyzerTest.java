@@ -136,6 +136,21 @@ class CascadeAnalyzerTest {
   }
 
   @Test
+  void planning_collisionsCriticalPathBlastRadiusTeams() {
+    // I-3 also blocks growth's KR-1 (objective O-1) besides product's KR-7 (O-3): a collision
+    DependencyGraph g = DependencyGraph.of(chain(List.of(blocks("I-3", "KR-1", aug(20)))));
+    assertThat(g.collisions()).containsExactly(new Collision("I-3", List.of("KR-1", "KR-7"), List.of("O-1", "O-3"),
+        List.of("growth", "product")));
+    // the longest chain into O-1: M-6 -> I-3 -> KR-7 -> KR-3 -> O-1
+    assertThat(g.criticalPath("O-1")).containsExactly("M-6", "I-3", "KR-7", "KR-3", "O-1");
+    assertThat(g.criticalPath("M-6")).containsExactly("M-6");
+    // M-6 reaches I-3, KR-1, KR-7, O-1, KR-3, O-3
+    assertThat(g.blastRadius("M-6")).isEqualTo(6);
+    assertThat(g.mostDependedOnTeams()).containsExactly(Map.entry("data", 2), Map.entry("product", 1));
+    assertThat(DependencyGraph.of(chain(List.of())).collisions()).isEmpty();
+  }
+
+  @Test
   void graph_queries() {
     DependencyGraph g = DependencyGraph.of(chain(List.of(
         new Dependency("KR-1", "KR-7", DependencyKind.SHARES_RESOURCE, null, null))));
