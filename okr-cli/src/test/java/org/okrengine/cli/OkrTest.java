@@ -151,6 +151,15 @@ class OkrTest {
   }
 
   @Test
+  void graph_example_dot() {
+    Run r = run("graph", EXAMPLE.toString(), "--as-of", "2026-08-19");
+    assertThat(r.code()).isEqualTo(0);
+    assertThat(r.out()).startsWith("digraph \"2026-Q3\" {").contains("label=\"Data Platform\";")
+        .contains("\"I-3\" [label=\"I-3\\nEvent pipeline v2\", color=red");
+    assertThat(run("graph", EXAMPLE.toString(), "--format", "png").code()).isEqualTo(2);
+  }
+
+  @Test
   void help_listsCommands() {
     Run r = run("--help");
     assertThat(r.code()).isEqualTo(0);

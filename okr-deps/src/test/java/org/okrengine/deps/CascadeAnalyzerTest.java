@@ -151,6 +151,19 @@ class CascadeAnalyzerTest {
   }
 
   @Test
+  void dot_clustersByTeamAndMarksLateItems() {
+    DependencyGraph g = DependencyGraph.of(chain(List.of()));
+    String dot = DotWriter.write(g, java.util.Set.of("I-3"), java.util.Set.of("KR-7"));
+    assertThat(dot).startsWith("digraph \"Q\" {\n  rankdir=LR;\n");
+    assertThat(dot).contains("  subgraph \"cluster_0\" {\n    label=\"Growth\";\n");
+    assertThat(dot).contains("    \"I-3\" [label=\"I-3\\nPipeline\", color=red, fillcolor=\"#fde0dc\", penwidth=2];");
+    assertThat(dot).contains("    \"KR-7\" [label=\"KR-7\\nKR-7\", color=orange, fillcolor=\"#fff3e0\"];");
+    assertThat(dot).contains("  \"I-3\" -> \"KR-7\" [label=\"blocks\\nneed by 2026-08-10\", color=red];");
+    assertThat(dot).endsWith("}\n");
+    assertThat(DotWriter.q("a\"b")).isEqualTo("\"a\\\"b\"");
+  }
+
+  @Test
   void graph_queries() {
     DependencyGraph g = DependencyGraph.of(chain(List.of(
         new Dependency("KR-1", "KR-7", DependencyKind.SHARES_RESOURCE, null, null))));

@@ -1,0 +1,63 @@
+package org.okrengine.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.okrengine.deps.DependencyGraph;
+import org.okrengine.deps.DotWriter;
+import org.okrengine.execution.ExecutionEngine;
+import org.okrengine.model.CascadeSummary;
+import org.okrengine.model.CycleReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code okr graph}: the dependency graph as Graphviz DOT. */
+@Command(name = "graph", mixinStandardHelpOptions = true,
+    description = "Write a cycle's dependency graph as Graphviz DOT: teams as clusters, late items red, items a slip "
+        + "reaches orange. Render with: dot -Tsvg")
+final class GraphCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(arity = "1", paramLabel = "FILE", description = "an okr-cycle/1 file")
+  Path file;
+
+  @Option(names = "--format", defaultValue = "dot", paramLabel = "dot", description = "dot (the only format)")
+  String format;
+
+  @Option(names = "--as-of", paramLabel = "DATE", description = "judge lateness as of this date; default: now")
+  LocalDate asOf;
+
+  @Override
+  public Integer call() {
+    if (!format.equals("dot")) {
+      throw new BadInputException(List.of("--format: must be dot: '" + format + "'"));
+    }
+    Inputs inputs = new Inputs();
+    inputs.read(List.of(file), cycle -> {
+      Instant at = asOf != null ? cycle.cycle().instantOf(asOf)
+          : ExecutionEngine.defaultAsOf(cycle, Clock.systemUTC());
+      CycleReport report = ExecutionEngine.withDefaults().analyze(cycle, at);
+      Set<String> late = new HashSet<>();
+      Set<String> reached = new HashSet<>();
+      for (CascadeSummary c : report.cascades()) {
+        late.add(c.source());
+        reached.addAll(c.affected());
+      }
+      spec.commandLine().getOut().print(DotWriter.write(DependencyGraph.of(cycle), late, reached));
+    });
+    spec.commandLine().getOut().flush();
+    if (!inputs.problems().isEmpty()) {
+      throw new BadInputException(inputs.problems());
+    }
+    return Okr.OK;
+  }
+}
