@@ -70,11 +70,12 @@ public final class CascadeAnalyzer {
     Map<String, Double> miss = new HashMap<>();
     slip.put(source, risk.slipDays());
     miss.put(source, risk.probabilityOfMiss());
-    Set<String> reach = new LinkedHashSet<>(graph.reachableFrom(source));
-    for (String v : graph.topologicalOrder()) {
-      if (!reach.contains(v)) {
-        continue;
-      }
+    List<String> reachable = graph.reachableFrom(source);
+    Set<String> reach = new LinkedHashSet<>(reachable);
+    // only the reachable nodes, in topological order: work proportional to what the slip can reach
+    List<String> ordered = new ArrayList<>(reachable);
+    ordered.sort((a, b) -> Integer.compare(graph.topologicalPosition(a), graph.topologicalPosition(b)));
+    for (String v : ordered) {
       double best = 0;
       double stay = 1;
       for (Edge e : graph.upstreamOf(v)) {

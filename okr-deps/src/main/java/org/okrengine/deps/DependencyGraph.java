@@ -37,6 +37,7 @@ public final class DependencyGraph {
 
   private final OkrCycle cycle;
   private final List<String> order;
+  private final Map<String, Integer> position;
   private final Map<String, List<Edge>> downstream;
   private final Map<String, List<Edge>> upstream;
   private final List<Dependency> contention;
@@ -45,6 +46,11 @@ public final class DependencyGraph {
       Map<String, List<Edge>> upstream, List<Dependency> contention) {
     this.cycle = cycle;
     this.order = order;
+    Map<String, Integer> pos = new HashMap<>(order.size() * 2);
+    for (int i = 0; i < order.size(); i++) {
+      pos.put(order.get(i), i);
+    }
+    this.position = pos;
     this.downstream = downstream;
     this.upstream = upstream;
     this.contention = contention;
@@ -156,6 +162,11 @@ public final class DependencyGraph {
   /** Every node, upstream before downstream (ties by id). */
   public List<String> topologicalOrder() {
     return order;
+  }
+
+  /** The position of {@code id} in {@link #topologicalOrder()}, or -1 for an unknown id. */
+  public int topologicalPosition(String id) {
+    return position.getOrDefault(id, -1);
   }
 
   /** The edges from {@code id} to what depends on it, sorted; empty for an unknown id. */
