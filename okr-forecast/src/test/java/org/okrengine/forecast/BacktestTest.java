@@ -1,0 +1,115 @@
+package org.okrengine.forecast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.okrengine.model.CheckIn;
+import org.okrengine.model.Cycle;
+import org.okrengine.model.KeyResult;
+import org.okrengine.model.Metric;
+import org.okrengine.model.Objective;
+import org.okrengine.model.OkrCycle;
+import org.okrengine.model.Result;
+import org.okrengine.model.Team;
+
+/** Backtests on seeded synthetic history: key results whose weekly progress is a random walk with drift. */
+class BacktestTest {
+  static List<OkrCycle> history(int count, long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    List<OkrCycle> out = new ArrayList<>();
+    for (int c = 0; c < count; c++) {
+      Cycle q = Cycle.of("Q" + c, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31)); // 90 days
+      double pace = rnd.nextDouble(0.5, 1.5);
+      double v = 0;
+      List<CheckIn> checkIns = new ArrayList<>();
+      for (int w = 1; w <= 12; w++) {
+        v = Math.max(0, v + pace * 100 / 13 + rnd.nextDouble(-4, 4));
+        checkIns.add(CheckIn.of(q.startInstant().plusSeconds(w * 7L * 86_400 + rnd.nextInt(40_000)), Math.rint(v)));
+      }
+      double fin = Math.rint(Math.max(v, v + pace * 100 / 13 * (90 - 84) / 7.0 + rnd.nextDouble(-4, 4)));
+      KeyResult kr = new KeyResult("KR-" + c, null, null, "t", 1, List.of(), Metric.of(0, 100, null), null,
+          checkIns, Result.of(fin));
+      out.add(OkrCycle.of(q, List.of(Team.of("t")),
+          List.of(new Objective("O-" + c, null, "t", null, null, null, List.of(kr)))));
+    }
+    return out;
+  }
+
+  static final List<OkrCycle> HISTORY = history(400, 5);
+
+  @Test
+  void run_scoresEveryMethodAtEveryOrigin() {
+    BacktestReport r = Backtest.withDefaults().run(HISTORY);
+    assertThat(r.cycles()).isEqualTo(400);
+    assertThat(r.keyResults()).isEqualTo(400);
+    assertThat(r.scores()).hasSize(ForecastMethod.values().length * 3);
+    assertThat(r.defaultMethod()).isEqualTo(ForecastMethod.PLAN_PRIOR_BAYES);
+    for (MethodScore s : r.scores()) {
+      assertThat(s.n()).isEqualTo(400);
+      assertThat(s.brier()).isBetween(0.0, 1.0);
+      assertThat(s.logLoss()).isPositive();
+      assertThat(s.reliability()).hasSize(10);
+      assertThat(s.reliability().stream().mapToLong(ReliabilityBin::count).sum()).isEqualTo(400);
+    }
+    MethodScore bayes = r.score(ForecastMethod.PLAN_PRIOR_BAYES, 0.5).orElseThrow();
+    MethodScore pace = r.score(ForecastMethod.LINEAR_PACE, 0.5).orElseThrow();
+    // on steady synthetic work the pace rule is already good; the Bayes method still beats it
+    assertThat(bayes.brier()).isLessThan(pace.brier());
+    assertThat(bayes.coverage80()).isBetween(0.6, 0.95);
+    assertThat(pace.coverage80()).isNull();
+    assertThat(r.score(ForecastMethod.PLAN_PRIOR_BAYES, 0.4)).isEmpty();
+  }
+
+  @Test
+  void accumulators_mergeToTheWhole() {
+    Backtest bt = Backtest.withDefaults().withMethods(List.of(ForecastMethod.PLAN_PRIOR_BAYES));
+    BacktestReport whole = bt.run(HISTORY);
+    Backtest.Accumulator a = bt.newAccumulator();
+    Backtest.Accumulator b = bt.newAccumulator();
+    for (int i = 0; i < HISTORY.size(); i++) {
+      (i % 2 == 0 ? a : b).add(HISTORY.get(i));
+    }
+    BacktestReport merged = a.merge(b).report();
+    for (MethodScore s : whole.scores()) {
+      MethodScore m = merged.score(s.method(), s.origin()).orElseThrow();
+      assertThat(m.brier()).isCloseTo(s.brier(), within(1e-12));
+      assertThat(m.coverage80()).isCloseTo(s.coverage80(), within(1e-12));
+    }
+    assertThatThrownBy(() -> a.merge(Backtest.withDefaults().newAccumulator()))
+        .hasMessage("other must come from a backtest with the same origins and methods");
+  }
+
+  @Test
+  void fit_andCalibrate_areDeterministicAndBounded() {
+    Hyperparameters fitted = Backtest.withDefaults().fit(HISTORY);
+    assertThat(Backtest.withDefaults().fit(HISTORY)).isEqualTo(fitted);
+    assertThat(fitted.planOptimism()).isEqualTo(1.0);
+    assertThat(fitted.rateSpread()).isBetween(0.05, 5.0);
+    assertThat(fitted.noisePrior()).isBetween(0.001, 5.0);
+    Hyperparameters calibrated = Backtest.withDefaults().calibrate(HISTORY, fitted);
+    assertThat(calibrated.rateSpread()).isEqualTo(fitted.rateSpread());
+    assertThat(calibrated.calibrationSlope()).isPositive();
+    BacktestReport r = Backtest.withDefaults().withForecaster(Forecaster.withDefaults().withHyperparameters(fitted))
+        .withMethods(List.of(ForecastMethod.PLAN_PRIOR_BAYES)).run(HISTORY);
+    assertThat(r.bestMethod()).isEqualTo(ForecastMethod.PLAN_PRIOR_BAYES);
+    Forecaster recal = Forecaster.withDefaults().withHyperparameters(fitted.withCalibration(0.5, 0.8));
+    assertThat(Backtest.withDefaults().withForecaster(recal).run(HISTORY).scores()).isNotEmpty();
+    assertThatThrownBy(() -> Backtest.withDefaults().fit(List.of()))
+        .hasMessage("history must hold at least one increase or decrease key result with a result");
+  }
+
+  @Test
+  void origins_weeklyAndValidated() {
+    assertThat(Backtest.withDefaults().withWeeklyOrigins().origins()).hasSize(12);
+    assertThat(Backtest.withDefaults().withOrigins(0.75, 0.25).origins()).containsExactly(0.25, 0.75);
+    assertThatThrownBy(() -> Backtest.withDefaults().withOrigins()).hasMessage("fractions must not be empty");
+    assertThatThrownBy(() -> Backtest.withDefaults().withOrigins(1.0)).hasMessage("fractions must be within (0, 1): 1.0");
+    assertThatThrownBy(() -> Backtest.withDefaults().withMethods(List.of())).hasMessage("methods must not be empty");
+  }
+}
