@@ -33,8 +33,8 @@ public final class BatchForecaster {
 
   private BatchForecaster(Forecaster forecaster) {
     this.forecaster = forecaster;
-    this.quantiles = StudentT.quantiles(0.5 + forecaster.level() / 2);
-    this.quantiles85 = StudentT.quantiles(0.85);
+    this.quantiles = forecaster.quantiles();
+    this.quantiles85 = forecaster.quantiles85();
   }
 
   /** A batch forecaster with {@code forecaster}'s method, hyperparameters and interval level. */

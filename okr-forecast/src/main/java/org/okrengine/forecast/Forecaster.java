@@ -52,8 +52,7 @@ public final class Forecaster {
     this.staleAfterDays = staleAfterDays;
     this.onTrackProbability = onTrackProbability;
     this.offTrackProbability = offTrackProbability;
-    this.quantiles = level == DEFAULT_LEVEL && Quantiles.DEFAULT != null ? Quantiles.DEFAULT
-        : StudentT.quantiles(0.5 + level / 2);
+    this.quantiles = level == DEFAULT_LEVEL ? Quantiles.DEFAULT : StudentT.quantiles(0.5 + level / 2);
     this.quantiles85 = Quantiles.P85;
   }
 
@@ -130,6 +129,16 @@ public final class Forecaster {
   /** The central probability of the prediction intervals. */
   public double level() {
     return level;
+  }
+
+  /** The two-sided interval quantiles by t-table row (shared, never modified). */
+  double[] quantiles() {
+    return quantiles;
+  }
+
+  /** The one-sided 0.85 quantiles by t-table row (shared, never modified). */
+  double[] quantiles85() {
+    return quantiles85;
   }
 
   /** Days without a check-in after which a key result is stale. */
