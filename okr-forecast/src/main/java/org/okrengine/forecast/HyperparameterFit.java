@@ -298,10 +298,10 @@ final class HyperparameterFit {
     return loss < base - 0.002 * samples ? new double[] {a, b} : null;
   }
 
-  /** The interval quantiles the fit uses. */
-  static final class Quantiles {
-    static final double[] Q80 = StudentT.quantiles(0.9);
-    static final double[] Q85 = StudentT.quantiles(0.85);
+  /** The interval quantiles the fit uses: the default forecaster's (80%). */
+  private static final class Quantiles {
+    static final double[] Q80 = Forecaster.withDefaults().quantiles();
+    static final double[] Q85 = Forecaster.withDefaults().quantiles85();
 
     private Quantiles() {}
   }
