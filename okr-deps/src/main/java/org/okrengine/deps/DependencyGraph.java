@@ -238,6 +238,28 @@ public final class DependencyGraph {
     return List.copyOf(path);
   }
 
+  /**
+   * Edges planned to be late: the upstream item is due (a milestone's date, an initiative's last milestone) after
+   * the date downstream needs it, sorted by upstream then downstream. Each is a slip before anything has slipped.
+   */
+  public List<Edge> plannedLate() {
+    List<Edge> out = new ArrayList<>();
+    for (String v : new java.util.TreeSet<>(downstream.keySet())) {
+      for (Edge e : downstreamOf(v)) {
+        if (e.needBy() != null) {
+          java.time.LocalDate due = CascadeAnalyzer.due(cycle, e.upstream());
+          org.okrengine.model.NodeKind kind = cycle.kindOf(e.upstream()).orElse(null);
+          boolean dated = kind == org.okrengine.model.NodeKind.MILESTONE
+              || kind == org.okrengine.model.NodeKind.INITIATIVE;
+          if (dated && due.isAfter(e.needBy())) {
+            out.add(e);
+          }
+        }
+      }
+    }
+    return List.copyOf(out);
+  }
+
   /** How many items and objectives a slip at {@code id} could reach. */
   public int blastRadius(String id) {
     return reachableFrom(id).size();

@@ -151,6 +151,19 @@ class CascadeAnalyzerTest {
   }
 
   @Test
+  void milestoneDueAfterNeedBy_isPlannedLateAndGivesNoSlack() {
+    // M-6 is due 5 Aug and directly blocks KR-1, which needs it by 1 Aug: four days late by plan
+    DependencyGraph g = DependencyGraph.of(chain(List.of(blocks("M-6", "KR-1", LocalDate.of(2026, 8, 1)))));
+    assertThat(g.plannedLate()).containsExactly(new Edge("M-6", "KR-1", EdgeKind.BLOCKS, LocalDate.of(2026, 8, 1)));
+    // no slack on that edge: a 2-day slip arrives whole
+    Cascade c = CascadeAnalyzer.analyze(g, Map.of("M-6", new NodeRisk(2, 0.5))).get(0);
+    assertThat(c.slipAt().get("KR-1")).isEqualTo(2.0);
+    // while the 5 days of slack between I-3 (due 5 Aug) and KR-7 (need by 10 Aug) absorb it
+    assertThat(c.slipAt()).doesNotContainKey("KR-7");
+    assertThat(DependencyGraph.of(chain(List.of())).plannedLate()).isEmpty();
+  }
+
+  @Test
   void dot_clustersByTeamAndMarksLateItems() {
     DependencyGraph g = DependencyGraph.of(chain(List.of()));
     String dot = DotWriter.write(g, java.util.Set.of("I-3"), java.util.Set.of("KR-7"));
