@@ -128,7 +128,8 @@ public final class CascadeAnalyzer {
       crosses |= !t.equals(sourceTeam);
     }
     return new Cascade(source, sourceTeam, risk.slipDays(), affected, slipAt, missAt, List.copyOf(teams),
-        objectives, crosses, impact, sentence(graph, source, sourceTeam, risk.slipDays(), slip, objectives));
+        objectives, crosses, impact,
+        sentence(graph, source, sourceTeam, risk.slipDays(), reachable, slip, objectives));
   }
 
   /** Slack in days an edge gives: its need-by date minus the upstream item's own due date, when both are known. */
@@ -158,7 +159,7 @@ public final class CascadeAnalyzer {
   }
 
   private static String sentence(DependencyGraph graph, String source, String sourceTeam, double slipDays,
-      Map<String, Double> slip, List<String> objectives) {
+      List<String> reachable, Map<String, Double> slip, List<String> objectives) {
     OkrCycle cycle = graph.cycle();
     StringBuilder sb = new StringBuilder(source);
     sb.append(" (").append(teamName(cycle, sourceTeam)).append(") is ").append(Math.round(slipDays))
@@ -166,7 +167,7 @@ public final class CascadeAnalyzer {
     // the key results reached first (directly, or through the source's milestones and initiative)
     Map<String, List<String>> byTeam = new TreeMap<>();
     LocalDate needBy = null;
-    for (String v : graph.reachableFrom(source)) {
+    for (String v : reachable) {
       if (slip.containsKey(v) && cycle.kindOf(v).orElse(null) == NodeKind.KEY_RESULT) {
         byTeam.computeIfAbsent(cycle.teamOf(v).orElse(""), k -> new ArrayList<>()).add(v);
         for (Edge e : graph.upstreamOf(v)) {

@@ -82,11 +82,7 @@ public final class ExecutionEngine {
     Map<String, NodeRisk> risks = new HashMap<>();
     LocalDate today = cycle.cycle().dateOf(asOf);
     for (KeyResult kr : cycle.keyResults()) {
-      List<Milestone> milestones = new ArrayList<>();
-      for (Initiative i : cycle.initiativesOf(kr.id())) {
-        milestones.addAll(i.milestones());
-      }
-      Forecast f = forecaster.forecast(kr, cycle.cycle(), asOf, milestones);
+      Forecast f = forecaster.forecast(kr, cycle.cycle(), asOf, cycle.milestonesOf(kr.id()));
       Double value = kr.latestCheckIn(asOf).map(CheckIn::value).orElse(null);
       String objective = cycle.objectiveOf(kr.id()).orElseThrow().id();
       rows.add(new KeyResultReport(kr.id(), kr.title(), objective, kr.team(), f.status(), value, f.progress(),

@@ -170,8 +170,7 @@ public final class Backtest {
           continue;
         }
         keyResults++;
-        List<Milestone> milestones = new ArrayList<>();
-        cycle.initiativesOf(kr.id()).forEach(i -> milestones.addAll(i.milestones()));
+        List<Milestone> milestones = cycle.milestonesOf(kr.id());
         Metric metric = kr.metric();
         double finalValue = kr.result().finalValue();
         boolean hit = metric.isMet(finalValue);

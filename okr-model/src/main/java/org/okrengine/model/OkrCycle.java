@@ -37,6 +37,7 @@ public final class OkrCycle {
   private final Map<String, Milestone> milestonesById;
   private final Map<String, Initiative> initiativeOfMilestone;
   private final Map<String, List<KeyResult>> keyResultsByTeam;
+  private final Map<String, List<Initiative>> initiativesByKeyResult;
   private final Map<String, List<Dependency>> dependenciesFrom;
   private final Map<String, List<Dependency>> dependenciesTo;
   private final List<KeyResult> keyResults;
@@ -61,6 +62,7 @@ public final class OkrCycle {
     milestonesById = new LinkedHashMap<>();
     initiativeOfMilestone = new HashMap<>();
     keyResultsByTeam = new HashMap<>();
+    initiativesByKeyResult = new HashMap<>();
     dependenciesFrom = new HashMap<>();
     dependenciesTo = new HashMap<>();
     for (Team t : this.teams) {
@@ -83,6 +85,12 @@ public final class OkrCycle {
     for (Initiative i : this.initiatives) {
       initiativesById.put(i.id(), i);
       kinds.put(i.id(), NodeKind.INITIATIVE);
+      for (String kr : i.keyResults()) {
+        List<Initiative> list = initiativesByKeyResult.computeIfAbsent(kr, k -> new ArrayList<>());
+        if (list.isEmpty() || list.get(list.size() - 1) != i) {
+          list.add(i);
+        }
+      }
       for (Milestone m : i.milestones()) {
         milestonesById.put(m.id(), m);
         kinds.put(m.id(), NodeKind.MILESTONE);
@@ -94,6 +102,7 @@ public final class OkrCycle {
       dependenciesTo.computeIfAbsent(d.downstream(), k -> new ArrayList<>()).add(d);
     }
     keyResultsByTeam.replaceAll((k, v) -> List.copyOf(v));
+    initiativesByKeyResult.replaceAll((k, v) -> List.copyOf(v));
     dependenciesFrom.replaceAll((k, v) -> List.copyOf(v));
     dependenciesTo.replaceAll((k, v) -> List.copyOf(v));
   }
@@ -273,11 +282,21 @@ public final class OkrCycle {
 
   /** The initiatives that contribute to key result {@code keyResultId}, in document order. */
   public List<Initiative> initiativesOf(String keyResultId) {
-    List<Initiative> out = new ArrayList<>();
-    for (Initiative i : initiatives) {
-      if (i.keyResults().contains(keyResultId)) {
-        out.add(i);
-      }
+    return initiativesByKeyResult.getOrDefault(keyResultId, List.of());
+  }
+
+  /**
+   * The milestones of the initiatives that contribute to key result {@code keyResultId}, in document order (what
+   * an {@code achieve} key result's forecast rests on).
+   */
+  public List<Milestone> milestonesOf(String keyResultId) {
+    List<Initiative> contributing = initiativesOf(keyResultId);
+    if (contributing.isEmpty()) {
+      return List.of();
+    }
+    List<Milestone> out = new ArrayList<>();
+    for (Initiative i : contributing) {
+      out.addAll(i.milestones());
     }
     return Collections.unmodifiableList(out);
   }

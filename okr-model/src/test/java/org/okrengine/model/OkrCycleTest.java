@@ -44,6 +44,9 @@ class OkrCycleTest {
     assertThat(c.childTeams("eng")).extracting(Team::id).containsExactly("data");
     assertThat(c.initiativesOf("KR-1")).extracting(Initiative::id).containsExactly("I-1");
     assertThat(c.initiativeOf("M-1")).map(Initiative::id).contains("I-1");
+    assertThat(c.milestonesOf("KR-1")).extracting(Milestone::id).containsExactly("M-1");
+    assertThat(c.milestonesOf("KR-2")).isEmpty();
+    assertThat(c.initiativesOf("KR-2")).isEmpty();
     assertThat(c.teamOf("M-1")).contains("data");
     assertThat(c.teamOf("O-1")).contains("growth");
     assertThat(c.checkIns("KR-1")).extracting(CheckIn::at).containsExactly(T1, T2);
