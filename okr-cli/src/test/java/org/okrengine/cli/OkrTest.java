@@ -36,7 +36,7 @@ class OkrTest {
     assertThat(r.out()).contains("Needs attention:");
     // the example's story: the late event pipeline about to cascade into Growth's objective through Product
     assertThat(r.out()).contains("Cascades (most impact first):\n  - I-3 (Data Platform) is 14 days late; ")
-        .contains("KR-3 (Growth) and KR-7 and KR-6 (Product) need it by 10 Aug; O-5, O-3 and O-1 are at risk");
+        .contains("KR-3 (Growth) and KR-7 and KR-6 (Product) need it by 10 Aug; O-3, O-5 and O-1 are at risk");
     assertThat(r.out()).containsPattern("\\n30 key results: .*\\.\\n$");
   }
 

@@ -12,8 +12,8 @@ import org.okrengine.model.CascadeSummary;
  * @param sourceTeam its team
  * @param slipDays its slip, in days
  * @param affected the items and objectives the slip reaches, nearest first
- * @param slipAt the slip, in days, that reaches each affected item after slack
- * @param missProbability the probability that each affected item misses because of the source
+ * @param slipAt the slip, in days, that reaches each affected item after slack, sorted by id
+ * @param missProbability the probability that each affected item misses because of the source, sorted by id
  * @param teams the teams of the affected items, sorted
  * @param objectives the affected objectives
  * @param crossesTeams whether any affected item belongs to another team than the source
@@ -27,8 +27,8 @@ public record Cascade(String source, String sourceTeam, double slipDays, List<St
   public Cascade {
     Objects.requireNonNull(source, "source must not be null");
     affected = List.copyOf(affected);
-    slipAt = Map.copyOf(slipAt);
-    missProbability = Map.copyOf(missProbability);
+    slipAt = IdMap.copyOf(slipAt);
+    missProbability = IdMap.copyOf(missProbability);
     teams = List.copyOf(teams);
     objectives = List.copyOf(objectives);
   }

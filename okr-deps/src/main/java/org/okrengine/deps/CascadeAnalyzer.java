@@ -2,21 +2,14 @@ package org.okrengine.deps;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.okrengine.model.Initiative;
-import org.okrengine.model.KeyResult;
-import org.okrengine.model.Milestone;
 import org.okrengine.model.NodeKind;
-import org.okrengine.model.Objective;
 import org.okrengine.model.OkrCycle;
 
 /**
@@ -40,20 +33,26 @@ public final class CascadeAnalyzer {
    * itself not counted); the impact is the sum. Cascades are ranked by impact, then slip, then source id.
    */
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+  /* A sentence names at most this many teams, and this many key results of each team or objectives. */
+  private static final int MAX_TEAMS_NAMED = 4;
+  private static final int MAX_ITEMS_NAMED = 4;
 
   private CascadeAnalyzer() {}
 
   /**
    * The cascades from every item of {@code risks} with a positive slip, most impact first. Items without a slip
-   * start no cascade.
+   * start no cascade. Time linear in the nodes and edges each slip reaches (times a log for ordering); scratch
+   * memory linear in the graph, allocated once per call.
    */
   public static List<Cascade> analyze(DependencyGraph graph, Map<String, NodeRisk> risks) {
+    Scratch scratch = new Scratch(graph);
     List<Cascade> out = new ArrayList<>();
     for (String id : new TreeSet<>(risks.keySet())) {
       NodeRisk r = risks.get(id);
-      if (r.slipDays() > 0 && !graph.downstreamOf(id).isEmpty()) {
-        Cascade c = cascade(graph, id, r);
-        if (!c.affected().isEmpty()) {
+      int v = graph.node(id);
+      if (r.slipDays() > 0 && v >= 0 && graph.outStart[v] < graph.outStart[v + 1]) {
+        Cascade c = scratch.cascade(v, r);
+        if (c != null) {
           out.add(c);
         }
       }
@@ -64,136 +63,251 @@ public final class CascadeAnalyzer {
     return List.copyOf(out);
   }
 
-  static Cascade cascade(DependencyGraph graph, String source, NodeRisk risk) {
-    OkrCycle cycle = graph.cycle();
-    Map<String, Double> slip = new HashMap<>();
-    Map<String, Double> miss = new HashMap<>();
-    slip.put(source, risk.slipDays());
-    miss.put(source, risk.probabilityOfMiss());
-    List<String> reachable = graph.reachableFrom(source);
-    Set<String> reach = new LinkedHashSet<>(reachable);
-    // only the reachable nodes, in topological order: work proportional to what the slip can reach
-    List<String> ordered = new ArrayList<>(reachable);
-    ordered.sort((a, b) -> Integer.compare(graph.topologicalPosition(a), graph.topologicalPosition(b)));
-    for (String v : ordered) {
-      double best = 0;
-      double stay = 1;
-      for (Edge e : graph.upstreamOf(v)) {
-        Double s = slip.get(e.upstream());
-        if (s == null) {
-          continue;
-        }
-        double arriving = s - slack(cycle, e);
-        if (arriving > 0) {
-          best = Math.max(best, arriving);
-          stay *= 1 - miss.get(e.upstream()) * e.kind().weight();
-        }
-      }
-      if (best > 0) {
-        slip.put(v, best);
-        miss.put(v, 1 - stay);
-      }
-    }
-    List<String> affected = new ArrayList<>();
-    Map<String, Double> slipAt = new TreeMap<>();
-    Map<String, Double> missAt = new TreeMap<>();
-    for (String v : reach) {
-      if (slip.containsKey(v)) {
-        affected.add(v);
-        slipAt.put(v, slip.get(v));
-        missAt.put(v, miss.get(v));
-      }
-    }
-    String sourceTeam = cycle.teamOf(source).orElse("");
-    Set<String> teams = new TreeSet<>();
-    List<String> objectives = new ArrayList<>();
-    double impact = 0;
-    for (String v : affected) {
-      cycle.teamOf(v).ifPresent(teams::add);
-      if (cycle.kindOf(v).orElse(null) == NodeKind.OBJECTIVE) {
-        objectives.add(v);
-        Objective o = cycle.objective(v).orElseThrow();
-        double total = o.totalWeight();
-        double hit = 0;
-        for (KeyResult kr : o.keyResults()) {
-          if (!kr.id().equals(source) && slip.containsKey(kr.id())) {
-            hit += kr.weight();
-          }
-        }
-        impact += total > 0 ? hit / total : 0;
-      }
-    }
-    boolean crosses = false;
-    for (String t : teams) {
-      crosses |= !t.equals(sourceTeam);
-    }
-    return new Cascade(source, sourceTeam, risk.slipDays(), affected, slipAt, missAt, List.copyOf(teams),
-        objectives, crosses, impact,
-        sentence(graph, source, sourceTeam, risk.slipDays(), reachable, slip, objectives));
-  }
+  /** Per-call working arrays, each as long as the graph; reused from one source to the next. */
+  private static final class Scratch {
+    private final DependencyGraph g;
+    private final double[] slip;
+    private final double[] miss;
+    private final int[] reached;
+    private final int[] heap;
+    private final int[] queue;
+    private final int[] queued;
+    private final int[] teamSeen;
+    private int stamp;
 
-  /** Slack in days an edge gives: its need-by date minus the upstream item's own due date, when both are known. */
-  static double slack(OkrCycle cycle, Edge e) {
-    if (e.needBy() == null) {
-      return 0;
+    Scratch(DependencyGraph g) {
+      this.g = g;
+      int n = g.size();
+      slip = new double[n];
+      miss = new double[n];
+      reached = new int[n];
+      heap = new int[n];
+      queue = new int[n];
+      queued = new int[n];
+      teamSeen = new int[g.teamIds.length];
     }
-    LocalDate due = due(cycle, e.upstream());
-    return due == null ? 0 : Math.max(0, ChronoUnit.DAYS.between(due, e.needBy()));
-  }
 
-  /** The date an item is due: a milestone's own, an initiative's last milestone's, else the cycle's last day. */
-  static LocalDate due(OkrCycle cycle, String id) {
-    NodeKind kind = cycle.kindOf(id).orElse(null);
-    if (kind == NodeKind.MILESTONE) {
-      return cycle.milestone(id).orElseThrow().due();
-    }
-    if (kind == NodeKind.INITIATIVE) {
-      LocalDate last = null;
-      Initiative i = cycle.initiative(id).orElseThrow();
-      for (Milestone m : i.milestones()) {
-        last = last == null || m.due().isAfter(last) ? m.due() : last;
+    /** The cascade from {@code source}, or null when its slip reaches nothing after slack. */
+    Cascade cascade(int source, NodeRisk risk) {
+      stamp++;
+      int count = propagate(source, risk);
+      if (count == 0) {
+        return null;
       }
-      return last != null ? last : cycle.cycle().end();
-    }
-    return cycle.cycle().end();
-  }
-
-  private static String sentence(DependencyGraph graph, String source, String sourceTeam, double slipDays,
-      List<String> reachable, Map<String, Double> slip, List<String> objectives) {
-    OkrCycle cycle = graph.cycle();
-    StringBuilder sb = new StringBuilder(source);
-    sb.append(" (").append(teamName(cycle, sourceTeam)).append(") is ").append(Math.round(slipDays))
-        .append(slipDays >= 0.5 && Math.round(slipDays) == 1 ? " day late" : " days late");
-    // the key results reached first (directly, or through the source's milestones and initiative)
-    Map<String, List<String>> byTeam = new TreeMap<>();
-    LocalDate needBy = null;
-    for (String v : reachable) {
-      if (slip.containsKey(v) && cycle.kindOf(v).orElse(null) == NodeKind.KEY_RESULT) {
-        byTeam.computeIfAbsent(cycle.teamOf(v).orElse(""), k -> new ArrayList<>()).add(v);
-        for (Edge e : graph.upstreamOf(v)) {
-          if (slip.containsKey(e.upstream()) && e.needBy() != null) {
-            needBy = needBy == null || e.needBy().isBefore(needBy) ? e.needBy() : needBy;
-          }
+      int[] affected = nearestFirst(source, count);
+      // the per-item figures, sorted by id
+      int[] byId = affected.clone();
+      g.sortByRank(byId, 0, byId.length);
+      String[] keys = new String[count];
+      double[] slips = new double[count];
+      double[] misses = new double[count];
+      for (int k = 0; k < count; k++) {
+        keys[k] = g.ids[byId[k]];
+        slips[k] = slip[byId[k]];
+        misses[k] = miss[byId[k]];
+      }
+      List<String> affectedIds = new ArrayList<>(count);
+      List<String> objectives = new ArrayList<>();
+      int[] teams = new int[Math.min(count, teamSeen.length)];
+      int teamCount = 0;
+      double impact = 0;
+      for (int v : affected) {
+        affectedIds.add(g.ids[v]);
+        int t = g.team[v];
+        if (t >= 0 && teamSeen[t] != stamp) {
+          teamSeen[t] = stamp;
+          teams[teamCount++] = t;
+        }
+        if (g.nodeKind[v] == NodeKind.OBJECTIVE.ordinal()) {
+          objectives.add(g.ids[v]);
+          impact += affectedShare(v, source);
         }
       }
+      Arrays.sort(teams, 0, teamCount);
+      String sourceTeam = g.teamOf(source);
+      List<String> teamIds = new ArrayList<>(teamCount);
+      boolean crosses = false;
+      for (int k = 0; k < teamCount; k++) {
+        teamIds.add(g.teamIds[teams[k]]);
+        crosses |= !g.teamIds[teams[k]].equals(sourceTeam);
+      }
+      return new Cascade(g.ids[source], sourceTeam, risk.slipDays(), affectedIds, new IdMap(keys, slips),
+          new IdMap(keys, misses), teamIds, objectives, crosses, impact,
+          sentence(source, sourceTeam, risk.slipDays(), affected, objectives));
     }
-    if (!byTeam.isEmpty()) {
-      List<String> parts = new ArrayList<>();
+
+    /*
+     * Slip and probability, in topological order over only the items the slip reaches: a min-heap of node numbers
+     * (numbers are topological positions), so that when an item comes off the heap every reached item upstream of
+     * it has been processed and its figures are final. While an item waits, miss[] holds the product of
+     * (1 - p * w) over the edges that reached it.
+     */
+    private int propagate(int source, NodeRisk risk) {
+      reached[source] = stamp;
+      slip[source] = risk.slipDays();
+      miss[source] = risk.probabilityOfMiss();
+      int heapSize = push(0, source);
       int count = 0;
-      for (Map.Entry<String, List<String>> t : byTeam.entrySet()) {
-        parts.add(join(t.getValue()) + " (" + teamName(cycle, t.getKey()) + ")");
-        count += t.getValue().size();
+      while (heapSize > 0) {
+        int u = heap[0];
+        heapSize = pop(heapSize);
+        if (u != source) {
+          miss[u] = 1 - miss[u];
+          count++;
+        }
+        for (int k = g.outStart[u]; k < g.outStart[u + 1]; k++) {
+          int e = g.outEdge[k];
+          double arriving = slip[u] - g.slack[e];
+          if (arriving > 0) {
+            int w = g.to[e];
+            double stay = 1 - miss[u] * DependencyGraph.weightOf(g.kind[e]);
+            if (reached[w] != stamp) {
+              reached[w] = stamp;
+              slip[w] = arriving;
+              miss[w] = stay;
+              heapSize = push(heapSize, w);
+            } else {
+              slip[w] = Math.max(slip[w], arriving);
+              miss[w] *= stay;
+            }
+          }
+        }
       }
-      sb.append("; ").append(join(parts)).append(count == 1 ? " needs it" : " need it");
-      if (needBy != null) {
-        sb.append(" by ").append(DAY.format(needBy));
+      return count;
+    }
+
+    /** The reached items but the source, breadth first along the edges that carry slip, each level by id. */
+    private int[] nearestFirst(int source, int count) {
+      int head = 0;
+      int tail = 0;
+      queue[tail++] = source;
+      queued[source] = stamp;
+      while (head < tail) {
+        int levelStart = tail;
+        for (int levelEnd = tail; head < levelEnd; head++) {
+          int u = queue[head];
+          for (int k = g.outStart[u]; k < g.outStart[u + 1]; k++) {
+            int e = g.outEdge[k];
+            int w = g.to[e];
+            if (reached[w] == stamp && queued[w] != stamp && slip[u] - g.slack[e] > 0) {
+              queued[w] = stamp;
+              queue[tail++] = w;
+            }
+          }
+        }
+        g.sortByRank(queue, levelStart, tail);
       }
+      return Arrays.copyOfRange(queue, 1, 1 + count);
     }
-    if (!objectives.isEmpty()) {
-      sb.append("; ").append(join(objectives)).append(objectives.size() == 1 ? " is" : " are")
-          .append(" at risk through ").append(byTeam.isEmpty() ? "it" : "them");
+
+    /** The share of objective {@code o}'s key-result weight that the slip reaches, the source not counted. */
+    private double affectedShare(int o, int source) {
+      double hit = 0;
+      for (int k = g.inStart[o]; k < g.inStart[o + 1]; k++) {
+        int e = g.inEdge[k];
+        int u = g.from[e];
+        if (g.kind[e] == EdgeKind.MEASURES.ordinal() && u != source && reached[u] == stamp) {
+          hit += g.weight[u];
+        }
+      }
+      return g.weight[o] > 0 ? hit / g.weight[o] : 0;
     }
-    return sb.append('.').toString();
+
+    private int push(int size, int v) {
+      int i = size;
+      while (i > 0) {
+        int parent = (i - 1) >>> 1;
+        if (heap[parent] <= v) {
+          break;
+        }
+        heap[i] = heap[parent];
+        i = parent;
+      }
+      heap[i] = v;
+      return size + 1;
+    }
+
+    private int pop(int size) {
+      int last = heap[--size];
+      int i = 0;
+      while (true) {
+        int child = 2 * i + 1;
+        if (child >= size) {
+          break;
+        }
+        if (child + 1 < size && heap[child + 1] < heap[child]) {
+          child++;
+        }
+        if (heap[child] >= last) {
+          break;
+        }
+        heap[i] = heap[child];
+        i = child;
+      }
+      if (size > 0) {
+        heap[i] = last;
+      }
+      return size;
+    }
+
+    private String sentence(int source, String sourceTeam, double slipDays, int[] affected,
+        List<String> objectives) {
+      OkrCycle cycle = g.cycle();
+      StringBuilder sb = new StringBuilder(g.ids[source]);
+      sb.append(" (").append(teamName(cycle, sourceTeam)).append(") is ").append(Math.round(slipDays))
+          .append(slipDays >= 0.5 && Math.round(slipDays) == 1 ? " day late" : " days late");
+      // the key results reached, by team, nearest first, and the earliest date one of them needs its upstream
+      Map<String, List<String>> byTeam = new TreeMap<>();
+      int needBy = DependencyGraph.NO_DAY;
+      int keyResults = 0;
+      for (int v : affected) {
+        if (g.nodeKind[v] == NodeKind.KEY_RESULT.ordinal()) {
+          keyResults++;
+          byTeam.computeIfAbsent(g.teamOf(v), k -> new ArrayList<>()).add(g.ids[v]);
+          for (int k = g.inStart[v]; k < g.inStart[v + 1]; k++) {
+            int e = g.inEdge[k];
+            int day = g.needBy[e];
+            if (reached[g.from[e]] == stamp && day != DependencyGraph.NO_DAY
+                && (needBy == DependencyGraph.NO_DAY || day < needBy)) {
+              needBy = day;
+            }
+          }
+        }
+      }
+      if (keyResults > 0) {
+        List<String> parts = new ArrayList<>();
+        int listed = 0;
+        for (Map.Entry<String, List<String>> t : byTeam.entrySet()) {
+          if (parts.size() == MAX_TEAMS_NAMED) {
+            break;
+          }
+          List<String> krs = t.getValue();
+          List<String> named = new ArrayList<>(krs.subList(0, Math.min(krs.size(), MAX_ITEMS_NAMED)));
+          if (krs.size() > named.size()) {
+            named.add(String.format(Locale.ROOT, "%,d more", krs.size() - named.size()));
+          }
+          parts.add(join(named) + " (" + teamName(cycle, t.getKey()) + ")");
+          listed += krs.size();
+        }
+        if (listed < keyResults) {
+          parts.add(String.format(Locale.ROOT, "%,d more key results in %,d more teams", keyResults - listed,
+              byTeam.size() - parts.size()));
+        }
+        sb.append("; ").append(join(parts)).append(keyResults == 1 ? " needs it" : " need it");
+        if (needBy != DependencyGraph.NO_DAY) {
+          sb.append(" by ").append(DAY.format(LocalDate.ofEpochDay(needBy)));
+        }
+      }
+      if (!objectives.isEmpty()) {
+        List<String> named = new ArrayList<>(objectives.subList(0, Math.min(objectives.size(), MAX_ITEMS_NAMED)));
+        if (objectives.size() > named.size()) {
+          named.add(String.format(Locale.ROOT, "%,d more objectives", objectives.size() - named.size()));
+        }
+        sb.append("; ").append(join(named)).append(objectives.size() == 1 ? " is" : " are")
+            .append(" at risk through ").append(keyResults == 0 ? "it" : "them");
+      }
+      return sb.append('.').toString();
+    }
   }
 
   private static String teamName(OkrCycle cycle, String team) {
