@@ -85,9 +85,15 @@ final class Inputs {
     }
   }
 
-  /** Feeds one cycle; a cycle the analysis rejects (a dependency cycle) is a problem of its file and line. */
+  /**
+   * Feeds one cycle. Its dependency graph is checked as it is loaded, whatever the command, so that a dependency
+   * cycle (or a cycle the analysis rejects later) is a problem of its file and line.
+   */
   private void accept(Consumer<OkrCycle> sink, OkrCycle cycle) {
     try {
+      if (!cycle.dependencies().isEmpty()) {
+        org.okrengine.deps.DependencyGraph.of(cycle);
+      }
       sink.accept(cycle);
     } catch (InvalidCycleException e) {
       String where = currentLine > 0 ? current + ":" + currentLine : current.toString();

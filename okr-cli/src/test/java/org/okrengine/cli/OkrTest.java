@@ -102,6 +102,10 @@ class OkrTest {
     Run r = run("analyze", f.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).isEqualTo(f + ": dependency cycle: I-3 -> KR-7 -> KR-3 -> I-3\n");
+    // found as the file is loaded, by a command that makes no use of the graph too
+    Run b = run("backtest", f.toString());
+    assertThat(b.code()).isEqualTo(2);
+    assertThat(b.err()).contains(f + ": dependency cycle: I-3 -> KR-7 -> KR-3 -> I-3\n");
   }
 
   @Test
