@@ -66,6 +66,7 @@ public final class BatchForecaster {
     /** The flags of each key result ({@link #HAS_INTERVAL}, ...). */
     public final int[] flags;
     private final double[] slots = new double[CHUNK * Kernel.SLOTS];
+    private final boolean[] more = new boolean[CHUNK];
 
     /** Columns for {@code capacity} key results. */
     public Output(int capacity) {
@@ -113,17 +114,35 @@ public final class BatchForecaster {
     Hyperparameters p = forecaster.hyperparameters();
     double priorPrec = p.priorPrecision();
     double[] s = out.slots;
+    boolean[] more = out.more;
     for (int start = 0; start < count; start += CHUNK) {
       int end = Math.min(count, start + CHUNK);
-      // the passes over the check-ins of a chunk, then the tails: the tails' chains of divisions overlap
+      // each stage over the whole chunk before the next, so that the long chains of divisions and square roots of
+      // different key results overlap
       for (int i = start; i < end; i++) {
         Kernel.scan(times, values, offsets[i], offsets[i + 1], lengthDays[i], baselines[i], targets[i], s,
             (i - start) * Kernel.SLOTS);
       }
+      boolean any = false;
+      for (int i = start; i < end; i++) {
+        boolean m = Kernel.prepare(method, p, priorPrec, quantiles, times, values, offsets[i], offsets[i + 1],
+            asOfDays[i], baselines[i], s, (i - start) * Kernel.SLOTS);
+        more[i - start] = m;
+        any |= m;
+      }
+      if (any) {
+        for (int i = start; i < end; i++) {
+          if (more[i - start]) {
+            Kernel.bayesInterval(p, quantiles, s, (i - start) * Kernel.SLOTS);
+          }
+        }
+      }
+      // the last stage and the stores of the results in one loop, so that the stores' cache misses overlap work
       for (int i = start; i < end; i++) {
         int o = (i - start) * Kernel.SLOTS;
-        Kernel.finish(method, p, priorPrec, quantiles, quantiles85, times, values, offsets[i], offsets[i + 1],
-            asOfDays[i], baselines[i], s, o);
+        if (more[i - start]) {
+          Kernel.bayesCompletion(quantiles85, s, o);
+        }
         write(s, o, i, baselines[i], targets[i], lengthDays[i], out);
       }
     }

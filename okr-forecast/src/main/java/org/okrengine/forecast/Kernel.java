@@ -60,7 +60,11 @@ final class Kernel {
   static final int OLS_SXX = 24;
   static final int OLS_SXY = 25;
   static final int OLS_SYY = 26;
-  static final int SLOTS = 27;
+  static final int POSTERIOR_RATE = 27;
+  static final int RATE_VARIANCE = 28;
+  static final int NOISE_VARIANCE = 29;
+  static final int ROW = 30;
+  static final int SLOTS = 31;
   /** Steps away from the target that make a series a snapshot metric (NPS, latency) rather than a running count. */
   static final int SNAPSHOT_BACKWARD_STEPS = 2;
 
@@ -133,14 +137,15 @@ final class Kernel {
     double y0 = 0;
     double ss = 0;
     int n = 0;
-    int met = 0;
+    // the cycle fraction (at least 0) of the first check-in at or beyond the target, -1 while none is
+    double firstMet = -1;
     int back = 0;
     double lastDx = 0;
     double lastDy = 0;
     for (int i = from; i < to; i++) {
       double x = times[i] * invLength;
       double y = progress(values[i], baseline, invSpan);
-      met += y >= 1 ? 1 : 0;
+      firstMet = firstMet < 0 && y >= 1 ? Math.max(x, 0) : firstMet;
       double dx = x - px;
       // px is 0 until the first increment, so this also catches check-ins at or before the start
       if (dx < MIN_DX) {
@@ -165,7 +170,6 @@ final class Kernel {
       px = x;
       py = y;
     }
-    double firstMet = met > 0 ? firstMet(times, values, from, to, invLength, baseline, invSpan) : -1;
     // the increments chain from the anchor (0, y0) to the last point (px, py)
     out[o + LAST_X] = px;
     out[o + LAST_Y] = py;
@@ -182,6 +186,21 @@ final class Kernel {
   /** Everything after {@link #scan}: the method's forecast from the scanned sums. */
   static void finish(ForecastMethod method, Hyperparameters p, double priorPrec, double[] q, double[] q85,
       double[] times, double[] values, int from, int to, double asOfDays, double baseline, double[] out, int o) {
+    if (prepare(method, p, priorPrec, q, times, values, from, to, asOfDays, baseline, out, o)) {
+      bayesInterval(p, q, out, o);
+      bayesCompletion(q85, out, o);
+    }
+  }
+
+  /**
+   * The first part of {@link #finish}: the common figures (rate seen, required rate, flags) and the whole forecast of
+   * every method but the plan-prior method on a running count, of which it does the first stage
+   * ({@link #bayesMoments}); true when {@link #bayesInterval} and {@link #bayesCompletion} remain to be run. A batch
+   * runs each stage over many key results in turn, so that the stages' long chains of divisions and square roots
+   * of different key results overlap.
+   */
+  static boolean prepare(ForecastMethod method, Hyperparameters p, double priorPrec, double[] q, double[] times,
+      double[] values, int from, int to, double asOfDays, double baseline, double[] out, int o) {
     double px = out[o + LAST_X];
     double py = out[o + LAST_Y];
     double sumT = px;
@@ -218,13 +237,15 @@ final class Kernel {
     out[o + COMPLETION] = -1;
     out[o + COMPLETION_85] = -1;
     double h = Math.max(0.0, 1.0 - px);
+    boolean more = false;
     switch (method) {
       case PLAN_PRIOR_BAYES:
         if (out[o + BACKWARD] >= SNAPSHOT_BACKWARD_STEPS) {
           olsSums(times, values, from, to, invLength, baseline, invSpan, out, o);
           flags = bayesSnapshot(p, priorPrec, q, px, flags, out, o);
         } else {
-          flags = bayes(p, priorPrec, q, q85, sumT, sumS, ss, n, px, py, h, flags, out, o);
+          bayesMoments(p, priorPrec, sumT, sumS, ss, n, py, h, out, o);
+          more = true;
         }
         break;
       case RANDOM_WALK_DRIFT:
@@ -241,10 +262,12 @@ final class Kernel {
         break;
     }
     out[o + FLAGS] = flags;
+    return more;
   }
 
-  private static int bayes(Hyperparameters p, double priorPrec, double[] q, double[] q85, double sumT, double sumS,
-      double ss, int n, double px, double py, double h, int flags, double[] out, int o) {
+  /** Stage one of the plan-prior method: the posterior rate and the predictive's location, variance and row. */
+  private static void bayesMoments(Hyperparameters p, double priorPrec, double sumT, double sumS, double ss, int n,
+      double py, double h, double[] out, int o) {
     double a0 = Hyperparameters.NOISE_PRIOR_WEIGHT;
     // the rate seen, sumS / sumT, is in the RATE slot already
     double resid = sumT > 0 ? Math.max(0.0, ss - sumS * out[o + RATE]) : 0.0;
@@ -255,22 +278,44 @@ final class Kernel {
     double inverse = 1.0 / (priorPrec * bn + sumT * an);
     double rateVar = bn * inverse;
     double rate = (p.planOptimism() * priorPrec * bn + sumS * an) * inverse;
-    int row = StudentT.row(Math.max(2 * an, MIN_DF));
-    double mean = py + rate * h;
-    double scale = Math.sqrt(s2 * h + h * h * rateVar);
+    double df = Math.max(2 * an, MIN_DF);
+    out[o + MEAN] = py + rate * h;
+    // the variance until stage two takes its square root
+    out[o + SCALE] = s2 * h + h * h * rateVar;
+    out[o + DF] = df;
+    out[o + ROW] = StudentT.row(df);
+    out[o + POSTERIOR_RATE] = rate;
+    out[o + RATE_VARIANCE] = rateVar;
+    out[o + NOISE_VARIANCE] = s2;
+  }
+
+  /** Stage two of the plan-prior method: the predictive's scale, interval and probability of the target. */
+  static void bayesInterval(Hyperparameters p, double[] q, double[] out, int o) {
+    double scale = Math.sqrt(out[o + SCALE]);
     out[o + SCALE] = scale;
-    out[o + DF] = Math.max(2 * an, MIN_DF);
-    finish(mean, scale, row, q, p, flags, out, o);
-    flags |= HAS_INTERVAL;
-    // completion: location crosses 1 (P50 = point, the t is symmetric); P85 from the quadratic
+    finish(out[o + MEAN], scale, (int) out[o + ROW], q, p, 0, out, o);
+    out[o + FLAGS] = (int) out[o + FLAGS] | HAS_INTERVAL;
+  }
+
+  /**
+   * Stage three of the plan-prior method, completion: the location crosses 1 (P50 = point, the t is symmetric); P85
+   * from the quadratic.
+   */
+  static void bayesCompletion(double[] q85, double[] out, int o) {
+    double py = out[o + LAST_Y];
+    double rate = out[o + POSTERIOR_RATE];
     double g = 1 - py;
     if (g > 0 && rate > 0) {
+      int flags = (int) out[o + FLAGS];
+      double px = out[o + LAST_X];
+      double rateVar = out[o + RATE_VARIANCE];
+      double s2 = out[o + NOISE_VARIANCE];
       double d50 = g / rate;
       if (px + d50 <= MAX_COMPLETION) {
         out[o + COMPLETION] = px + d50;
         flags |= HAS_COMPLETION;
       }
-      double k = q85[row];
+      double k = q85[(int) out[o + ROW]];
       double a = rate * rate - k * k * rateVar;
       double b = 2 * rate * g + k * k * s2;
       double disc = b * b - 4 * a * g * g;
@@ -281,8 +326,8 @@ final class Kernel {
           flags |= HAS_COMPLETION_85;
         }
       }
+      out[o + FLAGS] = flags;
     }
-    return flags;
   }
 
   private static int randomWalk(double[] q, double sumT, double sumS, double ss, int n, double px, double py, double h,
@@ -525,17 +570,6 @@ final class Kernel {
   private static double inverseShape(int n) {
     return n < INVERSE_SHAPE.length ? INVERSE_SHAPE[n]
         : 1.0 / (Hyperparameters.NOISE_PRIOR_WEIGHT + 0.5 * (n - 1));
-  }
-
-  /** The cycle fraction (at least 0) of the first check-in whose progress is at least 1. */
-  private static double firstMet(double[] times, double[] values, int from, int to, double invLength,
-      double baseline, double invSpan) {
-    for (int i = from; i < to; i++) {
-      if (progress(values[i], baseline, invSpan) >= 1) {
-        return Math.max(times[i] * invLength, 0);
-      }
-    }
-    return -1;
   }
 
   /**
