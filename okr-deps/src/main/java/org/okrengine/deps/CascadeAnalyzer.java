@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.okrengine.model.NodeKind;
 import org.okrengine.model.OkrCycle;
@@ -73,6 +72,9 @@ public final class CascadeAnalyzer {
     private final int[] queue;
     private final int[] queued;
     private final int[] teamSeen;
+    private final int[] krTeamSeen;
+    private final int[] krTeamCount;
+    private final int[] krTeams;
     private int stamp;
 
     Scratch(DependencyGraph g) {
@@ -85,6 +87,9 @@ public final class CascadeAnalyzer {
       queue = new int[n];
       queued = new int[n];
       teamSeen = new int[g.teamIds.length];
+      krTeamSeen = new int[g.teamIds.length + 1];
+      krTeamCount = new int[g.teamIds.length + 1];
+      krTeams = new int[g.teamIds.length + 1];
     }
 
     /** The cascade from {@code source}, or null when its slip reaches nothing after slack. */
@@ -256,14 +261,21 @@ public final class CascadeAnalyzer {
       StringBuilder sb = new StringBuilder(g.ids[source]);
       sb.append(" (").append(teamName(cycle, sourceTeam)).append(") is ").append(Math.round(slipDays))
           .append(slipDays >= 0.5 && Math.round(slipDays) == 1 ? " day late" : " days late");
-      // the key results reached, by team, nearest first, and the earliest date one of them needs its upstream
-      Map<String, List<String>> byTeam = new TreeMap<>();
+      // the key results reached, counted by team (team numbers are in id order; -1, no team, sorts first), and
+      // the earliest date one of them needs its upstream
       int needBy = DependencyGraph.NO_DAY;
       int keyResults = 0;
+      int teamCount = 0;
       for (int v : affected) {
         if (g.nodeKind[v] == NodeKind.KEY_RESULT.ordinal()) {
           keyResults++;
-          byTeam.computeIfAbsent(g.teamOf(v), k -> new ArrayList<>()).add(g.ids[v]);
+          int t = g.team[v] + 1;
+          if (krTeamSeen[t] != stamp) {
+            krTeamSeen[t] = stamp;
+            krTeamCount[t] = 0;
+            krTeams[teamCount++] = t;
+          }
+          krTeamCount[t]++;
           for (int k = g.inStart[v]; k < g.inStart[v + 1]; k++) {
             int e = g.inEdge[k];
             int day = g.needBy[e];
@@ -275,23 +287,35 @@ public final class CascadeAnalyzer {
         }
       }
       if (keyResults > 0) {
+        Arrays.sort(krTeams, 0, teamCount);
+        int named = Math.min(teamCount, MAX_TEAMS_NAMED);
+        // the first few key results of each named team, nearest first
+        List<List<String>> names = new ArrayList<>();
+        for (int k = 0; k < named; k++) {
+          names.add(new ArrayList<>());
+        }
+        for (int v : affected) {
+          if (g.nodeKind[v] == NodeKind.KEY_RESULT.ordinal()) {
+            int at = Arrays.binarySearch(krTeams, 0, named, g.team[v] + 1);
+            if (at >= 0 && names.get(at).size() < MAX_ITEMS_NAMED) {
+              names.get(at).add(g.ids[v]);
+            }
+          }
+        }
         List<String> parts = new ArrayList<>();
         int listed = 0;
-        for (Map.Entry<String, List<String>> t : byTeam.entrySet()) {
-          if (parts.size() == MAX_TEAMS_NAMED) {
-            break;
+        for (int k = 0; k < named; k++) {
+          int t = krTeams[k];
+          List<String> krs = names.get(k);
+          if (krTeamCount[t] > krs.size()) {
+            krs.add(String.format(Locale.ROOT, "%,d more", krTeamCount[t] - krs.size()));
           }
-          List<String> krs = t.getValue();
-          List<String> named = new ArrayList<>(krs.subList(0, Math.min(krs.size(), MAX_ITEMS_NAMED)));
-          if (krs.size() > named.size()) {
-            named.add(String.format(Locale.ROOT, "%,d more", krs.size() - named.size()));
-          }
-          parts.add(join(named) + " (" + teamName(cycle, t.getKey()) + ")");
-          listed += krs.size();
+          parts.add(join(krs) + " (" + teamName(cycle, t == 0 ? "" : g.teamIds[t - 1]) + ")");
+          listed += krTeamCount[t];
         }
         if (listed < keyResults) {
           parts.add(String.format(Locale.ROOT, "%,d more key results in %,d more teams", keyResults - listed,
-              byTeam.size() - parts.size()));
+              teamCount - named));
         }
         sb.append("; ").append(join(parts)).append(keyResults == 1 ? " needs it" : " need it");
         if (needBy != DependencyGraph.NO_DAY) {

@@ -156,7 +156,8 @@ public final class DependencyGraph {
   private static int[] topologicalOrder(Nodes n, Edges e) {
     int size = n.ids.length;
     int[] start = new int[size + 1];
-    int[] out = adjacency(e.from, e.to, n.rank, e.kind, size, start, e.size);
+    // the order of each node's edges is of no matter here: the heap decides
+    int[] out = bucket(identity(e.size), e.from, size, start);
     int[] indegree = new int[size];
     for (int i = 0; i < e.size; i++) {
       indegree[e.to[i]]++;
@@ -225,53 +226,47 @@ public final class DependencyGraph {
     return size;
   }
 
+  /**
+   * The edges ordered by (primary node, id of the secondary node, kind, edge number): a stable counting sort by the
+   * secondary node's id rank and the kind together, then one by the primary node; fills {@code start} with each
+   * primary node's first position.
+   */
   private static int[] adjacency(int[] primary, int[] secondary, int[] rank, byte[] kind, int nodes, int[] start) {
-    return adjacency(primary, secondary, rank, kind, nodes, start, primary.length);
+    int edges = primary.length;
+    int[] key = new int[edges];
+    for (int e = 0; e < edges; e++) {
+      key[e] = rank[secondary[e]] * KINDS.length + kind[e];
+    }
+    int[] bySecondary = bucket(identity(edges), key, nodes * KINDS.length, new int[nodes * KINDS.length + 1]);
+    return bucket(bySecondary, primary, nodes, start);
+  }
+
+  private static int[] identity(int size) {
+    int[] out = new int[size];
+    for (int i = 0; i < size; i++) {
+      out[i] = i;
+    }
+    return out;
   }
 
   /**
-   * The edges ordered by (primary node, rank of the secondary node, kind, edge number), by three stable counting
-   * sorts; fills {@code start} with each primary node's first position.
+   * A stable counting sort of the edges {@code in} by {@code key[edge]} in [0, buckets); {@code start} (at least
+   * {@code buckets + 1} long) receives each key's first position.
    */
-  private static int[] adjacency(int[] primary, int[] secondary, int[] rank, byte[] kind, int nodes, int[] start,
-      int edges) {
-    int[] order = new int[edges];
-    for (int i = 0; i < edges; i++) {
-      order[i] = i;
-    }
-    int[] tmp = new int[edges];
-    int[] count = new int[Math.max(nodes, KINDS.length) + 1];
-    // by kind
-    countingSort(order, tmp, count, KINDS.length, i -> kind[i]);
-    // by the secondary node's id
-    countingSort(tmp, order, count, nodes, i -> rank[secondary[i]]);
-    // by the primary node
-    countingSort(order, tmp, count, nodes, i -> primary[i]);
-    Arrays.fill(start, 0);
-    for (int i = 0; i < edges; i++) {
-      start[primary[i] + 1]++;
-    }
-    for (int v = 0; v < nodes; v++) {
-      start[v + 1] += start[v];
-    }
-    return tmp;
-  }
-
-  private interface Key {
-    int of(int edge);
-  }
-
-  private static void countingSort(int[] in, int[] out, int[] count, int buckets, Key key) {
-    Arrays.fill(count, 0, buckets + 1, 0);
+  private static int[] bucket(int[] in, int[] key, int buckets, int[] start) {
+    Arrays.fill(start, 0, buckets + 1, 0);
     for (int e : in) {
-      count[key.of(e) + 1]++;
+      start[key[e] + 1]++;
     }
     for (int b = 0; b < buckets; b++) {
-      count[b + 1] += count[b];
+      start[b + 1] += start[b];
     }
+    int[] out = new int[in.length];
+    int[] next = Arrays.copyOf(start, buckets);
     for (int e : in) {
-      out[count[key.of(e)]++] = e;
+      out[next[key[e]]++] = e;
     }
+    return out;
   }
 
   /** Every elementary cycle among the nodes left after Kahn, rotated to its smallest id, closed, sorted. */
@@ -336,12 +331,12 @@ public final class DependencyGraph {
       TreeSet<String> teams = new TreeSet<>();
       cycle.teams().forEach(t -> teams.add(t.id()));
       for (Objective o : cycle.objectives()) {
-        cycle.teamOf(o.id()).ifPresent(teams::add);
+        addTeam(teams, o.team());
         for (KeyResult kr : o.keyResults()) {
-          cycle.teamOf(kr.id()).ifPresent(teams::add);
+          addTeam(teams, kr.team());
         }
       }
-      cycle.initiatives().forEach(i -> cycle.teamOf(i.id()).ifPresent(teams::add));
+      cycle.initiatives().forEach(i -> addTeam(teams, i.team()));
       teamIds = teams.toArray(new String[0]);
       Map<String, Integer> teamIndex = new HashMap<>(teamIds.length * 2);
       for (int t = 0; t < teamIds.length; t++) {
@@ -349,9 +344,9 @@ public final class DependencyGraph {
       }
       int end = (int) cycle.cycle().end().toEpochDay();
       for (Objective o : cycle.objectives()) {
-        add(o.id(), NodeKind.OBJECTIVE, team(cycle, teamIndex, o.id()), end, o.totalWeight());
+        add(o.id(), NodeKind.OBJECTIVE, team(teamIndex, o.team()), end, o.totalWeight());
         for (KeyResult kr : o.keyResults()) {
-          add(kr.id(), NodeKind.KEY_RESULT, team(cycle, teamIndex, kr.id()), end, kr.weight());
+          add(kr.id(), NodeKind.KEY_RESULT, team(teamIndex, kr.team()), end, kr.weight());
         }
       }
       for (Initiative i : cycle.initiatives()) {
@@ -359,9 +354,9 @@ public final class DependencyGraph {
         for (Milestone m : i.milestones()) {
           last = last == null || m.due().isAfter(last) ? m.due() : last;
         }
-        add(i.id(), NodeKind.INITIATIVE, team(cycle, teamIndex, i.id()), last == null ? end : (int) last.toEpochDay(), 0);
+        add(i.id(), NodeKind.INITIATIVE, team(teamIndex, i.team()), last == null ? end : (int) last.toEpochDay(), 0);
         for (Milestone m : i.milestones()) {
-          add(m.id(), NodeKind.MILESTONE, team(cycle, teamIndex, i.id()), (int) m.due().toEpochDay(), 0);
+          add(m.id(), NodeKind.MILESTONE, team(teamIndex, i.team()), (int) m.due().toEpochDay(), 0);
         }
       }
       index = new IdIndex(ids, id -> {
@@ -375,14 +370,21 @@ public final class DependencyGraph {
       }
     }
 
-    private static Integer team(OkrCycle cycle, Map<String, Integer> teamIndex, String id) {
-      return cycle.teamOf(id).map(teamIndex::get).orElse(null);
+    private static void addTeam(TreeSet<String> teams, String team) {
+      if (team != null) {
+        teams.add(team);
+      }
     }
 
-    private void add(String id, NodeKind k, Integer t, int dueDay, double w) {
+    private static int team(Map<String, Integer> teamIndex, String team) {
+      Integer t = team == null ? null : teamIndex.get(team);
+      return t == null ? -1 : t;
+    }
+
+    private void add(String id, NodeKind k, int t, int dueDay, double w) {
       ids[size] = id;
       kind[size] = (byte) k.ordinal();
-      team[size] = t == null ? -1 : t;
+      team[size] = t;
       due[size] = dueDay;
       weight[size] = w;
       size++;
