@@ -171,7 +171,8 @@ final class Escalations {
     if (byCascade) {
       Cascade c = now.cascades().stream().filter(x -> x.source().equals(id)).findFirst().orElseThrow();
       reason = id + " has fed a cascade across teams since " + Insights.DAY.format(chosenSince) + " (" + days(days)
-          + "): it is " + Insights.days(c.slipDays()) + " late and reaches " + Insights.join(teamNames(okr, c.teams()))
+          + "): it is " + Insights.days(c.slipDays()) + " late and reaches " + Insights.join(teamNames(okr,
+          c.teams().stream().filter(t -> !t.equals(c.sourceTeam())).toList()))
           + ", so it goes to " + target + ".";
     } else {
       Status s = statuses[last];

@@ -136,8 +136,12 @@ final class SourceHealth {
     Instant last = null;
     double silent = Double.MAX_VALUE;
     List<Double> gaps = new ArrayList<>();
+    List<String> manual = new ArrayList<>();
     for (Feed f : feeds) {
       ids.add(f.keyResult().id());
+      if (f.manualSince()) {
+        manual.add(f.keyResult().id());
+      }
       if (last == null || f.last().at().isAfter(last)) {
         last = f.last().at();
       }
@@ -151,8 +155,9 @@ final class SourceHealth {
         : "any of the " + ids.size() + " key results it feeds (" + Insights.join(ids) + ")";
     String reason = source + " has sent nothing for " + what + " since " + Insights.DAY.format(cycle.dateOf(last))
         + " (" + Escalations.days(days) + "; it used to send one every " + Insights.days(gap)
-        + "): the data connection is broken, so nobody knows the status of " + (ids.size() == 1 ? ids.get(0)
-        : "those key results") + ".";
+        + "): the data connection is broken" + (manual.isEmpty() ? ", so nobody knows the status of "
+        + (ids.size() == 1 ? ids.get(0) : "those key results") + "."
+        : " (values have been entered by hand since for " + Insights.join(manual) + ").");
     return new SourceHealthSummary(source, ids, true, cycle.dateOf(last), days, gap, reason);
   }
 }
