@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import org.okrengine.deps.Cascade;
 import org.okrengine.deps.DependencyGraph;
-import org.okrengine.forecast.Forecast;
 import org.okrengine.forecast.Forecaster;
 import org.okrengine.model.Cycle;
 import org.okrengine.model.EscalationPolicy;
@@ -28,7 +28,9 @@ import org.okrengine.model.Status;
  *
  * <p>The grid: the start of each local day (in the cycle's zone) from the cycle's first day up to the analysed date
  * (at most the cycle's last day), then the analysed instant itself when it is not such a start. At each point the
- * engine forecasts every key result from the check-ins known then and runs the cascade analysis. A condition's
+ * engine forecasts a key result from the check-ins known then, and runs the cascade analysis; it walks back from the
+ * analysed instant only as far as a run can reach (a key result until its status no longer counts for any level, a
+ * cascade source until it no longer feeds a cascade across teams), which gives the same answer as every point. A condition's
  * {@code since} is the date of the first grid point of the unbroken run of points where it held that ends at the
  * analysed instant; it has held for the whole days from {@code since} to the analysed date. An item goes to the
  * highest level whose condition holds: its statuses for at least {@code forDays}, or (where the level says so) being
@@ -68,21 +70,46 @@ final class Escalations {
       return List.of();
     }
     boolean cascadesMatter = policy.levels().stream().anyMatch(EscalationPolicy.Level::crossTeamCascade);
+    Set<Status> counted = EnumSet.noneOf(Status.class);
+    for (EscalationPolicy.Level level : policy.levels()) {
+      counted.addAll(level.statuses());
+    }
     int n = grid.size();
+    int last = n - 1;
+    // each key result's status, walking back from the instant while it counts for some level (earlier points
+    // cannot change its run); the other points stay null
     Map<String, Status[]> statuses = new LinkedHashMap<>();
     for (KeyResult kr : okr.keyResults()) {
-      statuses.put(kr.id(), new Status[n]);
-    }
-    Map<String, boolean[]> crossing = new HashMap<>();
-    for (int i = 0; i < n; i++) {
-      Snapshot s = i == n - 1 ? now : Snapshot.of(okr, graph, forecaster, grid.get(i), cascadesMatter);
-      for (Map.Entry<String, Forecast> e : s.forecasts().entrySet()) {
-        statuses.get(e.getKey())[i] = e.getValue().status();
+      Status[] s = new Status[n];
+      s[last] = now.forecasts().get(kr.id()).status();
+      for (int i = last - 1; i >= 0 && counted.contains(s[i + 1]); i--) {
+        s[i] = forecaster.forecast(kr, cycle, grid.get(i), okr.milestonesOf(kr.id())).status();
       }
-      if (cascadesMatter) {
-        for (Cascade c : s.cascades()) {
+      statuses.put(kr.id(), s);
+    }
+    // the sources of cascades across teams, walking back while any of them still feeds one
+    Map<String, boolean[]> crossing = new HashMap<>();
+    if (cascadesMatter) {
+      Set<String> running = new HashSet<>();
+      for (Cascade c : now.cascades()) {
+        if (c.crossesTeams()) {
+          crossing.computeIfAbsent(c.source(), k -> new boolean[n])[last] = true;
+          running.add(c.source());
+        }
+      }
+      for (int i = last - 1; i >= 0 && !running.isEmpty(); i--) {
+        Set<String> here = new HashSet<>();
+        for (Cascade c : Snapshot.of(okr, graph, forecaster, grid.get(i), true, true).cascades()) {
           if (c.crossesTeams()) {
-            crossing.computeIfAbsent(c.source(), k -> new boolean[n])[i] = true;
+            here.add(c.source());
+          }
+        }
+        for (java.util.Iterator<String> it = running.iterator(); it.hasNext();) {
+          String id = it.next();
+          if (here.contains(id)) {
+            crossing.get(id)[i] = true;
+          } else {
+            it.remove();
           }
         }
       }

@@ -2,6 +2,7 @@ package org.okrengine.execution;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.okrengine.model.CascadeSummary;
 import org.okrengine.model.Cause;
 import org.okrengine.model.CycleReport;
@@ -50,7 +51,8 @@ final class Prompt {
         }
       }
     }
-    section(sb, "Cascades of late work", r.cascades().stream().map(CascadeSummary::reason).toList());
+    section(sb, "Cascades of late work",
+        r.cascades().stream().map(CascadeSummary::reason).filter(Objects::nonNull).toList());
     section(sb, "Escalations", r.escalations().stream().map(Prompt::escalation).toList());
     section(sb, "Broken data connections", r.sourceHealth().stream().map(SourceHealthSummary::reason).toList());
     section(sb, "Objectives", r.objectives().stream().map(ObjectiveSummary::summary).toList());

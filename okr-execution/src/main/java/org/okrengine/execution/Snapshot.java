@@ -41,10 +41,22 @@ record Snapshot(Map<String, Forecast> forecasts, Map<String, NodeRisk> risks, Li
 
   static Snapshot of(OkrCycle cycle, DependencyGraph graph, Forecaster forecaster, Instant asOf,
       boolean withCascades) {
+    return of(cycle, graph, forecaster, asOf, withCascades, false);
+  }
+
+  /**
+   * The snapshot at {@code asOf}; with {@code risksOnly}, only the key results that others depend on are forecast
+   * (all that the cascades need).
+   */
+  static Snapshot of(OkrCycle cycle, DependencyGraph graph, Forecaster forecaster, Instant asOf,
+      boolean withCascades, boolean risksOnly) {
     Map<String, Forecast> forecasts = new LinkedHashMap<>();
     Map<String, NodeRisk> risks = new HashMap<>();
     LocalDate today = cycle.cycle().dateOf(asOf);
     for (KeyResult kr : cycle.keyResults()) {
+      if (risksOnly && cycle.dependents(kr.id()).isEmpty()) {
+        continue;
+      }
       Forecast f = forecaster.forecast(kr, cycle.cycle(), asOf, cycle.milestonesOf(kr.id()));
       forecasts.put(kr.id(), f);
       NodeRisk r = keyResultRisk(cycle, kr, f, today);

@@ -58,7 +58,7 @@ public record EscalationPolicy(List<Level> levels) {
    * @param statuses the statuses that count toward this level (sorted, without repeats; not empty)
    * @param forDays whole days the status must have held without a break, 0 and up
    * @param crossTeamCascade whether being the source of a cascade that reaches another team escalates to this level
-   *     regardless of {@code forDays}
+   *     regardless of {@code forDays} (a key result must also be in one of {@code statuses} meanwhile)
    */
   public record Level(int level, String to, List<Status> statuses, int forDays, boolean crossTeamCascade) {
     /** Validates; a null {@code statuses} becomes {@link #DEFAULT_STATUSES}. */
