@@ -111,6 +111,32 @@ class ExampleStoryTest {
   }
 
   @Test
+  void week7_escalationsByStatus_equalABruteForceReplayOfEveryDay() {
+    // forecast every key result at every point of the grid, with no shortcut, and find each run by hand
+    List<Instant> grid = Escalations.grid(q3.cycle(), week7.asOf());
+    LocalDate today = q3.cycle().dateOf(week7.asOf());
+    var forecaster = ExecutionEngine.withDefaults().forecaster();
+    int checked = 0;
+    for (EscalationSummary e : week7.escalations()) {
+      var kr = q3.keyResult(e.subject());
+      if (kr.isEmpty() || e.reason().contains("cascade")) {
+        continue;
+      }
+      LocalDate since = null;
+      for (Instant t : grid) {
+        boolean counts = forecaster.forecast(kr.get(), q3.cycle(), t, q3.milestonesOf(e.subject())).status()
+            .needsAttention();
+        since = counts ? (since == null ? q3.cycle().dateOf(t) : since) : null;
+      }
+      assertThat(since).as(e.subject()).isEqualTo(e.since());
+      long days = java.time.temporal.ChronoUnit.DAYS.between(since, today);
+      assertThat(e.level()).as(e.subject()).isEqualTo(days >= 28 ? 2 : 1);
+      checked++;
+    }
+    assertThat(checked).isGreaterThan(10);
+  }
+
+  @Test
   void sameInputTwice_byteIdenticalJson() {
     Instant at = q3.cycle().instantOf(LocalDate.of(2026, 8, 19));
     String a = ReportJson.withDefaults().write(ExecutionEngine.withDefaults().analyze(q3, at));
