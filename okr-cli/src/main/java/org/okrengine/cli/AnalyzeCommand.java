@@ -9,10 +9,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.okrengine.execution.ExecutionEngine;
 import org.okrengine.model.CycleReport;
+import org.okrengine.model.EscalationPolicy;
+import org.okrengine.model.InvalidPolicyException;
+import org.okrengine.model.Problem;
+import org.okrengine.model.json.EscalationPolicyJson;
 import org.okrengine.model.json.ReportJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,16 +42,26 @@ final class AnalyzeCommand implements Callable<Integer> {
           + "within the cycle")
   String asOf;
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
-      description = "text (default) or json (okr-report/1; JSON Lines for several cycles)")
+  @Option(names = "--format", defaultValue = "text", paramLabel = "text|json|prompt",
+      description = "text (default), json (okr-report/1; JSON Lines for several cycles) or prompt (the grounded "
+          + "facts to hand to a language model)")
   String format;
+
+  @Option(names = "--policy", paramLabel = "FILE",
+      description = "escalation policy (okr-escalation-policy/1 JSON); default: at risk, off track or stale for "
+          + "14 days goes to team-lead, for 28 days or feeding a cross-team cascade to leadership")
+  Path policy;
 
   Clock clock = Clock.systemUTC();
 
   @Override
   public Integer call() {
-    if (!format.equals("text") && !format.equals("json")) {
-      throw new BadInputException(List.of("--format: must be text or json: '" + format + "'"));
+    if (!format.equals("text") && !format.equals("json") && !format.equals("prompt")) {
+      throw new BadInputException(List.of("--format: must be text, json or prompt: '" + format + "'"));
+    }
+    EscalationPolicy escalation = EscalationPolicy.DEFAULT;
+    if (policy != null) {
+      escalation = readPolicy(policy);
     }
     LocalDate asOfDate = null;
     Instant asOfInstant = null;
@@ -62,7 +78,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       }
     }
     PrintWriter out = spec.commandLine().getOut();
-    ExecutionEngine engine = ExecutionEngine.withDefaults();
+    ExecutionEngine engine = ExecutionEngine.withDefaults().withPolicy(escalation);
     Inputs inputs = new Inputs();
     final LocalDate date = asOfDate;
     final Instant instant = asOfInstant;
@@ -72,11 +88,15 @@ final class AnalyzeCommand implements Callable<Integer> {
       Instant at = instant != null ? instant
           : date != null ? cycle.cycle().instantOf(date) : ExecutionEngine.defaultAsOf(cycle, clock);
       CycleReport report = engine.analyze(cycle, at);
-      if (format.equals("text")) {
+      if (format.equals("text") || format.equals("prompt")) {
         if (written[0]++ > 0) {
           out.println();
         }
-        TextReport.write(cycle, report, out);
+        if (format.equals("text")) {
+          TextReport.write(cycle, report, out);
+        } else {
+          out.print(ExecutionEngine.groundedPrompt(report));
+        }
       } else {
         try {
           if (pending[0] != null) {
@@ -111,6 +131,22 @@ final class AnalyzeCommand implements Callable<Integer> {
       throw new BadInputException(inputs.problems());
     }
     return Okr.OK;
+  }
+
+  private static EscalationPolicy readPolicy(Path file) {
+    try {
+      return EscalationPolicyJson.withDefaults().read(file);
+    } catch (NoSuchFileException e) {
+      throw new BadInputException(List.of(file + ": no such file"));
+    } catch (InvalidPolicyException e) {
+      List<String> lines = new ArrayList<>();
+      for (Problem p : e.problems()) {
+        lines.add(file + ": " + p);
+      }
+      throw new BadInputException(lines);
+    } catch (IOException e) {
+      throw new BadInputException(List.of(file + ": cannot read: " + e.getMessage()));
+    }
   }
 
   /** For tests: analyse with {@code clock} as now. */

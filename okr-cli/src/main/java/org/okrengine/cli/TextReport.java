@@ -8,11 +8,15 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.okrengine.model.Cause;
 import org.okrengine.model.Cycle;
 import org.okrengine.model.CycleReport;
+import org.okrengine.model.EscalationSummary;
 import org.okrengine.model.KeyResultReport;
 import org.okrengine.model.Objective;
+import org.okrengine.model.ObjectiveSummary;
 import org.okrengine.model.OkrCycle;
+import org.okrengine.model.SourceHealthSummary;
 import org.okrengine.model.Status;
 
 /** The text layout of {@code okr analyze}. */
@@ -30,6 +34,14 @@ final class TextReport {
     out.printf(Locale.ROOT, "%s (%s), %s to %s, %s%n", c.name(), c.id(), c.start(), c.end(), zone.getId());
     out.printf(Locale.ROOT, "as of %s (%s), week %d of %d, %d%% of the cycle elapsed%n%n",
         WHEN.format(report.asOf().atZone(zone)), zone.getId(), week, weeks, Math.round(elapsed * 100));
+    if (report.summary() != null) {
+      out.println("In short: " + report.summary());
+      out.println();
+    }
+    Map<String, ObjectiveSummary> objectiveSummaries = new java.util.HashMap<>();
+    for (ObjectiveSummary o : report.objectives()) {
+      objectiveSummaries.put(o.id(), o);
+    }
     Map<String, KeyResultReport> byId = new java.util.HashMap<>();
     for (KeyResultReport r : report.keyResults()) {
       byId.put(r.id(), r);
@@ -51,6 +63,10 @@ final class TextReport {
         out.printf(Locale.ROOT, "  %-" + idWidth + "s %-42s %s of %s plan  %-8s %-12s %s%n", r.id(),
             truncate(r.title(), 42), progress, plan, age, r.status().jsonName(), forecast);
       }
+      ObjectiveSummary summary = objectiveSummaries.get(o.id());
+      if (summary != null) {
+        out.println("  = " + summary.summary());
+      }
       out.println();
     }
     List<KeyResultReport> attention = new ArrayList<>();
@@ -65,6 +81,9 @@ final class TextReport {
       out.println("Needs attention:");
       for (KeyResultReport r : attention) {
         out.println("  - " + r.insight());
+        for (Cause cause : r.causes()) {
+          out.println("      because: " + cause.sentence());
+        }
       }
       out.println();
     }
@@ -72,6 +91,20 @@ final class TextReport {
       out.println("Cascades (most impact first):");
       for (var cascade : report.cascades()) {
         out.println("  - " + cascade.reason());
+      }
+      out.println();
+    }
+    if (!report.escalations().isEmpty()) {
+      out.println("Escalations (highest level first):");
+      for (EscalationSummary e : report.escalations()) {
+        out.printf(Locale.ROOT, "  - level %d, to %s, since %s: %s%n", e.level(), e.to(), e.since(), e.reason());
+      }
+      out.println();
+    }
+    if (!report.sourceHealth().isEmpty()) {
+      out.println("Broken data connections:");
+      for (SourceHealthSummary h : report.sourceHealth()) {
+        out.println("  - " + h.reason());
       }
       out.println();
     }

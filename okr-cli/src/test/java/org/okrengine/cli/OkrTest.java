@@ -38,6 +38,52 @@ class OkrTest {
     assertThat(r.out()).contains("Cascades (most impact first):\n  - I-3 (Data Platform) is 14 days late; ")
         .contains("KR-3 (Growth) and KR-7 and KR-6 (Product) need it by 10 Aug; O-3, O-5 and O-1 are at risk");
     assertThat(r.out()).containsPattern("\\n30 key results: .*\\.\\n$");
+    // the summary, causes, escalations of the engine (issue 6)
+    assertThat(r.out()).contains("\nIn short: As of 19 Aug, 9 of 30 key results are off track, 7 at risk and 2 stale")
+        .contains("Customer Support: all 6 key results need attention, and \"hiring\" has been named as the blocker")
+        .contains("      because: Upstream, I-6 (Support hiring) is 19 days late; that leaves KR-22 an 84% chance")
+        .contains("\nEscalations (highest level first):\n")
+        .contains("  - level 2, to leadership, since 2026-08-06: I-3 has fed a cascade across teams since 6 Aug")
+        .contains("  = O-9 (Customers get answers fast): 3 of 3 key results need attention");
+  }
+
+  @Test
+  void analyze_example_atCycleEnd_brokenDataConnection() {
+    Run r = run("analyze", EXAMPLE.toString(), "--as-of", "2026-10-01");
+    assertThat(r.code()).isEqualTo(0);
+    assertThat(r.out()).contains("Broken data connections:\n  - KR-14 gets its values from datadog, which sent the "
+        + "last one (");
+  }
+
+  @Test
+  void analyze_policyFile_usedAndBadPolicyListsEveryProblem(@TempDir Path dir) throws IOException {
+    Path quiet = dir.resolve("quiet.json");
+    Files.writeString(quiet, "{\"levels\": [{\"level\": 1, \"to\": \"ceo\", \"statuses\": [\"stale\"], "
+        + "\"forDays\": 5}]}");
+    Run r = run("analyze", EXAMPLE.toString(), "--as-of", "2026-08-19", "--policy", quiet.toString());
+    assertThat(r.code()).isEqualTo(0);
+    // the policy's one level, for key results stale 5 days or more: KR-9 and KR-27 (stale since 12 and 11 Aug)
+    assertThat(r.out()).contains("Escalations (highest level first):\n  - level 1, to ceo, since ")
+        .doesNotContain("to leadership");
+    Path bad = dir.resolve("bad.json");
+    Files.writeString(bad, "{\"levels\": [{\"level\": 0, \"to\": \"x\", \"forDays\": \"two\"}]}");
+    Run b = run("analyze", EXAMPLE.toString(), "--policy", bad.toString());
+    assertThat(b.code()).isEqualTo(2);
+    assertThat(b.out()).isEmpty();
+    assertThat(b.err()).isEqualTo(bad + ": levels[0].level: must be at least 1: 0\n"
+        + bad + ": levels[0].forDays: must be a number\n");
+    Run missing = run("analyze", EXAMPLE.toString(), "--policy", dir.resolve("none.json").toString());
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err()).isEqualTo(dir.resolve("none.json") + ": no such file\n");
+  }
+
+  @Test
+  void analyze_example_prompt() {
+    Run r = run("analyze", EXAMPLE.toString(), "--as-of", "2026-08-19", "--format", "prompt");
+    assertThat(r.code()).isEqualTo(0);
+    assertThat(r.out()).startsWith("Facts about OKR cycle 2026-Q3 as of 2026-08-18T22:00:00Z")
+        .contains("\nKey results that need attention:\n").contains("\nEscalations:\n")
+        .doesNotContain("Broken data connections");
   }
 
   @Test

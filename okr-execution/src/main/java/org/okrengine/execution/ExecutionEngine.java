@@ -5,56 +5,71 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import org.okrengine.deps.Cascade;
-import org.okrengine.deps.CascadeAnalyzer;
 import org.okrengine.deps.DependencyGraph;
-import org.okrengine.deps.NodeRisk;
 import org.okrengine.forecast.Forecast;
 import org.okrengine.forecast.Forecaster;
+import org.okrengine.model.CascadeSummary;
+import org.okrengine.model.Cause;
 import org.okrengine.model.CheckIn;
 import org.okrengine.model.Cycle;
-import org.okrengine.model.CascadeSummary;
 import org.okrengine.model.CycleReport;
-import org.okrengine.model.Dependency;
-import org.okrengine.model.Initiative;
+import org.okrengine.model.EscalationPolicy;
+import org.okrengine.model.EscalationSummary;
 import org.okrengine.model.KeyResult;
 import org.okrengine.model.KeyResultReport;
-import org.okrengine.model.Milestone;
 import org.okrengine.model.OkrCycle;
-import org.okrengine.model.Status;
+import org.okrengine.model.SourceHealthSummary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Analyses a cycle at an instant: for every key result its progress against plan, its forecast, status, reasons and
- * one plain sentence, and the cascades of late items through the dependency graph, as an {@code okr-report/1}
- * report. Deterministic: the same cycle and instant give an equal
- * report. Configured with {@code with...} copy methods. Immutable and thread-safe.
+ * Analyses a cycle at an instant: for every key result its progress against plan, its forecast, status, reasons, one
+ * plain sentence and (when it needs attention) its likely causes ranked with their evidence; the cascades of late items
+ * through the dependency graph; the escalations that the {@linkplain #policy() policy} gives when status is replayed
+ * over the check-in history; broken data connections; and objective and company summaries: one
+ * {@code okr-report/1} report. {@link #groundedPrompt(CycleReport)} turns a report into compact text for a language
+ * model; the library itself makes no network calls. Deterministic: the same cycle, instant and configuration give an
+ * equal report. Configured with {@code with...} copy methods. Immutable and thread-safe.
  */
 public final class ExecutionEngine {
-  private static final ExecutionEngine DEFAULTS = new ExecutionEngine(Forecaster.withDefaults());
+  private static final Logger LOG = LoggerFactory.getLogger(ExecutionEngine.class);
+  private static final ExecutionEngine DEFAULTS =
+      new ExecutionEngine(Forecaster.withDefaults(), EscalationPolicy.DEFAULT);
 
   private final Forecaster forecaster;
+  private final EscalationPolicy policy;
 
-  private ExecutionEngine(Forecaster forecaster) {
+  private ExecutionEngine(Forecaster forecaster, EscalationPolicy policy) {
     this.forecaster = forecaster;
+    this.policy = policy;
   }
 
-  /** The engine with the default forecaster. */
+  /** The engine with the default forecaster and {@link EscalationPolicy#DEFAULT the default escalation policy}. */
   public static ExecutionEngine withDefaults() {
     return DEFAULTS;
   }
 
   /** A copy forecasting with {@code forecaster}. */
   public ExecutionEngine withForecaster(Forecaster forecaster) {
-    return new ExecutionEngine(Objects.requireNonNull(forecaster, "forecaster must not be null"));
+    return new ExecutionEngine(Objects.requireNonNull(forecaster, "forecaster must not be null"), policy);
+  }
+
+  /** A copy escalating by {@code policy}. */
+  public ExecutionEngine withPolicy(EscalationPolicy policy) {
+    return new ExecutionEngine(forecaster, Objects.requireNonNull(policy, "policy must not be null"));
   }
 
   /** The forecaster. */
   public Forecaster forecaster() {
     return forecaster;
+  }
+
+  /** The escalation policy. */
+  public EscalationPolicy policy() {
+    return policy;
   }
 
   /**
@@ -71,72 +86,52 @@ public final class ExecutionEngine {
   }
 
   /**
-   * The report of {@code cycle} as of {@code asOf}; only check-ins at or before {@code asOf} count.
+   * The report of {@code cycle} as of {@code asOf}; only check-ins at or before {@code asOf} count. The escalation
+   * replay forecasts every key result once per day of the cycle up to {@code asOf}, so the work grows with key
+   * results times days.
    *
    * @throws org.okrengine.deps.DependencyCycleException when dependencies form a cycle, listing every cycle
    */
   public CycleReport analyze(OkrCycle cycle, Instant asOf) {
     Objects.requireNonNull(cycle, "cycle must not be null");
     Objects.requireNonNull(asOf, "asOf must not be null");
+    DependencyGraph graph = DependencyGraph.of(cycle);
+    Snapshot now = Snapshot.of(cycle, graph, forecaster, asOf, true);
+    List<SourceHealth.Feed> feeds = SourceHealth.feeds(cycle, asOf);
     List<KeyResultReport> rows = new ArrayList<>();
-    Map<String, NodeRisk> risks = new HashMap<>();
-    LocalDate today = cycle.cycle().dateOf(asOf);
+    Map<String, KeyResultReport> byId = new HashMap<>();
     for (KeyResult kr : cycle.keyResults()) {
-      Forecast f = forecaster.forecast(kr, cycle.cycle(), asOf, cycle.milestonesOf(kr.id()));
+      Forecast f = now.forecasts().get(kr.id());
       Double value = kr.latestCheckIn(asOf).map(CheckIn::value).orElse(null);
       String objective = cycle.objectiveOf(kr.id()).orElseThrow().id();
-      rows.add(new KeyResultReport(kr.id(), kr.title(), objective, kr.team(), f.status(), value, f.progress(),
-          f.expectedProgress(), f.daysSinceCheckIn(), f.toSummary(), f.reasons(),
-          Insights.sentence(kr, f, cycle.cycle())));
-      NodeRisk r = keyResultRisk(cycle, kr, f, today);
-      if (r != null) {
-        risks.put(kr.id(), r);
-      }
-    }
-    for (Initiative i : cycle.initiatives()) {
-      long late = 0;
-      for (Milestone m : i.milestones()) {
-        if (m.completed() == null && m.due().isBefore(today)) {
-          late = Math.max(late, ChronoUnit.DAYS.between(m.due(), today));
-        }
-      }
-      if (late > 0) {
-        risks.put(i.id(), new NodeRisk(late, 1 - Math.exp(-late / LATE_SCALE_DAYS)));
-      }
+      List<Cause> causes = f.status().needsAttention()
+          ? Causes.of(cycle, kr, f, asOf, now.cascades(), feeds) : List.of();
+      KeyResultReport row = new KeyResultReport(kr.id(), kr.title(), objective, kr.team(), f.status(), value,
+          f.progress(), f.expectedProgress(), f.daysSinceCheckIn(), f.toSummary(), f.reasons(),
+          Insights.sentence(kr, f, cycle.cycle()), causes);
+      rows.add(row);
+      byId.put(kr.id(), row);
     }
     List<CascadeSummary> cascades = new ArrayList<>();
-    for (Cascade c : CascadeAnalyzer.analyze(DependencyGraph.of(cycle), risks)) {
+    for (Cascade c : now.cascades()) {
       cascades.add(c.toSummary());
     }
-    return new CycleReport(cycle.cycle().id(), asOf, rows, cascades, List.of());
+    List<SourceHealthSummary> sources = SourceHealth.summaries(cycle, asOf);
+    List<EscalationSummary> escalations = Escalations.replay(cycle, graph, forecaster, policy, asOf, now);
+    String summary = Summaries.company(cycle, asOf, rows, now.cascades(), sources, escalations);
+    LOG.debug("analysed {} as of {}: {} key results, {} cascades, {} escalations, {} broken sources",
+        cycle.cycle().id(), asOf, rows.size(), cascades.size(), escalations.size(), sources.size());
+    return new CycleReport(cycle.cycle().id(), asOf, rows, cascades, escalations, sources,
+        Summaries.objectives(cycle, byId), summary);
   }
 
-  /*
-   * Slips fed to the cascade analysis.
-   * - An initiative is as late as its latest open milestone past due (days from due to the analysed date); the
-   *   probability that it misses what depends on it is 1 - exp(-late / 14 days): a week late 0.39, two 0.63.
-   * - A key result that others depend on is late by the days from its earliest need-by date (the cycle end when
-   *   none is given) to its forecast completion (P50), or, when it is not moving toward its target, by the days it
-   *   is already past that date; its probability of missing is 1 - P(target). Achieved key results do not slip.
+  /**
+   * A compact text of the facts in {@code report}, for a vendor to hand to its own language model: the summary, each
+   * key result that needs attention with its numbers, insight and causes, the cascades, escalations, broken data
+   * connections and objective summaries, headed by an instruction to use only these facts. Every number in it comes
+   * from the report. Deterministic; no network call is made.
    */
-  private static final double LATE_SCALE_DAYS = 14.0;
-
-  private static NodeRisk keyResultRisk(OkrCycle cycle, KeyResult kr, Forecast f, LocalDate today) {
-    if (f.status() == Status.ACHIEVED || cycle.dependents(kr.id()).isEmpty()) {
-      return null;
-    }
-    LocalDate due = cycle.cycle().end();
-    for (Dependency d : cycle.dependents(kr.id())) {
-      if (d.needBy() != null && d.needBy().isBefore(due)) {
-        due = d.needBy();
-      }
-    }
-    long slip;
-    if (f.completionDate() != null) {
-      slip = ChronoUnit.DAYS.between(due, f.completionDate());
-    } else {
-      slip = ChronoUnit.DAYS.between(due, today);
-    }
-    return slip > 0 ? new NodeRisk(Math.min(slip, 999_999), 1 - f.probabilityOfTarget()) : null;
+  public static String groundedPrompt(CycleReport report) {
+    return Prompt.of(Objects.requireNonNull(report, "report must not be null"));
   }
 }

@@ -2,19 +2,21 @@ package org.okrengine.execution;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import org.okrengine.forecast.Forecast;
 import org.okrengine.model.Cycle;
 import org.okrengine.model.Direction;
 import org.okrengine.model.KeyResult;
 import org.okrengine.model.Metric;
+import org.okrengine.model.Status;
 
 /**
  * Plain English sentences about a key result, built only from numbers the engine computed. Stateless and
  * thread-safe.
  */
 final class Insights {
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+  static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
   private Insights() {}
 
@@ -39,15 +41,15 @@ final class Insights {
         break;
     }
     if (m.direction() == Direction.ACHIEVE) {
-      return id + " is not done yet; judging by its milestones so far it has a " + pct(f.probabilityOfTarget())
+      return id + " is not done yet; judging by its milestones so far it has " + aPct(f.probabilityOfTarget())
           + " chance of being done by " + DAY.format(cycle.end()) + ".";
     }
     if (m.direction().isMaintain()) {
       String side = m.direction() == Direction.MAINTAIN_ABOVE ? "above " : "below ";
-      return id + " has a " + pct(f.probabilityOfTarget()) + " chance of ending the cycle " + side
+      return id + " has " + aPct(f.probabilityOfTarget()) + " chance of ending the cycle " + side
           + value(m.target(), m) + "; it is at " + value(f.landingValue(), m) + " now.";
     }
-    String chance = " (a " + pct(f.probabilityOfTarget()) + " chance of reaching " + value(m.target(), m) + ")";
+    String chance = " (" + aPct(f.probabilityOfTarget()) + " chance of reaching " + value(m.target(), m) + ")";
     Double ratio = f.velocityRatio();
     if (ratio != null && ratio < 1 && f.actualVelocityPerWeek() != null && f.actualVelocityPerWeek() > 0) {
       return id + " is moving at " + pct(ratio) + " of the weekly pace it needs; if nothing changes it will land at "
@@ -65,6 +67,35 @@ final class Insights {
     }
     return id + " is at " + pct(f.progress()) + " against " + pct(f.expectedProgress())
         + " planned for now and is forecast to land at " + pct(f.landingProgress()) + chance + ".";
+  }
+
+  /** The status in words: {@code at risk}, {@code off track}, ... */
+  static String statusName(Status s) {
+    return s.jsonName().replace('-', ' ');
+  }
+
+  /** Days as words: {@code 1 day}, {@code 14 days}, {@code 2.5 days}. */
+  static String days(double days) {
+    String n = Math.rint(days) == days ? String.format(Locale.ROOT, "%.0f", days)
+        : String.format(Locale.ROOT, "%.1f", days);
+    return n.equals("1") ? "1 day" : n + " days";
+  }
+
+  /** {@code A}, {@code A and B}, {@code A, B and C}. */
+  static String join(List<String> items) {
+    if (items.isEmpty()) {
+      return "";
+    }
+    if (items.size() == 1) {
+      return items.get(0);
+    }
+    return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+  }
+
+  /** {@code a 16% chance} or {@code an 84% chance}: the article that goes before {@link #pct}. */
+  static String aPct(Double fraction) {
+    String p = pct(fraction);
+    return (p.startsWith("8") || p.equals("11%") || p.equals("18%") ? "an " : "a ") + p;
   }
 
   static String pct(Double fraction) {

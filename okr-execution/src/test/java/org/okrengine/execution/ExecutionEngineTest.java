@@ -72,7 +72,12 @@ class ExecutionEngineTest {
     assertThat(r.keyResults().get(4).insight()).startsWith("KR-5 has a ").endsWith(" chance of ending the cycle above "
         + "99%; it is at 99.6% now.");
     assertThat(r.cascades()).isEmpty();
-    assertThat(r.escalations()).isEmpty();
+    // KR-1 has been at risk since its first check-in on day 7 (8 Jul): 38 days by 15 Aug, past the default 28;
+    // KR-4's only check-in is on day 3, so it is stale (more than 14 days) from day 18 (19 Jul): 27 days, past 14
+    assertThat(r.escalations()).extracting(e -> e.subject() + " " + e.level() + " " + e.since() + " " + e.to())
+        .containsExactly("KR-1 2 2026-07-08 leadership", "KR-4 1 2026-07-19 team-lead");
+    assertThat(r.escalations().get(1).reason()).isEqualTo("KR-4 has been at risk, off track or stale without a "
+        + "break since 19 Jul (27 days; stale now), so it goes to team-lead (level 1).");
   }
 
   @Test

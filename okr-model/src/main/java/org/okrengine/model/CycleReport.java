@@ -16,9 +16,13 @@ import java.util.Objects;
  * @param keyResults one entry per key result, in document order
  * @param cascades slips flowing across dependencies, most impact first
  * @param escalations escalated items, highest level first
+ * @param sourceHealth broken data connections, in document order of their first key result (empty when none)
+ * @param objectives one summary per objective, in document order (empty when not computed)
+ * @param summary a few plain sentences about the whole cycle, or null
  */
 public record CycleReport(String cycleId, Instant asOf, List<KeyResultReport> keyResults,
-    List<CascadeSummary> cascades, List<EscalationSummary> escalations) {
+    List<CascadeSummary> cascades, List<EscalationSummary> escalations, List<SourceHealthSummary> sourceHealth,
+    List<ObjectiveSummary> objectives, String summary) {
   /** Validates and copies the lists. */
   public CycleReport {
     requireId(cycleId, "cycleId");
@@ -26,5 +30,13 @@ public record CycleReport(String cycleId, Instant asOf, List<KeyResultReport> ke
     keyResults = copy(keyResults, "keyResults");
     cascades = cascades == null ? List.of() : copy(cascades, "cascades");
     escalations = escalations == null ? List.of() : copy(escalations, "escalations");
+    sourceHealth = sourceHealth == null ? List.of() : copy(sourceHealth, "sourceHealth");
+    objectives = objectives == null ? List.of() : copy(objectives, "objectives");
+  }
+
+  /** A report without source health, objective summaries or summary. */
+  public CycleReport(String cycleId, Instant asOf, List<KeyResultReport> keyResults, List<CascadeSummary> cascades,
+      List<EscalationSummary> escalations) {
+    this(cycleId, asOf, keyResults, cascades, escalations, List.of(), List.of(), null);
   }
 }

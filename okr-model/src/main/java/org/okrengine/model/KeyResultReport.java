@@ -23,10 +23,11 @@ import java.util.Objects;
  * @param forecast where it is forecast to land, or null
  * @param reasons why it has its status, most important first (empty when none)
  * @param insight one plain sentence about it, or null
+ * @param causes for a key result at risk, off track or stale: its likely causes, most likely first (empty otherwise)
  */
 public record KeyResultReport(String id, String title, String objective, String team, Status status, Double value,
     Double progress, double expectedProgress, Integer daysSinceCheckIn, ForecastSummary forecast,
-    List<Reason> reasons, String insight) {
+    List<Reason> reasons, String insight, List<Cause> causes) {
   /** Validates and copies the reasons. */
   public KeyResultReport {
     requireId(id, "id");
@@ -35,5 +36,14 @@ public record KeyResultReport(String id, String title, String objective, String 
     optionalFinite(progress, "progress");
     optionalFinite(expectedProgress, "expectedProgress");
     reasons = reasons == null ? List.of() : copy(reasons, "reasons");
+    causes = causes == null ? List.of() : copy(causes, "causes");
+  }
+
+  /** A report without causes. */
+  public KeyResultReport(String id, String title, String objective, String team, Status status, Double value,
+      Double progress, double expectedProgress, Integer daysSinceCheckIn, ForecastSummary forecast,
+      List<Reason> reasons, String insight) {
+    this(id, title, objective, team, status, value, progress, expectedProgress, daysSinceCheckIn, forecast, reasons,
+        insight, List.of());
   }
 }

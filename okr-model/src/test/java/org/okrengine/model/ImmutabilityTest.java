@@ -46,7 +46,9 @@ class ImmutabilityTest {
     List<Class<?>> types = publicTypes();
     assertThat(types).hasSizeGreaterThan(25);
     for (Class<?> c : types) {
-      if (c.isEnum() || c == InvalidCycleException.class) {
+      // exceptions carry their problems; a builder is mutable by design (the policy it builds is not)
+      if (c.isEnum() || c == InvalidCycleException.class || c == InvalidPolicyException.class
+          || c == EscalationPolicy.Builder.class) {
         continue;
       }
       if (c.isInterface()) {

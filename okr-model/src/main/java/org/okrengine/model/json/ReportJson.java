@@ -13,13 +13,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.okrengine.model.CascadeSummary;
+import org.okrengine.model.Cause;
 import org.okrengine.model.CycleReport;
 import org.okrengine.model.EscalationSummary;
 import org.okrengine.model.ForecastSummary;
 import org.okrengine.model.KeyResultReport;
+import org.okrengine.model.ObjectiveSummary;
 import org.okrengine.model.PredictionInterval;
 import org.okrengine.model.Problem;
 import org.okrengine.model.Reason;
+import org.okrengine.model.SourceHealthSummary;
 
 /**
  * Writes and reads {@code okr-report/1} documents. Output is deterministic: the same report gives the same bytes.
@@ -27,7 +30,9 @@ import org.okrengine.model.Reason;
  *
  * <p>Every field is written, in a fixed order; numbers that cannot be known are {@code null}. Each key result carries
  * its reasons twice: {@code reasons} (the codes) and {@code reasonDetails} (each code with its evidence, numbers by
- * name).
+ * name), and its likely {@code causes} (each a code, a subject, evidence numbers by name and a sentence). After the
+ * escalations come {@code sourceHealth} (broken data connections), {@code objectives} (one summary per objective) and
+ * {@code summary} (plain sentences about the whole cycle).
  */
 public final class ReportJson {
   /** The format this class writes. */
@@ -136,6 +141,34 @@ public final class ReportJson {
       g.writeEndObject();
     }
     g.writeEndArray();
+    g.writeArrayFieldStart("sourceHealth");
+    for (SourceHealthSummary s : r.sourceHealth()) {
+      g.writeStartObject();
+      g.writeStringField("source", s.source());
+      strings(g, "keyResults", s.keyResults());
+      g.writeBooleanField("wholeSource", s.wholeSource());
+      g.writeStringField("lastValueOn", s.lastValueOn().toString());
+      g.writeNumberField("silentDays", s.silentDays());
+      g.writeNumberField("expectedEveryDays", s.expectedEveryDays());
+      g.writeStringField("reason", s.reason());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("objectives");
+    for (ObjectiveSummary o : r.objectives()) {
+      g.writeStartObject();
+      g.writeStringField("id", o.id());
+      g.writeStringField("title", o.title());
+      g.writeStringField("team", o.team());
+      g.writeNumberField("keyResults", o.keyResults());
+      g.writeNumberField("needAttention", o.needAttention());
+      number(g, "progress", o.progress());
+      number(g, "expectedProgress", o.expectedProgress());
+      g.writeStringField("summary", o.summary());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeStringField("summary", r.summary());
     g.writeEndObject();
   }
 
@@ -175,6 +208,20 @@ public final class ReportJson {
     }
     g.writeEndArray();
     g.writeStringField("insight", kr.insight());
+    g.writeArrayFieldStart("causes");
+    for (Cause c : kr.causes()) {
+      g.writeStartObject();
+      g.writeStringField("code", c.code());
+      g.writeStringField("subject", c.subject());
+      g.writeObjectFieldStart("evidence");
+      for (Map.Entry<String, Double> e : c.evidence().entrySet()) {
+        number(g, e.getKey(), e.getValue());
+      }
+      g.writeEndObject();
+      g.writeStringField("sentence", c.sentence());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
     g.writeEndObject();
   }
 

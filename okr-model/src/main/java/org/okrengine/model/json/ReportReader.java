@@ -7,13 +7,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.okrengine.model.CascadeSummary;
+import org.okrengine.model.Cause;
 import org.okrengine.model.CycleReport;
 import org.okrengine.model.EscalationSummary;
 import org.okrengine.model.ForecastSummary;
 import org.okrengine.model.KeyResultReport;
+import org.okrengine.model.ObjectiveSummary;
 import org.okrengine.model.PredictionInterval;
 import org.okrengine.model.Problem;
 import org.okrengine.model.Reason;
+import org.okrengine.model.SourceHealthSummary;
 import org.okrengine.model.Status;
 import org.okrengine.model.json.JsonTree.Obj;
 
@@ -46,10 +49,14 @@ final class ReportReader extends TreeReader {
         krs == null ? List.of() : list(doc, "keyResults", JsonPath.ROOT, this::keyResult);
     List<CascadeSummary> cascades = list(doc, "cascades", JsonPath.ROOT, this::cascade);
     List<EscalationSummary> escalations = list(doc, "escalations", JsonPath.ROOT, this::escalation);
+    List<SourceHealthSummary> sourceHealth = list(doc, "sourceHealth", JsonPath.ROOT, this::sourceHealth);
+    List<ObjectiveSummary> objectives = list(doc, "objectives", JsonPath.ROOT, this::objective);
+    String summary = optionalString(doc, "summary", JsonPath.ROOT);
     if (problems.size() > before) {
       return null;
     }
-    return build(JsonPath.ROOT, () -> new CycleReport(cycleId, asOf, keyResults, cascades, escalations));
+    return build(JsonPath.ROOT, () -> new CycleReport(cycleId, asOf, keyResults, cascades, escalations, sourceHealth,
+        objectives, summary));
   }
 
   private KeyResultReport keyResult(Obj o, JsonPath p) {
@@ -67,11 +74,70 @@ final class ReportReader extends TreeReader {
     ForecastSummary forecast = f == null ? null : forecast(f, p.field("forecast"));
     List<Reason> reasons = reasons(o, p);
     String insight = optionalString(o, "insight", p);
+    List<Cause> causes = list(o, "causes", p, this::cause);
     if (problems.size() > before) {
       return null;
     }
     return build(p, () -> new KeyResultReport(id, title, objective, team, status, value, progress, expected, days,
-        forecast, reasons, insight));
+        forecast, reasons, insight, causes));
+  }
+
+  private Map<String, Double> evidence(Obj r, JsonPath rp) {
+    Map<String, Double> evidence = new LinkedHashMap<>();
+    Obj e = optionalObject(r, "evidence", rp);
+    if (e != null) {
+      for (String name : e.fields().keySet()) {
+        Double v = number(JsonTree.NULL == e.get(name) ? null : e.get(name), rp.field("evidence").field(name));
+        if (v != null) {
+          evidence.put(name, v);
+        }
+      }
+    }
+    return evidence;
+  }
+
+  private Cause cause(Obj o, JsonPath p) {
+    int before = problems.size();
+    String code = requiredId(o, "code", p);
+    String subject = optionalId(o, "subject", p);
+    Map<String, Double> evidence = evidence(o, p);
+    String sentence = requiredId(o, "sentence", p);
+    return problems.size() == before ? build(p, () -> new Cause(code, subject, evidence, sentence)) : null;
+  }
+
+  private SourceHealthSummary sourceHealth(Obj o, JsonPath p) {
+    int before = problems.size();
+    String source = requiredId(o, "source", p);
+    List<String> krs = stringList(o, "keyResults", p);
+    Object whole = optional(o, "wholeSource");
+    if (whole != null && !(whole instanceof Boolean)) {
+      problems.add(problem(p.field("wholeSource"), "must be true or false"));
+    }
+    LocalDate last = requiredDate(o, "lastValueOn", p);
+    Integer silent = integer(required(o, "silentDays", p), p.field("silentDays"));
+    Double every = requiredNumber(o, "expectedEveryDays", p);
+    String reason = requiredId(o, "reason", p);
+    if (problems.size() > before) {
+      return null;
+    }
+    return build(p, () -> new SourceHealthSummary(source, krs == null ? List.of() : krs, Boolean.TRUE.equals(whole),
+        last, silent, every, reason));
+  }
+
+  private ObjectiveSummary objective(Obj o, JsonPath p) {
+    int before = problems.size();
+    String id = requiredId(o, "id", p);
+    String title = optionalString(o, "title", p);
+    String team = requiredId(o, "team", p);
+    Integer count = integer(required(o, "keyResults", p), p.field("keyResults"));
+    Integer attention = integer(required(o, "needAttention", p), p.field("needAttention"));
+    Double progress = optionalNumber(o, "progress", p);
+    Double expected = requiredNumber(o, "expectedProgress", p);
+    String summary = requiredId(o, "summary", p);
+    if (problems.size() > before) {
+      return null;
+    }
+    return build(p, () -> new ObjectiveSummary(id, title, team, count, attention, progress, expected, summary));
   }
 
   private List<Reason> reasons(Obj o, JsonPath p) {
@@ -79,16 +145,7 @@ final class ReportReader extends TreeReader {
       return list(o, "reasonDetails", p, (r, rp) -> {
         int before = problems.size();
         String code = requiredId(r, "code", rp);
-        Map<String, Double> evidence = new LinkedHashMap<>();
-        Obj e = optionalObject(r, "evidence", rp);
-        if (e != null) {
-          for (String name : e.fields().keySet()) {
-            Double v = number(JsonTree.NULL == e.get(name) ? null : e.get(name), rp.field("evidence").field(name));
-            if (v != null) {
-              evidence.put(name, v);
-            }
-          }
-        }
+        Map<String, Double> evidence = evidence(r, rp);
         return problems.size() == before ? build(rp, () -> new Reason(code, evidence)) : null;
       });
     }

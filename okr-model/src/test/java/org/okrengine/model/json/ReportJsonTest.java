@@ -11,12 +11,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.okrengine.model.CascadeSummary;
+import org.okrengine.model.Cause;
 import org.okrengine.model.CycleReport;
 import org.okrengine.model.EscalationSummary;
 import org.okrengine.model.ForecastSummary;
 import org.okrengine.model.KeyResultReport;
+import org.okrengine.model.ObjectiveSummary;
 import org.okrengine.model.PredictionInterval;
 import org.okrengine.model.Reason;
+import org.okrengine.model.SourceHealthSummary;
 import org.okrengine.model.Status;
 
 class ReportJsonTest {
@@ -72,11 +75,15 @@ class ReportJsonTest {
                   "evidence": {}
                 }
               ],
-              "insight": null
+              "insight": null,
+              "causes": []
             }
           ],
           "cascades": [],
-          "escalations": []
+          "escalations": [],
+          "sourceHealth": [],
+          "objectives": [],
+          "summary": null
         }
         """);
   }
@@ -96,17 +103,55 @@ class ReportJsonTest {
         + "\"reasons\":[\"velocity-below-required\",\"behind-plan\"],"
         + "\"reasonDetails\":[{\"code\":\"velocity-below-required\",\"evidence\":{\"actualVelocityPerWeek\":0.054,"
         + "\"velocityRatio\":0.6}},{\"code\":\"behind-plan\",\"evidence\":{}}],"
-        + "\"insight\":\"KR-1 is moving at 60% of the weekly pace it needs.\"},"
+        + "\"insight\":\"KR-1 is moving at 60% of the weekly pace it needs.\",\"causes\":[]},"
         + "{\"id\":\"KR-2\",\"title\":\"Churn\",\"objective\":\"O-1\",\"team\":\"growth\",\"status\":\"on-track\","
         + "\"value\":4.0,\"progress\":0.5,\"expectedProgress\":0.47,\"daysSinceCheckIn\":0,"
         + "\"forecast\":{\"method\":\"linear\",\"landingValue\":3.0,\"landingProgress\":1.0,\"interval\":null,"
         + "\"probabilityOfTarget\":0.9,\"requiredVelocityPerWeek\":null,\"actualVelocityPerWeek\":null,"
         + "\"velocityRatio\":null,\"completionDate\":\"2026-09-20\",\"completionP50\":null,\"completionP85\":null},"
-        + "\"reasons\":[],\"reasonDetails\":[],\"insight\":null}],"
+        + "\"reasons\":[],\"reasonDetails\":[],\"insight\":null,\"causes\":[]}],"
         + "\"cascades\":[{\"source\":\"I-3\",\"affected\":[\"KR-1\",\"O-1\"],\"teams\":[\"growth\"],\"slipDays\":12.0,"
         + "\"probabilityOfMiss\":null,\"reason\":\"I-3 is late.\"}],"
         + "\"escalations\":[{\"subject\":\"KR-4\",\"level\":2,\"since\":\"2026-07-29\",\"to\":\"team-lead\","
-        + "\"reason\":\"Off track for 2 weeks.\"}]}\n");
+        + "\"reason\":\"Off track for 2 weeks.\"}],\"sourceHealth\":[],\"objectives\":[],\"summary\":null}\n");
+  }
+
+  static CycleReport full() {
+    CycleReport base = withForecast();
+    KeyResultReport kr1 = base.keyResults().get(0);
+    Cause cause = new Cause("blocker-named", "hiring", Map.of("weeks", 6.0), "The blocker \"hiring\" was named for 6 weeks.");
+    KeyResultReport withCauses = new KeyResultReport(kr1.id(), kr1.title(), kr1.objective(), kr1.team(), kr1.status(),
+        kr1.value(), kr1.progress(), kr1.expectedProgress(), kr1.daysSinceCheckIn(), kr1.forecast(), kr1.reasons(),
+        kr1.insight(), List.of(cause));
+    return new CycleReport(base.cycleId(), base.asOf(), List.of(withCauses, base.keyResults().get(1)),
+        base.cascades(), base.escalations(),
+        List.of(new SourceHealthSummary("datadog", List.of("KR-14"), false, LocalDate.of(2026, 8, 14), 20, 7.0,
+            "The datadog connection stopped.")),
+        List.of(new ObjectiveSummary("O-1", "Revenue", "growth", 2, 1, 0.4, 0.47, "O-1: 1 of 2 need attention."),
+            new ObjectiveSummary("O-2", null, "growth", 0, 0, null, 0.0, "O-2 has no key results.")),
+        "1 of 2 key results needs attention.");
+  }
+
+  @Test
+  void write_allFields_readBackEqual() {
+    String json = JSON.write(full());
+    assertThat(json).contains("\"causes\": [", "\"subject\": \"hiring\"", "\"weeks\": 6.0",
+        "\"wholeSource\": false", "\"lastValueOn\": \"2026-08-14\"", "\"needAttention\": 1",
+        "\"summary\": \"1 of 2 key results needs attention.\"");
+    assertThat(JSON.read(json)).isEqualTo(full());
+    assertThat(JSON.write(JSON.read(json))).isEqualTo(json);
+  }
+
+  @Test
+  void read_badNewFields_listsEveryProblem() {
+    String json = JSON.write(full()).replace("\"silentDays\": 20", "\"silentDays\": -1")
+        .replace("\"needAttention\": 1", "\"needAttention\": \"one\"")
+        .replace("\"code\": \"blocker-named\"", "\"code\": \"\"");
+    assertThatThrownBy(() -> JSON.read(json)).hasMessage("""
+        3 problems:
+        keyResults[0].causes[0].code: must not be blank
+        sourceHealth[0]: silentDays must not be negative: -1
+        objectives[0].needAttention: must be a number""");
   }
 
   @Test

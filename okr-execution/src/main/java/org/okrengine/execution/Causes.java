@@ -1,0 +1,238 @@
+package org.okrengine.execution;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.okrengine.deps.Cascade;
+import org.okrengine.forecast.Forecast;
+import org.okrengine.model.CheckIn;
+import org.okrengine.model.Cycle;
+import org.okrengine.model.Cause;
+import org.okrengine.model.Direction;
+import org.okrengine.model.KeyResult;
+import org.okrengine.model.Metric;
+import org.okrengine.model.OkrCycle;
+
+/**
+ * The likely causes of a key result's trouble, each with its evidence and a sentence, ranked. Only numbers computed
+ * here from the check-ins, the forecast, the cascades and the source health are used.
+ *
+ * <p>The causes and how each is scored (the weight of its kind times its strength, 0..1); highest score first, ties
+ * in the order below:
+ * <ul>
+ *   <li>{@code source-silent} (1.0): the integration that feeds it has gone silent (see {@link SourceHealth}).</li>
+ *   <li>{@code upstream-late} (0.5 + 0.5 x the probability it misses because of the upstream item): a cascade from a
+ *       late item reaches it; one cause per cascade.</li>
+ *   <li>{@code blocker-named} (0.9 x weeks / 4, at most 0.9): the latest check-in names a blocker that the check-ins
+ *       before it named without a break, at least twice in all; weeks from the first naming to the instant.</li>
+ *   <li>{@code silent} (0.85 x days / 28, at most 0.85): no check-in for more than {@value #SILENT_DAYS} days (and
+ *       no silent integration to blame).</li>
+ *   <li>{@code pace-fell} (0.8 x (1 - recent / earlier pace)): for key results that move from a baseline to a
+ *       target, the pace over the last {@value #RECENT_DAYS} days (from the last check-in at or before the window's
+ *       start to the latest) is under half the pace from the cycle's start (at the baseline) to that check-in.</li>
+ *   <li>{@code confidence-falling} (0.7 x drop / 0.4, at most 0.7): the owner's latest confidence is at least
+ *       {@value #CONFIDENCE_DROP} below the highest in the last {@value #CONFIDENCE_DAYS} days and not above the one
+ *       before it.</li>
+ *   <li>{@code values-backwards} (0.6 x drop / 0.1, at most 0.6): the latest value is further from the target than
+ *       the best value of the last {@value #RECENT_DAYS} days, by at least 2% of the way.</li>
+ * </ul>
+ * Stateless and thread-safe.
+ */
+final class Causes {
+  static final int SILENT_DAYS = 10;
+  static final int RECENT_DAYS = 21;
+  static final int CONFIDENCE_DAYS = 42;
+  static final double CONFIDENCE_DROP = 0.15;
+
+  private Causes() {}
+
+  private record Scored(Cause cause, double score, int kind) {}
+
+  static List<Cause> of(OkrCycle okr, KeyResult kr, Forecast f, Instant asOf, List<Cascade> cascades,
+      List<SourceHealth.Feed> feeds) {
+    Cycle cycle = okr.cycle();
+    Metric m = kr.metric();
+    String id = kr.id();
+    List<CheckIn> seen = kr.checkInsAsOf(asOf);
+    List<Scored> out = new ArrayList<>();
+    boolean sourceSilent = false;
+    for (SourceHealth.Feed feed : feeds) {
+      if (feed.keyResult() == kr && feed.silent()) {
+        sourceSilent = true;
+        int days = (int) Math.floor(feed.silentDays());
+        out.add(new Scored(new Cause("source-silent", feed.source(), Map.of("silentDays", (double) days,
+            "expectedEveryDays", Math.round(feed.gapDays() * 10) / 10.0),
+            "Its data connection (" + feed.source() + ") has sent nothing for " + Escalations.days(days)
+                + ", since " + Insights.DAY.format(cycle.dateOf(feed.last().at())) + "."), 1.0, 0));
+      }
+    }
+    for (Cascade c : cascades) {
+      Double miss = c.missProbability().get(id);
+      if (miss == null || c.source().equals(id)) {
+        continue;
+      }
+      double slip = c.slipAt().getOrDefault(id, c.slipDays());
+      out.add(new Scored(new Cause("upstream-late", c.source(), Map.of("slipDays", c.slipDays(),
+          "slipDaysHere", slip, "probabilityOfMiss", miss),
+          "Upstream, " + name(okr, c.source()) + " is " + Insights.days(c.slipDays()) + " late; that leaves " + id
+              + " " + Insights.aPct(miss) + " chance of missing because of it."), 0.5 + 0.5 * miss, 1));
+    }
+    blocker(cycle, id, seen, asOf, out);
+    if (!sourceSilent && f.daysSinceCheckIn() != null && f.daysSinceCheckIn() > SILENT_DAYS) {
+      int days = f.daysSinceCheckIn();
+      out.add(new Scored(new Cause("silent", null, Map.of("daysSinceCheckIn", (double) days),
+          id + " has had no check-in for " + days + " days (the last on "
+              + Insights.DAY.format(cycle.dateOf(seen.get(seen.size() - 1).at())) + ")."),
+          0.85 * Math.min(1, days / 28.0), 3));
+    }
+    boolean moves = !m.direction().isMaintain() && m.direction() != Direction.ACHIEVE && m.baseline() != null;
+    if (moves) {
+      paceFell(cycle, kr, seen, asOf, out);
+      backwards(cycle, kr, seen, asOf, out);
+    }
+    confidence(cycle, seen, asOf, out);
+    out.sort(Comparator.comparingDouble((Scored s) -> -s.score).thenComparingInt(s -> s.kind));
+    List<Cause> causes = new ArrayList<>();
+    for (Scored s : out) {
+      causes.add(s.cause);
+    }
+    return causes;
+  }
+
+  static String name(OkrCycle okr, String id) {
+    String title = okr.initiative(id).map(i -> i.title())
+        .or(() -> okr.keyResult(id).map(k -> k.title()))
+        .or(() -> okr.milestone(id).map(x -> x.title()))
+        .orElse(null);
+    return title == null || title.equals(id) ? id : id + " (" + title + ")";
+  }
+
+  private static void blocker(Cycle cycle, String id, List<CheckIn> seen, Instant asOf, List<Scored> out) {
+    if (seen.isEmpty()) {
+      return;
+    }
+    CheckIn latest = seen.get(seen.size() - 1);
+    for (String tag : latest.blockers()) {
+      int first = seen.size() - 1;
+      while (first > 0 && seen.get(first - 1).blockers().contains(tag)) {
+        first--;
+      }
+      int count = seen.size() - first;
+      if (count < 2) {
+        continue;
+      }
+      double weeks = Math.floor(Cycle.daysBetween(seen.get(first).at(), asOf) / 7);
+      if (weeks < 1) {
+        continue;
+      }
+      out.add(new Scored(new Cause("blocker-named", tag, Map.of("weeks", weeks, "checkIns", (double) count),
+          "\"" + tag + "\" has been named as a blocker in " + count + " check-ins in a row over "
+              + (weeks == 1 ? "1 week" : (long) weeks + " weeks") + ", since "
+              + Insights.DAY.format(cycle.dateOf(seen.get(first).at())) + "."),
+          0.9 * Math.min(1, weeks / 4), 2));
+    }
+  }
+
+  private static void paceFell(Cycle cycle, KeyResult kr, List<CheckIn> seen, Instant asOf, List<Scored> out) {
+    if (seen.size() < 2) {
+      return;
+    }
+    Metric m = kr.metric();
+    Instant split = asOf.minusSeconds(RECENT_DAYS * 86_400L);
+    int k = -1;
+    for (int i = 0; i < seen.size(); i++) {
+      if (!seen.get(i).at().isAfter(split)) {
+        k = i;
+      }
+    }
+    if (k < 0 || k == seen.size() - 1) {
+      return;
+    }
+    CheckIn mid = seen.get(k);
+    CheckIn last = seen.get(seen.size() - 1);
+    double earlyWeeks = Cycle.daysBetween(cycle.startInstant(), mid.at()) / 7;
+    double lateWeeks = Cycle.daysBetween(mid.at(), last.at()) / 7;
+    if (earlyWeeks < 1 || lateWeeks < 1) {
+      return;
+    }
+    double early = m.progress(mid.value()) / earlyWeeks;
+    double late = (m.progress(last.value()) - m.progress(mid.value())) / lateWeeks;
+    if (!(early > 0) || late >= 0.5 * early) {
+      return;
+    }
+    double span = Math.abs(m.target() - m.baseline());
+    String lateText = late <= 0 ? "has not gained since" : "only " + Insights.value(late * span, m) + " a week since";
+    out.add(new Scored(new Cause("pace-fell", null, Map.of("earlierProgressPerWeek", early,
+        "recentProgressPerWeek", late),
+        "The pace fell: " + kr.id() + " moved " + Insights.value(early * span, m) + " a week until "
+            + Insights.DAY.format(cycle.dateOf(mid.at())) + ", " + lateText + "."),
+        0.8 * Math.min(1, 1 - late / early), 4));
+  }
+
+  private static void backwards(Cycle cycle, KeyResult kr, List<CheckIn> seen, Instant asOf, List<Scored> out) {
+    if (seen.size() < 2) {
+      return;
+    }
+    Metric m = kr.metric();
+    Instant from = asOf.minusSeconds(RECENT_DAYS * 86_400L);
+    CheckIn last = seen.get(seen.size() - 1);
+    CheckIn best = null;
+    for (int i = 0; i < seen.size() - 1; i++) {
+      CheckIn c = seen.get(i);
+      if (!c.at().isBefore(from) && (best == null || m.progress(c.value()) > m.progress(best.value()))) {
+        best = c;
+      }
+    }
+    if (best == null) {
+      return;
+    }
+    double drop = m.progress(best.value()) - m.progress(last.value());
+    if (drop < 0.02) {
+      return;
+    }
+    out.add(new Scored(new Cause("values-backwards", null, Map.of("fromValue", best.value(), "toValue",
+        last.value(), "progressLost", drop),
+        "Its values went backwards, from " + Insights.value(best.value(), m) + " on "
+            + Insights.DAY.format(cycle.dateOf(best.at())) + " to " + Insights.value(last.value(), m) + " on "
+            + Insights.DAY.format(cycle.dateOf(last.at())) + "."),
+        0.6 * Math.min(1, drop / 0.1), 6));
+  }
+
+  private static void confidence(Cycle cycle, List<CheckIn> seen, Instant asOf, List<Scored> out) {
+    List<CheckIn> rated = new ArrayList<>();
+    for (CheckIn c : seen) {
+      if (c.confidence() != null) {
+        rated.add(c);
+      }
+    }
+    if (rated.size() < 2) {
+      return;
+    }
+    CheckIn last = rated.get(rated.size() - 1);
+    CheckIn before = rated.get(rated.size() - 2);
+    Instant from = asOf.minusSeconds(CONFIDENCE_DAYS * 86_400L);
+    CheckIn peak = null;
+    for (int i = 0; i < rated.size() - 1; i++) {
+      CheckIn c = rated.get(i);
+      if (!c.at().isBefore(from) && (peak == null || c.confidence() > peak.confidence())) {
+        peak = c;
+      }
+    }
+    if (peak == null || last.confidence() > before.confidence()) {
+      return;
+    }
+    double drop = peak.confidence() - last.confidence();
+    if (drop < CONFIDENCE_DROP - 1e-9) {
+      return;
+    }
+    LocalDate peakDay = cycle.dateOf(peak.at());
+    out.add(new Scored(new Cause("confidence-falling", null, Map.of("fromConfidence", peak.confidence(),
+        "toConfidence", last.confidence()),
+        "The owner's confidence fell from " + Insights.pct(peak.confidence()) + " on " + Insights.DAY.format(peakDay)
+            + " to " + Insights.pct(last.confidence()) + " on " + Insights.DAY.format(cycle.dateOf(last.at())) + "."),
+        0.7 * Math.min(1, drop / 0.4), 5));
+  }
+}

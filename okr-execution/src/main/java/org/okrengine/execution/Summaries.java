@@ -1,0 +1,259 @@
+package org.okrengine.execution;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.okrengine.deps.Cascade;
+import org.okrengine.model.Cause;
+import org.okrengine.model.EscalationSummary;
+import org.okrengine.model.KeyResult;
+import org.okrengine.model.KeyResultReport;
+import org.okrengine.model.Objective;
+import org.okrengine.model.ObjectiveSummary;
+import org.okrengine.model.OkrCycle;
+import org.okrengine.model.SourceHealthSummary;
+import org.okrengine.model.Status;
+import org.okrengine.model.Team;
+
+/**
+ * Objective and company summaries, built only from the report's own numbers. Stateless and thread-safe.
+ *
+ * <p>An objective's progress is the weighted mean of its key results' progress (each clamped to 0..1) over those with
+ * a check-in; its planned progress the weighted mean of what their plans expect (equal weights when all weights are
+ * 0). The company summary counts statuses; names the late item that the most key results needing attention trace
+ * back to (the source of a cascade that reaches them and that no other cascade reaches); the team with the largest
+ * share (at least half, of at least two key results) needing attention, with its longest-named blocker; the broken
+ * data connections; and the escalations per level.
+ */
+final class Summaries {
+  private Summaries() {}
+
+  static List<ObjectiveSummary> objectives(OkrCycle okr, Map<String, KeyResultReport> rows) {
+    List<ObjectiveSummary> out = new ArrayList<>();
+    for (Objective o : okr.objectives()) {
+      out.add(objective(o, rows));
+    }
+    return out;
+  }
+
+  private static ObjectiveSummary objective(Objective o, Map<String, KeyResultReport> rows) {
+    int n = o.keyResults().size();
+    if (n == 0) {
+      return new ObjectiveSummary(o.id(), o.title(), o.team(), 0, 0, null, 0.0, o.id() + " has no key results.");
+    }
+    boolean equal = o.totalWeight() <= 0;
+    double w = 0;
+    double wp = 0;
+    double p = 0;
+    double e = 0;
+    int attention = 0;
+    Map<Status, Integer> counts = new EnumMap<>(Status.class);
+    KeyResultReport behind = null;
+    for (KeyResult kr : o.keyResults()) {
+      KeyResultReport r = rows.get(kr.id());
+      double weight = equal ? 1.0 : kr.weight();
+      w += weight;
+      e += weight * r.expectedProgress();
+      if (r.progress() != null) {
+        wp += weight;
+        p += weight * Math.max(0, Math.min(1, r.progress()));
+      }
+      counts.merge(r.status(), 1, Integer::sum);
+      if (r.status().needsAttention()) {
+        attention++;
+        if (r.progress() != null && (behind == null
+            || r.expectedProgress() - r.progress() > behind.expectedProgress() - behind.progress())) {
+          behind = r;
+        }
+      }
+    }
+    Double progress = wp > 0 ? p / wp : null;
+    double expected = e / w;
+    String head = o.id() + " (" + o.title() + "): ";
+    String krs = n == 1 ? "key result" : "key results";
+    StringBuilder sb = new StringBuilder(head);
+    if (attention == 0) {
+      sb.append(n == 1 ? "its key result does not need attention (" : "none of its " + n + " " + krs
+          + " needs attention (").append(counts(counts, false)).append(")");
+    } else {
+      sb.append(attention).append(" of ").append(n).append(' ').append(krs)
+          .append(attention == 1 ? " needs" : " need").append(" attention (").append(counts(counts, true))
+          .append(")");
+    }
+    if (progress != null) {
+      sb.append("; together ").append(Insights.pct(progress)).append(" of the way against ")
+          .append(Insights.pct(expected)).append(" planned");
+    }
+    sb.append('.');
+    if (behind != null && behind.expectedProgress() > behind.progress() && attention > 1) {
+      sb.append(' ').append(behind.id()).append(" is furthest behind (").append(Insights.pct(behind.progress()))
+          .append(" against ").append(Insights.pct(behind.expectedProgress())).append(").");
+    }
+    return new ObjectiveSummary(o.id(), o.title(), o.team(), n, attention, progress, expected, sb.toString());
+  }
+
+  /** {@code 2 off track, 1 at risk}: the statuses that need attention, or (when {@code attention} is false) all. */
+  private static String counts(Map<Status, Integer> counts, boolean attention) {
+    List<String> parts = new ArrayList<>();
+    for (Status s : List.of(Status.OFF_TRACK, Status.AT_RISK, Status.STALE, Status.ON_TRACK, Status.ACHIEVED,
+        Status.NOT_STARTED, Status.NO_DATA)) {
+      Integer c = counts.get(s);
+      if (c != null && (!attention || s.needsAttention())) {
+        parts.add(c + " " + Insights.statusName(s));
+      }
+    }
+    return String.join(", ", parts);
+  }
+
+  static String company(OkrCycle okr, Instant asOf, List<KeyResultReport> rows, List<Cascade> cascades,
+      List<SourceHealthSummary> sources, List<EscalationSummary> escalations) {
+    int n = rows.size();
+    Map<Status, Integer> counts = new EnumMap<>(Status.class);
+    List<KeyResultReport> attention = new ArrayList<>();
+    for (KeyResultReport r : rows) {
+      counts.merge(r.status(), 1, Integer::sum);
+      if (r.status().needsAttention()) {
+        attention.add(r);
+      }
+    }
+    List<String> sentences = new ArrayList<>();
+    String asOfText = "As of " + Insights.DAY.format(okr.cycle().dateOf(asOf)) + ", ";
+    if (n == 0) {
+      return asOfText + "the cycle has no key results.";
+    }
+    List<String> bad = new ArrayList<>();
+    for (Status s : List.of(Status.OFF_TRACK, Status.AT_RISK, Status.STALE)) {
+      Integer c = counts.get(s);
+      if (c != null) {
+        bad.add(bad.isEmpty() ? c + " of " + n + " key results " + (c == 1 ? "is " : "are ") + Insights.statusName(s)
+            : c + " " + Insights.statusName(s));
+      }
+    }
+    List<String> good = new ArrayList<>();
+    for (Status s : List.of(Status.ON_TRACK, Status.ACHIEVED, Status.NOT_STARTED, Status.NO_DATA)) {
+      Integer c = counts.get(s);
+      if (c != null) {
+        good.add(c + " " + (s == Status.NO_DATA ? "without data" : Insights.statusName(s)));
+      }
+    }
+    if (bad.isEmpty()) {
+      sentences.add(asOfText + "none of the " + n + " key results needs attention (" + String.join(", ", good)
+          + ").");
+    } else {
+      sentences.add(asOfText + Insights.join(bad) + (good.isEmpty() ? "" : "; " + Insights.join(good)) + ".");
+    }
+    String trace = traceBack(okr, attention, cascades);
+    if (trace != null) {
+      sentences.add(trace);
+    }
+    String team = team(okr, rows);
+    if (team != null) {
+      sentences.add(team);
+    }
+    for (SourceHealthSummary s : sources) {
+      sentences.add("The " + s.source() + " data connection is broken: " + Insights.join(s.keyResults())
+          + (s.keyResults().size() == 1 ? " has" : " have") + " had no value from it since "
+          + Insights.DAY.format(s.lastValueOn()) + ".");
+    }
+    if (!escalations.isEmpty()) {
+      Map<String, Integer> byLevel = new LinkedHashMap<>();
+      for (EscalationSummary e : escalations) {
+        byLevel.merge(e.to() + " (level " + e.level() + ")", 1, Integer::sum);
+      }
+      List<String> parts = new ArrayList<>();
+      for (Map.Entry<String, Integer> e : byLevel.entrySet()) {
+        parts.add(e.getValue() + " to " + e.getKey());
+      }
+      sentences.add("Escalated: " + Insights.join(parts) + ".");
+    }
+    return String.join(" ", sentences);
+  }
+
+  /** The root cascade that reaches the most key results needing attention, as a sentence; null when none. */
+  private static String traceBack(OkrCycle okr, List<KeyResultReport> attention, List<Cascade> cascades) {
+    Set<String> reached = new HashSet<>();
+    for (Cascade c : cascades) {
+      reached.addAll(c.affected());
+    }
+    Cascade best = null;
+    int bestCount = 0;
+    for (Cascade c : cascades) {
+      if (reached.contains(c.source())) {
+        continue;
+      }
+      int count = 0;
+      for (KeyResultReport r : attention) {
+        if (c.affected().contains(r.id())) {
+          count++;
+        }
+      }
+      if (count > bestCount) {
+        best = c;
+        bestCount = count;
+      }
+    }
+    if (best == null) {
+      return null;
+    }
+    return bestCount + " of the " + attention.size() + " that need attention trace back to "
+        + Causes.name(okr, best.source()) + ", " + Insights.days(best.slipDays()) + " late.";
+  }
+
+  /** The team with the largest share needing attention (at least half, at least two key results); null if none. */
+  private static String team(OkrCycle okr, List<KeyResultReport> rows) {
+    Map<String, int[]> byTeam = new LinkedHashMap<>();
+    Map<String, String> blocker = new HashMap<>();
+    Map<String, Double> blockerWeeks = new HashMap<>();
+    for (Team t : okr.teams()) {
+      byTeam.put(t.id(), new int[2]);
+    }
+    for (KeyResultReport r : rows) {
+      int[] c = byTeam.computeIfAbsent(r.team(), k -> new int[2]);
+      c[0]++;
+      if (r.status().needsAttention()) {
+        c[1]++;
+        for (Cause cause : r.causes()) {
+          if (cause.code().equals("blocker-named")) {
+            double weeks = cause.evidence().get("weeks");
+            if (weeks > blockerWeeks.getOrDefault(r.team(), 0.0)) {
+              blockerWeeks.put(r.team(), weeks);
+              blocker.put(r.team(), cause.subject());
+            }
+          }
+        }
+      }
+    }
+    String best = null;
+    double bestShare = 0;
+    for (Map.Entry<String, int[]> e : byTeam.entrySet()) {
+      int[] c = e.getValue();
+      if (c[0] < 2) {
+        continue;
+      }
+      double share = (double) c[1] / c[0];
+      if (share >= 0.5 && (share > bestShare || share == bestShare && c[1] > byTeam.get(best)[1])) {
+        best = e.getKey();
+        bestShare = share;
+      }
+    }
+    if (best == null) {
+      return null;
+    }
+    int[] c = byTeam.get(best);
+    String name = okr.team(best).map(Team::name).orElse(best);
+    String s = name + ": " + (c[1] == c[0] ? "all " + c[0] : c[1] + " of its " + c[0]) + " key results need "
+        + "attention";
+    if (blocker.containsKey(best)) {
+      double weeks = blockerWeeks.get(best);
+      s += ", and \"" + blocker.get(best) + "\" has been named as the blocker for " + (weeks == 1 ? "1 week"
+          : (long) weeks + " weeks");
+    }
+    return s + ".";
+  }
+}

@@ -1,0 +1,138 @@
+package org.okrengine.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.okrengine.model.Cause;
+import org.okrengine.model.CheckIn;
+import org.okrengine.model.CycleReport;
+import org.okrengine.model.Dependency;
+import org.okrengine.model.DependencyKind;
+import org.okrengine.model.Initiative;
+import org.okrengine.model.KeyResult;
+import org.okrengine.model.KeyResultReport;
+import org.okrengine.model.Metric;
+import org.okrengine.model.Milestone;
+import org.okrengine.model.Objective;
+import org.okrengine.model.ObjectiveSummary;
+import org.okrengine.model.OkrCycle;
+import org.okrengine.model.Plan;
+import org.okrengine.model.Team;
+
+/** Causes and summaries on hand-made cycles (Q: 1 Jul to 29 Sep 2026, UTC; day d is 1 Jul + d days). */
+class CausesTest {
+  static Instant day(int d) {
+    return ExecutionEngineTest.day(d);
+  }
+
+  static CheckIn at(int d, double value, Double confidence, String... blockers) {
+    return new CheckIn(day(d), value, confidence, null, List.of(blockers), null);
+  }
+
+  /**
+   * A stalled team's key result, 0 to 100 tickets closed: on plan for five weeks (weekly, 1.1 a day: 7.7, 15.4,
+   * ..., 38.5 on day 35), then flat at 38.5 with "hiring" named as the blocker and confidence falling 0.08 a week.
+   */
+  static KeyResult stalled() {
+    List<CheckIn> c = new ArrayList<>();
+    for (int w = 1; w <= 5; w++) {
+      c.add(at(7 * w, Math.round(7.7 * w * 10) / 10.0, 0.7));
+    }
+    double conf = 0.7;
+    for (int w = 6; w <= 8; w++) {
+      conf -= 0.08;
+      c.add(at(7 * w, 38.5, Math.round(conf * 100) / 100.0, "hiring"));
+    }
+    return new KeyResult("KR-1", "Tickets closed", "noah", "support", 1.0, List.of(),
+        Metric.of(0, 100, "tickets"), Plan.LINEAR, c, null);
+  }
+
+  static OkrCycle cycle(KeyResult... krs) {
+    return OkrCycle.of(ExecutionEngineTest.Q, List.of(new Team("support", "Customer Support", null)),
+        List.of(new Objective("O-1", "Answers fast", "support", null, null, null, List.of(krs))));
+  }
+
+  @Test
+  void stalledTeam_blockerPaceAndConfidence() {
+    // as of day 57 (27 Aug): the last check-in is day 56
+    CycleReport r = ExecutionEngine.withDefaults().analyze(cycle(stalled()), day(57));
+    KeyResultReport kr = r.keyResults().get(0);
+    assertThat(kr.status().needsAttention()).isTrue();
+    assertThat(kr.causes()).extracting(Cause::code).containsExactly("pace-fell", "blocker-named",
+        "confidence-falling");
+    // the window starts on day 36: the last check-in at or before it is day 35 (38.5, 7.7 a week from 0 over 5
+    // weeks); from day 35 to day 56 nothing was gained: 1 - 0/7.7 = 1, score 0.8
+    Cause pace = kr.causes().get(0);
+    assertThat(pace.evidence().get("earlierProgressPerWeek")).isCloseTo(0.077, within(1e-12));
+    assertThat(pace.evidence().get("recentProgressPerWeek")).isEqualTo(0.0);
+    assertThat(pace.sentence()).isEqualTo("The pace fell: KR-1 moved 7.7 tickets a week until 5 Aug, has not "
+        + "gained since.");
+    // "hiring" on days 42, 49 and 56: 3 check-ins; 15 days from day 42 to day 57 is 2 whole weeks, score 0.45
+    Cause blocker = kr.causes().get(1);
+    assertThat(blocker.subject()).isEqualTo("hiring");
+    assertThat(blocker.evidence()).containsEntry("weeks", 2.0).containsEntry("checkIns", 3.0);
+    assertThat(blocker.sentence()).isEqualTo("\"hiring\" has been named as a blocker in 3 check-ins in a row over "
+        + "2 weeks, since 12 Aug.");
+    // confidence: 0.7 at the peak within 42 days (day 21 is the first of the window's 0.7s... any 0.7 is the
+    // peak; the first one found, day 21, is kept) down to 0.46: a drop of 0.24, score 0.7 * 0.24 / 0.4 = 0.42
+    Cause confidence = kr.causes().get(2);
+    assertThat(confidence.evidence()).containsEntry("fromConfidence", 0.7).containsEntry("toConfidence", 0.46);
+    assertThat(confidence.sentence()).isEqualTo("The owner's confidence fell from 70% on 22 Jul to 46% on 26 Aug.");
+  }
+
+  @Test
+  void silentAndBackwards() {
+    // 0..100: 10, 20, 30 on days 7, 14, 21, then 25 on day 28 (backwards by 5% of the way from the best value of
+    // the 21 days before day 40); as of day 40 nothing for 12 days
+    KeyResult kr = new KeyResult("KR-2", null, null, "support", 1.0, List.of(), Metric.of(0, 100, null),
+        Plan.LINEAR, List.of(at(7, 10, null), at(14, 20, null), at(21, 30, null), at(28, 25, null)), null);
+    KeyResultReport r = ExecutionEngine.withDefaults().analyze(cycle(kr), day(40)).keyResults().get(0);
+    assertThat(r.causes()).extracting(Cause::code).contains("silent", "values-backwards");
+    Cause silent = r.causes().stream().filter(c -> c.code().equals("silent")).findFirst().orElseThrow();
+    assertThat(silent.sentence()).isEqualTo("KR-2 has had no check-in for 12 days (the last on 29 Jul).");
+    Cause back = r.causes().stream().filter(c -> c.code().equals("values-backwards")).findFirst().orElseThrow();
+    assertThat(back.evidence().get("progressLost")).isCloseTo(0.05, within(1e-12));
+    assertThat(back.sentence()).isEqualTo("Its values went backwards, from 30 on 22 Jul to 25 on 29 Jul.");
+  }
+
+  @Test
+  void upstreamLate_namedWithItsTitleAndChance() {
+    KeyResult slow = new KeyResult("KR-3", null, null, "support", 1.0, List.of(), Metric.of(0, 100, null),
+        Plan.LINEAR, List.of(at(7, 2, null), at(14, 4, null), at(21, 6, null)), null);
+    OkrCycle c = OkrCycle.of(ExecutionEngineTest.Q, List.of(new Team("support", "Customer Support", null)),
+        List.of(new Objective("O-1", "Answers fast", "support", null, null, null, List.of(slow))),
+        List.of(new Initiative("I-6", "Support hiring", "support", null, List.of(),
+            List.of(new Milestone("M-1", "Two agents hired", LocalDate.of(2026, 7, 20), null)))),
+        List.of(new Dependency("I-6", "KR-3", DependencyKind.BLOCKS, null, null)));
+    // as of 3 Aug (day 33) M-1 is 14 days late: the chance it misses is 1 - exp(-1) = 63%
+    KeyResultReport r = ExecutionEngine.withDefaults().analyze(c, day(33)).keyResults().get(0);
+    Cause up = r.causes().get(0);
+    assertThat(up.code()).isEqualTo("upstream-late");
+    assertThat(up.subject()).isEqualTo("I-6");
+    assertThat(up.sentence()).isEqualTo("Upstream, I-6 (Support hiring) is 14 days late; that leaves KR-3 a 63% "
+        + "chance of missing because of it.");
+  }
+
+  @Test
+  void objectiveAndCompanySummaries() {
+    KeyResult ok = new KeyResult("KR-9", null, null, "support", 1.0, List.of(), Metric.of(0, 100, null),
+        Plan.LINEAR, List.of(at(7, 8, null), at(14, 16, null), at(21, 24, null), at(28, 32, null),
+            at(35, 40, null), at(42, 48, null), at(49, 56, null), at(56, 64, null)), null);
+    CycleReport r = ExecutionEngine.withDefaults().analyze(cycle(stalled(), ok), day(57));
+    ObjectiveSummary o = r.objectives().get(0);
+    // progress: (0.385 + 0.64) / 2 = 0.5125; planned: 57 / 91 = 0.626 for both
+    assertThat(o.progress()).isCloseTo(0.5125, within(1e-12));
+    assertThat(o.expectedProgress()).isCloseTo(57 / 91.0, within(1e-9));
+    assertThat(o.keyResults()).isEqualTo(2);
+    assertThat(o.needAttention()).isEqualTo(1);
+    assertThat(o.summary()).startsWith("O-1 (Answers fast): 1 of 2 key results needs attention (1 ")
+        .endsWith("; together 51% of the way against 63% planned.");
+    assertThat(r.summary()).startsWith("As of 27 Aug, 1 of 2 key results ").contains("Customer Support: 1 of its 2 "
+        + "key results need attention, and \"hiring\" has been named as the blocker for 2 weeks.");
+  }
+}

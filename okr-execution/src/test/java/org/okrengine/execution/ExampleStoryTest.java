@@ -1,0 +1,160 @@
+package org.okrengine.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.okrengine.model.Cause;
+import org.okrengine.model.CycleReport;
+import org.okrengine.model.EscalationSummary;
+import org.okrengine.model.KeyResultReport;
+import org.okrengine.model.OkrCycle;
+import org.okrengine.model.json.CycleJson;
+import org.okrengine.model.json.ReportJson;
+
+/**
+ * The example cycle's story (examples/acme-2026-q3.json: Support stalls from week 5 naming "hiring"; Datadog stops
+ * feeding KR-14 after week 7; I-3 is late and blocks a chain across Data, Product and Growth) as the report tells it.
+ */
+class ExampleStoryTest {
+  static final Path ROOT = Path.of(System.getProperty("okr.repo.root", "..")).toAbsolutePath().normalize();
+  static OkrCycle q3;
+  static CycleReport week7;
+  static CycleReport end;
+
+  @BeforeAll
+  static void analyze() throws IOException {
+    q3 = CycleJson.withDefaults().read(ROOT.resolve("examples/acme-2026-q3.json")).cycle();
+    ExecutionEngine e = ExecutionEngine.withDefaults();
+    week7 = e.analyze(q3, q3.cycle().instantOf(LocalDate.of(2026, 8, 19)));
+    end = e.analyze(q3, q3.cycle().endInstant());
+  }
+
+  static Map<String, KeyResultReport> byId(CycleReport r) {
+    return r.keyResults().stream().collect(Collectors.toMap(KeyResultReport::id, Function.identity()));
+  }
+
+  static Map<String, EscalationSummary> escalations(CycleReport r) {
+    return r.escalations().stream().collect(Collectors.toMap(EscalationSummary::subject, Function.identity()));
+  }
+
+  static List<String> codes(KeyResultReport kr) {
+    return kr.causes().stream().map(Cause::code).toList();
+  }
+
+  @Test
+  void week7_summaryTellsTheStory() {
+    assertThat(week7.summary()).startsWith("As of 19 Aug, 9 of 30 key results are off track, 7 at risk and 2 stale")
+        .contains("4 of the 18 that need attention trace back to I-3 (Event pipeline v2), 14 days late.")
+        .contains("Customer Support: all 6 key results need attention, and \"hiring\" has been named as the "
+            + "blocker for");
+  }
+
+  @Test
+  void week7_lateInitiativeEscalatedForItsCrossTeamCascade() {
+    EscalationSummary i3 = escalations(week7).get("I-3");
+    assertThat(i3.level()).isEqualTo(2);
+    assertThat(i3.to()).isEqualTo("leadership");
+    // M-6 was due 5 Aug; on 6 Aug I-3 is a day late and the slip reaches Product's KR-7
+    assertThat(i3.since()).isEqualTo(LocalDate.of(2026, 8, 6));
+    assertThat(i3.reason()).isEqualTo("I-3 has fed a cascade across teams since 6 Aug (13 days): it is 14 days late "
+        + "and reaches Growth and Product, so it goes to leadership (level 2).");
+    KeyResultReport kr7 = byId(week7).get("KR-7");
+    assertThat(kr7.causes().get(0).sentence()).isEqualTo("Upstream, I-3 (Event pipeline v2) is 14 days late; that "
+        + "leaves KR-7 a 63% chance of missing because of it.");
+  }
+
+  @Test
+  void week7_stalledSupportTeam_causes() {
+    Map<String, KeyResultReport> krs = byId(week7);
+    for (String id : List.of("KR-22", "KR-23", "KR-24", "KR-26")) {
+      assertThat(codes(krs.get(id))).as(id).contains("blocker-named");
+    }
+    assertThat(codes(krs.get("KR-26"))).contains("pace-fell", "confidence-falling");
+    // I-6 (Support hiring) is 19 days late and blocks KR-22
+    assertThat(krs.get("KR-22").causes().get(0).sentence()).isEqualTo("Upstream, I-6 (Support hiring) is 19 days "
+        + "late; that leaves KR-22 an 84% chance of missing because of it.");
+  }
+
+  @Test
+  void week7_dataConnectionNotYetKnownBroken_atCycleEndBroken() {
+    // on 19 Aug Datadog's last value for KR-14 is 5 days old: within its usual gap
+    assertThat(week7.sourceHealth()).isEmpty();
+    assertThat(end.sourceHealth()).hasSize(1);
+    var s = end.sourceHealth().get(0);
+    assertThat(s.source()).isEqualTo("datadog");
+    assertThat(s.keyResults()).containsExactly("KR-14");
+    assertThat(s.wholeSource()).isFalse();
+    assertThat(s.lastValueOn()).isEqualTo(LocalDate.of(2026, 8, 13));
+    assertThat(s.reason()).startsWith("KR-14 gets its values from datadog, which sent the last one (")
+        .endsWith(") on 13 Aug and nothing for 48 days, though it used to send one every 8.9 days: the data "
+            + "connection looks broken, so nobody knows the status of KR-14.");
+    KeyResultReport kr14 = byId(end).get("KR-14");
+    assertThat(kr14.causes().get(0).code()).isEqualTo("source-silent");
+    assertThat(end.summary()).contains("The datadog data connection is broken: KR-14 has had no value from it since "
+        + "13 Aug.");
+  }
+
+  @Test
+  void end_supportStillStalled_blockerForSevenWeeks() {
+    assertThat(end.summary()).contains("Customer Support: all 6 key results need attention, and \"hiring\" has been "
+        + "named as the blocker for 7 weeks.");
+    assertThat(escalations(end).get("KR-23").level()).isEqualTo(2);
+  }
+
+  @Test
+  void week7_escalationsByStatus_equalABruteForceReplayOfEveryDay() {
+    // forecast every key result at every point of the grid, with no shortcut, and find each run by hand
+    List<Instant> grid = Escalations.grid(q3.cycle(), week7.asOf());
+    LocalDate today = q3.cycle().dateOf(week7.asOf());
+    var forecaster = ExecutionEngine.withDefaults().forecaster();
+    int checked = 0;
+    for (EscalationSummary e : week7.escalations()) {
+      var kr = q3.keyResult(e.subject());
+      if (kr.isEmpty() || e.reason().contains("cascade")) {
+        continue;
+      }
+      LocalDate since = null;
+      for (Instant t : grid) {
+        boolean counts = forecaster.forecast(kr.get(), q3.cycle(), t, q3.milestonesOf(e.subject())).status()
+            .needsAttention();
+        since = counts ? (since == null ? q3.cycle().dateOf(t) : since) : null;
+      }
+      assertThat(since).as(e.subject()).isEqualTo(e.since());
+      long days = java.time.temporal.ChronoUnit.DAYS.between(since, today);
+      assertThat(e.level()).as(e.subject()).isEqualTo(days >= 28 ? 2 : 1);
+      checked++;
+    }
+    assertThat(checked).isGreaterThan(10);
+  }
+
+  @Test
+  void sameInputTwice_byteIdenticalJson() {
+    Instant at = q3.cycle().instantOf(LocalDate.of(2026, 8, 19));
+    String a = ReportJson.withDefaults().write(ExecutionEngine.withDefaults().analyze(q3, at));
+    String b = ReportJson.withDefaults().write(ExecutionEngine.withDefaults().analyze(q3, at));
+    assertThat(a).isEqualTo(b).doesNotContain("NaN", "Infinity");
+    assertThat(ReportJson.withDefaults().read(a)).isEqualTo(week7);
+  }
+
+  @Test
+  void groundedPrompt_holdsTheFactsOnly() {
+    String p = ExecutionEngine.groundedPrompt(week7);
+    assertThat(p).startsWith("Facts about OKR cycle 2026-Q3 as of 2026-08-18T22:00:00Z")
+        .contains("Use only these facts")
+        .contains("\nSummary: " + week7.summary() + "\n")
+        .contains("- KR-23 \"Ticket backlog from 340 to 100\" (team support, objective O-9): off track; ")
+        .contains("\nEscalations:\n- level 2 to leadership since ")
+        .contains("\n- level 2 to leadership since 2026-08-06: I-3 has fed a cascade across teams")
+        .contains("\nObjectives:\n- O-1 (");
+    assertThat(ExecutionEngine.groundedPrompt(week7)).isEqualTo(p);
+  }
+}

@@ -1,0 +1,33 @@
+package org.okrengine.model;
+
+import static org.okrengine.model.internal.Checks.optionalFinite;
+import static org.okrengine.model.internal.Checks.requireFinite;
+import static org.okrengine.model.internal.Checks.requireId;
+
+/**
+ * One objective at the report's instant, summed up from its key results. Immutable and thread-safe.
+ *
+ * @param id the objective's id
+ * @param title its title
+ * @param team its team's id
+ * @param keyResults how many key results it has
+ * @param needAttention how many of them are at risk, off track or stale
+ * @param progress the weighted mean progress (each clamped to 0..1) of its key results with a check-in, or null
+ * @param expectedProgress the weighted mean progress its key results' plans expect at the instant
+ * @param summary one or two plain sentences
+ */
+public record ObjectiveSummary(String id, String title, String team, int keyResults, int needAttention,
+    Double progress, double expectedProgress, String summary) {
+  /** Validates. */
+  public ObjectiveSummary {
+    requireId(id, "id");
+    title = title == null ? id : title;
+    requireId(team, "team");
+    if (keyResults < 0 || needAttention < 0 || needAttention > keyResults) {
+      throw new IllegalArgumentException("needAttention must be within 0.." + keyResults + ": " + needAttention);
+    }
+    optionalFinite(progress, "progress");
+    requireFinite(expectedProgress, "expectedProgress");
+    requireId(summary, "summary");
+  }
+}

@@ -1,0 +1,126 @@
+package org.okrengine.model.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.okrengine.model.EscalationPolicy;
+import org.okrengine.model.InvalidPolicyException;
+import org.okrengine.model.Status;
+
+class EscalationPolicyJsonTest {
+  private static final EscalationPolicyJson JSON = EscalationPolicyJson.withDefaults();
+
+  @Test
+  void read_defaultsFilledIn() {
+    EscalationPolicy p = JSON.read("""
+        {"levels": [
+          {"level": 1, "to": "team-lead", "forDays": 14},
+          {"level": 2, "to": "leadership", "statuses": ["stale", "off-track"], "forDays": 28, "crossTeamCascade": true}
+        ]}""");
+    assertThat(p.levels()).containsExactly(EscalationPolicy.Level.of(1, "team-lead", 14),
+        new EscalationPolicy.Level(2, "leadership", List.of(Status.OFF_TRACK, Status.STALE), 28, true));
+    assertThat(p.levels().get(0).statuses()).containsExactly(Status.AT_RISK, Status.OFF_TRACK, Status.STALE);
+    assertThat(p.levels().get(1).counts(Status.AT_RISK)).isFalse();
+  }
+
+  @Test
+  void write_default_readsBackEqual_exactText() {
+    String json = JSON.write(EscalationPolicy.DEFAULT);
+    assertThat(json).isEqualTo("""
+        {
+          "format": "okr-escalation-policy/1",
+          "levels": [
+            {
+              "level": 1,
+              "to": "team-lead",
+              "statuses": [
+                "at-risk",
+                "off-track",
+                "stale"
+              ],
+              "forDays": 14,
+              "crossTeamCascade": false
+            },
+            {
+              "level": 2,
+              "to": "leadership",
+              "statuses": [
+                "at-risk",
+                "off-track",
+                "stale"
+              ],
+              "forDays": 28,
+              "crossTeamCascade": true
+            }
+          ]
+        }
+        """);
+    assertThat(JSON.read(json)).isEqualTo(EscalationPolicy.DEFAULT);
+  }
+
+  @Test
+  void read_file(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("policy.json");
+    Files.writeString(f, JSON.write(EscalationPolicy.DEFAULT));
+    assertThat(JSON.read(f)).isEqualTo(EscalationPolicy.DEFAULT);
+  }
+
+  @Test
+  void read_bad_listsEveryProblemWithPathAndValue() {
+    String json = """
+        {"format": "okr-escalation-policy/1", "level": [], "levels": [
+          {"level": 0, "to": "", "forDays": -3, "crossTeamCascade": "yes"},
+          {"level": 2, "to": "vp", "statuses": ["late", 3], "forDays": 1.5, "fordays": 2},
+          {"level": 2, "to": "ceo", "forDays": 30},
+          {"level": 1, "to": "cto", "statuses": [], "forDays": 40},
+          7
+        ]}""";
+    assertThatThrownBy(() -> JSON.read(json)).isInstanceOf(InvalidPolicyException.class).hasMessage("""
+        13 problems in the escalation policy:
+        level: unknown field (expected one of: format, levels)
+        levels[0].level: must be at least 1: 0
+        levels[0].to: must not be blank
+        levels[0].forDays: must not be negative: -3
+        levels[0].crossTeamCascade: must be true or false: "yes"
+        levels[1].fordays: unknown field (expected one of: crossTeamCascade, forDays, level, statuses, to)
+        levels[1].statuses[0]: unknown status "late" (expected one of: achieved, on-track, at-risk, off-track, \
+        stale, not-started, no-data)
+        levels[1].statuses[1]: must be a string
+        levels[1].forDays: must be a whole number: 1.5
+        levels[3].statuses: must name at least one status
+        levels[4]: must be an object
+        levels[2].level: must be greater than the level before it (2): 2
+        levels[3].level: must be greater than the level before it (2): 1""");
+  }
+
+  @Test
+  void read_otherFormatMalformedOrEmpty_rejected() {
+    assertThatThrownBy(() -> JSON.read("{\"format\": \"okr-cycle/1\", \"levels\": []}")).hasMessage(
+        "1 problem in the escalation policy:\nformat: unknown format \"okr-cycle/1\" (expected "
+            + "\"okr-escalation-policy/1\")");
+    assertThatThrownBy(() -> JSON.read("[1]")).hasMessageEndingWith("\ndocument must be an object");
+    assertThatThrownBy(() -> JSON.read("{")).hasMessageStartingWith("1 problem in the escalation policy:\nline 1");
+    assertThatThrownBy(() -> JSON.read("{}")).hasMessageEndingWith("\nlevels: missing");
+    assertThatThrownBy(() -> JSON.read("{\"levels\": []}")).hasMessageEndingWith("\nlevels: must hold at least one "
+        + "level");
+  }
+
+  @Test
+  void builder_rules() {
+    assertThatThrownBy(() -> EscalationPolicy.builder().build()).hasMessage("levels must not be empty");
+    assertThatThrownBy(() -> EscalationPolicy.builder().level(2, "a", 1).level(1, "b", 2).build())
+        .hasMessage("levels must be in strictly increasing order: 2 then 1");
+    assertThatThrownBy(() -> EscalationPolicy.Level.of(1, "a", -1)).hasMessage("forDays must not be negative: -1");
+    assertThatThrownBy(() -> EscalationPolicy.Level.of(0, "a", 1)).hasMessage("level must be at least 1: 0");
+    assertThatThrownBy(() -> new EscalationPolicy.Level(1, "a", List.of(), 1, false))
+        .hasMessage("statuses must not be empty");
+    assertThat(new EscalationPolicy.Level(1, "a", null, 1, false).statuses())
+        .isEqualTo(EscalationPolicy.DEFAULT_STATUSES);
+  }
+}
