@@ -151,11 +151,11 @@ public final class CascadeAnalyzer {
       reached[source] = stamp;
       slip[source] = risk.slipDays();
       miss[source] = risk.probabilityOfMiss();
-      int heapSize = push(0, source);
+      int heapSize = IntHeap.push(heap, 0, source, null);
       int count = 0;
       while (heapSize > 0) {
         int u = heap[0];
-        heapSize = pop(heapSize);
+        heapSize = IntHeap.pop(heap, heapSize, null);
         if (u != source) {
           miss[u] = 1 - miss[u];
           count++;
@@ -170,7 +170,7 @@ public final class CascadeAnalyzer {
               reached[w] = stamp;
               slip[w] = arriving;
               miss[w] = stay;
-              heapSize = push(heapSize, w);
+              heapSize = IntHeap.push(heap, heapSize, w, null);
             } else {
               slip[w] = Math.max(slip[w], arriving);
               miss[w] *= stay;
@@ -216,43 +216,6 @@ public final class CascadeAnalyzer {
         }
       }
       return g.weight[o] > 0 ? hit / g.weight[o] : 0;
-    }
-
-    private int push(int size, int v) {
-      int i = size;
-      while (i > 0) {
-        int parent = (i - 1) >>> 1;
-        if (heap[parent] <= v) {
-          break;
-        }
-        heap[i] = heap[parent];
-        i = parent;
-      }
-      heap[i] = v;
-      return size + 1;
-    }
-
-    private int pop(int size) {
-      int last = heap[--size];
-      int i = 0;
-      while (true) {
-        int child = 2 * i + 1;
-        if (child >= size) {
-          break;
-        }
-        if (child + 1 < size && heap[child + 1] < heap[child]) {
-          child++;
-        }
-        if (heap[child] >= last) {
-          break;
-        }
-        heap[i] = heap[child];
-        i = child;
-      }
-      if (size > 0) {
-        heap[i] = last;
-      }
-      return size;
     }
 
     private String sentence(int source, String sourceTeam, double slipDays, int[] affected,

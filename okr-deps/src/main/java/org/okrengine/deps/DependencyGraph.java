@@ -167,19 +167,19 @@ public final class DependencyGraph {
     int heapSize = 0;
     for (int v = 0; v < size; v++) {
       if (indegree[v] == 0) {
-        heapSize = push(heap, heapSize, v, n.rank);
+        heapSize = IntHeap.push(heap, heapSize, v, n.rank);
       }
     }
     int[] topo = new int[size];
     int done = 0;
     while (heapSize > 0) {
       int v = heap[0];
-      heapSize = pop(heap, heapSize, n.rank);
+      heapSize = IntHeap.pop(heap, heapSize, n.rank);
       topo[done++] = v;
       for (int k = start[v]; k < start[v + 1]; k++) {
         int w = e.to[out[k]];
         if (--indegree[w] == 0) {
-          heapSize = push(heap, heapSize, w, n.rank);
+          heapSize = IntHeap.push(heap, heapSize, w, n.rank);
         }
       }
     }
@@ -187,43 +187,6 @@ public final class DependencyGraph {
       throw new DependencyCycleException(cycles(n, e, indegree));
     }
     return topo;
-  }
-
-  private static int push(int[] heap, int size, int v, int[] key) {
-    int i = size;
-    while (i > 0) {
-      int parent = (i - 1) >>> 1;
-      if (key[heap[parent]] <= key[v]) {
-        break;
-      }
-      heap[i] = heap[parent];
-      i = parent;
-    }
-    heap[i] = v;
-    return size + 1;
-  }
-
-  private static int pop(int[] heap, int size, int[] key) {
-    int last = heap[--size];
-    int i = 0;
-    while (true) {
-      int child = 2 * i + 1;
-      if (child >= size) {
-        break;
-      }
-      if (child + 1 < size && key[heap[child + 1]] < key[heap[child]]) {
-        child++;
-      }
-      if (key[heap[child]] >= key[last]) {
-        break;
-      }
-      heap[i] = heap[child];
-      i = child;
-    }
-    if (size > 0) {
-      heap[i] = last;
-    }
-    return size;
   }
 
   /**
