@@ -1,6 +1,7 @@
 package org.okrengine.retro;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,6 +12,10 @@ final class Recommendations {
   static final int MIN_TEAM_KEY_RESULTS = 2;
   /** A team hitting fewer than this share of its key results gets a recommendation. */
   static final double LOW_HIT_RATE = 0.5;
+  /** ... and whose median score is below this (outside the 0.7-1.0 band). */
+  static final double LOW_MEDIAN = 0.7;
+  /** At most this many teams get their own recommendation, worst median score first. */
+  static final int MAX_TEAMS = 5;
   /** A median gap between check-ins longer than this many days is too slow. */
   static final double SLOW_CADENCE_DAYS = 10;
   /** Aspirational objectives averaging at least this were not bold enough. */
@@ -36,10 +41,15 @@ final class Recommendations {
       List<ObjectiveStats> objectives, List<CalibrationStats> calibration, List<CadenceStats> cadence,
       List<GroupStats> shapes, List<BlockerStats> blockers, ForecastAccountability forecasts) {
     List<Recommendation> out = new ArrayList<>();
+    List<GroupStats> struggling = new ArrayList<>();
     for (GroupStats t : byTeam.values()) {
-      if (t.scored() < MIN_TEAM_KEY_RESULTS || t.hitRate() >= LOW_HIT_RATE) {
-        continue;
+      if (t.scored() >= MIN_TEAM_KEY_RESULTS && t.hitRate() < LOW_HIT_RATE && t.medianScore() < LOW_MEDIAN) {
+        struggling.add(t);
       }
+    }
+    struggling.sort(Comparator.comparing(GroupStats::medianScore).thenComparing(GroupStats::key));
+    for (int i = 0; i < struggling.size() && i < MAX_TEAMS; i++) {
+      GroupStats t = struggling.get(i);
       String name = teamNames.getOrDefault(t.key(), t.key());
       CadenceStats c = find(cadence, t.key());
       Double gap = c == null ? null : c.medianGapDays();
@@ -60,6 +70,12 @@ final class Recommendations {
             " while checking in every %.0f days: set fewer or smaller targets and find what blocked them.", gap),
             ev));
       }
+    }
+    if (struggling.size() > MAX_TEAMS) {
+      int more = struggling.size() - MAX_TEAMS;
+      out.add(new Recommendation("more-teams", null, String.format(Locale.ROOT,
+          "%d more teams hit fewer than half of their KRs with a median score below %.2f: see the completion by "
+              + "team.", more, LOW_MEDIAN), List.of(new Evidence("teams", more))));
     }
     for (ObjectiveStats o : objectives) {
       if (o.scored() == 0) {
@@ -124,12 +140,13 @@ final class Recommendations {
     if (forecasts != null && forecasts.misses() >= 2 && forecasts.missesFlagged() * 2 >= forecasts.misses()
         && forecasts.medianWeeksAheadFirstFlag() != null) {
       out.add(new Recommendation("act-on-flags", null, String.format(Locale.ROOT,
-          "The forecaster flagged %d of %d misses, a median %.1f weeks before the end: act on at-risk flags at the "
-              + "weekly review.", forecasts.missesFlagged(), forecasts.misses(),
-          forecasts.medianWeeksAheadFirstFlag()),
+          "The forecaster flagged %d of %d misses, a median %.1f weeks before the end (and %d of %d hits): act on "
+              + "at-risk flags at the weekly review.", forecasts.missesFlagged(), forecasts.misses(),
+          forecasts.medianWeeksAheadFirstFlag(), forecasts.hitsFlagged(), forecasts.hits()),
           List.of(new Evidence("missesFlagged", forecasts.missesFlagged()),
               new Evidence("misses", forecasts.misses()),
-              new Evidence("medianWeeksAheadFirstFlag", forecasts.medianWeeksAheadFirstFlag()))));
+              new Evidence("medianWeeksAheadFirstFlag", forecasts.medianWeeksAheadFirstFlag()),
+              new Evidence("hitsFlagged", forecasts.hitsFlagged()), new Evidence("hits", forecasts.hits()))));
     }
     return out;
   }
