@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collector;
-import org.okrengine.forecast.Forecast;
 import org.okrengine.forecast.Forecaster;
 import org.okrengine.model.CheckIn;
 import org.okrengine.model.Commitment;
@@ -386,19 +385,19 @@ public final class Retrospective {
       boolean gap = false;
       boolean last = false;
       for (int k = 0; k < weekly.length; k++) {
-        Forecast f = settings.forecaster.forecast(kr, c, weekly[k], milestones);
-        boolean flagged = f.status() == Status.AT_RISK || f.status() == Status.OFF_TRACK;
-        if (flagged) {
+        Status s = settings.forecaster.forecast(kr, c, weekly[k], milestones).status();
+        if (s == Status.AT_RISK || s == Status.OFF_TRACK) {
           if (first < 0) {
             first = k;
           }
           if (!last) {
             runStart = k;
           }
-        } else if (first >= 0) {
-          gap = true;
-        }
-        last = flagged;
+          last = true;
+        } else if (s == Status.ON_TRACK || s == Status.ACHIEVED) {
+          gap |= last;
+          last = false;
+        } // stale, not-started, no-data: neither raise nor clear a flag
       }
       int firstAhead = first < 0 ? -1 : (int) Duration.between(weekly[first], end).getSeconds();
       int runAhead = last ? (int) Duration.between(weekly[runStart], end).getSeconds() : -1;
