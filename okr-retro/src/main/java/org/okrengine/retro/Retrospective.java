@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -138,6 +139,9 @@ public final class Retrospective {
     private long unscored;
     private final GroupAcc overall = new GroupAcc();
     private final Map<Grouping, Map<String, GroupAcc>> groups = new EnumMap<>(Grouping.class);
+    /** The groupings asked for, and their maps, as arrays for the per-key-result loop. */
+    private final Grouping[] active;
+    private final List<Map<String, GroupAcc>> activeMaps = new ArrayList<>();
     private final ObjAcc[] objectives = {new ObjAcc(), new ObjAcc()};
     private final Map<String, Map<String, TrendAcc>> trends = new HashMap<>();
     private final CalAcc calibration = new CalAcc();
@@ -149,6 +153,14 @@ public final class Retrospective {
     private final FcAcc forecasts = new FcAcc();
     private final Map<String, FcAcc> forecastsByTeam = new HashMap<>();
     private final Map<String, String> teamNames = new HashMap<>();
+    private final Map<String, TeamAcc> teamCache = new HashMap<>();
+    private String lastTeamId;
+    private TeamAcc lastTeam;
+    private int[] gaps = new int[16];
+    private String[] blockerTags = new String[4];
+    private long[] blockerFirst = new long[4];
+    private long[] blockerLast = new long[4];
+    private int[] blockerMentions = new int[4];
 
     private Accumulator(Retrospective settings) {
       this.settings = settings;
@@ -156,6 +168,10 @@ public final class Retrospective {
         groups.put(g, new HashMap<>());
       }
       groups.put(Grouping.TEAM, new HashMap<>()); // always: the team recommendations need it
+      active = settings.groupings.toArray(new Grouping[0]);
+      for (Grouping g : active) {
+        activeMaps.add(groups.get(g));
+      }
       for (int i = 0; i < shapes.length; i++) {
         shapes[i] = new GroupAcc();
       }
@@ -170,6 +186,7 @@ public final class Retrospective {
         teamNames.merge(t.id(), t.name(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
       }
       Instant[] weekly = settings.forecaster == null ? new Instant[0] : weeklyInstants(c);
+      Span span = new Span(c);
       for (Objective o : cycle.objectives()) {
         String objectiveKey = groups.containsKey(Grouping.OBJECTIVE) ? c.id() + "/" + o.id() : null;
         double weighted = 0;
@@ -177,7 +194,7 @@ public final class Retrospective {
         long plain = 0;
         int scoredKrs = 0;
         for (KeyResult kr : o.keyResults()) {
-          int score = addKeyResult(cycle, c, o, objectiveKey, kr, weekly);
+          int score = addKeyResult(cycle, c, span, o, objectiveKey, kr, weekly);
           if (score >= 0) {
             scoredKrs++;
             weighted += kr.weight() * score;
@@ -196,7 +213,7 @@ public final class Retrospective {
     }
 
     /** Adds one key result; returns its score in millionths, or -1 when unscored. */
-    private int addKeyResult(OkrCycle cycle, Cycle c, Objective o, String objectiveKey, KeyResult kr,
+    private int addKeyResult(OkrCycle cycle, Cycle c, Span span, Objective o, String objectiveKey, KeyResult kr,
         Instant[] weekly) {
       keyResults++;
       Metric metric = kr.metric();
@@ -221,12 +238,13 @@ public final class Retrospective {
       }
       Commitment commitment = o.commitment();
       String team = kr.team();
+      TeamAcc t = team(team);
       overall.add(score, hit, commitment);
-      for (Map.Entry<Grouping, Map<String, GroupAcc>> e : groups.entrySet()) {
-        Map<String, GroupAcc> m = e.getValue();
-        switch (e.getKey()) {
+      for (int gi = 0; gi < active.length; gi++) {
+        Map<String, GroupAcc> m = activeMaps.get(gi);
+        switch (active[gi]) {
           case TEAM:
-            group(m, team).add(score, hit, commitment);
+            t.completion.add(score, hit, commitment);
             break;
           case OBJECTIVE:
             group(m, objectiveKey).add(score, hit, commitment);
@@ -237,8 +255,8 @@ public final class Retrospective {
             }
             break;
           case TAG:
-            for (String tag : kr.tags()) {
-              group(m, tag).add(score, hit, commitment);
+            for (int i = 0; i < kr.tags().size(); i++) {
+              group(m, kr.tags().get(i)).add(score, hit, commitment);
             }
             break;
           case DIRECTION:
@@ -254,32 +272,49 @@ public final class Retrospective {
             break;
         }
       }
-      trends.computeIfAbsent(team, k -> new HashMap<>())
-          .computeIfAbsent(c.start() + "|" + c.id(), k -> new TrendAcc(c.id(), c.start())).add(score, hit);
-      CalAcc teamCal = calibrationByTeam.computeIfAbsent(team, k -> new CalAcc());
+      t.trend(span).add(score, hit);
       if (scored) {
-        for (CheckIn ci : checkIns) {
+        for (int i = 0; i < checkIns.size(); i++) {
+          CheckIn ci = checkIns.get(i);
           if (ci.confidence() != null) {
             int conf = (int) Math.round(ci.confidence() * CONFIDENCE_SCALE);
             calibration.confidence(conf, hit);
-            teamCal.confidence(conf, hit);
+            t.calibration.confidence(conf, hit);
           }
         }
         if (kr.result() != null && kr.result().selfScore() != null) {
           double self = Math.max(-1e6, Math.min(1e6, kr.result().selfScore()));
           long selfMicro = Math.round(self * SCORE_SCALE);
           calibration.self(selfMicro, score);
-          teamCal.self(selfMicro, score);
+          t.calibration.self(selfMicro, score);
         }
       }
-      cadence(c, kr, cadence);
-      cadence(c, kr, cadenceByTeam.computeIfAbsent(team, k -> new CadAcc()));
-      shapes[Trajectories.classify(kr, c).ordinal()].add(score, hit, commitment);
-      blockers(c, kr, scored, hit);
+      cadence(span, kr, cadence, t.cadence);
+      shapes[Trajectories.classify(kr, c, span).ordinal()].add(score, hit, commitment);
+      blockers(kr, scored, hit);
       if (scored && weekly.length > 0) {
-        replay(cycle, c, kr, weekly, hit, forecastsByTeam.computeIfAbsent(team, k -> new FcAcc()));
+        replay(cycle, c, kr, weekly, hit, t.forecasts);
       }
       return score;
+    }
+
+    /** The accumulators of team {@code team}, created on first use. */
+    private TeamAcc team(String team) {
+      if (team.equals(lastTeamId)) {
+        return lastTeam;
+      }
+      TeamAcc t = teamCache.get(team);
+      if (t == null) {
+        t = new TeamAcc(group(groups.get(Grouping.TEAM), team),
+            calibrationByTeam.computeIfAbsent(team, k -> new CalAcc()),
+            cadenceByTeam.computeIfAbsent(team, k -> new CadAcc()),
+            forecastsByTeam.computeIfAbsent(team, k -> new FcAcc()),
+            trends.computeIfAbsent(team, k -> new HashMap<>()));
+        teamCache.put(team, t);
+      }
+      lastTeamId = team;
+      lastTeam = t;
+      return t;
     }
 
     private static GroupAcc group(Map<String, GroupAcc> m, String key) {
@@ -291,68 +326,85 @@ public final class Retrospective {
       return g;
     }
 
-    private static void cadence(Cycle c, KeyResult kr, CadAcc acc) {
+    /** Adds the cadence of {@code kr} to both accumulators; times in whole seconds. */
+    private void cadence(Span span, KeyResult kr, CadAcc all, CadAcc team) {
       List<CheckIn> checkIns = kr.checkIns();
-      Instant start = c.startInstant();
-      Instant end = c.endInstant();
-      long length = Duration.between(start, end).getSeconds();
-      int weeks = (int) Math.max(1, (length + WEEK_SECONDS - 1) / WEEK_SECONDS);
-      acc.keyResults++;
-      acc.weeks += weeks;
-      acc.checkIns += checkIns.size();
-      if (checkIns.isEmpty()) {
-        acc.withoutCheckIns++;
+      int n = checkIns.size();
+      if (gaps.length < n) {
+        gaps = new int[n * 2];
       }
       long longest = 0;
-      Instant previous = start;
+      long previous = span.startSec;
       int lastWeek = -1;
       int weeksSeen = 0;
-      for (int i = 0; i < checkIns.size(); i++) {
-        Instant at = checkIns.get(i).at();
+      long before = 0;
+      for (int i = 0; i < n; i++) {
+        long at = checkIns.get(i).at().getEpochSecond();
         if (i > 0) {
-          long gap = Duration.between(checkIns.get(i - 1).at(), at).getSeconds();
-          acc.gapHours.add((int) Math.min(Integer.MAX_VALUE, (gap + 1800) / 3600));
+          gaps[i - 1] = (int) Math.min(Integer.MAX_VALUE, (at - before + 1800) / 3600);
         }
-        if (!at.isBefore(start) && at.isBefore(end)) {
-          longest = Math.max(longest, Duration.between(previous, at).getSeconds());
+        before = at;
+        if (at >= span.startSec && at < span.endSec) {
+          longest = Math.max(longest, at - previous);
           previous = at;
-          int week = (int) (Duration.between(start, at).getSeconds() / WEEK_SECONDS);
+          int week = (int) ((at - span.startSec) / WEEK_SECONDS);
           if (week != lastWeek) {
             weeksSeen++;
             lastWeek = week;
           }
         }
       }
-      longest = Math.max(longest, Duration.between(previous, end).getSeconds());
-      acc.weeksWithCheckIn += weeksSeen;
-      acc.silence(longest, c.id(), kr.id());
+      longest = Math.max(longest, span.endSec - previous);
+      all.add(span, kr.id(), n, gaps, weeksSeen, longest);
+      team.add(span, kr.id(), n, gaps, weeksSeen, longest);
     }
 
-    private void blockers(Cycle c, KeyResult kr, boolean scored, boolean hit) {
-      Map<String, Instant[]> spans = null;
-      Map<String, Integer> mentions = null;
-      for (CheckIn ci : kr.checkIns()) {
-        for (String b : ci.blockers()) {
-          if (spans == null) {
-            spans = new TreeMap<>();
-            mentions = new HashMap<>();
+    private void blockers(KeyResult kr, boolean scored, boolean hit) {
+      List<CheckIn> checkIns = kr.checkIns();
+      int distinct = 0;
+      for (int i = 0; i < checkIns.size(); i++) {
+        CheckIn ci = checkIns.get(i);
+        List<String> bs = ci.blockers();
+        for (int j = 0; j < bs.size(); j++) {
+          String b = bs.get(j);
+          long at = ci.at().getEpochSecond();
+          int k = 0;
+          while (k < distinct && !blockerTags[k].equals(b)) {
+            k++;
           }
-          Instant[] span = spans.computeIfAbsent(b, k -> new Instant[] {ci.at(), ci.at()});
-          span[1] = ci.at();
-          mentions.merge(b, 1, Integer::sum);
+          if (k == distinct) {
+            if (distinct == blockerTags.length) {
+              blockerTags = Arrays.copyOf(blockerTags, distinct * 2);
+              blockerFirst = Arrays.copyOf(blockerFirst, distinct * 2);
+              blockerLast = Arrays.copyOf(blockerLast, distinct * 2);
+              blockerMentions = Arrays.copyOf(blockerMentions, distinct * 2);
+            }
+            blockerTags[k] = b;
+            blockerFirst[k] = at;
+            blockerMentions[k] = 0;
+            distinct++;
+          }
+          blockerLast[k] = at;
+          blockerMentions[k]++;
         }
       }
-      if (spans == null) {
-        return;
-      }
-      for (Map.Entry<String, Instant[]> e : spans.entrySet()) {
-        BlockerAcc b = blockers.computeIfAbsent(e.getKey(), k -> new BlockerAcc());
-        long seconds = Duration.between(e.getValue()[0], e.getValue()[1]).getSeconds();
+      for (int k = 0; k < distinct; k++) {
+        BlockerAcc b = blockers.get(blockerTags[k]);
+        if (b == null) {
+          b = new BlockerAcc();
+          blockers.put(blockerTags[k], b);
+        }
+        long seconds = blockerLast[k] - blockerFirst[k];
         b.keyResults++;
-        b.mentions += mentions.get(e.getKey());
+        b.mentions += blockerMentions[k];
         b.seconds += seconds;
         b.maxSeconds = Math.max(b.maxSeconds, seconds);
-        b.teams.merge(kr.team(), 1L, Long::sum);
+        long[] count = b.teams.get(kr.team());
+        if (count == null) {
+          b.teams.put(kr.team(), new long[] {1});
+        } else {
+          count[0]++;
+        }
         if (scored) {
           if (hit) {
             b.hits++;
@@ -360,6 +412,7 @@ public final class Retrospective {
             b.misses++;
           }
         }
+        blockerTags[k] = null;
       }
     }
 
@@ -412,6 +465,9 @@ public final class Retrospective {
           || settings.scoreFromLastCheckIn != other.settings.scoreFromLastCheckIn) {
         throw new IllegalArgumentException("other must come from a retrospective with the same settings");
       }
+      teamCache.clear();
+      lastTeamId = null;
+      lastTeam = null;
       cycles += other.cycles;
       keyResults += other.keyResults;
       fromResults += other.fromResults;
@@ -732,6 +788,20 @@ public final class Retrospective {
     String longestCycle;
     String longestKeyResult;
 
+    void add(Span span, String kr, int checkIns, int[] gaps, int weeksSeen, long longestSeconds) {
+      keyResults++;
+      weeks += span.weeks;
+      this.checkIns += checkIns;
+      if (checkIns == 0) {
+        withoutCheckIns++;
+      }
+      for (int i = 0; i < checkIns - 1; i++) {
+        gapHours.add(gaps[i]);
+      }
+      weeksWithCheckIn += weeksSeen;
+      silence(longestSeconds, span.id, kr);
+    }
+
     void silence(long seconds, String cycle, String kr) {
       if (seconds > longest || (seconds == longest && (cycle.compareTo(longestCycle) < 0
           || (cycle.equals(longestCycle) && kr.compareTo(longestKeyResult) < 0)))) {
@@ -768,7 +838,7 @@ public final class Retrospective {
     long maxSeconds;
     long hits;
     long misses;
-    final Map<String, Long> teams = new HashMap<>();
+    final Map<String, long[]> teams = new HashMap<>();
 
     void merge(BlockerAcc o) {
       keyResults += o.keyResults;
@@ -777,12 +847,12 @@ public final class Retrospective {
       maxSeconds = Math.max(maxSeconds, o.maxSeconds);
       hits += o.hits;
       misses += o.misses;
-      o.teams.forEach((k, v) -> teams.merge(k, v, Long::sum));
+      o.teams.forEach((k, v) -> teams.computeIfAbsent(k, x -> new long[1])[0] += v[0]);
     }
 
     BlockerStats stats(String tag) {
       List<TeamCount> t = new ArrayList<>();
-      teams.forEach((k, v) -> t.add(new TeamCount(k, v)));
+      teams.forEach((k, v) -> t.add(new TeamCount(k, v[0])));
       t.sort((a, b) -> a.keyResults() != b.keyResults() ? Long.compare(b.keyResults(), a.keyResults())
           : a.team().compareTo(b.team()));
       return new BlockerStats(tag, keyResults, mentions, seconds / (double) keyResults / Cycle.SECONDS_PER_DAY,
@@ -845,6 +915,61 @@ public final class Retrospective {
       return new ForecastAccountability(team, keyResults, misses, missesFlagged, missesToTheEnd, missesWithoutGap,
           firstAhead.median(WEEK), mean(firstAheadSum, missesFlagged, WEEK), runAhead.median(WEEK), hits,
           hitsFlagged, hitsAtLast, ratio(hitsFlagged, hits));
+    }
+  }
+
+  /** A cycle's bounds in epoch seconds, computed once per cycle. */
+  static final class Span {
+    final String id;
+    final long startSec;
+    final long endSec;
+    final double length;
+    final int weeks;
+    final String trendKey;
+    final LocalDate start;
+
+    Span(Cycle c) {
+      id = c.id();
+      start = c.start();
+      startSec = c.startInstant().getEpochSecond();
+      endSec = c.endInstant().getEpochSecond();
+      length = endSec - startSec;
+      weeks = (int) Math.max(1, (endSec - startSec + WEEK_SECONDS - 1) / WEEK_SECONDS);
+      trendKey = start + "|" + id;
+    }
+
+    /** The elapsed fraction (0..1, clamped) of the cycle at {@code at}. */
+    double fraction(Instant at) {
+      double f = (at.getEpochSecond() - startSec + at.getNano() / 1e9) / length;
+      return f <= 0 ? 0 : f >= 1 ? 1 : f;
+    }
+  }
+
+  /** The per-team accumulators, found with one lookup. */
+  static final class TeamAcc {
+    final GroupAcc completion;
+    final CalAcc calibration;
+    final CadAcc cadence;
+    final FcAcc forecasts;
+    final Map<String, TrendAcc> trends;
+    private String lastTrendKey;
+    private TrendAcc lastTrend;
+
+    TeamAcc(GroupAcc completion, CalAcc calibration, CadAcc cadence, FcAcc forecasts, Map<String, TrendAcc> trends) {
+      this.completion = completion;
+      this.calibration = calibration;
+      this.cadence = cadence;
+      this.forecasts = forecasts;
+      this.trends = trends;
+    }
+
+    TrendAcc trend(Span span) {
+      if (span.trendKey.equals(lastTrendKey)) {
+        return lastTrend;
+      }
+      lastTrend = trends.computeIfAbsent(span.trendKey, k -> new TrendAcc(span.id, span.start));
+      lastTrendKey = span.trendKey;
+      return lastTrend;
     }
   }
 }

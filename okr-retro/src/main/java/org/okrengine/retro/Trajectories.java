@@ -6,6 +6,7 @@ import org.okrengine.model.Cycle;
 import org.okrengine.model.Direction;
 import org.okrengine.model.KeyResult;
 import org.okrengine.model.Metric;
+import org.okrengine.model.Plan;
 
 /** Classifies a key result's trajectory relative to its plan; see {@link TrajectoryShape} for the rules. */
 final class Trajectories {
@@ -18,9 +19,13 @@ final class Trajectories {
   static final double EARLY_BEHIND = 0.1;
   static final double STALL_GAIN = 0.1;
 
+  private static final int BUFFER = 64;
+  private static final ThreadLocal<double[]> XS = ThreadLocal.withInitial(() -> new double[BUFFER]);
+  private static final ThreadLocal<double[]> PS = ThreadLocal.withInitial(() -> new double[BUFFER]);
+
   private Trajectories() {}
 
-  static TrajectoryShape classify(KeyResult kr, Cycle cycle) {
+  static TrajectoryShape classify(KeyResult kr, Cycle cycle, Retrospective.Span span) {
     Metric metric = kr.metric();
     Direction d = metric.direction();
     List<CheckIn> checkIns = kr.checkIns();
@@ -28,15 +33,16 @@ final class Trajectories {
       return TrajectoryShape.UNCLASSIFIED;
     }
     int n = checkIns.size() + 2;
-    double[] xs = new double[n];
-    double[] ps = new double[n];
+    double[] xs = n <= BUFFER ? XS.get() : new double[n];
+    double[] ps = n <= BUFFER ? PS.get() : new double[n];
     int m = 0;
     xs[m] = 0;
     ps[m++] = 0;
     double max = Double.NEGATIVE_INFINITY;
     double maxAbs = 0;
-    for (CheckIn c : checkIns) {
-      double x = cycle.elapsedFraction(c.at());
+    for (int i = 0; i < checkIns.size(); i++) {
+      CheckIn c = checkIns.get(i);
+      double x = span.fraction(c.at());
       double p = metric.progress(c.value());
       if (x == 0 && m == 1) {
         m = 0; // a check-in at the start replaces the baseline point
@@ -74,7 +80,12 @@ final class Trajectories {
     return TrajectoryShape.STEADY;
   }
 
+  /** The progress the plan expects at fraction {@code x}: the shape's share of the way, or the plan's points. */
   private static double plan(KeyResult kr, Cycle cycle, double x) {
+    if (kr.plan() instanceof Plan.Shaped shaped) {
+      Metric m = kr.metric();
+      return m.progress(m.baseline() + (m.target() - m.baseline()) * shaped.shape().fraction(x));
+    }
     return kr.expectedProgress(cycle, cycle.instantAtFraction(x));
   }
 
