@@ -2,7 +2,10 @@ package org.okrengine.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,6 +15,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.okrengine.execution.ExecutionEngine;
+import org.okrengine.execution.HtmlReportWriter;
 import org.okrengine.model.CycleReport;
 import org.okrengine.model.json.ReportJson;
 import picocli.CommandLine.Command;
@@ -36,16 +40,30 @@ final class AnalyzeCommand implements Callable<Integer> {
           + "within the cycle")
   String asOf;
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
-      description = "text (default) or json (okr-report/1; JSON Lines for several cycles)")
+  @Option(names = "--format", defaultValue = "text", paramLabel = "text|json|html",
+      description = "text (default), json (okr-report/1; JSON Lines for several cycles) or html (one "
+          + "self-contained page with charts; one cycle only)")
   String format;
+
+  @Option(names = "--out", paramLabel = "FILE",
+      description = "write the report to FILE (UTF-8, replaced if it exists) instead of standard output")
+  Path outFile;
 
   Clock clock = Clock.systemUTC();
 
   @Override
   public Integer call() {
-    if (!format.equals("text") && !format.equals("json")) {
-      throw new BadInputException(List.of("--format: must be text or json: '" + format + "'"));
+    if (!format.equals("text") && !format.equals("json") && !format.equals("html")) {
+      throw new BadInputException(List.of("--format: must be text, json or html: '" + format + "'"));
+    }
+    if (outFile != null) {
+      Path parent = outFile.toAbsolutePath().getParent();
+      if (Files.isDirectory(outFile)) {
+        throw new BadInputException(List.of("--out: " + outFile + ": is a directory"));
+      }
+      if (parent != null && !Files.isDirectory(parent)) {
+        throw new BadInputException(List.of("--out: " + outFile + ": no such directory: " + parent));
+      }
     }
     LocalDate asOfDate = null;
     Instant asOfInstant = null;
@@ -61,7 +79,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
       }
     }
-    PrintWriter out = spec.commandLine().getOut();
+    StringWriter buffer = new StringWriter();
+    PrintWriter out = outFile != null ? new PrintWriter(buffer) : spec.commandLine().getOut();
     ExecutionEngine engine = ExecutionEngine.withDefaults();
     Inputs inputs = new Inputs();
     final LocalDate date = asOfDate;
@@ -72,7 +91,13 @@ final class AnalyzeCommand implements Callable<Integer> {
       Instant at = instant != null ? instant
           : date != null ? cycle.cycle().instantOf(date) : ExecutionEngine.defaultAsOf(cycle, clock);
       CycleReport report = engine.analyze(cycle, at);
-      if (format.equals("text")) {
+      if (format.equals("html")) {
+        if (written[0]++ > 0) {
+          throw new BadInputException(List.of("--format html: writes one cycle, but the input holds more; "
+              + "analyse one cycle per page, or use --format json"));
+        }
+        out.print(HtmlReportWriter.write(cycle, report));
+      } else if (format.equals("text")) {
         if (written[0]++ > 0) {
           out.println();
         }
@@ -99,11 +124,21 @@ final class AnalyzeCommand implements Callable<Integer> {
     if (pending[0] != null) {
       try {
         ReportJson.withDefaults().write(pending[0], out);
+        written[0]++;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
     out.flush();
+    if (outFile != null && written[0] > 0) {
+      try {
+        Files.writeString(outFile, buffer.toString(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new BadInputException(List.of("--out: " + outFile + ": cannot write: " + e.getMessage()));
+      }
+      spec.commandLine().getOut().println("wrote " + outFile);
+      spec.commandLine().getOut().flush();
+    }
     PrintWriter warn = spec.commandLine().getErr();
     inputs.warnings().forEach(warn::println);
     warn.flush();
