@@ -214,9 +214,12 @@ class HtmlReportWriterTest {
     CycleReport other = ExecutionEngine.withDefaults().analyze(example(), day(45));
     assertThatThrownBy(() -> HtmlReportWriter.write(c, other)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("report of cycle 2026-Q3");
-    CycleReport renamed = new CycleReport("Q<1>", other.asOf(), other.keyResults(), List.of(), List.of());
-    assertThatThrownBy(() -> HtmlReportWriter.write(c, renamed)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("KR-1");
+    // same cycle id, other key results
+    OkrCycle sameId = OkrCycle.of(Q, List.of(Team.of("t")), List.of(new Objective("O", "o", "t", null, null, null,
+        List.of(new KeyResult("K", null, null, "t", 1.0, List.of(), Metric.of(0, 10, null), null, List.of(), null)))));
+    CycleReport ofSameId = ExecutionEngine.withDefaults().analyze(sameId, day(45));
+    assertThatThrownBy(() -> HtmlReportWriter.write(c, ofSameId)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("report has key result K, which cycle Q<1> does not");
   }
 
   @Test
