@@ -56,7 +56,6 @@ import org.okrengine.model.Team;
 public final class HtmlReportWriter {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ENGLISH);
-  private static final Metric UNITLESS = Metric.of(0, 1, null);
   /** Statuses in the order the table lists them: what needs attention first. */
   private static final List<Status> STATUS_ORDER = List.of(Status.OFF_TRACK, Status.AT_RISK, Status.STALE,
       Status.NO_DATA, Status.NOT_STARTED, Status.ON_TRACK, Status.ACHIEVED);
@@ -325,12 +324,12 @@ public final class HtmlReportWriter {
           .append(esc(r.title())).append("</h3><span class=\"badge s-").append(r.status().jsonName()).append("\">")
           .append(r.status().jsonName()).append("</span> ").append(esc(teamName(r.team()))).append(" · ")
           .append(esc(m.direction().jsonName())).append(' ').append(m.baseline() == null ? ""
-              : esc(Insights.value(m.baseline(), m)) + " → ").append(esc(Insights.value(m.target(), m)));
+              : esc(value(m.baseline(), m)) + " → ").append(esc(value(m.target(), m)));
       if (r.value() != null) {
-        sb.append(" · now ").append(esc(Insights.value(r.value(), m)));
+        sb.append(" · now ").append(esc(value(r.value(), m)));
       }
       if (f != null) {
-        sb.append(" · lands ").append(esc(Insights.value(f.landingValue(), m)));
+        sb.append(" · lands ").append(esc(value(f.landingValue(), m)));
         if (iv != null) {
           sb.append(" (").append(Math.round(iv.level() * 100)).append("%: ").append(esc(interval(iv, m)))
               .append(')');
@@ -347,7 +346,7 @@ public final class HtmlReportWriter {
         sb.append("<line class=\"grid\" x1=\"").append(num(ML)).append("\" y1=\"").append(num(py))
             .append("\" x2=\"").append(num(CW - MR)).append("\" y2=\"").append(num(py)).append("\"/>")
             .append("<text class=\"tick\" x=\"").append(num(ML - 4)).append("\" y=\"").append(num(py + 3))
-            .append("\" text-anchor=\"end\">").append(esc(Insights.value(t, UNITLESS))).append("</text>\n");
+            .append("\" text-anchor=\"end\">").append(esc(tick(t, ticks))).append("</text>\n");
       }
       // date ticks: the first of each month (every few months in long cycles)
       List<LocalDate> months = new ArrayList<>();
@@ -371,7 +370,7 @@ public final class HtmlReportWriter {
       // target
       sb.append("<line class=\"target\" x1=\"").append(num(ML)).append("\" y1=\"").append(num(y.at(m.target())))
           .append("\" x2=\"").append(num(CW - MR)).append("\" y2=\"").append(num(y.at(m.target())))
-          .append("\"><title>target ").append(esc(Insights.value(m.target(), m))).append("</title></line>\n");
+          .append("\"><title>target ").append(esc(value(m.target(), m))).append("</title></line>\n");
       // plan
       sb.append("<polyline class=\"plan\" points=\"");
       for (int i = 0; i <= n; i++) {
@@ -399,7 +398,7 @@ public final class HtmlReportWriter {
         }
         sb.append("<line class=\"landing\" x1=\"").append(num(x(t0))).append("\" y1=\"").append(num(y.at(v0)))
             .append("\" x2=\"").append(num(xe)).append("\" y2=\"").append(num(y.at(f.landingValue())))
-            .append("\"><title>forecast landing ").append(esc(Insights.value(f.landingValue(), m)))
+            .append("\"><title>forecast landing ").append(esc(value(f.landingValue(), m)))
             .append("</title></line>\n");
       }
       // report's date
@@ -421,7 +420,7 @@ public final class HtmlReportWriter {
       for (CheckIn c : seen) {
         sb.append("<circle class=\"checkin\" cx=\"").append(num(x(cycle.elapsedFraction(c.at()))))
             .append("\" cy=\"").append(num(y.at(c.value()))).append("\" r=\"3.5\"><title>")
-            .append(DAY.format(cycle.dateOf(c.at()))).append(": ").append(esc(Insights.value(c.value(), m)));
+            .append(DAY.format(cycle.dateOf(c.at()))).append(": ").append(esc(value(c.value(), m)));
         if (c.confidence() != null) {
           sb.append(", confidence ").append(pct(c.confidence()));
         }
@@ -717,13 +716,50 @@ public final class HtmlReportWriter {
     return s.equals("-0") ? "0" : s;
   }
 
+  /**
+   * A value for reading: three significant digits (whole numbers in full up to 10 million, scientific notation
+   * beyond and for tiny values), then the metric's unit when it has one.
+   */
+  static String value(double v, Metric m) {
+    double a = Math.abs(v);
+    String n;
+    if (!Double.isFinite(v)) {
+      n = "–";
+    } else if (a != 0 && (a >= 1e7 || a < 1e-3)) {
+      n = String.format(Locale.ROOT, "%.3g", v);
+    } else if (Math.rint(v) == v || a >= 100) {
+      n = String.format(Locale.ROOT, "%.0f", v);
+    } else {
+      int decimals = Math.max(0, Math.min(6, 2 - (int) Math.floor(Math.log10(a))));
+      n = String.format(Locale.ROOT, "%." + decimals + "f", v);
+      n = n.indexOf('.') < 0 ? n : n.replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+    if (n.equals("-0")) {
+      n = "0";
+    }
+    String unit = m == null ? null : m.unit();
+    return unit == null || unit.isBlank() ? n : n + (unit.startsWith("%") ? "" : " ") + unit;
+  }
+
+  /** A value tick's label, with as many decimals as the ticks' step needs so that no two labels are equal. */
+  static String tick(double t, double[] ticks) {
+    double step = ticks.length > 1 ? Math.abs(ticks[1] - ticks[0]) : 0;
+    double a = Math.abs(t);
+    if (!(step > 0) || !Double.isFinite(step) || a >= 1e7 || step < 1e-6) {
+      return value(t, null);
+    }
+    int decimals = (int) Math.max(0, Math.min(6, Math.ceil(-Math.log10(step) - 1e-9)));
+    String s = String.format(Locale.ROOT, "%." + decimals + "f", t);
+    return s.matches("-0(\\.0*)?") ? s.substring(1) : s;
+  }
+
   private static String pct(double fraction) {
     double p = Math.max(-99_999, Math.min(99_999, fraction * 100));
     return Math.round(p) + "%";
   }
 
   private static String interval(PredictionInterval iv, Metric m) {
-    return Insights.value(iv.low(), UNITLESS) + " – " + Insights.value(iv.high(), m);
+    return value(iv.low(), null) + " – " + value(iv.high(), m);
   }
 
   private static String plural(int n, String one, String many) {
