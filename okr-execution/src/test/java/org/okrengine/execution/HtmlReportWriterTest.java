@@ -42,11 +42,15 @@ class HtmlReportWriterTest {
     return CycleJson.withDefaults().read(EXAMPLE).cycle();
   }
 
+  /** The example's report as of week 8. */
+  static CycleReport exampleReport(OkrCycle cycle) {
+    return ExecutionEngine.withDefaults().analyze(cycle, cycle.cycle().instantOf(LocalDate.of(2026, 8, 19)));
+  }
+
   /** The example's page as of week 8, made the way the CLI makes it. */
   static String examplePage() throws IOException {
     OkrCycle cycle = example();
-    Instant asOf = cycle.cycle().instantOf(LocalDate.of(2026, 8, 19));
-    return HtmlReportWriter.write(cycle, ExecutionEngine.withDefaults().analyze(cycle, asOf));
+    return HtmlReportWriter.write(cycle, exampleReport(cycle));
   }
 
   static int count(Pattern p, String s) {
@@ -96,7 +100,9 @@ class HtmlReportWriterTest {
 
   @Test
   void example_oneBurnUpChartPerKeyResult_wellFormed_selfContained() throws IOException {
-    String html = examplePage();
+    OkrCycle cycle = example();
+    CycleReport report = exampleReport(cycle);
+    String html = HtmlReportWriter.write(cycle, report);
     assertWellFormed(html);
     assertThat(count(BURNUP, html)).isEqualTo(30);
     assertThat(count(Pattern.compile("<svg class=\"graph\""), html)).isEqualTo(1);
@@ -109,13 +115,22 @@ class HtmlReportWriterTest {
     // the example's story: I-3 is late and reaches KR-3, KR-6 and KR-7; its milestone is overdue
     assertThat(html).containsPattern("<g class=\"node initiative late overdue\"><title>I-3: Event pipeline v2");
     assertThat(html).containsPattern("<g class=\"node key-result reached\"><title>KR-3: ");
-    assertThat(html).contains("I-3 (Data Platform) is 14 days late; KR-11 and KR-12 (Data Platform)");
+    assertThat(html).contains("<li>I-3 (Data Platform) is 14 days late; ");
+    assertThat(count(Pattern.compile("<li>[^<]*</li>"), html.substring(html.indexOf("<h3>Cascades"))))
+        .isEqualTo(report.cascades().size());
     assertThat(html).contains("class=\"edge hot\"");
     // the table lists every key result once, off-track first
     assertThat(count(Pattern.compile("<tr><td class=\"st\">"), html)).isEqualTo(30);
     assertThat(html.indexOf("<span class=\"badge s-off-track\">")).isLessThan(
         html.indexOf("<span class=\"badge s-on-track\">"));
-    assertThat(html).contains("<p class=\"ok\">No escalations.</p>");
+    // one row per escalation, or a line saying there are none
+    String escalations = html.substring(html.indexOf("<section id=\"escalations\">"));
+    escalations = escalations.substring(0, escalations.indexOf("</section>"));
+    if (report.escalations().isEmpty()) {
+      assertThat(escalations).contains("<p class=\"ok\">No escalations.</p>");
+    } else {
+      assertThat(count(Pattern.compile("<tr><td class=\"n\">"), escalations)).isEqualTo(report.escalations().size());
+    }
   }
 
   @Test
