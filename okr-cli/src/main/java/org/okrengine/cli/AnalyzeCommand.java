@@ -2,7 +2,10 @@ package org.okrengine.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.okrengine.execution.ExecutionEngine;
+import org.okrengine.execution.HtmlReportWriter;
 import org.okrengine.model.CycleReport;
 import org.okrengine.model.EscalationPolicy;
 import org.okrengine.model.InvalidPolicyException;
@@ -42,9 +46,10 @@ final class AnalyzeCommand implements Callable<Integer> {
           + "within the cycle")
   String asOf;
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "text|json|prompt",
-      description = "text (default), json (okr-report/1; JSON Lines for several cycles) or prompt (the grounded "
-          + "facts to hand to a language model)")
+  @Option(names = "--format", defaultValue = "text", paramLabel = "text|json|html|prompt",
+      description = "text (default), json (okr-report/1; JSON Lines for several cycles), html (one "
+          + "self-contained page with charts; one cycle only) or prompt (the grounded facts to hand to a language "
+          + "model)")
   String format;
 
   @Option(names = "--policy", paramLabel = "FILE",
@@ -52,12 +57,25 @@ final class AnalyzeCommand implements Callable<Integer> {
           + "14 days goes to team-lead, for 28 days or feeding a cross-team cascade to leadership")
   Path policy;
 
+  @Option(names = "--out", paramLabel = "FILE",
+      description = "write the report to FILE (UTF-8, replaced if it exists) instead of standard output")
+  Path outFile;
+
   Clock clock = Clock.systemUTC();
 
   @Override
   public Integer call() {
-    if (!format.equals("text") && !format.equals("json") && !format.equals("prompt")) {
-      throw new BadInputException(List.of("--format: must be text, json or prompt: '" + format + "'"));
+    if (!format.equals("text") && !format.equals("json") && !format.equals("html") && !format.equals("prompt")) {
+      throw new BadInputException(List.of("--format: must be text, json, html or prompt: '" + format + "'"));
+    }
+    if (outFile != null) {
+      Path parent = outFile.toAbsolutePath().getParent();
+      if (Files.isDirectory(outFile)) {
+        throw new BadInputException(List.of("--out: " + outFile + ": is a directory"));
+      }
+      if (parent != null && !Files.isDirectory(parent)) {
+        throw new BadInputException(List.of("--out: " + outFile + ": no such directory: " + parent));
+      }
     }
     EscalationPolicy escalation = EscalationPolicy.DEFAULT;
     if (policy != null) {
@@ -77,7 +95,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
       }
     }
-    PrintWriter out = spec.commandLine().getOut();
+    StringWriter buffer = new StringWriter();
+    PrintWriter out = outFile != null ? new PrintWriter(buffer) : spec.commandLine().getOut();
     ExecutionEngine engine = ExecutionEngine.withDefaults().withPolicy(escalation);
     Inputs inputs = new Inputs();
     final LocalDate date = asOfDate;
@@ -88,7 +107,13 @@ final class AnalyzeCommand implements Callable<Integer> {
       Instant at = instant != null ? instant
           : date != null ? cycle.cycle().instantOf(date) : ExecutionEngine.defaultAsOf(cycle, clock);
       CycleReport report = engine.analyze(cycle, at);
-      if (format.equals("text") || format.equals("prompt")) {
+      if (format.equals("html")) {
+        if (written[0]++ > 0) {
+          throw new BadInputException(List.of("--format html: writes one cycle, but the input holds more; "
+              + "analyse one cycle per page, or use --format json"));
+        }
+        out.print(HtmlReportWriter.write(cycle, report));
+      } else if (format.equals("text") || format.equals("prompt")) {
         if (written[0]++ > 0) {
           out.println();
         }
@@ -119,11 +144,21 @@ final class AnalyzeCommand implements Callable<Integer> {
     if (pending[0] != null) {
       try {
         ReportJson.withDefaults().write(pending[0], out);
+        written[0]++;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
     out.flush();
+    if (outFile != null && written[0] > 0) {
+      try {
+        Files.writeString(outFile, buffer.toString(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new BadInputException(List.of("--out: " + outFile + ": cannot write: " + e.getMessage()));
+      }
+      spec.commandLine().getOut().println("wrote " + outFile);
+      spec.commandLine().getOut().flush();
+    }
     PrintWriter warn = spec.commandLine().getErr();
     inputs.warnings().forEach(warn::println);
     warn.flush();

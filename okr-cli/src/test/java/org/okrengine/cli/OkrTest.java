@@ -99,6 +99,59 @@ class OkrTest {
   }
 
   @Test
+  void analyze_example_html_toFile(@TempDir Path dir) throws IOException {
+    Path page = dir.resolve("report.html");
+    Run r = run("analyze", EXAMPLE.toString(), "--as-of", "2026-08-19", "--format", "html", "--out", page.toString());
+    assertThat(r.code()).isEqualTo(0);
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out()).isEqualTo("wrote " + page + "\n");
+    String html = Files.readString(page);
+    assertThat(html).startsWith("<!DOCTYPE html>\n").endsWith("</html>\n").contains("<h1>Q3 2026 <small>(2026-Q3)");
+    assertThat(html.split("<svg class=\"burnup\"", -1)).hasSize(31);
+    // the same page on standard output without --out, byte for byte
+    Run stdout = run("analyze", EXAMPLE.toString(), "--as-of", "2026-08-19", "--format", "html");
+    assertThat(stdout.code()).isEqualTo(0);
+    assertThat(stdout.out()).isEqualTo(html);
+  }
+
+  @Test
+  void analyze_outWorksForEveryFormat(@TempDir Path dir) throws IOException {
+    Path json = dir.resolve("report.json");
+    assertThat(run("analyze", EXAMPLE.toString(), "--as-of", "2026-08-19", "--format", "json", "--out",
+        json.toString()).code()).isEqualTo(0);
+    assertThat(Files.readString(json)).isEqualTo(
+        run("analyze", EXAMPLE.toString(), "--as-of", "2026-08-19", "--format", "json").out());
+    Path text = dir.resolve("report.txt");
+    assertThat(run("analyze", EXAMPLE.toString(), "--as-of", "2026-08-19", "--out", text.toString()).code())
+        .isEqualTo(0);
+    assertThat(Files.readString(text)).startsWith("Q3 2026 (2026-Q3)");
+  }
+
+  @Test
+  void analyze_html_badCombinations_exit2(@TempDir Path dir) throws IOException {
+    Run toDir = run("analyze", EXAMPLE.toString(), "--format", "html", "--out", dir.toString());
+    assertThat(toDir.code()).isEqualTo(2);
+    assertThat(toDir.err()).isEqualTo("--out: " + dir + ": is a directory\n");
+    Path missing = dir.resolve("no/such/report.html");
+    Run noDir = run("analyze", EXAMPLE.toString(), "--format", "html", "--out", missing.toString());
+    assertThat(noDir.code()).isEqualTo(2);
+    assertThat(noDir.err()).startsWith("--out: " + missing + ": no such directory: ");
+    // one page holds one cycle
+    String good = Files.readString(ROOT.resolve("examples/acme-2026-q2.json")).replace("\n", " ");
+    Path many = dir.resolve("many.jsonl");
+    Files.writeString(many, good + "\n" + good + "\n");
+    Path page = dir.resolve("many.html");
+    Run two = run("analyze", many.toString(), "--format", "html", "--out", page.toString());
+    assertThat(two.code()).isEqualTo(2);
+    assertThat(two.err()).startsWith("--format html: writes one cycle, but the input holds more");
+    assertThat(page).doesNotExist();
+    // an invalid input writes no page
+    Run bad = run("analyze", "no/such.json", "--format", "html", "--out", page.toString());
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(page).doesNotExist();
+  }
+
+  @Test
   void analyze_missingFile_exit2() {
     Run r = run("analyze", "no/such.json");
     assertThat(r.code()).isEqualTo(2);

@@ -1,0 +1,269 @@
+package org.okrengine.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.okrengine.model.CheckIn;
+import org.okrengine.model.Cycle;
+import org.okrengine.model.CycleReport;
+import org.okrengine.model.Dependency;
+import org.okrengine.model.DependencyKind;
+import org.okrengine.model.Direction;
+import org.okrengine.model.Initiative;
+import org.okrengine.model.KeyResult;
+import org.okrengine.model.Metric;
+import org.okrengine.model.Milestone;
+import org.okrengine.model.Objective;
+import org.okrengine.model.OkrCycle;
+import org.okrengine.model.Plan;
+import org.okrengine.model.Team;
+import org.okrengine.model.json.CycleJson;
+
+/** The HTML page's structure, without a browser. */
+class HtmlReportWriterTest {
+  static final Path ROOT = Path.of(System.getProperty("okr.repo.root", "..")).toAbsolutePath().normalize();
+  static final Path EXAMPLE = ROOT.resolve("examples/acme-2026-q3.json");
+  static final Pattern BURNUP = Pattern.compile("<svg class=\"burnup\"");
+
+  static OkrCycle example() throws IOException {
+    return CycleJson.withDefaults().read(EXAMPLE).cycle();
+  }
+
+  /** The example's report as of week 8. */
+  static CycleReport exampleReport(OkrCycle cycle) {
+    return ExecutionEngine.withDefaults().analyze(cycle, cycle.cycle().instantOf(LocalDate.of(2026, 8, 19)));
+  }
+
+  /** The example's page as of week 8, made the way the CLI makes it. */
+  static String examplePage() throws IOException {
+    OkrCycle cycle = example();
+    return HtmlReportWriter.write(cycle, exampleReport(cycle));
+  }
+
+  static int count(Pattern p, String s) {
+    Matcher m = p.matcher(s);
+    int n = 0;
+    while (m.find()) {
+      n++;
+    }
+    return n;
+  }
+
+  static final Set<String> VOID = Set.of("meta", "link", "br", "hr", "img", "input");
+  static final Pattern TAG = Pattern.compile("<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^<>]*?)(/?)>");
+
+  /**
+   * Checks that tags nest and close (void elements aside), that no raw {@code <} stands outside a tag and that every
+   * {@code &} starts one of the character references the writer emits; returns the element names in order.
+   */
+  static List<String> assertWellFormed(String html) {
+    assertThat(html).startsWith("<!DOCTYPE html>\n");
+    String body = html.substring("<!DOCTYPE html>\n".length());
+    Deque<String> open = new ArrayDeque<>();
+    List<String> names = new ArrayList<>();
+    Matcher m = TAG.matcher(body);
+    int at = 0;
+    while (m.find()) {
+      assertThat(body.substring(at, m.start())).as("text before offset %d", m.start()).doesNotContain("<", ">");
+      at = m.end();
+      String name = m.group(2);
+      if (!m.group(1).isEmpty()) {
+        assertThat(open).as("closing </%s> at offset %d", name, m.start()).isNotEmpty();
+        assertThat(open.pop()).as("closing tag at offset %d", m.start()).isEqualTo(name);
+      } else {
+        names.add(name);
+        assertThat(m.group(3)).as("attributes of <%s>", name)
+            .matches("(\\s+[a-zA-Z][a-zA-Z0-9:-]*=\"[^\"<>]*\")*\\s*");
+        if (m.group(4).isEmpty() && !VOID.contains(name)) {
+          open.push(name);
+        }
+      }
+    }
+    assertThat(body.substring(at)).doesNotContain("<", ">");
+    assertThat(open).as("unclosed elements").isEmpty();
+    assertThat(html).doesNotContainPattern("&(?!(amp|lt|gt|quot|#39);)");
+    return names;
+  }
+
+  @Test
+  void example_oneBurnUpChartPerKeyResult_wellFormed_selfContained() throws IOException {
+    OkrCycle cycle = example();
+    CycleReport report = exampleReport(cycle);
+    String html = HtmlReportWriter.write(cycle, report);
+    assertWellFormed(html);
+    assertThat(count(BURNUP, html)).isEqualTo(30);
+    assertThat(count(Pattern.compile("<svg class=\"graph\""), html)).isEqualTo(1);
+    assertThat(html).contains("<h2>Summary</h2>", "<h2>Key results by status</h2>", "<h2>Burn-up charts</h2>",
+        "<h2>Dependency graph</h2>", "<h2>Escalations</h2>");
+    // nothing from outside the page: no scripts, no links but anchors, no URLs but the SVG namespace
+    assertThat(html).doesNotContain("<script", "src=", "url(http", "@import", "NaN", "Infinity");
+    assertThat(html.replace("http://www.w3.org/2000/svg", "")).doesNotContain("http:", "https:");
+    assertThat(html).contains("Content-Security-Policy\" content=\"default-src 'none'");
+    // the example's story: I-3 is late and reaches KR-3, KR-6 and KR-7; its milestone is overdue
+    assertThat(html).containsPattern("<g class=\"node initiative late overdue\"><title>I-3: Event pipeline v2");
+    assertThat(html).containsPattern("<g class=\"node key-result reached\"><title>KR-3: ");
+    assertThat(html).contains("<li>I-3 (Data Platform) is 14 days late; ");
+    assertThat(count(Pattern.compile("<li>[^<]*</li>"), html.substring(html.indexOf("<h3>Cascades"))))
+        .isEqualTo(report.cascades().size());
+    assertThat(html).contains("class=\"edge hot\"");
+    // the table lists every key result once, off-track first
+    assertThat(count(Pattern.compile("<tr><td class=\"st\">"), html)).isEqualTo(30);
+    assertThat(html.indexOf("<span class=\"badge s-off-track\">")).isLessThan(
+        html.indexOf("<span class=\"badge s-on-track\">"));
+    // one row per escalation, or a line saying there are none
+    String escalations = html.substring(html.indexOf("<section id=\"escalations\">"));
+    escalations = escalations.substring(0, escalations.indexOf("</section>"));
+    if (report.escalations().isEmpty()) {
+      assertThat(escalations).contains("<p class=\"ok\">No escalations.</p>");
+    } else {
+      assertThat(count(Pattern.compile("<tr><td class=\"n\">"), escalations)).isEqualTo(report.escalations().size());
+    }
+  }
+
+  @Test
+  void example_isDeterministic() throws IOException {
+    assertThat(examplePage()).isEqualTo(examplePage());
+  }
+
+  static final Cycle Q = Cycle.of("Q<1>", LocalDate.of(2026, 7, 1), LocalDate.of(2026, 9, 29));
+
+  static Instant day(int d) {
+    return Q.startInstant().plusSeconds(d * 86_400L);
+  }
+
+  static KeyResult kr(String id, String title, Metric m, int[] days, double[] values) {
+    List<CheckIn> c = new ArrayList<>();
+    for (int i = 0; i < days.length; i++) {
+      c.add(new CheckIn(day(days[i]), values[i], 0.5, "note <b>\"" + id + "\"</b> & 'more'", List.of("<x>"), null));
+    }
+    return new KeyResult(id, title, null, "t&<", 1.0, List.of(), m, Plan.LINEAR, c, null);
+  }
+
+  static final String EVIL = "<script>alert(\"x\")</script> & 'q'";
+
+  static OkrCycle evil() {
+    return OkrCycle.of(Q, List.of(new Team("t&<", EVIL, null)), List.of(new Objective("O<1>", EVIL, "t&<", null, null,
+            null, List.of(
+                kr("KR\"1", EVIL, Metric.of(0, 100, "<u>"), new int[] {7, 14, 21}, new double[] {6, 13, 18}),
+                kr("KR-dec", "down", Metric.of(50, 10, "ms"), new int[] {7, 30}, new double[] {45, 40}),
+                kr("KR-none", "no data", Metric.of(0, 10, null), new int[0], new double[0]),
+                kr("KR-keep", "keep", new Metric(null, 99.0, Direction.MAINTAIN_BELOW, "%"), new int[] {7, 14},
+                    new double[] {98.0, 99.5}),
+                kr("KR-huge", "huge", Metric.of(-1e300, 1e300, null), new int[] {7, 20},
+                    new double[] {-1e299, 1e299}),
+                kr("KR-done", "achieve", Metric.achieve(), new int[] {10}, new double[] {0}),
+                kr("KR\u0001ctl", "ctl \u0007 \ud800 x", Metric.of(0, 1, null), new int[0], new double[0])))),
+        List.of(new Initiative("I<1>", EVIL, "t&<", null, List.of("KR\"1"),
+            List.of(new Milestone("M<1>", EVIL, LocalDate.of(2026, 7, 10), null)))),
+        List.of(new Dependency("KR-dec", "KR\"1", DependencyKind.BLOCKS, LocalDate.of(2026, 8, 1), EVIL),
+            new Dependency("KR-none", "KR-keep", DependencyKind.SHARES_RESOURCE, null, null)));
+  }
+
+  @Test
+  void userText_isEscapedEverywhere() {
+    OkrCycle c = evil();
+    CycleReport r = ExecutionEngine.withDefaults().analyze(c, day(45));
+    String html = HtmlReportWriter.write(c, r);
+    List<String> names = assertWellFormed(html);
+    assertThat(names).doesNotContain("script", "b", "u", "x");
+    assertThat(html).doesNotContain(EVIL, "<script", "KR\"1", "\u0001", "\u0007", "\ud800");
+    assertThat(html).contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39;")
+        .contains("KR&quot;1").contains("note &lt;b&gt;&quot;KR&quot;1&quot;&lt;/b&gt; &amp; &#39;more&#39;")
+        .contains("Q&lt;1&gt;").contains("KR\ufffdctl");
+    assertThat(count(BURNUP, html)).isEqualTo(7);
+    assertThat(html).doesNotContain("NaN", "Infinity");
+    // coordinates are plain decimals
+    Matcher m = Pattern.compile("\\s(?:x|y|x1|y1|x2|y2|cx|cy|width|height)=\"([^\"]*)\"").matcher(html);
+    while (m.find()) {
+      assertThat(m.group(1)).matches("-?\\d+(\\.\\d)?");
+    }
+    Matcher pts = Pattern.compile("points=\"([^\"]*)\"").matcher(html);
+    while (pts.find()) {
+      assertThat(pts.group(1)).matches("(-?\\d+(\\.\\d)?,-?\\d+(\\.\\d)?)( -?\\d+(\\.\\d)?,-?\\d+(\\.\\d)?)*");
+    }
+    assertThat(html).contains("class=\"edge contention\"").contains("node milestone overdue");
+    assertThat(HtmlReportWriter.write(c, r)).isEqualTo(html);
+  }
+
+  @Test
+  void decreasingMetric_targetIsUp() {
+    OkrCycle c = evil();
+    String html = HtmlReportWriter.write(c, ExecutionEngine.withDefaults().analyze(c, day(45)));
+    String chart = html.substring(html.indexOf("aria-label=\"Burn-up chart of KR-dec\""));
+    chart = chart.substring(0, chart.indexOf("</svg>"));
+    // the plan starts at the baseline (50, bottom) and ends at the target (10, top)
+    Matcher plan = Pattern.compile("<polyline class=\"plan\" points=\"[\\d.]+,([\\d.]+) .* [\\d.]+,([\\d.]+)\">")
+        .matcher(chart);
+    assertThat(plan.find()).isTrue();
+    assertThat(Double.parseDouble(plan.group(1))).isGreaterThan(Double.parseDouble(plan.group(2)));
+  }
+
+  @Test
+  void beforeAndAfterTheCycle_andWithoutDependencies() {
+    OkrCycle c = OkrCycle.of(Q, List.of(Team.of("t")), List.of(new Objective("O", "o", "t", null, null, null,
+        List.of(new KeyResult("K", null, null, "t", 1.0, List.of(), Metric.of(0, 10, null), null, List.of(), null)))));
+    for (Instant at : List.of(day(-5), Q.endInstant(), day(400))) {
+      String html = HtmlReportWriter.write(c, ExecutionEngine.withDefaults().analyze(c, at));
+      assertWellFormed(html);
+      assertThat(count(BURNUP, html)).isEqualTo(1);
+      assertThat(html).doesNotContain("NaN", "Infinity").contains("No key result needs attention.");
+    }
+  }
+
+  @Test
+  void reportOfAnotherCycle_rejected() throws IOException {
+    OkrCycle c = evil();
+    CycleReport other = ExecutionEngine.withDefaults().analyze(example(), day(45));
+    assertThatThrownBy(() -> HtmlReportWriter.write(c, other)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("report of cycle 2026-Q3");
+    // same cycle id, other key results
+    OkrCycle sameId = OkrCycle.of(Q, List.of(Team.of("t")), List.of(new Objective("O", "o", "t", null, null, null,
+        List.of(new KeyResult("K", null, null, "t", 1.0, List.of(), Metric.of(0, 10, null), null, List.of(), null)))));
+    CycleReport ofSameId = ExecutionEngine.withDefaults().analyze(sameId, day(45));
+    assertThatThrownBy(() -> HtmlReportWriter.write(c, ofSameId)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("report has key result K, which cycle Q<1> does not");
+  }
+
+  @Test
+  void numbersAndTicks() {
+    assertThat(HtmlReportWriter.num(Double.NaN)).isEqualTo("0");
+    assertThat(HtmlReportWriter.num(Double.POSITIVE_INFINITY)).isEqualTo("0");
+    assertThat(HtmlReportWriter.num(1e300)).isEqualTo("1000000");
+    assertThat(HtmlReportWriter.num(-0.01)).isEqualTo("0");
+    assertThat(HtmlReportWriter.num(12.345)).isEqualTo("12.3");
+    assertThat(HtmlReportWriter.ticks(0, 1)).containsExactly(0, 0.5, 1);
+    assertThat(HtmlReportWriter.ticks(1.2, 2.0)).containsExactly(new double[] {1.2, 1.4, 1.6, 1.8, 2.0},
+        within(1e-12));
+    assertThat(HtmlReportWriter.ticks(5, 5)).containsExactly(4.5, 5, 5.5);
+    assertThat(HtmlReportWriter.ticks(0, 0)).containsExactly(-1, 0, 1);
+    assertThat(HtmlReportWriter.ticks(-1e308, 1e308)).containsExactly(-1e308, 1e308);
+    assertThat(HtmlReportWriter.value(0.042, Metric.of(0.042, 0.03, "EUR"))).isEqualTo("0.042 EUR");
+    assertThat(HtmlReportWriter.value(1.54, Metric.of(1.2, 2, "M EUR"))).isEqualTo("1.54 M EUR");
+    assertThat(HtmlReportWriter.value(11.38, Metric.of(8, 12, "%"))).isEqualTo("11.4%");
+    assertThat(HtmlReportWriter.value(658.2, null)).isEqualTo("658");
+    assertThat(HtmlReportWriter.value(0.5, null)).isEqualTo("0.5");
+    assertThat(HtmlReportWriter.value(1.2e8, null)).isEqualTo("1.20e+08");
+    assertThat(HtmlReportWriter.value(-0.0, null)).isEqualTo("0");
+    assertThat(HtmlReportWriter.value(Double.NaN, null)).isEqualTo("–");
+    assertThat(HtmlReportWriter.tick(0.025, new double[] {0.02, 0.025, 0.03})).isEqualTo("0.025");
+    assertThat(HtmlReportWriter.tick(1.5, new double[] {1, 1.5, 2})).isEqualTo("1.5");
+    assertThat(HtmlReportWriter.tick(-0.0, new double[] {-1, 0, 1})).isEqualTo("0");
+    assertThat(HtmlReportWriter.tick(2000, new double[] {1500, 2000})).isEqualTo("2000");
+    assertThat(HtmlReportWriter.tick(5, new double[] {5})).isEqualTo("5");
+    assertThat(HtmlReportWriter.esc(null)).isEmpty();
+    assertThat(HtmlReportWriter.esc("a\uD83D\uDE00b\tc")).isEqualTo("a\uD83D\uDE00b\tc");
+  }
+}
