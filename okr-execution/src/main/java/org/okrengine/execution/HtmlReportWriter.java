@@ -18,6 +18,7 @@ import org.okrengine.deps.DependencyGraph;
 import org.okrengine.deps.Edge;
 import org.okrengine.deps.EdgeKind;
 import org.okrengine.model.CascadeSummary;
+import org.okrengine.model.Cause;
 import org.okrengine.model.CheckIn;
 import org.okrengine.model.Cycle;
 import org.okrengine.model.CycleReport;
@@ -34,6 +35,7 @@ import org.okrengine.model.NodeKind;
 import org.okrengine.model.Objective;
 import org.okrengine.model.OkrCycle;
 import org.okrengine.model.PredictionInterval;
+import org.okrengine.model.SourceHealthSummary;
 import org.okrengine.model.Status;
 import org.okrengine.model.Team;
 
@@ -83,7 +85,8 @@ public final class HtmlReportWriter {
           + "background:#fff;line-height:1.4}",
       "h1{font-size:1.6em;margin:0 0 4px}h2{font-size:1.25em;margin:32px 0 8px;border-bottom:1px solid #d8dce3;"
           + "padding-bottom:4px}h3{font-size:1em;margin:0 0 4px}",
-      ".meta{color:#5b6475;margin:0 0 12px}",
+      ".meta{color:#5b6475;margin:0 0 12px}.lead{font-size:1.05em;max-width:60em}",
+      ".causes{color:#5b6475;font-size:.92em;margin:2px 0 6px}",
       ".counts{display:flex;flex-wrap:wrap;gap:8px;margin:8px 0;padding:0;list-style:none}",
       ".counts li{padding:4px 10px;border-radius:12px;font-weight:600}",
       ".s-off-track{background:#fde0dc;color:#9b1c1c}.s-at-risk{background:#fff1d6;color:#8a4b00}",
@@ -199,6 +202,9 @@ public final class HtmlReportWriter {
           .append(" teams; ").append(report.cascades().size()).append(plural(report.cascades().size(),
               " cascade", " cascades")).append(" of late work; ").append(report.escalations().size())
           .append(plural(report.escalations().size(), " escalation.", " escalations.")).append("</p>\n");
+      if (report.summary() != null && !report.summary().isBlank()) {
+        sb.append("<p class=\"lead\">").append(esc(report.summary())).append("</p>\n");
+      }
       sb.append("<ul class=\"counts\">\n");
       for (Status s : STATUS_ORDER) {
         Integer n = counts.get(s);
@@ -220,7 +226,22 @@ public final class HtmlReportWriter {
         sb.append("<h3>Needs attention</h3>\n<ul>\n");
         for (KeyResultReport r : attention) {
           sb.append("<li>").append(esc(r.insight())).append(" <a href=\"#").append(anchors.get(r.id()))
-              .append("\">chart</a></li>\n");
+              .append("\">chart</a>");
+          if (!r.causes().isEmpty()) {
+            sb.append("\n<ul class=\"causes\">");
+            for (Cause c : r.causes()) {
+              sb.append("<li>").append(esc(c.sentence())).append("</li>");
+            }
+            sb.append("</ul>\n");
+          }
+          sb.append("</li>\n");
+        }
+        sb.append("</ul>\n");
+      }
+      if (!report.sourceHealth().isEmpty()) {
+        sb.append("<h3>Broken data connections</h3>\n<ul>\n");
+        for (SourceHealthSummary h : report.sourceHealth()) {
+          sb.append("<li>").append(esc(h.reason())).append("</li>\n");
         }
         sb.append("</ul>\n");
       }

@@ -134,6 +134,26 @@ class HtmlReportWriterTest {
   }
 
   @Test
+  void example_showsTheEngineSummaryCausesAndBrokenConnections() throws IOException {
+    OkrCycle cycle = example();
+    // at the cycle's end the datadog feed of KR-14 has been silent since 13 Aug
+    CycleReport end = ExecutionEngine.withDefaults().analyze(cycle, cycle.cycle().endInstant());
+    String html = HtmlReportWriter.write(cycle, end);
+    assertThat(end.sourceHealth()).isNotEmpty();
+    assertThat(html).contains("<p class=\"lead\">" + HtmlReportWriter.esc(end.summary()) + "</p>")
+        .contains("<h3>Broken data connections</h3>")
+        .contains(HtmlReportWriter.esc(end.sourceHealth().get(0).reason()));
+    // week 8: each cause sentence sits under its key result's line
+    CycleReport week8 = exampleReport(cycle);
+    String page = HtmlReportWriter.write(cycle, week8);
+    for (var r : week8.keyResults()) {
+      for (var c : r.causes()) {
+        assertThat(page).contains("<li>" + HtmlReportWriter.esc(c.sentence()) + "</li>");
+      }
+    }
+  }
+
+  @Test
   void example_isDeterministic() throws IOException {
     assertThat(examplePage()).isEqualTo(examplePage());
   }
