@@ -1,13 +1,10 @@
 package org.okrengine.model;
 
 import static org.okrengine.model.internal.Checks.optionalId;
-import static org.okrengine.model.internal.Checks.requireFinite;
 import static org.okrengine.model.internal.Checks.requireId;
 
-import java.util.Collections;
 import java.util.Map;
-import java.util.Objects;
-import java.util.TreeMap;
+import org.okrengine.model.internal.Checks;
 
 /**
  * A likely cause of a key result's trouble, with the numbers behind it and one plain sentence, for example
@@ -24,13 +21,7 @@ public record Cause(String code, String subject, Map<String, Double> evidence, S
   public Cause {
     requireId(code, "code");
     optionalId(subject, "subject");
-    Objects.requireNonNull(evidence, "evidence must not be null");
-    TreeMap<String, Double> sorted = new TreeMap<>();
-    for (Map.Entry<String, Double> e : evidence.entrySet()) {
-      Objects.requireNonNull(e.getValue(), () -> "evidence." + e.getKey() + " must not be null");
-      sorted.put(requireId(e.getKey(), "evidence name"), requireFinite(e.getValue(), "evidence." + e.getKey()));
-    }
-    evidence = Collections.unmodifiableMap(sorted);
+    evidence = Checks.evidence(evidence);
     requireId(sentence, "sentence");
   }
 }

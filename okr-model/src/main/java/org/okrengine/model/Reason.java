@@ -1,12 +1,9 @@
 package org.okrengine.model;
 
-import static org.okrengine.model.internal.Checks.requireFinite;
 import static org.okrengine.model.internal.Checks.requireId;
 
-import java.util.Collections;
 import java.util.Map;
-import java.util.Objects;
-import java.util.TreeMap;
+import org.okrengine.model.internal.Checks;
 
 /**
  * A machine-readable reason behind a status, with the numbers behind it, for example {@code velocity-below-required}
@@ -19,13 +16,7 @@ public record Reason(String code, Map<String, Double> evidence) {
   /** Validates and copies the evidence into name order. */
   public Reason {
     requireId(code, "code");
-    Objects.requireNonNull(evidence, "evidence must not be null");
-    TreeMap<String, Double> sorted = new TreeMap<>();
-    for (Map.Entry<String, Double> e : evidence.entrySet()) {
-      Objects.requireNonNull(e.getValue(), () -> "evidence." + e.getKey() + " must not be null");
-      sorted.put(requireId(e.getKey(), "evidence name"), requireFinite(e.getValue(), "evidence." + e.getKey()));
-    }
-    evidence = Collections.unmodifiableMap(sorted);
+    evidence = Checks.evidence(evidence);
   }
 
   /** A reason with no numbers. */

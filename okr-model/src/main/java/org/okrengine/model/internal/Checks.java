@@ -1,7 +1,10 @@
 package org.okrengine.model.internal;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Argument checks shared by the model's constructors; messages name the parameter, the rule and the value.
@@ -59,5 +62,21 @@ public final class Checks {
       }
     }
     return List.copyOf(list);
+  }
+
+  /**
+   * An unmodifiable copy of named evidence in name order; each name must be an id and each number finite.
+   *
+   * @throws NullPointerException when the map or a number is null
+   * @throws IllegalArgumentException when a name is blank or a number is not finite, naming it
+   */
+  public static Map<String, Double> evidence(Map<String, Double> evidence) {
+    Objects.requireNonNull(evidence, "evidence must not be null");
+    TreeMap<String, Double> sorted = new TreeMap<>();
+    for (Map.Entry<String, Double> e : evidence.entrySet()) {
+      Objects.requireNonNull(e.getValue(), () -> "evidence." + e.getKey() + " must not be null");
+      sorted.put(requireId(e.getKey(), "evidence name"), requireFinite(e.getValue(), "evidence." + e.getKey()));
+    }
+    return Collections.unmodifiableMap(sorted);
   }
 }
