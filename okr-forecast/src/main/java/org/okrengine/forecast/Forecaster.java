@@ -3,6 +3,7 @@ package org.okrengine.forecast;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.okrengine.model.CheckIn;
@@ -164,6 +165,58 @@ public final class Forecaster {
     return forecastSeen(keyResult, cycle, asOf, seen, milestones);
   }
 
+  /**
+   * The status {@link #forecast(KeyResult, Cycle, Instant, List)} gives {@code keyResult} at each instant of
+   * {@code asOfs}, without the rest of the forecast (no reasons, dates or records are built): for replays of status
+   * over a cycle's history, as retrospectives and escalation do. The check-ins are read once for all instants.
+   *
+   * @return one status per instant, in the order given
+   */
+  public List<Status> statuses(KeyResult keyResult, Cycle cycle, List<Instant> asOfs, List<Milestone> milestones) {
+    Objects.requireNonNull(keyResult, "keyResult must not be null");
+    Objects.requireNonNull(cycle, "cycle must not be null");
+    Objects.requireNonNull(asOfs, "asOfs must not be null");
+    Objects.requireNonNull(milestones, "milestones must not be null");
+    Metric metric = keyResult.metric();
+    Direction d = metric.direction();
+    Instant start = cycle.startInstant();
+    double lengthDays = cycle.lengthDays();
+    List<CheckIn> all = keyResult.checkIns();
+    int total = all.size();
+    double[] times = new double[total];
+    double[] values = new double[total];
+    for (int i = 0; i < total; i++) {
+      times[i] = Cycle.daysBetween(start, all.get(i).at());
+      values[i] = all.get(i).value();
+    }
+    Status[] out = new Status[asOfs.size()];
+    for (int k = 0; k < out.length; k++) {
+      Instant asOf = Objects.requireNonNull(asOfs.get(k), "asOfs must not hold null");
+      double asOfDays = Cycle.daysBetween(start, asOf);
+      // the check-ins at or before asOf: a prefix of the sorted check-ins
+      int n = 0;
+      while (n < total && !all.get(n).at().isAfter(asOf)) {
+        n++;
+      }
+      double[] t = n == total ? times : Arrays.copyOf(times, n);
+      double[] v = n == total ? values : Arrays.copyOf(values, n);
+      double expected = keyResult.expectedProgress(cycle, asOf);
+      Double progress = n == 0 ? null : metric.progress(v[n - 1]);
+      Integer daysSince = n == 0 ? null : (int) Math.floor(asOfDays - t[n - 1]);
+      boolean met = n > 0 && metric.isMet(v[n - 1]);
+      double probability = 0;
+      if (asOfDays >= 0 && n > 0 && !(met && !d.isMaintain())) {
+        probability = switch (d) {
+          case MAINTAIN_ABOVE, MAINTAIN_BELOW -> maintain(metric, t, v, lengthDays, asOfDays).probability;
+          case ACHIEVE -> achieve(metric, v, cycle, asOf, milestones).probability;
+          default -> reach(metric, t, v, lengthDays, asOfDays).probability;
+        };
+      }
+      out[k] = status(d, n, met, daysSince, asOfDays, probability, progress, expected);
+    }
+    return List.of(out);
+  }
+
   /** Forecasts from exactly the check-ins {@code seen} (sorted), as of {@code asOf}; used by the backtest too. */
   Forecast forecastSeen(KeyResult kr, Cycle cycle, Instant asOf, List<CheckIn> seen, List<Milestone> milestones) {
     Metric metric = kr.metric();
@@ -191,7 +244,8 @@ public final class Forecaster {
     if (n >= 2 && !d.isMaintain()) {
       out.regressing = metric.progress(values[n - 1]) < metric.progress(values[n - 2]);
     }
-    Status status = status(d, n, met, daysSince, asOfDays, out, progress, expected, reasons);
+    Status status = status(d, n, met, daysSince, asOfDays, out.probability, progress, expected);
+    addStatusReason(status, asOfDays, daysSince, progress, expected, reasons);
     addReasons(d, n, met, out, progress, expected, reasons);
     LocalDate completion = out.completionX >= 0 ? dateAt(cycle, out.completionX) : null;
     LocalDate completion85 = out.completion85X >= 0 ? dateAt(cycle, out.completion85X) : null;
@@ -346,32 +400,40 @@ public final class Forecaster {
     return o;
   }
 
-  private Status status(Direction d, int n, boolean met, Integer daysSince, double asOfDays, Outcome out,
-      Double progress, double expected, List<Reason> reasons) {
+  private Status status(Direction d, int n, boolean met, Integer daysSince, double asOfDays, double probability,
+      Double progress, double expected) {
     if (asOfDays < 0) {
-      reasons.add(Reason.of("before-cycle-start", "daysToStart", -asOfDays));
       return Status.NOT_STARTED;
     }
     if (n == 0) {
-      reasons.add(Reason.of("no-check-ins"));
       return Status.NO_DATA;
     }
     if (met && !d.isMaintain()) {
-      reasons.add(Reason.of("target-already-met", "progress", progress));
       return Status.ACHIEVED;
     }
     if (daysSince != null && daysSince > staleAfterDays) {
-      reasons.add(Reason.of("stale", "daysSinceCheckIn", daysSince));
       return Status.STALE;
     }
     if (!d.isMaintain() && progress != null && progress == 0.0 && expected < 0.1) {
-      reasons.add(Reason.of("not-started", "expectedProgress", expected));
       return Status.NOT_STARTED;
     }
-    if (out.probability >= onTrackProbability) {
+    if (probability >= onTrackProbability) {
       return Status.ON_TRACK;
     }
-    return out.probability < offTrackProbability ? Status.OFF_TRACK : Status.AT_RISK;
+    return probability < offTrackProbability ? Status.OFF_TRACK : Status.AT_RISK;
+  }
+
+  /** The reason that decided {@code status}, when a rule before the probability did. */
+  private static void addStatusReason(Status status, double asOfDays, Integer daysSince, Double progress,
+      double expected, List<Reason> reasons) {
+    switch (status) {
+      case NOT_STARTED -> reasons.add(asOfDays < 0 ? Reason.of("before-cycle-start", "daysToStart", -asOfDays)
+          : Reason.of("not-started", "expectedProgress", expected));
+      case NO_DATA -> reasons.add(Reason.of("no-check-ins"));
+      case ACHIEVED -> reasons.add(Reason.of("target-already-met", "progress", progress));
+      case STALE -> reasons.add(Reason.of("stale", "daysSinceCheckIn", daysSince));
+      default -> { }
+    }
   }
 
   private void addReasons(Direction d, int n, boolean met, Outcome out, Double progress, double expected,

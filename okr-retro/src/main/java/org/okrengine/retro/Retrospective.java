@@ -451,8 +451,9 @@ public final class Retrospective {
       int runStart = -1;
       boolean gap = false;
       boolean last = false;
+      List<Status> statuses = settings.forecaster.statuses(kr, c, Arrays.asList(weekly), milestones);
       for (int k = 0; k < weekly.length; k++) {
-        Status s = settings.forecaster.forecast(kr, c, weekly[k], milestones).status();
+        Status s = statuses.get(k);
         if (s == Status.AT_RISK || s == Status.OFF_TRACK) {
           if (first < 0) {
             first = k;

@@ -1,0 +1,62 @@
+package org.okrengine.forecast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.okrengine.model.Cycle;
+import org.okrengine.model.KeyResult;
+import org.okrengine.model.OkrCycle;
+import org.okrengine.model.Status;
+import org.okrengine.model.json.CycleJson;
+
+/** {@link Forecaster#statuses} gives, instant by instant, the status {@link Forecaster#forecast} gives. */
+class StatusReplayTest {
+  /** Every key result of a cycle, daily from two days before its start to two days after its end. */
+  static void assertSameAsForecast(Forecaster f, OkrCycle okr) {
+    Cycle c = okr.cycle();
+    List<Instant> days = new ArrayList<>();
+    for (Instant at = c.startInstant().minusSeconds(2 * 86_400); !at.isAfter(c.endInstant().plusSeconds(2 * 86_400));
+        at = at.plusSeconds(86_400 - 3_600)) {
+      days.add(at);
+    }
+    for (KeyResult kr : okr.keyResults()) {
+      var milestones = okr.milestonesOf(kr.id());
+      List<Status> expected = new ArrayList<>();
+      for (Instant at : days) {
+        expected.add(f.forecast(kr, c, at, milestones).status());
+      }
+      assertThat(f.statuses(kr, c, days, milestones)).as(okr.cycle().id() + " " + kr.id()).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void example_everyDirectionAndShape_everyDay() throws Exception {
+    Path root = Path.of(System.getProperty("okr.repo.root", ".."));
+    for (String name : List.of("acme-2026-q2.json", "acme-2026-q3.json")) {
+      OkrCycle okr = CycleJson.withDefaults().read(root.resolve("examples").resolve(name)).cycle();
+      assertSameAsForecast(Forecaster.withDefaults(), okr);
+      // another method and tighter thresholds go through the same status rule
+      assertSameAsForecast(Forecaster.withDefaults().withMethod(ForecastMethod.OLS_TREND)
+          .withStaleAfterDays(7).withThresholds(0.7, 0.3), okr);
+    }
+  }
+
+  @Test
+  void realCycles() {
+    String dir = System.getProperty("okr.shared.data");
+    Path d = dir == null ? null : Path.of(dir);
+    Assumptions.assumeTrue(d != null && Files.isDirectory(d),
+        "../shared/data is absent (system property okr.shared.data = " + dir + "): real-data replay skipped");
+    for (Path file : List.of(d.resolve("tawos-quarterly-throughput.jsonl"), d.resolve("tse2017-sprints.jsonl"))) {
+      for (OkrCycle okr : BacktestRealDataTest.read(file).subList(0, 150)) {
+        assertSameAsForecast(Forecaster.withDefaults(), okr);
+      }
+    }
+  }
+}
