@@ -190,6 +190,7 @@ public final class Forecaster {
       values[i] = all.get(i).value();
     }
     Status[] out = new Status[asOfs.size()];
+    double[] slots = new double[Kernel.SLOTS];
     for (int k = 0; k < out.length; k++) {
       Instant asOf = Objects.requireNonNull(asOfs.get(k), "asOfs must not hold null");
       double asOfDays = Cycle.daysBetween(start, asOf);
@@ -198,19 +199,23 @@ public final class Forecaster {
       while (n < total && !all.get(n).at().isAfter(asOf)) {
         n++;
       }
-      double[] t = n == total ? times : Arrays.copyOf(times, n);
-      double[] v = n == total ? values : Arrays.copyOf(values, n);
       double expected = keyResult.expectedProgress(cycle, asOf);
-      Double progress = n == 0 ? null : metric.progress(v[n - 1]);
-      Integer daysSince = n == 0 ? null : (int) Math.floor(asOfDays - t[n - 1]);
-      boolean met = n > 0 && metric.isMet(v[n - 1]);
+      Double progress = n == 0 ? null : metric.progress(values[n - 1]);
+      Integer daysSince = n == 0 ? null : (int) Math.floor(asOfDays - times[n - 1]);
+      boolean met = n > 0 && metric.isMet(values[n - 1]);
       double probability = 0;
       if (asOfDays >= 0 && n > 0 && !(met && !d.isMaintain())) {
-        probability = switch (d) {
-          case MAINTAIN_ABOVE, MAINTAIN_BELOW -> maintain(metric, t, v, lengthDays, asOfDays).probability;
-          case ACHIEVE -> achieve(metric, v, cycle, asOf, milestones).probability;
-          default -> reach(metric, t, v, lengthDays, asOfDays).probability;
-        };
+        if (d.isMaintain() || d == Direction.ACHIEVE) {
+          double[] t = Arrays.copyOf(times, n);
+          double[] v = Arrays.copyOf(values, n);
+          probability = d == Direction.ACHIEVE ? achieve(metric, v, cycle, asOf, milestones).probability
+              : maintain(metric, t, v, lengthDays, asOfDays).probability;
+        } else {
+          // the kernel reads the first n check-ins in place; the probability as reach() would clamp it
+          Kernel.forecast(method, hyperparameters, quantiles, quantiles85, times, values, 0, n, lengthDays, asOfDays,
+              metric.baseline(), metric.target(), slots, 0);
+          probability = clampUnit(slots[Kernel.PROBABILITY]);
+        }
       }
       out[k] = status(d, n, met, daysSince, asOfDays, probability, progress, expected);
     }
