@@ -111,6 +111,7 @@ public final class BatchForecaster {
       throw new IllegalArgumentException("times and values must hold offsets[count] = " + offsets[count] + " points");
     }
     ForecastMethod method = forecaster.method();
+    boolean bayes = method == ForecastMethod.PLAN_PRIOR_BAYES;
     Hyperparameters p = forecaster.hyperparameters();
     double priorPrec = p.priorPrecision();
     double[] s = out.slots;
@@ -125,8 +126,12 @@ public final class BatchForecaster {
       }
       boolean any = false;
       for (int i = start; i < end; i++) {
-        boolean m = Kernel.prepare(method, p, priorPrec, quantiles, times, values, offsets[i], offsets[i + 1],
-            asOfDays[i], baselines[i], s, (i - start) * Kernel.SLOTS);
+        // the default method's own entry is small enough to be inlined here
+        boolean m = bayes
+            ? Kernel.prepareBayes(p, priorPrec, quantiles, times, values, offsets[i], offsets[i + 1], asOfDays[i],
+                baselines[i], s, (i - start) * Kernel.SLOTS)
+            : Kernel.prepare(method, p, priorPrec, quantiles, times, values, offsets[i], offsets[i + 1],
+                asOfDays[i], baselines[i], s, (i - start) * Kernel.SLOTS);
         more[i - start] = m;
         any |= m;
       }

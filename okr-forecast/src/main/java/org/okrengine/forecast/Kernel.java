@@ -128,9 +128,21 @@ final class Kernel {
     if (!(lengthDays > 0 && lengthDays < Double.MAX_VALUE)) {
       throw new IllegalArgumentException("lengthDays must be positive and finite: " + lengthDays);
     }
-    final double invLength = 1.0 / lengthDays;
+    double invLength = 1.0 / lengthDays;
     // halves: the difference of two finite doubles' halves cannot overflow
-    final double invSpan = 1.0 / (0.5 * target - 0.5 * baseline);
+    double invSpan = 1.0 / (0.5 * target - 0.5 * baseline);
+    out[o + COUNT] = to - from;
+    out[o + INV_LENGTH] = invLength;
+    out[o + INV_HALF_SPAN] = invSpan;
+    pass(times, values, from, to, invLength, baseline, invSpan, out, o);
+  }
+
+  /**
+   * The loop of {@link #scan}, given the inverse of the cycle's length and of half the span from baseline to target.
+   * Kept under the JIT's inlining size for hot methods (325 bytes of bytecode), so that a batch's loop inlines it.
+   */
+  static void pass(double[] times, double[] values, int from, int to, double invLength, double baseline,
+      double invSpan, double[] out, int o) {
     // one lean pass: anchor, increments (the OLS and Holt methods make their own pass)
     double px = 0;
     double py = 0;
@@ -177,9 +189,6 @@ final class Kernel {
     out[o + SUM_SQUARES] = ss;
     out[o + INCREMENTS] = n;
     out[o + FIRST_MET_X] = firstMet;
-    out[o + COUNT] = to - from;
-    out[o + INV_LENGTH] = invLength;
-    out[o + INV_HALF_SPAN] = invSpan;
     out[o + BACKWARD] = back;
   }
 
@@ -201,55 +210,21 @@ final class Kernel {
    */
   static boolean prepare(ForecastMethod method, Hyperparameters p, double priorPrec, double[] q, double[] times,
       double[] values, int from, int to, double asOfDays, double baseline, double[] out, int o) {
+    if (method == ForecastMethod.PLAN_PRIOR_BAYES) {
+      return prepareBayes(p, priorPrec, q, times, values, from, to, asOfDays, baseline, out, o);
+    }
+    int flags = common(to > from, asOfDays, out, o);
     double px = out[o + LAST_X];
     double py = out[o + LAST_Y];
-    double sumT = px;
     double sumS = out[o + SUM_S];
     double ss = out[o + SUM_SQUARES];
     int n = (int) out[o + INCREMENTS];
-    double firstMet = out[o + FIRST_MET_X];
     double invLength = out[o + INV_LENGTH];
     double invSpan = out[o + INV_HALF_SPAN];
-    boolean any = to > from;
-    double xAsOf = Math.min(1.0, Math.max(0.0, asOfDays * invLength));
-    int flags = 0;
-    if (!any) {
-      flags |= NO_DATA;
-    }
-    if (firstMet >= 0) {
-      flags |= MET;
-    }
-    out[o + SCALE] = 0;
-    out[o + DF] = 0;
-    double rateSeen = 0;
-    if (sumT > 0) {
-      rateSeen = sumS / sumT;
-      flags |= HAS_RATE;
-    }
-    out[o + RATE] = rateSeen;
-    double remaining = 1.0 - xAsOf;
-    if (remaining > 0 && py < 1) {
-      out[o + REQUIRED] = (1 - py) / remaining;
-      flags |= HAS_REQUIRED;
-    } else {
-      out[o + REQUIRED] = 0;
-    }
-    out[o + COMPLETION] = -1;
-    out[o + COMPLETION_85] = -1;
     double h = Math.max(0.0, 1.0 - px);
-    boolean more = false;
     switch (method) {
-      case PLAN_PRIOR_BAYES:
-        if (out[o + BACKWARD] >= SNAPSHOT_BACKWARD_STEPS) {
-          olsSums(times, values, from, to, invLength, baseline, invSpan, out, o);
-          flags = bayesSnapshot(p, priorPrec, q, px, flags, out, o);
-        } else {
-          bayesMoments(p, priorPrec, sumT, sumS, ss, n, py, h, out, o);
-          more = true;
-        }
-        break;
       case RANDOM_WALK_DRIFT:
-        flags = randomWalk(q, sumT, sumS, ss, n, px, py, h, flags, out, o);
+        flags = randomWalk(q, px, sumS, ss, n, px, py, h, flags, out, o);
         break;
       case OLS_TREND:
         flags = ols(q, times, values, from, to, invLength, baseline, invSpan, px, py, flags, out, o);
@@ -262,7 +237,57 @@ final class Kernel {
         break;
     }
     out[o + FLAGS] = flags;
+    return false;
+  }
+
+  /** {@link #prepare} for the plan-prior method, small enough for the JIT to inline into a batch's loop. */
+  static boolean prepareBayes(Hyperparameters p, double priorPrec, double[] q, double[] times, double[] values,
+      int from, int to, double asOfDays, double baseline, double[] out, int o) {
+    int flags = common(to > from, asOfDays, out, o);
+    double px = out[o + LAST_X];
+    boolean more = out[o + BACKWARD] < SNAPSHOT_BACKWARD_STEPS;
+    if (more) {
+      bayesMoments(p, priorPrec, px, out[o + SUM_S], out[o + SUM_SQUARES], (int) out[o + INCREMENTS],
+          out[o + LAST_Y], Math.max(0.0, 1.0 - px), out, o);
+    } else {
+      olsSums(times, values, from, to, out[o + INV_LENGTH], baseline, out[o + INV_HALF_SPAN], out, o);
+      flags = bayesSnapshot(p, priorPrec, q, px, flags, out, o);
+    }
+    out[o + FLAGS] = flags;
     return more;
+  }
+
+  /**
+   * The figures every method shares, from the scanned sums: the rate seen, the rate required from the forecast
+   * instant, and the flags so far; clears the slots a method may leave unset. Returns the flags.
+   */
+  private static int common(boolean any, double asOfDays, double[] out, int o) {
+    double px = out[o + LAST_X];
+    double py = out[o + LAST_Y];
+    double xAsOf = Math.min(1.0, Math.max(0.0, asOfDays * out[o + INV_LENGTH]));
+    int flags = any ? 0 : NO_DATA;
+    if (out[o + FIRST_MET_X] >= 0) {
+      flags |= MET;
+    }
+    out[o + SCALE] = 0;
+    out[o + DF] = 0;
+    double rateSeen = 0;
+    // the increments' total time is the last point's time: they chain from the anchor at 0
+    if (px > 0) {
+      rateSeen = out[o + SUM_S] / px;
+      flags |= HAS_RATE;
+    }
+    out[o + RATE] = rateSeen;
+    double remaining = 1.0 - xAsOf;
+    if (remaining > 0 && py < 1) {
+      out[o + REQUIRED] = (1 - py) / remaining;
+      flags |= HAS_REQUIRED;
+    } else {
+      out[o + REQUIRED] = 0;
+    }
+    out[o + COMPLETION] = -1;
+    out[o + COMPLETION_85] = -1;
+    return flags;
   }
 
   /** Stage one of the plan-prior method: the posterior rate and the predictive's location, variance and row. */
