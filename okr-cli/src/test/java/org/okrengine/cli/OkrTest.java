@@ -164,10 +164,65 @@ class OkrTest {
   }
 
   @Test
+  void retro_twoExampleCycles_textHasEverySection() {
+    Path q2 = ROOT.resolve("examples/acme-2026-q2.json");
+    Run r = run("retro", q2.toString(), EXAMPLE.toString());
+    assertThat(r.code()).isEqualTo(0);
+    assertThat(r.err()).isEmpty();
+    // Q2 has results for its 30 key results; Q3 has none, so its 30 are scored from their last check-in
+    assertThat(r.out()).startsWith("Retrospective of 2 cycles, 60 key results (30 scored from results, 30 from the "
+        + "last check-in, 0 unscored)\n");
+    assertThat(r.out()).contains("By team:").contains("Team trends").contains("  support           2026-Q2 ")
+        .contains("Calibration").contains("Check-in cadence:").contains("Trajectory shapes").contains("Blockers")
+        .contains("  hiring               5 KRs").contains("Forecast accountability").contains("Recommendations");
+    assertThat(r.out()).contains("'hiring' blocked 5 KRs (Customer Support)");
+  }
+
+  @Test
+  void retro_json_sameBytesHoweverTheInputIsSplit(@TempDir Path dir) throws IOException {
+    Path q2 = ROOT.resolve("examples/acme-2026-q2.json");
+    Run files = run("retro", q2.toString(), EXAMPLE.toString(), "--format", "json", "--by", "all");
+    assertThat(files.code()).isEqualTo(0);
+    assertThat(files.out()).startsWith("{\n  \"format\": \"okr-retro/1\",\n  \"cycles\": 2,")
+        .doesNotContain("NaN").doesNotContain("Infinity");
+    Path lines = dir.resolve("both.jsonl");
+    Files.writeString(lines, Files.readString(EXAMPLE).replace("\n", " ") + "\n"
+        + Files.readString(q2).replace("\n", " ") + "\n");
+    assertThat(run("retro", lines.toString(), "--format", "json", "--by", "all").out()).isEqualTo(files.out());
+    assertThat(run("retro", EXAMPLE.toString(), q2.toString(), "--format=json", "--by=team,objective,owner,tag,"
+        + "direction,unit,commitment").out()).isEqualTo(files.out());
+  }
+
+  @Test
+  void retro_badOptionsAndFiles_exit2() {
+    Run r = run("retro", EXAMPLE.toString(), "--by", "colour");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).startsWith("--by: unknown grouping 'colour'");
+    assertThat(run("retro", EXAMPLE.toString(), "--format", "xml").code()).isEqualTo(2);
+    assertThat(run("retro", "no/such.json").err()).isEqualTo("no/such.json: no such file\n");
+    Run fast = run("retro", EXAMPLE.toString(), "--no-forecasts", "--by", "tag");
+    assertThat(fast.code()).isEqualTo(0);
+    assertThat(fast.out()).contains("By tag:").doesNotContain("By team:").contains("not replayed (--no-forecasts)");
+  }
+
+  @Test
+  void retro_countCycles_linesOfJsonLinesOnePerOtherFile(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("x.jsonl");
+    Files.writeString(f, "{}\n{}\n{}\n");
+    assertThat(RetroCommand.countCycles(java.util.List.of(f, EXAMPLE))).isEqualTo(4);
+    assertThat(RetroCommand.countCycles(java.util.List.of(dir.resolve("missing.jsonl")))).isZero();
+    StringWriter err = new StringWriter();
+    RetroCommand.ProgressBar bar = new RetroCommand.ProgressBar(new PrintWriter(err), "retro", 1000);
+    bar.tick();
+    bar.done();
+    assertThat(err.toString()).isEmpty(); // not a terminal: no progress bar
+  }
+
+  @Test
   void help_listsCommands() {
     Run r = run("--help");
     assertThat(r.code()).isEqualTo(0);
-    assertThat(r.out()).contains("analyze").contains("backtest").contains("examples");
+    assertThat(r.out()).contains("analyze").contains("backtest").contains("retro").contains("examples");
     assertThat(run().code()).isEqualTo(0);
   }
 }

@@ -1,0 +1,325 @@
+package org.okrengine.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.okrengine.retro.BlockerStats;
+import org.okrengine.retro.Breakdown;
+import org.okrengine.retro.CadenceStats;
+import org.okrengine.retro.CalibrationStats;
+import org.okrengine.retro.ForecastAccountability;
+import org.okrengine.retro.GroupStats;
+import org.okrengine.retro.Grouping;
+import org.okrengine.retro.ObjectiveStats;
+import org.okrengine.retro.Recommendation;
+import org.okrengine.retro.RetroJson;
+import org.okrengine.retro.RetroReport;
+import org.okrengine.retro.Retrospective;
+import org.okrengine.retro.TeamTrend;
+import org.okrengine.retro.TrendPoint;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code okr retro}: the retrospective of one or many cycles. */
+@Command(name = "retro", mixinStandardHelpOptions = true,
+    description = "The retrospective of one or many cycles: completion by group and team trends, calibration of "
+        + "confidence and self scores, check-in cadence and trajectory shapes, blockers, how early the forecaster "
+        + "flagged the misses, and recommendations for the next cycle. Key results without result.finalValue are "
+        + "scored from their last check-in.")
+final class RetroCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "okr-cycle/1 files (.json) or JSON Lines (.jsonl)")
+  List<Path> files;
+
+  @Option(names = "--by", defaultValue = "team", paramLabel = "team|objective|owner|tag|direction|unit|commitment|all",
+      split = ",", description = "completion breakdowns, comma-separated (default team)")
+  List<String> by;
+
+  @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "text or json")
+  String format;
+
+  @Option(names = "--no-forecasts", description = "skip the weekly forecast replay (forecast accountability)")
+  boolean noForecasts;
+
+  @Override
+  public Integer call() {
+    List<String> bad = new ArrayList<>();
+    if (!format.equals("text") && !format.equals("json")) {
+      bad.add("--format: must be text or json: '" + format + "'");
+    }
+    Set<Grouping> groupings = EnumSet.noneOf(Grouping.class);
+    for (String b : by) {
+      if (b.equals("all")) {
+        groupings.addAll(EnumSet.allOf(Grouping.class));
+        continue;
+      }
+      var g = Grouping.fromJsonName(b);
+      if (g.isEmpty()) {
+        bad.add("--by: unknown grouping '" + b + "' (expected team, objective, owner, tag, direction, unit, "
+            + "commitment or all)");
+      } else {
+        groupings.add(g.get());
+      }
+    }
+    if (!bad.isEmpty()) {
+      throw new BadInputException(bad);
+    }
+    Retrospective retro = Retrospective.withDefaults().withGroupings(groupings);
+    if (noForecasts) {
+      retro = retro.withoutForecasts();
+    }
+    Retrospective.Accumulator acc = retro.newAccumulator();
+    Inputs inputs = new Inputs();
+    PrintWriter err = spec.commandLine().getErr();
+    ProgressBar progress = new ProgressBar(err, "retro", System.console() != null ? countCycles(files) : 0);
+    inputs.read(files, c -> {
+      acc.add(c);
+      progress.tick();
+    });
+    progress.done();
+    inputs.warnings().forEach(err::println);
+    err.flush();
+    if (!inputs.problems().isEmpty()) {
+      throw new BadInputException(inputs.problems());
+    }
+    RetroReport report = acc.report();
+    PrintWriter out = spec.commandLine().getOut();
+    if (format.equals("json")) {
+      out.print(RetroJson.write(report));
+    } else {
+      text(report, out);
+    }
+    out.flush();
+    return Okr.OK;
+  }
+
+  /** Cycles in {@code files} (lines of JSON Lines, one per other file), for the progress bar; 0 when unknown. */
+  static long countCycles(List<Path> files) {
+    long n = 0;
+    byte[] buf = new byte[1 << 16];
+    for (Path f : files) {
+      if (!Inputs.isJsonLines(f)) {
+        n++;
+        continue;
+      }
+      try (InputStream in = Files.newInputStream(f)) {
+        for (int r = in.read(buf); r > 0; r = in.read(buf)) {
+          for (int i = 0; i < r; i++) {
+            n += buf[i] == '\n' ? 1 : 0;
+          }
+        }
+      } catch (IOException e) {
+        return 0; // reading reports the problem
+      }
+    }
+    return n;
+  }
+
+  static void text(RetroReport r, PrintWriter out) {
+    out.printf(Locale.ROOT, "Retrospective of %d cycles, %d key results (%d scored from results, %d from the last "
+        + "check-in, %d unscored)%n", r.cycles(), r.keyResults(), r.scoredFromResults(), r.scoredFromLastCheckIn(),
+        r.unscored());
+    out.println();
+    out.println("Completion (score bands 0-0.3 / 0.4-0.6 / 0.7-1.0):");
+    header(out, "group");
+    row(out, r.overall());
+    for (ObjectiveStats o : r.objectives()) {
+      out.printf(Locale.ROOT, "  %s objectives: %d, scored %d, mean %s, median %s, %d at or above %.1f%n",
+          o.commitment(), o.objectives(), o.scored(), f2(o.meanScore()), f2(o.medianScore()), o.metExpectation(),
+          o.expectedScore());
+    }
+    for (Breakdown b : r.breakdowns()) {
+      out.println();
+      out.println("By " + b.grouping().jsonName() + ":");
+      header(out, b.grouping().jsonName());
+      int shown = 0;
+      for (GroupStats g : b.groups()) {
+        if (shown++ == 50) {
+          out.printf(Locale.ROOT, "  ... and %d more (--format json has them all)%n", b.groups().size() - 50);
+          break;
+        }
+        row(out, g);
+      }
+    }
+    out.println();
+    out.println("Team trends (mean score per cycle, change):");
+    int trendsShown = 0;
+    for (TeamTrend t : r.trends()) {
+      if (trendsShown++ == 20) {
+        out.printf(Locale.ROOT, "  ... and %d more teams%n", r.trends().size() - 20);
+        break;
+      }
+      StringBuilder sb = new StringBuilder();
+      List<TrendPoint> pts = t.points();
+      int from = Math.max(0, pts.size() - 6);
+      if (from > 0) {
+        sb.append(" ... (").append(from).append(" earlier)");
+      }
+      for (TrendPoint p : pts.subList(from, pts.size())) {
+        sb.append("  ").append(p.cycleId()).append(' ').append(f2(p.meanScore()));
+        if (p.change() != null) {
+          sb.append(String.format(Locale.ROOT, " (%+.2f)", p.change()));
+        }
+      }
+      out.printf(Locale.ROOT, "  %-16s%s%n", t.team(), sb);
+    }
+    out.println();
+    out.println("Calibration (confidence at check-ins vs hits; self scores vs scores):");
+    out.printf(Locale.ROOT, "  %-16s %8s %6s %6s %6s %7s %5s %6s %6s%n", "team", "checkIns", "brier", "conf",
+        "hit", "over", "self", "selfSc", "score");
+    calibration(out, r.calibration(), "all");
+    for (CalibrationStats c : r.calibrationByTeam()) {
+      calibration(out, c, c.team());
+    }
+    out.println();
+    out.println("Check-in cadence:");
+    out.printf(Locale.ROOT, "  %-16s %5s %8s %7s %6s %8s  %s%n", "team", "KRs", "checkIns", "gapDays", "weeks%",
+        "silence", "longest silence at");
+    cadence(out, r.cadence(), "all");
+    for (CadenceStats c : r.cadenceByTeam()) {
+      cadence(out, c, c.team());
+    }
+    out.println();
+    out.println("Trajectory shapes (relative to plan):");
+    header(out, "shape");
+    for (GroupStats g : r.shapes()) {
+      row(out, g);
+    }
+    out.println();
+    out.println("Blockers (first to last mention):");
+    if (r.blockers().isEmpty()) {
+      out.println("  none reported");
+    }
+    for (int i = 0; i < r.blockers().size() && i < 15; i++) {
+      BlockerStats b = r.blockers().get(i);
+      out.printf(Locale.ROOT, "  %-20s %d KRs, %d mentions, %.0f days on average (max %.0f), %d hit, %d missed; "
+          + "teams: %s%n", b.tag(), b.keyResults(), b.mentions(), b.meanDays(), b.maxDays(), b.hits(), b.misses(),
+          String.join(", ", b.teams().stream().map(t -> t.team() + " " + t.keyResults()).toList()));
+    }
+    out.println();
+    out.println("Forecast accountability (weekly replay; flagged = at-risk or off-track):");
+    if (r.forecasts() == null) {
+      out.println("  not replayed (--no-forecasts)");
+    } else {
+      forecasts(out, r.forecasts(), "all");
+      for (ForecastAccountability f : r.forecastsByTeam()) {
+        forecasts(out, f, f.team());
+      }
+    }
+    out.println();
+    out.println("Recommendations for the next cycle:");
+    if (r.recommendations().isEmpty()) {
+      out.println("  none: nothing crossed a threshold");
+    }
+    for (Recommendation rec : r.recommendations()) {
+      out.println("  - " + rec.message());
+    }
+  }
+
+  private static void header(PrintWriter out, String what) {
+    out.printf(Locale.ROOT, "  %-24s %6s %6s %5s %5s %6s %6s %5s %5s %5s%n", what, "KRs", "scored", "hits", "hit%",
+        "mean", "median", "0-.3", ".4-.6", ".7-1");
+  }
+
+  private static void row(PrintWriter out, GroupStats g) {
+    out.printf(Locale.ROOT, "  %-24s %6d %6d %5d %5s %6s %6s %5d %5d %5d%n", trim(g.key(), 24), g.keyResults(),
+        g.scored(), g.hits(), pct(g.hitRate()), f2(g.meanScore()), f2(g.medianScore()), g.low(), g.middle(),
+        g.high());
+  }
+
+  private static void calibration(PrintWriter out, CalibrationStats c, String name) {
+    out.printf(Locale.ROOT, "  %-16s %8d %6s %6s %6s %7s %5d %6s %6s%n", trim(name, 16), c.checkInsWithConfidence(),
+        f3(c.brier()), f2(c.meanConfidence()), f2(c.hitRate()), signed(c.overconfidence()), c.selfScored(),
+        f2(c.meanSelfScore()), f2(c.meanScore()));
+  }
+
+  private static void cadence(PrintWriter out, CadenceStats c, String name) {
+    out.printf(Locale.ROOT, "  %-16s %5d %8d %7s %6s %8s  %s%n", trim(name, 16), c.keyResults(), c.checkIns(),
+        f1(c.medianGapDays()), pct(c.shareOfWeeksWithCheckIn()), f1(c.longestSilenceDays()),
+        c.longestSilenceKeyResult() == null ? "-" : c.longestSilenceCycle() + "/" + c.longestSilenceKeyResult());
+  }
+
+  private static void forecasts(PrintWriter out, ForecastAccountability f, String name) {
+    out.printf(Locale.ROOT, "  %-16s misses %d: %d flagged (%d to the end, %d without a gap), first flag a median "
+        + "%s weeks ahead; hits %d: %d false alarms%n", trim(name, 16), f.misses(), f.missesFlagged(),
+        f.missesFlaggedToTheEnd(), f.missesFlaggedWithoutGap(), f1(f.medianWeeksAheadFirstFlag()), f.hits(),
+        f.hitsFlagged());
+  }
+
+  private static String trim(String s, int n) {
+    return s.length() <= n ? s : s.substring(0, n - 1) + "~";
+  }
+
+  private static String f1(Double v) {
+    return v == null ? "-" : String.format(Locale.ROOT, "%.1f", v);
+  }
+
+  private static String f2(Double v) {
+    return v == null ? "-" : String.format(Locale.ROOT, "%.2f", v);
+  }
+
+  private static String f3(Double v) {
+    return v == null ? "-" : String.format(Locale.ROOT, "%.3f", v);
+  }
+
+  private static String signed(Double v) {
+    return v == null ? "-" : String.format(Locale.ROOT, "%+.2f", v);
+  }
+
+  private static String pct(Double v) {
+    return v == null ? "-" : String.format(Locale.ROOT, "%.0f%%", v * 100);
+  }
+
+  /** A progress bar on standard error, only on a terminal and only for runs of 500 cycles or more. */
+  static final class ProgressBar {
+    private static final int WIDTH = 30;
+    private final PrintWriter err;
+    private final String label;
+    private final long total;
+    private final boolean show;
+    private long count;
+
+    ProgressBar(PrintWriter err, String label, long total) {
+      this.err = err;
+      this.label = label;
+      this.total = total;
+      this.show = System.console() != null && total >= 500;
+    }
+
+    void tick() {
+      count++;
+      if (show && count % 250 == 0) {
+        draw();
+      }
+    }
+
+    private void draw() {
+      long done = Math.min(count, total);
+      int filled = (int) (WIDTH * done / total);
+      err.print("\r" + label + " [" + "#".repeat(filled) + "-".repeat(WIDTH - filled) + "] "
+          + done * 100 / total + "% " + count + "/" + total + " cycles");
+      err.flush();
+    }
+
+    void done() {
+      if (show) {
+        draw();
+        err.println();
+        err.flush();
+      }
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package org.okrengine.retro;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The retrospective of one or many cycles ({@code okr-retro/1}). Every number is a function of integer totals, so
+ * the report is the same however the input was split and merged. Unknown numbers are null. Immutable and
+ * thread-safe.
+ *
+ * @param cycles cycles read
+ * @param keyResults key results read
+ * @param scoredFromResults key results scored from {@code result.finalValue}
+ * @param scoredFromLastCheckIn key results without a result scored from their last check-in
+ * @param unscored key results with no final value
+ * @param overall completion over every key result (key {@code all})
+ * @param breakdowns completion by each requested grouping, in {@link Grouping} order
+ * @param objectives objectives by commitment (committed, then aspirational)
+ * @param trends each team's completion cycle over cycle, by team id
+ * @param calibration confidence and self-score calibration over every key result
+ * @param calibrationByTeam the same by team, by team id
+ * @param cadence check-in cadence over every key result
+ * @param cadenceByTeam the same by team, by team id
+ * @param shapes completion by trajectory shape, in {@link TrajectoryShape} order
+ * @param blockers blocker tags, most key results first, then most mentions, then by tag
+ * @param forecasts forecast accountability over every key result, or null when not replayed
+ * @param forecastsByTeam the same by team, by team id (empty when not replayed)
+ * @param recommendations recommendations for the next cycle
+ */
+public record RetroReport(long cycles, long keyResults, long scoredFromResults, long scoredFromLastCheckIn,
+    long unscored, GroupStats overall, List<Breakdown> breakdowns, List<ObjectiveStats> objectives,
+    List<TeamTrend> trends, CalibrationStats calibration, List<CalibrationStats> calibrationByTeam,
+    CadenceStats cadence, List<CadenceStats> cadenceByTeam, List<GroupStats> shapes, List<BlockerStats> blockers,
+    ForecastAccountability forecasts, List<ForecastAccountability> forecastsByTeam,
+    List<Recommendation> recommendations) {
+  /** Validates and copies the lists. */
+  public RetroReport {
+    Objects.requireNonNull(overall, "overall must not be null");
+    Objects.requireNonNull(calibration, "calibration must not be null");
+    Objects.requireNonNull(cadence, "cadence must not be null");
+    breakdowns = List.copyOf(breakdowns);
+    objectives = List.copyOf(objectives);
+    trends = List.copyOf(trends);
+    calibrationByTeam = List.copyOf(calibrationByTeam);
+    cadenceByTeam = List.copyOf(cadenceByTeam);
+    shapes = List.copyOf(shapes);
+    blockers = List.copyOf(blockers);
+    forecastsByTeam = List.copyOf(forecastsByTeam);
+    recommendations = List.copyOf(recommendations);
+  }
+
+  /** The breakdown by {@code grouping}, or empty when it was not requested. */
+  public Optional<Breakdown> breakdown(Grouping grouping) {
+    for (Breakdown b : breakdowns) {
+      if (b.grouping() == grouping) {
+        return Optional.of(b);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The completion of group {@code key} of {@code grouping}, or empty. */
+  public Optional<GroupStats> group(Grouping grouping, String key) {
+    return breakdown(grouping).flatMap(b -> b.groups().stream().filter(g -> g.key().equals(key)).findFirst());
+  }
+
+  /** The completion of trajectory shape {@code shape}. */
+  public GroupStats shape(TrajectoryShape shape) {
+    return shapes.get(shape.ordinal());
+  }
+
+  /** The trend of team {@code team}, or empty. */
+  public Optional<TeamTrend> trend(String team) {
+    return trends.stream().filter(t -> t.team().equals(team)).findFirst();
+  }
+
+  /** The calibration of team {@code team}, or empty. */
+  public Optional<CalibrationStats> calibration(String team) {
+    return calibrationByTeam.stream().filter(t -> t.team().equals(team)).findFirst();
+  }
+
+  /** The cadence of team {@code team}, or empty. */
+  public Optional<CadenceStats> cadence(String team) {
+    return cadenceByTeam.stream().filter(t -> t.team().equals(team)).findFirst();
+  }
+
+  /** The forecast accountability of team {@code team}, or empty. */
+  public Optional<ForecastAccountability> forecasts(String team) {
+    return forecastsByTeam.stream().filter(t -> t.team().equals(team)).findFirst();
+  }
+
+  /** The blocker {@code tag}, or empty. */
+  public Optional<BlockerStats> blocker(String tag) {
+    return blockers.stream().filter(b -> b.tag().equals(tag)).findFirst();
+  }
+}

@@ -1,0 +1,66 @@
+package org.okrengine.retro;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The okr-retro/1 writer: field names, rounding, escaping, null for unknown numbers. */
+class RetroJsonTest {
+  private static final String JSON =
+      RetroJson.write(Retrospective.withDefaults().run(List.of(Fixtures.cycleA(), Fixtures.cycleB())));
+
+  @Test
+  void topLevelFieldsInOrder() {
+    assertThat(JSON).startsWith("{\n  \"format\": \"okr-retro/1\",\n  \"cycles\": 2,\n  \"keyResults\": 8,\n"
+        + "  \"scoredFromResults\": 6,\n  \"scoredFromLastCheckIn\": 1,\n  \"unscored\": 1,\n  \"completion\": {\n");
+    int last = -1;
+    for (String field : new String[] {"\"completion\"", "\"calibration\"", "\"execution\"", "\"blockers\"",
+        "\"forecasts\"", "\"recommendations\""}) {
+      int at = JSON.indexOf("\n  " + field + ": ");
+      assertThat(at).as(field).isGreaterThan(last);
+      last = at;
+    }
+    assertThat(JSON).endsWith("\n}\n");
+  }
+
+  @Test
+  void sectionsCarryTheirFigures() {
+    // overall: 7 scored of 8, median 0.7, bands 2/1/4 (see RetrospectiveTest)
+    assertThat(JSON).contains("\"overall\": {\"key\": \"all\", \"keyResults\": 8, \"scored\": 7, \"hits\": 3, "
+        + "\"hitRate\": 0.428571, \"meanScore\": 0.614286, \"medianScore\": 0.7, "
+        + "\"bands\": {\"low\": 2, \"middle\": 1, \"high\": 4}, \"committed\": 6, \"committedMet\": 3, "
+        + "\"aspirational\": 1, \"aspirationalMet\": 1, \"meanAspirationalScore\": 0.7}");
+    assertThat(JSON).contains("{\"cycleId\": \"B\", \"start\": \"2026-04-06\", \"keyResults\": 3, \"scored\": 3, "
+        + "\"hits\": 1, \"meanScore\": 0.383333, \"change\": -0.333333}");
+    assertThat(JSON).contains("\"medianGapDays\": 24.5").contains("\"longestSilenceKeyResult\": \"KR-3\"");
+    assertThat(JSON).contains("\"tag\": \"legal\",\n      \"keyResults\": 2,\n      \"mentions\": 4,\n"
+        + "      \"meanDays\": 35,\n      \"maxDays\": 42,\n      \"teams\": [{\"team\": \"alpha\", \"keyResults\": 2}],\n"
+        + "      \"hits\": 0,\n      \"misses\": 2,\n      \"missRate\": 1\n");
+    assertThat(JSON).contains("\"code\": \"check-in-weekly\",\n      \"subject\": \"alpha\",");
+    assertThat(JSON).contains("\"groups\": {\n      \"team\": [").contains("\"objective\": [")
+        .contains("\"key\": \"A/O1\"");
+    assertThat(JSON).doesNotContain("NaN").doesNotContain("Infinity");
+  }
+
+  @Test
+  void numbersAndStrings() {
+    assertThat(RetroJson.number(null)).isEqualTo("null");
+    assertThat(RetroJson.number(Double.NaN)).isEqualTo("null");
+    assertThat(RetroJson.number(Double.POSITIVE_INFINITY)).isEqualTo("null");
+    assertThat(RetroJson.number(0.0)).isEqualTo("0");
+    assertThat(RetroJson.number(-0.0)).isEqualTo("0");
+    assertThat(RetroJson.number(1.0)).isEqualTo("1");
+    assertThat(RetroJson.number(100.0)).isEqualTo("100");
+    assertThat(RetroJson.number(2 / 3.0)).isEqualTo("0.666667"); // 6 decimal places, half-even
+    assertThat(RetroJson.number(1e-9)).isEqualTo("0");
+    assertThat(RetroJson.string(null)).isEqualTo("null");
+    assertThat(RetroJson.string("a\"b\\c\n\t\r\u0001")).isEqualTo("\"a\\\"b\\\\c\\n\\t\\r\\u0001\"");
+  }
+
+  @Test
+  void withoutForecasts_overallIsNull() {
+    String json = RetroJson.write(Retrospective.withDefaults().withoutForecasts().run(List.of(Fixtures.cycleA())));
+    assertThat(json).contains("\"forecasts\": {\n    \"overall\": null,\n    \"byTeam\": []\n  }");
+  }
+}
