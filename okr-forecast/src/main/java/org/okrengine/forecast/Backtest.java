@@ -94,6 +94,11 @@ public final class Backtest {
     return new Backtest(origins, methods, Objects.requireNonNull(forecaster, "forecaster must not be null"));
   }
 
+  /** The methods scored, in the order of the report. */
+  public List<ForecastMethod> methods() {
+    return methods;
+  }
+
   /** The origins, as fractions of the cycle. */
   public double[] origins() {
     return origins.clone();
