@@ -159,6 +159,8 @@ public final class Retrospective {
     private String lastTeamId;
     private TeamAcc lastTeam;
     private int[] gaps = new int[16];
+    private final String[] lastKeys = new String[Grouping.values().length];
+    private final GroupAcc[] lastGroups = new GroupAcc[Grouping.values().length];
     private String[] blockerTags = new String[4];
     private long[] blockerFirst = new long[4];
     private long[] blockerLast = new long[4];
@@ -249,11 +251,11 @@ public final class Retrospective {
             t.completion.add(score, hit, commitment);
             break;
           case OBJECTIVE:
-            group(m, objectiveKey).add(score, hit, commitment);
+            cached(gi, m, objectiveKey).add(score, hit, commitment);
             break;
           case OWNER:
             if (kr.owner() != null) {
-              group(m, kr.owner()).add(score, hit, commitment);
+              cached(gi, m, kr.owner()).add(score, hit, commitment);
             }
             break;
           case TAG:
@@ -262,15 +264,15 @@ public final class Retrospective {
             }
             break;
           case DIRECTION:
-            group(m, metric.direction().jsonName()).add(score, hit, commitment);
+            cached(gi, m, metric.direction().jsonName()).add(score, hit, commitment);
             break;
           case UNIT:
             if (metric.unit() != null) {
-              group(m, metric.unit()).add(score, hit, commitment);
+              cached(gi, m, metric.unit()).add(score, hit, commitment);
             }
             break;
           default:
-            group(m, commitment.jsonName()).add(score, hit, commitment);
+            cached(gi, m, commitment.jsonName()).add(score, hit, commitment);
             break;
         }
       }
@@ -317,6 +319,18 @@ public final class Retrospective {
       lastTeamId = team;
       lastTeam = t;
       return t;
+    }
+
+    /** The group {@code key} of grouping number {@code gi}, remembering the last one (neighbours share keys). */
+    private GroupAcc cached(int gi, Map<String, GroupAcc> m, String key) {
+      String last = lastKeys[gi];
+      if (key == last || key.equals(last)) {
+        return lastGroups[gi];
+      }
+      GroupAcc g = group(m, key);
+      lastKeys[gi] = key;
+      lastGroups[gi] = g;
+      return g;
     }
 
     private static GroupAcc group(Map<String, GroupAcc> m, String key) {
@@ -468,6 +482,8 @@ public final class Retrospective {
         throw new IllegalArgumentException("other must come from a retrospective with the same settings");
       }
       teamCache.clear();
+      Arrays.fill(lastKeys, null);
+      Arrays.fill(lastGroups, null);
       lastTeamId = null;
       lastTeam = null;
       cycles += other.cycles;
