@@ -4,8 +4,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.okrengine.forecast.ForecastMethod;
 import picocli.CommandLine;
@@ -57,13 +55,9 @@ public final class BacktestJob implements Callable<Integer> {
     }
     try (Sessions.Handle session = Sessions.start(master, "okr backtest")) {
       SparkSession spark = session.spark;
-      Dataset<Row> lines = repartition(CycleLines.read(spark, inputs.toArray(String[]::new)), partitions);
-      return JobOutput.write(spark, bt.runLines(lines), out, rejects == null ? out + ".rejects" : rejects, log());
+      return JobOutput.write(spark, bt.run(CycleLines.scan(spark, inputs.toArray(String[]::new)), partitions), out,
+          rejects == null ? out + ".rejects" : rejects, log());
     }
-  }
-
-  static Dataset<Row> repartition(Dataset<Row> lines, int partitions) {
-    return partitions > 0 ? lines.repartition(partitions) : lines;
   }
 
   static PrintWriter log() {

@@ -36,8 +36,21 @@ public final class CycleLines {
    * exact however the files are split.
    */
   public static Dataset<Row> read(SparkSession spark, String... paths) {
-    Dataset<Row> raw = spark.read().text(paths)
+    return number(scan(spark, paths));
+  }
+
+  /**
+   * The lines of {@code paths} as Spark reads them, {@code (file, start, value)} with the start of each line's block:
+   * enough to score the valid lines, which need no number ({@link #number} numbers them when a line is rejected).
+   */
+  static Dataset<Row> scan(SparkSession spark, String... paths) {
+    return spark.read().text(paths)
         .select(col("_metadata.file_path").as("file"), col("_metadata.file_block_start").as("start"), col("value"));
+  }
+
+  /** The lines of a {@link #scan}, numbered within their file: one more pass over the text, to count lines. */
+  static Dataset<Row> number(Dataset<Row> raw) {
+    SparkSession spark = raw.sparkSession();
     // lines before each block of each file: the blocks' line counts, summed in file order
     Map<String, TreeMap<Long, Long>> counts = new HashMap<>();
     for (Row r : raw.groupBy("file", "start").count().collectAsList()) {

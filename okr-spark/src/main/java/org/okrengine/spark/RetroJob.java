@@ -61,9 +61,8 @@ public final class RetroJob implements Callable<Integer> {
     }
     try (Sessions.Handle session = Sessions.start(master, "okr retro")) {
       SparkSession spark = session.spark;
-      return JobOutput.write(spark, SparkRetro.of(retro).runLines(BacktestJob.repartition(
-          CycleLines.read(spark, inputs.toArray(String[]::new)), partitions)), out,
-          rejects == null ? out + ".rejects" : rejects, BacktestJob.log());
+      return JobOutput.write(spark, SparkRetro.of(retro).run(CycleLines.scan(spark, inputs.toArray(String[]::new)),
+          partitions), out, rejects == null ? out + ".rejects" : rejects, BacktestJob.log());
     }
   }
 

@@ -48,7 +48,13 @@ public final class SparkBacktest {
 
   /** The backtest of the JSON Lines files {@code paths}, rejects named by file and line. */
   public SparkResult<BacktestReport> run(SparkSession spark, String... paths) {
-    return runLines(CycleLines.read(spark, paths));
+    return run(CycleLines.scan(spark, paths), 0);
+  }
+
+  /** The run of a {@link CycleLines#scan}, repartitioned into {@code partitions} first when above 0. */
+  SparkResult<BacktestReport> run(Dataset<Row> scan, int partitions) {
+    return SparkRun.run(settings, partitions > 0 ? scan.repartition(partitions) : scan,
+        () -> CycleLines.number(scan));
   }
 
   /**
@@ -56,7 +62,7 @@ public final class SparkBacktest {
    * (the line number when the dataset is one file read in order).
    */
   public SparkResult<BacktestReport> run(Dataset<String> lines) {
-    return runLines(CycleLines.numbered(lines, "<dataset>"));
+    return SparkRun.run(settings, lines.toDF("value"), () -> CycleLines.numbered(lines, "<dataset>"));
   }
 
   /** The backtest of numbered lines ({@link CycleLines#SCHEMA}: file, line, value), partitioned as they are. */

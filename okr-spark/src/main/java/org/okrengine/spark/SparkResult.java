@@ -1,6 +1,7 @@
 package org.okrengine.spark;
 
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -18,10 +19,11 @@ public final class SparkResult<R> {
   private final long cycles;
   private final long rejectedLines;
   private final long warnings;
-  private final Dataset<Row> rejects;
+  private final Supplier<Dataset<Row>> rejects;
+  private Dataset<Row> rejectsDataset;
 
   SparkResult(String job, R report, String json, long lines, long cycles, long rejectedLines, long warnings,
-      Dataset<Row> rejects) {
+      Supplier<Dataset<Row>> rejects) {
     this.job = job;
     this.report = report;
     this.json = json;
@@ -63,11 +65,14 @@ public final class SparkResult<R> {
   }
 
   /**
-   * The rejected lines, {@code (file, line, problems)} with every problem of each; computed when used (a pass that
-   * parses without forecasting), so a run without rejects costs nothing more.
+   * The rejected lines, {@code (file, line, problems)} with every problem of each; computed when used (numbering the
+   * lines, then a pass that parses without forecasting), so a run without rejects costs nothing more.
    */
-  public Dataset<Row> rejects() {
-    return rejects;
+  public synchronized Dataset<Row> rejects() {
+    if (rejectsDataset == null) {
+      rejectsDataset = rejects.get();
+    }
+    return rejectsDataset;
   }
 
   /** One line for a log: what was read, what was rejected. */

@@ -35,7 +35,13 @@ public final class SparkRetro {
 
   /** The retrospective of the JSON Lines files {@code paths}, rejects named by file and line. */
   public SparkResult<RetroReport> run(SparkSession spark, String... paths) {
-    return runLines(CycleLines.read(spark, paths));
+    return run(CycleLines.scan(spark, paths), 0);
+  }
+
+  /** The run of a {@link CycleLines#scan}, repartitioned into {@code partitions} first when above 0. */
+  SparkResult<RetroReport> run(Dataset<Row> scan, int partitions) {
+    return SparkRun.run(settings, partitions > 0 ? scan.repartition(partitions) : scan,
+        () -> CycleLines.number(scan));
   }
 
   /**
@@ -43,7 +49,7 @@ public final class SparkRetro {
    * dataset.
    */
   public SparkResult<RetroReport> run(Dataset<String> lines) {
-    return runLines(CycleLines.numbered(lines, "<dataset>"));
+    return SparkRun.run(settings, lines.toDF("value"), () -> CycleLines.numbered(lines, "<dataset>"));
   }
 
   /** The retrospective of numbered lines ({@link CycleLines#SCHEMA}), partitioned as they are. */

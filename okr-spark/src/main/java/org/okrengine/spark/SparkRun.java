@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.Function2;
@@ -27,15 +28,28 @@ final class SparkRun {
 
   private SparkRun() {}
 
+  /** Runs over numbered lines ({@link CycleLines#SCHEMA}). */
   static <A, R> SparkResult<R> run(Kernel<A, R> kernel, Dataset<Row> lines) {
-    JavaRDD<Row> rows = lines.select("file", "line", "value").javaRDD();
+    return run(kernel, lines, () -> lines);
+  }
+
+  /**
+   * Runs over {@code lines} (a {@code value} column: the valid lines need no number); {@code numbered} gives the
+   * numbered lines ({@link CycleLines#SCHEMA}) for the rejects, and is called only when they are asked for.
+   */
+  static <A, R> SparkResult<R> run(Kernel<A, R> kernel, Dataset<Row> lines, Supplier<Dataset<Row>> numbered) {
+    JavaRDD<Row> values = lines.select("value").javaRDD();
     Partial zero = Partial.empty(kernel);
-    Partial total = rows.mapPartitions(new Scan<>(kernel))
+    Partial total = values.mapPartitions(new Scan<>(kernel))
         .treeAggregate(zero, new Merge<>(kernel), new Merge<>(kernel), 2);
     A acc = kernel.newAccumulator();
     kernel.mergeBytes(acc, total.state);
     R report = kernel.report(acc);
-    Dataset<Row> rejects = lines.sparkSession().createDataFrame(rows.mapPartitions(new Rejects()), REJECTS);
+    Supplier<Dataset<Row>> rejects = () -> {
+      Dataset<Row> n = numbered.get();
+      return n.sparkSession().createDataFrame(n.select("file", "line", "value").javaRDD()
+          .mapPartitions(new Rejects()), REJECTS);
+    };
     return new SparkResult<>(kernel.name(), report, kernel.json(report), total.lines, total.cycles, total.rejected,
         total.warnings, rejects);
   }
@@ -57,13 +71,13 @@ final class SparkRun {
       long rejected = 0;
       long warnings = 0;
       while (rows.hasNext()) {
-        Row r = rows.next();
-        String text = r.getString(2);
+        String text = rows.next().getString(0);
         if (LineCheck.isBlank(text)) {
           continue;
         }
         lines++;
-        LineCheck.Outcome o = LineCheck.check(r.getLong(1), text);
+        // a valid document reads the same on any line; a rejected one is numbered later, for the rejects only
+        LineCheck.Outcome o = LineCheck.check(1, text);
         warnings += o.warnings();
         if (o.cycle() == null) {
           rejected++;

@@ -89,6 +89,12 @@ class RejectsTest {
     });
     assertThat(rejects.get(0).<String>getList(2)).singleElement().asString()
         .startsWith("line " + BAD_LINES.get(0) + ", column ");
+    // a Dataset<String> of one file: numbered by position, which is the line number
+    SparkResult<BacktestReport> fromDataset = SparkBacktest.withDefaults().run(spark.read().textFile(mixed.toString()));
+    assertThat(fromDataset.json()).isEqualTo(r.json());
+    assertThat(fromDataset.rejects().orderBy("line").collectAsList()).extracting(x -> x.getString(0) + ":"
+        + x.getLong(1) + ":" + x.getList(2)).containsExactlyElementsOf(rejects.stream().map(x -> "<dataset>:"
+        + x.getLong(1) + ":" + x.getList(2)).toList());
   }
 
   @Test
