@@ -243,6 +243,25 @@ class RetrospectiveTest {
         .contains("reachable-aspirational-targets"); // 0.2 < 0.4
   }
 
+  @Test
+  void teamWithOneKr_medianIsItsScore() {
+    OkrCycle one = cycleWithAspirational(Fixtures.kr("S1", "alpha", "ann", 1, List.of(), Fixtures.up(10),
+        org.okrengine.model.Result.of(9.2), Fixtures.at(A, 45, 5, 0.6)));
+    RetroReport r = Retrospective.withDefaults().run(List.of(one));
+    GroupStats alpha = r.group(Grouping.TEAM, "alpha").orElseThrow();
+    assertThat(alpha.keyResults()).isEqualTo(1);
+    assertThat(alpha.meanScore()).isCloseTo(0.92, EPS); // 9.2 of 10
+    assertThat(alpha.medianScore()).isCloseTo(0.92, EPS); // one value: the median is that value
+    assertThat(alpha.high()).isEqualTo(1);
+    assertThat(alpha.hits()).isZero(); // 9.2 < 10
+    assertThat(r.trend("alpha").orElseThrow().points().get(0).change()).isNull(); // one cycle: no change
+    CadenceStats cadence = r.cadence("alpha").orElseThrow();
+    assertThat(cadence.medianGapDays()).isNull(); // one check-in: no gap
+    assertThat(cadence.longestSilenceDays()).isCloseTo(91.0 - 45, EPS); // day 45 to the end (day 91)
+    CalibrationStats cal = r.calibration("alpha").orElseThrow();
+    assertThat(cal.brier()).isCloseTo(0.36, EPS); // (0.6 - 0)^2 on a miss
+  }
+
   private static OkrCycle cycleWithAspirational(KeyResult kr) {
     return OkrCycle.of(A, List.of(Team.of("alpha")), List.of(new Objective("OA", null, "alpha", null, null,
         org.okrengine.model.Commitment.ASPIRATIONAL, List.of(kr))));
