@@ -130,6 +130,8 @@ public final class Retrospective {
    * Running totals of a retrospective: add cycles, merge accumulators of other parts (in any order), then take the
    * report. Mutable; not thread-safe (one per thread, then merge).
    */
+  // the fields typed Map are HashMaps and EnumMaps, which serialize (toBytes)
+  @SuppressWarnings("serial")
   public static final class Accumulator implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
     /** Not in the bytes: {@link #mergeBytes} checks the settings written before the state, then uses its own. */
@@ -894,6 +896,8 @@ public final class Retrospective {
   }
 
   /** One blocker tag. */
+  // the fields typed Map are HashMaps and EnumMaps, which serialize (toBytes)
+  @SuppressWarnings("serial")
   static final class BlockerAcc implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
     long keyResults;
@@ -1011,6 +1015,8 @@ public final class Retrospective {
   }
 
   /** The per-team accumulators, found with one lookup. */
+  // the fields typed Map are HashMaps and EnumMaps, which serialize (toBytes)
+  @SuppressWarnings("serial")
   static final class TeamAcc implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
     final GroupAcc completion;
