@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.okrengine.forecast.Backtest;
+import org.okrengine.forecast.BacktestJson;
 import org.okrengine.forecast.BacktestReport;
 import org.okrengine.forecast.ForecastMethod;
 import org.okrengine.forecast.MethodScore;
@@ -39,6 +40,14 @@ final class BacktestCommand implements Callable<Integer> {
   @Option(names = "--weekly", description = "forecast weekly (1/13 .. 12/13 of each cycle) instead of 25/50/75%")
   boolean weekly;
 
+  @Option(names = "--engine", defaultValue = "local", paramLabel = "local|spark",
+      description = "where to run: this process (local) or Apache Spark (spark: needs okr-spark, see okr-spark/run)")
+  String engine;
+
+  @Option(names = "--master", defaultValue = "local[*]", paramLabel = "URL",
+      description = "the Spark master with --engine spark (default local[*])")
+  String master;
+
   @Override
   public Integer call() {
     List<String> bad = new ArrayList<>();
@@ -61,6 +70,15 @@ final class BacktestCommand implements Callable<Integer> {
     if (weekly) {
       bt = bt.withWeeklyOrigins();
     }
+    DistributedEngine distributed = DistributedEngine.named(engine, "backtest");
+    if (distributed != null) {
+      DistributedEngine.Run<BacktestReport> run = distributed.backtest(master, files, bt);
+      if (!run.problems().isEmpty()) {
+        throw new BadInputException(run.problems());
+      }
+      print(run.report());
+      return Okr.OK;
+    }
     Backtest.Accumulator acc = bt.newAccumulator();
     Inputs inputs = new Inputs();
     Progress progress = new Progress(spec.commandLine().getErr());
@@ -75,7 +93,11 @@ final class BacktestCommand implements Callable<Integer> {
     if (!inputs.problems().isEmpty()) {
       throw new BadInputException(inputs.problems());
     }
-    BacktestReport report = acc.report();
+    print(acc.report());
+    return Okr.OK;
+  }
+
+  private void print(BacktestReport report) {
     PrintWriter out = spec.commandLine().getOut();
     if (format.equals("json")) {
       out.print(json(report));
@@ -83,7 +105,6 @@ final class BacktestCommand implements Callable<Integer> {
       text(report, out);
     }
     out.flush();
-    return Okr.OK;
   }
 
   static void text(BacktestReport r, PrintWriter out) {
@@ -121,47 +142,7 @@ final class BacktestCommand implements Callable<Integer> {
 
   /** The backtest as JSON ({@code okr-backtest/1}). */
   static String json(BacktestReport r) {
-    StringBuilder sb = new StringBuilder();
-    sb.append("{\n  \"format\": \"okr-backtest/1\",\n");
-    sb.append("  \"cycles\": ").append(r.cycles()).append(",\n");
-    sb.append("  \"keyResults\": ").append(r.keyResults()).append(",\n");
-    sb.append("  \"defaultMethod\": \"").append(r.defaultMethod().id()).append("\",\n");
-    sb.append("  \"bestMethod\": ").append(r.bestMethod() == null ? "null" : "\"" + r.bestMethod().id() + "\"")
-        .append(",\n");
-    sb.append("  \"scores\": [");
-    boolean first = true;
-    for (MethodScore s : r.scores()) {
-      sb.append(first ? "\n" : ",\n");
-      first = false;
-      sb.append("    {\"method\": \"").append(s.method().id()).append("\", \"origin\": ").append(num(s.origin()))
-          .append(", \"n\": ").append(s.n())
-          .append(", \"brier\": ").append(num(s.brier()))
-          .append(", \"logLoss\": ").append(num(s.logLoss()))
-          .append(", \"coverage80\": ").append(num(s.coverage80()))
-          .append(", \"width80\": ").append(num(s.width80()))
-          .append(", \"maeProgress\": ").append(num(s.maeProgress()))
-          .append(", \"missesFlagged\": ").append(num(s.missesFlagged()))
-          .append(", \"hitsFlagged\": ").append(num(s.hitsFlagged()))
-          .append(", \"reliability\": [");
-      boolean fb = true;
-      for (ReliabilityBin b : s.reliability()) {
-        sb.append(fb ? "" : ", ");
-        fb = false;
-        sb.append("{\"lower\": ").append(num(b.lower())).append(", \"upper\": ").append(num(b.upper()))
-            .append(", \"count\": ").append(b.count()).append(", \"meanProbability\": ")
-            .append(num(b.meanProbability())).append(", \"hitRate\": ").append(num(b.hitRate())).append('}');
-      }
-      sb.append("]}");
-    }
-    sb.append("\n  ]\n}\n");
-    return sb.toString();
-  }
-
-  private static String num(Double v) {
-    if (v == null || !Double.isFinite(v)) {
-      return "null";
-    }
-    return Double.toString(v);
+    return BacktestJson.write(r);
   }
 
   /** A progress line on standard error, only on a terminal. */

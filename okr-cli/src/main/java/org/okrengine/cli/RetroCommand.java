@@ -54,6 +54,14 @@ final class RetroCommand implements Callable<Integer> {
   @Option(names = "--no-forecasts", description = "skip the weekly forecast replay (forecast accountability)")
   boolean noForecasts;
 
+  @Option(names = "--engine", defaultValue = "local", paramLabel = "local|spark",
+      description = "where to run: this process (local) or Apache Spark (spark: needs okr-spark, see okr-spark/run)")
+  String engine;
+
+  @Option(names = "--master", defaultValue = "local[*]", paramLabel = "URL",
+      description = "the Spark master with --engine spark (default local[*])")
+  String master;
+
   @Override
   public Integer call() {
     List<String> bad = new ArrayList<>();
@@ -81,6 +89,15 @@ final class RetroCommand implements Callable<Integer> {
     if (noForecasts) {
       retro = retro.withoutForecasts();
     }
+    DistributedEngine distributed = DistributedEngine.named(engine, "retro");
+    if (distributed != null) {
+      DistributedEngine.Run<RetroReport> run = distributed.retro(master, files, retro);
+      if (!run.problems().isEmpty()) {
+        throw new BadInputException(run.problems());
+      }
+      print(run.report());
+      return Okr.OK;
+    }
     Retrospective.Accumulator acc = retro.newAccumulator();
     Inputs inputs = new Inputs();
     PrintWriter err = spec.commandLine().getErr();
@@ -95,7 +112,11 @@ final class RetroCommand implements Callable<Integer> {
     if (!inputs.problems().isEmpty()) {
       throw new BadInputException(inputs.problems());
     }
-    RetroReport report = acc.report();
+    print(acc.report());
+    return Okr.OK;
+  }
+
+  private void print(RetroReport report) {
     PrintWriter out = spec.commandLine().getOut();
     if (format.equals("json")) {
       out.print(RetroJson.write(report));
@@ -103,7 +124,6 @@ final class RetroCommand implements Callable<Integer> {
       text(report, out);
     }
     out.flush();
-    return Okr.OK;
   }
 
   /** Cycles in {@code files} (lines of JSON Lines, one per other file), for the progress bar; 0 when unknown. */

@@ -324,4 +324,18 @@ class OkrTest {
     assertThat(r.out()).contains("analyze").contains("backtest").contains("retro").contains("examples");
     assertThat(run().code()).isEqualTo(0);
   }
+
+  @Test
+  void engineSpark_withoutOkrSpark_saysHowToRunIt() {
+    Path jsonl = ROOT.resolve("examples/acme-2026-q3.json");
+    for (String command : new String[] {"backtest", "retro"}) {
+      Run r = run(command, "--engine", "spark", jsonl.toString());
+      assertThat(r.code()).isEqualTo(2);
+      assertThat(r.err()).startsWith("--engine spark needs okr-spark and Spark on the class path")
+          .contains("run okr-spark/run " + command + " --engine spark");
+      Run bad = run(command, "--engine", "flink", jsonl.toString());
+      assertThat(bad.code()).isEqualTo(2);
+      assertThat(bad.err()).isEqualTo("--engine: must be local or spark: 'flink'\n");
+    }
+  }
 }

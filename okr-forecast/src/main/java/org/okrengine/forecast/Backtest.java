@@ -1,5 +1,13 @@
 package org.okrengine.forecast;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInput;
+import java.io.DataInputStream;
+import java.io.DataOutput;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -86,6 +94,11 @@ public final class Backtest {
     return new Backtest(origins, methods, Objects.requireNonNull(forecaster, "forecaster must not be null"));
   }
 
+  /** The methods scored, in the order of the report. */
+  public List<ForecastMethod> methods() {
+    return methods;
+  }
+
   /** The origins, as fractions of the cycle. */
   public double[] origins() {
     return origins.clone();
@@ -141,6 +154,7 @@ public final class Backtest {
    * thread-safe (use one per thread and merge).
    */
   public static final class Accumulator {
+    private static final int BYTES_MAGIC = 0x4F4B5201; // "OKR" 1
     private final Backtest backtest;
     private final Map<ForecastMethod, Sums[]> sums = new EnumMap<>(ForecastMethod.class);
     private final Forecaster[] forecasters;
@@ -206,6 +220,73 @@ public final class Backtest {
       return this;
     }
 
+    /**
+     * Everything this accumulator has seen, as bytes for another process to {@linkplain #mergeBytes merge} (for
+     * example a distributed job's partitions). Exact: merging the bytes gives what merging this accumulator would.
+     */
+    public byte[] toBytes() {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      try (DataOutputStream out = new DataOutputStream(bytes)) {
+        out.writeInt(BYTES_MAGIC);
+        out.writeInt(backtest.origins.length);
+        for (double o : backtest.origins) {
+          out.writeDouble(o);
+        }
+        out.writeInt(backtest.methods.size());
+        for (ForecastMethod m : backtest.methods) {
+          out.writeUTF(m.id());
+        }
+        out.writeLong(cycles);
+        out.writeLong(keyResults);
+        for (ForecastMethod m : backtest.methods) {
+          for (Sums s : sums.get(m)) {
+            s.writeTo(out);
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e); // writing to memory does not fail
+      }
+      return bytes.toByteArray();
+    }
+
+    /**
+     * Adds everything an accumulator written by {@link #toBytes} had seen; it must come from an equal backtest.
+     *
+     * @throws IllegalArgumentException when the bytes are not an accumulator of an equal backtest
+     */
+    public Accumulator mergeBytes(byte[] bytes) {
+      try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+        if (in.readInt() != BYTES_MAGIC) {
+          throw new IllegalArgumentException("not a backtest accumulator");
+        }
+        double[] origins = new double[in.readInt()];
+        for (int k = 0; k < origins.length; k++) {
+          origins[k] = in.readDouble();
+        }
+        List<ForecastMethod> methods = new ArrayList<>();
+        for (int i = in.readInt(); i > 0; i--) {
+          methods.add(ForecastMethod.fromId(in.readUTF()).orElseThrow(
+              () -> new IllegalArgumentException("unknown method in accumulator bytes")));
+        }
+        if (!Arrays.equals(backtest.origins, origins) || !backtest.methods.equals(methods)) {
+          throw new IllegalArgumentException("bytes must come from a backtest with the same origins and methods");
+        }
+        cycles += in.readLong();
+        keyResults += in.readLong();
+        for (ForecastMethod m : backtest.methods) {
+          for (Sums s : sums.get(m)) {
+            s.mergeFrom(in);
+          }
+        }
+        if (in.read() != -1) {
+          throw new IllegalArgumentException("trailing bytes after a backtest accumulator");
+        }
+      } catch (IOException e) {
+        throw new IllegalArgumentException("truncated or corrupt accumulator bytes: " + e, e);
+      }
+      return this;
+    }
+
     /** The scores so far. */
     public BacktestReport report() {
       List<MethodScore> out = new ArrayList<>();
@@ -236,35 +317,41 @@ public final class Backtest {
   private static final class Sums {
     private static final int BINS = 10;
     long n;
-    double brier;
-    double logLoss;
+    final ExactSum brier = new ExactSum();
+    final ExactSum logLoss = new ExactSum();
     long intervals;
     long covered;
-    double width;
-    double absError;
+    final ExactSum width = new ExactSum();
+    final ExactSum absError = new ExactSum();
     long misses;
     long missesFlagged;
     long hits;
     long hitsFlagged;
     final long[] binCount = new long[BINS];
-    final double[] binProbability = new double[BINS];
+    final ExactSum[] binProbability = new ExactSum[BINS];
     final long[] binHits = new long[BINS];
+
+    Sums() {
+      for (int i = 0; i < BINS; i++) {
+        binProbability[i] = new ExactSum();
+      }
+    }
 
     void add(Forecast f, boolean hit, double finalValue, double finalProgress, double span) {
       double p = f.probabilityOfTarget();
       double y = hit ? 1 : 0;
       n++;
-      brier += (p - y) * (p - y);
+      brier.add((p - y) * (p - y));
       double pc = Math.min(0.999, Math.max(0.001, p));
-      logLoss -= hit ? Math.log(pc) : Math.log(1 - pc);
+      logLoss.add(-(hit ? Math.log(pc) : Math.log(1 - pc)));
       if (f.interval() != null) {
         intervals++;
         if (finalValue >= f.interval().low() && finalValue <= f.interval().high()) {
           covered++;
         }
-        width += span > 0 ? (f.interval().high() - f.interval().low()) / span : 0;
+        width.add(span > 0 ? (f.interval().high() - f.interval().low()) / span : 0);
       }
-      absError += Math.abs(f.landingProgress() - finalProgress);
+      absError.add(Math.abs(f.landingProgress() - finalProgress));
       boolean flagged = f.status() == Status.AT_RISK || f.status() == Status.OFF_TRACK;
       if (hit) {
         hits++;
@@ -275,25 +362,25 @@ public final class Backtest {
       }
       int bin = Math.min(BINS - 1, (int) (p * BINS));
       binCount[bin]++;
-      binProbability[bin] += p;
+      binProbability[bin].add(p);
       binHits[bin] += hit ? 1 : 0;
     }
 
     void merge(Sums o) {
       n += o.n;
-      brier += o.brier;
-      logLoss += o.logLoss;
+      brier.merge(o.brier);
+      logLoss.merge(o.logLoss);
       intervals += o.intervals;
       covered += o.covered;
-      width += o.width;
-      absError += o.absError;
+      width.merge(o.width);
+      absError.merge(o.absError);
       misses += o.misses;
       missesFlagged += o.missesFlagged;
       hits += o.hits;
       hitsFlagged += o.hitsFlagged;
       for (int i = 0; i < BINS; i++) {
         binCount[i] += o.binCount[i];
-        binProbability[i] += o.binProbability[i];
+        binProbability[i].merge(o.binProbability[i]);
         binHits[i] += o.binHits[i];
       }
     }
@@ -303,14 +390,52 @@ public final class Backtest {
       for (int i = 0; i < BINS; i++) {
         long c = binCount[i];
         bins.add(new ReliabilityBin(i / (double) BINS, (i + 1) / (double) BINS, c,
-            c == 0 ? null : binProbability[i] / c, c == 0 ? null : binHits[i] / (double) c));
+            c == 0 ? null : binProbability[i].value() / c, c == 0 ? null : binHits[i] / (double) c));
       }
       return new MethodScore(m, origin, n, mean(brier, n), mean(logLoss, n), ratio(covered, intervals),
           mean(width, intervals), mean(absError, n), ratio(missesFlagged, misses), ratio(hitsFlagged, hits), bins);
     }
 
-    private static Double mean(double sum, long count) {
-      return count == 0 ? null : sum / count;
+    private static Double mean(ExactSum sum, long count) {
+      return count == 0 ? null : sum.value() / count;
+    }
+
+    void writeTo(DataOutput out) throws IOException {
+      out.writeLong(n);
+      out.writeLong(intervals);
+      out.writeLong(covered);
+      out.writeLong(misses);
+      out.writeLong(missesFlagged);
+      out.writeLong(hits);
+      out.writeLong(hitsFlagged);
+      brier.writeTo(out);
+      logLoss.writeTo(out);
+      width.writeTo(out);
+      absError.writeTo(out);
+      for (int i = 0; i < BINS; i++) {
+        out.writeLong(binCount[i]);
+        out.writeLong(binHits[i]);
+        binProbability[i].writeTo(out);
+      }
+    }
+
+    void mergeFrom(DataInput in) throws IOException {
+      n += in.readLong();
+      intervals += in.readLong();
+      covered += in.readLong();
+      misses += in.readLong();
+      missesFlagged += in.readLong();
+      hits += in.readLong();
+      hitsFlagged += in.readLong();
+      brier.mergeFrom(in);
+      logLoss.mergeFrom(in);
+      width.mergeFrom(in);
+      absError.mergeFrom(in);
+      for (int i = 0; i < BINS; i++) {
+        binCount[i] += in.readLong();
+        binHits[i] += in.readLong();
+        binProbability[i].mergeFrom(in);
+      }
     }
 
     private static Double ratio(long part, long whole) {

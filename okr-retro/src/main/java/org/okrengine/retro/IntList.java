@@ -3,7 +3,8 @@ package org.okrengine.retro;
 import java.util.Arrays;
 
 /** A growable list of ints; medians are selected from a copy, so the insertion order never matters. */
-final class IntList {
+final class IntList implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
   private int[] values = new int[4];
   private int size;
 

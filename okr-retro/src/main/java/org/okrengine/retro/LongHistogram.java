@@ -3,7 +3,8 @@ package org.okrengine.retro;
 import java.util.Arrays;
 
 /** Counts of non-negative int values (for example gaps in hours), growable; merges by adding counts. */
-final class LongHistogram {
+final class LongHistogram implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
   private long[] counts = new long[0];
   private long total;
 

@@ -130,8 +130,12 @@ public final class Retrospective {
    * Running totals of a retrospective: add cycles, merge accumulators of other parts (in any order), then take the
    * report. Mutable; not thread-safe (one per thread, then merge).
    */
-  public static final class Accumulator {
-    private final Retrospective settings;
+  // the fields typed Map are HashMaps and EnumMaps, which serialize (toBytes)
+  @SuppressWarnings("serial")
+  public static final class Accumulator implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    /** Not in the bytes: {@link #mergeBytes} checks the settings written before the state, then uses its own. */
+    private transient Retrospective settings;
     private long cycles;
     private long keyResults;
     private long fromResults;
@@ -520,6 +524,46 @@ public final class Retrospective {
       return this;
     }
 
+    /**
+     * Everything this accumulator has seen, as bytes for another process to {@linkplain #mergeBytes merge} (for
+     * example a distributed job's partitions): merging the bytes gives what merging this accumulator would.
+     */
+    public byte[] toBytes() {
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+        out.writeUTF(settingsKey(settings));
+        out.writeObject(this);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e); // writing to memory does not fail
+      }
+      return bytes.toByteArray();
+    }
+
+    /**
+     * Adds everything an accumulator written by {@link #toBytes} had seen; it must come from a retrospective with the
+     * same settings.
+     *
+     * @throws IllegalArgumentException when the bytes are not an accumulator of the same settings
+     */
+    public Accumulator mergeBytes(byte[] bytes) {
+      Accumulator other;
+      try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes))) {
+        if (!in.readUTF().equals(settingsKey(settings))) {
+          throw new IllegalArgumentException("bytes must come from a retrospective with the same settings");
+        }
+        other = (Accumulator) in.readObject();
+      } catch (java.io.IOException | ClassNotFoundException | ClassCastException e) {
+        throw new IllegalArgumentException("not the bytes of a retrospective accumulator: " + e, e);
+      }
+      other.settings = settings;
+      return merge(other);
+    }
+
+    private static String settingsKey(Retrospective s) {
+      return new java.util.TreeSet<>(s.groupings) + " forecasts=" + (s.forecaster != null) + " lastCheckIn="
+          + s.scoreFromLastCheckIn;
+    }
+
     private static <T> void mergeMap(Map<String, T> mine, Map<String, T> theirs, Function<String, T> create,
         java.util.function.BiConsumer<T, T> merge) {
       for (Map.Entry<String, T> e : theirs.entrySet()) {
@@ -605,7 +649,8 @@ public final class Retrospective {
   }
 
   /** Completion sums of one group. */
-  static final class GroupAcc {
+  static final class GroupAcc implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     long keyResults;
     long scored;
     long hits;
@@ -670,7 +715,8 @@ public final class Retrospective {
   }
 
   /** Objective scores of one commitment. */
-  static final class ObjAcc {
+  static final class ObjAcc implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     long objectives;
     long scored;
     long sum;
@@ -699,7 +745,8 @@ public final class Retrospective {
   }
 
   /** One team in one cycle. */
-  static final class TrendAcc {
+  static final class TrendAcc implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     final String cycleId;
     final LocalDate start;
     long keyResults;
@@ -730,7 +777,8 @@ public final class Retrospective {
   }
 
   /** Calibration sums. */
-  static final class CalAcc {
+  static final class CalAcc implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     long n;
     long confidenceSum;
     long hits;
@@ -794,7 +842,8 @@ public final class Retrospective {
   }
 
   /** Cadence sums. */
-  static final class CadAcc {
+  static final class CadAcc implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     long keyResults;
     long withoutCheckIns;
     long checkIns;
@@ -848,7 +897,10 @@ public final class Retrospective {
   }
 
   /** One blocker tag. */
-  static final class BlockerAcc {
+  // the fields typed Map are HashMaps and EnumMaps, which serialize (toBytes)
+  @SuppressWarnings("serial")
+  static final class BlockerAcc implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     long keyResults;
     long mentions;
     long seconds;
@@ -878,7 +930,8 @@ public final class Retrospective {
   }
 
   /** Forecast accountability sums. */
-  static final class FcAcc {
+  static final class FcAcc implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private static final double WEEK = WEEK_SECONDS;
     long keyResults;
     long misses;
@@ -963,7 +1016,10 @@ public final class Retrospective {
   }
 
   /** The per-team accumulators, found with one lookup. */
-  static final class TeamAcc {
+  // the fields typed Map are HashMaps and EnumMaps, which serialize (toBytes)
+  @SuppressWarnings("serial")
+  static final class TeamAcc implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     final GroupAcc completion;
     final CalAcc calibration;
     final CadAcc cadence;

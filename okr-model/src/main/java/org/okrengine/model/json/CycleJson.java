@@ -205,11 +205,25 @@ public final class CycleJson {
     if (line.text() == null) {
       return CycleReader.Outcome.failed(List.of(tooLarge())).toLine(line.number());
     }
-    String text = line.text();
-    if (line.number() == 1 && text.startsWith("\uFEFF")) {
+    return line(line.number(), line.text());
+  }
+
+  /**
+   * Reads line {@code lineNumber} of a JSON Lines input, its line end removed, exactly as {@link #lines} reads it
+   * (positions of malformed JSON name that line; a byte order mark is skipped on line 1): for readers that split the
+   * input themselves, such as a distributed job. Blank lines are the caller's to skip, as {@link #lines} does.
+   *
+   * @throws IllegalArgumentException when {@code lineNumber} is below 1
+   */
+  public JsonLine line(long lineNumber, String text) {
+    Objects.requireNonNull(text, "text must not be null");
+    if (lineNumber < 1) {
+      throw new IllegalArgumentException("lineNumber must be at least 1: " + lineNumber);
+    }
+    if (lineNumber == 1 && text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
-    return parse(text, line.number() - 1).toLine(line.number());
+    return parse(text, lineNumber - 1).toLine(lineNumber);
   }
 
   /** Parses and validates one document held in memory; {@code lineOffset} shifts line numbers in problems. */

@@ -484,6 +484,23 @@ class CycleJsonTest {
   }
 
   @Test
+  void line_readsOneLineAsLinesDoes() {
+    String input = "\uFEFF" + MINIMAL + "\n\n{\"format\": \n" + MINIMAL;
+    List<JsonLine> streamed;
+    try (Stream<JsonLine> s = JSON.lines(new StringReader(input))) {
+      streamed = s.toList();
+    }
+    String[] raw = input.split("\n", -1);
+    assertThat(JSON.line(1, raw[0])).isEqualTo(streamed.get(0));
+    assertThat(JSON.line(3, raw[2])).isEqualTo(streamed.get(1));
+    assertThat(JSON.line(4, raw[3])).isEqualTo(streamed.get(2));
+    assertThat(JSON.line(3, raw[2]).errors()).extracting(Problem::toString).first().asString().startsWith("line 3,");
+    assertThat(JSON.withMaxDocumentBytes(10).line(2, MINIMAL).errors()).extracting(Problem::toString)
+        .containsExactly("document is larger than the limit of 10 bytes");
+    assertThatThrownBy(() -> JSON.line(0, MINIMAL)).hasMessage("lineNumber must be at least 1: 0");
+  }
+
+  @Test
   void lines_lineOverSizeLimit_reportedAndSkipped() {
     String input = "\uFEFF" + MINIMAL + "\n" + withRoot("'padding': '" + "x".repeat(100) + "'") + "\n" + MINIMAL;
     List<JsonLine> lines;

@@ -1,0 +1,74 @@
+package org.okrengine.spark;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.okrengine.forecast.ForecastMethod;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The backtest as a Spark application, for {@code spark-submit --class org.okrengine.spark.BacktestJob}: writes the
+ * {@code okr-backtest/1} JSON that {@code okr backtest --format json} would, and the rejected lines.
+ */
+@Command(name = "BacktestJob", mixinStandardHelpOptions = true,
+    description = "okr backtest on Spark: every method at every origin over okr-cycle/1 JSON Lines.")
+public final class BacktestJob implements Callable<Integer> {
+  @Parameters(arity = "1..*", paramLabel = "INPUT", description = "JSON Lines files, folders or globs (any Hadoop "
+      + "file system)")
+  List<String> inputs;
+
+  @Option(names = "--out", required = true, paramLabel = "FILE", description = "where to write okr-backtest/1 JSON")
+  String out;
+
+  @Option(names = "--rejects", paramLabel = "DIR", description = "where to write the rejected lines as JSON Lines "
+      + "(file, line, problems); default FILE.rejects")
+  String rejects;
+
+  @Option(names = "--method", defaultValue = "all", paramLabel = "NAME|all", description = "a method or all")
+  String method;
+
+  @Option(names = "--weekly", description = "forecast weekly instead of at 25/50/75%")
+  boolean weekly;
+
+  @Option(names = "--partitions", defaultValue = "0", paramLabel = "N",
+      description = "repartition the lines into N partitions first (0: as Spark reads them)")
+  int partitions;
+
+  @Option(names = "--master", paramLabel = "URL", description = "the master, when not started by spark-submit")
+  String master;
+
+  @Override
+  public Integer call() throws Exception {
+    SparkBacktest bt = SparkBacktest.withDefaults();
+    if (!method.equals("all")) {
+      bt = bt.withMethods(List.of(ForecastMethod.fromId(method).orElseThrow(
+          () -> new CommandLine.ParameterException(new CommandLine(this), "--method: unknown method '" + method
+              + "'"))));
+    }
+    if (weekly) {
+      bt = bt.withWeeklyOrigins();
+    }
+    try (Sessions.Handle session = Sessions.start(master, "okr backtest")) {
+      SparkSession spark = session.spark;
+      return JobOutput.write(spark, bt.run(CycleLines.scan(spark, inputs.toArray(String[]::new)), partitions), out,
+          rejects == null ? out + ".rejects" : rejects, log());
+    }
+  }
+
+  static PrintWriter log() {
+    return new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+  }
+
+  /** Entry point: exit code 0, or 2 on bad options. */
+  public static void main(String[] args) {
+    int code = new CommandLine(new BacktestJob()).execute(args);
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package org.okrengine.spark;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.okrengine.cli.DistributedEngine;
+import org.okrengine.forecast.Backtest;
+import org.okrengine.forecast.BacktestReport;
+import org.okrengine.retro.RetroReport;
+import org.okrengine.retro.Retrospective;
+
+/**
+ * {@code --engine spark} of the okr command (found by okr-cli through {@link java.util.ServiceLoader}): runs the
+ * command's backtest or retrospective on a Spark session for {@code --master}, and reports rejected lines as the
+ * command does ({@code file:line: problem}), so either engine gives the same output and exit code.
+ */
+public final class SparkEngine implements DistributedEngine {
+  /** At most this many problems are listed; the rest are counted. */
+  static final int MAX_PROBLEMS = 1000;
+
+  @Override
+  public String name() {
+    return "spark";
+  }
+
+  @Override
+  public Run<BacktestReport> backtest(String master, List<Path> files, Backtest backtest) {
+    return run(master, "okr backtest", files, (spark, paths) -> SparkBacktest.of(backtest).run(spark, paths));
+  }
+
+  @Override
+  public Run<RetroReport> retro(String master, List<Path> files, Retrospective retro) {
+    return run(master, "okr retro", files, (spark, paths) -> SparkRetro.of(retro).run(spark, paths));
+  }
+
+  private interface Job<R> {
+    SparkResult<R> run(SparkSession spark, String[] paths);
+  }
+
+  private static <R> Run<R> run(String master, String app, List<Path> files, Job<R> job) {
+    List<String> problems = new ArrayList<>();
+    Map<Path, Path> given = new HashMap<>();
+    for (Path f : files) {
+      if (!Files.isRegularFile(f)) {
+        problems.add(f + ": no such file");
+      } else if (!isJsonLines(f)) {
+        problems.add(f + ": --engine spark reads JSON Lines (.jsonl or .ndjson) only");
+      } else {
+        given.putIfAbsent(f.toAbsolutePath().normalize(), f);
+      }
+    }
+    if (!problems.isEmpty()) {
+      return new Run<>(null, problems);
+    }
+    try (Sessions.Handle session = Sessions.start(master, app)) {
+      SparkSession spark = session.spark;
+      SparkResult<R> result = job.run(spark, files.stream().map(f -> f.toAbsolutePath().normalize().toString())
+          .toArray(String[]::new));
+      if (result.rejectedLines() > 0) {
+        List<Row> rows = new ArrayList<>(result.rejects().orderBy("file", "line").limit(MAX_PROBLEMS)
+            .collectAsList());
+        // in the order of the command line, as the okr command lists them
+        List<Path> order = files.stream().map(f -> f.toAbsolutePath().normalize()).toList();
+        rows.sort(Comparator.<Row>comparingInt(r -> order.indexOf(path(r.getString(0))))
+            .thenComparingLong(r -> r.getLong(1)));
+        for (Row r : rows) {
+          String where = displayName(r.getString(0), given) + ":" + r.getLong(1) + ": ";
+          for (String p : r.<String>getList(2)) {
+            problems.add(where + p);
+          }
+        }
+        if (result.rejectedLines() > rows.size()) {
+          problems.add("... and " + (result.rejectedLines() - rows.size()) + " more rejected lines");
+        }
+      }
+      return new Run<>(result.report(), problems);
+    }
+  }
+
+  /** The file as the command line named it, or Spark's name of it. */
+  static String displayName(String uri, Map<Path, Path> given) {
+    Path p = path(uri);
+    Path g = p == null ? null : given.get(p);
+    return g != null ? g.toString() : p != null ? p.toString() : uri;
+  }
+
+  /** The local path of Spark's name of a file, or null when it is not a local file. */
+  static Path path(String uri) {
+    try {
+      return Path.of(URI.create(uri)).toAbsolutePath().normalize();
+    } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+      return null;
+    }
+  }
+
+  static boolean isJsonLines(Path file) {
+    String n = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    return n.endsWith(".jsonl") || n.endsWith(".ndjson");
+  }
+}

@@ -1,0 +1,129 @@
+package org.okrengine.spark;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.Function2;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Runs a {@link Kernel} over numbered lines: each partition parses its lines with the engine's reader and feeds the
+ * valid cycles to one accumulator, the accumulators travel as bytes and merge in a tree on the executors; only the
+ * merged accumulator (never a cycle) reaches the driver.
+ */
+final class SparkRun {
+  /** The schema of the rejects: {@code file}, {@code line}, every {@code problem} of the line. */
+  static final StructType REJECTS = new StructType()
+      .add("file", DataTypes.StringType, false)
+      .add("line", DataTypes.LongType, false)
+      .add("problems", DataTypes.createArrayType(DataTypes.StringType, false), false);
+
+  private SparkRun() {}
+
+  /** Runs over numbered lines ({@link CycleLines#SCHEMA}). */
+  static <A, R> SparkResult<R> run(Kernel<A, R> kernel, Dataset<Row> lines) {
+    return run(kernel, lines, () -> lines);
+  }
+
+  /**
+   * Runs over {@code lines} (a {@code value} column: the valid lines need no number); {@code numbered} gives the
+   * numbered lines ({@link CycleLines#SCHEMA}) for the rejects, and is called only when they are asked for.
+   */
+  static <A, R> SparkResult<R> run(Kernel<A, R> kernel, Dataset<Row> lines, Supplier<Dataset<Row>> numbered) {
+    JavaRDD<Row> values = lines.select("value").javaRDD();
+    Partial zero = Partial.empty(kernel);
+    Partial total = values.mapPartitions(new Scan<>(kernel))
+        .treeAggregate(zero, new Merge<>(kernel), new Merge<>(kernel), 2);
+    A acc = kernel.newAccumulator();
+    kernel.mergeBytes(acc, total.state);
+    R report = kernel.report(acc);
+    Supplier<Dataset<Row>> rejects = () -> {
+      Dataset<Row> n = numbered.get();
+      return n.sparkSession().createDataFrame(n.select("file", "line", "value").javaRDD()
+          .mapPartitions(new Rejects()), REJECTS);
+    };
+    return new SparkResult<>(kernel.name(), report, kernel.json(report), total.lines, total.cycles, total.rejected,
+        total.warnings, rejects);
+  }
+
+  /** One partition: its lines parsed and checked, the valid cycles added to one accumulator. */
+  private static final class Scan<A> implements FlatMapFunction<Iterator<Row>, Partial> {
+    private static final long serialVersionUID = 1L;
+    private final Kernel<A, ?> kernel;
+
+    Scan(Kernel<A, ?> kernel) {
+      this.kernel = kernel;
+    }
+
+    @Override
+    public Iterator<Partial> call(Iterator<Row> rows) {
+      A acc = kernel.newAccumulator();
+      long lines = 0;
+      long cycles = 0;
+      long rejected = 0;
+      long warnings = 0;
+      while (rows.hasNext()) {
+        String text = rows.next().getString(0);
+        if (LineCheck.isBlank(text)) {
+          continue;
+        }
+        lines++;
+        // a valid document reads the same on any line; a rejected one is numbered later, for the rejects only
+        LineCheck.Outcome o = LineCheck.check(1, text);
+        warnings += o.warnings();
+        if (o.cycle() == null) {
+          rejected++;
+        } else {
+          cycles++;
+          kernel.add(acc, o.cycle());
+        }
+      }
+      return Collections.singletonList(new Partial(kernel.toBytes(acc), lines, cycles, rejected, warnings))
+          .iterator();
+    }
+  }
+
+  private static final class Merge<A> implements Function2<Partial, Partial, Partial> {
+    private static final long serialVersionUID = 1L;
+    private final Kernel<A, ?> kernel;
+
+    Merge(Kernel<A, ?> kernel) {
+      this.kernel = kernel;
+    }
+
+    @Override
+    public Partial call(Partial a, Partial b) {
+      return Partial.merge(kernel, a, b);
+    }
+  }
+
+  /** The rejected lines of a partition with every problem; parses only (no forecasting), and only when asked. */
+  private static final class Rejects implements FlatMapFunction<Iterator<Row>, Row> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Iterator<Row> call(Iterator<Row> rows) {
+      List<Row> out = new ArrayList<>();
+      while (rows.hasNext()) {
+        Row r = rows.next();
+        String text = r.getString(2);
+        if (LineCheck.isBlank(text)) {
+          continue;
+        }
+        LineCheck.Outcome o = LineCheck.check(r.getLong(1), text);
+        if (o.cycle() == null) {
+          out.add(RowFactory.create(r.getString(0), r.getLong(1), o.problems().toArray(new String[0])));
+        }
+      }
+      return out.iterator();
+    }
+  }
+}

@@ -1,0 +1,158 @@
+package org.okrengine.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.okrengine.spark.SparkTestSupport.okr;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.okrengine.forecast.BacktestReport;
+import org.okrengine.model.json.CycleJson;
+import picocli.CommandLine;
+
+/**
+ * Malformed and invalid lines mixed into good ones: the job goes on, counts them, lists each with its file, line and
+ * every problem, exactly as the okr command does; the numbering holds when Spark splits a file into blocks.
+ */
+class RejectsTest {
+  static SparkSession spark;
+  @TempDir
+  static Path dir;
+  static Path mixed;
+  static Path good;
+  static final List<Long> BAD_LINES = new ArrayList<>();
+
+  @BeforeAll
+  static void start() throws IOException {
+    spark = SparkTestSupport.session();
+    StringWriter all = new StringWriter();
+    StringWriter onlyGood = new StringWriter();
+    CycleJson json = CycleJson.withDefaults();
+    String[] bad = {
+        "{\"format\": ",                                       // malformed
+        "not json at all",                                     // malformed
+        "{\"format\": \"okr-cycle/2\"}",                       // another format
+        "{\"format\": \"okr-cycle/1\"}",                       // invalid: everything missing
+        "{\"format\": \"okr-cycle/1\", \"cycle\": 7, \"teams\": [], \"objectives\": []}"};
+    long line = 0;
+    for (int i = 0; i < 60; i++) {
+      StringWriter one = new StringWriter();
+      json.writeLine(Synthetic.cycle(7, i), one);
+      all.write(one.toString());
+      onlyGood.write(one.toString());
+      line++;
+      if (i % 12 == 5) {
+        all.write(bad[(i / 12) % bad.length] + "\n");
+        BAD_LINES.add(++line);
+      }
+      if (i % 20 == 3) {
+        all.write("   \n"); // blank lines are skipped but counted
+        line++;
+      }
+    }
+    mixed = Files.writeString(dir.resolve("mixed.jsonl"), all.toString(), StandardCharsets.UTF_8);
+    good = Files.writeString(dir.resolve("good.jsonl"), onlyGood.toString(), StandardCharsets.UTF_8);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (spark != null) {
+      spark.stop();
+    }
+  }
+
+  @Test
+  void rejectsCountedAndListed_goodLinesScored() {
+    SparkResult<BacktestReport> r = SparkBacktest.withDefaults().run(spark, mixed.toString());
+    assertThat(r.rejectedLines()).isEqualTo(BAD_LINES.size()).isEqualTo(5);
+    assertThat(r.cycles()).isEqualTo(60);
+    assertThat(r.lines()).isEqualTo(65);
+    assertThat(r.summary()).isEqualTo("okr-spark backtest: 65 lines, 60 cycles, 5 rejected lines, 0 warnings");
+    // the good lines' report is the report of the good lines alone
+    assertThat(r.json()).isEqualTo(okr("backtest", "--format", "json", good.toString()).out());
+    List<Row> rejects = r.rejects().orderBy("line").collectAsList();
+    assertThat(rejects).extracting(x -> x.getLong(1)).containsExactlyElementsOf(BAD_LINES);
+    assertThat(rejects).allSatisfy(x -> {
+      assertThat(x.getString(0)).endsWith("mixed.jsonl");
+      assertThat(x.<String>getList(2)).isNotEmpty();
+    });
+    assertThat(rejects.get(0).<String>getList(2)).singleElement().asString()
+        .startsWith("line " + BAD_LINES.get(0) + ", column ");
+    // a Dataset<String> of one file: numbered by position, which is the line number
+    SparkResult<BacktestReport> fromDataset = SparkBacktest.withDefaults().run(spark.read().textFile(mixed.toString()));
+    assertThat(fromDataset.json()).isEqualTo(r.json());
+    assertThat(fromDataset.rejects().orderBy("line").collectAsList()).extracting(x -> x.getString(0) + ":"
+        + x.getLong(1) + ":" + x.getList(2)).containsExactlyElementsOf(rejects.stream().map(x -> "<dataset>:"
+        + x.getLong(1) + ":" + x.getList(2)).toList());
+  }
+
+  @Test
+  void engineSpark_listsTheProblemsAsTheOkrCommandDoes() throws IOException {
+    SparkTestSupport.Run local = okr("backtest", mixed.toString());
+    SparkTestSupport.Run onSpark = okr("backtest", mixed.toString(), "--engine", "spark");
+    assertThat(local.code()).isEqualTo(2);
+    assertThat(onSpark.code()).isEqualTo(2);
+    assertThat(onSpark.err()).isEqualTo(local.err()).contains(mixed + ":" + BAD_LINES.get(0) + ": line ");
+    SparkTestSupport.Run missing = okr("retro", dir.resolve("none.jsonl").toString(), "--engine", "spark");
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err()).endsWith("none.jsonl: no such file\n");
+    Path single = Files.writeString(dir.resolve("x.json"), "{}");
+    SparkTestSupport.Run notLines = okr("retro", single.toString(), "--engine", "spark");
+    assertThat(notLines.code()).isEqualTo(2);
+    assertThat(notLines.err()).contains("x.json: --engine spark reads JSON Lines (.jsonl or .ndjson) only");
+  }
+
+  @Test
+  void jobs_writeTheReportAndTheRejects() throws IOException {
+    Path out = dir.resolve("backtest.json");
+    int code = new CommandLine(new BacktestJob()).execute("--out", out.toString(), "--partitions", "3",
+        mixed.toString());
+    assertThat(code).isZero();
+    assertThat(Files.readString(out)).isEqualTo(okr("backtest", "--format", "json", good.toString()).out());
+    List<String> rejectLines = new ArrayList<>();
+    try (Stream<Path> parts = Files.list(dir.resolve("backtest.json.rejects"))) {
+      for (Path p : parts.filter(p -> p.getFileName().toString().startsWith("part-")).toList()) {
+        rejectLines.addAll(Files.readAllLines(p));
+      }
+    }
+    assertThat(rejectLines).hasSize(5).allSatisfy(l -> assertThat(l).contains("\"problems\":["));
+
+    Path retro = dir.resolve("retro.json");
+    assertThat(new CommandLine(new RetroJob()).execute("--out", retro.toString(), "--rejects",
+        dir.resolve("retro-rejects").toString(), "--by", "team,tag", mixed.toString())).isZero();
+    assertThat(Files.readString(retro))
+        .isEqualTo(okr("retro", "--format", "json", "--by", "team,tag", good.toString()).out());
+    assertThat(new CommandLine(new BacktestJob()).execute("--out", out.toString(), "--method", "nope",
+        mixed.toString())).isNotZero();
+  }
+
+  @Test
+  void lineNumbersHoldAcrossBlocks() throws IOException {
+    spark.conf().set("spark.sql.files.maxPartitionBytes", "16384");
+    try {
+      List<Row> rows = CycleLines.read(spark, mixed.toString()).collectAsList();
+      assertThat(spark.read().text(mixed.toString()).javaRDD().getNumPartitions()).isGreaterThan(2);
+      List<String> file = Files.readAllLines(mixed);
+      assertThat(rows).hasSize(file.size());
+      for (Row r : rows) {
+        assertThat(r.getString(2)).isEqualTo(file.get((int) r.getLong(1) - 1));
+      }
+      SparkResult<BacktestReport> r = SparkBacktest.withDefaults().run(spark, mixed.toString());
+      assertThat(r.rejects().orderBy("line").collectAsList()).extracting(x -> x.getLong(1))
+          .containsExactlyElementsOf(BAD_LINES);
+    } finally {
+      spark.conf().unset("spark.sql.files.maxPartitionBytes");
+    }
+  }
+}
