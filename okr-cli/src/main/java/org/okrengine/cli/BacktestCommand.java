@@ -14,6 +14,7 @@ import org.okrengine.forecast.MethodScore;
 import org.okrengine.forecast.ReliabilityBin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -40,13 +41,8 @@ final class BacktestCommand implements Callable<Integer> {
   @Option(names = "--weekly", description = "forecast weekly (1/13 .. 12/13 of each cycle) instead of 25/50/75%")
   boolean weekly;
 
-  @Option(names = "--engine", defaultValue = "local", paramLabel = "local|spark",
-      description = "where to run: this process (local) or Apache Spark (spark: needs okr-spark, see okr-spark/run)")
-  String engine;
-
-  @Option(names = "--master", defaultValue = "local[*]", paramLabel = "URL",
-      description = "the Spark master with --engine spark (default local[*])")
-  String master;
+  @Mixin
+  EngineOptions where;
 
   @Override
   public Integer call() {
@@ -70,9 +66,9 @@ final class BacktestCommand implements Callable<Integer> {
     if (weekly) {
       bt = bt.withWeeklyOrigins();
     }
-    DistributedEngine distributed = DistributedEngine.named(engine, "backtest");
+    DistributedEngine distributed = DistributedEngine.named(where.engine, "backtest");
     if (distributed != null) {
-      DistributedEngine.Run<BacktestReport> run = distributed.backtest(master, files, bt);
+      DistributedEngine.Run<BacktestReport> run = distributed.backtest(where.master, files, bt);
       if (!run.problems().isEmpty()) {
         throw new BadInputException(run.problems());
       }

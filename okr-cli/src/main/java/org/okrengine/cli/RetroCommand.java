@@ -27,6 +27,7 @@ import org.okrengine.retro.TeamTrend;
 import org.okrengine.retro.TrendPoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -54,13 +55,8 @@ final class RetroCommand implements Callable<Integer> {
   @Option(names = "--no-forecasts", description = "skip the weekly forecast replay (forecast accountability)")
   boolean noForecasts;
 
-  @Option(names = "--engine", defaultValue = "local", paramLabel = "local|spark",
-      description = "where to run: this process (local) or Apache Spark (spark: needs okr-spark, see okr-spark/run)")
-  String engine;
-
-  @Option(names = "--master", defaultValue = "local[*]", paramLabel = "URL",
-      description = "the Spark master with --engine spark (default local[*])")
-  String master;
+  @Mixin
+  EngineOptions where;
 
   @Override
   public Integer call() {
@@ -89,9 +85,9 @@ final class RetroCommand implements Callable<Integer> {
     if (noForecasts) {
       retro = retro.withoutForecasts();
     }
-    DistributedEngine distributed = DistributedEngine.named(engine, "retro");
+    DistributedEngine distributed = DistributedEngine.named(where.engine, "retro");
     if (distributed != null) {
-      DistributedEngine.Run<RetroReport> run = distributed.retro(master, files, retro);
+      DistributedEngine.Run<RetroReport> run = distributed.retro(where.master, files, retro);
       if (!run.problems().isEmpty()) {
         throw new BadInputException(run.problems());
       }
