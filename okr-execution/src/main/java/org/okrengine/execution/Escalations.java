@@ -82,8 +82,17 @@ final class Escalations {
     for (KeyResult kr : okr.keyResults()) {
       Status[] s = new Status[n];
       s[last] = now.forecasts().get(kr.id()).status();
-      for (int i = last - 1; i >= 0 && counted.contains(s[i + 1]); i--) {
-        s[i] = forecaster.forecast(kr, cycle, grid.get(i), okr.milestonesOf(kr.id())).status();
+      // a week of statuses at a time (Forecaster.statuses reads the check-ins once per block)
+      int i = last - 1;
+      while (i >= 0 && counted.contains(s[i + 1])) {
+        int lo = Math.max(0, i - 6);
+        List<Status> block = forecaster.statuses(kr, cycle, grid.subList(lo, i + 1), okr.milestonesOf(kr.id()));
+        int j = i;
+        while (j >= lo && counted.contains(s[j + 1])) {
+          s[j] = block.get(j - lo);
+          j--;
+        }
+        i = j;
       }
       statuses.put(kr.id(), s);
     }
