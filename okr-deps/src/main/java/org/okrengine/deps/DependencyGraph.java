@@ -45,7 +45,6 @@ public final class DependencyGraph {
    */
   static final int NO_DAY = Integer.MIN_VALUE;
   private static final EdgeKind[] KINDS = EdgeKind.values();
-  private static final NodeKind[] NODE_KINDS = NodeKind.values();
 
   private final OkrCycle cycle;
   final String[] ids;
@@ -422,10 +421,6 @@ public final class DependencyGraph {
   /** The team of node {@code v}, or the empty string. */
   String teamOf(int v) {
     return team[v] < 0 ? "" : teamIds[team[v]];
-  }
-
-  NodeKind kindOf(int v) {
-    return NODE_KINDS[nodeKind[v]];
   }
 
   static double weightOf(byte kind) {
