@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -64,19 +63,11 @@ final class RetroCommand implements Callable<Integer> {
     if (!format.equals("text") && !format.equals("json")) {
       bad.add("--format: must be text or json: '" + format + "'");
     }
-    Set<Grouping> groupings = EnumSet.noneOf(Grouping.class);
-    for (String b : by) {
-      if (b.equals("all")) {
-        groupings.addAll(EnumSet.allOf(Grouping.class));
-        continue;
-      }
-      var g = Grouping.fromJsonName(b);
-      if (g.isEmpty()) {
-        bad.add("--by: unknown grouping '" + b + "' (expected team, objective, owner, tag, direction, unit, "
-            + "commitment or all)");
-      } else {
-        groupings.add(g.get());
-      }
+    Set<Grouping> groupings = Set.of();
+    try {
+      groupings = Grouping.parse(by);
+    } catch (IllegalArgumentException e) {
+      bad.add("--by: " + e.getMessage());
     }
     if (!bad.isEmpty()) {
       throw new BadInputException(bad);

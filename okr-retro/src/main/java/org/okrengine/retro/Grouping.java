@@ -1,6 +1,10 @@
 package org.okrengine.retro;
 
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** A dimension the completion figures are broken down by. Immutable and thread-safe. */
 public enum Grouping {
@@ -38,5 +42,32 @@ public enum Grouping {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The groupings named in {@code names} (their JSON names, or {@code all} for every grouping), as the command line
+   * and the Spark job take them.
+   *
+   * @throws IllegalArgumentException naming every unknown name and the names expected
+   */
+  public static Set<Grouping> parse(List<String> names) {
+    Set<Grouping> out = EnumSet.noneOf(Grouping.class);
+    List<String> unknown = new ArrayList<>();
+    for (String name : names) {
+      if (name.equals("all")) {
+        out.addAll(EnumSet.allOf(Grouping.class));
+      } else {
+        fromJsonName(name).ifPresentOrElse(out::add, () -> unknown.add("'" + name + "'"));
+      }
+    }
+    if (!unknown.isEmpty()) {
+      List<String> expected = new ArrayList<>();
+      for (Grouping g : values()) {
+        expected.add(g.jsonName);
+      }
+      throw new IllegalArgumentException("unknown grouping " + String.join(", ", unknown) + " (expected "
+          + String.join(", ", expected) + " or all)");
+    }
+    return out;
   }
 }

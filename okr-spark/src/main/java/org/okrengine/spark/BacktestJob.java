@@ -8,8 +8,8 @@ import org.apache.spark.sql.SparkSession;
 import org.okrengine.forecast.ForecastMethod;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * The backtest as a Spark application, for {@code spark-submit --class org.okrengine.spark.BacktestJob}: writes the
@@ -18,29 +18,14 @@ import picocli.CommandLine.Parameters;
 @Command(name = "BacktestJob", mixinStandardHelpOptions = true,
     description = "okr backtest on Spark: every method at every origin over okr-cycle/1 JSON Lines.")
 public final class BacktestJob implements Callable<Integer> {
-  @Parameters(arity = "1..*", paramLabel = "INPUT", description = "JSON Lines files, folders or globs (any Hadoop "
-      + "file system)")
-  List<String> inputs;
-
-  @Option(names = "--out", required = true, paramLabel = "FILE", description = "where to write okr-backtest/1 JSON")
-  String out;
-
-  @Option(names = "--rejects", paramLabel = "DIR", description = "where to write the rejected lines as JSON Lines "
-      + "(file, line, problems); default FILE.rejects")
-  String rejects;
+  @Mixin
+  JobOptions job;
 
   @Option(names = "--method", defaultValue = "all", paramLabel = "NAME|all", description = "a method or all")
   String method;
 
   @Option(names = "--weekly", description = "forecast weekly instead of at 25/50/75%")
   boolean weekly;
-
-  @Option(names = "--partitions", defaultValue = "0", paramLabel = "N",
-      description = "repartition the lines into N partitions first (0: as Spark reads them)")
-  int partitions;
-
-  @Option(names = "--master", paramLabel = "URL", description = "the master, when not started by spark-submit")
-  String master;
 
   @Override
   public Integer call() throws Exception {
@@ -53,10 +38,10 @@ public final class BacktestJob implements Callable<Integer> {
     if (weekly) {
       bt = bt.withWeeklyOrigins();
     }
-    try (Sessions.Handle session = Sessions.start(master, "okr backtest")) {
+    try (Sessions.Handle session = Sessions.start(job.master, "okr backtest")) {
       SparkSession spark = session.spark;
-      return JobOutput.write(spark, bt.run(CycleLines.scan(spark, inputs.toArray(String[]::new)), partitions), out,
-          rejects == null ? out + ".rejects" : rejects, log());
+      return JobOutput.write(spark, bt.run(CycleLines.scan(spark, job.inputArray()), job.partitions), job.out,
+          job.rejectsPath(), log());
     }
   }
 
