@@ -191,11 +191,16 @@ public final class Forecaster {
     }
     Status[] out = new Status[asOfs.size()];
     double[] slots = new double[Kernel.SLOTS];
+    int n = 0;
+    Instant previous = null;
     for (int k = 0; k < out.length; k++) {
       Instant asOf = Objects.requireNonNull(asOfs.get(k), "asOfs must not hold null");
       double asOfDays = Cycle.daysBetween(start, asOf);
-      // the check-ins at or before asOf: a prefix of the sorted check-ins
-      int n = 0;
+      // the check-ins at or before asOf: a prefix of the sorted check-ins, grown from the previous instant's
+      if (previous != null && asOf.isBefore(previous)) {
+        n = 0;
+      }
+      previous = asOf;
       while (n < total && !all.get(n).at().isAfter(asOf)) {
         n++;
       }

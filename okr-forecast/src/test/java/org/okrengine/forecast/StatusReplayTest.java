@@ -32,6 +32,12 @@ class StatusReplayTest {
         expected.add(f.forecast(kr, c, at, milestones).status());
       }
       assertThat(f.statuses(kr, c, days, milestones)).as(okr.cycle().id() + " " + kr.id()).isEqualTo(expected);
+      // instants in any order: latest first
+      List<Instant> backwards = new ArrayList<>(days);
+      java.util.Collections.reverse(backwards);
+      List<Status> reversed = new ArrayList<>(expected);
+      java.util.Collections.reverse(reversed);
+      assertThat(f.statuses(kr, c, backwards, milestones)).isEqualTo(reversed);
     }
   }
 
