@@ -140,8 +140,72 @@ final class Kernel {
   /**
    * The loop of {@link #scan}, given the inverse of the cycle's length and of half the span from baseline to target.
    * Kept under the JIT's inlining size for hot methods (325 bytes of bytecode), so that a batch's loop inlines it.
+   *
+   * <p>The common case runs without the clamp of {@link #progress} at every check-in, and without merges: it bounds
+   * the progress afterwards instead. The increments chain from the anchor (0, y0), so by Cauchy-Schwarz every point
+   * is within |y0| + sqrt(SUM_SQUARES * LAST_X) of 0; when that bound is at most MAX_PROGRESS, no clamp would have
+   * changed anything and the sums are those of {@link #exactPass}, bit for bit. Otherwise (a value beyond the clamp,
+   * an overflow, a NaN) or when check-ins must be merged, {@link #exactPass} runs.
    */
   static void pass(double[] times, double[] values, int from, int to, double invLength, double baseline,
+      double invSpan, double[] out, int o) {
+    double hb = 0.5 * baseline;
+    double px = 0;
+    double py = 0;
+    double y0 = 0;
+    double ss = 0;
+    int n = 0;
+    int back = 0;
+    boolean met = false;
+    for (int i = from; i < to; i++) {
+      double x = times[i] * invLength;
+      double y = (0.5 * values[i] - hb) * invSpan;
+      met |= y >= 1;
+      double dx = x - px;
+      if (dx < MIN_DX) {
+        if (n > 0) {
+          // a merge with the previous point: left to exactPass (NaN fails the bound below)
+          ss = Double.NaN;
+          break;
+        }
+        // at or before the start: replaces the anchor
+        y0 = y;
+        py = y;
+        continue;
+      }
+      double dy = y - py;
+      ss += dy * dy / dx;
+      back += dy < 0 ? 1 : 0;
+      n++;
+      px = x;
+      py = y;
+    }
+    if (!(Math.abs(y0) <= 0.5 * MAX_PROGRESS && ss * px <= 0.25 * MAX_PROGRESS * MAX_PROGRESS)) {
+      exactPass(times, values, from, to, invLength, baseline, invSpan, out, o);
+      return;
+    }
+    out[o + LAST_X] = px;
+    out[o + LAST_Y] = py;
+    out[o + SUM_S] = n > 0 ? py - y0 : 0.0;
+    out[o + SUM_SQUARES] = ss;
+    out[o + INCREMENTS] = n;
+    out[o + FIRST_MET_X] = met ? firstMet(times, values, from, to, invLength, baseline, invSpan) : -1;
+    out[o + BACKWARD] = back;
+  }
+
+  /** The cycle fraction (at least 0) of the first check-in at or beyond the target; -1 when none is. */
+  private static double firstMet(double[] times, double[] values, int from, int to, double invLength, double baseline,
+      double invSpan) {
+    for (int i = from; i < to; i++) {
+      if (progress(values[i], baseline, invSpan) >= 1) {
+        return Math.max(times[i] * invLength, 0);
+      }
+    }
+    return -1;
+  }
+
+  /** {@link #pass} with the clamp at every check-in and the merging of check-ins closer than MIN_DX. */
+  static void exactPass(double[] times, double[] values, int from, int to, double invLength, double baseline,
       double invSpan, double[] out, int o) {
     // one lean pass: anchor, increments (the OLS and Holt methods make their own pass)
     double px = 0;
