@@ -24,7 +24,7 @@ public final class BatchForecaster {
   /** Flag: some check-in already met the target. */
   public static final int MET = Kernel.MET;
 
-  /** Key results per chunk of the two-phase loop. */
+  /** Key results per chunk: the stages run over a chunk at a time, its columns staying in the caches. */
   private static final int CHUNK = 256;
 
   private final Forecaster forecaster;
@@ -65,8 +65,7 @@ public final class BatchForecaster {
     public final double[] completion85Days;
     /** The flags of each key result ({@link #HAS_INTERVAL}, ...). */
     public final int[] flags;
-    private final double[] slots = new double[CHUNK * Kernel.SLOTS];
-    private final boolean[] more = new boolean[CHUNK];
+    private final Kernel.Columns columns;
 
     /** Columns for {@code capacity} key results. */
     public Output(int capacity) {
@@ -82,6 +81,7 @@ public final class BatchForecaster {
       completionDays = new double[capacity];
       completion85Days = new double[capacity];
       flags = new int[capacity];
+      columns = new Kernel.Columns(Math.max(1, Math.min(capacity, CHUNK)));
     }
   }
 
@@ -111,61 +111,53 @@ public final class BatchForecaster {
       throw new IllegalArgumentException("times and values must hold offsets[count] = " + offsets[count] + " points");
     }
     ForecastMethod method = forecaster.method();
-    boolean bayes = method == ForecastMethod.PLAN_PRIOR_BAYES;
     Hyperparameters p = forecaster.hyperparameters();
     double priorPrec = p.priorPrecision();
-    double[] s = out.slots;
-    boolean[] more = out.more;
+    Kernel.Columns c = out.columns;
+    double[][] col = c.col;
     for (int start = 0; start < count; start += CHUNK) {
-      int end = Math.min(count, start + CHUNK);
-      // each stage over the whole chunk before the next, so that the long chains of divisions and square roots of
-      // different key results overlap
-      for (int i = start; i < end; i++) {
-        Kernel.scan(times, values, offsets[i], offsets[i + 1], lengthDays[i], baselines[i], targets[i], s,
-            (i - start) * Kernel.SLOTS);
-      }
-      boolean any = false;
-      for (int i = start; i < end; i++) {
-        // the default method's own entry is small enough to be inlined here
-        boolean m = bayes
-            ? Kernel.prepareBayes(p, priorPrec, quantiles, times, values, offsets[i], offsets[i + 1], asOfDays[i],
-                baselines[i], s, (i - start) * Kernel.SLOTS)
-            : Kernel.prepare(method, p, priorPrec, quantiles, times, values, offsets[i], offsets[i + 1],
-                asOfDays[i], baselines[i], s, (i - start) * Kernel.SLOTS);
-        more[i - start] = m;
-        any |= m;
-      }
-      if (any) {
-        for (int i = start; i < end; i++) {
-          if (more[i - start]) {
-            Kernel.bayesInterval(p, quantiles, s, (i - start) * Kernel.SLOTS);
-          }
-        }
-      }
-      // the last stage and the stores of the results in one loop, so that the stores' cache misses overlap work
-      for (int i = start; i < end; i++) {
-        int o = (i - start) * Kernel.SLOTS;
-        if (more[i - start]) {
-          Kernel.bayesCompletion(quantiles85, s, o);
-        }
-        write(s, o, i, baselines[i], targets[i], lengthDays[i], out);
-      }
+      int m = Math.min(count - start, CHUNK);
+      System.arraycopy(offsets, start, c.from, 0, m);
+      System.arraycopy(offsets, start + 1, c.to, 0, m);
+      System.arraycopy(lengthDays, start, col[Kernel.LENGTH], 0, m);
+      System.arraycopy(asOfDays, start, col[Kernel.AS_OF], 0, m);
+      System.arraycopy(baselines, start, col[Kernel.BASELINE], 0, m);
+      System.arraycopy(targets, start, col[Kernel.TARGET], 0, m);
+      Kernel.run(method, p, priorPrec, quantiles, quantiles85, times, values, c, m);
+      write(col, start, m, out);
     }
   }
 
-  private static void write(double[] s, int o, int i, double b, double t, double length, Output out) {
-    double span = t - b;
-    double perWeek = span * 7.0 * s[o + Kernel.INV_LENGTH];
-    int f = (int) s[o + Kernel.FLAGS];
-    out.landingValue[i] = b + s[o + Kernel.MEAN] * span;
-    boolean interval = (f & Kernel.HAS_INTERVAL) != 0;
-    out.low[i] = interval ? b + Math.min(s[o + Kernel.LOW], s[o + Kernel.HIGH]) * span : 0;
-    out.high[i] = interval ? b + Math.max(s[o + Kernel.LOW], s[o + Kernel.HIGH]) * span : 0;
-    out.probability[i] = s[o + Kernel.PROBABILITY];
-    out.requiredVelocityPerWeek[i] = (f & Kernel.HAS_REQUIRED) != 0 ? s[o + Kernel.REQUIRED] * perWeek : 0;
-    out.actualVelocityPerWeek[i] = (f & Kernel.HAS_RATE) != 0 ? s[o + Kernel.RATE] * perWeek : 0;
-    out.completionDays[i] = (f & Kernel.HAS_COMPLETION) != 0 ? s[o + Kernel.COMPLETION] * length : 0;
-    out.completion85Days[i] = (f & Kernel.HAS_COMPLETION_85) != 0 ? s[o + Kernel.COMPLETION_85] * length : 0;
-    out.flags[i] = f;
+  private static void write(double[][] col, int start, int m, Output out) {
+    double[] baseline = col[Kernel.BASELINE];
+    double[] target = col[Kernel.TARGET];
+    double[] length = col[Kernel.LENGTH];
+    double[] invLength = col[Kernel.INV_LENGTH];
+    double[] flags = col[Kernel.FLAGS];
+    double[] mean = col[Kernel.MEAN];
+    double[] low = col[Kernel.LOW];
+    double[] high = col[Kernel.HIGH];
+    double[] probability = col[Kernel.PROBABILITY];
+    double[] required = col[Kernel.REQUIRED];
+    double[] rate = col[Kernel.RATE];
+    double[] completion = col[Kernel.COMPLETION];
+    double[] completion85 = col[Kernel.COMPLETION_85];
+    for (int j = 0; j < m; j++) {
+      int i = start + j;
+      double b = baseline[j];
+      double span = target[j] - b;
+      double perWeek = span * 7.0 * invLength[j];
+      int f = (int) flags[j];
+      out.landingValue[i] = b + mean[j] * span;
+      boolean interval = (f & Kernel.HAS_INTERVAL) != 0;
+      out.low[i] = interval ? b + Math.min(low[j], high[j]) * span : 0;
+      out.high[i] = interval ? b + Math.max(low[j], high[j]) * span : 0;
+      out.probability[i] = probability[j];
+      out.requiredVelocityPerWeek[i] = (f & Kernel.HAS_REQUIRED) != 0 ? required[j] * perWeek : 0;
+      out.actualVelocityPerWeek[i] = (f & Kernel.HAS_RATE) != 0 ? rate[j] * perWeek : 0;
+      out.completionDays[i] = (f & Kernel.HAS_COMPLETION) != 0 ? completion[j] * length[j] : 0;
+      out.completion85Days[i] = (f & Kernel.HAS_COMPLETION_85) != 0 ? completion85[j] * length[j] : 0;
+      out.flags[i] = f;
+    }
   }
 }

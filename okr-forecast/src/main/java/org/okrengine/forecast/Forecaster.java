@@ -191,6 +191,7 @@ public final class Forecaster {
     }
     Status[] out = new Status[asOfs.size()];
     double[] slots = new double[Kernel.SLOTS];
+    Kernel.Columns scratch = new Kernel.Columns(1);
     int n = 0;
     Instant previous = null;
     for (int k = 0; k < out.length; k++) {
@@ -218,7 +219,7 @@ public final class Forecaster {
         } else {
           // the kernel reads the first n check-ins in place; the probability as reach() would clamp it
           Kernel.forecast(method, hyperparameters, quantiles, quantiles85, times, values, 0, n, lengthDays, asOfDays,
-              metric.baseline(), metric.target(), slots, 0);
+              metric.baseline(), metric.target(), scratch, slots);
           probability = clampUnit(slots[Kernel.PROBABILITY]);
         }
       }
@@ -297,7 +298,7 @@ public final class Forecaster {
     double b = metric.baseline();
     double t = metric.target();
     Kernel.forecast(method, hyperparameters, quantiles, quantiles85, times, values, 0, times.length, lengthDays,
-        asOfDays, b, t, slots, 0);
+        asOfDays, b, t, new Kernel.Columns(1), slots);
     return fromSlots(method, slots, b, t, lengthDays, level);
   }
 

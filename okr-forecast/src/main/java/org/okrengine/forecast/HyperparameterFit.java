@@ -123,13 +123,14 @@ final class HyperparameterFit {
 
   double objective(Hyperparameters p) {
     double[] out = new double[Kernel.SLOTS];
+    Kernel.Columns scratch = new Kernel.Columns(1);
     double[] q = Quantiles.Q80;
     double sum = 0;
     double cachedDf = -1;
     double logNorm = 0;
     for (int i = 0; i < samples; i++) {
       Kernel.forecast(ForecastMethod.PLAN_PRIOR_BAYES, p, q, Quantiles.Q85, times, values, offsets[i],
-          offsets[i + 1], lengthDays[i], asOfDays[i], baselines[i], targets[i], out, 0);
+          offsets[i + 1], lengthDays[i], asOfDays[i], baselines[i], targets[i], scratch, out);
       double prob = Math.min(0.999, Math.max(0.001, out[Kernel.PROBABILITY]));
       boolean hit = finals[i] >= 1;
       sum -= hit ? Math.log(prob) : Math.log(1 - prob);
@@ -243,12 +244,13 @@ final class HyperparameterFit {
   /** Logistic recalibration {intercept, slope} on the log-odds, or null when it does not help. */
   private double[] calibration(Hyperparameters p) {
     double[] out = new double[Kernel.SLOTS];
+    Kernel.Columns scratch = new Kernel.Columns(1);
     double[] logit = new double[samples];
     boolean[] hit = new boolean[samples];
     double base = 0;
     for (int i = 0; i < samples; i++) {
       Kernel.forecast(ForecastMethod.PLAN_PRIOR_BAYES, p, Quantiles.Q80, Quantiles.Q85, times, values, offsets[i],
-          offsets[i + 1], lengthDays[i], asOfDays[i], baselines[i], targets[i], out, 0);
+          offsets[i + 1], lengthDays[i], asOfDays[i], baselines[i], targets[i], scratch, out);
       double prob = Math.min(1 - 1e-9, Math.max(1e-9, out[Kernel.PROBABILITY]));
       logit[i] = Math.log(prob / (1 - prob));
       hit[i] = finals[i] >= 1;

@@ -65,6 +65,23 @@ final class Kernel {
   static final int NOISE_VARIANCE = 29;
   static final int ROW = 30;
   static final int SLOTS = 31;
+  // the columns of a batch's stages beyond the slots: inputs and the plan-prior method's intermediate figures
+  static final int LENGTH = SLOTS;
+  static final int AS_OF = SLOTS + 1;
+  static final int BASELINE = SLOTS + 2;
+  static final int TARGET = SLOTS + 3;
+  static final int REMAINING = SLOTS + 4;
+  static final int SHAPE = SLOTS + 5;
+  static final int NOISE_SCALE = SLOTS + 6;
+  static final int POSITION = SLOTS + 7;
+  static final int Q85_SQUARED = SLOTS + 8;
+  static final int D50 = SLOTS + 9;
+  static final int D85 = SLOTS + 10;
+  static final int QUAD_A = SLOTS + 11;
+  static final int DISCRIMINANT = SLOTS + 12;
+  static final int INVERSE = SLOTS + 13;
+  static final int QUAD_B = SLOTS + 14;
+  static final int COLUMNS = SLOTS + 15;
   /** Steps away from the target that make a series a snapshot metric (NPS, latency) rather than a running count. */
   static final int SNAPSHOT_BACKWARD_STEPS = 2;
 
@@ -95,6 +112,41 @@ final class Kernel {
   private Kernel() {}
 
   /**
+   * The figures of many key results, a column per slot (struct of arrays), so that the stages of the plan-prior
+   * method run as short loops over the columns that the JIT compiles to vector instructions. Callers fill the input
+   * columns (LENGTH, AS_OF, BASELINE, TARGET) and {@link #from} and {@link #to}. Mutable: one per thread.
+   */
+  static final class Columns {
+    final double[][] col;
+    final int[] from;
+    final int[] to;
+    /** One key result's slots, for the methods that run key result by key result. */
+    final double[] slots = new double[SLOTS];
+
+    Columns(int capacity) {
+      col = new double[COLUMNS][capacity];
+      from = new int[capacity];
+      to = new int[capacity];
+    }
+
+    int capacity() {
+      return from.length;
+    }
+
+    void toSlots(int j) {
+      for (int k = 0; k < SLOTS; k++) {
+        slots[k] = col[k][j];
+      }
+    }
+
+    void fromSlots(int j) {
+      for (int k = 0; k < SLOTS; k++) {
+        col[k][j] = slots[k];
+      }
+    }
+  }
+
+  /**
    * Forecasts one key result.
    *
    * @param method which method
@@ -109,32 +161,69 @@ final class Kernel {
    * @param asOfDays the forecast instant in days since the cycle start
    * @param baseline the metric's baseline
    * @param target the metric's target, not equal to the baseline
-   * @param out receives SLOTS values from {@code o}
+   * @param scratch the caller's columns, any capacity
+   * @param out receives the SLOTS values
    */
   static void forecast(ForecastMethod method, Hyperparameters p, double[] q, double[] q85, double[] times,
       double[] values, int from, int to, double lengthDays, double asOfDays, double baseline, double target,
-      double[] out, int o) {
-    scan(times, values, from, to, lengthDays, baseline, target, out, o);
-    finish(method, p, p.priorPrecision(), q, q85, times, values, from, to, asOfDays, baseline, out, o);
+      Columns scratch, double[] out) {
+    double[][] col = scratch.col;
+    scratch.from[0] = from;
+    scratch.to[0] = to;
+    col[LENGTH][0] = lengthDays;
+    col[AS_OF][0] = asOfDays;
+    col[BASELINE][0] = baseline;
+    col[TARGET][0] = target;
+    run(method, p, p.priorPrecision(), q, q85, times, values, scratch, 1);
+    for (int k = 0; k < SLOTS; k++) {
+      out[k] = col[k][0];
+    }
+  }
+
+  /** Forecasts the first {@code m} key results of {@code c}, whose input columns are filled; results in its slots. */
+  static void run(ForecastMethod method, Hyperparameters p, double priorPrec, double[] q, double[] q85,
+      double[] times, double[] values, Columns c, int m) {
+    scan(times, values, c, m);
+    if (method == ForecastMethod.PLAN_PRIOR_BAYES) {
+      bayes(p, priorPrec, q, q85, times, values, c, m);
+      return;
+    }
+    double[][] col = c.col;
+    for (int j = 0; j < m; j++) {
+      c.toSlots(j);
+      prepare(method, p, priorPrec, q, times, values, c.from[j], c.to[j], col[AS_OF][j], col[BASELINE][j], c.slots, 0);
+      c.fromSlots(j);
+    }
   }
 
   /**
-   * The one pass over a key result's check-ins: writes LAST_X, LAST_Y, SUM_S, SUM_SQUARES, INCREMENTS, FIRST_MET_X,
-   * COUNT, INV_LENGTH and INV_HALF_SPAN. Separate from {@link #finish} so that a batch can run the passes of many key
-   * results, then their tails, letting the processor overlap the tails' long chains of divisions.
+   * The one pass over each key result's check-ins: writes LAST_X, LAST_Y, SUM_S, SUM_SQUARES, INCREMENTS,
+   * FIRST_MET_X, BACKWARD, COUNT, INV_LENGTH and INV_HALF_SPAN.
    */
-  static void scan(double[] times, double[] values, int from, int to, double lengthDays, double baseline,
-      double target, double[] out, int o) {
-    if (!(lengthDays > 0 && lengthDays < Double.MAX_VALUE)) {
-      throw new IllegalArgumentException("lengthDays must be positive and finite: " + lengthDays);
+  static void scan(double[] times, double[] values, Columns c, int m) {
+    double[][] col = c.col;
+    double[] length = col[LENGTH];
+    double[] baseline = col[BASELINE];
+    double[] target = col[TARGET];
+    for (int j = 0; j < m; j++) {
+      if (!(length[j] > 0 && length[j] < Double.MAX_VALUE)) {
+        throw new IllegalArgumentException("lengthDays must be positive and finite: " + length[j]);
+      }
     }
-    double invLength = 1.0 / lengthDays;
-    // halves: the difference of two finite doubles' halves cannot overflow
-    double invSpan = 1.0 / (0.5 * target - 0.5 * baseline);
-    out[o + COUNT] = to - from;
-    out[o + INV_LENGTH] = invLength;
-    out[o + INV_HALF_SPAN] = invSpan;
-    pass(times, values, from, to, invLength, baseline, invSpan, out, o);
+    double[] invLength = col[INV_LENGTH];
+    double[] invSpan = col[INV_HALF_SPAN];
+    for (int j = 0; j < m; j++) {
+      invLength[j] = 1.0 / length[j];
+      // halves: the difference of two finite doubles' halves cannot overflow
+      invSpan[j] = 1.0 / (0.5 * target[j] - 0.5 * baseline[j]);
+    }
+    double[] count = col[COUNT];
+    int[] from = c.from;
+    int[] to = c.to;
+    for (int j = 0; j < m; j++) {
+      count[j] = to[j] - from[j];
+      pass(times, values, from[j], to[j], invLength[j], baseline[j], invSpan[j], col, j);
+    }
   }
 
   /**
@@ -148,7 +237,7 @@ final class Kernel {
    * an overflow, a NaN) or when check-ins must be merged, {@link #exactPass} runs.
    */
   static void pass(double[] times, double[] values, int from, int to, double invLength, double baseline,
-      double invSpan, double[] out, int o) {
+      double invSpan, double[][] col, int j) {
     double hb = 0.5 * baseline;
     double px = 0;
     double py = 0;
@@ -181,16 +270,16 @@ final class Kernel {
       py = y;
     }
     if (!(Math.abs(y0) <= 0.5 * MAX_PROGRESS && ss * px <= 0.25 * MAX_PROGRESS * MAX_PROGRESS)) {
-      exactPass(times, values, from, to, invLength, baseline, invSpan, out, o);
+      exactPass(times, values, from, to, invLength, baseline, invSpan, col, j);
       return;
     }
-    out[o + LAST_X] = px;
-    out[o + LAST_Y] = py;
-    out[o + SUM_S] = n > 0 ? py - y0 : 0.0;
-    out[o + SUM_SQUARES] = ss;
-    out[o + INCREMENTS] = n;
-    out[o + FIRST_MET_X] = met ? firstMet(times, values, from, to, invLength, baseline, invSpan) : -1;
-    out[o + BACKWARD] = back;
+    col[LAST_X][j] = px;
+    col[LAST_Y][j] = py;
+    col[SUM_S][j] = n > 0 ? py - y0 : 0.0;
+    col[SUM_SQUARES][j] = ss;
+    col[INCREMENTS][j] = n;
+    col[FIRST_MET_X][j] = met ? firstMet(times, values, from, to, invLength, baseline, invSpan) : -1;
+    col[BACKWARD][j] = back;
   }
 
   /** The cycle fraction (at least 0) of the first check-in at or beyond the target; -1 when none is. */
@@ -206,7 +295,7 @@ final class Kernel {
 
   /** {@link #pass} with the clamp at every check-in and the merging of check-ins closer than MIN_DX. */
   static void exactPass(double[] times, double[] values, int from, int to, double invLength, double baseline,
-      double invSpan, double[] out, int o) {
+      double invSpan, double[][] col, int j) {
     // one lean pass: anchor, increments (the OLS and Holt methods make their own pass)
     double px = 0;
     double py = 0;
@@ -247,36 +336,21 @@ final class Kernel {
       py = y;
     }
     // the increments chain from the anchor (0, y0) to the last point (px, py)
-    out[o + LAST_X] = px;
-    out[o + LAST_Y] = py;
-    out[o + SUM_S] = n > 0 ? py - y0 : 0.0;
-    out[o + SUM_SQUARES] = ss;
-    out[o + INCREMENTS] = n;
-    out[o + FIRST_MET_X] = firstMet;
-    out[o + BACKWARD] = back;
-  }
-
-  /** Everything after {@link #scan}: the method's forecast from the scanned sums. */
-  static void finish(ForecastMethod method, Hyperparameters p, double priorPrec, double[] q, double[] q85,
-      double[] times, double[] values, int from, int to, double asOfDays, double baseline, double[] out, int o) {
-    if (prepare(method, p, priorPrec, q, times, values, from, to, asOfDays, baseline, out, o)) {
-      bayesInterval(p, q, out, o);
-      bayesCompletion(q85, out, o);
-    }
+    col[LAST_X][j] = px;
+    col[LAST_Y][j] = py;
+    col[SUM_S][j] = n > 0 ? py - y0 : 0.0;
+    col[SUM_SQUARES][j] = ss;
+    col[INCREMENTS][j] = n;
+    col[FIRST_MET_X][j] = firstMet;
+    col[BACKWARD][j] = back;
   }
 
   /**
-   * The first part of {@link #finish}: the common figures (rate seen, required rate, flags) and the whole forecast of
-   * every method but the plan-prior method on a running count, of which it does the first stage
-   * ({@link #bayesMoments}); true when {@link #bayesInterval} and {@link #bayesCompletion} remain to be run. A batch
-   * runs each stage over many key results in turn, so that the stages' long chains of divisions and square roots
-   * of different key results overlap.
+   * The forecast of every method but the plan-prior one, from one key result's scanned sums in {@code out}: the
+   * common figures (rate seen, required rate, flags), then the method's own.
    */
-  static boolean prepare(ForecastMethod method, Hyperparameters p, double priorPrec, double[] q, double[] times,
+  static void prepare(ForecastMethod method, Hyperparameters p, double priorPrec, double[] q, double[] times,
       double[] values, int from, int to, double asOfDays, double baseline, double[] out, int o) {
-    if (method == ForecastMethod.PLAN_PRIOR_BAYES) {
-      return prepareBayes(p, priorPrec, q, times, values, from, to, asOfDays, baseline, out, o);
-    }
     int flags = common(to > from, asOfDays, out, o);
     double px = out[o + LAST_X];
     double py = out[o + LAST_Y];
@@ -296,29 +370,16 @@ final class Kernel {
       case DAMPED_TREND:
         flags = damped(times, values, from, to, invLength, baseline, invSpan, px, py, h, n, flags, out, o);
         break;
+      case PLAN_PRIOR_BAYES:
+        // a snapshot metric (see bayes for running counts)
+        olsSums(times, values, from, to, invLength, baseline, invSpan, out, o);
+        flags = bayesSnapshot(p, priorPrec, q, px, flags, out, o);
+        break;
       default:
         flags = pace(px, py, flags, out, o);
         break;
     }
     out[o + FLAGS] = flags;
-    return false;
-  }
-
-  /** {@link #prepare} for the plan-prior method, small enough for the JIT to inline into a batch's loop. */
-  static boolean prepareBayes(Hyperparameters p, double priorPrec, double[] q, double[] times, double[] values,
-      int from, int to, double asOfDays, double baseline, double[] out, int o) {
-    int flags = common(to > from, asOfDays, out, o);
-    double px = out[o + LAST_X];
-    boolean more = out[o + BACKWARD] < SNAPSHOT_BACKWARD_STEPS;
-    if (more) {
-      bayesMoments(p, priorPrec, px, out[o + SUM_S], out[o + SUM_SQUARES], (int) out[o + INCREMENTS],
-          out[o + LAST_Y], Math.max(0.0, 1.0 - px), out, o);
-    } else {
-      olsSums(times, values, from, to, out[o + INV_LENGTH], baseline, out[o + INV_HALF_SPAN], out, o);
-      flags = bayesSnapshot(p, priorPrec, q, px, flags, out, o);
-    }
-    out[o + FLAGS] = flags;
-    return more;
   }
 
   /**
@@ -354,68 +415,169 @@ final class Kernel {
     return flags;
   }
 
-  /** Stage one of the plan-prior method: the posterior rate and the predictive's location, variance and row. */
-  private static void bayesMoments(Hyperparameters p, double priorPrec, double sumT, double sumS, double ss, int n,
-      double py, double h, double[] out, int o) {
-    double a0 = Hyperparameters.NOISE_PRIOR_WEIGHT;
-    // the rate seen, sumS / sumT, is in the RATE slot already
-    double resid = sumT > 0 ? Math.max(0.0, ss - sumS * out[o + RATE]) : 0.0;
-    double an = a0 + 0.5 * Math.max(n - 1, 0);
-    double bn = p.noisePrior() + 0.5 * resid;
-    double s2 = bn * inverseShape(n);
-    // precision 1/spread^2 + T/s2 and mean (optimism/spread^2 + S/s2) / precision, over one shared denominator
-    double inverse = 1.0 / (priorPrec * bn + sumT * an);
-    double rateVar = bn * inverse;
-    double rate = (p.planOptimism() * priorPrec * bn + sumS * an) * inverse;
-    double df = Math.max(2 * an, MIN_DF);
-    out[o + MEAN] = py + rate * h;
-    // the variance until stage two takes its square root
-    out[o + SCALE] = s2 * h + h * h * rateVar;
-    out[o + DF] = df;
-    out[o + ROW] = StudentT.row(df);
-    out[o + POSTERIOR_RATE] = rate;
-    out[o + RATE_VARIANCE] = rateVar;
-    out[o + NOISE_VARIANCE] = s2;
-  }
-
-  /** Stage two of the plan-prior method: the predictive's scale, interval and probability of the target. */
-  static void bayesInterval(Hyperparameters p, double[] q, double[] out, int o) {
-    double scale = Math.sqrt(out[o + SCALE]);
-    out[o + SCALE] = scale;
-    finish(out[o + MEAN], scale, (int) out[o + ROW], q, p, 0, out, o);
-    out[o + FLAGS] = (int) out[o + FLAGS] | HAS_INTERVAL;
-  }
-
   /**
-   * Stage three of the plan-prior method, completion: the location crosses 1 (P50 = point, the t is symmetric); P85
-   * from the quadratic.
+   * The plan-prior method over the first {@code m} key results of {@code c}: each stage a short loop over the
+   * columns (the JIT turns them into vector instructions), the steps that look up tables or branch in loops of their
+   * own. Snapshot metrics are forecast key result by key result ({@link #prepare}).
    */
-  static void bayesCompletion(double[] q85, double[] out, int o) {
-    double py = out[o + LAST_Y];
-    double rate = out[o + POSTERIOR_RATE];
-    double g = 1 - py;
-    if (g > 0 && rate > 0) {
-      int flags = (int) out[o + FLAGS];
-      double px = out[o + LAST_X];
-      double rateVar = out[o + RATE_VARIANCE];
-      double s2 = out[o + NOISE_VARIANCE];
-      double d50 = g / rate;
-      if (px + d50 <= MAX_COMPLETION) {
-        out[o + COMPLETION] = px + d50;
-        flags |= HAS_COMPLETION;
+  private static void bayes(Hyperparameters p, double priorPrec, double[] q, double[] q85, double[] times,
+      double[] values, Columns c, int m) {
+    double[][] col = c.col;
+    double[] px = col[LAST_X];
+    double[] py = col[LAST_Y];
+    double[] sumS = col[SUM_S];
+    double[] ss = col[SUM_SQUARES];
+    double[] rate = col[RATE];
+    double[] required = col[REQUIRED];
+    double[] remaining = col[REMAINING];
+    // Short loops, one or two results each: the JIT vectorizes a loop only when its body is small.
+    // The rate seen: the increments' total time is the last point's time (they chain from the anchor at 0), and no
+    // increment (px = 0) means SUM_S = 0, so the rate is 0.
+    for (int j = 0; j < m; j++) {
+      rate[j] = sumS[j] / Math.max(px[j], Double.MIN_VALUE);
+    }
+    // the rate required from the forecast instant (set to 0 where there is none, below)
+    double[] asOf = col[AS_OF];
+    double[] invLength = col[INV_LENGTH];
+    for (int j = 0; j < m; j++) {
+      remaining[j] = 1.0 - Math.min(1.0, Math.max(0.0, asOf[j] * invLength[j]));
+    }
+    for (int j = 0; j < m; j++) {
+      required[j] = Math.max(1 - py[j], 0.0) / Math.max(remaining[j], Double.MIN_VALUE);
+    }
+    // rates: dy ~ N(r dx, s2 dx); s2's posterior has shape a0 + (n - 1) / 2 and scale noisePrior + resid / 2
+    double[] increments = col[INCREMENTS];
+    double[] shape = col[SHAPE];
+    double[] noiseScale = col[NOISE_SCALE];
+    double[] s2 = col[NOISE_VARIANCE];
+    double noisePrior = p.noisePrior();
+    for (int j = 0; j < m; j++) {
+      shape[j] = Hyperparameters.NOISE_PRIOR_WEIGHT + 0.5 * Math.max(increments[j] - 1, 0.0);
+    }
+    for (int j = 0; j < m; j++) {
+      noiseScale[j] = noisePrior + 0.5 * Math.max(0.0, ss[j] - sumS[j] * rate[j]);
+    }
+    for (int j = 0; j < m; j++) {
+      s2[j] = noiseScale[j] * (1.0 / shape[j]);
+    }
+    // given s2's posterior mean, r's posterior: precision 1/spread^2 + T/s2 and mean (optimism/spread^2 + S/s2) /
+    // precision, over one shared denominator
+    double[] inverse = col[INVERSE];
+    double[] postRate = col[POSTERIOR_RATE];
+    double[] rateVar = col[RATE_VARIANCE];
+    double[] df = col[DF];
+    double optimismPrec = p.planOptimism() * priorPrec;
+    for (int j = 0; j < m; j++) {
+      inverse[j] = 1.0 / (priorPrec * noiseScale[j] + px[j] * shape[j]);
+    }
+    for (int j = 0; j < m; j++) {
+      rateVar[j] = noiseScale[j] * inverse[j];
+    }
+    for (int j = 0; j < m; j++) {
+      postRate[j] = (optimismPrec * noiseScale[j] + sumS[j] * shape[j]) * inverse[j];
+    }
+    for (int j = 0; j < m; j++) {
+      df[j] = Math.max(2 * shape[j], MIN_DF);
+    }
+    // the landing value: Student-t, location y_n + r h, scale sqrt(s2 h + h^2 var(r)), h = 1 - x_n
+    double[] mean = col[MEAN];
+    double[] scale = col[SCALE];
+    double[] position = col[POSITION];
+    for (int j = 0; j < m; j++) {
+      mean[j] = py[j] + postRate[j] * Math.max(0.0, 1.0 - px[j]);
+    }
+    for (int j = 0; j < m; j++) {
+      double h = Math.max(0.0, 1.0 - px[j]);
+      scale[j] = Math.sqrt(s2[j] * h + h * h * rateVar[j]);
+    }
+    for (int j = 0; j < m; j++) {
+      position[j] = StudentT.position(1 - mean[j], scale[j]);
+    }
+    // the table look-ups: probability of the target, interval, the 0.85 quantile for completion
+    double[] row = col[ROW];
+    double[] low = col[LOW];
+    double[] high = col[HIGH];
+    double[] probability = col[PROBABILITY];
+    double[] kk = col[Q85_SQUARED];
+    boolean calibrate = !p.identityCalibration();
+    for (int j = 0; j < m; j++) {
+      int r = StudentT.row(df[j]);
+      row[j] = r;
+      double mu = mean[j];
+      double sd = scale[j];
+      double prob;
+      if (sd > 0) {
+        prob = 1 - StudentT.cdfAt(position[j], 1 - mu >= 0, r);
+        low[j] = mu - q[r] * sd;
+        high[j] = mu + q[r] * sd;
+      } else {
+        prob = mu >= 1 ? 1.0 : 0.0;
+        low[j] = mu;
+        high[j] = mu;
       }
-      double k = q85[(int) out[o + ROW]];
-      double a = rate * rate - k * k * rateVar;
-      double b = 2 * rate * g + k * k * s2;
-      double disc = b * b - 4 * a * g * g;
-      if (a > 0 && disc >= 0) {
-        double d85 = (b + Math.sqrt(disc)) / (2 * a);
-        if (px + d85 <= MAX_COMPLETION) {
-          out[o + COMPLETION_85] = px + d85;
-          flags |= HAS_COMPLETION_85;
+      probability[j] = calibrate ? recalibrate(prob, p.calibrationIntercept(), p.calibrationSlope()) : prob;
+      double k = q85[r];
+      kk[j] = k * k;
+    }
+    // completion: the location crosses 1 at P50 (the t is symmetric); P85 solves r d - g = q85 sqrt(s2 d + var(r)
+    // d^2) for the horizon d, a quadratic; g = 1 - y_n
+    double[] d50 = col[D50];
+    double[] d85 = col[D85];
+    double[] quadA = col[QUAD_A];
+    double[] quadB = col[QUAD_B];
+    double[] disc = col[DISCRIMINANT];
+    for (int j = 0; j < m; j++) {
+      d50[j] = (1 - py[j]) / postRate[j];
+    }
+    for (int j = 0; j < m; j++) {
+      quadA[j] = postRate[j] * postRate[j] - kk[j] * rateVar[j];
+    }
+    for (int j = 0; j < m; j++) {
+      quadB[j] = 2 * postRate[j] * (1 - py[j]) + kk[j] * s2[j];
+    }
+    for (int j = 0; j < m; j++) {
+      double g = 1 - py[j];
+      disc[j] = quadB[j] * quadB[j] - 4 * quadA[j] * g * g;
+    }
+    for (int j = 0; j < m; j++) {
+      d85[j] = (quadB[j] + Math.sqrt(Math.max(disc[j], 0.0))) / (2 * quadA[j]);
+    }
+    // the flags, and the figures that exist only under conditions
+    double[] count = col[COUNT];
+    double[] firstMet = col[FIRST_MET_X];
+    double[] backward = col[BACKWARD];
+    double[] flags = col[FLAGS];
+    double[] completion = col[COMPLETION];
+    double[] completion85 = col[COMPLETION_85];
+    for (int j = 0; j < m; j++) {
+      int f = (count[j] > 0 ? 0 : NO_DATA) | (firstMet[j] >= 0 ? MET : 0) | (px[j] > 0 ? HAS_RATE : 0)
+          | HAS_INTERVAL;
+      if (remaining[j] > 0 && py[j] < 1) {
+        f |= HAS_REQUIRED;
+      } else {
+        required[j] = 0;
+      }
+      completion[j] = -1;
+      completion85[j] = -1;
+      double x = px[j];
+      if (1 - py[j] > 0 && postRate[j] > 0) {
+        if (x + d50[j] <= MAX_COMPLETION) {
+          completion[j] = x + d50[j];
+          f |= HAS_COMPLETION;
+        }
+        if (quadA[j] > 0 && disc[j] >= 0 && x + d85[j] <= MAX_COMPLETION) {
+          completion85[j] = x + d85[j];
+          f |= HAS_COMPLETION_85;
         }
       }
-      out[o + FLAGS] = flags;
+      flags[j] = f;
+      if (backward[j] >= SNAPSHOT_BACKWARD_STEPS) {
+        // a snapshot metric
+        c.toSlots(j);
+        prepare(ForecastMethod.PLAN_PRIOR_BAYES, p, priorPrec, q, times, values, c.from[j], c.to[j], asOf[j],
+            col[BASELINE][j], c.slots, 0);
+        c.fromSlots(j);
+      }
     }
   }
 
@@ -645,20 +807,6 @@ final class Kernel {
       prob = recalibrate(prob, cal.calibrationIntercept(), cal.calibrationSlope());
     }
     out[o + PROBABILITY] = prob;
-  }
-
-  private static final double[] INVERSE_SHAPE = new double[1024];
-
-  static {
-    for (int n = 0; n < INVERSE_SHAPE.length; n++) {
-      INVERSE_SHAPE[n] = 1.0 / (Hyperparameters.NOISE_PRIOR_WEIGHT + 0.5 * Math.max(n - 1, 0));
-    }
-  }
-
-  /** 1 / (a0 + (n - 1) / 2), the inverse of the noise posterior's shape after n increments, tabulated. */
-  private static double inverseShape(int n) {
-    return n < INVERSE_SHAPE.length ? INVERSE_SHAPE[n]
-        : 1.0 / (Hyperparameters.NOISE_PRIOR_WEIGHT + 0.5 * (n - 1));
   }
 
   /**

@@ -52,10 +52,18 @@ final class StudentT {
    * scale), instead of two on the forecast's critical path.
    */
   static double cdf(double d, double scale, int row) {
-    double[] tab = Tables.CDF[row];
+    return cdfAt(position(d, scale), d >= 0, row);
+  }
+
+  /** Where |d| / scale falls in the table, scale positive (the one division of {@link #cdf(double, double, int)}). */
+  static double position(double d, double scale) {
     double a = Math.abs(d);
-    double z = d;
-    double pos = a / (a + scale) * GRID;
+    return a / (a + scale) * GRID;
+  }
+
+  /** P(T <= d / scale) from {@link #position} and the sign of d. */
+  static double cdfAt(double pos, boolean nonNegative, int row) {
+    double[] tab = Tables.CDF[row];
     int i = (int) pos;
     double upper;
     if (i >= GRID) {
@@ -64,7 +72,7 @@ final class StudentT {
       double f = pos - i;
       upper = tab[i] + f * (tab[i + 1] - tab[i]);
     }
-    return z >= 0 ? upper : 1 - upper;
+    return nonNegative ? upper : 1 - upper;
   }
 
   /** The {@code p}-quantile (0 &lt; p &lt; 1) of the Student-t of each table row, index = row. */

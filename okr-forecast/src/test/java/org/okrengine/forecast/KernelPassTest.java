@@ -49,14 +49,14 @@ class KernelPassTest {
     Arrays.sort(times);
     double invLength = 1.0 / length;
     double invSpan = 1.0 / (0.5 * target - 0.5 * baseline);
-    double[] fast = new double[Kernel.SLOTS];
-    double[] exact = new double[Kernel.SLOTS];
+    double[][] fast = new double[Kernel.SLOTS][1];
+    double[][] exact = new double[Kernel.SLOTS][1];
     Kernel.pass(times, values, 0, n, invLength, baseline, invSpan, fast, 0);
     Kernel.exactPass(times, values, 0, n, invLength, baseline, invSpan, exact, 0);
     for (int k : new int[] {Kernel.LAST_X, Kernel.LAST_Y, Kernel.SUM_S, Kernel.SUM_SQUARES, Kernel.INCREMENTS,
         Kernel.FIRST_MET_X, Kernel.BACKWARD}) {
-      assertThat(Double.doubleToLongBits(fast[k])).as("slot " + k + ": " + fast[k] + " vs " + exact[k])
-          .isEqualTo(Double.doubleToLongBits(exact[k]));
+      assertThat(Double.doubleToLongBits(fast[k][0])).as("slot " + k + ": " + fast[k][0] + " vs " + exact[k][0])
+          .isEqualTo(Double.doubleToLongBits(exact[k][0]));
     }
   }
 }
