@@ -128,36 +128,79 @@ public final class BatchForecaster {
     }
   }
 
+  /** The flags of the outputs that exist only under a condition. */
+  private static final int CONDITIONAL = Kernel.HAS_INTERVAL | Kernel.HAS_REQUIRED | Kernel.HAS_RATE
+      | Kernel.HAS_COMPLETION | Kernel.HAS_COMPLETION_85;
+
+  /**
+   * Stores a chunk's results: a short loop per output column (vectorized by the JIT), then the outputs that do not
+   * exist set to 0 in one pass over the flags.
+   */
   private static void write(double[][] col, int start, int m, Output out) {
     double[] baseline = col[Kernel.BASELINE];
     double[] target = col[Kernel.TARGET];
     double[] length = col[Kernel.LENGTH];
     double[] invLength = col[Kernel.INV_LENGTH];
-    double[] flags = col[Kernel.FLAGS];
     double[] mean = col[Kernel.MEAN];
     double[] low = col[Kernel.LOW];
     double[] high = col[Kernel.HIGH];
-    double[] probability = col[Kernel.PROBABILITY];
     double[] required = col[Kernel.REQUIRED];
     double[] rate = col[Kernel.RATE];
     double[] completion = col[Kernel.COMPLETION];
     double[] completion85 = col[Kernel.COMPLETION_85];
+    double[] landingOut = out.landingValue;
+    double[] lowOut = out.low;
+    double[] highOut = out.high;
+    double[] requiredOut = out.requiredVelocityPerWeek;
+    double[] actualOut = out.actualVelocityPerWeek;
+    double[] completionOut = out.completionDays;
+    double[] completion85Out = out.completion85Days;
+    for (int j = 0; j < m; j++) {
+      landingOut[start + j] = baseline[j] + mean[j] * (target[j] - baseline[j]);
+    }
+    for (int j = 0; j < m; j++) {
+      lowOut[start + j] = baseline[j] + Math.min(low[j], high[j]) * (target[j] - baseline[j]);
+    }
+    for (int j = 0; j < m; j++) {
+      highOut[start + j] = baseline[j] + Math.max(low[j], high[j]) * (target[j] - baseline[j]);
+    }
+    System.arraycopy(col[Kernel.PROBABILITY], 0, out.probability, start, m);
+    for (int j = 0; j < m; j++) {
+      requiredOut[start + j] = required[j] * ((target[j] - baseline[j]) * 7.0 * invLength[j]);
+    }
+    for (int j = 0; j < m; j++) {
+      actualOut[start + j] = rate[j] * ((target[j] - baseline[j]) * 7.0 * invLength[j]);
+    }
+    for (int j = 0; j < m; j++) {
+      completionOut[start + j] = completion[j] * length[j];
+    }
+    for (int j = 0; j < m; j++) {
+      completion85Out[start + j] = completion85[j] * length[j];
+    }
+    double[] flags = col[Kernel.FLAGS];
+    int[] flagsOut = out.flags;
     for (int j = 0; j < m; j++) {
       int i = start + j;
-      double b = baseline[j];
-      double span = target[j] - b;
-      double perWeek = span * 7.0 * invLength[j];
       int f = (int) flags[j];
-      out.landingValue[i] = b + mean[j] * span;
-      boolean interval = (f & Kernel.HAS_INTERVAL) != 0;
-      out.low[i] = interval ? b + Math.min(low[j], high[j]) * span : 0;
-      out.high[i] = interval ? b + Math.max(low[j], high[j]) * span : 0;
-      out.probability[i] = probability[j];
-      out.requiredVelocityPerWeek[i] = (f & Kernel.HAS_REQUIRED) != 0 ? required[j] * perWeek : 0;
-      out.actualVelocityPerWeek[i] = (f & Kernel.HAS_RATE) != 0 ? rate[j] * perWeek : 0;
-      out.completionDays[i] = (f & Kernel.HAS_COMPLETION) != 0 ? completion[j] * length[j] : 0;
-      out.completion85Days[i] = (f & Kernel.HAS_COMPLETION_85) != 0 ? completion85[j] * length[j] : 0;
-      out.flags[i] = f;
+      flagsOut[i] = f;
+      if ((f & CONDITIONAL) != CONDITIONAL) {
+        if ((f & Kernel.HAS_INTERVAL) == 0) {
+          lowOut[i] = 0;
+          highOut[i] = 0;
+        }
+        if ((f & Kernel.HAS_REQUIRED) == 0) {
+          requiredOut[i] = 0;
+        }
+        if ((f & Kernel.HAS_RATE) == 0) {
+          actualOut[i] = 0;
+        }
+        if ((f & Kernel.HAS_COMPLETION) == 0) {
+          completionOut[i] = 0;
+        }
+        if ((f & Kernel.HAS_COMPLETION_85) == 0) {
+          completion85Out[i] = 0;
+        }
+      }
     }
   }
 }
