@@ -136,7 +136,7 @@ public final class BatchForecaster {
    * Stores a chunk's results: a short loop per output column (vectorized by the JIT), then the outputs that do not
    * exist set to 0 in one pass over the flags.
    */
-  private static void write(double[][] col, int start, int m, Output out) {
+  static void write(double[][] col, int start, int m, Output out) {
     double[] baseline = col[Kernel.BASELINE];
     double[] target = col[Kernel.TARGET];
     double[] length = col[Kernel.LENGTH];

@@ -81,7 +81,8 @@ final class Kernel {
   static final int DISCRIMINANT = SLOTS + 12;
   static final int INVERSE = SLOTS + 13;
   static final int QUAD_B = SLOTS + 14;
-  static final int COLUMNS = SLOTS + 15;
+  static final int Q_ROW = SLOTS + 15;
+  static final int COLUMNS = SLOTS + 16;
   /** Steps away from the target that make a series a snapshot metric (NPS, latency) rather than a running count. */
   static final int SNAPSHOT_BACKWARD_STEPS = 2;
 
@@ -420,7 +421,7 @@ final class Kernel {
    * columns (the JIT turns them into vector instructions), the steps that look up tables or branch in loops of their
    * own. Snapshot metrics are forecast key result by key result ({@link #prepare}).
    */
-  private static void bayes(Hyperparameters p, double priorPrec, double[] q, double[] q85, double[] times,
+  static void bayes(Hyperparameters p, double priorPrec, double[] q, double[] q85, double[] times,
       double[] values, Columns c, int m) {
     double[][] col = c.col;
     double[] px = col[LAST_X];
@@ -493,31 +494,34 @@ final class Kernel {
     for (int j = 0; j < m; j++) {
       position[j] = StudentT.position(1 - mean[j], scale[j]);
     }
-    // the table look-ups: probability of the target, interval, the 0.85 quantile for completion
+    // the t-table row: 2 df is a whole number here (2 df = max(4 a0 + 2 max(n - 1, 0), 2 MIN_DF), a0 = 1/4 and
+    // MIN_DF = 3/2), so StudentT.row(df) is 2 df itself within the table (StudentTTest checks both agree)
     double[] row = col[ROW];
-    double[] low = col[LOW];
-    double[] high = col[HIGH];
+    for (int j = 0; j < m; j++) {
+      row[j] = Math.min(StudentT.MAX_HALVES, 2 * df[j]);
+    }
+    // the table look-ups: probability of the target, the interval's quantile, the 0.85 quantile for completion
     double[] probability = col[PROBABILITY];
+    double[] qRow = col[Q_ROW];
     double[] kk = col[Q85_SQUARED];
     boolean calibrate = !p.identityCalibration();
     for (int j = 0; j < m; j++) {
-      int r = StudentT.row(df[j]);
-      row[j] = r;
+      int r = (int) row[j];
       double mu = mean[j];
-      double sd = scale[j];
-      double prob;
-      if (sd > 0) {
-        prob = 1 - StudentT.cdfAt(position[j], 1 - mu >= 0, r);
-        low[j] = mu - q[r] * sd;
-        high[j] = mu + q[r] * sd;
-      } else {
-        prob = mu >= 1 ? 1.0 : 0.0;
-        low[j] = mu;
-        high[j] = mu;
-      }
+      double prob = scale[j] > 0 ? 1 - StudentT.cdfAt(position[j], 1 - mu >= 0, r) : mu >= 1 ? 1.0 : 0.0;
       probability[j] = calibrate ? recalibrate(prob, p.calibrationIntercept(), p.calibrationSlope()) : prob;
+      qRow[j] = q[r];
       double k = q85[r];
       kk[j] = k * k;
+    }
+    // the interval (a point where the scale is 0, below)
+    double[] low = col[LOW];
+    double[] high = col[HIGH];
+    for (int j = 0; j < m; j++) {
+      low[j] = mean[j] - qRow[j] * scale[j];
+    }
+    for (int j = 0; j < m; j++) {
+      high[j] = mean[j] + qRow[j] * scale[j];
     }
     // completion: the location crosses 1 at P50 (the t is symmetric); P85 solves r d - g = q85 sqrt(s2 d + var(r)
     // d^2) for the horizon d, a quadratic; g = 1 - y_n
@@ -526,8 +530,9 @@ final class Kernel {
     double[] quadA = col[QUAD_A];
     double[] quadB = col[QUAD_B];
     double[] disc = col[DISCRIMINANT];
+    // (as the cycle fraction of the completion: x_n + d)
     for (int j = 0; j < m; j++) {
-      d50[j] = (1 - py[j]) / postRate[j];
+      d50[j] = px[j] + (1 - py[j]) / postRate[j];
     }
     for (int j = 0; j < m; j++) {
       quadA[j] = postRate[j] * postRate[j] - kk[j] * rateVar[j];
@@ -540,7 +545,7 @@ final class Kernel {
       disc[j] = quadB[j] * quadB[j] - 4 * quadA[j] * g * g;
     }
     for (int j = 0; j < m; j++) {
-      d85[j] = (quadB[j] + Math.sqrt(Math.max(disc[j], 0.0))) / (2 * quadA[j]);
+      d85[j] = px[j] + (quadB[j] + Math.sqrt(Math.max(disc[j], 0.0))) / (2 * quadA[j]);
     }
     // the flags, and the figures that exist only under conditions
     double[] count = col[COUNT];
@@ -559,16 +564,19 @@ final class Kernel {
       }
       completion[j] = -1;
       completion85[j] = -1;
-      double x = px[j];
       if (1 - py[j] > 0 && postRate[j] > 0) {
-        if (x + d50[j] <= MAX_COMPLETION) {
-          completion[j] = x + d50[j];
+        if (d50[j] <= MAX_COMPLETION) {
+          completion[j] = d50[j];
           f |= HAS_COMPLETION;
         }
-        if (quadA[j] > 0 && disc[j] >= 0 && x + d85[j] <= MAX_COMPLETION) {
-          completion85[j] = x + d85[j];
+        if (quadA[j] > 0 && disc[j] >= 0 && d85[j] <= MAX_COMPLETION) {
+          completion85[j] = d85[j];
           f |= HAS_COMPLETION_85;
         }
+      }
+      if (!(scale[j] > 0)) {
+        low[j] = mean[j];
+        high[j] = mean[j];
       }
       flags[j] = f;
       if (backward[j] >= SNAPSHOT_BACKWARD_STEPS) {

@@ -32,6 +32,16 @@ class StudentTTest {
   }
 
   @Test
+  void row_ofThePlanPriorDegreesOfFreedom_isTwiceThemWithinTheTable() {
+    // Kernel.bayes takes the row as min(MAX_HALVES, 2 df) without rounding: df = max(2 (a0 + (n - 1) / 2), MIN_DF)
+    for (int n = 0; n <= 2000; n++) {
+      double an = Hyperparameters.NOISE_PRIOR_WEIGHT + 0.5 * Math.max(n - 1, 0);
+      double df = Math.max(2 * an, Kernel.MIN_DF);
+      assertThat((int) Math.min(StudentT.MAX_HALVES, 2 * df)).as("n = " + n).isEqualTo(StudentT.row(df));
+    }
+  }
+
+  @Test
   void row_roundsToHalvesAndClamps() {
     assertThat(StudentT.row(0.1)).isEqualTo(1);
     assertThat(StudentT.row(2.5)).isEqualTo(5);
