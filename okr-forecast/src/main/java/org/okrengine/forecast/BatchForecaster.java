@@ -117,14 +117,9 @@ public final class BatchForecaster {
     double[][] col = c.col;
     for (int start = 0; start < count; start += CHUNK) {
       int m = Math.min(count - start, CHUNK);
-      System.arraycopy(offsets, start, c.from, 0, m);
-      System.arraycopy(offsets, start + 1, c.to, 0, m);
-      System.arraycopy(lengthDays, start, col[Kernel.LENGTH], 0, m);
-      System.arraycopy(asOfDays, start, col[Kernel.AS_OF], 0, m);
-      System.arraycopy(baselines, start, col[Kernel.BASELINE], 0, m);
-      System.arraycopy(targets, start, col[Kernel.TARGET], 0, m);
-      Kernel.run(method, p, priorPrec, quantiles, quantiles85, times, values, c, m);
-      write(col, start, m, out);
+      Kernel.run(method, p, priorPrec, quantiles, quantiles85, times, values, offsets, lengthDays, asOfDays, baselines,
+          targets, start, c, m);
+      write(col, baselines, targets, lengthDays, start, m, out);
     }
   }
 
@@ -136,10 +131,8 @@ public final class BatchForecaster {
    * Stores a chunk's results: a short loop per output column (vectorized by the JIT), then the outputs that do not
    * exist set to 0 in one pass over the flags.
    */
-  static void write(double[][] col, int start, int m, Output out) {
-    double[] baseline = col[Kernel.BASELINE];
-    double[] target = col[Kernel.TARGET];
-    double[] length = col[Kernel.LENGTH];
+  static void write(double[][] col, double[] baselines, double[] targets, double[] lengthDays, int start, int m,
+      Output out) {
     double[] invLength = col[Kernel.INV_LENGTH];
     double[] mean = col[Kernel.MEAN];
     double[] low = col[Kernel.LOW];
@@ -156,26 +149,26 @@ public final class BatchForecaster {
     double[] completionOut = out.completionDays;
     double[] completion85Out = out.completion85Days;
     for (int j = 0; j < m; j++) {
-      landingOut[start + j] = baseline[j] + mean[j] * (target[j] - baseline[j]);
+      landingOut[start + j] = baselines[start + j] + mean[j] * (targets[start + j] - baselines[start + j]);
     }
     for (int j = 0; j < m; j++) {
-      lowOut[start + j] = baseline[j] + Math.min(low[j], high[j]) * (target[j] - baseline[j]);
+      lowOut[start + j] = baselines[start + j] + Math.min(low[j], high[j]) * (targets[start + j] - baselines[start + j]);
     }
     for (int j = 0; j < m; j++) {
-      highOut[start + j] = baseline[j] + Math.max(low[j], high[j]) * (target[j] - baseline[j]);
+      highOut[start + j] = baselines[start + j] + Math.max(low[j], high[j]) * (targets[start + j] - baselines[start + j]);
     }
     System.arraycopy(col[Kernel.PROBABILITY], 0, out.probability, start, m);
     for (int j = 0; j < m; j++) {
-      requiredOut[start + j] = required[j] * ((target[j] - baseline[j]) * 7.0 * invLength[j]);
+      requiredOut[start + j] = required[j] * ((targets[start + j] - baselines[start + j]) * 7.0 * invLength[j]);
     }
     for (int j = 0; j < m; j++) {
-      actualOut[start + j] = rate[j] * ((target[j] - baseline[j]) * 7.0 * invLength[j]);
+      actualOut[start + j] = rate[j] * ((targets[start + j] - baselines[start + j]) * 7.0 * invLength[j]);
     }
     for (int j = 0; j < m; j++) {
-      completionOut[start + j] = completion[j] * length[j];
+      completionOut[start + j] = completion[j] * lengthDays[start + j];
     }
     for (int j = 0; j < m; j++) {
-      completion85Out[start + j] = completion85[j] * length[j];
+      completion85Out[start + j] = completion85[j] * lengthDays[start + j];
     }
     double[] flags = col[Kernel.FLAGS];
     int[] flagsOut = out.flags;

@@ -114,24 +114,19 @@ final class Kernel {
 
   /**
    * The figures of many key results, a column per slot (struct of arrays), so that the stages of the plan-prior
-   * method run as short loops over the columns that the JIT compiles to vector instructions. Callers fill the input
-   * columns (LENGTH, AS_OF, BASELINE, TARGET) and {@link #from} and {@link #to}. Mutable: one per thread.
+   * method run as short loops over the columns that the JIT compiles to vector instructions. The inputs are read
+   * from the caller's arrays; a single forecast keeps them in the input columns (LENGTH, AS_OF, BASELINE, TARGET)
+   * and {@link #offsets}. Mutable: one per thread.
    */
   static final class Columns {
     final double[][] col;
-    final int[] from;
-    final int[] to;
+    final int[] offsets;
     /** One key result's slots, for the methods that run key result by key result. */
     final double[] slots = new double[SLOTS];
 
     Columns(int capacity) {
       col = new double[COLUMNS][capacity];
-      from = new int[capacity];
-      to = new int[capacity];
-    }
-
-    int capacity() {
-      return from.length;
+      offsets = new int[capacity + 1];
     }
 
     void toSlots(int j) {
@@ -169,30 +164,36 @@ final class Kernel {
       double[] values, int from, int to, double lengthDays, double asOfDays, double baseline, double target,
       Columns scratch, double[] out) {
     double[][] col = scratch.col;
-    scratch.from[0] = from;
-    scratch.to[0] = to;
+    scratch.offsets[0] = from;
+    scratch.offsets[1] = to;
     col[LENGTH][0] = lengthDays;
     col[AS_OF][0] = asOfDays;
     col[BASELINE][0] = baseline;
     col[TARGET][0] = target;
-    run(method, p, p.priorPrecision(), q, q85, times, values, scratch, 1);
+    run(method, p, p.priorPrecision(), q, q85, times, values, scratch.offsets, col[LENGTH], col[AS_OF],
+        col[BASELINE], col[TARGET], 0, scratch, 1);
     for (int k = 0; k < SLOTS; k++) {
       out[k] = col[k][0];
     }
   }
 
-  /** Forecasts the first {@code m} key results of {@code c}, whose input columns are filled; results in its slots. */
+  /**
+   * Forecasts key results {@code base} to {@code base + m - 1} of the input arrays (as in
+   * {@link BatchForecaster#forecast}) into the first {@code m} entries of {@code c}'s slot columns.
+   */
   static void run(ForecastMethod method, Hyperparameters p, double priorPrec, double[] q, double[] q85,
-      double[] times, double[] values, Columns c, int m) {
-    scan(times, values, c, m);
+      double[] times, double[] values, int[] offsets, double[] lengthDays, double[] asOfDays, double[] baselines,
+      double[] targets, int base, Columns c, int m) {
+    scan(times, values, offsets, lengthDays, baselines, targets, base, c, m);
     if (method == ForecastMethod.PLAN_PRIOR_BAYES) {
-      bayes(p, priorPrec, q, q85, times, values, c, m);
+      bayes(p, priorPrec, q, q85, times, values, offsets, asOfDays, baselines, base, c, m);
       return;
     }
-    double[][] col = c.col;
     for (int j = 0; j < m; j++) {
+      int i = base + j;
       c.toSlots(j);
-      prepare(method, p, priorPrec, q, times, values, c.from[j], c.to[j], col[AS_OF][j], col[BASELINE][j], c.slots, 0);
+      prepare(method, p, priorPrec, q, times, values, offsets[i], offsets[i + 1], asOfDays[i], baselines[i], c.slots,
+          0);
       c.fromSlots(j);
     }
   }
@@ -201,86 +202,87 @@ final class Kernel {
    * The one pass over each key result's check-ins: writes LAST_X, LAST_Y, SUM_S, SUM_SQUARES, INCREMENTS,
    * FIRST_MET_X, BACKWARD, COUNT, INV_LENGTH and INV_HALF_SPAN.
    */
-  static void scan(double[] times, double[] values, Columns c, int m) {
-    double[][] col = c.col;
-    double[] length = col[LENGTH];
-    double[] baseline = col[BASELINE];
-    double[] target = col[TARGET];
+  static void scan(double[] times, double[] values, int[] offsets, double[] lengthDays, double[] baselines,
+      double[] targets, int base, Columns c, int m) {
     for (int j = 0; j < m; j++) {
-      if (!(length[j] > 0 && length[j] < Double.MAX_VALUE)) {
-        throw new IllegalArgumentException("lengthDays must be positive and finite: " + length[j]);
+      double length = lengthDays[base + j];
+      if (!(length > 0 && length < Double.MAX_VALUE)) {
+        throw new IllegalArgumentException("lengthDays must be positive and finite: " + length);
       }
     }
+    double[][] col = c.col;
     double[] invLength = col[INV_LENGTH];
     double[] invSpan = col[INV_HALF_SPAN];
     for (int j = 0; j < m; j++) {
-      invLength[j] = 1.0 / length[j];
+      invLength[j] = 1.0 / lengthDays[base + j];
+    }
+    for (int j = 0; j < m; j++) {
       // halves: the difference of two finite doubles' halves cannot overflow
-      invSpan[j] = 1.0 / (0.5 * target[j] - 0.5 * baseline[j]);
+      invSpan[j] = 1.0 / (0.5 * targets[base + j] - 0.5 * baselines[base + j]);
     }
     double[] count = col[COUNT];
-    int[] from = c.from;
-    int[] to = c.to;
+    double[] lastX = col[LAST_X];
+    double[] lastY = col[LAST_Y];
+    double[] sumS = col[SUM_S];
+    double[] sumSquares = col[SUM_SQUARES];
+    double[] increments = col[INCREMENTS];
+    double[] firstMetX = col[FIRST_MET_X];
+    double[] backward = col[BACKWARD];
     for (int j = 0; j < m; j++) {
-      count[j] = to[j] - from[j];
-      pass(times, values, from[j], to[j], invLength[j], baseline[j], invSpan[j], col, j);
-    }
-  }
-
-  /**
-   * The loop of {@link #scan}, given the inverse of the cycle's length and of half the span from baseline to target.
-   * Kept under the JIT's inlining size for hot methods (325 bytes of bytecode), so that a batch's loop inlines it.
-   *
-   * <p>The common case runs without the clamp of {@link #progress} at every check-in, and without merges: it bounds
-   * the progress afterwards instead. The increments chain from the anchor (0, y0), so by Cauchy-Schwarz every point
-   * is within |y0| + sqrt(SUM_SQUARES * LAST_X) of 0; when that bound is at most MAX_PROGRESS, no clamp would have
-   * changed anything and the sums are those of {@link #exactPass}, bit for bit. Otherwise (a value beyond the clamp,
-   * an overflow, a NaN) or when check-ins must be merged, {@link #exactPass} runs.
-   */
-  static void pass(double[] times, double[] values, int from, int to, double invLength, double baseline,
-      double invSpan, double[][] col, int j) {
-    double hb = 0.5 * baseline;
-    double px = 0;
-    double py = 0;
-    double y0 = 0;
-    double ss = 0;
-    int n = 0;
-    int back = 0;
-    boolean met = false;
-    for (int i = from; i < to; i++) {
-      double x = times[i] * invLength;
-      double y = (0.5 * values[i] - hb) * invSpan;
-      met |= y >= 1;
-      double dx = x - px;
-      if (dx < MIN_DX) {
-        if (n > 0) {
-          // a merge with the previous point: left to exactPass (NaN fails the bound below)
-          ss = Double.NaN;
-          break;
+      int from = offsets[base + j];
+      int to = offsets[base + j + 1];
+      double inverseLength = invLength[j];
+      double inverseSpan = invSpan[j];
+      double baseline = baselines[base + j];
+      count[j] = to - from;
+      // The common case runs without the clamp of progress() at every check-in, and without merges: it bounds the
+      // progress afterwards instead. The increments chain from the anchor (0, y0), so by Cauchy-Schwarz every point
+      // is within |y0| + sqrt(SUM_SQUARES * LAST_X) of 0; when that bound is at most MAX_PROGRESS, no clamp would
+      // have changed anything and the sums are those of exactPass, bit for bit. Otherwise (a value beyond the clamp,
+      // an overflow, a NaN) or when check-ins must be merged, exactPass runs.
+      double hb = 0.5 * baseline;
+      double px = 0;
+      double py = 0;
+      double y0 = 0;
+      double ss = 0;
+      int n = 0;
+      int back = 0;
+      boolean met = false;
+      for (int i = from; i < to; i++) {
+        double x = times[i] * inverseLength;
+        double y = (0.5 * values[i] - hb) * inverseSpan;
+        met |= y >= 1;
+        double dx = x - px;
+        if (dx < MIN_DX) {
+          if (n > 0) {
+            // a merge with the previous point: left to exactPass (NaN fails the bound below)
+            ss = Double.NaN;
+            break;
+          }
+          // at or before the start: replaces the anchor
+          y0 = y;
+          py = y;
+          continue;
         }
-        // at or before the start: replaces the anchor
-        y0 = y;
+        double dy = y - py;
+        ss += dy * dy / dx;
+        back += dy < 0 ? 1 : 0;
+        n++;
+        px = x;
         py = y;
+      }
+      if (!(Math.abs(y0) <= 0.5 * MAX_PROGRESS && ss * px <= 0.25 * MAX_PROGRESS * MAX_PROGRESS)) {
+        exactPass(times, values, from, to, inverseLength, baseline, inverseSpan, col, j);
         continue;
       }
-      double dy = y - py;
-      ss += dy * dy / dx;
-      back += dy < 0 ? 1 : 0;
-      n++;
-      px = x;
-      py = y;
+      lastX[j] = px;
+      lastY[j] = py;
+      sumS[j] = n > 0 ? py - y0 : 0.0;
+      sumSquares[j] = ss;
+      increments[j] = n;
+      firstMetX[j] = met ? firstMet(times, values, from, to, inverseLength, baseline, inverseSpan) : -1;
+      backward[j] = back;
     }
-    if (!(Math.abs(y0) <= 0.5 * MAX_PROGRESS && ss * px <= 0.25 * MAX_PROGRESS * MAX_PROGRESS)) {
-      exactPass(times, values, from, to, invLength, baseline, invSpan, col, j);
-      return;
-    }
-    col[LAST_X][j] = px;
-    col[LAST_Y][j] = py;
-    col[SUM_S][j] = n > 0 ? py - y0 : 0.0;
-    col[SUM_SQUARES][j] = ss;
-    col[INCREMENTS][j] = n;
-    col[FIRST_MET_X][j] = met ? firstMet(times, values, from, to, invLength, baseline, invSpan) : -1;
-    col[BACKWARD][j] = back;
   }
 
   /** The cycle fraction (at least 0) of the first check-in at or beyond the target; -1 when none is. */
@@ -294,7 +296,10 @@ final class Kernel {
     return -1;
   }
 
-  /** {@link #pass} with the clamp at every check-in and the merging of check-ins closer than MIN_DX. */
+  /**
+   * The one pass of {@link #scan} over one key result's check-ins, with the clamp of {@link #progress} at every
+   * check-in and the merging of check-ins closer than MIN_DX; writes entry {@code j} of the scanned columns.
+   */
   static void exactPass(double[] times, double[] values, int from, int to, double invLength, double baseline,
       double invSpan, double[][] col, int j) {
     // one lean pass: anchor, increments (the OLS and Holt methods make their own pass)
@@ -422,7 +427,7 @@ final class Kernel {
    * own. Snapshot metrics are forecast key result by key result ({@link #prepare}).
    */
   static void bayes(Hyperparameters p, double priorPrec, double[] q, double[] q85, double[] times,
-      double[] values, Columns c, int m) {
+      double[] values, int[] offsets, double[] asOfDays, double[] baselines, int base, Columns c, int m) {
     double[][] col = c.col;
     double[] px = col[LAST_X];
     double[] py = col[LAST_Y];
@@ -438,10 +443,9 @@ final class Kernel {
       rate[j] = sumS[j] / Math.max(px[j], Double.MIN_VALUE);
     }
     // the rate required from the forecast instant (set to 0 where there is none, below)
-    double[] asOf = col[AS_OF];
     double[] invLength = col[INV_LENGTH];
     for (int j = 0; j < m; j++) {
-      remaining[j] = 1.0 - Math.min(1.0, Math.max(0.0, asOf[j] * invLength[j]));
+      remaining[j] = 1.0 - Math.min(1.0, Math.max(0.0, asOfDays[base + j] * invLength[j]));
     }
     for (int j = 0; j < m; j++) {
       required[j] = Math.max(1 - py[j], 0.0) / Math.max(remaining[j], Double.MIN_VALUE);
@@ -582,8 +586,9 @@ final class Kernel {
       if (backward[j] >= SNAPSHOT_BACKWARD_STEPS) {
         // a snapshot metric
         c.toSlots(j);
-        prepare(ForecastMethod.PLAN_PRIOR_BAYES, p, priorPrec, q, times, values, c.from[j], c.to[j], asOf[j],
-            col[BASELINE][j], c.slots, 0);
+        int i = base + j;
+        prepare(ForecastMethod.PLAN_PRIOR_BAYES, p, priorPrec, q, times, values, offsets[i], offsets[i + 1],
+            asOfDays[i], baselines[i], c.slots, 0);
         c.fromSlots(j);
       }
     }

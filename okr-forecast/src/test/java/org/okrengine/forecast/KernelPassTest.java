@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The scan's fast pass (no clamp per check-in, no merges) gives the same sums as the exact pass, bit for bit, on
+ * The scan's fast loop (no clamp per check-in, no merges) gives the same sums as the exact pass, bit for bit, on
  * seeded series that mix ordinary progress with check-ins at or before the start, duplicates and near-duplicates,
  * values around the clamp and far beyond it, and both directions.
  */
@@ -49,9 +49,11 @@ class KernelPassTest {
     Arrays.sort(times);
     double invLength = 1.0 / length;
     double invSpan = 1.0 / (0.5 * target - 0.5 * baseline);
-    double[][] fast = new double[Kernel.SLOTS][1];
+    Kernel.Columns c = new Kernel.Columns(1);
+    Kernel.scan(times, values, new int[] {0, n}, new double[] {length}, new double[] {baseline},
+        new double[] {target}, 0, c, 1);
+    double[][] fast = c.col;
     double[][] exact = new double[Kernel.SLOTS][1];
-    Kernel.pass(times, values, 0, n, invLength, baseline, invSpan, fast, 0);
     Kernel.exactPass(times, values, 0, n, invLength, baseline, invSpan, exact, 0);
     for (int k : new int[] {Kernel.LAST_X, Kernel.LAST_Y, Kernel.SUM_S, Kernel.SUM_SQUARES, Kernel.INCREMENTS,
         Kernel.FIRST_MET_X, Kernel.BACKWARD}) {
