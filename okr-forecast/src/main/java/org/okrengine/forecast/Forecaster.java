@@ -298,7 +298,7 @@ public final class Forecaster {
     double b = metric.baseline();
     double t = metric.target();
     Kernel.forecast(method, hyperparameters, quantiles, quantiles85, times, values, 0, times.length, lengthDays,
-        asOfDays, b, t, new Kernel.Columns(1), slots);
+        asOfDays, b, t, Kernel.Columns.single(), slots);
     return fromSlots(method, slots, b, t, lengthDays, level);
   }
 

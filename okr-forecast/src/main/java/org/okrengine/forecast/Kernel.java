@@ -129,6 +129,22 @@ final class Kernel {
       offsets = new int[capacity + 1];
     }
 
+    private static final ThreadLocal<java.lang.ref.SoftReference<Columns>> SINGLE = new ThreadLocal<>();
+
+    /**
+     * This thread's columns for one key result, reused from one forecast to the next (softly held, as Jackson holds
+     * its buffers, so that a class loader can still be collected).
+     */
+    static Columns single() {
+      java.lang.ref.SoftReference<Columns> ref = SINGLE.get();
+      Columns c = ref == null ? null : ref.get();
+      if (c == null) {
+        c = new Columns(1);
+        SINGLE.set(new java.lang.ref.SoftReference<>(c));
+      }
+      return c;
+    }
+
     void toSlots(int j) {
       for (int k = 0; k < SLOTS; k++) {
         slots[k] = col[k][j];
