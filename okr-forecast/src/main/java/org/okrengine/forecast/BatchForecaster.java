@@ -24,8 +24,7 @@ public final class BatchForecaster {
   /** Flag: some check-in already met the target. */
   public static final int MET = Kernel.MET;
 
-  /** Key results per chunk: the stages run over a chunk at a time, its columns staying in the caches. */
-  private static final int CHUNK = 256;
+  private static final int CHUNK = Kernel.CHUNK;
 
   private final Forecaster forecaster;
   private final double[] quantiles;

@@ -189,14 +189,18 @@ public final class Forecaster {
       times[i] = Cycle.daysBetween(start, all.get(i).at());
       values[i] = all.get(i).value();
     }
-    Status[] out = new Status[asOfs.size()];
-    double[] slots = new double[Kernel.SLOTS];
-    Kernel.Columns scratch = new Kernel.Columns(1);
+    int size = asOfs.size();
+    int[] seen = new int[size];
+    double[] asOfDays = new double[size];
+    double[] probability = new double[size];
+    // the instants the kernel forecasts (increase and decrease), all at once below
+    int[] kernelAt = new int[size];
+    int kernelCount = 0;
     int n = 0;
     Instant previous = null;
-    for (int k = 0; k < out.length; k++) {
+    for (int k = 0; k < size; k++) {
       Instant asOf = Objects.requireNonNull(asOfs.get(k), "asOfs must not hold null");
-      double asOfDays = Cycle.daysBetween(start, asOf);
+      asOfDays[k] = Cycle.daysBetween(start, asOf);
       // the check-ins at or before asOf: a prefix of the sorted check-ins, grown from the previous instant's
       if (previous != null && asOf.isBefore(previous)) {
         n = 0;
@@ -205,27 +209,69 @@ public final class Forecaster {
       while (n < total && !all.get(n).at().isAfter(asOf)) {
         n++;
       }
-      double expected = keyResult.expectedProgress(cycle, asOf);
-      Double progress = n == 0 ? null : metric.progress(values[n - 1]);
-      Integer daysSince = n == 0 ? null : (int) Math.floor(asOfDays - times[n - 1]);
+      seen[k] = n;
       boolean met = n > 0 && metric.isMet(values[n - 1]);
-      double probability = 0;
-      if (asOfDays >= 0 && n > 0 && !(met && !d.isMaintain())) {
+      if (asOfDays[k] >= 0 && n > 0 && !(met && !d.isMaintain())) {
         if (d.isMaintain() || d == Direction.ACHIEVE) {
           double[] t = Arrays.copyOf(times, n);
           double[] v = Arrays.copyOf(values, n);
-          probability = d == Direction.ACHIEVE ? achieve(metric, v, cycle, asOf, milestones).probability
-              : maintain(metric, t, v, lengthDays, asOfDays).probability;
+          probability[k] = d == Direction.ACHIEVE ? achieve(metric, v, cycle, asOf, milestones).probability
+              : maintain(metric, t, v, lengthDays, asOfDays[k]).probability;
         } else {
-          // the kernel reads the first n check-ins in place; the probability as reach() would clamp it
-          Kernel.forecast(method, hyperparameters, quantiles, quantiles85, times, values, 0, n, lengthDays, asOfDays,
-              metric.baseline(), metric.target(), scratch, slots);
-          probability = clampUnit(slots[Kernel.PROBABILITY]);
+          kernelAt[kernelCount++] = k;
         }
       }
-      out[k] = status(d, n, met, daysSince, asOfDays, probability, progress, expected);
+    }
+    forecastPrefixes(times, values, lengthDays, metric, seen, asOfDays, kernelAt, kernelCount, probability);
+    Status[] out = new Status[size];
+    for (int k = 0; k < size; k++) {
+      int m = seen[k];
+      double expected = keyResult.expectedProgress(cycle, asOfs.get(k));
+      Double progress = m == 0 ? null : metric.progress(values[m - 1]);
+      Integer daysSince = m == 0 ? null : (int) Math.floor(asOfDays[k] - times[m - 1]);
+      boolean met = m > 0 && metric.isMet(values[m - 1]);
+      out[k] = status(d, m, met, daysSince, asOfDays[k], probability[k], progress, expected);
     }
     return List.of(out);
+  }
+
+  /**
+   * The probability of the target at the instants {@code kernelAt[0 .. count - 1]}, each from the first
+   * {@code seen[k]} check-ins, through the kernel's batch stages (the prefixes laid end to end, in this thread's
+   * columns); clamped as reach() clamps it.
+   */
+  private void forecastPrefixes(double[] times, double[] values, double lengthDays, Metric metric, int[] seen,
+      double[] asOfDays, int[] kernelAt, int count, double[] probability) {
+    if (count == 0) {
+      return;
+    }
+    Kernel.Columns c = Kernel.Columns.chunk();
+    double[][] col = c.col;
+    int[] offsets = c.offsets;
+    double[] asOf = col[Kernel.AS_OF];
+    for (int start = 0; start < count; start += Kernel.CHUNK) {
+      int m = Math.min(Kernel.CHUNK, count - start);
+      int points = 0;
+      for (int e = 0; e < m; e++) {
+        offsets[e] = points;
+        points += seen[kernelAt[start + e]];
+        asOf[e] = asOfDays[kernelAt[start + e]];
+      }
+      offsets[m] = points;
+      c.ensurePoints(points);
+      for (int e = 0; e < m; e++) {
+        System.arraycopy(times, 0, c.times, offsets[e], offsets[e + 1] - offsets[e]);
+        System.arraycopy(values, 0, c.values, offsets[e], offsets[e + 1] - offsets[e]);
+      }
+      Arrays.fill(col[Kernel.LENGTH], 0, m, lengthDays);
+      Arrays.fill(col[Kernel.BASELINE], 0, m, metric.baseline());
+      Arrays.fill(col[Kernel.TARGET], 0, m, metric.target());
+      Kernel.run(method, hyperparameters, hyperparameters.priorPrecision(), quantiles, quantiles85, c.times, c.values,
+          offsets, col[Kernel.LENGTH], asOf, col[Kernel.BASELINE], col[Kernel.TARGET], 0, c, m);
+      for (int e = 0; e < m; e++) {
+        probability[kernelAt[start + e]] = clampUnit(col[Kernel.PROBABILITY][e]);
+      }
+    }
   }
 
   /** Forecasts from exactly the check-ins {@code seen} (sorted), as of {@code asOf}; used by the backtest too. */

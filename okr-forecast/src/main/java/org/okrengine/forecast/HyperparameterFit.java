@@ -122,32 +122,52 @@ final class HyperparameterFit {
   }
 
   double objective(Hyperparameters p) {
-    double[] out = new double[Kernel.SLOTS];
-    Kernel.Columns scratch = new Kernel.Columns(1);
-    double[] q = Quantiles.Q80;
+    double[][] f = forecastAll(p, Quantiles.Q80);
     double sum = 0;
     double cachedDf = -1;
     double logNorm = 0;
     for (int i = 0; i < samples; i++) {
-      Kernel.forecast(ForecastMethod.PLAN_PRIOR_BAYES, p, q, Quantiles.Q85, times, values, offsets[i],
-          offsets[i + 1], lengthDays[i], asOfDays[i], baselines[i], targets[i], scratch, out);
-      double prob = Math.min(0.999, Math.max(0.001, out[Kernel.PROBABILITY]));
+      double prob = Math.min(0.999, Math.max(0.001, f[PROB][i]));
       boolean hit = finals[i] >= 1;
       sum -= hit ? Math.log(prob) : Math.log(1 - prob);
-      double scale = out[Kernel.SCALE];
+      double scale = f[SCALE][i];
       if (scale > 0) {
-        double df = out[Kernel.DF];
+        double df = f[DF][i];
         if (df != cachedDf) {
           cachedDf = df;
           logNorm = LogGamma.value((df + 1) / 2) - LogGamma.value(df / 2) - 0.5 * Math.log(df * Math.PI);
         }
-        double z = (finals[i] - out[Kernel.MEAN]) / scale;
+        double z = (finals[i] - f[MEAN][i]) / scale;
         double logPdf = logNorm - (df + 1) / 2 * Math.log1p(z * z / df) - Math.log(scale);
         sum -= Math.max(-50.0, logPdf);
       }
     }
     return sum / samples;
   }
+
+  private static final int MEAN = 0;
+  private static final int SCALE = 1;
+  private static final int DF = 2;
+  private static final int PROB = 3;
+
+  /** The plan-prior forecast of every sample under {@code p}: mean, scale, degrees of freedom and probability. */
+  private double[][] forecastAll(Hyperparameters p, double[] q) {
+    double[][] f = new double[4][samples];
+    Kernel.Columns c = new Kernel.Columns(Math.max(1, Math.min(samples, CHUNK)));
+    double priorPrec = p.priorPrecision();
+    for (int start = 0; start < samples; start += CHUNK) {
+      int m = Math.min(CHUNK, samples - start);
+      Kernel.run(ForecastMethod.PLAN_PRIOR_BAYES, p, priorPrec, q, Quantiles.Q85, times, values, offsets, lengthDays,
+          asOfDays, baselines, targets, start, c, m);
+      System.arraycopy(c.col[Kernel.MEAN], 0, f[MEAN], start, m);
+      System.arraycopy(c.col[Kernel.SCALE], 0, f[SCALE], start, m);
+      System.arraycopy(c.col[Kernel.DF], 0, f[DF], start, m);
+      System.arraycopy(c.col[Kernel.PROBABILITY], 0, f[PROB], start, m);
+    }
+    return f;
+  }
+
+  private static final int CHUNK = Kernel.CHUNK;
 
   private double[] nelderMead(double[] x0) {
     int dim = x0.length;
@@ -243,15 +263,12 @@ final class HyperparameterFit {
 
   /** Logistic recalibration {intercept, slope} on the log-odds, or null when it does not help. */
   private double[] calibration(Hyperparameters p) {
-    double[] out = new double[Kernel.SLOTS];
-    Kernel.Columns scratch = new Kernel.Columns(1);
+    double[] probs = forecastAll(p, Quantiles.Q80)[PROB];
     double[] logit = new double[samples];
     boolean[] hit = new boolean[samples];
     double base = 0;
     for (int i = 0; i < samples; i++) {
-      Kernel.forecast(ForecastMethod.PLAN_PRIOR_BAYES, p, Quantiles.Q80, Quantiles.Q85, times, values, offsets[i],
-          offsets[i + 1], lengthDays[i], asOfDays[i], baselines[i], targets[i], scratch, out);
-      double prob = Math.min(1 - 1e-9, Math.max(1e-9, out[Kernel.PROBABILITY]));
+      double prob = Math.min(1 - 1e-9, Math.max(1e-9, probs[i]));
       logit[i] = Math.log(prob / (1 - prob));
       hit[i] = finals[i] >= 1;
       double pc = Math.min(0.999, Math.max(0.001, prob));

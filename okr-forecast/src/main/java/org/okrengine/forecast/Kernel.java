@@ -1,10 +1,15 @@
 package org.okrengine.forecast;
 
+import java.lang.ref.SoftReference;
+
 /**
  * The numeric core of every forecasting method, on primitive arrays: no allocation, boxing or distribution object
  * per forecast. Stateless and thread-safe; callers own the arrays.
  */
 final class Kernel {
+  /** Key results per run of the batch stages: their columns stay in the caches. */
+  static final int CHUNK = 256;
+
   /*
    * Units. Time is the fraction x of the cycle (0 at its start, 1 at its end); the value is progress
    * y = (value - baseline) / (target - baseline), so every method is direction-aware for free and the target is y = 1.
@@ -129,20 +134,42 @@ final class Kernel {
       offsets = new int[capacity + 1];
     }
 
-    private static final ThreadLocal<java.lang.ref.SoftReference<Columns>> SINGLE = new ThreadLocal<>();
+    /** Growable room for the check-ins of a replay's prefixes laid end to end. */
+    double[] times = new double[0];
+    double[] values = new double[0];
+
+    private static final ThreadLocal<SoftReference<Columns>> SINGLE = new ThreadLocal<>();
+    private static final ThreadLocal<SoftReference<Columns>> CHUNK_COLUMNS = new ThreadLocal<>();
 
     /**
      * This thread's columns for one key result, reused from one forecast to the next (softly held, as Jackson holds
      * its buffers, so that a class loader can still be collected).
      */
     static Columns single() {
-      java.lang.ref.SoftReference<Columns> ref = SINGLE.get();
+      return reuse(SINGLE, 1);
+    }
+
+    /** This thread's columns for {@link #CHUNK} key results, reused likewise; not to be used by two callers at once. */
+    static Columns chunk() {
+      return reuse(CHUNK_COLUMNS, CHUNK);
+    }
+
+    private static Columns reuse(ThreadLocal<SoftReference<Columns>> local, int capacity) {
+      SoftReference<Columns> ref = local.get();
       Columns c = ref == null ? null : ref.get();
       if (c == null) {
-        c = new Columns(1);
-        SINGLE.set(new java.lang.ref.SoftReference<>(c));
+        c = new Columns(capacity);
+        local.set(new SoftReference<>(c));
       }
       return c;
+    }
+
+    /** Makes room for {@code points} check-ins in {@link #times} and {@link #values}. */
+    void ensurePoints(int points) {
+      if (times.length < points) {
+        times = new double[Math.max(points, 2 * times.length)];
+        values = new double[times.length];
+      }
     }
 
     void toSlots(int j) {
