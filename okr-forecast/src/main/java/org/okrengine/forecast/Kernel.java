@@ -172,14 +172,23 @@ final class Kernel {
       }
     }
 
+    /** The slots the scan writes, which the methods read. */
+    private static final int[] SCANNED = {LAST_X, LAST_Y, SUM_S, SUM_SQUARES, INCREMENTS, FIRST_MET_X, BACKWARD, COUNT,
+        INV_LENGTH, INV_HALF_SPAN};
+    /** The slots a method's forecast writes. */
+    private static final int[] RESULTS = {MEAN, LOW, HIGH, PROBABILITY, RATE, REQUIRED, COMPLETION, COMPLETION_85,
+        FLAGS, SCALE, DF};
+
+    /** Entry {@code j} of the scanned columns into {@link #slots}. */
     void toSlots(int j) {
-      for (int k = 0; k < SLOTS; k++) {
+      for (int k : SCANNED) {
         slots[k] = col[k][j];
       }
     }
 
+    /** A method's results in {@link #slots} into entry {@code j} of the columns. */
     void fromSlots(int j) {
-      for (int k = 0; k < SLOTS; k++) {
+      for (int k : RESULTS) {
         col[k][j] = slots[k];
       }
     }
