@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class BatchForecasterTest {
   @Test
@@ -39,5 +42,65 @@ class BatchForecasterTest {
     assertThatThrownBy(() -> b.forecast(1, new int[] {0, 3}, new double[1], new double[1], new double[1],
         new double[1], new double[1], new double[1], new BatchForecaster.Output(1)))
         .hasMessage("times and values must hold offsets[count] = 3 points");
+  }
+
+  /**
+   * 700 key results (two full runs of the kernel's stages and part of a third) of every kind: running counts and
+   * noisy snapshots, both directions, check-ins at or before the start, duplicates, none at all, an as-of past the
+   * end. Each comes out bit for bit as when it is forecast alone.
+   */
+  @ParameterizedTest
+  @EnumSource(ForecastMethod.class)
+  void forecast_manyChunks_sameAsOneByOne(ForecastMethod method) {
+    int count = 700;
+    SplittableRandom rnd = new SplittableRandom(11);
+    int[] offsets = new int[count + 1];
+    double[] times = new double[count * 16];
+    double[] values = new double[count * 16];
+    double[] lengths = new double[count];
+    double[] asOfs = new double[count];
+    double[] baselines = new double[count];
+    double[] targets = new double[count];
+    int k = 0;
+    for (int i = 0; i < count; i++) {
+      offsets[i] = k;
+      lengths[i] = rnd.nextInt(3) == 0 ? 30 : 91;
+      baselines[i] = rnd.nextDouble(-50, 50);
+      targets[i] = baselines[i] + (rnd.nextBoolean() ? 1 : -1) * rnd.nextDouble(1, 200);
+      boolean snapshot = rnd.nextInt(4) == 0;
+      int n = rnd.nextInt(16);
+      double t = rnd.nextInt(5) == 0 ? -rnd.nextDouble(0, 2) : 0;
+      for (int j = 0; j < n; j++) {
+        t += rnd.nextInt(8) == 0 ? 0 : rnd.nextDouble(0.5, lengths[i] / 10);
+        double share = snapshot ? rnd.nextDouble(-0.2, 0.8) : rnd.nextDouble(0.8, 1.2) * t / lengths[i];
+        times[k] = t;
+        values[k] = baselines[i] + share * (targets[i] - baselines[i]);
+        k++;
+      }
+      asOfs[i] = rnd.nextInt(10) == 0 ? lengths[i] + 3 : t + 1;
+    }
+    offsets[count] = k;
+    BatchForecaster b = BatchForecaster.of(Forecaster.withDefaults().withMethod(method));
+    BatchForecaster.Output all = new BatchForecaster.Output(count);
+    b.forecast(count, offsets, times, values, lengths, asOfs, baselines, targets, all);
+    BatchForecaster.Output one = new BatchForecaster.Output(1);
+    for (int i = 0; i < count; i++) {
+      int from = offsets[i];
+      int n = offsets[i + 1] - from;
+      b.forecast(1, new int[] {0, n}, java.util.Arrays.copyOfRange(times, from, from + n),
+          java.util.Arrays.copyOfRange(values, from, from + n), new double[] {lengths[i]}, new double[] {asOfs[i]},
+          new double[] {baselines[i]}, new double[] {targets[i]}, one);
+      String at = method + " key result " + i;
+      assertThat(all.flags[i]).as(at).isEqualTo(one.flags[0]);
+      assertThat(all.landingValue[i]).as(at).isEqualTo(one.landingValue[0]);
+      assertThat(all.low[i]).as(at).isEqualTo(one.low[0]);
+      assertThat(all.high[i]).as(at).isEqualTo(one.high[0]);
+      assertThat(all.probability[i]).as(at).isEqualTo(one.probability[0]);
+      assertThat(all.requiredVelocityPerWeek[i]).as(at).isEqualTo(one.requiredVelocityPerWeek[0]);
+      assertThat(all.actualVelocityPerWeek[i]).as(at).isEqualTo(one.actualVelocityPerWeek[0]);
+      assertThat(all.completionDays[i]).as(at).isEqualTo(one.completionDays[0]);
+      assertThat(all.completion85Days[i]).as(at).isEqualTo(one.completion85Days[0]);
+      assertThat(Double.isFinite(all.landingValue[i]) && Double.isFinite(all.probability[i])).as(at).isTrue();
+    }
   }
 }
