@@ -561,11 +561,10 @@ final class Kernel {
     double[] qRow = col[Q_ROW];
     double[] kk = col[Q85_SQUARED];
     boolean calibrate = !p.identityCalibration();
+    // (where the scale is 0 the probability is set below)
     for (int j = 0; j < m; j++) {
       int r = (int) row[j];
-      double mu = mean[j];
-      double prob = scale[j] > 0 ? 1 - StudentT.cdfAt(position[j], 1 - mu >= 0, r) : mu >= 1 ? 1.0 : 0.0;
-      probability[j] = calibrate ? recalibrate(prob, p.calibrationIntercept(), p.calibrationSlope()) : prob;
+      probability[j] = 1 - StudentT.cdfAt(position[j], mean[j] <= 1, r);
       qRow[j] = q[r];
       double k = q85[r];
       kk[j] = k * k;
@@ -633,6 +632,10 @@ final class Kernel {
       if (!(scale[j] > 0)) {
         low[j] = mean[j];
         high[j] = mean[j];
+        probability[j] = mean[j] >= 1 ? 1.0 : 0.0;
+      }
+      if (calibrate) {
+        probability[j] = recalibrate(probability[j], p.calibrationIntercept(), p.calibrationSlope());
       }
       flags[j] = f;
       if (backward[j] >= SNAPSHOT_BACKWARD_STEPS) {
