@@ -172,25 +172,37 @@ final class Kernel {
       }
     }
 
-    /** The slots the scan writes, which the methods read. */
-    private static final int[] SCANNED = {LAST_X, LAST_Y, SUM_S, SUM_SQUARES, INCREMENTS, FIRST_MET_X, BACKWARD, COUNT,
-        INV_LENGTH, INV_HALF_SPAN};
-    /** The slots a method's forecast writes. */
-    private static final int[] RESULTS = {MEAN, LOW, HIGH, PROBABILITY, RATE, REQUIRED, COMPLETION, COMPLETION_85,
-        FLAGS, SCALE, DF};
-
-    /** Entry {@code j} of the scanned columns into {@link #slots}. */
+    /** Entry {@code j} of the scanned columns (the slots the methods read) into {@link #slots}. */
     void toSlots(int j) {
-      for (int k : SCANNED) {
-        slots[k] = col[k][j];
-      }
+      double[][] c = col;
+      double[] s = slots;
+      s[LAST_X] = c[LAST_X][j];
+      s[LAST_Y] = c[LAST_Y][j];
+      s[SUM_S] = c[SUM_S][j];
+      s[SUM_SQUARES] = c[SUM_SQUARES][j];
+      s[INCREMENTS] = c[INCREMENTS][j];
+      s[FIRST_MET_X] = c[FIRST_MET_X][j];
+      s[BACKWARD] = c[BACKWARD][j];
+      s[COUNT] = c[COUNT][j];
+      s[INV_LENGTH] = c[INV_LENGTH][j];
+      s[INV_HALF_SPAN] = c[INV_HALF_SPAN][j];
     }
 
     /** A method's results in {@link #slots} into entry {@code j} of the columns. */
     void fromSlots(int j) {
-      for (int k : RESULTS) {
-        col[k][j] = slots[k];
-      }
+      double[][] c = col;
+      double[] s = slots;
+      c[MEAN][j] = s[MEAN];
+      c[LOW][j] = s[LOW];
+      c[HIGH][j] = s[HIGH];
+      c[PROBABILITY][j] = s[PROBABILITY];
+      c[RATE][j] = s[RATE];
+      c[REQUIRED][j] = s[REQUIRED];
+      c[COMPLETION][j] = s[COMPLETION];
+      c[COMPLETION_85][j] = s[COMPLETION_85];
+      c[FLAGS][j] = s[FLAGS];
+      c[SCALE][j] = s[SCALE];
+      c[DF][j] = s[DF];
     }
   }
 
