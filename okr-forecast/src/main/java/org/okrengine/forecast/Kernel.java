@@ -4,7 +4,10 @@ import java.lang.ref.SoftReference;
 
 /**
  * The numeric core of every forecasting method, on primitive arrays: no allocation, boxing or distribution object
- * per forecast. Stateless and thread-safe; callers own the arrays.
+ * per forecast. A run takes up to {@link #CHUNK} key results: one scalar pass over each one's check-ins
+ * ({@link #scan}), then the plan-prior method as short loops over per-figure columns ({@link Columns}), the other
+ * methods key result by key result on a row of slots. A single forecast is a run of one. Stateless and thread-safe:
+ * callers own the arrays, and the scratch columns reused by single forecasts and replays are each thread's own.
  */
 final class Kernel {
   /** Key results per run of the batch stages: their columns stay in the caches. */
