@@ -29,7 +29,9 @@ import org.okrengine.model.Status;
  *   <li>Achieve: the probability from the milestones due so far (Laplace's rule), 0.5 without milestones.
  * </ul>
  *
- * <p>Configured with {@code with...} copy methods. Immutable and thread-safe.
+ * <p>Configured with {@code with...} copy methods. Immutable and thread-safe. Each thread that forecasts keeps a
+ * little scratch space for the numeric kernel (about 2 KB, and 100 KB once it has replayed statuses), reused from
+ * call to call and softly held, so the garbage collector may take it back.
  */
 public final class Forecaster {
   private static final double DEFAULT_LEVEL = 0.8;
