@@ -76,19 +76,7 @@ final class BacktestCommand implements Callable<Integer> {
       return Okr.OK;
     }
     Backtest.Accumulator acc = bt.newAccumulator();
-    Inputs inputs = new Inputs();
-    Progress progress = new Progress(spec.commandLine().getErr());
-    inputs.read(files, c -> {
-      acc.add(c);
-      progress.tick();
-    });
-    progress.done();
-    PrintWriter warn = spec.commandLine().getErr();
-    inputs.warnings().forEach(warn::println);
-    warn.flush();
-    if (!inputs.problems().isEmpty()) {
-      throw new BadInputException(inputs.problems());
-    }
+    new Inputs().readAll(files, acc::add, spec.commandLine().getErr(), "backtest");
     print(acc.report());
     return Okr.OK;
   }
@@ -139,31 +127,5 @@ final class BacktestCommand implements Callable<Integer> {
   /** The backtest as JSON ({@code okr-backtest/1}). */
   static String json(BacktestReport r) {
     return BacktestJson.write(r);
-  }
-
-  /** A progress line on standard error, only on a terminal. */
-  static final class Progress {
-    private final PrintWriter err;
-    private final boolean tty = System.console() != null;
-    private long count;
-
-    Progress(PrintWriter err) {
-      this.err = err;
-    }
-
-    void tick() {
-      count++;
-      if (tty && count % 500 == 0) {
-        err.print("\rbacktest: " + count + " cycles");
-        err.flush();
-      }
-    }
-
-    void done() {
-      if (tty && count >= 500) {
-        err.println("\rbacktest: " + count + " cycles, done");
-        err.flush();
-      }
-    }
   }
 }

@@ -1,6 +1,7 @@
 package org.okrengine.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -100,6 +101,24 @@ final class Inputs {
       for (Problem p : e.problems()) {
         problems.add(where + ": " + p);
       }
+    }
+  }
+
+  /**
+   * Feeds every valid cycle of {@code files} to {@code sink} under a progress bar labelled {@code label}, then prints
+   * the warnings on {@code err} and throws a {@link BadInputException} listing every problem, if there were any.
+   */
+  void readAll(List<Path> files, Consumer<OkrCycle> sink, PrintWriter err, String label) {
+    ProgressBar progress = ProgressBar.forFiles(err, label, files);
+    read(files, c -> {
+      sink.accept(c);
+      progress.tick();
+    });
+    progress.done();
+    warnings().forEach(err::println);
+    err.flush();
+    if (!problems.isEmpty()) {
+      throw new BadInputException(problems);
     }
   }
 

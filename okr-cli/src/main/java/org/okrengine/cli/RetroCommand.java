@@ -1,9 +1,6 @@
 package org.okrengine.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,19 +83,7 @@ final class RetroCommand implements Callable<Integer> {
       return Okr.OK;
     }
     Retrospective.Accumulator acc = retro.newAccumulator();
-    Inputs inputs = new Inputs();
-    PrintWriter err = spec.commandLine().getErr();
-    ProgressBar progress = new ProgressBar(err, "retro", System.console() != null ? countCycles(files) : 0);
-    inputs.read(files, c -> {
-      acc.add(c);
-      progress.tick();
-    });
-    progress.done();
-    inputs.warnings().forEach(err::println);
-    err.flush();
-    if (!inputs.problems().isEmpty()) {
-      throw new BadInputException(inputs.problems());
-    }
+    new Inputs().readAll(files, acc::add, spec.commandLine().getErr(), "retro");
     print(acc.report());
     return Okr.OK;
   }
@@ -111,28 +96,6 @@ final class RetroCommand implements Callable<Integer> {
       text(report, out);
     }
     out.flush();
-  }
-
-  /** Cycles in {@code files} (lines of JSON Lines, one per other file), for the progress bar; 0 when unknown. */
-  static long countCycles(List<Path> files) {
-    long n = 0;
-    byte[] buf = new byte[1 << 16];
-    for (Path f : files) {
-      if (!Inputs.isJsonLines(f)) {
-        n++;
-        continue;
-      }
-      try (InputStream in = Files.newInputStream(f)) {
-        for (int r = in.read(buf); r > 0; r = in.read(buf)) {
-          for (int i = 0; i < r; i++) {
-            n += buf[i] == '\n' ? 1 : 0;
-          }
-        }
-      } catch (IOException e) {
-        return 0; // reading reports the problem
-      }
-    }
-    return n;
   }
 
   static void text(RetroReport r, PrintWriter out) {
@@ -288,45 +251,5 @@ final class RetroCommand implements Callable<Integer> {
 
   private static String pct(Double v) {
     return v == null ? "-" : String.format(Locale.ROOT, "%.0f%%", v * 100);
-  }
-
-  /** A progress bar on standard error, only on a terminal and only for runs of 500 cycles or more. */
-  static final class ProgressBar {
-    private static final int WIDTH = 30;
-    private final PrintWriter err;
-    private final String label;
-    private final long total;
-    private final boolean show;
-    private long count;
-
-    ProgressBar(PrintWriter err, String label, long total) {
-      this.err = err;
-      this.label = label;
-      this.total = total;
-      this.show = System.console() != null && total >= 500;
-    }
-
-    void tick() {
-      count++;
-      if (show && count % 250 == 0) {
-        draw();
-      }
-    }
-
-    private void draw() {
-      long done = Math.min(count, total);
-      int filled = (int) (WIDTH * done / total);
-      err.print("\r" + label + " [" + "#".repeat(filled) + "-".repeat(WIDTH - filled) + "] "
-          + done * 100 / total + "% " + count + "/" + total + " cycles");
-      err.flush();
-    }
-
-    void done() {
-      if (show) {
-        draw();
-        err.println();
-        err.flush();
-      }
-    }
   }
 }

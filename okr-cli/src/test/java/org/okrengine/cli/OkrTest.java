@@ -308,10 +308,10 @@ class OkrTest {
   void retro_countCycles_linesOfJsonLinesOnePerOtherFile(@TempDir Path dir) throws IOException {
     Path f = dir.resolve("x.jsonl");
     Files.writeString(f, "{}\n{}\n{}\n");
-    assertThat(RetroCommand.countCycles(java.util.List.of(f, EXAMPLE))).isEqualTo(4);
-    assertThat(RetroCommand.countCycles(java.util.List.of(dir.resolve("missing.jsonl")))).isZero();
+    assertThat(ProgressBar.countCycles(java.util.List.of(f, EXAMPLE))).isEqualTo(4);
+    assertThat(ProgressBar.countCycles(java.util.List.of(dir.resolve("missing.jsonl")))).isZero();
     StringWriter err = new StringWriter();
-    RetroCommand.ProgressBar bar = new RetroCommand.ProgressBar(new PrintWriter(err), "retro", 1000);
+    ProgressBar bar = new ProgressBar(new PrintWriter(err), "retro", 1000);
     bar.tick();
     bar.done();
     assertThat(err.toString()).isEmpty(); // not a terminal: no progress bar
