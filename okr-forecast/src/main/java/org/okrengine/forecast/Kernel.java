@@ -137,6 +137,25 @@ final class Kernel {
       offsets = new int[capacity + 1];
     }
 
+    /**
+     * The flags every method shares for entry {@code j}, after {@link Kernel#common}: no data, met, rate seen, rate
+     * required (the required rate set to 0 where there is none); no completion yet (-1).
+     */
+    int commonFlags(int j) {
+      double[][] c = col;
+      double px = c[LAST_X][j];
+      double py = c[LAST_Y][j];
+      int f = (c[COUNT][j] > 0 ? 0 : NO_DATA) | (c[FIRST_MET_X][j] >= 0 ? MET : 0) | (px > 0 ? HAS_RATE : 0);
+      if (c[REMAINING][j] > 0 && py < 1) {
+        f |= HAS_REQUIRED;
+      } else {
+        c[REQUIRED][j] = 0;
+      }
+      c[COMPLETION][j] = -1;
+      c[COMPLETION_85][j] = -1;
+      return f;
+    }
+
     /** Growable room for the check-ins of a replay's prefixes laid end to end. */
     double[] times = new double[0];
     double[] values = new double[0];
@@ -175,7 +194,7 @@ final class Kernel {
       }
     }
 
-    /** Entry {@code j} of the scanned columns (the slots the methods read) into {@link #slots}. */
+    /** Entry {@code j} of the scanned and common columns (the slots the methods read) into {@link #slots}. */
     void toSlots(int j) {
       double[][] c = col;
       double[] s = slots;
@@ -189,6 +208,11 @@ final class Kernel {
       s[COUNT] = c[COUNT][j];
       s[INV_LENGTH] = c[INV_LENGTH][j];
       s[INV_HALF_SPAN] = c[INV_HALF_SPAN][j];
+      s[RATE] = c[RATE][j];
+      s[REQUIRED] = c[REQUIRED][j];
+      s[FLAGS] = c[FLAGS][j];
+      s[COMPLETION] = c[COMPLETION][j];
+      s[COMPLETION_85] = c[COMPLETION_85][j];
     }
 
     /** A method's results in {@link #slots} into entry {@code j} of the columns. */
@@ -252,12 +276,14 @@ final class Kernel {
       double[] times, double[] values, int[] offsets, double[] lengthDays, double[] asOfDays, double[] baselines,
       double[] targets, int base, Columns c, int m) {
     scan(times, values, offsets, lengthDays, baselines, targets, base, c, m);
+    common(asOfDays, base, c, m);
     if (method == ForecastMethod.PLAN_PRIOR_BAYES) {
       bayes(p, priorPrec, q, q85, times, values, offsets, asOfDays, baselines, base, c, m);
       return;
     }
     for (int j = 0; j < m; j++) {
       int i = base + j;
+      c.col[FLAGS][j] = c.commonFlags(j);
       c.toSlots(j);
       prepare(method, p, priorPrec, q, times, values, offsets[i], offsets[i + 1], asOfDays[i], baselines[i], c.slots,
           0);
@@ -419,12 +445,15 @@ final class Kernel {
   }
 
   /**
-   * The forecast of every method but the plan-prior one, from one key result's scanned sums in {@code out}: the
-   * common figures (rate seen, required rate, flags), then the method's own.
+   * The forecast of every method but the plan-prior one (and of the plan-prior one on a snapshot metric), from one
+   * key result's scanned sums and common figures ({@link #common}) in {@code out}.
    */
   static void prepare(ForecastMethod method, Hyperparameters p, double priorPrec, double[] q, double[] times,
       double[] values, int from, int to, double asOfDays, double baseline, double[] out, int o) {
-    int flags = common(to > from, asOfDays, out, o);
+    int flags = (int) out[o + FLAGS];
+    // the slots a method may leave unset
+    out[o + SCALE] = 0;
+    out[o + DF] = 0;
     double px = out[o + LAST_X];
     double py = out[o + LAST_Y];
     double sumS = out[o + SUM_S];
@@ -456,37 +485,34 @@ final class Kernel {
   }
 
   /**
-   * The figures every method shares, from the scanned sums: the rate seen, the rate required from the forecast
-   * instant, and the flags so far; clears the slots a method may leave unset. Returns the flags.
+   * The figures every method shares, from the scanned columns: the rate seen and the rate required from the
+   * forecast instant; the flags follow key result by key result ({@link Columns#commonFlags}).
    */
-  private static int common(boolean any, double asOfDays, double[] out, int o) {
-    double px = out[o + LAST_X];
-    double py = out[o + LAST_Y];
-    double xAsOf = Math.min(1.0, Math.max(0.0, asOfDays * out[o + INV_LENGTH]));
-    int flags = any ? 0 : NO_DATA;
-    if (out[o + FIRST_MET_X] >= 0) {
-      flags |= MET;
+  private static void common(double[] asOfDays, int base, Columns c, int m) {
+    double[][] col = c.col;
+    double[] px = col[LAST_X];
+    double[] py = col[LAST_Y];
+    double[] sumS = col[SUM_S];
+    double[] rate = col[RATE];
+    double[] required = col[REQUIRED];
+    double[] remaining = col[REMAINING];
+    // Short loops, one or two results each: the JIT vectorizes a loop only when its body is small.
+    // The rate seen: the increments' total time is the last point's time (they chain from the anchor at 0), and no
+    // increment (px = 0) means SUM_S = 0, so the rate is 0.
+    for (int j = 0; j < m; j++) {
+      rate[j] = sumS[j] / Math.max(px[j], Double.MIN_VALUE);
     }
-    out[o + SCALE] = 0;
-    out[o + DF] = 0;
-    double rateSeen = 0;
-    // the increments' total time is the last point's time: they chain from the anchor at 0
-    if (px > 0) {
-      rateSeen = out[o + SUM_S] / px;
-      flags |= HAS_RATE;
+    double[] invLength = col[INV_LENGTH];
+    for (int j = 0; j < m; j++) {
+      remaining[j] = 1.0 - Math.min(1.0, Math.max(0.0, asOfDays[base + j] * invLength[j]));
     }
-    out[o + RATE] = rateSeen;
-    double remaining = 1.0 - xAsOf;
-    if (remaining > 0 && py < 1) {
-      out[o + REQUIRED] = (1 - py) / remaining;
-      flags |= HAS_REQUIRED;
-    } else {
-      out[o + REQUIRED] = 0;
+    for (int j = 0; j < m; j++) {
+      required[j] = Math.max(1 - py[j], 0.0) / Math.max(remaining[j], Double.MIN_VALUE);
     }
-    out[o + COMPLETION] = -1;
-    out[o + COMPLETION_85] = -1;
-    return flags;
   }
+
+
+
 
   /**
    * The plan-prior method over the first {@code m} key results of {@code c}: each stage a short loop over the
@@ -501,22 +527,7 @@ final class Kernel {
     double[] sumS = col[SUM_S];
     double[] ss = col[SUM_SQUARES];
     double[] rate = col[RATE];
-    double[] required = col[REQUIRED];
-    double[] remaining = col[REMAINING];
     // Short loops, one or two results each: the JIT vectorizes a loop only when its body is small.
-    // The rate seen: the increments' total time is the last point's time (they chain from the anchor at 0), and no
-    // increment (px = 0) means SUM_S = 0, so the rate is 0.
-    for (int j = 0; j < m; j++) {
-      rate[j] = sumS[j] / Math.max(px[j], Double.MIN_VALUE);
-    }
-    // the rate required from the forecast instant (set to 0 where there is none, below)
-    double[] invLength = col[INV_LENGTH];
-    for (int j = 0; j < m; j++) {
-      remaining[j] = 1.0 - Math.min(1.0, Math.max(0.0, asOfDays[base + j] * invLength[j]));
-    }
-    for (int j = 0; j < m; j++) {
-      required[j] = Math.max(1 - py[j], 0.0) / Math.max(remaining[j], Double.MIN_VALUE);
-    }
     // rates: dy ~ N(r dx, s2 dx); s2's posterior has shape a0 + (n - 1) / 2 and scale noisePrior + resid / 2
     double[] increments = col[INCREMENTS];
     double[] shape = col[SHAPE];
@@ -618,22 +629,23 @@ final class Kernel {
       d85[j] = px[j] + (quadB[j] + Math.sqrt(Math.max(disc[j], 0.0))) / (2 * quadA[j]);
     }
     // the flags, and the figures that exist only under conditions
-    double[] count = col[COUNT];
-    double[] firstMet = col[FIRST_MET_X];
     double[] backward = col[BACKWARD];
     double[] flags = col[FLAGS];
     double[] completion = col[COMPLETION];
     double[] completion85 = col[COMPLETION_85];
     for (int j = 0; j < m; j++) {
-      int f = (count[j] > 0 ? 0 : NO_DATA) | (firstMet[j] >= 0 ? MET : 0) | (px[j] > 0 ? HAS_RATE : 0)
-          | HAS_INTERVAL;
-      if (remaining[j] > 0 && py[j] < 1) {
-        f |= HAS_REQUIRED;
-      } else {
-        required[j] = 0;
+      int f = c.commonFlags(j);
+      if (backward[j] >= SNAPSHOT_BACKWARD_STEPS) {
+        // a snapshot metric
+        flags[j] = f;
+        c.toSlots(j);
+        int i = base + j;
+        prepare(ForecastMethod.PLAN_PRIOR_BAYES, p, priorPrec, q, times, values, offsets[i], offsets[i + 1],
+            asOfDays[i], baselines[i], c.slots, 0);
+        c.fromSlots(j);
+        continue;
       }
-      completion[j] = -1;
-      completion85[j] = -1;
+      f |= HAS_INTERVAL;
       if (1 - py[j] > 0 && postRate[j] > 0) {
         if (d50[j] <= MAX_COMPLETION) {
           completion[j] = d50[j];
@@ -653,16 +665,9 @@ final class Kernel {
         probability[j] = recalibrate(probability[j], p.calibrationIntercept(), p.calibrationSlope());
       }
       flags[j] = f;
-      if (backward[j] >= SNAPSHOT_BACKWARD_STEPS) {
-        // a snapshot metric
-        c.toSlots(j);
-        int i = base + j;
-        prepare(ForecastMethod.PLAN_PRIOR_BAYES, p, priorPrec, q, times, values, offsets[i], offsets[i + 1],
-            asOfDays[i], baselines[i], c.slots, 0);
-        c.fromSlots(j);
-      }
     }
   }
+
 
   private static int randomWalk(double[] q, double sumT, double sumS, double ss, int n, double px, double py, double h,
       int flags, double[] out, int o) {
