@@ -130,7 +130,7 @@ public final class BatchForecaster {
    * Stores a chunk's results: a short loop per output column (vectorized by the JIT), then the outputs that do not
    * exist set to 0 in one pass over the flags.
    */
-  static void write(double[][] col, double[] baselines, double[] targets, double[] lengthDays, int start, int m,
+  private static void write(double[][] col, double[] baselines, double[] targets, double[] lengthDays, int start, int m,
       Output out) {
     double[] invLength = col[Kernel.INV_LENGTH];
     double[] mean = col[Kernel.MEAN];

@@ -342,11 +342,13 @@ public final class Forecaster {
   }
 
   private Outcome reach(Metric metric, double[] times, double[] values, double lengthDays, double asOfDays) {
-    double[] slots = new double[Kernel.SLOTS];
     double b = metric.baseline();
     double t = metric.target();
+    // the results land in the thread's scratch row of slots, read before the thread's next forecast
+    Kernel.Columns scratch = Kernel.Columns.single();
+    double[] slots = scratch.slots;
     Kernel.forecast(method, hyperparameters, quantiles, quantiles85, times, values, 0, times.length, lengthDays,
-        asOfDays, b, t, Kernel.Columns.single(), slots);
+        asOfDays, b, t, scratch, slots);
     return fromSlots(method, slots, b, t, lengthDays, level);
   }
 

@@ -519,7 +519,7 @@ final class Kernel {
    * columns (the JIT turns them into vector instructions), the steps that look up tables or branch in loops of their
    * own. Snapshot metrics are forecast key result by key result ({@link #prepare}).
    */
-  static void bayes(Hyperparameters p, double priorPrec, double[] q, double[] q85, double[] times,
+  private static void bayes(Hyperparameters p, double priorPrec, double[] q, double[] q85, double[] times,
       double[] values, int[] offsets, double[] asOfDays, double[] baselines, int base, Columns c, int m) {
     double[][] col = c.col;
     double[] px = col[LAST_X];
