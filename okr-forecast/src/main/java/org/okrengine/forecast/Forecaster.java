@@ -195,6 +195,7 @@ public final class Forecaster {
     int[] seen = new int[size];
     double[] asOfDays = new double[size];
     double[] probability = new double[size];
+    boolean[] metAt = new boolean[size];
     // the instants the kernel forecasts (increase and decrease), all at once below
     int[] kernelAt = new int[size];
     int kernelCount = 0;
@@ -213,6 +214,7 @@ public final class Forecaster {
       }
       seen[k] = n;
       boolean met = n > 0 && metric.isMet(values[n - 1]);
+      metAt[k] = met;
       if (asOfDays[k] >= 0 && n > 0 && !(met && !d.isMaintain())) {
         if (d.isMaintain() || d == Direction.ACHIEVE) {
           double[] t = Arrays.copyOf(times, n);
@@ -231,8 +233,7 @@ public final class Forecaster {
       double expected = keyResult.expectedProgress(cycle, asOfs.get(k));
       Double progress = m == 0 ? null : metric.progress(values[m - 1]);
       Integer daysSince = m == 0 ? null : (int) Math.floor(asOfDays[k] - times[m - 1]);
-      boolean met = m > 0 && metric.isMet(values[m - 1]);
-      out[k] = status(d, m, met, daysSince, asOfDays[k], probability[k], progress, expected);
+      out[k] = status(d, m, metAt[k], daysSince, asOfDays[k], probability[k], progress, expected);
     }
     return List.of(out);
   }
@@ -251,6 +252,11 @@ public final class Forecaster {
     double[][] col = c.col;
     int[] offsets = c.offsets;
     double[] asOf = col[Kernel.AS_OF];
+    // one key result: the same cycle length, baseline and target for every instant
+    int filled = Math.min(count, Kernel.CHUNK);
+    Arrays.fill(col[Kernel.LENGTH], 0, filled, lengthDays);
+    Arrays.fill(col[Kernel.BASELINE], 0, filled, metric.baseline());
+    Arrays.fill(col[Kernel.TARGET], 0, filled, metric.target());
     for (int start = 0; start < count; start += Kernel.CHUNK) {
       int m = Math.min(Kernel.CHUNK, count - start);
       int points = 0;
@@ -265,9 +271,6 @@ public final class Forecaster {
         System.arraycopy(times, 0, c.times, offsets[e], offsets[e + 1] - offsets[e]);
         System.arraycopy(values, 0, c.values, offsets[e], offsets[e + 1] - offsets[e]);
       }
-      Arrays.fill(col[Kernel.LENGTH], 0, m, lengthDays);
-      Arrays.fill(col[Kernel.BASELINE], 0, m, metric.baseline());
-      Arrays.fill(col[Kernel.TARGET], 0, m, metric.target());
       Kernel.run(method, hyperparameters, hyperparameters.priorPrecision(), quantiles, quantiles85, c.times, c.values,
           offsets, col[Kernel.LENGTH], asOf, col[Kernel.BASELINE], col[Kernel.TARGET], 0, c, m);
       for (int e = 0; e < m; e++) {
