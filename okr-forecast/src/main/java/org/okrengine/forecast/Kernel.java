@@ -106,6 +106,11 @@ final class Kernel {
   /** The largest progress the kernel works with (see {@link #progress}). */
   static final double MAX_PROGRESS = 1e6;
   /**
+   * The largest 1 / |target - baseline| of the scan's fast loop on raw values: beyond it the squares of the raw
+   * steps could underflow, and exactPass works on progress instead.
+   */
+  static final double MAX_INVERSE_SPAN = 1e100;
+  /**
    * The fewest degrees of freedom of a predictive. At 1 or fewer its mean, the landing value, would not exist; 1.5
    * leaves a margin and was checked across both families of history (README).
    */
@@ -328,61 +333,82 @@ final class Kernel {
       double inverseSpan = invSpan[j];
       double baseline = baselines[base + j];
       count[j] = to - from;
-      // The common case runs without the clamp of progress() at every check-in, and without merges: it bounds the
-      // progress afterwards instead. The increments chain from the anchor (0, y0), so by Cauchy-Schwarz every point
-      // is within |y0| + sqrt(SUM_SQUARES * LAST_X) of 0; when that bound is at most MAX_PROGRESS, no clamp would
-      // have changed anything and the sums are those of exactPass, bit for bit. Otherwise (a value beyond the clamp,
-      // an overflow, a NaN) or when check-ins must be merged, exactPass runs.
-      double hb = 0.5 * baseline;
+      // The common case: a running count that never steps away from its target, no check-ins to merge, no value
+      // beyond the clamp. Its loop works on the raw values, turned toward the target (w = value * sign): no clamp,
+      // no merges, no progress per check-in, so that the JIT unrolls it. It keeps the sign bits of the steps ORed
+      // together; any step away from the target, a merge, a span too small or a progress beyond the clamp sends the
+      // key result to exactPass (so do NaN and infinities: they fail the checks below).
+      double sign = inverseSpan >= 0 ? 1.0 : -1.0;
       double px = 0;
-      double py = 0;
-      double y0 = 0;
+      double pw = baseline * sign;
       double ss = 0;
-      int n = 0;
-      int back = 0;
-      boolean met = false;
+      int anchor = from - 1;
+      long signs = 0;
       for (int i = from; i < to; i++) {
         double x = times[i] * inverseLength;
-        double y = (0.5 * values[i] - hb) * inverseSpan;
-        met |= y >= 1;
+        double w = values[i] * sign;
         double dx = x - px;
+        double dw = w - pw;
+        signs |= Double.doubleToRawLongBits(dw);
         if (dx < MIN_DX) {
-          if (n > 0) {
-            // a merge with the previous point: left to exactPass (NaN fails the bound below)
-            ss = Double.NaN;
+          // px is 0 until the first increment, and at least MIN_DX after it
+          if (px > 0) {
+            // a merge with the previous point: left to exactPass
+            signs = -1;
             break;
           }
           // at or before the start: replaces the anchor
-          y0 = y;
-          py = y;
+          anchor = i;
+          pw = w;
           continue;
         }
-        double dy = y - py;
-        ss += dy * dy / dx;
-        back += dy < 0 ? 1 : 0;
-        n++;
+        ss += dw * dw / dx;
         px = x;
-        py = y;
+        pw = w;
       }
-      if (!(Math.abs(y0) <= 0.5 * MAX_PROGRESS && ss * px <= 0.25 * MAX_PROGRESS * MAX_PROGRESS)) {
-        exactPass(times, values, from, to, inverseLength, baseline, inverseSpan, col, j);
+      // the check-ins at or before the start come first, the increments after them
+      int n = to - anchor - 1;
+      double hb = 0.5 * baseline;
+      double y0 = anchor < from ? 0.0 : (0.5 * values[anchor] - hb) * inverseSpan;
+      double last = pw * sign;
+      double py = to > from ? (0.5 * last - hb) * inverseSpan : 0.0;
+      // progress steps are the raw steps over the span: dy = dw k, k = 1 / (target - baseline) = inverseSpan / 2
+      double k = 0.5 * inverseSpan;
+      double sq = ss * k * k;
+      // every point lies between the anchor and the last point (no step goes back), so the bounds on those two mean
+      // the clamp would have changed nothing
+      if (signs < 0 || !(Math.abs(y0) <= MAX_PROGRESS && Math.abs(py) <= MAX_PROGRESS && sq <= Double.MAX_VALUE
+          && Math.abs(k) <= MAX_INVERSE_SPAN && px <= Double.MAX_VALUE)) {
+        exactPass(times, values, from, to, inverseLength, baseline, targets[base + j], inverseSpan, col, j);
         continue;
       }
       lastX[j] = px;
       lastY[j] = py;
       sumS[j] = n > 0 ? py - y0 : 0.0;
-      sumSquares[j] = ss;
+      sumSquares[j] = sq;
       increments[j] = n;
-      firstMetX[j] = met ? firstMet(times, values, from, to, inverseLength, baseline, inverseSpan) : -1;
-      backward[j] = back;
+      // the points only move toward the target, so the last one reaches it if any does
+      double halfGap = 0.5 * targets[base + j] - hb;
+      firstMetX[j] = to > from && reached(last, hb, halfGap)
+          ? firstMet(times, values, from, to, inverseLength, hb, halfGap) : -1;
+      backward[j] = 0;
     }
   }
 
-  /** The cycle fraction (at least 0) of the first check-in at or beyond the target; -1 when none is. */
-  private static double firstMet(double[] times, double[] values, int from, int to, double invLength, double baseline,
-      double invSpan) {
+  /**
+   * Whether {@code value} reaches the target, as {@code Metric.isMet} decides it for increasing and decreasing key
+   * results: on the halves' differences from the baseline, so that a value exactly at the target counts.
+   */
+  static boolean reached(double value, double halfBaseline, double halfGap) {
+    double u = 0.5 * value - halfBaseline;
+    return halfGap > 0 ? u >= halfGap : halfGap < 0 ? u <= halfGap : u > 0;
+  }
+
+  /** The cycle fraction (at least 0) of the first check-in that reaches the target; -1 when none does. */
+  private static double firstMet(double[] times, double[] values, int from, int to, double invLength,
+      double halfBaseline, double halfGap) {
     for (int i = from; i < to; i++) {
-      if (progress(values[i], baseline, invSpan) >= 1) {
+      if (reached(values[i], halfBaseline, halfGap)) {
         return Math.max(times[i] * invLength, 0);
       }
     }
@@ -394,7 +420,9 @@ final class Kernel {
    * check-in and the merging of check-ins closer than MIN_DX; writes entry {@code j} of the scanned columns.
    */
   static void exactPass(double[] times, double[] values, int from, int to, double invLength, double baseline,
-      double invSpan, double[][] col, int j) {
+      double target, double invSpan, double[][] col, int j) {
+    double hb = 0.5 * baseline;
+    double halfGap = 0.5 * target - hb;
     // one lean pass: anchor, increments (the OLS and Holt methods make their own pass)
     double px = 0;
     double py = 0;
@@ -409,7 +437,7 @@ final class Kernel {
     for (int i = from; i < to; i++) {
       double x = times[i] * invLength;
       double y = progress(values[i], baseline, invSpan);
-      firstMet = firstMet < 0 && y >= 1 ? Math.max(x, 0) : firstMet;
+      firstMet = firstMet < 0 && reached(values[i], hb, halfGap) ? Math.max(x, 0) : firstMet;
       double dx = x - px;
       // px is 0 until the first increment, so this also catches check-ins at or before the start
       if (dx < MIN_DX) {

@@ -1,6 +1,7 @@
 package org.okrengine.forecast;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -9,9 +10,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The scan's fast loop (no clamp per check-in, no merges) gives the same sums as the exact pass, bit for bit, on
- * seeded series that mix ordinary progress with check-ins at or before the start, duplicates and near-duplicates,
- * values around the clamp and far beyond it, and both directions.
+ * The scan's fast loop (raw values, no clamp per check-in, no merges) gives the same figures as the exact pass on
+ * seeded series that mix running counts and wandering series with check-ins at or before the start, duplicates and
+ * near-duplicates, values exactly at the target, around the clamp and far beyond it, and both directions: the counts,
+ * the first point at the target, the last point and the sum of steps bit for bit; the sum of squared steps, which the
+ * fast loop sums on raw values and scales once, to within 1e-13 of it (the exact pass rounds each progress value
+ * before it differences them, so it is the less exact of the two).
  */
 class KernelPassTest {
   static IntStream seeds() {
@@ -29,7 +33,10 @@ class KernelPassTest {
     double baseline = rnd.nextBoolean() ? 0 : rnd.nextDouble(-1e3, 1e3);
     double span = (rnd.nextBoolean() ? 1 : -1) * rnd.nextDouble(0.5, 500);
     double target = baseline + span;
-    int kind = seed % 5;
+    int kind = seed % 7;
+    // kinds 5 and 6: running counts that never step back (the fast loop's case), some going beyond the clamp, 6
+    // landing exactly on the target
+    double level = 0;
     double t = rnd.nextInt(4) == 0 ? -rnd.nextDouble(0, 3) : 0;
     for (int i = 0; i < n; i++) {
       double gap = rnd.nextInt(6) == 0 ? (rnd.nextBoolean() ? 0 : length * 1e-8) : rnd.nextDouble(0, length / 8);
@@ -43,8 +50,11 @@ class KernelPassTest {
         progress = rnd.nextBoolean() ? 1e300 / Math.abs(span) : -1e300 / Math.abs(span);
       } else if (kind == 3) {
         progress = rnd.nextDouble(3e5, 6e5);
+      } else if (kind >= 5) {
+        level += rnd.nextInt(3) == 0 ? 0 : seed % 4 == 1 ? rnd.nextDouble(0, 3e5) : rnd.nextDouble(0, 0.3);
+        progress = kind == 6 && i >= n / 2 ? 1 : level;
       }
-      values[i] = baseline + progress * span;
+      values[i] = kind == 6 && progress == 1 ? target : baseline + progress * span;
     }
     Arrays.sort(times);
     double invLength = 1.0 / length;
@@ -54,11 +64,17 @@ class KernelPassTest {
         new double[] {target}, 0, c, 1);
     double[][] fast = c.col;
     double[][] exact = new double[Kernel.SLOTS][1];
-    Kernel.exactPass(times, values, 0, n, invLength, baseline, invSpan, exact, 0);
-    for (int k : new int[] {Kernel.LAST_X, Kernel.LAST_Y, Kernel.SUM_S, Kernel.SUM_SQUARES, Kernel.INCREMENTS,
-        Kernel.FIRST_MET_X, Kernel.BACKWARD}) {
+    Kernel.exactPass(times, values, 0, n, invLength, baseline, target, invSpan, exact, 0);
+    for (int k : new int[] {Kernel.LAST_X, Kernel.LAST_Y, Kernel.SUM_S, Kernel.INCREMENTS, Kernel.FIRST_MET_X,
+        Kernel.BACKWARD}) {
       assertThat(Double.doubleToLongBits(fast[k][0])).as("slot " + k + ": " + fast[k][0] + " vs " + exact[k][0])
           .isEqualTo(Double.doubleToLongBits(exact[k][0]));
+    }
+    assertThat(fast[Kernel.SUM_SQUARES][0]).as("sum of squares")
+        .isCloseTo(exact[Kernel.SUM_SQUARES][0], within(1e-13 * Math.max(1, exact[Kernel.SUM_SQUARES][0])));
+    if (kind == 6 && n > 0) {
+      // a value exactly at the target reaches it, as Metric.isMet says
+      assertThat(fast[Kernel.FIRST_MET_X][0]).isGreaterThanOrEqualTo(0);
     }
   }
 }
