@@ -33,6 +33,26 @@ class BatchForecasterTest {
     assertThat(out.probability[1]).isCloseTo(0.5, within(1e-9));
   }
 
+  /**
+   * A check-in exactly at the target reaches it, as {@code Metric.isMet} says, for every target from 1 to 200 in
+   * both directions: progress by multiplication with 1 / span falls short of 1 for some of them (0.5 * 49 * (1 /
+   * 24.5) is 0.9999999999999999), so the kernel decides on the values.
+   */
+  @Test
+  void forecast_checkInExactlyAtTarget_reachesIt() {
+    BatchForecaster b = BatchForecaster.of(Forecaster.withDefaults());
+    BatchForecaster.Output out = new BatchForecaster.Output(1);
+    for (int target = 1; target <= 200; target++) {
+      for (int direction : new int[] {1, -1}) {
+        double baseline = direction > 0 ? 0 : 2 * target;
+        double halfway = (baseline + target) / 2;
+        b.forecast(1, new int[] {0, 2}, new double[] {20, 40}, new double[] {halfway, target}, new double[] {91},
+            new double[] {45}, new double[] {baseline}, new double[] {target}, out);
+        assertThat(out.flags[0] & BatchForecaster.MET).as("target %d, direction %d", target, direction).isNotZero();
+      }
+    }
+  }
+
   @Test
   void forecast_shortArrays_rejected() {
     BatchForecaster b = BatchForecaster.of(Forecaster.withDefaults());
