@@ -147,21 +147,30 @@ public final class BatchForecaster {
     double[] actualOut = out.actualVelocityPerWeek;
     double[] completionOut = out.completionDays;
     double[] completion85Out = out.completion85Days;
+    // each key result's span and weekly scale (progress per cycle to value per week)
+    double[] span = col[Kernel.SPAN];
+    double[] weekly = col[Kernel.WEEKLY];
     for (int j = 0; j < m; j++) {
-      landingOut[start + j] = baselines[start + j] + mean[j] * (targets[start + j] - baselines[start + j]);
+      span[j] = targets[start + j] - baselines[start + j];
     }
     for (int j = 0; j < m; j++) {
-      lowOut[start + j] = baselines[start + j] + Math.min(low[j], high[j]) * (targets[start + j] - baselines[start + j]);
+      weekly[j] = span[j] * 7.0 * invLength[j];
     }
     for (int j = 0; j < m; j++) {
-      highOut[start + j] = baselines[start + j] + Math.max(low[j], high[j]) * (targets[start + j] - baselines[start + j]);
+      landingOut[start + j] = baselines[start + j] + mean[j] * span[j];
+    }
+    for (int j = 0; j < m; j++) {
+      lowOut[start + j] = baselines[start + j] + Math.min(low[j], high[j]) * span[j];
+    }
+    for (int j = 0; j < m; j++) {
+      highOut[start + j] = baselines[start + j] + Math.max(low[j], high[j]) * span[j];
     }
     System.arraycopy(col[Kernel.PROBABILITY], 0, out.probability, start, m);
     for (int j = 0; j < m; j++) {
-      requiredOut[start + j] = required[j] * ((targets[start + j] - baselines[start + j]) * 7.0 * invLength[j]);
+      requiredOut[start + j] = required[j] * weekly[j];
     }
     for (int j = 0; j < m; j++) {
-      actualOut[start + j] = rate[j] * ((targets[start + j] - baselines[start + j]) * 7.0 * invLength[j]);
+      actualOut[start + j] = rate[j] * weekly[j];
     }
     for (int j = 0; j < m; j++) {
       completionOut[start + j] = completion[j] * lengthDays[start + j];
