@@ -315,13 +315,6 @@ final class Kernel {
     double[][] col = c.col;
     double[] invLength = col[INV_LENGTH];
     double[] invSpan = col[INV_HALF_SPAN];
-    for (int j = 0; j < m; j++) {
-      invLength[j] = 1.0 / lengthDays[base + j];
-    }
-    for (int j = 0; j < m; j++) {
-      // halves: the difference of two finite doubles' halves cannot overflow
-      invSpan[j] = 1.0 / (0.5 * targets[base + j] - 0.5 * baselines[base + j]);
-    }
     double[] count = col[COUNT];
     double[] lastX = col[LAST_X];
     double[] lastY = col[LAST_Y];
@@ -333,9 +326,13 @@ final class Kernel {
     for (int j = 0; j < m; j++) {
       int from = offsets[base + j];
       int to = offsets[base + j + 1];
-      double inverseLength = invLength[j];
-      double inverseSpan = invSpan[j];
       double baseline = baselines[base + j];
+      // (scalar divisions here cost less than a vector loop of them: this loop's divider is not always busy)
+      double inverseLength = 1.0 / lengthDays[base + j];
+      // halves: the difference of two finite doubles' halves cannot overflow
+      double inverseSpan = 1.0 / (0.5 * targets[base + j] - 0.5 * baseline);
+      invLength[j] = inverseLength;
+      invSpan[j] = inverseSpan;
       count[j] = to - from;
       // The common case: a running count that never steps away from its target, no check-ins to merge, no value
       // beyond the clamp. Its loop works on the raw values, turned toward the target (w = value * sign): no clamp,
