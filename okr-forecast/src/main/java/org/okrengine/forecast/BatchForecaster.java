@@ -98,7 +98,9 @@ public final class BatchForecaster {
    * @param baselines each metric's baseline
    * @param targets each metric's target, not equal to the baseline
    * @param out receives the results in its first {@code count} rows
-   * @throws IllegalArgumentException when an array is too short
+   * @throws IllegalArgumentException when an array is too short; or when a number is NaN or infinite, a cycle length
+   *     not positive or a target equal to its baseline: the message then names every such entry (the first
+   *     {@value #LISTED} of them, and how many in all), and the rows of {@code out} are unspecified
    */
   public void forecast(int count, int[] offsets, double[] times, double[] values, double[] lengthDays,
       double[] asOfDays, double[] baselines, double[] targets, Output out) {
@@ -116,10 +118,58 @@ public final class BatchForecaster {
     double[][] col = c.col;
     for (int start = 0; start < count; start += CHUNK) {
       int m = Math.min(count - start, CHUNK);
-      Kernel.run(method, p, priorPrec, quantiles, quantiles85, times, values, offsets, lengthDays, asOfDays, baselines,
-          targets, start, c, m);
+      // the kernel refuses bad numbers (Kernel.scan); the message then names them all
+      try {
+        Kernel.run(method, p, priorPrec, quantiles, quantiles85, times, values, offsets, lengthDays, asOfDays,
+            baselines, targets, start, c, m);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(problems(count, offsets, times, values, lengthDays, asOfDays, baselines,
+            targets), e);
+      }
       write(col, baselines, targets, lengthDays, start, m, out);
     }
+  }
+
+  /** How many bad entries an error message names at most. */
+  static final int LISTED = 20;
+
+  /** Every bad entry of the inputs, for the error message (the first {@link #LISTED} named). */
+  private static String problems(int count, int[] offsets, double[] times, double[] values, double[] lengthDays,
+      double[] asOfDays, double[] baselines, double[] targets) {
+    StringBuilder listed = new StringBuilder();
+    long found = 0;
+    for (int i = 0; i < count; i++) {
+      String[] names = {"lengthDays", "asOfDays", "baselines", "targets"};
+      double[] numbers = {lengthDays[i], asOfDays[i], baselines[i], targets[i]};
+      for (int k = 0; k < names.length; k++) {
+        double v = numbers[k];
+        boolean bad = k == 0 ? !(v > 0 && v <= Double.MAX_VALUE) : !(Math.abs(v) <= Double.MAX_VALUE);
+        if (bad) {
+          found = note(listed, found, names[k] + "[" + i + "] = " + v + (k == 0 ? " (must be positive and finite)"
+              : " (must be finite)"));
+        }
+      }
+      if (targets[i] == baselines[i]) {
+        found = note(listed, found, "targets[" + i + "] = " + targets[i] + " (equals baselines[" + i + "])");
+      }
+      for (int k = offsets[i]; k < offsets[i + 1]; k++) {
+        if (!(Math.abs(times[k]) <= Double.MAX_VALUE)) {
+          found = note(listed, found, "times[" + k + "] = " + times[k] + " (must be finite)");
+        }
+        if (!(Math.abs(values[k]) <= Double.MAX_VALUE)) {
+          found = note(listed, found, "values[" + k + "] = " + values[k] + " (must be finite)");
+        }
+      }
+    }
+    return found + " bad input" + (found == 1 ? "" : "s") + ": " + listed
+        + (found > LISTED ? "; and " + (found - LISTED) + " more" : "");
+  }
+
+  private static long note(StringBuilder listed, long found, String problem) {
+    if (found < LISTED) {
+      listed.append(found == 0 ? "" : "; ").append(problem);
+    }
+    return found + 1;
   }
 
   /** The flags of the outputs that exist only under a condition. */

@@ -284,7 +284,7 @@ final class Kernel {
   static void run(ForecastMethod method, Hyperparameters p, double priorPrec, double[] q, double[] q85,
       double[] times, double[] values, int[] offsets, double[] lengthDays, double[] asOfDays, double[] baselines,
       double[] targets, int base, Columns c, int m) {
-    scan(times, values, offsets, lengthDays, baselines, targets, base, c, m);
+    scan(times, values, offsets, lengthDays, asOfDays, baselines, targets, base, c, m);
     common(asOfDays, base, c, m);
     if (method == ForecastMethod.PLAN_PRIOR_BAYES) {
       bayes(p, priorPrec, q, q85, times, values, offsets, asOfDays, baselines, base, c, m);
@@ -303,15 +303,12 @@ final class Kernel {
   /**
    * The one pass over each key result's check-ins: writes LAST_X, LAST_Y, SUM_S, SUM_SQUARES, INCREMENTS,
    * FIRST_MET_X, BACKWARD, COUNT, INV_LENGTH and INV_HALF_SPAN.
+   *
+   * @throws IllegalArgumentException when a number is NaN or infinite, a length not positive or a target equal to
+   *     its baseline (after the pass: the columns are then unspecified)
    */
-  static void scan(double[] times, double[] values, int[] offsets, double[] lengthDays, double[] baselines,
-      double[] targets, int base, Columns c, int m) {
-    for (int j = 0; j < m; j++) {
-      double length = lengthDays[base + j];
-      if (!(length > 0 && length < Double.MAX_VALUE)) {
-        throw new IllegalArgumentException("lengthDays must be positive and finite: " + length);
-      }
-    }
+  static void scan(double[] times, double[] values, int[] offsets, double[] lengthDays, double[] asOfDays,
+      double[] baselines, double[] targets, int base, Columns c, int m) {
     double[][] col = c.col;
     double[] invLength = col[INV_LENGTH];
     double[] invSpan = col[INV_HALF_SPAN];
@@ -323,14 +320,21 @@ final class Kernel {
     double[] increments = col[INCREMENTS];
     double[] firstMetX = col[FIRST_MET_X];
     double[] backward = col[BACKWARD];
+    boolean valid = true;
     for (int j = 0; j < m; j++) {
       int from = offsets[base + j];
       int to = offsets[base + j + 1];
       double baseline = baselines[base + j];
+      double length = lengthDays[base + j];
+      double target = targets[base + j];
+      // the key result's own numbers (its check-ins: NaN and infinities fail the fast loop's checks, and exactPass
+      // refuses them)
+      valid &= length > 0 & length <= Double.MAX_VALUE & Math.abs(asOfDays[base + j]) <= Double.MAX_VALUE
+          & Math.abs(baseline) <= Double.MAX_VALUE & Math.abs(target) <= Double.MAX_VALUE & target != baseline;
       // (scalar divisions here: measured about 1 ns per key result cheaper than two vector loops of them before)
-      double inverseLength = 1.0 / lengthDays[base + j];
+      double inverseLength = 1.0 / length;
       // halves: the difference of two finite doubles' halves cannot overflow
-      double inverseSpan = 1.0 / (0.5 * targets[base + j] - 0.5 * baseline);
+      double inverseSpan = 1.0 / (0.5 * target - 0.5 * baseline);
       invLength[j] = inverseLength;
       invSpan[j] = inverseSpan;
       count[j] = to - from;
@@ -358,7 +362,8 @@ final class Kernel {
             signs = -1;
             break;
           }
-          // at or before the start: replaces the anchor
+          // at or before the start: replaces the anchor (minus infinity is left to exactPass, which refuses it)
+          signs |= x == Double.NEGATIVE_INFINITY ? -1 : 0;
           anchor = i;
           pw = w;
           continue;
@@ -380,7 +385,7 @@ final class Kernel {
       // the clamp would have changed nothing
       if (signs < 0 || !(Math.abs(y0) <= MAX_PROGRESS && Math.abs(py) <= MAX_PROGRESS && sq <= Double.MAX_VALUE
           && Math.abs(k) <= MAX_INVERSE_SPAN && px <= Double.MAX_VALUE)) {
-        exactPass(times, values, from, to, inverseLength, baseline, targets[base + j], inverseSpan, col, j);
+        exactPass(times, values, from, to, inverseLength, baseline, target, inverseSpan, col, j);
         continue;
       }
       lastX[j] = px;
@@ -389,10 +394,14 @@ final class Kernel {
       sumSquares[j] = sq;
       increments[j] = n;
       // the points only move toward the target, so the last one reaches it if any does
-      double halfGap = 0.5 * targets[base + j] - hb;
+      double halfGap = 0.5 * target - hb;
       firstMetX[j] = to > from && reached(last, hb, halfGap)
           ? firstMet(times, values, from, to, inverseLength, hb, halfGap) : -1;
       backward[j] = 0;
+    }
+    if (!valid) {
+      throw new IllegalArgumentException("lengthDays must be positive and finite; asOfDays, baselines and targets "
+          + "finite, and each target differ from its baseline");
     }
   }
 
@@ -445,6 +454,10 @@ final class Kernel {
     double lastDx = 0;
     double lastDy = 0;
     for (int i = from; i < to; i++) {
+      if (!(Math.abs(times[i]) <= Double.MAX_VALUE && Math.abs(values[i]) <= Double.MAX_VALUE)) {
+        throw new IllegalArgumentException("check-in " + i + " is not finite: time " + times[i] + ", value "
+            + values[i]);
+      }
       double x = times[i] * invLength;
       double y = progress(values[i], baseline, invSpan);
       firstMet = firstMet < 0 && reached(values[i], hb, halfGap) ? Math.max(x, 0) : firstMet;

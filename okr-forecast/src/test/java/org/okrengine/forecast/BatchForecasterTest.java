@@ -53,6 +53,51 @@ class BatchForecasterTest {
     }
   }
 
+  /**
+   * NaN and infinities in any input, a cycle length that is not positive and a target equal to its baseline are
+   * refused, whichever chunk of 256 they are in: the message names every one with its index and value.
+   */
+  @Test
+  void forecast_badNumbers_allNamed() {
+    int count = 600;
+    int[] offsets = new int[count + 1];
+    double[] times = new double[3 * count];
+    double[] values = new double[3 * count];
+    double[] lengths = new double[count];
+    double[] asOfs = new double[count];
+    double[] baselines = new double[count];
+    double[] targets = new double[count];
+    for (int i = 0; i < count; i++) {
+      offsets[i + 1] = 3 * (i + 1);
+      for (int k = 0; k < 3; k++) {
+        times[3 * i + k] = 10 * (k + 1);
+        values[3 * i + k] = 10 * (k + 1);
+      }
+      lengths[i] = 91;
+      asOfs[i] = 40;
+      targets[i] = 100;
+    }
+    times[3 * 5 + 1] = Double.NaN;
+    values[3 * 300 + 2] = Double.POSITIVE_INFINITY;
+    times[3 * 301] = Double.NEGATIVE_INFINITY;
+    asOfs[2] = Double.NaN;
+    lengths[400] = 0;
+    targets[599] = 0;
+    BatchForecaster b = BatchForecaster.of(Forecaster.withDefaults());
+    assertThatThrownBy(() -> b.forecast(count, offsets, times, values, lengths, asOfs, baselines, targets,
+        new BatchForecaster.Output(count)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("6 bad inputs: asOfDays[2] = NaN (must be finite); times[16] = NaN (must be finite); "
+            + "values[902] = Infinity (must be finite); times[903] = -Infinity (must be finite); "
+            + "lengthDays[400] = 0.0 (must be positive and finite); targets[599] = 0.0 (equals baselines[599])");
+    // more than 20: the first 20 named, and the count of the rest
+    java.util.Arrays.fill(values, 0, 75, Double.NaN);
+    assertThatThrownBy(() -> b.forecast(count, offsets, times, values, lengths, asOfs, baselines, targets,
+        new BatchForecaster.Output(count)))
+        .hasMessageStartingWith("81 bad inputs: values[0] = NaN (must be finite); values[1] = NaN")
+        .hasMessageEndingWith("; and 61 more");
+  }
+
   @Test
   void forecast_shortArrays_rejected() {
     BatchForecaster b = BatchForecaster.of(Forecaster.withDefaults());

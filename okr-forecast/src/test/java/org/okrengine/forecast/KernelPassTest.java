@@ -60,8 +60,8 @@ class KernelPassTest {
     double invLength = 1.0 / length;
     double invSpan = 1.0 / (0.5 * target - 0.5 * baseline);
     Kernel.Columns c = new Kernel.Columns(1);
-    Kernel.scan(times, values, new int[] {0, n}, new double[] {length}, new double[] {baseline},
-        new double[] {target}, 0, c, 1);
+    Kernel.scan(times, values, new int[] {0, n}, new double[] {length}, new double[] {length / 2},
+        new double[] {baseline}, new double[] {target}, 0, c, 1);
     double[][] fast = c.col;
     double[][] exact = new double[Kernel.SLOTS][1];
     Kernel.exactPass(times, values, 0, n, invLength, baseline, target, invSpan, exact, 0);
