@@ -99,8 +99,8 @@ public final class BatchForecaster {
    * @param targets each metric's target, not equal to the baseline
    * @param out receives the results in its first {@code count} rows
    * @throws IllegalArgumentException when an array is too short; or when a number is NaN or infinite, a cycle length
-   *     not positive or a target equal to its baseline: the message then names every such entry (the first
-   *     {@value #LISTED} of them, and how many in all), and the rows of {@code out} are unspecified
+   *     not positive or a target equal to its baseline: the message then names every such entry (the first 20 of
+   *     them, and how many in all), and the rows of {@code out} are unspecified
    */
   public void forecast(int count, int[] offsets, double[] times, double[] values, double[] lengthDays,
       double[] asOfDays, double[] baselines, double[] targets, Output out) {
