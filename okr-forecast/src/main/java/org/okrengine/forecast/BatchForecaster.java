@@ -138,25 +138,25 @@ public final class BatchForecaster {
       double[] asOfDays, double[] baselines, double[] targets) {
     StringBuilder listed = new StringBuilder();
     long found = 0;
+    String[] names = {"asOfDays", "baselines", "targets"};
+    double[][] columns = {asOfDays, baselines, targets};
     for (int i = 0; i < count; i++) {
-      String[] names = {"lengthDays", "asOfDays", "baselines", "targets"};
-      double[] numbers = {lengthDays[i], asOfDays[i], baselines[i], targets[i]};
+      if (!Kernel.validLength(lengthDays[i])) {
+        found = note(listed, found, "lengthDays[" + i + "] = " + lengthDays[i] + " (must be positive and finite)");
+      }
       for (int k = 0; k < names.length; k++) {
-        double v = numbers[k];
-        boolean bad = k == 0 ? !(v > 0 && v <= Double.MAX_VALUE) : !(Math.abs(v) <= Double.MAX_VALUE);
-        if (bad) {
-          found = note(listed, found, names[k] + "[" + i + "] = " + v + (k == 0 ? " (must be positive and finite)"
-              : " (must be finite)"));
+        if (!Double.isFinite(columns[k][i])) {
+          found = note(listed, found, names[k] + "[" + i + "] = " + columns[k][i] + " (must be finite)");
         }
       }
       if (targets[i] == baselines[i]) {
         found = note(listed, found, "targets[" + i + "] = " + targets[i] + " (equals baselines[" + i + "])");
       }
       for (int k = offsets[i]; k < offsets[i + 1]; k++) {
-        if (!(Math.abs(times[k]) <= Double.MAX_VALUE)) {
+        if (!Double.isFinite(times[k])) {
           found = note(listed, found, "times[" + k + "] = " + times[k] + " (must be finite)");
         }
-        if (!(Math.abs(values[k]) <= Double.MAX_VALUE)) {
+        if (!Double.isFinite(values[k])) {
           found = note(listed, found, "values[" + k + "] = " + values[k] + " (must be finite)");
         }
       }

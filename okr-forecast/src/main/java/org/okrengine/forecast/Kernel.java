@@ -329,8 +329,8 @@ final class Kernel {
       double target = targets[base + j];
       // the key result's own numbers (its check-ins: NaN and infinities fail the fast loop's checks, and exactPass
       // refuses them)
-      valid &= length > 0 & length <= Double.MAX_VALUE & Math.abs(asOfDays[base + j]) <= Double.MAX_VALUE
-          & Math.abs(baseline) <= Double.MAX_VALUE & Math.abs(target) <= Double.MAX_VALUE & target != baseline;
+      valid &= validLength(length) & Double.isFinite(asOfDays[base + j]) & Double.isFinite(baseline)
+          & Double.isFinite(target) & target != baseline;
       // (scalar divisions here: measured about 1 ns per key result cheaper than two vector loops of them before)
       double inverseLength = 1.0 / length;
       // halves: the difference of two finite doubles' halves cannot overflow
@@ -405,6 +405,11 @@ final class Kernel {
     }
   }
 
+  /** Whether a cycle length in days is one the kernel accepts: positive and finite. */
+  static boolean validLength(double lengthDays) {
+    return lengthDays > 0 && lengthDays <= Double.MAX_VALUE;
+  }
+
   /**
    * max(v, 0) for the vector loops, for v finite or +infinity: the same number for every such v but a subnormal
    * (halving one may round), NaN for NaN and +0 for -0, as Math.max gives; but NaN for -infinity. Vectorized by the
@@ -448,19 +453,16 @@ final class Kernel {
     double y0 = 0;
     double ss = 0;
     int n = 0;
-    // the cycle fraction (at least 0) of the first check-in at or beyond the target, -1 while none is
-    double firstMet = -1;
     int back = 0;
     double lastDx = 0;
     double lastDy = 0;
     for (int i = from; i < to; i++) {
-      if (!(Math.abs(times[i]) <= Double.MAX_VALUE && Math.abs(values[i]) <= Double.MAX_VALUE)) {
+      if (!(Double.isFinite(times[i]) && Double.isFinite(values[i]))) {
         throw new IllegalArgumentException("check-in " + i + " is not finite: time " + times[i] + ", value "
             + values[i]);
       }
       double x = times[i] * invLength;
       double y = progress(values[i], baseline, invSpan);
-      firstMet = firstMet < 0 && reached(values[i], hb, halfGap) ? Math.max(x, 0) : firstMet;
       double dx = x - px;
       // px is 0 until the first increment, so this also catches check-ins at or before the start
       if (dx < MIN_DX) {
@@ -491,7 +493,7 @@ final class Kernel {
     col[SUM_S][j] = n > 0 ? py - y0 : 0.0;
     col[SUM_SQUARES][j] = ss;
     col[INCREMENTS][j] = n;
-    col[FIRST_MET_X][j] = firstMet;
+    col[FIRST_MET_X][j] = firstMet(times, values, from, to, invLength, hb, halfGap);
     col[BACKWARD][j] = back;
   }
 
@@ -622,9 +624,9 @@ final class Kernel {
     double[] scale = col[SCALE];
     double[] position = col[POSITION];
     double[] horizon = col[HORIZON];
-    // (Math.max here: a check-in time of +infinity makes px infinite, and positivePart(-infinity) is NaN)
+    // (px is finite: the scan refuses infinite times)
     for (int j = 0; j < m; j++) {
-      horizon[j] = Math.max(0.0, 1.0 - px[j]);
+      horizon[j] = positivePart(1.0 - px[j]);
     }
     for (int j = 0; j < m; j++) {
       mean[j] = py[j] + postRate[j] * horizon[j];
