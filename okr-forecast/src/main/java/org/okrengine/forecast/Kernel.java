@@ -83,18 +83,16 @@ final class Kernel {
   static final int NOISE_SCALE = SLOTS + 6;
   static final int POSITION = SLOTS + 7;
   static final int Q85_SQUARED = SLOTS + 8;
-  static final int D50 = SLOTS + 9;
-  static final int D85 = SLOTS + 10;
-  static final int QUAD_A = SLOTS + 11;
-  static final int DISCRIMINANT = SLOTS + 12;
-  static final int INVERSE = SLOTS + 13;
-  static final int QUAD_B = SLOTS + 14;
-  static final int Q_ROW = SLOTS + 15;
+  static final int QUAD_A = SLOTS + 9;
+  static final int DISCRIMINANT = SLOTS + 10;
+  static final int INVERSE = SLOTS + 11;
+  static final int QUAD_B = SLOTS + 12;
+  static final int Q_ROW = SLOTS + 13;
   // BatchForecaster's, as it stores a chunk's results
-  static final int SPAN = SLOTS + 16;
-  static final int WEEKLY = SLOTS + 17;
-  static final int HORIZON = SLOTS + 18;
-  static final int COLUMNS = SLOTS + 19;
+  static final int SPAN = SLOTS + 14;
+  static final int WEEKLY = SLOTS + 15;
+  static final int HORIZON = SLOTS + 16;
+  static final int COLUMNS = SLOTS + 17;
   /** Steps away from the target that make a series a snapshot metric (NPS, latency) rather than a running count. */
   static final int SNAPSHOT_BACKWARD_STEPS = 2;
 
@@ -653,7 +651,10 @@ final class Kernel {
     // (where the scale is 0 the probability is set below)
     for (int j = 0; j < m; j++) {
       int r = (int) row[j];
-      probability[j] = 1 - StudentT.cdfAt(position[j], mean[j] <= 1, r);
+      // P(T > (1 - mean) / scale): 1 - upper where the mean is at most 1, upper where it is above, as
+      // 0.5 - s (upper - 0.5) with s = +1 or -1 (every step exact: upper is in [0.5, 1]), without a branch on a
+      // condition that is a coin toss from one key result to the next
+      probability[j] = 0.5 - Math.copySign(1.0, 1 - mean[j]) * (StudentT.upperAt(position[j], r) - 0.5);
       qRow[j] = q[r];
       double k = q85[r];
       kk[j] = k * k;
@@ -669,12 +670,13 @@ final class Kernel {
     }
     // completion: the location crosses 1 at P50 (the t is symmetric); P85 solves r d - g = q85 sqrt(s2 d + var(r)
     // d^2) for the horizon d, a quadratic; g = 1 - y_n
-    double[] d50 = col[D50];
-    double[] d85 = col[D85];
+    // (as the cycle fraction of the completion, x_n + d, straight into the completion columns: their readers look
+    // at them only where the flags below say a completion exists)
+    double[] d50 = col[COMPLETION];
+    double[] d85 = col[COMPLETION_85];
     double[] quadA = col[QUAD_A];
     double[] quadB = col[QUAD_B];
     double[] disc = col[DISCRIMINANT];
-    // (as the cycle fraction of the completion: x_n + d)
     for (int j = 0; j < m; j++) {
       d50[j] = px[j] + (1 - py[j]) / postRate[j];
     }
@@ -691,33 +693,30 @@ final class Kernel {
     for (int j = 0; j < m; j++) {
       d85[j] = px[j] + (quadB[j] + Math.sqrt(positivePart(disc[j]))) / (2 * quadA[j]);
     }
-    // the flags, and the figures that exist only under conditions
+    // The flags, as Columns.commonFlags and the conditions on the completions give them, without a branch but for
+    // the rare cases (a snapshot metric, a scale of 0). Where a flag is absent the column it guards (the required
+    // rate, a completion) keeps whatever number it holds: every reader looks at the flag first.
     double[] backward = col[BACKWARD];
     double[] flags = col[FLAGS];
-    double[] completion = col[COMPLETION];
-    double[] completion85 = col[COMPLETION_85];
+    double[] count = col[COUNT];
+    double[] firstMetX = col[FIRST_MET_X];
+    double[] remaining = col[REMAINING];
     for (int j = 0; j < m; j++) {
-      int f = c.commonFlags(j);
+      double g = 1 - py[j];
+      boolean moving = g > 0 & postRate[j] > 0;
+      int f = HAS_INTERVAL | (count[j] > 0 ? 0 : NO_DATA) | (firstMetX[j] >= 0 ? MET : 0)
+          | (px[j] > 0 ? HAS_RATE : 0) | (remaining[j] > 0 & g > 0 ? HAS_REQUIRED : 0)
+          | (moving & d50[j] <= MAX_COMPLETION ? HAS_COMPLETION : 0)
+          | (moving & quadA[j] > 0 & disc[j] >= 0 & d85[j] <= MAX_COMPLETION ? HAS_COMPLETION_85 : 0);
       if (backward[j] >= SNAPSHOT_BACKWARD_STEPS) {
         // a snapshot metric
-        flags[j] = f;
+        flags[j] = c.commonFlags(j);
         c.toSlots(j);
         int i = base + j;
         prepare(ForecastMethod.PLAN_PRIOR_BAYES, p, priorPrec, q, times, values, offsets[i], offsets[i + 1],
             asOfDays[i], baselines[i], c.slots, 0);
         c.fromSlots(j);
         continue;
-      }
-      f |= HAS_INTERVAL;
-      if (1 - py[j] > 0 && postRate[j] > 0) {
-        if (d50[j] <= MAX_COMPLETION) {
-          completion[j] = d50[j];
-          f |= HAS_COMPLETION;
-        }
-        if (quadA[j] > 0 && disc[j] >= 0 && d85[j] <= MAX_COMPLETION) {
-          completion85[j] = d85[j];
-          f |= HAS_COMPLETION_85;
-        }
       }
       if (!(scale[j] > 0)) {
         low[j] = mean[j];

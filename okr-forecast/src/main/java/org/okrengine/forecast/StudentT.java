@@ -63,16 +63,19 @@ final class StudentT {
 
   /** P(T <= d / scale) from {@link #position} and the sign of d. */
   static double cdfAt(double pos, boolean nonNegative, int row) {
+    double upper = upperAt(pos, row);
+    return nonNegative ? upper : 1 - upper;
+  }
+
+  /** P(T <= |d| / scale), at least 0.5, from {@link #position}. */
+  static double upperAt(double pos, int row) {
     double[] tab = Tables.CDF[row];
     int i = (int) pos;
-    double upper;
     if (i >= GRID) {
-      upper = 1.0;
-    } else {
-      double f = pos - i;
-      upper = tab[i] + f * (tab[i + 1] - tab[i]);
+      return 1.0;
     }
-    return nonNegative ? upper : 1 - upper;
+    double f = pos - i;
+    return tab[i] + f * (tab[i + 1] - tab[i]);
   }
 
   /** The {@code p}-quantile (0 &lt; p &lt; 1) of the Student-t of each table row, index = row. */
