@@ -8,6 +8,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.okrengine.model.KeyResult;
+import org.okrengine.model.Metric;
 
 class BatchForecasterTest {
   @Test
@@ -31,6 +33,33 @@ class BatchForecasterTest {
     assertThat(out.flags[1] & BatchForecaster.NO_DATA).isNotZero();
     assertThat(out.landingValue[1]).isCloseTo(100, within(1e-9));
     assertThat(out.probability[1]).isCloseTo(0.5, within(1e-9));
+  }
+
+  /**
+   * A decreasing key result (SIGNUPS mirrored: from 100 down to 0) gets the object API's numbers, its interval in the
+   * metric's order (low below high), and its landing mirrors the increasing one's. The batch API once stored the
+   * interval's ends in progress order, so a decreasing key result's low was above its high.
+   */
+  @Test
+  void forecast_decreasingKeyResult_intervalInValueOrder() {
+    int[] offsets = {0, 5, 10};
+    double[] times = {7, 14, 21, 35, 42, 7, 14, 21, 35, 42};
+    double[] values = {94, 87, 82, 70, 63, 6, 13, 18, 30, 37};
+    BatchForecaster.Output out = new BatchForecaster.Output(2);
+    BatchForecaster.of(Forecaster.withDefaults()).forecast(2, offsets, times, values, new double[] {91, 91},
+        new double[] {45, 45}, new double[] {100, 0}, new double[] {0, 100}, out);
+    KeyResult falling = ForecasterTest.kr(Metric.of(100, 0, "open bugs"), ForecasterTest.DAYS,
+        new double[] {94, 87, 82, 70, 63});
+    Forecast f = Forecaster.withDefaults().forecast(falling, ForecasterTest.CYCLE, ForecasterTest.day(45));
+    assertThat(out.low[0]).isLessThan(out.high[0]);
+    assertThat(out.low[0]).isCloseTo(f.interval().low(), within(1e-9));
+    assertThat(out.high[0]).isCloseTo(f.interval().high(), within(1e-9));
+    assertThat(out.landingValue[0]).isCloseTo(f.landingValue(), within(1e-9));
+    // mirrored: value v of the falling one is 100 - v of the rising one
+    assertThat(out.landingValue[0]).isCloseTo(100 - out.landingValue[1], within(1e-9));
+    assertThat(out.low[0]).isCloseTo(100 - out.high[1], within(1e-9));
+    assertThat(out.high[0]).isCloseTo(100 - out.low[1], within(1e-9));
+    assertThat(out.probability[0]).isEqualTo(out.probability[1]);
   }
 
   /**
