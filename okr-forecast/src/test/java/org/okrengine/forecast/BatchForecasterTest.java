@@ -63,6 +63,70 @@ class BatchForecasterTest {
   }
 
   /**
+   * 300 seeded key results per method, both directions, running counts and noisy snapshots, none to 14 check-ins on
+   * whole days (so that the object API's instants hold the same times): the batch API gives the object API's
+   * landing value, interval (in the metric's order) and probability, and its velocities where the object API has
+   * them (0 where it has none).
+   */
+  @ParameterizedTest
+  @EnumSource(ForecastMethod.class)
+  void forecast_randomKeyResults_equalTheObjectApi(ForecastMethod method) {
+    int count = 300;
+    SplittableRandom rnd = new SplittableRandom(23);
+    Forecaster forecaster = Forecaster.withDefaults().withMethod(method);
+    int[] offsets = new int[count + 1];
+    double[] times = new double[count * 14];
+    double[] values = new double[count * 14];
+    double[] lengths = new double[count];
+    double[] asOfs = new double[count];
+    double[] baselines = new double[count];
+    double[] targets = new double[count];
+    KeyResult[] krs = new KeyResult[count];
+    int k = 0;
+    for (int i = 0; i < count; i++) {
+      offsets[i] = k;
+      lengths[i] = 91;
+      baselines[i] = rnd.nextInt(-50, 50);
+      targets[i] = baselines[i] + (rnd.nextBoolean() ? 1 : -1) * rnd.nextInt(1, 200);
+      boolean snapshot = rnd.nextInt(4) == 0;
+      int n = rnd.nextInt(15);
+      int[] days = new int[n];
+      double[] vs = new double[n];
+      int day = 0;
+      for (int j = 0; j < n; j++) {
+        day += rnd.nextInt(1, 7);
+        double share = snapshot ? rnd.nextDouble(-0.2, 0.8) : rnd.nextDouble(0.8, 1.2) * day / lengths[i];
+        days[j] = day;
+        vs[j] = baselines[i] + share * (targets[i] - baselines[i]);
+        times[k] = day;
+        values[k] = vs[j];
+        k++;
+      }
+      asOfs[i] = day + 1;
+      krs[i] = ForecasterTest.kr(Metric.of(baselines[i], targets[i], null), days, vs);
+    }
+    offsets[count] = k;
+    BatchForecaster.Output out = new BatchForecaster.Output(count);
+    BatchForecaster.of(forecaster).forecast(count, offsets, times, values, lengths, asOfs, baselines, targets, out);
+    for (int i = 0; i < count; i++) {
+      Forecast f = forecaster.forecast(krs[i], ForecasterTest.CYCLE, ForecasterTest.day(asOfs[i]));
+      String at = method + " key result " + i;
+      assertThat(out.landingValue[i]).as(at).isCloseTo(f.landingValue(), within(1e-9));
+      assertThat(out.probability[i]).as(at).isCloseTo(f.probabilityOfTarget(), within(1e-12));
+      assertThat(out.low[i]).as(at).isLessThanOrEqualTo(out.high[i]);
+      if (f.interval() != null) {
+        assertThat(out.flags[i] & BatchForecaster.HAS_INTERVAL).as(at).isNotZero();
+        assertThat(out.low[i]).as(at).isCloseTo(f.interval().low(), within(1e-9));
+        assertThat(out.high[i]).as(at).isCloseTo(f.interval().high(), within(1e-9));
+      }
+      double actual = f.actualVelocityPerWeek() == null ? 0 : f.actualVelocityPerWeek();
+      double required = f.requiredVelocityPerWeek() == null ? 0 : f.requiredVelocityPerWeek();
+      assertThat(out.actualVelocityPerWeek[i]).as(at).isCloseTo(actual, within(1e-9));
+      assertThat(out.requiredVelocityPerWeek[i]).as(at).isCloseTo(required, within(1e-9));
+    }
+  }
+
+  /**
    * A check-in exactly at the target reaches it, as {@code Metric.isMet} says, for every target from 1 to 200 in
    * both directions: progress by multiplication with 1 / span falls short of 1 for some of them (0.5 * 49 * (1 /
    * 24.5) is 0.9999999999999999), so the kernel decides on the values.
