@@ -123,7 +123,6 @@ final class Kernel {
   private static final double DAMPED_ALPHA = 0.5;
   private static final double DAMPED_BETA = 0.3;
   private static final double DAMPED_PHI = 0.9;
-  private static final double Z80 = 1.2815515655446004;
 
   private Kernel() {}
 
@@ -521,7 +520,7 @@ final class Kernel {
         flags = ols(q, times, values, from, to, invLength, baseline, invSpan, px, py, flags, out, o);
         break;
       case DAMPED_TREND:
-        flags = damped(times, values, from, to, invLength, baseline, invSpan, px, py, h, n, flags, out, o);
+        flags = damped(q, times, values, from, to, invLength, baseline, invSpan, px, py, h, n, flags, out, o);
         break;
       case PLAN_PRIOR_BAYES:
         // a snapshot metric (see bayes for running counts)
@@ -853,8 +852,8 @@ final class Kernel {
     return completion(slope, px, mean - slope * (1 - px), flags | HAS_INTERVAL, out, o);
   }
 
-  private static int damped(double[] times, double[] values, int from, int to, double invLength, double baseline,
-      double invSpan, double px, double py, double h, int n, int flags, double[] out, int o) {
+  private static int damped(double[] q, double[] times, double[] values, int from, int to, double invLength,
+      double baseline, double invSpan, double px, double py, double h, int n, int flags, double[] out, int o) {
     if (n < 2) {
       return pace(px, py, flags, out, o);
     }
@@ -906,8 +905,8 @@ final class Kernel {
     if (scale > 0) {
       double z = (1 - mean) / scale;
       out[o + PROBABILITY] = 1 - normalCdf(z);
-      out[o + LOW] = mean - Z80 * scale;
-      out[o + HIGH] = mean + Z80 * scale;
+      out[o + LOW] = mean - q[StudentT.NORMAL] * scale;
+      out[o + HIGH] = mean + q[StudentT.NORMAL] * scale;
       flags |= HAS_INTERVAL;
     } else {
       out[o + PROBABILITY] = mean >= 1 ? 1 : 0;

@@ -1,5 +1,6 @@
 package org.okrengine.forecast;
 
+import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
@@ -16,6 +17,8 @@ final class StudentT {
    */
   static final int MAX_HALVES = 256;
   private static final int GRID = 512;
+  /** The index of {@link #quantiles}' standard normal quantile. */
+  static final int NORMAL = 0;
 
   private static final class Tables {
     static final double[][] CDF = new double[MAX_HALVES + 1][];
@@ -78,9 +81,13 @@ final class StudentT {
     return tab[i] + f * (tab[i + 1] - tab[i]);
   }
 
-  /** The {@code p}-quantile (0 &lt; p &lt; 1) of the Student-t of each table row, index = row. */
+  /**
+   * The {@code p}-quantile (0 &lt; p &lt; 1) of the Student-t of each table row, index = row; index 0 (no row) holds
+   * the standard normal's, for the methods whose interval is normal.
+   */
   static double[] quantiles(double p) {
     double[] q = new double[MAX_HALVES + 1];
+    q[NORMAL] = NormalDistribution.of(0, 1).inverseCumulativeProbability(p);
     for (int k = 1; k <= MAX_HALVES; k++) {
       q[k] = TDistribution.of(k / 2.0).inverseCumulativeProbability(p);
     }

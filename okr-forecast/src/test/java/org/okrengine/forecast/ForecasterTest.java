@@ -10,6 +10,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.okrengine.model.CheckIn;
 import org.okrengine.model.Cycle;
 import org.okrengine.model.Direction;
@@ -280,6 +282,25 @@ class ForecasterTest {
         List.of(CheckIn.of(oslo.instantOf(LocalDate.of(2026, 3, 29)), 9)), null);
     Forecast f = Forecaster.withDefaults().forecast(kr, oslo, oslo.instantOf(LocalDate.of(2026, 3, 30)));
     assertThat(f.daysSinceCheckIn()).isEqualTo(0); // 23 hours across the change to summer time
+  }
+
+  /**
+   * Every method with an interval widens it with the level, around the same landing. Damped trend's normal interval
+   * once stayed at 80% whatever the level: its half width must scale with the normal quantile, z(0.975) / z(0.9) =
+   * 1.959963985 / 1.281551566 (scipy.stats.norm.ppf).
+   */
+  @ParameterizedTest
+  @EnumSource(value = ForecastMethod.class, names = "LINEAR_PACE", mode = EnumSource.Mode.EXCLUDE)
+  void withLevel_widensEveryMethodsInterval(ForecastMethod method) {
+    Forecast f80 = Forecaster.withDefaults().withMethod(method).forecast(SIGNUPS, CYCLE, day(45));
+    Forecast f95 = Forecaster.withDefaults().withMethod(method).withLevel(0.95).forecast(SIGNUPS, CYCLE, day(45));
+    double w80 = f80.interval().high() - f80.interval().low();
+    double w95 = f95.interval().high() - f95.interval().low();
+    assertThat(w95).as(method.toString()).isGreaterThan(w80);
+    assertThat(f95.landingValue()).isEqualTo(f80.landingValue());
+    if (method == ForecastMethod.DAMPED_TREND) {
+      assertThat(w95 / w80).isCloseTo(1.959963985 / 1.281551566, within(1e-8));
+    }
   }
 
   @Test
