@@ -209,12 +209,12 @@ public final class BatchForecaster {
     for (int j = 0; j < m; j++) {
       landingOut[start + j] = baselines[start + j] + mean[j] * span[j];
     }
-    // the interval's ends in the metric's order: a decreasing key result's low progress is its high value
+    // (the kernel gives the interval's ends in the metric's order: Kernel.LOW)
     for (int j = 0; j < m; j++) {
-      lowOut[start + j] = baselines[start + j] + Math.min(low[j] * span[j], high[j] * span[j]);
+      lowOut[start + j] = baselines[start + j] + low[j] * span[j];
     }
     for (int j = 0; j < m; j++) {
-      highOut[start + j] = baselines[start + j] + Math.max(low[j] * span[j], high[j] * span[j]);
+      highOut[start + j] = baselines[start + j] + high[j] * span[j];
     }
     System.arraycopy(col[Kernel.PROBABILITY], 0, out.probability, start, m);
     for (int j = 0; j < m; j++) {

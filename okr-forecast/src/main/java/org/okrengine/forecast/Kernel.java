@@ -42,6 +42,10 @@ final class Kernel {
    */
 
   static final int MEAN = 0;
+  /**
+   * The prediction interval's ends in progress, in the metric's order: LOW is the end with the lower value, so for a
+   * decreasing key result (target below baseline) it is the higher progress.
+   */
   static final int LOW = 1;
   static final int HIGH = 2;
   static final int PROBABILITY = 3;
@@ -92,7 +96,9 @@ final class Kernel {
   static final int SPAN = SLOTS + 14;
   static final int WEEKLY = SLOTS + 15;
   static final int HORIZON = SLOTS + 16;
-  static final int COLUMNS = SLOTS + 17;
+  /** +1 for a key result whose target is above its baseline, -1 for one below. */
+  static final int DIRECTION = SLOTS + 17;
+  static final int COLUMNS = SLOTS + 18;
   /** Steps away from the target that make a series a snapshot metric (NPS, latency) rather than a running count. */
   static final int SNAPSHOT_BACKWARD_STEPS = 2;
 
@@ -317,6 +323,7 @@ final class Kernel {
     double[] increments = col[INCREMENTS];
     double[] firstMetX = col[FIRST_MET_X];
     double[] backward = col[BACKWARD];
+    double[] direction = col[DIRECTION];
     boolean valid = true;
     for (int j = 0; j < m; j++) {
       int from = offsets[base + j];
@@ -341,6 +348,7 @@ final class Kernel {
       // together; any step away from the target, a merge, a span too small or a progress beyond the clamp sends the
       // key result to exactPass (so do NaN and infinities: they fail the checks below).
       double sign = inverseSpan >= 0 ? 1.0 : -1.0;
+      direction[j] = sign;
       double px = 0;
       double pw = baseline * sign;
       double ss = 0;
@@ -531,6 +539,12 @@ final class Kernel {
         flags = pace(px, py, flags, out, o);
         break;
     }
+    if (invSpan < 0) {
+      // the interval's ends in the metric's order (see LOW)
+      double low = out[o + LOW];
+      out[o + LOW] = out[o + HIGH];
+      out[o + HIGH] = low;
+    }
     out[o + FLAGS] = flags;
   }
 
@@ -658,14 +672,19 @@ final class Kernel {
       double k = q85[r];
       kk[j] = k * k;
     }
-    // the interval (a point where the scale is 0, below)
+    // the interval (a point where the scale is 0, below), its ends in the metric's order: the half width turned by
+    // the direction (in place of the quantiles), exactly
     double[] low = col[LOW];
     double[] high = col[HIGH];
+    double[] direction = col[DIRECTION];
     for (int j = 0; j < m; j++) {
-      low[j] = mean[j] - qRow[j] * scale[j];
+      qRow[j] = qRow[j] * scale[j] * direction[j];
     }
     for (int j = 0; j < m; j++) {
-      high[j] = mean[j] + qRow[j] * scale[j];
+      low[j] = mean[j] - qRow[j];
+    }
+    for (int j = 0; j < m; j++) {
+      high[j] = mean[j] + qRow[j];
     }
     // completion: the location crosses 1 at P50 (the t is symmetric); P85 solves r d - g = q85 sqrt(s2 d + var(r)
     // d^2) for the horizon d, a quadratic; g = 1 - y_n
