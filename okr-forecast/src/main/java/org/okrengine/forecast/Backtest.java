@@ -31,6 +31,8 @@ import org.okrengine.model.Status;
  */
 public final class Backtest {
   private static final double[] DEFAULT_ORIGINS = {0.25, 0.5, 0.75};
+  /** The level of the intervals scored by coverage80 and width80. */
+  private static final double SCORED_LEVEL = 0.8;
   private static final Backtest DEFAULTS =
       new Backtest(DEFAULT_ORIGINS, List.of(ForecastMethod.values()), Forecaster.withDefaults());
 
@@ -89,7 +91,10 @@ public final class Backtest {
     return new Backtest(origins, List.copyOf(methods), forecaster);
   }
 
-  /** A copy using {@code forecaster}'s settings (hyperparameters, thresholds); its method is ignored. */
+  /**
+   * A copy using {@code forecaster}'s settings (hyperparameters, thresholds); its method is ignored, and so is its
+   * interval level: the intervals scored are 80% ones.
+   */
   public Backtest withForecaster(Forecaster forecaster) {
     return new Backtest(origins, methods, Objects.requireNonNull(forecaster, "forecaster must not be null"));
   }
@@ -166,7 +171,8 @@ public final class Backtest {
       forecasters = new Forecaster[backtest.methods.size()];
       for (int i = 0; i < forecasters.length; i++) {
         ForecastMethod m = backtest.methods.get(i);
-        forecasters[i] = backtest.forecaster.withMethod(m);
+        // the intervals scored are 80% ones (coverage80, width80), whatever level the forecaster was given
+        forecasters[i] = backtest.forecaster.withMethod(m).withLevel(SCORED_LEVEL);
         Sums[] s = new Sums[backtest.origins.length];
         for (int k = 0; k < s.length; k++) {
           s[k] = new Sums();

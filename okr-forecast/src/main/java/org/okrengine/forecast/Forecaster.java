@@ -419,9 +419,13 @@ public final class Forecaster {
     double horizon = Math.max(0.0, lengthDays - Math.max(lastDays, 0.0));
     double sd = Math.sqrt(perDay * horizon);
     int row = StudentT.row(k);
-    double z = sd > 0 ? (level - target) / sd : (level >= target ? Double.MAX_VALUE : -Double.MAX_VALUE);
-    double pAbove = sd > 0 ? StudentT.cdf(z, row) : (level >= target ? 1 : 0);
-    o.probability = clampUnit(above ? pAbove : 1 - pAbove);
+    if (sd > 0) {
+      double pAbove = StudentT.cdf((level - target) / sd, row);
+      o.probability = clampUnit(above ? pAbove : 1 - pAbove);
+    } else {
+      // no wander left (or none seen): on the right side now, as the metric says (the target itself counts)
+      o.probability = metric.isMet(level) ? 1.0 : 0.0;
+    }
     o.landingValue = safe(level);
     if (sd > 0) {
       double q = quantiles[row];

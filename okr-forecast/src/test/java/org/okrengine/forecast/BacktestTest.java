@@ -105,6 +105,17 @@ class BacktestTest {
         .hasMessage("history must hold at least one increase or decrease key result with a result");
   }
 
+  /** coverage80 and width80 score 80% intervals whatever level the forecaster given to the backtest has. */
+  @Test
+  void run_scoresEightyPercentIntervals_whateverTheForecastersLevel() {
+    Backtest b = Backtest.withDefaults().withMethods(List.of(ForecastMethod.PLAN_PRIOR_BAYES));
+    MethodScore at80 = b.run(HISTORY).score(ForecastMethod.PLAN_PRIOR_BAYES, 0.5).orElseThrow();
+    MethodScore at50 = b.withForecaster(Forecaster.withDefaults().withLevel(0.5)).run(HISTORY)
+        .score(ForecastMethod.PLAN_PRIOR_BAYES, 0.5).orElseThrow();
+    assertThat(at50.coverage80()).isEqualTo(at80.coverage80());
+    assertThat(at50.width80()).isEqualTo(at80.width80());
+  }
+
   @Test
   void origins_weeklyAndValidated() {
     assertThat(Backtest.withDefaults().withWeeklyOrigins().origins()).hasSize(12);

@@ -253,6 +253,20 @@ class ForecasterTest {
     assertThat(g.hasReason("wrong-side-of-target")).isTrue();
   }
 
+  /**
+   * A maintain key result that has not moved at all (no wander to extrapolate) sits on its target: the target itself
+   * counts as the right side, as Metric.isMet says, for maintain-below as for maintain-above.
+   */
+  @Test
+  void forecast_maintain_flatOnTarget_isOnTheRightSide() {
+    for (Direction d : new Direction[] {Direction.MAINTAIN_ABOVE, Direction.MAINTAIN_BELOW}) {
+      KeyResult kr = kr(new Metric(null, 100.0, d, "ms"), new int[] {7, 14, 21}, new double[] {100, 100, 100});
+      Forecast f = Forecaster.withDefaults().forecast(kr, CYCLE, day(30));
+      assertThat(f.probabilityOfTarget()).as(d.toString()).isEqualTo(1.0);
+      assertThat(f.status()).as(d.toString()).isNotIn(Status.AT_RISK, Status.OFF_TRACK);
+    }
+  }
+
   @Test
   void forecast_achieve_fromMilestones() {
     KeyResult kr = kr(Metric.achieve(), new int[] {7}, new double[] {0});
