@@ -309,11 +309,26 @@ public final class Forecaster {
     Status status = status(d, n, met, daysSince, asOfDays, out.probability, progress, expected);
     addStatusReason(status, asOfDays, daysSince, progress, expected, reasons);
     addReasons(d, n, met, out, progress, expected, reasons);
+    if (met && out.firstMetX >= 0) {
+      // achieved: completed when the target was first reached (a forecast's completion stands while the latest
+      // check-in falls short, even if an earlier one reached the target)
+      out.completionX = out.firstMetX;
+      out.completion85X = out.firstMetX;
+    } else {
+      // not reached as of now: a completion the forecast puts before now is now (as BatchForecaster gives it)
+      out.completionX = notBefore(out.completionX, asOfDays / lengthDays);
+      out.completion85X = notBefore(out.completion85X, asOfDays / lengthDays);
+    }
     LocalDate completion = out.completionX >= 0 ? dateAt(cycle, out.completionX) : null;
     LocalDate completion85 = out.completion85X >= 0 ? dateAt(cycle, out.completion85X) : null;
     return new Forecast(kr.id(), out.method, status, progress, expected, daysSince, out.landingValue,
         metric.progress(out.landingValue), out.interval, out.probability, out.required, out.actual,
         out.ratio(), completion, completion85, reasons);
+  }
+
+  /** {@code x} raised to {@code now} when it exists (x at least 0) and falls before it; -1 (none) stays. */
+  private static double notBefore(double x, double now) {
+    return x >= 0 && x < now ? now : x;
   }
 
   private static LocalDate dateAt(Cycle cycle, double fraction) {
@@ -332,6 +347,8 @@ public final class Forecaster {
     Double actual;
     double completionX = -1;
     double completion85X = -1;
+    /** The cycle fraction of the first check-in that reached the target, -1 when none did. */
+    double firstMetX = -1;
     boolean regressing;
     int points;
 
@@ -381,9 +398,8 @@ public final class Forecaster {
     if ((flags & Kernel.HAS_COMPLETION_85) != 0) {
       o.completion85X = slots[Kernel.COMPLETION_85];
     }
-    if ((flags & Kernel.MET) != 0 && slots[Kernel.FIRST_MET_X] >= 0) {
-      o.completionX = slots[Kernel.FIRST_MET_X];
-      o.completion85X = slots[Kernel.FIRST_MET_X];
+    if ((flags & Kernel.MET) != 0) {
+      o.firstMetX = slots[Kernel.FIRST_MET_X];
     }
     o.points = (int) slots[Kernel.COUNT];
     return o;

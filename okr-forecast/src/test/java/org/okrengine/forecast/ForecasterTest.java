@@ -267,6 +267,53 @@ class ForecasterTest {
     }
   }
 
+  /**
+   * A key result that reached its target and fell back is forecast like any other (the completion is not the day it
+   * once reached the target, which lies in the past); one that reaches it again is achieved on the day it first did.
+   */
+  @Test
+  void forecast_reachedThenFellBack_completionIsForecast() {
+    KeyResult fell = kr(Metric.of(0, 100, null), new int[] {10, 20, 30, 40, 50}, new double[] {30, 60, 105, 80, 85});
+    for (ForecastMethod m : ForecastMethod.values()) {
+      Forecast f = Forecaster.withDefaults().withMethod(m).forecast(fell, CYCLE, day(55));
+      assertThat(f.status()).as(m.toString()).isNotEqualTo(Status.ACHIEVED);
+      if (f.completionDate() != null) {
+        assertThat(f.completionDate()).as(m.toString()).isAfterOrEqualTo(CYCLE.dateOf(day(55)));
+      }
+    }
+    KeyResult again = kr(Metric.of(0, 100, null), new int[] {10, 20, 30, 40, 50}, new double[] {30, 60, 105, 80, 101});
+    Forecast g = Forecaster.withDefaults().forecast(again, CYCLE, day(55));
+    assertThat(g.status()).isEqualTo(Status.ACHIEVED);
+    assertThat(g.completionDate()).isEqualTo(CYCLE.dateOf(day(30)));
+  }
+
+  /**
+   * A stale key result whose forecast completion falls before the forecast instant gets the forecast instant as
+   * its completion (P50 and P85), in the object API and the batch API alike, for every method.
+   */
+  @Test
+  void forecast_staleKeyResult_completionNotBeforeAsOf() {
+    KeyResult stale = kr(Metric.of(0, 100, null), new int[] {5, 10}, new double[] {30, 60});
+    for (ForecastMethod m : ForecastMethod.values()) {
+      Forecast f = Forecaster.withDefaults().withMethod(m).forecast(stale, CYCLE, day(60));
+      assertThat(f.status()).as(m.toString()).isEqualTo(Status.STALE);
+      BatchForecaster.Output out = new BatchForecaster.Output(1);
+      BatchForecaster.of(Forecaster.withDefaults().withMethod(m)).forecast(1, new int[] {0, 2}, new double[] {5, 10},
+          new double[] {30, 60}, new double[] {91}, new double[] {60}, new double[] {0}, new double[] {100}, out);
+      if (f.completionDate() != null) {
+        assertThat(f.completionDate()).as(m.toString()).isAfterOrEqualTo(CYCLE.dateOf(day(60)));
+        assertThat(out.completionDays[0]).as(m.toString()).isGreaterThanOrEqualTo(60);
+      }
+      if (f.completionP85() != null) {
+        assertThat(f.completionP85()).as(m.toString()).isAfterOrEqualTo(f.completionDate());
+        assertThat(out.completion85Days[0]).as(m.toString()).isGreaterThanOrEqualTo(60);
+      }
+    }
+    // the plan-prior forecast puts P50 before day 60 here (it did before the clamp): now it is day 60 itself
+    Forecast f = Forecaster.withDefaults().forecast(stale, CYCLE, day(60));
+    assertThat(f.completionDate()).isEqualTo(CYCLE.dateOf(day(60)));
+  }
+
   @Test
   void forecast_achieve_fromMilestones() {
     KeyResult kr = kr(Metric.achieve(), new int[] {7}, new double[] {0});
