@@ -932,7 +932,29 @@ final class Kernel {
       out[o + LOW] = mean;
       out[o + HIGH] = mean;
     }
-    return completion(trend / step, px, level, flags, out, o);
+    return dampedCompletion(level, trend, step, px, flags, out, o);
+  }
+
+  /**
+   * Completion on the damped path: k steps after the last point it is at level + trend phi (1 - phi^k) / (1 - phi),
+   * which crosses 1 at phi^k = 1 - c, c = (1 - level) (1 - phi) / (phi trend), when its asymptote level + trend phi /
+   * (1 - phi) lies beyond 1 (c below 1). The landing value is the same path at the cycle end, so the completion falls
+   * within the cycle exactly when the landing reaches the target.
+   */
+  private static int dampedCompletion(double level, double trend, double step, double px, int flags, double[] out,
+      int o) {
+    double g = 1 - level;
+    if (g > 0 && trend > 0) {
+      double c = g * (1 - DAMPED_PHI) / (DAMPED_PHI * trend);
+      if (c < 1) {
+        double x = px + step * Math.log1p(-c) / Math.log(DAMPED_PHI);
+        if (x <= MAX_COMPLETION) {
+          out[o + COMPLETION] = x;
+          flags |= HAS_COMPLETION;
+        }
+      }
+    }
+    return flags;
   }
 
   private static int pace(double px, double py, int flags, double[] out, int o) {
