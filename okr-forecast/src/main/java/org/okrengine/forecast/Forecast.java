@@ -13,7 +13,8 @@ import org.okrengine.model.Status;
  * status. Numbers that cannot be known are null; none is NaN or infinite. Immutable and thread-safe.
  *
  * @param keyResultId the key result's id
- * @param method the method that made it
+ * @param method the forecaster's method (for increase and decrease key results; maintain and achieve ones have
+ *     rules of their own, see {@link Forecaster})
  * @param status the status that follows
  * @param progress the latest progress at or before the instant (unclamped), or null without check-ins
  * @param expectedProgress the progress the plan expects at the instant

@@ -22,11 +22,14 @@ import org.okrengine.model.Status;
  *
  * <ul>
  *   <li>Only check-ins at or before the as-of instant count.
- *   <li>No check-ins: the plan's forecast, wide; status {@code no-data}.
+ *   <li>No check-ins: status {@code no-data}; {@code plan-prior-bayes} gives the plan's forecast, wide; the other
+ *       methods, which know nothing but the check-ins, the baseline with probability 0 (as OKR tools do).
  *   <li>Target already met (increase, decrease, achieve): status {@code achieved}, probability 1.
  *   <li>No check-in for more than {@link #staleAfterDays()} days: status {@code stale}, the forecast still given.
- *   <li>Maintain directions: the probability of being on the right side of the target at cycle end.
- *   <li>Achieve: the probability from the milestones due so far (Laplace's rule), 0.5 without milestones.
+ *   <li>Maintain directions: the probability of being on the right side of the target at cycle end (a random walk
+ *       from the latest value, whichever method is set).
+ *   <li>Achieve: the probability from the milestones due so far (Laplace's rule), 0.5 without milestones, whichever
+ *       method is set; it does not fall as the cycle runs out (only at its end, to 0).
  * </ul>
  *
  * <p>Configured with {@code with...} copy methods. Immutable and thread-safe. Each thread that forecasts keeps a
@@ -69,13 +72,16 @@ public final class Forecaster {
     return DEFAULTS;
   }
 
-  /** A copy using {@code method}. */
+  /** A copy using {@code method} (for increase and decrease key results; see the class description). */
   public Forecaster withMethod(ForecastMethod method) {
     Objects.requireNonNull(method, "method must not be null");
     return new Forecaster(method, hyperparameters, level, staleAfterDays, onTrackProbability, offTrackProbability);
   }
 
-  /** A copy using {@code hyperparameters} (for {@code plan-prior-bayes}). */
+  /**
+   * A copy using {@code hyperparameters}: the prior and the recalibration of the probability apply to
+   * {@code plan-prior-bayes} only (the other methods' probabilities are their own, uncalibrated).
+   */
   public Forecaster withHyperparameters(Hyperparameters hyperparameters) {
     Objects.requireNonNull(hyperparameters, "hyperparameters must not be null");
     return new Forecaster(method, hyperparameters, level, staleAfterDays, onTrackProbability, offTrackProbability);

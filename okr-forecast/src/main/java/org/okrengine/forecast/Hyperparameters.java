@@ -8,7 +8,8 @@ package org.okrengine.forecast;
  * @param planOptimism the prior mean of the rate, as a multiple of the plan's rate (1 = the plan is right on average)
  * @param rateSpread the prior standard deviation of the rate, in progress per cycle
  * @param noisePrior the prior scale of the check-in noise variance, in progress squared per cycle
- * @param calibrationIntercept intercept of the logistic recalibration of the probability of target (0 = none)
+ * @param calibrationIntercept intercept of the logistic recalibration of the probability of target (0 = none); the
+ *     recalibration applies to the plan-prior method's probabilities, as the rest of these
  * @param calibrationSlope slope of the logistic recalibration on the log-odds scale (1 = none)
  */
 public record Hyperparameters(double planOptimism, double rateSpread, double noisePrior, double calibrationIntercept,
