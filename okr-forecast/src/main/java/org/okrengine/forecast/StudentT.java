@@ -21,18 +21,18 @@ final class StudentT {
   static final int NORMAL = 0;
 
   private static final class Tables {
-    static final double[][] CDF = new double[MAX_HALVES + 1][];
+    /** Row k (k / 2 degrees of freedom) at [k * (GRID + 1), (k + 1) * (GRID + 1)): one array, one look-up. */
+    static final double[] CDF = new double[(MAX_HALVES + 1) * (GRID + 1)];
 
     static {
       for (int k = 1; k <= MAX_HALVES; k++) {
         TDistribution t = TDistribution.of(k / 2.0);
-        double[] row = new double[GRID + 1];
+        int at = k * (GRID + 1);
         for (int i = 0; i < GRID; i++) {
           double u = i / (double) GRID;
-          row[i] = t.cumulativeProbability(u / (1 - u));
+          CDF[at + i] = t.cumulativeProbability(u / (1 - u));
         }
-        row[GRID] = 1.0;
-        CDF[k] = row;
+        CDF[at + GRID] = 1.0;
       }
     }
   }
@@ -72,13 +72,14 @@ final class StudentT {
 
   /** P(T <= |d| / scale), at least 0.5, from {@link #position}. */
   static double upperAt(double pos, int row) {
-    double[] tab = Tables.CDF[row];
+    double[] tab = Tables.CDF;
     int i = (int) pos;
     if (i >= GRID) {
       return 1.0;
     }
     double f = pos - i;
-    return tab[i] + f * (tab[i + 1] - tab[i]);
+    int at = row * (GRID + 1) + i;
+    return tab[at] + f * (tab[at + 1] - tab[at]);
   }
 
   /**
