@@ -129,7 +129,7 @@ public final class BatchForecaster {
         throw new IllegalArgumentException(problems(count, offsets, times, values, lengthDays, asOfDays, baselines,
             targets), e);
       }
-      write(col, baselines, targets, lengthDays, asOfDays, start, m, out);
+      write(col, baselines, targets, lengthDays, start, m, out);
     }
   }
 
@@ -183,8 +183,8 @@ public final class BatchForecaster {
    * Stores a chunk's results: a short loop per output column (vectorized by the JIT), then the outputs that do not
    * exist set to 0 in one pass over the flags.
    */
-  private static void write(double[][] col, double[] baselines, double[] targets, double[] lengthDays,
-      double[] asOfDays, int start, int m, Output out) {
+  private static void write(double[][] col, double[] baselines, double[] targets, double[] lengthDays, int start, int m,
+      Output out) {
     double[] invLength = col[Kernel.INV_LENGTH];
     double[] mean = col[Kernel.MEAN];
     double[] low = col[Kernel.LOW];
@@ -238,14 +238,6 @@ public final class BatchForecaster {
       int i = start + j;
       int f = (int) flags[j];
       flagsOut[i] = f;
-      // a completion is not before the forecast instant (rare: a key result without check-ins for a while)
-      double now = asOfDays[i];
-      if (completionOut[i] < now) {
-        completionOut[i] = now;
-      }
-      if (completion85Out[i] < now) {
-        completion85Out[i] = now;
-      }
       if ((f & CONDITIONAL) != CONDITIONAL) {
         if ((f & Kernel.HAS_INTERVAL) == 0) {
           lowOut[i] = 0;

@@ -320,21 +320,12 @@ public final class Forecaster {
       // check-in falls short, even if an earlier one reached the target)
       out.completionX = out.firstMetX;
       out.completion85X = out.firstMetX;
-    } else {
-      // not reached as of now: a completion the forecast puts before now is now (as BatchForecaster gives it)
-      out.completionX = notBefore(out.completionX, asOfDays / lengthDays);
-      out.completion85X = notBefore(out.completion85X, asOfDays / lengthDays);
     }
     LocalDate completion = out.completionX >= 0 ? dateAt(cycle, out.completionX) : null;
     LocalDate completion85 = out.completion85X >= 0 ? dateAt(cycle, out.completion85X) : null;
     return new Forecast(kr.id(), out.method, status, progress, expected, daysSince, out.landingValue,
         metric.progress(out.landingValue), out.interval, out.probability, out.required, out.actual,
         out.ratio(), completion, completion85, reasons);
-  }
-
-  /** {@code x} raised to {@code now} when it exists (x at least 0) and falls before it; -1 (none) stays. */
-  private static double notBefore(double x, double now) {
-    return x >= 0 && x < now ? now : x;
   }
 
   private static LocalDate dateAt(Cycle cycle, double fraction) {

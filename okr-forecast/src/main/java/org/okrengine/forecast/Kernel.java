@@ -92,12 +92,12 @@ final class Kernel {
   static final int INVERSE = SLOTS + 11;
   static final int QUAD_B = SLOTS + 12;
   static final int Q_ROW = SLOTS + 13;
-  // BatchForecaster's, as it stores a chunk's results
-  static final int SPAN = SLOTS + 14;
-  static final int WEEKLY = SLOTS + 15;
-  static final int HORIZON = SLOTS + 16;
+  static final int HORIZON = SLOTS + 14;
   /** +1 for a key result whose target is above its baseline, -1 for one below. */
-  static final int DIRECTION = SLOTS + 17;
+  static final int DIRECTION = SLOTS + 15;
+  // BatchForecaster's, as it stores a chunk's results
+  static final int SPAN = SLOTS + 16;
+  static final int WEEKLY = SLOTS + 17;
   static final int COLUMNS = SLOTS + 18;
   /** Steps away from the target that make a series a snapshot metric (NPS, latency) rather than a running count. */
   static final int SNAPSHOT_BACKWARD_STEPS = 2;
@@ -150,17 +150,13 @@ final class Kernel {
     }
 
     /**
-     * The flags every method shares for entry {@code j}, after {@link Kernel#common}: no data, met, rate seen, rate
-     * required (the required rate set to 0 where there is none); no completion yet (-1).
+     * The flags every method shares for entry {@code j}, after {@link Kernel#common} ({@link Kernel#commonFlags});
+     * the required rate set to 0 where there is none, and no completion yet (-1).
      */
     int commonFlags(int j) {
       double[][] c = col;
-      double px = c[LAST_X][j];
-      double py = c[LAST_Y][j];
-      int f = (c[COUNT][j] > 0 ? 0 : NO_DATA) | (c[FIRST_MET_X][j] >= 0 ? MET : 0) | (px > 0 ? HAS_RATE : 0);
-      if (c[REMAINING][j] > 0 && py < 1) {
-        f |= HAS_REQUIRED;
-      } else {
+      int f = Kernel.commonFlags(c[COUNT][j], c[FIRST_MET_X][j], c[LAST_X][j], c[REMAINING][j], c[LAST_Y][j]);
+      if ((f & HAS_REQUIRED) == 0) {
         c[REQUIRED][j] = 0;
       }
       c[COMPLETION][j] = -1;
@@ -410,6 +406,15 @@ final class Kernel {
     }
   }
 
+  /**
+   * The flags every method shares, from a key result's scanned and common figures: no data, met, rate seen, rate
+   * required (time left and the target not reached). Without a branch.
+   */
+  static int commonFlags(double count, double firstMetX, double px, double remaining, double py) {
+    return (count > 0 ? 0 : NO_DATA) | (firstMetX >= 0 ? MET : 0) | (px > 0 ? HAS_RATE : 0)
+        | (remaining > 0 & py < 1 ? HAS_REQUIRED : 0);
+  }
+
   /** Whether a cycle length in days is one the kernel accepts: positive and finite. */
   static boolean validLength(double lengthDays) {
     return lengthDays > 0 && lengthDays <= Double.MAX_VALUE;
@@ -539,6 +544,13 @@ final class Kernel {
         flags = pace(px, py, flags, out, o);
         break;
     }
+    double now = asOfDays * invLength;
+    if ((flags & HAS_COMPLETION) != 0) {
+      out[o + COMPLETION] = notBefore(out[o + COMPLETION], now);
+    }
+    if ((flags & HAS_COMPLETION_85) != 0) {
+      out[o + COMPLETION_85] = notBefore(out[o + COMPLETION_85], now);
+    }
     if (invSpan < 0) {
       // the interval's ends in the metric's order (see LOW)
       double low = out[o + LOW];
@@ -546,6 +558,14 @@ final class Kernel {
       out[o + HIGH] = low;
     }
     out[o + FLAGS] = flags;
+  }
+
+  /**
+   * A completion (a cycle fraction) not before the forecast instant {@code now}: a forecast that puts it earlier (a
+   * key result without a check-in for a while) gives now.
+   */
+  private static double notBefore(double completion, double now) {
+    return completion < now ? now : completion;
   }
 
   /**
@@ -577,9 +597,6 @@ final class Kernel {
       required[j] = positivePart(1 - py[j]) / (remaining[j] + Double.MIN_VALUE);
     }
   }
-
-
-
 
   /**
    * The plan-prior method over the first {@code m} key results of {@code c}: each stage a short loop over the
@@ -688,8 +705,8 @@ final class Kernel {
     }
     // completion: the location crosses 1 at P50 (the t is symmetric); P85 solves r d - g = q85 sqrt(s2 d + var(r)
     // d^2) for the horizon d, a quadratic; g = 1 - y_n
-    // (as the cycle fraction of the completion, x_n + d, straight into the completion columns: their readers look
-    // at them only where the flags below say a completion exists)
+    // (as the cycle fraction of the completion, x_n + d, straight into the completion columns, which the flags loop
+    // below settles)
     double[] d50 = col[COMPLETION];
     double[] d85 = col[COMPLETION_85];
     double[] quadA = col[QUAD_A];
@@ -711,21 +728,22 @@ final class Kernel {
     for (int j = 0; j < m; j++) {
       d85[j] = px[j] + (quadB[j] + Math.sqrt(positivePart(disc[j]))) / (2 * quadA[j]);
     }
-    // The flags, as Columns.commonFlags and the conditions on the completions give them, without a branch but for
-    // the rare cases (a snapshot metric, a scale of 0). Where a flag is absent the column it guards (the required
-    // rate, a completion) keeps whatever number it holds: every reader looks at the flag first.
+    // The flags, without a branch but for the rare cases (a snapshot metric, a scale of 0). Where a flag is absent
+    // the required rate keeps whatever number it holds (every reader looks at the flag first); a completion is -1.
     double[] backward = col[BACKWARD];
     double[] flags = col[FLAGS];
     double[] count = col[COUNT];
     double[] firstMetX = col[FIRST_MET_X];
     double[] remaining = col[REMAINING];
+    double[] invLength = col[INV_LENGTH];
     for (int j = 0; j < m; j++) {
-      double g = 1 - py[j];
-      boolean moving = g > 0 & postRate[j] > 0;
-      int f = HAS_INTERVAL | (count[j] > 0 ? 0 : NO_DATA) | (firstMetX[j] >= 0 ? MET : 0)
-          | (px[j] > 0 ? HAS_RATE : 0) | (remaining[j] > 0 & g > 0 ? HAS_REQUIRED : 0)
+      boolean moving = 1 - py[j] > 0 & postRate[j] > 0;
+      int f = HAS_INTERVAL | commonFlags(count[j], firstMetX[j], px[j], remaining[j], py[j])
           | (moving & d50[j] <= MAX_COMPLETION ? HAS_COMPLETION : 0)
           | (moving & quadA[j] > 0 & disc[j] >= 0 & d85[j] <= MAX_COMPLETION ? HAS_COMPLETION_85 : 0);
+      double now = asOfDays[base + j] * invLength[j];
+      d50[j] = (f & HAS_COMPLETION) == 0 ? -1 : notBefore(d50[j], now);
+      d85[j] = (f & HAS_COMPLETION_85) == 0 ? -1 : notBefore(d85[j], now);
       if (backward[j] >= SNAPSHOT_BACKWARD_STEPS) {
         // a snapshot metric
         flags[j] = c.commonFlags(j);
@@ -747,7 +765,6 @@ final class Kernel {
       flags[j] = f;
     }
   }
-
 
   private static int randomWalk(double[] q, double sumT, double sumS, double ss, int n, double px, double py, double h,
       int flags, double[] out, int o) {
