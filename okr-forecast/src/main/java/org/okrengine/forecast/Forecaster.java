@@ -378,8 +378,9 @@ public final class Forecaster {
     o.landingValue = safe(b + slots[Kernel.MEAN] * span);
     o.probability = clampUnit(slots[Kernel.PROBABILITY]);
     if ((flags & Kernel.HAS_INTERVAL) != 0) {
-      double lo = safe(b + Math.min(slots[Kernel.LOW], slots[Kernel.HIGH]) * span);
-      double hi = safe(b + Math.max(slots[Kernel.LOW], slots[Kernel.HIGH]) * span);
+      // the kernel gives the ends in the metric's order (Kernel.LOW); min and max only guard what safe() replaces
+      double lo = safe(b + slots[Kernel.LOW] * span);
+      double hi = safe(b + slots[Kernel.HIGH] * span);
       o.interval = new PredictionInterval(level, Math.min(lo, hi), Math.max(lo, hi));
     }
     double weeksPerCycle = lengthDays / 7.0;
