@@ -1,12 +1,15 @@
 package org.okrengine.model;
 
+import static org.okrengine.model.internal.Checks.copy;
 import static org.okrengine.model.internal.Checks.optionalFinite;
 import static org.okrengine.model.internal.Checks.requireFinite;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
- * What a key result measures: a baseline, a target and a direction, in one unit. Immutable and thread-safe.
+ * What a key result measures: a baseline, a target and a direction, in one unit, and optionally the physical bounds
+ * of its values and the few levels it takes. Immutable and thread-safe.
  *
  * <p>Progress of {@code increase}, {@code decrease} and {@code achieve} is
  * {@code (value - baseline) / (target - baseline)}, which handles both signs and targets below the baseline; it is
@@ -14,27 +17,112 @@ import java.util.Objects;
  * (at or above, at or below); on the wrong side it is the fraction of the way from a baseline on the wrong side to
  * the target, or 0 without one.
  *
+ * <p>Bounds and levels, all in the metric's unit:
+ * <ul>
+ *   <li>{@code min} and {@code max} are the physical bounds of any value (a percentage cannot pass 100, a count
+ *       cannot go below 0); either may be null (unbounded on that side). The baseline and target lie within them.
+ *       {@link #clamp} brings a value (a forecast, an interval's end) within them.
+ *   <li>{@code levels} are the only values a few-level (ordinal) key result takes, such as zones 0, 1, 2, 3:
+ *       ascending, distinct, 2 to 20 of them, within the bounds; the baseline and target lie within
+ *       [first level, last level] (not necessarily on a level). Null when not declared.
+ * </ul>
+ * A measured value outside the bounds, or off the levels, is not rejected here: the model keeps data as given, and
+ * the JSON reader warns about it.
+ *
  * @param baseline the value at cycle start; null only for the maintain directions
  * @param target the value to reach or hold; differs from the baseline
  * @param direction which way the value must move or stay
  * @param unit display unit, or null
+ * @param min the lowest value the metric can physically take, or null when unbounded below
+ * @param max the highest value the metric can physically take, or null when unbounded above
+ * @param levels the only values the metric takes (ascending, distinct, 2 to 20), or null when not declared
  */
-public record Metric(Double baseline, double target, Direction direction, String unit) {
+public record Metric(Double baseline, double target, Direction direction, String unit, Double min, Double max,
+    List<Double> levels) {
+  /** The fewest levels an ordinal metric declares. */
+  public static final int MIN_LEVELS = 2;
+  /** The most levels an ordinal metric declares. */
+  public static final int MAX_LEVELS = 20;
+
   /**
-   * Validates.
+   * Validates and copies {@code levels}.
    *
    * @throws IllegalArgumentException when a number is not finite, the baseline is missing for a direction that needs
-   *     one, or the target equals the baseline
+   *     one, the target equals the baseline, {@code min} is not below {@code max}, the baseline or target lies outside
+   *     the bounds or outside [first level, last level], or the levels are fewer than 2, more than 20, not strictly
+   *     ascending or outside the bounds
+   * @throws NullPointerException when {@code direction} or a level is null
    */
   public Metric {
     Objects.requireNonNull(direction, "direction must not be null");
     optionalFinite(baseline, "baseline");
     requireFinite(target, "target");
+    optionalFinite(min, "min");
+    optionalFinite(max, "max");
     if (baseline == null && !direction.isMaintain()) {
       throw new IllegalArgumentException("baseline must be given for direction " + direction.jsonName());
     }
     if (baseline != null && baseline == target) {
       throw new IllegalArgumentException("target must differ from baseline: " + target);
+    }
+    if (min != null && max != null && !(min < max)) {
+      throw new IllegalArgumentException("min must be below max: " + min + " >= " + max);
+    }
+    if (baseline != null) {
+      requireWithin(baseline, "baseline", min, max);
+    }
+    requireWithin(target, "target", min, max);
+    if (levels != null) {
+      levels = copy(levels, "levels");
+      requireLevels(levels, min, max);
+      double first = levels.get(0);
+      double last = levels.get(levels.size() - 1);
+      if (baseline != null) {
+        requireWithinLevels(baseline, "baseline", first, last);
+      }
+      requireWithinLevels(target, "target", first, last);
+    }
+  }
+
+  /**
+   * An unbounded metric without levels.
+   *
+   * @throws IllegalArgumentException as the canonical constructor
+   */
+  public Metric(Double baseline, double target, Direction direction, String unit) {
+    this(baseline, target, direction, unit, null, null, null);
+  }
+
+  private static void requireWithin(double value, String name, Double min, Double max) {
+    if (min != null && !(value >= min)) {
+      throw new IllegalArgumentException(name + " must not be below min: " + value + " < " + min);
+    }
+    if (max != null && !(value <= max)) {
+      throw new IllegalArgumentException(name + " must not be above max: " + value + " > " + max);
+    }
+  }
+
+  private static void requireLevels(List<Double> levels, Double min, Double max) {
+    if (!(levels.size() >= MIN_LEVELS && levels.size() <= MAX_LEVELS)) {
+      throw new IllegalArgumentException(
+          "levels must hold " + MIN_LEVELS + " to " + MAX_LEVELS + " values: " + levels.size());
+    }
+    for (int i = 0; i < levels.size(); i++) {
+      double level = requireFinite(levels.get(i), "levels[" + i + "]");
+      if (i > 0 && !(level > levels.get(i - 1))) {
+        throw new IllegalArgumentException(
+            "levels[" + i + "] must be above levels[" + (i - 1) + "]: " + level + " <= " + levels.get(i - 1));
+      }
+      requireWithin(level, "levels[" + i + "]", min, max);
+    }
+  }
+
+  private static void requireWithinLevels(double value, String name, double first, double last) {
+    if (!(value >= first)) {
+      throw new IllegalArgumentException(name + " must not be below the first level: " + value + " < " + first);
+    }
+    if (!(value <= last)) {
+      throw new IllegalArgumentException(name + " must not be above the last level: " + value + " > " + last);
     }
   }
 
@@ -51,6 +139,25 @@ public record Metric(Double baseline, double target, Direction direction, String
   /** The baseline, or the target where a maintain metric has none. */
   public double baselineOrTarget() {
     return baseline != null ? baseline : target;
+  }
+
+  /**
+   * {@code value} brought within [{@code min}, {@code max}], in the metric's unit: {@code min} below it, {@code max}
+   * above it, {@code value} itself in between or where the metric is unbounded on that side. NaN stays NaN.
+   */
+  public double clamp(double value) {
+    if (min != null && value < min) {
+      return min;
+    }
+    if (max != null && value > max) {
+      return max;
+    }
+    return value;
+  }
+
+  /** Whether the metric declares its {@link #levels} (a few-level, ordinal key result). */
+  public boolean isOrdinal() {
+    return levels != null;
   }
 
   /** Progress of {@code value} toward the target (1.0 = met); unclamped, see the class description. */

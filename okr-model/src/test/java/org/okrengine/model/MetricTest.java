@@ -3,6 +3,10 @@ package org.okrengine.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class MetricTest {
@@ -88,5 +92,105 @@ class MetricTest {
         .hasMessage("baseline must be finite: NaN");
     assertThatThrownBy(() -> new Metric(0.0, Double.POSITIVE_INFINITY, Direction.INCREASE, null))
         .hasMessage("target must be finite: Infinity");
+  }
+
+  @Test
+  void constructor_fourArguments_unboundedWithoutLevels() {
+    Metric m = new Metric(8.0, 12, Direction.INCREASE, "%");
+    assertThat(m).isEqualTo(new Metric(8.0, 12, Direction.INCREASE, "%", null, null, null));
+    assertThat(m.min()).isNull();
+    assertThat(m.max()).isNull();
+    assertThat(m.levels()).isNull();
+    assertThat(m.isOrdinal()).isFalse();
+    assertThat(Metric.of(8, 12, "%")).isEqualTo(m);
+    assertThat(Metric.achieve().levels()).isNull();
+  }
+
+  @Test
+  void constructor_boundsAndLevels_kept() {
+    Metric pct = new Metric(8.0, 12, Direction.INCREASE, "%", 0.0, 100.0, null);
+    assertThat(pct.min()).isEqualTo(0.0);
+    assertThat(pct.max()).isEqualTo(100.0);
+    // the baseline and target may sit on the bounds
+    assertThat(new Metric(0.0, 100, Direction.INCREASE, "%", 0.0, 100.0, null).target()).isEqualTo(100.0);
+    assertThat(new Metric(null, 99.5, Direction.MAINTAIN_ABOVE, "%", null, 100.0, null).max()).isEqualTo(100.0);
+    List<Double> zones = new ArrayList<>(List.of(0.0, 1.0, 2.0, 3.0));
+    Metric ordinal = new Metric(0.0, 3, Direction.INCREASE, "zone", 0.0, 3.0, zones);
+    zones.set(0, -1.0);
+    assertThat(ordinal.levels()).as("copied").containsExactly(0.0, 1.0, 2.0, 3.0);
+    assertThatThrownBy(() -> ordinal.levels().add(4.0)).isInstanceOf(UnsupportedOperationException.class);
+    assertThat(ordinal.isOrdinal()).isTrue();
+    // the target within [first level, last level] need not be a level
+    assertThat(new Metric(0.0, 2.5, Direction.INCREASE, null, null, null, List.of(0.0, 1.0, 2.0, 3.0)).target())
+        .isEqualTo(2.5);
+    List<Double> twenty = IntStream.range(0, Metric.MAX_LEVELS).mapToObj(i -> (double) i).toList();
+    assertThat(new Metric(0.0, 19, Direction.INCREASE, null, null, null, twenty).levels()).hasSize(20);
+  }
+
+  @Test
+  void constructor_rejectsBadBounds() {
+    assertThatThrownBy(() -> new Metric(1.0, 2, Direction.INCREASE, null, 5.0, 3.0, null))
+        .hasMessage("min must be below max: 5.0 >= 3.0");
+    assertThatThrownBy(() -> new Metric(1.0, 2, Direction.INCREASE, null, 3.0, 3.0, null))
+        .hasMessage("min must be below max: 3.0 >= 3.0");
+    assertThatThrownBy(() -> new Metric(1.0, 2, Direction.INCREASE, null, Double.NEGATIVE_INFINITY, null, null))
+        .hasMessage("min must be finite: -Infinity");
+    assertThatThrownBy(() -> new Metric(1.0, 2, Direction.INCREASE, null, null, Double.NaN, null))
+        .hasMessage("max must be finite: NaN");
+    assertThatThrownBy(() -> new Metric(-1.0, 2, Direction.INCREASE, null, 0.0, null, null))
+        .hasMessage("baseline must not be below min: -1.0 < 0.0");
+    assertThatThrownBy(() -> new Metric(8.0, 120, Direction.INCREASE, "%", 0.0, 100.0, null))
+        .hasMessage("target must not be above max: 120.0 > 100.0");
+    assertThatThrownBy(() -> new Metric(120.0, 80, Direction.DECREASE, "%", 0.0, 100.0, null))
+        .hasMessage("baseline must not be above max: 120.0 > 100.0");
+    assertThatThrownBy(() -> new Metric(null, -1, Direction.MAINTAIN_BELOW, "incidents", 0.0, null, null))
+        .hasMessage("target must not be below min: -1.0 < 0.0");
+  }
+
+  @Test
+  void constructor_rejectsBadLevels() {
+    assertThatThrownBy(() -> new Metric(0.0, 1, Direction.INCREASE, null, null, null, List.of(1.0)))
+        .hasMessage("levels must hold 2 to 20 values: 1");
+    assertThatThrownBy(() -> new Metric(0.0, 1, Direction.INCREASE, null, null, null, List.of()))
+        .hasMessage("levels must hold 2 to 20 values: 0");
+    List<Double> many = IntStream.range(0, Metric.MAX_LEVELS + 1).mapToObj(i -> (double) i).toList();
+    assertThatThrownBy(() -> new Metric(0.0, 1, Direction.INCREASE, null, null, null, many))
+        .hasMessage("levels must hold 2 to 20 values: 21");
+    assertThatThrownBy(() -> new Metric(0.0, 1, Direction.INCREASE, null, null, null, Arrays.asList(0.0, null)))
+        .isInstanceOf(NullPointerException.class).hasMessage("levels[1] must not be null");
+    assertThatThrownBy(() -> new Metric(0.0, 1, Direction.INCREASE, null, null, null, List.of(0.0, Double.NaN)))
+        .hasMessage("levels[1] must be finite: NaN");
+    assertThatThrownBy(() -> new Metric(0.0, 1, Direction.INCREASE, null, null, null, List.of(0.0, 2.0, 1.0)))
+        .hasMessage("levels[2] must be above levels[1]: 1.0 <= 2.0");
+    assertThatThrownBy(() -> new Metric(0.0, 1, Direction.INCREASE, null, null, null, List.of(0.0, 1.0, 1.0)))
+        .hasMessage("levels[2] must be above levels[1]: 1.0 <= 1.0");
+    assertThatThrownBy(() -> new Metric(0.0, 1, Direction.INCREASE, null, 0.0, null, List.of(-1.0, 0.0, 1.0)))
+        .hasMessage("levels[0] must not be below min: -1.0 < 0.0");
+    assertThatThrownBy(() -> new Metric(0.0, 1, Direction.INCREASE, null, null, 1.0, List.of(0.0, 1.0, 2.0)))
+        .hasMessage("levels[2] must not be above max: 2.0 > 1.0");
+    assertThatThrownBy(() -> new Metric(0.0, 3, Direction.INCREASE, null, null, null, List.of(1.0, 2.0, 3.0)))
+        .hasMessage("baseline must not be below the first level: 0.0 < 1.0");
+    assertThatThrownBy(() -> new Metric(0.0, 4, Direction.INCREASE, null, null, null, List.of(0.0, 1.0, 2.0)))
+        .hasMessage("target must not be above the last level: 4.0 > 2.0");
+  }
+
+  @Test
+  void clamp_withinBounds() {
+    Metric pct = new Metric(8.0, 12, Direction.INCREASE, "%", 0.0, 100.0, null);
+    assertThat(pct.clamp(104.5)).isEqualTo(100.0);
+    assertThat(pct.clamp(-3)).isEqualTo(0.0);
+    assertThat(pct.clamp(42.25)).isEqualTo(42.25);
+    assertThat(pct.clamp(100)).isEqualTo(100.0);
+    assertThat(pct.clamp(Double.POSITIVE_INFINITY)).isEqualTo(100.0);
+    assertThat(pct.clamp(Double.NaN)).isNaN();
+    Metric count = new Metric(0.0, 1500, Direction.INCREASE, "signups", 0.0, null, null);
+    assertThat(count.clamp(-12)).isEqualTo(0.0);
+    assertThat(count.clamp(1e12)).isEqualTo(1e12);
+    Metric unbounded = Metric.of(40, -10, "t CO2");
+    assertThat(unbounded.clamp(-1e300)).isEqualTo(-1e300);
+    assertThat(unbounded.clamp(1e300)).isEqualTo(1e300);
+    // levels are not bounds: clamp does not bring a value within them
+    Metric zones = new Metric(0.0, 3, Direction.INCREASE, null, null, null, List.of(0.0, 1.0, 2.0, 3.0));
+    assertThat(zones.clamp(4.0)).isEqualTo(4.0);
   }
 }

@@ -30,10 +30,12 @@ import org.okrengine.model.Problem;
  *
  * <p>Reading checks the whole document and lists every problem, each with its JSON path
  * ({@code objectives[2].keyResults[0].metric.target: must differ from baseline (both 40.0)}), or
- * {@code line L, column C} for malformed JSON; nothing is half-loaded. Unknown fields are warnings. Besides the rules
- * of the format, a document is rejected when it repeats a key within one object, is larger than
- * {@linkplain #withMaxDocumentBytes the size limit} (UTF-8 bytes), nests deeper than
- * {@linkplain #withMaxNestingDepth the depth limit}, or names another {@code format} (then only that is reported).
+ * {@code line L, column C} for malformed JSON; nothing is half-loaded. Unknown fields are warnings, and so is a
+ * measured value (check-in or final value) outside its metric's {@code min}..{@code max} or not one of its
+ * {@code levels} (the value is kept as given). Besides the rules of the format, a document is rejected when it
+ * repeats a key within one object, is larger than {@linkplain #withMaxDocumentBytes the size limit} (UTF-8 bytes),
+ * nests deeper than {@linkplain #withMaxNestingDepth the depth limit}, or names another {@code format} (then only
+ * that is reported).
  *
  * <p>Writing gives a document that reads back to an equal {@link OkrCycle}: fields in the order of the format's
  * example, nulls and empty optional lists left out, instants in UTC ({@code 2026-07-08T09:00:00Z}).

@@ -52,7 +52,8 @@ final class CycleReader extends TreeReader {
       Set.of("id", "title", "team", "owner", "parent", "commitment", "keyResults");
   private static final Set<String> KEY_RESULT_FIELDS =
       Set.of("id", "title", "owner", "team", "weight", "tags", "metric", "plan", "checkIns", "result");
-  private static final Set<String> METRIC_FIELDS = Set.of("baseline", "target", "direction", "unit");
+  private static final Set<String> METRIC_FIELDS =
+      Set.of("baseline", "target", "direction", "unit", "min", "max", "levels");
   private static final Set<String> PLAN_FIELDS = Set.of("shape", "points");
   private static final Set<String> POINT_FIELDS = Set.of("date", "value");
   private static final Set<String> CHECK_IN_FIELDS =
@@ -223,9 +224,9 @@ final class CycleReader extends TreeReader {
     Metric metric = m == null ? null : metric(m, p.field("metric"));
     Obj pl = optionalObject(o, "plan", p);
     Plan plan = pl == null ? Plan.LINEAR : plan(pl, p.field("plan"));
-    List<CheckIn> checkIns = checkIns(o, p);
+    List<CheckIn> checkIns = checkIns(o, p, metric);
     Obj r = optionalObject(o, "result", p);
-    Result result = r == null ? null : result(r, p.field("result"));
+    Result result = r == null ? null : result(r, p.field("result"), metric);
     String team = ownTeam != null ? ownTeam : objectiveTeam;
     if (problems.size() > before || team == null) {
       return null;
@@ -242,6 +243,9 @@ final class CycleReader extends TreeReader {
     Direction direction = requiredEnum(o, "direction", p, "direction", Direction.values(), Direction::jsonName,
         Direction::fromJsonName);
     String unit = optionalString(o, "unit", p);
+    Double min = optionalNumber(o, "min", p);
+    Double max = optionalNumber(o, "max", p);
+    List<Double> levels = levels(o, p);
     if (direction == Direction.ACHIEVE) {
       baseline = isAbsent(o, "baseline") ? Double.valueOf(0.0) : baseline;
       target = isAbsent(o, "target") ? Double.valueOf(1.0) : target;
@@ -256,12 +260,123 @@ final class CycleReader extends TreeReader {
     if (baseline != null && target != null && baseline.doubleValue() == target.doubleValue()) {
       problems.add(problem(p.field("target"), "must differ from baseline (both " + target + ")"));
     }
+    boolean bounded = true;
+    if (min != null && max != null && !(min < max)) {
+      problems.add(problem(p.field("min"), "must be below max (" + min + " >= " + max + ")"));
+      bounded = false; // the values are not judged against bounds that contradict each other
+    }
+    if (bounded) {
+      within(baseline, p.field("baseline"), min, max);
+      within(target, p.field("target"), min, max);
+      if (levels != null) {
+        for (int i = 0; i < levels.size(); i++) {
+          within(levels.get(i), p.field("levels").at(i), min, max);
+        }
+      }
+    }
+    if (levels != null) {
+      double first = levels.get(0);
+      double last = levels.get(levels.size() - 1);
+      withinLevels(baseline, p.field("baseline"), first, last);
+      withinLevels(target, p.field("target"), first, last);
+    }
     if (problems.size() > before) {
       return null;
     }
     Double b = baseline;
     double t = target;
-    return build(p, () -> new Metric(b, t, direction, unit));
+    return build(p, () -> new Metric(b, t, direction, unit, min, max, levels));
+  }
+
+  /**
+   * The optional {@code levels} of a metric: null when absent, or when not a valid list of levels (then every
+   * problem is recorded: not an array, too few or too many, an element not a finite number, not strictly ascending).
+   */
+  private List<Double> levels(Obj o, JsonPath p) {
+    List<?> items = optionalArray(o, "levels", p);
+    if (items == null) {
+      return null;
+    }
+    JsonPath lp = p.field("levels");
+    int before = problems.size();
+    if (!(items.size() >= Metric.MIN_LEVELS && items.size() <= Metric.MAX_LEVELS)) {
+      problems.add(problem(lp,
+          "must hold " + Metric.MIN_LEVELS + " to " + Metric.MAX_LEVELS + " values: " + items.size()));
+    }
+    List<Double> out = new ArrayList<>(items.size());
+    Double previous = null;
+    for (int i = 0; i < items.size(); i++) {
+      JsonPath ip = lp.at(i);
+      Object item = items.get(i);
+      if (item == JsonTree.NULL) {
+        problems.add(problem(ip, "must not be null"));
+      }
+      Double level = number(item == JsonTree.NULL ? null : item, ip);
+      if (level != null) {
+        if (previous != null && !(level > previous)) {
+          problems.add(problem(ip, "must be above levels[" + (i - 1) + "] (" + level + " <= " + previous + ")"));
+        }
+        out.add(level);
+      }
+      previous = level;
+    }
+    return problems.size() == before ? out : null;
+  }
+
+  /** Records a problem when {@code value} (if any) lies outside [min, max]. */
+  private void within(Double value, JsonPath path, Double min, Double max) {
+    if (value == null) {
+      return;
+    }
+    if (min != null && !(value >= min)) {
+      problems.add(problem(path, "must not be below min (" + value + " < " + min + ")"));
+    } else if (max != null && !(value <= max)) {
+      problems.add(problem(path, "must not be above max (" + value + " > " + max + ")"));
+    }
+  }
+
+  /** Records a problem when {@code value} (if any) lies outside [first level, last level]. */
+  private void withinLevels(Double value, JsonPath path, double first, double last) {
+    if (value == null) {
+      return;
+    }
+    if (!(value >= first)) {
+      problems.add(problem(path, "must not be below the first level (" + value + " < " + first + ")"));
+    } else if (!(value <= last)) {
+      problems.add(problem(path, "must not be above the last level (" + value + " > " + last + ")"));
+    }
+  }
+
+  /**
+   * Warns when a measured {@code value} lies outside the metric's bounds, or is not one of its levels: the value is
+   * kept as given.
+   */
+  private void warnIfImpossible(Metric metric, double value, JsonPath path) {
+    if (metric.min() != null && !(value >= metric.min())) {
+      warnings.add(problem(path, "below the metric's min (" + value + " < " + metric.min() + ")"));
+    } else if (metric.max() != null && !(value <= metric.max())) {
+      warnings.add(problem(path, "above the metric's max (" + value + " > " + metric.max() + ")"));
+    } else if (metric.isOrdinal() && !isLevel(metric, value)) {
+      warnings.add(problem(path, "not one of the metric's levels (" + value + " not in " + levels(metric) + ")"));
+    }
+  }
+
+  /** Whether {@code value} equals one of the levels ({@code ==}, so that -0.0 is the level 0.0). */
+  private static boolean isLevel(Metric metric, double value) {
+    for (double level : metric.levels()) {
+      if (level == value) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String levels(Metric metric) {
+    StringBuilder sb = new StringBuilder();
+    for (Double level : metric.levels()) {
+      sb.append(sb.length() == 0 ? "" : ", ").append(level);
+    }
+    return sb.toString();
   }
 
   private Plan plan(Obj o, JsonPath p) {
@@ -336,7 +451,8 @@ final class CycleReader extends TreeReader {
     return out;
   }
 
-  private List<CheckIn> checkIns(Obj o, JsonPath p) {
+  /** The check-ins; {@code metric} (null when invalid) judges their values for warnings. */
+  private List<CheckIn> checkIns(Obj o, JsonPath p, Metric metric) {
     JsonPath lp = p.field("checkIns");
     List<?> items = optionalArray(o, "checkIns", p);
     if (items == null) {
@@ -369,6 +485,9 @@ final class CycleReader extends TreeReader {
       if (checkIn == null) {
         continue;
       }
+      if (metric != null) {
+        warnIfImpossible(metric, value, ip.field("value"));
+      }
       Integer earlier = indexAt.put(at, i);
       if (earlier != null) {
         warnings.add(problem(ip.field("at"),
@@ -379,12 +498,20 @@ final class CycleReader extends TreeReader {
     return new ArrayList<>(byInstant.values());
   }
 
-  private Result result(Obj o, JsonPath p) {
+  /** The result; {@code metric} (null when invalid) judges its final value for warnings. */
+  private Result result(Obj o, JsonPath p, Metric metric) {
     int before = problems.size();
     unknownFields(o, p, RESULT_FIELDS);
     Double finalValue = requiredNumber(o, "finalValue", p);
     Double selfScore = optionalNumber(o, "selfScore", p);
-    return problems.size() == before ? build(p, () -> new Result(finalValue, selfScore)) : null;
+    if (problems.size() > before) {
+      return null;
+    }
+    Result result = build(p, () -> new Result(finalValue, selfScore));
+    if (result != null && metric != null) {
+      warnIfImpossible(metric, finalValue, p.field("finalValue"));
+    }
+    return result;
   }
 
   private Initiative initiative(Obj o, JsonPath p) {

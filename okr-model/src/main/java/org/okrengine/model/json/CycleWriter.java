@@ -132,6 +132,15 @@ final class CycleWriter {
     g.writeNumberField("target", m.target());
     g.writeStringField("direction", m.direction().jsonName());
     optional(g, "unit", m.unit());
+    optional(g, "min", m.min());
+    optional(g, "max", m.max());
+    if (m.levels() != null) {
+      g.writeArrayFieldStart("levels");
+      for (double level : m.levels()) {
+        g.writeNumber(level);
+      }
+      g.writeEndArray();
+    }
     g.writeEndObject();
   }
 

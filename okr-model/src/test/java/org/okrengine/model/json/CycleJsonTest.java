@@ -156,6 +156,55 @@ class CycleJsonTest {
             List.of(KR + ".metric.target: must differ from baseline (both 3.0)")),
         Arguments.of("infinite numbers", withMetric("'baseline': -1e400, 'target': 1E999, 'direction': 'increase'"),
             List.of(KR + ".metric.baseline: must be finite: -1e400", KR + ".metric.target: must be finite: 1E999")),
+        Arguments.of("min not below max",
+            withMetric("'baseline': 1, 'target': 2, 'direction': 'increase', 'min': 5, 'max': 3"),
+            List.of(KR + ".metric.min: must be below max (5.0 >= 3.0)")),
+        Arguments.of("min equals max",
+            withMetric("'baseline': 1, 'target': 2, 'direction': 'increase', 'min': 3, 'max': 3.0"),
+            List.of(KR + ".metric.min: must be below max (3.0 >= 3.0)")),
+        Arguments.of("bounds not finite numbers",
+            withMetric("'baseline': 1, 'target': 2, 'direction': 'increase', 'min': '0', 'max': 1e400"),
+            List.of(KR + ".metric.min: must be a number", KR + ".metric.max: must be finite: 1e400")),
+        Arguments.of("baseline and target outside the bounds",
+            withMetric("'baseline': -1, 'target': 120, 'direction': 'increase', 'min': 0, 'max': 100"),
+            List.of(KR + ".metric.baseline: must not be below min (-1.0 < 0.0)",
+                KR + ".metric.target: must not be above max (120.0 > 100.0)")),
+        Arguments.of("baseline above max, target below min",
+            withMetric("'baseline': 101, 'target': -2, 'direction': 'decrease', 'min': -1, 'max': 100"),
+            List.of(KR + ".metric.baseline: must not be above max (101.0 > 100.0)",
+                KR + ".metric.target: must not be below min (-2.0 < -1.0)")),
+        Arguments.of("achieve's default target above max",
+            withMetric("'direction': 'achieve', 'max': 0.5"),
+            List.of(KR + ".metric.target: must not be above max (1.0 > 0.5)")),
+        Arguments.of("levels not an array",
+            withMetric("'baseline': 0, 'target': 3, 'direction': 'increase', 'levels': 3"),
+            List.of(KR + ".metric.levels: must be an array")),
+        Arguments.of("one level",
+            withMetric("'baseline': 0, 'target': 3, 'direction': 'increase', 'levels': [0]"),
+            List.of(KR + ".metric.levels: must hold 2 to 20 values: 1")),
+        Arguments.of("21 levels", withMetric("'baseline': 0, 'target': 3, 'direction': 'increase', 'levels': ["
+                + "0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20]"),
+            List.of(KR + ".metric.levels: must hold 2 to 20 values: 21")),
+        Arguments.of("bad level entries", withMetric("'baseline': 0, 'target': 3, 'direction': 'increase',"
+                + " 'levels': [0, null, 'x', 2, 2, 1, 3, -1e400]"),
+            List.of(KR + ".metric.levels[1]: must not be null", KR + ".metric.levels[2]: must be a number",
+                KR + ".metric.levels[4]: must be above levels[3] (2.0 <= 2.0)",
+                KR + ".metric.levels[5]: must be above levels[4] (1.0 <= 2.0)",
+                KR + ".metric.levels[7]: must be finite: -1e400")),
+        Arguments.of("levels outside the bounds", withMetric("'baseline': 0, 'target': 1, 'direction': 'increase',"
+                + " 'min': 0, 'max': 3, 'levels': [-1, 0, 1, 4]"),
+            List.of(KR + ".metric.levels[0]: must not be below min (-1.0 < 0.0)",
+                KR + ".metric.levels[3]: must not be above max (4.0 > 3.0)")),
+        Arguments.of("baseline and target outside the levels",
+            withMetric("'baseline': 0, 'target': 4, 'direction': 'increase', 'levels': [1, 2, 3]"),
+            List.of(KR + ".metric.baseline: must not be below the first level (0.0 < 1.0)",
+                KR + ".metric.target: must not be above the last level (4.0 > 3.0)")),
+        Arguments.of("every metric problem at once", withMetric("'baseline': 0, 'target': 0, 'direction': 'increase',"
+                + " 'min': 2, 'max': 1, 'levels': [5]"),
+            // each field's own problems first, then the rules between fields
+            List.of(KR + ".metric.levels: must hold 2 to 20 values: 1",
+                KR + ".metric.target: must differ from baseline (both 0.0)",
+                KR + ".metric.min: must be below max (2.0 >= 1.0)")),
         Arguments.of("unknown shape", withKeyResult("'id': 'KR-1', " + METRIC + ", 'plan': {'shape': 'wavy'}"),
             List.of(KR + ".plan.shape: unknown shape \"wavy\""
                 + " (expected one of: linear, s-curve, front-loaded, back-loaded, points)")),
@@ -352,6 +401,58 @@ class CycleJsonTest {
         "objectives[0].colour: unknown field",
         "objectives[0].keyResults[0].metric.scale: unknown field");
     assertThat(parsed.cycle()).isEqualTo(JSON.read(MINIMAL).cycle());
+  }
+
+  static final String BOUNDED = "'metric': {'baseline': 8, 'target': 12, 'direction': 'increase', 'unit': '%',"
+      + " 'min': 0, 'max': 100}";
+  static final String ZONES = "'metric': {'baseline': 0, 'target': 3, 'direction': 'increase', 'unit': 'zone',"
+      + " 'min': 0, 'levels': [0, 1, 2, 3]}";
+
+  @Test
+  void read_boundsAndLevels_loaded() {
+    assertThat(JSON.read(withKeyResult("'id': 'KR-1', " + BOUNDED)).cycle().keyResults().get(0).metric())
+        .isEqualTo(new Metric(8.0, 12, Direction.INCREASE, "%", 0.0, 100.0, null));
+    ParsedCycle zones = JSON.read(withKeyResult("'id': 'KR-1', " + ZONES));
+    assertThat(zones.warnings()).isEmpty();
+    Metric m = zones.cycle().keyResults().get(0).metric();
+    assertThat(m).isEqualTo(new Metric(0.0, 3, Direction.INCREASE, "zone", 0.0, null, List.of(0.0, 1.0, 2.0, 3.0)));
+    assertThat(m.isOrdinal()).isTrue();
+    // null is the same as absent
+    assertThat(JSON.read(withMetric("'baseline': 0, 'target': 10, 'direction': 'increase', 'min': null,"
+        + " 'max': null, 'levels': null")).cycle()).isEqualTo(JSON.read(MINIMAL).cycle());
+  }
+
+  @Test
+  void read_valuesOutsideBoundsOrLevels_warnedAndKept() {
+    String json = withKeyResult("'id': 'KR-1', " + BOUNDED + ", 'checkIns': [{'at': '2026-07-08', 'value': 100},"
+        + " {'at': '2026-07-15', 'value': 104.5}, {'at': '2026-07-22', 'value': -0.5}, {'at': '2026-07-29',"
+        + " 'value': 0}], 'result': {'finalValue': 100.25}");
+    ParsedCycle parsed = JSON.read(json);
+    assertThat(parsed.warnings()).extracting(Problem::toString).containsExactly(
+        KR + ".checkIns[1].value: above the metric's max (104.5 > 100.0)",
+        KR + ".checkIns[2].value: below the metric's min (-0.5 < 0.0)",
+        KR + ".result.finalValue: above the metric's max (100.25 > 100.0)");
+    assertThat(parsed.cycle().checkIns("KR-1")).extracting(CheckIn::value).containsExactly(100.0, 104.5, -0.5, 0.0);
+    assertThat(parsed.cycle().keyResults().get(0).result().finalValue()).isEqualTo(100.25);
+    String zones = withKeyResult("'id': 'KR-1', " + ZONES + ", 'checkIns': [{'at': '2026-07-08', 'value': 1},"
+        + " {'at': '2026-07-15', 'value': 1.5}, {'at': '2026-07-22', 'value': -0.0}, {'at': '2026-07-29',"
+        + " 'value': -1}, {'at': '2026-08-05', 'value': 7}], 'result': {'finalValue': 2.5}");
+    assertThat(JSON.read(zones).warnings()).extracting(Problem::toString).containsExactly(
+        KR + ".checkIns[1].value: not one of the metric's levels (1.5 not in 0.0, 1.0, 2.0, 3.0)",
+        KR + ".checkIns[3].value: below the metric's min (-1.0 < 0.0)",
+        KR + ".checkIns[4].value: not one of the metric's levels (7.0 not in 0.0, 1.0, 2.0, 3.0)",
+        KR + ".result.finalValue: not one of the metric's levels (2.5 not in 0.0, 1.0, 2.0, 3.0)");
+  }
+
+  @Test
+  void read_valueOutsideBoundsBesideErrors_stillWarned() {
+    // a warning is listed even where another problem rejects the document
+    String json = withKeyResult("'id': 'KR-1', 'weight': -1, " + BOUNDED
+        + ", 'checkIns': [{'at': '2026-07-08', 'value': 101}]");
+    JsonLine line = JSON.line(1, json);
+    assertThat(line.errors()).extracting(Problem::toString).containsExactly(KR + ".weight: must not be negative: -1.0");
+    assertThat(line.warnings()).extracting(Problem::toString)
+        .containsExactly(KR + ".checkIns[0].value: above the metric's max (101.0 > 100.0)");
   }
 
   @Test
@@ -600,6 +701,37 @@ class CycleJsonTest {
         }
         """;
     assertThat(JSON.write(JSON.read(MINIMAL).cycle())).isEqualTo(expected);
+  }
+
+  @Test
+  void write_boundsAndLevels_exactTextAndSameBytesAgain() {
+    String written = JSON.write(JSON.read(withKeyResult("'id': 'KR-1', " + ZONES.replace("'min': 0", "'min': 0,"
+        + " 'max': 3.5"))).cycle());
+    assertThat(written).contains("""
+                  "metric": {
+                    "baseline": 0.0,
+                    "target": 3.0,
+                    "direction": "increase",
+                    "unit": "zone",
+                    "min": 0.0,
+                    "max": 3.5,
+                    "levels": [
+                      0.0,
+                      1.0,
+                      2.0,
+                      3.0
+                    ]
+                  },
+        """);
+    ParsedCycle again = JSON.read(written);
+    assertThat(again.cycle().keyResults().get(0).metric())
+        .isEqualTo(new Metric(0.0, 3, Direction.INCREASE, "zone", 0.0, 3.5, List.of(0.0, 1.0, 2.0, 3.0)));
+    assertThat(JSON.write(again.cycle())).isEqualTo(written);
+    String onlyMax = JSON.write(JSON.read(withMetric("'target': 99.5, 'direction': 'maintain-above', 'max': 100"))
+        .cycle());
+    assertThat(onlyMax).contains("\"direction\": \"maintain-above\",\n            \"max\": 100.0\n          },")
+        .doesNotContain("\"min\"").doesNotContain("\"levels\"");
+    assertThat(JSON.write(JSON.read(onlyMax).cycle())).isEqualTo(onlyMax);
   }
 
   @Test
