@@ -1,0 +1,118 @@
+package org.okrengine.model.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.okrengine.model.InvalidInputException;
+import org.okrengine.model.Problem;
+
+class PlainJsonTest {
+  static List<String> problems(String json) {
+    InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> PlainJson.parse(json));
+    assertThat(e).as("no exception for %s", json).isNotNull();
+    return e.problems().stream().map(Problem::toString).toList();
+  }
+
+  @Test
+  void parse_object_plainValuesInDocumentOrder() {
+    Object v = PlainJson.parse("""
+        {"zeta": 1, "alpha": [true, false, null, "s\\u00e9", 2.5, {}, []], "mid": {"b": -0.0, "a": "x"}}
+        """);
+    assertThat(v).isInstanceOf(LinkedHashMap.class);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> map = (Map<String, Object>) v;
+    assertThat(map.keySet()).containsExactly("zeta", "alpha", "mid");
+    assertThat(map.get("zeta")).isEqualTo(1.0);
+    assertThat(map.get("alpha")).isEqualTo(List.of(true, false, PlainJson.NULL, "s\u00e9", 2.5, Map.of(), List.of()));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> mid = (Map<String, Object>) map.get("mid");
+    assertThat(mid.keySet()).containsExactly("b", "a");
+    assertThat(mid.get("b")).isEqualTo(-0.0);
+    assertThat(map.get("absent")).isNull();
+  }
+
+  @Test
+  void parse_scalarRoots() {
+    assertThat(PlainJson.parse(" 3 ")).isEqualTo(3.0);
+    assertThat(PlainJson.parse("\"x\"")).isEqualTo("x");
+    assertThat(PlainJson.parse("true")).isEqualTo(Boolean.TRUE);
+    assertThat(PlainJson.parse("null")).isSameAs(PlainJson.NULL);
+    assertThat(PlainJson.NULL).hasToString("null");
+    // whole numbers are doubles; beyond 2^53 they round as a double does
+    assertThat(PlainJson.parse("12345678901234567890")).isEqualTo(12345678901234567890.0);
+    assertThat(PlainJson.parse("1e308")).isEqualTo(1e308);
+    assertThat(PlainJson.parse("\uFEFF[1]")).isEqualTo(List.of(1.0));
+  }
+
+  @Test
+  void parse_malformed_lineAndColumn() {
+    // the closing brace is the 9th character of the line
+    assertThat(problems("{\"a\": 1,}")).containsExactly(
+        "line 1, column 9: unexpected character ('}' (code 125)): was expecting double-quote to start field name");
+    // the bad token starts at the 8th character of line 2
+    assertThatThrownBy(() -> PlainJson.parse("{\n  \"a\": tru\n}")).isInstanceOf(InvalidInputException.class)
+        .hasMessage("1 problem:\nline 2, column 8: unrecognized token 'tru': was expecting"
+            + " (JSON String, Number, Array, Object or token 'null', 'true' or 'false')");
+    assertThat(problems("{\"a\": NaN}")).containsExactly("line 1, column 10: non-standard token 'NaN'");
+    assertThat(problems("   ")).containsExactly("document is empty");
+  }
+
+  @Test
+  void parse_trailingContent_rejected() {
+    // the second document starts at the 4th character
+    assertThat(problems("{} {}")).containsExactly("line 1, column 4: unexpected content after the end of the document");
+  }
+
+  @Test
+  void parse_duplicateKeysAndNumbersOutOfRange_everyProblemListed() {
+    assertThat(problems("{\"a\": {\"b\": 1, \"b\": 2}, \"c\": [{\"d\": 1e400, \"d\": 1}, -1E999], \"a\": 3}"))
+        .containsExactly("a.b: duplicate key", "c[0].d: duplicate key", "a: duplicate key",
+            "c[0].d: must be finite: 1e400", "c[1]: must be finite: -1E999");
+    assertThat(problems("1e400")).containsExactly("must be finite: 1e400");
+    assertThatThrownBy(() -> PlainJson.parse("[1e400]")).hasMessage("1 problem:\n[0]: must be finite: 1e400");
+  }
+
+  @Test
+  void parse_tooDeep_rejected() {
+    assertThat(PlainJson.parse("[".repeat(PlainJson.MAX_NESTING_DEPTH) + "]".repeat(PlainJson.MAX_NESTING_DEPTH)))
+        .isInstanceOf(List.class);
+    // the 65th bracket's 0-based index is 64, its column 65
+    assertThat(problems("[".repeat(65) + "]".repeat(65)))
+        .containsExactly("line 1, column 65: nesting depth exceeds the limit of 64");
+  }
+
+  @Test
+  void parse_file_sameAsString(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("m.json");
+    String json = "{\"name\": \"acme\", \"weights\": [0.5, 0.25]}";
+    Files.writeString(file, json);
+    assertThat(PlainJson.parse(file)).isEqualTo(PlainJson.parse(json));
+  }
+
+  @Test
+  void parse_fileWithBadUtf8_malformed(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("m.json");
+    Files.write(file, "{\"x\": \"a\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1));
+    InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> PlainJson.parse(file));
+    assertThat(e.problems()).hasSize(1);
+    assertThat(e.problems().get(0).toString()).startsWith("line 1, column ").contains("invalid UTF-8");
+  }
+
+  @Test
+  void parse_null_rejected() {
+    assertThatThrownBy(() -> PlainJson.parse((String) null)).isInstanceOf(NullPointerException.class)
+        .hasMessage("text must not be null");
+    assertThatThrownBy(() -> PlainJson.parse((Path) null)).isInstanceOf(NullPointerException.class)
+        .hasMessage("file must not be null");
+  }
+}
