@@ -19,10 +19,11 @@ import java.util.Objects;
  * @param sourceHealth broken data connections, in document order of their first key result (empty when none)
  * @param objectives one summary per objective, in document order (empty when not computed)
  * @param summary a few plain sentences about the whole cycle, or null
+ * @param model the forecast model that made the report, or null when not named
  */
 public record CycleReport(String cycleId, Instant asOf, List<KeyResultReport> keyResults,
     List<CascadeSummary> cascades, List<EscalationSummary> escalations, List<SourceHealthSummary> sourceHealth,
-    List<ObjectiveSummary> objectives, String summary) {
+    List<ObjectiveSummary> objectives, String summary, ForecastModelInfo model) {
   /** Validates and copies the lists. */
   public CycleReport {
     requireId(cycleId, "cycleId");
@@ -34,9 +35,16 @@ public record CycleReport(String cycleId, Instant asOf, List<KeyResultReport> ke
     objectives = objectives == null ? List.of() : copy(objectives, "objectives");
   }
 
-  /** A report without source health, objective summaries or summary. */
+  /** A report that does not name its forecast model. */
+  public CycleReport(String cycleId, Instant asOf, List<KeyResultReport> keyResults, List<CascadeSummary> cascades,
+      List<EscalationSummary> escalations, List<SourceHealthSummary> sourceHealth, List<ObjectiveSummary> objectives,
+      String summary) {
+    this(cycleId, asOf, keyResults, cascades, escalations, sourceHealth, objectives, summary, null);
+  }
+
+  /** A report without source health, objective summaries, summary or model. */
   public CycleReport(String cycleId, Instant asOf, List<KeyResultReport> keyResults, List<CascadeSummary> cascades,
       List<EscalationSummary> escalations) {
-    this(cycleId, asOf, keyResults, cascades, escalations, List.of(), List.of(), null);
+    this(cycleId, asOf, keyResults, cascades, escalations, List.of(), List.of(), null, null);
   }
 }

@@ -16,6 +16,7 @@ import org.okrengine.model.CascadeSummary;
 import org.okrengine.model.Cause;
 import org.okrengine.model.CycleReport;
 import org.okrengine.model.EscalationSummary;
+import org.okrengine.model.ForecastModelInfo;
 import org.okrengine.model.ForecastSummary;
 import org.okrengine.model.KeyResultReport;
 import org.okrengine.model.ObjectiveSummary;
@@ -28,7 +29,9 @@ import org.okrengine.model.SourceHealthSummary;
  * Writes and reads {@code okr-report/1} documents. Output is deterministic: the same report gives the same bytes.
  * Immutable and thread-safe.
  *
- * <p>Every field is written, in a fixed order; numbers that cannot be known are {@code null}. Each key result carries
+ * <p>Every field is written, in a fixed order; numbers that cannot be known are {@code null}. After {@code asOf} comes
+ * {@code model} ({@code name}, {@code method}, {@code fittedOn}: the forecast model that made the report), left out
+ * when the report does not name one. Each key result carries
  * its reasons twice: {@code reasons} (the codes) and {@code reasonDetails} (each code with its evidence, numbers by
  * name), and its likely {@code causes} (each a code, a subject, evidence numbers by name and a sentence). After the
  * escalations come {@code sourceHealth} (broken data connections), {@code objectives} (one summary per objective) and
@@ -81,7 +84,8 @@ public final class ReportJson {
 
   /**
    * Reads a document this class wrote (or any {@code okr-report/1} document with the same fields) back into a report.
-   * Unknown fields are ignored; {@code reasonDetails} is read when present, else the codes of {@code reasons}.
+   * Unknown fields are ignored; {@code reasonDetails} is read when present, else the codes of {@code reasons};
+   * {@code model} is optional (documents written before it existed read with a null model).
    *
    * @throws IllegalArgumentException listing every problem, one {@code path: message} per line, when the JSON is
    *     malformed, is not an {@code okr-report/1} document, or breaks a rule of the report's values
@@ -113,6 +117,14 @@ public final class ReportJson {
     g.writeStringField("format", FORMAT);
     g.writeStringField("cycleId", r.cycleId());
     g.writeStringField("asOf", r.asOf().toString());
+    ForecastModelInfo model = r.model();
+    if (model != null) {
+      g.writeObjectFieldStart("model");
+      g.writeStringField("name", model.name());
+      g.writeStringField("method", model.method());
+      g.writeStringField("fittedOn", model.fittedOn());
+      g.writeEndObject();
+    }
     g.writeArrayFieldStart("keyResults");
     for (KeyResultReport kr : r.keyResults()) {
       keyResult(g, kr);

@@ -10,6 +10,7 @@ import org.okrengine.model.CascadeSummary;
 import org.okrengine.model.Cause;
 import org.okrengine.model.CycleReport;
 import org.okrengine.model.EscalationSummary;
+import org.okrengine.model.ForecastModelInfo;
 import org.okrengine.model.ForecastSummary;
 import org.okrengine.model.KeyResultReport;
 import org.okrengine.model.ObjectiveSummary;
@@ -44,6 +45,8 @@ final class ReportReader extends TreeReader {
     int before = problems.size();
     String cycleId = requiredId(doc, "cycleId", JsonPath.ROOT);
     Instant asOf = requiredInstant(doc, "asOf", JsonPath.ROOT, null);
+    Obj m = optionalObject(doc, "model", JsonPath.ROOT);
+    ForecastModelInfo model = m == null ? null : model(m, JsonPath.ROOT.field("model"));
     List<?> krs = requiredArray(doc, "keyResults", JsonPath.ROOT);
     List<KeyResultReport> keyResults =
         krs == null ? List.of() : list(doc, "keyResults", JsonPath.ROOT, this::keyResult);
@@ -56,7 +59,15 @@ final class ReportReader extends TreeReader {
       return null;
     }
     return build(JsonPath.ROOT, () -> new CycleReport(cycleId, asOf, keyResults, cascades, escalations, sourceHealth,
-        objectives, summary));
+        objectives, summary, model));
+  }
+
+  private ForecastModelInfo model(Obj o, JsonPath p) {
+    int before = problems.size();
+    String name = requiredId(o, "name", p);
+    String method = requiredId(o, "method", p);
+    String fittedOn = optionalId(o, "fittedOn", p);
+    return problems.size() == before ? build(p, () -> new ForecastModelInfo(name, method, fittedOn)) : null;
   }
 
   private KeyResultReport keyResult(Obj o, JsonPath p) {

@@ -14,6 +14,7 @@ import org.okrengine.model.CascadeSummary;
 import org.okrengine.model.Cause;
 import org.okrengine.model.CycleReport;
 import org.okrengine.model.EscalationSummary;
+import org.okrengine.model.ForecastModelInfo;
 import org.okrengine.model.ForecastSummary;
 import org.okrengine.model.KeyResultReport;
 import org.okrengine.model.ObjectiveSummary;
@@ -206,5 +207,69 @@ class ReportJsonTest {
         .hasMessage("1 problem:\nformat: unknown format \"okr-cycle/1\" (expected \"okr-report/1\")");
     assertThatThrownBy(() -> JSON.read("[1]")).hasMessage("1 problem:\ndocument must be an object");
     assertThatThrownBy(() -> JSON.read("{")).hasMessageStartingWith("1 problem:\nline 1, column 2: ");
+  }
+
+  static CycleReport withModel(ForecastModelInfo model) {
+    CycleReport r = full();
+    return new CycleReport(r.cycleId(), r.asOf(), r.keyResults(), r.cascades(), r.escalations(), r.sourceHealth(),
+        r.objectives(), r.summary(), model);
+  }
+
+  @Test
+  void write_model_afterAsOfAndReadBackEqual() {
+    ForecastModelInfo model = new ForecastModelInfo("defaults", "plan-prior-bayes",
+        "the library's defaults, fitted on 2,731 shared cycles");
+    String json = JSON.write(withModel(model));
+    assertThat(json).startsWith("""
+        {
+          "format": "okr-report/1",
+          "cycleId": "2026-Q3",
+          "asOf": "2026-08-12T00:00:00Z",
+          "model": {
+            "name": "defaults",
+            "method": "plan-prior-bayes",
+            "fittedOn": "the library's defaults, fitted on 2,731 shared cycles"
+          },
+          "keyResults": [
+        """);
+    assertThat(JSON.read(json)).isEqualTo(withModel(model));
+    assertThat(JSON.write(JSON.read(json))).isEqualTo(json);
+    // fittedOn null is written as null and read back
+    ForecastModelInfo bare = new ForecastModelInfo("acme.json", "plan-prior-bayes", null);
+    String bareJson = JSON.write(withModel(bare));
+    assertThat(bareJson).contains("\"fittedOn\": null\n  },");
+    assertThat(JSON.read(bareJson).model()).isEqualTo(bare);
+  }
+
+  @Test
+  void write_noModel_fieldLeftOutAndOlderDocumentsRead() {
+    assertThat(full().model()).isNull();
+    assertThat(withForecast().model()).isNull();
+    String json = JSON.write(full());
+    assertThat(json).doesNotContain("\"model\"");
+    assertThat(JSON.read(json).model()).isNull();
+    assertThat(JSON.read(json.replace("\"cycleId\"", "\"model\": null, \"cycleId\"")).model()).isNull();
+  }
+
+  @Test
+  void read_badModel_listsEveryProblem() {
+    String json = JSON.write(withModel(new ForecastModelInfo("m", "x", "y")));
+    assertThatThrownBy(() -> JSON.read(json.replace("\"name\": \"m\"", "\"name\": \" \"")
+        .replace("\"method\": \"x\",", "").replace("\"fittedOn\": \"y\"", "\"fittedOn\": 3")))
+        .hasMessage("""
+            3 problems:
+            model.name: must not be blank
+            model.method: missing
+            model.fittedOn: must be a string""");
+    String notAnObject = JSON.write(full()).replace("\"cycleId\"", "\"model\": \"defaults\", \"cycleId\"");
+    assertThatThrownBy(() -> JSON.read(notAnObject)).hasMessage("1 problem:\nmodel: must be an object");
+  }
+
+  @Test
+  void forecastModelInfo_validates() {
+    assertThatThrownBy(() -> new ForecastModelInfo(" ", "m", null)).hasMessage("name must not be blank");
+    assertThatThrownBy(() -> new ForecastModelInfo(null, "m", null)).hasMessage("name must not be null");
+    assertThatThrownBy(() -> new ForecastModelInfo("n", null, null)).hasMessage("method must not be null");
+    assertThatThrownBy(() -> new ForecastModelInfo("n", "m", "")).hasMessage("fittedOn must not be blank");
   }
 }
