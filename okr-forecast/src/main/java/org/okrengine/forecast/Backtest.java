@@ -15,6 +15,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.okrengine.model.CheckIn;
 import org.okrengine.model.Cycle;
 import org.okrengine.model.KeyResult;
@@ -111,9 +112,49 @@ public final class Backtest {
 
   /** Scores every cycle of {@code cycles}. */
   public BacktestReport run(Iterable<OkrCycle> cycles) {
-    Accumulator acc = newAccumulator();
+    return run(cycles, null);
+  }
+
+  /** Scores every cycle of {@code cycles}, handing each forecast to {@code listener} (null for none) as it is made. */
+  public BacktestReport run(Iterable<OkrCycle> cycles, Consumer<BacktestForecast> listener) {
+    Accumulator acc = newAccumulator().onForecast(listener);
     for (OkrCycle c : cycles) {
       acc.add(c);
+    }
+    return acc.report();
+  }
+
+  /**
+   * Scores every cycle of {@code cycles} as a company using the library lives: each cycle forecast with the model of
+   * this backtest's forecaster refitted ({@link ForecastModel#fit}) on the cycles that ended before it started (a
+   * cycle whose end date is before its start date), so on no outcome it could not have known. Cycles are taken in
+   * order of start date (ties in the order given); those with nothing before them use the model as it is. The
+   * cycles are held in memory (this is single-machine work: a distributed backtest cannot walk forward). The same
+   * input gives the same report.
+   *
+   * @param listener receives each forecast as it is made, or null
+   */
+  public BacktestReport runWalkForward(Iterable<OkrCycle> cycles, Consumer<BacktestForecast> listener) {
+    List<OkrCycle> all = new ArrayList<>();
+    cycles.forEach(all::add);
+    List<OkrCycle> byEnd = new ArrayList<>(all);
+    byEnd.sort(java.util.Comparator.comparing(c -> c.cycle().end()));
+    List<OkrCycle> byStart = new ArrayList<>(all);
+    byStart.sort(java.util.Comparator.comparing(c -> c.cycle().start()));
+    Accumulator acc = newAccumulator().onForecast(listener);
+    ForecastModel base = forecaster.model();
+    ForecastModel model = base;
+    int known = 0;
+    for (OkrCycle c : byStart) {
+      int ended = known;
+      while (ended < byEnd.size() && byEnd.get(ended).cycle().end().isBefore(c.cycle().start())) {
+        ended++;
+      }
+      if (ended != known) {
+        known = ended;
+        model = base.fit(byEnd.subList(0, known));
+      }
+      acc.add(c, model);
     }
     return acc.report();
   }
@@ -163,6 +204,9 @@ public final class Backtest {
     private final Backtest backtest;
     private final Map<ForecastMethod, Sums[]> sums = new EnumMap<>(ForecastMethod.class);
     private final Forecaster[] forecasters;
+    private Forecaster[] current;
+    private ForecastModel currentModel;
+    private Consumer<BacktestForecast> listener;
     private long cycles;
     private long keyResults;
 
@@ -179,10 +223,40 @@ public final class Backtest {
         }
         sums.put(m, s);
       }
+      current = forecasters;
+      currentModel = backtest.forecaster.model();
+    }
+
+    /**
+     * Hands each forecast from now on to {@code listener} (null for none) as it is made.
+     *
+     * @return this accumulator
+     */
+    public Accumulator onForecast(Consumer<BacktestForecast> listener) {
+      this.listener = listener;
+      return this;
     }
 
     /** Scores the key results of {@code cycle} that have a final value. */
     public Accumulator add(OkrCycle cycle) {
+      current = forecasters;
+      currentModel = backtest.forecaster.model();
+      return addWith(cycle);
+    }
+
+    /** Scores the key results of {@code cycle} with the forecasters' model replaced by {@code model}. */
+    Accumulator add(OkrCycle cycle, ForecastModel model) {
+      if (model != currentModel) {
+        current = new Forecaster[forecasters.length];
+        for (int i = 0; i < current.length; i++) {
+          current[i] = forecasters[i].withModel(model);
+        }
+        currentModel = model;
+      }
+      return addWith(cycle);
+    }
+
+    private Accumulator addWith(OkrCycle cycle) {
       cycles++;
       Cycle c = cycle.cycle();
       for (KeyResult kr : cycle.keyResults()) {
@@ -199,9 +273,14 @@ public final class Backtest {
         for (int k = 0; k < backtest.origins.length; k++) {
           Instant origin = c.instantAtFraction(backtest.origins[k]);
           List<CheckIn> seen = HyperparameterFit.before(kr.checkIns(), origin);
-          for (int i = 0; i < forecasters.length; i++) {
-            Forecast f = forecasters[i].forecastSeen(kr, c, origin, seen, milestones);
+          for (int i = 0; i < current.length; i++) {
+            Forecast f = current[i].forecastSeen(kr, c, origin, seen, milestones);
             sums.get(backtest.methods.get(i))[k].add(f, hit, finalValue, finalProgress, span);
+            if (listener != null) {
+              listener.accept(new BacktestForecast(cycle.cycle().id(), kr.id(), backtest.origins[k],
+                  backtest.methods.get(i), currentModel.name(), f.probabilityOfTarget(), f.interval(),
+                  f.landingValue(), finalValue, hit));
+            }
           }
         }
       }
@@ -315,7 +394,7 @@ public final class Backtest {
           }
         }
       }
-      return new BacktestReport(cycles, keyResults, ForecastMethod.PLAN_PRIOR_BAYES, best, out);
+      return new BacktestReport(cycles, keyResults, Forecaster.withDefaults().method(), best, out);
     }
   }
 

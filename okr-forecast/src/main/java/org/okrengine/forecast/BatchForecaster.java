@@ -29,9 +29,11 @@ public final class BatchForecaster {
   private final Forecaster forecaster;
   private final double[] quantiles;
   private final double[] quantiles85;
+  private final double[] stack;
 
   private BatchForecaster(Forecaster forecaster) {
     this.forecaster = forecaster;
+    this.stack = forecaster.model().stackWeights();
     this.quantiles = forecaster.quantiles();
     this.quantiles85 = forecaster.quantiles85();
   }
@@ -123,7 +125,7 @@ public final class BatchForecaster {
       int m = Math.min(count - start, CHUNK);
       // the kernel refuses bad numbers (Kernel.scan); the message then names them all
       try {
-        Kernel.run(method, p, priorPrec, quantiles, quantiles85, times, values, offsets, lengthDays, asOfDays,
+        Kernel.run(method, p, priorPrec, stack, quantiles, quantiles85, times, values, offsets, lengthDays, asOfDays,
             baselines, targets, start, c, m);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(problems(count, offsets, times, values, lengthDays, asOfDays, baselines,

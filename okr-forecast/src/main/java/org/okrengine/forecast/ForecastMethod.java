@@ -15,7 +15,13 @@ public enum ForecastMethod {
   /** Random walk with drift whose rate has a prior centred on the plan: sensible with zero to two check-ins. */
   PLAN_PRIOR_BAYES("plan-prior-bayes"),
   /** Holt's damped trend with fixed parameters. */
-  DAMPED_TREND("damped-trend");
+  DAMPED_TREND("damped-trend"),
+  /**
+   * The default: the plan-prior trajectory, with its probability of target restated by a logistic model learned
+   * from history over how the key result moves (smooth, in steps or bursts, few-level, not moved yet), the point of
+   * the cycle and the owner's confidence; never below 0.05 or above 0.95 unless the evidence earns it.
+   */
+  MOVEMENT_AWARE("movement-aware");
 
   private final String id;
 

@@ -12,6 +12,7 @@ import org.okrengine.model.Direction;
 import org.okrengine.model.KeyResult;
 import org.okrengine.model.Metric;
 import org.okrengine.model.Milestone;
+import org.okrengine.model.OkrCycle;
 import org.okrengine.model.PredictionInterval;
 import org.okrengine.model.Reason;
 import org.okrengine.model.Status;
@@ -38,11 +39,13 @@ import org.okrengine.model.Status;
  */
 public final class Forecaster {
   private static final double DEFAULT_LEVEL = 0.8;
-  private static final Forecaster DEFAULTS = new Forecaster(ForecastMethod.PLAN_PRIOR_BAYES,
-      Hyperparameters.defaults(), DEFAULT_LEVEL, 14, 0.5, 0.15);
+  private static final Forecaster DEFAULTS = new Forecaster(ForecastMethod.MOVEMENT_AWARE,
+      ForecastModel.defaults(), DEFAULT_LEVEL, 14, 0.5, 0.15);
 
   private final ForecastMethod method;
+  private final ForecastModel model;
   private final Hyperparameters hyperparameters;
+  private final double[] stack;
   private final double level;
   private final double staleAfterDays;
   private final double onTrackProbability;
@@ -50,10 +53,12 @@ public final class Forecaster {
   private final double[] quantiles;
   private final double[] quantiles85;
 
-  private Forecaster(ForecastMethod method, Hyperparameters hyperparameters, double level, double staleAfterDays,
+  private Forecaster(ForecastMethod method, ForecastModel model, double level, double staleAfterDays,
       double onTrackProbability, double offTrackProbability) {
     this.method = method;
-    this.hyperparameters = hyperparameters;
+    this.model = model;
+    this.hyperparameters = model.hyperparameters();
+    this.stack = model.stackWeights();
     this.level = level;
     this.staleAfterDays = staleAfterDays;
     this.onTrackProbability = onTrackProbability;
@@ -67,7 +72,10 @@ public final class Forecaster {
     static final double[] P85 = StudentT.quantiles(0.85);
   }
 
-  /** The default forecaster: the method the backtest picks ({@code plan-prior-bayes}), 80% intervals. */
+  /**
+   * The default forecaster: the {@code movement-aware} method with the shipped model ({@link ForecastModel#defaults}),
+   * 80% intervals.
+   */
   public static Forecaster withDefaults() {
     return DEFAULTS;
   }
@@ -75,16 +83,37 @@ public final class Forecaster {
   /** A copy using {@code method} (for increase and decrease key results; see the class description). */
   public Forecaster withMethod(ForecastMethod method) {
     Objects.requireNonNull(method, "method must not be null");
-    return new Forecaster(method, hyperparameters, level, staleAfterDays, onTrackProbability, offTrackProbability);
+    return new Forecaster(method, model, level, staleAfterDays, onTrackProbability, offTrackProbability);
   }
 
   /**
-   * A copy using {@code hyperparameters}: the prior and the recalibration of the probability apply to
-   * {@code plan-prior-bayes} only (the other methods' probabilities are their own, uncalibrated).
+   * A copy using {@code hyperparameters} for the plan-prior trajectory (of {@code plan-prior-bayes} and
+   * {@code movement-aware}); the recalibration of the probability applies to {@code plan-prior-bayes} only (the other
+   * methods' probabilities are their own, uncalibrated).
    */
   public Forecaster withHyperparameters(Hyperparameters hyperparameters) {
     Objects.requireNonNull(hyperparameters, "hyperparameters must not be null");
-    return new Forecaster(method, hyperparameters, level, staleAfterDays, onTrackProbability, offTrackProbability);
+    return new Forecaster(method, model.withHyperparameters(hyperparameters), level, staleAfterDays,
+        onTrackProbability, offTrackProbability);
+  }
+
+  /** A copy using {@code model}: its trajectory hyperparameters, and its weights for {@code movement-aware}. */
+  public Forecaster withModel(ForecastModel model) {
+    Objects.requireNonNull(model, "model must not be null");
+    return new Forecaster(method, model, level, staleAfterDays, onTrackProbability, offTrackProbability);
+  }
+
+  /**
+   * A copy whose model is refitted on {@code history}, an organisation's earlier cycles with final values, shrunk
+   * toward this forecaster's model the less history there is ({@link ForecastModel#fit}).
+   */
+  public Forecaster fittedTo(Iterable<OkrCycle> history) {
+    return withModel(model.fit(history));
+  }
+
+  /** The model: the trajectory's hyperparameters and the movement-aware method's weights. */
+  public ForecastModel model() {
+    return model;
   }
 
   /**
@@ -96,7 +125,7 @@ public final class Forecaster {
     if (!(level > 0 && level < 1)) {
       throw new IllegalArgumentException("level must be within (0, 1): " + level);
     }
-    return new Forecaster(method, hyperparameters, level, staleAfterDays, onTrackProbability, offTrackProbability);
+    return new Forecaster(method, model, level, staleAfterDays, onTrackProbability, offTrackProbability);
   }
 
   /**
@@ -108,7 +137,7 @@ public final class Forecaster {
     if (!(days > 0 && days < 1e6)) {
       throw new IllegalArgumentException("days must be within (0, 1e6): " + days);
     }
-    return new Forecaster(method, hyperparameters, level, days, onTrackProbability, offTrackProbability);
+    return new Forecaster(method, model, level, days, onTrackProbability, offTrackProbability);
   }
 
   /**
@@ -122,7 +151,7 @@ public final class Forecaster {
       throw new IllegalArgumentException(
           "thresholds must satisfy 0 < offTrack <= onTrack < 1: onTrack " + onTrack + ", offTrack " + offTrack);
     }
-    return new Forecaster(method, hyperparameters, level, staleAfterDays, onTrack, offTrack);
+    return new Forecaster(method, model, level, staleAfterDays, onTrack, offTrack);
   }
 
   /** The method. */
@@ -130,7 +159,7 @@ public final class Forecaster {
     return method;
   }
 
-  /** The hyperparameters of {@code plan-prior-bayes}. */
+  /** The hyperparameters of the plan-prior trajectory (of the model). */
   public Hyperparameters hyperparameters() {
     return hyperparameters;
   }
@@ -232,7 +261,13 @@ public final class Forecaster {
         }
       }
     }
-    forecastPrefixes(times, values, lengthDays, metric, seen, asOfDays, kernelAt, kernelCount, probability);
+    double[] confidence = new double[total];
+    for (int i = 0; i < total; i++) {
+      confidence[i] = confidenceOf(all.get(i));
+    }
+    double ordinal = method == ForecastMethod.MOVEMENT_AWARE && Ordinal.of(keyResult) ? 1 : 0;
+    forecastPrefixes(times, values, confidence, ordinal, lengthDays, metric, seen, asOfDays, kernelAt, kernelCount,
+        probability);
     Status[] out = new Status[size];
     for (int k = 0; k < size; k++) {
       int m = seen[k];
@@ -249,8 +284,9 @@ public final class Forecaster {
    * {@code seen[k]} check-ins, through the kernel's batch stages (the prefixes laid end to end, in this thread's
    * columns); clamped as reach() clamps it.
    */
-  private void forecastPrefixes(double[] times, double[] values, double lengthDays, Metric metric, int[] seen,
-      double[] asOfDays, int[] kernelAt, int count, double[] probability) {
+  private void forecastPrefixes(double[] times, double[] values, double[] confidence, double ordinal,
+      double lengthDays, Metric metric, int[] seen, double[] asOfDays, int[] kernelAt, int count,
+      double[] probability) {
     if (count == 0) {
       return;
     }
@@ -263,13 +299,16 @@ public final class Forecaster {
     Arrays.fill(col[Kernel.LENGTH], 0, filled, lengthDays);
     Arrays.fill(col[Kernel.BASELINE], 0, filled, metric.baseline());
     Arrays.fill(col[Kernel.TARGET], 0, filled, metric.target());
+    Arrays.fill(col[Kernel.ORDINAL], 0, filled, ordinal);
     for (int start = 0; start < count; start += Kernel.CHUNK) {
       int m = Math.min(Kernel.CHUNK, count - start);
       int points = 0;
       for (int e = 0; e < m; e++) {
         offsets[e] = points;
-        points += seen[kernelAt[start + e]];
+        int n = seen[kernelAt[start + e]];
+        points += n;
         asOf[e] = asOfDays[kernelAt[start + e]];
+        col[Kernel.CONFIDENCE][e] = n > 0 ? confidence[n - 1] : 0;
       }
       offsets[m] = points;
       c.ensurePoints(points);
@@ -277,8 +316,8 @@ public final class Forecaster {
         System.arraycopy(times, 0, c.times, offsets[e], offsets[e + 1] - offsets[e]);
         System.arraycopy(values, 0, c.values, offsets[e], offsets[e + 1] - offsets[e]);
       }
-      Kernel.run(method, hyperparameters, hyperparameters.priorPrecision(), quantiles, quantiles85, c.times, c.values,
-          offsets, col[Kernel.LENGTH], asOf, col[Kernel.BASELINE], col[Kernel.TARGET], 0, c, m);
+      Kernel.run(method, hyperparameters, hyperparameters.priorPrecision(), stack, quantiles, quantiles85, c.times,
+          c.values, offsets, col[Kernel.LENGTH], asOf, col[Kernel.BASELINE], col[Kernel.TARGET], 0, c, m);
       for (int e = 0; e < m; e++) {
         probability[kernelAt[start + e]] = clampUnit(col[Kernel.PROBABILITY][e]);
       }
@@ -306,8 +345,10 @@ public final class Forecaster {
     Outcome out = switch (d) {
       case MAINTAIN_ABOVE, MAINTAIN_BELOW -> maintain(metric, times, values, lengthDays, asOfDays);
       case ACHIEVE -> achieve(metric, values, cycle, asOf, milestones);
-      default -> reach(metric, times, values, lengthDays, asOfDays);
+      default -> reach(metric, times, values, lengthDays, asOfDays, n == 0 ? 0 : confidenceOf(seen.get(n - 1)),
+          method == ForecastMethod.MOVEMENT_AWARE && Ordinal.of(kr) ? 1 : 0);
     };
+    bound(metric, out);
     boolean met = n > 0 && metric.isMet(values[n - 1]);
     if (n >= 2 && !d.isMaintain()) {
       out.regressing = metric.progress(values[n - 1]) < metric.progress(values[n - 2]);
@@ -358,14 +399,32 @@ public final class Forecaster {
     }
   }
 
-  private Outcome reach(Metric metric, double[] times, double[] values, double lengthDays, double asOfDays) {
+  /** The latest confidence minus 0.5, the movement-aware method's input; 0 without one. */
+  private static double confidenceOf(CheckIn c) {
+    return c.confidence() == null ? 0 : c.confidence() - 0.5;
+  }
+
+  /** The landing value and the interval kept within the metric's physical bounds ({@code min}, {@code max}). */
+  private static void bound(Metric metric, Outcome out) {
+    if (metric.min() == null && metric.max() == null) {
+      return;
+    }
+    out.landingValue = metric.clamp(out.landingValue);
+    if (out.interval != null) {
+      out.interval = new PredictionInterval(out.interval.level(), metric.clamp(out.interval.low()),
+          metric.clamp(out.interval.high()));
+    }
+  }
+
+  private Outcome reach(Metric metric, double[] times, double[] values, double lengthDays, double asOfDays,
+      double confidence, double ordinal) {
     double b = metric.baseline();
     double t = metric.target();
     // the results land in the thread's scratch row of slots, read before the thread's next forecast
     Kernel.Columns scratch = Kernel.Columns.single();
     double[] slots = scratch.slots;
-    Kernel.forecast(method, hyperparameters, quantiles, quantiles85, times, values, 0, times.length, lengthDays,
-        asOfDays, b, t, scratch, slots);
+    Kernel.forecast(method, hyperparameters, stack, quantiles, quantiles85, times, values, 0, times.length,
+        lengthDays, asOfDays, b, t, confidence, ordinal, scratch, slots);
     return fromSlots(method, slots, b, t, lengthDays, level);
   }
 

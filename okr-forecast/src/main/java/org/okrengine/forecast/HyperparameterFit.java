@@ -42,7 +42,12 @@ final class HyperparameterFit {
   private double[] baselines = new double[256];
   private double[] targets = new double[256];
   private double[] finals = new double[256];
+  private double[] confidences = new double[256];
+  private double[] ordinals = new double[256];
+  private double[] weights = new double[256];
   private int samples;
+  private int keyResults;
+  private int hits;
 
   void add(OkrCycle cycle, double[] origins) {
     Cycle c = cycle.cycle();
@@ -53,18 +58,26 @@ final class HyperparameterFit {
       if (kr.result() == null || !(d == Direction.INCREASE || d == Direction.DECREASE)) {
         continue;
       }
+      keyResults++;
+      hits += m.isMet(kr.result().finalValue()) ? 1 : 0;
+      double ordinal = Ordinal.of(kr) ? 1 : 0;
       for (double f : origins) {
         Instant origin = c.instantAtFraction(f);
         ensure(kr.checkIns().size());
         int from = used;
+        double confidence = 0;
         for (CheckIn ci : kr.checkIns()) {
           if (!ci.at().isBefore(origin)) {
             break;
           }
           times[used] = Cycle.daysBetween(start, ci.at());
           values[used] = ci.value();
+          confidence = ci.confidence() == null ? 0 : ci.confidence() - 0.5;
           used++;
         }
+        confidences[samples] = confidence;
+        ordinals[samples] = ordinal;
+        weights[samples] = 1.0 / origins.length;
         offsets[samples] = from;
         lengthDays[samples] = c.lengthDays();
         asOfDays[samples] = Cycle.daysBetween(start, origin);
@@ -91,11 +104,200 @@ final class HyperparameterFit {
       baselines = java.util.Arrays.copyOf(baselines, n);
       targets = java.util.Arrays.copyOf(targets, n);
       finals = java.util.Arrays.copyOf(finals, n);
+      confidences = java.util.Arrays.copyOf(confidences, n);
+      ordinals = java.util.Arrays.copyOf(ordinals, n);
+      weights = java.util.Arrays.copyOf(weights, n);
     }
   }
 
   int samples() {
     return samples;
+  }
+
+  /** The increase and decrease key results with a final value added. */
+  int keyResults() {
+    return keyResults;
+  }
+
+  /** The share of {@link #keyResults} whose final value met the target (0 without any). */
+  double hitRate() {
+    return keyResults == 0 ? 0 : hits / (double) keyResults;
+  }
+
+  /**
+   * Fits the movement-aware method's logistic weights ({@link Stack}) on the samples, the trajectory forecast with
+   * {@code p}: maximum penalized likelihood by Newton's method, each sample weighted 1 / origins (so that a key
+   * result counts once), the penalty a normal prior centred on {@code prior} whose precision is {@code priorKeyResults}
+   * times the average information of one key result at {@code prior} (so the prior counts as that many key results),
+   * plus a ridge of 1 that keeps weights without evidence (a feature constant in this history) at the prior's.
+   * Samples whose latest check-in already met the target are left out (the method gives them 1). Deterministic.
+   *
+   * @return the weights, each within [-MAX_WEIGHT, MAX_WEIGHT]
+   */
+  double[] fitStack(Hyperparameters p, double[] prior, double priorKeyResults) {
+    int k = Stack.FEATURES;
+    double[] sampleWeight = new double[samples];
+    double[][] x = new double[samples][];
+    boolean[] hit = new boolean[samples];
+    Kernel.Columns c = new Kernel.Columns(Math.max(1, Math.min(samples, CHUNK)));
+    double priorPrec = p.priorPrecision();
+    double[] q = Quantiles.Q80;
+    int used = 0;
+    double[] f = new double[k];
+    for (int start = 0; start < samples; start += CHUNK) {
+      int m = Math.min(CHUNK, samples - start);
+      Kernel.run(ForecastMethod.PLAN_PRIOR_BAYES, p, priorPrec, null, q, Quantiles.Q85, times, values, offsets,
+          lengthDays, asOfDays, baselines, targets, start, c, m);
+      double[][] col = c.col;
+      for (int j = 0; j < m; j++) {
+        int i = start + j;
+        if (col[Kernel.LAST_Y][j] >= 1) {
+          continue;
+        }
+        Stack.features(col[Kernel.PROBABILITY][j], asOfDays[i] * col[Kernel.INV_LENGTH][j], col[Kernel.LAST_Y][j],
+            col[Kernel.LAST_X][j], col[Kernel.SUM_S][j], col[Kernel.SUM_SQUARES][j], confidences[i], ordinals[i], f);
+        x[used] = f.clone();
+        hit[used] = finals[i] >= 1;
+        sampleWeight[used] = weights[i];
+        used++;
+      }
+    }
+    double[] w = prior.clone();
+    // the prior's precision: priorKeyResults times the mean information of a key result at the prior
+    double[][] info = information(x, sampleWeight, used, prior);
+    double total = 0;
+    for (int i = 0; i < used; i++) {
+      total += sampleWeight[i];
+    }
+    double[][] priorPrecision = new double[k][k];
+    for (int a = 0; a < k; a++) {
+      for (int b = 0; b < k; b++) {
+        priorPrecision[a][b] = total > 0 ? priorKeyResults * info[a][b] / total : 0;
+      }
+      priorPrecision[a][a] += 1.0;
+    }
+    for (int iter = 0; iter < 100; iter++) {
+      double[] g = new double[k];
+      double[][] h = information(x, sampleWeight, used, w);
+      for (int i = 0; i < used; i++) {
+        double r = (hit[i] ? 1 : 0) - sigmoid(Stack.linear(w, x[i]));
+        for (int a = 0; a < k; a++) {
+          g[a] += sampleWeight[i] * r * x[i][a];
+        }
+      }
+      for (int a = 0; a < k; a++) {
+        for (int b = 0; b < k; b++) {
+          g[a] -= priorPrecision[a][b] * (w[b] - prior[b]);
+          h[a][b] += priorPrecision[a][b];
+        }
+      }
+      double[] step = solve(h, g);
+      // backtracking: halve the step until the penalized log-likelihood does not fall (Newton's full step can
+      // overshoot where the data nearly separate)
+      double current = penalized(x, sampleWeight, hit, used, w, prior, priorPrecision);
+      double size = 0;
+      for (double t = 1; t > 1e-6; t *= 0.5) {
+        double[] next = w.clone();
+        for (int a = 0; a < k; a++) {
+          next[a] += t * step[a];
+        }
+        if (penalized(x, sampleWeight, hit, used, next, prior, priorPrecision) >= current - 1e-12) {
+          size = 0;
+          for (int a = 0; a < k; a++) {
+            size += Math.abs(next[a] - w[a]);
+          }
+          w = next;
+          break;
+        }
+      }
+      if (size < 1e-9) {
+        break;
+      }
+    }
+    for (int a = 0; a < k; a++) {
+      w[a] = Math.max(-ForecastModel.MAX_WEIGHT, Math.min(ForecastModel.MAX_WEIGHT, w[a]));
+    }
+    return w;
+  }
+
+  /** The weighted log-likelihood of the logistic model at {@code w} less the prior's penalty. */
+  private static double penalized(double[][] x, double[] weight, boolean[] hit, int n, double[] w, double[] prior,
+      double[][] precision) {
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      double s = Stack.linear(w, x[i]);
+      // log q = -log(1 + e^-s), log (1 - q) = -log(1 + e^s), computed without overflow
+      sum -= weight[i] * (hit[i] ? softplus(-s) : softplus(s));
+    }
+    int k = w.length;
+    for (int a = 0; a < k; a++) {
+      for (int b = 0; b < k; b++) {
+        sum -= 0.5 * (w[a] - prior[a]) * precision[a][b] * (w[b] - prior[b]);
+      }
+    }
+    return sum;
+  }
+
+  /** log(1 + e^s) without overflow. */
+  private static double softplus(double s) {
+    return s > 0 ? s + Math.log1p(Math.exp(-s)) : Math.log1p(Math.exp(s));
+  }
+
+  private static double sigmoid(double s) {
+    return 1 / (1 + Math.exp(-s));
+  }
+
+  /** The weighted Fisher information of the logistic model at {@code w}: sum of weight q (1 - q) x x'. */
+  private static double[][] information(double[][] x, double[] weight, int n, double[] w) {
+    int k = w.length;
+    double[][] h = new double[k][k];
+    for (int i = 0; i < n; i++) {
+      double q = sigmoid(Stack.linear(w, x[i]));
+      double v = weight[i] * q * (1 - q);
+      for (int a = 0; a < k; a++) {
+        double va = v * x[i][a];
+        for (int b = 0; b < k; b++) {
+          h[a][b] += va * x[i][b];
+        }
+      }
+    }
+    return h;
+  }
+
+  /** Solves h s = g for a symmetric positive definite h (Gaussian elimination with partial pivoting). */
+  static double[] solve(double[][] h, double[] g) {
+    int k = g.length;
+    double[][] a = new double[k][k + 1];
+    for (int i = 0; i < k; i++) {
+      System.arraycopy(h[i], 0, a[i], 0, k);
+      a[i][k] = g[i];
+    }
+    for (int col = 0; col < k; col++) {
+      int pivot = col;
+      for (int r = col + 1; r < k; r++) {
+        if (Math.abs(a[r][col]) > Math.abs(a[pivot][col])) {
+          pivot = r;
+        }
+      }
+      double[] t = a[col];
+      a[col] = a[pivot];
+      a[pivot] = t;
+      for (int r = col + 1; r < k; r++) {
+        double factor = a[r][col] / a[col][col];
+        for (int c = col; c <= k; c++) {
+          a[r][c] -= factor * a[col][c];
+        }
+      }
+    }
+    double[] s = new double[k];
+    for (int r = k - 1; r >= 0; r--) {
+      double v = a[r][k];
+      for (int c = r + 1; c < k; c++) {
+        v -= a[r][c] * s[c];
+      }
+      s[r] = v / a[r][r];
+    }
+    return s;
   }
 
   Hyperparameters fit(Hyperparameters start) {
@@ -157,8 +359,8 @@ final class HyperparameterFit {
     double priorPrec = p.priorPrecision();
     for (int start = 0; start < samples; start += CHUNK) {
       int m = Math.min(CHUNK, samples - start);
-      Kernel.run(ForecastMethod.PLAN_PRIOR_BAYES, p, priorPrec, q, Quantiles.Q85, times, values, offsets, lengthDays,
-          asOfDays, baselines, targets, start, c, m);
+      Kernel.run(ForecastMethod.PLAN_PRIOR_BAYES, p, priorPrec, null, q, Quantiles.Q85, times, values, offsets,
+          lengthDays, asOfDays, baselines, targets, start, c, m);
       System.arraycopy(c.col[Kernel.MEAN], 0, f[MEAN], start, m);
       System.arraycopy(c.col[Kernel.SCALE], 0, f[SCALE], start, m);
       System.arraycopy(c.col[Kernel.DF], 0, f[DF], start, m);

@@ -98,7 +98,11 @@ final class Kernel {
   // BatchForecaster's, as it stores a chunk's results
   static final int SPAN = SLOTS + 16;
   static final int WEEKLY = SLOTS + 17;
-  static final int COLUMNS = SLOTS + 18;
+  /** Inputs of the movement-aware method: the latest check-in's confidence minus 0.5 (0 without one). */
+  static final int CONFIDENCE = SLOTS + 18;
+  /** Inputs of the movement-aware method: 1 for a few-level (ordinal) key result, else 0. */
+  static final int ORDINAL = SLOTS + 19;
+  static final int COLUMNS = SLOTS + 20;
   /** Steps away from the target that make a series a snapshot metric (NPS, latency) rather than a running count. */
   static final int SNAPSHOT_BACKWARD_STEPS = 2;
 
@@ -246,6 +250,7 @@ final class Kernel {
    *
    * @param method which method
    * @param p the Bayes hyperparameters (ignored by the others)
+   * @param stack the movement-aware method's weights ({@link Stack}; ignored by the others)
    * @param q the two-sided interval quantiles by t-table row
    * @param q85 the one-sided 0.85 quantiles by t-table row
    * @param times check-in times in days since the cycle start, sorted, only those the forecast may see
@@ -256,12 +261,14 @@ final class Kernel {
    * @param asOfDays the forecast instant in days since the cycle start
    * @param baseline the metric's baseline
    * @param target the metric's target, not equal to the baseline
+   * @param confidence the latest check-in's confidence minus 0.5, 0 without one (movement-aware only)
+   * @param ordinal 1 for a few-level key result, else 0 (movement-aware only)
    * @param scratch the caller's columns, any capacity
    * @param out receives the SLOTS values
    */
-  static void forecast(ForecastMethod method, Hyperparameters p, double[] q, double[] q85, double[] times,
-      double[] values, int from, int to, double lengthDays, double asOfDays, double baseline, double target,
-      Columns scratch, double[] out) {
+  static void forecast(ForecastMethod method, Hyperparameters p, double[] stack, double[] q, double[] q85,
+      double[] times, double[] values, int from, int to, double lengthDays, double asOfDays, double baseline,
+      double target, double confidence, double ordinal, Columns scratch, double[] out) {
     double[][] col = scratch.col;
     scratch.offsets[0] = from;
     scratch.offsets[1] = to;
@@ -269,7 +276,9 @@ final class Kernel {
     col[AS_OF][0] = asOfDays;
     col[BASELINE][0] = baseline;
     col[TARGET][0] = target;
-    run(method, p, p.priorPrecision(), q, q85, times, values, scratch.offsets, col[LENGTH], col[AS_OF],
+    col[CONFIDENCE][0] = confidence;
+    col[ORDINAL][0] = ordinal;
+    run(method, p, p.priorPrecision(), stack, q, q85, times, values, scratch.offsets, col[LENGTH], col[AS_OF],
         col[BASELINE], col[TARGET], 0, scratch, 1);
     for (int k = 0; k < SLOTS; k++) {
       out[k] = col[k][0];
@@ -278,15 +287,20 @@ final class Kernel {
 
   /**
    * Forecasts key results {@code base} to {@code base + m - 1} of the input arrays (as in
-   * {@link BatchForecaster#forecast}) into the first {@code m} entries of {@code c}'s slot columns.
+   * {@link BatchForecaster#forecast}) into the first {@code m} entries of {@code c}'s slot columns. The
+   * movement-aware method reads each key result's confidence and ordinal flag from {@code c}'s CONFIDENCE and ORDINAL
+   * columns (entries 0 to m - 1), which the caller fills (zeros where unknown).
    */
-  static void run(ForecastMethod method, Hyperparameters p, double priorPrec, double[] q, double[] q85,
-      double[] times, double[] values, int[] offsets, double[] lengthDays, double[] asOfDays, double[] baselines,
-      double[] targets, int base, Columns c, int m) {
+  static void run(ForecastMethod method, Hyperparameters p, double priorPrec, double[] stack, double[] q,
+      double[] q85, double[] times, double[] values, int[] offsets, double[] lengthDays, double[] asOfDays,
+      double[] baselines, double[] targets, int base, Columns c, int m) {
     scan(times, values, offsets, lengthDays, asOfDays, baselines, targets, base, c, m);
     common(asOfDays, base, c, m);
-    if (method == ForecastMethod.PLAN_PRIOR_BAYES) {
+    if (method == ForecastMethod.PLAN_PRIOR_BAYES || method == ForecastMethod.MOVEMENT_AWARE) {
       bayes(p, priorPrec, q, q85, times, values, offsets, asOfDays, baselines, base, c, m);
+      if (method == ForecastMethod.MOVEMENT_AWARE) {
+        stack(stack, asOfDays, base, c, m);
+      }
       return;
     }
     for (int j = 0; j < m; j++) {
@@ -763,6 +777,26 @@ final class Kernel {
         probability[j] = recalibrate(probability[j], p.calibrationIntercept(), p.calibrationSlope());
       }
       flags[j] = f;
+    }
+  }
+
+  /**
+   * The movement-aware method's last stage over the plan-prior results: the probability of target replaced by the
+   * stacked one ({@link Stack#apply}), key result by key result.
+   */
+  private static void stack(double[] w, double[] asOfDays, int base, Columns c, int m) {
+    double[][] col = c.col;
+    double[] probability = col[PROBABILITY];
+    double[] invLength = col[INV_LENGTH];
+    double[] py = col[LAST_Y];
+    double[] px = col[LAST_X];
+    double[] sumS = col[SUM_S];
+    double[] ss = col[SUM_SQUARES];
+    double[] confidence = col[CONFIDENCE];
+    double[] ordinal = col[ORDINAL];
+    for (int j = 0; j < m; j++) {
+      probability[j] = Stack.apply(w, probability[j], asOfDays[base + j] * invLength[j], py[j], px[j], sumS[j], ss[j],
+          confidence[j], ordinal[j]);
     }
   }
 

@@ -49,7 +49,7 @@ class BacktestTest {
     assertThat(r.cycles()).isEqualTo(400);
     assertThat(r.keyResults()).isEqualTo(400);
     assertThat(r.scores()).hasSize(ForecastMethod.values().length * 3);
-    assertThat(r.defaultMethod()).isEqualTo(ForecastMethod.PLAN_PRIOR_BAYES);
+    assertThat(r.defaultMethod()).isEqualTo(ForecastMethod.MOVEMENT_AWARE);
     for (MethodScore s : r.scores()) {
       assertThat(s.n()).isEqualTo(400);
       assertThat(s.brier()).isBetween(0.0, 1.0);

@@ -19,9 +19,9 @@ class BatchForecasterTest {
     double[] times = {7, 14, 21, 35, 42};
     double[] values = {6, 13, 18, 30, 37};
     BatchForecaster.Output out = new BatchForecaster.Output(2);
-    BatchForecaster.of(Forecaster.withDefaults()).forecast(2, offsets, times, values, new double[] {91, 91},
+    BatchForecaster.of(ForecasterTest.BAYES).forecast(2, offsets, times, values, new double[] {91, 91},
         new double[] {45, 10}, new double[] {0, 0}, new double[] {100, 100}, out);
-    Forecast f = Forecaster.withDefaults().forecast(ForecasterTest.SIGNUPS, ForecasterTest.CYCLE,
+    Forecast f = ForecasterTest.BAYES.forecast(ForecasterTest.SIGNUPS, ForecasterTest.CYCLE,
         ForecasterTest.day(45));
     assertThat(out.landingValue[0]).isCloseTo(f.landingValue(), within(1e-9));
     assertThat(out.low[0]).isCloseTo(f.interval().low(), within(1e-9));

@@ -43,9 +43,13 @@ class ForecasterTest {
 
   static final KeyResult SIGNUPS = kr(Metric.of(0, 100, "signups"), DAYS, VALUES);
 
+  /** The plan-prior method with the hyperparameters reference.py uses. */
+  static final Forecaster BAYES = Forecaster.withDefaults().withMethod(ForecastMethod.PLAN_PRIOR_BAYES)
+      .withHyperparameters(Hyperparameters.defaults());
+
   @Test
   void forecast_planPriorBayes_matchesReference() {
-    Forecast f = Forecaster.withDefaults().forecast(SIGNUPS, CYCLE, day(45));
+    Forecast f = BAYES.forecast(SIGNUPS, CYCLE, day(45));
     // okr-forecast/src/test/python/reference.py, block "bayes" (numpy + scipy.stats.t), progress x 100
     assertThat(f.method()).isEqualTo(ForecastMethod.PLAN_PRIOR_BAYES);
     assertThat(f.landingValue()).isCloseTo(82.12843774, within(1e-6));
@@ -96,7 +100,7 @@ class ForecasterTest {
     // a conversion rate wandering up and down: two or more steps back make it a snapshot metric
     KeyResult conversion = kr(Metric.of(8, 12, "%"), new int[] {7, 14, 21, 28, 35, 42},
         new double[] {8.5, 8.2, 9.0, 8.7, 9.4, 9.1});
-    Forecast f = Forecaster.withDefaults().forecast(conversion, CYCLE, day(43));
+    Forecast f = BAYES.forecast(conversion, CYCLE, day(43));
     // reference.py block "snapshot" (numpy + scipy.stats.t), progress (v - 8) / 4
     assertThat(f.landingProgress()).isCloseTo(0.7774656702, within(1e-8));
     assertThat(f.interval().low()).isCloseTo(8 + 4 * 0.3690359338, within(1e-7));
@@ -160,7 +164,7 @@ class ForecasterTest {
   @Test
   void forecast_noCheckIns_usesPlanPriorWide() {
     KeyResult empty = kr(Metric.of(0, 100, null), new int[0], new double[0]);
-    Forecast f = Forecaster.withDefaults().forecast(empty, CYCLE, day(10));
+    Forecast f = BAYES.forecast(empty, CYCLE, day(10));
     // reference.py block "bayes-no-data": the plan's landing, probability one half, a wide interval
     assertThat(f.status()).isEqualTo(Status.NO_DATA);
     assertThat(f.landingValue()).isCloseTo(100.0, within(1e-9));

@@ -1,0 +1,21 @@
+package org.okrengine.forecast;
+
+import org.okrengine.model.PredictionInterval;
+
+/**
+ * One forecast a backtest made and scored, for researchers who compute their own scores ({@code okr backtest
+ * --per-forecast}). Immutable and thread-safe.
+ *
+ * @param cycleId the cycle
+ * @param keyResultId the key result
+ * @param origin the forecast instant, as a fraction of the cycle
+ * @param method the method
+ * @param model the name of the model whose parameters the method used
+ * @param probability the probability of target, 0 to 1
+ * @param interval the 80% prediction interval in the metric's unit, or null where the method gives none
+ * @param landingValue the forecast value at cycle end, in the metric's unit
+ * @param finalValue the value reached at cycle end
+ * @param hit whether the final value met the target
+ */
+public record BacktestForecast(String cycleId, String keyResultId, double origin, ForecastMethod method, String model,
+    double probability, PredictionInterval interval, double landingValue, double finalValue, boolean hit) {}

@@ -1,0 +1,361 @@
+package org.okrengine.forecast;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.okrengine.model.OkrCycle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The learned parameters of the default forecasting method ({@code movement-aware}): the plan-prior trajectory's
+ * hyperparameters and the weights of the logistic stage that restates its probability of target from how the key
+ * result moves (see {@link ForecastMethod#MOVEMENT_AWARE}), with a summary of the history they were fitted on (never
+ * the cycles' text). Written and read as the {@code okr-forecast-model/1} JSON document ({@link #toJson},
+ * {@link #fromJson}; specified in {@code docs/forecast-model.md}).
+ *
+ * <p>{@link #defaults()} is what a new user gets: fitted on both families of real cycles the project holds, pooled.
+ * {@link #fit} learns an organisation's own history, shrunk toward this model the less history there is. Immutable
+ * and thread-safe.
+ */
+public final class ForecastModel {
+  /** The format name of the JSON document. */
+  public static final String FORMAT = "okr-forecast-model/1";
+  /**
+   * How many key results the model being refitted counts for: with {@code n} key results of history, the fitted
+   * parameters lie {@code n / (n + PRIOR_KEY_RESULTS)} of the way from it to what the history alone says.
+   */
+  public static final int PRIOR_KEY_RESULTS = 100;
+  /** The least history {@link #fit} learns from: fewer scored key results keep the model as it is, with a warning. */
+  public static final int MIN_KEY_RESULTS = 20;
+  /** The cycle fractions each historical key result is forecast at when fitting. */
+  static final double[] FIT_ORIGINS = {0.25, 0.5, 0.75};
+  /** The largest absolute weight a model may carry. */
+  static final double MAX_WEIGHT = 50;
+
+  private static final Logger LOG = LoggerFactory.getLogger(ForecastModel.class);
+
+  /*
+   * The shipped model: ForecastModel.fitPooled("okr-default-1", both families of ../shared/data pooled: 2,731 cycles,
+   * one key result each), forecast at FIT_ORIGINS. ForecastModelRealDataTest recomputes it and checks these numbers.
+   */
+  private static final ForecastModel DEFAULTS = new ForecastModel("okr-default-1",
+      new Hyperparameters(1.0, 0.46769397862517353, 0.0748102584275388, 0.0, 1.0),
+      new double[] {0.04501901507179987, 1.486732902409312, -0.8420253750842358, 2.3500951122089373,
+          -0.11474030627627785, -1.0076470411588743, 0.3942995792230119, -0.17066231894090964, 0.0, 0.0},
+      new FitSummary(2731, 2731, 2731 * FIT_ORIGINS.length, 0.4525814719882827, LocalDate.of(2000, 1, 3),
+          LocalDate.of(2020, 9, 30), 1.0, null),
+      List.of());
+
+  private final String name;
+  private final Hyperparameters hyperparameters;
+  private final double[] weights;
+  private final FitSummary fittedOn;
+  private final List<String> warnings;
+
+  ForecastModel(String name, Hyperparameters hyperparameters, double[] weights, FitSummary fittedOn,
+      List<String> warnings) {
+    this.name = requireName(name);
+    this.hyperparameters = Objects.requireNonNull(hyperparameters, "hyperparameters must not be null");
+    if (weights.length != Stack.FEATURES) {
+      throw new IllegalArgumentException("weights must hold " + Stack.FEATURES + " numbers: " + weights.length);
+    }
+    for (int k = 0; k < weights.length; k++) {
+      if (!(Math.abs(weights[k]) <= MAX_WEIGHT)) {
+        throw new IllegalArgumentException("weight " + Stack.NAMES[k] + " must be within [-" + MAX_WEIGHT + ", "
+            + MAX_WEIGHT + "]: " + weights[k]);
+      }
+    }
+    this.weights = weights.clone();
+    this.fittedOn = fittedOn;
+    this.warnings = List.copyOf(warnings);
+  }
+
+  private static String requireName(String name) {
+    Objects.requireNonNull(name, "name must not be null");
+    if (name.isBlank() || name.length() > 200 || name.chars().anyMatch(Character::isISOControl)) {
+      throw new IllegalArgumentException("name must be 1 to 200 characters without control characters: " + name);
+    }
+    return name;
+  }
+
+  /** The model shipped with the library (name {@code okr-default-1}). */
+  public static ForecastModel defaults() {
+    return DEFAULTS;
+  }
+
+  /**
+   * A model from its parts, for callers that keep parameters elsewhere.
+   *
+   * @param name a name for reports, 1 to 200 characters without control characters
+   * @param hyperparameters the trajectory's hyperparameters
+   * @param weights the logistic weights by feature name ({@link #featureNames()}); a missing one is 0
+   * @throws IllegalArgumentException on an unknown name or a weight outside [-50, 50]
+   */
+  public static ForecastModel of(String name, Hyperparameters hyperparameters, Map<String, Double> weights) {
+    double[] w = new double[Stack.FEATURES];
+    for (Map.Entry<String, Double> e : weights.entrySet()) {
+      int k = Arrays.asList(Stack.NAMES).indexOf(e.getKey());
+      if (k < 0) {
+        throw new IllegalArgumentException("unknown weight " + e.getKey() + "; known: " + featureNames());
+      }
+      w[k] = Objects.requireNonNull(e.getValue(), "weight " + e.getKey() + " must not be null");
+    }
+    return new ForecastModel(name, hyperparameters, w, null, List.of());
+  }
+
+  /** The names of the stacked features, in order. */
+  public static List<String> featureNames() {
+    return List.of(Stack.NAMES);
+  }
+
+  /** The name reports give. */
+  public String name() {
+    return name;
+  }
+
+  /** A copy with another name. */
+  public ForecastModel withName(String name) {
+    return new ForecastModel(name, hyperparameters, weights, fittedOn, warnings);
+  }
+
+  /** The plan-prior trajectory's hyperparameters. */
+  public Hyperparameters hyperparameters() {
+    return hyperparameters;
+  }
+
+  /** A copy with other trajectory hyperparameters. */
+  public ForecastModel withHyperparameters(Hyperparameters hyperparameters) {
+    return new ForecastModel(name, hyperparameters, weights, fittedOn, warnings);
+  }
+
+  /** The logistic weights by feature name, in the features' order. */
+  public Map<String, Double> weights() {
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (int k = 0; k < Stack.FEATURES; k++) {
+      out.put(Stack.NAMES[k], weights[k]);
+    }
+    return Collections.unmodifiableMap(out);
+  }
+
+  /** The weights as the kernel reads them (shared, never modified). */
+  double[] stackWeights() {
+    return weights;
+  }
+
+  /** What the model was fitted on, or null for a model built from parts. */
+  public FitSummary fittedOn() {
+    return fittedOn;
+  }
+
+  /** Warnings of the fit (too little history, say); empty when none. */
+  public List<String> warnings() {
+    return warnings;
+  }
+
+  /** One sentence on what the model was fitted on, for reports. */
+  public String describe() {
+    if (fittedOn == null) {
+      return "built from given parameters";
+    }
+    String base = fittedOn.basedOn() == null ? "" : ", shrunk toward " + fittedOn.basedOn() + " (weight of this "
+        + "history " + String.format(Locale.ROOT, "%.2f", fittedOn.weightOfHistory()) + ")";
+    return "fitted on " + fittedOn.keyResults() + " key results of " + fittedOn.cycles() + " cycles from "
+        + fittedOn.firstStart() + " to " + fittedOn.lastEnd() + base;
+  }
+
+  /**
+   * This model refitted on {@code history}, an organisation's earlier cycles with final values: the trajectory's
+   * hyperparameters and the logistic weights from its increase and decrease key results forecast at 10%, 20%, ...,
+   * 90% of each cycle, each shrunk toward this model's by {@code n / (n + PRIOR_KEY_RESULTS)} for {@code n} key
+   * results. With fewer than {@link #MIN_KEY_RESULTS} such key results this model is returned unchanged but for a
+   * warning that says how much history there was (also logged). Deterministic.
+   *
+   * @param history cycles; key results without a final value are skipped
+   * @return the fitted model, named after this one with a {@code +fit} suffix
+   */
+  public ForecastModel fit(Iterable<OkrCycle> history) {
+    Objects.requireNonNull(history, "history must not be null");
+    HyperparameterFit fit = new HyperparameterFit();
+    LocalDate first = null;
+    LocalDate last = null;
+    int cycles = 0;
+    for (OkrCycle c : history) {
+      int before = fit.keyResults();
+      fit.add(c, FIT_ORIGINS);
+      if (fit.keyResults() > before) {
+        cycles++;
+        first = first == null || c.cycle().start().isBefore(first) ? c.cycle().start() : first;
+        last = last == null || c.cycle().end().isAfter(last) ? c.cycle().end() : last;
+      }
+    }
+    int n = fit.keyResults();
+    if (n < MIN_KEY_RESULTS) {
+      String warning = "history too short to learn from: " + n + " scored increase or decrease key result"
+          + (n == 1 ? "" : "s") + " in " + cycles + " cycle" + (cycles == 1 ? "" : "s") + " (at least "
+          + MIN_KEY_RESULTS + " needed); the model " + name + " is used as it is";
+      LOG.warn(warning);
+      List<String> w = new ArrayList<>(warnings);
+      w.add(warning);
+      return new ForecastModel(name, hyperparameters, weights, fittedOn, w);
+    }
+    double share = n / (double) (n + PRIOR_KEY_RESULTS);
+    Hyperparameters own = fit.fit(hyperparameters);
+    Hyperparameters h = new Hyperparameters(hyperparameters.planOptimism(),
+        Math.exp(share * Math.log(own.rateSpread()) + (1 - share) * Math.log(hyperparameters.rateSpread())),
+        Math.exp(share * Math.log(own.noisePrior()) + (1 - share) * Math.log(hyperparameters.noisePrior())),
+        0.0, 1.0);
+    double[] w = fit.fitStack(h, weights, PRIOR_KEY_RESULTS);
+    FitSummary summary = new FitSummary(cycles, n, fit.samples(), fit.hitRate(), first, last, share, name);
+    return new ForecastModel(name.endsWith("+fit") ? name : name + "+fit", h, w, summary, List.of());
+  }
+
+  /**
+   * A model fitted on {@code history} alone, without shrinkage toward any other (how the shipped defaults were
+   * made: {@code history} = both shared families pooled).
+   *
+   * @throws IllegalArgumentException when {@code history} has fewer than {@link #MIN_KEY_RESULTS} scored key results
+   */
+  public static ForecastModel fitPooled(String name, Iterable<OkrCycle> history) {
+    HyperparameterFit fit = new HyperparameterFit();
+    LocalDate first = null;
+    LocalDate last = null;
+    int cycles = 0;
+    for (OkrCycle c : history) {
+      int before = fit.keyResults();
+      fit.add(c, FIT_ORIGINS);
+      if (fit.keyResults() > before) {
+        cycles++;
+        first = first == null || c.cycle().start().isBefore(first) ? c.cycle().start() : first;
+        last = last == null || c.cycle().end().isAfter(last) ? c.cycle().end() : last;
+      }
+    }
+    if (fit.keyResults() < MIN_KEY_RESULTS) {
+      throw new IllegalArgumentException("history must hold at least " + MIN_KEY_RESULTS
+          + " increase or decrease key results with a final value: " + fit.keyResults());
+    }
+    Hyperparameters h = fit.fit(Hyperparameters.defaults());
+    double[] identity = new double[Stack.FEATURES];
+    identity[Stack.Z] = 1;
+    double[] w = fit.fitStack(h, identity, 0);
+    return new ForecastModel(name, h, w,
+        new FitSummary(cycles, fit.keyResults(), fit.samples(), fit.hitRate(), first, last, 1.0, null), List.of());
+  }
+
+  /**
+   * The {@code okr-forecast-model/1} document of this model: format, name, method, the trajectory's hyperparameters,
+   * the weights, what it was fitted on and the fit's warnings. Numbers are written in full (round-trip exact); the
+   * same model gives the same bytes.
+   */
+  public String toJson() {
+    StringBuilder b = new StringBuilder(1024);
+    b.append("{\n  \"format\": \"").append(FORMAT).append("\",\n");
+    b.append("  \"name\": ").append(quote(name)).append(",\n");
+    b.append("  \"method\": \"").append(ForecastMethod.MOVEMENT_AWARE.id()).append("\",\n");
+    b.append("  \"trajectory\": {\"planOptimism\": ").append(num(hyperparameters.planOptimism()))
+        .append(", \"rateSpread\": ").append(num(hyperparameters.rateSpread()))
+        .append(", \"noisePrior\": ").append(num(hyperparameters.noisePrior())).append("},\n");
+    b.append("  \"weights\": {");
+    for (int k = 0; k < Stack.FEATURES; k++) {
+      b.append(k == 0 ? "" : ", ").append('"').append(Stack.NAMES[k]).append("\": ").append(num(weights[k]));
+    }
+    b.append("},\n");
+    if (fittedOn != null) {
+      b.append("  \"fittedOn\": {\"cycles\": ").append(fittedOn.cycles())
+          .append(", \"keyResults\": ").append(fittedOn.keyResults())
+          .append(", \"forecasts\": ").append(fittedOn.forecasts())
+          .append(", \"hitRate\": ").append(num(fittedOn.hitRate()))
+          .append(", \"firstStart\": ").append(fittedOn.firstStart() == null ? "null"
+              : "\"" + fittedOn.firstStart() + "\"")
+          .append(", \"lastEnd\": ").append(fittedOn.lastEnd() == null ? "null" : "\"" + fittedOn.lastEnd() + "\"")
+          .append(", \"weightOfHistory\": ").append(num(fittedOn.weightOfHistory()))
+          .append(", \"basedOn\": ").append(fittedOn.basedOn() == null ? "null" : quote(fittedOn.basedOn()))
+          .append("},\n");
+    }
+    b.append("  \"warnings\": [");
+    for (int i = 0; i < warnings.size(); i++) {
+      b.append(i == 0 ? "" : ", ").append(quote(warnings.get(i)));
+    }
+    b.append("]\n}\n");
+    return b.toString();
+  }
+
+  /**
+   * Reads an {@code okr-forecast-model/1} document.
+   *
+   * @throws InvalidModelException listing every problem with its JSON path and value: malformed JSON, another
+   *     format or version, a missing or unknown field, a number out of its range
+   */
+  public static ForecastModel fromJson(String json) {
+    return ModelReader.read(json);
+  }
+
+  private static String num(double v) {
+    return Double.toString(v);
+  }
+
+  /** A JSON string literal, control characters and non-ASCII escaped. */
+  static String quote(String s) {
+    StringBuilder b = new StringBuilder(s.length() + 2).append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '"' || c == '\\') {
+        b.append('\\').append(c);
+      } else if (c < 0x20 || c > 0x7e) {
+        b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+      } else {
+        b.append(c);
+      }
+    }
+    return b.append('"').toString();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ForecastModel m && name.equals(m.name) && hyperparameters.equals(m.hyperparameters)
+        && Arrays.equals(weights, m.weights) && Objects.equals(fittedOn, m.fittedOn) && warnings.equals(m.warnings);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, hyperparameters, Arrays.hashCode(weights), fittedOn, warnings);
+  }
+
+  @Override
+  public String toString() {
+    return "ForecastModel[" + name + ", " + hyperparameters + ", " + weights() + "]";
+  }
+
+  /**
+   * What a model was fitted on. Immutable and thread-safe.
+   *
+   * @param cycles cycles with at least one scored key result
+   * @param keyResults scored increase and decrease key results (with a final value)
+   * @param forecasts forecasts made of them (one per key result and origin)
+   * @param hitRate the share of those key results whose final value met the target
+   * @param firstStart the earliest cycle start, or null
+   * @param lastEnd the latest cycle end, or null
+   * @param weightOfHistory how far the parameters moved from the model refitted toward this history's own, 0 to 1
+   *     ({@code n / (n + PRIOR_KEY_RESULTS)}; 1 for a model fitted on its history alone)
+   * @param basedOn the name of the model refitted, or null
+   */
+  public record FitSummary(int cycles, int keyResults, int forecasts, double hitRate, LocalDate firstStart,
+      LocalDate lastEnd, double weightOfHistory, String basedOn) {
+    /** Validates. */
+    public FitSummary {
+      if (cycles < 0 || keyResults < 0 || forecasts < 0) {
+        throw new IllegalArgumentException("counts must not be negative");
+      }
+      if (!(hitRate >= 0 && hitRate <= 1) || !(weightOfHistory >= 0 && weightOfHistory <= 1)) {
+        throw new IllegalArgumentException("hitRate and weightOfHistory must be within [0, 1]: " + hitRate + ", "
+            + weightOfHistory);
+      }
+    }
+  }
+}

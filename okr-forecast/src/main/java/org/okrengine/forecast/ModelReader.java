@@ -1,0 +1,239 @@
+package org.okrengine.forecast;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.okrengine.model.InvalidInputException;
+import org.okrengine.model.Problem;
+import org.okrengine.model.json.PlainJson;
+
+/** Reads {@code okr-forecast-model/1} documents, collecting every problem. Not thread-safe: one per read. */
+final class ModelReader {
+  private static final Set<String> TOP = Set.of("format", "name", "method", "trajectory", "weights", "fittedOn",
+      "warnings");
+  private static final Set<String> TRAJECTORY = Set.of("planOptimism", "rateSpread", "noisePrior");
+  private static final Set<String> FITTED = Set.of("cycles", "keyResults", "forecasts", "hitRate", "firstStart",
+      "lastEnd", "weightOfHistory", "basedOn");
+  /** The most warnings a model file may carry, and the longest text of one. */
+  private static final int MAX_WARNINGS = 100;
+  private static final int MAX_TEXT = 2000;
+
+  private final List<Problem> problems = new ArrayList<>();
+
+  private ModelReader() {}
+
+  static ForecastModel read(String json) {
+    Object root;
+    try {
+      root = PlainJson.parse(json);
+    } catch (InvalidInputException e) {
+      throw new InvalidModelException(e.problems());
+    }
+    return new ModelReader().model(root);
+  }
+
+  private ForecastModel model(Object root) {
+    if (!(root instanceof Map<?, ?> top)) {
+      throw new InvalidModelException(List.of(new Problem("", "must be a JSON object: " + describe(root))));
+    }
+    unknown(top, TOP, "");
+    Object format = top.get("format");
+    if (!ForecastModel.FORMAT.equals(format)) {
+      problem("format", format == null ? "is required: \"" + ForecastModel.FORMAT + "\""
+          : "must be \"" + ForecastModel.FORMAT + "\" (a version this library reads): " + describe(format));
+    }
+    String name = text(top, "name", "", true);
+    if (name != null && (name.isBlank() || name.length() > 200 || name.chars().anyMatch(Character::isISOControl))) {
+      problem("name", "must be 1 to 200 characters without control characters: " + describe(name));
+      name = null;
+    }
+    Object method = top.get("method");
+    if (method != null && !ForecastMethod.MOVEMENT_AWARE.id().equals(method)) {
+      problem("method", "must be \"" + ForecastMethod.MOVEMENT_AWARE.id() + "\": " + describe(method));
+    }
+    Hyperparameters h = trajectory(top.get("trajectory"));
+    double[] w = weights(top.get("weights"));
+    ForecastModel.FitSummary fitted = fitted(top.get("fittedOn"));
+    List<String> warnings = warnings(top.get("warnings"));
+    if (!problems.isEmpty()) {
+      throw new InvalidModelException(problems);
+    }
+    return new ForecastModel(name, h, w, fitted, warnings);
+  }
+
+  private Hyperparameters trajectory(Object o) {
+    Map<?, ?> m = object(o, "trajectory", true);
+    if (m == null) {
+      return null;
+    }
+    unknown(m, TRAJECTORY, "trajectory.");
+    Double optimism = number(m, "planOptimism", "trajectory.", 1e-6, 100, true);
+    Double spread = number(m, "rateSpread", "trajectory.", 1e-6, 1e6, true);
+    Double noise = number(m, "noisePrior", "trajectory.", 1e-9, 1e6, true);
+    if (optimism == null || spread == null || noise == null) {
+      return null;
+    }
+    return new Hyperparameters(optimism, spread, noise, 0.0, 1.0);
+  }
+
+  private double[] weights(Object o) {
+    Map<?, ?> m = object(o, "weights", true);
+    double[] w = new double[Stack.FEATURES];
+    if (m == null) {
+      return w;
+    }
+    unknown(m, Set.of(Stack.NAMES), "weights.");
+    for (int k = 0; k < Stack.FEATURES; k++) {
+      Double v = number(m, Stack.NAMES[k], "weights.", -ForecastModel.MAX_WEIGHT, ForecastModel.MAX_WEIGHT, true);
+      w[k] = v == null ? 0 : v;
+    }
+    return w;
+  }
+
+  private ForecastModel.FitSummary fitted(Object o) {
+    if (o == null || o == PlainJson.NULL) {
+      return null;
+    }
+    Map<?, ?> m = object(o, "fittedOn", false);
+    if (m == null) {
+      return null;
+    }
+    unknown(m, FITTED, "fittedOn.");
+    Double cycles = whole(m, "cycles");
+    Double keyResults = whole(m, "keyResults");
+    Double forecasts = whole(m, "forecasts");
+    Double hitRate = number(m, "hitRate", "fittedOn.", 0, 1, true);
+    Double weight = number(m, "weightOfHistory", "fittedOn.", 0, 1, true);
+    LocalDate first = date(m, "firstStart");
+    LocalDate last = date(m, "lastEnd");
+    String basedOn = text(m, "basedOn", "fittedOn.", false);
+    if (cycles == null || keyResults == null || forecasts == null || hitRate == null || weight == null) {
+      return null;
+    }
+    return new ForecastModel.FitSummary(cycles.intValue(), keyResults.intValue(), forecasts.intValue(), hitRate,
+        first, last, weight, basedOn);
+  }
+
+  private List<String> warnings(Object o) {
+    List<String> out = new ArrayList<>();
+    if (o == null) {
+      return out;
+    }
+    if (!(o instanceof List<?> list)) {
+      problem("warnings", "must be an array of strings: " + describe(o));
+      return out;
+    }
+    if (list.size() > MAX_WARNINGS) {
+      problem("warnings", "must hold at most " + MAX_WARNINGS + " entries: " + list.size());
+      return out;
+    }
+    for (int i = 0; i < list.size(); i++) {
+      if (list.get(i) instanceof String s && s.length() <= MAX_TEXT) {
+        out.add(s);
+      } else {
+        problem("warnings[" + i + "]", "must be a string of at most " + MAX_TEXT + " characters: "
+            + describe(list.get(i)));
+      }
+    }
+    return out;
+  }
+
+  private Map<?, ?> object(Object o, String path, boolean required) {
+    if (o == null) {
+      if (required) {
+        problem(path, "is required");
+      }
+      return null;
+    }
+    if (!(o instanceof Map<?, ?> m)) {
+      problem(path, "must be a JSON object: " + describe(o));
+      return null;
+    }
+    return m;
+  }
+
+  private void unknown(Map<?, ?> m, Set<String> known, String prefix) {
+    for (Object key : m.keySet()) {
+      if (!known.contains(key)) {
+        problem(prefix + key, "unknown field");
+      }
+    }
+  }
+
+  private Double number(Map<?, ?> m, String key, String prefix, double min, double max, boolean required) {
+    Object v = m.get(key);
+    if (v == null) {
+      if (required) {
+        problem(prefix + key, "is required");
+      }
+      return null;
+    }
+    if (!(v instanceof Double d) || !(d >= min && d <= max)) {
+      problem(prefix + key, "must be a number within [" + min + ", " + max + "]: " + describe(v));
+      return null;
+    }
+    return d;
+  }
+
+  private Double whole(Map<?, ?> m, String key) {
+    Double d = number(m, key, "fittedOn.", 0, Integer.MAX_VALUE, true);
+    if (d != null && d != Math.rint(d)) {
+      problem("fittedOn." + key, "must be a whole number: " + describe(d));
+      return null;
+    }
+    return d;
+  }
+
+  private LocalDate date(Map<?, ?> m, String key) {
+    Object v = m.get(key);
+    if (v == null || v == PlainJson.NULL) {
+      return null;
+    }
+    if (v instanceof String s) {
+      try {
+        return LocalDate.parse(s);
+      } catch (DateTimeParseException e) {
+        // reported below
+      }
+    }
+    problem("fittedOn." + key, "must be a date (yyyy-mm-dd) or null: " + describe(v));
+    return null;
+  }
+
+  private String text(Map<?, ?> m, String key, String prefix, boolean required) {
+    Object v = m.get(key);
+    if (v == null || v == PlainJson.NULL) {
+      if (required) {
+        problem(prefix + key, "is required");
+      }
+      return null;
+    }
+    if (!(v instanceof String s) || s.length() > MAX_TEXT) {
+      problem(prefix + key, "must be a string of at most " + MAX_TEXT + " characters: " + describe(v));
+      return null;
+    }
+    return s;
+  }
+
+  private void problem(String path, String message) {
+    problems.add(new Problem(path, message));
+  }
+
+  /** A value for a message: strings quoted with control characters escaped, and cut at 80 characters. */
+  private static String describe(Object v) {
+    if (v instanceof String s) {
+      String q = ForecastModel.quote(s.length() > 80 ? s.substring(0, 80) + "..." : s);
+      return q;
+    }
+    if (v instanceof Map) {
+      return "an object";
+    }
+    if (v instanceof List) {
+      return "an array";
+    }
+    return String.valueOf(v);
+  }
+}

@@ -1,0 +1,145 @@
+package org.okrengine.forecast;
+
+/**
+ * The movement-aware method's last stage: a logistic model over a few robust features of a key result at the
+ * forecast instant, stacked on the plan-prior trajectory's probability of target, and the bounds that keep the
+ * result honest. The features tell apart smooth progress, progress in steps or bursts, a few-level (ordinal) key
+ * result and one that has not moved yet; the weights come from history ({@link ForecastModel}). Stateless.
+ *
+ * <p>Features (progress y: 0 at the baseline, 1 at the target; time x: fraction of the cycle):
+ * <ol start="0">
+ *   <li>{@code 1}: the intercept;
+ *   <li>{@code z}: the log-odds of the trajectory's probability, clamped to [1e-4, 1 - 1e-4] first;
+ *   <li>{@code unmoved}: 1 when the latest check-in (or the baseline, without one) has not moved toward the target;
+ *   <li>{@code unmoved * x}: how that changes as the cycle runs;
+ *   <li>{@code x}: the forecast instant, clamped to [0, 1];
+ *   <li>{@code z * x}: how far the trajectory is trusted as the cycle runs;
+ *   <li>{@code burst}: 1 - S^2 / (T * sum dy^2/dx) over the increments (S their total, T their time; Cauchy-Schwarz
+ *       puts it in [0, 1)): 0 for an even pace, near 1 when the progress came in one step; 0 unless moved;
+ *   <li>{@code burst * z};
+ *   <li>{@code confidence}: the latest check-in's confidence minus 0.5, 0 without one;
+ *   <li>{@code ordinal}: 1 for a few-level key result, declared or inferred.
+ * </ol>
+ */
+final class Stack {
+  static final int INTERCEPT = 0;
+  static final int Z = 1;
+  static final int UNMOVED = 2;
+  static final int UNMOVED_X = 3;
+  static final int X = 4;
+  static final int Z_X = 5;
+  static final int BURST = 6;
+  static final int BURST_Z = 7;
+  static final int CONFIDENCE = 8;
+  static final int ORDINAL = 9;
+  static final int FEATURES = 10;
+
+  /** The feature names, in order, as the model file writes them. */
+  static final String[] NAMES = {"intercept", "logOdds", "unmoved", "unmovedTimesTime", "time", "logOddsTimesTime",
+      "burst", "burstTimesLogOdds", "confidence", "ordinal"};
+
+  /** The bounds of a probability the evidence has not earned beyond (see {@link #bound}). */
+  static final double FLOOR = 0.05;
+  static final double CEILING = 0.95;
+  /** The cycle fraction left below which the floor falls linearly to 0 for a key result far from its target. */
+  static final double LATE = 0.1;
+  /** Progress still to go, at least, for a key result to be "far" from its target. */
+  static final double FAR = 0.5;
+  /** The clamp of the trajectory's probability before the log-odds. */
+  static final double P_CLAMP = 1e-4;
+
+  private Stack() {}
+
+  /** The log-odds of {@code p}, clamped to [P_CLAMP, 1 - P_CLAMP] first (NaN gives 0). */
+  static double logOdds(double p) {
+    double pc = p >= P_CLAMP ? (p <= 1 - P_CLAMP ? p : 1 - P_CLAMP) : P_CLAMP;
+    return Math.log(pc / (1 - pc));
+  }
+
+  /** The burstiness of the increments, in [0, 1); 0 for no progress toward the target. */
+  static double burst(double sumS, double sumSquares, double px) {
+    double denominator = sumSquares * px;
+    if (!(sumS > 0 && denominator > 0)) {
+      return 0.0;
+    }
+    double b = 1 - sumS * sumS / denominator;
+    return b >= 0 ? (b <= 1 ? b : 1.0) : 0.0;
+  }
+
+  /**
+   * Writes the features of one key result into {@code f[0 .. FEATURES - 1]}.
+   *
+   * @param p the trajectory's probability of target
+   * @param x the forecast instant, as a fraction of the cycle
+   * @param py the progress of the latest check-in (0 without one)
+   * @param px the cycle fraction of the latest increment's end (0 without one)
+   * @param sumS the increments' total progress
+   * @param sumSquares the sum of squared increments over their time
+   * @param confidence the latest confidence minus 0.5 (0 without one)
+   * @param ordinal 1 for a few-level key result, else 0
+   */
+  static void features(double p, double x, double py, double px, double sumS, double sumSquares, double confidence,
+      double ordinal, double[] f) {
+    double t = x >= 0 ? (x <= 1 ? x : 1.0) : 0.0;
+    double z = logOdds(p);
+    double unmoved = py > 0 ? 0.0 : 1.0;
+    double b = unmoved == 0 ? burst(sumS, sumSquares, px) : 0.0;
+    f[INTERCEPT] = 1;
+    f[Z] = z;
+    f[UNMOVED] = unmoved;
+    f[UNMOVED_X] = unmoved * t;
+    f[X] = t;
+    f[Z_X] = z * t;
+    f[BURST] = b;
+    f[BURST_Z] = b * z;
+    f[CONFIDENCE] = confidence;
+    f[ORDINAL] = ordinal;
+  }
+
+  /** The linear predictor (log-odds) of the weights {@code w} on the features {@code f}. */
+  static double linear(double[] w, double[] f) {
+    double s = 0;
+    for (int k = 0; k < FEATURES; k++) {
+      s += w[k] * f[k];
+    }
+    return s;
+  }
+
+  /**
+   * The stacked probability: the logistic of the weights on the features, bounded by {@link #bound}. Without
+   * allocation; the same arithmetic as {@link #features} and {@link #linear}, unrolled for the kernel.
+   */
+  static double apply(double[] w, double p, double x, double py, double px, double sumS, double sumSquares,
+      double confidence, double ordinal) {
+    if (py >= 1) {
+      // the target is met by the latest check-in
+      return 1.0;
+    }
+    double t = x >= 0 ? (x <= 1 ? x : 1.0) : 0.0;
+    double z = logOdds(p);
+    double s;
+    if (py > 0) {
+      double b = burst(sumS, sumSquares, px);
+      s = w[INTERCEPT] + w[Z] * z + w[X] * t + w[Z_X] * z * t + w[BURST] * b + w[BURST_Z] * b * z;
+    } else {
+      s = w[INTERCEPT] + w[Z] * z + w[UNMOVED] + w[UNMOVED_X] * t + w[X] * t + w[Z_X] * z * t;
+    }
+    s += w[CONFIDENCE] * confidence + w[ORDINAL] * ordinal;
+    return bound(1 / (1 + Math.exp(-s)), t, py);
+  }
+
+  /**
+   * Keeps a probability the evidence has not earned within [FLOOR, CEILING]: above the ceiling only once the target
+   * is met (handled by the caller), below the floor only late in the cycle for a key result far from its target (the
+   * floor falls linearly to 0 over the last {@link #LATE} of the cycle when at least {@link #FAR} of the way is
+   * left). NaN gives the floor.
+   */
+  static double bound(double q, double x, double py) {
+    double floor = FLOOR;
+    double left = 1 - x;
+    if (left < LATE && 1 - py >= FAR) {
+      floor = FLOOR * (left > 0 ? left / LATE : 0.0);
+    }
+    return q <= CEILING ? (q >= floor ? q : floor) : CEILING;
+  }
+}
