@@ -20,8 +20,8 @@ import org.okrengine.model.Result;
 import org.okrengine.model.Team;
 
 /**
- * Writes an {@link OkrCycle} as an {@code okr-cycle/1} document, fields in the order of FORMAT.md's example. Nulls,
- * and the empty lists that reading restores, are left out. Stateless and thread-safe.
+ * Writes an {@link OkrCycle} as an {@code okr-cycle/1} document, fields in the order of docs/FORMAT.md's example.
+ * Nulls, and the empty lists that reading restores, are left out. Stateless and thread-safe.
  */
 final class CycleWriter {
   private CycleWriter() {}

@@ -33,7 +33,7 @@ class ReportJsonTest {
   }
 
   static CycleReport withForecast() {
-    // numbers from FORMAT.md's example report
+    // numbers from docs/FORMAT.md's example report
     ForecastSummary forecast = new ForecastSummary("damped-trend", 1.77, 0.71, new PredictionInterval(0.8, 1.58, 1.95),
         0.18, 0.09, 0.054, 0.6, null, LocalDate.of(2026, 10, 20), null);
     KeyResultReport kr1 = new KeyResultReport("KR-1", "Segment revenue", "O-1", "growth", Status.AT_RISK, 1.448, 0.31,
