@@ -38,6 +38,9 @@ import org.okrengine.model.json.CycleJson;
  * blocker week after week); the availability key result fed by Datadog stops receiving data after week 7; and Data
  * Platform's event pipeline (I-3) misses its 5 Aug milestone, which blocks Product's analytics module (KR-7), which
  * Growth's self-serve dashboards (KR-3) need by 15 Aug.
+ *
+ * <p>Percentages declare their physical bounds ({@code min} 0, {@code max} 100) and counts theirs ({@code min} 0);
+ * generated values never cross them.
  */
 public final class ExampleGenerator {
   /** The seed the bundled files were generated with. */
@@ -90,6 +93,16 @@ public final class ExampleGenerator {
     return new Metric(b, t, Direction.DECREASE, unit);
   }
 
+  /** {@code m} as a percentage: physically within 0..100. */
+  private static Metric percent(Metric m) {
+    return new Metric(m.baseline(), m.target(), m.direction(), m.unit(), 0.0, 100.0, null);
+  }
+
+  /** {@code m} as a count: physically not below 0. */
+  private static Metric count(Metric m) {
+    return new Metric(m.baseline(), m.target(), m.direction(), m.unit(), 0.0, null, null);
+  }
+
   private static List<Spec> specs(Cycle c, boolean previous) {
     Plan lin = Plan.of(PlanShape.LINEAR);
     Plan s = Plan.of(PlanShape.S_CURVE);
@@ -105,19 +118,19 @@ public final class ExampleGenerator {
     List<Spec> l = new ArrayList<>();
     l.add(new Spec("KR-1", "O-1", "Segment revenue from 1.2M to 2.0M EUR", "maria", "growth", inc(1.2, 2.0, "M EUR"),
         lin, 0.85, false, 7, "salesforce", -1, -1, List.of("revenue")));
-    l.add(new Spec("KR-2", "O-1", "Trial-to-paid conversion from 8% to 12%", "maria", "growth", inc(8, 12, "%"), s,
-        1.05, true, 14, null, -1, -1, List.of("conversion")));
+    l.add(new Spec("KR-2", "O-1", "Trial-to-paid conversion from 8% to 12%", "maria", "growth",
+        percent(inc(8, 12, "%")), s, 1.05, true, 14, null, -1, -1, List.of("conversion")));
     l.add(new Spec("KR-3", "O-1", "Launch self-serve finance dashboards", "tomas", "growth",
         new Metric(0.0, 1.0, Direction.ACHIEVE, null), lin, previous ? 1.2 : 0.0, false, 14, null, -1, -1,
         List.of("launch")));
     l.add(new Spec("KR-4", "O-2", "Cut blended CAC from 420 to 320 EUR", "jonas", "growth", dec(420, 320, "EUR"), front,
         0.9, true, 14, null, -1, -1, List.of("efficiency")));
-    l.add(new Spec("KR-5", "O-2", "Reach 1,500 qualified signups", "jonas", "growth", inc(0, 1500, "signups"), back,
-        1.1, false, 7, "hubspot", -1, -1, List.of("acquisition")));
+    l.add(new Spec("KR-5", "O-2", "Reach 1,500 qualified signups", "jonas", "growth", count(inc(0, 1500, "signups")),
+        back, 1.1, false, 7, "hubspot", -1, -1, List.of("acquisition")));
     l.add(new Spec("KR-30", "O-2", "Grow organic visits from 80k to 120k a month", "jonas", "growth",
-        inc(80, 120, "k visits"), lin, 0.95, true, 14, null, -1, -1, List.of("acquisition")));
+        count(inc(80, 120, "k visits")), lin, 0.95, true, 14, null, -1, -1, List.of("acquisition")));
     l.add(new Spec("KR-6", "O-3", "Weekly active analysts from 2,000 to 3,500", "li", "product",
-        inc(2000, 3500, "users"), lin, 0.8, true, 7, "mixpanel", -1, -1, List.of("adoption")));
+        count(inc(2000, 3500, "users")), lin, 0.8, true, 7, "mixpanel", -1, -1, List.of("adoption")));
     l.add(new Spec("KR-7", "O-3", "Analytics module generally available", "li", "product",
         new Metric(0.0, 1.0, Direction.ACHIEVE, null), lin, previous ? 1.0 : 0.0, false, 14, null, -1, -1,
         List.of("launch")));
@@ -126,47 +139,47 @@ public final class ExampleGenerator {
     l.add(new Spec("KR-9", "O-4", "Keep NPS above 40", "li", "product", new Metric(42.0, 40, Direction.MAINTAIN_ABOVE,
         "NPS"), lin, 1.0, true, 21, null, -1, -1, List.of("satisfaction")));
     l.add(new Spec("KR-10", "O-4", "Crash-free sessions at or above 99.5%", "wei", "product",
-        new Metric(null, 99.5, Direction.MAINTAIN_ABOVE, "%"), lin, 1.0, true, 7, "sentry", -1, -1,
+        percent(new Metric(null, 99.5, Direction.MAINTAIN_ABOVE, "%")), lin, 1.0, true, 7, "sentry", -1, -1,
         List.of("quality")));
     l.add(new Spec("KR-11", "O-5", "Pipeline freshness p95 from 90 to 15 minutes", "arjun", "data",
         dec(90, 15, "min"), s, 0.55, true, 7, null, -1, -1, List.of("reliability")));
-    l.add(new Spec("KR-12", "O-5", "Self-served datasets from 12 to 40", "arjun", "data", inc(12, 40, "datasets"), lin,
-        0.75, false, 14, null, -1, -1, List.of("adoption")));
+    l.add(new Spec("KR-12", "O-5", "Self-served datasets from 12 to 40", "arjun", "data",
+        count(inc(12, 40, "datasets")), lin, 0.75, false, 14, null, -1, -1, List.of("adoption")));
     l.add(new Spec("KR-13", "O-5", "Warehouse cost per query from 0.042 to 0.030 EUR", "ines", "data",
         dec(0.042, 0.030, "EUR"), lin, 1.1, true, 14, null, -1, -1, List.of("cost")));
-    l.add(new Spec("KR-28", "O-5", "Data contracts adopted by 8 teams", "ines", "data", inc(0, 8, "teams"), front, 0.9,
-        false, 14, null, -1, -1, List.of("adoption")));
+    l.add(new Spec("KR-28", "O-5", "Data contracts adopted by 8 teams", "ines", "data", count(inc(0, 8, "teams")),
+        front, 0.9, false, 14, null, -1, -1, List.of("adoption")));
     l.add(new Spec("KR-14", "O-6", "Availability at or above 99.9%", "sofia", "platform",
-        new Metric(99.95, 99.9, Direction.MAINTAIN_ABOVE, "%"), lin, 1.0, true, 7, "datadog", -1, stop,
+        percent(new Metric(99.95, 99.9, Direction.MAINTAIN_ABOVE, "%")), lin, 1.0, true, 7, "datadog", -1, stop,
         List.of("reliability")));
     l.add(new Spec("KR-15", "O-6", "p99 API latency at or below 400 ms", "sofia", "platform",
         new Metric(380.0, 400, Direction.MAINTAIN_BELOW, "ms"), lin, 1.0, true, 7, "datadog", -1, -1,
         List.of("performance")));
-    l.add(new Spec("KR-16", "O-6", "Deploys per week from 8 to 20", "kai", "platform", inc(8, 20, "deploys"), front,
-        1.15, true, 7, "github", -1, -1, List.of("delivery")));
+    l.add(new Spec("KR-16", "O-6", "Deploys per week from 8 to 20", "kai", "platform", count(inc(8, 20, "deploys")),
+        front, 1.15, true, 7, "github", -1, -1, List.of("delivery")));
     l.add(new Spec("KR-29", "O-6", "At most 2 sev-1 incidents", "kai", "platform",
-        new Metric(null, 2, Direction.MAINTAIN_BELOW, "incidents"), lin, 1.0, false, 14, "pagerduty", -1, -1,
+        count(new Metric(null, 2, Direction.MAINTAIN_BELOW, "incidents")), lin, 1.0, false, 14, "pagerduty", -1, -1,
         List.of("reliability")));
     l.add(new Spec("KR-17", "O-7", "Enterprise pipeline from 3.0M to 6.0M EUR", "emma", "sales", inc(3, 6, "M EUR"),
         lin, 1.0, false, 7, "salesforce", -1, -1, List.of("revenue")));
-    l.add(new Spec("KR-18", "O-7", "Win rate from 18% to 25%", "emma", "sales", inc(18, 25, "%"), lin, 0.7, true, 14,
-        "salesforce", -1, -1, List.of("revenue")));
+    l.add(new Spec("KR-18", "O-7", "Win rate from 18% to 25%", "emma", "sales", percent(inc(18, 25, "%")), lin, 0.7,
+        true, 14, "salesforce", -1, -1, List.of("revenue")));
     l.add(new Spec("KR-19", "O-7", "Sales cycle from 74 to 60 days", "oliver", "sales", dec(74, 60, "days"), back, 0.8,
         true, 14, null, -1, -1, List.of("efficiency")));
-    l.add(new Spec("KR-20", "O-8", "Sign 3 lighthouse customers", "emma", "sales", inc(0, 3, "customers"), lighthouse,
-        1.0, false, 14, null, -1, -1, List.of("revenue")));
-    l.add(new Spec("KR-21", "O-8", "12 reference calls held", "oliver", "sales", inc(0, 12, "calls"), lin, 1.3, false,
-        14, null, -1, -1, List.of("marketing")));
+    l.add(new Spec("KR-20", "O-8", "Sign 3 lighthouse customers", "emma", "sales", count(inc(0, 3, "customers")),
+        lighthouse, 1.0, false, 14, null, -1, -1, List.of("revenue")));
+    l.add(new Spec("KR-21", "O-8", "12 reference calls held", "oliver", "sales", count(inc(0, 12, "calls")), lin, 1.3,
+        false, 14, null, -1, -1, List.of("marketing")));
     l.add(new Spec("KR-22", "O-9", "First response time from 9 to 2 hours", "noah", "support", dec(9, 2, "h"), lin,
         0.9, true, 7, "zendesk", stall, -1, List.of("responsiveness")));
-    l.add(new Spec("KR-23", "O-9", "Ticket backlog from 340 to 100", "noah", "support", dec(340, 100, "tickets"), lin,
-        0.9, true, 7, "zendesk", stall, -1, List.of("responsiveness")));
-    l.add(new Spec("KR-24", "O-9", "CSAT from 82% to 90%", "amira", "support", inc(82, 90, "%"), s, 0.9, true, 14,
-        "zendesk", stall, -1, List.of("satisfaction")));
-    l.add(new Spec("KR-25", "O-10", "Help-centre deflection from 12% to 30%", "amira", "support", inc(12, 30, "%"),
-        back, 0.9, true, 14, null, stall, -1, List.of("self-service")));
-    l.add(new Spec("KR-26", "O-10", "Rewrite 120 help-centre articles", "amira", "support", inc(0, 120, "articles"),
-        lin, 0.9, false, 7, null, stall, -1, List.of("self-service")));
+    l.add(new Spec("KR-23", "O-9", "Ticket backlog from 340 to 100", "noah", "support", count(dec(340, 100, "tickets")),
+        lin, 0.9, true, 7, "zendesk", stall, -1, List.of("responsiveness")));
+    l.add(new Spec("KR-24", "O-9", "CSAT from 82% to 90%", "amira", "support", percent(inc(82, 90, "%")), s, 0.9, true,
+        14, "zendesk", stall, -1, List.of("satisfaction")));
+    l.add(new Spec("KR-25", "O-10", "Help-centre deflection from 12% to 30%", "amira", "support",
+        percent(inc(12, 30, "%")), back, 0.9, true, 14, null, stall, -1, List.of("self-service")));
+    l.add(new Spec("KR-26", "O-10", "Rewrite 120 help-centre articles", "amira", "support",
+        count(inc(0, 120, "articles")), lin, 0.9, false, 7, null, stall, -1, List.of("self-service")));
     l.add(new Spec("KR-27", "O-10", "Support chatbot live", "noah", "support",
         new Metric(0.0, 1.0, Direction.ACHIEVE, null), lin, previous ? 1.0 : 0.0, false, 21, null, -1, -1,
         List.of("launch")));
@@ -289,7 +302,7 @@ public final class ExampleGenerator {
         double next = m.valueAt(progress);
         value = sp.snapshot() ? next : (m.progress(next) >= m.progress(value) ? next : value);
       }
-      value = round(value, m);
+      value = m.clamp(round(value, m)); // never past a physical bound: 100% at most, a count at least 0
       double p = m.progress(value);
       boolean stalledNow = stalled || (sp.stopDay() >= 0 && day > sp.stopDay() - 7);
       confidence = Math.max(0.1, Math.min(0.95, stalled ? confidence - 0.08 : 0.45 + 0.4 * Math.min(1, p / Math
