@@ -36,23 +36,35 @@ public class BatchForecastBenchmark {
   static final int REFERENCE_KRS = 1 << 16;
 
   ForecastData data;
-  BatchForecaster bayes;
+  BatchForecaster movementAware;
+  BatchForecaster planPrior;
   BatchForecaster ols;
   BatchForecaster.Output out;
 
   @Setup(Level.Trial)
   public void setUp() {
     data = new ForecastData(KRS, 42);
-    bayes = BatchForecaster.of(Forecaster.withDefaults());
+    movementAware = BatchForecaster.of(Forecaster.withDefaults());
+    planPrior = BatchForecaster.of(
+        Forecaster.withDefaults().withMethod(org.okrengine.forecast.ForecastMethod.PLAN_PRIOR_BAYES));
     ols = BatchForecaster.of(Forecaster.withDefaults().withMethod(org.okrengine.forecast.ForecastMethod.OLS_TREND));
     out = new BatchForecaster.Output(KRS);
   }
 
-  /** The default method (plan-prior-bayes), all outputs. */
+  /** The default method (movement-aware: the plan-prior trajectory and the logistic stage), all outputs. */
   @Benchmark
   @OperationsPerInvocation(KRS)
   public void batchDefault(Blackhole bh) {
-    bayes.forecast(KRS, data.offsets, data.times, data.values, data.lengthDays, data.asOfDays, data.baselines,
+    movementAware.forecast(KRS, data.offsets, data.times, data.values, data.lengthDays, data.asOfDays, data.baselines,
+        data.targets, out);
+    bh.consume(out);
+  }
+
+  /** The plan-prior method alone (the default before movement-aware), all outputs. */
+  @Benchmark
+  @OperationsPerInvocation(KRS)
+  public void batchPlanPrior(Blackhole bh) {
+    planPrior.forecast(KRS, data.offsets, data.times, data.values, data.lengthDays, data.asOfDays, data.baselines,
         data.targets, out);
     bh.consume(out);
   }

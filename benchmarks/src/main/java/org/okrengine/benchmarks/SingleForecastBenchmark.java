@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @State(Scope.Benchmark)
 public class SingleForecastBenchmark {
-  @Param({"linear-pace", "ols-trend", "random-walk-drift", "plan-prior-bayes", "damped-trend"})
+  @Param({"linear-pace", "ols-trend", "random-walk-drift", "plan-prior-bayes", "damped-trend", "movement-aware"})
   String method;
 
   Forecaster forecaster;

@@ -154,7 +154,7 @@ final class HyperparameterFit {
         if (col[Kernel.LAST_Y][j] >= 1) {
           continue;
         }
-        Stack.features(col[Kernel.PROBABILITY][j], asOfDays[i] * col[Kernel.INV_LENGTH][j], col[Kernel.LAST_Y][j],
+        Stack.features(col[Kernel.PROBABILITY][j], col[Kernel.REMAINING][j], col[Kernel.LAST_Y][j],
             col[Kernel.LAST_X][j], col[Kernel.SUM_S][j], col[Kernel.SUM_SQUARES][j], confidences[i], ordinals[i], f);
         x[used] = f.clone();
         hit[used] = finals[i] >= 1;

@@ -299,7 +299,7 @@ final class Kernel {
     if (method == ForecastMethod.PLAN_PRIOR_BAYES || method == ForecastMethod.MOVEMENT_AWARE) {
       bayes(p, priorPrec, q, q85, times, values, offsets, asOfDays, baselines, base, c, m);
       if (method == ForecastMethod.MOVEMENT_AWARE) {
-        stack(stack, asOfDays, base, c, m);
+        stack(stack, c, m);
       }
       return;
     }
@@ -782,21 +782,66 @@ final class Kernel {
 
   /**
    * The movement-aware method's last stage over the plan-prior results: the probability of target replaced by the
-   * stacked one ({@link Stack#apply}), key result by key result.
+   * stacked one, as {@link Stack#probability} states it, in short loops over the columns (the log and the exponential
+   * in loops of their own), without a branch on whether a key result moved (a coin toss from one to the next).
+   * Overwrites the plan-prior stages' scratch columns SHAPE, NOISE_SCALE, POSITION, QUAD_A and INVERSE.
    */
-  private static void stack(double[] w, double[] asOfDays, int base, Columns c, int m) {
+  private static void stack(double[] w, Columns c, int m) {
     double[][] col = c.col;
     double[] probability = col[PROBABILITY];
-    double[] invLength = col[INV_LENGTH];
+    double[] remaining = col[REMAINING];
     double[] py = col[LAST_Y];
     double[] px = col[LAST_X];
     double[] sumS = col[SUM_S];
     double[] ss = col[SUM_SQUARES];
     double[] confidence = col[CONFIDENCE];
     double[] ordinal = col[ORDINAL];
+    double[] z = col[SHAPE];
+    double[] moved = col[NOISE_SCALE];
+    double[] burst = col[POSITION];
+    double[] linear = col[QUAD_A];
+    double[] q = col[INVERSE];
+    double lo = Stack.P_CLAMP;
+    double hi = 1 - Stack.P_CLAMP;
     for (int j = 0; j < m; j++) {
-      probability[j] = Stack.apply(w, probability[j], asOfDays[base + j] * invLength[j], py[j], px[j], sumS[j], ss[j],
-          confidence[j], ordinal[j]);
+      z[j] = Stack.clamp(probability[j], lo, hi);
+    }
+    for (int j = 0; j < m; j++) {
+      z[j] = Math.log(z[j] / (1 - z[j]));
+    }
+    for (int j = 0; j < m; j++) {
+      moved[j] = py[j] > 0 ? 1.0 : 0.0;
+    }
+    for (int j = 0; j < m; j++) {
+      double d = ss[j] * px[j];
+      // 0 without an increment (d = 0) or without movement (Stack.burst)
+      double b = Stack.clamp(1 - sumS[j] * sumS[j] / (d + Double.MIN_VALUE), 0, 1);
+      burst[j] = d > 0 ? b * moved[j] : 0.0;
+    }
+    double w0 = w[Stack.INTERCEPT];
+    double wz = w[Stack.Z];
+    double wu = w[Stack.UNMOVED];
+    double wux = w[Stack.UNMOVED_X];
+    double wx = w[Stack.X];
+    double wzx = w[Stack.Z_X];
+    double wb = w[Stack.BURST];
+    double wbz = w[Stack.BURST_Z];
+    double wc = w[Stack.CONFIDENCE];
+    double wo = w[Stack.ORDINAL];
+    for (int j = 0; j < m; j++) {
+      double x = 1 - remaining[j];
+      double unmoved = 1 - moved[j];
+      linear[j] = w0 + wz * z[j] + unmoved * (wu + wux * x) + x * (wx + wzx * z[j])
+          + burst[j] * (wb + wbz * z[j]) + wc * confidence[j] + wo * ordinal[j];
+    }
+    for (int j = 0; j < m; j++) {
+      q[j] = 1 / (1 + Math.exp(-linear[j]));
+    }
+    for (int j = 0; j < m; j++) {
+      // the floor falls to 0 over the last LATE of the cycle for a key result FAR from its target (Stack.bound)
+      double left = remaining[j];
+      double floor = left < Stack.LATE & 1 - py[j] >= Stack.FAR ? Stack.FLOOR * left * (1 / Stack.LATE) : Stack.FLOOR;
+      probability[j] = py[j] >= 1 ? 1.0 : Stack.clamp(q[j], floor, Stack.CEILING);
     }
   }
 

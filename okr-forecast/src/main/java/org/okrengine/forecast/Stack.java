@@ -50,27 +50,36 @@ final class Stack {
 
   private Stack() {}
 
-  /** The log-odds of {@code p}, clamped to [P_CLAMP, 1 - P_CLAMP] first (NaN gives 0). */
+  /**
+   * {@code v} clamped to [lo, hi] (lo &lt;= hi) as lo + (v - lo)+ - (v - hi)+, the form the kernel's vector loops use
+   * (it may differ from v in the last digit within the range).
+   */
+  static double clamp(double v, double lo, double hi) {
+    return lo + Kernel.positivePart(v - lo) - Kernel.positivePart(v - hi);
+  }
+
+  /** The log-odds of {@code p}, clamped to [P_CLAMP, 1 - P_CLAMP] first. */
   static double logOdds(double p) {
-    double pc = p >= P_CLAMP ? (p <= 1 - P_CLAMP ? p : 1 - P_CLAMP) : P_CLAMP;
+    double pc = clamp(p, P_CLAMP, 1 - P_CLAMP);
     return Math.log(pc / (1 - pc));
   }
 
-  /** The burstiness of the increments, in [0, 1); 0 for no progress toward the target. */
+  /**
+   * The burstiness of the increments, in [0, 1]: 1 - S^2 / (T sum dy^2/dx), 0 where T sum dy^2/dx is 0 (no increment).
+   */
   static double burst(double sumS, double sumSquares, double px) {
     double denominator = sumSquares * px;
-    if (!(sumS > 0 && denominator > 0)) {
+    if (!(denominator > 0)) {
       return 0.0;
     }
-    double b = 1 - sumS * sumS / denominator;
-    return b >= 0 ? (b <= 1 ? b : 1.0) : 0.0;
+    return clamp(1 - sumS * sumS / (denominator + Double.MIN_VALUE), 0, 1);
   }
 
   /**
    * Writes the features of one key result into {@code f[0 .. FEATURES - 1]}.
    *
    * @param p the trajectory's probability of target
-   * @param x the forecast instant, as a fraction of the cycle
+   * @param remaining the part of the cycle left at the forecast instant, 0 to 1 (the time feature is 1 - remaining)
    * @param py the progress of the latest check-in (0 without one)
    * @param px the cycle fraction of the latest increment's end (0 without one)
    * @param sumS the increments' total progress
@@ -78,9 +87,9 @@ final class Stack {
    * @param confidence the latest confidence minus 0.5 (0 without one)
    * @param ordinal 1 for a few-level key result, else 0
    */
-  static void features(double p, double x, double py, double px, double sumS, double sumSquares, double confidence,
-      double ordinal, double[] f) {
-    double t = x >= 0 ? (x <= 1 ? x : 1.0) : 0.0;
+  static void features(double p, double remaining, double py, double px, double sumS, double sumSquares,
+      double confidence, double ordinal, double[] f) {
+    double t = 1 - remaining;
     double z = logOdds(p);
     double unmoved = py > 0 ? 0.0 : 1.0;
     double b = unmoved == 0 ? burst(sumS, sumSquares, px) : 0.0;
@@ -106,26 +115,17 @@ final class Stack {
   }
 
   /**
-   * The stacked probability: the logistic of the weights on the features, bounded by {@link #bound}. Without
-   * allocation; the same arithmetic as {@link #features} and {@link #linear}, unrolled for the kernel.
+   * The stacked probability of one key result, as the kernel's column stage computes it (Kernel.stack): the logistic
+   * of the weights on the features, bounded; 1 where the latest check-in meets the target. For tests and the fit.
    */
-  static double apply(double[] w, double p, double x, double py, double px, double sumS, double sumSquares,
-      double confidence, double ordinal) {
+  static double probability(double[] w, double p, double remaining, double py, double px, double sumS,
+      double sumSquares, double confidence, double ordinal) {
     if (py >= 1) {
-      // the target is met by the latest check-in
       return 1.0;
     }
-    double t = x >= 0 ? (x <= 1 ? x : 1.0) : 0.0;
-    double z = logOdds(p);
-    double s;
-    if (py > 0) {
-      double b = burst(sumS, sumSquares, px);
-      s = w[INTERCEPT] + w[Z] * z + w[X] * t + w[Z_X] * z * t + w[BURST] * b + w[BURST_Z] * b * z;
-    } else {
-      s = w[INTERCEPT] + w[Z] * z + w[UNMOVED] + w[UNMOVED_X] * t + w[X] * t + w[Z_X] * z * t;
-    }
-    s += w[CONFIDENCE] * confidence + w[ORDINAL] * ordinal;
-    return bound(1 / (1 + Math.exp(-s)), t, py);
+    double[] f = new double[FEATURES];
+    features(p, remaining, py, px, sumS, sumSquares, confidence, ordinal, f);
+    return bound(1 / (1 + Math.exp(-linear(w, f))), remaining, py);
   }
 
   /**
@@ -134,12 +134,8 @@ final class Stack {
    * floor falls linearly to 0 over the last {@link #LATE} of the cycle when at least {@link #FAR} of the way is
    * left). NaN gives the floor.
    */
-  static double bound(double q, double x, double py) {
-    double floor = FLOOR;
-    double left = 1 - x;
-    if (left < LATE && 1 - py >= FAR) {
-      floor = FLOOR * (left > 0 ? left / LATE : 0.0);
-    }
-    return q <= CEILING ? (q >= floor ? q : floor) : CEILING;
+  static double bound(double q, double remaining, double py) {
+    double floor = remaining < LATE & 1 - py >= FAR ? FLOOR * remaining * (1 / LATE) : FLOOR;
+    return clamp(q, floor, CEILING);
   }
 }

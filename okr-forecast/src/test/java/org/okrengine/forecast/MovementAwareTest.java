@@ -1,0 +1,283 @@
+package org.okrengine.forecast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.okrengine.model.CheckIn;
+import org.okrengine.model.Cycle;
+import org.okrengine.model.Direction;
+import org.okrengine.model.KeyResult;
+import org.okrengine.model.Metric;
+import org.okrengine.model.Objective;
+import org.okrengine.model.OkrCycle;
+import org.okrengine.model.Result;
+import org.okrengine.model.Team;
+
+/**
+ * The default method, movement-aware, on generated histories whose answers are known by construction: key results
+ * that move in one step (a release, a deal) at a random week, smooth ones, owners' confidence that tells the outcome
+ * and confidence that is noise.
+ */
+class MovementAwareTest {
+  static final Cycle QUARTER = Cycle.of("Q", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 4, 1)); // 13 weeks
+
+  static Instant week(Cycle c, double w) {
+    return c.startInstant().plusSeconds(Math.round(w * 7 * 86_400));
+  }
+
+  static OkrCycle cycle(String id, KeyResult kr) {
+    Cycle q = Cycle.of(id, QUARTER.start(), QUARTER.end());
+    return OkrCycle.of(q, List.of(Team.of("t")),
+        List.of(new Objective("O-" + id, null, "t", null, null, null, List.of(kr))));
+  }
+
+  /**
+   * A key result that stays at 0 until its delivery week (uniform over 1 to 16; past 13 it misses), then jumps to the
+   * target 100; checked in every two weeks. Of those not moved by week 6.5, those delivered in weeks 7 to 13 hit:
+   * 7 of the 10 equally likely weeks 7 to 16, so 0.7.
+   */
+  static KeyResult stepper(String id, SplittableRandom rnd, double confidenceHit, double confidenceMiss) {
+    int delivery = 1 + rnd.nextInt(16);
+    boolean hit = delivery <= 13;
+    List<CheckIn> checkIns = new ArrayList<>();
+    for (int w = 2; w <= 12; w += 2) {
+      double v = w >= delivery ? 100 : 0;
+      Double confidence = confidenceHit < 0 ? null
+          : Math.min(1, Math.max(0, (hit ? confidenceHit : confidenceMiss) + rnd.nextDouble(-0.2, 0.2)));
+      checkIns.add(new CheckIn(week(QUARTER, w), v, confidence, null, List.of(), null));
+    }
+    return new KeyResult(id, null, null, "t", 1, List.of(), Metric.of(0, 100, null), null, checkIns,
+        Result.of(hit ? 100 : 0));
+  }
+
+  static List<OkrCycle> steppers(int count, long seed) {
+    return steppers(count, seed, -1, -1);
+  }
+
+  static List<OkrCycle> steppers(int count, long seed, double confidenceHit, double confidenceMiss) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    List<OkrCycle> out = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      out.add(cycle("S" + i, stepper("KR-" + i, rnd, confidenceHit, confidenceMiss)));
+    }
+    return out;
+  }
+
+  /** Not moved yet at week 6.5: no value above the baseline so far. */
+  static KeyResult unmoved() {
+    List<CheckIn> checkIns = List.of(CheckIn.of(week(QUARTER, 2), 0), CheckIn.of(week(QUARTER, 4), 0),
+        CheckIn.of(week(QUARTER, 6), 0));
+    return new KeyResult("KR-u", null, null, "t", 1, List.of(), Metric.of(0, 100, null), null, checkIns, null);
+  }
+
+  static double unmovedAtMid(Forecaster f) {
+    return f.forecast(unmoved(), QUARTER, week(QUARTER, 6.5)).probabilityOfTarget();
+  }
+
+  @Test
+  void defaultMethod_isMovementAware() {
+    assertThat(Forecaster.withDefaults().method()).isEqualTo(ForecastMethod.MOVEMENT_AWARE);
+    assertThat(Forecaster.withDefaults().model()).isSameAs(ForecastModel.defaults());
+    assertThat(ForecastMethod.fromId("movement-aware")).contains(ForecastMethod.MOVEMENT_AWARE);
+  }
+
+  @Test
+  void fittedTo_stepMovers_givesTheUnmovedTheirLateJumpRate() {
+    Forecaster fitted = Forecaster.withDefaults().fittedTo(steppers(3000, 7));
+    // by construction (see stepper) 0.7 of those unmoved at week 6.5 still hit
+    assertThat(unmovedAtMid(fitted)).isCloseTo(0.7, within(0.05));
+    // the shipped model, which has not seen this organisation, says far less
+    assertThat(unmovedAtMid(Forecaster.withDefaults())).isLessThan(0.55);
+  }
+
+  @Test
+  void fit_shrinksContinuouslyTowardTheModelRefitted() {
+    double before = unmovedAtMid(Forecaster.withDefaults());
+    double previous = before;
+    for (int n : new int[] {30, 100, 300, 3000}) {
+      Forecaster f = Forecaster.withDefaults().fittedTo(steppers(n, 11));
+      double now = unmovedAtMid(f);
+      assertThat(now).as("%d key results", n).isGreaterThan(previous);
+      assertThat(f.model().fittedOn().weightOfHistory()).isCloseTo(n / (n + 100.0), within(1e-12));
+      assertThat(f.model().fittedOn().keyResults()).isEqualTo(n);
+      assertThat(f.model().fittedOn().basedOn()).isEqualTo("okr-default-1");
+      assertThat(f.model().name()).isEqualTo("okr-default-1+fit");
+      previous = now;
+    }
+  }
+
+  @Test
+  void fit_tooLittleHistory_keepsTheModelAndSaysHowMuchThereWas() {
+    ForecastModel m = ForecastModel.defaults().fit(steppers(12, 3));
+    assertThat(m.weights()).isEqualTo(ForecastModel.defaults().weights());
+    assertThat(m.hyperparameters()).isEqualTo(ForecastModel.defaults().hyperparameters());
+    assertThat(m.warnings()).singleElement().asString()
+        .contains("12 scored increase or decrease key results in 12 cycles").contains("at least 20");
+  }
+
+  @Test
+  void confidence_informative_learnsAWeightAndForecastsBetter() {
+    List<OkrCycle> history = steppers(2000, 21, 0.75, 0.3);
+    ForecastModel fitted = ForecastModel.defaults().fit(history);
+    assertThat(fitted.weights().get("confidence")).isGreaterThan(2.0);
+    List<OkrCycle> fresh = steppers(1000, 22, 0.75, 0.3);
+    Backtest bt = Backtest.withDefaults().withMethods(List.of(ForecastMethod.MOVEMENT_AWARE));
+    double withConfidence = bt.withForecaster(Forecaster.withDefaults().withModel(fitted)).run(fresh)
+        .score(ForecastMethod.MOVEMENT_AWARE, 0.5).orElseThrow().brier();
+    ForecastModel blind = ForecastModel.defaults().fit(steppers(2000, 21));
+    double without = bt.withForecaster(Forecaster.withDefaults().withModel(blind)).run(fresh)
+        .score(ForecastMethod.MOVEMENT_AWARE, 0.5).orElseThrow().brier();
+    assertThat(withConfidence).isLessThan(without - 0.02);
+  }
+
+  @Test
+  void confidence_noise_getsAWeightNearZero() {
+    ForecastModel fitted = ForecastModel.defaults().fit(steppers(3000, 31, 0.5, 0.5));
+    assertThat(fitted.weights().get("confidence")).isBetween(-0.5, 0.5);
+  }
+
+  @Test
+  void shippedWeights_ofConfidenceAndOrdinal_areZero() {
+    // the shared data has neither: nothing to learn a weight from
+    assertThat(ForecastModel.defaults().weights().get("confidence")).isZero();
+    assertThat(ForecastModel.defaults().weights().get("ordinal")).isZero();
+  }
+
+  static KeyResult steady(double... values) {
+    List<CheckIn> checkIns = new ArrayList<>();
+    for (int i = 0; i < values.length; i++) {
+      checkIns.add(CheckIn.of(week(QUARTER, i + 1), values[i]));
+    }
+    return new KeyResult("KR-s", null, null, "t", 1, List.of(), Metric.of(0, 100, null), null, checkIns, null);
+  }
+
+  @Test
+  void probability_staysWithinTheBoundsUnlessEarned() {
+    Forecaster f = Forecaster.withDefaults();
+    // far behind at mid-cycle: not below 0.05
+    double behind = f.forecast(steady(0.5, 1, 1.5, 2, 2.5, 3), QUARTER, week(QUARTER, 6.5)).probabilityOfTarget();
+    assertThat(behind).isEqualTo(Stack.FLOOR);
+    // far ahead but not there yet: not above 0.95
+    double ahead = f.forecast(steady(15, 30, 45, 60, 75, 90), QUARTER, week(QUARTER, 6.5)).probabilityOfTarget();
+    assertThat(ahead).isEqualTo(Stack.CEILING);
+    // met: 1
+    assertThat(f.forecast(steady(20, 40, 60, 80, 100), QUARTER, week(QUARTER, 6)).probabilityOfTarget())
+        .isEqualTo(1.0);
+    // the cycle nearly over with 10% done: below 0.05, earned (12.9 of 13 weeks: 0.1 weeks left of 1.3 late ones)
+    double late = f.forecast(steady(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 10, 10), QUARTER, week(QUARTER, 12.9))
+        .probabilityOfTarget();
+    assertThat(late).isLessThan(0.05).isGreaterThanOrEqualTo(0.0);
+  }
+
+  @Test
+  void kernelStage_equalsTheScalarStatement() {
+    SplittableRandom rnd = new SplittableRandom(5);
+    Forecaster bayes = Forecaster.withDefaults().withMethod(ForecastMethod.PLAN_PRIOR_BAYES);
+    double[] w = ForecastModel.defaults().stackWeights();
+    for (int r = 0; r < 300; r++) {
+      double at = rnd.nextDouble(0.05, 1.0);
+      // only check-ins before the forecast instant
+      int n = Math.min(rnd.nextInt(0, 10), (int) Math.floor(at * 13 / 0.999 - 1e-9));
+      List<CheckIn> checkIns = new ArrayList<>();
+      double v = 0;
+      double sumS = 0;
+      double ss = 0;
+      double px = 0;
+      for (int i = 0; i < n; i++) {
+        double x = (i + 1) / 13.0 * 0.999;
+        double step = rnd.nextInt(4) == 0 ? 0 : rnd.nextDouble(0, 20);
+        v += step;
+        double dx = x - px;
+        sumS += step / 100;
+        ss += (step / 100) * (step / 100) / dx;
+        px = x;
+        checkIns.add(new CheckIn(QUARTER.instantAtFraction(x), v, rnd.nextBoolean() ? rnd.nextDouble() : null, null,
+            List.of(), null));
+      }
+      KeyResult kr = new KeyResult("KR", null, null, "t", 1, List.of(), Metric.of(0, 100, null), null, checkIns,
+          null);
+      Instant asOf = QUARTER.instantAtFraction(at);
+      double p = bayes.forecast(kr, QUARTER, asOf).probabilityOfTarget();
+      double confidence = n == 0 || checkIns.get(n - 1).confidence() == null ? 0
+          : checkIns.get(n - 1).confidence() - 0.5;
+      double remaining = 1 - Cycle.daysBetween(QUARTER.startInstant(), asOf) / QUARTER.lengthDays();
+      double expected = Stack.probability(w, p, remaining, v / 100, px, sumS, ss, confidence, 0);
+      double actual = Forecaster.withDefaults().forecast(kr, QUARTER, asOf).probabilityOfTarget();
+      assertThat(actual).as("series %d", r).isCloseTo(expected, within(1e-9));
+    }
+  }
+
+  @Test
+  void physicalBounds_landingAndIntervalNeverCrossThem() {
+    // a percentage heading past 100: landing and interval stop at the metric's max
+    Metric pct = new Metric(40.0, 95.0, Direction.INCREASE, "%", 0.0, 100.0, null);
+    List<CheckIn> checkIns = new ArrayList<>();
+    for (int w = 1; w <= 6; w++) {
+      checkIns.add(CheckIn.of(week(QUARTER, w), 40 + 11 * w));
+    }
+    KeyResult kr = new KeyResult("KR-p", null, null, "t", 1, List.of(), pct, null, checkIns, null);
+    Forecast f = Forecaster.withDefaults().forecast(kr, QUARTER, week(QUARTER, 6.5));
+    Forecast unbounded = Forecaster.withDefaults().forecast(
+        new KeyResult("KR-p", null, null, "t", 1, List.of(), Metric.of(40, 95, "%"), null, checkIns, null), QUARTER,
+        week(QUARTER, 6.5));
+    assertThat(unbounded.landingValue()).isGreaterThan(100);
+    assertThat(unbounded.interval().high()).isGreaterThan(100);
+    assertThat(f.landingValue()).isEqualTo(100.0);
+    assertThat(f.interval().high()).isEqualTo(100.0);
+    assertThat(f.interval().low()).isEqualTo(Math.min(100.0, unbounded.interval().low()));
+    assertThat(f.probabilityOfTarget()).isEqualTo(unbounded.probabilityOfTarget());
+  }
+
+  @Test
+  void ordinal_declaredLevels_feedTheOrdinalWeight() {
+    Metric zones = new Metric(0.0, 3.0, Direction.INCREASE, "zone", 0.0, 3.0, List.of(0.0, 1.0, 2.0, 3.0));
+    KeyResult kr = new KeyResult("KR-z", null, null, "t", 1, List.of(), zones, null,
+        List.of(CheckIn.of(week(QUARTER, 3), 1), CheckIn.of(week(QUARTER, 6), 1)), null);
+    assertThat(Ordinal.of(kr)).isTrue();
+    assertThat(Ordinal.of(steady(1, 2))).isFalse();
+    ForecastModel plain = ForecastModel.defaults();
+    java.util.Map<String, Double> w = new java.util.LinkedHashMap<>(plain.weights());
+    w.put("ordinal", -3.0);
+    ForecastModel heavy = ForecastModel.of("ordinal-heavy", plain.hyperparameters(), w);
+    double p0 = Forecaster.withDefaults().forecast(kr, QUARTER, week(QUARTER, 6.5)).probabilityOfTarget();
+    double p1 = Forecaster.withDefaults().withModel(heavy).forecast(kr, QUARTER, week(QUARTER, 6.5))
+        .probabilityOfTarget();
+    assertThat(p1).isLessThan(p0);
+  }
+
+  @Test
+  void model_jsonRoundTrip_isExact() {
+    ForecastModel fitted = ForecastModel.defaults().fit(steppers(200, 41));
+    String json = fitted.toJson();
+    ForecastModel back = ForecastModel.fromJson(json);
+    assertThat(back).isEqualTo(fitted);
+    assertThat(back.toJson()).isEqualTo(json);
+    assertThat(ForecastModel.fromJson(ForecastModel.defaults().toJson())).isEqualTo(ForecastModel.defaults());
+  }
+
+  @Test
+  void model_badDocument_listsEveryProblemWithItsPath() {
+    String json = ForecastModel.defaults().toJson()
+        .replace("\"okr-forecast-model/1\"", "\"okr-forecast-model/2\"")
+        .replace("\"logOdds\": 1.486732902409312", "\"logOdds\": 1000")
+        .replace("\"name\": \"okr-default-1\",", "\"name\": \"okr-default-1\", \"extra\": true,")
+        .replace("\"noisePrior\": 0.0748102584275388", "\"noisePrior\": -1");
+    assertThatThrownBy(() -> ForecastModel.fromJson(json)).isInstanceOf(InvalidModelException.class)
+        .hasMessageContaining("4 problems")
+        .hasMessageContaining("format: must be \"okr-forecast-model/1\"")
+        .hasMessageContaining("\"okr-forecast-model/2\"")
+        .hasMessageContaining("weights.logOdds: must be a number within [-50.0, 50.0]: 1000.0")
+        .hasMessageContaining("extra: unknown field")
+        .hasMessageContaining("trajectory.noisePrior: must be a number within");
+    assertThatThrownBy(() -> ForecastModel.fromJson("{\"format\": ")).isInstanceOf(InvalidModelException.class);
+    assertThatThrownBy(() -> ForecastModel.fromJson("[]")).isInstanceOf(InvalidModelException.class)
+        .hasMessageContaining("must be a JSON object");
+  }
+}
