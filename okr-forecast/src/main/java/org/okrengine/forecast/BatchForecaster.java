@@ -103,9 +103,11 @@ public final class BatchForecaster {
    * @param baselines each metric's baseline
    * @param targets each metric's target, not equal to the baseline
    * @param out receives the results in its first {@code count} rows
-   * @throws IllegalArgumentException when an array is too short; or when a number is NaN or infinite, a cycle length
-   *     not positive or a target equal to its baseline: the message then names every such entry (the first 20 of
-   *     them, and how many in all), and the rows of {@code out} are unspecified
+   * @throws IllegalArgumentException when an array is too short or the offsets are negative or decrease; or when a
+   *     check-in's time is not within 1e6 days of its cycle's start or its value is NaN or infinite, a cycle length is not within [0.001, 1e6] days, an as-of instant
+   *     not within 1e6 days of its cycle's start, a baseline or target beyond +-1e15, or a target within 1e-9 of its
+   *     baseline: the message then names every such entry (the first 20 of them, and how many in all), and the rows
+   *     of {@code out} are unspecified. Every output of accepted input is finite.
    */
   public void forecast(int count, int[] offsets, double[] times, double[] values, double[] lengthDays,
       double[] asOfDays, double[] baselines, double[] targets, Output out) {
@@ -115,6 +117,13 @@ public final class BatchForecaster {
     }
     if (count > 0 && (offsets[count] > times.length || offsets[count] > values.length)) {
       throw new IllegalArgumentException("times and values must hold offsets[count] = " + offsets[count] + " points");
+    }
+    // offsets from 0 up, never decreasing: a key result's check-ins are offsets[i] .. offsets[i + 1] - 1
+    for (int i = 0; i <= count; i++) {
+      if (offsets[i] < (i == 0 ? 0 : offsets[i - 1])) {
+        throw new IllegalArgumentException("offsets must start at 0 or above and never decrease: offsets[" + i
+            + "] = " + offsets[i] + (i == 0 ? "" : " after offsets[" + (i - 1) + "] = " + offsets[i - 1]));
+      }
     }
     ForecastMethod method = forecaster.method();
     Hyperparameters p = forecaster.hyperparameters();
@@ -143,23 +152,32 @@ public final class BatchForecaster {
       double[] asOfDays, double[] baselines, double[] targets) {
     StringBuilder listed = new StringBuilder();
     long found = 0;
-    String[] names = {"asOfDays", "baselines", "targets"};
-    double[][] columns = {asOfDays, baselines, targets};
     for (int i = 0; i < count; i++) {
       if (!Kernel.validLength(lengthDays[i])) {
-        found = note(listed, found, "lengthDays[" + i + "] = " + lengthDays[i] + " (must be positive and finite)");
+        found = note(listed, found, "lengthDays[" + i + "] = " + lengthDays[i] + " (must be within ["
+            + Kernel.MIN_LENGTH_DAYS + ", " + Kernel.MAX_DAYS + "])");
       }
-      for (int k = 0; k < names.length; k++) {
-        if (!Double.isFinite(columns[k][i])) {
-          found = note(listed, found, names[k] + "[" + i + "] = " + columns[k][i] + " (must be finite)");
-        }
+      if (!Kernel.validDays(asOfDays[i])) {
+        found = note(listed, found, "asOfDays[" + i + "] = " + asOfDays[i] + " (must be within +-" + Kernel.MAX_DAYS
+            + ")");
       }
-      if (targets[i] == baselines[i]) {
-        found = note(listed, found, "targets[" + i + "] = " + targets[i] + " (equals baselines[" + i + "])");
+      if (!Kernel.validValue(baselines[i])) {
+        found = note(listed, found, "baselines[" + i + "] = " + baselines[i] + " (must be within +-"
+            + Kernel.MAX_VALUE + ")");
+      }
+      if (!Kernel.validValue(targets[i])) {
+        found = note(listed, found, "targets[" + i + "] = " + targets[i] + " (must be within +-" + Kernel.MAX_VALUE
+            + ")");
+      }
+      if (Kernel.validValue(baselines[i]) && Kernel.validValue(targets[i])
+          && !Kernel.validSpan(baselines[i], targets[i])) {
+        found = note(listed, found, "targets[" + i + "] = " + targets[i] + " (within " + Kernel.MIN_SPAN
+            + " of baselines[" + i + "] = " + baselines[i] + ")");
       }
       for (int k = offsets[i]; k < offsets[i + 1]; k++) {
-        if (!Double.isFinite(times[k])) {
-          found = note(listed, found, "times[" + k + "] = " + times[k] + " (must be finite)");
+        if (!Kernel.validDays(times[k])) {
+          found = note(listed, found, "times[" + k + "] = " + times[k] + " (must be within +-" + Kernel.MAX_DAYS
+              + ")");
         }
         if (!Double.isFinite(values[k])) {
           found = note(listed, found, "values[" + k + "] = " + values[k] + " (must be finite)");

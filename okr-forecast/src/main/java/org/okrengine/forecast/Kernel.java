@@ -115,6 +115,17 @@ final class Kernel {
   static final int MET = 64;
 
   static final double MIN_DX = 1e-6;
+  /**
+   * The largest baseline or target in absolute value (as okr-cycle/1 allows): every difference and product of the
+   * outputs (a landing of a million times the span from the baseline, say) stays finite.
+   */
+  static final double MAX_VALUE = 1e15;
+  /** The smallest distance of a target from its baseline. */
+  static final double MIN_SPAN = 1e-9;
+  /** The shortest cycle, in days (about a minute and a half). */
+  static final double MIN_LENGTH_DAYS = 1e-3;
+  /** The longest cycle and the farthest instant from a cycle's start, in days (about 2,700 years). */
+  static final double MAX_DAYS = 1e6;
   /** The largest progress the kernel works with (see {@link #progress}). */
   static final double MAX_PROGRESS = 1e6;
   /**
@@ -343,8 +354,8 @@ final class Kernel {
       double target = targets[base + j];
       // the key result's own numbers (its check-ins: NaN and infinities fail the fast loop's checks, and exactPass
       // refuses them)
-      valid &= validLength(length) & Double.isFinite(asOfDays[base + j]) & Double.isFinite(baseline)
-          & Double.isFinite(target) & target != baseline;
+      valid &= validLength(length) & validDays(asOfDays[base + j]) & validValue(baseline) & validValue(target)
+          & validSpan(baseline, target) & (to == from || validDays(times[from]) & validDays(times[to - 1]));
       // (scalar divisions here: measured about 1 ns per key result cheaper than two vector loops of them before)
       double inverseLength = 1.0 / length;
       // halves: the difference of two finite doubles' halves cannot overflow
@@ -415,8 +426,9 @@ final class Kernel {
       backward[j] = 0;
     }
     if (!valid) {
-      throw new IllegalArgumentException("lengthDays must be positive and finite; asOfDays, baselines and targets "
-          + "finite, and each target differ from its baseline");
+      throw new IllegalArgumentException("lengthDays must be within [" + MIN_LENGTH_DAYS + ", " + MAX_DAYS
+          + "], asOfDays and check-in times within +-" + MAX_DAYS + ", baselines and targets within +-" + MAX_VALUE
+          + " and each target differ from its baseline by at least " + MIN_SPAN);
     }
   }
 
@@ -431,7 +443,22 @@ final class Kernel {
 
   /** Whether a cycle length in days is one the kernel accepts: positive and finite. */
   static boolean validLength(double lengthDays) {
-    return lengthDays > 0 && lengthDays <= Double.MAX_VALUE;
+    return lengthDays >= MIN_LENGTH_DAYS & lengthDays <= MAX_DAYS;
+  }
+
+  /** Whether an instant in days since a cycle's start is one the kernel accepts: within +-MAX_DAYS. */
+  static boolean validDays(double days) {
+    return Math.abs(days) <= MAX_DAYS;
+  }
+
+  /** Whether a baseline or target is one the kernel accepts: within +-MAX_VALUE. */
+  static boolean validValue(double v) {
+    return Math.abs(v) <= MAX_VALUE;
+  }
+
+  /** Whether a target is far enough from its baseline: by MIN_SPAN at least (NaN fails). */
+  static boolean validSpan(double baseline, double target) {
+    return Math.abs(target - baseline) >= MIN_SPAN;
   }
 
   /**
@@ -481,9 +508,9 @@ final class Kernel {
     double lastDx = 0;
     double lastDy = 0;
     for (int i = from; i < to; i++) {
-      if (!(Double.isFinite(times[i]) && Double.isFinite(values[i]))) {
-        throw new IllegalArgumentException("check-in " + i + " is not finite: time " + times[i] + ", value "
-            + values[i]);
+      if (!(validDays(times[i]) && Double.isFinite(values[i]))) {
+        throw new IllegalArgumentException("check-in " + i + " is out of range: time " + times[i] + " (within +-"
+            + MAX_DAYS + "), value " + values[i] + " (finite)");
       }
       double x = times[i] * invLength;
       double y = progress(values[i], baseline, invSpan);

@@ -180,9 +180,10 @@ class BatchForecasterTest {
     assertThatThrownBy(() -> b.forecast(count, offsets, times, values, lengths, asOfs, baselines, targets,
         new BatchForecaster.Output(count)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("6 bad inputs: asOfDays[2] = NaN (must be finite); times[16] = NaN (must be finite); "
-            + "values[902] = Infinity (must be finite); times[903] = -Infinity (must be finite); "
-            + "lengthDays[400] = 0.0 (must be positive and finite); targets[599] = 0.0 (equals baselines[599])");
+        .hasMessage("6 bad inputs: asOfDays[2] = NaN (must be within +-1000000.0); times[16] = NaN (must be within "
+            + "+-1000000.0); values[902] = Infinity (must be finite); times[903] = -Infinity (must be within "
+            + "+-1000000.0); lengthDays[400] = 0.0 (must be within [0.001, 1000000.0]); targets[599] = 0.0 (within "
+            + "1.0E-9 of baselines[599] = 0.0)");
     // more than 20: the first 20 named, and the count of the rest
     java.util.Arrays.fill(values, 0, 75, Double.NaN);
     assertThatThrownBy(() -> b.forecast(count, offsets, times, values, lengths, asOfs, baselines, targets,

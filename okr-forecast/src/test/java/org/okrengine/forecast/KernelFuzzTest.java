@@ -19,11 +19,11 @@ class KernelFuzzTest {
       values[i] = data.consumeRegularDouble(-1e300, 1e300);
     }
     Arrays.sort(times);
-    double baseline = data.consumeRegularDouble(-1e300, 1e300);
-    double target = data.consumeRegularDouble(-1e300, 1e300);
-    if (target == baseline) {
-      // (baseline + 1 is the baseline itself beyond 2^53; the kernel refuses a target equal to its baseline)
-      target = Math.nextUp(baseline);
+    // within the kernel's limits (Kernel.MAX_VALUE, MIN_SPAN; BatchExtremesTest covers what lies beyond them)
+    double baseline = data.consumeRegularDouble(-Kernel.MAX_VALUE, Kernel.MAX_VALUE);
+    double target = data.consumeRegularDouble(-Kernel.MAX_VALUE, Kernel.MAX_VALUE);
+    if (!Kernel.validSpan(baseline, target)) {
+      target = baseline + (baseline > 0 ? -1 : 1);
     }
     double asOf = data.consumeRegularDouble(-length, 2 * length);
     double confidence = data.consumeRegularDouble(-0.5, 0.5);
