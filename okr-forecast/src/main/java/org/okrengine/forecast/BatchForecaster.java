@@ -69,7 +69,7 @@ public final class BatchForecaster {
     public final double[] completion85Days;
     /** The flags of each key result ({@link #HAS_INTERVAL}, ...). */
     public final int[] flags;
-    private final Kernel.Columns columns;
+    private final Columns columns;
 
     /** Columns for {@code capacity} key results. */
     public Output(int capacity) {
@@ -85,7 +85,7 @@ public final class BatchForecaster {
       completionDays = new double[capacity];
       completion85Days = new double[capacity];
       flags = new int[capacity];
-      columns = new Kernel.Columns(Math.max(1, Math.min(capacity, CHUNK)));
+      columns = new Columns(Math.max(1, Math.min(capacity, CHUNK)));
     }
   }
 
@@ -128,11 +128,11 @@ public final class BatchForecaster {
     ForecastMethod method = forecaster.method();
     Hyperparameters p = forecaster.hyperparameters();
     double priorPrec = p.priorPrecision();
-    Kernel.Columns c = out.columns;
+    Columns c = out.columns;
     double[][] col = c.col;
     for (int start = 0; start < count; start += CHUNK) {
       int m = Math.min(count - start, CHUNK);
-      // the kernel refuses bad numbers (Kernel.scan); the message then names them all
+      // the kernel refuses bad numbers (Scan.scan); the message then names them all
       try {
         Kernel.run(method, p, priorPrec, stack, quantiles, quantiles85, times, values, offsets, lengthDays, asOfDays,
             baselines, targets, start, c, m);

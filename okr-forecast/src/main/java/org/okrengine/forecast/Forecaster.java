@@ -290,7 +290,7 @@ public final class Forecaster {
     if (count == 0) {
       return;
     }
-    Kernel.Columns c = Kernel.Columns.chunk();
+    Columns c = Columns.chunk();
     double[][] col = c.col;
     int[] offsets = c.offsets;
     double[] asOf = col[Kernel.AS_OF];
@@ -421,7 +421,7 @@ public final class Forecaster {
     double b = metric.baseline();
     double t = metric.target();
     // the results land in the thread's scratch row of slots, read before the thread's next forecast
-    Kernel.Columns scratch = Kernel.Columns.single();
+    Columns scratch = Columns.single();
     double[] slots = scratch.slots;
     Kernel.forecast(method, hyperparameters, stack, quantiles, quantiles85, times, values, 0, times.length,
         lengthDays, asOfDays, b, t, confidence, ordinal, scratch, slots);

@@ -139,7 +139,7 @@ final class HyperparameterFit {
     double[] sampleWeight = new double[samples];
     double[][] x = new double[samples][];
     boolean[] hit = new boolean[samples];
-    Kernel.Columns c = new Kernel.Columns(Math.max(1, Math.min(samples, CHUNK)));
+    Columns c = new Columns(Math.max(1, Math.min(samples, CHUNK)));
     double priorPrec = p.priorPrecision();
     double[] q = Quantiles.Q80;
     int used = 0;
@@ -355,7 +355,7 @@ final class HyperparameterFit {
   /** The plan-prior forecast of every sample under {@code p}: mean, scale, degrees of freedom and probability. */
   private double[][] forecastAll(Hyperparameters p, double[] q) {
     double[][] f = new double[4][samples];
-    Kernel.Columns c = new Kernel.Columns(Math.max(1, Math.min(samples, CHUNK)));
+    Columns c = new Columns(Math.max(1, Math.min(samples, CHUNK)));
     double priorPrec = p.priorPrecision();
     for (int start = 0; start < samples; start += CHUNK) {
       int m = Math.min(CHUNK, samples - start);

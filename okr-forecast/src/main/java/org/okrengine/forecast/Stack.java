@@ -115,7 +115,7 @@ final class Stack {
   }
 
   /**
-   * The stacked probability of one key result, as the kernel's column stage computes it (Kernel.stack): the logistic
+   * The stacked probability of one key result, as the kernel's column stage computes it (PlanPriorStages.stack): the logistic
    * of the weights on the features, bounded; 1 where the latest check-in meets the target. For tests and the fit.
    */
   static double probability(double[] w, double p, double remaining, double py, double px, double sumS,

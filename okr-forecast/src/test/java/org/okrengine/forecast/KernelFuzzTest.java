@@ -28,7 +28,7 @@ class KernelFuzzTest {
     double asOf = data.consumeRegularDouble(-length, 2 * length);
     double confidence = data.consumeRegularDouble(-0.5, 0.5);
     double[] out = new double[Kernel.SLOTS];
-    Kernel.Columns scratch = new Kernel.Columns(1);
+    Columns scratch = new Columns(1);
     double[] q = StudentT.quantiles(0.9);
     double[] q85 = StudentT.quantiles(0.85);
     for (ForecastMethod m : ForecastMethod.values()) {

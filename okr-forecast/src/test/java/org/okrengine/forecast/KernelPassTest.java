@@ -59,12 +59,12 @@ class KernelPassTest {
     Arrays.sort(times);
     double invLength = 1.0 / length;
     double invSpan = 1.0 / (0.5 * target - 0.5 * baseline);
-    Kernel.Columns c = new Kernel.Columns(1);
-    Kernel.scan(times, values, new int[] {0, n}, new double[] {length}, new double[] {length / 2},
+    Columns c = new Columns(1);
+    Scan.scan(times, values, new int[] {0, n}, new double[] {length}, new double[] {length / 2},
         new double[] {baseline}, new double[] {target}, 0, c, 1);
     double[][] fast = c.col;
     double[][] exact = new double[Kernel.SLOTS][1];
-    Kernel.exactPass(times, values, 0, n, invLength, baseline, target, invSpan, exact, 0);
+    Scan.exactPass(times, values, 0, n, invLength, baseline, target, invSpan, exact, 0);
     for (int k : new int[] {Kernel.LAST_X, Kernel.LAST_Y, Kernel.SUM_S, Kernel.INCREMENTS, Kernel.FIRST_MET_X,
         Kernel.BACKWARD}) {
       assertThat(Double.doubleToLongBits(fast[k][0])).as("slot " + k + ": " + fast[k][0] + " vs " + exact[k][0])

@@ -33,7 +33,7 @@ class StudentTTest {
 
   @Test
   void row_ofThePlanPriorDegreesOfFreedom_isTwiceThemWithinTheTable() {
-    // Kernel.bayes takes the row as min(MAX_HALVES, 2 df) without rounding: df = max(2 (a0 + (n - 1) / 2), MIN_DF)
+    // PlanPriorStages.bayes takes the row as min(MAX_HALVES, 2 df) without rounding: df = max(2 (a0 + (n - 1) / 2), MIN_DF)
     for (int n = 0; n <= 2000; n++) {
       double an = Hyperparameters.NOISE_PRIOR_WEIGHT + 0.5 * Math.max(n - 1, 0);
       double df = Math.max(2 * an, Kernel.MIN_DF);

@@ -1,0 +1,244 @@
+package org.okrengine.forecast;
+
+import static org.okrengine.forecast.Kernel.*;
+
+/**
+ * The kernel's plan-prior method, and the movement-aware method's last stage on it, as short loops over the columns
+ * of up to {@link Kernel#CHUNK} key results ({@link Kernel}). Stateless.
+ */
+final class PlanPriorStages {
+  /**
+   * The plan-prior method over the first {@code m} key results of {@code c}: each stage a short loop over the
+   * columns (the JIT turns them into vector instructions), the steps that look up tables or branch in loops of their
+   * own. Snapshot metrics are forecast key result by key result ({@link #prepare}).
+   */
+  static void bayes(Hyperparameters p, double priorPrec, double[] q, double[] q85, double[] times,
+      double[] values, int[] offsets, double[] asOfDays, double[] baselines, int base, Columns c, int m) {
+    double[][] col = c.col;
+    double[] px = col[LAST_X];
+    double[] py = col[LAST_Y];
+    double[] sumS = col[SUM_S];
+    double[] ss = col[SUM_SQUARES];
+    double[] rate = col[RATE];
+    // Short loops, one or two results each: the JIT vectorizes a loop only when its body is small.
+    // rates: dy ~ N(r dx, s2 dx); s2's posterior has shape a0 + (n - 1) / 2 and scale noisePrior + resid / 2
+    double[] increments = col[INCREMENTS];
+    double[] shape = col[SHAPE];
+    double[] noiseScale = col[NOISE_SCALE];
+    double[] s2 = col[NOISE_VARIANCE];
+    double noisePrior = p.noisePrior();
+    for (int j = 0; j < m; j++) {
+      shape[j] = Hyperparameters.NOISE_PRIOR_WEIGHT + 0.5 * positivePart(increments[j] - 1);
+    }
+    for (int j = 0; j < m; j++) {
+      noiseScale[j] = noisePrior + 0.5 * positivePart(ss[j] - sumS[j] * rate[j]);
+    }
+    for (int j = 0; j < m; j++) {
+      s2[j] = noiseScale[j] * (1.0 / shape[j]);
+    }
+    // given s2's posterior mean, r's posterior: precision 1/spread^2 + T/s2 and mean (optimism/spread^2 + S/s2) /
+    // precision, over one shared denominator
+    double[] inverse = col[INVERSE];
+    double[] postRate = col[POSTERIOR_RATE];
+    double[] rateVar = col[RATE_VARIANCE];
+    double[] df = col[DF];
+    double optimismPrec = p.planOptimism() * priorPrec;
+    for (int j = 0; j < m; j++) {
+      inverse[j] = 1.0 / (priorPrec * noiseScale[j] + px[j] * shape[j]);
+    }
+    for (int j = 0; j < m; j++) {
+      rateVar[j] = noiseScale[j] * inverse[j];
+    }
+    for (int j = 0; j < m; j++) {
+      postRate[j] = (optimismPrec * noiseScale[j] + sumS[j] * shape[j]) * inverse[j];
+    }
+    for (int j = 0; j < m; j++) {
+      // max(2 shape, MIN_DF) on halves of whole numbers, exactly
+      df[j] = MIN_DF + positivePart(2 * shape[j] - MIN_DF);
+    }
+    // the landing value: Student-t, location y_n + r h, scale sqrt(s2 h + h^2 var(r)), h = 1 - x_n
+    double[] mean = col[MEAN];
+    double[] scale = col[SCALE];
+    double[] position = col[POSITION];
+    double[] horizon = col[HORIZON];
+    // (px is finite: the scan refuses infinite times)
+    for (int j = 0; j < m; j++) {
+      horizon[j] = positivePart(1.0 - px[j]);
+    }
+    for (int j = 0; j < m; j++) {
+      mean[j] = py[j] + postRate[j] * horizon[j];
+    }
+    for (int j = 0; j < m; j++) {
+      double h = horizon[j];
+      scale[j] = Math.sqrt(s2[j] * h + h * h * rateVar[j]);
+    }
+    for (int j = 0; j < m; j++) {
+      position[j] = StudentT.position(1 - mean[j], scale[j]);
+    }
+    // the t-table row: 2 df is a whole number here (2 df = max(4 a0 + 2 max(n - 1, 0), 2 MIN_DF), a0 = 1/4 and
+    // MIN_DF = 3/2), so StudentT.row(df) is 2 df itself within the table (StudentTTest checks both agree)
+    double[] row = col[ROW];
+    for (int j = 0; j < m; j++) {
+      // min(MAX_HALVES, 2 df) on whole numbers, exactly
+      row[j] = StudentT.MAX_HALVES - positivePart(StudentT.MAX_HALVES - 2 * df[j]);
+    }
+    // the table look-ups: probability of the target, the interval's quantile, the 0.85 quantile for completion
+    double[] probability = col[PROBABILITY];
+    double[] qRow = col[Q_ROW];
+    double[] kk = col[Q85_SQUARED];
+    boolean calibrate = !p.identityCalibration();
+    // (where the scale is 0 the probability is set below)
+    for (int j = 0; j < m; j++) {
+      int r = (int) row[j];
+      // P(T > (1 - mean) / scale): 1 - upper where the mean is at most 1, upper where it is above, as
+      // 0.5 - s (upper - 0.5) with s = +1 or -1 (every step exact: upper is in [0.5, 1]), without a branch on a
+      // condition that is a coin toss from one key result to the next
+      probability[j] = 0.5 - Math.copySign(1.0, 1 - mean[j]) * (StudentT.upperAt(position[j], r) - 0.5);
+      qRow[j] = q[r];
+      double k = q85[r];
+      kk[j] = k * k;
+    }
+    // the interval (a point where the scale is 0, below), its ends in the metric's order: the half width turned by
+    // the direction (in place of the quantiles), exactly
+    double[] low = col[LOW];
+    double[] high = col[HIGH];
+    double[] direction = col[DIRECTION];
+    for (int j = 0; j < m; j++) {
+      qRow[j] = qRow[j] * scale[j] * direction[j];
+    }
+    for (int j = 0; j < m; j++) {
+      low[j] = mean[j] - qRow[j];
+    }
+    for (int j = 0; j < m; j++) {
+      high[j] = mean[j] + qRow[j];
+    }
+    // completion: the location crosses 1 at P50 (the t is symmetric); P85 solves r d - g = q85 sqrt(s2 d + var(r)
+    // d^2) for the horizon d, a quadratic; g = 1 - y_n
+    // (as the cycle fraction of the completion, x_n + d, straight into the completion columns, which the flags loop
+    // below settles)
+    double[] d50 = col[COMPLETION];
+    double[] d85 = col[COMPLETION_85];
+    double[] quadA = col[QUAD_A];
+    double[] quadB = col[QUAD_B];
+    double[] disc = col[DISCRIMINANT];
+    for (int j = 0; j < m; j++) {
+      d50[j] = px[j] + (1 - py[j]) / postRate[j];
+    }
+    for (int j = 0; j < m; j++) {
+      quadA[j] = postRate[j] * postRate[j] - kk[j] * rateVar[j];
+    }
+    for (int j = 0; j < m; j++) {
+      quadB[j] = 2 * postRate[j] * (1 - py[j]) + kk[j] * s2[j];
+    }
+    for (int j = 0; j < m; j++) {
+      double g = 1 - py[j];
+      disc[j] = quadB[j] * quadB[j] - 4 * quadA[j] * g * g;
+    }
+    for (int j = 0; j < m; j++) {
+      d85[j] = px[j] + (quadB[j] + Math.sqrt(positivePart(disc[j]))) / (2 * quadA[j]);
+    }
+    // The flags, without a branch but for the rare cases (a snapshot metric, a scale of 0). Where a flag is absent
+    // the required rate keeps whatever number it holds (every reader looks at the flag first); a completion is -1.
+    double[] backward = col[BACKWARD];
+    double[] flags = col[FLAGS];
+    double[] count = col[COUNT];
+    double[] firstMetX = col[FIRST_MET_X];
+    double[] remaining = col[REMAINING];
+    double[] invLength = col[INV_LENGTH];
+    for (int j = 0; j < m; j++) {
+      boolean moving = 1 - py[j] > 0 & postRate[j] > 0;
+      int f = HAS_INTERVAL | commonFlags(count[j], firstMetX[j], px[j], remaining[j], py[j])
+          | (moving & d50[j] <= MAX_COMPLETION ? HAS_COMPLETION : 0)
+          | (moving & quadA[j] > 0 & disc[j] >= 0 & d85[j] <= MAX_COMPLETION ? HAS_COMPLETION_85 : 0);
+      double now = asOfDays[base + j] * invLength[j];
+      d50[j] = (f & HAS_COMPLETION) == 0 ? -1 : notBefore(d50[j], now);
+      d85[j] = (f & HAS_COMPLETION_85) == 0 ? -1 : notBefore(d85[j], now);
+      if (backward[j] >= SNAPSHOT_BACKWARD_STEPS) {
+        // a snapshot metric
+        flags[j] = c.commonFlags(j);
+        c.toSlots(j);
+        int i = base + j;
+        RowMethods.prepare(ForecastMethod.PLAN_PRIOR_BAYES, p, priorPrec, q, times, values, offsets[i],
+            offsets[i + 1], asOfDays[i], baselines[i], c.slots, 0);
+        c.fromSlots(j);
+        continue;
+      }
+      if (!(scale[j] > 0)) {
+        low[j] = mean[j];
+        high[j] = mean[j];
+        probability[j] = mean[j] >= 1 ? 1.0 : 0.0;
+      }
+      if (calibrate) {
+        probability[j] = recalibrate(probability[j], p.calibrationIntercept(), p.calibrationSlope());
+      }
+      flags[j] = f;
+    }
+  }
+
+  /**
+   * The movement-aware method's last stage over the plan-prior results: the probability of target replaced by the
+   * stacked one, as {@link Stack#probability} states it, in short loops over the columns (the log and the exponential
+   * in loops of their own), without a branch on whether a key result moved (a coin toss from one to the next).
+   * Overwrites the plan-prior stages' scratch columns SHAPE, NOISE_SCALE, POSITION, QUAD_A and INVERSE.
+   */
+  static void stack(double[] w, Columns c, int m) {
+    double[][] col = c.col;
+    double[] probability = col[PROBABILITY];
+    double[] remaining = col[REMAINING];
+    double[] py = col[LAST_Y];
+    double[] px = col[LAST_X];
+    double[] sumS = col[SUM_S];
+    double[] ss = col[SUM_SQUARES];
+    double[] confidence = col[CONFIDENCE];
+    double[] ordinal = col[ORDINAL];
+    double[] z = col[SHAPE];
+    double[] moved = col[NOISE_SCALE];
+    double[] burst = col[POSITION];
+    double[] linear = col[QUAD_A];
+    double[] q = col[INVERSE];
+    double lo = Stack.P_CLAMP;
+    double hi = 1 - Stack.P_CLAMP;
+    for (int j = 0; j < m; j++) {
+      z[j] = Stack.clamp(probability[j], lo, hi);
+    }
+    for (int j = 0; j < m; j++) {
+      z[j] = Math.log(z[j] / (1 - z[j]));
+    }
+    for (int j = 0; j < m; j++) {
+      moved[j] = py[j] > 0 ? 1.0 : 0.0;
+    }
+    for (int j = 0; j < m; j++) {
+      double d = ss[j] * px[j];
+      // 0 without an increment (d = 0) or without movement (Stack.burst)
+      double b = Stack.clamp(1 - sumS[j] * sumS[j] / (d + Double.MIN_VALUE), 0, 1);
+      burst[j] = d > 0 ? b * moved[j] : 0.0;
+    }
+    double w0 = w[Stack.INTERCEPT];
+    double wz = w[Stack.Z];
+    double wu = w[Stack.UNMOVED];
+    double wux = w[Stack.UNMOVED_X];
+    double wx = w[Stack.X];
+    double wzx = w[Stack.Z_X];
+    double wb = w[Stack.BURST];
+    double wbz = w[Stack.BURST_Z];
+    double wc = w[Stack.CONFIDENCE];
+    double wo = w[Stack.ORDINAL];
+    for (int j = 0; j < m; j++) {
+      double x = 1 - remaining[j];
+      double unmoved = 1 - moved[j];
+      linear[j] = w0 + wz * z[j] + unmoved * (wu + wux * x) + x * (wx + wzx * z[j])
+          + burst[j] * (wb + wbz * z[j]) + wc * confidence[j] + wo * ordinal[j];
+    }
+    for (int j = 0; j < m; j++) {
+      q[j] = 1 / (1 + Math.exp(-linear[j]));
+    }
+    for (int j = 0; j < m; j++) {
+      // the floor falls to 0 over the last LATE of the cycle for a key result FAR from its target (Stack.bound)
+      double left = remaining[j];
+      double floor = left < Stack.LATE & 1 - py[j] >= Stack.FAR ? Stack.FLOOR * left * (1 / Stack.LATE) : Stack.FLOOR;
+      probability[j] = py[j] >= 1 ? 1.0 : Stack.clamp(q[j], floor, Stack.CEILING);
+    }
+  }
+
+  private PlanPriorStages() {}
+}
