@@ -1,0 +1,29 @@
+package org.okrengine.forecast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+/** The fit's own arithmetic: the linear solve of Newton's steps, and the counts the model summary reports. */
+class HyperparameterFitTest {
+  @Test
+  void solve_givesTheSolutionOfASymmetricSystem() {
+    // [[4, 1, 0], [1, 3, 1], [0, 1, 2]] x = [1, 2, 3]: x = (1/18)(2, 10, 22) by hand (Cramer's rule, det 18)
+    double[] x = HyperparameterFit.solve(new double[][] {{4, 1, 0}, {1, 3, 1}, {0, 1, 2}}, new double[] {1, 2, 3});
+    assertThat(x[0]).isCloseTo(2 / 18.0, within(1e-12));
+    assertThat(x[1]).isCloseTo(10 / 18.0, within(1e-12));
+    assertThat(x[2]).isCloseTo(22 / 18.0, within(1e-12));
+  }
+
+  @Test
+  void add_countsScoredKeyResultsAndHits() {
+    HyperparameterFit fit = new HyperparameterFit();
+    BacktestTest.HISTORY.subList(0, 50).forEach(c -> fit.add(c, ForecastModel.FIT_ORIGINS));
+    assertThat(fit.keyResults()).isEqualTo(50);
+    assertThat(fit.samples()).isEqualTo(50 * ForecastModel.FIT_ORIGINS.length);
+    long hits = BacktestTest.HISTORY.subList(0, 50).stream().flatMap(c -> c.keyResults().stream())
+        .filter(k -> k.metric().isMet(k.result().finalValue())).count();
+    assertThat(fit.hitRate()).isEqualTo(hits / 50.0);
+  }
+}
