@@ -9,11 +9,11 @@ import org.junit.jupiter.api.Test;
 class HyperparameterFitTest {
   @Test
   void solve_givesTheSolutionOfASymmetricSystem() {
-    // [[4, 1, 0], [1, 3, 1], [0, 1, 2]] x = [1, 2, 3]: x = (1/18)(2, 10, 22) by hand (Cramer's rule, det 18)
+    // [[4, 1, 0], [1, 3, 1], [0, 1, 2]] x = [1, 2, 3]: x = (1/18)(4, 2, 26) by Cramer's rule (det 18)
     double[] x = HyperparameterFit.solve(new double[][] {{4, 1, 0}, {1, 3, 1}, {0, 1, 2}}, new double[] {1, 2, 3});
-    assertThat(x[0]).isCloseTo(2 / 18.0, within(1e-12));
-    assertThat(x[1]).isCloseTo(10 / 18.0, within(1e-12));
-    assertThat(x[2]).isCloseTo(22 / 18.0, within(1e-12));
+    assertThat(x[0]).isCloseTo(4 / 18.0, within(1e-12));
+    assertThat(x[1]).isCloseTo(2 / 18.0, within(1e-12));
+    assertThat(x[2]).isCloseTo(26 / 18.0, within(1e-12));
   }
 
   @Test
