@@ -18,6 +18,7 @@ import org.okrengine.model.Cycle;
 import org.okrengine.model.CycleReport;
 import org.okrengine.model.EscalationPolicy;
 import org.okrengine.model.EscalationSummary;
+import org.okrengine.model.ForecastModelInfo;
 import org.okrengine.model.KeyResult;
 import org.okrengine.model.KeyResultReport;
 import org.okrengine.model.OkrCycle;
@@ -86,7 +87,8 @@ public final class ExecutionEngine {
   }
 
   /**
-   * The report of {@code cycle} as of {@code asOf}; only check-ins at or before {@code asOf} count. The escalation
+   * The report of {@code cycle} as of {@code asOf}; only check-ins at or before {@code asOf} count. The report names
+   * the forecaster's model and method ({@link CycleReport#model()}). The escalation
    * replay forecasts every key result once per day of the cycle up to {@code asOf}, so the work grows with key
    * results times days.
    *
@@ -121,8 +123,10 @@ public final class ExecutionEngine {
     String summary = Summaries.company(cycle, asOf, rows, now.cascades(), sources, escalations);
     LOG.debug("analysed {} as of {}: {} key results, {} cascades, {} escalations, {} broken sources",
         cycle.cycle().id(), asOf, rows.size(), cascades.size(), escalations.size(), sources.size());
+    ForecastModelInfo model = new ForecastModelInfo(forecaster.model().name(), forecaster.method().id(),
+        forecaster.model().describe());
     return new CycleReport(cycle.cycle().id(), asOf, rows, cascades, escalations, sources,
-        Summaries.objectives(cycle, byId), summary);
+        Summaries.objectives(cycle, byId), summary, model);
   }
 
   /**
