@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.okrengine.execution.ExecutionEngine;
 import org.okrengine.execution.HtmlReportWriter;
+import org.okrengine.forecast.Forecaster;
 import org.okrengine.model.CycleReport;
 import org.okrengine.model.EscalationPolicy;
 import org.okrengine.model.InvalidPolicyException;
@@ -25,6 +24,7 @@ import org.okrengine.model.Problem;
 import org.okrengine.model.json.EscalationPolicyJson;
 import org.okrengine.model.json.ReportJson;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -61,6 +61,9 @@ final class AnalyzeCommand implements Callable<Integer> {
       description = "write the report to FILE (UTF-8, replaced if it exists) instead of standard output")
   Path outFile;
 
+  @Mixin
+  ModelOption model;
+
   Clock clock = Clock.systemUTC();
 
   @Override
@@ -68,19 +71,14 @@ final class AnalyzeCommand implements Callable<Integer> {
     if (!format.equals("text") && !format.equals("json") && !format.equals("html") && !format.equals("prompt")) {
       throw new BadInputException(List.of("--format: must be text, json, html or prompt: '" + format + "'"));
     }
-    if (outFile != null) {
-      Path parent = outFile.toAbsolutePath().getParent();
-      if (Files.isDirectory(outFile)) {
-        throw new BadInputException(List.of("--out: " + outFile + ": is a directory"));
-      }
-      if (parent != null && !Files.isDirectory(parent)) {
-        throw new BadInputException(List.of("--out: " + outFile + ": no such directory: " + parent));
-      }
+    if (outFile != null && !AtomicFile.problems("--out", outFile).isEmpty()) {
+      throw new BadInputException(AtomicFile.problems("--out", outFile));
     }
     EscalationPolicy escalation = EscalationPolicy.DEFAULT;
     if (policy != null) {
       escalation = readPolicy(policy);
     }
+    Forecaster forecaster = model.forecaster();
     LocalDate asOfDate = null;
     Instant asOfInstant = null;
     if (asOf != null) {
@@ -97,7 +95,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     StringWriter buffer = new StringWriter();
     PrintWriter out = outFile != null ? new PrintWriter(buffer) : spec.commandLine().getOut();
-    ExecutionEngine engine = ExecutionEngine.withDefaults().withPolicy(escalation);
+    ExecutionEngine engine = ExecutionEngine.withDefaults().withPolicy(escalation).withForecaster(forecaster);
     Inputs inputs = new Inputs();
     final LocalDate date = asOfDate;
     final Instant instant = asOfInstant;
@@ -152,7 +150,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     out.flush();
     if (outFile != null && written[0] > 0) {
       try {
-        Files.writeString(outFile, buffer.toString(), StandardCharsets.UTF_8);
+        AtomicFile.write(outFile, buffer.toString());
       } catch (IOException e) {
         throw new BadInputException(List.of("--out: " + outFile + ": cannot write: " + e.getMessage()));
       }

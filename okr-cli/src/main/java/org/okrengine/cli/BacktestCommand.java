@@ -3,13 +3,17 @@ package org.okrengine.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.okrengine.forecast.Backtest;
 import org.okrengine.forecast.BacktestJson;
 import org.okrengine.forecast.BacktestReport;
 import org.okrengine.forecast.ForecastMethod;
+import org.okrengine.forecast.ForecastModel;
+import org.okrengine.forecast.Forecaster;
 import org.okrengine.forecast.MethodScore;
 import org.okrengine.forecast.ReliabilityBin;
 import picocli.CommandLine.Command;
@@ -32,7 +36,8 @@ final class BacktestCommand implements Callable<Integer> {
   List<Path> files;
 
   @Option(names = "--method", defaultValue = "all", paramLabel = "NAME|all",
-      description = "a method (linear-pace, ols-trend, random-walk-drift, plan-prior-bayes, damped-trend) or all")
+      description = "a method (linear-pace, ols-trend, random-walk-drift, plan-prior-bayes, damped-trend, "
+          + "movement-aware) or all")
   String method;
 
   @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "text or json")
@@ -40,6 +45,9 @@ final class BacktestCommand implements Callable<Integer> {
 
   @Option(names = "--weekly", description = "forecast weekly (1/13 .. 12/13 of each cycle) instead of 25/50/75%")
   boolean weekly;
+
+  @Mixin
+  ModelOption model;
 
   @Mixin
   EngineOptions where;
@@ -54,8 +62,9 @@ final class BacktestCommand implements Callable<Integer> {
     if (!method.equals("all")) {
       var m = ForecastMethod.fromId(method);
       if (m.isEmpty()) {
-        bad.add("--method: unknown method '" + method + "' (expected all, linear-pace, ols-trend, "
-            + "random-walk-drift, plan-prior-bayes or damped-trend)");
+        bad.add("--method: unknown method '" + ConsoleText.printable(method) + "' (expected all or one of "
+            + Arrays.stream(ForecastMethod.values()).map(ForecastMethod::id).collect(Collectors.joining(", "))
+            + ")");
       } else {
         bt = bt.withMethods(List.of(m.get()));
       }
@@ -66,33 +75,39 @@ final class BacktestCommand implements Callable<Integer> {
     if (weekly) {
       bt = bt.withWeeklyOrigins();
     }
+    ForecastModel given = model.model();
+    Forecaster forecaster = given == null ? Forecaster.withDefaults() : Forecaster.withDefaults().withModel(given);
+    bt = bt.withForecaster(forecaster);
     DistributedEngine distributed = DistributedEngine.named(where.engine, "backtest");
     if (distributed != null) {
-      DistributedEngine.Run<BacktestReport> run = distributed.backtest(where.master, files, bt);
+      DistributedEngine.Run<BacktestReport> run = distributed.backtest(where.master, files, bt, given);
       if (!run.problems().isEmpty()) {
         throw new BadInputException(run.problems());
       }
-      print(run.report());
+      finish(run.report(), forecaster);
       return Okr.OK;
     }
     Backtest.Accumulator acc = bt.newAccumulator();
     new Inputs().readAll(files, acc::add, spec.commandLine().getErr(), "backtest");
-    print(acc.report());
+    finish(acc.report(), forecaster);
     return Okr.OK;
   }
 
-  private void print(BacktestReport report) {
+  /** Prints the report. */
+  private void finish(BacktestReport report, Forecaster forecaster) {
     PrintWriter out = spec.commandLine().getOut();
     if (format.equals("json")) {
       out.print(json(report));
     } else {
-      text(report, out);
+      text(report, ModelOption.describe(forecaster.model()), out);
     }
     out.flush();
   }
 
-  static void text(BacktestReport r, PrintWriter out) {
+  /** The text table of {@code r}; {@code model} names the forecast model, for the second line. */
+  static void text(BacktestReport r, String model, PrintWriter out) {
     out.printf(Locale.ROOT, "%d cycles, %d key results with a final value%n", r.cycles(), r.keyResults());
+    out.println("forecast model: " + model);
     out.printf(Locale.ROOT, "%-18s %6s %7s %6s %8s %6s %6s %6s %7s %6s%n", "method", "origin", "n", "brier",
         "logLoss", "cov80", "width", "mae", "misses", "hits");
     for (MethodScore s : r.scores()) {

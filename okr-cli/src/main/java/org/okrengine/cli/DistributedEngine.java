@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.ServiceLoader;
 import org.okrengine.forecast.Backtest;
 import org.okrengine.forecast.BacktestReport;
+import org.okrengine.forecast.ForecastModel;
 import org.okrengine.retro.RetroReport;
 import org.okrengine.retro.Retrospective;
 
@@ -22,11 +23,17 @@ public interface DistributedEngine {
    * The backtest of the JSON Lines {@code files}, run on {@code master}.
    *
    * @param backtest the origins and methods (the default forecaster's settings)
+   * @param model the forecast model ({@code --model}), or null for the library's
    */
-  Run<BacktestReport> backtest(String master, List<Path> files, Backtest backtest);
+  Run<BacktestReport> backtest(String master, List<Path> files, Backtest backtest, ForecastModel model);
 
-  /** The retrospective of the JSON Lines {@code files}, run on {@code master}. */
-  Run<RetroReport> retro(String master, List<Path> files, Retrospective retro);
+  /**
+   * The retrospective of the JSON Lines {@code files}, run on {@code master}.
+   *
+   * @param retro the groupings and whether forecasts are replayed
+   * @param model the forecast model of the replay ({@code --model}), or null for the library's
+   */
+  Run<RetroReport> retro(String master, List<Path> files, Retrospective retro, ForecastModel model);
 
   /**
    * What a run gives.

@@ -4,11 +4,14 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code okr} command: analyse cycles, backtest forecasts, write retrospectives, generate the example data. */
+/**
+ * The {@code okr} command: analyse cycles, backtest forecasts, write retrospectives, fit the forecast model, generate
+ * the example data.
+ */
 @Command(name = "okr", mixinStandardHelpOptions = true, version = "okr 0.1.0-SNAPSHOT",
     description = "Forecasts, risks and reports for OKR cycles (okr-cycle/1 JSON or JSON Lines).",
-    subcommands = {AnalyzeCommand.class, BacktestCommand.class, RetroCommand.class, GraphCommand.class,
-        ExamplesCommand.class})
+    subcommands = {AnalyzeCommand.class, BacktestCommand.class, RetroCommand.class, FitCommand.class,
+        GraphCommand.class, ExamplesCommand.class})
 public final class Okr implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

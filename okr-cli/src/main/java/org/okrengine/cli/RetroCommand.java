@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.okrengine.forecast.ForecastModel;
+import org.okrengine.forecast.Forecaster;
 import org.okrengine.retro.BlockerStats;
 import org.okrengine.retro.Breakdown;
 import org.okrengine.retro.CadenceStats;
@@ -52,6 +54,9 @@ final class RetroCommand implements Callable<Integer> {
   boolean noForecasts;
 
   @Mixin
+  ModelOption model;
+
+  @Mixin
   EngineOptions where;
 
   @Override
@@ -69,36 +74,39 @@ final class RetroCommand implements Callable<Integer> {
     if (!bad.isEmpty()) {
       throw new BadInputException(bad);
     }
-    Retrospective retro = Retrospective.withDefaults().withGroupings(groupings);
+    ForecastModel given = model.model();
+    Forecaster forecaster = given == null ? Forecaster.withDefaults() : Forecaster.withDefaults().withModel(given);
+    Retrospective retro = Retrospective.withDefaults().withGroupings(groupings).withForecaster(forecaster);
     if (noForecasts) {
       retro = retro.withoutForecasts();
     }
     DistributedEngine distributed = DistributedEngine.named(where.engine, "retro");
     if (distributed != null) {
-      DistributedEngine.Run<RetroReport> run = distributed.retro(where.master, files, retro);
+      DistributedEngine.Run<RetroReport> run = distributed.retro(where.master, files, retro, given);
       if (!run.problems().isEmpty()) {
         throw new BadInputException(run.problems());
       }
-      print(run.report());
+      print(run.report(), forecaster);
       return Okr.OK;
     }
     Retrospective.Accumulator acc = retro.newAccumulator();
     new Inputs().readAll(files, acc::add, spec.commandLine().getErr(), "retro");
-    print(acc.report());
+    print(acc.report(), forecaster);
     return Okr.OK;
   }
 
-  private void print(RetroReport report) {
+  private void print(RetroReport report, Forecaster forecaster) {
     PrintWriter out = spec.commandLine().getOut();
     if (format.equals("json")) {
       out.print(RetroJson.write(report));
     } else {
-      text(report, out);
+      text(report, ModelOption.describe(forecaster), out);
     }
     out.flush();
   }
 
-  static void text(RetroReport r, PrintWriter out) {
+  /** The text of {@code r}; {@code model} names the forecast model of the replay. */
+  static void text(RetroReport r, String model, PrintWriter out) {
     out.printf(Locale.ROOT, "Retrospective of %d cycles, %d key results (%d scored from results, %d from the last "
         + "check-in, %d unscored)%n", r.cycles(), r.keyResults(), r.scoredFromResults(), r.scoredFromLastCheckIn(),
         r.unscored());
@@ -184,6 +192,7 @@ final class RetroCommand implements Callable<Integer> {
     if (r.forecasts() == null) {
       out.println("  not replayed (--no-forecasts)");
     } else {
+      out.println("  forecast model: " + model);
       forecasts(out, r.forecasts(), "all");
       for (ForecastAccountability f : r.forecastsByTeam()) {
         forecasts(out, f, f.team());

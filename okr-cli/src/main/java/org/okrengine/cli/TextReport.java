@@ -32,8 +32,12 @@ final class TextReport {
     long weeks = Math.round(c.lengthDays() / 7);
     long week = Math.min(weeks, (long) Math.floor(elapsed * c.lengthDays() / 7) + 1);
     out.printf(Locale.ROOT, "%s (%s), %s to %s, %s%n", c.name(), c.id(), c.start(), c.end(), zone.getId());
-    out.printf(Locale.ROOT, "as of %s (%s), week %d of %d, %d%% of the cycle elapsed%n%n",
+    out.printf(Locale.ROOT, "as of %s (%s), week %d of %d, %d%% of the cycle elapsed%n",
         WHEN.format(report.asOf().atZone(zone)), zone.getId(), week, weeks, Math.round(elapsed * 100));
+    if (report.model() != null) {
+      out.println("Forecast model: " + ModelOption.describe(report.model()));
+    }
+    out.println();
     if (report.summary() != null) {
       out.println("In short: " + report.summary());
       out.println();

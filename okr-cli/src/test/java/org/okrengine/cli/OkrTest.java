@@ -29,7 +29,9 @@ class OkrTest {
     assertThat(r.code()).isEqualTo(0);
     assertThat(r.err()).isEmpty();
     assertThat(r.out()).startsWith("Q3 2026 (2026-Q3), 2026-07-01 to 2026-09-30, Europe/Oslo\n"
-        + "as of 2026-08-19 00:00 (Europe/Oslo), week 8 of 13, 53% of the cycle elapsed\n");
+        + "as of 2026-08-19 00:00 (Europe/Oslo), week 8 of 13, 53% of the cycle elapsed\n"
+        + "Forecast model: okr-default-1 (movement-aware; fitted on 2731 key results of 2731 cycles from 2000-01-03 "
+        + "to 2020-09-30)\n\n");
     assertThat(r.out()).contains("O-1  Become the preferred analytics partner for mid-market finance  "
         + "[growth, aspirational]");
     assertThat(r.out()).containsPattern("\\n  KR-1 +Segment revenue from 1.2M to 2.0M EUR +\\d+% of +53% plan");
@@ -39,7 +41,7 @@ class OkrTest {
         .contains("KR-3 (Growth) and KR-7 and KR-6 (Product) need it by 10 Aug; O-3, O-5 and O-1 are at risk");
     assertThat(r.out()).containsPattern("\\n30 key results: .*\\.\\n$");
     // the summary, causes, escalations of the engine (issue 6)
-    assertThat(r.out()).contains("\nIn short: As of 19 Aug, 9 of 30 key results are off track, 7 at risk and 2 stale")
+    assertThat(r.out()).contains("\nIn short: As of 19 Aug, 6 of 30 key results are off track, 10 at risk and 2 stale")
         .contains("Customer Support: all 6 key results need attention, and \"hiring\" has been named as the blocker")
         .contains("      because: Upstream, I-6 (Support hiring) is 19 days late; that leaves KR-22 an 84% chance")
         .contains("\nEscalations (highest level first):\n")
@@ -222,15 +224,16 @@ class OkrTest {
     Run text = run("backtest", q2.toString());
     assertThat(text.code()).isEqualTo(0);
     assertThat(text.out()).startsWith("1 cycles, 30 key results with a final value\n");
-    assertThat(text.out()).contains("plan-prior-bayes").contains("default method: plan-prior-bayes");
+    assertThat(text.out()).contains("plan-prior-bayes").contains("default method: movement-aware");
     Run json = run("backtest", q2.toString(), "--format", "json", "--method", "plan-prior-bayes");
     assertThat(json.code()).isEqualTo(0);
-    assertThat(json.out()).contains("\"format\": \"okr-backtest/1\"").contains("\"defaultMethod\": \"plan-prior-bayes\"")
+    assertThat(json.out()).contains("\"format\": \"okr-backtest/1\"").contains("\"defaultMethod\": \"movement-aware\"")
         .contains("\"brier\": ").contains("\"logLoss\": ").contains("\"coverage80\": ").contains("\"width80\": ")
         .contains("\"maeProgress\": ").contains("\"missesFlagged\": ").contains("\"hitsFlagged\": ")
         .contains("\"n\": 30");
     assertThat(run("backtest", q2.toString(), "--method", "magic").err())
-        .startsWith("--method: unknown method 'magic'");
+        .isEqualTo("--method: unknown method 'magic' (expected all or one of linear-pace, ols-trend, "
+            + "random-walk-drift, plan-prior-bayes, damped-trend, movement-aware)\n");
   }
 
   @Test
@@ -321,7 +324,8 @@ class OkrTest {
   void help_listsCommands() {
     Run r = run("--help");
     assertThat(r.code()).isEqualTo(0);
-    assertThat(r.out()).contains("analyze").contains("backtest").contains("retro").contains("examples");
+    assertThat(r.out()).contains("analyze").contains("backtest").contains("retro").contains("fit")
+        .contains("examples");
     assertThat(run().code()).isEqualTo(0);
   }
 

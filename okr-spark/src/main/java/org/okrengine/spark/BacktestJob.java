@@ -38,15 +38,21 @@ public final class BacktestJob implements Callable<Integer> {
     if (weekly) {
       bt = bt.withWeeklyOrigins();
     }
+    SparkBacktest settings = bt;
     try (Sessions.Handle session = Sessions.start(job.master, "okr backtest")) {
       SparkSession spark = session.spark;
-      return JobOutput.write(spark, bt.run(CycleLines.scan(spark, job.inputArray()), job.partitions), job.out,
-          job.rejectsPath(), log());
+      return job.withModel(spark, errors(), model -> JobOutput.write(spark,
+          (model == null ? settings : settings.withModel(model)).run(CycleLines.scan(spark, job.inputArray()),
+              job.partitions), job.out, job.rejectsPath(), log()));
     }
   }
 
   static PrintWriter log() {
     return new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+  }
+
+  static PrintWriter errors() {
+    return new PrintWriter(System.err, true, StandardCharsets.UTF_8);
   }
 
   /** Entry point: exit code 0, or 2 on bad options. */

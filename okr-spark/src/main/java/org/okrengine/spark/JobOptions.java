@@ -1,6 +1,16 @@
 package org.okrengine.spark;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+import org.okrengine.forecast.ForecastModel;
+import org.okrengine.forecast.InvalidModelException;
+import org.okrengine.model.Problem;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -23,6 +33,54 @@ final class JobOptions {
 
   @Option(names = "--master", paramLabel = "URL", description = "the master, when not started by spark-submit")
   String master;
+
+  @Option(names = "--model", paramLabel = "FILE", description = "forecast with this model (okr-forecast-model/1, as "
+      + "okr fit writes it; any Hadoop file system); default: the library's model")
+  String model;
+
+  /**
+   * The model of {@code --model}, read on the driver, or null without one.
+   *
+   * @throws InvalidModelException when the document breaks its rules
+   * @throws IOException when the file cannot be read
+   */
+  ForecastModel model(SparkSession spark) throws IOException {
+    if (model == null) {
+      return null;
+    }
+    Path path = new Path(model);
+    FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    try (InputStream in = fs.open(path)) {
+      return ForecastModel.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+  }
+
+  /**
+   * Runs {@code job} with the model of {@code --model}; a model file that breaks its rules is exit code 2, each
+   * problem on {@code err} as {@code FILE: path: message}.
+   */
+  int withModel(SparkSession spark, PrintWriter err, ModelJob job) throws Exception {
+    ForecastModel m;
+    try {
+      m = model(spark);
+    } catch (InvalidModelException e) {
+      for (Problem p : e.problems()) {
+        err.println(model + ": " + p.toString().replaceAll("\\p{Cntrl}", "?"));
+      }
+      err.flush();
+      return 2;
+    } catch (java.io.FileNotFoundException e) {
+      err.println(model + ": no such file");
+      err.flush();
+      return 2;
+    }
+    return job.run(m);
+  }
+
+  /** A job given the model of {@code --model} (null for the library's). */
+  interface ModelJob {
+    int run(ForecastModel model) throws Exception;
+  }
 
   /** Where the rejected lines go: {@code --rejects}, or {@code --out} with {@code .rejects} appended. */
   String rejectsPath() {

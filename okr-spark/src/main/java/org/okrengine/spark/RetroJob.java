@@ -40,10 +40,12 @@ public final class RetroJob implements Callable<Integer> {
     if (noForecasts) {
       retro = retro.withoutForecasts();
     }
+    SparkRetro settings = SparkRetro.of(retro);
     try (Sessions.Handle session = Sessions.start(job.master, "okr retro")) {
       SparkSession spark = session.spark;
-      return JobOutput.write(spark, SparkRetro.of(retro).run(CycleLines.scan(spark, job.inputArray()),
-          job.partitions), job.out, job.rejectsPath(), BacktestJob.log());
+      return job.withModel(spark, BacktestJob.errors(), model -> JobOutput.write(spark,
+          (model == null ? settings : settings.withModel(model)).run(CycleLines.scan(spark, job.inputArray()),
+              job.partitions), job.out, job.rejectsPath(), BacktestJob.log()));
     }
   }
 

@@ -1,6 +1,7 @@
 package org.okrengine.spark;
 
 import java.util.List;
+import java.util.Objects;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -8,6 +9,8 @@ import org.okrengine.forecast.Backtest;
 import org.okrengine.forecast.BacktestJson;
 import org.okrengine.forecast.BacktestReport;
 import org.okrengine.forecast.ForecastMethod;
+import org.okrengine.forecast.ForecastModel;
+import org.okrengine.forecast.Forecaster;
 import org.okrengine.model.OkrCycle;
 
 /**
@@ -18,7 +21,7 @@ import org.okrengine.model.OkrCycle;
  */
 public final class SparkBacktest {
   private static final SparkBacktest DEFAULTS = new SparkBacktest(new Settings(
-      Backtest.withDefaults().origins(), Backtest.withDefaults().methods()));
+      Backtest.withDefaults().origins(), Backtest.withDefaults().methods(), null));
 
   private final Settings settings;
 
@@ -31,19 +34,31 @@ public final class SparkBacktest {
     return DEFAULTS;
   }
 
-  /** The settings of {@code backtest} (its origins and methods; the default forecaster's settings). */
+  /**
+   * The settings of {@code backtest}: its origins and methods, with the default forecaster's settings and the
+   * library's model ({@link #withModel} gives another).
+   */
   public static SparkBacktest of(Backtest backtest) {
-    return new SparkBacktest(new Settings(backtest.origins(), backtest.methods()));
+    return new SparkBacktest(new Settings(backtest.origins(), backtest.methods(), null));
   }
 
   /** A copy forecasting weekly, as {@code okr backtest --weekly}. */
   public SparkBacktest withWeeklyOrigins() {
-    return of(settings.backtest().withWeeklyOrigins());
+    return new SparkBacktest(settings.with(settings.backtest().withWeeklyOrigins()));
   }
 
   /** A copy scoring only {@code methods}, as {@code okr backtest --method}. */
   public SparkBacktest withMethods(List<ForecastMethod> methods) {
-    return of(settings.backtest().withMethods(methods));
+    return new SparkBacktest(settings.with(settings.backtest().withMethods(methods)));
+  }
+
+  /**
+   * A copy forecasting with {@code model}, as {@code okr backtest --model}: it travels to the executors as its
+   * {@code okr-forecast-model/1} document, which reads back to the same numbers.
+   */
+  public SparkBacktest withModel(ForecastModel model) {
+    return new SparkBacktest(new Settings(settings.origins(), settings.methods(),
+        Objects.requireNonNull(model, "model must not be null").toJson()));
   }
 
   /** The backtest of the JSON Lines files {@code paths}, rejects named by file and line. */
@@ -70,17 +85,27 @@ public final class SparkBacktest {
     return SparkRun.run(settings, lines);
   }
 
-  /** The settings, sent to the executors; each builds its backtest there. */
-  record Settings(double[] origins, List<ForecastMethod> methods) implements Kernel<Backtest.Accumulator,
-      BacktestReport> {
+  /**
+   * The settings, sent to the executors; each builds its backtest there.
+   *
+   * @param model the model's {@code okr-forecast-model/1} document, or null for the library's model
+   */
+  record Settings(double[] origins, List<ForecastMethod> methods, String model) implements
+      Kernel<Backtest.Accumulator, BacktestReport> {
     private static final long serialVersionUID = 1L;
 
     Settings {
       methods = List.copyOf(methods);
     }
 
+    /** These settings with the origins and methods of {@code backtest}. */
+    Settings with(Backtest backtest) {
+      return new Settings(backtest.origins(), backtest.methods(), model);
+    }
+
     Backtest backtest() {
-      return Backtest.withDefaults().withOrigins(origins).withMethods(methods);
+      Backtest b = Backtest.withDefaults().withOrigins(origins).withMethods(methods);
+      return model == null ? b : b.withForecaster(Forecaster.withDefaults().withModel(ForecastModel.fromJson(model)));
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.apache.spark.sql.SparkSession;
 import org.okrengine.cli.DistributedEngine;
 import org.okrengine.forecast.Backtest;
 import org.okrengine.forecast.BacktestReport;
+import org.okrengine.forecast.ForecastModel;
 import org.okrengine.retro.RetroReport;
 import org.okrengine.retro.Retrospective;
 
@@ -31,13 +32,15 @@ public final class SparkEngine implements DistributedEngine {
   }
 
   @Override
-  public Run<BacktestReport> backtest(String master, List<Path> files, Backtest backtest) {
-    return run(master, "okr backtest", files, (spark, paths) -> SparkBacktest.of(backtest).run(spark, paths));
+  public Run<BacktestReport> backtest(String master, List<Path> files, Backtest backtest, ForecastModel model) {
+    SparkBacktest job = model == null ? SparkBacktest.of(backtest) : SparkBacktest.of(backtest).withModel(model);
+    return run(master, "okr backtest", files, job::run);
   }
 
   @Override
-  public Run<RetroReport> retro(String master, List<Path> files, Retrospective retro) {
-    return run(master, "okr retro", files, (spark, paths) -> SparkRetro.of(retro).run(spark, paths));
+  public Run<RetroReport> retro(String master, List<Path> files, Retrospective retro, ForecastModel model) {
+    SparkRetro job = model == null ? SparkRetro.of(retro) : SparkRetro.of(retro).withModel(model);
+    return run(master, "okr retro", files, job::run);
   }
 
   private interface Job<R> {

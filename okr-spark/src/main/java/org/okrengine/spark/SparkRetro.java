@@ -1,10 +1,13 @@
 package org.okrengine.spark;
 
 import java.util.EnumSet;
+import java.util.Objects;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.okrengine.forecast.ForecastModel;
+import org.okrengine.forecast.Forecaster;
 import org.okrengine.model.OkrCycle;
 import org.okrengine.retro.Grouping;
 import org.okrengine.retro.RetroJson;
@@ -28,9 +31,21 @@ public final class SparkRetro {
     return of(Retrospective.withDefaults().withGroupings(EnumSet.of(Grouping.TEAM)));
   }
 
-  /** The settings of {@code retro}: its groupings and whether it replays forecasts (default forecaster). */
+  /**
+   * The settings of {@code retro}: its groupings and whether it replays forecasts, with the default forecaster and
+   * the library's model ({@link #withModel} gives another).
+   */
   public static SparkRetro of(Retrospective retro) {
-    return new SparkRetro(new Settings(EnumSet.copyOf(retro.groupings()), retro.replaysForecasts()));
+    return new SparkRetro(new Settings(EnumSet.copyOf(retro.groupings()), retro.replaysForecasts(), null));
+  }
+
+  /**
+   * A copy replaying forecasts with {@code model}, as {@code okr retro --model}: it travels to the executors as its
+   * {@code okr-forecast-model/1} document, which reads back to the same numbers.
+   */
+  public SparkRetro withModel(ForecastModel model) {
+    return new SparkRetro(new Settings(settings.groupings(), settings.forecasts(),
+        Objects.requireNonNull(model, "model must not be null").toJson()));
   }
 
   /** The retrospective of the JSON Lines files {@code paths}, rejects named by file and line. */
@@ -57,14 +72,21 @@ public final class SparkRetro {
     return SparkRun.run(settings, lines);
   }
 
-  /** The settings, sent to the executors; each builds its retrospective there. */
-  record Settings(EnumSet<Grouping> groupings, boolean forecasts) implements Kernel<Retrospective.Accumulator,
-      RetroReport> {
+  /**
+   * The settings, sent to the executors; each builds its retrospective there.
+   *
+   * @param model the replay's model as its {@code okr-forecast-model/1} document, or null for the library's model
+   */
+  record Settings(EnumSet<Grouping> groupings, boolean forecasts, String model) implements
+      Kernel<Retrospective.Accumulator, RetroReport> {
     private static final long serialVersionUID = 1L;
 
     Retrospective retrospective() {
       Retrospective r = Retrospective.withDefaults().withGroupings(Set.copyOf(groupings));
-      return forecasts ? r : r.withoutForecasts();
+      if (!forecasts) {
+        return r.withoutForecasts();
+      }
+      return model == null ? r : r.withForecaster(Forecaster.withDefaults().withModel(ForecastModel.fromJson(model)));
     }
 
     @Override

@@ -5,12 +5,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,8 +32,8 @@ import org.okrengine.model.Problem;
  * measured value (check-in or final value) outside its metric's {@code min}..{@code max} or not one of its
  * {@code levels} (the value is kept as given). Besides the rules of the format, a document is rejected when it
  * repeats a key within one object, is larger than {@linkplain #withMaxDocumentBytes the size limit} (UTF-8 bytes),
- * nests deeper than {@linkplain #withMaxNestingDepth the depth limit}, or names another {@code format} (then only
- * that is reported).
+ * nests deeper than {@linkplain #withMaxNestingDepth the depth limit}, names another {@code format} (then only
+ * that is reported), or, read from a file, holds bytes that are not UTF-8.
  *
  * <p>Writing gives a document that reads back to an equal {@link OkrCycle}: fields in the order of the format's
  * example, nulls and empty optional lists left out, instants in UTC ({@code 2026-07-08T09:00:00Z}).
@@ -101,16 +99,20 @@ public final class CycleJson {
     Objects.requireNonNull(in, "in must not be null");
     List<Problem> problems = new ArrayList<>();
     Object root;
-    try (JsonParser p = factory.createParser(new Utf8.LimitedReader(skipBom(in), maxDocumentBytes))) {
+    try (JsonParser p = factory.createParser(new Utf8.LimitedReader(Utf8.skipBom(in), maxDocumentBytes))) {
       root = JsonTree.parse(p, maxNestingDepth, 0, problems);
     } catch (Utf8.TooLargeException e) {
       return CycleReader.Outcome.failed(List.of(tooLarge())).toParsed();
+    } catch (Utf8.MalformedException e) {
+      return CycleReader.Outcome.failed(List.of(new Problem(e.where(), e.getMessage()))).toParsed();
     }
     return validate(root, problems).toParsed();
   }
 
   /**
-   * Reads one document from a file.
+   * Reads one document from a file of UTF-8 text; bytes that are not UTF-8 (overlong forms, surrogates, stray or
+   * truncated sequences) are a problem at their line and column ({@code line 2, column 5: invalid UTF-8: bytes C0
+   * AF}).
    *
    * @throws InvalidCycleException listing every problem, each with its JSON path
    * @throws IOException when reading fails
@@ -119,13 +121,9 @@ public final class CycleJson {
     if (Files.size(file) > maxDocumentBytes) {
       return CycleReader.Outcome.failed(List.of(tooLarge())).toParsed();
     }
-    List<Problem> problems = new ArrayList<>();
-    Object root;
-    // bytes straight to Jackson: it detects the encoding, reports bad UTF-8 with its position, and counts bytes
-    try (InputStream in = Files.newInputStream(file); JsonParser p = factory.createParser(in)) {
-      root = JsonTree.parse(p, maxNestingDepth, 0, problems);
+    try (Reader in = new Utf8.Decoder(Files.newInputStream(file))) {
+      return read(in);
     }
-    return validate(root, problems).toParsed();
   }
 
   /**
@@ -136,7 +134,21 @@ public final class CycleJson {
    */
   public Stream<JsonLine> lines(Reader in) {
     Objects.requireNonNull(in, "in must not be null");
-    BufferedReader buffered = in instanceof BufferedReader b ? b : new BufferedReader(in);
+    return linesOf(in instanceof BufferedReader b ? b : new BufferedReader(in));
+  }
+
+  /**
+   * Streams the documents of a JSON Lines file of UTF-8 text; close the stream to close the file. A line with bytes
+   * that are not UTF-8 is an error at their line and column ({@code line 7, column 40: invalid UTF-8: bytes C0
+   * AF}), and the lines after it are read. The stream's operations throw {@link UncheckedIOException} when reading
+   * fails.
+   */
+  public Stream<JsonLine> lines(Path file) throws IOException {
+    return linesOf(new Utf8.Decoder(Files.newInputStream(file)));
+  }
+
+  /** The lines of {@code buffered}, which reads ahead itself; closing the stream closes it. */
+  private Stream<JsonLine> linesOf(Reader buffered) {
     LineSource source = new LineSource(buffered, maxDocumentBytes);
     Spliterator<JsonLine> lines = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
         Spliterator.ORDERED | Spliterator.NONNULL) {
@@ -164,14 +176,6 @@ public final class CycleJson {
         throw new UncheckedIOException(e);
       }
     });
-  }
-
-  /**
-   * Streams the documents of a JSON Lines file; close the stream to close the file. The stream's operations throw
-   * {@link UncheckedIOException} when reading fails, including on bytes that are not UTF-8.
-   */
-  public Stream<JsonLine> lines(Path file) throws IOException {
-    return lines(Files.newBufferedReader(file, StandardCharsets.UTF_8));
   }
 
   /** The document for {@code cycle}, pretty-printed; reading it gives an equal cycle. */
@@ -205,7 +209,7 @@ public final class CycleJson {
 
   private JsonLine line(LineSource.Line line) {
     if (line.text() == null) {
-      return CycleReader.Outcome.failed(List.of(tooLarge())).toLine(line.number());
+      return CycleReader.Outcome.failed(List.of(line.problem())).toLine(line.number());
     }
     return line(line.number(), line.text());
   }
@@ -252,15 +256,6 @@ public final class CycleJson {
   }
 
   private Problem tooLarge() {
-    return new Problem("", "document is larger than the limit of " + maxDocumentBytes + " bytes");
-  }
-
-  private static Reader skipBom(Reader in) throws IOException {
-    java.io.PushbackReader r = new java.io.PushbackReader(in, 1);
-    int c = r.read();
-    if (c >= 0 && c != '\uFEFF') {
-      r.unread(c);
-    }
-    return r;
+    return new Problem("", Utf8.tooLarge(maxDocumentBytes));
   }
 }

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -84,14 +84,21 @@ public final class EscalationPolicyJson {
   /**
    * Reads one policy file (UTF-8).
    *
-   * @throws InvalidPolicyException listing every problem, each with its JSON path
+   * @throws InvalidPolicyException listing every problem, each with its JSON path, or the line and column of bytes
+   *     that are not UTF-8
    * @throws IOException when reading fails
    */
   public EscalationPolicy read(Path file) throws IOException {
     if (Files.size(file) > MAX_BYTES) {
       throw new InvalidPolicyException(List.of(new Problem("", "document is larger than " + MAX_BYTES + " bytes")));
     }
-    return read(Files.readString(file, StandardCharsets.UTF_8));
+    StringWriter text = new StringWriter();
+    try (Reader in = new Utf8.Decoder(Files.newInputStream(file))) {
+      in.transferTo(text);
+    } catch (Utf8.MalformedException e) {
+      throw new InvalidPolicyException(List.of(new Problem(e.where(), e.getMessage())));
+    }
+    return read(text.toString());
   }
 
   /** The document for {@code policy}, pretty-printed, every field written; reading it gives an equal policy. */

@@ -3,7 +3,7 @@ package org.okrengine.model.json;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,8 +88,10 @@ public final class PlainJson {
     }
     List<Problem> problems = new ArrayList<>();
     Object root;
-    try (InputStream in = Files.newInputStream(file); JsonParser p = FACTORY.createParser(in)) {
+    try (Reader in = new Utf8.Decoder(Files.newInputStream(file)); JsonParser p = FACTORY.createParser(Utf8.skipBom(in))) {
       root = JsonTree.parse(p, MAX_NESTING_DEPTH, 0, problems);
+    } catch (Utf8.MalformedException e) {
+      throw invalid(List.of(new Problem(e.where(), e.getMessage())));
     }
     return plain(root, problems);
   }

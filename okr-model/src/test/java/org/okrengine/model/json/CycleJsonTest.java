@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -503,6 +504,110 @@ class CycleJsonTest {
     InvalidCycleException e = catchThrowableOfType(InvalidCycleException.class, () -> JSON.read(file));
     assertThat(e.problems()).hasSize(1);
     assertThat(e.problems().get(0).toString()).startsWith("line 1, column ").contains("invalid UTF-8");
+  }
+
+  /** {@code text} as UTF-8 with {@code bad} in place of the first {@code @}. */
+  static byte[] withBytes(String text, int... bad) {
+    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+    int at = text.indexOf('@'); // ASCII before it: its char index is its byte index
+    byte[] out = new byte[utf8.length - 1 + bad.length];
+    System.arraycopy(utf8, 0, out, 0, at);
+    for (int i = 0; i < bad.length; i++) {
+      out[at + i] = (byte) bad[i];
+    }
+    System.arraycopy(utf8, at + 1, out, at + bad.length, utf8.length - at - 1);
+    return out;
+  }
+
+  static Stream<Arguments> invalidUtf8() {
+    return Stream.of(
+        Arguments.of("overlong '/'", new int[] {0xC0, 0xAF}, "bytes C0 AF"),
+        Arguments.of("overlong 3-byte '/'", new int[] {0xE0, 0x80, 0xAF}, "bytes E0 80 AF"),
+        Arguments.of("surrogate half", new int[] {0xED, 0xA0, 0x80}, "bytes ED A0 80"),
+        Arguments.of("above U+10FFFF", new int[] {0xF4, 0x90, 0x80, 0x80}, "bytes F4 90 80 80"),
+        Arguments.of("lone continuation byte", new int[] {0x80}, "byte 80"),
+        Arguments.of("truncated sequence", new int[] {0xE2, 0x82}, "bytes E2 82"),
+        Arguments.of("never in UTF-8", new int[] {0xFF}, "byte FF"),
+        Arguments.of("Latin-1 e-acute", new int[] {0xE9}, "byte E9"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("invalidUtf8")
+  void read_fileWithInvalidUtf8_rejectedWithLineAndColumn(String name, int[] bad, String bytes, @TempDir Path dir)
+      throws IOException {
+    Path file = dir.resolve("c.json");
+    String text = MINIMAL.replace(q("'title': 'T'"), q("'title':\n  'T@'"));
+    Files.write(file, withBytes(text, bad));
+    InvalidCycleException e = catchThrowableOfType(InvalidCycleException.class, () -> JSON.read(file));
+    assertThat(e).as(name).isNotNull();
+    // line 2 is "  'T@'...": the bad bytes are its fifth character
+    assertThat(e.problems()).extracting(Problem::toString)
+        .containsExactly("line 2, column 5: invalid UTF-8: " + bytes);
+  }
+
+  @Test
+  void read_fileWithValidMultiByteText_loaded(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("c.json");
+    // 2, 3 and 4 bytes, and the largest code point; a byte order mark first
+    String title = "\u00e9\u20ac\uD83D\uDE00\uDBFF\uDFFF";
+    Files.write(file, ("\uFEFF" + MINIMAL.replace(q("'title': 'T'"), q("'title': '" + title + "'")))
+        .getBytes(StandardCharsets.UTF_8));
+    assertThat(JSON.read(file).cycle().objectives().get(0).title()).isEqualTo(title);
+  }
+
+  @Test
+  void lines_fileWithInvalidUtf8_badLineReportedWithNumber_othersRead(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("c.jsonl");
+    String bad = MINIMAL.replace(q("'title': 'T'"), q("'title': 'T@'"));
+    int column = bad.indexOf('@') + 1;
+    byte[] good = (MINIMAL + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] second = withBytes(bad + "\n", 0xC0, 0xAF);
+    byte[] last = withBytes(bad, 0xE2, 0x82); // truncated at its end too: no line end after it
+    try (OutputStream out = Files.newOutputStream(file)) {
+      out.write(good);
+      out.write(second);
+      out.write(good);
+      out.write(withBytes("@" + MINIMAL + "\n", 0xFF, 0xFE)); // the first bad bytes are reported
+      out.write(last);
+    }
+    List<JsonLine> lines;
+    try (Stream<JsonLine> s = JSON.lines(file)) {
+      lines = s.toList();
+    }
+    assertThat(lines).extracting(JsonLine::lineNumber).containsExactly(1L, 2L, 3L, 4L, 5L);
+    assertThat(lines).extracting(JsonLine::isValid).containsExactly(true, false, true, false, false);
+    assertThat(lines.get(1).errors()).extracting(Problem::toString)
+        .containsExactly("line 2, column " + column + ": invalid UTF-8: bytes C0 AF");
+    assertThat(lines.get(3).errors()).extracting(Problem::toString)
+        .containsExactly("line 4, column 1: invalid UTF-8: byte FF");
+    assertThat(lines.get(4).errors()).extracting(Problem::toString)
+        .containsExactly("line 5, column " + column + ": invalid UTF-8: bytes E2 82");
+    assertThat(lines.get(2).cycle()).isEqualTo(JSON.read(MINIMAL).cycle());
+  }
+
+  @Test
+  void lines_fileWithInvalidUtf8AcrossBuffers_everyLineChecked(@TempDir Path dir) throws IOException {
+    // lines longer than the 8,192-byte read buffer; the first bad sequence starts at its last byte, 8,191
+    Path file = dir.resolve("c.jsonl");
+    int at = withRoot("'padding': '@'").indexOf('@');
+    String bad = withRoot("'padding': '" + "x".repeat(8191 - at) + "@'");
+    String padded = withRoot("'padding': '" + "\u20ac".repeat(5000) + "'"); // 3 bytes each, some across edges
+    try (OutputStream out = Files.newOutputStream(file)) {
+      for (int i = 0; i < 3; i++) {
+        out.write(withBytes(bad + "\r\n", 0xED, 0xA0, 0x80));
+        out.write((padded + "\n").getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    List<JsonLine> lines;
+    try (Stream<JsonLine> s = JSON.lines(file)) {
+      lines = s.toList();
+    }
+    assertThat(lines).extracting(JsonLine::isValid).containsExactly(false, true, false, true, false, true);
+    assertThat(lines.get(0).errors()).extracting(Problem::toString)
+        .containsExactly("line 1, column 8192: invalid UTF-8: bytes ED A0 80");
+    assertThat(lines.get(4).errors()).extracting(Problem::toString)
+        .containsExactly("line 5, column 8192: invalid UTF-8: bytes ED A0 80");
+    assertThat(lines.get(5).warnings()).extracting(Problem::toString).containsExactly("padding: unknown field");
   }
 
   // ---- limits ----

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -69,6 +70,22 @@ class EscalationPolicyJsonTest {
     Path f = dir.resolve("policy.json");
     Files.writeString(f, JSON.write(EscalationPolicy.DEFAULT));
     assertThat(JSON.read(f)).isEqualTo(EscalationPolicy.DEFAULT);
+  }
+
+  @Test
+  void read_fileWithInvalidUtf8_rejectedWithLineAndColumn(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("policy.json");
+    String text = JSON.write(EscalationPolicy.DEFAULT).replaceFirst("\"to\": \"", "\"to\": \"@");
+    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+    int at = text.indexOf('@');
+    utf8[at] = (byte) 0xC0;
+    Files.write(f, utf8);
+    String line = text.substring(0, at);
+    int lineNumber = (int) line.chars().filter(c -> c == '\n').count() + 1;
+    int column = at - line.lastIndexOf('\n');
+    assertThatThrownBy(() -> JSON.read(f)).isInstanceOf(InvalidPolicyException.class)
+        .hasMessage("1 problem in the escalation policy:\nline " + lineNumber + ", column " + column
+            + ": invalid UTF-8: byte C0");
   }
 
   @Test

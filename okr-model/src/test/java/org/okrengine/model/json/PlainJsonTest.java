@@ -109,6 +109,17 @@ class PlainJsonTest {
   }
 
   @Test
+  void parse_fileWithOverlongUtf8_rejected(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("m.json");
+    // C0 AF: an overlong '/', which a lenient decoder reads as "a/"
+    Files.write(file, new byte[] {'{', '"', 'x', '"', ':', ' ', '"', 'a', (byte) 0xC0, (byte) 0xAF, '"', '}'});
+    InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> PlainJson.parse(file));
+    assertThat(e).isNotNull();
+    assertThat(e.problems()).extracting(Problem::toString)
+        .containsExactly("line 1, column 9: invalid UTF-8: bytes C0 AF");
+  }
+
+  @Test
   void parse_null_rejected() {
     assertThatThrownBy(() -> PlainJson.parse((String) null)).isInstanceOf(NullPointerException.class)
         .hasMessage("text must not be null");

@@ -1,0 +1,126 @@
+package org.okrengine.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.okrengine.forecast.ForecastModel;
+import org.okrengine.model.OkrCycle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code okr fit}: learns the forecast model from an organisation's history and writes it as a file. */
+@Command(name = "fit", mixinStandardHelpOptions = true,
+    description = "Fit the forecast model to your own history (cycles whose key results have result.finalValue) and "
+        + "write it as an okr-forecast-model/1 file for --model. The fitted parameters are shrunk toward the model "
+        + "refitted (the library's, or --based-on) the less history there is; with fewer than 20 scored key results "
+        + "that model is written as it is, with a warning. The file holds numbers and a summary of the history, never "
+        + "its text.")
+final class FitCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "HISTORY",
+      description = "okr-cycle/1 files (.json) or JSON Lines (.jsonl) of earlier cycles")
+  List<Path> files;
+
+  @Option(names = "--out", required = true, paramLabel = "FILE",
+      description = "where to write the model (replaced whole if it exists)")
+  Path out;
+
+  @Option(names = "--based-on", paramLabel = "MODEL.json",
+      description = "refit this model instead of the library's (okr-default-1)")
+  Path basedOn;
+
+  @Option(names = "--name", paramLabel = "NAME",
+      description = "the model's name in reports (default: the refitted model's name with +fit)")
+  String name;
+
+  @Option(names = "--pooled",
+      description = "fit on this history alone, shrunk toward no other model (how the library's model was made; "
+          + "needs --name and at least 20 scored key results)")
+  boolean pooled;
+
+  @Override
+  public Integer call() {
+    List<String> bad = new ArrayList<>(AtomicFile.problems("--out", out));
+    if (name != null && !validName(name)) {
+      bad.add("--name: must be 1 to 200 characters without control characters: '" + ConsoleText.printable(name)
+          + "'");
+    }
+    if (pooled && basedOn != null) {
+      bad.add("--pooled: fits this history alone, so it takes no --based-on");
+    }
+    if (pooled && name == null) {
+      bad.add("--pooled: give the model a --name (a pooled model refits no other model to take its name from)");
+    }
+    if (!bad.isEmpty()) {
+      throw new BadInputException(bad);
+    }
+    ForecastModel base = basedOn == null ? ForecastModel.defaults() : ModelOption.read(basedOn);
+    List<OkrCycle> history = new ArrayList<>();
+    PrintWriter err = spec.commandLine().getErr();
+    new Inputs().readAll(files, history::add, err, "fit");
+
+    ForecastModel model;
+    String how;
+    if (pooled) {
+      try {
+        model = ForecastModel.fitPooled(name, history);
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException(List.of("--pooled: " + e.getMessage()));
+      }
+      how = "pooled, shrunk toward no other model";
+    } else {
+      model = base.fit(history);
+      how = "shrunk toward " + base.name();
+      if (name != null) {
+        model = model.withName(name);
+      }
+    }
+    try {
+      AtomicFile.write(out, model.toJson());
+    } catch (IOException e) {
+      throw new BadInputException(List.of("--out: " + out + ": cannot write: " + e.getMessage()));
+    }
+    PrintWriter stdout = spec.commandLine().getOut();
+    stdout.println(summary(model, pooled || model.warnings().isEmpty(), how) + "; wrote " + out);
+    stdout.flush();
+    for (String w : model.warnings()) {
+      err.println("warning: " + ConsoleText.printable(w));
+    }
+    err.flush();
+    return Okr.OK;
+  }
+
+  /** The one-line summary: name, key results, cycles and weight of history; or that the model was kept. */
+  static String summary(ForecastModel model, boolean fitted, String how) {
+    ForecastModel.FitSummary s = model.fittedOn();
+    if (!fitted || s == null) {
+      return ConsoleText.printable(model.name()) + ": not refitted, weight of history 0 (too little history: see the "
+          + "warning)";
+    }
+    return String.format(Locale.ROOT, "%s: fitted on %s of %s, weight of history %.2f (%s)",
+        ConsoleText.printable(model.name()), count(s.keyResults(), "key result"), count(s.cycles(), "cycle"),
+        s.weightOfHistory(), ConsoleText.printable(how));
+  }
+
+  private static String count(int n, String what) {
+    return n + " " + what + (n == 1 ? "" : "s");
+  }
+
+  private static boolean validName(String name) {
+    try {
+      ForecastModel.defaults().withName(name);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+}

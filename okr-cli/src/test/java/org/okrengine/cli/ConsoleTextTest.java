@@ -1,0 +1,14 @@
+package org.okrengine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ConsoleTextTest {
+  @Test
+  void printable_controlCharactersEscaped_restKept() {
+    assertThat(ConsoleText.printable("plain ✓ text")).isEqualTo("plain ✓ text");
+    assertThat(ConsoleText.printable("a\nb\u001b[31mc\u007f")).isEqualTo("a\\u000ab\\u001b[31mc\\u007f");
+    assertThat(ConsoleText.printable("")).isEmpty();
+  }
+}

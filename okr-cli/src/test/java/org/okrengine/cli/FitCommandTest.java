@@ -1,0 +1,138 @@
+package org.okrengine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.okrengine.cli.OkrTest.ROOT;
+import static org.okrengine.cli.OkrTest.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.okrengine.forecast.ForecastModel;
+import org.okrengine.model.OkrCycle;
+import org.okrengine.model.json.CycleJson;
+
+class FitCommandTest {
+  /** The example's previous quarter: 30 key results with results, 22 of them increase or decrease. */
+  static final Path Q2 = ROOT.resolve("examples/acme-2026-q2.json");
+  /** The example's current quarter: no results, so nothing to learn from. */
+  static final Path Q3 = ROOT.resolve("examples/acme-2026-q3.json");
+
+  static List<Path> listing(Path dir) throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.sorted().toList();
+    }
+  }
+
+  @Test
+  void fit_writesTheModelOfTheLibraryFitAndASummaryLine(@TempDir Path dir) throws IOException {
+    Path out = dir.resolve("model.json");
+    OkrTest.Run r = run("fit", Q2.toString(), "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    OkrCycle q2 = CycleJson.withDefaults().read(Q2).cycle();
+    ForecastModel expected = ForecastModel.defaults().fit(List.of(q2));
+    assertThat(Files.readString(out)).isEqualTo(expected.toJson());
+    // 22 key results: weight of history 22 / (22 + 100)
+    assertThat(r.out()).isEqualTo(String.format(java.util.Locale.ROOT, "okr-default-1+fit: fitted on 22 key results "
+        + "of 1 cycle, weight of history %.2f (shrunk toward okr-default-1); wrote %s%n", 22 / 122.0, out));
+    assertThat(r.err()).isEmpty();
+    assertThat(listing(dir)).containsExactly(out); // no temporary file left beside it
+    // and the file is a model the other commands take
+    assertThat(run("analyze", Q3.toString(), "--as-of", "2026-08-19", "--model", out.toString()).out())
+        .contains("\nForecast model: okr-default-1+fit (movement-aware; fitted on 22 key results of 1 cycle");
+  }
+
+  @Test
+  void fit_basedOnAndName_refitsThatModelUnderTheName(@TempDir Path dir) throws IOException {
+    Path base = dir.resolve("base.json");
+    ForecastModel mine = ForecastModel.defaults().withName("acme-base");
+    Files.writeString(base, mine.toJson());
+    Path out = dir.resolve("acme.json");
+    OkrTest.Run r = run("fit", Q2.toString(), "--based-on", base.toString(), "--name", "acme-2026", "--out",
+        out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    OkrCycle q2 = CycleJson.withDefaults().read(Q2).cycle();
+    assertThat(Files.readString(out)).isEqualTo(mine.fit(List.of(q2)).withName("acme-2026").toJson());
+    assertThat(r.out()).startsWith("acme-2026: fitted on 22 key results of 1 cycle, weight of history 0.18 (shrunk "
+        + "toward acme-base); wrote ");
+  }
+
+  @Test
+  void fit_pooled_fitsThisHistoryAloneUnderItsName(@TempDir Path dir) throws IOException {
+    Path out = dir.resolve("pooled.json");
+    OkrTest.Run r = run("fit", Q2.toString(), "--pooled", "--name", "acme-pooled", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    OkrCycle q2 = CycleJson.withDefaults().read(Q2).cycle();
+    assertThat(Files.readString(out)).isEqualTo(ForecastModel.fitPooled("acme-pooled", List.of(q2)).toJson());
+    assertThat(r.out()).startsWith("acme-pooled: fitted on 22 key results of 1 cycle, weight of history 1.00 "
+        + "(pooled, shrunk toward no other model); wrote ");
+    // pooled takes no model to shrink toward, needs a name, and enough history
+    OkrTest.Run both = run("fit", Q2.toString(), "--pooled", "--based-on", out.toString(), "--out",
+        dir.resolve("x.json").toString());
+    assertThat(both.code()).isEqualTo(2);
+    assertThat(both.err()).isEqualTo("--pooled: fits this history alone, so it takes no --based-on\n"
+        + "--pooled: give the model a --name (a pooled model refits no other model to take its name from)\n");
+    OkrTest.Run little = run("fit", Q3.toString(), "--pooled", "--name", "p", "--out", dir.resolve("x.json").toString());
+    assertThat(little.code()).isEqualTo(2);
+    assertThat(little.err()).isEqualTo("--pooled: history must hold at least 20 increase or decrease key results "
+        + "with a final value: 0\n");
+    assertThat(dir.resolve("x.json")).doesNotExist();
+  }
+
+  @Test
+  void fit_tooLittleHistory_writesTheModelAsItIsAndWarns(@TempDir Path dir) throws IOException {
+    Path out = dir.resolve("model.json");
+    OkrTest.Run r = run("fit", Q3.toString(), "--out", out.toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).isEqualTo("okr-default-1: not refitted, weight of history 0 (too little history: see the "
+        + "warning); wrote " + out + "\n");
+    assertThat(r.err()).isEqualTo("warning: history too short to learn from: 0 scored increase or decrease key "
+        + "results in 0 cycles (at least 20 needed); the model okr-default-1 is used as it is\n");
+    ForecastModel written = ForecastModel.fromJson(Files.readString(out));
+    assertThat(written.name()).isEqualTo("okr-default-1");
+    assertThat(written.weights()).isEqualTo(ForecastModel.defaults().weights());
+    assertThat(written.warnings()).hasSize(1);
+  }
+
+  @Test
+  void fit_badInput_exit2NamingThePathAndLeavingTheOutputAlone(@TempDir Path dir) throws IOException {
+    Path out = dir.resolve("model.json");
+    Files.writeString(out, "the old model");
+    Path bad = dir.resolve("bad.jsonl");
+    Files.writeString(bad, Files.readString(Q2).replace("\n", " ") + "\n{\"format\": \"okr-cycle/1\"}\n");
+    OkrTest.Run r = run("fit", bad.toString(), "--out", out.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).startsWith(bad + ":2: ").contains(bad + ":2: cycle: ");
+    assertThat(Files.readString(out)).isEqualTo("the old model");
+    assertThat(listing(dir)).containsExactly(bad, out);
+
+    assertThat(run("fit", "no/such.jsonl", "--out", out.toString()).err()).isEqualTo("no/such.jsonl: no such file\n");
+    OkrTest.Run toDir = run("fit", Q2.toString(), "--out", dir.toString());
+    assertThat(toDir.code()).isEqualTo(2);
+    assertThat(toDir.err()).isEqualTo("--out: " + dir + ": is a directory\n");
+    OkrTest.Run noOut = run("fit", Q2.toString());
+    assertThat(noOut.code()).isEqualTo(2);
+    assertThat(noOut.err()).startsWith("Missing required option: '--out=FILE'");
+    OkrTest.Run badName = run("fit", Q2.toString(), "--name", "two\nlines", "--out", out.toString());
+    assertThat(badName.code()).isEqualTo(2);
+    assertThat(badName.err()).isEqualTo("--name: must be 1 to 200 characters without control characters: "
+        + "'two\\u000alines'\n");
+  }
+
+  @Test
+  void fit_badBasedOnModel_exit2ListingEveryProblem(@TempDir Path dir) throws IOException {
+    Path base = dir.resolve("base.json");
+    Files.writeString(base, ForecastModel.defaults().toJson().replace("\"okr-forecast-model/1\"",
+        "\"okr-forecast-model/2\"").replaceFirst("\"logOdds\": [^,]+,", "\"logOdds\": 1000,"));
+    Path out = dir.resolve("model.json");
+    OkrTest.Run r = run("fit", Q2.toString(), "--based-on", base.toString(), "--out", out.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo(base + ": format: must be \"okr-forecast-model/1\" (a version this library reads): "
+        + "\"okr-forecast-model/2\"\n" + base + ": weights.logOdds: must be a number within [-50.0, 50.0]: 1000.0\n");
+    assertThat(out).doesNotExist();
+  }
+}
