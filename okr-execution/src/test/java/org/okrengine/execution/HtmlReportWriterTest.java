@@ -142,7 +142,9 @@ class HtmlReportWriterTest {
     assertThat(end.sourceHealth()).isNotEmpty();
     assertThat(html).contains("<p class=\"lead\">" + HtmlReportWriter.esc(end.summary()) + "</p>")
         .contains("<h3>Broken data connections</h3>")
-        .contains(HtmlReportWriter.esc(end.sourceHealth().get(0).reason()));
+        .contains(HtmlReportWriter.esc(end.sourceHealth().get(0).reason()))
+        // the page names the forecast model that made it
+        .contains(" Forecasts by the model okr-default-1 (movement-aware; fitted on 2731 key results of 2731 cycles");
     // week 8: each cause sentence sits under its key result's line
     CycleReport week8 = exampleReport(cycle);
     String page = HtmlReportWriter.write(cycle, week8);
@@ -182,8 +184,8 @@ class HtmlReportWriterTest {
                 kr("KR-none", "no data", Metric.of(0, 10, null), new int[0], new double[0]),
                 kr("KR-keep", "keep", new Metric(null, 99.0, Direction.MAINTAIN_BELOW, "%"), new int[] {7, 14},
                     new double[] {98.0, 99.5}),
-                kr("KR-huge", "huge", Metric.of(-1e300, 1e300, null), new int[] {7, 20},
-                    new double[] {-1e299, 1e299}),
+                kr("KR-huge", "huge", Metric.of(-1e15, 1e15, null), new int[] {7, 20},
+                    new double[] {-1e14, 1e14}),
                 kr("KR-done", "achieve", Metric.achieve(), new int[] {10}, new double[] {0}),
                 kr("KR\u0001ctl", "ctl \u0007 \ud800 x", Metric.of(0, 1, null), new int[0], new double[0])))),
         List.of(new Initiative("I<1>", EVIL, "t&<", null, List.of("KR\"1"),
