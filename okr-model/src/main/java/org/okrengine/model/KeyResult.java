@@ -31,7 +31,9 @@ public record KeyResult(String id, String title, String owner, String team, doub
   /**
    * Validates, copies the lists and sorts the check-ins by time.
    *
-   * @throws IllegalArgumentException when two check-ins share an instant, or the weight is negative or not finite
+   * @throws IllegalArgumentException when two check-ins share an instant, the weight is negative or not finite, or
+   *     a check-in's value or the result's final value is not 0 or 1 for an {@code achieve} metric (the index is
+   *     that in {@code checkIns} as given)
    */
   public KeyResult {
     requireId(id, "id");
@@ -45,6 +47,12 @@ public record KeyResult(String id, String title, String owner, String team, doub
     Objects.requireNonNull(metric, "metric must not be null");
     plan = plan == null ? Plan.LINEAR : plan;
     List<CheckIn> sorted = new ArrayList<>(copy(checkIns == null ? List.of() : checkIns, "checkIns"));
+    for (int i = 0; i < sorted.size(); i++) {
+      requireAccepted(metric, sorted.get(i).value(), "checkIns[" + i + "].value");
+    }
+    if (result != null) {
+      requireAccepted(metric, result.finalValue(), "result.finalValue");
+    }
     sorted.sort(Comparator.comparing(CheckIn::at));
     for (int i = 1; i < sorted.size(); i++) {
       if (sorted.get(i).at().equals(sorted.get(i - 1).at())) {
@@ -52,6 +60,13 @@ public record KeyResult(String id, String title, String owner, String team, doub
       }
     }
     checkIns = List.copyOf(sorted);
+  }
+
+  /** An {@code achieve} key result reports only 0 (not done) or 1 (done). */
+  private static void requireAccepted(Metric metric, double value, String name) {
+    if (metric.direction() == Direction.ACHIEVE && !(value == 0.0 || value == 1.0)) {
+      throw new IllegalArgumentException(name + " must be 0 or 1 for direction achieve: " + value);
+    }
   }
 
   /** The check-ins at or before {@code asOf}, in time order. */

@@ -29,8 +29,8 @@ import java.util.Objects;
  * A measured value outside the bounds, or off the levels, is not rejected here: the model keeps data as given, and
  * the JSON reader warns about it.
  *
- * @param baseline the value at cycle start; null only for the maintain directions
- * @param target the value to reach or hold; differs from the baseline
+ * @param baseline the value at cycle start; null only for the maintain directions; 0 for {@code achieve}
+ * @param target the value to reach or hold; differs from the baseline; 1 for {@code achieve}
  * @param direction which way the value must move or stay
  * @param unit display unit, or null
  * @param min the lowest value the metric can physically take, or null when unbounded below
@@ -48,7 +48,7 @@ public record Metric(Double baseline, double target, Direction direction, String
    * Validates and copies {@code levels}.
    *
    * @throws IllegalArgumentException when a number is not finite, the baseline is missing for a direction that needs
-   *     one, the target equals the baseline, {@code min} is not below {@code max}, the baseline or target lies outside
+   *     one, an {@code achieve} metric's baseline is not 0 or its target not 1, the target equals the baseline, {@code min} is not below {@code max}, the baseline or target lies outside
    *     the bounds or outside [first level, last level], or the levels are fewer than 2, more than 20, not strictly
    *     ascending or outside the bounds
    * @throws NullPointerException when {@code direction} or a level is null
@@ -61,6 +61,12 @@ public record Metric(Double baseline, double target, Direction direction, String
     optionalFinite(max, "max");
     if (baseline == null && !direction.isMaintain()) {
       throw new IllegalArgumentException("baseline must be given for direction " + direction.jsonName());
+    }
+    if (direction == Direction.ACHIEVE && baseline != 0.0) {
+      throw new IllegalArgumentException("baseline must be 0 for direction achieve: " + baseline);
+    }
+    if (direction == Direction.ACHIEVE && target != 1.0) {
+      throw new IllegalArgumentException("target must be 1 for direction achieve: " + target);
     }
     if (baseline != null && baseline == target) {
       throw new IllegalArgumentException("target must differ from baseline: " + target);

@@ -110,8 +110,10 @@ public final class OkrCycle {
   /**
    * A validated cycle.
    *
-   * @throws InvalidCycleException listing every duplicate id, dangling reference and self-dependency, each with its
-   *     JSON path (for example {@code objectives[0].keyResults[1].team: unknown team "growthh"})
+   * @throws InvalidCycleException listing every duplicate id, dangling reference, self-dependency and loop of parent
+   *     teams or objectives, each with its JSON path (for example
+   *     {@code objectives[0].keyResults[1].team: unknown team "growthh"},
+   *     {@code objectives[3].parent: forms a loop O-4 -> O-2 -> O-4})
    */
   public static OkrCycle of(Cycle cycle, List<Team> teams, List<Objective> objectives, List<Initiative> initiatives,
       List<Dependency> dependencies) {
@@ -130,14 +132,14 @@ public final class OkrCycle {
     for (int i = 0; i < teams.size(); i++) {
       Team t = teams.get(i);
       refs.declare(NodeKind.TEAM, t.id(), "teams[" + i + "].id");
-      refs.refer("teams[" + i + "].parent", t.parent(), team);
+      refs.parent(NodeKind.TEAM, t.id(), t.parent(), "teams[" + i + "].parent");
     }
     for (int i = 0; i < objectives.size(); i++) {
       Objective o = objectives.get(i);
       String p = "objectives[" + i + "]";
       refs.declare(NodeKind.OBJECTIVE, o.id(), p + ".id");
       refs.refer(p + ".team", o.team(), team);
-      refs.refer(p + ".parent", o.parent(), EnumSet.of(NodeKind.OBJECTIVE));
+      refs.parent(NodeKind.OBJECTIVE, o.id(), o.parent(), p + ".parent");
       for (int k = 0; k < o.keyResults().size(); k++) {
         KeyResult kr = o.keyResults().get(k);
         refs.declare(NodeKind.KEY_RESULT, kr.id(), p + ".keyResults[" + k + "].id");

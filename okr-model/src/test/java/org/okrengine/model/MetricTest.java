@@ -95,6 +95,17 @@ class MetricTest {
   }
 
   @Test
+  void constructor_achieveOtherThanZeroToOne_rejected() {
+    assertThatThrownBy(() -> new Metric(0.5, 1, Direction.ACHIEVE, null))
+        .hasMessage("baseline must be 0 for direction achieve: 0.5");
+    assertThatThrownBy(() -> new Metric(0.0, 2, Direction.ACHIEVE, null))
+        .hasMessage("target must be 1 for direction achieve: 2.0");
+    assertThatThrownBy(() -> new Metric(1.0, 0, Direction.ACHIEVE, null))
+        .hasMessage("baseline must be 0 for direction achieve: 1.0");
+    assertThat(new Metric(-0.0, 1, Direction.ACHIEVE, null).progress(1)).isEqualTo(1.0);
+  }
+
+  @Test
   void constructor_fourArguments_unboundedWithoutLevels() {
     Metric m = new Metric(8.0, 12, Direction.INCREASE, "%");
     assertThat(m).isEqualTo(new Metric(8.0, 12, Direction.INCREASE, "%", null, null, null));

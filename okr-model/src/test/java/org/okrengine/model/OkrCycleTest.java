@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class OkrCycleTest {
@@ -84,6 +86,89 @@ class OkrCycleTest {
             "initiatives[0].keyResults[0]: \"O-1\" is a objective, not a key result",
             "initiatives[0].keyResults[1]: unknown key result \"KR-7\"",
             "dependencies[0].downstream: \"t\" is a team, not a key result, initiative or milestone"));
+  }
+
+  @Test
+  void of_parentLoops_rejectedWithTheLoop() {
+    List<Team> teams = List.of(new Team("a", null, "b"), new Team("b", null, "a"), new Team("c", null, "c"),
+        new Team("d", null, "a"));
+    List<Objective> objectives = List.of(new Objective("O-1", null, "a", null, "O-1", null, List.of()),
+        new Objective("O-2", null, "a", null, "O-4", null, List.of()),
+        new Objective("O-3", null, "a", null, "O-2", null, List.of()),
+        new Objective("O-4", null, "a", null, "O-3", null, List.of()),
+        new Objective("O-5", null, "a", null, "O-4", null, List.of()));
+    assertThatThrownBy(() -> OkrCycle.of(Q, teams, objectives))
+        .isInstanceOfSatisfying(InvalidCycleException.class, e -> assertThat(e.problems()).extracting(
+            Problem::toString).containsExactly(
+            "teams[0].parent: forms a loop a -> b -> a",
+            "teams[2].parent: forms a loop c -> c",
+            "objectives[0].parent: forms a loop O-1 -> O-1",
+            "objectives[1].parent: forms a loop O-2 -> O-4 -> O-3 -> O-2"));
+  }
+
+  @Test
+  void of_seededRandomParents_loopsAsThePlainRule() {
+    // the plain rule: objective i is in a loop when following parents from it comes back to it; each loop is
+    // reported once, at its member first in document order, starting there
+    Random random = new Random(23);
+    for (int run = 0; run < 500; run++) {
+      int n = 1 + random.nextInt(12);
+      String[] parent = new String[n];
+      List<Objective> objectives = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        parent[i] = random.nextInt(4) == 0 ? null : "O-" + random.nextInt(n);
+        objectives.add(new Objective("O-" + i, null, "t", null, parent[i], null, List.of()));
+      }
+      List<String> expected = new ArrayList<>();
+      java.util.Set<Integer> reported = new java.util.HashSet<>();
+      for (int i = 0; i < n; i++) {
+        StringBuilder loop = new StringBuilder("O-" + i);
+        List<Integer> members = new ArrayList<>();
+        int at = i;
+        for (int step = 0; step < n && parent[at] != null; step++) {
+          members.add(at);
+          at = Integer.parseInt(parent[at].substring(2));
+          loop.append(" -> O-").append(at);
+          if (at == i) {
+            break;
+          }
+        }
+        if (at == i && parent[i] != null && !reported.contains(i)) {
+          reported.addAll(members);
+          expected.add("objectives[" + i + "].parent: forms a loop " + loop);
+        }
+      }
+      List<String> actual;
+      try {
+        OkrCycle.of(Q, List.of(Team.of("t")), objectives);
+        actual = List.of();
+      } catch (InvalidCycleException e) {
+        actual = e.problems().stream().map(Problem::toString).toList();
+      }
+      assertThat(actual).as("run %d, parents %s", run, java.util.Arrays.toString(parent))
+          .containsExactlyElementsOf(expected);
+    }
+  }
+
+  @Test
+  void of_parentChains_accepted() {
+    OkrCycle c = OkrCycle.of(Q, List.of(new Team("a", null, "b"), new Team("b", null, "c"), Team.of("c")),
+        List.of(new Objective("O-1", null, "a", null, "O-2", null, List.of()),
+            new Objective("O-2", null, "a", null, null, null, List.of())));
+    assertThat(c.childTeams("c")).extracting(Team::id).containsExactly("b");
+  }
+
+  @Test
+  void keyResult_achieveValuesOtherThanZeroAndOne_rejected() {
+    assertThatThrownBy(() -> new KeyResult("KR", null, null, "t", 1.0, null, Metric.achieve(), null,
+        List.of(CheckIn.of(T2, 1), CheckIn.of(T1, 0.5)), null))
+        .hasMessage("checkIns[1].value must be 0 or 1 for direction achieve: 0.5");
+    assertThatThrownBy(() -> new KeyResult("KR", null, null, "t", 1.0, null, Metric.achieve(), null, List.of(),
+        Result.of(2)))
+        .hasMessage("result.finalValue must be 0 or 1 for direction achieve: 2.0");
+    KeyResult ok = new KeyResult("KR", null, null, "t", 1.0, null, Metric.achieve(), null,
+        List.of(CheckIn.of(T1, 0), CheckIn.of(T2, 1)), Result.of(-0.0));
+    assertThat(ok.checkIns()).hasSize(2);
   }
 
   @Test

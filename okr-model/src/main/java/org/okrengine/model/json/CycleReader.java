@@ -68,7 +68,6 @@ final class CycleReader extends TreeReader {
   private static final String POINTS = "points";
 
   private static final Set<NodeKind> TEAM = EnumSet.of(NodeKind.TEAM);
-  private static final Set<NodeKind> OBJECTIVE = EnumSet.of(NodeKind.OBJECTIVE);
   private static final Set<NodeKind> KEY_RESULT = EnumSet.of(NodeKind.KEY_RESULT);
 
   private final ReferenceCheck refs = new ReferenceCheck();
@@ -183,7 +182,7 @@ final class CycleReader extends TreeReader {
     String name = optionalString(o, "name", p);
     String parent = optionalId(o, "parent", p);
     declare(NodeKind.TEAM, id, p.field("id"));
-    refer(p.field("parent"), parent, TEAM);
+    refs.parent(NodeKind.TEAM, id, parent, p.field("parent").toString());
     return problems.size() == before ? build(p, () -> new Team(id, name, parent)) : null;
   }
 
@@ -199,7 +198,7 @@ final class CycleReader extends TreeReader {
         Commitment::jsonName, Commitment::fromJsonName);
     declare(NodeKind.OBJECTIVE, id, p.field("id"));
     refer(p.field("team"), team, TEAM);
-    refer(p.field("parent"), parent, OBJECTIVE);
+    refs.parent(NodeKind.OBJECTIVE, id, parent, p.field("parent").toString());
     List<KeyResult> keyResults = list(o, "keyResults", p, (kr, kp) -> keyResult(kr, kp, team));
     return problems.size() == before
         ? build(p, () -> new Objective(id, title, team, owner, parent, commitment, keyResults))
@@ -249,6 +248,14 @@ final class CycleReader extends TreeReader {
     if (direction == Direction.ACHIEVE) {
       baseline = isAbsent(o, "baseline") ? Double.valueOf(0.0) : baseline;
       target = isAbsent(o, "target") ? Double.valueOf(1.0) : target;
+      if (baseline != null && baseline != 0.0) {
+        problems.add(problem(p.field("baseline"), "must be 0 for direction achieve: " + baseline));
+        baseline = null; // not judged further
+      }
+      if (target != null && target != 1.0) {
+        problems.add(problem(p.field("target"), "must be 1 for direction achieve: " + target));
+        target = null;
+      }
     } else {
       if (target == null && isAbsent(o, "target")) {
         problems.add(problem(p.field("target"), "missing"));
@@ -344,6 +351,13 @@ final class CycleReader extends TreeReader {
       problems.add(problem(path, "must not be below the first level (" + value + " < " + first + ")"));
     } else if (!(value <= last)) {
       problems.add(problem(path, "must not be above the last level (" + value + " > " + last + ")"));
+    }
+  }
+
+  /** Records a problem when {@code metric} is {@code achieve} and {@code value} is neither 0 (not done) nor 1 (done). */
+  private void requireAchieveValue(Metric metric, double value, JsonPath path) {
+    if (metric.direction() == Direction.ACHIEVE && !(value == 0.0 || value == 1.0)) {
+      problems.add(problem(path, "must be 0 or 1 for direction achieve: " + value));
     }
   }
 
@@ -478,6 +492,9 @@ final class CycleReader extends TreeReader {
       String note = optionalString(c, "note", ip);
       List<String> blockers = stringList(c, "blockers", ip);
       String source = optionalString(c, "source", ip);
+      if (value != null && metric != null) {
+        requireAchieveValue(metric, value, ip.field("value"));
+      }
       if (problems.size() > before) {
         continue;
       }
@@ -504,6 +521,9 @@ final class CycleReader extends TreeReader {
     unknownFields(o, p, RESULT_FIELDS);
     Double finalValue = requiredNumber(o, "finalValue", p);
     Double selfScore = optionalNumber(o, "selfScore", p);
+    if (finalValue != null && metric != null) {
+      requireAchieveValue(metric, finalValue, p.field("finalValue"));
+    }
     if (problems.size() > before) {
       return null;
     }

@@ -78,6 +78,17 @@ class CycleJsonTest {
 
   static final String KR = "objectives[0].keyResults[0]";
 
+  /** A document with these teams and objectives (each objective in team t, without key results). */
+  static String withTeamsAndObjectives(String teams, String objectives) {
+    return q("{'format': 'okr-cycle/1', " + CYCLE + ", 'teams': [" + teams + "], 'objectives': [" + objectives + "]}");
+  }
+
+  /** An objective of team t with {@code parent}, or none when null. */
+  static String objective(String id, String parent) {
+    return "{'id': '" + id + "', 'title': 'T', 'team': 't'" + (parent == null ? "" : ", 'parent': '" + parent + "'")
+        + "}";
+  }
+
   static Stream<Arguments> badDocuments() {
     return Stream.of(
         Arguments.of("truncated", "{\"format\": ",
@@ -151,7 +162,30 @@ class CycleJsonTest {
         Arguments.of("target equals baseline", withMetric("'baseline': 40, 'target': 40.0, 'direction': 'increase'"),
             List.of(KR + ".metric.target: must differ from baseline (both 40.0)")),
         Arguments.of("achieve target 0", withMetric("'target': 0, 'direction': 'achieve'"),
-            List.of(KR + ".metric.target: must differ from baseline (both 0.0)")),
+            List.of(KR + ".metric.target: must be 1 for direction achieve: 0.0")),
+        Arguments.of("achieve baseline and target not 0 and 1",
+            withMetric("'baseline': 0.5, 'target': 2, 'direction': 'achieve'"),
+            List.of(KR + ".metric.baseline: must be 0 for direction achieve: 0.5",
+                KR + ".metric.target: must be 1 for direction achieve: 2.0")),
+        Arguments.of("achieve values not 0 or 1", withKeyResult("'id': 'KR-1', 'metric': {'direction': 'achieve'},"
+                + " 'checkIns': [{'at': '2026-07-08', 'value': 1}, {'at': '2026-07-09', 'value': 0.5},"
+                + " {'at': '2026-07-10', 'value': -1}, {'at': '2026-07-11', 'value': 0}], 'result': {'finalValue': 2}"),
+            List.of(KR + ".checkIns[1].value: must be 0 or 1 for direction achieve: 0.5",
+                KR + ".checkIns[2].value: must be 0 or 1 for direction achieve: -1.0",
+                KR + ".result.finalValue: must be 0 or 1 for direction achieve: 2.0")),
+        Arguments.of("team its own parent", withTeamsAndObjectives("{'id': 't', 'parent': 't'}", objective("O-1", null)),
+            List.of("teams[0].parent: forms a loop t -> t")),
+        Arguments.of("teams in a loop", withTeamsAndObjectives("{'id': 'a', 'parent': 'c'}, {'id': 'b', 'parent': 'a'},"
+                + " {'id': 'c', 'parent': 'b'}, {'id': 'd', 'parent': 'a'}, {'id': 't', 'parent': 'd'}",
+                objective("O-1", null)),
+            List.of("teams[0].parent: forms a loop a -> c -> b -> a")),
+        Arguments.of("objective its own parent", withTeamsAndObjectives("{'id': 't'}", objective("O-1", "O-1")),
+            List.of("objectives[0].parent: forms a loop O-1 -> O-1")),
+        Arguments.of("objectives in loops, one with a tail", withTeamsAndObjectives("{'id': 't'}",
+                String.join(", ", objective("O-1", "O-2"), objective("O-2", "O-3"), objective("O-3", "O-2"),
+                    objective("O-4", "O-5"), objective("O-5", "O-4"), objective("O-6", null))),
+            List.of("objectives[1].parent: forms a loop O-2 -> O-3 -> O-2",
+                "objectives[3].parent: forms a loop O-4 -> O-5 -> O-4")),
         Arguments.of("maintain target equals baseline",
             withMetric("'baseline': 3, 'target': 3, 'direction': 'maintain-below'"),
             List.of(KR + ".metric.target: must differ from baseline (both 3.0)")),
