@@ -1,6 +1,9 @@
 package org.okrengine.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +19,7 @@ import org.okrengine.forecast.ForecastModel;
 import org.okrengine.forecast.Forecaster;
 import org.okrengine.forecast.MethodScore;
 import org.okrengine.forecast.ReliabilityBin;
+import org.okrengine.model.OkrCycle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -49,6 +53,24 @@ final class BacktestCommand implements Callable<Integer> {
   @Mixin
   ModelOption model;
 
+  @Option(names = "--walk-forward",
+      description = "forecast each cycle with the model refitted (as okr fit does) on the cycles that ended before "
+          + "it started, as a company using the library lives; cycles with none before them, and files whose cycles "
+          + "have no real dates (all starting together, as the TSE sprints), get the model as it is. Holds the "
+          + "cycles in memory; not with --engine spark")
+  boolean walkForward;
+
+  @Option(names = "--per-forecast", paramLabel = "FILE.csv",
+      description = "also write one CSV row per forecast: cycle,keyResult,origin,method,model,probability,low,high,"
+          + "landing,final,hit (RFC 4180; low and high the 80% interval, empty where a method gives none; not with "
+          + "--engine spark)")
+  Path perForecast;
+
+  @Option(names = "--plot", paramLabel = "DIR",
+      description = "also write a reliability diagram per method, DIR/reliability-METHOD.svg (all origins pooled; "
+          + "DIR is created if absent)")
+  Path plot;
+
   @Mixin
   EngineOptions where;
 
@@ -69,6 +91,21 @@ final class BacktestCommand implements Callable<Integer> {
         bt = bt.withMethods(List.of(m.get()));
       }
     }
+    boolean local = where.engine.equals("local");
+    if (walkForward && !local) {
+      bad.add("--walk-forward: walk-forward is single-machine work (each cycle's model is fitted on the cycles "
+          + "before it, in order); run it without --engine " + ConsoleText.printable(where.engine));
+    }
+    if (perForecast != null && !local) {
+      bad.add("--per-forecast: the rows are written on a single machine; run it without --engine "
+          + ConsoleText.printable(where.engine));
+    }
+    if (perForecast != null) {
+      bad.addAll(AtomicFile.problems("--per-forecast", perForecast));
+    }
+    if (plot != null && Files.exists(plot) && !Files.isDirectory(plot)) {
+      bad.add("--plot: " + plot + ": not a directory");
+    }
     if (!bad.isEmpty()) {
       throw new BadInputException(bad);
     }
@@ -87,21 +124,65 @@ final class BacktestCommand implements Callable<Integer> {
       finish(run.report(), forecaster);
       return Okr.OK;
     }
-    Backtest.Accumulator acc = bt.newAccumulator();
-    new Inputs().readAll(files, acc::add, spec.commandLine().getErr(), "backtest");
-    finish(acc.report(), forecaster);
+    BacktestReport report;
+    try (AtomicFile csv = perForecast == null ? null : AtomicFile.open(perForecast)) {
+      PerForecastCsv rows = csv == null ? null : new PerForecastCsv(csv.writer());
+      report = walkForward ? walkForward(bt, rows) : once(bt, rows);
+      if (csv != null) {
+        csv.commit();
+      }
+    } catch (IOException | UncheckedIOException e) {
+      if (perForecast == null) {
+        throw e instanceof UncheckedIOException u ? u : new UncheckedIOException((IOException) e);
+      }
+      throw new BadInputException(List.of("--per-forecast: " + perForecast + ": cannot write: " + e.getMessage()));
+    }
+    finish(report, forecaster);
     return Okr.OK;
   }
 
-  /** Prints the report. */
+  private BacktestReport once(Backtest bt, PerForecastCsv rows) {
+    Backtest.Accumulator acc = bt.newAccumulator().onForecast(rows);
+    new Inputs().readAll(files, acc::add, spec.commandLine().getErr(), "backtest");
+    return acc.report();
+  }
+
+  private BacktestReport walkForward(Backtest bt, PerForecastCsv rows) {
+    List<OkrCycle> cycles = new ArrayList<>();
+    new Inputs().readAll(files, cycles::add, spec.commandLine().getErr(), "backtest");
+    return bt.runWalkForward(cycles, rows);
+  }
+
+  /** Writes the diagrams of {@code --plot}, then prints the report. */
   private void finish(BacktestReport report, Forecaster forecaster) {
+    if (plot != null) {
+      try {
+        Files.createDirectories(plot);
+        for (ForecastMethod m : methodsOf(report)) {
+          AtomicFile.write(plot.resolve(ReliabilityPlot.fileName(m)), ReliabilityPlot.svg(report, m));
+        }
+      } catch (IOException e) {
+        throw new BadInputException(List.of("--plot: " + plot + ": cannot write: " + e.getMessage()));
+      }
+    }
     PrintWriter out = spec.commandLine().getOut();
     if (format.equals("json")) {
       out.print(json(report));
     } else {
-      text(report, ModelOption.describe(forecaster.model()), out);
+      text(report, ModelOption.describe(forecaster.model())
+          + (walkForward ? ", refitted before each cycle on the cycles that ended before it started" : ""), out);
     }
     out.flush();
+  }
+
+  private static List<ForecastMethod> methodsOf(BacktestReport report) {
+    List<ForecastMethod> out = new ArrayList<>();
+    for (MethodScore s : report.scores()) {
+      if (!out.contains(s.method())) {
+        out.add(s.method());
+      }
+    }
+    return out;
   }
 
   /** The text table of {@code r}; {@code model} names the forecast model, for the second line. */

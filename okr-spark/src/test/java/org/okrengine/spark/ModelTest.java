@@ -21,7 +21,7 @@ import picocli.CommandLine;
 /**
  * {@code --model} on Spark: the jobs, {@link SparkBacktest#withModel}, {@link SparkRetro#withModel} and
  * {@code --engine spark} answer what {@code okr backtest} and {@code okr retro} answer with the same model on one
- * machine; a bad model file is exit code 2.
+ * machine; a bad model file is exit code 2; walk-forward stays single-machine.
  */
 class ModelTest {
   static SparkSession spark;
@@ -74,7 +74,7 @@ class ModelTest {
   }
 
   @Test
-  void engineSpark_model_sameOutputAsTheLocalEngine() {
+  void engineSpark_model_sameOutputAsTheLocalEngine_walkForwardRefused() {
     for (String command : new String[] {"backtest", "retro"}) {
       String[] args = {command, "--format", "json", "--model", model.toString(), history.toString()};
       SparkTestSupport.Run local = okr(args);
@@ -82,6 +82,9 @@ class ModelTest {
       assertThat(onSpark.code()).as(onSpark.err()).isZero();
       assertThat(onSpark.out()).as(command).isEqualTo(local.out());
     }
+    SparkTestSupport.Run walk = okr("backtest", "--walk-forward", "--engine", "spark", history.toString());
+    assertThat(walk.code()).isEqualTo(2);
+    assertThat(walk.err()).startsWith("--walk-forward: walk-forward is single-machine work");
   }
 
   @Test

@@ -1,0 +1,179 @@
+package org.okrengine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.okrengine.cli.OkrTest.ROOT;
+import static org.okrengine.cli.OkrTest.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.okrengine.forecast.Backtest;
+import org.okrengine.forecast.BacktestForecast;
+import org.okrengine.forecast.BacktestJson;
+import org.okrengine.forecast.BacktestReport;
+import org.okrengine.forecast.ForecastMethod;
+import org.okrengine.model.OkrCycle;
+import org.okrengine.model.json.CycleJson;
+
+/** {@code okr backtest --walk-forward}, {@code --per-forecast} and {@code --plot}. */
+class BacktestCommandTest {
+  static final Path Q2 = ROOT.resolve("examples/acme-2026-q2.json");
+
+  /** The example's previous quarter, then the same quarter a year later (both with results), as JSON Lines. */
+  static Path twoYears(Path dir) throws IOException {
+    String q2 = Files.readString(Q2).replace("\n", " ");
+    Path f = dir.resolve("two-years.jsonl");
+    Files.writeString(f, q2.replace("2026-", "2027-") + "\n" + q2 + "\n"); // later first: walk-forward sorts
+    return f;
+  }
+
+  /** Two copies of the quarter with the same dates (as cycles without real dates), as JSON Lines. */
+  static Path sameDates(Path dir) throws IOException {
+    String q2 = Files.readString(Q2).replace("\n", " ");
+    Path f = dir.resolve("same-dates.jsonl");
+    Files.writeString(f, q2 + "\n" + q2.replace("\"id\": \"2026-Q2\"", "\"id\": \"2026-Q2-copy\"") + "\n");
+    return f;
+  }
+
+  /** The rows of a CSV without quoted fields, each split at commas. */
+  static List<String[]> rows(Path csv) throws IOException {
+    String text = Files.readString(csv);
+    assertThat(text).endsWith("\r\n").doesNotContain("\"");
+    return text.lines().skip(1).map(l -> l.split(",", -1)).toList();
+  }
+
+  @Test
+  void walkForward_laterCycleGetsTheModelFittedOnTheEarlier(@TempDir Path dir) throws IOException {
+    Path history = twoYears(dir);
+    Path csv = dir.resolve("forecasts.csv");
+    OkrTest.Run r = run("backtest", history.toString(), "--walk-forward", "--per-forecast", csv.toString(),
+        "--format", "json");
+    assertThat(r.code()).as(r.err()).isZero();
+    // model per cycle in the rows: 2026 has nothing before it, 2027 gets the fit on 2026
+    Map<String, String> modelByCycle = new TreeMap<>();
+    for (String[] row : rows(csv)) {
+      String before = modelByCycle.put(row[0], row[4]);
+      assertThat(before == null || before.equals(row[4])).isTrue();
+    }
+    assertThat(modelByCycle).containsExactly(Map.entry("2026-Q2", "okr-default-1"),
+        Map.entry("2027-Q2", "okr-default-1+fit"));
+    // the report is what Backtest.runWalkForward gives, which differs from the plain backtest
+    List<OkrCycle> cycles = new ArrayList<>();
+    CycleJson.withDefaults().lines(history).forEach(l -> cycles.add(l.cycle()));
+    BacktestReport expected = Backtest.withDefaults().runWalkForward(cycles, null);
+    assertThat(r.out()).isEqualTo(BacktestJson.write(expected))
+        .isNotEqualTo(run("backtest", history.toString(), "--format", "json").out());
+    assertThat(run("backtest", history.toString(), "--walk-forward").out())
+        .contains("\nforecast model: okr-default-1 (fitted on 2731 key results of 2731 cycles from 2000-01-03 to "
+            + "2020-09-30), refitted before each cycle on the cycles that ended before it started\n");
+  }
+
+  @Test
+  void walkForward_cyclesWithoutRealDates_getTheModelAsItIs(@TempDir Path dir) throws IOException {
+    Path history = sameDates(dir);
+    Path csv = dir.resolve("forecasts.csv");
+    OkrTest.Run r = run("backtest", history.toString(), "--walk-forward", "--per-forecast", csv.toString(),
+        "--format", "json");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(rows(csv).stream().map(row -> row[4]).distinct().toList()).containsExactly("okr-default-1");
+    assertThat(r.out()).isEqualTo(run("backtest", history.toString(), "--format", "json").out());
+  }
+
+  @Test
+  void walkForwardOrPerForecast_withEngineSpark_exit2SingleMachine() {
+    OkrTest.Run r = run("backtest", Q2.toString(), "--walk-forward", "--engine", "spark");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("--walk-forward: walk-forward is single-machine work (each cycle's model is "
+        + "fitted on the cycles before it, in order); run it without --engine spark\n");
+    OkrTest.Run csv = run("backtest", Q2.toString(), "--per-forecast", "x.csv", "--engine", "spark");
+    assertThat(csv.code()).isEqualTo(2);
+    assertThat(csv.err()).isEqualTo("--per-forecast: the rows are written on a single machine; run it without "
+        + "--engine spark\n");
+  }
+
+  @Test
+  void perForecast_oneRowPerForecastAsTheListenerSeesThem(@TempDir Path dir) throws IOException {
+    Path csv = dir.resolve("forecasts.csv");
+    OkrTest.Run r = run("backtest", Q2.toString(), "--per-forecast", csv.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    List<BacktestForecast> seen = new ArrayList<>();
+    Backtest.withDefaults().run(List.of(CycleJson.withDefaults().read(Q2).cycle()), seen::add);
+    String text = Files.readString(csv);
+    assertThat(text).startsWith("cycle,keyResult,origin,method,model,probability,low,high,landing,final,hit\r\n");
+    List<String[]> rows = rows(csv);
+    // 30 key results with a final value x 3 origins x 6 methods
+    assertThat(rows).hasSize(30 * 3 * ForecastMethod.values().length).hasSize(seen.size());
+    for (int i = 0; i < rows.size(); i++) {
+      BacktestForecast f = seen.get(i);
+      String[] row = rows.get(i);
+      assertThat(row).containsExactly(f.cycleId(), f.keyResultId(), Double.toString(f.origin()), f.method().id(),
+          f.model(), Double.toString(f.probability()),
+          f.interval() == null ? "" : Double.toString(f.interval().low()),
+          f.interval() == null ? "" : Double.toString(f.interval().high()),
+          Double.toString(f.landingValue()), Double.toString(f.finalValue()), Boolean.toString(f.hit()));
+    }
+    // a forecast without an interval (linear pace gives none for an increase or decrease key result): empty cells
+    assertThat(rows.stream().filter(row -> row[6].isEmpty() && row[7].isEmpty()))
+        .hasSize((int) seen.stream().filter(f -> f.interval() == null).count())
+        .anyMatch(row -> row[3].equals("linear-pace") && row[1].equals("KR-1"));
+    assertThat(rows.stream().filter(row -> !row[6].isEmpty())).isNotEmpty();
+    try (Stream<Path> s = Files.list(dir)) {
+      assertThat(s.toList()).containsExactly(csv); // no temporary file left
+    }
+  }
+
+  @Test
+  void perForecast_badInputOrTarget_writesNothing(@TempDir Path dir) throws IOException {
+    Path csv = dir.resolve("forecasts.csv");
+    Path bad = dir.resolve("bad.jsonl");
+    Files.writeString(bad, Files.readString(Q2).replace("\n", " ") + "\nnot json\n");
+    OkrTest.Run r = run("backtest", bad.toString(), "--per-forecast", csv.toString(), "--plot",
+        dir.resolve("plots").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).startsWith(bad + ":2: line 2, column ");
+    try (Stream<Path> s = Files.list(dir)) {
+      assertThat(s.map(p -> p.getFileName().toString()).toList()).containsExactly("bad.jsonl");
+    }
+    OkrTest.Run toDir = run("backtest", Q2.toString(), "--per-forecast", dir.toString());
+    assertThat(toDir.code()).isEqualTo(2);
+    assertThat(toDir.err()).isEqualTo("--per-forecast: " + dir + ": is a directory\n");
+    OkrTest.Run plotOnFile = run("backtest", Q2.toString(), "--plot", bad.toString());
+    assertThat(plotOnFile.code()).isEqualTo(2);
+    assertThat(plotOnFile.err()).isEqualTo("--plot: " + bad + ": not a directory\n");
+  }
+
+  @Test
+  void plot_oneDiagramPerMethod_inANewFolder_sameBytesEachRun(@TempDir Path dir) throws IOException {
+    Path plots = dir.resolve("new/plots");
+    OkrTest.Run r = run("backtest", Q2.toString(), "--plot", plots.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    List<String> names;
+    try (Stream<Path> s = Files.list(plots)) {
+      names = s.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+    assertThat(names).containsExactly("reliability-damped-trend.svg", "reliability-linear-pace.svg",
+        "reliability-movement-aware.svg", "reliability-ols-trend.svg", "reliability-plan-prior-bayes.svg",
+        "reliability-random-walk-drift.svg");
+    BacktestReport report = Backtest.withDefaults().run(List.of(CycleJson.withDefaults().read(Q2).cycle()));
+    for (ForecastMethod m : ForecastMethod.values()) {
+      assertThat(Files.readString(plots.resolve("reliability-" + m.id() + ".svg")))
+          .isEqualTo(ReliabilityPlot.svg(report, m));
+    }
+    Map<String, String> first = new TreeMap<>();
+    for (String n : names) {
+      first.put(n, Files.readString(plots.resolve(n)));
+    }
+    assertThat(run("backtest", Q2.toString(), "--plot", plots.toString(), "--method", "ols-trend").code()).isZero();
+    assertThat(Files.readString(plots.resolve("reliability-ols-trend.svg")))
+        .isEqualTo(first.get("reliability-ols-trend.svg"));
+    assertThat(names.stream().map(first::get).collect(Collectors.joining())).doesNotContain("NaN");
+  }
+}
