@@ -135,6 +135,7 @@ public final class ReportJson {
       g.writeStartObject();
       g.writeStringField("source", c.source());
       strings(g, "affected", c.affected());
+      g.writeNumberField("affectedCount", c.affectedCount());
       strings(g, "teams", c.teams());
       g.writeNumberField("slipDays", c.slipDays());
       number(g, "probabilityOfMiss", c.probabilityOfMiss());

@@ -209,6 +209,8 @@ final class ReportReader extends TreeReader {
     int before = problems.size();
     String source = requiredId(o, "source", p);
     List<String> affected = stringList(o, "affected", p);
+    // optional: reports written before it existed list everything reached
+    Integer count = integer(optional(o, "affectedCount"), p.field("affectedCount"));
     List<String> teams = stringList(o, "teams", p);
     Double slipDays = requiredNumber(o, "slipDays", p);
     Double probability = optionalNumber(o, "probabilityOfMiss", p);
@@ -216,8 +218,9 @@ final class ReportReader extends TreeReader {
     if (problems.size() > before) {
       return null;
     }
-    return build(p, () -> new CascadeSummary(source, affected == null ? List.of() : affected,
-        teams == null ? List.of() : teams, slipDays, probability, reason));
+    List<String> listed = affected == null ? List.of() : affected;
+    return build(p, () -> new CascadeSummary(source, listed, teams == null ? List.of() : teams, slipDays,
+        probability, reason, count == null ? listed.size() : count));
   }
 
   private EscalationSummary escalation(Obj o, JsonPath p) {

@@ -111,7 +111,8 @@ class ReportJsonTest {
         + "\"probabilityOfTarget\":0.9,\"requiredVelocityPerWeek\":null,\"actualVelocityPerWeek\":null,"
         + "\"velocityRatio\":null,\"completionDate\":\"2026-09-20\",\"completionP50\":null,\"completionP85\":null},"
         + "\"reasons\":[],\"reasonDetails\":[],\"insight\":null,\"causes\":[]}],"
-        + "\"cascades\":[{\"source\":\"I-3\",\"affected\":[\"KR-1\",\"O-1\"],\"teams\":[\"growth\"],\"slipDays\":12.0,"
+        + "\"cascades\":[{\"source\":\"I-3\",\"affected\":[\"KR-1\",\"O-1\"],\"affectedCount\":2,"
+        + "\"teams\":[\"growth\"],\"slipDays\":12.0,"
         + "\"probabilityOfMiss\":null,\"reason\":\"I-3 is late.\"}],"
         + "\"escalations\":[{\"subject\":\"KR-4\",\"level\":2,\"since\":\"2026-07-29\",\"to\":\"team-lead\","
         + "\"reason\":\"Off track for 2 weeks.\"}],\"sourceHealth\":[],\"objectives\":[],\"summary\":null}\n");
