@@ -25,7 +25,7 @@ final class Trajectories {
 
   private Trajectories() {}
 
-  static TrajectoryShape classify(KeyResult kr, Cycle cycle, Retrospective.Span span) {
+  static TrajectoryShape classify(KeyResult kr, Cycle cycle, Span span) {
     Metric metric = kr.metric();
     Direction d = metric.direction();
     List<CheckIn> checkIns = kr.checkIns();

@@ -1,0 +1,138 @@
+package org.okrengine.retro;
+
+import static org.okrengine.retro.Figures.ratio;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.okrengine.model.CheckIn;
+import org.okrengine.model.Cycle;
+import org.okrengine.model.KeyResult;
+
+/**
+ * Blocker tags: on how many key results and check-ins each was named, for how long (first to last mention on a key
+ * result), which teams it hit and how many of its key results missed.
+ */
+@SuppressWarnings("serial") // the maps are HashMaps
+final class BlockersSection implements Section<BlockersSection> {
+  private static final long serialVersionUID = 1L;
+  final Map<String, BlockerAcc> blockers = new HashMap<>();
+  /** One key result's distinct tags, with their first and last mention and count. */
+  private String[] tags = new String[4];
+  private long[] first = new long[4];
+  private long[] last = new long[4];
+  private int[] mentions = new int[4];
+
+  @Override
+  public void add(CycleFacts f) {
+    for (int i = 0; i < f.size; i++) {
+      add(f.keyResults[i], f.scores[i] >= 0, f.hits[i]);
+    }
+  }
+
+  private void add(KeyResult kr, boolean scored, boolean hit) {
+    List<CheckIn> checkIns = kr.checkIns();
+    int distinct = 0;
+    for (int i = 0; i < checkIns.size(); i++) {
+      CheckIn ci = checkIns.get(i);
+      List<String> bs = ci.blockers();
+      for (int j = 0; j < bs.size(); j++) {
+        String b = bs.get(j);
+        long at = ci.at().getEpochSecond();
+        int k = 0;
+        while (k < distinct && !tags[k].equals(b)) {
+          k++;
+        }
+        if (k == distinct) {
+          if (distinct == tags.length) {
+            tags = Arrays.copyOf(tags, distinct * 2);
+            first = Arrays.copyOf(first, distinct * 2);
+            last = Arrays.copyOf(last, distinct * 2);
+            mentions = Arrays.copyOf(mentions, distinct * 2);
+          }
+          tags[k] = b;
+          first[k] = at;
+          mentions[k] = 0;
+          distinct++;
+        }
+        last[k] = at;
+        mentions[k]++;
+      }
+    }
+    for (int k = 0; k < distinct; k++) {
+      BlockerAcc b = blockers.get(tags[k]);
+      if (b == null) {
+        b = new BlockerAcc();
+        blockers.put(tags[k], b);
+      }
+      long seconds = last[k] - first[k];
+      b.keyResults++;
+      b.mentions += mentions[k];
+      b.seconds += seconds;
+      b.maxSeconds = Math.max(b.maxSeconds, seconds);
+      long[] count = b.teams.get(kr.team());
+      if (count == null) {
+        b.teams.put(kr.team(), new long[] {1});
+      } else {
+        count[0]++;
+      }
+      if (scored) {
+        if (hit) {
+          b.hits++;
+        } else {
+          b.misses++;
+        }
+      }
+      tags[k] = null;
+    }
+  }
+
+  @Override
+  public void merge(BlockersSection o) {
+    o.blockers.forEach((tag, theirs) -> blockers.computeIfAbsent(tag, k -> new BlockerAcc()).merge(theirs));
+  }
+
+  @Override
+  public void report(ReportParts r) {
+    for (Map.Entry<String, BlockerAcc> e : blockers.entrySet()) {
+      r.blockers.add(e.getValue().stats(e.getKey()));
+    }
+    r.blockers.sort((a, b) -> a.keyResults() != b.keyResults() ? Long.compare(b.keyResults(), a.keyResults())
+        : a.mentions() != b.mentions() ? Long.compare(b.mentions(), a.mentions()) : a.tag().compareTo(b.tag()));
+  }
+
+  /** One blocker tag. */
+  @SuppressWarnings("serial") // the map is a HashMap
+  static final class BlockerAcc implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    long keyResults;
+    long mentions;
+    long seconds;
+    long maxSeconds;
+    long hits;
+    long misses;
+    /** Key results by team, each count in a one-element array. */
+    final Map<String, long[]> teams = new HashMap<>();
+
+    void merge(BlockerAcc o) {
+      keyResults += o.keyResults;
+      mentions += o.mentions;
+      seconds += o.seconds;
+      maxSeconds = Math.max(maxSeconds, o.maxSeconds);
+      hits += o.hits;
+      misses += o.misses;
+      o.teams.forEach((k, v) -> teams.computeIfAbsent(k, x -> new long[1])[0] += v[0]);
+    }
+
+    BlockerStats stats(String tag) {
+      List<TeamCount> t = new ArrayList<>();
+      teams.forEach((k, v) -> t.add(new TeamCount(k, v[0])));
+      t.sort((a, b) -> a.keyResults() != b.keyResults() ? Long.compare(b.keyResults(), a.keyResults())
+          : a.team().compareTo(b.team()));
+      return new BlockerStats(tag, keyResults, mentions, seconds / (double) keyResults / Cycle.SECONDS_PER_DAY,
+          maxSeconds / Cycle.SECONDS_PER_DAY, t, hits, misses, ratio(misses, hits + misses));
+    }
+  }
+}

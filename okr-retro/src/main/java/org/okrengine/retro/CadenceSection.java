@@ -1,0 +1,137 @@
+package org.okrengine.retro;
+
+import static org.okrengine.retro.Figures.ratio;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.okrengine.model.CheckIn;
+import org.okrengine.model.Cycle;
+import org.okrengine.model.KeyResult;
+
+/**
+ * Check-in cadence over every key result and by team: gaps between consecutive check-ins in whole hours (rounded),
+ * the cycle's 7-day slices with a check-in, and the longest silence within the cycle (times in whole seconds).
+ */
+@SuppressWarnings("serial") // the map is a HashMap
+final class CadenceSection implements Section<CadenceSection> {
+  private static final long serialVersionUID = 1L;
+  final CadAcc overall = new CadAcc();
+  final Map<String, CadAcc> byTeam = new HashMap<>();
+  private String lastTeam;
+  private CadAcc last;
+  private int[] gaps = new int[16];
+
+  @Override
+  public void add(CycleFacts f) {
+    Span span = f.span;
+    for (int i = 0; i < f.size; i++) {
+      KeyResult kr = f.keyResults[i];
+      if (!kr.team().equals(lastTeam)) {
+        last = byTeam.computeIfAbsent(kr.team(), k -> new CadAcc());
+        lastTeam = kr.team();
+      }
+      List<CheckIn> checkIns = kr.checkIns();
+      int n = checkIns.size();
+      if (gaps.length < n) {
+        gaps = new int[n * 2];
+      }
+      long longest = 0;
+      long previous = span.startSec;
+      long lastWeek = -1;
+      int weeksSeen = 0;
+      long before = 0;
+      for (int c = 0; c < n; c++) {
+        long at = checkIns.get(c).at().getEpochSecond();
+        if (c > 0) {
+          gaps[c - 1] = (int) Math.min(Integer.MAX_VALUE, (at - before + 1800) / 3600);
+        }
+        before = at;
+        if (at >= span.startSec && at < span.endSec) {
+          longest = Math.max(longest, at - previous);
+          previous = at;
+          long week = (at - span.startSec) / Span.WEEK_SECONDS;
+          if (week != lastWeek) {
+            weeksSeen++;
+            lastWeek = week;
+          }
+        }
+      }
+      longest = Math.max(longest, span.endSec - previous);
+      overall.add(span, kr.id(), n, gaps, weeksSeen, longest);
+      last.add(span, kr.id(), n, gaps, weeksSeen, longest);
+    }
+  }
+
+  @Override
+  public void merge(CadenceSection o) {
+    overall.merge(o.overall);
+    o.byTeam.forEach((team, theirs) -> byTeam.computeIfAbsent(team, k -> new CadAcc()).merge(theirs));
+  }
+
+  @Override
+  public void report(ReportParts r) {
+    r.cadence = overall.stats(null);
+    for (Map.Entry<String, CadAcc> e : new TreeMap<>(byTeam).entrySet()) {
+      r.cadenceByTeam.add(e.getValue().stats(e.getKey()));
+    }
+  }
+
+  /** Cadence sums of all key results or one team's. */
+  static final class CadAcc implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    long keyResults;
+    long withoutCheckIns;
+    long checkIns;
+    final LongHistogram gapHours = new LongHistogram();
+    long weeks;
+    long weeksWithCheckIn;
+    /** The longest silence in seconds, or -1 before the first key result. */
+    long longest = -1;
+    String longestCycle;
+    String longestKeyResult;
+
+    void add(Span span, String kr, int checkIns, int[] gaps, int weeksSeen, long longestSeconds) {
+      keyResults++;
+      weeks += span.weeks;
+      this.checkIns += checkIns;
+      if (checkIns == 0) {
+        withoutCheckIns++;
+      }
+      for (int i = 0; i < checkIns - 1; i++) {
+        gapHours.add(gaps[i]);
+      }
+      weeksWithCheckIn += weeksSeen;
+      silence(longestSeconds, span.id, kr);
+    }
+
+    /** Keeps the longer silence; of equal ones, the one of the least cycle id, then key result id. */
+    void silence(long seconds, String cycle, String kr) {
+      if (seconds > longest || (seconds == longest && (cycle.compareTo(longestCycle) < 0
+          || (cycle.equals(longestCycle) && kr.compareTo(longestKeyResult) < 0)))) {
+        longest = seconds;
+        longestCycle = cycle;
+        longestKeyResult = kr;
+      }
+    }
+
+    void merge(CadAcc o) {
+      keyResults += o.keyResults;
+      withoutCheckIns += o.withoutCheckIns;
+      checkIns += o.checkIns;
+      gapHours.merge(o.gapHours);
+      weeks += o.weeks;
+      weeksWithCheckIn += o.weeksWithCheckIn;
+      if (o.longest >= 0) {
+        silence(o.longest, o.longestCycle, o.longestKeyResult);
+      }
+    }
+
+    CadenceStats stats(String team) {
+      return new CadenceStats(team, keyResults, withoutCheckIns, checkIns, gapHours.median(24),
+          weeks, weeksWithCheckIn, ratio(weeksWithCheckIn, weeks),
+          longest < 0 ? null : longest / Cycle.SECONDS_PER_DAY, longestCycle, longestKeyResult);
+    }
+  }
+}

@@ -1,0 +1,148 @@
+package org.okrengine.retro;
+
+import static org.okrengine.retro.CycleFacts.SCORE_SCALE;
+import static org.okrengine.retro.Figures.mean;
+import static org.okrengine.retro.Figures.ratio;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.okrengine.model.CheckIn;
+import org.okrengine.model.KeyResult;
+
+/**
+ * Self-report calibration over every key result and by team: the check-ins' confidence against whether the key
+ * result was hit, and self scores against the results' scores (of scored key results only).
+ */
+@SuppressWarnings("serial") // the map is a HashMap
+final class CalibrationSection implements Section<CalibrationSection> {
+  private static final long serialVersionUID = 1L;
+  /** Confidence is kept in ten-thousandths. */
+  static final int CONFIDENCE_SCALE = 10_000;
+  /** Reliability bins of confidence: [0, 0.1), [0.1, 0.2), ... [0.9, 1.0]. */
+  static final int BINS = 10;
+  /** Self scores are clamped to +-this before they are summed. */
+  static final double MAX_SELF_SCORE = 1e6;
+
+  final CalAcc overall = new CalAcc();
+  final Map<String, CalAcc> byTeam = new HashMap<>();
+  private String lastTeam;
+  private CalAcc last;
+
+  @Override
+  public void add(CycleFacts f) {
+    for (int i = 0; i < f.size; i++) {
+      KeyResult kr = f.keyResults[i];
+      CalAcc team = team(kr.team());
+      int score = f.scores[i];
+      if (score < 0) {
+        continue;
+      }
+      boolean hit = f.hits[i];
+      List<CheckIn> checkIns = kr.checkIns();
+      for (int c = 0; c < checkIns.size(); c++) {
+        Double confidence = checkIns.get(c).confidence();
+        if (confidence != null) {
+          int conf = (int) Math.round(confidence * CONFIDENCE_SCALE);
+          overall.confidence(conf, hit);
+          team.confidence(conf, hit);
+        }
+      }
+      if (kr.result() != null && kr.result().selfScore() != null) {
+        double self = Math.max(-MAX_SELF_SCORE, Math.min(MAX_SELF_SCORE, kr.result().selfScore()));
+        long selfMicro = Math.round(self * SCORE_SCALE);
+        overall.self(selfMicro, score);
+        team.self(selfMicro, score);
+      }
+    }
+  }
+
+  private CalAcc team(String team) {
+    if (!team.equals(lastTeam)) {
+      last = byTeam.computeIfAbsent(team, k -> new CalAcc());
+      lastTeam = team;
+    }
+    return last;
+  }
+
+  @Override
+  public void merge(CalibrationSection o) {
+    overall.merge(o.overall);
+    o.byTeam.forEach((team, theirs) -> byTeam.computeIfAbsent(team, k -> new CalAcc()).merge(theirs));
+  }
+
+  @Override
+  public void report(ReportParts r) {
+    r.calibration = overall.stats(null);
+    for (Map.Entry<String, CalAcc> e : new TreeMap<>(byTeam).entrySet()) {
+      r.calibrationByTeam.add(e.getValue().stats(e.getKey()));
+    }
+  }
+
+  /** Calibration sums of all key results or one team's. */
+  static final class CalAcc implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    long n;
+    long confidenceSum;
+    long hits;
+    long brierSum;
+    final long[] binCount = new long[BINS];
+    final long[] binConfidence = new long[BINS];
+    final long[] binHits = new long[BINS];
+    long selfScored;
+    long selfSum;
+    long actualSum;
+
+    void confidence(int conf, boolean hit) {
+      n++;
+      confidenceSum += conf;
+      long y = hit ? CONFIDENCE_SCALE : 0;
+      brierSum += (conf - y) * (conf - y);
+      hits += hit ? 1 : 0;
+      int bin = Math.min(BINS - 1, conf * BINS / CONFIDENCE_SCALE);
+      binCount[bin]++;
+      binConfidence[bin] += conf;
+      binHits[bin] += hit ? 1 : 0;
+    }
+
+    void self(long selfMicro, int score) {
+      selfScored++;
+      selfSum += selfMicro;
+      actualSum += score;
+    }
+
+    void merge(CalAcc o) {
+      n += o.n;
+      confidenceSum += o.confidenceSum;
+      hits += o.hits;
+      brierSum += o.brierSum;
+      for (int i = 0; i < BINS; i++) {
+        binCount[i] += o.binCount[i];
+        binConfidence[i] += o.binConfidence[i];
+        binHits[i] += o.binHits[i];
+      }
+      selfScored += o.selfScored;
+      selfSum += o.selfSum;
+      actualSum += o.actualSum;
+    }
+
+    CalibrationStats stats(String team) {
+      List<ConfidenceBin> bins = new ArrayList<>();
+      for (int i = 0; i < BINS; i++) {
+        bins.add(new ConfidenceBin(i / (double) BINS, (i + 1) / (double) BINS, binCount[i],
+            mean(binConfidence[i], binCount[i], CONFIDENCE_SCALE), ratio(binHits[i], binCount[i])));
+      }
+      Double meanConfidence = mean(confidenceSum, n, CONFIDENCE_SCALE);
+      Double hitRate = ratio(hits, n);
+      Double over = n == 0 ? null : (confidenceSum - hits * (double) CONFIDENCE_SCALE) / n / CONFIDENCE_SCALE;
+      Double brier = mean(brierSum, n, (double) CONFIDENCE_SCALE * CONFIDENCE_SCALE);
+      Double meanSelf = mean(selfSum, selfScored, SCORE_SCALE);
+      Double meanActual = mean(actualSum, selfScored, SCORE_SCALE);
+      Double gap = selfScored == 0 ? null : (selfSum - actualSum) / (double) selfScored / SCORE_SCALE;
+      return new CalibrationStats(team, n, brier, meanConfidence, hitRate, over, selfScored, meanSelf, meanActual,
+          gap, bins);
+    }
+  }
+}

@@ -1,0 +1,146 @@
+package org.okrengine.retro;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.okrengine.model.Commitment;
+import org.okrengine.model.KeyResult;
+import org.okrengine.model.Metric;
+import org.okrengine.model.Objective;
+
+/** Completion over every key result and broken down by each grouping asked for (and always by team). */
+@SuppressWarnings("serial") // the maps are EnumMaps and HashMaps
+final class CompletionSection implements Section<CompletionSection> {
+  private static final long serialVersionUID = 1L;
+  final GroupAcc overall = new GroupAcc();
+  /** The groups of each grouping asked for, and of the team grouping always (the recommendations judge teams). */
+  final Map<Grouping, Map<String, GroupAcc>> groups = new EnumMap<>(Grouping.class);
+  private final Set<Grouping> asked;
+  /** The groupings asked for, and their maps, as arrays for the per-key-result loop. */
+  private final Grouping[] active;
+  private final List<Map<String, GroupAcc>> activeMaps = new ArrayList<>();
+  /** The last key and group of each active grouping (neighbours share keys). */
+  private final String[] lastKeys;
+  private final GroupAcc[] lastGroups;
+
+  CompletionSection(Set<Grouping> asked) {
+    this.asked = asked;
+    for (Grouping g : asked) {
+      groups.put(g, new HashMap<>());
+    }
+    groups.put(Grouping.TEAM, new HashMap<>());
+    active = asked.toArray(new Grouping[0]);
+    for (Grouping g : active) {
+      activeMaps.add(groups.get(g));
+    }
+    lastKeys = new String[active.length];
+    lastGroups = new GroupAcc[active.length];
+  }
+
+  @Override
+  public void add(CycleFacts f) {
+    Objective lastObjective = null;
+    String objectiveKey = null;
+    boolean byObjective = groups.containsKey(Grouping.OBJECTIVE);
+    for (int i = 0; i < f.size; i++) {
+      KeyResult kr = f.keyResults[i];
+      Objective o = f.objectives[i];
+      if (byObjective && o != lastObjective) {
+        objectiveKey = f.cycle.id() + "/" + o.id();
+        lastObjective = o;
+      }
+      int score = f.scores[i];
+      boolean hit = f.hits[i];
+      Commitment commitment = o.commitment();
+      Metric metric = kr.metric();
+      overall.add(score, hit, commitment);
+      for (int gi = 0; gi < active.length; gi++) {
+        Map<String, GroupAcc> m = activeMaps.get(gi);
+        switch (active[gi]) {
+          case TEAM:
+            cached(gi, m, kr.team()).add(score, hit, commitment);
+            break;
+          case OBJECTIVE:
+            cached(gi, m, objectiveKey).add(score, hit, commitment);
+            break;
+          case OWNER:
+            if (kr.owner() != null) {
+              cached(gi, m, kr.owner()).add(score, hit, commitment);
+            }
+            break;
+          case TAG:
+            for (int t = 0; t < kr.tags().size(); t++) {
+              group(m, kr.tags().get(t)).add(score, hit, commitment);
+            }
+            break;
+          case DIRECTION:
+            cached(gi, m, metric.direction().jsonName()).add(score, hit, commitment);
+            break;
+          case UNIT:
+            if (metric.unit() != null) {
+              cached(gi, m, metric.unit()).add(score, hit, commitment);
+            }
+            break;
+          default:
+            cached(gi, m, commitment.jsonName()).add(score, hit, commitment);
+            break;
+        }
+      }
+      if (!asked.contains(Grouping.TEAM)) {
+        group(groups.get(Grouping.TEAM), kr.team());
+      }
+    }
+  }
+
+  /** The group {@code key} of grouping number {@code gi}, remembering the last one. */
+  private GroupAcc cached(int gi, Map<String, GroupAcc> m, String key) {
+    String last = lastKeys[gi];
+    if (key == last || key.equals(last)) {
+      return lastGroups[gi];
+    }
+    GroupAcc g = group(m, key);
+    lastKeys[gi] = key;
+    lastGroups[gi] = g;
+    return g;
+  }
+
+  private static GroupAcc group(Map<String, GroupAcc> m, String key) {
+    GroupAcc g = m.get(key);
+    if (g == null) {
+      g = new GroupAcc();
+      m.put(key, g);
+    }
+    return g;
+  }
+
+  @Override
+  public void merge(CompletionSection o) {
+    overall.merge(o.overall);
+    for (Map.Entry<Grouping, Map<String, GroupAcc>> e : o.groups.entrySet()) {
+      Map<String, GroupAcc> mine = groups.get(e.getKey());
+      e.getValue().forEach((key, theirs) -> group(mine, key).merge(theirs));
+    }
+  }
+
+  @Override
+  public void report(ReportParts r) {
+    r.overall = overall.stats("all");
+    for (Map.Entry<Grouping, Map<String, GroupAcc>> e : groups.entrySet()) {
+      if (!asked.contains(e.getKey())) {
+        continue;
+      }
+      List<GroupStats> list = new ArrayList<>();
+      for (Map.Entry<String, GroupAcc> g : new TreeMap<>(e.getValue()).entrySet()) {
+        list.add(g.getValue().stats(g.getKey()));
+      }
+      r.breakdowns.add(new Breakdown(e.getKey(), list));
+    }
+    for (Map.Entry<String, GroupAcc> e : groups.get(Grouping.TEAM).entrySet()) {
+      r.byTeam.put(e.getKey(), e.getValue().stats(e.getKey()));
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package org.okrengine.retro;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The parts of a {@link RetroReport} as the sections fill them in, before the recommendations are drawn. */
+final class ReportParts {
+  long cycles;
+  long keyResults;
+  long scoredFromResults;
+  long scoredFromLastCheckIn;
+  long unscored;
+  /** Team names by id, for the recommendations. */
+  Map<String, String> teamNames = new TreeMap<>();
+  GroupStats overall;
+  List<Breakdown> breakdowns = new ArrayList<>();
+  /** Completion by team, whether or not the team grouping was asked for (the recommendations judge teams). */
+  Map<String, GroupStats> byTeam = new TreeMap<>();
+  List<ObjectiveStats> objectives = new ArrayList<>();
+  List<TeamTrend> trends = new ArrayList<>();
+  CalibrationStats calibration;
+  List<CalibrationStats> calibrationByTeam = new ArrayList<>();
+  CadenceStats cadence;
+  List<CadenceStats> cadenceByTeam = new ArrayList<>();
+  List<GroupStats> shapes = new ArrayList<>();
+  List<BlockerStats> blockers = new ArrayList<>();
+  ForecastAccountability forecasts;
+  List<ForecastAccountability> forecastsByTeam = new ArrayList<>();
+
+  /** The report of these parts, with the recommendations they call for. */
+  RetroReport toReport() {
+    List<Recommendation> recommendations = Recommendations.of(teamNames, byTeam, objectives, calibrationByTeam,
+        cadenceByTeam, shapes, blockers, forecasts);
+    return new RetroReport(cycles, keyResults, scoredFromResults, scoredFromLastCheckIn, unscored, overall,
+        breakdowns, objectives, trends, calibration, calibrationByTeam, cadence, cadenceByTeam, shapes, blockers,
+        forecasts, forecastsByTeam, recommendations);
+  }
+}

@@ -1,0 +1,36 @@
+package org.okrengine.retro;
+
+/** Completion by trajectory shape ({@link Trajectories}). */
+final class ShapesSection implements Section<ShapesSection> {
+  private static final long serialVersionUID = 1L;
+  /** By {@link TrajectoryShape} ordinal. */
+  final GroupAcc[] shapes = new GroupAcc[TrajectoryShape.values().length];
+
+  ShapesSection() {
+    for (int i = 0; i < shapes.length; i++) {
+      shapes[i] = new GroupAcc();
+    }
+  }
+
+  @Override
+  public void add(CycleFacts f) {
+    for (int i = 0; i < f.size; i++) {
+      TrajectoryShape shape = Trajectories.classify(f.keyResults[i], f.cycle, f.span);
+      shapes[shape.ordinal()].add(f.scores[i], f.hits[i], f.objectives[i].commitment());
+    }
+  }
+
+  @Override
+  public void merge(ShapesSection o) {
+    for (int i = 0; i < shapes.length; i++) {
+      shapes[i].merge(o.shapes[i]);
+    }
+  }
+
+  @Override
+  public void report(ReportParts r) {
+    for (TrajectoryShape s : TrajectoryShape.values()) {
+      r.shapes.add(shapes[s.ordinal()].stats(s.jsonName()));
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package org.okrengine.retro;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.okrengine.model.Cycle;
+
+/** A cycle's bounds in epoch seconds, computed once per cycle. Immutable. */
+final class Span {
+  /** Seconds in a week, the unit of the cadence's weeks and the forecast replay's step. */
+  static final long WEEK_SECONDS = 7 * 86_400L;
+
+  final String id;
+  final long startSec;
+  final long endSec;
+  final double length;
+  /** The cycle's 7-day slices from its start (the last may be shorter); at least 1. */
+  final long weeks;
+  final String trendKey;
+  final LocalDate start;
+
+  Span(Cycle c) {
+    id = c.id();
+    start = c.start();
+    startSec = c.startInstant().getEpochSecond();
+    endSec = c.endInstant().getEpochSecond();
+    length = endSec - startSec;
+    weeks = Math.max(1, (endSec - startSec + WEEK_SECONDS - 1) / WEEK_SECONDS);
+    trendKey = start + "|" + id;
+  }
+
+  /** The elapsed fraction (0..1, clamped) of the cycle at {@code at}. */
+  double fraction(Instant at) {
+    double f = (at.getEpochSecond() - startSec + at.getNano() / 1e9) / length;
+    return f <= 0 ? 0 : f >= 1 ? 1 : f;
+  }
+}

@@ -1,0 +1,34 @@
+package org.okrengine.retro;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.okrengine.model.Team;
+
+/** The teams' names by id, for the recommendations; a team named differently in two cycles keeps the least name. */
+final class TeamNamesSection implements Section<TeamNamesSection> {
+  private static final long serialVersionUID = 1L;
+  @SuppressWarnings("serial") // a HashMap
+  final Map<String, String> names = new HashMap<>();
+
+  @Override
+  public void add(CycleFacts f) {
+    for (Team t : f.okrCycle.teams()) {
+      name(t.id(), t.name());
+    }
+  }
+
+  private void name(String id, String name) {
+    names.merge(id, name, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+  }
+
+  @Override
+  public void merge(TeamNamesSection o) {
+    o.names.forEach(this::name);
+  }
+
+  @Override
+  public void report(ReportParts r) {
+    r.teamNames = new TreeMap<>(names);
+  }
+}

@@ -1,0 +1,94 @@
+package org.okrengine.retro;
+
+import static org.okrengine.retro.CycleFacts.SCORE_SCALE;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Each team's completion cycle over cycle, cycles in order of start date (then id). */
+@SuppressWarnings("serial") // the maps are HashMaps
+final class TrendsSection implements Section<TrendsSection> {
+  private static final long serialVersionUID = 1L;
+  /** By team, then by {@link Span#trendKey} (start date, then cycle id: their order). */
+  final Map<String, Map<String, TrendAcc>> trends = new HashMap<>();
+  private String lastTeam;
+  private String lastKey;
+  private TrendAcc last;
+
+  @Override
+  public void add(CycleFacts f) {
+    Span span = f.span;
+    for (int i = 0; i < f.size; i++) {
+      String team = f.keyResults[i].team();
+      if (!team.equals(lastTeam) || !span.trendKey.equals(lastKey)) {
+        last = trends.computeIfAbsent(team, k -> new HashMap<>())
+            .computeIfAbsent(span.trendKey, k -> new TrendAcc(span.id, span.start));
+        lastTeam = team;
+        lastKey = span.trendKey;
+      }
+      last.add(f.scores[i], f.hits[i]);
+    }
+  }
+
+  @Override
+  public void merge(TrendsSection o) {
+    for (Map.Entry<String, Map<String, TrendAcc>> e : o.trends.entrySet()) {
+      Map<String, TrendAcc> mine = trends.computeIfAbsent(e.getKey(), k -> new HashMap<>());
+      for (Map.Entry<String, TrendAcc> t : e.getValue().entrySet()) {
+        TrendAcc theirs = t.getValue();
+        mine.computeIfAbsent(t.getKey(), k -> new TrendAcc(theirs.cycleId, theirs.start)).merge(theirs);
+      }
+    }
+  }
+
+  @Override
+  public void report(ReportParts r) {
+    for (Map.Entry<String, Map<String, TrendAcc>> e : new TreeMap<>(trends).entrySet()) {
+      List<TrendPoint> points = new ArrayList<>();
+      Double previous = null;
+      for (TrendAcc t : new TreeMap<>(e.getValue()).values()) {
+        Double mean = t.scored == 0 ? null : t.sum / (double) t.scored / SCORE_SCALE;
+        Double change = mean == null || previous == null ? null : mean - previous;
+        points.add(new TrendPoint(t.cycleId, t.start, t.keyResults, t.scored, t.hits, mean, change));
+        previous = mean;
+      }
+      r.trends.add(new TeamTrend(e.getKey(), points));
+    }
+  }
+
+  /** One team in one cycle. */
+  static final class TrendAcc implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    final String cycleId;
+    final LocalDate start;
+    long keyResults;
+    long scored;
+    long hits;
+    long sum;
+
+    TrendAcc(String cycleId, LocalDate start) {
+      this.cycleId = cycleId;
+      this.start = start;
+    }
+
+    void add(int score, boolean hit) {
+      keyResults++;
+      if (score >= 0) {
+        scored++;
+        sum += score;
+        hits += hit ? 1 : 0;
+      }
+    }
+
+    void merge(TrendAcc o) {
+      keyResults += o.keyResults;
+      scored += o.scored;
+      sum += o.sum;
+      hits += o.hits;
+    }
+  }
+}
