@@ -156,7 +156,7 @@ public final class Backtest {
       }
       acc.add(c, model);
     }
-    return acc.report();
+    return acc.report().withModel(base.name() + "+walk-forward");
   }
 
   /**
@@ -394,7 +394,8 @@ public final class Backtest {
           }
         }
       }
-      return new BacktestReport(cycles, keyResults, Forecaster.withDefaults().method(), best, out);
+      return new BacktestReport(cycles, keyResults, Forecaster.withDefaults().method(), best, out,
+          backtest.forecaster.model().name());
     }
   }
 

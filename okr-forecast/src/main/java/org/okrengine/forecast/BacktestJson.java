@@ -16,6 +16,9 @@ public final class BacktestJson {
     sb.append("  \"defaultMethod\": \"").append(r.defaultMethod().id()).append("\",\n");
     sb.append("  \"bestMethod\": ").append(r.bestMethod() == null ? "null" : "\"" + r.bestMethod().id() + "\"")
         .append(",\n");
+    if (r.model() != null) {
+      sb.append("  \"model\": ").append(ForecastModel.quote(r.model())).append(",\n");
+    }
     sb.append("  \"scores\": [");
     boolean first = true;
     for (MethodScore s : r.scores()) {

@@ -13,13 +13,26 @@ import java.util.Optional;
  * @param defaultMethod the method {@link Forecaster#withDefaults()} uses
  * @param bestMethod the method with the lowest Brier score at the origin nearest 0.5, or null when nothing scored
  * @param scores per method, then per origin
+ * @param model the name of the model whose parameters the methods used (with {@code +walk-forward} for a walk-forward
+ *     backtest, where each cycle had its own refit), or null
  */
 public record BacktestReport(long cycles, long keyResults, ForecastMethod defaultMethod, ForecastMethod bestMethod,
-    List<MethodScore> scores) {
+    List<MethodScore> scores, String model) {
   /** Validates and copies the scores. */
   public BacktestReport {
     Objects.requireNonNull(defaultMethod, "defaultMethod must not be null");
     scores = List.copyOf(scores);
+  }
+
+  /** A report that does not name its model. */
+  public BacktestReport(long cycles, long keyResults, ForecastMethod defaultMethod, ForecastMethod bestMethod,
+      List<MethodScore> scores) {
+    this(cycles, keyResults, defaultMethod, bestMethod, scores, null);
+  }
+
+  /** A copy naming {@code model}. */
+  public BacktestReport withModel(String model) {
+    return new BacktestReport(cycles, keyResults, defaultMethod, bestMethod, scores, model);
   }
 
   /** The score of {@code method} at {@code origin}, or empty. */

@@ -166,7 +166,8 @@ public final class ForecastModel {
     }
     String base = fittedOn.basedOn() == null ? "" : ", shrunk toward " + fittedOn.basedOn() + " (weight of this "
         + "history " + String.format(Locale.ROOT, "%.2f", fittedOn.weightOfHistory()) + ")";
-    return "fitted on " + fittedOn.keyResults() + " key results of " + fittedOn.cycles() + " cycles from "
+    return "fitted on " + plural(fittedOn.keyResults(), "key result") + " of " + plural(fittedOn.cycles(), "cycle")
+        + " from "
         + fittedOn.firstStart() + " to " + fittedOn.lastEnd() + base;
   }
 
@@ -294,6 +295,10 @@ public final class ForecastModel {
    */
   public static ForecastModel fromJson(String json) {
     return ModelReader.read(json);
+  }
+
+  private static String plural(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   private static String num(double v) {

@@ -134,6 +134,19 @@ class BacktestTest {
     assertThat(at50.width80()).isEqualTo(at80.width80());
   }
 
+  /** Every backtest names the model it forecast with, in the report and its JSON; a walk-forward one says so. */
+  @Test
+  void report_namesTheModel() {
+    Backtest b = Backtest.withDefaults().withMethods(List.of(ForecastMethod.MOVEMENT_AWARE));
+    BacktestReport r = b.run(HISTORY.subList(0, 30));
+    assertThat(r.model()).isEqualTo("okr-default-1");
+    assertThat(BacktestJson.write(r)).contains("\n  \"model\": \"okr-default-1\",\n");
+    assertThat(b.runWalkForward(HISTORY.subList(0, 30), null).model()).isEqualTo("okr-default-1+walk-forward");
+    ForecastModel named = ForecastModel.defaults().withName("acme-2026");
+    assertThat(b.withForecaster(Forecaster.withDefaults().withModel(named)).run(HISTORY.subList(0, 5)).model())
+        .isEqualTo("acme-2026");
+  }
+
   @Test
   void origins_weeklyAndValidated() {
     assertThat(Backtest.withDefaults().withWeeklyOrigins().origins()).hasSize(12);
