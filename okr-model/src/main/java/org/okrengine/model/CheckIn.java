@@ -2,7 +2,7 @@ package org.okrengine.model;
 
 import static org.okrengine.model.internal.Checks.copy;
 import static org.okrengine.model.internal.Checks.optionalUnit;
-import static org.okrengine.model.internal.Checks.requireFinite;
+import static org.okrengine.model.internal.Checks.requireMagnitude;
 
 import java.time.Instant;
 import java.util.List;
@@ -12,7 +12,7 @@ import java.util.Objects;
  * One reported value of a key result's metric. Immutable and thread-safe.
  *
  * @param at when the value was reported
- * @param value the metric's value, in the metric's unit
+ * @param value the metric's value, in the metric's unit, within +-{@link Metric#MAX_MAGNITUDE}
  * @param confidence the owner's confidence (0..1) that the target will be met, or null
  * @param note free text, or null
  * @param blockers tags of what blocks progress (empty when none)
@@ -20,10 +20,15 @@ import java.util.Objects;
  */
 public record CheckIn(Instant at, double value, Double confidence, String note, List<String> blockers,
     String source) {
-  /** Validates and copies the blockers. */
+  /**
+   * Validates and copies the blockers.
+   *
+   * @throws IllegalArgumentException when the value is not finite or beyond +-{@link Metric#MAX_MAGNITUDE}, or the
+   *     confidence is outside [0, 1]
+   */
   public CheckIn {
     Objects.requireNonNull(at, "at must not be null");
-    requireFinite(value, "value");
+    requireMagnitude(value, "value");
     optionalUnit(confidence, "confidence");
     blockers = blockers == null ? List.of() : copy(blockers, "blockers");
   }

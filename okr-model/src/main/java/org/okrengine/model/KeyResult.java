@@ -18,7 +18,7 @@ import java.util.Optional;
  * @param title display title (the id when null)
  * @param owner the owner's name, or null
  * @param team the owning team's id
- * @param weight its weight within its objective (finite, not negative; 1.0 by default)
+ * @param weight its weight within its objective, from 0 to {@link #MAX_WEIGHT} (1.0 by default)
  * @param tags free tags (empty when none)
  * @param metric what it measures
  * @param plan the expected trajectory ({@link Plan#LINEAR} when null)
@@ -27,11 +27,13 @@ import java.util.Optional;
  */
 public record KeyResult(String id, String title, String owner, String team, double weight, List<String> tags,
     Metric metric, Plan plan, List<CheckIn> checkIns, Result result) {
+  /** The largest weight of a key result within its objective: 1e6. */
+  public static final double MAX_WEIGHT = 1e6;
 
   /**
    * Validates, copies the lists and sorts the check-ins by time.
    *
-   * @throws IllegalArgumentException when two check-ins share an instant, the weight is negative or not finite, or
+   * @throws IllegalArgumentException when two check-ins share an instant, the weight is outside [0, 1e6], or
    *     a check-in's value or the result's final value is not 0 or 1 for an {@code achieve} metric (the index is
    *     that in {@code checkIns} as given)
    */
@@ -42,6 +44,9 @@ public record KeyResult(String id, String title, String owner, String team, doub
     requireFinite(weight, "weight");
     if (!(weight >= 0)) {
       throw new IllegalArgumentException("weight must not be negative: " + weight);
+    }
+    if (!(weight <= MAX_WEIGHT)) {
+      throw new IllegalArgumentException("weight must not be above 1e6: " + weight);
     }
     tags = tags == null ? List.of() : copy(tags, "tags");
     Objects.requireNonNull(metric, "metric must not be null");

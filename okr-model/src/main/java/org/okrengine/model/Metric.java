@@ -1,8 +1,8 @@
 package org.okrengine.model;
 
 import static org.okrengine.model.internal.Checks.copy;
-import static org.okrengine.model.internal.Checks.optionalFinite;
-import static org.okrengine.model.internal.Checks.requireFinite;
+import static org.okrengine.model.internal.Checks.optionalMagnitude;
+import static org.okrengine.model.internal.Checks.requireMagnitude;
 
 import java.util.List;
 import java.util.Objects;
@@ -30,7 +30,7 @@ import java.util.Objects;
  * the JSON reader warns about it.
  *
  * @param baseline the value at cycle start; null only for the maintain directions; 0 for {@code achieve}
- * @param target the value to reach or hold; differs from the baseline; 1 for {@code achieve}
+ * @param target the value to reach or hold; at least {@link #MIN_SPAN} from the baseline; 1 for {@code achieve}
  * @param direction which way the value must move or stay
  * @param unit display unit, or null
  * @param min the lowest value the metric can physically take, or null when unbounded below
@@ -43,22 +43,31 @@ public record Metric(Double baseline, double target, Direction direction, String
   public static final int MIN_LEVELS = 2;
   /** The most levels an ordinal metric declares. */
   public static final int MAX_LEVELS = 20;
+  /**
+   * The largest magnitude of a number of a metric or measured against it (baseline, target, min, max, levels,
+   * check-in and final values, plan points): 1e15. Within it every difference of two values stays exact to about
+   * 0.1 and every ratio to a span of at least {@link #MIN_SPAN} (a progress) stays within 2e24.
+   */
+  public static final double MAX_MAGNITUDE = 1e15;
+  /** The smallest distance between the baseline and the target: 1e-9. */
+  public static final double MIN_SPAN = 1e-9;
 
   /**
    * Validates and copies {@code levels}.
    *
-   * @throws IllegalArgumentException when a number is not finite, the baseline is missing for a direction that needs
-   *     one, an {@code achieve} metric's baseline is not 0 or its target not 1, the target equals the baseline, {@code min} is not below {@code max}, the baseline or target lies outside
-   *     the bounds or outside [first level, last level], or the levels are fewer than 2, more than 20, not strictly
-   *     ascending or outside the bounds
+   * @throws IllegalArgumentException when a number is not finite or beyond +-{@link #MAX_MAGNITUDE}, the baseline is
+   *     missing for a direction that needs one, an {@code achieve} metric's baseline is not 0 or its target not 1,
+   *     the target is closer to the baseline than {@link #MIN_SPAN}, {@code min} is not below {@code max}, the
+   *     baseline or target lies outside the bounds or outside [first level, last level], or the levels are fewer
+   *     than 2, more than 20, not strictly ascending or outside the bounds
    * @throws NullPointerException when {@code direction} or a level is null
    */
   public Metric {
     Objects.requireNonNull(direction, "direction must not be null");
-    optionalFinite(baseline, "baseline");
-    requireFinite(target, "target");
-    optionalFinite(min, "min");
-    optionalFinite(max, "max");
+    optionalMagnitude(baseline, "baseline");
+    requireMagnitude(target, "target");
+    optionalMagnitude(min, "min");
+    optionalMagnitude(max, "max");
     if (baseline == null && !direction.isMaintain()) {
       throw new IllegalArgumentException("baseline must be given for direction " + direction.jsonName());
     }
@@ -70,6 +79,10 @@ public record Metric(Double baseline, double target, Direction direction, String
     }
     if (baseline != null && baseline == target) {
       throw new IllegalArgumentException("target must differ from baseline: " + target);
+    }
+    if (baseline != null && !(Math.abs(target - baseline) >= MIN_SPAN)) {
+      throw new IllegalArgumentException(
+          "target must differ from baseline by at least 1e-9: " + target + " (baseline " + baseline + ")");
     }
     if (min != null && max != null && !(min < max)) {
       throw new IllegalArgumentException("min must be below max: " + min + " >= " + max);
@@ -114,7 +127,7 @@ public record Metric(Double baseline, double target, Direction direction, String
           "levels must hold " + MIN_LEVELS + " to " + MAX_LEVELS + " values: " + levels.size());
     }
     for (int i = 0; i < levels.size(); i++) {
-      double level = requireFinite(levels.get(i), "levels[" + i + "]");
+      double level = requireMagnitude(levels.get(i), "levels[" + i + "]");
       if (i > 0 && !(level > levels.get(i - 1))) {
         throw new IllegalArgumentException(
             "levels[" + i + "] must be above levels[" + (i - 1) + "]: " + level + " <= " + levels.get(i - 1));

@@ -1,6 +1,6 @@
 package org.okrengine.model;
 
-import static org.okrengine.model.internal.Checks.requireFinite;
+import static org.okrengine.model.internal.Checks.requireMagnitude;
 
 import java.time.LocalDate;
 import java.util.Objects;
@@ -10,12 +10,12 @@ import java.util.Objects;
  * Immutable and thread-safe.
  *
  * @param date the local date
- * @param value the expected value, in the metric's unit
+ * @param value the expected value, in the metric's unit, within +-{@link Metric#MAX_MAGNITUDE}
  */
 public record PlanPoint(LocalDate date, double value) {
   /** Validates. */
   public PlanPoint {
     Objects.requireNonNull(date, "date must not be null");
-    requireFinite(value, "value");
+    requireMagnitude(value, "value");
   }
 }

@@ -2,6 +2,7 @@ package org.okrengine.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Percentage.withPercentage;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -76,10 +77,35 @@ class MetricTest {
   }
 
   @Test
-  void progress_hugeValues_finite() {
-    Metric m = new Metric(-1e308, 1e308, Direction.INCREASE, null);
-    assertThat(m.progress(1.7e308)).isFinite();
+  void progress_valuesAtTheLimits_finite() {
+    Metric m = new Metric(-Metric.MAX_MAGNITUDE, Metric.MAX_MAGNITUDE, Direction.INCREASE, null);
+    assertThat(m.progress(Metric.MAX_MAGNITUDE)).isEqualTo(1.0);
     assertThat(m.progress(0)).isEqualTo(0.5);
+    // the smallest span and the farthest value: 2e15 / 1e-9 = 2e24
+    Metric narrow = new Metric(Metric.MAX_MAGNITUDE - 1, Metric.MAX_MAGNITUDE, Direction.INCREASE, null);
+    assertThat(narrow.progress(-Metric.MAX_MAGNITUDE)).isEqualTo((-1e15 - (1e15 - 1)) / 1.0);
+    Metric tiny = new Metric(0.0, Metric.MIN_SPAN, Direction.INCREASE, null);
+    assertThat(tiny.progress(-Metric.MAX_MAGNITUDE)).isCloseTo(-1e15 / 1e-9, withPercentage(1e-9));
+    assertThat(tiny.valueAt(tiny.progress(1e15))).isFinite();
+  }
+
+  @Test
+  void constructor_numbersBeyondTheLimits_rejected() {
+    assertThatThrownBy(() -> new Metric(-1e308, 1e308, Direction.INCREASE, null))
+        .hasMessage("baseline must be within -1e15..1e15: -1.0E308");
+    assertThatThrownBy(() -> new Metric(0.0, 1.0000000000000002e15, Direction.INCREASE, null))
+        .hasMessage("target must be within -1e15..1e15: 1.0000000000000002E15");
+    assertThatThrownBy(() -> new Metric(0.0, 1, Direction.INCREASE, null, -1e16, null, null))
+        .hasMessage("min must be within -1e15..1e15: -1.0E16");
+    assertThatThrownBy(() -> new Metric(0.0, 1, Direction.INCREASE, null, null, 2e15, null))
+        .hasMessage("max must be within -1e15..1e15: 2.0E15");
+    assertThatThrownBy(() -> new Metric(0.0, 1, Direction.INCREASE, null, null, null, List.of(-3e15, 0.0, 1.0)))
+        .hasMessage("levels[0] must be within -1e15..1e15: -3.0E15");
+    assertThatThrownBy(() -> new Metric(0.0, 5e-324, Direction.INCREASE, null))
+        .hasMessage("target must differ from baseline by at least 1e-9: 4.9E-324 (baseline 0.0)");
+    assertThatThrownBy(() -> new Metric(1.0, 1 - 1e-10, Direction.MAINTAIN_BELOW, null))
+        .hasMessage("target must differ from baseline by at least 1e-9: 0.9999999999 (baseline 1.0)");
+    assertThat(new Metric(1.0, 1 + 2e-9, Direction.INCREASE, null).target()).isEqualTo(1 + 2e-9);
   }
 
   @Test

@@ -172,6 +172,21 @@ class OkrCycleTest {
   }
 
   @Test
+  void records_numbersBeyondTheLimits_rejected() {
+    assertThatThrownBy(() -> CheckIn.of(T1, 1.79e308)).hasMessage("value must be within -1e15..1e15: 1.79E308");
+    assertThatThrownBy(() -> Result.of(-2e15)).hasMessage("finalValue must be within -1e15..1e15: -2.0E15");
+    assertThatThrownBy(() -> new Result(1, 1.5)).hasMessage("selfScore must be within 0..1: 1.5");
+    assertThatThrownBy(() -> new Result(1, -0.1)).hasMessage("selfScore must be within 0..1: -0.1");
+    assertThatThrownBy(() -> new PlanPoint(LocalDate.of(2026, 8, 1), 1e300))
+        .hasMessage("value must be within -1e15..1e15: 1.0E300");
+    assertThatThrownBy(() -> new KeyResult("KR", null, null, "t", 1e308, null, Metric.of(0, 1, null), null, null, null))
+        .hasMessage("weight must not be above 1e6: 1.0E308");
+    assertThat(new KeyResult("KR", null, null, "t", KeyResult.MAX_WEIGHT, null, Metric.of(0, 1, null), null, null,
+        null).weight()).isEqualTo(1e6);
+    assertThat(CheckIn.of(T1, -Metric.MAX_MAGNITUDE).value()).isEqualTo(-1e15);
+  }
+
+  @Test
   void dependency_selfRejected() {
     assertThatThrownBy(() -> Dependency.of("KR-1", "KR-1", DependencyKind.BLOCKS))
         .hasMessage("downstream must differ from upstream: KR-1");

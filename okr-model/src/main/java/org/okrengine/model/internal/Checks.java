@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.okrengine.model.Metric;
 
 /**
  * Argument checks shared by the model's constructors; messages name the parameter, the rule and the value.
@@ -38,6 +39,23 @@ public final class Checks {
   /** Returns {@code value} when it is null or finite. */
   public static Double optionalFinite(Double value, String name) {
     return value == null ? null : requireFinite(value, name);
+  }
+
+  /** How messages write the range of {@link Metric#MAX_MAGNITUDE}. */
+  public static final String MAGNITUDE_RANGE = "-1e15..1e15";
+
+  /** Returns {@code value} when it is finite and within +-{@link Metric#MAX_MAGNITUDE}. */
+  public static double requireMagnitude(double value, String name) {
+    requireFinite(value, name);
+    if (value >= -Metric.MAX_MAGNITUDE && value <= Metric.MAX_MAGNITUDE) {
+      return value;
+    }
+    throw new IllegalArgumentException(name + " must be within " + MAGNITUDE_RANGE + ": " + value);
+  }
+
+  /** Returns {@code value} when it is null or finite and within +-{@link Metric#MAX_MAGNITUDE}. */
+  public static Double optionalMagnitude(Double value, String name) {
+    return value == null ? null : requireMagnitude(value, name);
   }
 
   /** Returns {@code value} when it is within [0, 1]. */

@@ -32,6 +32,7 @@ import org.okrengine.model.PlanShape;
 import org.okrengine.model.Problem;
 import org.okrengine.model.Result;
 import org.okrengine.model.Team;
+import org.okrengine.model.internal.Checks;
 import org.okrengine.model.internal.ReferenceCheck;
 import org.okrengine.model.json.JsonTree.Obj;
 
@@ -215,6 +216,8 @@ final class CycleReader extends TreeReader {
     Double weight = optionalNumber(o, "weight", p);
     if (weight != null && !(weight >= 0)) {
       problems.add(problem(p.field("weight"), "must not be negative: " + weight));
+    } else if (weight != null && !(weight <= KeyResult.MAX_WEIGHT)) {
+      problems.add(problem(p.field("weight"), "must not be above 1e6: " + weight));
     }
     List<String> tags = stringList(o, "tags", p);
     declare(NodeKind.KEY_RESULT, id, p.field("id"));
@@ -237,13 +240,13 @@ final class CycleReader extends TreeReader {
   private Metric metric(Obj o, JsonPath p) {
     int before = problems.size();
     unknownFields(o, p, METRIC_FIELDS);
-    Double baseline = optionalNumber(o, "baseline", p);
-    Double target = optionalNumber(o, "target", p);
+    Double baseline = magnitude(optionalNumber(o, "baseline", p), p.field("baseline"));
+    Double target = magnitude(optionalNumber(o, "target", p), p.field("target"));
     Direction direction = requiredEnum(o, "direction", p, "direction", Direction.values(), Direction::jsonName,
         Direction::fromJsonName);
     String unit = optionalString(o, "unit", p);
-    Double min = optionalNumber(o, "min", p);
-    Double max = optionalNumber(o, "max", p);
+    Double min = magnitude(optionalNumber(o, "min", p), p.field("min"));
+    Double max = magnitude(optionalNumber(o, "max", p), p.field("max"));
     List<Double> levels = levels(o, p);
     if (direction == Direction.ACHIEVE) {
       baseline = isAbsent(o, "baseline") ? Double.valueOf(0.0) : baseline;
@@ -266,6 +269,9 @@ final class CycleReader extends TreeReader {
     }
     if (baseline != null && target != null && baseline.doubleValue() == target.doubleValue()) {
       problems.add(problem(p.field("target"), "must differ from baseline (both " + target + ")"));
+    } else if (baseline != null && target != null && !(Math.abs(target - baseline) >= Metric.MIN_SPAN)) {
+      problems.add(problem(p.field("target"),
+          "must differ from baseline by at least 1e-9: " + target + " (baseline " + baseline + ")"));
     }
     boolean bounded = true;
     if (min != null && max != null && !(min < max)) {
@@ -318,7 +324,7 @@ final class CycleReader extends TreeReader {
       if (item == JsonTree.NULL) {
         problems.add(problem(ip, "must not be null"));
       }
-      Double level = number(item == JsonTree.NULL ? null : item, ip);
+      Double level = magnitude(number(item == JsonTree.NULL ? null : item, ip), ip);
       if (level != null) {
         if (previous != null && !(level > previous)) {
           problems.add(problem(ip, "must be above levels[" + (i - 1) + "] (" + level + " <= " + previous + ")"));
@@ -328,6 +334,18 @@ final class CycleReader extends TreeReader {
       previous = level;
     }
     return problems.size() == before ? out : null;
+  }
+
+  /**
+   * {@code value} when it is null or within +-{@link Metric#MAX_MAGNITUDE}; otherwise null, after recording the
+   * problem at {@code path}.
+   */
+  private Double magnitude(Double value, JsonPath path) {
+    if (value == null || (value >= -Metric.MAX_MAGNITUDE && value <= Metric.MAX_MAGNITUDE)) {
+      return value;
+    }
+    problems.add(problem(path, "must be within " + Checks.MAGNITUDE_RANGE + ": " + value));
+    return null;
   }
 
   /** Records a problem when {@code value} (if any) lies outside [min, max]. */
@@ -354,7 +372,7 @@ final class CycleReader extends TreeReader {
     }
   }
 
-  /** Records a problem when {@code metric} is {@code achieve} and {@code value} is neither 0 (not done) nor 1 (done). */
+  /** Records a problem when {@code metric} is {@code achieve} and {@code value} is neither 0 (not done) nor 1. */
   private void requireAchieveValue(Metric metric, double value, JsonPath path) {
     if (metric.direction() == Direction.ACHIEVE && !(value == 0.0 || value == 1.0)) {
       problems.add(problem(path, "must be 0 or 1 for direction achieve: " + value));
@@ -448,7 +466,7 @@ final class CycleReader extends TreeReader {
       int before = problems.size();
       unknownFields(pt, ip, POINT_FIELDS);
       LocalDate date = requiredDate(pt, "date", ip);
-      Double value = requiredNumber(pt, "value", ip);
+      Double value = magnitude(requiredNumber(pt, "value", ip), ip.field("value"));
       if (date != null) {
         Integer first = seen.putIfAbsent(date, i);
         if (first != null) {
@@ -484,7 +502,7 @@ final class CycleReader extends TreeReader {
       int before = problems.size();
       unknownFields(c, ip, CHECK_IN_FIELDS);
       Instant at = requiredInstant(c, "at", ip);
-      Double value = requiredNumber(c, "value", ip);
+      Double value = magnitude(requiredNumber(c, "value", ip), ip.field("value"));
       Double confidence = optionalNumber(c, "confidence", ip);
       if (confidence != null && !(confidence >= 0 && confidence <= 1)) {
         problems.add(problem(ip.field("confidence"), "must be within 0..1: " + confidence));
@@ -519,8 +537,11 @@ final class CycleReader extends TreeReader {
   private Result result(Obj o, JsonPath p, Metric metric) {
     int before = problems.size();
     unknownFields(o, p, RESULT_FIELDS);
-    Double finalValue = requiredNumber(o, "finalValue", p);
+    Double finalValue = magnitude(requiredNumber(o, "finalValue", p), p.field("finalValue"));
     Double selfScore = optionalNumber(o, "selfScore", p);
+    if (selfScore != null && !(selfScore >= 0 && selfScore <= 1)) {
+      problems.add(problem(p.field("selfScore"), "must be within 0..1: " + selfScore));
+    }
     if (finalValue != null && metric != null) {
       requireAchieveValue(metric, finalValue, p.field("finalValue"));
     }

@@ -173,7 +173,33 @@ class CycleJsonTest {
             List.of(KR + ".checkIns[1].value: must be 0 or 1 for direction achieve: 0.5",
                 KR + ".checkIns[2].value: must be 0 or 1 for direction achieve: -1.0",
                 KR + ".result.finalValue: must be 0 or 1 for direction achieve: 2.0")),
-        Arguments.of("team its own parent", withTeamsAndObjectives("{'id': 't', 'parent': 't'}", objective("O-1", null)),
+        Arguments.of("numbers beyond 1e15", withKeyResult("'id': 'KR-1', 'metric': {'baseline': -1e308,"
+                + " 'target': 1e308, 'direction': 'increase', 'min': -1e16, 'max': 1e16}, 'plan': {'shape': 'points',"
+                + " 'points': [{'date': '2026-08-01', 'value': 1e300}]}, 'checkIns': [{'at': '2026-07-08', 'value': 1},"
+                + " {'at': '2026-07-09', 'value': 1.79e308}], 'result': {'finalValue': -2e15}"),
+            List.of(KR + ".metric.baseline: must be within -1e15..1e15: -1.0E308",
+                KR + ".metric.target: must be within -1e15..1e15: 1.0E308",
+                KR + ".metric.min: must be within -1e15..1e15: -1.0E16",
+                KR + ".metric.max: must be within -1e15..1e15: 1.0E16",
+                KR + ".plan.points[0].value: must be within -1e15..1e15: 1.0E300",
+                KR + ".checkIns[1].value: must be within -1e15..1e15: 1.79E308",
+                KR + ".result.finalValue: must be within -1e15..1e15: -2.0E15")),
+        Arguments.of("level beyond 1e15",
+            withMetric("'baseline': 0, 'target': 1, 'direction': 'increase', 'levels': [-2e15, 0, 1]"),
+            List.of(KR + ".metric.levels[0]: must be within -1e15..1e15: -2.0E15")),
+        Arguments.of("target 5e-324 from baseline",
+            withMetric("'baseline': 0, 'target': 5e-324, 'direction': 'increase'"),
+            List.of(KR + ".metric.target: must differ from baseline by at least 1e-9: 4.9E-324 (baseline 0.0)")),
+        Arguments.of("target 1e-10 below baseline",
+            withMetric("'baseline': 1, 'target': 0.9999999999, 'direction': 'maintain-below'"),
+            List.of(KR + ".metric.target: must differ from baseline by at least 1e-9: 0.9999999999 (baseline 1.0)")),
+        Arguments.of("weight above 1e6", withKeyResult("'id': 'KR-1', 'weight': 1e308, " + METRIC),
+            List.of(KR + ".weight: must not be above 1e6: 1.0E308")),
+        Arguments.of("self score outside 0..1", withKeyResult("'id': 'KR-1', " + METRIC
+                + ", 'result': {'finalValue': 5, 'selfScore': 1.5}"),
+            List.of(KR + ".result.selfScore: must be within 0..1: 1.5")),
+        Arguments.of("team its own parent",
+            withTeamsAndObjectives("{'id': 't', 'parent': 't'}", objective("O-1", null)),
             List.of("teams[0].parent: forms a loop t -> t")),
         Arguments.of("teams in a loop", withTeamsAndObjectives("{'id': 'a', 'parent': 'c'}, {'id': 'b', 'parent': 'a'},"
                 + " {'id': 'c', 'parent': 'b'}, {'id': 'd', 'parent': 'a'}, {'id': 't', 'parent': 'd'}",
@@ -351,6 +377,19 @@ class CycleJsonTest {
   void read_achieveWithoutNumbers_defaultsToZeroAndOne() {
     KeyResult kr = JSON.read(withMetric("'direction': 'achieve'")).cycle().keyResults().get(0);
     assertThat(kr.metric()).isEqualTo(new Metric(0.0, 1.0, Direction.ACHIEVE, null));
+  }
+
+  @Test
+  void read_numbersAtTheirLimits_loaded() {
+    KeyResult kr = JSON.read(withKeyResult("'id': 'KR-1', 'weight': 1e6, 'metric': {'baseline': -1e15,"
+        + " 'target': 1e15, 'direction': 'increase', 'min': -1e15, 'max': 1e15}, 'plan': {'shape': 'points',"
+        + " 'points': [{'date': '2026-08-01', 'value': -1e15}]}, 'checkIns': [{'at': '2026-07-08', 'value': 1e15}],"
+        + " 'result': {'finalValue': -1e15, 'selfScore': 0}")).cycle().keyResults().get(0);
+    assertThat(kr.weight()).isEqualTo(1e6);
+    assertThat(kr.metric().progress(kr.checkIns().get(0).value())).isEqualTo(1.0);
+    Metric smallest = JSON.read(withMetric("'baseline': 3, 'target': 3.000000001, 'direction': 'increase'")).cycle()
+        .keyResults().get(0).metric();
+    assertThat(smallest.progress(-1e15)).isFinite();
   }
 
   @Test
