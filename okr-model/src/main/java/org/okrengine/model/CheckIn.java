@@ -2,16 +2,16 @@ package org.okrengine.model;
 
 import static org.okrengine.model.internal.Checks.copy;
 import static org.okrengine.model.internal.Checks.optionalUnit;
+import static org.okrengine.model.internal.Checks.requireInstant;
 import static org.okrengine.model.internal.Checks.requireMagnitude;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * One reported value of a key result's metric. Immutable and thread-safe.
  *
- * @param at when the value was reported
+ * @param at when the value was reported; its date in UTC within {@link Cycle#MIN_DATE} to {@link Cycle#MAX_DATE}
  * @param value the metric's value, in the metric's unit, within +-{@link Metric#MAX_MAGNITUDE}
  * @param confidence the owner's confidence (0..1) that the target will be met, or null
  * @param note free text, or null
@@ -23,11 +23,11 @@ public record CheckIn(Instant at, double value, Double confidence, String note, 
   /**
    * Validates and copies the blockers.
    *
-   * @throws IllegalArgumentException when the value is not finite or beyond +-{@link Metric#MAX_MAGNITUDE}, or the
-   *     confidence is outside [0, 1]
+   * @throws IllegalArgumentException when {@code at} lies outside the years 1900 to 2200 (in UTC), the value is not
+   *     finite or beyond +-{@link Metric#MAX_MAGNITUDE}, or the confidence is outside [0, 1]
    */
   public CheckIn {
-    Objects.requireNonNull(at, "at must not be null");
+    requireInstant(at, "at");
     requireMagnitude(value, "value");
     optionalUnit(confidence, "confidence");
     blockers = blockers == null ? List.of() : copy(blockers, "blockers");

@@ -1,12 +1,16 @@
 package org.okrengine.model;
 
+import static org.okrengine.model.internal.Checks.outsideWindow;
+import static org.okrengine.model.internal.Checks.requireDate;
 import static org.okrengine.model.internal.Checks.requireId;
+import static org.okrengine.model.internal.Checks.requireInstant;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
@@ -19,23 +23,42 @@ import java.util.Objects;
  *
  * @param id unique id, for example {@code 2026-Q3}
  * @param name display name
- * @param start first day, inclusive
- * @param end last day, inclusive, not before {@code start}
+ * @param start first day, inclusive, from {@link #MIN_DATE} to {@link #MAX_DATE}
+ * @param end last day, inclusive, not before {@code start}, at most {@link #MAX_LENGTH_DAYS} days from it (both
+ *     included), from {@link #MIN_DATE} to {@link #MAX_DATE}
  * @param zone the zone the dates are in (normalized: a fixed zone such as {@code UTC} becomes its offset)
  */
 public record Cycle(String id, String name, LocalDate start, LocalDate end, ZoneId zone) {
   /** Seconds in a day, the unit of every "days" figure the library reports. */
   public static final double SECONDS_PER_DAY = 86_400.0;
+  /** The earliest date of a cycle, milestone, need-by date or plan point: 1900-01-01. */
+  public static final LocalDate MIN_DATE = LocalDate.of(1900, 1, 1);
+  /** The latest date of a cycle, milestone, need-by date or plan point: 2200-12-31. */
+  public static final LocalDate MAX_DATE = LocalDate.of(2200, 12, 31);
+  /** The most days a cycle spans, its start and end included: 1098 (3 * 366). */
+  public static final int MAX_LENGTH_DAYS = 3 * 366;
 
-  /** Validates; a null {@code name} becomes the id, a null {@code zone} becomes UTC. */
+  /**
+   * Validates; a null {@code name} becomes the id, a null {@code zone} becomes UTC.
+   *
+   * @throws IllegalArgumentException when the id is blank, a date lies outside {@link #MIN_DATE} to
+   *     {@link #MAX_DATE}, {@code end} is before {@code start}, or the cycle spans more than
+   *     {@link #MAX_LENGTH_DAYS} days
+   * @throws NullPointerException when the id or a date is null
+   */
   public Cycle {
     requireId(id, "id");
     name = name == null ? id : name;
-    Objects.requireNonNull(start, "start must not be null");
-    Objects.requireNonNull(end, "end must not be null");
+    requireDate(start, "start");
+    requireDate(end, "end");
     zone = zone == null ? ZoneOffset.UTC : zone.normalized();
     if (end.isBefore(start)) {
       throw new IllegalArgumentException("end must not be before start: " + end + " < " + start);
+    }
+    long days = ChronoUnit.DAYS.between(start, end) + 1;
+    if (days > MAX_LENGTH_DAYS) {
+      throw new IllegalArgumentException("end must make a cycle of at most " + MAX_LENGTH_DAYS + " days: " + days
+          + " days (" + start + " to " + end + ")");
     }
   }
 
@@ -90,6 +113,41 @@ public record Cycle(String id, String name, LocalDate start, LocalDate end, Zone
   /** Whether {@code instant} falls within the cycle (start inclusive, end exclusive). */
   public boolean contains(Instant instant) {
     return !instant.isBefore(startInstant()) && instant.isBefore(endInstant());
+  }
+
+  /**
+   * The earliest instant a check-in of this cycle may have, and an analysis of it: one cycle length (its real
+   * duration) before {@link #startInstant}. A baseline measured before the start is legitimate.
+   */
+  public Instant windowStart() {
+    Instant s = startInstant();
+    return s.minus(Duration.between(s, endInstant()));
+  }
+
+  /**
+   * The latest instant a check-in of this cycle may have, and an analysis of it: one cycle length after
+   * {@link #endInstant}.
+   */
+  public Instant windowEnd() {
+    Instant e = endInstant();
+    return e.plus(Duration.between(startInstant(), e));
+  }
+
+  /**
+   * Returns {@code asOf} when the cycle can be analysed at it: within [{@link #windowStart}, {@link #windowEnd}], as
+   * its check-ins are, and within the dates a document may hold ({@link #MIN_DATE} to {@link #MAX_DATE}, in UTC). An
+   * analysis at any such instant does work bounded by the cycle's length.
+   *
+   * @throws IllegalArgumentException when {@code asOf} lies outside, naming the range and the instant
+   * @throws NullPointerException when {@code asOf} is null
+   */
+  public Instant requireAnalysable(Instant asOf) {
+    Objects.requireNonNull(asOf, "asOf must not be null");
+    String outside = outsideWindow(this, asOf);
+    if (outside != null) {
+      throw new IllegalArgumentException("asOf " + outside);
+    }
+    return requireInstant(asOf, "asOf");
   }
 
   /** Days (86,400 s each, fractional) from {@code from} to {@code to}; negative when {@code to} is earlier. */

@@ -1,5 +1,6 @@
 package org.okrengine.model;
 
+import static org.okrengine.model.internal.Checks.optionalDate;
 import static org.okrengine.model.internal.Checks.requireId;
 
 import java.time.LocalDate;
@@ -11,7 +12,8 @@ import java.util.Objects;
  * @param upstream the id of the item depended on
  * @param downstream the id of the item that depends on it (for {@code shares-resource}, the other item)
  * @param kind how they depend
- * @param needBy the local date downstream needs upstream done, or null
+ * @param needBy the local date downstream needs upstream done (from {@link Cycle#MIN_DATE} to {@link Cycle#MAX_DATE}),
+ *     or null
  * @param note free text, or null
  */
 public record Dependency(String upstream, String downstream, DependencyKind kind, LocalDate needBy, String note) {
@@ -20,6 +22,7 @@ public record Dependency(String upstream, String downstream, DependencyKind kind
     requireId(upstream, "upstream");
     requireId(downstream, "downstream");
     Objects.requireNonNull(kind, "kind must not be null");
+    optionalDate(needBy, "needBy");
     if (upstream.equals(downstream)) {
       throw new IllegalArgumentException("downstream must differ from upstream: " + upstream);
     }

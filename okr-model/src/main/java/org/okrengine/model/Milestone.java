@@ -1,24 +1,26 @@
 package org.okrengine.model;
 
+import static org.okrengine.model.internal.Checks.optionalDate;
+import static org.okrengine.model.internal.Checks.requireDate;
 import static org.okrengine.model.internal.Checks.requireId;
 
 import java.time.LocalDate;
-import java.util.Objects;
 
 /**
  * A dated step of an initiative. Immutable and thread-safe.
  *
  * @param id unique id
  * @param title display title (the id when null)
- * @param due the local date it is due (in the cycle's zone)
- * @param completed the local date it was completed, or null while open
+ * @param due the local date it is due (in the cycle's zone), from {@link Cycle#MIN_DATE} to {@link Cycle#MAX_DATE}
+ * @param completed the local date it was completed, or null while open; within the same dates
  */
 public record Milestone(String id, String title, LocalDate due, LocalDate completed) {
   /** Validates. */
   public Milestone {
     requireId(id, "id");
     title = title == null ? id : title;
-    Objects.requireNonNull(due, "due must not be null");
+    requireDate(due, "due");
+    optionalDate(completed, "completed");
   }
 
   /** Whether the milestone is completed. */

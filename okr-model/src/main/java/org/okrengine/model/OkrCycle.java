@@ -1,6 +1,7 @@
 package org.okrengine.model;
 
 import static org.okrengine.model.internal.Checks.copy;
+import static org.okrengine.model.internal.Checks.outsideWindow;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -49,7 +50,7 @@ public final class OkrCycle {
     this.objectives = copy(objectives, "objectives");
     this.initiatives = copy(initiatives, "initiatives");
     this.dependencies = copy(dependencies, "dependencies");
-    List<Problem> problems = check(this.teams, this.objectives, this.initiatives, this.dependencies);
+    List<Problem> problems = check(cycle, this.teams, this.objectives, this.initiatives, this.dependencies);
     if (!problems.isEmpty()) {
       throw new InvalidCycleException(problems);
     }
@@ -110,10 +111,12 @@ public final class OkrCycle {
   /**
    * A validated cycle.
    *
-   * @throws InvalidCycleException listing every duplicate id, dangling reference, self-dependency and loop of parent
-   *     teams or objectives, each with its JSON path (for example
+   * @throws InvalidCycleException listing every duplicate id, dangling reference, self-dependency, loop of parent
+   *     teams or objectives, and check-in outside the cycle's window ({@link Cycle#windowStart} to
+   *     {@link Cycle#windowEnd}), each with its JSON path (for example
    *     {@code objectives[0].keyResults[1].team: unknown team "growthh"},
-   *     {@code objectives[3].parent: forms a loop O-4 -> O-2 -> O-4})
+   *     {@code objectives[3].parent: forms a loop O-4 -> O-2 -> O-4}; a check-in's index is that in
+   *     {@link KeyResult#checkIns}, in time order)
    */
   public static OkrCycle of(Cycle cycle, List<Team> teams, List<Objective> objectives, List<Initiative> initiatives,
       List<Dependency> dependencies) {
@@ -125,8 +128,8 @@ public final class OkrCycle {
     return new OkrCycle(cycle, teams, objectives, List.of(), List.of());
   }
 
-  private static List<Problem> check(List<Team> teams, List<Objective> objectives, List<Initiative> initiatives,
-      List<Dependency> dependencies) {
+  private static List<Problem> check(Cycle cycle, List<Team> teams, List<Objective> objectives,
+      List<Initiative> initiatives, List<Dependency> dependencies) {
     ReferenceCheck refs = new ReferenceCheck();
     Set<NodeKind> team = EnumSet.of(NodeKind.TEAM);
     for (int i = 0; i < teams.size(); i++) {
@@ -162,7 +165,20 @@ public final class OkrCycle {
       Dependency d = dependencies.get(i);
       refs.dependency("dependencies[" + i + "]", d.upstream(), d.downstream());
     }
-    return refs.problems();
+    List<Problem> problems = refs.problems();
+    for (int i = 0; i < objectives.size(); i++) {
+      List<KeyResult> keyResults = objectives.get(i).keyResults();
+      for (int k = 0; k < keyResults.size(); k++) {
+        List<CheckIn> checkIns = keyResults.get(k).checkIns();
+        for (int j = 0; j < checkIns.size(); j++) {
+          String outside = outsideWindow(cycle, checkIns.get(j).at());
+          if (outside != null) {
+            problems.add(new Problem("objectives[" + i + "].keyResults[" + k + "].checkIns[" + j + "].at", outside));
+          }
+        }
+      }
+    }
+    return problems;
   }
 
   /** The cycle's dates and zone. */

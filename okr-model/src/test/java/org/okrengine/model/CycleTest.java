@@ -66,6 +66,66 @@ class CycleTest {
   }
 
   @Test
+  void constructor_datesBeyond1900To2200_rejected() {
+    assertThatThrownBy(() -> Cycle.of("Q", LocalDate.of(1899, 12, 31), LocalDate.of(1900, 1, 1)))
+        .hasMessage("start must be within 1900-01-01..2200-12-31: 1899-12-31");
+    assertThatThrownBy(() -> Cycle.of("Q", LocalDate.of(2200, 12, 31), LocalDate.MAX))
+        .hasMessage("end must be within 1900-01-01..2200-12-31: +999999999-12-31");
+    assertThatThrownBy(() -> Cycle.of("Q", LocalDate.MIN, LocalDate.of(2026, 1, 1)))
+        .hasMessage("start must be within 1900-01-01..2200-12-31: -999999999-01-01");
+    assertThat(Cycle.of("Q", Cycle.MIN_DATE, Cycle.MIN_DATE).lengthDays()).isEqualTo(1.0);
+    assertThat(Cycle.of("Q", Cycle.MAX_DATE, Cycle.MAX_DATE).endInstant())
+        .isEqualTo(Instant.parse("2201-01-01T00:00:00Z"));
+  }
+
+  @Test
+  void constructor_longerThan1098Days_rejected() {
+    LocalDate start = LocalDate.of(2026, 7, 1);
+    assertThat(Cycle.of("Q", start, start.plusDays(Cycle.MAX_LENGTH_DAYS - 1)).lengthDays()).isEqualTo(3 * 366.0);
+    // 2026-07-01 + 1098 days: 2029-07-03 (2028 is a leap year)
+    assertThatThrownBy(() -> Cycle.of("Q", start, start.plusDays(Cycle.MAX_LENGTH_DAYS)))
+        .hasMessage("end must make a cycle of at most 1098 days: 1099 days (2026-07-01 to 2029-07-03)");
+    // python3: (date(2200, 12, 31) - date(1900, 1, 1)).days + 1 = 109938
+    assertThatThrownBy(() -> Cycle.of("Q", Cycle.MIN_DATE, Cycle.MAX_DATE))
+        .hasMessage("end must make a cycle of at most 1098 days: 109938 days (1900-01-01 to 2200-12-31)");
+  }
+
+  @Test
+  void window_oneLengthBeforeStartToOneAfterEnd() {
+    Cycle q3 = Cycle.of("Q3", LocalDate.of(2026, 7, 1), LocalDate.of(2026, 9, 30)); // 92 days
+    assertThat(q3.windowStart()).isEqualTo(Instant.parse("2026-07-01T00:00:00Z").minus(Duration.ofDays(92)))
+        .isEqualTo(Instant.parse("2026-03-31T00:00:00Z"));
+    assertThat(q3.windowEnd()).isEqualTo(Instant.parse("2026-10-01T00:00:00Z").plus(Duration.ofDays(92)))
+        .isEqualTo(Instant.parse("2027-01-01T00:00:00Z"));
+    // Oslo: the real duration, 92 days, from the instants of the local dates
+    Cycle oslo = new Cycle("Q3", null, LocalDate.of(2026, 7, 1), LocalDate.of(2026, 9, 30), OSLO);
+    assertThat(oslo.windowStart()).isEqualTo(Instant.parse("2026-03-30T22:00:00Z"));
+  }
+
+  @Test
+  void requireAnalysable_withinTheWindow_returnsIt_elseThrows() {
+    Cycle q3 = Cycle.of("Q3", LocalDate.of(2026, 7, 1), LocalDate.of(2026, 9, 30));
+    Instant asOf = Instant.parse("2026-08-19T00:00:00Z");
+    assertThat(q3.requireAnalysable(asOf)).isSameAs(asOf);
+    assertThat(q3.requireAnalysable(q3.windowStart())).isEqualTo(q3.windowStart());
+    assertThat(q3.requireAnalysable(q3.windowEnd())).isEqualTo(q3.windowEnd());
+    assertThatThrownBy(() -> q3.requireAnalysable(Instant.parse("5000-01-01T00:00:00Z")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("asOf must be within 2026-03-31T00:00:00Z..2027-01-01T00:00:00Z"
+            + " (one cycle length before the start to one after the end): 5000-01-01T00:00:00Z");
+    assertThatThrownBy(() -> q3.requireAnalysable(q3.windowStart().minusNanos(1)))
+        .hasMessageEndingWith(": 2026-03-30T23:59:59.999999999Z");
+    assertThatThrownBy(() -> q3.requireAnalysable(Instant.MAX))
+        .hasMessageEndingWith(": +1000000000-12-31T23:59:59.999999999Z");
+    assertThatThrownBy(() -> q3.requireAnalysable(null)).isInstanceOf(NullPointerException.class)
+        .hasMessage("asOf must not be null");
+    // near the limits the window is cut at them
+    Cycle first = Cycle.of("F", Cycle.MIN_DATE, LocalDate.of(1900, 1, 10));
+    assertThatThrownBy(() -> first.requireAnalysable(Instant.parse("1899-12-31T00:00:00Z")))
+        .hasMessage("asOf must be within 1900-01-01..2200-12-31 (UTC): 1899-12-31T00:00:00Z");
+  }
+
+  @Test
   void daysBetween_fractional() {
     Instant a = Instant.parse("2026-01-01T00:00:00Z");
     assertThat(Cycle.daysBetween(a, a.plusSeconds(43_200))).isEqualTo(0.5);

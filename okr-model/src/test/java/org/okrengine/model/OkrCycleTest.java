@@ -187,6 +187,43 @@ class OkrCycleTest {
   }
 
   @Test
+  void records_datesBeyond1900To2200_rejected() {
+    assertThatThrownBy(() -> CheckIn.of(Instant.parse("9999-01-01T00:00:00Z"), 1))
+        .hasMessage("at must be within 1900-01-01..2200-12-31 (UTC): 9999-01-01T00:00:00Z");
+    assertThatThrownBy(() -> CheckIn.of(Instant.MIN, 1))
+        .hasMessage("at must be within 1900-01-01..2200-12-31 (UTC): -1000000000-01-01T00:00:00Z");
+    assertThatThrownBy(() -> CheckIn.of(Instant.parse("2201-01-01T00:00:00Z"), 1))
+        .hasMessage("at must be within 1900-01-01..2200-12-31 (UTC): 2201-01-01T00:00:00Z");
+    assertThat(CheckIn.of(Instant.parse("2200-12-31T23:59:59.999999999Z"), 1).value()).isEqualTo(1.0);
+    assertThat(CheckIn.of(Instant.parse("1900-01-01T00:00:00Z"), 1).value()).isEqualTo(1.0);
+    assertThatThrownBy(() -> new Milestone("M", null, LocalDate.of(1800, 1, 1), null))
+        .hasMessage("due must be within 1900-01-01..2200-12-31: 1800-01-01");
+    assertThatThrownBy(() -> new Milestone("M", null, LocalDate.of(2026, 1, 1), LocalDate.of(2300, 1, 1)))
+        .hasMessage("completed must be within 1900-01-01..2200-12-31: 2300-01-01");
+    assertThatThrownBy(() -> new Dependency("A", "B", DependencyKind.BLOCKS, LocalDate.MAX, null))
+        .hasMessage("needBy must be within 1900-01-01..2200-12-31: +999999999-12-31");
+    assertThatThrownBy(() -> new PlanPoint(LocalDate.of(1, 1, 1), 1))
+        .hasMessage("date must be within 1900-01-01..2200-12-31: 0001-01-01");
+  }
+
+  @Test
+  void of_checkInOutsideTheWindow_rejectedWithItsPath() {
+    // Q is 92 days: check-ins from 2026-03-31 (start - 92 days) to 2027-01-01 (the day after the end + 92 days)
+    Instant early = Instant.parse("2026-03-30T23:59:59Z");
+    Instant late = Instant.parse("2027-01-01T00:00:01Z");
+    List<Objective> objectives = List.of(new Objective("O-1", null, "t", null, null, null, List.of(
+        kr("KR-1", "t", CheckIn.of(Instant.parse("2026-03-31T00:00:00Z"), 1), CheckIn.of(T1, 2)),
+        kr("KR-2", "t", CheckIn.of(late, 3), CheckIn.of(early, 0), CheckIn.of(Q.windowEnd(), 4)))));
+    assertThatThrownBy(() -> OkrCycle.of(Q, List.of(Team.of("t")), objectives))
+        .isInstanceOfSatisfying(InvalidCycleException.class, e -> assertThat(e.problems()).extracting(
+            Problem::toString).containsExactly(
+            "objectives[0].keyResults[1].checkIns[0].at: must be within 2026-03-31T00:00:00Z..2027-01-01T00:00:00Z"
+                + " (one cycle length before the start to one after the end): 2026-03-30T23:59:59Z",
+            "objectives[0].keyResults[1].checkIns[2].at: must be within 2026-03-31T00:00:00Z..2027-01-01T00:00:00Z"
+                + " (one cycle length before the start to one after the end): 2027-01-01T00:00:01Z"));
+  }
+
+  @Test
   void dependency_selfRejected() {
     assertThatThrownBy(() -> Dependency.of("KR-1", "KR-1", DependencyKind.BLOCKS))
         .hasMessage("downstream must differ from upstream: KR-1");

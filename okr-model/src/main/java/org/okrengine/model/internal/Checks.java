@@ -1,10 +1,14 @@
 package org.okrengine.model.internal;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.okrengine.model.Cycle;
 import org.okrengine.model.Metric;
 
 /**
@@ -56,6 +60,62 @@ public final class Checks {
   /** Returns {@code value} when it is null or finite and within +-{@link Metric#MAX_MAGNITUDE}. */
   public static Double optionalMagnitude(Double value, String name) {
     return value == null ? null : requireMagnitude(value, name);
+  }
+
+  /** How messages write the range from {@link Cycle#MIN_DATE} to {@link Cycle#MAX_DATE}. */
+  public static final String DATE_RANGE = "1900-01-01..2200-12-31";
+
+  /** The first instant on {@link Cycle#MIN_DATE} in UTC. */
+  private static final Instant FIRST_INSTANT = Cycle.MIN_DATE.atStartOfDay(ZoneOffset.UTC).toInstant();
+  /** The first instant after {@link Cycle#MAX_DATE} in UTC. */
+  private static final Instant AFTER_LAST_INSTANT = Cycle.MAX_DATE.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+
+  /** Whether {@code date} lies within {@link Cycle#MIN_DATE} to {@link Cycle#MAX_DATE}. */
+  public static boolean isSupported(LocalDate date) {
+    return !date.isBefore(Cycle.MIN_DATE) && !date.isAfter(Cycle.MAX_DATE);
+  }
+
+  /** Whether {@code instant}'s date in UTC lies within {@link Cycle#MIN_DATE} to {@link Cycle#MAX_DATE}. */
+  public static boolean isSupported(Instant instant) {
+    return !instant.isBefore(FIRST_INSTANT) && instant.isBefore(AFTER_LAST_INSTANT);
+  }
+
+  /** Returns {@code date} when it is not null and within {@link Cycle#MIN_DATE} to {@link Cycle#MAX_DATE}. */
+  public static LocalDate requireDate(LocalDate date, String name) {
+    Objects.requireNonNull(date, () -> name + " must not be null");
+    if (isSupported(date)) {
+      return date;
+    }
+    throw new IllegalArgumentException(name + " must be within " + DATE_RANGE + ": " + date);
+  }
+
+  /** Returns {@code date} when it is null or within {@link Cycle#MIN_DATE} to {@link Cycle#MAX_DATE}. */
+  public static LocalDate optionalDate(LocalDate date, String name) {
+    return date == null ? null : requireDate(date, name);
+  }
+
+  /** Returns {@code instant} when it is not null and its date in UTC is within the supported dates. */
+  public static Instant requireInstant(Instant instant, String name) {
+    Objects.requireNonNull(instant, () -> name + " must not be null");
+    if (isSupported(instant)) {
+      return instant;
+    }
+    throw new IllegalArgumentException(name + " must be within " + DATE_RANGE + " (UTC): " + instant);
+  }
+
+  /**
+   * Null when {@code instant} lies within {@code cycle}'s window ({@link Cycle#windowStart} to
+   * {@link Cycle#windowEnd}, both included); else the rule and the value:
+   * {@code must be within W1..W2 (one cycle length before the start to one after the end): T}.
+   */
+  public static String outsideWindow(Cycle cycle, Instant instant) {
+    Instant from = cycle.windowStart();
+    Instant to = cycle.windowEnd();
+    if (!instant.isBefore(from) && !instant.isAfter(to)) {
+      return null;
+    }
+    return "must be within " + from + ".." + to + " (one cycle length before the start to one after the end): "
+        + instant;
   }
 
   /** Returns {@code value} when it is within [0, 1]. */

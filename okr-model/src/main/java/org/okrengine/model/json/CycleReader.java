@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -170,6 +171,9 @@ final class CycleReader extends TreeReader {
     }
     if (start != null && end != null && end.isBefore(start)) {
       problems.add(problem(p.field("end"), "must not be before start (" + end + " < " + start + ")"));
+    } else if (start != null && end != null && ChronoUnit.DAYS.between(start, end) + 1 > Cycle.MAX_LENGTH_DAYS) {
+      problems.add(problem(p.field("end"), "must make a cycle of at most " + Cycle.MAX_LENGTH_DAYS + " days: "
+          + (ChronoUnit.DAYS.between(start, end) + 1) + " days (" + start + " to " + end + ")"));
     }
     if (problems.size() == before) {
       cycle = build(p, () -> new Cycle(id, name, start, end, zone));
@@ -502,6 +506,10 @@ final class CycleReader extends TreeReader {
       int before = problems.size();
       unknownFields(c, ip, CHECK_IN_FIELDS);
       Instant at = requiredInstant(c, "at", ip);
+      String outside = at != null && cycle != null ? Checks.outsideWindow(cycle, at) : null;
+      if (outside != null) {
+        problems.add(problem(ip.field("at"), outside));
+      }
       Double value = magnitude(requiredNumber(c, "value", ip), ip.field("value"));
       Double confidence = optionalNumber(c, "confidence", ip);
       if (confidence != null && !(confidence >= 0 && confidence <= 1)) {
@@ -615,9 +623,29 @@ final class CycleReader extends TreeReader {
     }
   }
 
+  /**
+   * The instant at {@code key} (with offset, or a date in the cycle's zone), or null; one whose date in UTC lies
+   * outside {@link Cycle#MIN_DATE} to {@link Cycle#MAX_DATE} is a problem.
+   */
   private Instant requiredInstant(Obj o, String key, JsonPath p) {
-    return requiredInstant(o, key, p,
+    Instant at = requiredInstant(o, key, p,
         date -> cycle != null ? cycle.instantOf(date) : date.atStartOfDay(zone).toInstant());
+    if (at != null && !Checks.isSupported(at)) {
+      problems.add(problem(p.field(key), "must be within " + Checks.DATE_RANGE + " (UTC): " + at));
+      return null;
+    }
+    return at;
+  }
+
+  /** Every date of the document lies within {@link Cycle#MIN_DATE} to {@link Cycle#MAX_DATE}. */
+  @Override
+  LocalDate date(String s, JsonPath path) {
+    LocalDate date = super.date(s, path);
+    if (date != null && !Checks.isSupported(date)) {
+      problems.add(problem(path, "must be within " + Checks.DATE_RANGE + ": " + date));
+      return null;
+    }
+    return date;
   }
 
   private ZoneId optionalZone(Obj o, String key, JsonPath p) {

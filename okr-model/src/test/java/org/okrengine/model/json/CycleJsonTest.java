@@ -198,6 +198,44 @@ class CycleJsonTest {
         Arguments.of("self score outside 0..1", withKeyResult("'id': 'KR-1', " + METRIC
                 + ", 'result': {'finalValue': 5, 'selfScore': 1.5}"),
             List.of(KR + ".result.selfScore: must be within 0..1: 1.5")),
+        Arguments.of("cycle dates beyond 1900..2200",
+            withCycle("{'id': 'C', 'start': '1899-12-31', 'end': '+999999999-12-31'}"),
+            List.of("cycle.start: must be within 1900-01-01..2200-12-31: 1899-12-31",
+                "cycle.end: must be within 1900-01-01..2200-12-31: +999999999-12-31")),
+        Arguments.of("cycle start -999999999", withCycle("{'id': 'C', 'start': '-999999999-01-01', 'end': '2026-09-30'}"),
+            List.of("cycle.start: must be within 1900-01-01..2200-12-31: -999999999-01-01")),
+        Arguments.of("cycle longer than 1098 days", // 2026-07-01 + 1098 days (2028 is a leap year)
+            withCycle("{'id': 'C', 'start': '2026-07-01', 'end': '2029-07-03'}"),
+            List.of("cycle.end: must make a cycle of at most 1098 days: 1099 days (2026-07-01 to 2029-07-03)")),
+        Arguments.of("cycle 300 years long", withCycle("{'id': 'C', 'start': '1900-01-01', 'end': '2200-12-31'}"),
+            // python3: (date(2200, 12, 31) - date(1900, 1, 1)).days + 1
+            List.of("cycle.end: must make a cycle of at most 1098 days: 109938 days (1900-01-01 to 2200-12-31)")),
+        Arguments.of("check-in instants beyond 1900..2200", withKeyResult("'id': 'KR-1', " + METRIC + ", 'checkIns': ["
+                + "{'at': '9999-01-01', 'value': 1}, {'at': '+999999999-12-31T23:59:59Z', 'value': 2},"
+                + " {'at': '1899-12-31T23:59:59-01:00', 'value': 3}]"),
+            List.of(KR + ".checkIns[0].at: must be within 1900-01-01..2200-12-31 (UTC): 9999-01-01T00:00:00Z",
+                KR + ".checkIns[1].at: must be within 1900-01-01..2200-12-31 (UTC): +999999999-12-31T23:59:59Z",
+                // 1900-01-01T00:59:59Z is within the limits, but not within the cycle's window
+                KR + ".checkIns[2].at: must be within 2026-03-31T00:00:00Z..2027-01-01T00:00:00Z"
+                    + " (one cycle length before the start to one after the end): 1900-01-01T00:59:59Z")),
+        Arguments.of("check-ins outside the window", withKeyResult("'id': 'KR-1', " + METRIC + ", 'checkIns': ["
+                + "{'at': '2026-03-30T23:59:59Z', 'value': 1}, {'at': '2026-03-31', 'value': 2},"
+                + " {'at': '2027-01-01T00:00:00Z', 'value': 3}, {'at': '2027-01-01T01:00:00+01:00', 'value': 4},"
+                + " {'at': '2027-01-01T00:00:00.000000001Z', 'value': 5}]"),
+            // the cycle is 92 days: from 2026-07-01 - 92 days to 2026-10-01 + 92 days, both included
+            List.of(KR + ".checkIns[0].at: must be within 2026-03-31T00:00:00Z..2027-01-01T00:00:00Z"
+                    + " (one cycle length before the start to one after the end): 2026-03-30T23:59:59Z",
+                KR + ".checkIns[4].at: must be within 2026-03-31T00:00:00Z..2027-01-01T00:00:00Z"
+                    + " (one cycle length before the start to one after the end): 2027-01-01T00:00:00.000000001Z")),
+        Arguments.of("other dates beyond 1900..2200", withRoot("'initiatives': [{'id': 'I-1', 'team': 't',"
+                + " 'milestones': [{'id': 'M-1', 'due': '1800-01-01', 'completed': '2300-01-01'}]}],"
+                + " 'dependencies': [{'upstream': 'I-1', 'downstream': 'KR-1', 'kind': 'blocks',"
+                + " 'needBy': '9999-12-31'}]").replace(q(METRIC), q(METRIC + ", 'plan': {'shape': 'points',"
+                + " 'points': [{'date': '0001-01-01', 'value': 1}]}")),
+            List.of(KR + ".plan.points[0].date: must be within 1900-01-01..2200-12-31: 0001-01-01",
+                "initiatives[0].milestones[0].due: must be within 1900-01-01..2200-12-31: 1800-01-01",
+                "initiatives[0].milestones[0].completed: must be within 1900-01-01..2200-12-31: 2300-01-01",
+                "dependencies[0].needBy: must be within 1900-01-01..2200-12-31: 9999-12-31")),
         Arguments.of("team its own parent",
             withTeamsAndObjectives("{'id': 't', 'parent': 't'}", objective("O-1", null)),
             List.of("teams[0].parent: forms a loop t -> t")),
@@ -390,6 +428,20 @@ class CycleJsonTest {
     Metric smallest = JSON.read(withMetric("'baseline': 3, 'target': 3.000000001, 'direction': 'increase'")).cycle()
         .keyResults().get(0).metric();
     assertThat(smallest.progress(-1e15)).isFinite();
+  }
+
+  @Test
+  void read_datesAtTheirLimits_loaded() {
+    String longest = withCycle("{'id': 'C', 'start': '2026-07-01', 'end': '2029-07-02'}"); // 1098 days
+    assertThat(JSON.read(longest).cycle().cycle().lengthDays()).isEqualTo(1098.0);
+    String json = withCycle("{'id': 'C', 'start': '1900-01-01', 'end': '1900-01-01', 'zone': '+01:00'}")
+        .replace(q(METRIC), q(METRIC + ", 'checkIns': [{'at': '1900-01-01T00:00:00Z', 'value': 1},"
+            + " {'at': '1900-01-02T23:00:00Z', 'value': 2}]"));
+    OkrCycle c = JSON.read(json).cycle();
+    assertThat(c.keyResults().get(0).checkIns()).hasSize(2);
+    String last = withCycle("{'id': 'C', 'start': '2200-12-31', 'end': '2200-12-31'}")
+        .replace(q(METRIC), q(METRIC + ", 'checkIns': [{'at': '2200-12-31T23:59:59.999999999Z', 'value': 1}]"));
+    assertThat(JSON.read(last).cycle().keyResults().get(0).checkIns()).hasSize(1);
   }
 
   @Test
@@ -971,7 +1023,7 @@ class CycleJsonTest {
   @Test
   void write_modelBuiltInCode_readsBackEqual() {
     KeyResult kr = new KeyResult("KR-1", "Ship", "ana", "t", 0.5, List.of("x"), Metric.achieve(),
-        Plan.of(PlanShape.BACK_LOADED), List.of(new CheckIn(Instant.parse("2026-07-08T09:00:00.123456789Z"), -0.0,
+        Plan.of(PlanShape.BACK_LOADED), List.of(new CheckIn(Instant.parse("2026-07-01T09:00:00.123456789Z"), -0.0,
             null, "\"quoted\"\n\u00e9", List.of(), null)), null);
     OkrCycle c = OkrCycle.of(new Cycle("C", "Cycle C", LocalDate.of(2026, 7, 1), LocalDate.of(2026, 7, 1),
             ZoneId.of("America/New_York")), List.of(Team.of("t")),

@@ -11,8 +11,12 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.okrengine.model.OkrCycle;
+import org.okrengine.model.Problem;
 
-/** Every cycle of the real data in {@code okr.shared.data} reads, writes and reads back equal. */
+/**
+ * Every cycle of the real data in {@code okr.shared.data} reads, writes and reads back equal, except the one sprint
+ * longer than a cycle may be.
+ */
 class SharedDataTest {
   private static final CycleJson JSON = CycleJson.withDefaults();
 
@@ -32,10 +36,18 @@ class SharedDataTest {
   @Test
   void lines_everySharedCycle_readsWritesAndReadsBackEqual() throws IOException {
     long cycles = 0;
+    long rejected = 0;
     for (Path file : dataFiles()) {
       try (Stream<JsonLine> lines = JSON.lines(file)) {
         for (JsonLine line : (Iterable<JsonLine>) lines::iterator) {
           String where = file.getFileName() + " line " + line.lineNumber();
+          if (where.equals("tse2017-sprints.jsonl line 890")) {
+            // one sprint runs 16 years, beyond the longest cycle a document may describe
+            assertThat(line.errors()).extracting(Problem::toString).containsExactly(
+                "cycle.end: must make a cycle of at most 1098 days: 5873 days (2000-01-03 to 2016-01-31)");
+            rejected++;
+            continue;
+          }
           assertThat(line.errors()).as(where).isEmpty();
           // a few sprints are zero days long, all their check-ins at one instant: the only warning expected
           assertThat(line.warnings()).as(where).allSatisfy(w ->
@@ -50,6 +62,7 @@ class SharedDataTest {
       }
     }
     // data/README.md: "the two files now hold 2,731 cycles"
-    assertThat(cycles).isEqualTo(2_731);
+    assertThat(cycles + rejected).isEqualTo(2_731);
+    assertThat(rejected).isEqualTo(1);
   }
 }
