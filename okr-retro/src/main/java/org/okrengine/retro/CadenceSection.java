@@ -13,6 +13,7 @@ import org.okrengine.model.KeyResult;
 /**
  * Check-in cadence over every key result and by team: gaps between consecutive check-ins in whole hours (rounded),
  * the cycle's 7-day slices with a check-in, and the longest silence within the cycle (times in whole seconds).
+ * Memory does not grow with the gaps' length ({@link GapHistogram}).
  */
 @SuppressWarnings("serial") // the map is a HashMap
 final class CadenceSection implements Section<CadenceSection> {
@@ -21,7 +22,6 @@ final class CadenceSection implements Section<CadenceSection> {
   final Map<String, CadAcc> byTeam = new HashMap<>();
   private String lastTeam;
   private CadAcc last;
-  private int[] gaps = new int[16];
 
   @Override
   public void add(CycleFacts f) {
@@ -34,9 +34,8 @@ final class CadenceSection implements Section<CadenceSection> {
       }
       List<CheckIn> checkIns = kr.checkIns();
       int n = checkIns.size();
-      if (gaps.length < n) {
-        gaps = new int[n * 2];
-      }
+      overall.keyResult(span, n);
+      last.keyResult(span, n);
       long longest = 0;
       long previous = span.startSec;
       long lastWeek = -1;
@@ -45,7 +44,9 @@ final class CadenceSection implements Section<CadenceSection> {
       for (int c = 0; c < n; c++) {
         long at = checkIns.get(c).at().getEpochSecond();
         if (c > 0) {
-          gaps[c - 1] = (int) Math.min(Integer.MAX_VALUE, (at - before + 1800) / 3600);
+          long hours = (at - before + 1800) / 3600;
+          overall.gapHours.add(hours);
+          last.gapHours.add(hours);
         }
         before = at;
         if (at >= span.startSec && at < span.endSec) {
@@ -59,8 +60,8 @@ final class CadenceSection implements Section<CadenceSection> {
         }
       }
       longest = Math.max(longest, span.endSec - previous);
-      overall.add(span, kr.id(), n, gaps, weeksSeen, longest);
-      last.add(span, kr.id(), n, gaps, weeksSeen, longest);
+      overall.weeksSeen(weeksSeen, longest, span.id, kr.id());
+      last.weeksSeen(weeksSeen, longest, span.id, kr.id());
     }
   }
 
@@ -84,7 +85,7 @@ final class CadenceSection implements Section<CadenceSection> {
     long keyResults;
     long withoutCheckIns;
     long checkIns;
-    final LongHistogram gapHours = new LongHistogram();
+    final GapHistogram gapHours = new GapHistogram();
     long weeks;
     long weeksWithCheckIn;
     /** The longest silence in seconds, or -1 before the first key result. */
@@ -92,18 +93,20 @@ final class CadenceSection implements Section<CadenceSection> {
     String longestCycle;
     String longestKeyResult;
 
-    void add(Span span, String kr, int checkIns, int[] gaps, int weeksSeen, long longestSeconds) {
+    /** Counts a key result of {@code span} with {@code checkIns} check-ins. */
+    void keyResult(Span span, int checkIns) {
       keyResults++;
       weeks += span.weeks;
       this.checkIns += checkIns;
       if (checkIns == 0) {
         withoutCheckIns++;
       }
-      for (int i = 0; i < checkIns - 1; i++) {
-        gapHours.add(gaps[i]);
-      }
+    }
+
+    /** Adds a key result's weeks with a check-in and its longest silence in seconds. */
+    void weeksSeen(int weeksSeen, long longestSeconds, String cycle, String kr) {
       weeksWithCheckIn += weeksSeen;
-      silence(longestSeconds, span.id, kr);
+      silence(longestSeconds, cycle, kr);
     }
 
     /** Keeps the longer silence; of equal ones, the one of the least cycle id, then key result id. */
