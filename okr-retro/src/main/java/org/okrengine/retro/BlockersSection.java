@@ -15,9 +15,7 @@ import org.okrengine.model.KeyResult;
  * Blocker tags: on how many key results and check-ins each was named, for how long (first to last mention on a key
  * result), which teams it hit and how many of its key results missed.
  */
-@SuppressWarnings("serial") // the maps are HashMaps
 final class BlockersSection implements Section<BlockersSection> {
-  private static final long serialVersionUID = 1L;
   final Map<String, BlockerAcc> blockers = new HashMap<>();
   /** One key result's distinct tags, with their first and last mention and count. */
   private String[] tags = new String[4];
@@ -95,6 +93,16 @@ final class BlockersSection implements Section<BlockersSection> {
   }
 
   @Override
+  public void write(ByteWriter out) {
+    out.writeMap(blockers, BlockerAcc::write);
+  }
+
+  @Override
+  public void read(ByteReader in) {
+    in.readMap("blockers", 6 * 8 + 4, blockers, (r, tag, what) -> BlockerAcc.read(r, what));
+  }
+
+  @Override
   public void report(ReportParts r) {
     for (Map.Entry<String, BlockerAcc> e : blockers.entrySet()) {
       r.blockers.add(e.getValue().stats(e.getKey()));
@@ -104,9 +112,7 @@ final class BlockersSection implements Section<BlockersSection> {
   }
 
   /** One blocker tag. */
-  @SuppressWarnings("serial") // the map is a HashMap
-  static final class BlockerAcc implements java.io.Serializable {
-    private static final long serialVersionUID = 1L;
+  static final class BlockerAcc {
     long keyResults;
     long mentions;
     long seconds;
@@ -124,6 +130,36 @@ final class BlockersSection implements Section<BlockersSection> {
       hits += o.hits;
       misses += o.misses;
       o.teams.forEach((k, v) -> teams.computeIfAbsent(k, x -> new long[1])[0] += v[0]);
+    }
+
+    void write(ByteWriter out) {
+      out.writeLong(keyResults);
+      out.writeLong(mentions);
+      out.writeLong(seconds);
+      out.writeLong(maxSeconds);
+      out.writeLong(hits);
+      out.writeLong(misses);
+      out.writeMap(teams, (count, o) -> o.writeLong(count[0]));
+    }
+
+    static BlockerAcc read(ByteReader in, String what) {
+      BlockerAcc b = new BlockerAcc();
+      b.keyResults = in.readCount(what + " keyResults");
+      b.mentions = in.readCount(what + " mentions");
+      b.seconds = in.readCount(what + " seconds");
+      b.maxSeconds = in.readCount(what + " maxSeconds");
+      b.hits = in.readCount(what + " hits");
+      b.misses = in.readCount(what + " misses");
+      long[] byTeam = {0};
+      in.readMap(what + " teams", 8, b.teams, (r, team, w) -> {
+        long[] count = {r.readCount(w)};
+        byTeam[0] += count[0];
+        return count;
+      });
+      in.check(b.keyResults > 0 && b.mentions >= b.keyResults && b.maxSeconds <= b.seconds
+          && b.hits + b.misses <= b.keyResults && byTeam[0] == b.keyResults,
+          what + " has counts that contradict each other");
+      return b;
     }
 
     BlockerStats stats(String tag) {

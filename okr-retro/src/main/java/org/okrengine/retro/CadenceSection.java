@@ -15,9 +15,7 @@ import org.okrengine.model.KeyResult;
  * the cycle's 7-day slices with a check-in, and the longest silence within the cycle (times in whole seconds).
  * Memory does not grow with the gaps' length ({@link GapHistogram}).
  */
-@SuppressWarnings("serial") // the map is a HashMap
 final class CadenceSection implements Section<CadenceSection> {
-  private static final long serialVersionUID = 1L;
   final CadAcc overall = new CadAcc();
   final Map<String, CadAcc> byTeam = new HashMap<>();
   private String lastTeam;
@@ -72,6 +70,22 @@ final class CadenceSection implements Section<CadenceSection> {
   }
 
   @Override
+  public void write(ByteWriter out) {
+    overall.write(out);
+    out.writeMap(byTeam, CadAcc::write);
+  }
+
+  @Override
+  public void read(ByteReader in) {
+    overall.read(in, "cadence overall");
+    in.readMap("cadence by team", 7 * 8, byTeam, (r, team, what) -> {
+      CadAcc c = new CadAcc();
+      c.read(r, what);
+      return c;
+    });
+  }
+
+  @Override
   public void report(ReportParts r) {
     r.cadence = overall.stats(null);
     for (Map.Entry<String, CadAcc> e : new TreeMap<>(byTeam).entrySet()) {
@@ -80,8 +94,7 @@ final class CadenceSection implements Section<CadenceSection> {
   }
 
   /** Cadence sums of all key results or one team's. */
-  static final class CadAcc implements java.io.Serializable {
-    private static final long serialVersionUID = 1L;
+  static final class CadAcc {
     long keyResults;
     long withoutCheckIns;
     long checkIns;
@@ -129,6 +142,36 @@ final class CadenceSection implements Section<CadenceSection> {
       if (o.longest >= 0) {
         silence(o.longest, o.longestCycle, o.longestKeyResult);
       }
+    }
+
+    void write(ByteWriter out) {
+      out.writeLong(keyResults);
+      out.writeLong(withoutCheckIns);
+      out.writeLong(checkIns);
+      gapHours.write(out);
+      out.writeLong(weeks);
+      out.writeLong(weeksWithCheckIn);
+      out.writeLong(longest);
+      if (longest >= 0) {
+        out.writeString(longestCycle);
+        out.writeString(longestKeyResult);
+      }
+    }
+
+    void read(ByteReader in, String what) {
+      keyResults = in.readCount(what + " keyResults");
+      withoutCheckIns = in.readCount(what + " keyResultsWithoutCheckIns");
+      checkIns = in.readCount(what + " checkIns");
+      gapHours.read(in, what + " gaps");
+      weeks = in.readCount(what + " weeks");
+      weeksWithCheckIn = in.readCount(what + " weeksWithCheckIn");
+      longest = in.readLong(what + " longest silence", -1, Long.MAX_VALUE);
+      if (longest >= 0) {
+        longestCycle = in.readString(what + " longest silence cycle");
+        longestKeyResult = in.readString(what + " longest silence key result");
+      }
+      in.check(withoutCheckIns <= keyResults && gapHours.size() <= checkIns && weeksWithCheckIn <= weeks
+          && (longest >= 0) == (keyResults > 0), what + " has counts that contradict each other");
     }
 
     CadenceStats stats(String team) {

@@ -16,9 +16,7 @@ import org.okrengine.model.KeyResult;
  * Self-report calibration over every key result and by team: the check-ins' confidence against whether the key
  * result was hit, and self scores against the results' scores (of scored key results only).
  */
-@SuppressWarnings("serial") // the map is a HashMap
 final class CalibrationSection implements Section<CalibrationSection> {
-  private static final long serialVersionUID = 1L;
   /** Confidence is kept in ten-thousandths. */
   static final int CONFIDENCE_SCALE = 10_000;
   /** Reliability bins of confidence: [0, 0.1), [0.1, 0.2), ... [0.9, 1.0]. */
@@ -74,6 +72,22 @@ final class CalibrationSection implements Section<CalibrationSection> {
   }
 
   @Override
+  public void write(ByteWriter out) {
+    overall.write(out);
+    out.writeMap(byTeam, CalAcc::write);
+  }
+
+  @Override
+  public void read(ByteReader in) {
+    overall.read(in, "calibration overall");
+    in.readMap("calibration by team", CalAcc.BYTES, byTeam, (r, team, what) -> {
+      CalAcc c = new CalAcc();
+      c.read(r, what);
+      return c;
+    });
+  }
+
+  @Override
   public void report(ReportParts r) {
     r.calibration = overall.stats(null);
     for (Map.Entry<String, CalAcc> e : new TreeMap<>(byTeam).entrySet()) {
@@ -82,8 +96,9 @@ final class CalibrationSection implements Section<CalibrationSection> {
   }
 
   /** Calibration sums of all key results or one team's. */
-  static final class CalAcc implements java.io.Serializable {
-    private static final long serialVersionUID = 1L;
+  static final class CalAcc {
+    /** The fewest bytes one takes in an accumulator's bytes. */
+    static final int BYTES = (7 + 3 * BINS) * 8;
     long n;
     long confidenceSum;
     long hits;
@@ -126,6 +141,45 @@ final class CalibrationSection implements Section<CalibrationSection> {
       selfScored += o.selfScored;
       selfSum += o.selfSum;
       actualSum += o.actualSum;
+    }
+
+    void write(ByteWriter out) {
+      out.writeLong(n);
+      out.writeLong(confidenceSum);
+      out.writeLong(hits);
+      out.writeLong(brierSum);
+      for (int i = 0; i < BINS; i++) {
+        out.writeLong(binCount[i]);
+        out.writeLong(binConfidence[i]);
+        out.writeLong(binHits[i]);
+      }
+      out.writeLong(selfScored);
+      out.writeLong(selfSum);
+      out.writeLong(actualSum);
+    }
+
+    void read(ByteReader in, String what) {
+      n = in.readCount(what + " n");
+      confidenceSum = in.readCount(what + " confidenceSum");
+      hits = in.readCount(what + " hits");
+      brierSum = in.readCount(what + " brierSum");
+      long count = 0;
+      long confidence = 0;
+      long binned = 0;
+      for (int i = 0; i < BINS; i++) {
+        binCount[i] = in.readCount(what + " bin " + i + " count");
+        binConfidence[i] = in.readCount(what + " bin " + i + " confidence");
+        binHits[i] = in.readCount(what + " bin " + i + " hits");
+        in.check(binHits[i] <= binCount[i], what + " bin " + i + " has more hits than check-ins");
+        count += binCount[i];
+        confidence += binConfidence[i];
+        binned += binHits[i];
+      }
+      selfScored = in.readCount(what + " selfScored");
+      selfSum = in.readLong();
+      actualSum = in.readCount(what + " actualSum");
+      in.check(count == n && confidence == confidenceSum && binned == hits && hits <= n,
+          what + " has bins that do not add up to its totals");
     }
 
     CalibrationStats stats(String team) {

@@ -13,9 +13,7 @@ import org.okrengine.model.Metric;
 import org.okrengine.model.Objective;
 
 /** Completion over every key result and broken down by each grouping asked for (and always by team). */
-@SuppressWarnings("serial") // the maps are EnumMaps and HashMaps
 final class CompletionSection implements Section<CompletionSection> {
-  private static final long serialVersionUID = 1L;
   final GroupAcc overall = new GroupAcc();
   /** The groups of each grouping asked for, and of the team grouping always (the recommendations judge teams). */
   final Map<Grouping, Map<String, GroupAcc>> groups = new EnumMap<>(Grouping.class);
@@ -123,6 +121,23 @@ final class CompletionSection implements Section<CompletionSection> {
     for (Map.Entry<Grouping, Map<String, GroupAcc>> e : o.groups.entrySet()) {
       Map<String, GroupAcc> mine = groups.get(e.getKey());
       e.getValue().forEach((key, theirs) -> group(mine, key).merge(theirs));
+    }
+  }
+
+  @Override
+  public void write(ByteWriter out) {
+    overall.write(out);
+    for (Map<String, GroupAcc> m : groups.values()) {
+      out.writeMap(m, GroupAcc::write);
+    }
+  }
+
+  @Override
+  public void read(ByteReader in) {
+    overall.read(in, "completion overall");
+    for (Map.Entry<Grouping, Map<String, GroupAcc>> e : groups.entrySet()) {
+      in.readMap("completion by " + e.getKey().jsonName(), GroupAcc.MIN_BYTES, e.getValue(),
+          (r, key, what) -> GroupAcc.readNew(r, what));
     }
   }
 

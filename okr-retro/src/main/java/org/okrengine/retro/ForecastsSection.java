@@ -21,11 +21,9 @@ import org.okrengine.model.Status;
  * (7, 14, ... days after the start, before the end) with the retrospective's forecaster, then how early the misses
  * were flagged and how often the hits were. Empty when the retrospective does not replay forecasts.
  */
-@SuppressWarnings("serial") // the map is a HashMap
 final class ForecastsSection implements Section<ForecastsSection> {
-  private static final long serialVersionUID = 1L;
   /** Null when forecasts are not replayed. */
-  private final transient Forecaster forecaster;
+  private final Forecaster forecaster;
   final FcAcc overall = new FcAcc();
   final Map<String, FcAcc> byTeam = new HashMap<>();
 
@@ -98,6 +96,22 @@ final class ForecastsSection implements Section<ForecastsSection> {
   }
 
   @Override
+  public void write(ByteWriter out) {
+    overall.write(out);
+    out.writeMap(byTeam, FcAcc::write);
+  }
+
+  @Override
+  public void read(ByteReader in) {
+    overall.read(in, "forecasts overall");
+    in.readMap("forecasts by team", 9 * 8 + 8, byTeam, (r, team, what) -> {
+      FcAcc f = new FcAcc();
+      f.read(r, what);
+      return f;
+    });
+  }
+
+  @Override
   public void report(ReportParts r) {
     if (forecaster == null) {
       return;
@@ -109,8 +123,7 @@ final class ForecastsSection implements Section<ForecastsSection> {
   }
 
   /** Forecast accountability sums of all key results or one team's; times in seconds before the cycle's end. */
-  static final class FcAcc implements java.io.Serializable {
-    private static final long serialVersionUID = 1L;
+  static final class FcAcc {
     private static final double WEEK = Span.WEEK_SECONDS;
     long keyResults;
     long misses;
@@ -158,6 +171,37 @@ final class ForecastsSection implements Section<ForecastsSection> {
       hits += o.hits;
       hitsFlagged += o.hitsFlagged;
       hitsAtLast += o.hitsAtLast;
+    }
+
+    void write(ByteWriter out) {
+      out.writeLong(keyResults);
+      out.writeLong(misses);
+      out.writeLong(missesFlagged);
+      out.writeLong(missesToTheEnd);
+      out.writeLong(missesWithoutGap);
+      out.writeLong(firstAheadSum);
+      firstAhead.write(out);
+      runAhead.write(out);
+      out.writeLong(hits);
+      out.writeLong(hitsFlagged);
+      out.writeLong(hitsAtLast);
+    }
+
+    void read(ByteReader in, String what) {
+      keyResults = in.readCount(what + " keyResults");
+      misses = in.readCount(what + " misses");
+      missesFlagged = in.readCount(what + " missesFlagged");
+      missesToTheEnd = in.readCount(what + " missesFlaggedToTheEnd");
+      missesWithoutGap = in.readCount(what + " missesFlaggedWithoutGap");
+      firstAheadSum = in.readCount(what + " firstAheadSum");
+      firstAhead.read(in, what + " first flags", 0, Integer.MAX_VALUE);
+      runAhead.read(in, what + " last runs", 0, Integer.MAX_VALUE);
+      hits = in.readCount(what + " hits");
+      hitsFlagged = in.readCount(what + " hitsFlagged");
+      hitsAtLast = in.readCount(what + " hitsFlaggedAtLastForecast");
+      in.check(hits + misses == keyResults && firstAhead.size() == missesFlagged && runAhead.size() == missesToTheEnd
+          && missesWithoutGap <= missesFlagged && firstAhead.sum() == firstAheadSum && hitsFlagged <= hits
+          && hitsAtLast <= hitsFlagged, what + " has counts that contradict each other");
     }
 
     ForecastAccountability stats(String team) {

@@ -6,8 +6,7 @@ import java.util.Arrays;
  * A multiset of non-negative gaps in whole hours, for their median: exact for every gap, in memory independent of
  * how far apart the gaps are. Mutable; not thread-safe.
  */
-final class GapHistogram implements java.io.Serializable {
-  private static final long serialVersionUID = 1L;
+final class GapHistogram {
   /*
    * Gaps below DENSE_HOURS are counted in a dense array, grown to the largest such gap seen (so at most DENSE_HOURS
    * longs, 16 KB); longer gaps, rare in real cadences (a quarter is 2,184 hours), are kept one by one, 8 bytes each,
@@ -30,13 +29,17 @@ final class GapHistogram implements java.io.Serializable {
     if (hours < DENSE_HOURS) {
       int h = (int) hours;
       if (h >= counts.length) {
-        counts = Arrays.copyOf(counts, Math.min(DENSE_HOURS, Math.max(h + 1, counts.length * 2)));
+        grow(h);
       }
       counts[h]++;
       dense++;
     } else {
       addLong(hours);
     }
+  }
+
+  private void grow(int h) {
+    counts = Arrays.copyOf(counts, Math.min(DENSE_HOURS, Math.max(h + 1, counts.length * 2)));
   }
 
   private void addLong(long hours) {
@@ -57,6 +60,53 @@ final class GapHistogram implements java.io.Serializable {
     for (int i = 0; i < o.longCount; i++) {
       addLong(o.longGaps[i]);
     }
+  }
+
+  /** Writes the gaps: the dense counts that are not 0 as (hours, count), then the long gaps in ascending order. */
+  void write(ByteWriter out) {
+    int bins = 0;
+    for (long c : counts) {
+      bins += c > 0 ? 1 : 0;
+    }
+    out.writeInt(bins);
+    for (int h = 0; h < counts.length; h++) {
+      if (counts[h] > 0) {
+        out.writeInt(h);
+        out.writeLong(counts[h]);
+      }
+    }
+    Arrays.sort(longGaps, 0, longCount);
+    out.writeInt(longCount);
+    for (int i = 0; i < longCount; i++) {
+      out.writeLong(longGaps[i]);
+    }
+  }
+
+  /** Reads what {@link #write} wrote into this empty histogram. */
+  void read(ByteReader in, String what) {
+    int bins = in.readSize(what + " counts", 12);
+    int previous = -1;
+    for (int i = 0; i < bins; i++) {
+      int h = in.readInt();
+      long c = in.readCount(what + " count");
+      in.check(h > previous && h < DENSE_HOURS && c > 0 && c <= Long.MAX_VALUE - dense,
+          what + " must count gaps below " + DENSE_HOURS + " hours in ascending order, each at least once");
+      if (h >= counts.length) {
+        grow(h);
+      }
+      counts[h] = c;
+      dense += c;
+      previous = h;
+    }
+    int n = in.readSize(what + " long gaps", 8);
+    long[] read = new long[n];
+    long last = DENSE_HOURS;
+    for (int i = 0; i < n; i++) {
+      read[i] = in.readLong(what + " long gap", last, Long.MAX_VALUE);
+      last = read[i];
+    }
+    longGaps = read;
+    longCount = n;
   }
 
   /** The number of gaps. */

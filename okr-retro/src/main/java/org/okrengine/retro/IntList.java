@@ -3,8 +3,7 @@ package org.okrengine.retro;
 import java.util.Arrays;
 
 /** A growable list of ints; medians are selected from a copy, so the insertion order never matters. */
-final class IntList implements java.io.Serializable {
-  private static final long serialVersionUID = 1L;
+final class IntList {
   private int[] values = new int[4];
   private int size;
 
@@ -25,6 +24,51 @@ final class IntList implements java.io.Serializable {
 
   int size() {
     return size;
+  }
+
+  /** The values' sum. */
+  long sum() {
+    long sum = 0;
+    for (int i = 0; i < size; i++) {
+      sum += values[i];
+    }
+    return sum;
+  }
+
+  /** The number of values below {@code bound}. */
+  long countBelow(int bound) {
+    long n = 0;
+    for (int i = 0; i < size; i++) {
+      n += values[i] < bound ? 1 : 0;
+    }
+    return n;
+  }
+
+  /** Writes the values in ascending order (sorting them here: the multiset is what counts, not the order). */
+  void write(ByteWriter out) {
+    Arrays.sort(values, 0, size);
+    out.writeInt(size);
+    for (int i = 0; i < size; i++) {
+      out.writeInt(values[i]);
+    }
+  }
+
+  /** Reads what {@link #write} wrote into this empty list: ascending values within {@code [min, max]}. */
+  void read(ByteReader in, String what, int min, int max) {
+    int n = in.readSize(what, 4);
+    int[] read = new int[Math.max(4, n)];
+    int previous = min;
+    for (int i = 0; i < n; i++) {
+      int v = in.readInt();
+      if (!(v >= previous && v <= max)) {
+        throw in.corrupt(what + " must be ascending within [" + min + ", " + max + "]: " + v + " at byte "
+            + (in.position() - 4));
+      }
+      read[i] = v;
+      previous = v;
+    }
+    values = read;
+    size = n;
   }
 
   /** The median divided by {@code scale}, or null when empty; exact for a given multiset of values. */

@@ -12,7 +12,6 @@ import org.okrengine.model.Objective;
  * mean where their weights add up to 0); an objective without a scored key result is counted but not scored.
  */
 final class ObjectivesSection implements Section<ObjectivesSection> {
-  private static final long serialVersionUID = 1L;
   /** By {@link Commitment} ordinal. */
   final ObjAcc[] byCommitment = {new ObjAcc(), new ObjAcc()};
 
@@ -53,6 +52,20 @@ final class ObjectivesSection implements Section<ObjectivesSection> {
   }
 
   @Override
+  public void write(ByteWriter out) {
+    for (ObjAcc o : byCommitment) {
+      o.write(out);
+    }
+  }
+
+  @Override
+  public void read(ByteReader in) {
+    for (Commitment c : Commitment.values()) {
+      byCommitment[c.ordinal()].read(in, c.jsonName() + " objectives");
+    }
+  }
+
+  @Override
   public void report(ReportParts r) {
     for (Commitment c : Commitment.values()) {
       r.objectives.add(byCommitment[c.ordinal()].stats(c));
@@ -60,8 +73,7 @@ final class ObjectivesSection implements Section<ObjectivesSection> {
   }
 
   /** Objective scores of one commitment. */
-  static final class ObjAcc implements java.io.Serializable {
-    private static final long serialVersionUID = 1L;
+  static final class ObjAcc {
     long objectives;
     long scored;
     long sum;
@@ -81,6 +93,24 @@ final class ObjectivesSection implements Section<ObjectivesSection> {
       sum += o.sum;
       met += o.met;
       scores.addAll(o.scores);
+    }
+
+    void write(ByteWriter out) {
+      out.writeLong(objectives);
+      out.writeLong(scored);
+      out.writeLong(sum);
+      out.writeLong(met);
+      scores.write(out);
+    }
+
+    void read(ByteReader in, String what) {
+      objectives = in.readCount(what + " objectives");
+      scored = in.readCount(what + " scored");
+      sum = in.readCount(what + " sum");
+      met = in.readCount(what + " met");
+      scores.read(in, what + " scores", 0, SCORE_SCALE);
+      in.check(scores.size() == scored && scored <= objectives && met <= scored && scores.sum() == sum,
+          what + " has counts that do not agree with its " + scores.size() + " scores");
     }
 
     ObjectiveStats stats(Commitment c) {

@@ -101,15 +101,21 @@ public final class Retrospective {
     return new Accumulator(this);
   }
 
+  /** Whether key results without a result are scored from their last check-in. */
+  boolean scoresFromLastCheckIn() {
+    return scoreFromLastCheckIn;
+  }
+
   /**
    * Running totals of a retrospective: add cycles, merge accumulators of other parts (in any order), then take the
    * report. Mutable; not thread-safe (one per thread, then merge).
    */
-  public static final class Accumulator implements java.io.Serializable {
-    private static final long serialVersionUID = 1L;
-    /** Not in the bytes: {@link #mergeBytes} checks the settings written before the state, then uses its own. */
-    private transient Retrospective settings;
-    private final transient CycleFacts facts = new CycleFacts();
+  public static final class Accumulator {
+    /** The sections' names, in the order of {@link #sections}, for messages about their bytes. */
+    private static final String[] NAMES = {"totals", "team names", "completion", "objectives", "trends",
+        "calibration", "cadence", "shapes", "blockers", "forecasts"};
+    private final Retrospective settings;
+    private final CycleFacts facts = new CycleFacts();
     private final TotalsSection totals = new TotalsSection();
     private final TeamNamesSection teamNames = new TeamNamesSection();
     private final CompletionSection completion;
@@ -120,7 +126,7 @@ public final class Retrospective {
     private final ShapesSection shapes = new ShapesSection();
     private final BlockersSection blockers = new BlockersSection();
     private final ForecastsSection forecasts;
-    /** Every section, in the order of the report. */
+    /** Every section, in the order of the report and of the bytes. */
     private final Section<?>[] sections;
 
     private Accumulator(Retrospective settings) {
@@ -164,42 +170,29 @@ public final class Retrospective {
 
     /**
      * Everything this accumulator has seen, as bytes for another process to {@linkplain #mergeBytes merge} (for
-     * example a distributed job's partitions): merging the bytes gives what merging this accumulator would.
+     * example a distributed job's partitions): merging the bytes gives exactly what merging this accumulator would.
+     * The format is explicit and versioned (magic number {@code 0x4F4B5252}, version 1, the settings, each section's
+     * counts and sums, a CRC-32C); accumulators that have seen the same key results write the same bytes, whatever
+     * order they were added and merged in.
      */
     public byte[] toBytes() {
-      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-      try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
-        out.writeUTF(settingsKey(settings));
-        out.writeObject(this);
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e); // writing to memory does not fail
-      }
-      return bytes.toByteArray();
+      return RetroBytes.write(settings, sections);
     }
 
     /**
      * Adds everything an accumulator written by {@link #toBytes} had seen; it must come from a retrospective with the
-     * same settings.
+     * same settings. The bytes are read in full before anything is added, and they only ever hold numbers and
+     * strings (no Java serialisation): untrusted bytes are refused or merged, and reading them allocates no more
+     * than a small multiple of their length.
      *
-     * @throws IllegalArgumentException when the bytes are not an accumulator of the same settings
+     * @throws IllegalArgumentException when the bytes are not those of a retrospective accumulator (the magic number),
+     *     of another format version, truncated or damaged (the checksum), of other settings, or corrupt (a count,
+     *     length or key that does not fit), naming which; this accumulator is unchanged then
      */
     public Accumulator mergeBytes(byte[] bytes) {
-      Accumulator other;
-      try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes))) {
-        if (!in.readUTF().equals(settingsKey(settings))) {
-          throw new IllegalArgumentException("bytes must come from a retrospective with the same settings");
-        }
-        other = (Accumulator) in.readObject();
-      } catch (java.io.IOException | ClassNotFoundException | ClassCastException e) {
-        throw new IllegalArgumentException("not the bytes of a retrospective accumulator: " + e, e);
-      }
-      other.settings = settings;
+      Accumulator other = new Accumulator(settings);
+      RetroBytes.read(bytes, settings, other.sections, NAMES);
       return merge(other);
-    }
-
-    private static String settingsKey(Retrospective s) {
-      return new java.util.TreeSet<>(s.groupings) + " forecasts=" + (s.forecaster != null) + " lastCheckIn="
-          + s.scoreFromLastCheckIn;
     }
 
     /** The report so far. */

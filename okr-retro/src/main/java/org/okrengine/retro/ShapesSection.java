@@ -2,7 +2,6 @@ package org.okrengine.retro;
 
 /** Completion by trajectory shape ({@link Trajectories}). */
 final class ShapesSection implements Section<ShapesSection> {
-  private static final long serialVersionUID = 1L;
   /** By {@link TrajectoryShape} ordinal. */
   final GroupAcc[] shapes = new GroupAcc[TrajectoryShape.values().length];
 
@@ -24,6 +23,20 @@ final class ShapesSection implements Section<ShapesSection> {
   public void merge(ShapesSection o) {
     for (int i = 0; i < shapes.length; i++) {
       shapes[i].merge(o.shapes[i]);
+    }
+  }
+
+  @Override
+  public void write(ByteWriter out) {
+    for (GroupAcc g : shapes) {
+      g.write(out);
+    }
+  }
+
+  @Override
+  public void read(ByteReader in) {
+    for (TrajectoryShape s : TrajectoryShape.values()) {
+      shapes[s.ordinal()].read(in, "shape " + s.jsonName());
     }
   }
 

@@ -25,7 +25,12 @@ final class Span {
     endSec = c.endInstant().getEpochSecond();
     length = endSec - startSec;
     weeks = Math.max(1, (endSec - startSec + WEEK_SECONDS - 1) / WEEK_SECONDS);
-    trendKey = start + "|" + id;
+    trendKey = trendKey(start, id);
+  }
+
+  /** The key of a team's point of the trend in a cycle: the cycle's start date, then its id (their order). */
+  static String trendKey(LocalDate start, String cycleId) {
+    return start + "|" + cycleId;
   }
 
   /** The elapsed fraction (0..1, clamped) of the cycle at {@code at}. */

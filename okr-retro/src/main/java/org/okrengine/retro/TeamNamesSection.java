@@ -7,8 +7,6 @@ import org.okrengine.model.Team;
 
 /** The teams' names by id, for the recommendations; a team named differently in two cycles keeps the least name. */
 final class TeamNamesSection implements Section<TeamNamesSection> {
-  private static final long serialVersionUID = 1L;
-  @SuppressWarnings("serial") // a HashMap
   final Map<String, String> names = new HashMap<>();
 
   @Override
@@ -25,6 +23,16 @@ final class TeamNamesSection implements Section<TeamNamesSection> {
   @Override
   public void merge(TeamNamesSection o) {
     o.names.forEach(this::name);
+  }
+
+  @Override
+  public void write(ByteWriter out) {
+    out.writeMap(names, (name, o) -> o.writeString(name));
+  }
+
+  @Override
+  public void read(ByteReader in) {
+    in.readMap("team names", 4, names, (r, id, what) -> r.readString(what));
   }
 
   @Override

@@ -2,7 +2,6 @@ package org.okrengine.retro;
 
 /** How many cycles and key results were read, and how the key results were scored. */
 final class TotalsSection implements Section<TotalsSection> {
-  private static final long serialVersionUID = 1L;
   long cycles;
   long keyResults;
   long fromResults;
@@ -31,6 +30,26 @@ final class TotalsSection implements Section<TotalsSection> {
     fromResults += o.fromResults;
     fromCheckIn += o.fromCheckIn;
     unscored += o.unscored;
+  }
+
+  @Override
+  public void write(ByteWriter out) {
+    out.writeLong(cycles);
+    out.writeLong(keyResults);
+    out.writeLong(fromResults);
+    out.writeLong(fromCheckIn);
+    out.writeLong(unscored);
+  }
+
+  @Override
+  public void read(ByteReader in) {
+    cycles = in.readCount("cycles");
+    keyResults = in.readCount("keyResults");
+    fromResults = in.readCount("scoredFromResults");
+    fromCheckIn = in.readCount("scoredFromLastCheckIn");
+    unscored = in.readCount("unscored");
+    in.check(fromResults + fromCheckIn + unscored == keyResults,
+        "keyResults must be the sum of those scored from results, from check-ins and unscored");
   }
 
   @Override

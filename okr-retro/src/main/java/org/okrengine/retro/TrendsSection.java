@@ -10,9 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Each team's completion cycle over cycle, cycles in order of start date (then id). */
-@SuppressWarnings("serial") // the maps are HashMaps
 final class TrendsSection implements Section<TrendsSection> {
-  private static final long serialVersionUID = 1L;
   /** By team, then by {@link Span#trendKey} (start date, then cycle id: their order). */
   final Map<String, Map<String, TrendAcc>> trends = new HashMap<>();
   private String lastTeam;
@@ -46,6 +44,20 @@ final class TrendsSection implements Section<TrendsSection> {
   }
 
   @Override
+  public void write(ByteWriter out) {
+    out.writeMap(trends, (byCycle, o) -> o.writeMap(byCycle, TrendAcc::write));
+  }
+
+  @Override
+  public void read(ByteReader in) {
+    in.readMap("trends", 4, trends, (r, team, what) -> {
+      Map<String, TrendAcc> byCycle = new HashMap<>();
+      r.readMap(what + " cycles", 4 + 5 * 8, byCycle, TrendAcc::read);
+      return byCycle;
+    });
+  }
+
+  @Override
   public void report(ReportParts r) {
     for (Map.Entry<String, Map<String, TrendAcc>> e : new TreeMap<>(trends).entrySet()) {
       List<TrendPoint> points = new ArrayList<>();
@@ -61,8 +73,7 @@ final class TrendsSection implements Section<TrendsSection> {
   }
 
   /** One team in one cycle. */
-  static final class TrendAcc implements java.io.Serializable {
-    private static final long serialVersionUID = 1L;
+  static final class TrendAcc {
     final String cycleId;
     final LocalDate start;
     long keyResults;
@@ -82,6 +93,31 @@ final class TrendsSection implements Section<TrendsSection> {
         sum += score;
         hits += hit ? 1 : 0;
       }
+    }
+
+    /** Written under its key, {@link Span#trendKey}. */
+    void write(ByteWriter out) {
+      out.writeString(cycleId);
+      out.writeLong(start.toEpochDay());
+      out.writeLong(keyResults);
+      out.writeLong(scored);
+      out.writeLong(hits);
+      out.writeLong(sum);
+    }
+
+    /** Reads one written under {@code key}, which must be its start date and cycle id. */
+    static TrendAcc read(ByteReader in, String key, String what) {
+      String cycleId = in.readString(what + " cycle id");
+      LocalDate start = LocalDate.ofEpochDay(in.readLong(what + " start", LocalDate.MIN.toEpochDay(),
+          LocalDate.MAX.toEpochDay()));
+      TrendAcc t = new TrendAcc(cycleId, start);
+      t.keyResults = in.readCount(what + " keyResults");
+      t.scored = in.readCount(what + " scored");
+      t.hits = in.readCount(what + " hits");
+      t.sum = in.readCount(what + " sum");
+      in.check(key.equals(Span.trendKey(start, cycleId)) && t.scored <= t.keyResults && t.hits <= t.scored
+          && t.sum <= t.scored * (long) SCORE_SCALE, what + " does not agree with its key or its counts");
+      return t;
     }
 
     void merge(TrendAcc o) {

@@ -3,15 +3,29 @@ package org.okrengine.retro;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Random;
+import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 import org.okrengine.model.OkrCycle;
 
-/** Accumulators shipped as bytes (as a distributed job does) merge to the same okr-retro/1 bytes. */
+/**
+ * Accumulators shipped as bytes (as a distributed job does) merge to the same okr-retro/1 bytes, and bytes that are
+ * not an accumulator's are refused with a message, without running anything they name or allocating what a forged
+ * length claims (hardening issue, item 11).
+ */
 class BytesTest {
   private static final List<OkrCycle> CYCLES = cycles();
+  private static final Retrospective RETRO = Retrospective.withDefaults();
 
   private static List<OkrCycle> cycles() {
     List<OkrCycle> all = new ArrayList<>(Fixtures.random(43, 120));
@@ -35,10 +49,165 @@ class BytesTest {
   }
 
   @Test
-  void bytesOfOtherSettingsOrGarbage_rejected() {
-    byte[] noForecasts = Retrospective.withDefaults().withoutForecasts().newAccumulator().toBytes();
-    Retrospective.Accumulator acc = Retrospective.withDefaults().newAccumulator();
-    assertThatThrownBy(() -> acc.mergeBytes(noForecasts)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> acc.mergeBytes(new byte[] {1, 2, 3})).isInstanceOf(IllegalArgumentException.class);
+  void mergeBytes_roundTrip_equalsMergingTheAccumulator() {
+    Random r = new Random(5);
+    for (Retrospective retro : List.of(RETRO, RETRO.withoutForecasts().withScoreFromLastCheckIn(false)
+        .withGroupings(EnumSet.of(Grouping.TAG, Grouping.OWNER)))) {
+      Retrospective.Accumulator part = retro.newAccumulator();
+      for (OkrCycle c : CYCLES) {
+        if (r.nextBoolean()) {
+          part.add(c);
+        }
+      }
+      byte[] bytes = part.toBytes();
+      Retrospective.Accumulator viaBytes = retro.newAccumulator().add(Fixtures.cycleA()).mergeBytes(bytes);
+      Retrospective.Accumulator direct = retro.newAccumulator().add(Fixtures.cycleA()).merge(part);
+      assertThat(RetroJson.write(viaBytes.report())).isEqualTo(RetroJson.write(direct.report()));
+      assertThat(viaBytes.toBytes()).isEqualTo(direct.toBytes());
+      assertThat(retro.newAccumulator().mergeBytes(bytes).toBytes()).isEqualTo(bytes); // read, written: the same
+    }
+  }
+
+  @Test
+  void toBytes_anySplitAnyMergeOrder_sameBytes() {
+    byte[] whole = RETRO.newAccumulator().merge(accumulatorOf(CYCLES)).toBytes();
+    Random r = new Random(9);
+    for (int trial = 0; trial < 4; trial++) {
+      List<OkrCycle> shuffled = new ArrayList<>(CYCLES);
+      Collections.shuffle(shuffled, r);
+      List<Retrospective.Accumulator> parts = new ArrayList<>();
+      for (int p = 0; p < 2 + trial; p++) {
+        parts.add(RETRO.newAccumulator());
+      }
+      shuffled.forEach(c -> parts.get(r.nextInt(parts.size())).add(c));
+      Retrospective.Accumulator merged = RETRO.newAccumulator();
+      parts.forEach(p -> merged.mergeBytes(p.toBytes()));
+      assertThat(merged.toBytes()).as("trial %d", trial).isEqualTo(whole);
+    }
+  }
+
+  @Test
+  void mergeBytes_javaSerialisedPayload_refusedUnread() throws IOException {
+    // what toBytes wrote before, the settings then an object: an object whose readObject runs code
+    ByteArrayOutputStream java = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(java)) {
+      out.writeUTF("[TEAM, OBJECTIVE, OWNER, TAG, DIRECTION, UNIT, COMMITMENT] forecasts=true lastCheckIn=true");
+      out.writeObject(new Gadget());
+    }
+    Gadget.ran = false;
+    assertThatThrownBy(() -> RETRO.newAccumulator().mergeBytes(java.toByteArray()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("bytes must begin with the magic number 0x4F4B5252 of a retrospective accumulator: 0xACED0005");
+    assertThat(Gadget.ran).as("the payload's readObject ran").isFalse();
+  }
+
+  @Test
+  void mergeBytes_notAnAccumulatorsBytes_exactMessages() {
+    byte[] good = accumulatorOf(CYCLES).toBytes();
+    assertRefused(new byte[0], "bytes must begin with the magic number 0x4F4B5252 of a retrospective accumulator: "
+        + "0 bytes");
+    assertRefused(new byte[] {0x4F, 0x4B, 0x52}, "bytes must begin with the magic number 0x4F4B5252 of a "
+        + "retrospective accumulator: 3 bytes");
+    assertRefused(new byte[] {1, 2, 3, 4, 5}, "bytes must begin with the magic number 0x4F4B5252 of a "
+        + "retrospective accumulator: 0x01020304");
+    assertRefused(Arrays.copyOf(good, 16), "retrospective accumulator bytes must hold at least 17 bytes (header "
+        + "and checksum): 16");
+    byte[] version2 = good.clone();
+    version2[7] = 2;
+    assertRefused(version2, "retrospective accumulator bytes must be of format version 1: version 2");
+    byte[] flipped = good.clone();
+    flipped[good.length / 2] ^= 0x10;
+    assertThatThrownBy(() -> RETRO.newAccumulator().mergeBytes(flipped)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("retrospective accumulator bytes must end with the CRC-32C of what precedes it (0x")
+        .hasMessageContaining("); they are truncated or damaged: 0x");
+    byte[] noForecasts = RETRO.withoutForecasts().withGroupings(EnumSet.of(Grouping.TAG)).newAccumulator()
+        .toBytes();
+    assertRefused(noForecasts, "bytes must come from a retrospective with the same settings (groupings [team, "
+        + "objective, owner, tag, direction, unit, commitment], forecasts replayed, last check-ins scored): "
+        + "groupings [tag], forecasts not replayed, last check-ins scored");
+  }
+
+  @Test
+  void mergeBytes_everyTruncation_refusedAccumulatorUnchanged() {
+    byte[] good = accumulatorOf(CYCLES.subList(0, 20)).toBytes();
+    Retrospective.Accumulator acc = RETRO.newAccumulator().add(Fixtures.cycleA());
+    byte[] before = acc.toBytes();
+    for (int n = 0; n < good.length; n++) {
+      byte[] cut = Arrays.copyOf(good, n);
+      assertThatThrownBy(() -> acc.mergeBytes(cut)).as("%d of %d bytes", n, good.length)
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+    assertThat(acc.toBytes()).isEqualTo(before);
+  }
+
+  @Test
+  void mergeBytes_forgedLengthOfTheFirstSection_exactMessage() {
+    byte[] forged = withChecksum(put(accumulatorOf(CYCLES).toBytes(), RetroBytes.HEADER, Integer.MAX_VALUE));
+    assertRefused(forged, "corrupt retrospective accumulator bytes: section totals length 2147483647 at byte 13 "
+        + "must be between 0 and what the " + (forged.length - RetroBytes.HEADER - 4 - RetroBytes.CHECKSUM)
+        + " bytes left can hold (1 bytes each)");
+  }
+
+  @Test
+  void mergeBytes_anyFieldForgedHuge_mergedOrRefusedWithoutLargeAllocation() {
+    // every 4 bytes of the body set to 0x7FFFFFFF in turn, the checksum made to match (as an attacker would): a length
+    // or count among them claims 2 billion items; nothing may allocate for them
+    // (a small accumulator, of every section, with blockers, gaps and trends: each forgery costs a merge and a report)
+    Retrospective retro = RETRO.withoutForecasts().withGroupings(EnumSet.of(Grouping.TAG));
+    byte[] good = retro.newAccumulator().add(Fixtures.cycleA()).add(Fixtures.cycleB()).toBytes();
+    int refused = 0;
+    for (int at = RetroBytes.HEADER; at + 4 <= good.length - RetroBytes.CHECKSUM; at++) {
+      byte[] forged = withChecksum(put(good, at, Integer.MAX_VALUE));
+      Retrospective.Accumulator acc = retro.newAccumulator();
+      boolean[] ok = {true};
+      long bytes = Allocation.of(() -> {
+        try {
+          acc.mergeBytes(forged).report();
+        } catch (IllegalArgumentException e) {
+          ok[0] = false;
+        }
+      });
+      assertThat(bytes).as("forged int at byte %d", at).isLessThan(16L * good.length + (1 << 20));
+      refused += ok[0] ? 0 : 1;
+    }
+    assertThat(refused).isGreaterThan((good.length - RetroBytes.HEADER) / 2); // most forgeries contradict something
+  }
+
+  private static Retrospective.Accumulator accumulatorOf(List<OkrCycle> cycles) {
+    Retrospective.Accumulator acc = RETRO.newAccumulator();
+    cycles.forEach(acc::add);
+    return acc;
+  }
+
+  private static void assertRefused(byte[] bytes, String message) {
+    assertThatThrownBy(() -> RETRO.newAccumulator().mergeBytes(bytes)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(message);
+  }
+
+  private static byte[] put(byte[] bytes, int at, int v) {
+    byte[] out = bytes.clone();
+    out[at] = (byte) (v >>> 24);
+    out[at + 1] = (byte) (v >>> 16);
+    out[at + 2] = (byte) (v >>> 8);
+    out[at + 3] = (byte) v;
+    return out;
+  }
+
+  /** {@code bytes} with their last four bytes replaced by the CRC-32C of the rest. */
+  static byte[] withChecksum(byte[] bytes) {
+    CRC32C crc = new CRC32C();
+    crc.update(bytes, 0, bytes.length - 4);
+    return put(bytes, bytes.length - 4, (int) crc.getValue());
+  }
+
+  /** A class whose deserialisation runs code, as gadgets do. */
+  static final class Gadget implements Serializable {
+    private static final long serialVersionUID = 1L;
+    static volatile boolean ran;
+
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+      in.defaultReadObject();
+      ran = true;
+    }
   }
 }
