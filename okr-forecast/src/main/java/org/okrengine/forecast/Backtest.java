@@ -34,6 +34,8 @@ public final class Backtest {
   private static final double[] DEFAULT_ORIGINS = {0.25, 0.5, 0.75};
   /** The level of the intervals scored by coverage80 and width80. */
   private static final double SCORED_LEVEL = 0.8;
+  /** A walk-forward refits once the history has grown by 1 / REFIT_GROWTH of what it was at the last refit. */
+  private static final int REFIT_GROWTH = 4;
   private static final Backtest DEFAULTS =
       new Backtest(DEFAULT_ORIGINS, List.of(ForecastMethod.values()), Forecaster.withDefaults());
 
@@ -126,11 +128,13 @@ public final class Backtest {
 
   /**
    * Scores every cycle of {@code cycles} as a company using the library lives: each cycle forecast with the model of
-   * this backtest's forecaster refitted ({@link ForecastModel#fit}) on the cycles that ended before it started (a
-   * cycle whose end date is before its start date), so on no outcome it could not have known. Cycles are taken in
-   * order of start date (ties in the order given); those with nothing before them use the model as it is. The
-   * cycles are held in memory (this is single-machine work: a distributed backtest cannot walk forward). The same
-   * input gives the same report.
+   * this backtest's forecaster refitted ({@link ForecastModel#fit}) on cycles that ended before it started (whose end
+   * date is before this cycle's start date), so on no outcome it could not have known. Cycles are taken in order of
+   * start date (ties in the order given); those with nothing before them use the model as it is. The model is
+   * refitted whenever the cycles ended have grown by a quarter since the last refit, on all of them, so the work
+   * grows linearly with the cycles (a cycle may be forecast with a model that has not seen the last few cycles that
+   * ended before it). The cycles are held in memory (this is single-machine work: a distributed backtest cannot walk
+   * forward). The same input gives the same report.
    *
    * @param listener receives each forecast as it is made, or null
    */
@@ -145,13 +149,15 @@ public final class Backtest {
     ForecastModel base = forecaster.model();
     ForecastModel model = base;
     int known = 0;
+    int fitted = 0;
     for (OkrCycle c : byStart) {
-      int ended = known;
-      while (ended < byEnd.size() && byEnd.get(ended).cycle().end().isBefore(c.cycle().start())) {
-        ended++;
+      while (known < byEnd.size() && byEnd.get(known).cycle().end().isBefore(c.cycle().start())) {
+        known++;
       }
-      if (ended != known) {
-        known = ended;
+      // refit once the cycles ended have grown by a quarter since the last refit: the refits' work adds up to a few
+      // times one fit on everything, not one fit per cycle (each still sees only cycles ended before it started)
+      if (known > 0 && known >= fitted + Math.max(1, fitted / REFIT_GROWTH)) {
+        fitted = known;
         model = base.fit(byEnd.subList(0, known));
       }
       acc.add(c, model);

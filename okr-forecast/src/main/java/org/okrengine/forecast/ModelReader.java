@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.okrengine.model.Cycle;
 import org.okrengine.model.InvalidInputException;
 import org.okrengine.model.Problem;
 import org.okrengine.model.json.PlainJson;
@@ -14,7 +15,8 @@ import org.okrengine.model.json.PlainJson;
 final class ModelReader {
   private static final Set<String> TOP = Set.of("format", "name", "method", "trajectory", "weights", "fittedOn",
       "warnings");
-  private static final Set<String> TRAJECTORY = Set.of("planOptimism", "rateSpread", "noisePrior");
+  private static final Set<String> TRAJECTORY = Set.of("planOptimism", "rateSpread", "noisePrior",
+      "calibrationIntercept", "calibrationSlope");
   private static final Set<String> FITTED = Set.of("cycles", "keyResults", "forecasts", "hitRate", "firstStart",
       "lastEnd", "weightOfHistory", "basedOn");
   /** The most warnings a model file may carry, and the longest text of one. */
@@ -46,12 +48,13 @@ final class ModelReader {
           : "must be \"" + ForecastModel.FORMAT + "\" (a version this library reads): " + describe(format));
     }
     String name = text(top, "name", "", true);
-    if (name != null && (name.isBlank() || name.length() > 200 || name.chars().anyMatch(Character::isISOControl))) {
-      problem("name", "must be 1 to 200 characters without control characters: " + describe(name));
+    if (name != null && !ForecastModel.validName(name)) {
+      problem("name", "must be 1 to 200 characters without control, format or separator characters: "
+          + describe(name));
       name = null;
     }
     Object method = top.get("method");
-    if (method != null && !ForecastMethod.MOVEMENT_AWARE.id().equals(method)) {
+    if (method != null && method != PlainJson.NULL && !ForecastMethod.MOVEMENT_AWARE.id().equals(method)) {
       problem("method", "must be \"" + ForecastMethod.MOVEMENT_AWARE.id() + "\": " + describe(method));
     }
     Hyperparameters h = trajectory(top.get("trajectory"));
@@ -70,13 +73,21 @@ final class ModelReader {
       return null;
     }
     unknown(m, TRAJECTORY, "trajectory.");
-    Double optimism = number(m, "planOptimism", "trajectory.", 1e-6, 100, true);
-    Double spread = number(m, "rateSpread", "trajectory.", 1e-6, 1e6, true);
-    Double noise = number(m, "noisePrior", "trajectory.", 1e-9, 1e6, true);
-    if (optimism == null || spread == null || noise == null) {
+    // the ranges Hyperparameters accepts, open at both ends
+    Double optimism = open(m, "planOptimism", 0, 100, true);
+    Double spread = open(m, "rateSpread", 0, 1e6, true);
+    Double noise = open(m, "noisePrior", 0, 1e6, true);
+    Double intercept = open(m, "calibrationIntercept", -100, 100, false);
+    Double slope = open(m, "calibrationSlope", 0, 100, false);
+    if ((m.get("calibrationIntercept") == null) != (m.get("calibrationSlope") == null)) {
+      problem("trajectory", "calibrationIntercept and calibrationSlope go together: give both or neither");
       return null;
     }
-    return new Hyperparameters(optimism, spread, noise, 0.0, 1.0);
+    if (optimism == null || spread == null || noise == null || (intercept == null) != (slope == null)) {
+      return null;
+    }
+    return new Hyperparameters(optimism, spread, noise, intercept == null ? 0.0 : intercept,
+        slope == null ? 1.0 : slope);
   }
 
   private double[] weights(Object o) {
@@ -119,7 +130,7 @@ final class ModelReader {
 
   private List<String> warnings(Object o) {
     List<String> out = new ArrayList<>();
-    if (o == null) {
+    if (o == null || o == PlainJson.NULL) {
       return out;
     }
     if (!(o instanceof List<?> list)) {
@@ -178,6 +189,23 @@ final class ModelReader {
     return d;
   }
 
+  /** A number strictly between {@code min} and {@code max}, or null (a problem noted where one is wrong). */
+  private Double open(Map<?, ?> m, String key, double min, double max, boolean required) {
+    Object v = m.get(key);
+    if (v == null) {
+      if (required) {
+        problem("trajectory." + key, "is required");
+      }
+      return null;
+    }
+    if (!(v instanceof Double d) || !(d > min && d < max)) {
+      problem("trajectory." + key, "must be a number within (" + min + ", " + max + "), both ends excluded: "
+          + describe(v));
+      return null;
+    }
+    return d;
+  }
+
   private Double whole(Map<?, ?> m, String key) {
     Double d = number(m, key, "fittedOn.", 0, Integer.MAX_VALUE, true);
     if (d != null && d != Math.rint(d)) {
@@ -192,14 +220,18 @@ final class ModelReader {
     if (v == null || v == PlainJson.NULL) {
       return null;
     }
-    if (v instanceof String s) {
+    if (v instanceof String s && s.length() == 10) {
       try {
-        return LocalDate.parse(s);
+        LocalDate d = LocalDate.parse(s);
+        if (!d.isBefore(Cycle.MIN_DATE) && !d.isAfter(Cycle.MAX_DATE)) {
+          return d;
+        }
       } catch (DateTimeParseException e) {
         // reported below
       }
     }
-    problem("fittedOn." + key, "must be a date (yyyy-mm-dd) or null: " + describe(v));
+    problem("fittedOn." + key, "must be a date (yyyy-mm-dd) from " + Cycle.MIN_DATE + " to " + Cycle.MAX_DATE
+        + ", or null: " + describe(v));
     return null;
   }
 

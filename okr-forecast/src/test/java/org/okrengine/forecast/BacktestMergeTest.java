@@ -32,11 +32,7 @@ class BacktestMergeTest {
     }
     List<OkrCycle> out = new ArrayList<>();
     for (String f : List.of("tawos-quarterly-throughput.jsonl", "tse2017-sprints.jsonl")) {
-      try (Stream<JsonLine> lines = CycleJson.withDefaults().lines(d.resolve(f))) {
-        lines.forEach(l -> out.add(l.cycleOrThrow()));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      out.addAll(BacktestRealDataTest.read(d.resolve(f)));
     }
     return out;
   }

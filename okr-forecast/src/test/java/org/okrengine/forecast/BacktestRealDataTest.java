@@ -34,13 +34,26 @@ class BacktestRealDataTest {
     tse = read(d.resolve("tse2017-sprints.jsonl"));
   }
 
+  /**
+   * The cycles of a shared file, skipping the lines okr-cycle/1 refuses: one TSE sprint (line 890) is 5,873 days
+   * long, beyond the format's 1,098-day limit; every other line reads.
+   */
   static List<OkrCycle> read(Path file) {
     List<OkrCycle> out = new ArrayList<>();
+    List<Long> rejected = new ArrayList<>();
     try (Stream<JsonLine> lines = CycleJson.withDefaults().lines(file)) {
-      lines.forEach(l -> out.add(l.cycleOrThrow()));
+      lines.forEach(l -> {
+        if (l.errors().isEmpty()) {
+          out.add(l.cycle());
+        } else {
+          rejected.add(l.lineNumber());
+        }
+      });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    assertThat(rejected).as(file.toString())
+        .isEqualTo(file.getFileName().toString().startsWith("tse2017") ? List.of(890L) : List.of());
     return out;
   }
 
@@ -69,7 +82,7 @@ class BacktestRealDataTest {
   @Test
   void backtest_tseFittedOnTawos_meetsTheBar() {
     BacktestReport r = with(ForecastModel.fitPooled("tawos", tawos)).run(tse);
-    assertThat(r.cycles()).isEqualTo(1534);
+    assertThat(r.cycles()).isEqualTo(1533);
     assertCrossFamilyBar(r, 0.69);
     // PEERS.md: the best peer's Brier on TSE at 50% is 0.245 (the prototype); the bar is 10% below it
     assertThat(mid(r, ForecastMethod.MOVEMENT_AWARE).brier()).isLessThanOrEqualTo(0.222);

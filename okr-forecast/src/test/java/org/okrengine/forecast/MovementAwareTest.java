@@ -105,7 +105,8 @@ class MovementAwareTest {
       Forecaster f = Forecaster.withDefaults().fittedTo(steppers(n, 11));
       double now = unmovedAtMid(f);
       assertThat(now).as("%d key results", n).isGreaterThan(previous);
-      assertThat(f.model().fittedOn().weightOfHistory()).isCloseTo(n / (n + 100.0), within(1e-12));
+      // m / (m + 100) with m = n - 19: 0 just below the minimum of 20 key results, so continuous in n
+      assertThat(f.model().fittedOn().weightOfHistory()).isCloseTo((n - 19) / (n - 19 + 100.0), within(1e-12));
       assertThat(f.model().fittedOn().keyResults()).isEqualTo(n);
       assertThat(f.model().fittedOn().basedOn()).isEqualTo("okr-default-1");
       assertThat(f.model().name()).isEqualTo("okr-default-1+fit");
@@ -266,9 +267,9 @@ class MovementAwareTest {
   void model_badDocument_listsEveryProblemWithItsPath() {
     String json = ForecastModel.defaults().toJson()
         .replace("\"okr-forecast-model/1\"", "\"okr-forecast-model/2\"")
-        .replace("\"logOdds\": 1.486732902409312", "\"logOdds\": 1000")
+        .replace("\"logOdds\": 1.4840177921656006", "\"logOdds\": 1000")
         .replace("\"name\": \"okr-default-1\",", "\"name\": \"okr-default-1\", \"extra\": true,")
-        .replace("\"noisePrior\": 0.0748102584275388", "\"noisePrior\": -1");
+        .replace("\"noisePrior\": 0.0745195717552979", "\"noisePrior\": -1");
     assertThatThrownBy(() -> ForecastModel.fromJson(json)).isInstanceOf(InvalidModelException.class)
         .hasMessageContaining("4 problems")
         .hasMessageContaining("format: must be \"okr-forecast-model/1\"")
@@ -279,5 +280,60 @@ class MovementAwareTest {
     assertThatThrownBy(() -> ForecastModel.fromJson("{\"format\": ")).isInstanceOf(InvalidModelException.class);
     assertThatThrownBy(() -> ForecastModel.fromJson("[]")).isInstanceOf(InvalidModelException.class)
         .hasMessageContaining("must be a JSON object");
+  }
+
+  @Test
+  void fit_atTheMinimum_isContinuousAndWarnsOnce() {
+    ForecastModel m19 = ForecastModel.defaults().fit(steppers(19, 3));
+    assertThat(m19.hyperparameters()).isEqualTo(ForecastModel.defaults().hyperparameters());
+    ForecastModel again = m19.fit(steppers(19, 4));
+    assertThat(again.warnings()).hasSize(1);
+    ForecastModel m20 = ForecastModel.defaults().fit(steppers(20, 3));
+    assertThat(m20.fittedOn().weightOfHistory()).isCloseTo(1 / 101.0, within(1e-12));
+    // one key result past the minimum moves the parameters about a hundredth of the way
+    assertThat(Math.abs(m20.weights().get("unmoved") - ForecastModel.defaults().weights().get("unmoved")))
+        .isLessThan(0.05);
+  }
+
+  @Test
+  void fit_ofALongName_staysWithinTwoHundredCharacters() {
+    ForecastModel longName = ForecastModel.defaults().withName("m".repeat(200));
+    ForecastModel fitted = longName.fit(steppers(40, 3));
+    assertThat(fitted.name()).hasSize(200).endsWith("+fit");
+    assertThat(fitted.fit(steppers(40, 4)).name()).isEqualTo(fitted.name());
+  }
+
+  @Test
+  void model_withRecalibration_roundTripsThroughJson() {
+    ForecastModel m = ForecastModel.defaults()
+        .withHyperparameters(ForecastModel.defaults().hyperparameters().withCalibration(0.5, 1.5));
+    assertThat(ForecastModel.fromJson(m.toJson())).isEqualTo(m);
+    assertThat(ForecastModel.fromJson(ForecastModel.defaults().toJson()).hyperparameters().identityCalibration())
+        .isTrue();
+  }
+
+  @Test
+  void model_valuesAtTheEdgesOfTheirRanges_areProblemsNotCrashes() {
+    String json = ForecastModel.defaults().toJson();
+    for (String bad : new String[] {"\"planOptimism\": 100", "\"planOptimism\": 0", "\"planOptimism\": null"}) {
+      String doc = json.replace("\"planOptimism\": 1.0", bad);
+      assertThatThrownBy(() -> ForecastModel.fromJson(doc)).as(bad).isInstanceOf(InvalidModelException.class)
+          .hasMessageContaining("trajectory.planOptimism: must be a number within (0.0, 100.0)");
+    }
+    String huge = json.replace("\"rateSpread\": 0.46765605967296797", "\"rateSpread\": 1e6");
+    assertThatThrownBy(() -> ForecastModel.fromJson(huge)).isInstanceOf(InvalidModelException.class)
+        .hasMessageContaining("trajectory.rateSpread");
+    String half = json.replace("\"noisePrior\": 0.0745195717552979", "\"noisePrior\": 0.07, \"calibrationSlope\": 2");
+    assertThatThrownBy(() -> ForecastModel.fromJson(half)).isInstanceOf(InvalidModelException.class)
+        .hasMessageContaining("calibrationIntercept and calibrationSlope go together");
+    String bidi = json.replace("\"name\": \"okr-default-1\"", "\"name\": \"okr\\u202edefault\"");
+    assertThatThrownBy(() -> ForecastModel.fromJson(bidi)).isInstanceOf(InvalidModelException.class)
+        .hasMessageContaining("name: must be 1 to 200 characters");
+    String farDate = json.replace("\"lastEnd\": \"2020-09-30\"", "\"lastEnd\": \"+99999-01-01\"");
+    assertThatThrownBy(() -> ForecastModel.fromJson(farDate)).isInstanceOf(InvalidModelException.class)
+        .hasMessageContaining("fittedOn.lastEnd: must be a date");
+    String nulls = json.replace("\"method\": \"movement-aware\"", "\"method\": null")
+        .replace("\"warnings\": []", "\"warnings\": null");
+    assertThat(ForecastModel.fromJson(nulls)).isEqualTo(ForecastModel.defaults());
   }
 }
