@@ -24,6 +24,10 @@ final class CompletionSection implements Section<CompletionSection> {
   /** The last key and group of each active grouping (neighbours share keys). */
   private final String[] lastKeys;
   private final GroupAcc[] lastGroups;
+  /** Whether the team grouping was asked for; when not, its groups are kept here for the recommendations. */
+  private final boolean teamAsked;
+  private String lastTeam;
+  private GroupAcc lastTeamGroup;
 
   CompletionSection(Set<Grouping> asked) {
     this.asked = asked;
@@ -37,6 +41,7 @@ final class CompletionSection implements Section<CompletionSection> {
     }
     lastKeys = new String[active.length];
     lastGroups = new GroupAcc[active.length];
+    teamAsked = asked.contains(Grouping.TEAM);
   }
 
   @Override
@@ -88,8 +93,12 @@ final class CompletionSection implements Section<CompletionSection> {
             break;
         }
       }
-      if (!asked.contains(Grouping.TEAM)) {
-        group(groups.get(Grouping.TEAM), kr.team());
+      if (!teamAsked) {
+        if (!kr.team().equals(lastTeam)) {
+          lastTeamGroup = group(groups.get(Grouping.TEAM), kr.team());
+          lastTeam = kr.team();
+        }
+        lastTeamGroup.add(score, hit, commitment);
       }
     }
   }

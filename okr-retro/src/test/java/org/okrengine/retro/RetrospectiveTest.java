@@ -230,6 +230,15 @@ class RetrospectiveTest {
   }
 
   @Test
+  void recommendations_sameWhateverTheGroupings() {
+    // the team recommendations judge completion by team, which is kept whether or not it is a breakdown asked for
+    for (Grouping g : Grouping.values()) {
+      assertThat(Retrospective.withDefaults().withGroupings(Set.of(g)).run(List.of(cycleA(), cycleB()))
+          .recommendations()).as("grouped by %s only", g).isEqualTo(R.recommendations());
+    }
+  }
+
+  @Test
   void recommendations_aspirationalTooEasyAndTooHard() {
     OkrCycle easy = cycleWithAspirational(Fixtures.kr("E1", "alpha", null, 1, List.of(), Fixtures.up(10),
         org.okrengine.model.Result.of(9.2)));
