@@ -28,6 +28,8 @@ final class ReportParts {
   List<BlockerStats> blockers = new ArrayList<>();
   ForecastAccountability forecasts;
   List<ForecastAccountability> forecastsByTeam = new ArrayList<>();
+  /** The name of the forecast model of the replay, or null without one. */
+  String model;
 
   /** The report of these parts, with the recommendations they call for. */
   RetroReport toReport() {
@@ -35,6 +37,6 @@ final class ReportParts {
         cadenceByTeam, shapes, blockers, forecasts);
     return new RetroReport(cycles, keyResults, scoredFromResults, scoredFromLastCheckIn, unscored, overall,
         breakdowns, objectives, trends, calibration, calibrationByTeam, cadence, cadenceByTeam, shapes, blockers,
-        forecasts, forecastsByTeam, recommendations);
+        forecasts, forecastsByTeam, recommendations, model);
   }
 }

@@ -120,6 +120,12 @@ public final class RetroJson {
     }
     w.close(']');
     w.field("forecasts").open('{');
+    w.field("model");
+    if (r.model() == null) {
+      w.nul();
+    } else {
+      w.str(r.model());
+    }
     w.field("overall");
     if (r.forecasts() == null) {
       w.nul();

@@ -27,13 +27,14 @@ import java.util.Optional;
  * @param forecasts forecast accountability over every key result, or null when not replayed
  * @param forecastsByTeam the same by team, by team id (empty when not replayed)
  * @param recommendations recommendations for the next cycle
+ * @param model the name of the forecast model the replay used, or null when forecasts were not replayed
  */
 public record RetroReport(long cycles, long keyResults, long scoredFromResults, long scoredFromLastCheckIn,
     long unscored, GroupStats overall, List<Breakdown> breakdowns, List<ObjectiveStats> objectives,
     List<TeamTrend> trends, CalibrationStats calibration, List<CalibrationStats> calibrationByTeam,
     CadenceStats cadence, List<CadenceStats> cadenceByTeam, List<GroupStats> shapes, List<BlockerStats> blockers,
     ForecastAccountability forecasts, List<ForecastAccountability> forecastsByTeam,
-    List<Recommendation> recommendations) {
+    List<Recommendation> recommendations, String model) {
   /** Validates and copies the lists. */
   public RetroReport {
     Objects.requireNonNull(overall, "overall must not be null");
@@ -48,6 +49,18 @@ public record RetroReport(long cycles, long keyResults, long scoredFromResults, 
     blockers = List.copyOf(blockers);
     forecastsByTeam = List.copyOf(forecastsByTeam);
     recommendations = List.copyOf(recommendations);
+  }
+
+  /** A report that does not name a forecast model. */
+  public RetroReport(long cycles, long keyResults, long scoredFromResults, long scoredFromLastCheckIn, long unscored,
+      GroupStats overall, List<Breakdown> breakdowns, List<ObjectiveStats> objectives, List<TeamTrend> trends,
+      CalibrationStats calibration, List<CalibrationStats> calibrationByTeam, CadenceStats cadence,
+      List<CadenceStats> cadenceByTeam, List<GroupStats> shapes, List<BlockerStats> blockers,
+      ForecastAccountability forecasts, List<ForecastAccountability> forecastsByTeam,
+      List<Recommendation> recommendations) {
+    this(cycles, keyResults, scoredFromResults, scoredFromLastCheckIn, unscored, overall, breakdowns, objectives,
+        trends, calibration, calibrationByTeam, cadence, cadenceByTeam, shapes, blockers, forecasts, forecastsByTeam,
+        recommendations, null);
   }
 
   /** The breakdown by {@code grouping}, or empty when it was not requested. */

@@ -201,6 +201,7 @@ public final class Retrospective {
       for (Section<?> s : sections) {
         s.report(parts);
       }
+      parts.model = settings.forecaster == null ? null : settings.forecaster.model().name();
       RetroReport report = parts.toReport();
       LOG.debug("retrospective of {} cycles, {} key results, {} recommendations", report.cycles(),
           report.keyResults(), report.recommendations().size());

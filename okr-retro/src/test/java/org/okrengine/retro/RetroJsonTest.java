@@ -61,6 +61,17 @@ class RetroJsonTest {
   @Test
   void withoutForecasts_overallIsNull() {
     String json = RetroJson.write(Retrospective.withDefaults().withoutForecasts().run(List.of(Fixtures.cycleA())));
-    assertThat(json).contains("\"forecasts\": {\n    \"overall\": null,\n    \"byTeam\": []\n  }");
+    assertThat(json).contains("\"forecasts\": {\n    \"model\": null,\n    \"overall\": null,\n    \"byTeam\": []\n  }");
+  }
+
+  /** The forecast replay names the model it used. */
+  @Test
+  void withForecasts_namesTheModel() {
+    String json = RetroJson.write(Retrospective.withDefaults().run(List.of(Fixtures.cycleA())));
+    assertThat(json).contains("\"forecasts\": {\n    \"model\": \"okr-default-1\",\n    \"overall\": {");
+    org.okrengine.forecast.ForecastModel named = org.okrengine.forecast.ForecastModel.defaults().withName("acme");
+    assertThat(Retrospective.withDefaults()
+        .withForecaster(org.okrengine.forecast.Forecaster.withDefaults().withModel(named))
+        .run(List.of(Fixtures.cycleA())).model()).isEqualTo("acme");
   }
 }
