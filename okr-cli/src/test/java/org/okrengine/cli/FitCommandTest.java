@@ -35,9 +35,9 @@ class FitCommandTest {
     OkrCycle q2 = CycleJson.withDefaults().read(Q2).cycle();
     ForecastModel expected = ForecastModel.defaults().fit(List.of(q2));
     assertThat(Files.readString(out)).isEqualTo(expected.toJson());
-    // 22 key results: weight of history 22 / (22 + 100)
+    // 22 key results: weight of history m / (m + 100), m = 22 - 19 (docs/forecast-model.md)
     assertThat(r.out()).isEqualTo(String.format(java.util.Locale.ROOT, "okr-default-1+fit: fitted on 22 key results "
-        + "of 1 cycle, weight of history %.2f (shrunk toward okr-default-1); wrote %s%n", 22 / 122.0, out));
+        + "of 1 cycle, weight of history %.2f (shrunk toward okr-default-1); wrote %s%n", 3 / 103.0, out));
     assertThat(r.err()).isEmpty();
     assertThat(listing(dir)).containsExactly(out); // no temporary file left beside it
     // and the file is a model the other commands take
@@ -56,7 +56,7 @@ class FitCommandTest {
     assertThat(r.code()).as(r.err()).isZero();
     OkrCycle q2 = CycleJson.withDefaults().read(Q2).cycle();
     assertThat(Files.readString(out)).isEqualTo(mine.fit(List.of(q2)).withName("acme-2026").toJson());
-    assertThat(r.out()).startsWith("acme-2026: fitted on 22 key results of 1 cycle, weight of history 0.18 (shrunk "
+    assertThat(r.out()).startsWith("acme-2026: fitted on 22 key results of 1 cycle, weight of history 0.03 (shrunk "
         + "toward acme-base); wrote ");
   }
 

@@ -82,7 +82,8 @@ class ModelOptionTest {
     Files.writeString(bad, ForecastModel.defaults().toJson().replace("\"noisePrior\": ", "\"noisePrior\": -")
         .replace("\"name\": \"okr-default-1\",", "\"colour\": \"red\","));
     String expected = bad + ": colour: unknown field\n" + bad + ": name: is required\n"
-        + bad + ": trajectory.noisePrior: must be a number within [1.0E-9, 1000000.0]: -0.0748102584275388\n";
+        + bad + ": trajectory.noisePrior: must be a number within (0.0, 1000000.0), both ends excluded: "
+        + "-0.0745195717552979\n";
     for (String command : new String[] {"analyze", "backtest", "retro"}) {
       OkrTest.Run r = run(command, Q2.toString(), "--model", bad.toString());
       assertThat(r.code()).as(command).isEqualTo(2);
