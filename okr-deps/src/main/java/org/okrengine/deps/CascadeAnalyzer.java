@@ -1,15 +1,11 @@
 package org.okrengine.deps;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
-import org.okrengine.model.NodeKind;
-import org.okrengine.model.OkrCycle;
 
 /**
  * Finds the cascades of a cycle's dependency graph: for each item with a slip, what it reaches downstream, how late,
@@ -30,281 +26,173 @@ public final class CascadeAnalyzer {
    *
    * Impact. Each affected objective counts the share of its key results' weight that is affected (the source
    * itself not counted); the impact is the sum. Cascades are ranked by impact, then slip, then source id.
+   *
+   * Bounds. The work is one propagation per source over what its slip reaches, so it grows with the sum of the
+   * reaches (a chain of n late items: n^2 / 2 steps); what is kept does not. A cascade lists the nearest
+   * Cascade.MAX_AFFECTED_LISTED items and objectives and counts the rest; the per-item figures are gathered in one
+   * store of Cascade.MAX_CASCADES_PER_ITEM slots per reached item (StrongestCascades), filled as each source is
+   * done and handed to the cascades at the end, so memory is linear in the graph. Listing everything each cascade
+   * reaches took memory quadratic in a chain's length: 1.8 GB for 2,000 key results.
+   *
+   * Crossing teams. A slip s at u reaches w exactly when s exceeds the least total slack along a path from u to
+   * w (slack only ever takes away, so a path that delivers slip at its end delivered it all the way). The cascade
+   * from u therefore crosses teams exactly when s exceeds D(u), the least slack to any item of another team than
+   * u's. D is one pass in reverse topological order that keeps, per node, the two nearest teams it reaches (the
+   * nearest and the nearest other one): for a team T, the nearest item not of T is the first of the two unless
+   * that one is of T. Replays that only ask whether a cascade crosses teams compare a number instead of
+   * propagating.
    */
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
-  /* A sentence names at most this many teams, and this many key results of each team or objectives. */
-  private static final int MAX_TEAMS_NAMED = 4;
-  private static final int MAX_ITEMS_NAMED = 4;
 
   private CascadeAnalyzer() {}
 
   /**
    * The cascades from every item of {@code risks} with a positive slip, most impact first. Items without a slip
-   * start no cascade. Time linear in the nodes and edges each slip reaches (times a log for ordering); scratch
-   * memory linear in the graph, allocated once per call.
+   * start no cascade. Each is bounded as {@link Cascade} says. Time linear in the nodes and edges each slip reaches
+   * (times a log for ordering); memory linear in the graph and the number of cascades.
    */
   public static List<Cascade> analyze(DependencyGraph graph, Map<String, NodeRisk> risks) {
-    Scratch scratch = new Scratch(graph);
-    List<Cascade> out = new ArrayList<>();
+    Objects.requireNonNull(graph, "graph must not be null");
+    CascadeScratch scratch = new CascadeScratch(graph);
+    List<CascadeScratch.Summary> found = new ArrayList<>();
+    StrongestCascades strongest = new StrongestCascades(graph.size(), Cascade.MAX_CASCADES_PER_ITEM);
     for (String id : new TreeSet<>(risks.keySet())) {
       NodeRisk r = risks.get(id);
       int v = graph.node(id);
       if (r.slipDays() > 0 && v >= 0 && graph.outStart[v] < graph.outStart[v + 1]) {
-        Cascade c = scratch.cascade(v, r);
-        if (c != null) {
-          out.add(c);
+        int count = scratch.run(v, r);
+        if (count > 0) {
+          int c = found.size();
+          CascadeScratch.Summary summary = scratch.summary(v, r);
+          found.add(summary);
+          strongest.cascade(c, summary.impact(), summary.slipDays(), graph.rank[v]);
+          for (int k = 0; k < count; k++) {
+            int w = scratch.order[k];
+            strongest.offer(w, c, scratch.slip[w], scratch.miss[w]);
+          }
         }
       }
     }
-    out.sort((a, b) -> a.impact() != b.impact() ? Double.compare(b.impact(), a.impact())
-        : a.slipDays() != b.slipDays() ? Double.compare(b.slipDays(), a.slipDays())
-        : a.source().compareTo(b.source()));
+    // each cascade's figures, gathered from the store in id order
+    int[] sizes = new int[found.size()];
+    int[] byId = graph.byId();
+    for (int v : byId) {
+      for (int i = 0; i < strongest.held(v); i++) {
+        sizes[strongest.cascade(v, i)]++;
+      }
+    }
+    String[][] keys = new String[found.size()][];
+    double[][] slips = new double[found.size()][];
+    double[][] misses = new double[found.size()][];
+    for (int c = 0; c < found.size(); c++) {
+      keys[c] = new String[sizes[c]];
+      slips[c] = new double[sizes[c]];
+      misses[c] = new double[sizes[c]];
+      sizes[c] = 0;
+    }
+    for (int v : byId) {
+      for (int i = 0; i < strongest.held(v); i++) {
+        int c = strongest.cascade(v, i);
+        int at = sizes[c]++;
+        keys[c][at] = graph.ids[v];
+        slips[c][at] = strongest.slip(v, i);
+        misses[c][at] = strongest.miss(v, i);
+      }
+    }
+    Integer[] ranked = new Integer[found.size()];
+    for (int c = 0; c < ranked.length; c++) {
+      ranked[c] = c;
+    }
+    Arrays.sort(ranked, (a, b) -> strongest.ranksBefore(a, b) ? -1 : strongest.ranksBefore(b, a) ? 1 : 0);
+    List<Cascade> out = new ArrayList<>(ranked.length);
+    for (int c : ranked) {
+      CascadeScratch.Summary s = found.get(c);
+      out.add(new Cascade(graph.ids[s.source()], graph.teamOf(s.source()), s.slipDays(), s.affected(),
+          s.affectedCount(), new IdMap(keys[c], slips[c]), new IdMap(keys[c], misses[c]), s.teams(),
+          s.objectives(), s.crossesTeams(), s.impact(), s.maxMissProbability(), s.sentence()));
+    }
     return List.copyOf(out);
   }
 
-  /** Per-call working arrays, each as long as the graph; reused from one source to the next. */
-  private static final class Scratch {
-    private final DependencyGraph g;
-    private final double[] slip;
-    private final double[] miss;
-    private final int[] reached;
-    private final int[] heap;
-    private final int[] queue;
-    private final int[] queued;
-    private final int[] teamSeen;
-    private final int[] krTeamSeen;
-    private final int[] krTeamCount;
-    private final int[] krTeams;
-    private int stamp;
-
-    Scratch(DependencyGraph g) {
-      this.g = g;
-      int n = g.size();
-      slip = new double[n];
-      miss = new double[n];
-      reached = new int[n];
-      heap = new int[n];
-      queue = new int[n];
-      queued = new int[n];
-      teamSeen = new int[g.teamIds.length];
-      krTeamSeen = new int[g.teamIds.length + 1];
-      krTeamCount = new int[g.teamIds.length + 1];
-      krTeams = new int[g.teamIds.length + 1];
+  /**
+   * Every item and objective that a slip of {@code risk} at {@code source} reaches after slack, nearest first
+   * (breadth first along the edges that carry slip, each step by id): the whole of what {@link Cascade#affected()}
+   * lists the first {@link Cascade#MAX_AFFECTED_LISTED} of. Empty for an unknown id or a slip that reaches
+   * nothing. Time and memory linear in the graph.
+   */
+  public static List<String> reach(DependencyGraph graph, String source, NodeRisk risk) {
+    Objects.requireNonNull(graph, "graph must not be null");
+    Objects.requireNonNull(risk, "risk must not be null");
+    int v = graph.node(source);
+    if (v < 0 || risk.slipDays() <= 0) {
+      return List.of();
     }
-
-    /** The cascade from {@code source}, or null when its slip reaches nothing after slack. */
-    Cascade cascade(int source, NodeRisk risk) {
-      stamp++;
-      int count = propagate(source, risk);
-      if (count == 0) {
-        return null;
-      }
-      int[] affected = nearestFirst(source, count);
-      // the per-item figures, sorted by id
-      int[] byId = affected.clone();
-      g.sortByRank(byId, 0, byId.length);
-      String[] keys = new String[count];
-      double[] slips = new double[count];
-      double[] misses = new double[count];
-      for (int k = 0; k < count; k++) {
-        keys[k] = g.ids[byId[k]];
-        slips[k] = slip[byId[k]];
-        misses[k] = miss[byId[k]];
-      }
-      List<String> affectedIds = new ArrayList<>(count);
-      List<String> objectives = new ArrayList<>();
-      int[] teams = new int[Math.min(count, teamSeen.length)];
-      int teamCount = 0;
-      double impact = 0;
-      for (int v : affected) {
-        affectedIds.add(g.ids[v]);
-        int t = g.team[v];
-        if (t >= 0 && teamSeen[t] != stamp) {
-          teamSeen[t] = stamp;
-          teams[teamCount++] = t;
-        }
-        if (g.nodeKind[v] == NodeKind.OBJECTIVE.ordinal()) {
-          objectives.add(g.ids[v]);
-          impact += affectedShare(v, source);
-        }
-      }
-      Arrays.sort(teams, 0, teamCount);
-      String sourceTeam = g.teamOf(source);
-      List<String> teamIds = new ArrayList<>(teamCount);
-      boolean crosses = false;
-      for (int k = 0; k < teamCount; k++) {
-        teamIds.add(g.teamIds[teams[k]]);
-        crosses |= !g.teamIds[teams[k]].equals(sourceTeam);
-      }
-      return new Cascade(g.ids[source], sourceTeam, risk.slipDays(), affectedIds, new IdMap(keys, slips),
-          new IdMap(keys, misses), teamIds, objectives, crosses, impact,
-          sentence(source, sourceTeam, risk.slipDays(), affected, objectives));
-    }
-
-    /*
-     * Slip and probability, in topological order over only the items the slip reaches: a min-heap of node numbers
-     * (numbers are topological positions), so that when an item comes off the heap every reached item upstream of
-     * it has been processed and its figures are final. While an item waits, miss[] holds the product of
-     * (1 - p * w) over the edges that reached it.
-     */
-    private int propagate(int source, NodeRisk risk) {
-      reached[source] = stamp;
-      slip[source] = risk.slipDays();
-      miss[source] = risk.probabilityOfMiss();
-      int heapSize = IntHeap.push(heap, 0, source, null);
-      int count = 0;
-      while (heapSize > 0) {
-        int u = heap[0];
-        heapSize = IntHeap.pop(heap, heapSize, null);
-        if (u != source) {
-          miss[u] = 1 - miss[u];
-          count++;
-        }
-        for (int k = g.outStart[u]; k < g.outStart[u + 1]; k++) {
-          int e = g.outEdge[k];
-          double arriving = slip[u] - g.slack[e];
-          if (arriving > 0) {
-            int w = g.to[e];
-            double stay = 1 - miss[u] * DependencyGraph.weightOf(g.kind[e]);
-            if (reached[w] != stamp) {
-              reached[w] = stamp;
-              slip[w] = arriving;
-              miss[w] = stay;
-              heapSize = IntHeap.push(heap, heapSize, w, null);
-            } else {
-              slip[w] = Math.max(slip[w], arriving);
-              miss[w] *= stay;
-            }
-          }
-        }
-      }
-      return count;
-    }
-
-    /** The reached items but the source, breadth first along the edges that carry slip, each level by id. */
-    private int[] nearestFirst(int source, int count) {
-      int head = 0;
-      int tail = 0;
-      queue[tail++] = source;
-      queued[source] = stamp;
-      while (head < tail) {
-        int levelStart = tail;
-        for (int levelEnd = tail; head < levelEnd; head++) {
-          int u = queue[head];
-          for (int k = g.outStart[u]; k < g.outStart[u + 1]; k++) {
-            int e = g.outEdge[k];
-            int w = g.to[e];
-            if (reached[w] == stamp && queued[w] != stamp && slip[u] - g.slack[e] > 0) {
-              queued[w] = stamp;
-              queue[tail++] = w;
-            }
-          }
-        }
-        g.sortByRank(queue, levelStart, tail);
-      }
-      return Arrays.copyOfRange(queue, 1, 1 + count);
-    }
-
-    /** The share of objective {@code o}'s key-result weight that the slip reaches, the source not counted. */
-    private double affectedShare(int o, int source) {
-      double hit = 0;
-      for (int k = g.inStart[o]; k < g.inStart[o + 1]; k++) {
-        int e = g.inEdge[k];
-        int u = g.from[e];
-        if (g.kind[e] == EdgeKind.MEASURES.ordinal() && u != source && reached[u] == stamp) {
-          hit += g.weight[u];
-        }
-      }
-      return g.weight[o] > 0 ? hit / g.weight[o] : 0;
-    }
-
-    private String sentence(int source, String sourceTeam, double slipDays, int[] affected,
-        List<String> objectives) {
-      OkrCycle cycle = g.cycle();
-      StringBuilder sb = new StringBuilder(g.ids[source]);
-      sb.append(" (").append(teamName(cycle, sourceTeam)).append(") is ").append(Math.round(slipDays))
-          .append(slipDays >= 0.5 && Math.round(slipDays) == 1 ? " day late" : " days late");
-      // the key results reached, counted by team (team numbers are in id order; -1, no team, sorts first), and
-      // the earliest date one of them needs its upstream
-      int needBy = DependencyGraph.NO_DAY;
-      int keyResults = 0;
-      int teamCount = 0;
-      for (int v : affected) {
-        if (g.nodeKind[v] == NodeKind.KEY_RESULT.ordinal()) {
-          keyResults++;
-          int t = g.team[v] + 1;
-          if (krTeamSeen[t] != stamp) {
-            krTeamSeen[t] = stamp;
-            krTeamCount[t] = 0;
-            krTeams[teamCount++] = t;
-          }
-          krTeamCount[t]++;
-          for (int k = g.inStart[v]; k < g.inStart[v + 1]; k++) {
-            int e = g.inEdge[k];
-            int day = g.needBy[e];
-            if (reached[g.from[e]] == stamp && day != DependencyGraph.NO_DAY
-                && (needBy == DependencyGraph.NO_DAY || day < needBy)) {
-              needBy = day;
-            }
-          }
-        }
-      }
-      if (keyResults > 0) {
-        Arrays.sort(krTeams, 0, teamCount);
-        int named = Math.min(teamCount, MAX_TEAMS_NAMED);
-        // the first few key results of each named team, nearest first
-        List<List<String>> names = new ArrayList<>();
-        for (int k = 0; k < named; k++) {
-          names.add(new ArrayList<>());
-        }
-        for (int v : affected) {
-          if (g.nodeKind[v] == NodeKind.KEY_RESULT.ordinal()) {
-            int at = Arrays.binarySearch(krTeams, 0, named, g.team[v] + 1);
-            if (at >= 0 && names.get(at).size() < MAX_ITEMS_NAMED) {
-              names.get(at).add(g.ids[v]);
-            }
-          }
-        }
-        List<String> parts = new ArrayList<>();
-        int listed = 0;
-        for (int k = 0; k < named; k++) {
-          int t = krTeams[k];
-          List<String> krs = names.get(k);
-          if (krTeamCount[t] > krs.size()) {
-            krs.add(String.format(Locale.ROOT, "%,d more", krTeamCount[t] - krs.size()));
-          }
-          parts.add(join(krs) + " (" + teamName(cycle, t == 0 ? "" : g.teamIds[t - 1]) + ")");
-          listed += krTeamCount[t];
-        }
-        if (listed < keyResults) {
-          parts.add(String.format(Locale.ROOT, "%,d more key results in %,d more teams", keyResults - listed,
-              teamCount - named));
-        }
-        sb.append("; ").append(join(parts)).append(keyResults == 1 ? " needs it" : " need it");
-        if (needBy != DependencyGraph.NO_DAY) {
-          sb.append(" by ").append(DAY.format(LocalDate.ofEpochDay(needBy)));
-        }
-      }
-      if (!objectives.isEmpty()) {
-        List<String> named = new ArrayList<>(objectives.subList(0, Math.min(objectives.size(), MAX_ITEMS_NAMED)));
-        if (objectives.size() > named.size()) {
-          named.add(String.format(Locale.ROOT, "%,d more objectives", objectives.size() - named.size()));
-        }
-        sb.append("; ").append(join(named)).append(objectives.size() == 1 ? " is" : " are")
-            .append(" at risk through ").append(keyResults == 0 ? "it" : "them");
-      }
-      return sb.append('.').toString();
-    }
+    CascadeScratch scratch = new CascadeScratch(graph);
+    scratch.run(v, risk);
+    return List.of(scratch.nearestFirst(v));
   }
 
-  private static String teamName(OkrCycle cycle, String team) {
-    return cycle.team(team).map(t -> t.name()).orElse(team);
-  }
-
-  private static String join(List<String> items) {
-    if (items.size() <= 1) {
-      return items.isEmpty() ? "" : items.get(0);
+  /**
+   * For each item from which a slip can reach an item of another team: the slip, in days, that it must exceed to
+   * do so, the least total slack on the way (0 when nothing absorbs it). A cascade from the item crosses teams
+   * ({@link Cascade#crossesTeams()}) exactly when its slip, in whole days, is above this; items whose slips never
+   * cross are absent. An item without a team crosses into any team. Sorted by id; time linear in nodes and edges.
+   */
+  public static Map<String, Double> slipToCrossTeams(DependencyGraph graph) {
+    Objects.requireNonNull(graph, "graph must not be null");
+    int n = graph.size();
+    // per node, the nearest team it reaches (d1, t1) and the nearest other team (d2, t2); -1 for none
+    long[] d1 = new long[n];
+    long[] d2 = new long[n];
+    int[] t1 = new int[n];
+    int[] t2 = new int[n];
+    for (int v = n - 1; v >= 0; v--) {
+      long bestD = Long.MAX_VALUE;
+      long nextD = Long.MAX_VALUE;
+      int bestT = -1;
+      int nextT = -1;
+      for (int k = graph.outStart[v]; k < graph.outStart[v + 1]; k++) {
+        int e = graph.outEdge[k];
+        int w = graph.to[e];
+        long slack = graph.slack[e];
+        // three candidates through w: w itself, and the two nearest teams w reaches
+        for (int j = 0; j < 3; j++) {
+          int t = j == 0 ? graph.team[w] : j == 1 ? t1[w] : t2[w];
+          if (t < 0) {
+            continue;
+          }
+          long d = slack + (j == 0 ? 0 : j == 1 ? d1[w] : d2[w]);
+          if (t == bestT) {
+            bestD = Math.min(bestD, d);
+          } else if (d < bestD) {
+            // the old nearest is nearer than every other team, so it is the nearest other one now
+            nextD = bestD;
+            nextT = bestT;
+            bestD = d;
+            bestT = t;
+          } else if (d < nextD) {
+            nextD = d;
+            nextT = t;
+          }
+        }
+      }
+      d1[v] = bestD;
+      t1[v] = bestT;
+      d2[v] = nextD;
+      t2[v] = nextT;
     }
-    return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+    String[] keys = new String[n];
+    double[] values = new double[n];
+    int size = 0;
+    for (int v : graph.byId()) {
+      int own = graph.team[v];
+      if (t1[v] >= 0 && t1[v] != own) {
+        keys[size] = graph.ids[v];
+        values[size++] = d1[v];
+      } else if (t2[v] >= 0 && t2[v] != own) {
+        keys[size] = graph.ids[v];
+        values[size++] = d2[v];
+      }
+    }
+    return new IdMap(Arrays.copyOf(keys, size), Arrays.copyOf(values, size));
   }
 }

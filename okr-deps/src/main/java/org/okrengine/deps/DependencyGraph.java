@@ -143,10 +143,6 @@ public final class DependencyGraph {
     return team[v] < 0 ? "" : teamIds[team[v]];
   }
 
-  static double weightOf(byte kind) {
-    return KINDS[kind].weight();
-  }
-
   /** The edges from {@code id} to what depends on it, sorted by downstream id then kind; empty for an unknown id. */
   public List<Edge> downstreamOf(String id) {
     int v = node(id);
@@ -285,6 +281,19 @@ public final class DependencyGraph {
   void sortByRank(int[] nodes, int fromIndex, int toIndex) {
     int n = toIndex - fromIndex;
     if (n < 2) {
+      return;
+    }
+    if (n <= 16) {
+      // insertion sort: the short runs of a breadth-first level, without allocating
+      for (int i = fromIndex + 1; i < toIndex; i++) {
+        int v = nodes[i];
+        int j = i - 1;
+        while (j >= fromIndex && rank[nodes[j]] > rank[v]) {
+          nodes[j + 1] = nodes[j];
+          j--;
+        }
+        nodes[j + 1] = v;
+      }
       return;
     }
     long[] keys = new long[n];

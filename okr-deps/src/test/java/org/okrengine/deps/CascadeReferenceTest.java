@@ -229,7 +229,10 @@ class CascadeReferenceTest {
     OkrCycle cycle = OkrCycle.of(Q, teams, objectives,
         List.of(new Initiative("I-1", null, "t0", null, List.of(), List.of())), deps);
     Cascade c = CascadeAnalyzer.analyze(DependencyGraph.of(cycle), Map.of("I-1", new NodeRisk(50, 0.5))).get(0);
-    assertThat(c.affected()).hasSize(60);
+    // 30 key results and 30 objectives reached; the nearest 50 listed (the key results, one step away, first)
+    assertThat(c.affectedCount()).isEqualTo(60);
+    assertThat(c.affected()).hasSize(Cascade.MAX_AFFECTED_LISTED).startsWith("KR-00").endsWith("O-34");
+    assertThat(c.objectives()).hasSize(30);
     // four teams named with four key results each and the count of the fifth; the last two teams counted
     assertThat(c.sentence()).isEqualTo("I-1 (t0) is 50 days late; KR-00, KR-01, KR-02, KR-03 and 1 more (t0), "
         + "KR-10, KR-11, KR-12, KR-13 and 1 more (t1), KR-20, KR-21, KR-22, KR-23 and 1 more (t2), "

@@ -1,0 +1,372 @@
+package org.okrengine.deps;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.okrengine.model.NodeKind;
+import org.okrengine.model.OkrCycle;
+
+/**
+ * The working arrays of cascade analysis, each as long as the graph, reused from one source to the next: the
+ * propagation of one slip with everything counted over what it reaches ({@link #run}), then what it reaches nearest
+ * first as far as the bounded lists and the sentence need ({@link #summary}) or all of it ({@link #nearestFirst}).
+ * Not thread-safe: one per call.
+ */
+final class CascadeScratch {
+  /*
+   * One run costs a pass over what the slip reaches in topological order, which also counts and sums everything
+   * that does not depend on the order (how many, the teams, the key results by team, the earliest need-by date, the
+   * objectives and the impact, the highest probability), and a breadth-first walk that stops once the lists are
+   * full: the nearest Cascade.MAX_AFFECTED_LISTED items and objectives and the first key results of each team the
+   * sentence names. A level of that walk is sorted by id before any of it is used, so the prefix it gives is the
+   * prefix of the whole order.
+   */
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+  /* A sentence names at most this many teams, and this many key results of each team or objectives. */
+  private static final int MAX_TEAMS_NAMED = 4;
+  private static final int MAX_ITEMS_NAMED = 4;
+  /** Each edge kind's weight, by ordinal. */
+  private static final double[] WEIGHT = new double[GraphBuilder.KINDS.length];
+
+  static {
+    for (EdgeKind k : GraphBuilder.KINDS) {
+      WEIGHT[k.ordinal()] = k.weight();
+    }
+  }
+
+  final DependencyGraph g;
+  /** After {@link #run}: the slip and the probability of miss at each reached node. */
+  final double[] slip;
+  final double[] miss;
+  /** After {@link #run}: the reached nodes but the source, in topological order, at [0, count). */
+  final int[] order;
+  private final int[] queue;
+  private final int[] reached;
+  /** The reached nodes not yet processed, as bits by node number; all clear between runs. */
+  private final long[] pending;
+  private final int[] queued;
+  private final int[] teamSeen;
+  private final int[] teams;
+  private final int[] krTeamSeen;
+  private final int[] krTeamCount;
+  private final int[] krTeams;
+  /** The first {@link #MAX_ITEMS_NAMED} key results reached of each team (number + 1), nearest first. */
+  private final int[] krFirst;
+  private final int[] krNamed;
+  private int stamp;
+
+  // what the last run counted over everything it reached
+  private int count;
+  private int teamCount;
+  private int keyResults;
+  private int krTeamTotal;
+  private int needBy;
+  private int objectiveCount;
+  private double impact;
+  private double maxMiss;
+
+  CascadeScratch(DependencyGraph g) {
+    this.g = g;
+    int n = g.size();
+    slip = new double[n];
+    miss = new double[n];
+    order = new int[n];
+    queue = new int[n];
+    reached = new int[n];
+    pending = new long[(n + 63) >>> 6];
+    queued = new int[n];
+    teamSeen = new int[g.teamIds.length];
+    teams = new int[g.teamIds.length];
+    krTeamSeen = new int[g.teamIds.length + 1];
+    krTeamCount = new int[g.teamIds.length + 1];
+    krTeams = new int[g.teamIds.length + 1];
+    krFirst = new int[(g.teamIds.length + 1) * MAX_ITEMS_NAMED];
+    krNamed = new int[g.teamIds.length + 1];
+  }
+
+  /** A cascade before its per-item figures are known: everything it reaches summarised, its lists bounded. */
+  record Summary(int source, double slipDays, List<String> affected, int affectedCount, List<String> teams,
+      List<String> objectives, boolean crossesTeams, double impact, double maxMissProbability, String sentence) {}
+
+  /**
+   * Propagates the slip of {@code risk} from {@code source}; returns how many nodes it reaches, the source not
+   * counted (they are then in {@link #order}, with their figures in {@link #slip} and {@link #miss}).
+   */
+  int run(int source, NodeRisk risk) {
+    stamp++;
+    count = 0;
+    teamCount = 0;
+    keyResults = 0;
+    krTeamTotal = 0;
+    needBy = DependencyGraph.NO_DAY;
+    objectiveCount = 0;
+    impact = 0;
+    maxMiss = 0;
+    propagate(source, risk);
+    return count;
+  }
+
+  /*
+   * Slip and probability, in topological order over only the items the slip reaches. Node numbers are topological
+   * positions and every edge runs to a higher number, so a bit set of the items reached and not yet processed,
+   * scanned upward from the source, visits them in an order where every reached item upstream of one has been
+   * processed before it and its figures are final: time linear in what is reached plus the span of numbers it
+   * covers / 64 (a heap would cost a logarithm per item, and on a long chain whose objectives all come last it would
+   * hold them all). While an item waits, miss[] holds the product of (1 - p * w) over the edges that reached it.
+   */
+  private void propagate(int source, NodeRisk risk) {
+    int[] outStart = g.outStart;
+    int[] outEdge = g.outEdge;
+    int[] to = g.to;
+    int[] slack = g.slack;
+    byte[] kind = g.kind;
+    int[] seen = reached;
+    int now = stamp;
+    reached[source] = now;
+    slip[source] = risk.slipDays();
+    miss[source] = risk.probabilityOfMiss();
+    int u = source;
+    while (u >= 0) {
+      if (u != source) {
+        miss[u] = 1 - miss[u];
+        order[count++] = u;
+        count(u, source);
+      }
+      double slipU = slip[u];
+      double missU = miss[u];
+      for (int k = outStart[u], end = outStart[u + 1]; k < end; k++) {
+        int e = outEdge[k];
+        double arriving = slipU - slack[e];
+        if (arriving > 0) {
+          int w = to[e];
+          double stay = 1 - missU * WEIGHT[kind[e]];
+          if (seen[w] != now) {
+            seen[w] = now;
+            slip[w] = arriving;
+            miss[w] = stay;
+            pending[w >>> 6] |= 1L << w;
+          } else {
+            slip[w] = Math.max(slip[w], arriving);
+            miss[w] *= stay;
+          }
+        }
+      }
+      u = nextPending(u + 1);
+    }
+  }
+
+  /** The smallest pending node from {@code from} on, cleared; -1 when none is left. */
+  private int nextPending(int from) {
+    int word = from >>> 6;
+    if (word >= pending.length) {
+      return -1;
+    }
+    long bits = pending[word] & (-1L << from);
+    while (bits == 0) {
+      if (++word == pending.length) {
+        return -1;
+      }
+      bits = pending[word];
+    }
+    int v = (word << 6) + Long.numberOfTrailingZeros(bits);
+    pending[word] &= ~(1L << v);
+    return v;
+  }
+
+  /** Counts reached node {@code v}, whose figures are final (everything upstream of it has been counted). */
+  private void count(int v, int source) {
+    maxMiss = Math.max(maxMiss, miss[v]);
+    int t = g.team[v];
+    if (t >= 0 && teamSeen[t] != stamp) {
+      teamSeen[t] = stamp;
+      teams[teamCount++] = t;
+    }
+    byte kind = g.nodeKind[v];
+    if (kind == NodeKind.OBJECTIVE.ordinal()) {
+      objectiveCount++;
+      impact += affectedShare(v, source);
+    } else if (kind == NodeKind.KEY_RESULT.ordinal()) {
+      keyResults++;
+      int kt = t + 1;
+      if (krTeamSeen[kt] != stamp) {
+        krTeamSeen[kt] = stamp;
+        krTeamCount[kt] = 0;
+        krTeams[krTeamTotal++] = kt;
+      }
+      krTeamCount[kt]++;
+      for (int j = g.inStart[v]; j < g.inStart[v + 1]; j++) {
+        int e = g.inEdge[j];
+        int day = g.needBy[e];
+        if (day != DependencyGraph.NO_DAY && reached[g.from[e]] == stamp
+            && (needBy == DependencyGraph.NO_DAY || day < needBy)) {
+          needBy = day;
+        }
+      }
+    }
+  }
+
+  /**
+   * The share of objective {@code o}'s key-result weight that the slip reaches, the source not counted; its key
+   * results are upstream of it, so they have been reached or not by now.
+   */
+  private double affectedShare(int o, int source) {
+    double hit = 0;
+    for (int k = g.inStart[o]; k < g.inStart[o + 1]; k++) {
+      int e = g.inEdge[k];
+      int u = g.from[e];
+      if (g.kind[e] == EdgeKind.MEASURES.ordinal() && u != source && reached[u] == stamp) {
+        hit += g.weight[u];
+      }
+    }
+    return g.weight[o] > 0 ? hit / g.weight[o] : 0;
+  }
+
+  /** The summary of the last {@link #run}, from {@code source} with {@code risk}. */
+  Summary summary(int source, NodeRisk risk) {
+    Arrays.sort(krTeams, 0, krTeamTotal);
+    int named = Math.min(krTeamTotal, MAX_TEAMS_NAMED);
+    List<String> affected = new ArrayList<>(Math.min(count, Cascade.MAX_AFFECTED_LISTED));
+    List<String> objectives = new ArrayList<>(Math.min(objectiveCount, Cascade.MAX_AFFECTED_LISTED));
+    int wanted = 0;
+    for (int k = 0; k < named; k++) {
+      krNamed[krTeams[k]] = 0;
+      wanted += Math.min(krTeamCount[krTeams[k]], MAX_ITEMS_NAMED);
+    }
+    // breadth first until the lists are full, each level by id
+    int head = 0;
+    int tail = 0;
+    queue[tail++] = source;
+    queued[source] = stamp;
+    while (head < tail && (affected.size() < Math.min(count, Cascade.MAX_AFFECTED_LISTED)
+        || objectives.size() < Math.min(objectiveCount, Cascade.MAX_AFFECTED_LISTED) || wanted > 0)) {
+      int levelStart = tail;
+      tail = level(head, tail);
+      head = levelStart;
+      for (int k = levelStart; k < tail; k++) {
+        int v = queue[k];
+        if (affected.size() < Cascade.MAX_AFFECTED_LISTED) {
+          affected.add(g.ids[v]);
+        }
+        byte kind = g.nodeKind[v];
+        if (kind == NodeKind.OBJECTIVE.ordinal()) {
+          if (objectives.size() < Cascade.MAX_AFFECTED_LISTED) {
+            objectives.add(g.ids[v]);
+          }
+        } else if (kind == NodeKind.KEY_RESULT.ordinal()) {
+          int kt = g.team[v] + 1;
+          int at = Arrays.binarySearch(krTeams, 0, named, kt);
+          if (at >= 0 && krNamed[kt] < MAX_ITEMS_NAMED) {
+            krFirst[kt * MAX_ITEMS_NAMED + krNamed[kt]++] = v;
+            wanted--;
+          }
+        }
+      }
+    }
+    Arrays.sort(teams, 0, teamCount);
+    String sourceTeam = g.teamOf(source);
+    List<String> teamIds = new ArrayList<>(teamCount);
+    boolean crosses = false;
+    for (int k = 0; k < teamCount; k++) {
+      teamIds.add(g.teamIds[teams[k]]);
+      crosses |= !g.teamIds[teams[k]].equals(sourceTeam);
+    }
+    String sentence = sentence(source, sourceTeam, risk.slipDays(), named, objectives);
+    return new Summary(source, risk.slipDays(), affected, count, teamIds, objectives, crosses, impact, maxMiss,
+        sentence);
+  }
+
+  /** Everything the last {@link #run} from {@code source} reached, nearest first: its ids. */
+  String[] nearestFirst(int source) {
+    int head = 0;
+    int tail = 0;
+    queue[tail++] = source;
+    queued[source] = stamp;
+    while (head < tail) {
+      int levelStart = tail;
+      tail = level(head, tail);
+      head = levelStart;
+    }
+    String[] out = new String[tail - 1];
+    for (int k = 1; k < tail; k++) {
+      out[k - 1] = g.ids[queue[k]];
+    }
+    return out;
+  }
+
+  /**
+   * Appends to {@link #queue} the next breadth-first level: the reached nodes not queued yet that the edges carrying
+   * slip lead to from {@code queue[head, tail)}, sorted by id; returns the new tail.
+   */
+  private int level(int head, int tail) {
+    int end = tail;
+    for (int k = head; k < tail; k++) {
+      int u = queue[k];
+      for (int j = g.outStart[u]; j < g.outStart[u + 1]; j++) {
+        int e = g.outEdge[j];
+        int w = g.to[e];
+        if (reached[w] == stamp && queued[w] != stamp && slip[u] - g.slack[e] > 0) {
+          queued[w] = stamp;
+          queue[end++] = w;
+        }
+      }
+    }
+    g.sortByRank(queue, tail, end);
+    return end;
+  }
+
+  private String sentence(int source, String sourceTeam, double slipDays, int named, List<String> objectives) {
+    OkrCycle cycle = g.cycle();
+    StringBuilder sb = new StringBuilder(g.ids[source]);
+    sb.append(" (").append(teamName(cycle, sourceTeam)).append(") is ").append(Math.round(slipDays))
+        .append(slipDays >= 0.5 && Math.round(slipDays) == 1 ? " day late" : " days late");
+    if (keyResults > 0) {
+      // the key results reached, counted by team (team numbers + 1 are in id order; 0, no team, first), the first
+      // few of each named team nearest first, and the earliest date one of them needs its upstream
+      List<String> parts = new ArrayList<>();
+      int listed = 0;
+      for (int k = 0; k < named; k++) {
+        int t = krTeams[k];
+        List<String> krs = new ArrayList<>();
+        for (int i = 0; i < krNamed[t]; i++) {
+          krs.add(g.ids[krFirst[t * MAX_ITEMS_NAMED + i]]);
+        }
+        if (krTeamCount[t] > krs.size()) {
+          krs.add(String.format(Locale.ROOT, "%,d more", krTeamCount[t] - krs.size()));
+        }
+        parts.add(join(krs) + " (" + teamName(cycle, t == 0 ? "" : g.teamIds[t - 1]) + ")");
+        listed += krTeamCount[t];
+      }
+      if (listed < keyResults) {
+        parts.add(String.format(Locale.ROOT, "%,d more key results in %,d more teams", keyResults - listed,
+            krTeamTotal - named));
+      }
+      sb.append("; ").append(join(parts)).append(keyResults == 1 ? " needs it" : " need it");
+      if (needBy != DependencyGraph.NO_DAY) {
+        sb.append(" by ").append(DAY.format(LocalDate.ofEpochDay(needBy)));
+      }
+    }
+    if (objectiveCount > 0) {
+      List<String> list = new ArrayList<>(objectives.subList(0, Math.min(objectiveCount, MAX_ITEMS_NAMED)));
+      if (objectiveCount > list.size()) {
+        list.add(String.format(Locale.ROOT, "%,d more objectives", objectiveCount - list.size()));
+      }
+      sb.append("; ").append(join(list)).append(objectiveCount == 1 ? " is" : " are")
+          .append(" at risk through ").append(keyResults == 0 ? "it" : "them");
+    }
+    return sb.append('.').toString();
+  }
+
+  private static String teamName(OkrCycle cycle, String team) {
+    return cycle.team(team).map(t -> t.name()).orElse(team);
+  }
+
+  private static String join(List<String> items) {
+    if (items.size() <= 1) {
+      return items.isEmpty() ? "" : items.get(0);
+    }
+    return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+  }
+}

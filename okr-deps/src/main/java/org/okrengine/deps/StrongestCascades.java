@@ -1,0 +1,115 @@
+package org.okrengine.deps;
+
+import java.util.Arrays;
+
+/**
+ * For each node, the figures (slip, probability of miss) of the few cascades most likely to make it miss: at most
+ * {@code limit} per node, the strongest by probability, ties to the cascade ranked first (most impact, then the
+ * largest slip, then the smallest source id: the order of {@link CascadeAnalyzer#analyze}). Slots are taken only for
+ * nodes some cascade reaches, {@code limit} at a time, so memory grows with what is reached, not with the graph
+ * times the cascades. Not thread-safe: one per analysis.
+ */
+final class StrongestCascades {
+  private final int limit;
+  /** Per cascade, what ranks it. */
+  private double[] impact = new double[16];
+  private double[] slipDays = new double[16];
+  private int[] sourceRank = new int[16];
+  /** Per node: the first of its slots, or -1; how many it holds; the slot of the weakest it holds. */
+  private final int[] first;
+  private final int[] held;
+  private final int[] weakest;
+  private int[] cascade = new int[64];
+  private double[] slip = new double[64];
+  private double[] miss = new double[64];
+  private int used;
+
+  StrongestCascades(int nodes, int limit) {
+    this.limit = limit;
+    first = new int[nodes];
+    Arrays.fill(first, -1);
+    held = new int[nodes];
+    weakest = new int[nodes];
+  }
+
+  /** Notes what ranks cascade {@code c} (numbered from 0 in the order they are found), before its offers. */
+  void cascade(int c, double cascadeImpact, double cascadeSlip, int rank) {
+    if (c >= impact.length) {
+      impact = Arrays.copyOf(impact, c * 2);
+      slipDays = Arrays.copyOf(slipDays, c * 2);
+      sourceRank = Arrays.copyOf(sourceRank, c * 2);
+    }
+    impact[c] = cascadeImpact;
+    slipDays[c] = cascadeSlip;
+    sourceRank[c] = rank;
+  }
+
+  /** Offers cascade {@code c}'s figures at {@code node}; kept when among the strongest there. */
+  void offer(int node, int c, double slipAt, double missAt) {
+    if (first[node] < 0) {
+      if (used + limit > cascade.length) {
+        int size = Math.max(cascade.length * 2, used + limit);
+        cascade = Arrays.copyOf(cascade, size);
+        slip = Arrays.copyOf(slip, size);
+        miss = Arrays.copyOf(miss, size);
+      }
+      first[node] = used;
+      used += limit;
+    }
+    int base = first[node];
+    int slot;
+    if (held[node] < limit) {
+      slot = base + held[node]++;
+    } else if (stronger(missAt, c, miss[weakest[node]], cascade[weakest[node]])) {
+      slot = weakest[node];
+    } else {
+      return;
+    }
+    cascade[slot] = c;
+    slip[slot] = slipAt;
+    miss[slot] = missAt;
+    int weak = base;
+    for (int s = base + 1; s < base + held[node]; s++) {
+      if (stronger(miss[weak], cascade[weak], miss[s], cascade[s])) {
+        weak = s;
+      }
+    }
+    weakest[node] = weak;
+  }
+
+  private boolean stronger(double missA, int a, double missB, int b) {
+    if (missA != missB) {
+      return Double.compare(missA, missB) > 0;
+    }
+    return ranksBefore(a, b);
+  }
+
+  /** Whether cascade {@code a} comes before {@code b} in the analysis' order. */
+  boolean ranksBefore(int a, int b) {
+    if (impact[a] != impact[b]) {
+      return Double.compare(impact[a], impact[b]) > 0;
+    }
+    if (slipDays[a] != slipDays[b]) {
+      return Double.compare(slipDays[a], slipDays[b]) > 0;
+    }
+    return sourceRank[a] < sourceRank[b];
+  }
+
+  /** How many cascades node {@code v} holds figures of. */
+  int held(int v) {
+    return held[v];
+  }
+
+  /** The cascade in the {@code i}-th slot of node {@code v}. */
+  int cascade(int v, int i) {
+    return cascade[first[v] + i];
+  }
+
+  double slip(int v, int i) {
+    return slip[first[v] + i];
+  }
+
+  double miss(int v, int i) {
+    return miss[first[v] + i];
+  }
+}
