@@ -25,7 +25,8 @@ import org.okrengine.model.OkrCycle;
  * <ul>
  *   <li>{@code source-silent} (1.0): the integration that feeds it has gone silent (see {@link SourceHealth}).</li>
  *   <li>{@code upstream-late} (0.5 + 0.5 x the probability it misses because of the upstream item): a cascade from a
- *       late item reaches it; one cause per cascade.</li>
+ *       late item reaches it; one cause per cascade, for at most the
+ *       {@value org.okrengine.deps.Cascade#MAX_CASCADES_PER_ITEM} cascades most likely to make it miss.</li>
  *   <li>{@code blocker-named} (0.9 x weeks / 4, at most 0.9): the latest check-in names a blocker that the check-ins
  *       before it named without a break, at least twice in all; weeks from the first naming to the instant.</li>
  *   <li>{@code silent} (0.85 x days / 28, at most 0.85): no check-in for more than {@value #SILENT_DAYS} days (and
@@ -51,7 +52,7 @@ final class Causes {
 
   private record Scored(Cause cause, double score, int kind) {}
 
-  static List<Cause> of(OkrCycle okr, KeyResult kr, Forecast f, Instant asOf, List<Cascade> cascades,
+  static List<Cause> of(OkrCycle okr, KeyResult kr, Forecast f, Instant asOf, Cascades cascades,
       List<SourceHealth.Feed> feeds) {
     Cycle cycle = okr.cycle();
     Metric m = kr.metric();
@@ -69,7 +70,7 @@ final class Causes {
                 + ", since " + Insights.DAY.format(cycle.dateOf(feed.last().at())) + "."), 1.0, 0));
       }
     }
-    for (Cascade c : cascades) {
+    for (Cascade c : cascades.holding(id)) {
       Double miss = c.missProbability().get(id);
       if (miss == null || c.source().equals(id)) {
         continue;

@@ -8,12 +8,16 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.okrengine.deps.Cascade;
+import org.okrengine.deps.CascadeAnalyzer;
 import org.okrengine.deps.DependencyGraph;
+import org.okrengine.deps.NodeRisk;
+import org.okrengine.forecast.Forecast;
 import org.okrengine.forecast.Forecaster;
 import org.okrengine.model.Cycle;
 import org.okrengine.model.EscalationPolicy;
@@ -28,13 +32,15 @@ import org.okrengine.model.Status;
  *
  * <p>The grid: the start of each local day (in the cycle's zone) from the cycle's first day up to the analysed date
  * (at most the cycle's last day), then the analysed instant itself when it is not such a start. At each point the
- * engine forecasts a key result from the check-ins known then, and runs the cascade analysis; it walks back from the
- * analysed instant only as far as a run can reach (a key result until its status no longer counts for any level, a
- * cascade source until it no longer feeds a cascade across teams), which gives the same answer as every point. A condition's
- * {@code since} is the date of the first grid point of the unbroken run of points where it held that ends at the
- * analysed instant; it has held for the whole days from {@code since} to the analysed date. An item goes to the
- * highest level whose condition holds: its statuses for at least {@code forDays}, or (where the level says so) being
- * the source of a cascade that crosses teams. When the condition breaks the run ends, so recovery de-escalates.
+ * engine forecasts a key result from the check-ins known then, and asks whether each item feeds a cascade across
+ * teams; it walks back from the analysed instant only as far as a run can reach (a key result until its status no
+ * longer counts for any level, a cascade source until it no longer feeds a cascade across teams), which gives the
+ * same answer as every point. A condition's {@code since} is the date of the first grid point of the unbroken run of
+ * points where it held that ends at the analysed instant; it has held for the whole days from {@code since} to the
+ * analysed date. An item goes to the highest level whose condition holds: its statuses for at least
+ * {@code forDays}, or (where the level says so) being the source of a cascade that crosses teams. When the condition
+ * breaks the run ends, so recovery de-escalates. The work is one status per key result per point of its run, and
+ * one forecast per cascade source per point of its run.
  * Deterministic: the same cycle, instant and policy give the same escalations. Stateless and thread-safe.
  */
 final class Escalations {
@@ -96,33 +102,8 @@ final class Escalations {
       }
       statuses.put(kr.id(), s);
     }
-    // the sources of cascades across teams, walking back while any of them still feeds one
-    Map<String, boolean[]> crossing = new HashMap<>();
-    if (cascadesMatter) {
-      Set<String> running = new HashSet<>();
-      for (Cascade c : now.cascades()) {
-        if (c.crossesTeams()) {
-          crossing.computeIfAbsent(c.source(), k -> new boolean[n])[last] = true;
-          running.add(c.source());
-        }
-      }
-      for (int i = last - 1; i >= 0 && !running.isEmpty(); i--) {
-        Set<String> here = new HashSet<>();
-        for (Cascade c : Snapshot.of(okr, graph, forecaster, grid.get(i), true, true).cascades()) {
-          if (c.crossesTeams()) {
-            here.add(c.source());
-          }
-        }
-        for (java.util.Iterator<String> it = running.iterator(); it.hasNext();) {
-          String id = it.next();
-          if (here.contains(id)) {
-            crossing.get(id)[i] = true;
-          } else {
-            it.remove();
-          }
-        }
-      }
-    }
+    Map<String, boolean[]> crossing = cascadesMatter
+        ? crossing(okr, graph, forecaster, policy, grid, now, statuses) : Map.of();
     LocalDate today = cycle.dateOf(asOf);
     List<Row> rows = new ArrayList<>();
     int order = 0;
@@ -157,6 +138,90 @@ final class Escalations {
       out.add(r.summary);
     }
     return out;
+  }
+
+  /*
+   * Crossing. Whether an item feeds a cascade across teams at a point depends on its own slip then and nothing else:
+   * a cascade from it crosses teams exactly when that slip exceeds the least slack between it and an item of another
+   * team, a number fixed by the graph (CascadeAnalyzer.slipToCrossTeams). So the walk back from the instant asks
+   * each source still followed for its own slip at each earlier point (a key result's forecast, an initiative's days
+   * late) and compares: no other forecast and no cascade analysis per point.
+   *
+   * A key result is followed only as far as its cascade can decide anything. For a level with the cascade rule, the
+   * cascade's run lies within the run of the level's statuses (feeds() asks for both), so it starts no earlier; it
+   * sets the level's since only when that status run is shorter than forDays (otherwise the status run gives since
+   * already, as early or earlier). A key result is therefore followed only for such levels, and not before the start
+   * of their status runs: a few weeks at most, and not at all when it has counted long enough.
+   */
+
+  /** For each source of a cross-team cascade now, the points of its unbroken run back from the instant. */
+  private static Map<String, boolean[]> crossing(OkrCycle okr, DependencyGraph graph, Forecaster forecaster,
+      EscalationPolicy policy, List<Instant> grid, Snapshot now, Map<String, Status[]> statuses) {
+    int n = grid.size();
+    int last = n - 1;
+    Cycle cycle = okr.cycle();
+    LocalDate today = cycle.dateOf(grid.get(last));
+    Map<String, boolean[]> crossing = new HashMap<>();
+    // the sources followed, and for each the first point worth asking about
+    List<String> running = new ArrayList<>();
+    Map<String, Integer> floor = new HashMap<>();
+    for (Cascade c : now.cascades()) {
+      if (!c.crossesTeams()) {
+        continue;
+      }
+      crossing.computeIfAbsent(c.source(), k -> new boolean[n])[last] = true;
+      Status[] s = statuses.get(c.source());
+      int from = s == null ? 0 : n;
+      for (EscalationPolicy.Level level : s == null ? List.<EscalationPolicy.Level>of() : policy.levels()) {
+        if (!level.crossTeamCascade() || s[last] == null || !level.counts(s[last])) {
+          continue;
+        }
+        int start = last;
+        while (start > 0 && s[start - 1] != null && level.counts(s[start - 1])) {
+          start--;
+        }
+        if (ChronoUnit.DAYS.between(cycle.dateOf(grid.get(start)), today) < level.forDays()) {
+          from = Math.min(from, start);
+        }
+      }
+      if (from < last) {
+        running.add(c.source());
+        floor.put(c.source(), from);
+      }
+    }
+    if (running.isEmpty()) {
+      return crossing;
+    }
+    Map<String, Double> threshold = CascadeAnalyzer.slipToCrossTeams(graph);
+    for (int i = last - 1; i >= 0 && !running.isEmpty(); i--) {
+      Instant at = grid.get(i);
+      LocalDate day = cycle.dateOf(at);
+      for (Iterator<String> it = running.iterator(); it.hasNext();) {
+        String id = it.next();
+        if (i < floor.get(id)) {
+          it.remove();
+          continue;
+        }
+        NodeRisk r = riskAt(okr, forecaster, id, at, day);
+        Double d = threshold.get(id);
+        if (r != null && d != null && r.slipDays() > d) {
+          crossing.get(id)[i] = true;
+        } else {
+          it.remove();
+        }
+      }
+    }
+    return crossing;
+  }
+
+  /** The slip that item {@code id} feeds the cascade analysis at {@code at} (on {@code day}); null when none. */
+  private static NodeRisk riskAt(OkrCycle okr, Forecaster forecaster, String id, Instant at, LocalDate day) {
+    KeyResult kr = okr.keyResult(id).orElse(null);
+    if (kr != null) {
+      Forecast f = forecaster.forecast(kr, okr.cycle(), at, okr.milestonesOf(id));
+      return Snapshot.keyResultRisk(okr, kr, f, day);
+    }
+    return okr.initiative(id).map(i -> Snapshot.initiativeRisk(i, day)).orElse(null);
   }
 
   private record Row(EscalationSummary summary, int order) {}

@@ -5,10 +5,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import org.okrengine.deps.Cascade;
-import org.okrengine.deps.CascadeAnalyzer;
 import org.okrengine.deps.DependencyGraph;
 import org.okrengine.deps.NodeRisk;
 import org.okrengine.forecast.Forecast;
@@ -22,13 +19,14 @@ import org.okrengine.model.Status;
 
 /**
  * Everything computed of a cycle at one instant: each key result's forecast, the slips fed to the cascade analysis
- * and the cascades. Computed once for the report and once per day of the escalation replay. Immutable.
+ * and the cascades. Computed once for the report; the escalation replay asks {@link #keyResultRisk} and
+ * {@link #initiativeRisk} of single items day by day. Immutable.
  *
  * @param forecasts each key result's forecast, in document order
  * @param risks the slips of late items, by id
  * @param cascades the cascades, most impact first (empty when not asked for)
  */
-record Snapshot(Map<String, Forecast> forecasts, Map<String, NodeRisk> risks, List<Cascade> cascades) {
+record Snapshot(Map<String, Forecast> forecasts, Map<String, NodeRisk> risks, Cascades cascades) {
   /*
    * Slips fed to the cascade analysis.
    * - An initiative is as late as its latest open milestone past due (days from due to the analysed date); the
@@ -65,13 +63,19 @@ record Snapshot(Map<String, Forecast> forecasts, Map<String, NodeRisk> risks, Li
       }
     }
     for (Initiative i : cycle.initiatives()) {
-      long late = daysLate(i, today);
-      if (late > 0) {
-        risks.put(i.id(), new NodeRisk(late, 1 - Math.exp(-late / LATE_SCALE_DAYS)));
+      NodeRisk r = initiativeRisk(i, today);
+      if (r != null) {
+        risks.put(i.id(), r);
       }
     }
-    List<Cascade> cascades = withCascades ? CascadeAnalyzer.analyze(graph, risks) : List.of();
+    Cascades cascades = withCascades ? Cascades.of(graph, risks) : Cascades.none();
     return new Snapshot(forecasts, risks, cascades);
+  }
+
+  /** The slip fed to the cascade analysis for initiative {@code i} on {@code today}; null when it is not late. */
+  static NodeRisk initiativeRisk(Initiative i, LocalDate today) {
+    long late = daysLate(i, today);
+    return late > 0 ? new NodeRisk(late, 1 - Math.exp(-late / LATE_SCALE_DAYS)) : null;
   }
 
   /** Days from the due date of the initiative's latest open milestone past due to {@code today}; 0 when none. */
@@ -85,7 +89,11 @@ record Snapshot(Map<String, Forecast> forecasts, Map<String, NodeRisk> risks, Li
     return late;
   }
 
-  private static NodeRisk keyResultRisk(OkrCycle cycle, KeyResult kr, Forecast f, LocalDate today) {
+  /**
+   * The slip fed to the cascade analysis for key result {@code kr} forecast as {@code f} on {@code today}; null
+   * when it is achieved, nothing depends on it, or it is not late.
+   */
+  static NodeRisk keyResultRisk(OkrCycle cycle, KeyResult kr, Forecast f, LocalDate today) {
     if (f.status() == Status.ACHIEVED || cycle.dependents(kr.id()).isEmpty()) {
       return null;
     }

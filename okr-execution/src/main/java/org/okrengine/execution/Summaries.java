@@ -111,7 +111,7 @@ final class Summaries {
     return String.join(", ", parts);
   }
 
-  static String company(OkrCycle okr, Instant asOf, List<KeyResultReport> rows, List<Cascade> cascades,
+  static String company(OkrCycle okr, Instant asOf, List<KeyResultReport> rows, Cascades cascades,
       List<SourceHealthSummary> sources, List<EscalationSummary> escalations) {
     int n = rows.size();
     Map<Status, Integer> counts = new EnumMap<>(Status.class);
@@ -176,20 +176,20 @@ final class Summaries {
   }
 
   /** The root cascade that reaches the most key results needing attention, as a sentence; null when none. */
-  private static String traceBack(OkrCycle okr, List<KeyResultReport> attention, List<Cascade> cascades) {
-    Set<String> reached = new HashSet<>();
-    for (Cascade c : cascades) {
-      reached.addAll(c.affected());
+  private static String traceBack(OkrCycle okr, List<KeyResultReport> attention, Cascades cascades) {
+    Set<String> needing = new HashSet<>();
+    for (KeyResultReport r : attention) {
+      needing.add(r.id());
     }
     Cascade best = null;
     int bestCount = 0;
     for (Cascade c : cascades) {
-      if (reached.contains(c.source())) {
+      if (cascades.reached(c.source())) {
         continue;
       }
       int count = 0;
-      for (KeyResultReport r : attention) {
-        if (c.affected().contains(r.id())) {
+      for (String id : cascades.reach(c)) {
+        if (needing.contains(id)) {
           count++;
         }
       }
