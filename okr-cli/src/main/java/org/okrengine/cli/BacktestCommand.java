@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code okr backtest}: replays historical cycles and scores every forecasting method. */
 @Command(name = "backtest", mixinStandardHelpOptions = true,
-    description = "Replay historical cycles (key results with result.finalValue), forecast at 25%, 50% and 75% of "
-        + "each cycle from the check-ins before that point, and score every method: Brier, log loss, 80% interval "
+    description = "Replay historical cycles (key results with result.finalValue), forecast at 25%%, 50%% and 75%% "
+        + "of each cycle from the check-ins before that point, and score every method: Brier, log loss, 80%% interval "
         + "coverage and width, mean absolute error of landing progress, and risk detection.")
 final class BacktestCommand implements Callable<Integer> {
   @Spec
@@ -47,7 +47,7 @@ final class BacktestCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "text or json")
   String format;
 
-  @Option(names = "--weekly", description = "forecast weekly (1/13 .. 12/13 of each cycle) instead of 25/50/75%")
+  @Option(names = "--weekly", description = "forecast weekly (1/13 .. 12/13 of each cycle) instead of 25/50/75%%")
   boolean weekly;
 
   @Mixin
@@ -62,7 +62,7 @@ final class BacktestCommand implements Callable<Integer> {
 
   @Option(names = "--per-forecast", paramLabel = "FILE.csv",
       description = "also write one CSV row per forecast: cycle,keyResult,origin,method,model,probability,low,high,"
-          + "landing,final,hit (RFC 4180; low and high the 80% interval, empty where a method gives none; not with "
+          + "landing,final,hit (RFC 4180; low and high the 80%% interval, empty where a method gives none; not with "
           + "--engine spark)")
   Path perForecast;
 

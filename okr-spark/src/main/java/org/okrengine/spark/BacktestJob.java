@@ -24,7 +24,7 @@ public final class BacktestJob implements Callable<Integer> {
   @Option(names = "--method", defaultValue = "all", paramLabel = "NAME|all", description = "a method or all")
   String method;
 
-  @Option(names = "--weekly", description = "forecast weekly instead of at 25/50/75%")
+  @Option(names = "--weekly", description = "forecast weekly instead of at 25/50/75%%")
   boolean weekly;
 
   @Override
