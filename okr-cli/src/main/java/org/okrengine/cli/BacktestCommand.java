@@ -72,6 +72,9 @@ final class BacktestCommand implements Callable<Integer> {
   Path plot;
 
   @Mixin
+  RejectsOption rejects;
+
+  @Mixin
   EngineOptions where;
 
   @Override
@@ -106,6 +109,7 @@ final class BacktestCommand implements Callable<Integer> {
     if (plot != null && Files.exists(plot) && !Files.isDirectory(plot)) {
       bad.add("--plot: " + plot + ": not a directory");
     }
+    bad.addAll(rejects.problems(files));
     if (!bad.isEmpty()) {
       throw new BadInputException(bad);
     }
@@ -117,11 +121,8 @@ final class BacktestCommand implements Callable<Integer> {
     bt = bt.withForecaster(forecaster);
     DistributedEngine distributed = DistributedEngine.named(where.engine, "backtest");
     if (distributed != null) {
-      DistributedEngine.Run<BacktestReport> run = distributed.backtest(where.master, files, bt, given);
-      if (!run.problems().isEmpty()) {
-        throw new BadInputException(run.problems());
-      }
-      finish(run.report(), forecaster);
+      finish(rejects.reportOf(distributed.backtest(where.master, files, bt, given, rejects.given()),
+          spec.commandLine().getErr()), forecaster);
       return Okr.OK;
     }
     BacktestReport report;
@@ -143,13 +144,13 @@ final class BacktestCommand implements Callable<Integer> {
 
   private BacktestReport once(Backtest bt, PerForecastCsv rows) {
     Backtest.Accumulator acc = bt.newAccumulator().onForecast(rows);
-    new Inputs().readAll(files, acc::add, spec.commandLine().getErr(), "backtest");
+    new Inputs().readAll(files, acc::add, spec.commandLine().getErr(), "backtest", rejects);
     return acc.report();
   }
 
   private BacktestReport walkForward(Backtest bt, PerForecastCsv rows) {
     List<OkrCycle> cycles = new ArrayList<>();
-    new Inputs().readAll(files, cycles::add, spec.commandLine().getErr(), "backtest");
+    new Inputs().readAll(files, cycles::add, spec.commandLine().getErr(), "backtest", rejects);
     return bt.runWalkForward(cycles, rows);
   }
 

@@ -24,29 +24,42 @@ public interface DistributedEngine {
    *
    * @param backtest the origins and methods (the default forecaster's settings)
    * @param model the forecast model ({@code --model}), or null for the library's
+   * @param everyReject list every problem of every rejected line ({@code --rejects}), however many; otherwise the
+   *     engine may list only the first ones, with a last line counting the rest
    */
-  Run<BacktestReport> backtest(String master, List<Path> files, Backtest backtest, ForecastModel model);
+  Run<BacktestReport> backtest(String master, List<Path> files, Backtest backtest, ForecastModel model,
+      boolean everyReject);
 
   /**
    * The retrospective of the JSON Lines {@code files}, run on {@code master}.
    *
    * @param retro the groupings and whether forecasts are replayed
    * @param model the forecast model of the replay ({@code --model}), or null for the library's
+   * @param everyReject as for {@link #backtest}
    */
-  Run<RetroReport> retro(String master, List<Path> files, Retrospective retro, ForecastModel model);
+  Run<RetroReport> retro(String master, List<Path> files, Retrospective retro, ForecastModel model,
+      boolean everyReject);
 
   /**
-   * What a run gives.
+   * What a run gives. Immutable.
    *
-   * @param report the report of the valid cycles; null only when there are problems
-   * @param problems every problem of the rejected lines ({@code file:line: problem}), the command's bad input
+   * @param report the report of the valid cycles; null when the input could not be read (a file missing or not JSON
+   *     Lines), and {@code problems} say why
+   * @param problems with a report, the problems of the rejected lines ({@code file:line: path: message}, in the
+   *     order of the command line and of the lines); without one, why there is none
+   * @param lines non-blank lines read
+   * @param rejectedLines lines rejected, at most {@code lines}
    */
-  record Run<R>(R report, List<String> problems) {
+  record Run<R>(R report, List<String> problems, long lines, long rejectedLines) {
     /** Validates and copies. */
     public Run {
       problems = List.copyOf(problems);
       if (report == null && problems.isEmpty()) {
         throw new IllegalArgumentException("a run without problems must have a report");
+      }
+      if (!(rejectedLines >= 0 && rejectedLines <= lines)) {
+        throw new IllegalArgumentException("rejectedLines must be within [0, lines = " + lines + "]: "
+            + rejectedLines);
       }
     }
   }

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.okrengine.forecast.ForecastModel;
 import org.okrengine.model.OkrCycle;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -47,9 +48,13 @@ final class FitCommand implements Callable<Integer> {
           + "needs --name and at least 20 scored key results)")
   boolean pooled;
 
+  @Mixin
+  RejectsOption rejects;
+
   @Override
   public Integer call() {
     List<String> bad = new ArrayList<>(AtomicFile.problems("--out", out));
+    bad.addAll(rejects.problems(files));
     if (name != null && !validName(name)) {
       bad.add("--name: must be 1 to 200 characters without control characters: '" + ConsoleText.printable(name)
           + "'");
@@ -66,7 +71,7 @@ final class FitCommand implements Callable<Integer> {
     ForecastModel base = basedOn == null ? ForecastModel.defaults() : ModelOption.read(basedOn);
     List<OkrCycle> history = new ArrayList<>();
     PrintWriter err = spec.commandLine().getErr();
-    new Inputs().readAll(files, history::add, err, "fit");
+    new Inputs().readAll(files, history::add, err, "fit", rejects);
 
     ForecastModel model;
     String how;

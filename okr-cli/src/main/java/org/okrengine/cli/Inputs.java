@@ -21,8 +21,11 @@ final class Inputs {
   static final int MAX_WARNINGS = 20;
 
   private final List<String> problems = new ArrayList<>();
+  private final List<String> fileProblems = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
   private long warningCount;
+  private long lines;
+  private long rejected;
   private long cycles;
   private Path current;
   private long currentLine;
@@ -30,7 +33,7 @@ final class Inputs {
   private void warn(String where, Problem p) {
     warningCount++;
     if (warnings.size() < MAX_WARNINGS) {
-      warnings.add(where + ": warning: " + p);
+      warnings.add(ConsoleText.printable(where + ": warning: " + p));
     }
   }
 
@@ -40,28 +43,32 @@ final class Inputs {
     return n.endsWith(".jsonl") || n.endsWith(".ndjson");
   }
 
-  /** Feeds every valid cycle of {@code files} to {@code sink}; problems are kept for {@link #problems()}. */
+  /**
+   * Feeds every valid cycle of {@code files} to {@code sink}; problems are kept for {@link #problems()}. A document
+   * (a non-blank line of JSON Lines, or a whole other file) whose problems are kept is rejected and not fed.
+   */
   void read(List<Path> files, Consumer<OkrCycle> sink) {
     CycleJson json = CycleJson.withDefaults();
     for (Path file : files) {
       current = file;
       currentLine = 0;
       if (!Files.isRegularFile(file)) {
-        problems.add(file + ": no such file");
+        fileProblem(file + ": no such file");
         continue;
       }
       try {
         if (isJsonLines(file)) {
-          try (Stream<JsonLine> lines = json.lines(file)) {
-            lines.forEach(l -> {
+          try (Stream<JsonLine> stream = json.lines(file)) {
+            stream.forEach(l -> {
+              lines++;
               for (Problem p : l.warnings()) {
                 warn(file + ":" + l.lineNumber(), p);
               }
               if (l.isValid()) {
-                cycles++;
                 currentLine = l.lineNumber();
                 accept(sink, l.cycle());
               } else {
+                rejected++;
                 for (Problem p : l.errors()) {
                   problems.add(file + ":" + l.lineNumber() + ": " + p);
                 }
@@ -69,19 +76,25 @@ final class Inputs {
             });
           }
         } else {
-          ParsedCycle parsed = json.read(file);
+          ParsedCycle parsed;
+          try {
+            parsed = json.read(file);
+          } catch (InvalidCycleException e) {
+            lines++;
+            rejected++;
+            for (Problem p : e.problems()) {
+              problems.add(file + ": " + p);
+            }
+            continue;
+          }
+          lines++;
           for (Problem p : parsed.warnings()) {
             warn(file.toString(), p);
           }
-          cycles++;
           accept(sink, parsed.cycle());
         }
-      } catch (InvalidCycleException e) {
-        for (Problem p : e.problems()) {
-          problems.add(file + ": " + p);
-        }
       } catch (IOException | java.io.UncheckedIOException e) {
-        problems.add(file + ": cannot read: " + e.getMessage());
+        fileProblem(file + ": cannot read: " + e.getMessage());
       }
     }
   }
@@ -96,7 +109,9 @@ final class Inputs {
         org.okrengine.deps.DependencyGraph.of(cycle);
       }
       sink.accept(cycle);
+      cycles++;
     } catch (InvalidCycleException e) {
+      rejected++;
       String where = currentLine > 0 ? current + ":" + currentLine : current.toString();
       for (Problem p : e.problems()) {
         problems.add(where + ": " + p);
@@ -104,11 +119,18 @@ final class Inputs {
     }
   }
 
+  private void fileProblem(String problem) {
+    problems.add(problem);
+    fileProblems.add(problem);
+  }
+
   /**
    * Feeds every valid cycle of {@code files} to {@code sink} under a progress bar labelled {@code label}, then prints
-   * the warnings on {@code err} and throws a {@link BadInputException} listing every problem, if there were any.
+   * the warnings on {@code err}. A file that is missing or unreadable is a {@link BadInputException} listing every
+   * problem; the rejected documents are then handled by {@code rejects} (bad input without {@code --rejects}, listed
+   * in its file with it).
    */
-  void readAll(List<Path> files, Consumer<OkrCycle> sink, PrintWriter err, String label) {
+  void readAll(List<Path> files, Consumer<OkrCycle> sink, PrintWriter err, String label, RejectsOption rejects) {
     ProgressBar progress = ProgressBar.forFiles(err, label, files);
     read(files, c -> {
       sink.accept(c);
@@ -117,9 +139,10 @@ final class Inputs {
     progress.done();
     warnings().forEach(err::println);
     err.flush();
-    if (!problems.isEmpty()) {
-      throw new BadInputException(problems);
+    if (!fileProblems.isEmpty()) {
+      throw new BadInputException(rejects.given() ? fileProblems : problems);
     }
+    rejects.handle(problems, rejected, lines, err);
   }
 
   /** The warnings kept, and a line counting the rest when there were more than {@link #MAX_WARNINGS}. */
@@ -131,10 +154,22 @@ final class Inputs {
     return out;
   }
 
+  /** Every problem, in the order found: of the rejected documents, and of the files missing or unreadable. */
   List<String> problems() {
     return problems;
   }
 
+  /** Documents read: non-blank lines of JSON Lines, and other files that could be read. */
+  long lines() {
+    return lines;
+  }
+
+  /** Documents rejected (their problems are in {@link #problems()}). */
+  long rejected() {
+    return rejected;
+  }
+
+  /** Cycles fed to the sink. */
   long cycles() {
     return cycles;
   }

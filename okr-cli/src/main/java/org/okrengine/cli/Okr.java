@@ -36,7 +36,7 @@ public final class Okr implements Runnable {
     cl.setExecutionExceptionHandler((ex, line, parse) -> {
       if (ex instanceof BadInputException bad) {
         for (String m : bad.messages()) {
-          line.getErr().println(m);
+          line.getErr().println(ConsoleText.printable(m)); // one line each, whatever the input's text holds
         }
         line.getErr().flush();
         return BAD_INPUT;

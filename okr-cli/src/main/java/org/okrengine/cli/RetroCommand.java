@@ -57,6 +57,9 @@ final class RetroCommand implements Callable<Integer> {
   ModelOption model;
 
   @Mixin
+  RejectsOption rejects;
+
+  @Mixin
   EngineOptions where;
 
   @Override
@@ -71,6 +74,7 @@ final class RetroCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       bad.add("--by: " + e.getMessage());
     }
+    bad.addAll(rejects.problems(files));
     if (!bad.isEmpty()) {
       throw new BadInputException(bad);
     }
@@ -82,15 +86,12 @@ final class RetroCommand implements Callable<Integer> {
     }
     DistributedEngine distributed = DistributedEngine.named(where.engine, "retro");
     if (distributed != null) {
-      DistributedEngine.Run<RetroReport> run = distributed.retro(where.master, files, retro, given);
-      if (!run.problems().isEmpty()) {
-        throw new BadInputException(run.problems());
-      }
-      print(run.report(), forecaster);
+      print(rejects.reportOf(distributed.retro(where.master, files, retro, given, rejects.given()),
+          spec.commandLine().getErr()), forecaster);
       return Okr.OK;
     }
     Retrospective.Accumulator acc = retro.newAccumulator();
-    new Inputs().readAll(files, acc::add, spec.commandLine().getErr(), "retro");
+    new Inputs().readAll(files, acc::add, spec.commandLine().getErr(), "retro", rejects);
     print(acc.report(), forecaster);
     return Okr.OK;
   }

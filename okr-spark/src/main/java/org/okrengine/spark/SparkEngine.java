@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.okrengine.cli.DistributedEngine;
@@ -32,22 +33,28 @@ public final class SparkEngine implements DistributedEngine {
   }
 
   @Override
-  public Run<BacktestReport> backtest(String master, List<Path> files, Backtest backtest, ForecastModel model) {
+  public Run<BacktestReport> backtest(String master, List<Path> files, Backtest backtest, ForecastModel model,
+      boolean everyReject) {
     SparkBacktest job = model == null ? SparkBacktest.of(backtest) : SparkBacktest.of(backtest).withModel(model);
-    return run(master, "okr backtest", files, job::run);
+    return run(master, "okr backtest", files, everyReject, job::run);
   }
 
   @Override
-  public Run<RetroReport> retro(String master, List<Path> files, Retrospective retro, ForecastModel model) {
+  public Run<RetroReport> retro(String master, List<Path> files, Retrospective retro, ForecastModel model,
+      boolean everyReject) {
     SparkRetro job = model == null ? SparkRetro.of(retro) : SparkRetro.of(retro).withModel(model);
-    return run(master, "okr retro", files, job::run);
+    return run(master, "okr retro", files, everyReject, job::run);
   }
 
   private interface Job<R> {
     SparkResult<R> run(SparkSession spark, String[] paths);
   }
 
-  private static <R> Run<R> run(String master, String app, List<Path> files, Job<R> job) {
+  /**
+   * Runs {@code job}; the problems of the rejected lines are collected on the driver (all of them with
+   * {@code everyReject}, as the okr command holds them; otherwise the first {@link #MAX_PROBLEMS} lines').
+   */
+  private static <R> Run<R> run(String master, String app, List<Path> files, boolean everyReject, Job<R> job) {
     List<String> problems = new ArrayList<>();
     Map<Path, Path> given = new HashMap<>();
     for (Path f : files) {
@@ -60,15 +67,15 @@ public final class SparkEngine implements DistributedEngine {
       }
     }
     if (!problems.isEmpty()) {
-      return new Run<>(null, problems);
+      return new Run<>(null, problems, 0, 0);
     }
     try (Sessions.Handle session = Sessions.start(master, app)) {
       SparkSession spark = session.spark;
       SparkResult<R> result = job.run(spark, files.stream().map(f -> f.toAbsolutePath().normalize().toString())
           .toArray(String[]::new));
       if (result.rejectedLines() > 0) {
-        List<Row> rows = new ArrayList<>(result.rejects().orderBy("file", "line").limit(MAX_PROBLEMS)
-            .collectAsList());
+        Dataset<Row> sorted = result.rejects().orderBy("file", "line");
+        List<Row> rows = new ArrayList<>((everyReject ? sorted : sorted.limit(MAX_PROBLEMS)).collectAsList());
         // in the order of the command line, as the okr command lists them
         List<Path> order = files.stream().map(f -> f.toAbsolutePath().normalize()).toList();
         rows.sort(Comparator.<Row>comparingInt(r -> order.indexOf(path(r.getString(0))))
@@ -83,7 +90,7 @@ public final class SparkEngine implements DistributedEngine {
           problems.add("... and " + (result.rejectedLines() - rows.size()) + " more rejected lines");
         }
       }
-      return new Run<>(result.report(), problems);
+      return new Run<>(result.report(), problems, result.lines(), result.rejectedLines());
     }
   }
 

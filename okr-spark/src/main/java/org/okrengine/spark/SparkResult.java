@@ -34,6 +34,11 @@ public final class SparkResult<R> {
     this.rejects = rejects;
   }
 
+  /** The job's name in logs: {@code backtest} or {@code retro}. */
+  String job() {
+    return job;
+  }
+
   /** The report of the valid cycles. */
   public R report() {
     return report;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.okrengine.spark.SparkTestSupport.okr;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -111,6 +112,44 @@ class RejectsTest {
     SparkTestSupport.Run notLines = okr("retro", single.toString(), "--engine", "spark");
     assertThat(notLines.code()).isEqualTo(2);
     assertThat(notLines.err()).contains("x.json: --engine spark reads JSON Lines (.jsonl or .ndjson) only");
+  }
+
+  @Test
+  void engineSpark_rejects_sameFileCountAndReportAsTheOkrCommand() throws IOException {
+    for (String command : new String[] {"backtest", "retro"}) {
+      Path localRejects = dir.resolve(command + "-local-rejects.txt");
+      Path sparkRejects = dir.resolve(command + "-spark-rejects.txt");
+      SparkTestSupport.Run local = okr(command, "--format", "json", mixed.toString(), "--rejects",
+          localRejects.toString());
+      SparkTestSupport.Run onSpark = okr(command, "--format", "json", mixed.toString(), "--rejects",
+          sparkRejects.toString(), "--engine", "spark");
+      assertThat(local.code()).as(local.err()).isZero();
+      assertThat(onSpark.code()).as(onSpark.err()).isZero();
+      assertThat(onSpark.out()).as(command).isEqualTo(local.out())
+          .isEqualTo(okr(command, "--format", "json", good.toString()).out());
+      assertThat(local.err()).isEqualTo("okr: skipped 5 bad lines of 65 (listed in " + localRejects + ")\n");
+      assertThat(onSpark.err()).isEqualTo("okr: skipped 5 bad lines of 65 (listed in " + sparkRejects + ")\n");
+      // every problem of every bad line, as the command lists them without --rejects
+      SparkTestSupport.Run strict = okr(command, "--format", "json", mixed.toString());
+      assertThat(strict.code()).isEqualTo(2);
+      assertThat(Files.readString(sparkRejects)).as(command).isEqualTo(Files.readString(localRejects))
+          .isEqualTo(strict.err()).startsWith(mixed + ":" + BAD_LINES.get(0) + ": line ");
+      assertThat(Files.readString(sparkRejects).lines().map(l -> l.substring(0, l.indexOf(": "))).distinct())
+          .containsExactlyElementsOf(BAD_LINES.stream().map(n -> mixed + ":" + n).toList());
+    }
+  }
+
+  @Test
+  void jobOutput_logsTheSkippedLinesAsTheOkrCommandWordsThem() throws IOException {
+    SparkResult<BacktestReport> r = SparkBacktest.withDefaults().run(spark, mixed.toString());
+    Path out = dir.resolve("logged.json");
+    Path rejects = dir.resolve("logged-rejects");
+    StringWriter log = new StringWriter();
+    assertThat(JobOutput.write(spark, r, out.toString(), rejects.toString(), new PrintWriter(log))).isZero();
+    assertThat(log.toString()).isEqualTo("okr-spark backtest: 65 lines, 60 cycles, 5 rejected lines, 0 warnings\n"
+        + "report: " + out + "\n"
+        + "okr-spark backtest: skipped 5 bad lines of 65 (listed in " + rejects + " as JSON Lines of file, line, "
+        + "problems)\n");
   }
 
   @Test
