@@ -90,13 +90,16 @@ public final class ExecutionEngine {
    * The report of {@code cycle} as of {@code asOf}; only check-ins at or before {@code asOf} count. The report names
    * the forecaster's model and method ({@link CycleReport#model()}). The escalation
    * replay forecasts every key result once per day of the cycle up to {@code asOf}, so the work grows with key
-   * results times days.
+   * results times days. {@code asOf} may lie up to one cycle length before the start or after the end
+   * ({@link Cycle#requireAnalysable}), so the work is bounded by the cycle's length.
    *
+   * @throws IllegalArgumentException when {@code asOf} lies outside {@link Cycle#windowStart} to
+   *     {@link Cycle#windowEnd}, naming the range and the instant
    * @throws org.okrengine.deps.DependencyCycleException when dependencies form a cycle, listing every cycle
    */
   public CycleReport analyze(OkrCycle cycle, Instant asOf) {
     Objects.requireNonNull(cycle, "cycle must not be null");
-    Objects.requireNonNull(asOf, "asOf must not be null");
+    cycle.cycle().requireAnalysable(asOf);
     DependencyGraph graph = DependencyGraph.of(cycle);
     Snapshot now = Snapshot.of(cycle, graph, forecaster, asOf, true);
     List<SourceHealth.Feed> feeds = SourceHealth.feeds(cycle, asOf);

@@ -63,8 +63,10 @@ class SourceHealthTest {
   @Test
   void sourceSilentForEveryKeyResult_oneEntry_andSilenceStopsAtTheCycleEnd() {
     OkrCycle c = cycle(fed("KR-1", "hubspot", 30), fed("KR-2", "hubspot", 37));
-    // after the cycle (ends 30 Sep 00:00 = day 91): KR-2's last value on day 37 (7 Aug), silent 54 days
-    SourceHealthSummary s = ExecutionEngine.withDefaults().analyze(c, day(200)).sourceHealth().get(0);
+    // at the latest instant analysed, one cycle length after the cycle (ends 30 Sep 00:00 = day 91): KR-2's last
+    // value on day 37 (7 Aug), silent 54 days
+    SourceHealthSummary s = ExecutionEngine.withDefaults().analyze(c, ExecutionEngineTest.Q.windowEnd())
+        .sourceHealth().get(0);
     assertThat(s.wholeSource()).isTrue();
     assertThat(s.keyResults()).containsExactly("KR-1", "KR-2");
     assertThat(s.lastValueOn()).isEqualTo(LocalDate.of(2026, 8, 7));
