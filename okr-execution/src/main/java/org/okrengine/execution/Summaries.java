@@ -48,6 +48,19 @@ final class Summaries {
       return new ObjectiveSummary(o.id(), o.title(), o.team(), 0, 0, null, 0.0, o.id() + " has no key results.");
     }
     boolean equal = o.totalWeight() <= 0;
+    double largest = 0;
+    double largestWithProgress = 0;
+    for (KeyResult kr : o.keyResults()) {
+      double weight = equal ? 1.0 : kr.weight();
+      largest = Math.max(largest, weight);
+      if (rows.get(kr.id()).progress() != null) {
+        largestWithProgress = Math.max(largestWithProgress, weight);
+      }
+    }
+    // weights times a power of two that brings the largest near 1: exact, so the means are as without it, but a
+    // weight as small as Double.MIN_VALUE times a progress no longer rounds to 0 (an objective at 0% wrongly)
+    double scale = powerOfTwoScale(largest);
+    double scaleWithProgress = powerOfTwoScale(largestWithProgress);
     double w = 0;
     double wp = 0;
     double p = 0;
@@ -58,11 +71,11 @@ final class Summaries {
     for (KeyResult kr : o.keyResults()) {
       KeyResultReport r = rows.get(kr.id());
       double weight = equal ? 1.0 : kr.weight();
-      w += weight;
-      e += weight * r.expectedProgress();
+      w += weight * scale;
+      e += weight * scale * r.expectedProgress();
       if (r.progress() != null) {
-        wp += weight;
-        p += weight * Math.max(0, Math.min(1, r.progress()));
+        wp += weight * scaleWithProgress;
+        p += weight * scaleWithProgress * Math.max(0, Math.min(1, r.progress()));
       }
       counts.merge(r.status(), 1, Integer::sum);
       if (r.status().needsAttention()) {
@@ -96,6 +109,11 @@ final class Summaries {
           .append(" against ").append(Insights.pct(behind.expectedProgress())).append(").");
     }
     return new ObjectiveSummary(o.id(), o.title(), o.team(), n, attention, progress, expected, sb.toString());
+  }
+
+  /** 2^-e for the binary exponent e of {@code largest} (2^1023 for a subnormal one); 1 for 0. */
+  private static double powerOfTwoScale(double largest) {
+    return largest > 0 ? Math.scalb(1.0, -Math.getExponent(largest)) : 1.0;
   }
 
   /** {@code 2 off track, 1 at risk}: the statuses that need attention, or (when {@code attention} is false) all. */

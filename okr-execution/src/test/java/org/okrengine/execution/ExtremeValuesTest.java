@@ -67,4 +67,30 @@ class ExtremeValuesTest {
     assertThat(engine.analyze(HUGE, Q.windowEnd()).keyResults()).hasSize(6);
     assertThat(engine.analyze(HUGE, Q.windowStart()).keyResults()).hasSize(6);
   }
+
+  @Test
+  void objectives_largestWeightBesideTinyOnes_weightedMean() {
+    Metric m = Metric.of(0, 10, null);
+    OkrCycle c = OkrCycle.of(Q, List.of(Team.of("growth")), List.of(
+        // KR-big has no check-in, so only the tiny weight counts for progress
+        new Objective("O-1", "Tiny beside huge", "growth", null, null, null, List.of(
+            kr("KR-big", KeyResult.MAX_WEIGHT, m), kr("KR-tiny", 1e-300, m, 5, 5))),
+        new Objective("O-2", "Huge beside tiny", "growth", null, null, null, List.of(
+            kr("KR-h", KeyResult.MAX_WEIGHT, m, 5, 5), kr("KR-t", 1e-300, m, 10, 10))),
+        // the smallest weights: Double.MIN_VALUE * 0.5 rounds to 0, which made these 0%
+        new Objective("O-3", "Smallest beside huge", "growth", null, null, null, List.of(
+            kr("KR-big3", KeyResult.MAX_WEIGHT, m), kr("KR-min", Double.MIN_VALUE, m, 5, 5))),
+        new Objective("O-4", "All smallest", "growth", null, null, null, List.of(
+            kr("KR-a", Double.MIN_VALUE, m, 5, 5), kr("KR-b", Double.MIN_VALUE, m, 2, 2)))));
+    CycleReport r = ExecutionEngine.withDefaults().analyze(c, day(20));
+    assertThat(r.objectives().get(0).progress()).isEqualTo(5 / 10.0);
+    assertThat(r.objectives().get(0).summary()).contains("together 50% of the way");
+    // (1e6 * 0.5 + 1e-300 * 1.0) / (1e6 + 1e-300) = 0.5 in doubles
+    assertThat(r.objectives().get(1).progress()).isEqualTo(0.5);
+    assertThat(r.objectives().get(1).summary()).contains("together 50% of the way");
+    assertThat(r.objectives().get(2).progress()).isEqualTo(5 / 10.0);
+    assertThat(r.objectives().get(2).summary()).contains("together 50% of the way");
+    assertThat(r.objectives().get(3).progress()).isEqualTo((5 / 10.0 + 2 / 10.0) / 2);
+    assertThat(r.objectives().get(3).summary()).contains("together 35% of the way");
+  }
 }
