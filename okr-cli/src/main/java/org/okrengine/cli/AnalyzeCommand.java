@@ -93,6 +93,15 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
       }
     }
+    // nothing half done: every input read and validated before anything is written (a second pass analyses them)
+    Inputs check = new Inputs();
+    check.read(files, cycle -> { });
+    if (!check.problems().isEmpty()) {
+      PrintWriter warn = spec.commandLine().getErr();
+      check.warnings().forEach(warn::println);
+      warn.flush();
+      throw new BadInputException(check.problems());
+    }
     StringWriter buffer = new StringWriter();
     PrintWriter out = outFile != null ? new PrintWriter(buffer) : spec.commandLine().getOut();
     ExecutionEngine engine = ExecutionEngine.withDefaults().withPolicy(escalation).withForecaster(forecaster);

@@ -48,8 +48,21 @@ public final class Okr implements Runnable {
       line.getErr().flush();
       return INTERNAL;
     });
-    int code = cl.execute(args);
-    out.flush();
+    int code;
+    try {
+      code = cl.execute(args);
+    } catch (Throwable t) {
+      // an Error (OutOfMemoryError, StackOverflowError) passes picocli's handler: one line, never a stack trace
+      err.println("okr: internal error: " + t);
+      err.flush();
+      return INTERNAL;
+    }
+    // a failed write (a closed pipe, a full disk: okr analyze EX > /dev/full) is an error, not a success
+    if (out.checkError()) {
+      err.println("okr: could not write the output (standard output closed, or the device is full)");
+      err.flush();
+      return code == OK ? INTERNAL : code;
+    }
     err.flush();
     return code;
   }
@@ -58,6 +71,13 @@ public final class Okr implements Runnable {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
-    System.exit(run(args, out, err));
+    int code = run(args, out, err);
+    // System.out keeps its own error flag: a write to a full device or a closed pipe fails there silently
+    if (System.out.checkError() && code == OK) {
+      err.println("okr: could not write the output (standard output closed, or the device is full)");
+      err.flush();
+      code = INTERNAL;
+    }
+    System.exit(code);
   }
 }

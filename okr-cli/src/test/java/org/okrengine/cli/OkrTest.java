@@ -174,13 +174,14 @@ class OkrTest {
   }
 
   @Test
-  void analyze_jsonLinesWithBadLine_analysesTheRestAndExits2(@TempDir Path dir) throws IOException {
+  void analyze_jsonLinesWithBadLine_writesNothingAndExits2(@TempDir Path dir) throws IOException {
     String good = Files.readString(ROOT.resolve("examples/acme-2026-q2.json")).replace("\n", " ");
     Path f = dir.resolve("many.jsonl");
     Files.writeString(f, good + "\n{not json\n" + good + "\n");
     Run r = run("analyze", f.toString(), "--format", "json");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.out().lines().count()).isEqualTo(2);
+    // nothing half done: the good lines are not analysed either (they were, before the hardening issue)
+    assertThat(r.out()).isEmpty();
     assertThat(r.err()).startsWith(f + ":2: line 2, column ");
   }
 
