@@ -66,7 +66,7 @@ final class Causes {
         int days = (int) Math.floor(feed.silentDays());
         out.add(new Scored(new Cause("source-silent", feed.source(), Map.of("silentDays", (double) days,
             "expectedEveryDays", Math.round(feed.gapDays() * 10) / 10.0),
-            "Its data connection (" + feed.source() + ") has sent nothing for " + Escalations.days(days)
+            "Its data connection (" + feed.source() + ") has sent nothing for " + Numbers.days(days)
                 + ", since " + Insights.DAY.format(cycle.dateOf(feed.last().at())) + "."), 1.0, 0));
       }
     }
@@ -78,7 +78,7 @@ final class Causes {
       double slip = c.slipAt().getOrDefault(id, c.slipDays());
       out.add(new Scored(new Cause("upstream-late", c.source(), Map.of("slipDays", c.slipDays(),
           "slipDaysHere", slip, "probabilityOfMiss", miss),
-          "Upstream, " + name(okr, c.source()) + " is " + Insights.days(c.slipDays()) + " late; that leaves " + id
+          "Upstream, " + name(okr, c.source()) + " is " + Numbers.days(c.slipDays()) + " late; that leaves " + id
               + " " + Insights.aPct(miss) + " chance of missing because of it."), 0.5 + 0.5 * miss, 1));
     }
     blocker(cycle, id, seen, asOf, out);
@@ -165,10 +165,10 @@ final class Causes {
       return;
     }
     double span = Math.abs(m.target() - m.baseline());
-    String lateText = late <= 0 ? "has not gained since" : "only " + Insights.value(late * span, m) + " a week since";
+    String lateText = late <= 0 ? "has not gained since" : "only " + Numbers.value(late * span, m) + " a week since";
     out.add(new Scored(new Cause("pace-fell", null, Map.of("earlierProgressPerWeek", early,
         "recentProgressPerWeek", late),
-        "The pace fell: " + kr.id() + " moved " + Insights.value(early * span, m) + " a week until "
+        "The pace fell: " + kr.id() + " moved " + Numbers.value(early * span, m) + " a week until "
             + Insights.DAY.format(cycle.dateOf(mid.at())) + ", " + lateText + "."),
         0.8 * Math.min(1, 1 - late / early), 4));
   }
@@ -196,8 +196,8 @@ final class Causes {
     }
     out.add(new Scored(new Cause("values-backwards", null, Map.of("fromValue", best.value(), "toValue",
         last.value(), "progressLost", drop),
-        "Its values went backwards, from " + Insights.value(best.value(), m) + " on "
-            + Insights.DAY.format(cycle.dateOf(best.at())) + " to " + Insights.value(last.value(), m) + " on "
+        "Its values went backwards, from " + Numbers.value(best.value(), m) + " on "
+            + Insights.DAY.format(cycle.dateOf(best.at())) + " to " + Numbers.value(last.value(), m) + " on "
             + Insights.DAY.format(cycle.dateOf(last.at())) + "."),
         0.6 * Math.min(1, drop / 0.1), 6));
   }

@@ -271,14 +271,14 @@ final class Escalations {
     String target = chosen.to() + " (level " + chosen.level() + ")";
     if (byCascade) {
       Cascade c = now.cascades().stream().filter(x -> x.source().equals(id)).findFirst().orElseThrow();
-      reason = id + " has fed a cascade across teams since " + Insights.DAY.format(chosenSince) + " (" + days(days)
-          + "): it is " + Insights.days(c.slipDays()) + " late and reaches " + Insights.join(teamNames(okr,
-          c.teams().stream().filter(t -> !t.equals(c.sourceTeam())).toList()))
+      reason = id + " has fed a cascade across teams since " + Insights.DAY.format(chosenSince) + " ("
+          + Numbers.days(days) + "): it is " + Numbers.days(c.slipDays()) + " late and reaches "
+          + Insights.join(teamNames(okr, c.teams().stream().filter(t -> !t.equals(c.sourceTeam())).toList()))
           + ", so it goes to " + target + ".";
     } else {
       Status s = statuses[last];
       reason = id + " has been " + statusPhrase(chosen.statuses()) + " without a break since "
-          + Insights.DAY.format(chosenSince) + " (" + days(days) + "; " + Insights.statusName(s)
+          + Insights.DAY.format(chosenSince) + " (" + Numbers.days(days) + "; " + Insights.statusName(s)
           + " now), so it goes to " + target + ".";
     }
     return new Row(new EscalationSummary(id, chosen.level(), chosenSince, chosen.to(), reason), order);
@@ -295,10 +295,6 @@ final class Escalations {
       out.add(okr.team(t).map(x -> x.name()).orElse(t));
     }
     return out;
-  }
-
-  static String days(long days) {
-    return days == 1 ? "1 day" : days + " days";
   }
 
   static String statusPhrase(List<Status> statuses) {

@@ -197,7 +197,7 @@ public final class HtmlReportWriter {
           .append(")</small></h1>\n<p class=\"meta\">").append(cycle.start()).append(" to ").append(cycle.end())
           .append(", ").append(esc(zone.getId())).append(" · as of ")
           .append(WHEN.format(report.asOf().atZone(zone))).append(" · week ").append(week).append(" of ")
-          .append(weeks).append(", ").append(Math.round(elapsed * 100)).append("% of the cycle elapsed</p>\n")
+          .append(weeks).append(", ").append(pct(elapsed)).append(" of the cycle elapsed</p>\n")
           .append("<nav class=\"meta\"><a href=\"#summary\">Summary</a> · <a href=\"#escalations\">Escalations</a>"
               + " · <a href=\"#key-results\">Key results</a> · <a href=\"#dependencies\">Dependency graph</a> · "
               + "<a href=\"#charts\">Burn-up charts</a></nav>\n")
@@ -354,14 +354,14 @@ public final class HtmlReportWriter {
           .append(esc(r.title())).append("</h3><span class=\"badge s-").append(r.status().jsonName()).append("\">")
           .append(r.status().jsonName()).append("</span> ").append(esc(teamName(r.team()))).append(" · ")
           .append(esc(m.direction().jsonName())).append(' ').append(m.baseline() == null ? ""
-              : esc(value(m.baseline(), m)) + " → ").append(esc(value(m.target(), m)));
+              : esc(Numbers.value(m.baseline(), m)) + " → ").append(esc(Numbers.value(m.target(), m)));
       if (r.value() != null) {
-        sb.append(" · now ").append(esc(value(r.value(), m)));
+        sb.append(" · now ").append(esc(Numbers.value(r.value(), m)));
       }
       if (f != null) {
-        sb.append(" · lands ").append(esc(value(f.landingValue(), m)));
+        sb.append(" · lands ").append(esc(Numbers.value(f.landingValue(), m)));
         if (iv != null) {
-          sb.append(" (").append(Math.round(iv.level() * 100)).append("%: ").append(esc(interval(iv, m)))
+          sb.append(" (").append(pct(iv.level())).append(": ").append(esc(interval(iv, m)))
               .append(')');
         }
         sb.append(" · P(target) ").append(pct(f.probabilityOfTarget()));
@@ -400,7 +400,7 @@ public final class HtmlReportWriter {
       // target
       sb.append("<line class=\"target\" x1=\"").append(num(ML)).append("\" y1=\"").append(num(y.at(m.target())))
           .append("\" x2=\"").append(num(CW - MR)).append("\" y2=\"").append(num(y.at(m.target())))
-          .append("\"><title>target ").append(esc(value(m.target(), m))).append("</title></line>\n");
+          .append("\"><title>target ").append(esc(Numbers.value(m.target(), m))).append("</title></line>\n");
       // plan
       sb.append("<polyline class=\"plan\" points=\"");
       for (int i = 0; i <= n; i++) {
@@ -423,12 +423,12 @@ public final class HtmlReportWriter {
         if (iv != null) {
           sb.append("<polygon class=\"cone\" points=\"").append(num(x(t0))).append(',').append(num(y.at(v0)))
               .append(' ').append(num(xe)).append(',').append(num(y.at(iv.high()))).append(' ').append(num(xe))
-              .append(',').append(num(y.at(iv.low()))).append("\"><title>").append(Math.round(iv.level() * 100))
-              .append("% interval at cycle end: ").append(esc(interval(iv, m))).append("</title></polygon>\n");
+              .append(',').append(num(y.at(iv.low()))).append("\"><title>").append(pct(iv.level()))
+              .append(" interval at cycle end: ").append(esc(interval(iv, m))).append("</title></polygon>\n");
         }
         sb.append("<line class=\"landing\" x1=\"").append(num(x(t0))).append("\" y1=\"").append(num(y.at(v0)))
             .append("\" x2=\"").append(num(xe)).append("\" y2=\"").append(num(y.at(f.landingValue())))
-            .append("\"><title>forecast landing ").append(esc(value(f.landingValue(), m)))
+            .append("\"><title>forecast landing ").append(esc(Numbers.value(f.landingValue(), m)))
             .append("</title></line>\n");
       }
       // report's date
@@ -450,7 +450,7 @@ public final class HtmlReportWriter {
       for (CheckIn c : seen) {
         sb.append("<circle class=\"checkin\" cx=\"").append(num(x(cycle.elapsedFraction(c.at()))))
             .append("\" cy=\"").append(num(y.at(c.value()))).append("\" r=\"3.5\"><title>")
-            .append(DAY.format(cycle.dateOf(c.at()))).append(": ").append(esc(value(c.value(), m)));
+            .append(DAY.format(cycle.dateOf(c.at()))).append(": ").append(esc(Numbers.value(c.value(), m)));
         if (c.confidence() != null) {
           sb.append(", confidence ").append(pct(c.confidence()));
         }
@@ -746,50 +746,25 @@ public final class HtmlReportWriter {
     return s.equals("-0") ? "0" : s;
   }
 
-  /**
-   * A value for reading: three significant digits (whole numbers in full up to 10 million, scientific notation
-   * beyond and for tiny values), then the metric's unit when it has one.
-   */
-  static String value(double v, Metric m) {
-    double a = Math.abs(v);
-    String n;
-    if (!Double.isFinite(v)) {
-      n = "–";
-    } else if (a != 0 && (a >= 1e7 || a < 1e-3)) {
-      n = String.format(Locale.ROOT, "%.3g", v);
-    } else if (Math.rint(v) == v || a >= 100) {
-      n = String.format(Locale.ROOT, "%.0f", v);
-    } else {
-      int decimals = Math.max(0, Math.min(6, 2 - (int) Math.floor(Math.log10(a))));
-      n = String.format(Locale.ROOT, "%." + decimals + "f", v);
-      n = n.indexOf('.') < 0 ? n : n.replaceAll("0+$", "").replaceAll("\\.$", "");
-    }
-    if (n.equals("-0")) {
-      n = "0";
-    }
-    String unit = m == null ? null : m.unit();
-    return unit == null || unit.isBlank() ? n : n + (unit.startsWith("%") ? "" : " ") + unit;
-  }
-
   /** A value tick's label, with as many decimals as the ticks' step needs so that no two labels are equal. */
   static String tick(double t, double[] ticks) {
     double step = ticks.length > 1 ? Math.abs(ticks[1] - ticks[0]) : 0;
     double a = Math.abs(t);
     if (!(step > 0) || !Double.isFinite(step) || a >= 1e7 || step < 1e-6) {
-      return value(t, null);
+      return Numbers.number(t);
     }
     int decimals = (int) Math.max(0, Math.min(6, Math.ceil(-Math.log10(step) - 1e-9)));
     String s = String.format(Locale.ROOT, "%." + decimals + "f", t);
     return s.matches("-0(\\.0*)?") ? s.substring(1) : s;
   }
 
+  /** A percentage escaped for the page: it can begin with {@code <} or {@code >} ({@link Numbers#percent}). */
   private static String pct(double fraction) {
-    double p = Math.max(-99_999, Math.min(99_999, fraction * 100));
-    return Math.round(p) + "%";
+    return esc(Numbers.percent(fraction));
   }
 
   private static String interval(PredictionInterval iv, Metric m) {
-    return value(iv.low(), null) + " – " + value(iv.high(), m);
+    return Numbers.value(iv.low(), null) + " – " + Numbers.value(iv.high(), m);
   }
 
   private static String plural(int n, String one, String many) {

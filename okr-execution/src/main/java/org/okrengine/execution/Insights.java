@@ -32,8 +32,8 @@ final class Insights {
             : id + " has not moved from its baseline yet; the plan expects " + pct(f.expectedProgress()) + " by now.";
       case ACHIEVED:
         return f.completionDate() != null
-            ? id + " met its target of " + value(m.target(), m) + " on " + DAY.format(f.completionDate()) + "."
-            : id + " has met its target of " + value(m.target(), m) + ".";
+            ? id + " met its target of " + Numbers.value(m.target(), m) + " on " + DAY.format(f.completionDate()) + "."
+            : id + " has met its target of " + Numbers.value(m.target(), m) + ".";
       case STALE:
         return id + " has had no check-in for " + f.daysSinceCheckIn() + " days; its last value was "
             + pct(f.progress()) + " of the way, against " + pct(f.expectedProgress()) + " planned for now.";
@@ -47,9 +47,9 @@ final class Insights {
     if (m.direction().isMaintain()) {
       String side = m.direction() == Direction.MAINTAIN_ABOVE ? "above " : "below ";
       return id + " has " + aPct(f.probabilityOfTarget()) + " chance of ending the cycle " + side
-          + value(m.target(), m) + "; it is at " + value(f.landingValue(), m) + " now.";
+          + Numbers.value(m.target(), m) + "; it is at " + Numbers.value(f.landingValue(), m) + " now.";
     }
-    String chance = " (" + aPct(f.probabilityOfTarget()) + " chance of reaching " + value(m.target(), m) + ")";
+    String chance = " (" + aPct(f.probabilityOfTarget()) + " chance of reaching " + Numbers.value(m.target(), m) + ")";
     Double ratio = f.velocityRatio();
     if (ratio != null && ratio < 1 && f.actualVelocityPerWeek() != null && f.actualVelocityPerWeek() > 0) {
       return id + " is moving at " + pct(ratio) + " of the weekly pace it needs; if nothing changes it will land at "
@@ -74,13 +74,6 @@ final class Insights {
     return s.jsonName().replace('-', ' ');
   }
 
-  /** Days as words: {@code 1 day}, {@code 14 days}, {@code 2.5 days}. */
-  static String days(double days) {
-    String n = Math.rint(days) == days ? String.format(Locale.ROOT, "%.0f", days)
-        : String.format(Locale.ROOT, "%.1f", days);
-    return n.equals("1") ? "1 day" : n + " days";
-  }
-
   /** {@code A}, {@code A and B}, {@code A, B and C}. */
   static String join(List<String> items) {
     if (items.isEmpty()) {
@@ -98,23 +91,8 @@ final class Insights {
     return (p.startsWith("8") || p.equals("11%") || p.equals("18%") ? "an " : "a ") + p;
   }
 
+  /** A fraction as a percentage ({@link Numbers#percent}); {@code an unknown share} when null. */
   static String pct(Double fraction) {
-    if (fraction == null) {
-      return "an unknown share";
-    }
-    return Math.round(fraction * 100) + "%";
-  }
-
-  static String value(double v, Metric m) {
-    String n;
-    double a = Math.abs(v);
-    if (a != 0 && (a >= 1e7 || a < 1e-3)) {
-      n = String.format(Locale.ROOT, "%.3g", v);
-    } else if (Math.rint(v) == v) {
-      n = String.format(Locale.ROOT, "%.0f", v);
-    } else {
-      n = String.format(Locale.ROOT, a >= 100 ? "%.1f" : "%.2f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
-    }
-    return m.unit() == null || m.unit().isBlank() ? n : n + (m.unit().startsWith("%") ? "" : " ") + m.unit();
+    return fraction == null ? "an unknown share" : Numbers.percent(fraction);
   }
 }

@@ -30,15 +30,15 @@ final class Prompt {
         sb.append("- ").append(k.id()).append(" \"").append(k.title()).append("\" (team ").append(k.team())
             .append(", objective ").append(k.objective()).append("): ").append(Insights.statusName(k.status()));
         if (k.progress() != null) {
-          sb.append("; ").append(Insights.pct(k.progress())).append(" of the way against ")
-              .append(Insights.pct(k.expectedProgress())).append(" planned");
+          sb.append("; ").append(Numbers.percent(k.progress())).append(" of the way against ")
+              .append(Numbers.percent(k.expectedProgress())).append(" planned");
         }
         if (k.forecast() != null) {
-          sb.append("; forecast to land at ").append(Insights.pct(k.forecast().landingProgress()))
-              .append(", P(target) ").append(Insights.pct(k.forecast().probabilityOfTarget()));
+          sb.append("; forecast to land at ").append(Numbers.percent(k.forecast().landingProgress()))
+              .append(", P(target) ").append(Numbers.percent(k.forecast().probabilityOfTarget()));
         }
         if (k.daysSinceCheckIn() != null) {
-          sb.append("; last check-in ").append(Escalations.days(k.daysSinceCheckIn())).append(" ago");
+          sb.append("; last check-in ").append(Numbers.days(k.daysSinceCheckIn())).append(" ago");
         }
         sb.append(".\n");
         if (k.insight() != null) {

@@ -122,9 +122,9 @@ final class SourceHealth {
     KeyResult kr = f.keyResult();
     int silent = (int) Math.floor(f.silentDays());
     String reason = kr.id() + " gets its values from " + f.source() + ", which sent the last one ("
-        + Insights.value(f.last().value(), kr.metric()) + ") on " + Insights.DAY.format(cycle.dateOf(f.last().at()))
-        + " and nothing for " + Escalations.days(silent) + ", though it used to send one every "
-        + Insights.days(round1(f.gapDays())) + ": the data connection looks broken"
+        + Numbers.value(f.last().value(), kr.metric()) + ") on " + Insights.DAY.format(cycle.dateOf(f.last().at()))
+        + " and nothing for " + Numbers.days(silent) + ", though it used to send one every "
+        + Numbers.days(round1(f.gapDays())) + ": the data connection looks broken"
         + (f.manualSince() ? " (values have been entered by hand since)." : ", so nobody knows the status of "
         + kr.id() + ".");
     return new SourceHealthSummary(f.source(), List.of(kr.id()), false, cycle.dateOf(f.last().at()), silent,
@@ -154,7 +154,7 @@ final class SourceHealth {
     String what = ids.size() == 1 ? "the only key result it feeds, " + ids.get(0) + ","
         : "any of the " + ids.size() + " key results it feeds (" + Insights.join(ids) + ")";
     String reason = source + " has sent nothing for " + what + " since " + Insights.DAY.format(cycle.dateOf(last))
-        + " (" + Escalations.days(days) + "; it used to send one every " + Insights.days(gap)
+        + " (" + Numbers.days(days) + "; it used to send one every " + Numbers.days(gap)
         + "): the data connection is broken" + (manual.isEmpty() ? ", so nobody knows the status of "
         + (ids.size() == 1 ? ids.get(0) : "those key results") + "."
         : " (values have been entered by hand since for " + Insights.join(manual) + ").");

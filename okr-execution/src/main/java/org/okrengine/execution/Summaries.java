@@ -220,7 +220,7 @@ final class Summaries {
       return null;
     }
     return bestCount + " of the " + attention.size() + " that need attention trace back to "
-        + Causes.name(okr, best.source()) + ", " + Insights.days(best.slipDays()) + " late.";
+        + Causes.name(okr, best.source()) + ", " + Numbers.days(best.slipDays()) + " late.";
   }
 
   /** The team with the largest share needing attention (at least half, at least two key results); null if none. */

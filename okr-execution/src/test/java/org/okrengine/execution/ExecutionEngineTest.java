@@ -154,12 +154,9 @@ class ExecutionEngineTest {
   }
 
   @Test
-  void insights_valueFormatting() {
-    Metric m = Metric.of(0, 1, "M EUR");
-    assertThat(Insights.value(2.0, m)).isEqualTo("2 M EUR");
-    assertThat(Insights.value(1.25, m)).isEqualTo("1.25 M EUR");
-    assertThat(Insights.value(123.45, m)).isEqualTo("123.5 M EUR");
-    assertThat(Insights.value(0.0001, Metric.of(0, 1, "%"))).isEqualTo("0.000100%");
+  void insights_unknownShare() {
     assertThat(Insights.pct(null)).isEqualTo("an unknown share");
+    assertThat(Insights.aPct(0.84)).isEqualTo("an 84%");
+    assertThat(Insights.aPct(0.16)).isEqualTo("a 16%");
   }
 }

@@ -19,6 +19,7 @@ import org.okrengine.model.ObjectiveSummary;
 import org.okrengine.model.OkrCycle;
 import org.okrengine.model.Plan;
 import org.okrengine.model.Team;
+import org.okrengine.model.json.ReportJson;
 
 /** The engine on the largest numbers and the farthest instants the model accepts (hardening issue, item 3). */
 class ExtremeValuesTest {
@@ -48,6 +49,20 @@ class ExtremeValuesTest {
           kr("KR-maintain", 1.0, new Metric(null, -1e15, Direction.MAINTAIN_ABOVE, "ms"), 1e15, -1e15, 1e15),
           kr("KR-fall", 1.0, Metric.of(1e15, -1e15, null), 1e15, -1e15, -1e15, -1e15),
           kr("KR-climb", 1.0, Metric.of(0, Metric.MIN_SPAN, null), -1e15, -8e14, -6e14, -4e14, -2e14, -1e14)))));
+
+  @Test
+  void analyze_hugeProgress_everyOutputFinite() {
+    CycleReport r = ExecutionEngine.withDefaults().analyze(HUGE, day(45));
+    List<String> outputs = List.of(ExecutionEngine.groundedPrompt(r), HtmlReportWriter.write(HUGE, r),
+        ReportJson.withDefaults().write(r));
+    for (String out : outputs) {
+      assertThat(out).doesNotContain("9223372036854775807", "9223372036854775808", "NaN", "Infinity", "∞");
+    }
+    // 1e15 / 1e-9 of the way is 1e26 %, far past what is printed
+    assertThat(r.keyResults().get(1).insight()).contains("<-999,999%");
+    assertThat(outputs.get(0)).contains("; <-999,999% of the way against 49% planned");
+    assertThat(outputs.get(1)).contains("<td class=\"n\">&lt;-999,999%</td>");
+  }
 
   @Test
   void analyze_asOfFarOutsideTheCycle_refused() {

@@ -272,14 +272,6 @@ class HtmlReportWriterTest {
     assertThat(HtmlReportWriter.ticks(5, 5)).containsExactly(4.5, 5, 5.5);
     assertThat(HtmlReportWriter.ticks(0, 0)).containsExactly(-1, 0, 1);
     assertThat(HtmlReportWriter.ticks(-1e308, 1e308)).containsExactly(-1e308, 1e308);
-    assertThat(HtmlReportWriter.value(0.042, Metric.of(0.042, 0.03, "EUR"))).isEqualTo("0.042 EUR");
-    assertThat(HtmlReportWriter.value(1.54, Metric.of(1.2, 2, "M EUR"))).isEqualTo("1.54 M EUR");
-    assertThat(HtmlReportWriter.value(11.38, Metric.of(8, 12, "%"))).isEqualTo("11.4%");
-    assertThat(HtmlReportWriter.value(658.2, null)).isEqualTo("658");
-    assertThat(HtmlReportWriter.value(0.5, null)).isEqualTo("0.5");
-    assertThat(HtmlReportWriter.value(1.2e8, null)).isEqualTo("1.20e+08");
-    assertThat(HtmlReportWriter.value(-0.0, null)).isEqualTo("0");
-    assertThat(HtmlReportWriter.value(Double.NaN, null)).isEqualTo("–");
     assertThat(HtmlReportWriter.tick(0.025, new double[] {0.02, 0.025, 0.03})).isEqualTo("0.025");
     assertThat(HtmlReportWriter.tick(1.5, new double[] {1, 1.5, 2})).isEqualTo("1.5");
     assertThat(HtmlReportWriter.tick(-0.0, new double[] {-1, 0, 1})).isEqualTo("0");

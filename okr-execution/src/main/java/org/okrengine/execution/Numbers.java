@@ -1,0 +1,78 @@
+package org.okrengine.execution;
+
+import java.util.Locale;
+import org.okrengine.model.Metric;
+
+/**
+ * How every text of this module writes a number: metric values, percentages and days, the same in sentences, the
+ * grounded prompt and the HTML page. Stateless and thread-safe.
+ */
+final class Numbers {
+  /*
+   * Values: up to two decimals (one from 100, none for whole numbers), at least two significant digits below 1
+   * (0.042, 0.0042), three significant digits in scientific notation from 10 million and below 0.001. Trailing zeros
+   * go, except in scientific notation, where they show the precision. -0 is 0. A value that is not finite is "–"
+   * (the model refuses such values; this only keeps a broken number out of a sentence).
+   *
+   * Percentages: whole, with a comma per thousand. Progress can be as large as 1e15 / 1e-9 = 1e24 (the model's
+   * largest value over its smallest span): rounding that to a long gives Long.MAX_VALUE, and a cast of its negative
+   * gives "-9223372036854775808%". Beyond +-999,999% the text says so instead of giving a number: ">999,999%".
+   */
+  /** The largest percentage written as a number; beyond it ">999,999%" or "<-999,999%". */
+  static final double MAX_PERCENT = 999_999;
+
+  private Numbers() {}
+
+  /** {@code v} in {@code m}'s unit ({@code 2 M EUR}, {@code 99.93%}); {@code m} may be null for a bare number. */
+  static String value(double v, Metric m) {
+    String n = number(v);
+    String unit = m == null ? null : m.unit();
+    return unit == null || unit.isBlank() ? n : n + (unit.startsWith("%") ? "" : " ") + unit;
+  }
+
+  /** {@code v} as a number for reading: {@code 2}, {@code 1.25}, {@code 123.5}, {@code 0.042}, {@code 1.20e+08}. */
+  static String number(double v) {
+    if (!Double.isFinite(v)) {
+      return "–";
+    }
+    double a = Math.abs(v);
+    String n;
+    if (a == 0) {
+      return "0";
+    } else if (a >= 1e7 || a < 1e-3) {
+      n = String.format(Locale.ROOT, "%.3g", v);
+    } else if (Math.rint(v) == v) {
+      n = String.format(Locale.ROOT, "%.0f", v);
+    } else {
+      int decimals = a >= 100 ? 1 : a >= 1 ? 2 : Math.max(2, 1 - (int) Math.floor(Math.log10(a)));
+      n = String.format(Locale.ROOT, "%." + decimals + "f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+    return n.equals("-0") ? "0" : n;
+  }
+
+  /**
+   * {@code fraction} as a whole percentage: {@code 34%}, {@code 1,250%}; beyond +-{@value #MAX_PERCENT}%
+   * {@code >999,999%} or {@code <-999,999%}; NaN as {@code –}.
+   */
+  static String percent(double fraction) {
+    double p = fraction * 100;
+    if (Double.isNaN(p)) {
+      return "–";
+    }
+    if (p >= MAX_PERCENT + 0.5) {
+      return String.format(Locale.ROOT, ">%,.0f%%", MAX_PERCENT);
+    }
+    if (p <= -MAX_PERCENT - 0.5) {
+      return String.format(Locale.ROOT, "<-%,.0f%%", MAX_PERCENT);
+    }
+    return String.format(Locale.ROOT, "%,d%%", Math.round(p));
+  }
+
+  /** Days in words: {@code 1 day}, {@code 14 days}, {@code 2.5 days} (at most one decimal). */
+  static String days(double days) {
+    String n = Double.isFinite(days) ? String.format(Locale.ROOT, "%.1f", days) : "–";
+    n = n.endsWith(".0") ? n.substring(0, n.length() - 2) : n;
+    n = n.equals("-0") ? "0" : n;
+    return n.equals("1") ? "1 day" : n + " days";
+  }
+}

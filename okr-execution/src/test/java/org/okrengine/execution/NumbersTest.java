@@ -1,0 +1,90 @@
+package org.okrengine.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.okrengine.model.CheckIn;
+import org.okrengine.model.Cycle;
+import org.okrengine.model.CycleReport;
+import org.okrengine.model.KeyResult;
+import org.okrengine.model.Metric;
+import org.okrengine.model.Objective;
+import org.okrengine.model.OkrCycle;
+import org.okrengine.model.Plan;
+import org.okrengine.model.Team;
+
+class NumbersTest {
+  @Test
+  void value_rules() {
+    Metric eur = Metric.of(0, 1, "M EUR");
+    assertThat(Numbers.value(2.0, eur)).isEqualTo("2 M EUR");
+    assertThat(Numbers.value(1.25, eur)).isEqualTo("1.25 M EUR");
+    assertThat(Numbers.value(1.54, eur)).isEqualTo("1.54 M EUR");
+    // one decimal from 100
+    assertThat(Numbers.value(123.45, eur)).isEqualTo("123.5 M EUR");
+    assertThat(Numbers.value(658.2, null)).isEqualTo("658.2");
+    // two decimals from 1 to 100: an uptime of 99.93% is not 99.9%
+    assertThat(Numbers.value(99.93, Metric.of(99, 99.95, "%"))).isEqualTo("99.93%");
+    assertThat(Numbers.value(11.38, Metric.of(8, 12, "%"))).isEqualTo("11.38%");
+    // at least two significant digits below 1
+    assertThat(Numbers.value(0.5, null)).isEqualTo("0.5");
+    assertThat(Numbers.value(0.48, null)).isEqualTo("0.48");
+    assertThat(Numbers.value(0.042, Metric.of(0.042, 0.03, "EUR"))).isEqualTo("0.042 EUR");
+    assertThat(Numbers.value(0.0042, null)).isEqualTo("0.0042");
+    // scientific notation from 10 million and below 0.001
+    assertThat(Numbers.value(1.2e8, null)).isEqualTo("1.20e+08");
+    assertThat(Numbers.value(0.0001, Metric.of(0, 1, "%"))).isEqualTo("0.000100%");
+    assertThat(Numbers.value(-1e15, null)).isEqualTo("-1.00e+15");
+    assertThat(Numbers.value(-0.0, null)).isEqualTo("0");
+    assertThat(Numbers.value(-0.0001, null)).isEqualTo("-0.000100");
+    assertThat(Numbers.value(Double.NaN, null)).isEqualTo("–");
+    assertThat(Numbers.value(Double.NEGATIVE_INFINITY, null)).isEqualTo("–");
+  }
+
+  @Test
+  void percent_rules() {
+    assertThat(Numbers.percent(0.34)).isEqualTo("34%");
+    assertThat(Numbers.percent(-0.004)).isEqualTo("0%");
+    assertThat(Numbers.percent(12.5)).isEqualTo("1,250%");
+    assertThat(Numbers.percent(9_999.99)).isEqualTo("999,999%");
+    assertThat(Numbers.percent(9_999.995)).isEqualTo(">999,999%");
+    assertThat(Numbers.percent(-9_999.995)).isEqualTo("<-999,999%");
+    // the model's largest progress, 1e15 / 1e-9, and what rounding it to a long used to give
+    assertThat(Numbers.percent(1e15 / Metric.MIN_SPAN)).isEqualTo(">999,999%");
+    assertThat(Numbers.percent(-1e15 / Metric.MIN_SPAN)).isEqualTo("<-999,999%");
+    assertThat(Numbers.percent(Double.MAX_VALUE)).isEqualTo(">999,999%");
+    assertThat(Numbers.percent(Double.NEGATIVE_INFINITY)).isEqualTo("<-999,999%");
+    assertThat(Numbers.percent(Double.NaN)).isEqualTo("–");
+  }
+
+  @Test
+  void days_rules() {
+    assertThat(Numbers.days(1)).isEqualTo("1 day");
+    assertThat(Numbers.days(14)).isEqualTo("14 days");
+    assertThat(Numbers.days(2.46)).isEqualTo("2.5 days");
+    // rounds to one decimal before it chooses the word (was "1.0 days")
+    assertThat(Numbers.days(1.04)).isEqualTo("1 day");
+    assertThat(Numbers.days(0.01)).isEqualTo("0 days");
+    assertThat(Numbers.days(-0.01)).isEqualTo("0 days");
+  }
+
+  @Test
+  void sentencesPromptAndPage_printAValueAlike() {
+    // target 123.45 M EUR met by a check-in of 130.25: sentences said 123.5 and 130.3, the page 123 and 130
+    Cycle q = Cycle.of("Q", LocalDate.of(2026, 7, 1), LocalDate.of(2026, 9, 29));
+    Instant day10 = q.startInstant().plusSeconds(10 * 86_400L);
+    KeyResult kr = new KeyResult("KR-1", "Revenue", null, "growth", 1.0, List.of(), Metric.of(100, 123.45, "M EUR"),
+        Plan.LINEAR, List.of(CheckIn.of(day10, 130.25)), null);
+    OkrCycle c = OkrCycle.of(q, List.of(Team.of("growth")), List.of(new Objective("O-1", "Grow", "growth", null,
+        null, null, List.of(kr))));
+    CycleReport r = ExecutionEngine.withDefaults().analyze(c, day10.plusSeconds(86_400));
+    assertThat(r.keyResults().get(0).insight()).isEqualTo("KR-1 met its target of 123.5 M EUR on 11 Jul.");
+    String page = HtmlReportWriter.write(c, r);
+    assertThat(page).contains("100 M EUR → 123.5 M EUR · now 130.3 M EUR")
+        .contains("<title>target 123.5 M EUR</title>")
+        .contains(HtmlReportWriter.esc(r.keyResults().get(0).insight()));
+  }
+}
