@@ -137,6 +137,12 @@ public final class ExecutionEngine {
    * key result that needs attention with its numbers, insight and causes, the cascades, escalations, broken data
    * connections and objective summaries, headed by an instruction to use only these facts. Every number in it comes
    * from the report. Deterministic; no network call is made.
+   *
+   * <p>Text from the cycle cannot pose as an instruction: the facts lie between the lines
+   * {@code === BEGIN OKR FACTS ===} and {@code === END OKR FACTS ===}; every title, name, note, tag and sentence made
+   * from them is a JSON string (double quotes; quotes, backslashes, control characters, U+2028, U+2029,
+   * bidirectional controls escaped), so no value holds a line break and none can end the facts; ids appear bare only
+   * when they are plain tokens (ASCII letters, digits, {@code .}, {@code _}, {@code -}).
    */
   public static String groundedPrompt(CycleReport report) {
     return Prompt.of(Objects.requireNonNull(report, "report must not be null"));

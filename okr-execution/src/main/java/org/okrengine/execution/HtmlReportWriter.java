@@ -779,8 +779,10 @@ public final class HtmlReportWriter {
   }
 
   /**
-   * Text escaped for HTML and SVG content and double-quoted attributes: {@code & < > " '} as character references,
-   * control characters other than tab, newline and carriage return and unpaired surrogates as U+FFFD.
+   * Text escaped for HTML and SVG content and double-quoted attributes: {@code & < > " '} as character references;
+   * what {@link FreeText#unsafe} names (control characters other than tab, newline and carriage return, which HTML
+   * reads as spaces; line separators, bidirectional controls, unpaired surrogates) and U+FFFE and U+FFFF as
+   * U+FFFD.
    */
   static String esc(String s) {
     if (s == null) {
@@ -808,8 +810,8 @@ public final class HtmlReportWriter {
         default:
           if (Character.isHighSurrogate(ch) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
             out.append(ch).append(s.charAt(++i));
-          } else if (Character.isSurrogate(ch) || ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r'
-              || ch == 0x7f || ch == 0xfffe || ch == 0xffff) {
+          } else if (FreeText.unsafe(ch) && ch != '\t' && ch != '\n' && ch != '\r' || ch == 0xfffe
+              || ch == 0xffff) {
             out.append('\ufffd');
           } else {
             out.append(ch);

@@ -150,11 +150,13 @@ class ExampleStoryTest {
     String p = ExecutionEngine.groundedPrompt(week7);
     assertThat(p).startsWith("Facts about OKR cycle 2026-Q3 as of 2026-08-18T22:00:00Z")
         .contains("Use only these facts")
-        .contains("\nSummary: " + week7.summary() + "\n")
+        .contains("\n=== BEGIN OKR FACTS ===\n\nSummary: " + FreeText.quote(week7.summary()) + "\n")
+        .contains("and \\\"hiring\\\" has been named as the blocker")
         .contains("- KR-23 \"Ticket backlog from 340 to 100\" (team support, objective O-9): at risk; ")
         .contains("\nEscalations:\n- level 2 to leadership since ")
-        .contains("\n- level 2 to leadership since 2026-08-06: I-3 has fed a cascade across teams")
-        .contains("\nObjectives:\n- O-1 (");
+        .contains("\n- level 2 to leadership since 2026-08-06: \"I-3 has fed a cascade across teams")
+        .contains("\nObjectives:\n- \"O-1 (")
+        .endsWith("\n=== END OKR FACTS ===\n");
     assertThat(ExecutionEngine.groundedPrompt(week7)).isEqualTo(p);
   }
 }

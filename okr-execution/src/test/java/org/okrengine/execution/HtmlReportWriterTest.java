@@ -279,5 +279,8 @@ class HtmlReportWriterTest {
     assertThat(HtmlReportWriter.tick(5, new double[] {5})).isEqualTo("5");
     assertThat(HtmlReportWriter.esc(null)).isEmpty();
     assertThat(HtmlReportWriter.esc("a\uD83D\uDE00b\tc")).isEqualTo("a\uD83D\uDE00b\tc");
+    // terminal escapes, line separators and bidirectional overrides (which reorder what is shown) are replaced
+    assertThat(HtmlReportWriter.esc("\u001b[31m\u0007\u2028\u202eevil\u2066\ufeff"))
+        .isEqualTo("\ufffd[31m\ufffd\ufffd\ufffdevil\ufffd\ufffd");
   }
 }
