@@ -3,6 +3,7 @@ package org.okrengine.deps;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.okrengine.model.Dependency;
@@ -14,12 +15,26 @@ import org.okrengine.model.OkrCycle;
 
 /**
  * Writes a dependency graph in Graphviz DOT: teams as clusters, late items red, items a slip reaches orange,
- * {@code shares-resource} links dashed and undirected. Deterministic. Stateless and thread-safe.
+ * {@code shares-resource} links dashed and undirected. Every id, title and name is quoted and escaped: no text in
+ * the cycle can end a string, break the file or reach a terminal as a control character. Deterministic. Stateless
+ * and thread-safe.
  */
 public final class DotWriter {
   /*
    * Written by hand rather than with jgrapht-io's DOTExporter: the exporter has no clusters (subgraph cluster_x),
    * and clusters per team are the point of the picture.
+   *
+   * Text from the cycle is free: it can hold quotes, backslashes, NUL, ESC, BEL, CR, line separators and
+   * bidirectional overrides. In a DOT double-quoted string only backslash-quote is an escape; Graphviz then reads a
+   * label as an escString (backslash-n, -l, -r break lines, two backslashes show one, any other backslash is
+   * dropped) and decodes HTML entities in it (&#27; would put an ESC in the SVG). So:
+   * - ids (node and graph names, never shown): a quote as backslash-quote, a backslash as two, and each unsafe
+   *   character as one backslash, 'u' and four hex digits, which no other id can produce (its backslashes come in
+   *   pairs), so distinct ids stay distinct nodes;
+   * - labels (shown): a quote and a backslash as for ids, & as &amp;, each unsafe character as two backslashes, 'u'
+   *   and four hex digits, which Graphviz shows as one backslash, 'u' and the digits; our own line breaks as
+   *   backslash-n.
+   * Unsafe: control characters (C0, DEL, C1), U+2028, U+2029, bidirectional controls, U+FEFF, lone surrogates.
    */
   private DotWriter() {}
 
@@ -51,9 +66,9 @@ public final class DotWriter {
     int n = 0;
     for (Map.Entry<String, List<String>> t : byTeam.entrySet()) {
       String name = c.team(t.getKey()).map(x -> x.name()).orElse(t.getKey());
-      sb.append("  subgraph ").append(q("cluster_" + n++)).append(" {\n    label=").append(q(name)).append(";\n");
+      sb.append("  subgraph ").append(q("cluster_" + n++)).append(" {\n    label=").append(label(name)).append(";\n");
       for (String id : t.getValue()) {
-        sb.append("    ").append(q(id)).append(" [label=").append(q(id + "\n" + labels.get(id)));
+        sb.append("    ").append(q(id)).append(" [label=").append(label(id, labels.get(id)));
         if (late.contains(id)) {
           sb.append(", color=red, fillcolor=\"#fde0dc\", penwidth=2");
         } else if (reached.contains(id)) {
@@ -66,9 +81,9 @@ public final class DotWriter {
     List<String> edges = new ArrayList<>();
     for (String v : graph.topologicalOrder()) {
       for (Edge e : graph.downstreamOf(v)) {
-        String label = e.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
-            + (e.needBy() != null ? "\nneed by " + e.needBy() : "");
-        edges.add("  " + q(e.upstream()) + " -> " + q(e.downstream()) + " [label=" + q(label)
+        String kind = e.kind().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        String label = e.needBy() != null ? label(kind, "need by " + e.needBy()) : label(kind);
+        edges.add("  " + q(e.upstream()) + " -> " + q(e.downstream()) + " [label=" + label
             + (e.kind() == EdgeKind.MEASURES || e.kind() == EdgeKind.PART_OF ? ", color=gray" : "")
             + (late.contains(e.upstream()) || reached.contains(e.upstream()) && reached.contains(e.downstream())
                 ? ", color=red" : "")
@@ -86,11 +101,49 @@ public final class DotWriter {
   private static void add(Map<String, List<String>> byTeam, Map<String, String> labels, String team, String id,
       String title) {
     byTeam.computeIfAbsent(team, k -> new ArrayList<>()).add(id);
-    labels.put(id, title.length() > 40 ? title.substring(0, 39) + "…" : title);
+    labels.put(id, title.codePointCount(0, title.length()) > 40
+        ? title.substring(0, title.offsetByCodePoints(0, 39)) + "…" : title);
   }
 
-  /** A DOT double-quoted id, with quotes, backslashes and newlines escaped. */
+  /** An id as a DOT double-quoted string: see the block comment for the escapes. */
   static String q(String s) {
-    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+    return quoted(s, "\\u");
+  }
+
+  /** Lines as one DOT label, joined by {@code \n}: see the block comment for the escapes. */
+  static String label(String... lines) {
+    StringBuilder out = new StringBuilder("\"");
+    for (int i = 0; i < lines.length; i++) {
+      String l = quoted(lines[i].replace("&", "&amp;"), "\\\\u");
+      out.append(i == 0 ? "" : "\\n").append(l, 1, l.length() - 1);
+    }
+    return out.append('"').toString();
+  }
+
+  private static String quoted(String s, String unsafePrefix) {
+    StringBuilder out = new StringBuilder(s.length() + 2).append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '"' || c == '\\') {
+        out.append('\\').append(c);
+      } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        out.append(c).append(s.charAt(++i));
+      } else if (unsafe(c)) {
+        out.append(unsafePrefix).append(String.format(Locale.ROOT, "%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.append('"').toString();
+  }
+
+  /**
+   * Whether {@code c} must not reach a reader as itself: a control character (C0, DEL, C1), a line or paragraph
+   * separator, a bidirectional control, the byte order mark, or a surrogate (pairs are passed through by the caller).
+   */
+  static boolean unsafe(char c) {
+    return Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '\u061c' || c == '\u200e'
+        || c == '\u200f' || c >= '\u202a' && c <= '\u202e' || c >= '\u2066' && c <= '\u2069' || c == '\ufeff'
+        || Character.isSurrogate(c);
   }
 }
