@@ -19,8 +19,12 @@ import org.okrengine.model.OkrCycle;
 import org.okrengine.model.SourceHealthSummary;
 import org.okrengine.model.Status;
 
-/** The text layout of {@code okr analyze}. */
+/**
+ * The text layout of {@code okr analyze}. Every text from the cycle (names, ids, titles, and the sentences made from
+ * them) goes through {@link ConsoleText#printable}, so none can move the cursor, recolour or clear the terminal.
+ */
 final class TextReport {
+  private static final double MAX_PERCENT = 999_999;
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ENGLISH);
 
   private TextReport() {}
@@ -31,7 +35,7 @@ final class TextReport {
     double elapsed = c.elapsedFraction(report.asOf());
     long weeks = Math.round(c.lengthDays() / 7);
     long week = Math.min(weeks, (long) Math.floor(elapsed * c.lengthDays() / 7) + 1);
-    out.printf(Locale.ROOT, "%s (%s), %s to %s, %s%n", c.name(), c.id(), c.start(), c.end(), zone.getId());
+    out.printf(Locale.ROOT, "%s (%s), %s to %s, %s%n", p(c.name()), p(c.id()), c.start(), c.end(), zone.getId());
     out.printf(Locale.ROOT, "as of %s (%s), week %d of %d, %d%% of the cycle elapsed%n",
         WHEN.format(report.asOf().atZone(zone)), zone.getId(), week, weeks, Math.round(elapsed * 100));
     if (report.model() != null) {
@@ -39,7 +43,7 @@ final class TextReport {
     }
     out.println();
     if (report.summary() != null) {
-      out.println("In short: " + report.summary());
+      out.println("In short: " + p(report.summary()));
       out.println();
     }
     Map<String, ObjectiveSummary> objectiveSummaries = new java.util.HashMap<>();
@@ -52,24 +56,25 @@ final class TextReport {
     }
     int idWidth = 6;
     for (KeyResultReport r : report.keyResults()) {
-      idWidth = Math.max(idWidth, r.id().length());
+      idWidth = Math.max(idWidth, p(r.id()).length());
     }
     for (Objective o : okr.objectives()) {
-      out.printf(Locale.ROOT, "%s  %s  [%s, %s]%n", o.id(), o.title(), o.team(), o.commitment().jsonName());
+      out.printf(Locale.ROOT, "%s  %s  [%s, %s]%n", p(o.id()), p(o.title()), p(o.team()),
+          o.commitment().jsonName());
       for (var kr : o.keyResults()) {
         KeyResultReport r = byId.get(kr.id());
-        String progress = r.progress() == null ? "     -" : String.format(Locale.ROOT, "%5d%%", pct(r.progress()));
-        String plan = String.format(Locale.ROOT, "%4d%%", pct(r.expectedProgress()));
+        String progress = r.progress() == null ? "     -" : String.format(Locale.ROOT, "%6s", pct(r.progress()));
+        String plan = String.format(Locale.ROOT, "%5s", pct(r.expectedProgress()));
         String age = r.daysSinceCheckIn() == null ? "never" : r.daysSinceCheckIn() + "d ago";
         String forecast = r.forecast() == null ? ""
-            : String.format(Locale.ROOT, "lands %4d%%  P(target) %3d%%", pct(r.forecast().landingProgress()),
+            : String.format(Locale.ROOT, "lands %5s  P(target) %4s", pct(r.forecast().landingProgress()),
                 pct(r.forecast().probabilityOfTarget()));
-        out.printf(Locale.ROOT, "  %-" + idWidth + "s %-42s %s of %s plan  %-8s %-12s %s%n", r.id(),
-            truncate(r.title(), 42), progress, plan, age, r.status().jsonName(), forecast);
+        out.printf(Locale.ROOT, "  %-" + idWidth + "s %-42s %s of %s plan  %-8s %-12s %s%n", p(r.id()),
+            p(truncate(r.title(), 42)), progress, plan, age, r.status().jsonName(), forecast);
       }
       ObjectiveSummary summary = objectiveSummaries.get(o.id());
       if (summary != null) {
-        out.println("  = " + summary.summary());
+        out.println("  = " + p(summary.summary()));
       }
       out.println();
     }
@@ -84,9 +89,9 @@ final class TextReport {
     if (!attention.isEmpty()) {
       out.println("Needs attention:");
       for (KeyResultReport r : attention) {
-        out.println("  - " + r.insight());
+        out.println("  - " + p(r.insight()));
         for (Cause cause : r.causes()) {
-          out.println("      because: " + cause.sentence());
+          out.println("      because: " + p(cause.sentence()));
         }
       }
       out.println();
@@ -94,21 +99,22 @@ final class TextReport {
     if (!report.cascades().isEmpty()) {
       out.println("Cascades (most impact first):");
       for (var cascade : report.cascades()) {
-        out.println("  - " + cascade.reason());
+        out.println("  - " + p(cascade.reason()));
       }
       out.println();
     }
     if (!report.escalations().isEmpty()) {
       out.println("Escalations (highest level first):");
       for (EscalationSummary e : report.escalations()) {
-        out.printf(Locale.ROOT, "  - level %d, to %s, since %s: %s%n", e.level(), e.to(), e.since(), e.reason());
+        out.printf(Locale.ROOT, "  - level %d, to %s, since %s: %s%n", e.level(), p(e.to()), e.since(),
+            p(e.reason()));
       }
       out.println();
     }
     if (!report.sourceHealth().isEmpty()) {
       out.println("Broken data connections:");
       for (SourceHealthSummary h : report.sourceHealth()) {
-        out.println("  - " + h.reason());
+        out.println("  - " + p(h.reason()));
       }
       out.println();
     }
@@ -119,12 +125,33 @@ final class TextReport {
     out.printf(Locale.ROOT, "%d key results: %s.%n", report.keyResults().size(), sb);
   }
 
-  private static int pct(double fraction) {
-    double p = Math.max(-99_999, Math.min(99_999, fraction * 100));
-    return (int) Math.round(p);
+  /**
+   * A fraction as a whole percentage, as the engine's sentences write it: {@code 34%}, {@code 1,250%}; beyond
+   * +-999,999% {@code >999,999%} or {@code <-999,999%} (progress can reach 1e24, beyond a long as a percentage).
+   */
+  static String pct(double fraction) {
+    double p = fraction * 100;
+    if (Double.isNaN(p)) {
+      return "–";
+    }
+    if (p >= MAX_PERCENT + 0.5) {
+      return ">999,999%";
+    }
+    if (p <= -MAX_PERCENT - 0.5) {
+      return "<-999,999%";
+    }
+    return String.format(Locale.ROOT, "%,d%%", Math.round(p));
   }
 
+  private static String p(String s) {
+    return s == null ? "" : ConsoleText.printable(s);
+  }
+
+  /** {@code s} cut to {@code n} code points, the last an ellipsis. */
   private static String truncate(String s, int n) {
-    return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+    if (s == null) {
+      return "";
+    }
+    return s.codePointCount(0, s.length()) <= n ? s : s.substring(0, s.offsetByCodePoints(0, n - 1)) + "…";
   }
 }

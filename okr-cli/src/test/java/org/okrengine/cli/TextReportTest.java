@@ -1,0 +1,87 @@
+package org.okrengine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.okrengine.execution.ExecutionEngine;
+import org.okrengine.model.CheckIn;
+import org.okrengine.model.Cycle;
+import org.okrengine.model.CycleReport;
+import org.okrengine.model.KeyResult;
+import org.okrengine.model.Metric;
+import org.okrengine.model.Objective;
+import org.okrengine.model.OkrCycle;
+import org.okrengine.model.Plan;
+import org.okrengine.model.Team;
+
+/** The text of okr analyze against text that drives a terminal and numbers at the model's limits (issue 17). */
+class TextReportTest {
+  static final Cycle Q = new Cycle("Q\u001b[2J", "Quarter \u001b]0;pwned\u0007", LocalDate.of(2026, 7, 1),
+      LocalDate.of(2026, 9, 29), null);
+  static final String ESCAPES = "\u001b[31mred\u001b[0m \u0007bell \rover \nline \u2028sep \u202eevil \u0085nel";
+
+  static Instant day(int d) {
+    return Q.startInstant().plusSeconds(d * 86_400L);
+  }
+
+  static KeyResult kr(String id, String title, Metric m, double... values) {
+    List<CheckIn> c = new ArrayList<>();
+    for (int i = 0; i < values.length; i++) {
+      c.add(new CheckIn(day(7 * (i + 1)), values[i], null, ESCAPES, i >= values.length - 3 ? List.of(ESCAPES)
+          : List.of(), null));
+    }
+    return new KeyResult(id, title, null, "t\u001b", 1.0, List.of(), m, Plan.LINEAR, c, null);
+  }
+
+  static String text(OkrCycle c, Instant at) {
+    CycleReport r = ExecutionEngine.withDefaults().analyze(c, at);
+    StringWriter s = new StringWriter();
+    try (PrintWriter out = new PrintWriter(s)) {
+      TextReport.write(c, r, out);
+    }
+    return s.toString().replace(System.lineSeparator(), "\n");
+  }
+
+  @Test
+  void write_terminalEscapesInText_printedAsEscapes() {
+    OkrCycle c = OkrCycle.of(Q, List.of(new Team("t\u001b", "Team " + ESCAPES, null)), List.of(new Objective(
+        "O\u0007", "Objective " + ESCAPES, "t\u001b", null, null, null, List.of(
+            kr("KR\u001b[1A", "Title " + ESCAPES, Metric.of(0, 100, "u\u001b"), 7.7, 15.4, 23.1, 30.8, 38.5, 38.5,
+                38.5, 38.5),
+            kr("KR-2", ESCAPES, Metric.of(0, 100, null), 10, 5, 2)))));
+    String out = text(c, day(57));
+    for (int i = 0; i < out.length(); i++) {
+      char ch = out.charAt(i);
+      assertThat(ch == '\n' || !ConsoleText.unsafe(ch)).as("character %d: U+%04X", i, (int) ch).isTrue();
+    }
+    assertThat(out).startsWith("Quarter \\u001b]0;pwned\\u0007 (Q\\u001b[2J), 2026-07-01 to 2026-09-29, Z\n")
+        .contains("O\\u0007  Objective \\u001b[31mred\\u001b[0m \\u0007bell \\u000dover \\u000aline \\u2028sep "
+            + "\\u202eevil \\u0085nel  [t\\u001b, committed]\n")
+        .contains("\n  KR\\u001b[1A Title \\u001b[31mred\\u001b[0m \\u0007bell \\u000dover \\u000aline "
+            + "\\u2028sep…    39% of   63% plan  1d ago   off-track    lands   66%  P(target)   6%\n")
+        .contains("      because: \"\\u001b[31mred\\u001b[0m \\u0007bell \\u000dover \\u000aline");
+  }
+
+  @Test
+  void write_progressBeyondALong_saysSo() {
+    // 1e15 against a span of 1e-9: 1e26 %, which Math.round turns into Long.MIN_VALUE when negative
+    OkrCycle c = OkrCycle.of(Q, List.of(Team.of("t\u001b")), List.of(new Objective("O-1", "Huge", "t\u001b", null,
+        null, null,
+        List.of(kr("KR-down", "down", Metric.of(0, Metric.MIN_SPAN, null), -1e15, -1e15, -1e15, -1e15),
+            kr("KR-up", "up", Metric.of(0, Metric.MIN_SPAN, null), 1e15, 1e15, 1e15)))));
+    String out = text(c, day(45));
+    assertThat(out).doesNotContain("9223372036854775807", "9223372036854775808", "99999%", "NaN", "Infinity");
+    assertThat(out).containsPattern("\\n  KR-down +down +<-999,999% of +49% plan ")
+        .containsPattern("\\n  KR-up +up +>999,999% of +49% plan ")
+        .contains("its last value was <-999,999% of the way");
+    assertThat(TextReport.pct(0.345)).isEqualTo("35%");
+    assertThat(TextReport.pct(12.5)).isEqualTo("1,250%");
+    assertThat(TextReport.pct(-1e24)).isEqualTo("<-999,999%");
+  }
+}
