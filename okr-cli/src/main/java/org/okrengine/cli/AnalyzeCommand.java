@@ -93,9 +93,25 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
       }
     }
-    // nothing half done: every input read and validated before anything is written (a second pass analyses them)
+    // nothing half done: every input read and validated, and the as-of checked against each cycle's window, before
+    // anything is written (a second pass analyses them)
     Inputs check = new Inputs();
-    check.read(files, cycle -> { });
+    List<String> asOfProblems = new java.util.ArrayList<>();
+    final LocalDate checkDate = asOfDate;
+    final Instant checkInstant = asOfInstant;
+    check.read(files, cycle -> {
+      if (checkDate != null || checkInstant != null) {
+        Instant at = checkInstant != null ? checkInstant : cycle.cycle().instantOf(checkDate);
+        try {
+          cycle.cycle().requireAnalysable(at);
+        } catch (IllegalArgumentException e) {
+          asOfProblems.add("--as-of: " + asOf + ": cycle " + cycle.cycle().id() + ": " + e.getMessage());
+        }
+      }
+    });
+    if (!asOfProblems.isEmpty() && check.problems().isEmpty()) {
+      throw new BadInputException(asOfProblems);
+    }
     if (!check.problems().isEmpty()) {
       PrintWriter warn = spec.commandLine().getErr();
       check.warnings().forEach(warn::println);

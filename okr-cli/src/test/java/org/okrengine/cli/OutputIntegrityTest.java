@@ -88,4 +88,13 @@ class OutputIntegrityTest {
           .contains("okr: could not write the output (standard output closed, or the device is full)");
     }
   }
+
+  /** An as-of far outside the cycle is bad input naming the option and the window, not an internal error. */
+  @Test
+  void asOfFarOutsideTheCycle_isExit2() {
+    OkrTest.Run r = OkrTest.run("analyze", OkrTest.EXAMPLE.toString(), "--as-of", "5000-01-01");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).startsWith("--as-of: 5000-01-01: cycle 2026-Q3: asOf must be within ");
+  }
 }
