@@ -2,9 +2,11 @@ package org.okrengine.deps;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -117,7 +119,7 @@ public final class CascadeAnalyzer {
    * Every item and objective that a slip of {@code risk} at {@code source} reaches after slack, nearest first
    * (breadth first along the edges that carry slip, each step by id): the whole of what {@link Cascade#affected()}
    * lists the first {@link Cascade#MAX_AFFECTED_LISTED} of. Empty for an unknown id or a slip that reaches
-   * nothing. Time and memory linear in the graph.
+   * nothing. Time and memory linear in the graph, allocated per call: for many sources, {@link #countReached}.
    */
   public static List<String> reach(DependencyGraph graph, String source, NodeRisk risk) {
     Objects.requireNonNull(graph, "graph must not be null");
@@ -129,6 +131,38 @@ public final class CascadeAnalyzer {
     CascadeScratch scratch = new CascadeScratch(graph);
     scratch.run(v, risk);
     return List.of(scratch.nearestFirst(v));
+  }
+
+  /**
+   * For each item of {@code sources} with a positive slip: how many of the ids {@code among} that slip reaches after
+   * slack, counting all it reaches (not only what {@link Cascade#affected()} lists). Unknown ids are left out. Time
+   * linear in what the slips reach; working memory linear in the graph, allocated once.
+   */
+  public static Map<String, Integer> countReached(DependencyGraph graph, Map<String, NodeRisk> sources,
+      Set<String> among) {
+    Objects.requireNonNull(graph, "graph must not be null");
+    boolean[] marked = new boolean[graph.size()];
+    for (String id : among) {
+      int v = graph.node(id);
+      if (v >= 0) {
+        marked[v] = true;
+      }
+    }
+    CascadeScratch scratch = new CascadeScratch(graph);
+    Map<String, Integer> out = new HashMap<>();
+    for (Map.Entry<String, NodeRisk> e : sources.entrySet()) {
+      int v = graph.node(e.getKey());
+      if (v < 0 || e.getValue().slipDays() <= 0) {
+        continue;
+      }
+      int count = scratch.run(v, e.getValue());
+      int hit = 0;
+      for (int k = 0; k < count; k++) {
+        hit += marked[scratch.order[k]] ? 1 : 0;
+      }
+      out.put(e.getKey(), hit);
+    }
+    return out;
   }
 
   /**

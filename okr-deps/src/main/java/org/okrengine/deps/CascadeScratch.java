@@ -28,14 +28,6 @@ final class CascadeScratch {
   /* A sentence names at most this many teams, and this many key results of each team or objectives. */
   private static final int MAX_TEAMS_NAMED = 4;
   private static final int MAX_ITEMS_NAMED = 4;
-  /** Each edge kind's weight, by ordinal. */
-  private static final double[] WEIGHT = new double[GraphBuilder.KINDS.length];
-
-  static {
-    for (EdgeKind k : GraphBuilder.KINDS) {
-      WEIGHT[k.ordinal()] = k.weight();
-    }
-  }
 
   final DependencyGraph g;
   /** After {@link #run}: the slip and the probability of miss at each reached node. */
@@ -56,6 +48,16 @@ final class CascadeScratch {
   /** The first {@link #MAX_ITEMS_NAMED} key results reached of each team (number + 1), nearest first. */
   private final int[] krFirst;
   private final int[] krNamed;
+  /** The key results measuring each objective, in the order of its edges: measured[measuredStart[o] ..]. */
+  private final int[] measuredStart;
+  private final int[] measured;
+  private final double[] measuredWeight;
+  /** Per key result, the objective it measures (or -1) and its place among that objective's key results. */
+  private final int[] measuring;
+  private final int[] measuredBit;
+  /** Per objective, the key results reached so far in this run (bits by place), valid when the mask is the stamp. */
+  private final long[] reachedBits;
+  private final int[] measuredMask;
   private int stamp;
 
   // what the last run counted over everything it reached
@@ -85,6 +87,33 @@ final class CascadeScratch {
     krTeams = new int[g.teamIds.length + 1];
     krFirst = new int[(g.teamIds.length + 1) * MAX_ITEMS_NAMED];
     krNamed = new int[g.teamIds.length + 1];
+    measuredStart = new int[n + 1];
+    int m = 0;
+    for (int v = 0; v < n; v++) {
+      measuredStart[v] = m;
+      for (int k = g.inStart[v]; k < g.inStart[v + 1]; k++) {
+        m += g.kind[g.inEdge[k]] == EdgeKind.MEASURES.ordinal() ? 1 : 0;
+      }
+    }
+    measuredStart[n] = m;
+    measured = new int[m];
+    measuredWeight = new double[m];
+    measuring = new int[n];
+    measuredBit = new int[n];
+    Arrays.fill(measuring, -1);
+    for (int v = 0, at = 0; v < n; v++) {
+      for (int k = g.inStart[v]; k < g.inStart[v + 1]; k++) {
+        if (g.kind[g.inEdge[k]] == EdgeKind.MEASURES.ordinal()) {
+          int u = g.from[g.inEdge[k]];
+          measuring[u] = v;
+          measuredBit[u] = at - measuredStart[v];
+          measuredWeight[at] = g.weight[u];
+          measured[at++] = u;
+        }
+      }
+    }
+    reachedBits = new long[n];
+    measuredMask = new int[n];
   }
 
   /** A cascade before its per-item figures are known: everything it reaches summarised, its lists bounded. */
@@ -119,10 +148,9 @@ final class CascadeScratch {
    */
   private void propagate(int source, NodeRisk risk) {
     int[] outStart = g.outStart;
-    int[] outEdge = g.outEdge;
-    int[] to = g.to;
-    int[] slack = g.slack;
-    byte[] kind = g.kind;
+    int[] to = g.outTo;
+    int[] slack = g.outSlack;
+    double[] weight = g.outWeight;
     int[] seen = reached;
     int now = stamp;
     reached[source] = now;
@@ -138,11 +166,10 @@ final class CascadeScratch {
       double slipU = slip[u];
       double missU = miss[u];
       for (int k = outStart[u], end = outStart[u + 1]; k < end; k++) {
-        int e = outEdge[k];
-        double arriving = slipU - slack[e];
+        double arriving = slipU - slack[k];
         if (arriving > 0) {
-          int w = to[e];
-          double stay = 1 - missU * WEIGHT[kind[e]];
+          int w = to[k];
+          double stay = 1 - missU * weight[k];
           if (seen[w] != now) {
             seen[w] = now;
             slip[w] = arriving;
@@ -189,6 +216,14 @@ final class CascadeScratch {
       objectiveCount++;
       impact += affectedShare(v, source);
     } else if (kind == NodeKind.KEY_RESULT.ordinal()) {
+      int o = measuring[v];
+      if (o >= 0 && measuredBit[v] < 64) {
+        if (measuredMask[o] != stamp) {
+          measuredMask[o] = stamp;
+          reachedBits[o] = 0;
+        }
+        reachedBits[o] |= 1L << measuredBit[v];
+      }
       keyResults++;
       int kt = t + 1;
       if (krTeamSeen[kt] != stamp) {
@@ -198,10 +233,9 @@ final class CascadeScratch {
       }
       krTeamCount[kt]++;
       for (int j = g.inStart[v]; j < g.inStart[v + 1]; j++) {
-        int e = g.inEdge[j];
-        int day = g.needBy[e];
-        if (day != DependencyGraph.NO_DAY && reached[g.from[e]] == stamp
-            && (needBy == DependencyGraph.NO_DAY || day < needBy)) {
+        int day = g.inNeedBy[j];
+        if (day != DependencyGraph.NO_DAY && (needBy == DependencyGraph.NO_DAY || day < needBy)
+            && reached[g.inFrom[j]] == stamp) {
           needBy = day;
         }
       }
@@ -214,11 +248,20 @@ final class CascadeScratch {
    */
   private double affectedShare(int o, int source) {
     double hit = 0;
-    for (int k = g.inStart[o]; k < g.inStart[o + 1]; k++) {
-      int e = g.inEdge[k];
-      int u = g.from[e];
-      if (g.kind[e] == EdgeKind.MEASURES.ordinal() && u != source && reached[u] == stamp) {
-        hit += g.weight[u];
+    int from = measuredStart[o];
+    if (measuredStart[o + 1] - from <= 64) {
+      // the bits of the key results reached, set as each was counted, in the order of the objective's edges
+      long bits = measuredMask[o] == stamp ? reachedBits[o] : 0;
+      while (bits != 0) {
+        hit += measuredWeight[from + Long.numberOfTrailingZeros(bits)];
+        bits &= bits - 1;
+      }
+    } else {
+      for (int k = from; k < measuredStart[o + 1]; k++) {
+        int u = measured[k];
+        if (u != source && reached[u] == stamp) {
+          hit += measuredWeight[k];
+        }
       }
     }
     return g.weight[o] > 0 ? hit / g.weight[o] : 0;
@@ -305,9 +348,8 @@ final class CascadeScratch {
     for (int k = head; k < tail; k++) {
       int u = queue[k];
       for (int j = g.outStart[u]; j < g.outStart[u + 1]; j++) {
-        int e = g.outEdge[j];
-        int w = g.to[e];
-        if (reached[w] == stamp && queued[w] != stamp && slip[u] - g.slack[e] > 0) {
+        int w = g.outTo[j];
+        if (reached[w] == stamp && queued[w] != stamp && slip[u] - g.outSlack[j] > 0) {
           queued[w] = stamp;
           queue[end++] = w;
         }

@@ -53,6 +53,15 @@ public final class DependencyGraph {
   final int[] outEdge;
   final int[] inStart;
   final int[] inEdge;
+  /*
+   * The same by position in the adjacency, for the cascade walks that read them edge after edge: the downstream
+   * node, slack and kind's weight of outEdge[k] at k; the upstream node and need-by day of inEdge[k] at k.
+   */
+  final int[] outTo;
+  final int[] outSlack;
+  final double[] outWeight;
+  final int[] inFrom;
+  final int[] inNeedBy;
   private final List<Dependency> contention;
   private final List<String> order;
 
@@ -98,6 +107,20 @@ public final class DependencyGraph {
     outEdge = GraphBuilder.adjacency(from, to, rank, kind, size, outStart);
     inStart = new int[size + 1];
     inEdge = GraphBuilder.adjacency(to, from, rank, kind, size, inStart);
+    outTo = new int[edges];
+    outSlack = new int[edges];
+    outWeight = new double[edges];
+    inFrom = new int[edges];
+    inNeedBy = new int[edges];
+    for (int k = 0; k < edges; k++) {
+      int o = outEdge[k];
+      outTo[k] = to[o];
+      outSlack[k] = slack[o];
+      outWeight[k] = KINDS[kind[o]].weight();
+      int i = inEdge[k];
+      inFrom[k] = from[i];
+      inNeedBy[k] = needBy[i];
+    }
     this.contention = contention;
     this.order = Collections.unmodifiableList(Arrays.asList(ids));
   }

@@ -139,6 +139,19 @@ class CascadeBoundsTest {
       assertThat(c.toSummary().affectedCount()).isEqualTo(all.size());
     }
     assertThat(capped).as("some cascade reaches more than it lists").isTrue();
+    // how many of a random half of the items each source reaches, all at once
+    java.util.Set<String> half = new java.util.HashSet<>();
+    g.topologicalOrder().forEach(v -> {
+      if (rnd.nextBoolean()) {
+        half.add(v);
+      }
+    });
+    Map<String, Integer> counts = CascadeAnalyzer.countReached(g, risks, half);
+    for (Map.Entry<String, NodeRisk> r : risks.entrySet()) {
+      long expected = nearestFirst(new CascadeReferenceTest.Reference(g, r.getKey(), r.getValue())).stream()
+          .filter(half::contains).count();
+      assertThat(counts.get(r.getKey())).as("seed %d %s", seed, r.getKey()).isEqualTo((int) expected);
+    }
     // each item's figures: in as many cascades as reach it, at most MAX_CASCADES_PER_ITEM, the most likely
     boolean crowded = false;
     for (String v : g.topologicalOrder()) {

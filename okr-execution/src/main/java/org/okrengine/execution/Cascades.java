@@ -3,9 +3,11 @@ package org.okrengine.execution;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
+import java.util.Set;
 import org.okrengine.deps.Cascade;
 import org.okrengine.deps.CascadeAnalyzer;
 import org.okrengine.deps.DependencyGraph;
@@ -13,9 +15,10 @@ import org.okrengine.deps.NodeRisk;
 
 /**
  * The cascades of one snapshot, most impact first, with what the report asks of them across the list: the cascades
- * that hold an item's figures (for its causes), whether any cascade reaches an item, and a cascade's whole reach
- * (its {@link Cascade#affected()} lists only the nearest). The index is built once, in time linear in the figures
- * the cascades hold, so that a key result's causes do not scan every cascade. Immutable and thread-safe.
+ * that hold an item's figures (for its causes), the cascade from an item, whether any cascade reaches an item, and
+ * how much of a set cascades reach in all (their {@link Cascade#affected()} lists only the nearest). The indexes are
+ * built once, in time linear in the figures the cascades hold, so that nothing asked per key result scans every
+ * cascade. Immutable and thread-safe.
  */
 final class Cascades extends AbstractList<Cascade> implements RandomAccess {
   private static final Cascades NONE = new Cascades(null, Map.of(), List.of());
@@ -23,20 +26,28 @@ final class Cascades extends AbstractList<Cascade> implements RandomAccess {
   private final DependencyGraph graph;
   private final Map<String, NodeRisk> risks;
   private final List<Cascade> list;
-  /** The cascades holding each item's figures, in list order. */
-  private final Map<String, List<Cascade>> holding;
+  /** The cascades holding each item's figures, with them, in list order. */
+  private final Map<String, List<Held>> holding;
+  private final Map<String, Cascade> bySource;
 
   private Cascades(DependencyGraph graph, Map<String, NodeRisk> risks, List<Cascade> list) {
     this.graph = graph;
     this.risks = risks;
     this.list = list;
-    Map<String, List<Cascade>> index = new HashMap<>();
+    Map<String, List<Held>> index = new HashMap<>();
+    Map<String, Cascade> sources = new HashMap<>();
     for (Cascade c : list) {
-      for (String id : c.missProbability().keySet()) {
-        index.computeIfAbsent(id, k -> new ArrayList<>(2)).add(c);
+      sources.put(c.source(), c);
+      Iterator<Map.Entry<String, Double>> slips = c.slipAt().entrySet().iterator();
+      for (Map.Entry<String, Double> miss : c.missProbability().entrySet()) {
+        // both maps hold the same items in the same order
+        Map.Entry<String, Double> slip = slips.next();
+        index.computeIfAbsent(miss.getKey(), k -> new ArrayList<>(2))
+            .add(new Held(c, slip.getValue(), miss.getValue()));
       }
     }
     this.holding = index;
+    this.bySource = sources;
   }
 
   /** No cascades. */
@@ -60,11 +71,14 @@ final class Cascades extends AbstractList<Cascade> implements RandomAccess {
     return list.size();
   }
 
+  /** A cascade that holds an item's figures, and them: its slip there and the probability it makes it miss. */
+  record Held(Cascade cascade, double slipAt, double missProbability) {}
+
   /**
-   * The cascades that hold figures for {@code id}: the at most {@link Cascade#MAX_CASCADES_PER_ITEM} most likely
-   * to make it miss, in list order; empty when none reaches it.
+   * The cascades that hold figures for {@code id}, with them: the at most {@link Cascade#MAX_CASCADES_PER_ITEM} most
+   * likely to make it miss, in list order; empty when none reaches it.
    */
-  List<Cascade> holding(String id) {
+  List<Held> holding(String id) {
     return holding.getOrDefault(id, List.of());
   }
 
@@ -74,11 +88,20 @@ final class Cascades extends AbstractList<Cascade> implements RandomAccess {
     return holding.containsKey(id);
   }
 
-  /** Everything {@code c} reaches, nearest first. */
-  List<String> reach(Cascade c) {
-    if (c.affected().size() == c.affectedCount()) {
-      return c.affected();
+  /** The cascade from {@code source}, or null. */
+  Cascade from(String source) {
+    return bySource.get(source);
+  }
+
+  /**
+   * For each of {@code sources}: how many of {@code ids} its cascade reaches in all (its {@link Cascade#affected()}
+   * lists only the nearest). One pass over what they reach.
+   */
+  Map<String, Integer> countReached(List<Cascade> sources, Set<String> ids) {
+    Map<String, NodeRisk> slips = new HashMap<>();
+    for (Cascade c : sources) {
+      slips.put(c.source(), risks.get(c.source()));
     }
-    return CascadeAnalyzer.reach(graph, c.source(), risks.get(c.source()));
+    return CascadeAnalyzer.countReached(graph, slips, ids);
   }
 }

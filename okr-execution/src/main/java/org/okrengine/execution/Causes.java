@@ -70,12 +70,10 @@ final class Causes {
                 + ", since " + Insights.DAY.format(cycle.dateOf(feed.last().at())) + "."), 1.0, 0));
       }
     }
-    for (Cascade c : cascades.holding(id)) {
-      Double miss = c.missProbability().get(id);
-      if (miss == null || c.source().equals(id)) {
-        continue;
-      }
-      double slip = c.slipAt().getOrDefault(id, c.slipDays());
+    for (Cascades.Held h : cascades.holding(id)) {
+      Cascade c = h.cascade();
+      double miss = h.missProbability();
+      double slip = h.slipAt();
       out.add(new Scored(new Cause("upstream-late", c.source(), Map.of("slipDays", c.slipDays(),
           "slipDaysHere", slip, "probabilityOfMiss", miss),
           "Upstream, " + name(okr, c.source()) + " is " + Numbers.days(c.slipDays()) + " late; that leaves " + id

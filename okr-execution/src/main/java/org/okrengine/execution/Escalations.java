@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.okrengine.deps.Cascade;
@@ -44,6 +45,9 @@ import org.okrengine.model.Status;
  * Deterministic: the same cycle, instant and policy give the same escalations. Stateless and thread-safe.
  */
 final class Escalations {
+  /** A reason names at most this many of the teams a cascade reaches, and counts the rest. */
+  static final int MAX_TEAMS_NAMED = 4;
+
   private Escalations() {}
 
   /** The grid points up to {@code asOf}, in time order; empty before the cycle starts. */
@@ -270,7 +274,7 @@ final class Escalations {
     String reason;
     String target = chosen.to() + " (level " + chosen.level() + ")";
     if (byCascade) {
-      Cascade c = now.cascades().stream().filter(x -> x.source().equals(id)).findFirst().orElseThrow();
+      Cascade c = now.cascades().from(id);
       reason = id + " has fed a cascade across teams since " + Insights.DAY.format(chosenSince) + " ("
           + Numbers.days(days) + "): it is " + Numbers.days(c.slipDays()) + " late and reaches "
           + Insights.join(teamNames(okr, c.teams().stream().filter(t -> !t.equals(c.sourceTeam())).toList()))
@@ -289,10 +293,15 @@ final class Escalations {
     return crossing[i] && (statuses == null || statuses[i] != null && level.counts(statuses[i]));
   }
 
+  /** The names of the first {@value #MAX_TEAMS_NAMED} of {@code teams}, then how many more there are. */
   private static List<String> teamNames(OkrCycle okr, List<String> teams) {
     List<String> out = new ArrayList<>();
-    for (String t : teams) {
+    for (String t : teams.subList(0, Math.min(teams.size(), MAX_TEAMS_NAMED))) {
       out.add(okr.team(t).map(x -> x.name()).orElse(t));
+    }
+    if (teams.size() > MAX_TEAMS_NAMED) {
+      int more = teams.size() - MAX_TEAMS_NAMED;
+      out.add(more == 1 ? "1 more team" : String.format(Locale.ROOT, "%,d more teams", more));
     }
     return out;
   }

@@ -199,18 +199,17 @@ final class Summaries {
     for (KeyResultReport r : attention) {
       needing.add(r.id());
     }
+    List<Cascade> roots = new ArrayList<>();
+    for (Cascade c : cascades) {
+      if (!cascades.reached(c.source())) {
+        roots.add(c);
+      }
+    }
+    Map<String, Integer> counts = cascades.countReached(roots, needing);
     Cascade best = null;
     int bestCount = 0;
-    for (Cascade c : cascades) {
-      if (cascades.reached(c.source())) {
-        continue;
-      }
-      int count = 0;
-      for (String id : cascades.reach(c)) {
-        if (needing.contains(id)) {
-          count++;
-        }
-      }
+    for (Cascade c : roots) {
+      int count = counts.get(c.source());
       if (count > bestCount) {
         best = c;
         bestCount = count;

@@ -128,4 +128,30 @@ class EscalationTest {
     assertThat(ENGINE.withPolicy(noCascade).analyze(c, day(30)).escalations()).extracting(
         EscalationSummary::subject).doesNotContain("I-1");
   }
+
+  @Test
+  void lateInitiativeFeedingSixOtherTeams_reasonNamesFourAndCountsTheRest() {
+    // I-1 (data) has a milestone due 10 Jul still open (late from 11 Jul) and blocks a key result of each of six other
+    // teams; as of 21 Jul it is 11 days late
+    List<Team> teams = new java.util.ArrayList<>(List.of(new Team("data", "Data", null)));
+    List<Objective> objectives = new java.util.ArrayList<>();
+    List<Dependency> deps = new java.util.ArrayList<>();
+    for (int t = 1; t <= 6; t++) {
+      teams.add(new Team("t" + t, "Team " + t, null));
+      objectives.add(new Objective("O-" + t, null, "t" + t, null, null, null, List.of(kr("KR-" + t, "t" + t,
+          CheckIn.of(day(7), 8), CheckIn.of(day(14), 15)))));
+      deps.add(new Dependency("I-1", "KR-" + t, DependencyKind.BLOCKS, null, null));
+    }
+    OkrCycle c = OkrCycle.of(Q, teams, objectives, List.of(new Initiative("I-1", "Pipeline", "data", null, List.of(),
+        List.of(new Milestone("M-1", "Beta", LocalDate.of(2026, 7, 10), null)))), deps);
+    EscalationSummary i1 = ENGINE.analyze(c, day(20)).escalations().stream().filter(e -> e.subject().equals("I-1"))
+        .findFirst().orElseThrow();
+    assertThat(i1.reason()).isEqualTo("I-1 has fed a cascade across teams since 11 Jul (10 days): it is 11 days late "
+        + "and reaches Team 1, Team 2, Team 3, Team 4 and 2 more teams, so it goes to leadership (level 2).");
+    // five: one more team
+    OkrCycle five = OkrCycle.of(Q, teams.subList(0, 6), objectives.subList(0, 5), c.initiatives(),
+        deps.subList(0, 5));
+    assertThat(ENGINE.analyze(five, day(20)).escalations().stream().filter(e -> e.subject().equals("I-1"))
+        .findFirst().orElseThrow().reason()).contains("reaches Team 1, Team 2, Team 3, Team 4 and 1 more team, so");
+  }
 }
