@@ -210,18 +210,8 @@ public final class ForecastModel {
   public ForecastModel fit(Iterable<OkrCycle> history) {
     Objects.requireNonNull(history, "history must not be null");
     HyperparameterFit fit = new HyperparameterFit();
-    LocalDate first = null;
-    LocalDate last = null;
-    int cycles = 0;
-    for (OkrCycle c : history) {
-      int before = fit.keyResults();
-      fit.add(c, FIT_ORIGINS);
-      if (fit.keyResults() > before) {
-        cycles++;
-        first = first == null || c.cycle().start().isBefore(first) ? c.cycle().start() : first;
-        last = last == null || c.cycle().end().isAfter(last) ? c.cycle().end() : last;
-      }
-    }
+    history.forEach(c -> fit.add(c, FIT_ORIGINS));
+    int cycles = fit.cycles();
     int n = fit.keyResults();
     if (n < MIN_KEY_RESULTS) {
       String warning = "history too short to learn from: " + n + " scored increase or decrease key result"
@@ -239,7 +229,8 @@ public final class ForecastModel {
         Math.exp(share * Math.log(own.noisePrior()) + (1 - share) * Math.log(hyperparameters.noisePrior())),
         0.0, 1.0);
     double[] w = fit.fitStack(h, weights, PRIOR_KEY_RESULTS);
-    FitSummary summary = new FitSummary(cycles, n, fit.samples(), fit.hitRate(), first, last, share, name);
+    FitSummary summary = new FitSummary(cycles, n, fit.samples(), fit.hitRate(), fit.firstStart(), fit.lastEnd(),
+        share, name);
     String base = name.endsWith("+fit") ? name.substring(0, name.length() - 4) : name;
     return new ForecastModel(base.substring(0, Math.min(base.length(), 196)) + "+fit", h, w, summary, List.of());
   }
@@ -252,18 +243,8 @@ public final class ForecastModel {
    */
   public static ForecastModel fitPooled(String name, Iterable<OkrCycle> history) {
     HyperparameterFit fit = new HyperparameterFit();
-    LocalDate first = null;
-    LocalDate last = null;
-    int cycles = 0;
-    for (OkrCycle c : history) {
-      int before = fit.keyResults();
-      fit.add(c, FIT_ORIGINS);
-      if (fit.keyResults() > before) {
-        cycles++;
-        first = first == null || c.cycle().start().isBefore(first) ? c.cycle().start() : first;
-        last = last == null || c.cycle().end().isAfter(last) ? c.cycle().end() : last;
-      }
-    }
+    history.forEach(c -> fit.add(c, FIT_ORIGINS));
+    int cycles = fit.cycles();
     if (fit.keyResults() < MIN_KEY_RESULTS) {
       throw new IllegalArgumentException("history must hold at least " + MIN_KEY_RESULTS
           + " increase or decrease key results with a final value: " + fit.keyResults());
@@ -273,7 +254,8 @@ public final class ForecastModel {
     identity[Stack.Z] = 1;
     double[] w = fit.fitStack(h, identity, 0);
     return new ForecastModel(name, h, w,
-        new FitSummary(cycles, fit.keyResults(), fit.samples(), fit.hitRate(), first, last, 1.0, null), List.of());
+        new FitSummary(cycles, fit.keyResults(), fit.samples(), fit.hitRate(), fit.firstStart(), fit.lastEnd(), 1.0,
+            null), List.of());
   }
 
   /**

@@ -48,9 +48,13 @@ final class HyperparameterFit {
   private int samples;
   private int keyResults;
   private int hits;
+  private int cycles;
+  private java.time.LocalDate firstStart;
+  private java.time.LocalDate lastEnd;
 
   void add(OkrCycle cycle, double[] origins) {
     Cycle c = cycle.cycle();
+    int before = keyResults;
     Instant start = c.startInstant();
     for (KeyResult kr : cycle.keyResults()) {
       Metric m = kr.metric();
@@ -88,6 +92,11 @@ final class HyperparameterFit {
         offsets[samples] = used;
       }
     }
+    if (keyResults > before) {
+      cycles++;
+      firstStart = firstStart == null || c.start().isBefore(firstStart) ? c.start() : firstStart;
+      lastEnd = lastEnd == null || c.end().isAfter(lastEnd) ? c.end() : lastEnd;
+    }
   }
 
   private void ensure(int more) {
@@ -112,6 +121,21 @@ final class HyperparameterFit {
 
   int samples() {
     return samples;
+  }
+
+  /** The cycles added that had at least one such key result. */
+  int cycles() {
+    return cycles;
+  }
+
+  /** The earliest start of those cycles, or null. */
+  java.time.LocalDate firstStart() {
+    return firstStart;
+  }
+
+  /** The latest end of those cycles, or null. */
+  java.time.LocalDate lastEnd() {
+    return lastEnd;
   }
 
   /** The increase and decrease key results with a final value added. */
