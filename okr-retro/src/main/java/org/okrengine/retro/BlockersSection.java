@@ -26,19 +26,23 @@ final class BlockersSection implements Section<BlockersSection> {
   @Override
   public void add(CycleFacts f) {
     for (int i = 0; i < f.size; i++) {
-      add(f.keyResults[i], f.scores[i] >= 0, f.hits[i]);
+      if (f.blockedFrom[i] < f.blockedFrom[i + 1]) {
+        add(f, i);
+      }
     }
   }
 
-  private void add(KeyResult kr, boolean scored, boolean hit) {
+  /** Adds key result {@code i} of {@code f}, which has check-ins that name a blocker. */
+  private void add(CycleFacts f, int i) {
+    KeyResult kr = f.keyResults[i];
     List<CheckIn> checkIns = kr.checkIns();
     int distinct = 0;
-    for (int i = 0; i < checkIns.size(); i++) {
-      CheckIn ci = checkIns.get(i);
-      List<String> bs = ci.blockers();
+    for (int bc = f.blockedFrom[i]; bc < f.blockedFrom[i + 1]; bc++) {
+      int c = f.blocked[bc];
+      List<String> bs = checkIns.get(c - f.from[i]).blockers();
+      long at = f.atSeconds[c];
       for (int j = 0; j < bs.size(); j++) {
         String b = bs.get(j);
-        long at = ci.at().getEpochSecond();
         int k = 0;
         while (k < distinct && !tags[k].equals(b)) {
           k++;
@@ -59,6 +63,8 @@ final class BlockersSection implements Section<BlockersSection> {
         mentions[k]++;
       }
     }
+    boolean scored = f.scores[i] >= 0;
+    boolean hit = f.hits[i];
     for (int k = 0; k < distinct; k++) {
       BlockerAcc b = blockers.get(tags[k]);
       if (b == null) {

@@ -3,10 +3,8 @@ package org.okrengine.retro;
 import static org.okrengine.retro.Figures.ratio;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.okrengine.model.CheckIn;
 import org.okrengine.model.Cycle;
 import org.okrengine.model.KeyResult;
 
@@ -16,7 +14,7 @@ import org.okrengine.model.KeyResult;
  * Memory does not grow with the gaps' length ({@link GapHistogram}).
  */
 final class CadenceSection implements Section<CadenceSection> {
-  final CadAcc overall = new CadAcc();
+  /** By team; over every key result it is the teams' merged (each key result has one team). */
   final Map<String, CadAcc> byTeam = new HashMap<>();
   private String lastTeam;
   private CadAcc last;
@@ -30,23 +28,19 @@ final class CadenceSection implements Section<CadenceSection> {
         last = byTeam.computeIfAbsent(kr.team(), k -> new CadAcc());
         lastTeam = kr.team();
       }
-      List<CheckIn> checkIns = kr.checkIns();
-      int n = checkIns.size();
-      overall.keyResult(span, n);
-      last.keyResult(span, n);
+      int first = f.from[i];
+      int end = f.from[i + 1];
+      last.keyResult(span, end - first);
       long longest = 0;
       long previous = span.startSec;
       long lastWeek = -1;
       int weeksSeen = 0;
-      long before = 0;
-      for (int c = 0; c < n; c++) {
-        long at = checkIns.get(c).at().getEpochSecond();
-        if (c > 0) {
-          long hours = (at - before + 1800) / 3600;
-          overall.gapHours.add(hours);
-          last.gapHours.add(hours);
+      long[] atSeconds = f.atSeconds;
+      for (int c = first; c < end; c++) {
+        long at = atSeconds[c];
+        if (c > first) {
+          last.gapHours.add((at - atSeconds[c - 1] + 1800) / 3600);
         }
-        before = at;
         if (at >= span.startSec && at < span.endSec) {
           longest = Math.max(longest, at - previous);
           previous = at;
@@ -58,26 +52,22 @@ final class CadenceSection implements Section<CadenceSection> {
         }
       }
       longest = Math.max(longest, span.endSec - previous);
-      overall.weeksSeen(weeksSeen, longest, span.id, kr.id());
       last.weeksSeen(weeksSeen, longest, span.id, kr.id());
     }
   }
 
   @Override
   public void merge(CadenceSection o) {
-    overall.merge(o.overall);
     o.byTeam.forEach((team, theirs) -> byTeam.computeIfAbsent(team, k -> new CadAcc()).merge(theirs));
   }
 
   @Override
   public void write(ByteWriter out) {
-    overall.write(out);
     out.writeMap(byTeam, CadAcc::write);
   }
 
   @Override
   public void read(ByteReader in) {
-    overall.read(in, "cadence overall");
     in.readMap("cadence by team", 7 * 8, byTeam, (r, team, what) -> {
       CadAcc c = new CadAcc();
       c.read(r, what);
@@ -87,6 +77,8 @@ final class CadenceSection implements Section<CadenceSection> {
 
   @Override
   public void report(ReportParts r) {
+    CadAcc overall = new CadAcc();
+    byTeam.values().forEach(overall::merge);
     r.cadence = overall.stats(null);
     for (Map.Entry<String, CadAcc> e : new TreeMap<>(byTeam).entrySet()) {
       r.cadenceByTeam.add(e.getValue().stats(e.getKey()));

@@ -1,5 +1,6 @@
 package org.okrengine.retro;
 
+import static org.okrengine.retro.CycleFacts.CONFIDENCE_SCALE;
 import static org.okrengine.retro.CycleFacts.SCORE_SCALE;
 import static org.okrengine.retro.Figures.mean;
 import static org.okrengine.retro.Figures.ratio;
@@ -9,22 +10,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.okrengine.model.CheckIn;
-import org.okrengine.model.KeyResult;
 
 /**
  * Self-report calibration over every key result and by team: the check-ins' confidence against whether the key
  * result was hit, and self scores against the results' scores (of scored key results only).
  */
 final class CalibrationSection implements Section<CalibrationSection> {
-  /** Confidence is kept in ten-thousandths. */
-  static final int CONFIDENCE_SCALE = 10_000;
   /** Reliability bins of confidence: [0, 0.1), [0.1, 0.2), ... [0.9, 1.0]. */
   static final int BINS = 10;
-  /** Self scores are clamped to +-this before they are summed. */
-  static final double MAX_SELF_SCORE = 1e6;
-
-  final CalAcc overall = new CalAcc();
+  /** By team; over every key result it is the teams' merged (each key result has one team). */
   final Map<String, CalAcc> byTeam = new HashMap<>();
   private String lastTeam;
   private CalAcc last;
@@ -32,27 +26,22 @@ final class CalibrationSection implements Section<CalibrationSection> {
   @Override
   public void add(CycleFacts f) {
     for (int i = 0; i < f.size; i++) {
-      KeyResult kr = f.keyResults[i];
-      CalAcc team = team(kr.team());
+      CalAcc team = team(f.keyResults[i].team());
       int score = f.scores[i];
       if (score < 0) {
         continue;
       }
       boolean hit = f.hits[i];
-      List<CheckIn> checkIns = kr.checkIns();
-      for (int c = 0; c < checkIns.size(); c++) {
-        Double confidence = checkIns.get(c).confidence();
-        if (confidence != null) {
-          int conf = (int) Math.round(confidence * CONFIDENCE_SCALE);
-          overall.confidence(conf, hit);
+      int[] confidences = f.confidences;
+      for (int c = f.from[i]; c < f.from[i + 1]; c++) {
+        int conf = confidences[c];
+        if (conf >= 0) {
           team.confidence(conf, hit);
         }
       }
-      if (kr.result() != null && kr.result().selfScore() != null) {
-        double self = Math.max(-MAX_SELF_SCORE, Math.min(MAX_SELF_SCORE, kr.result().selfScore()));
-        long selfMicro = Math.round(self * SCORE_SCALE);
-        overall.self(selfMicro, score);
-        team.self(selfMicro, score);
+      long self = f.selfScores[i];
+      if (self != CycleFacts.NO_SELF_SCORE) {
+        team.self(self, score);
       }
     }
   }
@@ -67,19 +56,16 @@ final class CalibrationSection implements Section<CalibrationSection> {
 
   @Override
   public void merge(CalibrationSection o) {
-    overall.merge(o.overall);
     o.byTeam.forEach((team, theirs) -> byTeam.computeIfAbsent(team, k -> new CalAcc()).merge(theirs));
   }
 
   @Override
   public void write(ByteWriter out) {
-    overall.write(out);
     out.writeMap(byTeam, CalAcc::write);
   }
 
   @Override
   public void read(ByteReader in) {
-    overall.read(in, "calibration overall");
     in.readMap("calibration by team", CalAcc.BYTES, byTeam, (r, team, what) -> {
       CalAcc c = new CalAcc();
       c.read(r, what);
@@ -89,6 +75,8 @@ final class CalibrationSection implements Section<CalibrationSection> {
 
   @Override
   public void report(ReportParts r) {
+    CalAcc overall = new CalAcc();
+    byTeam.values().forEach(overall::merge);
     r.calibration = overall.stats(null);
     for (Map.Entry<String, CalAcc> e : new TreeMap<>(byTeam).entrySet()) {
       r.calibrationByTeam.add(e.getValue().stats(e.getKey()));

@@ -12,9 +12,11 @@ import org.okrengine.model.KeyResult;
 import org.okrengine.model.Metric;
 import org.okrengine.model.Objective;
 
-/** Completion over every key result and broken down by each grouping asked for (and always by team). */
+/**
+ * Completion broken down by each grouping asked for, and always by team: the recommendations judge teams, and
+ * completion over every key result is the teams' merged (each key result has one team).
+ */
 final class CompletionSection implements Section<CompletionSection> {
-  final GroupAcc overall = new GroupAcc();
   /** The groups of each grouping asked for, and of the team grouping always (the recommendations judge teams). */
   final Map<Grouping, Map<String, GroupAcc>> groups = new EnumMap<>(Grouping.class);
   private final Set<Grouping> asked;
@@ -56,40 +58,38 @@ final class CompletionSection implements Section<CompletionSection> {
         objectiveKey = f.cycle.id() + "/" + o.id();
         lastObjective = o;
       }
-      int score = f.scores[i];
-      boolean hit = f.hits[i];
+      int packed = f.packed[i];
       Commitment commitment = o.commitment();
       Metric metric = kr.metric();
-      overall.add(score, hit, commitment);
       for (int gi = 0; gi < active.length; gi++) {
         Map<String, GroupAcc> m = activeMaps.get(gi);
         switch (active[gi]) {
           case TEAM:
-            cached(gi, m, kr.team()).add(score, hit, commitment);
+            cached(gi, m, kr.team()).add(packed);
             break;
           case OBJECTIVE:
-            cached(gi, m, objectiveKey).add(score, hit, commitment);
+            cached(gi, m, objectiveKey).add(packed);
             break;
           case OWNER:
             if (kr.owner() != null) {
-              cached(gi, m, kr.owner()).add(score, hit, commitment);
+              cached(gi, m, kr.owner()).add(packed);
             }
             break;
           case TAG:
             for (int t = 0; t < kr.tags().size(); t++) {
-              group(m, kr.tags().get(t)).add(score, hit, commitment);
+              group(m, kr.tags().get(t)).add(packed);
             }
             break;
           case DIRECTION:
-            cached(gi, m, metric.direction().jsonName()).add(score, hit, commitment);
+            cached(gi, m, metric.direction().jsonName()).add(packed);
             break;
           case UNIT:
             if (metric.unit() != null) {
-              cached(gi, m, metric.unit()).add(score, hit, commitment);
+              cached(gi, m, metric.unit()).add(packed);
             }
             break;
           default:
-            cached(gi, m, commitment.jsonName()).add(score, hit, commitment);
+            cached(gi, m, commitment.jsonName()).add(packed);
             break;
         }
       }
@@ -98,7 +98,7 @@ final class CompletionSection implements Section<CompletionSection> {
           lastTeamGroup = group(groups.get(Grouping.TEAM), kr.team());
           lastTeam = kr.team();
         }
-        lastTeamGroup.add(score, hit, commitment);
+        lastTeamGroup.add(packed);
       }
     }
   }
@@ -126,7 +126,6 @@ final class CompletionSection implements Section<CompletionSection> {
 
   @Override
   public void merge(CompletionSection o) {
-    overall.merge(o.overall);
     for (Map.Entry<Grouping, Map<String, GroupAcc>> e : o.groups.entrySet()) {
       Map<String, GroupAcc> mine = groups.get(e.getKey());
       e.getValue().forEach((key, theirs) -> group(mine, key).merge(theirs));
@@ -135,7 +134,6 @@ final class CompletionSection implements Section<CompletionSection> {
 
   @Override
   public void write(ByteWriter out) {
-    overall.write(out);
     for (Map<String, GroupAcc> m : groups.values()) {
       out.writeMap(m, GroupAcc::write);
     }
@@ -143,7 +141,6 @@ final class CompletionSection implements Section<CompletionSection> {
 
   @Override
   public void read(ByteReader in) {
-    overall.read(in, "completion overall");
     for (Map.Entry<Grouping, Map<String, GroupAcc>> e : groups.entrySet()) {
       in.readMap("completion by " + e.getKey().jsonName(), GroupAcc.MIN_BYTES, e.getValue(),
           (r, key, what) -> GroupAcc.readNew(r, what));
@@ -152,19 +149,28 @@ final class CompletionSection implements Section<CompletionSection> {
 
   @Override
   public void report(ReportParts r) {
-    r.overall = overall.stats("all");
+    GroupAcc overall = new GroupAcc();
+    int scored = 0;
+    for (GroupAcc team : groups.get(Grouping.TEAM).values()) {
+      scored += team.scores.size();
+    }
+    overall.scores.ensureCapacity(scored);
+    for (GroupAcc team : groups.get(Grouping.TEAM).values()) {
+      overall.merge(team);
+    }
+    r.overall = overall.stats("all", r);
     for (Map.Entry<Grouping, Map<String, GroupAcc>> e : groups.entrySet()) {
       if (!asked.contains(e.getKey())) {
         continue;
       }
       List<GroupStats> list = new ArrayList<>();
       for (Map.Entry<String, GroupAcc> g : new TreeMap<>(e.getValue()).entrySet()) {
-        list.add(g.getValue().stats(g.getKey()));
+        list.add(g.getValue().stats(g.getKey(), r));
       }
       r.breakdowns.add(new Breakdown(e.getKey(), list));
     }
     for (Map.Entry<String, GroupAcc> e : groups.get(Grouping.TEAM).entrySet()) {
-      r.byTeam.put(e.getKey(), e.getValue().stats(e.getKey()));
+      r.byTeam.put(e.getKey(), e.getValue().stats(e.getKey(), r));
     }
   }
 }

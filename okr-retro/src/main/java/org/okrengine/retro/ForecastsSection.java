@@ -24,7 +24,7 @@ import org.okrengine.model.Status;
 final class ForecastsSection implements Section<ForecastsSection> {
   /** Null when forecasts are not replayed. */
   private final Forecaster forecaster;
-  final FcAcc overall = new FcAcc();
+  /** By team; over every key result it is the teams' merged (each key result has one team). */
   final Map<String, FcAcc> byTeam = new HashMap<>();
 
   ForecastsSection(Forecaster forecaster) {
@@ -85,25 +85,21 @@ final class ForecastsSection implements Section<ForecastsSection> {
     }
     int firstAhead = first < 0 ? -1 : (int) Duration.between(weekly[first], end).getSeconds();
     int runAhead = last ? (int) Duration.between(weekly[runStart], end).getSeconds() : -1;
-    overall.add(hit, first >= 0, last, first >= 0 && !gap, firstAhead, runAhead);
     team.add(hit, first >= 0, last, first >= 0 && !gap, firstAhead, runAhead);
   }
 
   @Override
   public void merge(ForecastsSection o) {
-    overall.merge(o.overall);
     o.byTeam.forEach((team, theirs) -> byTeam.computeIfAbsent(team, k -> new FcAcc()).merge(theirs));
   }
 
   @Override
   public void write(ByteWriter out) {
-    overall.write(out);
     out.writeMap(byTeam, FcAcc::write);
   }
 
   @Override
   public void read(ByteReader in) {
-    overall.read(in, "forecasts overall");
     in.readMap("forecasts by team", 9 * 8 + 8, byTeam, (r, team, what) -> {
       FcAcc f = new FcAcc();
       f.read(r, what);
@@ -116,9 +112,11 @@ final class ForecastsSection implements Section<ForecastsSection> {
     if (forecaster == null) {
       return;
     }
-    r.forecasts = overall.stats(null);
+    FcAcc overall = new FcAcc();
+    byTeam.values().forEach(overall::merge);
+    r.forecasts = overall.stats(null, r);
     for (Map.Entry<String, FcAcc> e : new TreeMap<>(byTeam).entrySet()) {
-      r.forecastsByTeam.add(e.getValue().stats(e.getKey()));
+      r.forecastsByTeam.add(e.getValue().stats(e.getKey(), r));
     }
   }
 
@@ -204,9 +202,10 @@ final class ForecastsSection implements Section<ForecastsSection> {
           && hitsAtLast <= hitsFlagged, what + " has counts that contradict each other");
     }
 
-    ForecastAccountability stats(String team) {
+    ForecastAccountability stats(String team, ReportParts r) {
       return new ForecastAccountability(team, keyResults, misses, missesFlagged, missesToTheEnd, missesWithoutGap,
-          firstAhead.median(WEEK), mean(firstAheadSum, missesFlagged, WEEK), runAhead.median(WEEK), hits,
+          firstAhead.median(WEEK, r.scratch(firstAhead.size())), mean(firstAheadSum, missesFlagged, WEEK),
+          runAhead.median(WEEK, r.scratch(runAhead.size())), hits,
           hitsFlagged, hitsAtLast, ratio(hitsFlagged, hits));
     }
   }

@@ -8,17 +8,21 @@ import java.util.Arrays;
  */
 final class GapHistogram {
   /*
-   * Gaps below DENSE_HOURS are counted in a dense array, grown to the largest such gap seen (so at most DENSE_HOURS
-   * longs, 16 KB); longer gaps, rare in real cadences (a quarter is 2,184 hours), are kept one by one, 8 bytes each,
-   * and sorted only when the median is taken. A check-in dated thousands of years away therefore costs 8 bytes, not
-   * a count for every hour up to it, and its gap is still exact: a median that falls among the long gaps is read
-   * from the sorted list. Memory is O(min(largest gap, DENSE_HOURS) + number of long gaps).
+   * Gaps below DENSE_HOURS are counted in a dense array of ints, grown to the largest such gap seen (so at most
+   * DENSE_HOURS ints, 8 KB; a team checking in every few weeks needs 4 KB); longer gaps, rare in real cadences (a
+   * quarter is 2,184 hours), are kept one by one, 8 bytes each, and sorted only when the median is taken. A check-in
+   * dated thousands of years away therefore costs 8 bytes, not a count for every hour up to it, and its gap is still
+   * exact: a median that falls among the long gaps is read from the sorted list. Memory is O(min(largest gap,
+   * DENSE_HOURS) + number of long gaps). A count that would pass Integer.MAX_VALUE (two billion gaps of one length,
+   * as merged partitions could reach) moves the counts to an array of longs for good.
    */
   /** Gaps below this many hours (85 days and 8 hours) are counted in the dense array. */
   static final int DENSE_HOURS = 2048;
 
-  private long[] counts = new long[0];
-  /** Gaps counted in {@link #counts}. */
+  private int[] counts = new int[0];
+  /** The counts once one of them passed Integer.MAX_VALUE (then {@link #counts} is unused), else null. */
+  private long[] wide;
+  /** Gaps counted in {@link #counts} or {@link #wide}. */
   private long dense;
   /** Gaps of {@link #DENSE_HOURS} or more, in no order. */
   private long[] longGaps = new long[0];
@@ -26,20 +30,56 @@ final class GapHistogram {
 
   /** Adds a gap of {@code hours} (0 or more). */
   void add(long hours) {
-    if (hours < DENSE_HOURS) {
+    if (hours < counts.length && wide == null) {
       int h = (int) hours;
-      if (h >= counts.length) {
-        grow(h);
+      if (counts[h] != Integer.MAX_VALUE) {
+        counts[h]++;
+        dense++;
+        return;
       }
-      counts[h]++;
-      dense++;
+    }
+    if (hours < DENSE_HOURS) {
+      add((int) hours, 1);
     } else {
       addLong(hours);
     }
   }
 
-  private void grow(int h) {
-    counts = Arrays.copyOf(counts, Math.min(DENSE_HOURS, Math.max(h + 1, counts.length * 2)));
+  /** Adds {@code count} (at least 1) gaps of {@code h} hours, below {@link #DENSE_HOURS}. */
+  private void add(int h, long count) {
+    if (wide != null) {
+      wide[h] += count;
+    } else {
+      if (h >= counts.length) {
+        counts = Arrays.copyOf(counts, Math.min(DENSE_HOURS, Math.max(h + 1, counts.length * 2)));
+      }
+      long c = counts[h] + count;
+      if (c <= Integer.MAX_VALUE) {
+        counts[h] = (int) c;
+      } else {
+        widen();
+        wide[h] += count;
+      }
+    }
+    dense += count;
+  }
+
+  private void widen() {
+    wide = new long[DENSE_HOURS];
+    for (int i = 0; i < counts.length; i++) {
+      wide[i] = counts[i];
+    }
+    counts = new int[0];
+  }
+
+  /** The count of gaps of {@code h} hours (below {@link #DENSE_HOURS}). */
+  private long count(int h) {
+    return wide != null ? wide[h] : h < counts.length ? counts[h] : 0;
+  }
+
+  /** The length of the dense counts in use. */
+  private int denseLength() {
+    return wide != null ? wide.length : counts.length;
   }
 
   private void addLong(long hours) {
@@ -50,11 +90,27 @@ final class GapHistogram {
   }
 
   void merge(GapHistogram o) {
-    if (o.counts.length > counts.length) {
-      counts = Arrays.copyOf(counts, o.counts.length);
+    int n = o.denseLength();
+    int h = 0;
+    if (wide == null && o.wide == null) {
+      if (n > counts.length) {
+        counts = Arrays.copyOf(counts, n);
+      }
+      for (; h < n; h++) {
+        long c = (long) counts[h] + o.counts[h];
+        if (c > Integer.MAX_VALUE) {
+          break;
+        }
+        counts[h] = (int) c;
+      }
     }
-    for (int i = 0; i < o.counts.length; i++) {
-      counts[i] += o.counts[i];
+    if (h < n) {
+      if (wide == null) {
+        widen();
+      }
+      for (; h < n; h++) {
+        wide[h] += o.count(h);
+      }
     }
     dense += o.dense;
     for (int i = 0; i < o.longCount; i++) {
@@ -65,14 +121,15 @@ final class GapHistogram {
   /** Writes the gaps: the dense counts that are not 0 as (hours, count), then the long gaps in ascending order. */
   void write(ByteWriter out) {
     int bins = 0;
-    for (long c : counts) {
-      bins += c > 0 ? 1 : 0;
+    for (int h = 0; h < denseLength(); h++) {
+      bins += count(h) > 0 ? 1 : 0;
     }
     out.writeInt(bins);
-    for (int h = 0; h < counts.length; h++) {
-      if (counts[h] > 0) {
+    for (int h = 0; h < denseLength(); h++) {
+      long c = count(h);
+      if (c > 0) {
         out.writeInt(h);
-        out.writeLong(counts[h]);
+        out.writeLong(c);
       }
     }
     Arrays.sort(longGaps, 0, longCount);
@@ -91,11 +148,7 @@ final class GapHistogram {
       long c = in.readCount(what + " count");
       in.check(h > previous && h < DENSE_HOURS && c > 0 && c <= Long.MAX_VALUE - dense,
           what + " must count gaps below " + DENSE_HOURS + " hours in ascending order, each at least once");
-      if (h >= counts.length) {
-        grow(h);
-      }
-      counts[h] = c;
-      dense += c;
+      add(h, c);
       previous = h;
     }
     int n = in.readSize(what + " long gaps", 8);
@@ -134,10 +187,10 @@ final class GapHistogram {
       return longGaps[(int) (rank - dense)];
     }
     long seen = 0;
-    for (int i = 0; i < counts.length; i++) {
-      seen += counts[i];
+    for (int h = 0; h < denseLength(); h++) {
+      seen += count(h);
       if (seen > rank) {
-        return i;
+        return h;
       }
     }
     throw new IllegalStateException("rank out of range: " + rank);

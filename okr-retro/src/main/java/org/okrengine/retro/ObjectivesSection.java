@@ -68,7 +68,7 @@ final class ObjectivesSection implements Section<ObjectivesSection> {
   @Override
   public void report(ReportParts r) {
     for (Commitment c : Commitment.values()) {
-      r.objectives.add(byCommitment[c.ordinal()].stats(c));
+      r.objectives.add(byCommitment[c.ordinal()].stats(c, r));
     }
   }
 
@@ -113,9 +113,9 @@ final class ObjectivesSection implements Section<ObjectivesSection> {
           what + " has counts that do not agree with its " + scores.size() + " scores");
     }
 
-    ObjectiveStats stats(Commitment c) {
+    ObjectiveStats stats(Commitment c, ReportParts r) {
       return new ObjectiveStats(c.jsonName(), c.expectedScore(), objectives, scored, mean(sum, scored, SCORE_SCALE),
-          scores.median(SCORE_SCALE), met);
+          scores.median(SCORE_SCALE, r.scratch(scores.size())), met);
     }
   }
 }

@@ -28,6 +28,15 @@ final class ReportParts {
   List<BlockerStats> blockers = new ArrayList<>();
   ForecastAccountability forecasts;
   List<ForecastAccountability> forecastsByTeam = new ArrayList<>();
+  private int[] scratch = new int[0];
+
+  /** Scratch for the medians: at least {@code n} ints, one array for the whole report. */
+  int[] scratch(int n) {
+    if (scratch.length < n) {
+      scratch = new int[n];
+    }
+    return scratch;
+  }
   /** The name of the forecast model of the replay, or null without one. */
   String model;
 

@@ -25,8 +25,9 @@ final class RetroBytes {
    * Inside a section: counts and sums are longs; a string is an int count of UTF-16 units and the units, two bytes
    * each (exact for any string); a map is an int count and its entries in ascending order of key; a multiset (scores,
    * gaps, seconds ahead) is written in ascending order. So equal accumulators write equal bytes, whatever order
-   * they were added and merged in. Any change of layout or meaning, including a reordering of Grouping, takes a new
-   * version number.
+   * they were added and merged in. A completion group is its key results' count and their packed scores (score in
+   * millionths << 2 | hit << 1 | committed, GroupAcc). Figures over every key result are not written: they are the
+   * teams' merged. Any change of layout or meaning, including a reordering of Grouping, takes a new version number.
    *
    * Reading checks, in this order: the magic number, the length of header and checksum, the version, the checksum
    * (accidental damage), the settings, then every field: no count or length may claim more than the bytes left could

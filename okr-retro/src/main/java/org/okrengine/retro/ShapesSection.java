@@ -4,6 +4,9 @@ package org.okrengine.retro;
 final class ShapesSection implements Section<ShapesSection> {
   /** By {@link TrajectoryShape} ordinal. */
   final GroupAcc[] shapes = new GroupAcc[TrajectoryShape.values().length];
+  /** Scratch for {@link Trajectories#classify}: the points' fractions of the cycle and progress. */
+  private double[] xs = new double[64];
+  private double[] ps = new double[64];
 
   ShapesSection() {
     for (int i = 0; i < shapes.length; i++) {
@@ -14,8 +17,13 @@ final class ShapesSection implements Section<ShapesSection> {
   @Override
   public void add(CycleFacts f) {
     for (int i = 0; i < f.size; i++) {
-      TrajectoryShape shape = Trajectories.classify(f.keyResults[i], f.cycle, f.span);
-      shapes[shape.ordinal()].add(f.scores[i], f.hits[i], f.objectives[i].commitment());
+      int points = f.from[i + 1] - f.from[i] + 2;
+      if (points > xs.length) {
+        xs = new double[points * 2];
+        ps = new double[points * 2];
+      }
+      TrajectoryShape shape = Trajectories.classify(f.keyResults[i], f, i, xs, ps);
+      shapes[shape.ordinal()].add(f.packed[i]);
     }
   }
 
@@ -43,7 +51,7 @@ final class ShapesSection implements Section<ShapesSection> {
   @Override
   public void report(ReportParts r) {
     for (TrajectoryShape s : TrajectoryShape.values()) {
-      r.shapes.add(shapes[s.ordinal()].stats(s.jsonName()));
+      r.shapes.add(shapes[s.ordinal()].stats(s.jsonName(), r));
     }
   }
 }

@@ -1,6 +1,5 @@
 package org.okrengine.retro;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import org.okrengine.model.Cycle;
 
@@ -9,6 +8,8 @@ final class Span {
   /** Seconds in a week, the unit of the cadence's weeks and the forecast replay's step. */
   static final long WEEK_SECONDS = 7 * 86_400L;
 
+  /** The cycle these are the bounds of. */
+  final Cycle cycle;
   final String id;
   final long startSec;
   final long endSec;
@@ -19,6 +20,7 @@ final class Span {
   final LocalDate start;
 
   Span(Cycle c) {
+    cycle = c;
     id = c.id();
     start = c.start();
     startSec = c.startInstant().getEpochSecond();
@@ -33,9 +35,9 @@ final class Span {
     return start + "|" + cycleId;
   }
 
-  /** The elapsed fraction (0..1, clamped) of the cycle at {@code at}. */
-  double fraction(Instant at) {
-    double f = (at.getEpochSecond() - startSec + at.getNano() / 1e9) / length;
+  /** The elapsed fraction (0..1, clamped) of the cycle at {@code seconds} and {@code nanos} past the epoch. */
+  double fraction(long seconds, int nanos) {
+    double f = (nanos == 0 ? seconds - startSec : seconds - startSec + nanos / 1e9) / length; // the same number
     return f <= 0 ? 0 : f >= 1 ? 1 : f;
   }
 }

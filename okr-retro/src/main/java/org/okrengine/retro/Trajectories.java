@@ -1,7 +1,5 @@
 package org.okrengine.retro;
 
-import java.util.List;
-import org.okrengine.model.CheckIn;
 import org.okrengine.model.Cycle;
 import org.okrengine.model.Direction;
 import org.okrengine.model.KeyResult;
@@ -19,31 +17,29 @@ final class Trajectories {
   static final double EARLY_BEHIND = 0.1;
   static final double STALL_GAIN = 0.1;
 
-  private static final int BUFFER = 64;
-  private static final ThreadLocal<double[]> XS = ThreadLocal.withInitial(() -> new double[BUFFER]);
-  private static final ThreadLocal<double[]> PS = ThreadLocal.withInitial(() -> new double[BUFFER]);
-
   private Trajectories() {}
 
-  static TrajectoryShape classify(KeyResult kr, Cycle cycle, Span span) {
+  /**
+   * The shape of key result {@code kr}, whose check-ins' times and values are those of {@code f}'s columns from
+   * {@code f.from[i]}; {@code xs} and {@code ps} are scratch of at least its check-ins plus 2.
+   */
+  static TrajectoryShape classify(KeyResult kr, CycleFacts f, int i, double[] xs, double[] ps) {
     Metric metric = kr.metric();
     Direction d = metric.direction();
-    List<CheckIn> checkIns = kr.checkIns();
-    if (d.isMaintain() || d == Direction.ACHIEVE || checkIns.isEmpty()) {
+    int first = f.from[i];
+    int end = f.from[i + 1];
+    if (d.isMaintain() || d == Direction.ACHIEVE || first == end) {
       return TrajectoryShape.UNCLASSIFIED;
     }
-    int n = checkIns.size() + 2;
-    double[] xs = n <= BUFFER ? XS.get() : new double[n];
-    double[] ps = n <= BUFFER ? PS.get() : new double[n];
+    Span span = f.span;
     int m = 0;
     xs[m] = 0;
     ps[m++] = 0;
     double max = Double.NEGATIVE_INFINITY;
     double maxAbs = 0;
-    for (int i = 0; i < checkIns.size(); i++) {
-      CheckIn c = checkIns.get(i);
-      double x = span.fraction(c.at());
-      double p = metric.progress(c.value());
+    for (int c = first; c < end; c++) {
+      double x = span.fraction(f.atSeconds[c], f.atNanos[c]);
+      double p = metric.progress(f.values[c]);
       if (x == 0 && m == 1) {
         m = 0; // a check-in at the start replaces the baseline point
       }
@@ -62,19 +58,22 @@ final class Trajectories {
       max = Math.max(max, p);
       maxAbs = Math.max(maxAbs, Math.abs(p));
     }
-    double end = ps[m - 1];
+    double endProgress = ps[m - 1];
     if (maxAbs < FLAT) {
       return TrajectoryShape.FLAT;
     }
-    if (end < REGRESS_BELOW || end <= max - REGRESS_FROM_BEST) {
+    if (endProgress < REGRESS_BELOW || endProgress <= max - REGRESS_FROM_BEST) {
       return TrajectoryShape.REGRESSING;
     }
+    Cycle cycle = f.cycle;
     double at75 = at(xs, ps, m, 0.75);
-    if (at75 <= plan(kr, cycle, 0.75) - LATE_BEHIND && end - at75 >= LATE_GAIN) {
+    // the plan last: it is the dearest test, needed only when the others pass
+    if (endProgress - at75 >= LATE_GAIN && at75 <= plan(kr, cycle, 0.75) - LATE_BEHIND) {
       return TrajectoryShape.BACK_LOADED;
     }
     double at50 = at(xs, ps, m, 0.5);
-    if (at50 >= EARLY_MIN && at50 >= plan(kr, cycle, 0.5) - EARLY_BEHIND && end - at50 < STALL_GAIN && end < 1) {
+    if (at50 >= EARLY_MIN && endProgress - at50 < STALL_GAIN && endProgress < 1
+        && at50 >= plan(kr, cycle, 0.5) - EARLY_BEHIND) {
       return TrajectoryShape.FRONT_LOADED_STALLED;
     }
     return TrajectoryShape.STEADY;

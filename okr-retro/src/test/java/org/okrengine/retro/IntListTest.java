@@ -20,7 +20,52 @@ class IntListTest {
       int[] sorted = a.clone();
       Arrays.sort(sorted);
       int k = r.nextInt(n);
-      assertThat(IntList.select(a.clone(), k)).isEqualTo(sorted[k]);
+      int[] b = a.clone();
+      assertThat(IntList.select(b, n, k)).isEqualTo(sorted[k]);
+      for (int i = k + 1; i < n; i++) {
+        assertThat(b[i]).as("after rank %d", k).isGreaterThanOrEqualTo(sorted[k]); // what median relies on
+      }
+    }
+  }
+
+  @Test
+  void median_equalsSortedList() {
+    Random r = new Random(4);
+    for (int trial = 0; trial < 300; trial++) {
+      IntList l = new IntList();
+      int n = 1 + r.nextInt(400);
+      int[] a = new int[n];
+      for (int i = 0; i < n; i++) {
+        a[i] = r.nextInt(trial % 3 == 0 ? 3 : 1_000_001);
+        l.add(a[i]);
+      }
+      Arrays.sort(a);
+      assertThat(l.median(1, new int[n + trial])).isEqualTo((a[(n - 1) / 2] + (long) a[n / 2]) / 2.0);
+    }
+  }
+
+  @Test
+  void median_longLists_byCountingEqualsSortedList() {
+    // at and above IntList.COUNTED: one value, few values, a million-score range with a heavy top (as scores of 1.0),
+    // the whole int range; even and odd lengths; shifted as GroupAcc's packed scores are
+    Random r = new Random(6);
+    int[] bounds = {1, 3, 4_000_004, Integer.MAX_VALUE};
+    for (int trial = 0; trial < 40; trial++) {
+      int n = IntList.COUNTED + r.nextInt(3 * IntList.COUNTED);
+      int bound = bounds[trial % bounds.length];
+      int shift = trial % 3;
+      IntList l = new IntList();
+      int[] a = new int[n];
+      for (int i = 0; i < n; i++) {
+        a[i] = r.nextInt(4) == 0 ? bound - 1 : r.nextInt(bound);
+        l.add(a[i]);
+      }
+      for (int i = 0; i < n; i++) {
+        a[i] >>>= shift;
+      }
+      Arrays.sort(a);
+      assertThat(l.median(1, shift, new int[n])).as("trial %d, n %d", trial, n)
+          .isEqualTo(((long) a[(n - 1) / 2] + a[n / 2]) / 2.0);
     }
   }
 
