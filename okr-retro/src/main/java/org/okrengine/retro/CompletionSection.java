@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.okrengine.model.Commitment;
 import org.okrengine.model.KeyResult;
 import org.okrengine.model.Metric;
 import org.okrengine.model.Objective;
@@ -20,16 +19,14 @@ final class CompletionSection implements Section<CompletionSection> {
   /** The groups of each grouping asked for, and of the team grouping always (the recommendations judge teams). */
   final Map<Grouping, Map<String, GroupAcc>> groups = new EnumMap<>(Grouping.class);
   private final Set<Grouping> asked;
-  /** The groupings asked for, and their maps, as arrays for the per-key-result loop. */
-  private final Grouping[] active;
-  private final List<Map<String, GroupAcc>> activeMaps = new ArrayList<>();
-  /** The last key and group of each active grouping (neighbours share keys). */
-  private final String[] lastKeys;
-  private final GroupAcc[] lastGroups;
-  /** Whether the team grouping was asked for; when not, its groups are kept here for the recommendations. */
-  private final boolean teamAsked;
-  private String lastTeam;
-  private GroupAcc lastTeamGroup;
+  /** The groups of each grouping, null for those not asked for (team always), looked up in straight-line code. */
+  private final Groups team;
+  private final Groups objective;
+  private final Groups owner;
+  private final Groups tag;
+  private final Groups direction;
+  private final Groups unit;
+  private final Groups commitment;
 
   CompletionSection(Set<Grouping> asked) {
     this.asked = asked;
@@ -37,82 +34,56 @@ final class CompletionSection implements Section<CompletionSection> {
       groups.put(g, new HashMap<>());
     }
     groups.put(Grouping.TEAM, new HashMap<>());
-    active = asked.toArray(new Grouping[0]);
-    for (Grouping g : active) {
-      activeMaps.add(groups.get(g));
-    }
-    lastKeys = new String[active.length];
-    lastGroups = new GroupAcc[active.length];
-    teamAsked = asked.contains(Grouping.TEAM);
+    team = groups(Grouping.TEAM);
+    objective = groups(Grouping.OBJECTIVE);
+    owner = groups(Grouping.OWNER);
+    tag = groups(Grouping.TAG);
+    direction = groups(Grouping.DIRECTION);
+    unit = groups(Grouping.UNIT);
+    commitment = groups(Grouping.COMMITMENT);
+  }
+
+  private Groups groups(Grouping g) {
+    Map<String, GroupAcc> m = groups.get(g);
+    return m == null ? null : new Groups(m);
   }
 
   @Override
   public void add(CycleFacts f) {
     Objective lastObjective = null;
     String objectiveKey = null;
-    boolean byObjective = groups.containsKey(Grouping.OBJECTIVE);
     for (int i = 0; i < f.size; i++) {
       KeyResult kr = f.keyResults[i];
       Objective o = f.objectives[i];
-      if (byObjective && o != lastObjective) {
-        objectiveKey = f.cycle.id() + "/" + o.id();
-        lastObjective = o;
-      }
       int packed = f.packed[i];
-      Commitment commitment = o.commitment();
+      team.get(kr.team()).add(packed);
+      if (objective != null) {
+        if (o != lastObjective) {
+          objectiveKey = f.cycle.id() + "/" + o.id();
+          lastObjective = o;
+        }
+        objective.get(objectiveKey).add(packed);
+      }
+      if (owner != null && kr.owner() != null) {
+        owner.get(kr.owner()).add(packed);
+      }
+      if (tag != null) {
+        List<String> tags = kr.tags();
+        for (int t = 0; t < tags.size(); t++) {
+          tag.get(tags.get(t)).add(packed);
+        }
+      }
       Metric metric = kr.metric();
-      for (int gi = 0; gi < active.length; gi++) {
-        Map<String, GroupAcc> m = activeMaps.get(gi);
-        switch (active[gi]) {
-          case TEAM:
-            cached(gi, m, kr.team()).add(packed);
-            break;
-          case OBJECTIVE:
-            cached(gi, m, objectiveKey).add(packed);
-            break;
-          case OWNER:
-            if (kr.owner() != null) {
-              cached(gi, m, kr.owner()).add(packed);
-            }
-            break;
-          case TAG:
-            for (int t = 0; t < kr.tags().size(); t++) {
-              group(m, kr.tags().get(t)).add(packed);
-            }
-            break;
-          case DIRECTION:
-            cached(gi, m, metric.direction().jsonName()).add(packed);
-            break;
-          case UNIT:
-            if (metric.unit() != null) {
-              cached(gi, m, metric.unit()).add(packed);
-            }
-            break;
-          default:
-            cached(gi, m, commitment.jsonName()).add(packed);
-            break;
-        }
+      if (direction != null) {
+        direction.get(metric.direction().jsonName()).add(packed);
       }
-      if (!teamAsked) {
-        if (!kr.team().equals(lastTeam)) {
-          lastTeamGroup = group(groups.get(Grouping.TEAM), kr.team());
-          lastTeam = kr.team();
-        }
-        lastTeamGroup.add(packed);
+      if (unit != null && metric.unit() != null) {
+        unit.get(metric.unit()).add(packed);
+      }
+      if (commitment != null) {
+        commitment.get(o.commitment().jsonName()).add(packed);
       }
     }
-  }
-
-  /** The group {@code key} of grouping number {@code gi}, remembering the last one. */
-  private GroupAcc cached(int gi, Map<String, GroupAcc> m, String key) {
-    String last = lastKeys[gi];
-    if (key == last || key.equals(last)) {
-      return lastGroups[gi];
-    }
-    GroupAcc g = group(m, key);
-    lastKeys[gi] = key;
-    lastGroups[gi] = g;
-    return g;
   }
 
   private static GroupAcc group(Map<String, GroupAcc> m, String key) {
@@ -122,6 +93,25 @@ final class CompletionSection implements Section<CompletionSection> {
       m.put(key, g);
     }
     return g;
+  }
+
+  /** The groups of one grouping by key, remembering the last one looked up (neighbours often share keys). */
+  private static final class Groups {
+    private final Map<String, GroupAcc> map;
+    private String lastKey;
+    private GroupAcc last;
+
+    Groups(Map<String, GroupAcc> map) {
+      this.map = map;
+    }
+
+    GroupAcc get(String key) {
+      if (key != lastKey && !key.equals(lastKey)) {
+        last = group(map, key);
+        lastKey = key;
+      }
+      return last;
+    }
   }
 
   @Override

@@ -70,6 +70,26 @@ class IntListTest {
   }
 
   @Test
+  void sort_shortAndLongLists_equalJdkSort() {
+    Random r = new Random(10);
+    int[] bounds = {1, 5, 2048, 4_000_004, Integer.MAX_VALUE};
+    for (int trial = 0; trial < 30; trial++) {
+      int n = trial % 2 == 0 ? r.nextInt(100) : IntList.COUNTED + r.nextInt(20_000);
+      IntList l = new IntList();
+      int[] a = new int[n];
+      for (int i = 0; i < n; i++) {
+        a[i] = r.nextInt(bounds[trial % bounds.length]);
+        l.add(a[i]);
+      }
+      Arrays.sort(a);
+      l.sort();
+      assertThat(Arrays.copyOf(l.array(), l.size())).as("trial %d", trial).isEqualTo(a);
+      l.add(7); // still a list after sorting
+      assertThat(l.size()).isEqualTo(n + 1);
+    }
+  }
+
+  @Test
   void median_evenOddEmpty() {
     IntList l = new IntList();
     assertThat(l.median(1)).isNull();
