@@ -19,14 +19,19 @@ final class CompletionSection implements Section<CompletionSection> {
   /** The groups of each grouping asked for, and of the team grouping always (the recommendations judge teams). */
   final Map<Grouping, Map<String, GroupAcc>> groups = new EnumMap<>(Grouping.class);
   private final Set<Grouping> asked;
-  /** The groups of each grouping, null for those not asked for (team always), looked up in straight-line code. */
+  /**
+   * The groups of each grouping, null for those not asked for (team always), looked up in straight-line code; the
+   * objective groups through {@link #objectivesByCycle}.
+   */
   private final Groups team;
-  private final Groups objective;
+  private final boolean byObjective;
   private final Groups owner;
   private final Groups tag;
   private final Groups direction;
   private final Groups unit;
   private final Groups commitment;
+  /** The objective groups by cycle id and objective id (the same groups as in the map keyed cycleId/objectiveId). */
+  private final Map<String, Map<String, GroupAcc>> objectivesByCycle = new HashMap<>();
 
   CompletionSection(Set<Grouping> asked) {
     this.asked = asked;
@@ -35,7 +40,7 @@ final class CompletionSection implements Section<CompletionSection> {
     }
     groups.put(Grouping.TEAM, new HashMap<>());
     team = groups(Grouping.TEAM);
-    objective = groups(Grouping.OBJECTIVE);
+    byObjective = asked.contains(Grouping.OBJECTIVE);
     owner = groups(Grouping.OWNER);
     tag = groups(Grouping.TAG);
     direction = groups(Grouping.DIRECTION);
@@ -51,18 +56,18 @@ final class CompletionSection implements Section<CompletionSection> {
   @Override
   public void add(CycleFacts f) {
     Objective lastObjective = null;
-    String objectiveKey = null;
+    GroupAcc objectiveGroup = null;
     for (int i = 0; i < f.size; i++) {
       KeyResult kr = f.keyResults[i];
       Objective o = f.objectives[i];
       int packed = f.packed[i];
       team.get(kr.team()).add(packed);
-      if (objective != null) {
+      if (byObjective) {
         if (o != lastObjective) {
-          objectiveKey = f.cycle.id() + "/" + o.id();
+          objectiveGroup = objectiveGroup(f.cycle.id(), o.id());
           lastObjective = o;
         }
-        objective.get(objectiveKey).add(packed);
+        objectiveGroup.add(packed);
       }
       if (owner != null && kr.owner() != null) {
         owner.get(kr.owner()).add(packed);
@@ -84,6 +89,24 @@ final class CompletionSection implements Section<CompletionSection> {
         commitment.get(o.commitment().jsonName()).add(packed);
       }
     }
+  }
+
+  /**
+   * The group of objective {@code objectiveId} of cycle {@code cycleId}, keyed {@code cycleId/objectiveId}: found
+   * through the two ids, so that the key is only built for a new group (companies share quarters and objective ids).
+   */
+  private GroupAcc objectiveGroup(String cycleId, String objectiveId) {
+    Map<String, GroupAcc> byObjective = objectivesByCycle.get(cycleId);
+    if (byObjective == null) {
+      byObjective = new HashMap<>();
+      objectivesByCycle.put(cycleId, byObjective);
+    }
+    GroupAcc g = byObjective.get(objectiveId);
+    if (g == null) {
+      g = group(groups.get(Grouping.OBJECTIVE), cycleId + "/" + objectiveId);
+      byObjective.put(objectiveId, g);
+    }
+    return g;
   }
 
   private static GroupAcc group(Map<String, GroupAcc> m, String key) {

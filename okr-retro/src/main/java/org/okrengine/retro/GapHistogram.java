@@ -8,8 +8,8 @@ import java.util.Arrays;
  */
 final class GapHistogram {
   /*
-   * Gaps below DENSE_HOURS are counted in a dense array of ints, grown to the largest such gap seen (so at most
-   * DENSE_HOURS ints, 8 KB; a team checking in every few weeks needs 4 KB); longer gaps, rare in real cadences (a
+   * Gaps below DENSE_HOURS are counted in a dense array of ints, of 1,024 (4 KB) at first and grown to the largest
+   * such gap seen (so at most DENSE_HOURS ints, 8 KB); longer gaps, rare in real cadences (a
    * quarter is 2,184 hours), are kept one by one, 8 bytes each, and sorted only when the median is taken. A check-in
    * dated thousands of years away therefore costs 8 bytes, not a count for every hour up to it, and its gap is still
    * exact: a median that falls among the long gaps is read from the sorted list. Memory is O(min(largest gap,
@@ -18,6 +18,8 @@ final class GapHistogram {
    */
   /** Gaps below this many hours (85 days and 8 hours) are counted in the dense array. */
   static final int DENSE_HOURS = 2048;
+  /** The dense array's first length: gaps of up to 42 days, so that a team checking in every few weeks never grows it. */
+  private static final int FIRST = 1024;
 
   private int[] counts = new int[0];
   /** The counts once one of them passed Integer.MAX_VALUE (then {@link #counts} is unused), else null. */
@@ -51,7 +53,7 @@ final class GapHistogram {
       wide[h] += count;
     } else {
       if (h >= counts.length) {
-        counts = Arrays.copyOf(counts, Math.min(DENSE_HOURS, Math.max(h + 1, counts.length * 2)));
+        counts = Arrays.copyOf(counts, Math.min(DENSE_HOURS, Math.max(h + 1, Math.max(FIRST, counts.length * 2))));
       }
       long c = counts[h] + count;
       if (c <= Integer.MAX_VALUE) {

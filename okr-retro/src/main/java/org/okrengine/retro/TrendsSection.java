@@ -23,8 +23,16 @@ final class TrendsSection implements Section<TrendsSection> {
     for (int i = 0; i < f.size; i++) {
       String team = f.keyResults[i].team();
       if (!team.equals(lastTeam) || !span.trendKey.equals(lastKey)) {
-        last = trends.computeIfAbsent(team, k -> new HashMap<>())
-            .computeIfAbsent(span.trendKey, k -> new TrendAcc(span.id, span.start));
+        Map<String, TrendAcc> byCycle = trends.get(team);
+        if (byCycle == null) {
+          byCycle = new HashMap<>();
+          trends.put(team, byCycle);
+        }
+        last = byCycle.get(span.trendKey);
+        if (last == null) {
+          last = new TrendAcc(span.id, span.start);
+          byCycle.put(span.trendKey, last);
+        }
         lastTeam = team;
         lastKey = span.trendKey;
       }
