@@ -85,6 +85,6 @@ class NumbersTest {
     String page = HtmlReportWriter.write(c, r);
     assertThat(page).contains("100 M EUR → 123.5 M EUR · now 130.3 M EUR")
         .contains("<title>target 123.5 M EUR</title>")
-        .contains(HtmlReportWriter.esc(r.keyResults().get(0).insight()));
+        .contains(Html.esc(r.keyResults().get(0).insight()));
   }
 }
