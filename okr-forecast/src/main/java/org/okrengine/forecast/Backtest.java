@@ -102,6 +102,11 @@ public final class Backtest {
     return new Backtest(origins, methods, Objects.requireNonNull(forecaster, "forecaster must not be null"));
   }
 
+  /** The forecaster whose settings (model, stale days) the methods use. */
+  public Forecaster forecaster() {
+    return forecaster;
+  }
+
   /** The methods scored, in the order of the report. */
   public List<ForecastMethod> methods() {
     return methods;
@@ -202,11 +207,12 @@ public final class Backtest {
   }
 
   /**
-   * Running sums of a backtest: add cycles, merge accumulators of separate parts, then take the report. Mutable; not
-   * thread-safe (use one per thread and merge).
+   * Running sums of a backtest: add cycles, merge accumulators of separate parts, then take the report. Its bytes
+   * ({@link #toBytes}) carry the backtest's settings, so {@link #fromBytes} rebuilds it in another process. Mutable;
+   * not thread-safe (use one per thread and merge).
    */
-  public static final class Accumulator {
-    private static final int BYTES_MAGIC = 0x4F4B5201; // "OKR" 1
+  public static final class Accumulator
+      implements org.okrengine.model.Accumulator<OkrCycle, BacktestReport, Accumulator> {
     private final Backtest backtest;
     private final Map<ForecastMethod, Sums[]> sums = new EnumMap<>(ForecastMethod.class);
     private final Forecaster[] forecasters;
@@ -215,6 +221,8 @@ public final class Backtest {
     private Consumer<BacktestForecast> listener;
     private long cycles;
     private long keyResults;
+    /** The settings as {@link BacktestBytes} writes them, made when first needed. */
+    private byte[] settingsBytes;
 
     private Accumulator(Backtest backtest) {
       this.backtest = backtest;
@@ -234,6 +242,17 @@ public final class Backtest {
     }
 
     /**
+     * A new accumulator holding what {@code bytes} (of {@link #toBytes}) hold, with the settings written in them:
+     * origins, methods, and the forecaster's model and stale days.
+     *
+     * @throws IllegalArgumentException when the bytes are not a backtest accumulator's, of another format version, or
+     *     corrupt
+     */
+    public static Accumulator fromBytes(byte[] bytes) {
+      return BacktestBytes.read(bytes).backtest().newAccumulator().mergeBytes(bytes);
+    }
+
+    /**
      * Hands each forecast from now on to {@code listener} (null for none) as it is made.
      *
      * @return this accumulator
@@ -244,6 +263,7 @@ public final class Backtest {
     }
 
     /** Scores the key results of {@code cycle} that have a final value. */
+    @Override
     public Accumulator add(OkrCycle cycle) {
       current = forecasters;
       currentModel = backtest.forecaster.model();
@@ -293,11 +313,15 @@ public final class Backtest {
       return this;
     }
 
-    /** Adds everything {@code other} has seen; both must come from equal backtests. */
+    /**
+     * Adds everything {@code other} has seen; both must come from equal backtests (origins, methods, the forecaster's
+     * model and stale days).
+     */
+    @Override
     public Accumulator merge(Accumulator other) {
-      if (!Arrays.equals(backtest.origins, other.backtest.origins)
-          || !backtest.methods.equals(other.backtest.methods)) {
-        throw new IllegalArgumentException("other must come from a backtest with the same origins and methods");
+      if (!Arrays.equals(settings(), other.settings())) {
+        throw new IllegalArgumentException("other must come from a backtest with the same settings ("
+            + BacktestBytes.describe(settings()) + "): " + BacktestBytes.describe(other.settings()));
       }
       cycles += other.cycles;
       keyResults += other.keyResults;
@@ -311,22 +335,25 @@ public final class Backtest {
       return this;
     }
 
+    /** The settings part of this accumulator's bytes. */
+    private byte[] settings() {
+      if (settingsBytes == null) {
+        settingsBytes = BacktestBytes.settings(backtest);
+      }
+      return settingsBytes;
+    }
+
     /**
-     * Everything this accumulator has seen, as bytes for another process to {@linkplain #mergeBytes merge} (for
-     * example a distributed job's partitions). Exact: merging the bytes gives what merging this accumulator would.
+     * Everything this accumulator has seen, as bytes for another process to {@linkplain #mergeBytes merge} or
+     * {@linkplain #fromBytes rebuild} (for example a distributed job's partitions). Exact: merging the bytes gives
+     * what merging this accumulator would. The format ({@code BacktestBytes}: magic number, version 2, the settings,
+     * the counts and exact sums) is explicit; no Java serialisation.
      */
+    @Override
     public byte[] toBytes() {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       try (DataOutputStream out = new DataOutputStream(bytes)) {
-        out.writeInt(BYTES_MAGIC);
-        out.writeInt(backtest.origins.length);
-        for (double o : backtest.origins) {
-          out.writeDouble(o);
-        }
-        out.writeInt(backtest.methods.size());
-        for (ForecastMethod m : backtest.methods) {
-          out.writeUTF(m.id());
-        }
+        out.write(settings());
         out.writeLong(cycles);
         out.writeLong(keyResults);
         for (ForecastMethod m : backtest.methods) {
@@ -341,31 +368,26 @@ public final class Backtest {
     }
 
     /**
-     * Adds everything an accumulator written by {@link #toBytes} had seen; it must come from an equal backtest.
+     * Adds everything an accumulator written by {@link #toBytes} had seen; it must come from an equal backtest. The
+     * bytes are read in full before anything is added.
      *
-     * @throws IllegalArgumentException when the bytes are not an accumulator of an equal backtest
+     * @throws IllegalArgumentException when the bytes are not an accumulator of an equal backtest, or are corrupt
      */
+    @Override
     public Accumulator mergeBytes(byte[] bytes) {
-      try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-        if (in.readInt() != BYTES_MAGIC) {
-          throw new IllegalArgumentException("not a backtest accumulator");
-        }
-        double[] origins = new double[in.readInt()];
-        for (int k = 0; k < origins.length; k++) {
-          origins[k] = in.readDouble();
-        }
-        List<ForecastMethod> methods = new ArrayList<>();
-        for (int i = in.readInt(); i > 0; i--) {
-          methods.add(ForecastMethod.fromId(in.readUTF()).orElseThrow(
-              () -> new IllegalArgumentException("unknown method in accumulator bytes")));
-        }
-        if (!Arrays.equals(backtest.origins, origins) || !backtest.methods.equals(methods)) {
-          throw new IllegalArgumentException("bytes must come from a backtest with the same origins and methods");
-        }
-        cycles += in.readLong();
-        keyResults += in.readLong();
+      BacktestBytes.Header header = BacktestBytes.read(bytes);
+      if (!Arrays.equals(settings(), header.settings())) {
+        throw new IllegalArgumentException("bytes must come from a backtest with the same settings ("
+            + BacktestBytes.describe(settings()) + "): " + BacktestBytes.describe(header.settings()));
+      }
+      Accumulator other = new Accumulator(backtest);
+      other.settingsBytes = settings();
+      try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, header.settings().length,
+          bytes.length - header.settings().length))) {
+        other.cycles = in.readLong();
+        other.keyResults = in.readLong();
         for (ForecastMethod m : backtest.methods) {
-          for (Sums s : sums.get(m)) {
+          for (Sums s : other.sums.get(m)) {
             s.mergeFrom(in);
           }
         }
@@ -375,10 +397,11 @@ public final class Backtest {
       } catch (IOException e) {
         throw new IllegalArgumentException("truncated or corrupt accumulator bytes: " + e, e);
       }
-      return this;
+      return merge(other);
     }
 
     /** The scores so far. */
+    @Override
     public BacktestReport report() {
       List<MethodScore> out = new ArrayList<>();
       int mid = 0;

@@ -97,4 +97,60 @@ class BacktestMergeTest {
     byte[] truncated = java.util.Arrays.copyOf(good, good.length - 3);
     assertThatThrownBy(() -> acc.mergeBytes(truncated)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  /** The ids of ForecastMethod.values(), in order. */
+  static final String EVERY_METHOD = "[linear-pace, ols-trend, random-walk-drift, plan-prior-bayes, damped-trend, "
+      + "movement-aware]";
+
+  /** A forecaster unlike the default in every setting a backtest carries: its model and its stale days. */
+  static Forecaster custom() {
+    ForecastModel model = ForecastModel.defaults().withName("custom")
+        .withHyperparameters(new Hyperparameters(1.3, 0.3, 0.04, 0.0, 1.0));
+    return Forecaster.withDefaults().withModel(model).withStaleAfterDays(3);
+  }
+
+  @Test
+  void fromBytes_customForecaster_carriesEverySetting() {
+    List<OkrCycle> cycles = BacktestTest.HISTORY;
+    Backtest bt = Backtest.withDefaults().withWeeklyOrigins().withMethods(List.of(ForecastMethod.PLAN_PRIOR_BAYES,
+        ForecastMethod.OLS_TREND)).withForecaster(custom());
+    BacktestReport expected = bt.run(cycles);
+    assertThat(expected).isNotEqualTo(Backtest.withDefaults().withWeeklyOrigins().withMethods(bt.methods())
+        .run(cycles)); // the settings matter
+    // an empty accumulator's bytes are the whole configuration: another process computes the same from them alone
+    Backtest.Accumulator rebuilt = Backtest.Accumulator.fromBytes(bt.newAccumulator().toBytes());
+    cycles.forEach(rebuilt::add);
+    assertThat(rebuilt.report()).isEqualTo(expected);
+    assertThat(rebuilt.toBytes()).isEqualTo(bt.newAccumulator().mergeBytes(rebuilt.toBytes()).toBytes());
+    assertThat(Backtest.Accumulator.fromBytes(rebuilt.toBytes()).report()).isEqualTo(expected);
+  }
+
+  @Test
+  void mergeBytes_anotherForecaster_refusedNamingBoth() {
+    byte[] customBytes = Backtest.withDefaults().withForecaster(custom()).newAccumulator().toBytes();
+    Backtest.Accumulator acc = Backtest.withDefaults().newAccumulator();
+    assertThatThrownBy(() -> acc.mergeBytes(customBytes)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("bytes must come from a backtest with the same settings (origins [0.25, 0.5, 0.75], methods "
+            + EVERY_METHOD + ", stale after 14.0 days, model okr-default-1): origins [0.25, 0.5, 0.75], methods "
+            + EVERY_METHOD + ", stale after 3.0 days, model custom");
+    assertThatThrownBy(() -> acc.merge(Backtest.Accumulator.fromBytes(customBytes)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("other must come from a backtest "
+            + "with the same settings");
+  }
+
+  @Test
+  void fromBytes_versionOneOrNotABacktest_exactMessages() {
+    byte[] v1 = {0x4F, 0x4B, 0x52, 0x01, 0, 0, 0, 0};
+    assertThatThrownBy(() -> Backtest.Accumulator.fromBytes(v1)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("backtest accumulator bytes must be of format version 2: version 1");
+    assertThatThrownBy(() -> Backtest.Accumulator.fromBytes(new byte[] {1, 2, 3, 4}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("bytes must begin with the magic number 0x4F4B5202 of a backtest accumulator: 0x01020304");
+    assertThatThrownBy(() -> Backtest.Accumulator.fromBytes(new byte[] {0x4F, 0x4B}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("bytes must begin with the magic number 0x4F4B5202 of a backtest accumulator: 2 bytes");
+    byte[] forged = {0x4F, 0x4B, 0x52, 0x02, 0x7F, 0, 0, 0};
+    assertThatThrownBy(() -> Backtest.Accumulator.fromBytes(forged)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("backtest accumulator bytes must hold a count of origins within what is left: 2130706432");
+  }
 }

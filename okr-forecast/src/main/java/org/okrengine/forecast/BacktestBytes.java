@@ -1,0 +1,167 @@
+package org.okrengine.forecast;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * The settings part of a backtest accumulator's bytes, format version 2: what {@link Backtest.Accumulator#toBytes}
+ * writes first, {@link Backtest.Accumulator#fromBytes} rebuilds the backtest from, and
+ * {@link Backtest.Accumulator#mergeBytes} compares with its own.
+ */
+final class BacktestBytes {
+  /*
+   * Layout (big-endian, java.io.DataOutput):
+   *
+   *   int     magic 0x4F4B5202 ("OKR" and the version, 2; version 1, 0x4F4B5201, had no forecaster settings)
+   *   int     count of origins, then each a double (fractions of the cycle, ascending, within (0, 1))
+   *   int     count of methods, then each method's id as a string
+   *   double  the forecaster's stale days (Forecaster.staleAfterDays)
+   *   string  the forecaster's model, its okr-forecast-model/1 document (ForecastModel.toJson)
+   *   then the body, Backtest.Accumulator's: long cycles, long key results, the sums of each method at each origin
+   *
+   * A string is an int count of UTF-16 units and the units, two bytes each (DataOutput.writeUTF stops at 64 KB).
+   * The forecaster's method and level are not written: the backtest scores every method it names, with 80% intervals.
+   * Its status thresholds (Forecaster.withThresholds) cannot be read from outside Forecaster yet, so they are not
+   * carried: a rebuilt backtest uses the default thresholds (0.5, 0.15).
+   */
+  static final int MAGIC = 0x4F4B5202;
+  /** The magic number of version 1, which had no forecaster settings. */
+  static final int MAGIC_V1 = 0x4F4B5201;
+
+  private BacktestBytes() {}
+
+  /** The settings part of the bytes of {@code backtest}'s accumulators. */
+  static byte[] settings(Backtest backtest) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeInt(MAGIC);
+      double[] origins = backtest.origins();
+      out.writeInt(origins.length);
+      for (double o : origins) {
+        out.writeDouble(o);
+      }
+      out.writeInt(backtest.methods().size());
+      for (ForecastMethod m : backtest.methods()) {
+        writeString(out, m.id());
+      }
+      out.writeDouble(backtest.forecaster().staleAfterDays());
+      writeString(out, backtest.forecaster().model().toJson());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // writing to memory does not fail
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * The settings at the start of {@code bytes}.
+   *
+   * @param settings a copy of the settings part
+   * @param origins the origins
+   * @param methods the methods
+   * @param staleAfterDays the forecaster's stale days
+   * @param model the model's okr-forecast-model/1 document
+   */
+  record Header(byte[] settings, double[] origins, List<ForecastMethod> methods, double staleAfterDays,
+      String model) {
+    /**
+     * The backtest of these settings.
+     *
+     * @throws IllegalArgumentException when a setting is out of range or the model does not read
+     */
+    Backtest backtest() {
+      Forecaster forecaster;
+      try {
+        forecaster = Forecaster.withDefaults().withModel(ForecastModel.fromJson(model))
+            .withStaleAfterDays(staleAfterDays);
+      } catch (InvalidModelException e) {
+        throw new IllegalArgumentException("backtest accumulator bytes must hold a valid forecast model: "
+            + e.getMessage(), e);
+      }
+      return Backtest.withDefaults().withOrigins(origins).withMethods(methods).withForecaster(forecaster);
+    }
+  }
+
+  /**
+   * Reads the settings at the start of {@code bytes}.
+   *
+   * @throws IllegalArgumentException when they are not a backtest accumulator's, of another version, or truncated
+   */
+  static Header read(byte[] bytes) {
+    Objects.requireNonNull(bytes, "bytes must not be null");
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+      int magic = bytes.length >= 4 ? in.readInt() : 0;
+      if (magic == MAGIC_V1) {
+        throw new IllegalArgumentException("backtest accumulator bytes must be of format version 2: version 1");
+      }
+      if (magic != MAGIC) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT, "bytes must begin with the magic number "
+            + "0x%08X of a backtest accumulator: %s", MAGIC, bytes.length < 4 ? bytes.length + " bytes"
+            : String.format(Locale.ROOT, "0x%08X", magic)));
+      }
+      int origins = count(in, 8, "origins");
+      double[] o = new double[origins];
+      for (int k = 0; k < origins; k++) {
+        o[k] = in.readDouble();
+      }
+      List<ForecastMethod> methods = new ArrayList<>();
+      for (int i = count(in, 4, "methods"); i > 0; i--) {
+        String id = readString(in);
+        methods.add(ForecastMethod.fromId(id).orElseThrow(() -> new IllegalArgumentException(
+            "backtest accumulator bytes must name known methods: '" + id + "'")));
+      }
+      double stale = in.readDouble();
+      String model = readString(in);
+      int length = bytes.length - in.available();
+      return new Header(Arrays.copyOf(bytes, length), o, methods, stale, model);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("backtest accumulator bytes are truncated or corrupt: " + e, e);
+    }
+  }
+
+  /** The settings of {@code settings} (a settings part) in words, for messages. */
+  static String describe(byte[] settings) {
+    Header h = read(settings);
+    String model;
+    try {
+      model = ForecastModel.fromJson(h.model()).name();
+    } catch (InvalidModelException e) {
+      model = "an invalid model";
+    }
+    return "origins " + Arrays.toString(h.origins()) + ", methods "
+        + h.methods().stream().map(ForecastMethod::id).collect(Collectors.joining(", ", "[", "]"))
+        + ", stale after " + h.staleAfterDays() + " days, model " + model;
+  }
+
+  private static int count(DataInputStream in, int bytesEach, String what) throws IOException {
+    int n = in.readInt();
+    if (!(n >= 0 && (long) n * bytesEach <= in.available())) {
+      throw new IllegalArgumentException("backtest accumulator bytes must hold a count of " + what + " within what "
+          + "is left: " + n);
+    }
+    return n;
+  }
+
+  private static void writeString(DataOutputStream out, String s) throws IOException {
+    out.writeInt(s.length());
+    out.writeChars(s);
+  }
+
+  private static String readString(DataInputStream in) throws IOException {
+    int n = count(in, 2, "string units");
+    char[] c = new char[n];
+    for (int i = 0; i < n; i++) {
+      c[i] = in.readChar();
+    }
+    return new String(c);
+  }
+}
