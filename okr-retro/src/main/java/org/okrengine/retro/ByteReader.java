@@ -133,6 +133,11 @@ final class ByteReader {
     return at;
   }
 
+  /** Where this reader's bytes end (exclusive). */
+  int limit() {
+    return end;
+  }
+
   private void need(int n) {
     if (end - at < n) {
       throw corrupt("a field at byte " + at + " needs " + n + " bytes, " + (end - at) + " are left");

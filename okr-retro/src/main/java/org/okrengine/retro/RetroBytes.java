@@ -1,23 +1,33 @@
 package org.okrengine.retro;
 
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.zip.CRC32C;
+import org.okrengine.forecast.ForecastMethod;
+import org.okrengine.forecast.ForecastModel;
+import org.okrengine.forecast.Forecaster;
 
 /**
- * The byte format of a retrospective accumulator, version 1: what {@link Retrospective.Accumulator#toBytes} writes
- * and {@link Retrospective.Accumulator#mergeBytes} reads.
+ * The byte format of a retrospective accumulator, version 2: what {@link Retrospective.Accumulator#toBytes} writes,
+ * {@link Retrospective.Accumulator#mergeBytes} reads and {@link Retrospective.Accumulator#fromBytes} rebuilds the
+ * retrospective from.
  */
 final class RetroBytes {
   /*
    * Layout (big-endian):
    *
    *   int   magic 0x4F4B5252, "OKRR"
-   *   int   version, 1
+   *   int   version, 2 (version 1 had no forecaster part)
    *   int   the groupings asked for, bit (1 << ordinal): team 1, objective 2, owner 4, tag 8, direction 16, unit 32,
    *         commitment 64
    *   byte  flags: 1 = forecasts replayed, 2 = key results without a result scored from their last check-in
+   *   the forecaster of the replay, an int length and that many bytes (none without a replay): its method's id (a
+   *         string), its interval level and its stale days (each a double as its IEEE 754 bits, a long), its model's
+   *         okr-forecast-model/1 document (a string). Its status thresholds (Forecaster.withThresholds) cannot be
+   *         read from outside Forecaster yet and are not carried: a rebuilt retrospective uses the default ones.
    *   the sections, in the order of Retrospective.Accumulator's array (totals, team names, completion, objectives,
    *         trends, calibration, cadence, shapes, blockers, forecasts), each an int length and that many bytes
    *   int   CRC-32C of every byte before it
@@ -38,7 +48,7 @@ final class RetroBytes {
    * class is named or loaded by the bytes: nothing but these fields is ever read.
    */
   static final int MAGIC = 0x4F4B5252;
-  static final int VERSION = 1;
+  static final int VERSION = 2;
   /** Magic, version, groupings and flags. */
   static final int HEADER = 13;
   static final int CHECKSUM = 4;
@@ -54,6 +64,9 @@ final class RetroBytes {
     out.writeInt(VERSION);
     out.writeInt(groupingBits(settings.groupings()));
     out.writeByte(flags(settings));
+    int forecaster = out.beginPart();
+    writeForecaster(out, settings.forecaster());
+    out.endPart(forecaster);
     for (Section<?> s : sections) {
       int at = out.beginPart();
       s.write(out);
@@ -63,12 +76,81 @@ final class RetroBytes {
     return out.toByteArray();
   }
 
+  /** The forecaster part's content for {@code forecaster} (empty for null: no replay). */
+  static byte[] forecasterPart(Forecaster forecaster) {
+    ByteWriter out = new ByteWriter();
+    writeForecaster(out, forecaster);
+    return out.toByteArray();
+  }
+
+  private static void writeForecaster(ByteWriter out, Forecaster f) {
+    if (f == null) {
+      return;
+    }
+    out.writeString(f.method().id());
+    out.writeLong(Double.doubleToLongBits(f.level()));
+    out.writeLong(Double.doubleToLongBits(f.staleAfterDays()));
+    out.writeString(f.model().toJson());
+  }
+
+  /** The forecaster a forecaster part holds (null when empty). */
+  private static Forecaster readForecaster(ByteReader in) {
+    if (in.position() == in.limit()) {
+      return null;
+    }
+    String id = in.readString("forecaster method");
+    ForecastMethod method = ForecastMethod.fromId(id).orElse(null);
+    in.check(method != null, "forecaster method '" + id + "' must be a known method");
+    double level = Double.longBitsToDouble(in.readLong());
+    double stale = Double.longBitsToDouble(in.readLong());
+    String json = in.readString("forecaster model");
+    in.end("the forecaster");
+    try {
+      return Forecaster.withDefaults().withMethod(method).withLevel(level).withStaleAfterDays(stale)
+          .withModel(ForecastModel.fromJson(json));
+    } catch (IllegalArgumentException e) { // InvalidModelException too
+      throw new IllegalArgumentException("corrupt retrospective accumulator bytes: the forecaster: " + e.getMessage(),
+          e);
+    }
+  }
+
   /**
-   * Reads {@code bytes} into {@code sections} (new, empty ones of an accumulator of {@code settings}).
+   * The retrospective whose accumulators wrote {@code bytes}: groupings, flags and forecaster as written.
    *
    * @throws IllegalArgumentException naming what is wrong with the bytes
    */
-  static void read(byte[] bytes, Retrospective settings, Section<?>[] sections, String[] names) {
+  static Retrospective settingsOf(byte[] bytes) {
+    ByteReader body = checked(bytes);
+    ByteReader header = new ByteReader(bytes, 8, HEADER);
+    int groupings = header.readInt();
+    int flags = header.readByte();
+    Set<Grouping> set = EnumSet.noneOf(Grouping.class);
+    for (Grouping g : Grouping.values()) {
+      if ((groupings & 1 << g.ordinal()) != 0) {
+        set.add(g);
+      }
+    }
+    if (set.isEmpty() || groupingBits(set) != groupings || (flags & ~(FORECASTS | LAST_CHECK_IN)) != 0) {
+      throw new IllegalArgumentException("retrospective accumulator bytes must hold known settings: "
+          + describe(groupings, flags));
+    }
+    Forecaster forecaster = readForecaster(body.part("the forecaster"));
+    if ((forecaster != null) != ((flags & FORECASTS) != 0)) {
+      throw new IllegalArgumentException("corrupt retrospective accumulator bytes: the forecaster must be written "
+          + "exactly when forecasts are replayed");
+    }
+    Retrospective r = Retrospective.withDefaults().withGroupings(set)
+        .withScoreFromLastCheckIn((flags & LAST_CHECK_IN) != 0);
+    return forecaster == null ? r.withoutForecasts() : r.withForecaster(forecaster);
+  }
+
+  /**
+   * Checks the magic number, length, version and checksum of {@code bytes}.
+   *
+   * @return a reader of what follows the header, up to the checksum
+   * @throws IllegalArgumentException naming what is wrong with the bytes
+   */
+  private static ByteReader checked(byte[] bytes) {
     Objects.requireNonNull(bytes, "bytes must not be null");
     int n = bytes.length;
     ByteReader header = new ByteReader(bytes, 0, n);
@@ -92,13 +174,27 @@ final class RetroBytes {
       throw new IllegalArgumentException(String.format("retrospective accumulator bytes must end with the CRC-32C "
           + "of what precedes it (0x%08X); they are truncated or damaged: 0x%08X", expected, found));
     }
+    return new ByteReader(bytes, HEADER, n - CHECKSUM);
+  }
+
+  /**
+   * Reads {@code bytes} into {@code sections} (new, empty ones of an accumulator of {@code settings}).
+   *
+   * @throws IllegalArgumentException naming what is wrong with the bytes
+   */
+  static void read(byte[] bytes, Retrospective settings, Section<?>[] sections, String[] names) {
+    ByteReader body = checked(bytes);
+    ByteReader header = new ByteReader(bytes, 8, HEADER);
     int groupings = header.readInt();
     int flags = header.readByte();
-    if (groupings != groupingBits(settings.groupings()) || flags != flags(settings)) {
+    ByteReader forecaster = body.part("the forecaster");
+    byte[] ours = settings.forecasterPart();
+    if (groupings != groupingBits(settings.groupings()) || flags != flags(settings)
+        || !Arrays.equals(bytes, forecaster.position(), forecaster.limit(), ours, 0, ours.length)) {
       throw new IllegalArgumentException("bytes must come from a retrospective with the same settings ("
-          + describe(groupingBits(settings.groupings()), flags(settings)) + "): " + describe(groupings, flags));
+          + describe(groupingBits(settings.groupings()), flags(settings)) + describe(settings.forecaster()) + "): "
+          + describe(groupings, flags) + describe(readForecaster(forecaster)));
     }
-    ByteReader body = new ByteReader(bytes, HEADER, n - CHECKSUM);
     for (int i = 0; i < sections.length; i++) {
       ByteReader part = body.part("section " + names[i]);
       sections[i].read(part);
@@ -123,6 +219,12 @@ final class RetroBytes {
 
   private static int flags(Retrospective settings) {
     return (settings.replaysForecasts() ? FORECASTS : 0) | (settings.scoresFromLastCheckIn() ? LAST_CHECK_IN : 0);
+  }
+
+  /** The forecaster in words, after a comma; empty for none. */
+  static String describe(Forecaster f) {
+    return f == null ? "" : ", forecaster " + f.method().id() + " at level " + f.level() + ", stale after "
+        + f.staleAfterDays() + " days, model " + f.model().name();
   }
 
   private static String describe(int groupings, int flags) {

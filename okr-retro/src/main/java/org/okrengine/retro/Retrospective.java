@@ -31,6 +31,8 @@ public final class Retrospective {
   private final Set<Grouping> groupings;
   private final Forecaster forecaster;
   private final boolean scoreFromLastCheckIn;
+  /** The forecaster part of the accumulators' bytes ({@link RetroBytes}), made when first needed. */
+  private volatile byte[] forecasterPart;
 
   private Retrospective(Set<Grouping> groupings, Forecaster forecaster, boolean scoreFromLastCheckIn) {
     this.groupings = Collections.unmodifiableSet(EnumSet.copyOf(groupings));
@@ -82,6 +84,11 @@ public final class Retrospective {
     return forecaster != null;
   }
 
+  /** The forecaster of the replay, or null when forecasts are not replayed ({@link #withoutForecasts}). */
+  public Forecaster forecaster() {
+    return forecaster;
+  }
+
   /** The retrospective of {@code cycles}. */
   public RetroReport run(Iterable<OkrCycle> cycles) {
     Accumulator acc = newAccumulator();
@@ -101,16 +108,28 @@ public final class Retrospective {
     return new Accumulator(this);
   }
 
-  /** Whether key results without a result are scored from their last check-in. */
-  boolean scoresFromLastCheckIn() {
+  /** Whether key results without a result are scored from their last check-in ({@link #withScoreFromLastCheckIn}). */
+  public boolean scoresFromLastCheckIn() {
     return scoreFromLastCheckIn;
+  }
+
+  /** The forecaster part of the accumulators' bytes; shared, never modified. */
+  byte[] forecasterPart() {
+    byte[] part = forecasterPart;
+    if (part == null) {
+      part = RetroBytes.forecasterPart(forecaster);
+      forecasterPart = part;
+    }
+    return part;
   }
 
   /**
    * Running totals of a retrospective: add cycles, merge accumulators of other parts (in any order), then take the
-   * report. Mutable; not thread-safe (one per thread, then merge).
+   * report. Its bytes ({@link #toBytes}) carry the retrospective's settings, so {@link #fromBytes} rebuilds it in
+   * another process. Mutable; not thread-safe (one per thread, then merge).
    */
-  public static final class Accumulator {
+  public static final class Accumulator
+      implements org.okrengine.model.Accumulator<OkrCycle, RetroReport, Accumulator> {
     /** The sections' names, in the order of {@link #sections}, for messages about their bytes. */
     private static final String[] NAMES = {"totals", "team names", "completion", "objectives", "trends",
         "calibration", "cadence", "shapes", "blockers", "forecasts"};
@@ -137,7 +156,19 @@ public final class Retrospective {
           blockers, forecasts};
     }
 
+    /**
+     * A new accumulator holding what {@code bytes} (of {@link #toBytes}) hold, with the settings written in them:
+     * groupings, whether forecasts are replayed and with which forecaster (method, level, stale days, model), and
+     * whether key results without a result are scored from their last check-in.
+     *
+     * @throws IllegalArgumentException as {@link #mergeBytes}, and when the settings are unknown
+     */
+    public static Accumulator fromBytes(byte[] bytes) {
+      return RetroBytes.settingsOf(bytes).newAccumulator().mergeBytes(bytes);
+    }
+
     /** Adds every key result of {@code cycle}. */
+    @Override
     public Accumulator add(OkrCycle cycle) {
       Objects.requireNonNull(cycle, "cycle must not be null");
       facts.fill(cycle, settings.scoreFromLastCheckIn);
@@ -148,11 +179,15 @@ public final class Retrospective {
       return this;
     }
 
-    /** Adds everything {@code other} has seen; both must come from retrospectives with the same settings. */
+    /**
+     * Adds everything {@code other} has seen; both must come from retrospectives with the same settings (groupings,
+     * last check-ins, and no replay or a replay with the same forecaster method, level, stale days and model).
+     */
+    @Override
     public Accumulator merge(Accumulator other) {
-      if (!settings.groupings.equals(other.settings.groupings)
-          || (settings.forecaster == null) != (other.settings.forecaster == null)
-          || settings.scoreFromLastCheckIn != other.settings.scoreFromLastCheckIn) {
+      if (settings != other.settings && (!settings.groupings.equals(other.settings.groupings)
+          || settings.scoreFromLastCheckIn != other.settings.scoreFromLastCheckIn
+          || !java.util.Arrays.equals(settings.forecasterPart(), other.settings.forecasterPart()))) {
         throw new IllegalArgumentException("other must come from a retrospective with the same settings");
       }
       totals.merge(other.totals);
@@ -171,10 +206,11 @@ public final class Retrospective {
     /**
      * Everything this accumulator has seen, as bytes for another process to {@linkplain #mergeBytes merge} (for
      * example a distributed job's partitions): merging the bytes gives exactly what merging this accumulator would.
-     * The format is explicit and versioned (magic number {@code 0x4F4B5252}, version 1, the settings, each section's
-     * counts and sums, a CRC-32C); accumulators that have seen the same key results write the same bytes, whatever
-     * order they were added and merged in.
+     * The format is explicit and versioned (magic number {@code 0x4F4B5252}, version 2, the settings with the
+     * forecaster of the replay, each section's counts and sums, a CRC-32C); accumulators that have seen the same key
+     * results write the same bytes, whatever order they were added and merged in.
      */
+    @Override
     public byte[] toBytes() {
       return RetroBytes.write(settings, sections);
     }
@@ -189,6 +225,7 @@ public final class Retrospective {
      *     of another format version, truncated or damaged (the checksum), of other settings, or corrupt (a count,
      *     length or key that does not fit), naming which; this accumulator is unchanged then
      */
+    @Override
     public Accumulator mergeBytes(byte[] bytes) {
       Accumulator other = new Accumulator(settings);
       RetroBytes.read(bytes, settings, other.sections, NAMES);
@@ -196,6 +233,7 @@ public final class Retrospective {
     }
 
     /** The report so far. */
+    @Override
     public RetroReport report() {
       ReportParts parts = new ReportParts();
       for (Section<?> s : sections) {

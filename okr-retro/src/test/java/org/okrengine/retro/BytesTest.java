@@ -16,6 +16,10 @@ import java.util.List;
 import java.util.Random;
 import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
+import org.okrengine.forecast.ForecastMethod;
+import org.okrengine.forecast.ForecastModel;
+import org.okrengine.forecast.Forecaster;
+import org.okrengine.forecast.Hyperparameters;
 import org.okrengine.model.OkrCycle;
 
 /**
@@ -112,9 +116,9 @@ class BytesTest {
         + "retrospective accumulator: 0x01020304");
     assertRefused(Arrays.copyOf(good, 16), "retrospective accumulator bytes must hold at least 17 bytes (header "
         + "and checksum): 16");
-    byte[] version2 = good.clone();
-    version2[7] = 2;
-    assertRefused(version2, "retrospective accumulator bytes must be of format version 1: version 2");
+    byte[] version1 = good.clone();
+    version1[7] = 1;
+    assertRefused(version1, "retrospective accumulator bytes must be of format version 2: version 1");
     byte[] flipped = good.clone();
     flipped[good.length / 2] ^= 0x10;
     assertThatThrownBy(() -> RETRO.newAccumulator().mergeBytes(flipped)).isInstanceOf(IllegalArgumentException.class)
@@ -123,8 +127,16 @@ class BytesTest {
     byte[] noForecasts = RETRO.withoutForecasts().withGroupings(EnumSet.of(Grouping.TAG)).newAccumulator()
         .toBytes();
     assertRefused(noForecasts, "bytes must come from a retrospective with the same settings (groupings [team, "
-        + "objective, owner, tag, direction, unit, commitment], forecasts replayed, last check-ins scored): "
+        + "objective, owner, tag, direction, unit, commitment], forecasts replayed, last check-ins scored, "
+        + "forecaster movement-aware at level 0.8, stale after 14.0 days, model okr-default-1): "
         + "groupings [tag], forecasts not replayed, last check-ins scored");
+    byte[] otherForecaster = RETRO.withForecaster(Forecaster.withDefaults().withStaleAfterDays(7)).newAccumulator()
+        .toBytes();
+    assertRefused(otherForecaster, "bytes must come from a retrospective with the same settings (groupings [team, "
+        + "objective, owner, tag, direction, unit, commitment], forecasts replayed, last check-ins scored, "
+        + "forecaster movement-aware at level 0.8, stale after 14.0 days, model okr-default-1): "
+        + "groupings [team, objective, owner, tag, direction, unit, commitment], forecasts replayed, last check-ins "
+        + "scored, forecaster movement-aware at level 0.8, stale after 7.0 days, model okr-default-1");
   }
 
   @Test
@@ -142,10 +154,66 @@ class BytesTest {
 
   @Test
   void mergeBytes_forgedLengthOfTheFirstSection_exactMessage() {
-    byte[] forged = withChecksum(put(accumulatorOf(CYCLES).toBytes(), RetroBytes.HEADER, Integer.MAX_VALUE));
-    assertRefused(forged, "corrupt retrospective accumulator bytes: section totals length 2147483647 at byte 13 "
-        + "must be between 0 and what the " + (forged.length - RetroBytes.HEADER - 4 - RetroBytes.CHECKSUM)
-        + " bytes left can hold (1 bytes each)");
+    Retrospective retro = RETRO.withoutForecasts();
+    byte[] good = retro.newAccumulator().add(Fixtures.cycleA()).toBytes();
+    int first = RetroBytes.HEADER + 4; // after the forecaster part, empty without a replay
+    byte[] forged = withChecksum(put(good, first, Integer.MAX_VALUE));
+    assertThatThrownBy(() -> retro.newAccumulator().mergeBytes(forged)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("corrupt retrospective accumulator bytes: section totals length 2147483647 at byte " + first
+            + " must be between 0 and what the " + (forged.length - first - 4 - RetroBytes.CHECKSUM)
+            + " bytes left can hold (1 bytes each)");
+    byte[] forgedForecaster = withChecksum(put(accumulatorOf(CYCLES).toBytes(), RetroBytes.HEADER,
+        Integer.MAX_VALUE));
+    assertRefused(forgedForecaster, "corrupt retrospective accumulator bytes: the forecaster length 2147483647 at "
+        + "byte 13 must be between 0 and what the " + (forgedForecaster.length - RetroBytes.HEADER - 4
+        - RetroBytes.CHECKSUM) + " bytes left can hold (1 bytes each)");
+  }
+
+  /**
+   * A retrospective unlike the defaults in every setting: two groupings, last check-ins not scored, and a replay
+   * with another method, level, stale days and model.
+   */
+  static Retrospective custom() {
+    ForecastModel model = ForecastModel.defaults().withName("custom")
+        .withHyperparameters(new Hyperparameters(1.3, 0.3, 0.04, 0.0, 1.0));
+    return Retrospective.withDefaults().withGroupings(EnumSet.of(Grouping.TAG, Grouping.OWNER))
+        .withScoreFromLastCheckIn(false).withForecaster(Forecaster.withDefaults()
+            .withMethod(ForecastMethod.PLAN_PRIOR_BAYES).withLevel(0.9).withStaleAfterDays(3).withModel(model));
+  }
+
+  @Test
+  void fromBytes_customSettings_carriesEverySetting() {
+    for (Retrospective retro : List.of(custom(), custom().withoutForecasts(), RETRO)) {
+      String expected = RetroJson.write(retro.run(CYCLES));
+      // an empty accumulator's bytes are the whole configuration: another process computes the same from them alone
+      Retrospective.Accumulator rebuilt = Retrospective.Accumulator.fromBytes(retro.newAccumulator().toBytes());
+      CYCLES.forEach(rebuilt::add);
+      assertThat(RetroJson.write(rebuilt.report())).isEqualTo(expected);
+      assertThat(Retrospective.Accumulator.fromBytes(rebuilt.toBytes()).toBytes()).isEqualTo(rebuilt.toBytes());
+      assertThat(retro.newAccumulator().merge(rebuilt).toBytes()).isEqualTo(rebuilt.toBytes());
+    }
+    // the settings matter: the defaults give another report on the same cycles
+    assertThat(RetroJson.write(custom().run(CYCLES))).isNotEqualTo(RetroJson.write(RETRO
+        .withGroupings(EnumSet.of(Grouping.TAG, Grouping.OWNER)).withForecaster(custom().forecaster().withModel(
+            ForecastModel.defaults())).run(CYCLES)));
+  }
+
+  @Test
+  void fromBytes_unknownSettings_refused() {
+    byte[] bytes = RETRO.withoutForecasts().newAccumulator().toBytes();
+    byte[] noGrouping = withChecksum(put(bytes, 8, 0));
+    assertThatThrownBy(() -> Retrospective.Accumulator.fromBytes(noGrouping))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("retrospective accumulator bytes must hold known "
+            + "settings: groupings [], forecasts not replayed, last check-ins scored");
+    byte[] unknownGrouping = withChecksum(put(bytes, 8, 1 << 9));
+    assertThatThrownBy(() -> Retrospective.Accumulator.fromBytes(unknownGrouping))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("retrospective accumulator bytes must hold known "
+            + "settings: groupings [unknown bits 0x200], forecasts not replayed, last check-ins scored");
+    byte[] replayWithoutForecaster = bytes.clone();
+    replayWithoutForecaster[12] |= 1;
+    assertThatThrownBy(() -> Retrospective.Accumulator.fromBytes(withChecksum(replayWithoutForecaster)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("corrupt retrospective accumulator bytes: the "
+            + "forecaster must be written exactly when forecasts are replayed");
   }
 
   @Test
