@@ -20,10 +20,12 @@ import java.util.Objects;
  * @param objectives one summary per objective, in document order (empty when not computed)
  * @param summary a few plain sentences about the whole cycle, or null
  * @param model the forecast model that made the report, or null when not named
+ * @param escalationGroups escalations that share a cause, highest level first (empty when none)
  */
 public record CycleReport(String cycleId, Instant asOf, List<KeyResultReport> keyResults,
     List<CascadeSummary> cascades, List<EscalationSummary> escalations, List<SourceHealthSummary> sourceHealth,
-    List<ObjectiveSummary> objectives, String summary, ForecastModelInfo model) {
+    List<ObjectiveSummary> objectives, String summary, ForecastModelInfo model,
+    List<EscalationGroup> escalationGroups) {
   /** Validates and copies the lists. */
   public CycleReport {
     requireId(cycleId, "cycleId");
@@ -33,6 +35,14 @@ public record CycleReport(String cycleId, Instant asOf, List<KeyResultReport> ke
     escalations = escalations == null ? List.of() : copy(escalations, "escalations");
     sourceHealth = sourceHealth == null ? List.of() : copy(sourceHealth, "sourceHealth");
     objectives = objectives == null ? List.of() : copy(objectives, "objectives");
+    escalationGroups = escalationGroups == null ? List.of() : copy(escalationGroups, "escalationGroups");
+  }
+
+  /** A report without escalation groups. */
+  public CycleReport(String cycleId, Instant asOf, List<KeyResultReport> keyResults, List<CascadeSummary> cascades,
+      List<EscalationSummary> escalations, List<SourceHealthSummary> sourceHealth, List<ObjectiveSummary> objectives,
+      String summary, ForecastModelInfo model) {
+    this(cycleId, asOf, keyResults, cascades, escalations, sourceHealth, objectives, summary, model, List.of());
   }
 
   /** A report that does not name its forecast model. */

@@ -23,16 +23,21 @@ import org.okrengine.model.Status;
  * <pre>{@code
  * {
  *   "format": "okr-escalation-policy/1",
+ *   "graceDays": 14,
  *   "levels": [
- *     { "level": 1, "to": "team-lead", "statuses": ["at-risk", "off-track", "stale"], "forDays": 14 },
- *     { "level": 2, "to": "leadership", "forDays": 28, "crossTeamCascade": true }
+ *     { "level": 1, "to": "team-lead", "statuses": ["at-risk", "off-track", "stale"], "forDays": 14,
+ *       "belowProbability": 0.25 },
+ *     { "level": 2, "to": "leadership", "forDays": 28, "belowProbability": 0.25, "crossTeamCascade": true,
+ *       "cascadeForDays": 7 }
  *   ]
  * }
  * }</pre>
  *
- * <p>{@code format} may be left out; {@code statuses} defaults to at-risk, off-track and stale, {@code crossTeamCascade}
- * to false. Reading lists every problem with its JSON path and value; unknown fields are problems too (a misspelt
- * field must not silently change who is told). Immutable and thread-safe.
+ * <p>{@code format} may be left out; {@code graceDays} defaults to 0 (no grace period), {@code statuses} to at-risk,
+ * off-track and stale, {@code belowProbability} to none (the status alone counts), {@code crossTeamCascade} to false
+ * and {@code cascadeForDays} to 0, so a policy written before the newer fields reads as it always did. Reading lists
+ * every problem with its JSON path and value; unknown fields are problems too (a misspelt field must not silently
+ * change who is told). The format is specified in {@code docs/FORMAT.md}. Immutable and thread-safe.
  */
 public final class EscalationPolicyJson {
   /** The format this class reads and writes. */
@@ -101,13 +106,17 @@ public final class EscalationPolicyJson {
     return read(text.toString());
   }
 
-  /** The document for {@code policy}, pretty-printed, every field written; reading it gives an equal policy. */
+  /**
+   * The document for {@code policy}, pretty-printed, every field written ({@code belowProbability} only where a level
+   * sets one); reading it gives an equal policy.
+   */
   public String write(EscalationPolicy policy) {
     Objects.requireNonNull(policy, "policy must not be null");
     StringWriter out = new StringWriter();
     try (JsonGenerator g = Jackson.generator(factory, out, true)) {
       g.writeStartObject();
       g.writeStringField("format", FORMAT);
+      g.writeNumberField("graceDays", policy.graceDays());
       g.writeArrayFieldStart("levels");
       for (EscalationPolicy.Level l : policy.levels()) {
         g.writeStartObject();
@@ -119,7 +128,11 @@ public final class EscalationPolicyJson {
         }
         g.writeEndArray();
         g.writeNumberField("forDays", l.forDays());
+        if (l.belowProbability() != null) {
+          g.writeNumberField("belowProbability", l.belowProbability());
+        }
         g.writeBooleanField("crossTeamCascade", l.crossTeamCascade());
+        g.writeNumberField("cascadeForDays", l.cascadeForDays());
         g.writeEndObject();
       }
       g.writeEndArray();

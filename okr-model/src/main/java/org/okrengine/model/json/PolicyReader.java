@@ -13,8 +13,9 @@ import org.okrengine.model.json.JsonTree.Obj;
  * problem with its JSON path. One instance per document; not thread-safe.
  */
 final class PolicyReader extends TreeReader {
-  private static final Set<String> ROOT_FIELDS = Set.of("format", "levels");
-  private static final Set<String> LEVEL_FIELDS = Set.of("level", "to", "statuses", "forDays", "crossTeamCascade");
+  private static final Set<String> ROOT_FIELDS = Set.of("format", "levels", "graceDays");
+  private static final Set<String> LEVEL_FIELDS = Set.of("level", "to", "statuses", "forDays", "crossTeamCascade",
+      "belowProbability", "cascadeForDays");
 
   PolicyReader(List<Problem> parseProblems) {
     problems.addAll(parseProblems);
@@ -33,6 +34,11 @@ final class PolicyReader extends TreeReader {
       return null;
     }
     unknown(doc, JsonPath.ROOT, ROOT_FIELDS);
+    // optional: policies written before it existed have no grace period
+    Integer grace = integer(optional(doc, "graceDays"), JsonPath.ROOT.field("graceDays"));
+    if (grace != null && grace < 0) {
+      problems.add(problem(JsonPath.ROOT.field("graceDays"), "must not be negative: " + grace));
+    }
     List<?> items = requiredArray(doc, "levels", JsonPath.ROOT);
     if (items != null && items.isEmpty()) {
       problems.add(problem(JsonPath.ROOT.field("levels"), "must hold at least one level"));
@@ -51,7 +57,8 @@ final class PolicyReader extends TreeReader {
     if (!problems.isEmpty()) {
       return null;
     }
-    return build(JsonPath.ROOT, () -> new EscalationPolicy(levels));
+    int graceDays = grace == null ? 0 : grace;
+    return build(JsonPath.ROOT, () -> new EscalationPolicy(levels, graceDays));
   }
 
   private EscalationPolicy.Level level(Obj o, JsonPath p) {
@@ -89,11 +96,24 @@ final class PolicyReader extends TreeReader {
     if (cascade != null && !(cascade instanceof Boolean)) {
       problems.add(problem(p.field("crossTeamCascade"), "must be true or false: " + describe(cascade)));
     }
+    // optional, both: policies written before them count statuses alone, and a cascade from its first day
+    Double below = number(optional(o, "belowProbability"), p.field("belowProbability"));
+    if (below != null && !(below > 0 && below <= 1)) {
+      problems.add(problem(p.field("belowProbability"), "must be above 0 and at most 1: " + below));
+    }
+    Integer cascadeDays = integer(optional(o, "cascadeForDays"), p.field("cascadeForDays"));
+    if (cascadeDays != null && cascadeDays < 0) {
+      problems.add(problem(p.field("cascadeForDays"), "must not be negative: " + cascadeDays));
+    } else if (cascadeDays != null && cascadeDays > 0 && !Boolean.TRUE.equals(cascade)) {
+      problems.add(problem(p.field("cascadeForDays"), "needs \"crossTeamCascade\": true: " + cascadeDays));
+    }
     if (problems.size() > before) {
       return null;
     }
     List<Status> st = statuses;
-    return build(p, () -> new EscalationPolicy.Level(level, to, st, forDays, Boolean.TRUE.equals(cascade)));
+    int cd = cascadeDays == null ? 0 : cascadeDays;
+    return build(p, () -> new EscalationPolicy.Level(level, to, st, forDays, Boolean.TRUE.equals(cascade), below,
+        cd));
   }
 
   private static String describe(Object v) {

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.okrengine.model.CascadeSummary;
 import org.okrengine.model.Cause;
 import org.okrengine.model.CycleReport;
+import org.okrengine.model.EscalationGroup;
 import org.okrengine.model.EscalationSummary;
 import org.okrengine.model.ForecastModelInfo;
 import org.okrengine.model.ForecastSummary;
@@ -34,7 +35,7 @@ import org.okrengine.model.SourceHealthSummary;
  * when the report does not name one. Each key result carries
  * its reasons twice: {@code reasons} (the codes) and {@code reasonDetails} (each code with its evidence, numbers by
  * name), and its likely {@code causes} (each a code, a subject, evidence numbers by name and a sentence). After the
- * escalations come {@code sourceHealth} (broken data connections), {@code objectives} (one summary per objective) and
+ * escalations come {@code escalationGroups} (escalations that share a cause), {@code sourceHealth} (broken data connections), {@code objectives} (one summary per objective) and
  * {@code summary} (plain sentences about the whole cycle).
  */
 public final class ReportJson {
@@ -85,7 +86,8 @@ public final class ReportJson {
   /**
    * Reads a document this class wrote (or any {@code okr-report/1} document with the same fields) back into a report.
    * Unknown fields are ignored; {@code reasonDetails} is read when present, else the codes of {@code reasons};
-   * {@code model} is optional (documents written before it existed read with a null model).
+   * {@code model} is optional (documents written before it existed read with a null model), and so is
+   * {@code escalationGroups} (read as none).
    *
    * @throws IllegalArgumentException listing every problem, one {@code path: message} per line, when the JSON is
    *     malformed, is not an {@code okr-report/1} document, or breaks a rule of the report's values
@@ -149,6 +151,18 @@ public final class ReportJson {
       g.writeStringField("subject", e.subject());
       g.writeNumberField("level", e.level());
       g.writeStringField("since", e.since().toString());
+      g.writeStringField("to", e.to());
+      g.writeStringField("reason", e.reason());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("escalationGroups");
+    for (EscalationGroup e : r.escalationGroups()) {
+      g.writeStartObject();
+      g.writeStringField("kind", e.kind());
+      g.writeStringField("cause", e.cause());
+      strings(g, "subjects", e.subjects());
+      g.writeNumberField("level", e.level());
       g.writeStringField("to", e.to());
       g.writeStringField("reason", e.reason());
       g.writeEndObject();

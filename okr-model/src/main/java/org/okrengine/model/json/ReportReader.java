@@ -9,6 +9,7 @@ import java.util.Map;
 import org.okrengine.model.CascadeSummary;
 import org.okrengine.model.Cause;
 import org.okrengine.model.CycleReport;
+import org.okrengine.model.EscalationGroup;
 import org.okrengine.model.EscalationSummary;
 import org.okrengine.model.ForecastModelInfo;
 import org.okrengine.model.ForecastSummary;
@@ -52,6 +53,8 @@ final class ReportReader extends TreeReader {
         krs == null ? List.of() : list(doc, "keyResults", JsonPath.ROOT, this::keyResult);
     List<CascadeSummary> cascades = list(doc, "cascades", JsonPath.ROOT, this::cascade);
     List<EscalationSummary> escalations = list(doc, "escalations", JsonPath.ROOT, this::escalation);
+    // optional: reports written before it existed have none
+    List<EscalationGroup> groups = list(doc, "escalationGroups", JsonPath.ROOT, this::escalationGroup);
     List<SourceHealthSummary> sourceHealth = list(doc, "sourceHealth", JsonPath.ROOT, this::sourceHealth);
     List<ObjectiveSummary> objectives = list(doc, "objectives", JsonPath.ROOT, this::objective);
     String summary = optionalString(doc, "summary", JsonPath.ROOT);
@@ -59,7 +62,7 @@ final class ReportReader extends TreeReader {
       return null;
     }
     return build(JsonPath.ROOT, () -> new CycleReport(cycleId, asOf, keyResults, cascades, escalations, sourceHealth,
-        objectives, summary, model));
+        objectives, summary, model, groups));
   }
 
   private ForecastModelInfo model(Obj o, JsonPath p) {
@@ -234,5 +237,20 @@ final class ReportReader extends TreeReader {
       return null;
     }
     return build(p, () -> new EscalationSummary(subject, level, since, to, reason));
+  }
+
+  private EscalationGroup escalationGroup(Obj o, JsonPath p) {
+    int before = problems.size();
+    String kind = requiredId(o, "kind", p);
+    String cause = requiredId(o, "cause", p);
+    List<String> subjects = stringList(o, "subjects", p);
+    Integer level = integer(required(o, "level", p), p.field("level"));
+    String to = requiredId(o, "to", p);
+    String reason = optionalString(o, "reason", p);
+    if (problems.size() > before) {
+      return null;
+    }
+    List<String> s = subjects == null ? List.of() : subjects;
+    return build(p, () -> new EscalationGroup(kind, cause, s, level, to, reason == null ? "" : reason));
   }
 }

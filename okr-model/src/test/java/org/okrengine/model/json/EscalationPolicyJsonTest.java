@@ -36,6 +36,7 @@ class EscalationPolicyJsonTest {
     assertThat(json).isEqualTo("""
         {
           "format": "okr-escalation-policy/1",
+          "graceDays": 14,
           "levels": [
             {
               "level": 1,
@@ -46,7 +47,9 @@ class EscalationPolicyJsonTest {
                 "stale"
               ],
               "forDays": 14,
-              "crossTeamCascade": false
+              "belowProbability": 0.25,
+              "crossTeamCascade": false,
+              "cascadeForDays": 0
             },
             {
               "level": 2,
@@ -57,12 +60,111 @@ class EscalationPolicyJsonTest {
                 "stale"
               ],
               "forDays": 28,
-              "crossTeamCascade": true
+              "belowProbability": 0.25,
+              "crossTeamCascade": true,
+              "cascadeForDays": 7
             }
           ]
         }
         """);
     assertThat(JSON.read(json)).isEqualTo(EscalationPolicy.DEFAULT);
+  }
+
+  /** The default policy before the grace period and the probability condition, as its file was written then. */
+  static final String OLD_DEFAULT = """
+      {
+        "format": "okr-escalation-policy/1",
+        "levels": [
+          {
+            "level": 1,
+            "to": "team-lead",
+            "statuses": [
+              "at-risk",
+              "off-track",
+              "stale"
+            ],
+            "forDays": 14,
+            "crossTeamCascade": false
+          },
+          {
+            "level": 2,
+            "to": "leadership",
+            "statuses": [
+              "at-risk",
+              "off-track",
+              "stale"
+            ],
+            "forDays": 28,
+            "crossTeamCascade": true
+          }
+        ]
+      }
+      """;
+
+  @Test
+  void read_policyWithoutTheNewerFields_meansWhatItMeantBefore() {
+    EscalationPolicy old = JSON.read(OLD_DEFAULT);
+    // what the builder gave before the newer fields existed: no grace period, statuses alone, cascades at once
+    assertThat(old).isEqualTo(EscalationPolicy.builder().level(1, "team-lead", 14).level(2, "leadership", 28, true)
+        .build());
+    assertThat(old.graceDays()).isZero();
+    assertThat(old.levels()).allSatisfy(l -> {
+      assertThat(l.belowProbability()).isNull();
+      assertThat(l.cascadeForDays()).isZero();
+      assertThat(l.counts(Status.AT_RISK, 0.99)).isTrue();
+    });
+    assertThat(old).isEqualTo(new EscalationPolicy(old.levels()));
+    // written again, it names the newer fields with the values that mean "as before", and reads back equal
+    String again = JSON.write(old);
+    assertThat(again).contains("\"graceDays\": 0,").contains("\"cascadeForDays\": 0").doesNotContain("belowProbability");
+    assertThat(JSON.read(again)).isEqualTo(old);
+  }
+
+  @Test
+  void read_newerFields() {
+    EscalationPolicy p = JSON.read("""
+        {"graceDays": 10, "levels": [
+          {"level": 1, "to": "owner", "statuses": ["off-track", "stale"], "forDays": 7, "belowProbability": 0.2},
+          {"level": 2, "to": "vp", "forDays": 21, "crossTeamCascade": true, "cascadeForDays": 5}
+        ]}""");
+    assertThat(p).isEqualTo(EscalationPolicy.builder().graceDays(10)
+        .level(new EscalationPolicy.Level(1, "owner", List.of(Status.OFF_TRACK, Status.STALE), 7, false, 0.2, 0))
+        .level(new EscalationPolicy.Level(2, "vp", null, 21, true, null, 5)).build());
+    EscalationPolicy.Level first = p.levels().get(0);
+    assertThat(first.counts(Status.OFF_TRACK, 0.19)).isTrue();
+    assertThat(first.counts(Status.OFF_TRACK, 0.2)).isFalse();
+    assertThat(first.counts(Status.OFF_TRACK, Double.NaN)).isFalse();
+    // a stale key result's probability rests on an old check-in: its status alone counts
+    assertThat(first.counts(Status.STALE, 0.9)).isTrue();
+    assertThat(first.counts(Status.AT_RISK, 0.1)).isFalse();
+    assertThat(first.needsProbability(Status.OFF_TRACK)).isTrue();
+    assertThat(first.needsProbability(Status.STALE)).isFalse();
+    assertThat(p.levels().get(1).needsProbability(Status.OFF_TRACK)).isFalse();
+    assertThat(JSON.read(JSON.write(p))).isEqualTo(p);
+  }
+
+  @Test
+  void read_badNewerFields_pathAndValue() {
+    String json = """
+        {"graceDays": -2, "levels": [
+          {"level": 1, "to": "a", "forDays": 7, "belowProbability": 1.5},
+          {"level": 2, "to": "b", "forDays": 7, "belowProbability": 0, "cascadeForDays": -1, "crossTeamCascade": true},
+          {"level": 3, "to": "c", "forDays": 7, "belowProbability": "low", "cascadeForDays": 3},
+          {"level": 4, "to": "d", "forDays": 7, "belowProbability": 1e400, "cascadeForDays": 2.5}
+        ]}""";
+    assertThatThrownBy(() -> JSON.read(json)).isInstanceOf(InvalidPolicyException.class).hasMessage("""
+        8 problems in the escalation policy:
+        graceDays: must not be negative: -2
+        levels[0].belowProbability: must be above 0 and at most 1: 1.5
+        levels[1].belowProbability: must be above 0 and at most 1: 0.0
+        levels[1].cascadeForDays: must not be negative: -1
+        levels[2].belowProbability: must be a number
+        levels[2].cascadeForDays: needs "crossTeamCascade": true: 3
+        levels[3].belowProbability: must be finite: 1e400
+        levels[3].cascadeForDays: must be a whole number: 2.5""");
+    assertThatThrownBy(() -> JSON.read("{\"graceDays\": 1.5, \"levels\": [{\"level\": 1, \"to\": \"a\", "
+        + "\"forDays\": 1}]}")).hasMessage("1 problem in the escalation policy:\ngraceDays: must be a whole number: "
+            + "1.5");
   }
 
   @Test
@@ -100,12 +202,13 @@ class EscalationPolicyJsonTest {
         ]}""";
     assertThatThrownBy(() -> JSON.read(json)).isInstanceOf(InvalidPolicyException.class).hasMessage("""
         13 problems in the escalation policy:
-        level: unknown field (expected one of: format, levels)
+        level: unknown field (expected one of: format, graceDays, levels)
         levels[0].level: must be at least 1: 0
         levels[0].to: must not be blank
         levels[0].forDays: must not be negative: -3
         levels[0].crossTeamCascade: must be true or false: "yes"
-        levels[1].fordays: unknown field (expected one of: crossTeamCascade, forDays, level, statuses, to)
+        levels[1].fordays: unknown field (expected one of: belowProbability, cascadeForDays, crossTeamCascade, \
+        forDays, level, statuses, to)
         levels[1].statuses[0]: unknown status "late" (expected one of: achieved, on-track, at-risk, off-track, \
         stale, not-started, no-data)
         levels[1].statuses[1]: must be a string
@@ -139,5 +242,18 @@ class EscalationPolicyJsonTest {
         .hasMessage("statuses must not be empty");
     assertThat(new EscalationPolicy.Level(1, "a", null, 1, false).statuses())
         .isEqualTo(EscalationPolicy.DEFAULT_STATUSES);
+    assertThatThrownBy(() -> EscalationPolicy.builder().graceDays(-1).level(1, "a", 1).build())
+        .hasMessage("graceDays must not be negative: -1");
+    assertThatThrownBy(() -> new EscalationPolicy.Level(1, "a", null, 1, false, 1.5, 0))
+        .hasMessage("belowProbability must be above 0 and at most 1: 1.5");
+    assertThatThrownBy(() -> new EscalationPolicy.Level(1, "a", null, 1, false, Double.NaN, 0))
+        .hasMessage("belowProbability must be above 0 and at most 1: NaN");
+    assertThatThrownBy(() -> new EscalationPolicy.Level(1, "a", null, 1, false, 0.0, 0))
+        .hasMessage("belowProbability must be above 0 and at most 1: 0.0");
+    assertThatThrownBy(() -> new EscalationPolicy.Level(1, "a", null, 1, true, null, -1))
+        .hasMessage("cascadeForDays must not be negative: -1");
+    assertThatThrownBy(() -> new EscalationPolicy.Level(1, "a", null, 1, false, null, 3))
+        .hasMessage("cascadeForDays needs crossTeamCascade: 3");
+    assertThat(new EscalationPolicy.Level(1, "a", null, 1, false, 1.0, 0).belowProbability()).isEqualTo(1.0);
   }
 }

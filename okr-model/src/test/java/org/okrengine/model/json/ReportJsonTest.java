@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.okrengine.model.CascadeSummary;
 import org.okrengine.model.Cause;
 import org.okrengine.model.CycleReport;
+import org.okrengine.model.EscalationGroup;
 import org.okrengine.model.EscalationSummary;
 import org.okrengine.model.ForecastModelInfo;
 import org.okrengine.model.ForecastSummary;
@@ -82,6 +83,7 @@ class ReportJsonTest {
           ],
           "cascades": [],
           "escalations": [],
+          "escalationGroups": [],
           "sourceHealth": [],
           "objectives": [],
           "summary": null
@@ -115,7 +117,7 @@ class ReportJsonTest {
         + "\"teams\":[\"growth\"],\"slipDays\":12.0,"
         + "\"probabilityOfMiss\":null,\"reason\":\"I-3 is late.\"}],"
         + "\"escalations\":[{\"subject\":\"KR-4\",\"level\":2,\"since\":\"2026-07-29\",\"to\":\"team-lead\","
-        + "\"reason\":\"Off track for 2 weeks.\"}],\"sourceHealth\":[],\"objectives\":[],\"summary\":null}\n");
+        + "\"reason\":\"Off track for 2 weeks.\"}],\"escalationGroups\":[],\"sourceHealth\":[],\"objectives\":[],\"summary\":null}\n");
   }
 
   static CycleReport full() {
@@ -208,6 +210,46 @@ class ReportJsonTest {
         .hasMessage("1 problem:\nformat: unknown format \"okr-cycle/1\" (expected \"okr-report/1\")");
     assertThatThrownBy(() -> JSON.read("[1]")).hasMessage("1 problem:\ndocument must be an object");
     assertThatThrownBy(() -> JSON.read("{")).hasMessageStartingWith("1 problem:\nline 1, column 2: ");
+  }
+
+  static CycleReport withGroups() {
+    CycleReport r = full();
+    return new CycleReport(r.cycleId(), r.asOf(), r.keyResults(), r.cascades(), r.escalations(), r.sourceHealth(),
+        r.objectives(), r.summary(), null, List.of(new EscalationGroup(EscalationGroup.LATE_UPSTREAM, "I-3",
+            List.of("KR-1", "KR-4"), 2, "leadership", "KR-1 and KR-4 need I-3, 12 days late.")));
+  }
+
+  @Test
+  void write_escalationGroups_afterEscalationsAndReadBackEqual() {
+    String json = JSON.write(withGroups());
+    assertThat(json).contains("""
+          "escalationGroups": [
+            {
+              "kind": "late-upstream",
+              "cause": "I-3",
+              "subjects": [
+                "KR-1",
+                "KR-4"
+              ],
+              "level": 2,
+              "to": "leadership",
+              "reason": "KR-1 and KR-4 need I-3, 12 days late."
+            }
+          ],
+          "sourceHealth": [""".indent(2));
+    assertThat(JSON.read(json)).isEqualTo(withGroups());
+    // reports written before the field existed read with none
+    String old = JSON.write(full()).replace("  \"escalationGroups\": [],\n", "");
+    assertThat(old).doesNotContain("escalationGroups");
+    assertThat(JSON.read(old).escalationGroups()).isEmpty();
+    assertThat(JSON.read(old)).isEqualTo(full());
+    assertThatThrownBy(() -> JSON.read(json.replace("\"KR-4\"\n", "7\n"))).hasMessage("""
+        1 problem:
+        escalationGroups[0].subjects[1]: must be a string""");
+    assertThatThrownBy(() -> JSON.read(json.replaceFirst("\"KR-1\",\\s*\"KR-4\"", "\"KR-1\"")))
+        .hasMessage("""
+            1 problem:
+            escalationGroups[0]: subjects must hold at least two: 1""");
   }
 
   static CycleReport withModel(ForecastModelInfo model) {
