@@ -26,7 +26,9 @@ import org.okrengine.model.Status;
  *   <li>No check-ins: status {@code no-data}; {@code plan-prior-bayes} gives the plan's forecast, wide; the other
  *       methods, which know nothing but the check-ins, the baseline with probability 0 (as OKR tools do).
  *   <li>Target already met (increase, decrease, achieve): status {@code achieved}, probability 1.
- *   <li>No check-in for more than {@link #staleAfterDays()} days: status {@code stale}, the forecast still given.
+ *   <li>Silent for longer than twice its usual gap between check-ins (the median of its own gaps once it has three
+ *       check-ins; before that the agreed cadence, {@link #withCadenceDays}), and never less than
+ *       {@link #staleAfterDays()} nor more than half the cycle: status {@code stale}, the forecast still given.
  *   <li>Maintain directions: the probability of being on the right side of the target at cycle end (a random walk
  *       from the latest value, whichever method is set).
  *   <li>Achieve: the probability from the milestones due so far (Laplace's rule), 0.5 without milestones, whichever
@@ -39,8 +41,16 @@ import org.okrengine.model.Status;
  */
 public final class Forecaster {
   private static final double DEFAULT_LEVEL = 0.8;
+  /** The probability below which a key result is at risk, by default (see the status rule in the README). */
+  static final double DEFAULT_ON_TRACK = 0.39;
+  /** The probability below which a key result is off track, by default. */
+  static final double DEFAULT_OFF_TRACK = 0.15;
+  /** The part of the cycle over which the at-risk threshold rises from the off-track one to its full value. */
+  static final double EARLY_FRACTION = 0.3;
+  /** Silences longer than this many usual gaps make a key result stale. */
+  static final double STALE_GAPS = 2;
   private static final Forecaster DEFAULTS = new Forecaster(ForecastMethod.MOVEMENT_AWARE,
-      ForecastModel.defaults(), DEFAULT_LEVEL, 14, 0.5, 0.15);
+      ForecastModel.defaults(), DEFAULT_LEVEL, 14, 0, DEFAULT_ON_TRACK, DEFAULT_OFF_TRACK);
 
   private final ForecastMethod method;
   private final ForecastModel model;
@@ -48,19 +58,21 @@ public final class Forecaster {
   private final double[] stack;
   private final double level;
   private final double staleAfterDays;
+  private final double cadenceDays;
   private final double onTrackProbability;
   private final double offTrackProbability;
   private final double[] quantiles;
   private final double[] quantiles85;
 
   private Forecaster(ForecastMethod method, ForecastModel model, double level, double staleAfterDays,
-      double onTrackProbability, double offTrackProbability) {
+      double cadenceDays, double onTrackProbability, double offTrackProbability) {
     this.method = method;
     this.model = model;
     this.hyperparameters = model.hyperparameters();
     this.stack = model.stackWeights();
     this.level = level;
     this.staleAfterDays = staleAfterDays;
+    this.cadenceDays = cadenceDays;
     this.onTrackProbability = onTrackProbability;
     this.offTrackProbability = offTrackProbability;
     this.quantiles = level == DEFAULT_LEVEL ? Quantiles.DEFAULT : StudentT.quantiles(0.5 + level / 2);
@@ -83,7 +95,7 @@ public final class Forecaster {
   /** A copy using {@code method} (for increase and decrease key results; see the class description). */
   public Forecaster withMethod(ForecastMethod method) {
     Objects.requireNonNull(method, "method must not be null");
-    return new Forecaster(method, model, level, staleAfterDays, onTrackProbability, offTrackProbability);
+    return new Forecaster(method, model, level, staleAfterDays, cadenceDays, onTrackProbability, offTrackProbability);
   }
 
   /**
@@ -93,14 +105,14 @@ public final class Forecaster {
    */
   public Forecaster withHyperparameters(Hyperparameters hyperparameters) {
     Objects.requireNonNull(hyperparameters, "hyperparameters must not be null");
-    return new Forecaster(method, model.withHyperparameters(hyperparameters), level, staleAfterDays,
+    return new Forecaster(method, model.withHyperparameters(hyperparameters), level, staleAfterDays, cadenceDays,
         onTrackProbability, offTrackProbability);
   }
 
   /** A copy using {@code model}: its trajectory hyperparameters, and its weights for {@code movement-aware}. */
   public Forecaster withModel(ForecastModel model) {
     Objects.requireNonNull(model, "model must not be null");
-    return new Forecaster(method, model, level, staleAfterDays, onTrackProbability, offTrackProbability);
+    return new Forecaster(method, model, level, staleAfterDays, cadenceDays, onTrackProbability, offTrackProbability);
   }
 
   /**
@@ -125,7 +137,7 @@ public final class Forecaster {
     if (!(level > 0 && level < 1)) {
       throw new IllegalArgumentException("level must be within (0, 1): " + level);
     }
-    return new Forecaster(method, model, level, staleAfterDays, onTrackProbability, offTrackProbability);
+    return new Forecaster(method, model, level, staleAfterDays, cadenceDays, onTrackProbability, offTrackProbability);
   }
 
   /**
@@ -137,12 +149,42 @@ public final class Forecaster {
     if (!(days > 0 && days < 1e6)) {
       throw new IllegalArgumentException("days must be within (0, 1e6): " + days);
     }
-    return new Forecaster(method, model, level, days, onTrackProbability, offTrackProbability);
+    return new Forecaster(method, model, level, days, cadenceDays, onTrackProbability, offTrackProbability);
+  }
+
+  /**
+   * A copy that knows the check-in cadence the organisation agreed on: a key result with fewer than three check-ins
+   * (so no rhythm of its own yet) is stale after twice {@code days} of silence, or {@link #staleAfterDays()} if
+   * longer. 0 means none agreed.
+   *
+   * @throws IllegalArgumentException when {@code days} is not within [0, 1e6)
+   */
+  public Forecaster withCadenceDays(double days) {
+    if (!(days >= 0 && days < 1e6)) {
+      throw new IllegalArgumentException("cadence days must be within [0, 1e6): " + days);
+    }
+    return new Forecaster(method, model, level, staleAfterDays, days, onTrackProbability, offTrackProbability);
+  }
+
+  /** The agreed check-in cadence in days, 0 when none was given ({@link #withCadenceDays}). */
+  public double cadenceDays() {
+    return cadenceDays;
+  }
+
+  /** The probability of target at or above which a key result is on track (after the cycle's first 30%). */
+  public double onTrackProbability() {
+    return onTrackProbability;
+  }
+
+  /** The probability of target below which a key result is off track. */
+  public double offTrackProbability() {
+    return offTrackProbability;
   }
 
   /**
    * A copy with the probability thresholds of the statuses: at least {@code onTrack} is on track, below
-   * {@code offTrack} is off track, in between at risk.
+   * {@code offTrack} is off track, in between at risk (over the cycle's first 30% the at-risk threshold rises from
+   * {@code offTrack} to {@code onTrack}; see the README's status rule).
    *
    * @throws IllegalArgumentException unless 0 &lt; offTrack &lt;= onTrack &lt; 1
    */
@@ -151,7 +193,7 @@ public final class Forecaster {
       throw new IllegalArgumentException(
           "thresholds must satisfy 0 < offTrack <= onTrack < 1: onTrack " + onTrack + ", offTrack " + offTrack);
     }
-    return new Forecaster(method, model, level, staleAfterDays, onTrack, offTrack);
+    return new Forecaster(method, model, level, staleAfterDays, cadenceDays, onTrack, offTrack);
   }
 
   /** The method. */
@@ -179,7 +221,10 @@ public final class Forecaster {
     return quantiles85;
   }
 
-  /** Days without a check-in after which a key result is stale. */
+  /**
+   * The fewest days without a check-in after which a key result is stale (14 by default); a key result that checks in
+   * less often is stale after twice its usual gap.
+   */
   public double staleAfterDays() {
     return staleAfterDays;
   }
@@ -274,7 +319,9 @@ public final class Forecaster {
       double expected = keyResult.expectedProgress(cycle, asOfs.get(k));
       Double progress = m == 0 ? null : metric.progress(values[m - 1]);
       Integer daysSince = m == 0 ? null : (int) Math.floor(asOfDays[k] - times[m - 1]);
-      out[k] = status(d, m, metAt[k], daysSince, asOfDays[k], probability[k], progress, expected);
+      boolean regressing = m >= 2 && !d.isMaintain() && metric.progress(values[m - 1]) < metric.progress(values[m - 2]);
+      out[k] = status(d, m, metAt[k], daysSince, staleLimit(times, m, lengthDays), asOfDays[k] / lengthDays,
+          probability[k], regressing, progress, expected);
     }
     return List.of(out);
   }
@@ -353,8 +400,10 @@ public final class Forecaster {
     if (n >= 2 && !d.isMaintain()) {
       out.regressing = metric.progress(values[n - 1]) < metric.progress(values[n - 2]);
     }
-    Status status = status(d, n, met, daysSince, asOfDays, out.probability, progress, expected);
-    addStatusReason(status, asOfDays, daysSince, progress, expected, reasons);
+    double staleLimit = staleLimit(times, n, lengthDays);
+    Status status = status(d, n, met, daysSince, staleLimit, asOfDays / lengthDays, out.probability,
+        out.regressing, progress, expected);
+    addStatusReason(status, asOfDays, daysSince, staleLimit, progress, expected, reasons);
     addReasons(d, n, met, out, progress, expected, reasons);
     if (met && out.firstMetX >= 0) {
       // achieved: completed when the target was first reached (a forecast's completion stands while the latest
@@ -541,9 +590,45 @@ public final class Forecaster {
     return o;
   }
 
-  private Status status(Direction d, int n, boolean met, Integer daysSince, double asOfDays, double probability,
-      Double progress, double expected) {
-    if (asOfDays < 0) {
+  /**
+   * The days of silence after which a key result whose first {@code n} check-ins are at {@code times} (days from the
+   * start, sorted) is stale: twice its usual gap (the median of its gaps, with three check-ins or more; else the
+   * agreed cadence), at least {@link #staleAfterDays}, at most half the cycle (but never below staleAfterDays).
+   */
+  double staleLimit(double[] times, int n, double lengthDays) {
+    double usual = usualGapDays(times, n);
+    if (Double.isNaN(usual)) {
+      usual = cadenceDays;
+    }
+    double limit = Math.min(STALE_GAPS * usual, lengthDays / 2);
+    return Math.max(staleAfterDays, limit);
+  }
+
+  /** The median gap in days between successive check-ins of the first {@code n}, NaN with fewer than two gaps. */
+  static double usualGapDays(double[] times, int n) {
+    if (n < 3) {
+      return Double.NaN;
+    }
+    double[] gaps = new double[n - 1];
+    for (int i = 1; i < n; i++) {
+      gaps[i - 1] = times[i] - times[i - 1];
+    }
+    Arrays.sort(gaps);
+    int h = gaps.length / 2;
+    return gaps.length % 2 == 1 ? gaps[h] : (gaps[h - 1] + gaps[h]) / 2;
+  }
+
+  /** The at-risk threshold at {@code fraction} of the cycle: rising from offTrack to onTrack over the first 30%. */
+  double atRiskBelow(double fraction) {
+    if (!(fraction < EARLY_FRACTION)) {
+      return onTrackProbability;
+    }
+    return offTrackProbability + (onTrackProbability - offTrackProbability) * Math.max(0, fraction) / EARLY_FRACTION;
+  }
+
+  private Status status(Direction d, int n, boolean met, Integer daysSince, double staleLimit, double fraction,
+      double probability, boolean regressing, Double progress, double expected) {
+    if (fraction < 0) {
       return Status.NOT_STARTED;
     }
     if (n == 0) {
@@ -552,27 +637,35 @@ public final class Forecaster {
     if (met && !d.isMaintain()) {
       return Status.ACHIEVED;
     }
-    if (daysSince != null && daysSince > staleAfterDays) {
+    if (daysSince != null && daysSince > staleLimit) {
       return Status.STALE;
     }
     if (!d.isMaintain() && progress != null && progress == 0.0 && expected < 0.1) {
       return Status.NOT_STARTED;
     }
-    if (probability >= onTrackProbability) {
+    // early in the cycle a middling probability is not yet an alarm; going backwards behind the plan, more likely than
+    // not to miss is
+    boolean backwardsAndBehind = regressing && progress != null && progress < expected;
+    if (probability >= (backwardsAndBehind ? Math.max(onTrackProbability, 0.5) : atRiskBelow(fraction))) {
       return Status.ON_TRACK;
     }
     return probability < offTrackProbability ? Status.OFF_TRACK : Status.AT_RISK;
   }
 
   /** The reason that decided {@code status}, when a rule before the probability did. */
-  private static void addStatusReason(Status status, double asOfDays, Integer daysSince, Double progress,
-      double expected, List<Reason> reasons) {
+  private static void addStatusReason(Status status, double asOfDays, Integer daysSince, double staleLimit,
+      Double progress, double expected, List<Reason> reasons) {
     switch (status) {
       case NOT_STARTED -> reasons.add(asOfDays < 0 ? Reason.of("before-cycle-start", "daysToStart", -asOfDays)
           : Reason.of("not-started", "expectedProgress", expected));
       case NO_DATA -> reasons.add(Reason.of("no-check-ins"));
       case ACHIEVED -> reasons.add(Reason.of("target-already-met", "progress", progress));
-      case STALE -> reasons.add(Reason.of("stale", "daysSinceCheckIn", daysSince));
+      case STALE -> {
+        java.util.Map<String, Double> ev = new java.util.HashMap<>();
+        ev.put("daysSinceCheckIn", (double) daysSince);
+        ev.put("staleAfterDays", staleLimit);
+        reasons.add(new Reason("stale", ev));
+      }
       default -> { }
     }
   }

@@ -238,10 +238,49 @@ class ForecasterTest {
   }
 
   @Test
-  void forecast_stale_afterConfiguredDays() {
-    Forecast f = Forecaster.withDefaults().withStaleAfterDays(2).forecast(SIGNUPS, CYCLE, day(45));
+  void forecast_stale_afterTwiceItsOwnRhythm() {
+    // a weekly rhythm (days 7, 14, 21, 28): stale once silent for more than 2 * 7 = 14 days
+    KeyResult weekly = kr(Metric.of(0, 100, "signups"), new int[] {7, 14, 21, 28}, new double[] {8, 15, 24, 31});
+    assertThat(Forecaster.withDefaults().forecast(weekly, CYCLE, day(28 + 14)).status()).isNotEqualTo(Status.STALE);
+    Forecast f = Forecaster.withDefaults().forecast(weekly, CYCLE, day(28 + 15));
     assertThat(f.status()).isEqualTo(Status.STALE);
-    assertThat(f.reasons().get(0).evidence()).containsEntry("daysSinceCheckIn", 3.0);
+    assertThat(f.reasons().get(0).evidence()).containsEntry("daysSinceCheckIn", 15.0)
+        .containsEntry("staleAfterDays", 2 * 7.0);
+    // every three weeks (days 0, 21, 42): 28 days of silence is its normal rhythm and a bit, not stale; 43 is
+    KeyResult threeWeekly = kr(Metric.of(0, 100, "signups"), new int[] {0, 21, 42}, new double[] {0, 20, 45});
+    assertThat(Forecaster.withDefaults().forecast(threeWeekly, CYCLE, day(42 + 28)).status())
+        .isNotEqualTo(Status.STALE);
+    Forecast g = Forecaster.withDefaults().forecast(threeWeekly, CYCLE, day(42 + 43));
+    assertThat(g.status()).isEqualTo(Status.STALE);
+    assertThat(g.reasons().get(0).evidence()).containsEntry("staleAfterDays", 2 * 21.0);
+  }
+
+  @Test
+  void forecast_stale_neverBeforeStaleAfterDaysNorAfterHalfTheCycle() {
+    // a rhythm of 2 days would make 5 days of silence stale; the floor (withStaleAfterDays) says 10
+    KeyResult daily = kr(Metric.of(0, 100, "signups"), new int[] {2, 4, 6, 8}, new double[] {2, 4, 6, 8});
+    assertThat(Forecaster.withDefaults().withStaleAfterDays(10).forecast(daily, CYCLE, day(8 + 10)).status())
+        .isNotEqualTo(Status.STALE);
+    assertThat(Forecaster.withDefaults().withStaleAfterDays(10).forecast(daily, CYCLE, day(8 + 11)).status())
+        .isEqualTo(Status.STALE);
+    // every 40 days: twice that (80) is capped at half the cycle (1 Jul to 29 Sep inclusive: 91 days), 45.5
+    KeyResult rare = kr(Metric.of(0, 100, "signups"), new int[] {-40, 0, 40}, new double[] {0, 0, 40});
+    Forecast f = Forecaster.withDefaults().forecast(rare, CYCLE, day(40 + 46));
+    assertThat(f.status()).isEqualTo(Status.STALE);
+    assertThat(f.reasons().get(0).evidence()).containsEntry("staleAfterDays", 91 / 2.0);
+  }
+
+  @Test
+  void forecast_stale_agreedCadenceBeforeItsOwnRhythm() {
+    // two check-ins are no rhythm yet: the agreed cadence of 3 weeks makes 42 days of silence normal
+    KeyResult young = kr(Metric.of(0, 100, "signups"), new int[] {3, 10}, new double[] {3, 12});
+    assertThat(Forecaster.withDefaults().forecast(young, CYCLE, day(10 + 15)).status()).isEqualTo(Status.STALE);
+    Forecaster monthly = Forecaster.withDefaults().withCadenceDays(21);
+    assertThat(monthly.cadenceDays()).isEqualTo(21.0);
+    assertThat(monthly.forecast(young, CYCLE, day(10 + 42)).status()).isNotEqualTo(Status.STALE);
+    assertThat(monthly.forecast(young, CYCLE, day(10 + 43)).status()).isEqualTo(Status.STALE);
+    assertThatThrownBy(() -> Forecaster.withDefaults().withCadenceDays(-1))
+        .hasMessage("cadence days must be within [0, 1e6): -1.0");
   }
 
   @Test
