@@ -20,6 +20,7 @@ import org.okrengine.forecast.Forecaster;
 import org.okrengine.forecast.MethodScore;
 import org.okrengine.forecast.ReliabilityBin;
 import org.okrengine.model.OkrCycle;
+import org.okrengine.retro.DistributedEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -119,9 +120,9 @@ final class BacktestCommand implements Callable<Integer> {
     ForecastModel given = model.model();
     Forecaster forecaster = given == null ? Forecaster.withDefaults() : Forecaster.withDefaults().withModel(given);
     bt = bt.withForecaster(forecaster);
-    DistributedEngine distributed = DistributedEngine.named(where.engine, "backtest");
+    DistributedEngine distributed = where.engine("backtest");
     if (distributed != null) {
-      finish(rejects.reportOf(distributed.backtest(where.master, files, bt, given, rejects.given()),
+      finish(rejects.reportOf(distributed.backtest(where.master, files, bt, rejects.given()),
           spec.commandLine().getErr()), forecaster);
       return Okr.OK;
     }

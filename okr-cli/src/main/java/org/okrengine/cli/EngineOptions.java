@@ -1,5 +1,8 @@
 package org.okrengine.cli;
 
+import java.util.List;
+import java.util.ServiceLoader;
+import org.okrengine.retro.DistributedEngine;
 import picocli.CommandLine.Option;
 
 /** The options that choose where a batch command runs, shared by {@code backtest} and {@code retro}. */
@@ -11,4 +14,29 @@ final class EngineOptions {
   @Option(names = "--master", defaultValue = "local[*]", paramLabel = "URL",
       description = "the Spark master with --engine spark (default local[*])")
   String master;
+
+  /**
+   * The engine of {@code --engine}, found with {@link ServiceLoader} (okr-cli depends on no engine), or null for
+   * {@code local} (this process).
+   *
+   * @param command the command's name, for the message when the engine is missing
+   * @throws BadInputException when the name is unknown, or the engine is not on the class path
+   */
+  DistributedEngine engine(String command) {
+    if (engine.equals("local")) {
+      return null;
+    }
+    if (!engine.equals("spark")) {
+      throw new BadInputException(List.of("--engine: must be local or spark: '" + ConsoleText.printable(engine)
+          + "'"));
+    }
+    for (DistributedEngine e : ServiceLoader.load(DistributedEngine.class)) {
+      if (e.name().equals(engine)) {
+        return e;
+      }
+    }
+    throw new BadInputException(List.of("--engine spark needs okr-spark and Spark on the class path, which ./okr "
+        + "does not have: run okr-spark/run " + command + " --engine spark [--master local[*]] FILE... instead "
+        + "(see the README, section Spark)"));
+  }
 }

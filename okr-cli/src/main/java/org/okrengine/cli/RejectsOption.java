@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import org.okrengine.retro.DistributedEngine;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,7 +30,7 @@ public final class RejectsOption {
    * @param lines non-blank lines read, the rejected ones included
    */
   public static String skipped(long rejected, long lines) {
-    return String.format(Locale.ROOT, "skipped %,d bad %s of %,d", rejected, rejected == 1 ? "line" : "lines", lines);
+    return DistributedEngine.skipped(rejected, lines);
   }
 
   /** Whether {@code --rejects} was given. */

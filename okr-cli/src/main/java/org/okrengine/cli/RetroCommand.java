@@ -13,6 +13,7 @@ import org.okrengine.retro.BlockerStats;
 import org.okrengine.retro.Breakdown;
 import org.okrengine.retro.CadenceStats;
 import org.okrengine.retro.CalibrationStats;
+import org.okrengine.retro.DistributedEngine;
 import org.okrengine.retro.ForecastAccountability;
 import org.okrengine.retro.GroupStats;
 import org.okrengine.retro.Grouping;
@@ -84,9 +85,9 @@ final class RetroCommand implements Callable<Integer> {
     if (noForecasts) {
       retro = retro.withoutForecasts();
     }
-    DistributedEngine distributed = DistributedEngine.named(where.engine, "retro");
+    DistributedEngine distributed = where.engine("retro");
     if (distributed != null) {
-      print(rejects.reportOf(distributed.retro(where.master, files, retro, given, rejects.given()),
+      print(rejects.reportOf(distributed.retro(where.master, files, retro, rejects.given()),
           spec.commandLine().getErr()), forecaster);
       return Okr.OK;
     }

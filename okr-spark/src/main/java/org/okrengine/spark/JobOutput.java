@@ -8,7 +8,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.okrengine.cli.RejectsOption;
+import org.okrengine.retro.DistributedEngine;
 
 /** Writes what a job found: the report (one small file, from the driver) and the rejects (from the executors). */
 final class JobOutput {
@@ -25,7 +25,7 @@ final class JobOutput {
     log.println("report: " + out);
     if (result.rejectedLines() > 0) {
       result.rejects().orderBy("file", "line").write().mode(SaveMode.Overwrite).json(rejects);
-      log.println("okr-spark " + result.job() + ": " + RejectsOption.skipped(result.rejectedLines(), result.lines())
+      log.println("okr-spark " + result.job() + ": " + DistributedEngine.skipped(result.rejectedLines(), result.lines())
           + " (listed in " + rejects + " as JSON Lines of file, line, problems)");
     }
     log.flush();

@@ -1,26 +1,24 @@
 package org.okrengine.spark;
 
 import java.io.Serializable;
+import org.okrengine.model.Accumulator;
 import org.okrengine.model.OkrCycle;
 
 /**
- * What a job computes, in the form a cluster needs: an accumulator per partition, fed the partition's cycles, shipped
- * as bytes and merged (exactly, so in any order and any tree of merges), then the report. Serializable: the settings
- * travel to the executors, each builds its own accumulators there.
+ * What a job computes, in the form a cluster needs: the bytes of an empty accumulator (which carry every setting of
+ * the backtest or retrospective, so nothing is rebuilt from defaults on an executor), the accumulator's
+ * {@code fromBytes}, and the report's JSON. Each partition rebuilds an accumulator from the bytes, adds its cycles and
+ * ships its bytes; they merge exactly, in any order and any tree of merges. Serializable: only these bytes travel.
  *
  * @param <A> the accumulator
  * @param <R> the report
  */
-interface Kernel<A, R> extends Serializable {
-  A newAccumulator();
+interface Kernel<A extends Accumulator<OkrCycle, R, A>, R> extends Serializable {
+  /** The bytes of an empty accumulator with the job's settings. */
+  byte[] empty();
 
-  void add(A acc, OkrCycle cycle);
-
-  byte[] toBytes(A acc);
-
-  void mergeBytes(A acc, byte[] bytes);
-
-  R report(A acc);
+  /** A new accumulator holding what {@code bytes} hold, settings and all. */
+  A fromBytes(byte[] bytes);
 
   /** The report's JSON, byte for byte what the okr command writes. */
   String json(R report);

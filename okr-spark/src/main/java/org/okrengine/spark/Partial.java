@@ -1,10 +1,11 @@
 package org.okrengine.spark;
 
 import java.io.Serializable;
+import org.okrengine.model.OkrCycle;
 
 /** What one partition (or a merge of several) found: the accumulator's bytes and counts of lines. */
 final class Partial implements Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
   final byte[] state;
   final long lines;
@@ -20,15 +21,14 @@ final class Partial implements Serializable {
     this.warnings = warnings;
   }
 
-  static <A> Partial empty(Kernel<A, ?> kernel) {
-    return new Partial(kernel.toBytes(kernel.newAccumulator()), 0, 0, 0, 0);
+  static Partial empty(Kernel<?, ?> kernel) {
+    return new Partial(kernel.empty(), 0, 0, 0, 0);
   }
 
-  static <A> Partial merge(Kernel<A, ?> kernel, Partial a, Partial b) {
-    A acc = kernel.newAccumulator();
-    kernel.mergeBytes(acc, a.state);
-    kernel.mergeBytes(acc, b.state);
-    return new Partial(kernel.toBytes(acc), a.lines + b.lines, a.cycles + b.cycles, a.rejected + b.rejected,
+  static <A extends org.okrengine.model.Accumulator<OkrCycle, R, A>, R> Partial merge(Kernel<A, R> kernel, Partial a,
+      Partial b) {
+    byte[] state = kernel.fromBytes(a.state).mergeBytes(b.state).toBytes();
+    return new Partial(state, a.lines + b.lines, a.cycles + b.cycles, a.rejected + b.rejected,
         a.warnings + b.warnings);
   }
 }

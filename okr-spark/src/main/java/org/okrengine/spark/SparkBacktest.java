@@ -10,23 +10,23 @@ import org.okrengine.forecast.BacktestJson;
 import org.okrengine.forecast.BacktestReport;
 import org.okrengine.forecast.ForecastMethod;
 import org.okrengine.forecast.ForecastModel;
-import org.okrengine.forecast.Forecaster;
-import org.okrengine.model.OkrCycle;
 
 /**
  * {@code okr backtest} on Spark: every method at every origin over {@code okr-cycle/1} JSON Lines, each partition
  * scored by the backtest's own accumulator, the accumulators merged exactly. The JSON equals what
- * {@code okr backtest --format json} writes for the same input, whatever the partitioning. Immutable; configure with
- * the {@code with...} copies.
+ * {@code okr backtest --format json} writes for the same input, whatever the partitioning, and what
+ * {@link Backtest#run} gives for the backtest this was made {@linkplain #of of}: every setting (origins, methods, the
+ * forecaster's model and stale days) reaches the executors in the bytes of an empty accumulator
+ * ({@link Backtest.Accumulator#fromBytes}). Walk-forward backtests are single-machine work
+ * ({@link Backtest#runWalkForward}). Immutable and thread-safe; configure with the {@code with...} copies.
  */
 public final class SparkBacktest {
-  private static final SparkBacktest DEFAULTS = new SparkBacktest(new Settings(
-      Backtest.withDefaults().origins(), Backtest.withDefaults().methods(), null));
+  private static final SparkBacktest DEFAULTS = new SparkBacktest(Backtest.withDefaults());
 
-  private final Settings settings;
+  private final Backtest backtest;
 
-  private SparkBacktest(Settings settings) {
-    this.settings = settings;
+  private SparkBacktest(Backtest backtest) {
+    this.backtest = backtest;
   }
 
   /** Origins 25%, 50% and 75%, every method: {@code okr backtest}'s defaults. */
@@ -34,31 +34,30 @@ public final class SparkBacktest {
     return DEFAULTS;
   }
 
-  /**
-   * The settings of {@code backtest}: its origins and methods, with the default forecaster's settings and the
-   * library's model ({@link #withModel} gives another).
-   */
+  /** {@code backtest} on Spark, with every one of its settings. */
   public static SparkBacktest of(Backtest backtest) {
-    return new SparkBacktest(new Settings(backtest.origins(), backtest.methods(), null));
+    return new SparkBacktest(Objects.requireNonNull(backtest, "backtest must not be null"));
   }
 
   /** A copy forecasting weekly, as {@code okr backtest --weekly}. */
   public SparkBacktest withWeeklyOrigins() {
-    return new SparkBacktest(settings.with(settings.backtest().withWeeklyOrigins()));
+    return new SparkBacktest(backtest.withWeeklyOrigins());
   }
 
   /** A copy scoring only {@code methods}, as {@code okr backtest --method}. */
   public SparkBacktest withMethods(List<ForecastMethod> methods) {
-    return new SparkBacktest(settings.with(settings.backtest().withMethods(methods)));
+    return new SparkBacktest(backtest.withMethods(methods));
   }
 
-  /**
-   * A copy forecasting with {@code model}, as {@code okr backtest --model}: it travels to the executors as its
-   * {@code okr-forecast-model/1} document, which reads back to the same numbers.
-   */
+  /** A copy forecasting with {@code model}, as {@code okr backtest --model}; the forecaster's other settings kept. */
   public SparkBacktest withModel(ForecastModel model) {
-    return new SparkBacktest(new Settings(settings.origins(), settings.methods(),
-        Objects.requireNonNull(model, "model must not be null").toJson()));
+    return new SparkBacktest(backtest.withForecaster(backtest.forecaster()
+        .withModel(Objects.requireNonNull(model, "model must not be null"))));
+  }
+
+  /** The backtest this runs. */
+  public Backtest backtest() {
+    return backtest;
   }
 
   /** The backtest of the JSON Lines files {@code paths}, rejects named by file and line. */
@@ -68,7 +67,7 @@ public final class SparkBacktest {
 
   /** The run of a {@link CycleLines#scan}, repartitioned into {@code partitions} first when above 0. */
   SparkResult<BacktestReport> run(Dataset<Row> scan, int partitions) {
-    return SparkRun.run(settings, partitions > 0 ? scan.repartition(partitions) : scan,
+    return SparkRun.run(kernel(), partitions > 0 ? scan.repartition(partitions) : scan,
         () -> CycleLines.number(scan));
   }
 
@@ -77,60 +76,29 @@ public final class SparkBacktest {
    * (the line number when the dataset is one file read in order).
    */
   public SparkResult<BacktestReport> run(Dataset<String> lines) {
-    return SparkRun.run(settings, lines.toDF("value"), () -> CycleLines.numbered(lines, "<dataset>"));
+    return SparkRun.run(kernel(), lines.toDF("value"), () -> CycleLines.numbered(lines, "<dataset>"));
   }
 
   /** The backtest of numbered lines ({@link CycleLines#SCHEMA}: file, line, value), partitioned as they are. */
   public SparkResult<BacktestReport> runLines(Dataset<Row> lines) {
-    return SparkRun.run(settings, lines);
+    return SparkRun.run(kernel(), lines);
+  }
+
+  private Settings kernel() {
+    return new Settings(backtest.newAccumulator().toBytes());
   }
 
   /**
-   * The settings, sent to the executors; each builds its backtest there.
+   * The settings sent to the executors: an empty accumulator's bytes, from which each builds its accumulators.
    *
-   * @param model the model's {@code okr-forecast-model/1} document, or null for the library's model
+   * @param empty the bytes of an empty accumulator of the backtest
    */
-  record Settings(double[] origins, List<ForecastMethod> methods, String model) implements
-      Kernel<Backtest.Accumulator, BacktestReport> {
-    private static final long serialVersionUID = 1L;
-
-    Settings {
-      methods = List.copyOf(methods);
-    }
-
-    /** These settings with the origins and methods of {@code backtest}. */
-    Settings with(Backtest backtest) {
-      return new Settings(backtest.origins(), backtest.methods(), model);
-    }
-
-    Backtest backtest() {
-      Backtest b = Backtest.withDefaults().withOrigins(origins).withMethods(methods);
-      return model == null ? b : b.withForecaster(Forecaster.withDefaults().withModel(ForecastModel.fromJson(model)));
-    }
+  record Settings(byte[] empty) implements Kernel<Backtest.Accumulator, BacktestReport> {
+    private static final long serialVersionUID = 2L;
 
     @Override
-    public Backtest.Accumulator newAccumulator() {
-      return backtest().newAccumulator();
-    }
-
-    @Override
-    public void add(Backtest.Accumulator acc, OkrCycle cycle) {
-      acc.add(cycle);
-    }
-
-    @Override
-    public byte[] toBytes(Backtest.Accumulator acc) {
-      return acc.toBytes();
-    }
-
-    @Override
-    public void mergeBytes(Backtest.Accumulator acc, byte[] bytes) {
-      acc.mergeBytes(bytes);
-    }
-
-    @Override
-    public BacktestReport report(Backtest.Accumulator acc) {
-      return acc.report();
+    public Backtest.Accumulator fromBytes(byte[] bytes) {
+      return Backtest.Accumulator.fromBytes(bytes);
     }
 
     @Override

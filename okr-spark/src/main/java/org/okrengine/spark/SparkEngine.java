@@ -11,17 +11,17 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.okrengine.cli.DistributedEngine;
 import org.okrengine.forecast.Backtest;
 import org.okrengine.forecast.BacktestReport;
-import org.okrengine.forecast.ForecastModel;
+import org.okrengine.retro.DistributedEngine;
 import org.okrengine.retro.RetroReport;
 import org.okrengine.retro.Retrospective;
 
 /**
- * {@code --engine spark} of the okr command (found by okr-cli through {@link java.util.ServiceLoader}): runs the
- * command's backtest or retrospective on a Spark session for {@code --master}, and reports rejected lines as the
- * command does ({@code file:line: problem}), so either engine gives the same output and exit code.
+ * {@code --engine spark} of the okr command (found by okr-cli through {@link java.util.ServiceLoader}; okr-spark
+ * depends on the library only): runs the backtest or retrospective it is given, with every setting, on a Spark
+ * session for {@code --master}, and reports rejected lines as the command does ({@code file:line: problem}), so either
+ * engine gives the same output and exit code. Thread-safe (stateless).
  */
 public final class SparkEngine implements DistributedEngine {
   /** At most this many problems are listed; the rest are counted. */
@@ -33,17 +33,13 @@ public final class SparkEngine implements DistributedEngine {
   }
 
   @Override
-  public Run<BacktestReport> backtest(String master, List<Path> files, Backtest backtest, ForecastModel model,
-      boolean everyReject) {
-    SparkBacktest job = model == null ? SparkBacktest.of(backtest) : SparkBacktest.of(backtest).withModel(model);
-    return run(master, "okr backtest", files, everyReject, job::run);
+  public Run<BacktestReport> backtest(String master, List<Path> files, Backtest backtest, boolean everyReject) {
+    return run(master, "okr backtest", files, everyReject, SparkBacktest.of(backtest)::run);
   }
 
   @Override
-  public Run<RetroReport> retro(String master, List<Path> files, Retrospective retro, ForecastModel model,
-      boolean everyReject) {
-    SparkRetro job = model == null ? SparkRetro.of(retro) : SparkRetro.of(retro).withModel(model);
-    return run(master, "okr retro", files, everyReject, job::run);
+  public Run<RetroReport> retro(String master, List<Path> files, Retrospective retro, boolean everyReject) {
+    return run(master, "okr retro", files, everyReject, SparkRetro.of(retro)::run);
   }
 
   private interface Job<R> {

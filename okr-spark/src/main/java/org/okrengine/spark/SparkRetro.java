@@ -2,13 +2,10 @@ package org.okrengine.spark;
 
 import java.util.EnumSet;
 import java.util.Objects;
-import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.okrengine.forecast.ForecastModel;
-import org.okrengine.forecast.Forecaster;
-import org.okrengine.model.OkrCycle;
 import org.okrengine.retro.Grouping;
 import org.okrengine.retro.RetroJson;
 import org.okrengine.retro.RetroReport;
@@ -17,13 +14,16 @@ import org.okrengine.retro.Retrospective;
 /**
  * {@code okr retro} on Spark: the retrospective of {@code okr-cycle/1} JSON Lines, each partition fed to the
  * retrospective's own accumulator, the accumulators merged exactly. The JSON equals what
- * {@code okr retro --format json} writes for the same input, whatever the partitioning. Immutable.
+ * {@code okr retro --format json} writes for the same input, whatever the partitioning, and what
+ * {@link Retrospective#run} gives for the retrospective this was made {@linkplain #of of}: every setting (groupings,
+ * scoring from the last check-in, the replay's forecaster) reaches the executors in the bytes of an empty accumulator
+ * ({@link Retrospective.Accumulator#fromBytes}). Immutable and thread-safe.
  */
 public final class SparkRetro {
-  private final Settings settings;
+  private final Retrospective retro;
 
-  private SparkRetro(Settings settings) {
-    this.settings = settings;
+  private SparkRetro(Retrospective retro) {
+    this.retro = retro;
   }
 
   /** {@code okr retro}'s defaults: completion by team ({@code --by team}), forecasts replayed. */
@@ -31,21 +31,24 @@ public final class SparkRetro {
     return of(Retrospective.withDefaults().withGroupings(EnumSet.of(Grouping.TEAM)));
   }
 
-  /**
-   * The settings of {@code retro}: its groupings and whether it replays forecasts, with the default forecaster and
-   * the library's model ({@link #withModel} gives another).
-   */
+  /** {@code retro} on Spark, with every one of its settings. */
   public static SparkRetro of(Retrospective retro) {
-    return new SparkRetro(new Settings(EnumSet.copyOf(retro.groupings()), retro.replaysForecasts(), null));
+    return new SparkRetro(Objects.requireNonNull(retro, "retro must not be null"));
   }
 
   /**
-   * A copy replaying forecasts with {@code model}, as {@code okr retro --model}: it travels to the executors as its
-   * {@code okr-forecast-model/1} document, which reads back to the same numbers.
+   * A copy replaying forecasts with {@code model}, as {@code okr retro --model}; the forecaster's other settings
+   * kept. Without a replay ({@link Retrospective#withoutForecasts}) the model is not used, and this is the same.
    */
   public SparkRetro withModel(ForecastModel model) {
-    return new SparkRetro(new Settings(settings.groupings(), settings.forecasts(),
-        Objects.requireNonNull(model, "model must not be null").toJson()));
+    Objects.requireNonNull(model, "model must not be null");
+    return retro.forecaster() == null ? this : new SparkRetro(retro.withForecaster(retro.forecaster()
+        .withModel(model)));
+  }
+
+  /** The retrospective this runs. */
+  public Retrospective retrospective() {
+    return retro;
   }
 
   /** The retrospective of the JSON Lines files {@code paths}, rejects named by file and line. */
@@ -55,7 +58,7 @@ public final class SparkRetro {
 
   /** The run of a {@link CycleLines#scan}, repartitioned into {@code partitions} first when above 0. */
   SparkResult<RetroReport> run(Dataset<Row> scan, int partitions) {
-    return SparkRun.run(settings, partitions > 0 ? scan.repartition(partitions) : scan,
+    return SparkRun.run(kernel(), partitions > 0 ? scan.repartition(partitions) : scan,
         () -> CycleLines.number(scan));
   }
 
@@ -64,54 +67,29 @@ public final class SparkRetro {
    * dataset.
    */
   public SparkResult<RetroReport> run(Dataset<String> lines) {
-    return SparkRun.run(settings, lines.toDF("value"), () -> CycleLines.numbered(lines, "<dataset>"));
+    return SparkRun.run(kernel(), lines.toDF("value"), () -> CycleLines.numbered(lines, "<dataset>"));
   }
 
   /** The retrospective of numbered lines ({@link CycleLines#SCHEMA}), partitioned as they are. */
   public SparkResult<RetroReport> runLines(Dataset<Row> lines) {
-    return SparkRun.run(settings, lines);
+    return SparkRun.run(kernel(), lines);
+  }
+
+  private Settings kernel() {
+    return new Settings(retro.newAccumulator().toBytes());
   }
 
   /**
-   * The settings, sent to the executors; each builds its retrospective there.
+   * The settings sent to the executors: an empty accumulator's bytes, from which each builds its accumulators.
    *
-   * @param model the replay's model as its {@code okr-forecast-model/1} document, or null for the library's model
+   * @param empty the bytes of an empty accumulator of the retrospective
    */
-  record Settings(EnumSet<Grouping> groupings, boolean forecasts, String model) implements
-      Kernel<Retrospective.Accumulator, RetroReport> {
-    private static final long serialVersionUID = 1L;
-
-    Retrospective retrospective() {
-      Retrospective r = Retrospective.withDefaults().withGroupings(Set.copyOf(groupings));
-      if (!forecasts) {
-        return r.withoutForecasts();
-      }
-      return model == null ? r : r.withForecaster(Forecaster.withDefaults().withModel(ForecastModel.fromJson(model)));
-    }
+  record Settings(byte[] empty) implements Kernel<Retrospective.Accumulator, RetroReport> {
+    private static final long serialVersionUID = 2L;
 
     @Override
-    public Retrospective.Accumulator newAccumulator() {
-      return retrospective().newAccumulator();
-    }
-
-    @Override
-    public void add(Retrospective.Accumulator acc, OkrCycle cycle) {
-      acc.add(cycle);
-    }
-
-    @Override
-    public byte[] toBytes(Retrospective.Accumulator acc) {
-      return acc.toBytes();
-    }
-
-    @Override
-    public void mergeBytes(Retrospective.Accumulator acc, byte[] bytes) {
-      acc.mergeBytes(bytes);
-    }
-
-    @Override
-    public RetroReport report(Retrospective.Accumulator acc) {
-      return acc.report();
+    public Retrospective.Accumulator fromBytes(byte[] bytes) {
+      return Retrospective.Accumulator.fromBytes(bytes);
     }
 
     @Override

@@ -13,11 +13,14 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.okrengine.model.Accumulator;
+import org.okrengine.model.OkrCycle;
 
 /**
  * Runs a {@link Kernel} over numbered lines: each partition parses its lines with the engine's reader and feeds the
- * valid cycles to one accumulator, the accumulators travel as bytes and merge in a tree on the executors; only the
- * merged accumulator (never a cycle) reaches the driver.
+ * valid cycles to one accumulator rebuilt from the kernel's bytes (so with every setting the driver was given), the
+ * accumulators travel as bytes and merge in a tree on the executors; only the merged accumulator (never a cycle)
+ * reaches the driver.
  */
 final class SparkRun {
   /** The schema of the rejects: {@code file}, {@code line}, every {@code problem} of the line. */
@@ -29,7 +32,7 @@ final class SparkRun {
   private SparkRun() {}
 
   /** Runs over numbered lines ({@link CycleLines#SCHEMA}). */
-  static <A, R> SparkResult<R> run(Kernel<A, R> kernel, Dataset<Row> lines) {
+  static <A extends Accumulator<OkrCycle, R, A>, R> SparkResult<R> run(Kernel<A, R> kernel, Dataset<Row> lines) {
     return run(kernel, lines, () -> lines);
   }
 
@@ -37,14 +40,13 @@ final class SparkRun {
    * Runs over {@code lines} (a {@code value} column: the valid lines need no number); {@code numbered} gives the
    * numbered lines ({@link CycleLines#SCHEMA}) for the rejects, and is called only when they are asked for.
    */
-  static <A, R> SparkResult<R> run(Kernel<A, R> kernel, Dataset<Row> lines, Supplier<Dataset<Row>> numbered) {
+  static <A extends Accumulator<OkrCycle, R, A>, R> SparkResult<R> run(Kernel<A, R> kernel, Dataset<Row> lines,
+      Supplier<Dataset<Row>> numbered) {
     JavaRDD<Row> values = lines.select("value").javaRDD();
     Partial zero = Partial.empty(kernel);
     Partial total = values.mapPartitions(new Scan<>(kernel))
         .treeAggregate(zero, new Merge<>(kernel), new Merge<>(kernel), 2);
-    A acc = kernel.newAccumulator();
-    kernel.mergeBytes(acc, total.state);
-    R report = kernel.report(acc);
+    R report = kernel.fromBytes(total.state).report();
     Supplier<Dataset<Row>> rejects = () -> {
       Dataset<Row> n = numbered.get();
       return n.sparkSession().createDataFrame(n.select("file", "line", "value").javaRDD()
@@ -55,17 +57,18 @@ final class SparkRun {
   }
 
   /** One partition: its lines parsed and checked, the valid cycles added to one accumulator. */
-  private static final class Scan<A> implements FlatMapFunction<Iterator<Row>, Partial> {
-    private static final long serialVersionUID = 1L;
-    private final Kernel<A, ?> kernel;
+  private static final class Scan<A extends Accumulator<OkrCycle, R, A>, R>
+      implements FlatMapFunction<Iterator<Row>, Partial> {
+    private static final long serialVersionUID = 2L;
+    private final Kernel<A, R> kernel;
 
-    Scan(Kernel<A, ?> kernel) {
+    Scan(Kernel<A, R> kernel) {
       this.kernel = kernel;
     }
 
     @Override
     public Iterator<Partial> call(Iterator<Row> rows) {
-      A acc = kernel.newAccumulator();
+      A acc = kernel.fromBytes(kernel.empty());
       long lines = 0;
       long cycles = 0;
       long rejected = 0;
@@ -83,19 +86,20 @@ final class SparkRun {
           rejected++;
         } else {
           cycles++;
-          kernel.add(acc, o.cycle());
+          acc.add(o.cycle());
         }
       }
-      return Collections.singletonList(new Partial(kernel.toBytes(acc), lines, cycles, rejected, warnings))
+      return Collections.singletonList(new Partial(acc.toBytes(), lines, cycles, rejected, warnings))
           .iterator();
     }
   }
 
-  private static final class Merge<A> implements Function2<Partial, Partial, Partial> {
-    private static final long serialVersionUID = 1L;
-    private final Kernel<A, ?> kernel;
+  private static final class Merge<A extends Accumulator<OkrCycle, R, A>, R>
+      implements Function2<Partial, Partial, Partial> {
+    private static final long serialVersionUID = 2L;
+    private final Kernel<A, R> kernel;
 
-    Merge(Kernel<A, ?> kernel) {
+    Merge(Kernel<A, R> kernel) {
       this.kernel = kernel;
     }
 
