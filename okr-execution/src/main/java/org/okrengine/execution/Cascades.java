@@ -98,6 +98,9 @@ final class Cascades extends AbstractList<Cascade> implements RandomAccess {
    * lists only the nearest). One pass over what they reach.
    */
   Map<String, Integer> countReached(List<Cascade> sources, Set<String> ids) {
+    if (sources.isEmpty()) {
+      return Map.of(); // and none() has no graph to count in
+    }
     Map<String, NodeRisk> slips = new HashMap<>();
     for (Cascade c : sources) {
       slips.put(c.source(), risks.get(c.source()));
