@@ -11,6 +11,7 @@ import java.util.Map;
 import org.okrengine.model.Cause;
 import org.okrengine.model.Cycle;
 import org.okrengine.model.CycleReport;
+import org.okrengine.model.EscalationGroup;
 import org.okrengine.model.EscalationSummary;
 import org.okrengine.model.KeyResultReport;
 import org.okrengine.model.Objective;
@@ -65,12 +66,17 @@ final class TextReport {
         KeyResultReport r = byId.get(kr.id());
         String progress = r.progress() == null ? "     -" : String.format(Locale.ROOT, "%6s", pct(r.progress()));
         String plan = String.format(Locale.ROOT, "%5s", pct(r.expectedProgress()));
+        String against = progress + " of " + plan + " plan";
+        if (kr.metric().direction().isMaintain()) {
+          // progress toward a threshold means nothing: above or below it, by how much
+          against = String.format(Locale.ROOT, "%-20s", r.value() == null ? "     -" : side(kr.metric(), r.value()));
+        }
         String age = r.daysSinceCheckIn() == null ? "never" : r.daysSinceCheckIn() + "d ago";
         String forecast = r.forecast() == null ? ""
             : String.format(Locale.ROOT, "lands %5s  P(target) %4s", pct(r.forecast().landingProgress()),
                 pct(r.forecast().probabilityOfTarget()));
-        out.printf(Locale.ROOT, "  %-" + idWidth + "s %-42s %s of %s plan  %-8s %-12s %s%n", p(r.id()),
-            p(truncate(r.title(), 42)), progress, plan, age, r.status().jsonName(), forecast);
+        out.printf(Locale.ROOT, "  %-" + idWidth + "s %-42s %s  %-8s %-12s %s%n", p(r.id()),
+            p(truncate(r.title(), 42)), against, age, r.status().jsonName(), forecast);
       }
       ObjectiveSummary summary = objectiveSummaries.get(o.id());
       if (summary != null) {
@@ -108,6 +114,13 @@ final class TextReport {
       for (EscalationSummary e : report.escalations()) {
         out.printf(Locale.ROOT, "  - level %d, to %s, since %s: %s%n", e.level(), p(e.to()), e.since(),
             p(e.reason()));
+      }
+      out.println();
+    }
+    if (!report.escalationGroups().isEmpty()) {
+      out.println("Escalations with one cause (take each up once):");
+      for (EscalationGroup g : report.escalationGroups()) {
+        out.println("  - " + p(g.reason()));
       }
       out.println();
     }
@@ -153,5 +166,23 @@ final class TextReport {
       return "";
     }
     return s.codePointCount(0, s.length()) <= n ? s : s.substring(0, s.offsetByCodePoints(0, n - 1)) + "…";
+  }
+
+  /** A maintain key result's latest value against its threshold: {@code 2 below 40}, {@code 0.3 above 99.5}. */
+  static String side(org.okrengine.model.Metric m, double value) {
+    double gap = value - m.target();
+    String threshold = compact(m.target());
+    if (gap == 0) {
+      return "at " + threshold;
+    }
+    return compact(Math.abs(gap)) + (gap > 0 ? " above " : " below ") + threshold;
+  }
+
+  /** At most three significant digits, no exponent, no trailing zeros: {@code 0.3}, {@code 99.5}, {@code 1200}. */
+  static String compact(double v) {
+    if (!Double.isFinite(v)) {
+      return "-";
+    }
+    return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
   }
 }

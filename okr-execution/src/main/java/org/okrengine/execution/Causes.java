@@ -15,6 +15,8 @@ import org.okrengine.model.Direction;
 import org.okrengine.model.KeyResult;
 import org.okrengine.model.Metric;
 import org.okrengine.model.OkrCycle;
+import org.okrengine.model.Reason;
+import org.okrengine.model.Status;
 
 /**
  * The likely causes of a key result's trouble, each with its evidence and a sentence, ranked. Only numbers computed
@@ -29,8 +31,9 @@ import org.okrengine.model.OkrCycle;
  *       {@value org.okrengine.deps.Cascade#MAX_CASCADES_PER_ITEM} cascades most likely to make it miss.</li>
  *   <li>{@code blocker-named} (0.9 x weeks / 4, at most 0.9): the latest check-in names a blocker that the check-ins
  *       before it named without a break, at least twice in all; weeks from the first naming to the instant.</li>
- *   <li>{@code silent} (0.85 x days / 28, at most 0.85): no check-in for more than {@value #SILENT_DAYS} days (and
- *       no silent integration to blame).</li>
+ *   <li>{@code silent} (0.85 x days / 28, at most 0.85): the key result is stale, silent for longer than its own
+ *       rhythm allows (the forecaster's stale rule: twice its usual gap between check-ins, at least 14 days), and no
+ *       silent integration is to blame. Evidence: {@code daysSinceCheckIn} and {@code staleAfterDays}.</li>
  *   <li>{@code pace-fell} (0.8 x (1 - recent / earlier pace)): for key results that move from a baseline to a
  *       target, the pace over the last {@value #RECENT_DAYS} days (from the last check-in at or before the window's
  *       start to the latest) is under half the pace from the cycle's start (at the baseline) to that check-in.</li>
@@ -43,7 +46,6 @@ import org.okrengine.model.OkrCycle;
  * Stateless and thread-safe.
  */
 final class Causes {
-  static final int SILENT_DAYS = 10;
   static final int RECENT_DAYS = 21;
   static final int CONFIDENCE_DAYS = 42;
   static final double CONFIDENCE_DROP = 0.15;
@@ -80,11 +82,13 @@ final class Causes {
               + " " + Insights.aPct(miss) + " chance of missing because of it."), 0.5 + 0.5 * miss, 1));
     }
     blocker(cycle, id, seen, asOf, out);
-    if (!sourceSilent && f.daysSinceCheckIn() != null && f.daysSinceCheckIn() > SILENT_DAYS) {
+    Double staleAfter = staleAfterDays(f);
+    if (!sourceSilent && staleAfter != null && f.daysSinceCheckIn() != null) {
       int days = f.daysSinceCheckIn();
-      out.add(new Scored(new Cause("silent", null, Map.of("daysSinceCheckIn", (double) days),
-          id + " has had no check-in for " + days + " days (the last on "
-              + Insights.DAY.format(cycle.dateOf(seen.get(seen.size() - 1).at())) + ")."),
+      out.add(new Scored(new Cause("silent", null, Map.of("daysSinceCheckIn", (double) days, "staleAfterDays",
+          staleAfter), id + " has had no check-in for " + days + " days (the last on "
+              + Insights.DAY.format(cycle.dateOf(seen.get(seen.size() - 1).at())) + "), longer than the "
+              + Numbers.days(staleAfter) + " its rhythm of check-ins allows."),
           0.85 * Math.min(1, days / 28.0), 3));
     }
     boolean moves = !m.direction().isMaintain() && m.direction() != Direction.ACHIEVE && m.baseline() != null;
@@ -99,6 +103,19 @@ final class Causes {
       causes.add(s.cause);
     }
     return causes;
+  }
+
+  /** The silence after which the forecaster called {@code f} stale, or null when it is not stale. */
+  static Double staleAfterDays(Forecast f) {
+    if (f.status() != Status.STALE) {
+      return null;
+    }
+    for (Reason r : f.reasons()) {
+      if (r.code().equals("stale")) {
+        return r.evidence().get("staleAfterDays");
+      }
+    }
+    return null;
   }
 
   static String name(OkrCycle okr, String id) {

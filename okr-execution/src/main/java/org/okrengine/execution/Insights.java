@@ -35,6 +35,10 @@ final class Insights {
             ? id + " met its target of " + Numbers.value(m.target(), m) + " on " + DAY.format(f.completionDate()) + "."
             : id + " has met its target of " + Numbers.value(m.target(), m) + ".";
       case STALE:
+        if (m.direction().isMaintain()) {
+          return id + " has had no check-in for " + f.daysSinceCheckIn() + " days; its last value, "
+              + Numbers.value(f.landingValue(), m) + ", was " + side(m, f.landingValue()) + ".";
+        }
         return id + " has had no check-in for " + f.daysSinceCheckIn() + " days; its last value was "
             + pct(f.progress()) + " of the way, against " + pct(f.expectedProgress()) + " planned for now.";
       default:
@@ -47,10 +51,19 @@ final class Insights {
     if (m.direction().isMaintain()) {
       String side = m.direction() == Direction.MAINTAIN_ABOVE ? "above " : "below ";
       return id + " has " + aPct(f.probabilityOfTarget()) + " chance of ending the cycle " + side
-          + Numbers.value(m.target(), m) + "; it is at " + Numbers.value(f.landingValue(), m) + " now.";
+          + Numbers.value(m.target(), m) + "; it is at " + Numbers.value(f.landingValue(), m) + " now, "
+          + side(m, f.landingValue()) + ".";
     }
     String chance = " (" + aPct(f.probabilityOfTarget()) + " chance of reaching " + Numbers.value(m.target(), m) + ")";
     Double ratio = f.velocityRatio();
+    if (ratio != null && ratio < 1 && ratio > 0 && f.progress() != null && f.progress() >= f.expectedProgress()
+        && f.status().needsAttention()) {
+      // on or ahead of a plan that asks for more later (back-loaded): say why the forecast disagrees with the plan
+      return id + " is on its plan (" + pct(f.progress()) + " against " + pct(f.expectedProgress())
+          + " planned for now), but the plan asks for " + pct(1 - f.progress()) + " more by "
+          + DAY.format(cycle.end()) + ", " + Numbers.times(1 / ratio) + " its weekly pace so far; at that pace it "
+          + "lands at " + pct(f.landingProgress()) + chance + ".";
+    }
     if (ratio != null && ratio < 1 && f.actualVelocityPerWeek() != null && f.actualVelocityPerWeek() > 0) {
       return id + " is moving at " + pct(ratio) + " of the weekly pace it needs; if nothing changes it will land at "
           + pct(f.landingProgress()) + ", not 100%" + chance + ".";
@@ -67,6 +80,19 @@ final class Insights {
     }
     return id + " is at " + pct(f.progress()) + " against " + pct(f.expectedProgress())
         + " planned for now and is forecast to land at " + pct(f.landingProgress()) + chance + ".";
+  }
+
+  /**
+   * Where a maintain key result's {@code value} is against its threshold: {@code 2 below 40}, {@code 0.3 above 99.5},
+   * {@code at 40}.
+   */
+  static String side(Metric m, double value) {
+    double gap = value - m.target();
+    if (gap == 0) {
+      return "at the threshold of " + Numbers.value(m.target(), m);
+    }
+    return Numbers.value(Math.abs(gap), m) + (gap > 0 ? " above " : " below ") + "the threshold of "
+        + Numbers.value(m.target(), m);
   }
 
   /** The status in words: {@code at risk}, {@code off track}, ... */

@@ -68,6 +68,14 @@ final class Numbers {
     return String.format(Locale.ROOT, "%,d%%", Math.round(p));
   }
 
+  /** A multiple in words, one decimal: {@code 2.7 times}, {@code 1 time} never (at least {@code 1.0 times}). */
+  static String times(double factor) {
+    if (!Double.isFinite(factor) || factor >= 1e6) {
+      return "over a million times";
+    }
+    return String.format(Locale.ROOT, "%,.1f times", factor);
+  }
+
   /** Days in words: {@code 1 day}, {@code 14 days}, {@code 2.5 days} (at most one decimal). */
   static String days(double days) {
     String n = Double.isFinite(days) ? String.format(Locale.ROOT, "%.1f", days) : "–";

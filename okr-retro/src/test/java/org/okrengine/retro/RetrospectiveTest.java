@@ -191,21 +191,21 @@ class RetrospectiveTest {
 
   @Test
   void forecasts_weeksAheadAndFalseAlarms() {
-    // weekly forecasts at days 7..84 (week 13 is the end). With the default forecaster (statuses checked in
-    // ForecasterTest's terms): KR-2 first flagged at day 42, stale after, off-track at day 84; KR-7 flagged from
-    // day 28; KR-8 from day 56; KR-3 (no check-in) is never flagged. Hits: KR-1 flagged from day 14, KR-6 from
-    // day 28, KR-5 never.
+    // weekly forecasts at days 7..84 (week 13 is the end). With the default forecaster (the status rule: at risk
+    // below P 0.39, rising to it over the first 30% of the cycle; stale after twice a key result's usual gap):
+    // KR-2 on track or stale until its first flag, off track at day 84; KR-7 flagged from day 28; KR-8 from day 56;
+    // KR-3 (no check-in) is never flagged. Hits: KR-1 flagged at day 84, KR-6 from day 28, KR-5 never.
     ForecastAccountability all = R.forecasts();
     assertThat(all.keyResults()).isEqualTo(7); // scored ones
     assertThat(all.misses()).isEqualTo(4); // KR-2, KR-3, KR-7, KR-8
     assertThat(all.missesFlagged()).isEqualTo(3);
-    // weeks ahead of the end (day 91): (91 - 42) / 7 = 7, (91 - 28) / 7 = 9, (91 - 56) / 7 = 5
-    assertThat(all.medianWeeksAheadFirstFlag()).isCloseTo(7.0, EPS);
-    assertThat(all.meanWeeksAheadFirstFlag()).isCloseTo((7 + 9 + 5) / 3.0, EPS);
+    // weeks ahead of the end (day 91): (91 - 84) / 7 = 1, (91 - 28) / 7 = 9, (91 - 56) / 7 = 5
+    assertThat(all.medianWeeksAheadFirstFlag()).isCloseTo(5.0, EPS);
+    assertThat(all.meanWeeksAheadFirstFlag()).isCloseTo((1 + 9 + 5) / 3.0, EPS);
     // stale forecasts neither raise nor clear a flag, and none of the three was cleared by on-track
     assertThat(all.missesFlaggedToTheEnd()).isEqualTo(3);
     assertThat(all.missesFlaggedWithoutGap()).isEqualTo(3);
-    assertThat(all.medianWeeksFlaggedToTheEnd()).isCloseTo(7.0, EPS);
+    assertThat(all.medianWeeksFlaggedToTheEnd()).isCloseTo(5.0, EPS);
     assertThat(all.hits()).isEqualTo(3);
     assertThat(all.hitsFlagged()).isEqualTo(2); // KR-1, KR-6: false alarms
     assertThat(all.falseAlarmRate()).isCloseTo(2 / 3.0, EPS);

@@ -1,0 +1,91 @@
+package org.okrengine.execution;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.okrengine.deps.NodeRisk;
+import org.okrengine.forecast.Forecast;
+import org.okrengine.model.Dependency;
+import org.okrengine.model.Initiative;
+import org.okrengine.model.KeyResult;
+import org.okrengine.model.Milestone;
+import org.okrengine.model.OkrCycle;
+import org.okrengine.model.Reason;
+import org.okrengine.model.Status;
+
+/**
+ * The status rule's last step: a key result whose needed upstream work is late cannot be on track. Needed upstream
+ * work is what it depends on directly ({@code blocks} and {@code contributes} dependencies whose downstream it is,
+ * on a key result, an initiative or a milestone) and the initiatives that contribute to it. Late: an initiative with
+ * a milestone past due and open, a milestone past due and open, a key result forecast to complete after its need-by
+ * date (the slips of the cascade analysis). Stateless and thread-safe.
+ */
+final class UpstreamRule {
+  private UpstreamRule() {}
+
+  /** The late upstream item a key result needs; {@code slipDays} whole days late. */
+  record Late(String id, double slipDays) {}
+
+  /** The status, reasons and sentence of a key result after the rule. */
+  record Outcome(Status status, List<Reason> reasons, String sentence) {}
+
+  /**
+   * The latest of the needed upstream items of {@code kr} that are late on {@code today}, or null. Ties go to the
+   * first in document order (dependencies, then contributing initiatives).
+   */
+  static Late latestNeeded(OkrCycle cycle, KeyResult kr, Map<String, NodeRisk> risks, LocalDate today) {
+    Late late = null;
+    for (Dependency d : cycle.dependenciesOf(kr.id())) {
+      if (d.kind().isDirected()) {
+        late = later(late, d.upstream(), slip(cycle, d.upstream(), risks, today));
+      }
+    }
+    for (Initiative i : cycle.initiativesOf(kr.id())) {
+      late = later(late, i.id(), slip(cycle, i.id(), risks, today));
+    }
+    return late;
+  }
+
+  /**
+   * Applies the rule to {@code kr} forecast as {@code f} with the {@code sentence} the forecast gives: an on-track key
+   * result whose needed upstream item is late becomes at risk, with the reason {@code upstream-late} (evidence
+   * {@code slipDays}) and a sentence that names the item first.
+   */
+  static Outcome apply(OkrCycle cycle, KeyResult kr, Forecast f, String sentence, Map<String, NodeRisk> risks,
+      LocalDate today) {
+    if (f.status() != Status.ON_TRACK) {
+      return new Outcome(f.status(), f.reasons(), sentence);
+    }
+    Late late = latestNeeded(cycle, kr, risks, today);
+    if (late == null) {
+      return new Outcome(f.status(), f.reasons(), sentence);
+    }
+    List<Reason> reasons = new ArrayList<>(f.reasons());
+    reasons.add(0, Reason.of("upstream-late", "slipDays", late.slipDays()));
+    String why = kr.id() + " needs " + Causes.name(cycle, late.id()) + ", which is " + Numbers.days(late.slipDays())
+        + " late, so it is at risk whatever its own numbers say. ";
+    return new Outcome(Status.AT_RISK, List.copyOf(reasons), why + sentence);
+  }
+
+  private static Late later(Late best, String id, double slip) {
+    if (slip > 0 && (best == null || slip > best.slipDays())) {
+      return new Late(id, slip);
+    }
+    return best;
+  }
+
+  /** Days {@code id} is late on {@code today}: from the cascade analysis's slips, or a milestone's due date. */
+  private static double slip(OkrCycle cycle, String id, Map<String, NodeRisk> risks, LocalDate today) {
+    NodeRisk r = risks.get(id);
+    if (r != null) {
+      return r.slipDays();
+    }
+    Milestone m = cycle.milestone(id).orElse(null);
+    if (m != null && m.completed() == null && m.due().isBefore(today)) {
+      return ChronoUnit.DAYS.between(m.due(), today);
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,84 @@
+package org.okrengine.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.okrengine.model.CascadeSummary;
+import org.okrengine.model.CycleReport;
+import org.okrengine.model.Dependency;
+import org.okrengine.model.Initiative;
+import org.okrengine.model.KeyResult;
+import org.okrengine.model.KeyResultReport;
+import org.okrengine.model.OkrCycle;
+import org.okrengine.model.Status;
+import org.okrengine.model.json.CycleJson;
+
+/**
+ * The statuses issue's contradictions, on the example at week 8 (19 Aug): each was a line whose status said one thing
+ * and whose numbers another.
+ */
+class StatusStoryTest {
+  static OkrCycle q3;
+  static CycleReport week8;
+  static Map<String, KeyResultReport> rows;
+
+  @BeforeAll
+  static void analyze() throws IOException {
+    q3 = CycleJson.withDefaults().read(ExampleStoryTest.ROOT.resolve("examples/acme-2026-q3.json")).cycle();
+    week8 = ExecutionEngine.withDefaults().analyze(q3, q3.cycle().instantOf(LocalDate.of(2026, 8, 19)));
+    rows = ExampleStoryTest.byId(week8);
+  }
+
+  @Test
+  void onTrack_neverWithALateNeededUpstream() {
+    // was: KR-3 "0% of 53% plan ... on-track" while KR-7, which blocks it (need-by 15 Aug), and I-3 were late
+    KeyResultReport kr3 = rows.get("KR-3");
+    assertThat(kr3.status()).isEqualTo(Status.AT_RISK);
+    assertThat(kr3.reasons().get(0).code()).isEqualTo("upstream-late");
+    assertThat(kr3.reasons().get(0).evidence()).containsEntry("slipDays", 4.0); // 15 Aug to 19 Aug
+    assertThat(kr3.insight()).startsWith("KR-3 needs KR-7 (Analytics module generally available), which is 4 days "
+        + "late, so it is at risk whatever its own numbers say.");
+    // and in general: no on-track key result has a direct upstream or contributing initiative that a cascade starts at
+    Set<String> late = week8.cascades().stream().map(CascadeSummary::source).collect(Collectors.toSet());
+    for (KeyResult kr : q3.keyResults()) {
+      if (rows.get(kr.id()).status() != Status.ON_TRACK) {
+        continue;
+      }
+      for (Dependency d : q3.dependenciesOf(kr.id())) {
+        assertThat(late).as("%s needs %s", kr.id(), d.upstream()).doesNotContain(d.upstream());
+      }
+      for (Initiative i : q3.initiativesOf(kr.id())) {
+        assertThat(late).as("%s needs %s", kr.id(), i.id()).doesNotContain(i.id());
+      }
+    }
+  }
+
+  @Test
+  void backLoadedPlan_saysWhyTheForecastDisagrees() {
+    // was: KR-5 "29% of 28% plan ... off-track P(target) 6%" with a sentence about pace only
+    KeyResultReport kr5 = rows.get("KR-5");
+    assertThat(kr5.progress()).isGreaterThanOrEqualTo(kr5.expectedProgress());
+    assertThat(kr5.status().needsAttention()).isTrue();
+    // 1 - 0.29 = 71% to go; 2.7 = 1 / the velocity ratio (37% of the pace it needs)
+    assertThat(kr5.insight()).startsWith("KR-5 is on its plan (29% against 28% planned for now), but the plan asks "
+        + "for 71% more by 30 Sep, 2.7 times its weekly pace so far;");
+  }
+
+  @Test
+  void maintain_describedAboveOrBelowItsThreshold() {
+    // was: KR-9 "Keep NPS above 40 ... 0% of 100% plan"; its last value 39.69 on 28 Jul (the example's check-ins)
+    assertThat(rows.get("KR-9").insight()).isEqualTo("KR-9 has had no check-in for 21 days; its last value, 39.69 NPS, "
+        + "was 0.31 NPS below the threshold of 40 NPS.");
+    for (KeyResult kr : q3.keyResults()) {
+      if (kr.metric().direction().isMaintain()) {
+        assertThat(rows.get(kr.id()).insight()).as(kr.id()).doesNotContain("of the way").contains("the threshold of");
+      }
+    }
+  }
+}
