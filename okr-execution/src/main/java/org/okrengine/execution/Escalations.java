@@ -32,16 +32,20 @@ import org.okrengine.model.Status;
  * Escalations by replaying the status of every key result (and the cascades) over the check-in history.
  *
  * <p>The grid: the start of each local day (in the cycle's zone) from the cycle's first day up to the analysed date
- * (at most the cycle's last day), then the analysed instant itself when it is not such a start. At each point the
- * engine forecasts a key result from the check-ins known then, and asks whether each item feeds a cascade across
- * teams; it walks back from the analysed instant only as far as a run can reach (a key result until its status no
- * longer counts for any level, a cascade source until it no longer feeds a cascade across teams), which gives the
- * same answer as every point. A condition's {@code since} is the date of the first grid point of the unbroken run of
- * points where it held that ends at the analysed instant; it has held for the whole days from {@code since} to the
- * analysed date. An item goes to the highest level whose condition holds: its statuses for at least
- * {@code forDays}, or (where the level says so) being the source of a cascade that crosses teams. When the condition
- * breaks the run ends, so recovery de-escalates. The work is one status per key result per point of its run, and
- * one forecast per cascade source per point of its run.
+ * (at most the cycle's last day), then the analysed instant itself when it is not such a start. The points before
+ * the policy's grace period ends (the start of the day {@code graceDays} after the cycle's first) count for nothing.
+ * At each point the engine forecasts a key result from the check-ins known then, and asks whether each item feeds a
+ * cascade across teams; it walks back from the analysed instant only as far as a run can reach (a key result until
+ * it no longer counts for any level, a cascade source until it no longer feeds a cascade across teams), which gives
+ * the same answer as every point. A key result counts toward a level at a point when its status is one of the
+ * level's and, where the level sets {@code belowProbability}, it is stale or its probability of target is below that.
+ * A condition's {@code since} is the date of the first grid point of the unbroken run of points where it held that
+ * ends at the analysed instant; it has held for the whole days from {@code since} to the analysed date. An item goes
+ * to the highest level whose condition holds: counting for at least {@code forDays}, or (where the level says so)
+ * being the source of a cascade that crosses teams for at least {@code cascadeForDays}. When the condition breaks
+ * the run ends, so recovery de-escalates. The work is one status per key result per point of its status run, one
+ * forecast per key result per point of its run below a level's probability, and one forecast per cascade source
+ * per point of its run.
  * Deterministic: the same cycle, instant and policy give the same escalations. Stateless and thread-safe.
  */
 final class Escalations {
@@ -72,11 +76,32 @@ final class Escalations {
     return points;
   }
 
+  /** The index of the first grid point that counts: the first at or after the end of the grace period. */
+  static int firstCounted(Cycle cycle, List<Instant> grid, int graceDays) {
+    LocalDate first = cycle.start().plusDays(graceDays);
+    int i = 0;
+    while (i < grid.size() && cycle.dateOf(grid.get(i)).isBefore(first)) {
+      i++;
+    }
+    return i;
+  }
+
+  /**
+   * One key result's replayed points: its status and its probability of target at each point of the grid that a
+   * run can reach, walking back from the instant; the other statuses stay null and the other probabilities NaN.
+   */
+  record Column(Status[] status, double[] probability) {
+    boolean counts(EscalationPolicy.Level level, int i) {
+      return status[i] != null && level.counts(status[i], probability[i]);
+    }
+  }
+
   static List<EscalationSummary> replay(OkrCycle okr, DependencyGraph graph, Forecaster forecaster,
       EscalationPolicy policy, Instant asOf, Snapshot now) {
     Cycle cycle = okr.cycle();
     List<Instant> grid = grid(cycle, asOf);
-    if (grid.isEmpty()) {
+    int first = firstCounted(cycle, grid, policy.graceDays());
+    if (first >= grid.size()) {
       return List.of();
     }
     boolean cascadesMatter = policy.levels().stream().anyMatch(EscalationPolicy.Level::crossTeamCascade);
@@ -87,15 +112,19 @@ final class Escalations {
     int n = grid.size();
     int last = n - 1;
     // each key result's status, walking back from the instant while it counts for some level (earlier points
-    // cannot change its run); the other points stay null
-    Map<String, Status[]> statuses = new LinkedHashMap<>();
+    // cannot change its run) and the grace period is over; the other points stay null
+    Map<String, Column> columns = new LinkedHashMap<>();
     for (KeyResult kr : okr.keyResults()) {
       Status[] s = new Status[n];
-      s[last] = now.forecasts().get(kr.id()).status();
+      double[] p = new double[n];
+      java.util.Arrays.fill(p, Double.NaN);
+      Forecast current = now.forecasts().get(kr.id());
+      s[last] = current.status();
+      p[last] = current.probabilityOfTarget();
       // a week of statuses at a time (Forecaster.statuses reads the check-ins once per block)
       int i = last - 1;
-      while (i >= 0 && counted.contains(s[i + 1])) {
-        int lo = Math.max(0, i - 6);
+      while (i >= first && counted.contains(s[i + 1])) {
+        int lo = Math.max(first, i - 6);
         List<Status> block = forecaster.statuses(kr, cycle, grid.subList(lo, i + 1), okr.milestonesOf(kr.id()));
         int j = i;
         while (j >= lo && counted.contains(s[j + 1])) {
@@ -104,16 +133,18 @@ final class Escalations {
         }
         i = j;
       }
-      statuses.put(kr.id(), s);
+      Column column = new Column(s, p);
+      probabilities(okr, kr, forecaster, policy, grid, first, column);
+      columns.put(kr.id(), column);
     }
     Map<String, boolean[]> crossing = cascadesMatter
-        ? crossing(okr, graph, forecaster, policy, grid, now, statuses) : Map.of();
+        ? crossing(okr, graph, forecaster, policy, grid, first, now, columns) : Map.of();
     LocalDate today = cycle.dateOf(asOf);
     List<Row> rows = new ArrayList<>();
     int order = 0;
     Set<String> done = new HashSet<>();
     for (KeyResult kr : okr.keyResults()) {
-      Row r = escalate(okr, kr.id(), statuses.get(kr.id()), crossing.get(kr.id()), grid, policy, today, now,
+      Row r = escalate(okr, kr.id(), columns.get(kr.id()), crossing.get(kr.id()), grid, first, policy, today, now,
           order++);
       done.add(kr.id());
       if (r != null) {
@@ -122,14 +153,14 @@ final class Escalations {
     }
     for (Initiative i : okr.initiatives()) {
       done.add(i.id());
-      Row r = escalate(okr, i.id(), null, crossing.get(i.id()), grid, policy, today, now, order++);
+      Row r = escalate(okr, i.id(), null, crossing.get(i.id()), grid, first, policy, today, now, order++);
       if (r != null) {
         rows.add(r);
       }
     }
     for (String id : new java.util.TreeSet<>(crossing.keySet())) {
       if (!done.contains(id)) {
-        Row r = escalate(okr, id, null, crossing.get(id), grid, policy, today, now, order++);
+        Row r = escalate(okr, id, null, crossing.get(id), grid, first, policy, today, now, order++);
         if (r != null) {
           rows.add(r);
         }
@@ -142,6 +173,44 @@ final class Escalations {
       out.add(r.summary);
     }
     return out;
+  }
+
+  /*
+   * Probabilities. A level with belowProbability needs the key result's probability at each point of its run, and
+   * the status replay (Forecaster.statuses) gives statuses only; so the points are forecast one by one, walking back
+   * from the instant only while some level that asks for the probability still holds (a level that failed at a later
+   * point cannot hold a run through an earlier one). A run below a probability lies within the status run already
+   * replayed, and is usually much shorter: the work is one forecast per point of it.
+   */
+
+  /** Fills {@code column}'s probabilities where a level of {@code policy} needs them (see above). */
+  private static void probabilities(OkrCycle okr, KeyResult kr, Forecaster forecaster, EscalationPolicy policy,
+      List<Instant> grid, int first, Column column) {
+    List<EscalationPolicy.Level> levels = policy.levels();
+    boolean[] holding = new boolean[levels.size()];
+    int alive = 0;
+    int last = grid.size() - 1;
+    for (int l = 0; l < levels.size(); l++) {
+      holding[l] = levels.get(l).belowProbability() != null && column.counts(levels.get(l), last);
+      alive += holding[l] ? 1 : 0;
+    }
+    Status[] s = column.status();
+    for (int i = last - 1; i >= first && alive > 0 && s[i] != null; i--) {
+      boolean asked = false;
+      for (int l = 0; l < levels.size() && !asked; l++) {
+        asked = holding[l] && levels.get(l).needsProbability(s[i]);
+      }
+      if (asked) {
+        column.probability()[i] = forecaster.forecast(kr, okr.cycle(), grid.get(i), okr.milestonesOf(kr.id()))
+            .probabilityOfTarget();
+      }
+      for (int l = 0; l < levels.size(); l++) {
+        if (holding[l] && !column.counts(levels.get(l), i)) {
+          holding[l] = false;
+          alive--;
+        }
+      }
+    }
   }
 
   /*
@@ -160,7 +229,7 @@ final class Escalations {
 
   /** For each source of a cross-team cascade now, the points of its unbroken run back from the instant. */
   private static Map<String, boolean[]> crossing(OkrCycle okr, DependencyGraph graph, Forecaster forecaster,
-      EscalationPolicy policy, List<Instant> grid, Snapshot now, Map<String, Status[]> statuses) {
+      EscalationPolicy policy, List<Instant> grid, int first, Snapshot now, Map<String, Column> columns) {
     int n = grid.size();
     int last = n - 1;
     Cycle cycle = okr.cycle();
@@ -174,14 +243,14 @@ final class Escalations {
         continue;
       }
       crossing.computeIfAbsent(c.source(), k -> new boolean[n])[last] = true;
-      Status[] s = statuses.get(c.source());
-      int from = s == null ? 0 : n;
+      Column s = columns.get(c.source());
+      int from = s == null ? first : n;
       for (EscalationPolicy.Level level : s == null ? List.<EscalationPolicy.Level>of() : policy.levels()) {
-        if (!level.crossTeamCascade() || s[last] == null || !level.counts(s[last])) {
+        if (!level.crossTeamCascade() || !s.counts(level, last)) {
           continue;
         }
         int start = last;
-        while (start > 0 && s[start - 1] != null && level.counts(s[start - 1])) {
+        while (start > first && s.counts(level, start - 1)) {
           start--;
         }
         if (ChronoUnit.DAYS.between(cycle.dateOf(grid.get(start)), today) < level.forDays()) {
@@ -197,7 +266,7 @@ final class Escalations {
       return crossing;
     }
     Map<String, Double> threshold = CascadeAnalyzer.slipToCrossTeams(graph);
-    for (int i = last - 1; i >= 0 && !running.isEmpty(); i--) {
+    for (int i = last - 1; i >= first && !running.isEmpty(); i--) {
       Instant at = grid.get(i);
       LocalDate day = cycle.dateOf(at);
       for (Iterator<String> it = running.iterator(); it.hasNext();) {
@@ -230,8 +299,8 @@ final class Escalations {
 
   private record Row(EscalationSummary summary, int order) {}
 
-  private static Row escalate(OkrCycle okr, String id, Status[] statuses, boolean[] crossing, List<Instant> grid,
-      EscalationPolicy policy, LocalDate today, Snapshot now, int order) {
+  private static Row escalate(OkrCycle okr, String id, Column statuses, boolean[] crossing, List<Instant> grid,
+      int first, EscalationPolicy policy, LocalDate today, Snapshot now, int order) {
     Cycle cycle = okr.cycle();
     int last = grid.size() - 1;
     EscalationPolicy.Level chosen = null;
@@ -240,9 +309,9 @@ final class Escalations {
     for (EscalationPolicy.Level level : policy.levels()) {
       LocalDate since = null;
       boolean cascade = false;
-      if (statuses != null && statuses[last] != null && level.counts(statuses[last])) {
+      if (statuses != null && statuses.counts(level, last)) {
         int start = last;
-        while (start > 0 && statuses[start - 1] != null && level.counts(statuses[start - 1])) {
+        while (start > first && statuses.counts(level, start - 1)) {
           start--;
         }
         LocalDate s = cycle.dateOf(grid.get(start));
@@ -252,11 +321,11 @@ final class Escalations {
       }
       if (level.crossTeamCascade() && crossing != null && feeds(crossing, statuses, level, last)) {
         int start = last;
-        while (start > 0 && feeds(crossing, statuses, level, start - 1)) {
+        while (start > first && feeds(crossing, statuses, level, start - 1)) {
           start--;
         }
         LocalDate s = cycle.dateOf(grid.get(start));
-        if (since == null || s.isBefore(since)) {
+        if (ChronoUnit.DAYS.between(s, today) >= level.cascadeForDays() && (since == null || s.isBefore(since))) {
           since = s;
           cascade = true;
         }
@@ -280,17 +349,35 @@ final class Escalations {
           + Insights.join(teamNames(okr, c.teams().stream().filter(t -> !t.equals(c.sourceTeam())).toList()))
           + ", so it goes to " + target + ".";
     } else {
-      Status s = statuses[last];
-      reason = id + " has been " + statusPhrase(chosen.statuses()) + " without a break since "
-          + Insights.DAY.format(chosenSince) + " (" + Numbers.days(days) + "; " + Insights.statusName(s)
-          + " now), so it goes to " + target + ".";
+      Status s = statuses.status()[last];
+      String chance = chosen.belowProbability() == null || s == Status.STALE ? ""
+          : ", " + Insights.aPct(statuses.probability()[last]) + " chance";
+      reason = id + " has been " + phrase(chosen) + " without a break since " + Insights.DAY.format(chosenSince)
+          + " (" + Numbers.days(days) + "; " + Insights.statusName(s) + chance + " now), so it goes to " + target
+          + ".";
     }
     return new Row(new EscalationSummary(id, chosen.level(), chosenSince, chosen.to(), reason), order);
   }
 
-  /** Whether the item feeds a cross-team cascade at point {@code i}; a key result must also need attention then. */
-  private static boolean feeds(boolean[] crossing, Status[] statuses, EscalationPolicy.Level level, int i) {
-    return crossing[i] && (statuses == null || statuses[i] != null && level.counts(statuses[i]));
+  /** Whether the item feeds a cross-team cascade at point {@code i}; a key result must also count then. */
+  private static boolean feeds(boolean[] crossing, Column statuses, EscalationPolicy.Level level, int i) {
+    return crossing[i] && (statuses == null || statuses.counts(level, i));
+  }
+
+  /**
+   * What held for a level, in words: {@code at risk, off track or stale}, or with a probability,
+   * {@code at risk or off track with less than a 25% chance of reaching its target, or stale,}.
+   */
+  static String phrase(EscalationPolicy.Level level) {
+    if (level.belowProbability() == null) {
+      return statusPhrase(level.statuses());
+    }
+    List<Status> judged = level.statuses().stream().filter(st -> st != Status.STALE).toList();
+    String below = "with less than " + Insights.aPct(level.belowProbability()) + " chance of reaching its target";
+    if (judged.isEmpty()) {
+      return statusPhrase(level.statuses());
+    }
+    return statusPhrase(judged) + " " + below + (level.counts(Status.STALE) ? ", or stale," : "");
   }
 
   /** The names of the first {@value #MAX_TEAMS_NAMED} of {@code teams}, then how many more there are. */

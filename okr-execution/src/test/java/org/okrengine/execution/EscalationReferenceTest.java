@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.okrengine.deps.Cascade;
 import org.okrengine.deps.CascadeAnalyzer;
 import org.okrengine.deps.DependencyGraph;
+import org.okrengine.forecast.Forecast;
 import org.okrengine.forecast.Forecaster;
 import org.okrengine.model.CascadeSummary;
 import org.okrengine.model.Cause;
@@ -57,6 +58,16 @@ class EscalationReferenceTest {
       .level(new EscalationPolicy.Level(2, "vp", List.of(Status.AT_RISK, Status.OFF_TRACK, Status.STALE,
           Status.NOT_STARTED, Status.NO_DATA), 10, true))
       .build();
+  /**
+   * The newer fields everywhere: 10 days of grace; at risk or off track below 40% for 3 days, or a cascade held 2
+   * days, goes to the owner; anything below 20% (stale by its status) for 10 days, or a cascade at once, to the vp.
+   */
+  static final EscalationPolicy NEWER_FIELDS = EscalationPolicy.builder().graceDays(10)
+      .level(new EscalationPolicy.Level(1, "owner", List.of(Status.AT_RISK, Status.OFF_TRACK), 3, true, 0.4, 2))
+      .level(new EscalationPolicy.Level(2, "vp", List.of(Status.AT_RISK, Status.OFF_TRACK, Status.STALE,
+          Status.NOT_STARTED, Status.NO_DATA), 10, true, 0.2, 0))
+      .build();
+  static final List<EscalationPolicy> POLICIES = List.of(EscalationPolicy.DEFAULT, CASCADE_EVERYWHERE, NEWER_FIELDS);
 
   static Instant day(int d) {
     return ExecutionEngineTest.day(d);
@@ -64,7 +75,11 @@ class EscalationReferenceTest {
 
   record Row(String subject, int level, LocalDate since, String to) {}
 
-  /** The rule as written, with every point of the grid computed. */
+  /**
+   * The rule as written, with every point of the grid computed: a point before the grace period's end counts for
+   * nothing; a key result counts toward a level when its status is one of the level's and (where the level sets a
+   * probability) it is stale or its probability of target is below the level's.
+   */
   static List<Row> reference(OkrCycle cycle, Instant asOf, EscalationPolicy policy) {
     List<Instant> grid = Escalations.grid(cycle.cycle(), asOf);
     if (grid.isEmpty()) {
@@ -73,12 +88,22 @@ class EscalationReferenceTest {
     int n = grid.size();
     DependencyGraph graph = DependencyGraph.of(cycle);
     Map<String, Status[]> status = new HashMap<>();
+    Map<String, double[]> probability = new HashMap<>();
     for (KeyResult kr : cycle.keyResults()) {
       Status[] s = new Status[n];
+      double[] p = new double[n];
       for (int i = 0; i < n; i++) {
-        s[i] = FORECASTER.forecast(kr, cycle.cycle(), grid.get(i), cycle.milestonesOf(kr.id())).status();
+        Forecast f = FORECASTER.forecast(kr, cycle.cycle(), grid.get(i), cycle.milestonesOf(kr.id()));
+        s[i] = f.status();
+        p[i] = f.probabilityOfTarget();
       }
       status.put(kr.id(), s);
+      probability.put(kr.id(), p);
+    }
+    LocalDate graceEnd = cycle.cycle().start().plusDays(policy.graceDays());
+    boolean[] counted = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      counted[i] = !cycle.cycle().dateOf(grid.get(i)).isBefore(graceEnd);
     }
     Map<String, boolean[]> crossing = new HashMap<>();
     for (int i = 0; i < n; i++) {
@@ -97,27 +122,30 @@ class EscalationReferenceTest {
     List<Row> rows = new ArrayList<>();
     for (String id : items) {
       Status[] s = status.get(id);
+      double[] p = probability.get(id);
       boolean[] cross = crossing.get(id);
       EscalationPolicy.Level chosen = null;
       LocalDate chosenSince = null;
       for (EscalationPolicy.Level level : policy.levels()) {
         LocalDate since = null;
         int last = n - 1;
-        if (s != null && level.counts(s[last])) {
+        if (s != null && counted[last] && level.counts(s[last], p[last])) {
           int start = last;
-          while (start > 0 && level.counts(s[start - 1])) {
+          while (start > 0 && counted[start - 1] && level.counts(s[start - 1], p[start - 1])) {
             start--;
           }
           LocalDate d = cycle.cycle().dateOf(grid.get(start));
           since = ChronoUnit.DAYS.between(d, today) >= level.forDays() ? d : null;
         }
-        if (level.crossTeamCascade() && cross != null && feeds(cross, s, level, last)) {
+        if (level.crossTeamCascade() && cross != null && counted[last] && feeds(cross, s, p, level, last)) {
           int start = last;
-          while (start > 0 && feeds(cross, s, level, start - 1)) {
+          while (start > 0 && counted[start - 1] && feeds(cross, s, p, level, start - 1)) {
             start--;
           }
           LocalDate d = cycle.cycle().dateOf(grid.get(start));
-          since = since == null || d.isBefore(since) ? d : since;
+          if (ChronoUnit.DAYS.between(d, today) >= level.cascadeForDays()) {
+            since = since == null || d.isBefore(since) ? d : since;
+          }
         }
         if (since != null) {
           chosen = level;
@@ -134,8 +162,8 @@ class EscalationReferenceTest {
     return sorted;
   }
 
-  static boolean feeds(boolean[] cross, Status[] s, EscalationPolicy.Level level, int i) {
-    return cross[i] && (s == null || level.counts(s[i]));
+  static boolean feeds(boolean[] cross, Status[] s, double[] p, EscalationPolicy.Level level, int i) {
+    return cross[i] && (s == null || level.counts(s[i], p[i]));
   }
 
   static List<Row> rows(List<EscalationSummary> escalations) {
@@ -217,7 +245,7 @@ class EscalationReferenceTest {
     SplittableRandom rnd = new SplittableRandom(seed);
     OkrCycle cycle = randomCycle(rnd);
     Instant asOf = day(5 + rnd.nextInt(100));
-    for (EscalationPolicy policy : List.of(EscalationPolicy.DEFAULT, CASCADE_EVERYWHERE)) {
+    for (EscalationPolicy policy : POLICIES) {
       List<EscalationSummary> got = ExecutionEngine.withDefaults().withPolicy(policy).analyze(cycle, asOf)
           .escalations();
       assertThat(rows(got)).as("seed %d, %s", seed, policy).isEqualTo(reference(cycle, asOf, policy));
@@ -274,7 +302,7 @@ class EscalationReferenceTest {
     KeyResultReport last = report.keyResults().get(299);
     assertThat(last.causes().stream().map(Cause::code).filter("upstream-late"::equals).count())
         .isEqualTo(Cascade.MAX_CASCADES_PER_ITEM);
-    for (EscalationPolicy policy : List.of(EscalationPolicy.DEFAULT, CASCADE_EVERYWHERE)) {
+    for (EscalationPolicy policy : POLICIES) {
       List<EscalationSummary> got = policy == EscalationPolicy.DEFAULT ? report.escalations()
           : ExecutionEngine.withDefaults().withPolicy(policy).analyze(cycle, asOf).escalations();
       assertThat(rows(got)).as("%s", policy).isEqualTo(reference(cycle, asOf, policy));
