@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import org.okrengine.deps.Cascade;
 import org.okrengine.model.Cause;
+import org.okrengine.model.CheckIn;
+import org.okrengine.model.Cycle;
 import org.okrengine.model.EscalationSummary;
 import org.okrengine.model.KeyResult;
 import org.okrengine.model.KeyResultReport;
@@ -174,6 +176,7 @@ final class Summaries {
     if (team != null) {
       sentences.add(team);
     }
+    sentences.addAll(silent(okr, asOf, rows));
     for (SourceHealthSummary s : sources) {
       sentences.add("The " + s.source() + " data connection is broken: " + Insights.join(s.keyResults())
           + (s.keyResults().size() == 1 ? " has" : " have") + " had no value from it since "
@@ -223,6 +226,77 @@ final class Summaries {
   }
 
   /** The team with the largest share needing attention (at least half, at least two key results); null if none. */
+  /**
+   * Silence told once: when at least three quarters of the organisation's key results (two or more, of more than one
+   * team) are stale, one sentence for all; otherwise one per team with at least two key results, three quarters of
+   * them stale. Each says since when all of them have been silent (the latest of their last check-ins) and the usual
+   * gap between check-ins (the median over the group's key results' gaps up to {@code asOf}).
+   */
+  static List<String> silent(OkrCycle okr, Instant asOf, List<KeyResultReport> rows) {
+    Map<String, List<KeyResultReport>> byTeam = new LinkedHashMap<>();
+    int stale = 0;
+    for (KeyResultReport r : rows) {
+      byTeam.computeIfAbsent(r.team(), k -> new ArrayList<>()).add(r);
+      stale += r.status() == Status.STALE ? 1 : 0;
+    }
+    if (byTeam.size() > 1 && stale >= 2 && 4 * stale >= 3 * rows.size()) {
+      String s = silentSentence(okr, asOf, rows, "Across the organisation, ", "the usual gap is ");
+      return s == null ? List.of() : List.of(s);
+    }
+    List<String> out = new ArrayList<>();
+    for (Map.Entry<String, List<KeyResultReport>> e : byTeam.entrySet()) {
+      List<KeyResultReport> team = e.getValue();
+      long quiet = team.stream().filter(r -> r.status() == Status.STALE).count();
+      if (team.size() >= 2 && 4 * quiet >= 3L * team.size()) {
+        String name = okr.team(e.getKey()).map(Team::name).orElse(e.getKey());
+        String s = silentSentence(okr, asOf, team, name + ": ", "the team's usual gap is ");
+        if (s != null) {
+          out.add(s);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String silentSentence(OkrCycle okr, Instant asOf, List<KeyResultReport> group, String lead,
+      String gapLead) {
+    Instant since = null;
+    int quiet = 0;
+    List<Double> gaps = new ArrayList<>();
+    for (KeyResultReport r : group) {
+      List<CheckIn> seen = okr.keyResult(r.id()).map(k -> k.checkInsAsOf(asOf)).orElse(List.of());
+      for (int i = 1; i < seen.size(); i++) {
+        gaps.add(Cycle.daysBetween(seen.get(i - 1).at(), seen.get(i).at()));
+      }
+      if (r.status() == Status.STALE && !seen.isEmpty()) {
+        quiet++;
+        Instant last = seen.get(seen.size() - 1).at();
+        since = since == null || last.isAfter(since) ? last : since;
+      }
+    }
+    if (since == null) {
+      return null;
+    }
+    String s = lead + quiet + " of " + group.size() + " key results without a check-in since "
+        + Insights.DAY.format(okr.cycle().dateOf(since));
+    if (!gaps.isEmpty()) {
+      gaps.sort(null);
+      int h = gaps.size() / 2;
+      double median = gaps.size() % 2 == 1 ? gaps.get(h) : (gaps.get(h - 1) + gaps.get(h)) / 2;
+      s += "; " + gapLead + gapWords(median);
+    }
+    return s + ".";
+  }
+
+  /** A gap in words: whole weeks from 7 days ({@code 4 weeks}, {@code 1 week}), days below. */
+  static String gapWords(double days) {
+    if (days >= 6.5) {
+      long weeks = Math.round(days / 7);
+      return weeks == 1 ? "1 week" : weeks + " weeks";
+    }
+    return Numbers.days(days);
+  }
+
   private static String team(OkrCycle okr, List<KeyResultReport> rows) {
     Map<String, int[]> byTeam = new LinkedHashMap<>();
     Map<String, String> blocker = new HashMap<>();
