@@ -13,6 +13,7 @@ import org.okrengine.execution.ExecutionEngine;
 import org.okrengine.model.CheckIn;
 import org.okrengine.model.Cycle;
 import org.okrengine.model.CycleReport;
+import org.okrengine.model.EscalationGroup;
 import org.okrengine.model.KeyResult;
 import org.okrengine.model.Metric;
 import org.okrengine.model.Objective;
@@ -83,5 +84,29 @@ class TextReportTest {
     assertThat(TextReport.pct(0.345)).isEqualTo("35%");
     assertThat(TextReport.pct(12.5)).isEqualTo("1,250%");
     assertThat(TextReport.pct(-1e24)).isEqualTo("<-999,999%");
+  }
+
+  @Test
+  void write_escalationGroups_afterTheEscalations_escaped() {
+    OkrCycle c = OkrCycle.of(Q, List.of(Team.of("t\u001b")), List.of(new Objective("O-1", "O", "t\u001b", null, null,
+        null,
+        List.of(kr("KR-1", "one", Metric.of(0, 100, null), 1, 2, 3, 4, 5, 6, 7, 8),
+            kr("KR-2", "two", Metric.of(0, 100, null), 1, 2, 3, 4, 5, 6, 7, 8)))));
+    CycleReport r = ExecutionEngine.withDefaults().analyze(c, day(60));
+    CycleReport grouped = new CycleReport(r.cycleId(), r.asOf(), r.keyResults(), r.cascades(), r.escalations(),
+        r.sourceHealth(), r.objectives(), r.summary(), r.model(), List.of(new EscalationGroup(
+            EscalationGroup.LATE_UPSTREAM, "I-1", List.of("KR-1", "KR-2"), 2, "leadership",
+            "I-1 (Data " + ESCAPES + ") is 9 days late and KR-1 and KR-2 need it: 2 escalations with one cause, the "
+                + "highest to leadership (level 2).")));
+    StringWriter s = new StringWriter();
+    try (PrintWriter out = new PrintWriter(s)) {
+      TextReport.write(c, grouped, out);
+    }
+    String out = s.toString().replace(System.lineSeparator(), "\n");
+    assertThat(out).contains("\n\nEscalations with one cause (take each up once):\n  - I-1 (Data \\u001b[31mred"
+        + "\\u001b[0m \\u0007bell \\u000dover \\u000aline \\u2028sep \\u202eevil \\u0085nel) is 9 days late and KR-1 "
+        + "and KR-2 need it: 2 escalations with one cause, the highest to leadership (level 2).\n\n");
+    assertThat(out.indexOf("Escalations with one cause")).isGreaterThan(out.indexOf("Escalations (highest level"));
+    assertThat(text(c, day(60))).doesNotContain("Escalations with one cause");
   }
 }

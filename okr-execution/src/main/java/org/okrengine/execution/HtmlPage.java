@@ -18,6 +18,7 @@ import org.okrengine.model.CascadeSummary;
 import org.okrengine.model.Cause;
 import org.okrengine.model.Cycle;
 import org.okrengine.model.CycleReport;
+import org.okrengine.model.EscalationGroup;
 import org.okrengine.model.EscalationSummary;
 import org.okrengine.model.ForecastSummary;
 import org.okrengine.model.KeyResultReport;
@@ -221,7 +222,32 @@ final class HtmlPage {
       }
       sb.append("</tbody>\n</table>\n");
     }
+    escalationGroups();
     sb.append("</section>\n");
+  }
+
+  /** The escalations that share a cause, each cause once with links to the key results it covers. */
+  private void escalationGroups() {
+    if (report.escalationGroups().isEmpty()) {
+      return;
+    }
+    sb.append("<h3 id=\"escalation-groups\">Escalations with one cause</h3>\n<ul class=\"groups\">\n");
+    for (EscalationGroup g : report.escalationGroups()) {
+      sb.append("<li data-kind=\"").append(esc(g.kind())).append("\">").append(esc(g.reason()))
+          .append(" <span class=\"subjects\">");
+      for (int i = 0; i < g.subjects().size(); i++) {
+        String id = g.subjects().get(i);
+        String anchor = anchors.get(id);
+        sb.append(i == 0 ? "" : ", ");
+        if (anchor != null) {
+          sb.append("<a href=\"#").append(anchor).append("\">").append(esc(id)).append("</a>");
+        } else {
+          sb.append(esc(id));
+        }
+      }
+      sb.append("</span></li>\n");
+    }
+    sb.append("</ul>\n");
   }
 
   private String teamName(String teamId) {

@@ -98,6 +98,19 @@ class HtmlReportBrowserTest {
   }
 
   @Test
+  void groupedPage_showsTheEscalationGroups(@TempDir Path dir) throws Exception {
+    Path page = dir.resolve("grouped.html");
+    Files.writeString(page, HtmlReportWriterTest.groupedPage(), StandardCharsets.UTF_8);
+    Browser dom = chromium(dir, page, "--dump-dom");
+    assertThat(dom.exit()).as("chromium exit; stderr:%n%s", dom.err()).isEqualTo(0);
+    assertThat(dom.consoleLines()).as("console messages").isEmpty();
+    assertThat(dom.out()).contains("<h3 id=\"escalation-groups\">Escalations with one cause</h3>")
+        .contains("<li data-kind=\"late-upstream\">I-1 (Data) is 31 days late and ");
+    assertThat(HtmlReportWriterTest.count(Pattern.compile("<span class=\"subjects\"><a href=\"#"), dom.out()))
+        .isEqualTo(1);
+  }
+
+  @Test
   void control_aPageBreakingItsPolicy_isCaught(@TempDir Path dir) throws Exception {
     Path page = dir.resolve("bad.html");
     String html = HtmlReportWriterTest.examplePage().replace("<h2>Summary</h2>",

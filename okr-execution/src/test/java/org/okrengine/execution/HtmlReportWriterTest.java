@@ -21,6 +21,7 @@ import org.okrengine.model.CycleReport;
 import org.okrengine.model.Dependency;
 import org.okrengine.model.DependencyKind;
 import org.okrengine.model.Direction;
+import org.okrengine.model.EscalationGroup;
 import org.okrengine.model.Initiative;
 import org.okrengine.model.KeyResult;
 import org.okrengine.model.Metric;
@@ -256,5 +257,39 @@ class HtmlReportWriterTest {
     CycleReport ofSameId = ExecutionEngine.withDefaults().analyze(sameId, day(45));
     assertThatThrownBy(() -> HtmlReportWriter.write(c, ofSameId)).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("report has key result K, which cycle Q<1> does not");
+  }
+
+  /** Three key results of Growth behind one late initiative of Data, on day 50: one late-upstream group. */
+  static String groupedPage() {
+    OkrCycle c = EscalationTest.lateInitiative(0.2, "KR-1", "KR-2", "KR-3");
+    return HtmlReportWriter.write(c, EscalationTest.ENGINE.analyze(c, EscalationTest.day(50)));
+  }
+
+  @Test
+  void write_escalationGroups_inTheEscalationsSection_linksToTheKeyResults() throws IOException {
+    String html = groupedPage();
+    assertWellFormed(html);
+    String section = html.substring(html.indexOf("<section id=\"escalations\">"));
+    section = section.substring(0, section.indexOf("</section>"));
+    assertThat(section).contains("<h3 id=\"escalation-groups\">Escalations with one cause</h3>\n<ul class=\"groups\">"
+        + "\n<li data-kind=\"late-upstream\">I-1 (Data) is 31 days late and ");
+    assertThat(count(Pattern.compile("<li data-kind="), section)).isEqualTo(1);
+    assertThat(count(Pattern.compile("<span class=\"subjects\">(<a href=\"#[^\"]+\">KR-[123]</a>(, )?){3}</span>"),
+        section)).isEqualTo(1);
+    // a report without groups has no such heading
+    assertThat(HtmlReportWriter.write(example(), exampleReport(example()))).doesNotContain("escalation-groups");
+  }
+
+  @Test
+  void write_escalationGroupReason_escaped() {
+    OkrCycle c = EscalationTest.lateInitiative(0.2, "KR-1", "KR-2", "KR-3");
+    CycleReport r = EscalationTest.ENGINE.analyze(c, EscalationTest.day(50));
+    CycleReport hostile = new CycleReport(r.cycleId(), r.asOf(), r.keyResults(), r.cascades(), r.escalations(),
+        r.sourceHealth(), r.objectives(), r.summary(), r.model(), List.of(new EscalationGroup("late-upstream",
+            "I-1", List.of("KR-1", "KR-9<"), 1, "team-lead", "<script>alert(1)</script> & \u202e")));
+    String html = HtmlReportWriter.write(c, hostile);
+    assertWellFormed(html);
+    assertThat(html).doesNotContain("<script").contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; \ufffd")
+        .contains(", KR-9&lt;</span>");
   }
 }
