@@ -27,7 +27,8 @@ import org.okrengine.model.Status;
  *       methods, which know nothing but the check-ins, the baseline with probability 0 (as OKR tools do).
  *   <li>Target already met (increase, decrease, achieve): status {@code achieved}, probability 1.
  *   <li>Silent for longer than twice its usual gap between check-ins (the median of its own gaps once it has three
- *       check-ins; before that the agreed cadence, {@link #withCadenceDays}), and never less than
+ *       check-ins; before that the agreed cadence, {@link #withCadenceDays} or the cycle's
+ *       {@code checkInEveryDays}), and never less than
  *       {@link #staleAfterDays()} nor more than half the cycle: status {@code stale}, the forecast still given.
  *   <li>Maintain directions: the probability of being on the right side of the target at cycle end (a random walk
  *       from the latest value, whichever method is set).
@@ -320,7 +321,7 @@ public final class Forecaster {
       Double progress = m == 0 ? null : metric.progress(values[m - 1]);
       Integer daysSince = m == 0 ? null : (int) Math.floor(asOfDays[k] - times[m - 1]);
       boolean regressing = m >= 2 && !d.isMaintain() && metric.progress(values[m - 1]) < metric.progress(values[m - 2]);
-      out[k] = status(d, m, metAt[k], daysSince, staleLimit(times, m, lengthDays), asOfDays[k] / lengthDays,
+      out[k] = status(d, m, metAt[k], daysSince, staleLimit(times, m, cycle), asOfDays[k] / lengthDays,
           probability[k], regressing, progress, expected);
     }
     return List.of(out);
@@ -400,7 +401,7 @@ public final class Forecaster {
     if (n >= 2 && !d.isMaintain()) {
       out.regressing = metric.progress(values[n - 1]) < metric.progress(values[n - 2]);
     }
-    double staleLimit = staleLimit(times, n, lengthDays);
+    double staleLimit = staleLimit(times, n, cycle);
     Status status = status(d, n, met, daysSince, staleLimit, asOfDays / lengthDays, out.probability,
         out.regressing, progress, expected);
     addStatusReason(status, asOfDays, daysSince, staleLimit, progress, expected, reasons);
@@ -593,12 +594,14 @@ public final class Forecaster {
   /**
    * The days of silence after which a key result whose first {@code n} check-ins are at {@code times} (days from the
    * start, sorted) is stale: twice its usual gap (the median of its gaps, with three check-ins or more; else the
-   * agreed cadence), at least {@link #staleAfterDays}, at most half the cycle (but never below staleAfterDays).
+   * agreed cadence: this forecaster's, else the cycle's {@code checkInEveryDays}), at least {@link #staleAfterDays},
+   * at most half the cycle (but never below staleAfterDays).
    */
-  double staleLimit(double[] times, int n, double lengthDays) {
+  double staleLimit(double[] times, int n, Cycle cycle) {
+    double lengthDays = cycle.lengthDays();
     double usual = usualGapDays(times, n);
     if (Double.isNaN(usual)) {
-      usual = cadenceDays;
+      usual = cadenceDays > 0 ? cadenceDays : cycle.checkInEveryDays() != null ? cycle.checkInEveryDays() : 0;
     }
     double limit = Math.min(STALE_GAPS * usual, lengthDays / 2);
     return Math.max(staleAfterDays, limit);

@@ -281,6 +281,12 @@ class ForecasterTest {
     assertThat(monthly.forecast(young, CYCLE, day(10 + 43)).status()).isEqualTo(Status.STALE);
     assertThatThrownBy(() -> Forecaster.withDefaults().withCadenceDays(-1))
         .hasMessage("cadence days must be within [0, 1e6): -1.0");
+    // the cycle's agreed cadence (okr-cycle/1 cycle.checkInEveryDays) does the same; the forecaster's own comes first
+    Cycle agreed = CYCLE.withCheckInEveryDays(21.0);
+    assertThat(Forecaster.withDefaults().forecast(young, agreed, day(10 + 42)).status()).isNotEqualTo(Status.STALE);
+    assertThat(Forecaster.withDefaults().forecast(young, agreed, day(10 + 43)).status()).isEqualTo(Status.STALE);
+    assertThat(Forecaster.withDefaults().withCadenceDays(7).forecast(young, agreed, day(10 + 15)).status())
+        .isEqualTo(Status.STALE);
   }
 
   @Test

@@ -27,8 +27,11 @@ import java.util.Objects;
  * @param end last day, inclusive, not before {@code start}, at most {@link #MAX_LENGTH_DAYS} days from it (both
  *     included), from {@link #MIN_DATE} to {@link #MAX_DATE}
  * @param zone the zone the dates are in (normalized: a fixed zone such as {@code UTC} becomes its offset)
+ * @param checkInEveryDays the check-in cadence agreed for the cycle, in days, or null when none was agreed; a key
+ *     result too young to have a rhythm of its own is stale after twice this much silence. Above 0, at most
+ *     {@link #MAX_LENGTH_DAYS}
  */
-public record Cycle(String id, String name, LocalDate start, LocalDate end, ZoneId zone) {
+public record Cycle(String id, String name, LocalDate start, LocalDate end, ZoneId zone, Double checkInEveryDays) {
   /** Seconds in a day, the unit of every "days" figure the library reports. */
   public static final double SECONDS_PER_DAY = 86_400.0;
   /** The earliest date of a cycle, milestone, need-by date or plan point: 1900-01-01. */
@@ -60,6 +63,20 @@ public record Cycle(String id, String name, LocalDate start, LocalDate end, Zone
       throw new IllegalArgumentException("end must make a cycle of at most " + MAX_LENGTH_DAYS + " days: " + days
           + " days (" + start + " to " + end + ")");
     }
+    if (checkInEveryDays != null && !(checkInEveryDays > 0 && checkInEveryDays <= MAX_LENGTH_DAYS)) {
+      throw new IllegalArgumentException("checkInEveryDays must be above 0 and at most " + MAX_LENGTH_DAYS + ": "
+          + checkInEveryDays);
+    }
+  }
+
+  /** A cycle without an agreed check-in cadence (the constructor before {@code checkInEveryDays}). */
+  public Cycle(String id, String name, LocalDate start, LocalDate end, ZoneId zone) {
+    this(id, name, start, end, zone, null);
+  }
+
+  /** A copy with the agreed check-in cadence {@code days} (null for none). */
+  public Cycle withCheckInEveryDays(Double days) {
+    return new Cycle(id, name, start, end, zone, days);
   }
 
   /** A cycle in UTC named after its id. */

@@ -48,7 +48,7 @@ import org.okrengine.model.json.JsonTree.Obj;
 final class CycleReader extends TreeReader {
   private static final Set<String> ROOT_FIELDS =
       Set.of("format", "cycle", "teams", "objectives", "initiatives", "dependencies");
-  private static final Set<String> CYCLE_FIELDS = Set.of("id", "name", "start", "end", "zone");
+  private static final Set<String> CYCLE_FIELDS = Set.of("id", "name", "start", "end", "zone", "checkInEveryDays");
   private static final Set<String> TEAM_FIELDS = Set.of("id", "name", "parent");
   private static final Set<String> OBJECTIVE_FIELDS =
       Set.of("id", "title", "team", "owner", "parent", "commitment", "keyResults");
@@ -175,8 +175,13 @@ final class CycleReader extends TreeReader {
       problems.add(problem(p.field("end"), "must make a cycle of at most " + Cycle.MAX_LENGTH_DAYS + " days: "
           + (ChronoUnit.DAYS.between(start, end) + 1) + " days (" + start + " to " + end + ")"));
     }
+    Double every = optionalNumber(o, "checkInEveryDays", p);
+    if (every != null && !(every > 0 && every <= Cycle.MAX_LENGTH_DAYS)) {
+      problems.add(problem(p.field("checkInEveryDays"), "must be above 0 and at most " + Cycle.MAX_LENGTH_DAYS
+          + ": " + every));
+    }
     if (problems.size() == before) {
-      cycle = build(p, () -> new Cycle(id, name, start, end, zone));
+      cycle = build(p, () -> new Cycle(id, name, start, end, zone, every));
     }
   }
 

@@ -75,6 +75,9 @@ final class CycleWriter {
     g.writeStringField("start", c.start().toString());
     g.writeStringField("end", c.end().toString());
     g.writeStringField("zone", zoneName(c.zone()));
+    if (c.checkInEveryDays() != null) {
+      g.writeNumberField("checkInEveryDays", c.checkInEveryDays());
+    }
     g.writeEndObject();
   }
 

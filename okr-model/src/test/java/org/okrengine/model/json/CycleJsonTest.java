@@ -400,6 +400,21 @@ class CycleJsonTest {
   }
 
   @Test
+  void read_checkInEveryDays_agreedCadenceReadWrittenAndChecked() throws Exception {
+    String every = withCycle("{'id': 'C', 'start': '2026-07-01', 'end': '2026-09-30', 'checkInEveryDays': 14}");
+    OkrCycle c = JSON.read(every).cycle();
+    assertThat(c.cycle().checkInEveryDays()).isEqualTo(14.0);
+    assertThat(JSON.read(JSON.write(c)).cycle()).isEqualTo(c);
+    assertThat(JSON.read(MINIMAL).cycle().cycle().checkInEveryDays()).isNull();
+    assertThatThrownBy(() -> JSON.read(withCycle(
+        "{'id': 'C', 'start': '2026-07-01', 'end': '2026-09-30', 'checkInEveryDays': 0}")))
+        .isInstanceOf(InvalidCycleException.class)
+        .hasMessageContaining("cycle.checkInEveryDays: must be above 0 and at most 1098: 0.0");
+    assertThatThrownBy(() -> new Cycle("C", null, LocalDate.of(2026, 7, 1), LocalDate.of(2026, 9, 30), null, -3.0))
+        .hasMessage("checkInEveryDays must be above 0 and at most 1098: -3.0");
+  }
+
+  @Test
   void read_nullOptionalFields_sameAsAbsent() {
     String json = withKeyResult("'id': 'KR-1', 'title': null, 'owner': null, 'team': null, 'weight': null,"
         + " 'tags': null, 'metric': {'baseline': 0, 'target': 10, 'direction': 'increase', 'unit': null},"
