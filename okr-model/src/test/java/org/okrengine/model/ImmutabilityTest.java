@@ -46,9 +46,10 @@ class ImmutabilityTest {
     List<Class<?>> types = publicTypes();
     assertThat(types).hasSizeGreaterThan(25);
     for (Class<?> c : types) {
-      // exceptions carry their problems; a builder is mutable by design (the policy it builds is not)
+      // exceptions carry their problems; a builder is mutable by design (the policy it builds is not); Accumulator
+      // is the contract of running totals, mutable by design and implemented in other modules (not sealed)
       if (c.isEnum() || InvalidInputException.class.isAssignableFrom(c)
-          || c == EscalationPolicy.Builder.class) {
+          || c == EscalationPolicy.Builder.class || c == Accumulator.class) {
         continue;
       }
       if (c.isInterface()) {
