@@ -2,6 +2,7 @@ package org.okrengine.execution;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -105,15 +106,18 @@ public final class ExecutionEngine {
     List<SourceHealth.Feed> feeds = SourceHealth.feeds(cycle, asOf);
     List<KeyResultReport> rows = new ArrayList<>();
     Map<String, KeyResultReport> byId = new HashMap<>();
+    LocalDate today = cycle.cycle().dateOf(asOf);
     for (KeyResult kr : cycle.keyResults()) {
       Forecast f = now.forecasts().get(kr.id());
       Double value = kr.latestCheckIn(asOf).map(CheckIn::value).orElse(null);
       String objective = cycle.objectiveOf(kr.id()).orElseThrow().id();
-      List<Cause> causes = f.status().needsAttention()
+      UpstreamRule.Outcome o = UpstreamRule.apply(cycle, kr, f, Insights.sentence(kr, f, cycle.cycle()),
+          now.risks(), today);
+      List<Cause> causes = o.status().needsAttention()
           ? Causes.of(cycle, kr, f, asOf, now.cascades(), feeds) : List.of();
-      KeyResultReport row = new KeyResultReport(kr.id(), kr.title(), objective, kr.team(), f.status(), value,
-          f.progress(), f.expectedProgress(), f.daysSinceCheckIn(), f.toSummary(), f.reasons(),
-          Insights.sentence(kr, f, cycle.cycle()), causes);
+      KeyResultReport row = new KeyResultReport(kr.id(), kr.title(), objective, kr.team(), o.status(), value,
+          f.progress(), f.expectedProgress(), f.daysSinceCheckIn(), f.toSummary(), o.reasons(), o.sentence(),
+          causes);
       rows.add(row);
       byId.put(kr.id(), row);
     }
