@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "okr", mixinStandardHelpOptions = true, version = "okr 0.1.0-SNAPSHOT",
     description = "Forecasts, risks and reports for OKR cycles (okr-cycle/1 JSON or JSON Lines).",
     subcommands = {AnalyzeCommand.class, BacktestCommand.class, RetroCommand.class, FitCommand.class,
-        GraphCommand.class, ExamplesCommand.class})
+        GraphCommand.class, ExamplesCommand.class, SyncCommand.class})
 public final class Okr implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -22,6 +22,8 @@ public final class Okr implements Runnable {
   public static final int INTERNAL = 1;
   /** Exit code: bad input (file, document or option). */
   public static final int BAD_INPUT = 2;
+  /** Exit code of {@code okr sync}: some sources failed (the others were merged). */
+  public static final int SOURCES_FAILED = 3;
 
   @Override
   public void run() {
