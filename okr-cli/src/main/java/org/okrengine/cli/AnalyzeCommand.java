@@ -20,6 +20,7 @@ import org.okrengine.forecast.Forecaster;
 import org.okrengine.model.CycleReport;
 import org.okrengine.model.EscalationPolicy;
 import org.okrengine.model.InvalidPolicyException;
+import org.okrengine.model.OkrCycle;
 import org.okrengine.model.Problem;
 import org.okrengine.model.json.EscalationPolicyJson;
 import org.okrengine.model.json.ReportJson;
@@ -46,6 +47,12 @@ final class AnalyzeCommand implements Callable<Integer> {
           + "within the cycle")
   String asOf;
 
+  @Option(names = "--compare-to", paramLabel = "DATE|INSTANT",
+      description = "say what changed since this date (start of the day in the cycle's zone) or instant: status "
+          + "changes, new escalations, probability moves of 10 points or more; not after --as-of; default: 7 days "
+          + "before the as-of (never before the cycle's start)")
+  String compareTo;
+
   @Option(names = "--format", defaultValue = "text", paramLabel = "text|json|html|prompt",
       description = "text (default), json (okr-report/1; JSON Lines for several cycles), html (one "
           + "self-contained page with charts; one cycle only) or prompt (the grounded facts to hand to a language "
@@ -65,6 +72,8 @@ final class AnalyzeCommand implements Callable<Integer> {
   ModelOption model;
 
   Clock clock = Clock.systemUTC();
+  /** Whether standard output is a console ({@link Okr#main} says so); text then goes through {@link Terminal}. */
+  boolean console;
 
   @Override
   public Integer call() {
@@ -93,6 +102,22 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
       }
     }
+    LocalDate compareDate = null;
+    Instant compareInstant = null;
+    if (compareTo != null) {
+      try {
+        compareDate = LocalDate.parse(compareTo);
+      } catch (DateTimeParseException e) {
+        try {
+          compareInstant = OffsetDateTime.parse(compareTo).toInstant();
+        } catch (DateTimeParseException e2) {
+          throw new BadInputException(List.of("--compare-to: not a date (2026-08-12) or an instant with offset "
+              + "(2026-08-12T09:00:00Z): '" + compareTo + "'"));
+        }
+      }
+    }
+    final LocalDate cmpDate = compareDate;
+    final Instant cmpInstant = compareInstant;
     // nothing half done: every input read and validated, and the as-of checked against each cycle's window, before
     // anything is written (a second pass analyses them)
     Inputs check = new Inputs();
@@ -108,6 +133,15 @@ final class AnalyzeCommand implements Callable<Integer> {
           asOfProblems.add("--as-of: " + asOf + ": cycle " + cycle.cycle().id() + ": " + e.getMessage());
         }
       }
+      if (compareTo != null) {
+        Instant at = checkInstant != null ? checkInstant
+            : checkDate != null ? cycle.cycle().instantOf(checkDate) : ExecutionEngine.defaultAsOf(cycle, clock);
+        Instant since = compareInstant(cycle, cmpDate, cmpInstant);
+        if (since.isAfter(at)) {
+          asOfProblems.add("--compare-to: " + compareTo + ": cycle " + cycle.cycle().id() + ": must not be after "
+              + (asOf != null ? "--as-of, " + asOf : "the as-of, " + at));
+        }
+      }
     });
     if (!asOfProblems.isEmpty() && check.problems().isEmpty()) {
       throw new BadInputException(asOfProblems);
@@ -120,6 +154,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     StringWriter buffer = new StringWriter();
     PrintWriter out = outFile != null ? new PrintWriter(buffer) : spec.commandLine().getOut();
+    Terminal terminal = console && outFile == null && format.equals("text") ? Terminal.detect(true, System.getenv())
+        : Terminal.NONE;
     ExecutionEngine engine = ExecutionEngine.withDefaults().withPolicy(escalation).withForecaster(forecaster);
     Inputs inputs = new Inputs();
     final LocalDate date = asOfDate;
@@ -129,7 +165,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     inputs.read(files, cycle -> {
       Instant at = instant != null ? instant
           : date != null ? cycle.cycle().instantOf(date) : ExecutionEngine.defaultAsOf(cycle, clock);
-      CycleReport report = engine.analyze(cycle, at);
+      CycleReport report = cmpDate == null && cmpInstant == null ? engine.analyze(cycle, at)
+          : engine.analyze(cycle, at, compareInstant(cycle, cmpDate, cmpInstant));
       if (format.equals("html")) {
         if (written[0]++ > 0) {
           throw new BadInputException(List.of("--format html: writes one cycle, but the input holds more; "
@@ -141,7 +178,7 @@ final class AnalyzeCommand implements Callable<Integer> {
           out.println();
         }
         if (format.equals("text")) {
-          TextReport.write(cycle, report, out);
+          TextReport.write(cycle, report, out, terminal);
         } else {
           out.print(ExecutionEngine.groundedPrompt(report));
         }
@@ -189,6 +226,11 @@ final class AnalyzeCommand implements Callable<Integer> {
       throw new BadInputException(inputs.problems());
     }
     return Okr.OK;
+  }
+
+  /** The instant of {@code --compare-to} in {@code cycle}: the instant given, or the start of the date there. */
+  private static Instant compareInstant(OkrCycle cycle, LocalDate date, Instant instant) {
+    return instant != null ? instant : cycle.cycle().instantOf(date);
   }
 
   private static EscalationPolicy readPolicy(Path file) {

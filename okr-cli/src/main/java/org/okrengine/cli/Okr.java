@@ -32,7 +32,16 @@ public final class Okr implements Runnable {
 
   /** Runs the command line with the given streams and returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    return run(args, out, err, false);
+  }
+
+  /**
+   * Runs the command line; {@code console} says that {@code out} is a terminal (then {@code okr analyze} wraps its
+   * text to the terminal's width and colours statuses unless {@code NO_COLOR} is set).
+   */
+  static int run(String[] args, PrintWriter out, PrintWriter err, boolean console) {
     CommandLine cl = new CommandLine(new Okr());
+    ((AnalyzeCommand) cl.getSubcommands().get("analyze").getCommand()).console = console;
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler((ex, line, parse) -> {
@@ -73,7 +82,7 @@ public final class Okr implements Runnable {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
-    int code = run(args, out, err);
+    int code = run(args, out, err, System.console() != null);
     // System.out keeps its own error flag: a write to a full device or a closed pipe fails there silently
     if (System.out.checkError() && code == OK) {
       err.println("okr: could not write the output (standard output closed, or the device is full)");

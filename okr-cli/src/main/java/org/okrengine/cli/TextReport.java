@@ -17,8 +17,10 @@ import org.okrengine.model.KeyResultReport;
 import org.okrengine.model.Objective;
 import org.okrengine.model.ObjectiveSummary;
 import org.okrengine.model.OkrCycle;
+import org.okrengine.model.ReportChanges;
 import org.okrengine.model.SourceHealthSummary;
 import org.okrengine.model.Status;
+import org.okrengine.model.TeamSummary;
 
 /**
  * The text layout of {@code okr analyze}. Every text from the cycle (names, ids, titles, and the sentences made from
@@ -31,6 +33,29 @@ final class TextReport {
   private TextReport() {}
 
   static void write(OkrCycle okr, CycleReport report, PrintWriter out) {
+    write(okr, report, out, Terminal.NONE);
+  }
+
+  /**
+   * Writes the report for {@code terminal}: {@link Terminal#NONE} (files and pipes) gives the text as the rules
+   * below lay it out; a terminal wraps it to its width and colours statuses.
+   */
+  static void write(OkrCycle okr, CycleReport report, PrintWriter out, Terminal terminal) {
+    java.io.StringWriter text = new java.io.StringWriter();
+    try (PrintWriter buffer = new PrintWriter(text)) {
+      layout(okr, report, buffer);
+    }
+    out.print(terminal.render(text.toString().replace(System.lineSeparator(), "\n"))
+        .replace("\n", System.lineSeparator()));
+  }
+
+  /**
+   * The layout: the cycle and instant; the summary; what changed since the compared instant; the key results that
+   * need attention, off track first, each with its title, team, status, sentence and causes; the team roll-ups,
+   * most needing attention first; every objective with its key results; cascades, escalations, broken data
+   * connections and the count of each status. Status words are marked for {@link Terminal}.
+   */
+  private static void layout(OkrCycle okr, CycleReport report, PrintWriter out) {
     Cycle c = okr.cycle();
     ZoneId zone = c.zone();
     double elapsed = c.elapsedFraction(report.asOf());
@@ -47,6 +72,9 @@ final class TextReport {
       out.println("In short: " + p(report.summary()));
       out.println();
     }
+    changes(okr, report, out);
+    attention(okr, report, out);
+    teams(report, out);
     Map<String, ObjectiveSummary> objectiveSummaries = new java.util.HashMap<>();
     for (ObjectiveSummary o : report.objectives()) {
       objectiveSummaries.put(o.id(), o);
@@ -60,8 +88,8 @@ final class TextReport {
       idWidth = Math.max(idWidth, p(r.id()).length());
     }
     for (Objective o : okr.objectives()) {
-      out.printf(Locale.ROOT, "%s  %s  [%s, %s]%n", p(o.id()), p(o.title()), p(o.team()),
-          o.commitment().jsonName());
+      out.printf(Locale.ROOT, "%s  %s  [%s, %s]%s%n", p(o.id()), p(o.title()), p(o.team()),
+          o.commitment().jsonName(), o.owner() == null ? "" : "  owner: " + p(o.owner()));
       for (var kr : o.keyResults()) {
         KeyResultReport r = byId.get(kr.id());
         String progress = r.progress() == null ? "     -" : String.format(Locale.ROOT, "%6s", pct(r.progress()));
@@ -75,8 +103,8 @@ final class TextReport {
         String forecast = r.forecast() == null ? ""
             : String.format(Locale.ROOT, "lands %5s  P(target) %4s", pct(r.forecast().landingProgress()),
                 pct(r.forecast().probabilityOfTarget()));
-        out.printf(Locale.ROOT, "  %-" + idWidth + "s %-42s %s  %-8s %-12s %s%n", p(r.id()),
-            p(truncate(r.title(), 42)), against, age, r.status().jsonName(), forecast);
+        out.printf(Locale.ROOT, "  %-" + idWidth + "s %-42s %s  %-8s %s %s%n", p(r.id()),
+            p(truncate(r.title(), 42)), against, age, padded(r.status(), 12), forecast);
       }
       ObjectiveSummary summary = objectiveSummaries.get(o.id());
       if (summary != null) {
@@ -84,23 +112,9 @@ final class TextReport {
       }
       out.println();
     }
-    List<KeyResultReport> attention = new ArrayList<>();
     Map<Status, Integer> counts = new EnumMap<>(Status.class);
     for (KeyResultReport r : report.keyResults()) {
       counts.merge(r.status(), 1, Integer::sum);
-      if (r.status().needsAttention() && r.insight() != null) {
-        attention.add(r);
-      }
-    }
-    if (!attention.isEmpty()) {
-      out.println("Needs attention:");
-      for (KeyResultReport r : attention) {
-        out.println("  - " + p(r.insight()));
-        for (Cause cause : r.causes()) {
-          out.println("      because: " + p(cause.sentence()));
-        }
-      }
-      out.println();
     }
     if (!report.cascades().isEmpty()) {
       out.println("Cascades (most impact first):");
@@ -136,6 +150,109 @@ final class TextReport {
       sb.append(sb.length() == 0 ? "" : ", ").append(e.getValue()).append(' ').append(e.getKey().jsonName());
     }
     out.printf(Locale.ROOT, "%d key results: %s.%n", report.keyResults().size(), sb);
+  }
+
+  /** Statuses that need attention, in the order the text lists them. */
+  private static final List<Status> ATTENTION_ORDER = List.of(Status.OFF_TRACK, Status.AT_RISK, Status.STALE);
+
+  /**
+   * What changed since the compared instant: each status change ({@code on-track -> at-risk}), new or raised
+   * escalation and probability move, with the key result's title; one line saying nothing changed when so.
+   */
+  private static void changes(OkrCycle okr, CycleReport report, PrintWriter out) {
+    ReportChanges ch = report.changes();
+    if (ch == null) {
+      return;
+    }
+    ZoneId zone = okr.cycle().zone();
+    var since = ch.since().atZone(zone);
+    String when = since.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? since.toLocalDate().toString()
+        : WHEN.format(since);
+    if (ch.isEmpty()) {
+      out.println("What changed since " + when + ": no status changed, nothing was newly escalated and no "
+          + "probability of target moved by " + Math.round(ReportChanges.MIN_PROBABILITY_MOVE * 100) + " points or more.");
+      out.println();
+      return;
+    }
+    out.println("What changed since " + when + ":");
+    for (ReportChanges.StatusChange s : ch.statusChanges()) {
+      out.println("  - " + named(s.subject(), s.title()) + ": " + Terminal.status(s.from()) + " -> "
+          + Terminal.status(s.to()));
+    }
+    for (ReportChanges.NewEscalation e : ch.newEscalations()) {
+      out.println("  - " + named(e.subject(), e.title()) + ": escalated to " + p(e.to()) + " (level " + e.level()
+          + ")" + (e.fromLevel() == null ? ", new" : ", up from level " + e.fromLevel()));
+    }
+    for (ReportChanges.ProbabilityMove m : ch.probabilityMoves()) {
+      out.println("  - " + named(m.subject(), m.title()) + ": P(target) " + pct(m.from()) + " -> " + pct(m.to()));
+    }
+    out.println();
+  }
+
+  /** The key results that need attention, off track first, each with title, team and status, sentence, causes. */
+  private static void attention(OkrCycle okr, CycleReport report, PrintWriter out) {
+    List<KeyResultReport> attention = new ArrayList<>();
+    for (Status s : ATTENTION_ORDER) {
+      for (KeyResultReport r : report.keyResults()) {
+        if (r.status() == s && r.insight() != null) {
+          attention.add(r);
+        }
+      }
+    }
+    if (attention.isEmpty()) {
+      return;
+    }
+    out.println("Needs attention:");
+    for (KeyResultReport r : attention) {
+      String team = okr.team(r.team()).map(t -> t.name()).orElse(r.team());
+      String owner = okr.keyResult(r.id()).map(k -> k.owner()).orElse(null);
+      out.println("  - " + named(r.id(), r.title()) + " [" + p(team) + (owner == null ? "" : ", owner " + p(owner))
+          + "] " + Terminal.status(r.status()));
+      out.println("      " + p(r.insight()));
+      for (Cause cause : r.causes()) {
+        out.println("      because: " + p(cause.sentence()));
+      }
+    }
+    out.println();
+  }
+
+  /** One line per team: key results needing attention, progress against plan, owners. */
+  private static void teams(CycleReport report, PrintWriter out) {
+    if (report.teams().isEmpty()) {
+      return;
+    }
+    int nameWidth = 4;
+    for (TeamSummary t : report.teams()) {
+      nameWidth = Math.max(nameWidth, Math.min(32, teamName(t).codePointCount(0, teamName(t).length())));
+    }
+    out.println("Teams (most needing attention first):");
+    for (TeamSummary t : report.teams()) {
+      String progress = t.progress() == null ? "     -" : String.format(Locale.ROOT, "%6s", pct(t.progress()));
+      String line = String.format(Locale.ROOT, "  %-" + nameWidth + "s  %2d of %2d need attention  %s of %5s plan",
+          truncate(teamName(t), 32), t.needAttention(), t.keyResults(), progress, pct(t.expectedProgress()));
+      if (!t.owners().isEmpty()) {
+        List<String> owners = new ArrayList<>();
+        t.owners().forEach(o -> owners.add(p(o)));
+        line += "  owners: " + String.join(", ", owners);
+      }
+      out.println(line);
+    }
+    out.println();
+  }
+
+  /** A team's name and id, printable: {@code Customer Support (support)}, or the id alone when they agree. */
+  private static String teamName(TeamSummary t) {
+    return t.name().equals(t.id()) ? p(t.id()) : p(t.name()) + " (" + p(t.id()) + ")";
+  }
+
+  /** An item's id and title, printable: {@code KR-5 (Grow weekly active accounts)}, the id alone without one. */
+  private static String named(String id, String title) {
+    return title == null || title.equals(id) ? p(id) : p(id) + " (" + p(title) + ")";
+  }
+
+  /** A status word marked for colour, padded with spaces to {@code width}. */
+  private static String padded(Status s, int width) {
+    return Terminal.status(s) + " ".repeat(Math.max(0, width - s.jsonName().length()));
   }
 
   /**

@@ -23,6 +23,7 @@ import org.okrengine.model.ForecastModelInfo;
 import org.okrengine.model.KeyResult;
 import org.okrengine.model.KeyResultReport;
 import org.okrengine.model.OkrCycle;
+import org.okrengine.model.ReportChanges;
 import org.okrengine.model.SourceHealthSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,14 +95,54 @@ public final class ExecutionEngine {
    * results times days. {@code asOf} may lie up to one cycle length before the start or after the end
    * ({@link Cycle#requireAnalysable}), so the work is bounded by the cycle's length.
    *
+   * <p>The report's {@linkplain CycleReport#teams() team roll-ups} are filled, and its
+   * {@linkplain CycleReport#changes() changes} compare it with the cycle 7 days before {@code asOf} (see
+   * {@link #analyze(OkrCycle, Instant, Instant)}; this analyses the cycle a second time, at that instant).
+   *
    * @throws IllegalArgumentException when {@code asOf} lies outside {@link Cycle#windowStart} to
    *     {@link Cycle#windowEnd}, naming the range and the instant
    * @throws org.okrengine.deps.DependencyCycleException when dependencies form a cycle, listing every cycle
    */
   public CycleReport analyze(OkrCycle cycle, Instant asOf) {
     Objects.requireNonNull(cycle, "cycle must not be null");
+    // checked first: 7 days before an instant far outside the window may not exist (Instant.MIN)
     cycle.cycle().requireAnalysable(asOf);
+    return analyze(cycle, asOf, Changes.defaultCompareTo(asOf));
+  }
+
+  /**
+   * The report of {@code cycle} as of {@code asOf} ({@link #analyze(OkrCycle, Instant)}) with what changed since
+   * {@code compareTo} ({@link CycleReport#changes()}): the cycle is analysed at both instants and the reports
+   * compared (status changes, new or raised escalations, probabilities of target moved by at least
+   * {@link ReportChanges#MIN_PROBABILITY_MOVE}).
+   * <ul>
+   *   <li>{@code compareTo} before the cycle's start: compared with the start (before it there is nothing to
+   *       compare).
+   *   <li>{@code asOf} at or before that instant (the cycle's first moments), or {@code compareTo} null: no changes
+   *       (null), and no second analysis.
+   * </ul>
+   *
+   * @throws IllegalArgumentException when {@code asOf} lies outside {@link Cycle#windowStart} to
+   *     {@link Cycle#windowEnd}, or {@code compareTo} after {@code asOf}, naming the instants
+   * @throws org.okrengine.deps.DependencyCycleException when dependencies form a cycle, listing every cycle
+   */
+  public CycleReport analyze(OkrCycle cycle, Instant asOf, Instant compareTo) {
+    Objects.requireNonNull(cycle, "cycle must not be null");
+    cycle.cycle().requireAnalysable(asOf);
+    if (compareTo != null && compareTo.isAfter(asOf)) {
+      throw new IllegalArgumentException("compareTo must not be after asOf (" + asOf + "): " + compareTo);
+    }
     DependencyGraph graph = DependencyGraph.of(cycle);
+    CycleReport now = report(cycle, graph, asOf);
+    Instant since = compareTo == null ? null : Changes.effective(cycle, asOf, compareTo);
+    ReportChanges changes = since == null ? null : Changes.between(cycle, report(cycle, graph, since), now);
+    return new CycleReport(now.cycleId(), asOf, now.keyResults(), now.cascades(), now.escalations(),
+        now.sourceHealth(), now.objectives(), now.summary(), now.model(), now.escalationGroups(),
+        TeamRollups.of(cycle, now.keyResults()), changes);
+  }
+
+  /** The report at {@code asOf} without team roll-ups or changes. */
+  private CycleReport report(OkrCycle cycle, DependencyGraph graph, Instant asOf) {
     Snapshot now = Snapshot.of(cycle, graph, forecaster, asOf, true);
     List<SourceHealth.Feed> feeds = SourceHealth.feeds(cycle, asOf);
     List<KeyResultReport> rows = new ArrayList<>();

@@ -21,11 +21,13 @@ import java.util.Objects;
  * @param summary a few plain sentences about the whole cycle, or null
  * @param model the forecast model that made the report, or null when not named
  * @param escalationGroups escalations that share a cause, highest level first (empty when none)
+ * @param teams one roll-up per team with key results, most needing attention first (empty when not computed)
+ * @param changes what changed since an earlier instant, or null when nothing was compared
  */
 public record CycleReport(String cycleId, Instant asOf, List<KeyResultReport> keyResults,
     List<CascadeSummary> cascades, List<EscalationSummary> escalations, List<SourceHealthSummary> sourceHealth,
     List<ObjectiveSummary> objectives, String summary, ForecastModelInfo model,
-    List<EscalationGroup> escalationGroups) {
+    List<EscalationGroup> escalationGroups, List<TeamSummary> teams, ReportChanges changes) {
   /** Validates and copies the lists. */
   public CycleReport {
     requireId(cycleId, "cycleId");
@@ -36,6 +38,18 @@ public record CycleReport(String cycleId, Instant asOf, List<KeyResultReport> ke
     sourceHealth = sourceHealth == null ? List.of() : copy(sourceHealth, "sourceHealth");
     objectives = objectives == null ? List.of() : copy(objectives, "objectives");
     escalationGroups = escalationGroups == null ? List.of() : copy(escalationGroups, "escalationGroups");
+    teams = teams == null ? List.of() : copy(teams, "teams");
+    if (changes != null && !changes.since().isBefore(asOf)) {
+      throw new IllegalArgumentException("changes.since must be before asOf (" + asOf + "): " + changes.since());
+    }
+  }
+
+  /** A report without team roll-ups or changes. */
+  public CycleReport(String cycleId, Instant asOf, List<KeyResultReport> keyResults, List<CascadeSummary> cascades,
+      List<EscalationSummary> escalations, List<SourceHealthSummary> sourceHealth, List<ObjectiveSummary> objectives,
+      String summary, ForecastModelInfo model, List<EscalationGroup> escalationGroups) {
+    this(cycleId, asOf, keyResults, cascades, escalations, sourceHealth, objectives, summary, model, escalationGroups,
+        List.of(), null);
   }
 
   /** A report without escalation groups. */

@@ -24,7 +24,9 @@ import org.okrengine.model.ObjectiveSummary;
 import org.okrengine.model.PredictionInterval;
 import org.okrengine.model.Problem;
 import org.okrengine.model.Reason;
+import org.okrengine.model.ReportChanges;
 import org.okrengine.model.SourceHealthSummary;
+import org.okrengine.model.TeamSummary;
 
 /**
  * Writes and reads {@code okr-report/1} documents. Output is deterministic: the same report gives the same bytes.
@@ -35,7 +37,8 @@ import org.okrengine.model.SourceHealthSummary;
  * when the report does not name one. Each key result carries
  * its reasons twice: {@code reasons} (the codes) and {@code reasonDetails} (each code with its evidence, numbers by
  * name), and its likely {@code causes} (each a code, a subject, evidence numbers by name and a sentence). After the
- * escalations come {@code escalationGroups} (escalations that share a cause), {@code sourceHealth} (broken data connections), {@code objectives} (one summary per objective) and
+ * escalations come {@code escalationGroups} (escalations that share a cause), {@code sourceHealth} (broken data connections), {@code objectives} (one summary per objective),
+ * {@code teams} (one roll-up per team), {@code changes} (what changed since an earlier instant, or null) and
  * {@code summary} (plain sentences about the whole cycle).
  */
 public final class ReportJson {
@@ -87,7 +90,7 @@ public final class ReportJson {
    * Reads a document this class wrote (or any {@code okr-report/1} document with the same fields) back into a report.
    * Unknown fields are ignored; {@code reasonDetails} is read when present, else the codes of {@code reasons};
    * {@code model} is optional (documents written before it existed read with a null model), and so is
-   * {@code escalationGroups} (read as none).
+   * {@code escalationGroups} (read as none), {@code teams} (read as none) and {@code changes} (read as null).
    *
    * @throws IllegalArgumentException listing every problem, one {@code path: message} per line, when the JSON is
    *     malformed, is not an {@code okr-report/1} document, or breaks a rule of the report's values
@@ -195,7 +198,69 @@ public final class ReportJson {
       g.writeEndObject();
     }
     g.writeEndArray();
+    g.writeArrayFieldStart("teams");
+    for (TeamSummary t : r.teams()) {
+      g.writeStartObject();
+      g.writeStringField("id", t.id());
+      g.writeStringField("name", t.name());
+      g.writeNumberField("keyResults", t.keyResults());
+      g.writeNumberField("needAttention", t.needAttention());
+      number(g, "progress", t.progress());
+      number(g, "expectedProgress", t.expectedProgress());
+      strings(g, "owners", t.owners());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    changes(g, r.changes());
     g.writeStringField("summary", r.summary());
+    g.writeEndObject();
+  }
+
+  /** {@code changes}: null when the report compared nothing. */
+  private static void changes(JsonGenerator g, ReportChanges c) throws IOException {
+    g.writeFieldName("changes");
+    if (c == null) {
+      g.writeNull();
+      return;
+    }
+    g.writeStartObject();
+    g.writeStringField("since", c.since().toString());
+    g.writeArrayFieldStart("statusChanges");
+    for (ReportChanges.StatusChange s : c.statusChanges()) {
+      g.writeStartObject();
+      g.writeStringField("subject", s.subject());
+      g.writeStringField("title", s.title());
+      g.writeStringField("from", s.from().jsonName());
+      g.writeStringField("to", s.to().jsonName());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("newEscalations");
+    for (ReportChanges.NewEscalation e : c.newEscalations()) {
+      g.writeStartObject();
+      g.writeStringField("subject", e.subject());
+      g.writeStringField("title", e.title());
+      g.writeNumberField("level", e.level());
+      g.writeStringField("to", e.to());
+      g.writeFieldName("fromLevel");
+      if (e.fromLevel() == null) {
+        g.writeNull();
+      } else {
+        g.writeNumber(e.fromLevel().intValue());
+      }
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("probabilityMoves");
+    for (ReportChanges.ProbabilityMove m : c.probabilityMoves()) {
+      g.writeStartObject();
+      g.writeStringField("subject", m.subject());
+      g.writeStringField("title", m.title());
+      number(g, "from", m.from());
+      number(g, "to", m.to());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
     g.writeEndObject();
   }
 

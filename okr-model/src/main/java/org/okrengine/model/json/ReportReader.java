@@ -18,8 +18,10 @@ import org.okrengine.model.ObjectiveSummary;
 import org.okrengine.model.PredictionInterval;
 import org.okrengine.model.Problem;
 import org.okrengine.model.Reason;
+import org.okrengine.model.ReportChanges;
 import org.okrengine.model.SourceHealthSummary;
 import org.okrengine.model.Status;
+import org.okrengine.model.TeamSummary;
 import org.okrengine.model.json.JsonTree.Obj;
 
 /**
@@ -57,12 +59,16 @@ final class ReportReader extends TreeReader {
     List<EscalationGroup> groups = list(doc, "escalationGroups", JsonPath.ROOT, this::escalationGroup);
     List<SourceHealthSummary> sourceHealth = list(doc, "sourceHealth", JsonPath.ROOT, this::sourceHealth);
     List<ObjectiveSummary> objectives = list(doc, "objectives", JsonPath.ROOT, this::objective);
+    // optional: reports written before they existed have no roll-ups and no changes
+    List<TeamSummary> teams = list(doc, "teams", JsonPath.ROOT, this::team);
+    Obj c = optionalObject(doc, "changes", JsonPath.ROOT);
+    ReportChanges changes = c == null ? null : changes(c, JsonPath.ROOT.field("changes"));
     String summary = optionalString(doc, "summary", JsonPath.ROOT);
     if (problems.size() > before) {
       return null;
     }
     return build(JsonPath.ROOT, () -> new CycleReport(cycleId, asOf, keyResults, cascades, escalations, sourceHealth,
-        objectives, summary, model, groups));
+        objectives, summary, model, groups, teams, changes));
   }
 
   private ForecastModelInfo model(Obj o, JsonPath p) {
@@ -152,6 +158,58 @@ final class ReportReader extends TreeReader {
       return null;
     }
     return build(p, () -> new ObjectiveSummary(id, title, team, count, attention, progress, expected, summary));
+  }
+
+  private TeamSummary team(Obj o, JsonPath p) {
+    int before = problems.size();
+    String id = requiredId(o, "id", p);
+    String name = optionalString(o, "name", p);
+    Integer count = integer(required(o, "keyResults", p), p.field("keyResults"));
+    Integer attention = integer(required(o, "needAttention", p), p.field("needAttention"));
+    Double progress = optionalNumber(o, "progress", p);
+    Double expected = requiredNumber(o, "expectedProgress", p);
+    List<String> owners = stringList(o, "owners", p);
+    if (problems.size() > before) {
+      return null;
+    }
+    return build(p, () -> new TeamSummary(id, name, count, attention, progress, expected,
+        owners == null ? List.of() : owners));
+  }
+
+  private ReportChanges changes(Obj o, JsonPath p) {
+    int before = problems.size();
+    Instant since = requiredInstant(o, "since", p, null);
+    List<ReportChanges.StatusChange> statuses = list(o, "statusChanges", p, (s, sp) -> {
+      int b = problems.size();
+      String subject = requiredId(s, "subject", sp);
+      String title = optionalString(s, "title", sp);
+      Status from = requiredEnum(s, "from", sp, "status", Status.values(), Status::jsonName, Status::fromJsonName);
+      Status to = requiredEnum(s, "to", sp, "status", Status.values(), Status::jsonName, Status::fromJsonName);
+      return problems.size() == b ? build(sp, () -> new ReportChanges.StatusChange(subject, title, from, to)) : null;
+    });
+    List<ReportChanges.NewEscalation> escalations = list(o, "newEscalations", p, (e, ep) -> {
+      int b = problems.size();
+      String subject = requiredId(e, "subject", ep);
+      String title = optionalString(e, "title", ep);
+      Integer level = integer(required(e, "level", ep), ep.field("level"));
+      String to = optionalString(e, "to", ep);
+      Integer fromLevel = integer(optional(e, "fromLevel"), ep.field("fromLevel"));
+      return problems.size() == b
+          ? build(ep, () -> new ReportChanges.NewEscalation(subject, title, level, to, fromLevel)) : null;
+    });
+    List<ReportChanges.ProbabilityMove> moves = list(o, "probabilityMoves", p, (m, mp) -> {
+      int b = problems.size();
+      String subject = requiredId(m, "subject", mp);
+      String title = optionalString(m, "title", mp);
+      Double from = requiredNumber(m, "from", mp);
+      Double to = requiredNumber(m, "to", mp);
+      return problems.size() == b
+          ? build(mp, () -> new ReportChanges.ProbabilityMove(subject, title, from, to)) : null;
+    });
+    if (problems.size() > before) {
+      return null;
+    }
+    return build(p, () -> new ReportChanges(since, statuses, escalations, moves));
   }
 
   private List<Reason> reasons(Obj o, JsonPath p) {

@@ -21,8 +21,10 @@ import org.okrengine.model.KeyResultReport;
 import org.okrengine.model.ObjectiveSummary;
 import org.okrengine.model.PredictionInterval;
 import org.okrengine.model.Reason;
+import org.okrengine.model.ReportChanges;
 import org.okrengine.model.SourceHealthSummary;
 import org.okrengine.model.Status;
+import org.okrengine.model.TeamSummary;
 
 class ReportJsonTest {
   private static final ReportJson JSON = ReportJson.withDefaults();
@@ -86,6 +88,8 @@ class ReportJsonTest {
           "escalationGroups": [],
           "sourceHealth": [],
           "objectives": [],
+          "teams": [],
+          "changes": null,
           "summary": null
         }
         """);
@@ -117,7 +121,8 @@ class ReportJsonTest {
         + "\"teams\":[\"growth\"],\"slipDays\":12.0,"
         + "\"probabilityOfMiss\":null,\"reason\":\"I-3 is late.\"}],"
         + "\"escalations\":[{\"subject\":\"KR-4\",\"level\":2,\"since\":\"2026-07-29\",\"to\":\"team-lead\","
-        + "\"reason\":\"Off track for 2 weeks.\"}],\"escalationGroups\":[],\"sourceHealth\":[],\"objectives\":[],\"summary\":null}\n");
+        + "\"reason\":\"Off track for 2 weeks.\"}],\"escalationGroups\":[],\"sourceHealth\":[],\"objectives\":[],\"teams\":[],\"changes\":null,"
+        + "\"summary\":null}\n");
   }
 
   static CycleReport full() {
@@ -250,6 +255,112 @@ class ReportJsonTest {
         .hasMessage("""
             1 problem:
             escalationGroups[0]: subjects must hold at least two: 1""");
+  }
+
+  static CycleReport withTeamsAndChanges() {
+    CycleReport r = withGroups();
+    return new CycleReport(r.cycleId(), r.asOf(), r.keyResults(), r.cascades(), r.escalations(), r.sourceHealth(),
+        r.objectives(), r.summary(), r.model(), r.escalationGroups(),
+        List.of(new TeamSummary("growth", "Growth", 2, 1, 0.405, 0.47, List.of("maria", "jonas")),
+            new TeamSummary("data", null, 1, 0, null, 0.1, List.of())),
+        new ReportChanges(AS_OF.minusSeconds(7 * 86_400L),
+            List.of(new ReportChanges.StatusChange("KR-1", "Segment revenue", Status.ON_TRACK, Status.AT_RISK)),
+            List.of(new ReportChanges.NewEscalation("KR-4", null, 2, "leadership", 1),
+                new ReportChanges.NewEscalation("I-3", "Event pipeline", 1, "team-lead", null)),
+            List.of(new ReportChanges.ProbabilityMove("KR-1", "Segment revenue", 0.45, 0.18))));
+  }
+
+  @Test
+  void write_teamsAndChanges_afterObjectivesAndReadBackEqual() {
+    String json = JSON.write(withTeamsAndChanges());
+    assertThat(json).contains("""
+          ],
+          "teams": [
+            {
+              "id": "growth",
+              "name": "Growth",
+              "keyResults": 2,
+              "needAttention": 1,
+              "progress": 0.405,
+              "expectedProgress": 0.47,
+              "owners": [
+                "maria",
+                "jonas"
+              ]
+            },
+            {
+              "id": "data",
+              "name": "data",
+              "keyResults": 1,
+              "needAttention": 0,
+              "progress": null,
+              "expectedProgress": 0.1,
+              "owners": []
+            }
+          ],
+          "changes": {
+            "since": "2026-08-05T00:00:00Z",
+            "statusChanges": [
+              {
+                "subject": "KR-1",
+                "title": "Segment revenue",
+                "from": "on-track",
+                "to": "at-risk"
+              }
+            ],
+            "newEscalations": [
+              {
+                "subject": "KR-4",
+                "title": "KR-4",
+                "level": 2,
+                "to": "leadership",
+                "fromLevel": 1
+              },
+              {
+                "subject": "I-3",
+                "title": "Event pipeline",
+                "level": 1,
+                "to": "team-lead",
+                "fromLevel": null
+              }
+            ],
+            "probabilityMoves": [
+              {
+                "subject": "KR-1",
+                "title": "Segment revenue",
+                "from": 0.45,
+                "to": 0.18
+              }
+            ]
+          },
+          "summary": "1 of 2 key results needs attention.\"""".indent(2));
+    assertThat(JSON.read(json)).isEqualTo(withTeamsAndChanges());
+    // reports written before the fields existed read with no roll-ups and no changes
+    String old = JSON.write(withGroups()).replace("  \"teams\": [],\n", "").replace("  \"changes\": null,\n", "");
+    assertThat(old).doesNotContain("\n  \"teams\"", "\"changes\"");
+    assertThat(JSON.read(old)).isEqualTo(withGroups());
+    assertThatThrownBy(() -> JSON.read(json.replace("\"to\": \"at-risk\"", "\"to\": \"late\"")))
+        .hasMessageStartingWith("1 problem:\nchanges.statusChanges[0].to: ");
+    assertThatThrownBy(() -> JSON.read(json.replace("\"fromLevel\": 1", "\"fromLevel\": 2"))).hasMessage("""
+        1 problem:
+        changes.newEscalations[0]: fromLevel must be within 1..1: 2""");
+    assertThatThrownBy(() -> JSON.read(json.replace("\"needAttention\": 1,\n      \"progress\": 0.405",
+        "\"needAttention\": 3,\n      \"progress\": 0.405"))).hasMessage("""
+            1 problem:
+            teams[0]: needAttention must be within 0..2: 3""");
+  }
+
+  @Test
+  void cycleReport_changesNotBeforeAsOf_rejected() {
+    CycleReport r = withGroups();
+    assertThatThrownBy(() -> new CycleReport(r.cycleId(), r.asOf(), r.keyResults(), r.cascades(), r.escalations(),
+        r.sourceHealth(), r.objectives(), r.summary(), r.model(), r.escalationGroups(), List.of(),
+        new ReportChanges(AS_OF, List.of(), List.of(), List.of())))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("changes.since must be before asOf (2026-08-12T00:00:00Z): 2026-08-12T00:00:00Z");
+    assertThat(new ReportChanges(AS_OF, null, null, null).isEmpty()).isTrue();
+    assertThatThrownBy(() -> new ReportChanges.ProbabilityMove("KR-1", null, 0.5, 1.5))
+        .hasMessage("to must be within 0..1: 1.5");
   }
 
   static CycleReport withModel(ForecastModelInfo model) {

@@ -1,0 +1,71 @@
+package org.okrengine.execution;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.okrengine.model.KeyResult;
+import org.okrengine.model.KeyResultReport;
+import org.okrengine.model.OkrCycle;
+import org.okrengine.model.Team;
+import org.okrengine.model.TeamSummary;
+
+/**
+ * Team roll-ups of a report's key results. Stateless and thread-safe.
+ *
+ * <p>A team's key results are those whose {@code team} it is, whatever objective they serve. Weights are relative
+ * within an objective, so across a team every key result counts equally: progress is the mean of the clamped (0..1)
+ * progress of those with a check-in, the plan the mean over all. Teams without key results are left out. Order: most
+ * key results needing attention first, then the larger share needing attention, then the order of the teams in the
+ * document.
+ */
+final class TeamRollups {
+  private TeamRollups() {}
+
+  static List<TeamSummary> of(OkrCycle okr, List<KeyResultReport> rows) {
+    Map<String, List<KeyResultReport>> byTeam = new LinkedHashMap<>();
+    for (Team t : okr.teams()) {
+      byTeam.put(t.id(), new ArrayList<>());
+    }
+    for (KeyResultReport r : rows) {
+      byTeam.computeIfAbsent(r.team(), k -> new ArrayList<>()).add(r);
+    }
+    List<TeamSummary> out = new ArrayList<>();
+    for (Map.Entry<String, List<KeyResultReport>> e : byTeam.entrySet()) {
+      List<KeyResultReport> krs = e.getValue();
+      if (krs.isEmpty()) {
+        continue;
+      }
+      int attention = 0;
+      int withProgress = 0;
+      double progress = 0;
+      double expected = 0;
+      Set<String> owners = new LinkedHashSet<>();
+      for (KeyResultReport r : krs) {
+        if (r.status().needsAttention()) {
+          attention++;
+        }
+        if (r.progress() != null) {
+          withProgress++;
+          progress += Math.max(0, Math.min(1, r.progress()));
+        }
+        expected += r.expectedProgress();
+        String owner = okr.keyResult(r.id()).map(KeyResult::owner).orElse(null);
+        if (owner != null && !owner.isBlank()) {
+          owners.add(owner);
+        }
+      }
+      String name = okr.team(e.getKey()).map(Team::name).orElse(e.getKey());
+      out.add(new TeamSummary(e.getKey(), name, krs.size(), attention,
+          withProgress == 0 ? null : progress / withProgress, expected / krs.size(), List.copyOf(owners)));
+    }
+    // stable: ties keep document order
+    out.sort(Comparator.comparingInt(TeamSummary::needAttention).reversed()
+        .thenComparing(Comparator.comparingDouble((TeamSummary t) -> (double) t.needAttention() / t.keyResults())
+            .reversed()));
+    return out;
+  }
+}

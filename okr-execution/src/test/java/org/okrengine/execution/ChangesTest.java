@@ -1,0 +1,159 @@
+package org.okrengine.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.okrengine.model.Cycle;
+import org.okrengine.model.CycleReport;
+import org.okrengine.model.EscalationSummary;
+import org.okrengine.model.KeyResult;
+import org.okrengine.model.KeyResultReport;
+import org.okrengine.model.Metric;
+import org.okrengine.model.Objective;
+import org.okrengine.model.OkrCycle;
+import org.okrengine.model.ReportChanges;
+import org.okrengine.model.Status;
+import org.okrengine.model.Team;
+import org.okrengine.model.TeamSummary;
+
+/**
+ * What changed since an earlier instant ({@link Changes}) and the team roll-ups ({@link TeamRollups}), on the example
+ * at week 8 against a plain rendering of the documented rules over two reports without changes.
+ */
+class ChangesTest {
+  static OkrCycle example;
+  static Instant week8;
+  static CycleReport report;
+
+  @BeforeAll
+  static void analyse() throws IOException {
+    example = HtmlReportWriterTest.example();
+    week8 = example.cycle().instantOf(LocalDate.of(2026, 8, 19));
+    report = ExecutionEngine.withDefaults().analyze(example, week8);
+  }
+
+  @Test
+  void analyze_example_comparesWithSevenDaysBefore_asTheDocumentedRuleSays() {
+    Instant since = week8.minusSeconds(7 * 86_400L);
+    ReportChanges changes = report.changes();
+    assertThat(changes).isNotNull();
+    assertThat(changes.since()).isEqualTo(since);
+    // the rule, plainly: both reports without changes, every key result compared in document order
+    CycleReport then = ExecutionEngine.withDefaults().analyze(example, since, null);
+    CycleReport now = ExecutionEngine.withDefaults().analyze(example, week8, null);
+    assertThat(then.changes()).isNull();
+    assertThat(now.keyResults()).isEqualTo(report.keyResults());
+    List<ReportChanges.StatusChange> statuses = new ArrayList<>();
+    List<ReportChanges.ProbabilityMove> moves = new ArrayList<>();
+    for (int i = 0; i < now.keyResults().size(); i++) {
+      KeyResultReport a = then.keyResults().get(i);
+      KeyResultReport b = now.keyResults().get(i);
+      if (a.status() != b.status()) {
+        statuses.add(new ReportChanges.StatusChange(b.id(), b.title(), a.status(), b.status()));
+      }
+      long from = Math.round(a.forecast().probabilityOfTarget() * 100);
+      long to = Math.round(b.forecast().probabilityOfTarget() * 100);
+      if (Math.abs(to - from) >= 10) {
+        moves.add(new ReportChanges.ProbabilityMove(b.id(), b.title(), a.forecast().probabilityOfTarget(),
+            b.forecast().probabilityOfTarget()));
+      }
+    }
+    assertThat(changes.statusChanges()).isEqualTo(statuses);
+    assertThat(changes.probabilityMoves()).containsExactlyInAnyOrderElementsOf(moves);
+    for (int i = 1; i < changes.probabilityMoves().size(); i++) {
+      ReportChanges.ProbabilityMove a = changes.probabilityMoves().get(i - 1);
+      ReportChanges.ProbabilityMove b = changes.probabilityMoves().get(i);
+      assertThat(Math.abs(a.to() - a.from())).isGreaterThanOrEqualTo(Math.abs(b.to() - b.from()));
+    }
+    Map<String, Integer> before = new HashMap<>();
+    then.escalations().forEach(e -> before.put(e.subject(), e.level()));
+    List<String> raised = new ArrayList<>();
+    for (EscalationSummary e : now.escalations()) {
+      if (before.getOrDefault(e.subject(), 0) < e.level()) {
+        raised.add(e.subject() + " " + before.get(e.subject()) + "->" + e.level());
+      }
+    }
+    assertThat(changes.newEscalations()).extracting(e -> e.subject() + " " + e.fromLevel() + "->" + e.level())
+        .isEqualTo(raised);
+    // the example's story at week 8: something changed, and every entry carries its item's title
+    assertThat(changes.isEmpty()).isFalse();
+    for (ReportChanges.NewEscalation e : changes.newEscalations()) {
+      assertThat(e.title()).isEqualTo(Changes.title(example, e.subject()));
+    }
+  }
+
+  @Test
+  void analyze_compareTo_beforeTheStartClampedAfterAsOfRefusedNullComparesNothing() {
+    Cycle c = example.cycle();
+    Instant early = c.startInstant().plusSeconds(3 * 86_400L);
+    ExecutionEngine engine = ExecutionEngine.withDefaults();
+    // 7 days before day 3 lies before the start: compared with the start
+    assertThat(engine.analyze(example, early).changes().since()).isEqualTo(c.startInstant());
+    assertThat(engine.analyze(example, early, c.windowStart()).changes().since()).isEqualTo(c.startInstant());
+    // at or before the start there is nothing to compare
+    assertThat(engine.analyze(example, c.startInstant()).changes()).isNull();
+    assertThat(engine.analyze(example, c.startInstant().minusSeconds(86_400)).changes()).isNull();
+    assertThat(engine.analyze(example, early, early).changes()).isNull();
+    assertThat(engine.analyze(example, early, null).changes()).isNull();
+    assertThatThrownBy(() -> engine.analyze(example, early, early.plusSeconds(1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("compareTo must not be after asOf (2026-07-03T22:00:00Z): 2026-07-03T22:00:01Z");
+  }
+
+  @Test
+  void teams_example_mostNeedingAttentionFirst_meansOverTheirKeyResults() {
+    List<TeamSummary> teams = report.teams();
+    assertThat(teams).extracting(TeamSummary::id).containsExactlyInAnyOrder("growth", "product", "data", "platform",
+        "sales", "support");
+    for (int i = 1; i < teams.size(); i++) {
+      assertThat(teams.get(i - 1).needAttention()).isGreaterThanOrEqualTo(teams.get(i).needAttention());
+    }
+    for (TeamSummary t : teams) {
+      List<KeyResultReport> rows = report.keyResults().stream().filter(r -> r.team().equals(t.id())).toList();
+      assertThat(t.keyResults()).isEqualTo(rows.size());
+      assertThat(t.needAttention()).isEqualTo((int) rows.stream().filter(r -> r.status().needsAttention()).count());
+      double expected = rows.stream().mapToDouble(KeyResultReport::expectedProgress).sum() / rows.size();
+      assertThat(t.expectedProgress()).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-12));
+      assertThat(t.name()).isEqualTo(example.team(t.id()).orElseThrow().name());
+      List<String> owners = rows.stream().map(r -> example.keyResult(r.id()).orElseThrow().owner()).distinct()
+          .toList();
+      assertThat(t.owners()).isEqualTo(owners);
+    }
+  }
+
+  static final Cycle Q = Cycle.of("Q", LocalDate.of(2026, 7, 1), LocalDate.of(2026, 9, 29));
+
+  static KeyResultReport row(String id, String team, Status status, Double progress, double expected) {
+    return new KeyResultReport(id, "Title " + id, "O-1", team, status, null, progress, expected, null, null,
+        List.of(), null);
+  }
+
+  @Test
+  void teams_handWritten_clampedEqualWeightsTiesInDocumentOrder() {
+    OkrCycle okr = OkrCycle.of(Q, List.of(new Team("a", "Alpha", null), new Team("b", "Beta", null),
+        new Team("empty", "Empty", null), new Team("c", null, null)), List.of(new Objective("O-1", "o", "a", "olga", null, null, List.of(
+            new KeyResult("K1", null, "ann", "a", 5.0, List.of(), Metric.of(0, 1, null), null, List.of(), null),
+            new KeyResult("K2", null, null, "a", 1.0, List.of(), Metric.of(0, 1, null), null, List.of(), null),
+            new KeyResult("K3", null, "ann", "b", 1.0, List.of(), Metric.of(0, 1, null), null, List.of(), null),
+            new KeyResult("K4", null, "bob", "c", 1.0, List.of(), Metric.of(0, 1, null), null, List.of(), null)))));
+    List<TeamSummary> teams = TeamRollups.of(okr, List.of(
+        row("K1", "a", Status.AT_RISK, 1.5, 0.5),   // clamped to 1
+        row("K2", "a", Status.ON_TRACK, null, 0.3), // no check-in: out of the progress, in the plan
+        row("K3", "b", Status.STALE, -0.2, 0.4),    // clamped to 0
+        row("K4", "c", Status.OFF_TRACK, 0.25, 0.1)));
+    // a, b and c each have one needing attention; b and c (1 of 1) before a (1 of 2); b before c, as listed
+    assertThat(teams).containsExactly(
+        new TeamSummary("b", "Beta", 1, 1, 0.0, 0.4, List.of("ann")),
+        new TeamSummary("c", "c", 1, 1, 0.25, 0.1, List.of("bob")),
+        new TeamSummary("a", "Alpha", 2, 1, 1.0, (0.5 + 0.3) / 2, List.of("ann")));
+  }
+}

@@ -1,0 +1,102 @@
+package org.okrengine.model;
+
+import static org.okrengine.model.internal.Checks.copy;
+import static org.okrengine.model.internal.Checks.requireId;
+import static org.okrengine.model.internal.Checks.requireUnit;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What changed in a cycle between an earlier instant and the report's: key results whose status changed, items
+ * escalated now that were not (or were lower) then, and probabilities of target that moved by at least
+ * {@link #MIN_PROBABILITY_MOVE}. Both states are the engine's analysis of the same cycle document at the two
+ * instants, so a check-in recorded late counts as if it had been there. Immutable and thread-safe.
+ *
+ * @param since the earlier instant compared against (at or after the cycle's start, before the report's instant)
+ * @param statusChanges key results whose status differs, in document order
+ * @param newEscalations items escalated at the report's instant that were not escalated at {@code since}, or were
+ *     escalated to a lower level, in the order of the report's escalations (highest level first)
+ * @param probabilityMoves key results whose probability of target moved by at least {@link #MIN_PROBABILITY_MOVE},
+ *     largest move first (ties in document order)
+ */
+public record ReportChanges(Instant since, List<StatusChange> statusChanges, List<NewEscalation> newEscalations,
+    List<ProbabilityMove> probabilityMoves) {
+  /** The smallest move of a probability of target that counts, as a fraction: 0.10 (10 percentage points). */
+  public static final double MIN_PROBABILITY_MOVE = 0.10;
+
+  /** Validates and copies the lists. */
+  public ReportChanges {
+    Objects.requireNonNull(since, "since must not be null");
+    statusChanges = statusChanges == null ? List.of() : copy(statusChanges, "statusChanges");
+    newEscalations = newEscalations == null ? List.of() : copy(newEscalations, "newEscalations");
+    probabilityMoves = probabilityMoves == null ? List.of() : copy(probabilityMoves, "probabilityMoves");
+  }
+
+  /** Whether nothing changed: no status change, new escalation or probability move. */
+  public boolean isEmpty() {
+    return statusChanges.isEmpty() && newEscalations.isEmpty() && probabilityMoves.isEmpty();
+  }
+
+  /**
+   * A key result whose status changed. Immutable and thread-safe.
+   *
+   * @param subject the key result's id
+   * @param title its title (the id when null)
+   * @param from its status at {@code since}
+   * @param to its status at the report's instant
+   */
+  public record StatusChange(String subject, String title, Status from, Status to) {
+    /** Validates. */
+    public StatusChange {
+      requireId(subject, "subject");
+      title = title == null ? subject : title;
+      Objects.requireNonNull(from, "from must not be null");
+      Objects.requireNonNull(to, "to must not be null");
+    }
+  }
+
+  /**
+   * An item escalated now that was not escalated at {@code since}, or was escalated lower. Immutable and
+   * thread-safe.
+   *
+   * @param subject the escalated item's id
+   * @param title its title (the id when null)
+   * @param level its escalation level now, 1 and up
+   * @param to who that level goes to
+   * @param fromLevel its level at {@code since}, or null when it was not escalated then
+   */
+  public record NewEscalation(String subject, String title, int level, String to, Integer fromLevel) {
+    /** Validates. */
+    public NewEscalation {
+      requireId(subject, "subject");
+      title = title == null ? subject : title;
+      if (level < 1) {
+        throw new IllegalArgumentException("level must be at least 1: " + level);
+      }
+      if (fromLevel != null && (fromLevel < 1 || fromLevel >= level)) {
+        throw new IllegalArgumentException("fromLevel must be within 1.." + (level - 1) + ": " + fromLevel);
+      }
+    }
+  }
+
+  /**
+   * A key result whose probability of target moved by at least {@link #MIN_PROBABILITY_MOVE}. Immutable and
+   * thread-safe.
+   *
+   * @param subject the key result's id
+   * @param title its title (the id when null)
+   * @param from its probability of target at {@code since}, 0..1
+   * @param to its probability of target at the report's instant, 0..1
+   */
+  public record ProbabilityMove(String subject, String title, double from, double to) {
+    /** Validates. */
+    public ProbabilityMove {
+      requireId(subject, "subject");
+      title = title == null ? subject : title;
+      requireUnit(from, "from");
+      requireUnit(to, "to");
+    }
+  }
+}
