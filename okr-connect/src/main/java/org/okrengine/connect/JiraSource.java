@@ -163,7 +163,14 @@ final class JiraSource implements Source {
     String key = i.path("key").asText("?");
     JsonNode fields = i.path("fields");
     String status = fields.path("status").path("name").asText(null);
-    String category = fields.path("status").path("statusCategory").path("key").asText(null);
+    JsonNode cat = fields.path("status").path("statusCategory");
+    // some servers and recordings give the category's name only
+    String category = cat.path("key").asText(switch (cat.path("name").asText("")) {
+      case "To Do" -> "new";
+      case "In Progress" -> "indeterminate";
+      case "Done" -> "done";
+      default -> null;
+    });
     if (status == null) {
       throw new SourceException("issue " + key + " has no fields.status.name");
     }
@@ -231,6 +238,6 @@ final class JiraSource implements Source {
   }
 
   private static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }
