@@ -26,13 +26,12 @@ final class BacktestBytes {
    *   int     count of origins, then each a double (fractions of the cycle, ascending, within (0, 1))
    *   int     count of methods, then each method's id as a string
    *   double  the forecaster's stale days (Forecaster.staleAfterDays)
+   *   double  its on-track threshold, off-track threshold and agreed cadence in days (three doubles)
    *   string  the forecaster's model, its okr-forecast-model/1 document (ForecastModel.toJson)
    *   then the body, Backtest.Accumulator's: long cycles, long key results, the sums of each method at each origin
    *
    * A string is an int count of UTF-16 units and the units, two bytes each (DataOutput.writeUTF stops at 64 KB).
    * The forecaster's method and level are not written: the backtest scores every method it names, with 80% intervals.
-   * Its status thresholds (Forecaster.withThresholds) cannot be read from outside Forecaster yet, so they are not
-   * carried: a rebuilt backtest uses the default thresholds (0.5, 0.15).
    */
   static final int MAGIC = 0x4F4B5202;
   /** The magic number of version 1, which had no forecaster settings. */
@@ -54,8 +53,12 @@ final class BacktestBytes {
       for (ForecastMethod m : backtest.methods()) {
         writeString(out, m.id());
       }
-      out.writeDouble(backtest.forecaster().staleAfterDays());
-      writeString(out, backtest.forecaster().model().toJson());
+      Forecaster f = backtest.forecaster();
+      out.writeDouble(f.staleAfterDays());
+      out.writeDouble(f.onTrackProbability());
+      out.writeDouble(f.offTrackProbability());
+      out.writeDouble(f.cadenceDays());
+      writeString(out, f.model().toJson());
     } catch (IOException e) {
       throw new UncheckedIOException(e); // writing to memory does not fail
     }
@@ -69,10 +72,13 @@ final class BacktestBytes {
    * @param origins the origins
    * @param methods the methods
    * @param staleAfterDays the forecaster's stale days
+   * @param onTrack the forecaster's on-track threshold
+   * @param offTrack the forecaster's off-track threshold
+   * @param cadenceDays the forecaster's agreed cadence in days (0: none)
    * @param model the model's okr-forecast-model/1 document
    */
   record Header(byte[] settings, double[] origins, List<ForecastMethod> methods, double staleAfterDays,
-      String model) {
+      double onTrack, double offTrack, double cadenceDays, String model) {
     /**
      * The backtest of these settings.
      *
@@ -82,7 +88,7 @@ final class BacktestBytes {
       Forecaster forecaster;
       try {
         forecaster = Forecaster.withDefaults().withModel(ForecastModel.fromJson(model))
-            .withStaleAfterDays(staleAfterDays);
+            .withStaleAfterDays(staleAfterDays).withThresholds(onTrack, offTrack).withCadenceDays(cadenceDays);
       } catch (InvalidModelException e) {
         throw new IllegalArgumentException("backtest accumulator bytes must hold a valid forecast model: "
             + e.getMessage(), e);
@@ -120,9 +126,12 @@ final class BacktestBytes {
             "backtest accumulator bytes must name known methods: '" + id + "'")));
       }
       double stale = in.readDouble();
+      double onTrack = in.readDouble();
+      double offTrack = in.readDouble();
+      double cadence = in.readDouble();
       String model = readString(in);
       int length = bytes.length - in.available();
-      return new Header(Arrays.copyOf(bytes, length), o, methods, stale, model);
+      return new Header(Arrays.copyOf(bytes, length), o, methods, stale, onTrack, offTrack, cadence, model);
     } catch (IOException e) {
       throw new IllegalArgumentException("backtest accumulator bytes are truncated or corrupt: " + e, e);
     }
@@ -139,7 +148,8 @@ final class BacktestBytes {
     }
     return "origins " + Arrays.toString(h.origins()) + ", methods "
         + h.methods().stream().map(ForecastMethod::id).collect(Collectors.joining(", ", "[", "]"))
-        + ", stale after " + h.staleAfterDays() + " days, model " + model;
+        + ", stale after " + h.staleAfterDays() + " days, thresholds " + h.onTrack() + " and " + h.offTrack()
+        + (h.cadenceDays() > 0 ? ", cadence " + h.cadenceDays() + " days" : "") + ", model " + model;
   }
 
   private static int count(DataInputStream in, int bytesEach, String what) throws IOException {

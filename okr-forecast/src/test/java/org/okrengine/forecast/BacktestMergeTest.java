@@ -102,11 +102,15 @@ class BacktestMergeTest {
   static final String EVERY_METHOD = "[linear-pace, ols-trend, random-walk-drift, plan-prior-bayes, damped-trend, "
       + "movement-aware]";
 
-  /** A forecaster unlike the default in every setting a backtest carries: its model and its stale days. */
+  /**
+   * A forecaster unlike the default in every setting a backtest carries: its model, stale days, thresholds and
+   * cadence.
+   */
   static Forecaster custom() {
     ForecastModel model = ForecastModel.defaults().withName("custom")
         .withHyperparameters(new Hyperparameters(1.3, 0.3, 0.04, 0.0, 1.0));
-    return Forecaster.withDefaults().withModel(model).withStaleAfterDays(3);
+    return Forecaster.withDefaults().withModel(model).withStaleAfterDays(3).withThresholds(0.6, 0.2)
+        .withCadenceDays(10);
   }
 
   @Test
@@ -131,8 +135,9 @@ class BacktestMergeTest {
     Backtest.Accumulator acc = Backtest.withDefaults().newAccumulator();
     assertThatThrownBy(() -> acc.mergeBytes(customBytes)).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("bytes must come from a backtest with the same settings (origins [0.25, 0.5, 0.75], methods "
-            + EVERY_METHOD + ", stale after 14.0 days, model okr-default-1): origins [0.25, 0.5, 0.75], methods "
-            + EVERY_METHOD + ", stale after 3.0 days, model custom");
+            + EVERY_METHOD + ", stale after 14.0 days, thresholds 0.39 and 0.15, model okr-default-1): origins [0.25, "
+            + "0.5, 0.75], methods " + EVERY_METHOD + ", stale after 3.0 days, thresholds 0.6 and 0.2, cadence 10.0 "
+            + "days, model custom");
     assertThatThrownBy(() -> acc.merge(Backtest.Accumulator.fromBytes(customBytes)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("other must come from a backtest "
             + "with the same settings");

@@ -25,9 +25,9 @@ final class RetroBytes {
    *         commitment 64
    *   byte  flags: 1 = forecasts replayed, 2 = key results without a result scored from their last check-in
    *   the forecaster of the replay, an int length and that many bytes (none without a replay): its method's id (a
-   *         string), its interval level and its stale days (each a double as its IEEE 754 bits, a long), its model's
-   *         okr-forecast-model/1 document (a string). Its status thresholds (Forecaster.withThresholds) cannot be
-   *         read from outside Forecaster yet and are not carried: a rebuilt retrospective uses the default ones.
+   *         string), its interval level, its stale days, its on-track and off-track thresholds and its agreed
+   *         cadence in days (each a double as its IEEE 754 bits, a long), its model's okr-forecast-model/1 document
+   *         (a string): every setting of the forecaster.
    *   the sections, in the order of Retrospective.Accumulator's array (totals, team names, completion, objectives,
    *         trends, calibration, cadence, shapes, blockers, forecasts), each an int length and that many bytes
    *   int   CRC-32C of every byte before it
@@ -90,6 +90,9 @@ final class RetroBytes {
     out.writeString(f.method().id());
     out.writeLong(Double.doubleToLongBits(f.level()));
     out.writeLong(Double.doubleToLongBits(f.staleAfterDays()));
+    out.writeLong(Double.doubleToLongBits(f.onTrackProbability()));
+    out.writeLong(Double.doubleToLongBits(f.offTrackProbability()));
+    out.writeLong(Double.doubleToLongBits(f.cadenceDays()));
     out.writeString(f.model().toJson());
   }
 
@@ -103,11 +106,14 @@ final class RetroBytes {
     in.check(method != null, "forecaster method '" + id + "' must be a known method");
     double level = Double.longBitsToDouble(in.readLong());
     double stale = Double.longBitsToDouble(in.readLong());
+    double onTrack = Double.longBitsToDouble(in.readLong());
+    double offTrack = Double.longBitsToDouble(in.readLong());
+    double cadence = Double.longBitsToDouble(in.readLong());
     String json = in.readString("forecaster model");
     in.end("the forecaster");
     try {
       return Forecaster.withDefaults().withMethod(method).withLevel(level).withStaleAfterDays(stale)
-          .withModel(ForecastModel.fromJson(json));
+          .withThresholds(onTrack, offTrack).withCadenceDays(cadence).withModel(ForecastModel.fromJson(json));
     } catch (IllegalArgumentException e) { // InvalidModelException too
       throw new IllegalArgumentException("corrupt retrospective accumulator bytes: the forecaster: " + e.getMessage(),
           e);
@@ -224,7 +230,8 @@ final class RetroBytes {
   /** The forecaster in words, after a comma; empty for none. */
   static String describe(Forecaster f) {
     return f == null ? "" : ", forecaster " + f.method().id() + " at level " + f.level() + ", stale after "
-        + f.staleAfterDays() + " days, model " + f.model().name();
+        + f.staleAfterDays() + " days, thresholds " + f.onTrackProbability() + " and " + f.offTrackProbability()
+        + (f.cadenceDays() > 0 ? ", cadence " + f.cadenceDays() + " days" : "") + ", model " + f.model().name();
   }
 
   private static String describe(int groupings, int flags) {

@@ -128,15 +128,16 @@ class BytesTest {
         .toBytes();
     assertRefused(noForecasts, "bytes must come from a retrospective with the same settings (groupings [team, "
         + "objective, owner, tag, direction, unit, commitment], forecasts replayed, last check-ins scored, "
-        + "forecaster movement-aware at level 0.8, stale after 14.0 days, model okr-default-1): "
-        + "groupings [tag], forecasts not replayed, last check-ins scored");
+        + "forecaster movement-aware at level 0.8, stale after 14.0 days, thresholds 0.39 and 0.15, model "
+        + "okr-default-1): groupings [tag], forecasts not replayed, last check-ins scored");
     byte[] otherForecaster = RETRO.withForecaster(Forecaster.withDefaults().withStaleAfterDays(7)).newAccumulator()
         .toBytes();
     assertRefused(otherForecaster, "bytes must come from a retrospective with the same settings (groupings [team, "
         + "objective, owner, tag, direction, unit, commitment], forecasts replayed, last check-ins scored, "
-        + "forecaster movement-aware at level 0.8, stale after 14.0 days, model okr-default-1): "
-        + "groupings [team, objective, owner, tag, direction, unit, commitment], forecasts replayed, last check-ins "
-        + "scored, forecaster movement-aware at level 0.8, stale after 7.0 days, model okr-default-1");
+        + "forecaster movement-aware at level 0.8, stale after 14.0 days, thresholds 0.39 and 0.15, model "
+        + "okr-default-1): groupings [team, objective, owner, tag, direction, unit, commitment], forecasts replayed, "
+        + "last check-ins scored, forecaster movement-aware at level 0.8, stale after 7.0 days, thresholds 0.39 and "
+        + "0.15, model okr-default-1");
   }
 
   @Test
@@ -178,7 +179,8 @@ class BytesTest {
         .withHyperparameters(new Hyperparameters(1.3, 0.3, 0.04, 0.0, 1.0));
     return Retrospective.withDefaults().withGroupings(EnumSet.of(Grouping.TAG, Grouping.OWNER))
         .withScoreFromLastCheckIn(false).withForecaster(Forecaster.withDefaults()
-            .withMethod(ForecastMethod.PLAN_PRIOR_BAYES).withLevel(0.9).withStaleAfterDays(3).withModel(model));
+            .withMethod(ForecastMethod.PLAN_PRIOR_BAYES).withLevel(0.9).withStaleAfterDays(3).withThresholds(0.6, 0.2)
+            .withCadenceDays(10).withModel(model));
   }
 
   @Test

@@ -74,7 +74,7 @@ class SettingsTest {
     ForecastModel model = ForecastModel.defaults().withName("custom")
         .withHyperparameters(new Hyperparameters(1.3, 0.3, 0.04, 0.0, 1.0));
     return Forecaster.withDefaults().withMethod(ForecastMethod.PLAN_PRIOR_BAYES).withLevel(0.9)
-        .withStaleAfterDays(3).withModel(model);
+        .withStaleAfterDays(3).withThresholds(0.6, 0.2).withCadenceDays(10).withModel(model);
   }
 
   @Test
