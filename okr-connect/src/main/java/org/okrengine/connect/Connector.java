@@ -38,7 +38,7 @@ public final class Connector {
 
   private Connector(UnaryOperator<String> environment, Http.Sleeper sleeper) {
     this(environment, sleeper, Map.of("csv", new CsvSource(sleeper), "sql", new SqlSource(),
-        "jira", new JiraSource(sleeper)));
+        "jira", new JiraSource(sleeper), "http-json", new HttpJsonSource(sleeper)));
   }
 
   private Connector(UnaryOperator<String> environment, Http.Sleeper sleeper, Map<String, Source> sources) {

@@ -49,7 +49,7 @@ final class CsvSource implements Source {
       }
     } else {
       name = Http.where(q.url());
-      text = Http.of(binding, Map.of(), sleeper).get(q.url(), Map.of());
+      text = Http.of(binding, context, sleeper).get(q.url(), Map.of());
     }
     return parse(text, name, q, context, binding);
   }

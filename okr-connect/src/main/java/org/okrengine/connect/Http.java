@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * rather than hold the sync. 401, 403, 404 and 410 fail at once with what they mean. A body is capped at 64 MiB.
  * Messages carry the status and the URL's path, never a header or a credential.
  */
-/** An HTTP GET with timeouts, retries and a body cap, for the HTTP sources. Immutable and thread-safe. */
+/** An HTTP GET or POST with timeouts, retries and a body cap, for the HTTP sources. Immutable and thread-safe. */
 final class Http {
   private static final Logger LOG = LoggerFactory.getLogger(Http.class);
   static final long MAX_BODY_BYTES = 64L * 1024 * 1024;
@@ -52,7 +52,7 @@ final class Http {
   }
 
   /** A client for {@code binding}: its timeout, proxy and trust store (TLS verification always on). */
-  static Http of(Binding binding, Map<String, String> env, Sleeper sleeper) throws SourceException {
+  static Http of(Binding binding, FetchContext context, Sleeper sleeper) throws SourceException {
     HttpClient.Builder b = HttpClient.newBuilder()
         .connectTimeout(binding.limits().timeout())
         .followRedirects(HttpClient.Redirect.NEVER);
@@ -61,13 +61,12 @@ final class Http {
       b.proxy(ProxySelector.of(new InetSocketAddress(n.proxyHost(), n.proxyPort())));
     }
     if (n.trustStore() != null) {
-      b.sslContext(sslContext(n, env));
+      b.sslContext(sslContext(n, context.credential("trustStorePassword")));
     }
     return new Http(b.build(), binding.limits(), sleeper);
   }
 
-  private static SSLContext sslContext(Network n, Map<String, String> env) throws SourceException {
-    String password = n.trustStorePasswordEnv() == null ? null : env.get(n.trustStorePasswordEnv());
+  private static SSLContext sslContext(Network n, String password) throws SourceException {
     try (InputStream in = java.nio.file.Files.newInputStream(n.trustStore())) {
       KeyStore ks = KeyStore.getInstance(n.trustStoreType());
       ks.load(in, password == null ? null : password.toCharArray());
@@ -87,9 +86,28 @@ final class Http {
    * @throws SourceException when every try failed, or at once for an answer that will not change
    */
   String get(URI uri, Map<String, String> headers) throws SourceException {
+    return send(uri, headers, null, null);
+  }
+
+  /**
+   * The body of a 200 answer to POST {@code uri} with {@code body} of {@code contentType}; retried as {@link #get}.
+   *
+   * @throws SourceException when every try failed, or at once for an answer that will not change
+   */
+  String post(URI uri, Map<String, String> headers, String body, String contentType) throws SourceException {
+    return send(uri, headers, body, contentType);
+  }
+
+  private String send(URI uri, Map<String, String> headers, String post, String contentType)
+      throws SourceException {
     for (int attempt = 0; ; attempt++) {
-      HttpRequest.Builder rb = HttpRequest.newBuilder(uri).timeout(limits.timeout()).GET()
+      HttpRequest.Builder rb = HttpRequest.newBuilder(uri).timeout(limits.timeout())
           .header("Accept", "application/json, text/csv, */*");
+      if (post == null) {
+        rb.GET();
+      } else {
+        rb.POST(HttpRequest.BodyPublishers.ofString(post, StandardCharsets.UTF_8)).header("Content-Type", contentType);
+      }
       headers.forEach(rb::header);
       Duration wait;
       String failure;
@@ -100,7 +118,7 @@ final class Http {
           return body(r, uri);
         }
         r.body().close();
-        failure = "HTTP " + status + " " + reason(status) + " from " + where(uri);
+        failure = "HTTP " + status + (reason(status).isEmpty() ? "" : " " + reason(status)) + " from " + where(uri);
         if (!(status == 429 || status == 500 || status == 502 || status == 503 || status == 504)) {
           throw new SourceException(failure + hint(status));
         }

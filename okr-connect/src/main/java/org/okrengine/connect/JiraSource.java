@@ -57,11 +57,7 @@ final class JiraSource implements Source {
   @Override
   public List<Observation> fetch(Binding binding, FetchContext context) throws SourceException {
     Query.Jira q = (Query.Jira) binding.query();
-    Map<String, String> env = new HashMap<>();
-    if (context.credential("trustStorePassword") != null && binding.network().trustStorePasswordEnv() != null) {
-      env.put(binding.network().trustStorePasswordEnv(), context.credential("trustStorePassword"));
-    }
-    Http http = Http.of(binding, env, sleeper);
+    Http http = Http.of(binding, context, sleeper);
     Map<String, String> headers = headers(context);
     Map<String, String> categories = new HashMap<>();
     List<Issue> issues = search(http, headers, q, binding.limits(), categories);

@@ -11,7 +11,7 @@ import java.util.Objects;
  * What a binding asks its source: one record per source kind. Immutable and thread-safe.
  */
 public sealed interface Query {
-  /** The source kind's name in {@code okr-sources/1} ({@code csv}, {@code sql}, {@code jira}). */
+  /** The source kind's name in {@code okr-sources/1} ({@code csv}, {@code sql}, {@code jira}, {@code http-json}). */
   String kind();
 
   /**
@@ -90,6 +90,32 @@ public sealed interface Query {
     @Override
     public String kind() {
       return "jira";
+    }
+  }
+
+  /**
+   * One number from a JSON HTTP API, observed at the sync's as-of instant: GET {@code url}, or POST {@code body} to
+   * it, and take the number at {@code pointer}. The presets build the request: {@code salesforce} runs the SOQL query
+   * {@code body} at {@code url} (the instance) after an OAuth client-credentials token request, {@code hubspot} posts
+   * a CRM search of the object {@code url}'s path names, with {@code body} as its filters.
+   *
+   * @param preset {@code none}, {@code salesforce} or {@code hubspot}
+   * @param url the URL (none), the instance URL (salesforce) or the CRM search URL (hubspot)
+   * @param body the JSON body to POST (none; null for GET), the SOQL query (salesforce), or the JSON array of
+   *     filters (hubspot)
+   * @param pointer the JSON Pointer (RFC 6901) of the number in the answer
+   */
+  record HttpJson(String preset, URI url, String body, String pointer) implements Query {
+    /** Validates. */
+    public HttpJson {
+      Objects.requireNonNull(preset, "preset must not be null");
+      Objects.requireNonNull(url, "url must not be null");
+      Objects.requireNonNull(pointer, "pointer must not be null");
+    }
+
+    @Override
+    public String kind() {
+      return "http-json";
     }
   }
 }

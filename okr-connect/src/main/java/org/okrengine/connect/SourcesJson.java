@@ -48,10 +48,14 @@ public final class SourcesJson {
       "delimiter");
   private static final Set<String> SQL = Set.of("url", "sql", "shape", "parameters");
   private static final Set<String> JIRA = Set.of("api", "baseUrl", "jql", "statusCategory", "measure", "field");
+  private static final Set<String> HTTP_JSON = Set.of("preset", "url", "body", "pointer", "instanceUrl", "soql",
+      "apiVersion", "baseUrl", "object", "filters");
   private static final Set<String> VALUE = Set.of("scale", "offset");
   private static final Set<String> PROXY = Set.of("host", "port");
   private static final Set<String> TRUST = Set.of("path", "type", "passwordEnv");
-  private static final List<String> KINDS = List.of("csv", "sql", "jira");
+  private static final List<String> KINDS = List.of("csv", "sql", "jira", "http-json");
+  private static final Pattern API_VERSION = Pattern.compile("v\\d{2,3}\\.\\d");
+  private static final Pattern OBJECT = Pattern.compile("[A-Za-z0-9_]+");
 
   private SourcesJson() {}
 
@@ -143,6 +147,7 @@ public final class SourcesJson {
         query = switch (kind) {
           case "csv" -> csv(q, p + ".query");
           case "sql" -> sql(q, p + ".query");
+          case "http-json" -> httpJson(q, p + ".query");
           default -> jira(q, p + ".query");
         };
       }
@@ -254,6 +259,60 @@ public final class SourcesJson {
       }
       return new Query.Jira(api.equals("cloud"), base, jql, category == null ? "done" : category,
           "sum".equals(measure) ? field : null);
+    }
+
+    private Query.HttpJson httpJson(JsonNode q, String p) {
+      unknown(q, p, HTTP_JSON);
+      String preset = text(q, p, "preset", false);
+      String pointer = text(q, p, "pointer", false);
+      if (pointer != null && !pointer.startsWith("/")) {
+        problems.add(new Problem(p + ".pointer", "must be a JSON Pointer starting with /: \"" + pointer + "\""));
+      }
+      if (preset == null) {
+        URI url = url(q, p, "url", true);
+        if (pointer == null && !q.has("pointer")) {
+          problems.add(new Problem(p + ".pointer", "missing"));
+        }
+        JsonNode body = q.get("body");
+        if (body != null && !body.isContainerNode()) {
+          problems.add(new Problem(p + ".body", "must be a JSON object or array: " + body));
+        }
+        return url == null || pointer == null ? null
+            : new Query.HttpJson("none", url, body == null ? null : body.toString(), pointer);
+      }
+      if (preset.equals("salesforce")) {
+        URI instance = url(q, p, "instanceUrl", true);
+        String soql = text(q, p, "soql", true);
+        String version = text(q, p, "apiVersion", false);
+        if (version != null && !API_VERSION.matcher(version).matches()) {
+          problems.add(new Problem(p + ".apiVersion", "must look like v62.0: \"" + version + "\""));
+        }
+        if (instance == null || soql == null) {
+          return null;
+        }
+        String base = instance.toString().replaceAll("/+$", "");
+        return new Query.HttpJson("salesforce", URI.create(base + "/services/data/"
+            + (version == null ? "v62.0" : version) + "/query"), soql, pointer == null ? "/totalSize" : pointer);
+      }
+      if (preset.equals("hubspot")) {
+        URI base = q.has("baseUrl") ? url(q, p, "baseUrl", true) : URI.create("https://api.hubapi.com");
+        String object = text(q, p, "object", true);
+        if (object != null && !OBJECT.matcher(object).matches()) {
+          problems.add(new Problem(p + ".object", "must be a CRM object name such as deals: \"" + object + "\""));
+          object = null;
+        }
+        JsonNode filters = q.get("filters");
+        if (filters != null && !filters.isArray()) {
+          problems.add(new Problem(p + ".filters", "must be an array of HubSpot search filters: " + filters));
+        }
+        if (base == null || object == null) {
+          return null;
+        }
+        return new Query.HttpJson("hubspot", URI.create(base.toString().replaceAll("/+$", "") + "/crm/v3/objects/"
+            + object + "/search"), filters == null ? "[]" : filters.toString(), pointer == null ? "/total" : pointer);
+      }
+      problems.add(new Problem(p + ".preset", "must be salesforce or hubspot: \"" + preset + "\""));
+      return null;
     }
 
     private ValueMapping valueMapping(JsonNode v, String p) {

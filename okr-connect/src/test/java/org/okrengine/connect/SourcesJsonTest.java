@@ -71,7 +71,7 @@ class SourcesJsonTest {
         ]}
         """, Path.of("/tmp")))
         .isInstanceOfSatisfying(InvalidSourcesException.class, e -> assertThat(e.problems()).containsExactly(
-            new Problem("bindings[0].kind", "unknown kind \"excel\" (expected one of: csv, sql, jira)"),
+            new Problem("bindings[0].kind", "unknown kind \"excel\" (expected one of: csv, sql, jira, http-json)"),
             new Problem("bindings[1].timeoutSecond", "unknown field"),
             new Problem("bindings[1].keyResult", "must be a non-empty string: \"\""),
             new Problem("bindings[1].query", "has both \"file\" and \"url\"; give one"),
