@@ -25,16 +25,16 @@ import org.okrengine.model.PredictionInterval;
 
 /**
  * The burn-up chart of one key result on the HTML page (inline SVG): plan, check-ins and forecast cone, the target
- * up. Stateless and thread-safe.
+ * up, with axis titles (the value and its unit, the date). Stateless and thread-safe.
  */
 final class BurnUpChart {
   // geometry, in SVG user units (pixels)
-  private static final double CW = 560;
-  private static final double CH = 230;
-  private static final double ML = 64;
+  private static final double CW = 578;
+  private static final double CH = 244;
+  private static final double ML = 82;
   private static final double MR = 16;
   private static final double MT = 14;
-  private static final double MB = 28;
+  private static final double MB = 42;
   private static final int MAX_PLAN_SAMPLES = 200;
 
   private BurnUpChart() {}
@@ -135,6 +135,15 @@ final class BurnUpChart {
         .append("\" x2=\"").append(num(CW - MR)).append("\" y2=\"").append(num(CH - MB)).append("\"/>")
         .append("<line class=\"axis\" x1=\"").append(num(ML)).append("\" y1=\"").append(num(MT))
         .append("\" x2=\"").append(num(ML)).append("\" y2=\"").append(num(CH - MB)).append("\"/>\n");
+    // axis titles: the value (its unit, and which way is up) and the date
+    String valueTitle = m.unit() == null || m.unit().isBlank() ? "Value" : "Value (" + m.unit() + ")";
+    if (down) {
+      valueTitle += ", lower is up";
+    }
+    sb.append("<text class=\"axis-title\" x=\"").append(num(ML + (CW - ML - MR) / 2)).append("\" y=\"")
+        .append(num(CH - 6)).append("\" text-anchor=\"middle\">Date</text>")
+        .append("<text class=\"axis-title\" x=\"").append(num(-(MT + (CH - MT - MB) / 2))).append("\" y=\"14\" "
+            + "transform=\"rotate(-90)\" text-anchor=\"middle\">").append(esc(valueTitle)).append("</text>\n");
     // target
     sb.append("<line class=\"target\" x1=\"").append(num(ML)).append("\" y1=\"").append(num(y.at(m.target())))
         .append("\" x2=\"").append(num(CW - MR)).append("\" y2=\"").append(num(y.at(m.target())))

@@ -9,6 +9,7 @@ import static org.okrengine.execution.Html.plural;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -23,13 +24,16 @@ import org.okrengine.model.EscalationSummary;
 import org.okrengine.model.ForecastSummary;
 import org.okrengine.model.KeyResultReport;
 import org.okrengine.model.Metric;
+import org.okrengine.model.ObjectiveSummary;
 import org.okrengine.model.OkrCycle;
+import org.okrengine.model.ReportChanges;
 import org.okrengine.model.SourceHealthSummary;
 import org.okrengine.model.Status;
+import org.okrengine.model.TeamSummary;
 
 /**
- * One HTML page being written ({@link HtmlReportWriter}): the head with the style sheet inlined, the summary, the
- * escalations, the table of key results, the dependency graph ({@link GraphSvg}), the burn-up charts
+ * One HTML page being written ({@link HtmlReportWriter}): the head with the style sheet inlined, the summary (what
+ * needs attention first), what changed, the team and objective roll-ups, the escalations, the table of key results, the dependency graph ({@link GraphSvg}), the burn-up charts
  * ({@link BurnUpChart}) and the footer. One use per instance; not thread-safe.
  */
 final class HtmlPage {
@@ -65,6 +69,8 @@ final class HtmlPage {
         .append("<title>").append(esc(title)).append("</title>\n<style>\n").append(CSS)
         .append("\n</style>\n</head>\n<body>\n");
     summary();
+    changes();
+    rollups();
     escalations();
     table();
     GraphSvg.write(sb, okr, report, anchors);
@@ -93,7 +99,8 @@ final class HtmlPage {
         .append(", ").append(esc(zone.getId())).append(" · as of ")
         .append(WHEN.format(report.asOf().atZone(zone))).append(" · week ").append(week).append(" of ")
         .append(weeks).append(", ").append(pct(elapsed)).append(" of the cycle elapsed</p>\n")
-        .append("<nav class=\"meta\"><a href=\"#summary\">Summary</a> · <a href=\"#escalations\">Escalations</a>"
+        .append("<nav class=\"meta\"><a href=\"#summary\">Summary</a> · <a href=\"#changes\">What changed</a>"
+            + " · <a href=\"#teams\">Teams and objectives</a> · <a href=\"#escalations\">Escalations</a>"
             + " · <a href=\"#key-results\">Key results</a> · <a href=\"#dependencies\">Dependency graph</a> · "
             + "<a href=\"#charts\">Burn-up charts</a></nav>\n")
         .append("</header>\n<section id=\"summary\">\n<h2>Summary</h2>\n");
@@ -119,17 +126,26 @@ final class HtmlPage {
     }
     sb.append("</ul>\n");
     List<KeyResultReport> attention = new ArrayList<>();
-    for (KeyResultReport r : report.keyResults()) {
-      if (r.status().needsAttention() && r.insight() != null) {
-        attention.add(r);
+    for (Status s : STATUS_ORDER) {
+      for (KeyResultReport r : report.keyResults()) {
+        if (r.status() == s && s.needsAttention() && r.insight() != null) {
+          attention.add(r);
+        }
       }
     }
     if (attention.isEmpty()) {
       sb.append("<p class=\"ok\">No key result needs attention.</p>\n");
     } else {
-      sb.append("<h3>Needs attention</h3>\n<ul>\n");
+      sb.append("<h3>Needs attention</h3>\n<ul class=\"attention\">\n");
       for (KeyResultReport r : attention) {
-        sb.append("<li>").append(esc(r.insight())).append(" <a href=\"#").append(anchors.get(r.id()))
+        sb.append("<li><span class=\"badge s-").append(r.status().jsonName()).append("\">")
+            .append(r.status().jsonName()).append("</span> <strong>").append(esc(r.id())).append(' ')
+            .append(esc(r.title())).append("</strong> (").append(esc(teamName(r.team())));
+        String owner = okr.keyResult(r.id()).map(k -> k.owner()).orElse(null);
+        if (owner != null) {
+          sb.append(", owner ").append(esc(owner));
+        }
+        sb.append("): ").append(esc(r.insight())).append(" <a href=\"#").append(anchors.get(r.id()))
             .append("\">chart</a>");
         if (!r.causes().isEmpty()) {
           sb.append("\n<ul class=\"causes\">");
@@ -174,7 +190,7 @@ final class HtmlPage {
         sb.append("<tr><td class=\"st\"><span class=\"badge s-").append(s.jsonName()).append("\">")
             .append(s.jsonName()).append("</span></td><td><a href=\"#").append(anchors.get(r.id())).append("\">")
             .append(esc(r.id())).append("</a> ").append(esc(r.title())).append("</td><td>")
-            .append(esc(r.objective())).append("</td><td>").append(esc(teamName(r.team())))
+            .append(esc(named(r.objective()))).append("</td><td>").append(esc(teamName(r.team())))
             .append("</td><td class=\"n\">").append(r.progress() == null ? "–" : pct(r.progress()))
             .append("</td><td class=\"n\">").append(pct(r.expectedProgress())).append("</td><td class=\"n\">")
             .append(r.daysSinceCheckIn() == null ? "never" : r.daysSinceCheckIn() + " d ago")
@@ -189,14 +205,19 @@ final class HtmlPage {
   }
 
   private void charts() {
-    sb.append("<section id=\"charts\">\n<h2>Burn-up charts</h2>\n<p class=\"legend\">Dashed grey: the plan. "
+    sb.append("<section id=\"charts\">\n<h2>Burn-up charts</h2>\n<p class=\"legend\">What needs attention "
+        + "first (off track, at risk, stale), then the rest by status. Dashed grey: the plan. "
         + "Blue line and dots: the check-ins up to the report's date. Blue area: the forecast cone, drawn as "
         + "straight lines from the last check-in to the prediction interval at cycle end (only its end is "
         + "forecast); dashed blue: to the expected landing value. Dotted green: the target. Dotted black: the "
         + "report's date. The target is always up: for metrics that must go down the value axis runs "
         + "downward.</p>\n<div class=\"charts\">\n");
-    for (KeyResultReport r : report.keyResults()) {
-      BurnUpChart.write(sb, okr, report, okr.keyResult(r.id()).orElseThrow(), r, anchors.get(r.id()));
+    for (Status s : STATUS_ORDER) {
+      for (KeyResultReport r : report.keyResults()) {
+        if (r.status() == s) {
+          BurnUpChart.write(sb, okr, report, okr.keyResult(r.id()).orElseThrow(), r, anchors.get(r.id()));
+        }
+      }
     }
     sb.append("</div>\n</section>\n");
   }
@@ -215,6 +236,10 @@ final class HtmlPage {
           sb.append("<a href=\"#").append(anchor).append("\">").append(esc(e.subject())).append("</a>");
         } else {
           sb.append(esc(e.subject()));
+        }
+        String itemTitle = Changes.title(okr, e.subject());
+        if (itemTitle != null && !itemTitle.equals(e.subject())) {
+          sb.append(' ').append(esc(itemTitle));
         }
         sb.append("</td><td class=\"n\">").append(e.since()).append("</td><td>")
             .append(e.to() == null ? "" : esc(e.to())).append("</td><td>")
@@ -248,6 +273,103 @@ final class HtmlPage {
       sb.append("</span></li>\n");
     }
     sb.append("</ul>\n");
+  }
+
+  /**
+   * What changed since the compared instant: a row per status change, new or raised escalation and probability move,
+   * each item with its title; a line when nothing changed or nothing was compared.
+   */
+  private void changes() {
+    ReportChanges ch = report.changes();
+    sb.append("<section id=\"changes\">\n<h2>What changed");
+    if (ch == null) {
+      sb.append("</h2>\n<p class=\"ok\">Nothing to compare: the report is at the start of the cycle.</p>\n"
+          + "</section>\n");
+      return;
+    }
+    sb.append(" since ").append(DAY.format(cycle.dateOf(ch.since()))).append("</h2>\n<p class=\"meta\">Against "
+        + "the cycle as of ").append(WHEN.format(ch.since().atZone(cycle.zone()))).append(": status changes, new or "
+        + "raised escalations, and probabilities of target that moved by ")
+        .append(Math.round(ReportChanges.MIN_PROBABILITY_MOVE * 100)).append(" percentage points or more.</p>\n");
+    if (ch.isEmpty()) {
+      sb.append("<p class=\"ok\">Nothing changed.</p>\n</section>\n");
+      return;
+    }
+    sb.append("<table class=\"changes\">\n<thead><tr><th>Item</th><th>What changed</th></tr></thead>\n<tbody>\n");
+    for (ReportChanges.StatusChange c : ch.statusChanges()) {
+      item(c.subject(), c.title());
+      sb.append("<td>status <span class=\"badge s-").append(c.from().jsonName()).append("\">")
+          .append(c.from().jsonName()).append("</span> → <span class=\"badge s-").append(c.to().jsonName())
+          .append("\">").append(c.to().jsonName()).append("</span></td></tr>\n");
+    }
+    for (ReportChanges.NewEscalation e : ch.newEscalations()) {
+      item(e.subject(), e.title());
+      sb.append("<td>escalated to ").append(esc(e.to() == null ? "" : e.to())).append(" (level ").append(e.level())
+          .append(')').append(e.fromLevel() == null ? ", new" : ", up from level " + e.fromLevel())
+          .append("</td></tr>\n");
+    }
+    for (ReportChanges.ProbabilityMove m : ch.probabilityMoves()) {
+      item(m.subject(), m.title());
+      sb.append("<td>P(target) ").append(pct(m.from())).append(" → ").append(pct(m.to())).append("</td></tr>\n");
+    }
+    sb.append("</tbody>\n</table>\n</section>\n");
+  }
+
+  /** Opens a row and writes its first cell: the item's id (linked to its chart when it has one) and title. */
+  private void item(String id, String title) {
+    String anchor = anchors.get(id);
+    sb.append("<tr><td>");
+    if (anchor != null) {
+      sb.append("<a href=\"#").append(anchor).append("\">").append(esc(id)).append("</a>");
+    } else {
+      sb.append(esc(id));
+    }
+    if (title != null && !title.equals(id)) {
+      sb.append(' ').append(esc(title));
+    }
+    sb.append("</td>");
+  }
+
+  /**
+   * The team roll-ups (the report's order: most needing attention first) and the objectives, most needing attention
+   * first: key results, how many need attention, progress against plan, owners.
+   */
+  private void rollups() {
+    sb.append("<section id=\"teams\">\n<h2>Teams and objectives</h2>\n");
+    sb.append("<table class=\"teams\">\n<thead><tr><th>Team</th><th>Key results</th><th>Need attention</th>"
+        + "<th>Progress</th><th>Plan</th><th>Owners</th></tr></thead>\n<tbody>\n");
+    for (TeamSummary t : report.teams()) {
+      sb.append("<tr><td>").append(esc(t.name()));
+      if (!t.name().equals(t.id())) {
+        sb.append(" <small>(").append(esc(t.id())).append(")</small>");
+      }
+      sb.append("</td><td class=\"n\">").append(t.keyResults()).append("</td><td class=\"n")
+          .append(t.needAttention() > 0 ? " attn" : "").append("\">").append(t.needAttention())
+          .append("</td><td class=\"n\">").append(t.progress() == null ? "–" : pct(t.progress()))
+          .append("</td><td class=\"n\">").append(pct(t.expectedProgress())).append("</td><td>")
+          .append(esc(String.join(", ", t.owners()))).append("</td></tr>\n");
+    }
+    sb.append("</tbody>\n</table>\n");
+    List<ObjectiveSummary> objectives = new ArrayList<>(report.objectives());
+    objectives.sort(Comparator.comparingInt(ObjectiveSummary::needAttention).reversed());
+    sb.append("<table class=\"objectives\">\n<thead><tr><th>Objective</th><th>Team</th><th>Owner</th>"
+        + "<th>Key results</th><th>Need attention</th><th>Progress</th><th>Plan</th></tr></thead>\n<tbody>\n");
+    for (ObjectiveSummary o : objectives) {
+      String owner = okr.objective(o.id()).map(x -> x.owner()).orElse(null);
+      sb.append("<tr><td>").append(esc(o.id())).append(' ').append(esc(o.title())).append("</td><td>")
+          .append(esc(teamName(o.team()))).append("</td><td>").append(owner == null ? "" : esc(owner))
+          .append("</td><td class=\"n\">").append(o.keyResults()).append("</td><td class=\"n")
+          .append(o.needAttention() > 0 ? " attn" : "").append("\">").append(o.needAttention())
+          .append("</td><td class=\"n\">").append(o.progress() == null ? "–" : pct(o.progress()))
+          .append("</td><td class=\"n\">").append(pct(o.expectedProgress())).append("</td></tr>\n");
+    }
+    sb.append("</tbody>\n</table>\n</section>\n");
+  }
+
+  /** An objective's id and title ({@code O-1 Grow revenue}), or the id alone. */
+  private String named(String objectiveId) {
+    String title = objectiveId == null ? null : okr.objective(objectiveId).map(o -> o.title()).orElse(null);
+    return title == null || title.equals(objectiveId) ? objectiveId : objectiveId + " " + title;
   }
 
   private String teamName(String teamId) {

@@ -121,4 +121,43 @@ class HtmlReportBrowserTest {
     assertThat(b.consoleLines()).as("the browser's log on stderr:%n%s", b.err()).isNotEmpty()
         .anyMatch(l -> l.contains("Content Security Policy"));
   }
+
+  @Test
+  void examplePage_leadsWithAttentionChangesAndRollups_andPrints(@TempDir Path dir) throws Exception {
+    Path page = dir.resolve("report.html");
+    Files.writeString(page, HtmlReportWriterTest.examplePage(), StandardCharsets.UTF_8);
+    var cycle = HtmlReportWriterTest.example();
+    var report = HtmlReportWriterTest.exampleReport(cycle);
+
+    Browser dom = chromium(dir, page, "--dump-dom");
+    assertThat(dom.exit()).as("chromium exit; stderr:%n%s", dom.err()).isEqualTo(0);
+    assertThat(dom.consoleLines()).as("console messages").isEmpty();
+    String html = dom.out();
+    // the sections as the browser built them, in the order a reader meets them
+    assertThat(HtmlReportWriterTest.sections(html)).containsExactly("summary", "changes", "teams", "escalations",
+        "key-results", "dependencies", "charts");
+    assertThat(html).contains("<h3>Needs attention</h3>", "<h2>What changed since 12 Aug</h2>",
+        "<h2>Teams and objectives</h2>");
+    var changes = report.changes();
+    assertThat(HtmlReportWriterTest.count(Pattern.compile("<tr><td>"), HtmlReportWriterTest.section(html, "changes")))
+        .isEqualTo(changes.statusChanges().size() + changes.newEscalations().size()
+            + changes.probabilityMoves().size());
+    String teams = HtmlReportWriterTest.section(html, "teams");
+    assertThat(HtmlReportWriterTest.count(Pattern.compile("<tr><td>"), teams))
+        .isEqualTo(report.teams().size() + report.objectives().size());
+    // every chart with both axis titles, what needs attention first
+    assertThat(HtmlReportWriterTest.count(Pattern.compile("<text class=\"axis-title\""), html))
+        .isEqualTo(2 * report.keyResults().size());
+    String charts = HtmlReportWriterTest.section(html, "charts");
+    assertThat(charts.indexOf("badge s-off-track")).isLessThan(charts.indexOf("badge s-on-track"));
+
+    // the print style sheet: printed to PDF without a console message
+    Path pdf = dir.resolve("report.pdf");
+    Browser print = chromium(dir, page, "--no-pdf-header-footer", "--print-to-pdf=" + pdf);
+    assertThat(print.exit()).as("chromium exit; stderr:%n%s", print.err()).isEqualTo(0);
+    assertThat(print.consoleLines()).as("console messages").isEmpty();
+    byte[] bytes = Files.readAllBytes(pdf);
+    assertThat(new String(java.util.Arrays.copyOf(bytes, 5), StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    assertThat(bytes.length).as("a printed report, not an empty page").isGreaterThan(50_000);
+  }
 }

@@ -292,4 +292,110 @@ class HtmlReportWriterTest {
     assertThat(html).doesNotContain("<script").contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; \ufffd")
         .contains(", KR-9&lt;</span>");
   }
+
+  /** The page's section ids in order. */
+  static List<String> sections(String html) {
+    List<String> ids = new ArrayList<>();
+    Matcher m = Pattern.compile("<section id=\"([a-z-]+)\">").matcher(html);
+    while (m.find()) {
+      ids.add(m.group(1));
+    }
+    return ids;
+  }
+
+  /** The part of {@code html} from {@code <section id="id">} to its end. */
+  static String section(String html, String id) {
+    String s = html.substring(html.indexOf("<section id=\"" + id + "\">"));
+    return s.substring(0, s.indexOf("</section>"));
+  }
+
+  @Test
+  void example_leadsWithAttentionChangesAndRollups_titlesNextToIds() throws IOException {
+    OkrCycle cycle = example();
+    CycleReport report = exampleReport(cycle);
+    String html = HtmlReportWriter.write(cycle, report);
+    assertWellFormed(html);
+    assertThat(sections(html)).containsExactly("summary", "changes", "teams", "escalations", "key-results",
+        "dependencies", "charts");
+    // needs attention: off track first, each with its id, title, team and owner before the sentence
+    String summary = section(html, "summary");
+    List<String> order = new ArrayList<>();
+    Matcher badge = Pattern.compile("<li><span class=\"badge s-([a-z-]+)\">").matcher(summary);
+    while (badge.find()) {
+      order.add(badge.group(1));
+    }
+    assertThat(order).isNotEmpty().isSortedAccordingTo(java.util.Comparator.comparingInt(
+        s -> List.of("off-track", "at-risk", "stale").indexOf(s)));
+    assertThat(order).hasSize((int) report.keyResults().stream().filter(r -> r.status().needsAttention()).count());
+    assertThat(summary).contains("<strong>KR-22 First response time from 9 to 2 hours</strong> (Customer Support, "
+        + "owner noah): " + Html.esc(report.keyResults().stream().filter(r -> r.id().equals("KR-22")).findFirst()
+        .orElseThrow().insight()));
+    // what changed: one row per change, each item with its title
+    var changes = report.changes();
+    String changed = section(html, "changes");
+    assertThat(changed).contains("<h2>What changed since 12 Aug</h2>");
+    assertThat(count(Pattern.compile("<tr><td>"), changed)).isEqualTo(changes.statusChanges().size()
+        + changes.newEscalations().size() + changes.probabilityMoves().size()).isPositive();
+    for (var c : changes.statusChanges()) {
+      assertThat(changed).contains(c.subject() + "</a> " + Html.esc(c.title()) + "</td><td>status <span class=\"badge s-"
+          + c.from().jsonName() + "\">" + c.from().jsonName() + "</span> → <span class=\"badge s-" + c.to().jsonName());
+    }
+    for (var m : changes.probabilityMoves()) {
+      assertThat(changed).contains("<td>P(target) " + Html.pct(m.from()) + " → " + Html.pct(m.to()) + "</td>");
+    }
+    // teams and objectives: a row each, most needing attention first, with owners
+    String teams = section(html, "teams");
+    String teamTable = teams.substring(0, teams.indexOf("</table>"));
+    assertThat(count(Pattern.compile("<tr><td>"), teamTable)).isEqualTo(report.teams().size());
+    assertThat(teamTable).contains("<tr><td>Customer Support <small>(support)</small></td><td class=\"n\">6</td>"
+        + "<td class=\"n attn\">6</td>").contains("<td>noah, amira</td>");
+    String objectives = teams.substring(teams.indexOf("<table class=\"objectives\">"));
+    assertThat(count(Pattern.compile("<tr><td>"), objectives)).isEqualTo(10);
+    assertThat(objectives).contains("<tr><td>O-9 Customers get answers fast</td><td>Customer Support</td><td>noah"
+        + "</td><td class=\"n\">3</td><td class=\"n attn\">3</td>");
+    assertThat(objectives.indexOf("<td>O-6 ")).isGreaterThan(objectives.indexOf("<td>O-9 "));
+    // the key results table names each objective with its title
+    assertThat(section(html, "key-results")).contains("</td><td>O-1 Become the preferred analytics partner for "
+        + "mid-market finance</td>");
+    // escalated items with their titles
+    String escalated = section(html, "escalations");
+    for (var e : report.escalations()) {
+      assertThat(escalated).contains(">" + e.subject() + (e.subject().startsWith("KR-") ? "</a> " : " ")
+          + Html.esc(Changes.title(cycle, e.subject())) + "</td>");
+    }
+  }
+
+  @Test
+  void example_chartsAttentionFirst_withAxisTitles_andAPrintStyleSheet() throws IOException {
+    OkrCycle cycle = example();
+    CycleReport report = exampleReport(cycle);
+    String html = HtmlReportWriter.write(cycle, report);
+    List<String> statuses = new ArrayList<>();
+    Matcher fig = Pattern.compile("</h3><span class=\"badge s-([a-z-]+)\">").matcher(section(html, "charts"));
+    while (fig.find()) {
+      statuses.add(fig.group(1));
+    }
+    List<String> order = List.of("off-track", "at-risk", "stale", "no-data", "not-started", "on-track", "achieved");
+    assertThat(statuses).hasSize(30).isSortedAccordingTo(java.util.Comparator.comparingInt(order::indexOf));
+    // two axis titles a chart: the date, and the value with its unit (which way is up for a metric to lower)
+    assertThat(count(Pattern.compile("<text class=\"axis-title\""), html)).isEqualTo(2 * 30);
+    assertThat(count(Pattern.compile(">Date</text>"), html)).isEqualTo(30);
+    assertThat(html).contains(">Value (M EUR)</text>").contains(">Value (ms), lower is up</text>");
+    assertThat(html).contains("@media print{").contains("nav{display:none}")
+        .contains("figure{break-inside:avoid;page-break-inside:avoid}");
+  }
+
+  @Test
+  void changes_nothingComparedOrNothingChanged_saySo() {
+    OkrCycle c = OkrCycle.of(Q, List.of(Team.of("t")), List.of(new Objective("O", "o", "t", null, null, null,
+        List.of(new KeyResult("K", null, null, "t", 1.0, List.of(), Metric.of(0, 10, null), null, List.of(), null)))));
+    String atStart = HtmlReportWriter.write(c, ExecutionEngine.withDefaults().analyze(c, Q.startInstant()));
+    assertThat(section(atStart, "changes")).contains("<p class=\"ok\">Nothing to compare: the report is at the "
+        + "start of the cycle.</p>");
+    String day20 = HtmlReportWriter.write(c, ExecutionEngine.withDefaults().analyze(c, day(20)));
+    assertWellFormed(day20);
+    assertThat(section(day20, "changes")).contains("<h2>What changed since 14 Jul</h2>")
+        .contains("<p class=\"ok\">Nothing changed.</p>");
+    assertThat(section(day20, "teams")).contains("<tr><td>t</td><td class=\"n\">1</td><td class=\"n\">0</td>");
+  }
 }
