@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.UnaryOperator;
 import org.okrengine.model.CheckIn;
 import org.okrengine.model.KeyResult;
@@ -30,20 +34,25 @@ import org.slf4j.LoggerFactory;
  */
 public final class Connector {
   private static final Logger LOG = LoggerFactory.getLogger(Connector.class);
+  /** How many bindings are fetched at once by default. */
+  public static final int DEFAULT_PARALLELISM = 8;
   private static final Connector DEFAULTS = new Connector(System::getenv, d -> Thread.sleep(d.toMillis()));
 
   private final UnaryOperator<String> environment;
   private final Http.Sleeper sleeper;
   private final Map<String, Source> sources;
+  private final int parallelism;
 
   private Connector(UnaryOperator<String> environment, Http.Sleeper sleeper) {
-    this(environment, sleeper, Map.of("csv", new CsvSource(sleeper), "sql", new SqlSource(),
+    this(environment, sleeper, DEFAULT_PARALLELISM, Map.of("csv", new CsvSource(sleeper), "sql", new SqlSource(),
         "jira", new JiraSource(sleeper), "http-json", new HttpJsonSource(sleeper)));
   }
 
-  private Connector(UnaryOperator<String> environment, Http.Sleeper sleeper, Map<String, Source> sources) {
+  private Connector(UnaryOperator<String> environment, Http.Sleeper sleeper, int parallelism,
+      Map<String, Source> sources) {
     this.environment = environment;
     this.sleeper = sleeper;
+    this.parallelism = parallelism;
     this.sources = Map.copyOf(sources);
   }
 
@@ -54,19 +63,40 @@ public final class Connector {
 
   /** A copy reading the credentials' environment variables from {@code environment} (name to value, or null). */
   public Connector withEnvironment(UnaryOperator<String> environment) {
-    return new Connector(Objects.requireNonNull(environment, "environment must not be null"), sleeper, sources);
+    return new Connector(Objects.requireNonNull(environment, "environment must not be null"), sleeper, parallelism,
+        sources);
   }
 
   /** A copy that fetches the bindings of {@code kind} with {@code source}. */
   public Connector withSource(String kind, Source source) {
     Map<String, Source> m = new HashMap<>(sources);
     m.put(Objects.requireNonNull(kind, "kind must not be null"), Objects.requireNonNull(source, "source"));
-    return new Connector(environment, sleeper, m);
+    return new Connector(environment, sleeper, parallelism, m);
+  }
+
+  /**
+   * A copy that fetches up to {@code bindings} bindings at once (default {@value #DEFAULT_PARALLELISM}); the
+   * outcomes are the same whatever the value.
+   *
+   * @throws IllegalArgumentException when {@code bindings} is not within 1..64
+   */
+  public Connector withParallelism(int bindings) {
+    if (!(bindings >= 1 && bindings <= 64)) {
+      throw new IllegalArgumentException("bindings must be within 1..64: " + bindings);
+    }
+    return new Connector(environment, sleeper, bindings, sources);
   }
 
   /** A copy that waits between retries with {@code sleeper} (tests record the waits). */
   Connector withSleeper(Http.Sleeper sleeper) {
-    return new Connector(environment, sleeper);
+    Connector c = new Connector(environment, sleeper);
+    Map<String, Source> m = new HashMap<>(c.sources);
+    sources.forEach((k, v) -> {
+      if (!(v instanceof CsvSource || v instanceof SqlSource || v instanceof JiraSource || v instanceof HttpJsonSource)) {
+        m.put(k, v);
+      }
+    });
+    return new Connector(environment, sleeper, parallelism, m);
   }
 
   /**
@@ -98,22 +128,52 @@ public final class Connector {
       throw new IllegalArgumentException(problems.get(0).toString());
     }
     Instant from = cycle.cycle().startInstant();
-    Map<String, Map<Instant, Double>> known = new HashMap<>();
-    List<SourceOutcome> outcomes = new ArrayList<>();
-    for (Binding b : sources.bindings()) {
-      KeyResult kr = cycle.keyResult(b.keyResult()).orElseThrow();
-      Map<Instant, Double> values = known.computeIfAbsent(kr.id(), k -> {
-        Map<Instant, Double> m = new HashMap<>();
-        kr.checkIns().forEach(c -> m.putIfAbsent(c.at(), c.value()));
-        return m;
-      });
-      outcomes.add(one(b, cycle, from, asOf, values, sources));
+    // fetch concurrently, then merge in the sources file's order, so that outcomes do not depend on timing
+    List<Future<Fetched>> fetches = new ArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, Math.max(1,
+        sources.bindings().size())), r -> {
+          Thread t = new Thread(r, "okr-connect-fetch");
+          t.setDaemon(true);
+          return t;
+        });
+    try {
+      for (Binding b : sources.bindings()) {
+        fetches.add(pool.submit(() -> fetch(b, cycle, from, asOf, sources)));
+      }
+      Map<String, Map<Instant, Double>> known = new HashMap<>();
+      List<SourceOutcome> outcomes = new ArrayList<>();
+      for (int i = 0; i < fetches.size(); i++) {
+        Binding b = sources.bindings().get(i);
+        KeyResult kr = cycle.keyResult(b.keyResult()).orElseThrow();
+        Map<Instant, Double> values = known.computeIfAbsent(kr.id(), k -> {
+          Map<Instant, Double> m = new HashMap<>();
+          kr.checkIns().forEach(c -> m.putIfAbsent(c.at(), c.value()));
+          return m;
+        });
+        Fetched f = get(fetches.get(i));
+        outcomes.add(f.failure() != null ? f.failure() : merge(b, f, from, asOf, values));
+      }
+      return new SyncResult(outcomes);
+    } finally {
+      pool.shutdownNow();
     }
-    return new SyncResult(outcomes);
   }
 
-  private SourceOutcome one(Binding b, OkrCycle cycle, Instant from, Instant asOf, Map<Instant, Double> values,
-      Sources sources) {
+  /** A binding's observations, or its failure; and how long the fetch took. */
+  private record Fetched(List<Observation> observations, SourceOutcome failure, long nanos) {}
+
+  private static Fetched get(Future<Fetched> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while syncing", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("a fetch failed outside its source: " + e.getCause(), e.getCause());
+    }
+  }
+
+  private Fetched fetch(Binding b, OkrCycle cycle, Instant from, Instant asOf, Sources sources) {
     String kind = b.query().kind();
     Redactor redactor = new Redactor();
     Map<String, String> credentials = new TreeMap<>();
@@ -135,46 +195,56 @@ public final class Connector {
       }
     }
     if (!missing.isEmpty()) {
-      return failed(b, kind, "environment variable not set for credential " + String.join(", ", missing));
+      return new Fetched(null, failed(b, kind, "environment variable not set for credential "
+          + String.join(", ", missing)), 0);
     }
     Source source = sources(kind);
     long started = System.nanoTime();
-    List<Observation> observations;
     try {
-      observations = source.fetch(b, new FetchContext(from, asOf, cycle.cycle().zone(), sources.folder(),
-          credentials));
+      List<Observation> observations = source.fetch(b, new FetchContext(from, asOf, cycle.cycle().zone(),
+          sources.folder(), credentials));
+      return new Fetched(List.copyOf(observations), null, System.nanoTime() - started);
     } catch (SourceException e) {
-      return failed(b, kind, redactor.redact(e.getMessage()));
+      return new Fetched(null, failed(b, kind, redactor.redact(e.getMessage())), 0);
     } catch (RuntimeException e) {
-      return failed(b, kind, redactor.redact(e.getClass().getSimpleName() + ": " + e.getMessage()));
+      return new Fetched(null, failed(b, kind, redactor.redact(e.getClass().getSimpleName() + ": "
+          + e.getMessage())), 0);
+    }
+  }
+
+  private static SourceOutcome merge(Binding b, Fetched f, Instant from, Instant asOf, Map<Instant, Double> values) {
+    String kind = b.query().kind();
+    List<Observation> sorted = new ArrayList<>();
+    for (Observation o : f.observations()) {
+      if (!o.at().isBefore(from) && !o.at().isAfter(asOf)) {
+        sorted.add(o);
+      }
+    }
+    sorted.sort((x, y) -> x.at().compareTo(y.at()));
+    List<CheckIn> checkIns = new ArrayList<>();
+    for (Observation o : sorted) {
+      try {
+        checkIns.add(new CheckIn(o.at(), o.value(), null, null, List.of(), b.source()));
+      } catch (IllegalArgumentException e) {
+        return failed(b, kind, "observation at " + o.at() + ": " + e.getMessage());
+      }
     }
     List<CheckIn> added = new ArrayList<>();
     List<Conflict> conflicts = new ArrayList<>();
     int unchanged = 0;
-    List<Observation> sorted = new ArrayList<>(observations);
-    sorted.sort((x, y) -> x.at().compareTo(y.at()));
-    for (Observation o : sorted) {
-      if (o.at().isBefore(from) || o.at().isAfter(asOf)) {
-        continue;
-      }
-      Double existing = values.get(o.at());
+    for (CheckIn c : checkIns) {
+      Double existing = values.get(c.at());
       if (existing == null) {
-        CheckIn c;
-        try {
-          c = new CheckIn(o.at(), o.value(), null, null, List.of(), b.source());
-        } catch (IllegalArgumentException e) {
-          return failed(b, kind, "observation at " + o.at() + ": " + e.getMessage());
-        }
         added.add(c);
-        values.put(o.at(), o.value());
-      } else if (existing == o.value()) {
+        values.put(c.at(), c.value());
+      } else if (existing == c.value()) {
         unchanged++;
       } else {
-        conflicts.add(new Conflict(b.keyResult(), o.at(), existing, o.value()));
+        conflicts.add(new Conflict(b.keyResult(), c.at(), existing, c.value()));
       }
     }
     LOG.info("{} {} ({}): {} new, {} unchanged, {} conflicts in {} ms", b.path(), b.keyResult(), b.source(),
-        added.size(), unchanged, conflicts.size(), Duration.ofNanos(System.nanoTime() - started).toMillis());
+        added.size(), unchanged, conflicts.size(), Duration.ofNanos(f.nanos()).toMillis());
     return new SourceOutcome(b.path(), b.keyResult(), b.source(), kind, added, unchanged, conflicts, null);
   }
 

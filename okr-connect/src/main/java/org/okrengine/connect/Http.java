@@ -53,6 +53,34 @@ final class Http {
 
   /** A client for {@code binding}: its timeout, proxy and trust store (TLS verification always on). */
   static Http of(Binding binding, FetchContext context, Sleeper sleeper) throws SourceException {
+    ClientKey key = new ClientKey(binding.limits().timeout(), binding.network(),
+        context.credential("trustStorePassword"));
+    HttpClient client = CLIENTS.get(key);
+    if (client == null) {
+      client = client(binding, context);
+      HttpClient raced = CLIENTS.putIfAbsent(key, client);
+      client = raced != null ? raced : client;
+    }
+    return new Http(client, binding.limits(), sleeper);
+  }
+
+  /** What makes two clients differ. The password only tells trust stores apart; it is never printed. */
+  private record ClientKey(Duration connectTimeout, Network network, String trustStorePassword) {
+    @Override
+    public String toString() {
+      return "ClientKey[" + connectTimeout + ", " + network + "]";
+    }
+  }
+
+  /*
+   * One client per setting for the life of the JVM: a client holds a selector thread and a connection pool, and
+   * Java 17's HttpClient cannot be closed; a client per fetch cost a thread and a new connection each time. The
+   * settings in use are few (one per distinct timeout, proxy and trust store in the sources file).
+   */
+  private static final java.util.concurrent.ConcurrentMap<ClientKey, HttpClient> CLIENTS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static HttpClient client(Binding binding, FetchContext context) throws SourceException {
     HttpClient.Builder b = HttpClient.newBuilder()
         .connectTimeout(binding.limits().timeout())
         .followRedirects(HttpClient.Redirect.NEVER);
@@ -63,7 +91,7 @@ final class Http {
     if (n.trustStore() != null) {
       b.sslContext(sslContext(n, context.credential("trustStorePassword")));
     }
-    return new Http(b.build(), binding.limits(), sleeper);
+    return b.build();
   }
 
   private static SSLContext sslContext(Network n, String password) throws SourceException {
