@@ -121,14 +121,19 @@ final class Escalations {
       Forecast current = now.forecasts().get(kr.id());
       s[last] = current.status();
       p[last] = current.probabilityOfTarget();
-      // a week of statuses at a time (Forecaster.statuses reads the check-ins once per block)
+      // a week of statuses and probabilities at a time (Forecaster.replay reads the check-ins once per block)
       int i = last - 1;
       while (i >= first && counted.contains(s[i + 1])) {
         int lo = Math.max(first, i - 6);
-        List<Status> block = forecaster.statuses(kr, cycle, grid.subList(lo, i + 1), okr.milestonesOf(kr.id()));
+        List<Forecaster.Replayed> block = forecaster.replay(kr, cycle, grid.subList(lo, i + 1),
+            okr.milestonesOf(kr.id()));
         int j = i;
         while (j >= lo && counted.contains(s[j + 1])) {
-          s[j] = block.get(j - lo);
+          Forecaster.Replayed r = block.get(j - lo);
+          s[j] = r.status();
+          if (r.probabilityOfTarget() != null) {
+            p[j] = r.probabilityOfTarget();
+          }
           j--;
         }
         i = j;
@@ -176,11 +181,10 @@ final class Escalations {
   }
 
   /*
-   * Probabilities. A level with belowProbability needs the key result's probability at each point of its run, and
-   * the status replay (Forecaster.statuses) gives statuses only; so the points are forecast one by one, walking back
-   * from the instant only while some level that asks for the probability still holds (a level that failed at a later
-   * point cannot hold a run through an earlier one). A run below a probability lies within the status run already
-   * replayed, and is usually much shorter: the work is one forecast per point of it.
+   * Probabilities. A level with belowProbability needs the key result's probability at each point of its run. The
+   * status replay (Forecaster.replay) gives it with the status, bit for bit what forecast() gives, wherever it
+   * forecasts; a point it leaves without one (none should be asked for: statuses before the cycle or without a
+   * check-in count for no level) is forecast on its own.
    */
 
   /** Fills {@code column}'s probabilities where a level of {@code policy} needs them (see above). */
@@ -200,7 +204,8 @@ final class Escalations {
       for (int l = 0; l < levels.size() && !asked; l++) {
         asked = holding[l] && levels.get(l).needsProbability(s[i]);
       }
-      if (asked) {
+      if (asked && Double.isNaN(column.probability()[i])) {
+        // the status replay gave none here (it forecasts nothing before the cycle or without a check-in)
         column.probability()[i] = forecaster.forecast(kr, okr.cycle(), grid.get(i), okr.milestonesOf(kr.id()))
             .probabilityOfTarget();
       }

@@ -256,6 +256,40 @@ public final class Forecaster {
    * @return one status per instant, in the order given
    */
   public List<Status> statuses(KeyResult keyResult, Cycle cycle, List<Instant> asOfs, List<Milestone> milestones) {
+    List<Replayed> replayed = replay(keyResult, cycle, asOfs, milestones);
+    Status[] out = new Status[replayed.size()];
+    for (int k = 0; k < out.length; k++) {
+      out[k] = replayed.get(k).status();
+    }
+    return List.of(out);
+  }
+
+  /**
+   * A key result's status and probability of target at one instant of a replay ({@link #replay}). Immutable and
+   * thread-safe.
+   *
+   * @param status the status {@link #forecast(KeyResult, Cycle, Instant, List)} gives at that instant
+   * @param probabilityOfTarget the probability of target it gives, within 0..1; null where the replay forecasts
+   *     nothing: before the cycle, without a check-in, or with the target already met (increase, decrease, achieve)
+   */
+  public record Replayed(Status status, Double probabilityOfTarget) {
+    /** Validates. */
+    public Replayed {
+      Objects.requireNonNull(status, "status must not be null");
+      if (probabilityOfTarget != null && !(probabilityOfTarget >= 0 && probabilityOfTarget <= 1)) {
+        throw new IllegalArgumentException("probabilityOfTarget must be within 0..1: " + probabilityOfTarget);
+      }
+    }
+  }
+
+  /**
+   * The status and probability of target {@link #forecast(KeyResult, Cycle, Instant, List)} gives {@code keyResult}
+   * at each instant of {@code asOfs}, as {@link #statuses} replays them (the check-ins read once, the probabilities
+   * in the kernel's batches).
+   *
+   * @return one entry per instant, in the order given
+   */
+  public List<Replayed> replay(KeyResult keyResult, Cycle cycle, List<Instant> asOfs, List<Milestone> milestones) {
     Objects.requireNonNull(keyResult, "keyResult must not be null");
     Objects.requireNonNull(cycle, "cycle must not be null");
     Objects.requireNonNull(asOfs, "asOfs must not be null");
@@ -314,15 +348,17 @@ public final class Forecaster {
     double ordinal = method == ForecastMethod.MOVEMENT_AWARE && Ordinal.of(keyResult) ? 1 : 0;
     forecastPrefixes(times, values, confidence, ordinal, lengthDays, metric, seen, asOfDays, kernelAt, kernelCount,
         probability);
-    Status[] out = new Status[size];
+    Replayed[] out = new Replayed[size];
     for (int k = 0; k < size; k++) {
       int m = seen[k];
       double expected = keyResult.expectedProgress(cycle, asOfs.get(k));
       Double progress = m == 0 ? null : metric.progress(values[m - 1]);
       Integer daysSince = m == 0 ? null : (int) Math.floor(asOfDays[k] - times[m - 1]);
       boolean regressing = m >= 2 && !d.isMaintain() && metric.progress(values[m - 1]) < metric.progress(values[m - 2]);
-      out[k] = status(d, m, metAt[k], daysSince, staleLimit(times, m, cycle), asOfDays[k] / lengthDays,
+      Status status = status(d, m, metAt[k], daysSince, staleLimit(times, m, cycle), asOfDays[k] / lengthDays,
           probability[k], regressing, progress, expected);
+      boolean forecast = asOfDays[k] >= 0 && m > 0 && !(metAt[k] && !d.isMaintain());
+      out[k] = new Replayed(status, forecast ? probability[k] : null);
     }
     return List.of(out);
   }

@@ -15,7 +15,10 @@ import org.okrengine.model.OkrCycle;
 import org.okrengine.model.Status;
 import org.okrengine.model.json.CycleJson;
 
-/** {@link Forecaster#statuses} gives, instant by instant, the status {@link Forecaster#forecast} gives. */
+/**
+ * {@link Forecaster#statuses} and {@link Forecaster#replay} give, instant by instant, the status and probability
+ * {@link Forecaster#forecast} gives.
+ */
 class StatusReplayTest {
   /** Every key result of a cycle, daily from two days before its start to two days after its end. */
   static void assertSameAsForecast(Forecaster f, OkrCycle okr) {
@@ -37,6 +40,21 @@ class StatusReplayTest {
         expected.add(f.forecast(kr, c, at, milestones).status());
       }
       assertThat(f.statuses(kr, c, days, milestones)).as(okr.cycle().id() + " " + kr.id()).isEqualTo(expected);
+      // replay: the same statuses, and the probability forecast() gives, to the last bit, where it forecasts
+      List<Forecaster.Replayed> replayed = f.replay(kr, c, days, milestones);
+      for (int k = 0; k < days.size(); k++) {
+        Forecast one = f.forecast(kr, c, days.get(k), milestones);
+        Forecaster.Replayed r = replayed.get(k);
+        assertThat(r.status()).isEqualTo(one.status());
+        boolean forecasts = !days.get(k).isBefore(c.startInstant()) && one.progress() != null
+            && !(one.status() == Status.ACHIEVED);
+        if (forecasts) {
+          assertThat(r.probabilityOfTarget()).as("%s %s at %s", c.id(), kr.id(), days.get(k))
+              .isEqualTo(one.probabilityOfTarget());
+        } else {
+          assertThat(r.probabilityOfTarget()).as("%s %s at %s", c.id(), kr.id(), days.get(k)).isNull();
+        }
+      }
       // instants in any order: latest first
       List<Instant> backwards = new ArrayList<>(days);
       java.util.Collections.reverse(backwards);
