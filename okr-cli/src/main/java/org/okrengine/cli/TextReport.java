@@ -108,7 +108,7 @@ final class TextReport {
       }
       ObjectiveSummary summary = objectiveSummaries.get(o.id());
       if (summary != null) {
-        out.println("  = " + p(summary.summary()));
+        out.println("  = " + p(summary.summary()) + commitmentChance(o, summary));
       }
       out.println();
     }
@@ -259,6 +259,16 @@ final class TextReport {
    * A fraction as a whole percentage, as the engine's sentences write it: {@code 34%}, {@code 1,250%}; beyond
    * +-999,999% {@code >999,999%} or {@code <-999,999%} (progress can reach 1e24, beyond a long as a percentage).
    */
+  /** " P(commitment: every key result at target) 34%.", or "" without a probability. */
+  static String commitmentChance(Objective o, ObjectiveSummary summary) {
+    if (summary.probability() == null) {
+      return "";
+    }
+    String what = o.commitment() == org.okrengine.model.Commitment.ASPIRATIONAL
+        ? "weighted score at least 0.7" : "every key result at target";
+    return " P(commitment: " + what + ") " + pct(summary.probability()) + ".";
+  }
+
   static String pct(double fraction) {
     double p = fraction * 100;
     if (Double.isNaN(p)) {

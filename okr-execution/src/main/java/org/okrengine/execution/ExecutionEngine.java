@@ -174,7 +174,8 @@ public final class ExecutionEngine {
     ForecastModelInfo model = new ForecastModelInfo(forecaster.model().name(), forecaster.method().id(),
         forecaster.model().describe());
     return new CycleReport(cycle.cycle().id(), asOf, rows, cascades, escalations, sources,
-        Summaries.objectives(cycle, byId), summary, model,
+        Summaries.objectives(cycle, byId, CommitmentSimulation.withDefaults().byObjective(cycle, now.forecasts(),
+            now.risks(), now.cascades())), summary, model,
         EscalationGroups.of(cycle, asOf, escalations, now.cascades(), byId));
   }
 

@@ -353,7 +353,8 @@ final class HtmlPage {
     List<ObjectiveSummary> objectives = new ArrayList<>(report.objectives());
     objectives.sort(Comparator.comparingInt(ObjectiveSummary::needAttention).reversed());
     sb.append("<table class=\"objectives\">\n<thead><tr><th>Objective</th><th>Team</th><th>Owner</th>"
-        + "<th>Key results</th><th>Need attention</th><th>Progress</th><th>Plan</th></tr></thead>\n<tbody>\n");
+        + "<th>Key results</th><th>Need attention</th><th>Progress</th><th>Plan</th>"
+        + "<th title=\"Probability of meeting its commitment\">Chance</th></tr></thead>\n<tbody>\n");
     for (ObjectiveSummary o : objectives) {
       String owner = okr.objective(o.id()).map(x -> x.owner()).orElse(null);
       sb.append("<tr><td>").append(esc(o.id())).append(' ').append(esc(o.title())).append("</td><td>")
@@ -361,9 +362,18 @@ final class HtmlPage {
           .append("</td><td class=\"n\">").append(o.keyResults()).append("</td><td class=\"n")
           .append(o.needAttention() > 0 ? " attn" : "").append("\">").append(o.needAttention())
           .append("</td><td class=\"n\">").append(o.progress() == null ? "–" : pct(o.progress()))
-          .append("</td><td class=\"n\">").append(pct(o.expectedProgress())).append("</td></tr>\n");
+          .append("</td><td class=\"n\">").append(pct(o.expectedProgress())).append("</td><td class=\"n\"")
+          .append(o.probability() == null ? ">–" : " title=\"" + commitment(o.id()) + "\">" + pct(o.probability()))
+          .append("</td></tr>\n");
     }
     sb.append("</tbody>\n</table>\n</section>\n");
+  }
+
+  /** What meeting objective {@code id}'s commitment means, for a tooltip. */
+  private String commitment(String id) {
+    boolean aspirational = okr.objective(id).map(o -> o.commitment() == org.okrengine.model.Commitment.ASPIRATIONAL)
+        .orElse(false);
+    return aspirational ? "weighted score at least 0.7" : "every key result at target";
   }
 
   /** An objective's id and title ({@code O-1 Grow revenue}), or the id alone. */

@@ -37,9 +37,17 @@ final class Summaries {
   private Summaries() {}
 
   static List<ObjectiveSummary> objectives(OkrCycle okr, Map<String, KeyResultReport> rows) {
+    return objectives(okr, rows, Map.of());
+  }
+
+  /** The objective summaries with each objective's probability of meeting its commitment from {@code odds}. */
+  static List<ObjectiveSummary> objectives(OkrCycle okr, Map<String, KeyResultReport> rows,
+      Map<String, ObjectiveOdds> odds) {
     List<ObjectiveSummary> out = new ArrayList<>();
     for (Objective o : okr.objectives()) {
-      out.add(objective(o, rows));
+      ObjectiveOdds chance = odds.get(o.id());
+      ObjectiveSummary summary = objective(o, rows);
+      out.add(chance == null ? summary : summary.withProbability(chance.probability()));
     }
     return out;
   }

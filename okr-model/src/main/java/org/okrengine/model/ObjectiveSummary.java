@@ -15,9 +15,12 @@ import static org.okrengine.model.internal.Checks.requireId;
  * @param progress the weighted mean progress (each clamped to 0..1) of its key results with a check-in, or null
  * @param expectedProgress the weighted mean progress its key results' plans expect at the instant
  * @param summary one or two plain sentences
+ * @param probability the probability (0..1) that the objective meets its commitment (committed: every key result at
+ *     its target; aspirational: a weighted score of at least 0.7), jointly over its key results and the late upstream
+ *     work they share, by seeded simulation; null when not computed or without key results
  */
 public record ObjectiveSummary(String id, String title, String team, int keyResults, int needAttention,
-    Double progress, double expectedProgress, String summary) {
+    Double progress, double expectedProgress, String summary, Double probability) {
   /** Validates. */
   public ObjectiveSummary {
     requireId(id, "id");
@@ -29,5 +32,20 @@ public record ObjectiveSummary(String id, String title, String team, int keyResu
     optionalFinite(progress, "progress");
     requireFinite(expectedProgress, "expectedProgress");
     requireId(summary, "summary");
+    if (probability != null && !(probability >= 0 && probability <= 1)) {
+      throw new IllegalArgumentException("probability must be within 0..1: " + probability);
+    }
+  }
+
+  /** A summary without a {@linkplain #probability() probability} (the signature before it existed). */
+  public ObjectiveSummary(String id, String title, String team, int keyResults, int needAttention,
+      Double progress, double expectedProgress, String summary) {
+    this(id, title, team, keyResults, needAttention, progress, expectedProgress, summary, null);
+  }
+
+  /** A copy with {@code probability}. */
+  public ObjectiveSummary withProbability(Double probability) {
+    return new ObjectiveSummary(id, title, team, keyResults, needAttention, progress, expectedProgress, summary,
+        probability);
   }
 }

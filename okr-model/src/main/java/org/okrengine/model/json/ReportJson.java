@@ -194,6 +194,9 @@ public final class ReportJson {
       g.writeNumberField("needAttention", o.needAttention());
       number(g, "progress", o.progress());
       number(g, "expectedProgress", o.expectedProgress());
+      if (o.probability() != null) {
+        number(g, "probability", o.probability());
+      }
       g.writeStringField("summary", o.summary());
       g.writeEndObject();
     }

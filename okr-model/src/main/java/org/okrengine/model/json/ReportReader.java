@@ -153,11 +153,13 @@ final class ReportReader extends TreeReader {
     Integer attention = integer(required(o, "needAttention", p), p.field("needAttention"));
     Double progress = optionalNumber(o, "progress", p);
     Double expected = requiredNumber(o, "expectedProgress", p);
+    Double probability = optionalNumber(o, "probability", p);
     String summary = requiredId(o, "summary", p);
     if (problems.size() > before) {
       return null;
     }
-    return build(p, () -> new ObjectiveSummary(id, title, team, count, attention, progress, expected, summary));
+    return build(p, () -> new ObjectiveSummary(id, title, team, count, attention, progress, expected, summary,
+        probability));
   }
 
   private TeamSummary team(Obj o, JsonPath p) {
