@@ -45,7 +45,8 @@ public final class Connector {
 
   private Connector(UnaryOperator<String> environment, Http.Sleeper sleeper) {
     this(environment, sleeper, DEFAULT_PARALLELISM, Map.of("csv", new CsvSource(sleeper), "sql", new SqlSource(),
-        "jira", new JiraSource(sleeper), "http-json", new HttpJsonSource(sleeper)));
+        "jira", new JiraSource(sleeper), "http-json", new HttpJsonSource(sleeper),
+        "prometheus", new PrometheusSource(sleeper)));
   }
 
   private Connector(UnaryOperator<String> environment, Http.Sleeper sleeper, int parallelism,
@@ -92,7 +93,8 @@ public final class Connector {
     Connector c = new Connector(environment, sleeper);
     Map<String, Source> m = new HashMap<>(c.sources);
     sources.forEach((k, v) -> {
-      if (!(v instanceof CsvSource || v instanceof SqlSource || v instanceof JiraSource || v instanceof HttpJsonSource)) {
+      if (!(v instanceof CsvSource || v instanceof SqlSource || v instanceof JiraSource || v instanceof HttpJsonSource
+          || v instanceof PrometheusSource)) {
         m.put(k, v);
       }
     });

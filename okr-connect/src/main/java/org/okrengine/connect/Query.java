@@ -118,4 +118,27 @@ public sealed interface Query {
       return "http-json";
     }
   }
+
+  /**
+   * A PromQL range query ({@code /api/v1/query_range}) from the cycle's start to as-of, one observation per step.
+   *
+   * @param baseUrl the Prometheus server, for example {@code https://prometheus.example.com}
+   * @param promql the query; it must give one series (aggregate with {@code sum(...)} or similar)
+   * @param stepSeconds the step between evaluations, in seconds; at least 60
+   */
+  record Prometheus(URI baseUrl, String promql, long stepSeconds) implements Query {
+    /** Validates. */
+    public Prometheus {
+      Objects.requireNonNull(baseUrl, "baseUrl must not be null");
+      Objects.requireNonNull(promql, "promql must not be null");
+      if (stepSeconds < 60) {
+        throw new IllegalArgumentException("stepSeconds must be at least 60: " + stepSeconds);
+      }
+    }
+
+    @Override
+    public String kind() {
+      return "prometheus";
+    }
+  }
 }

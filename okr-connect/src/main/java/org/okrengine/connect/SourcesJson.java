@@ -53,7 +53,9 @@ public final class SourcesJson {
   private static final Set<String> VALUE = Set.of("scale", "offset");
   private static final Set<String> PROXY = Set.of("host", "port");
   private static final Set<String> TRUST = Set.of("path", "type", "passwordEnv");
-  private static final List<String> KINDS = List.of("csv", "sql", "jira", "http-json");
+  private static final List<String> KINDS = List.of("csv", "sql", "jira", "http-json", "prometheus");
+  private static final Set<String> PROMETHEUS = Set.of("baseUrl", "promql", "step");
+  private static final Pattern STEP = Pattern.compile("(\\d{1,6})([mhdw])");
   private static final Pattern API_VERSION = Pattern.compile("v\\d{2,3}\\.\\d");
   private static final Pattern OBJECT = Pattern.compile("[A-Za-z0-9_]+");
 
@@ -148,6 +150,7 @@ public final class SourcesJson {
           case "csv" -> csv(q, p + ".query");
           case "sql" -> sql(q, p + ".query");
           case "http-json" -> httpJson(q, p + ".query");
+          case "prometheus" -> prometheus(q, p + ".query");
           default -> jira(q, p + ".query");
         };
       }
@@ -259,6 +262,29 @@ public final class SourcesJson {
       }
       return new Query.Jira(api.equals("cloud"), base, jql, category == null ? "done" : category,
           "sum".equals(measure) ? field : null);
+    }
+
+    private Query.Prometheus prometheus(JsonNode q, String p) {
+      unknown(q, p, PROMETHEUS);
+      URI base = url(q, p, "baseUrl", true);
+      String promql = text(q, p, "promql", true);
+      String step = text(q, p, "step", false);
+      long seconds = 86_400;
+      if (step != null) {
+        java.util.regex.Matcher m = STEP.matcher(step);
+        if (m.matches() && Long.parseLong(m.group(1)) > 0) {
+          seconds = Long.parseLong(m.group(1)) * switch (m.group(2)) {
+            case "m" -> 60L;
+            case "h" -> 3_600L;
+            case "d" -> 86_400L;
+            default -> 604_800L;
+          };
+        } else {
+          problems.add(new Problem(p + ".step", "must be a whole number of m, h, d or w (1d, 6h, 1w), at least 1m: \""
+              + step + "\""));
+        }
+      }
+      return base == null || promql == null ? null : new Query.Prometheus(base, promql, seconds);
     }
 
     private Query.HttpJson httpJson(JsonNode q, String p) {

@@ -71,7 +71,7 @@ class SourcesJsonTest {
         ]}
         """, Path.of("/tmp")))
         .isInstanceOfSatisfying(InvalidSourcesException.class, e -> assertThat(e.problems()).containsExactly(
-            new Problem("bindings[0].kind", "unknown kind \"excel\" (expected one of: csv, sql, jira, http-json)"),
+            new Problem("bindings[0].kind", "unknown kind \"excel\" (expected one of: csv, sql, jira, http-json, prometheus)"),
             new Problem("bindings[1].timeoutSecond", "unknown field"),
             new Problem("bindings[1].keyResult", "must be a non-empty string: \"\""),
             new Problem("bindings[1].query", "has both \"file\" and \"url\"; give one"),
@@ -93,6 +93,25 @@ class SourcesJsonTest {
             new Problem("bindings[4].query.baseUrl", "must not hold a user or password; name environment "
                 + "variables in credentials (value not shown)"),
             new Problem("bindings[4].query.statusCategory", "must be new, indeterminate or done: \"closed\"")));
+  }
+
+  @Test
+  void read_prometheus_stepInUnits() {
+    Sources s = SourcesJson.read("""
+        {"format": "okr-sources/1", "bindings": [
+          {"keyResult": "A", "kind": "prometheus", "query": {"baseUrl": "https://prom.example.com",
+           "promql": "avg_over_time(up[1d])", "step": "6h"}},
+          {"keyResult": "B", "kind": "prometheus", "query": {"baseUrl": "https://prom.example.com", "promql": "up"}}
+        ]}
+        """, Path.of("/tmp"));
+    assertThat(s.bindings()).extracting(Binding::query).containsExactly(
+        new Query.Prometheus(URI.create("https://prom.example.com"), "avg_over_time(up[1d])", 6 * 3600),
+        new Query.Prometheus(URI.create("https://prom.example.com"), "up", 24 * 3600));
+    assertThatThrownBy(() -> SourcesJson.read("""
+        {"format": "okr-sources/1", "bindings": [{"keyResult": "A", "kind": "prometheus",
+          "query": {"baseUrl": "https://prom.example.com", "promql": "up", "step": "30s"}}]}
+        """, Path.of("/tmp"))).hasMessage("1 problem in the sources:\nbindings[0].query.step: must be a whole number "
+        + "of m, h, d or w (1d, 6h, 1w), at least 1m: \"30s\"");
   }
 
   @Test
