@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,8 +36,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /*
- * The order of work: the lock first (a hidden .NAME.lock beside the cycle, held with FileChannel.tryLock for up to
- * 10 s, and left in place: deleting a lock file lets a third process lock a new one while the second still holds the
+ * The order of work: the lock first (a hidden .NAME.lock beside the cycle, tried with FileChannel.tryLock for up to
+ * --wait seconds, and left in place: deleting a lock file lets a third process lock a new one while the second still holds the
  * old), then both files read and checked (bad input stops here, before any fetch), then every binding fetched, then
  * the merged text checked by the cycle reader and written through AtomicFile (temporary file, rename) only when it
  * differs. The cycle is read again just before writing: if another program changed it meanwhile, nothing is written.
@@ -61,8 +62,9 @@ final class SyncCommand implements Callable<Integer> {
       + "in the cycle's zone) or instant; default: now, at most the cycle's end")
   String asOf;
 
-  /** How long to wait for another sync of the same file, in milliseconds. */
-  static final long LOCK_WAIT_MILLIS = 10_000;
+  @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "10", description = "how long to wait for "
+      + "another okr sync of the same file to finish (default: 10)")
+  int waitSeconds;
 
   @Override
   public Integer call() throws IOException, InterruptedException {
@@ -75,6 +77,9 @@ final class SyncCommand implements Callable<Integer> {
     if (!Files.isRegularFile(sourcesFile)) {
       bad.add("--sources: " + sourcesFile + ": no such file");
     }
+    if (!(waitSeconds >= 0 && waitSeconds <= 3600)) {
+      bad.add("--wait: must be within 0..3600 seconds: " + waitSeconds);
+    }
     if (!bad.isEmpty()) {
       throw new BadInputException(bad);
     }
@@ -83,7 +88,7 @@ final class SyncCommand implements Callable<Integer> {
     Path abs = file.toAbsolutePath();
     Path lockFile = abs.resolveSibling("." + abs.getFileName() + ".lock");
     try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-      FileLock lock = lock(ch, lockFile);
+      FileLock lock = lock(ch, lockFile, waitSeconds);
       try {
         return locked(out, err);
       } finally {
@@ -92,16 +97,22 @@ final class SyncCommand implements Callable<Integer> {
     }
   }
 
-  private static FileLock lock(FileChannel ch, Path lockFile) throws IOException, InterruptedException {
-    long until = System.nanoTime() + LOCK_WAIT_MILLIS * 1_000_000;
+  private static FileLock lock(FileChannel ch, Path lockFile, int waitSeconds)
+      throws IOException, InterruptedException {
+    long until = System.nanoTime() + waitSeconds * 1_000_000_000L;
     while (true) {
-      FileLock l = ch.tryLock();
+      FileLock l;
+      try {
+        l = ch.tryLock();
+      } catch (OverlappingFileLockException e) {
+        l = null; // held by another sync in this JVM
+      }
       if (l != null) {
         return l;
       }
-      if (System.nanoTime() > until) {
-        throw new BadInputException(List.of(lockFile + ": another okr sync of this file has held the lock for "
-            + LOCK_WAIT_MILLIS / 1000 + " s; try again when it is done"));
+      if (System.nanoTime() >= until) {
+        throw new BadInputException(List.of(lockFile + ": another okr sync of this file still holds the lock after "
+            + waitSeconds + " s; nothing fetched or written (try again, or --wait longer)"));
       }
       Thread.sleep(100);
     }

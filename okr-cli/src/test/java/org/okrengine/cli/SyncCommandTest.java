@@ -156,4 +156,23 @@ class SyncCommandTest {
     assertThat(r.err()).contains("must be 0 or 1 for direction achieve: 0.5");
     assertThat(Files.readString(cycle)).isEqualTo(before);
   }
+
+  @Test
+  void sync_anotherSyncHoldsTheLock_waitsThenRefuses_nothingWritten() throws Exception {
+    String before = Files.readString(cycle);
+    Path lockFile = dir.resolve(".acme-growth-2026-q3.json.lock");
+    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(lockFile,
+        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+         java.nio.channels.FileLock held = ch.lock()) {
+      long start = System.nanoTime();
+      OkrTest.Run r = sync("sources.json", "--as-of", "2026-09-30", "--wait", "1");
+      assertThat(r.code()).isEqualTo(2);
+      assertThat(r.err()).isEqualTo(lockFile + ": another okr sync of this file still holds the lock after 1 s; "
+          + "nothing fetched or written (try again, or --wait longer)\n");
+      assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(1_000_000_000L);
+      assertThat(held.isValid()).isTrue();
+    }
+    assertThat(Files.readString(cycle)).isEqualTo(before);
+    assertThat(sync("sources.json", "--as-of", "2026-09-30", "--wait", "1").code()).isEqualTo(0); // released
+  }
 }
