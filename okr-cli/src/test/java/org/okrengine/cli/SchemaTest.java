@@ -528,7 +528,15 @@ class SchemaTest {
             + " 'kind': 'http-json', 'query': {'preset': 'salesforce', 'instanceUrl': 'https://x.my.salesforce.com'}}]}")),
         Arguments.of("proxy without port", SOURCES.replace("\"kind\"", "\"proxy\": {\"host\": \"p\"}, \"kind\"")),
         Arguments.of("trust store of another type", SOURCES.replace("\"kind\"",
-            "\"trustStore\": {\"path\": \"ca.p12\", \"type\": \"PEM\"}, \"kind\"")));
+            "\"trustStore\": {\"path\": \"ca.p12\", \"type\": \"PEM\"}, \"kind\"")),
+        Arguments.of("prometheus step in seconds", q("{'format': 'okr-sources/1', 'bindings': [{'keyResult': "
+            + "'KR-9', 'kind': 'prometheus', 'query': {'baseUrl': 'https://prom.example.com', 'promql': 'up', "
+            + "'step': '30s'}}]}")),
+        Arguments.of("prometheus step 0", q("{'format': 'okr-sources/1', 'bindings': [{'keyResult': "
+            + "'KR-9', 'kind': 'prometheus', 'query': {'baseUrl': 'https://prom.example.com', 'promql': 'up', "
+            + "'step': '0d'}}]}")),
+        Arguments.of("prometheus without promql", q("{'format': 'okr-sources/1', 'bindings': [{'keyResult': "
+            + "'KR-9', 'kind': 'prometheus', 'query': {'baseUrl': 'https://prom.example.com'}}]}")));
   }
 
   @ParameterizedTest(name = "{0}")
