@@ -158,7 +158,7 @@ public final class ExecutionEngine {
           ? Causes.of(cycle, kr, f, asOf, now.cascades(), feeds) : List.of();
       KeyResultReport row = new KeyResultReport(kr.id(), kr.title(), objective, kr.team(), o.status(), value,
           f.progress(), f.expectedProgress(), f.daysSinceCheckIn(), f.toSummary(), o.reasons(), o.sentence(),
-          causes);
+          causes, kr.metric(), kr.owner());
       rows.add(row);
       byId.put(kr.id(), row);
     }

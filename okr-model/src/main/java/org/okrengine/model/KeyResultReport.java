@@ -24,10 +24,13 @@ import java.util.Objects;
  * @param reasons why it has its status, most important first (empty when none)
  * @param insight one plain sentence about it, or null
  * @param causes for a key result at risk, off track or stale: its likely causes, most likely first (empty otherwise)
+ * @param metric its metric (baseline, target, direction, unit, bounds, levels), so that a consumer needs no join back
+ *     to the cycle; null when not given (reports made before it existed)
+ * @param owner its owner's name, or null
  */
 public record KeyResultReport(String id, String title, String objective, String team, Status status, Double value,
     Double progress, double expectedProgress, Integer daysSinceCheckIn, ForecastSummary forecast,
-    List<Reason> reasons, String insight, List<Cause> causes) {
+    List<Reason> reasons, String insight, List<Cause> causes, Metric metric, String owner) {
   /** Validates and copies the reasons. */
   public KeyResultReport {
     requireId(id, "id");
@@ -37,6 +40,14 @@ public record KeyResultReport(String id, String title, String objective, String 
     optionalFinite(expectedProgress, "expectedProgress");
     reasons = reasons == null ? List.of() : copy(reasons, "reasons");
     causes = causes == null ? List.of() : copy(causes, "causes");
+  }
+
+  /** A report without its metric and owner (the constructor before they were added). */
+  public KeyResultReport(String id, String title, String objective, String team, Status status, Double value,
+      Double progress, double expectedProgress, Integer daysSinceCheckIn, ForecastSummary forecast,
+      List<Reason> reasons, String insight, List<Cause> causes) {
+    this(id, title, objective, team, status, value, progress, expectedProgress, daysSinceCheckIn, forecast, reasons,
+        insight, causes, null, null);
   }
 
   /** A report without causes. */

@@ -129,7 +129,7 @@ final class CycleWriter {
     g.writeEndObject();
   }
 
-  private static void metric(JsonGenerator g, Metric m) throws IOException {
+  static void metric(JsonGenerator g, Metric m) throws IOException {
     g.writeStartObject();
     optional(g, "baseline", m.baseline());
     g.writeNumberField("target", m.target());

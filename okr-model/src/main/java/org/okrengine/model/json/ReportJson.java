@@ -273,6 +273,13 @@ public final class ReportJson {
     g.writeStringField("title", kr.title());
     g.writeStringField("objective", kr.objective());
     g.writeStringField("team", kr.team());
+    if (kr.owner() != null) {
+      g.writeStringField("owner", kr.owner());
+    }
+    if (kr.metric() != null) {
+      g.writeFieldName("metric");
+      CycleWriter.metric(g, kr.metric());
+    }
     g.writeStringField("status", kr.status().jsonName());
     number(g, "value", kr.value());
     number(g, "progress", kr.progress());

@@ -9,11 +9,13 @@ import java.util.Map;
 import org.okrengine.model.CascadeSummary;
 import org.okrengine.model.Cause;
 import org.okrengine.model.CycleReport;
+import org.okrengine.model.Direction;
 import org.okrengine.model.EscalationGroup;
 import org.okrengine.model.EscalationSummary;
 import org.okrengine.model.ForecastModelInfo;
 import org.okrengine.model.ForecastSummary;
 import org.okrengine.model.KeyResultReport;
+import org.okrengine.model.Metric;
 import org.okrengine.model.ObjectiveSummary;
 import org.okrengine.model.PredictionInterval;
 import org.okrengine.model.Problem;
@@ -95,11 +97,42 @@ final class ReportReader extends TreeReader {
     List<Reason> reasons = reasons(o, p);
     String insight = optionalString(o, "insight", p);
     List<Cause> causes = list(o, "causes", p, this::cause);
+    String owner = optionalString(o, "owner", p);
+    Obj m = optionalObject(o, "metric", p);
+    Metric metric = m == null ? null : metric(m, p.field("metric"));
     if (problems.size() > before) {
       return null;
     }
     return build(p, () -> new KeyResultReport(id, title, objective, team, status, value, progress, expected, days,
-        forecast, reasons, insight, causes));
+        forecast, reasons, insight, causes, metric, owner));
+  }
+
+  /** A key result's metric as okr-cycle/1 writes it; its rules are the record's (a violation is one problem). */
+  private Metric metric(Obj o, JsonPath p) {
+    int before = problems.size();
+    Double baseline = optionalNumber(o, "baseline", p);
+    Double target = requiredNumber(o, "target", p);
+    Direction direction = requiredEnum(o, "direction", p, "direction", Direction.values(), Direction::jsonName,
+        Direction::fromJsonName);
+    String unit = optionalString(o, "unit", p);
+    Double min = optionalNumber(o, "min", p);
+    Double max = optionalNumber(o, "max", p);
+    List<?> items = optionalArray(o, "levels", p);
+    List<Double> levels = null;
+    if (items != null) {
+      levels = new ArrayList<>(items.size());
+      for (int i = 0; i < items.size(); i++) {
+        Double level = number(items.get(i), p.field("levels").at(i));
+        if (level != null) {
+          levels.add(level);
+        }
+      }
+    }
+    if (problems.size() > before) {
+      return null;
+    }
+    List<Double> lv = levels;
+    return build(p, () -> new Metric(baseline, target, direction, unit, min, max, lv));
   }
 
   private Map<String, Double> evidence(Obj r, JsonPath rp) {

@@ -13,11 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.okrengine.model.CascadeSummary;
 import org.okrengine.model.Cause;
 import org.okrengine.model.CycleReport;
+import org.okrengine.model.Direction;
 import org.okrengine.model.EscalationGroup;
 import org.okrengine.model.EscalationSummary;
 import org.okrengine.model.ForecastModelInfo;
 import org.okrengine.model.ForecastSummary;
 import org.okrengine.model.KeyResultReport;
+import org.okrengine.model.Metric;
 import org.okrengine.model.ObjectiveSummary;
 import org.okrengine.model.PredictionInterval;
 import org.okrengine.model.Reason;
@@ -149,6 +151,29 @@ class ReportJsonTest {
         "\"summary\": \"1 of 2 key results needs attention.\"");
     assertThat(JSON.read(json)).isEqualTo(full());
     assertThat(JSON.write(JSON.read(json))).isEqualTo(json);
+  }
+
+  @Test
+  void write_metricAndOwner_afterTeamAndReadBackEqual() {
+    // library issue, item 6: what a consumer needs without joining back to the cycle
+    KeyResultReport plain = withForecast().keyResults().get(0);
+    Metric metric = new Metric(1.2, 2.0, Direction.INCREASE, "M EUR", 0.0, null, null);
+    KeyResultReport kr = new KeyResultReport(plain.id(), plain.title(), plain.objective(), plain.team(),
+        plain.status(), plain.value(), plain.progress(), plain.expectedProgress(), plain.daysSinceCheckIn(),
+        plain.forecast(), plain.reasons(), plain.insight(), plain.causes(), metric, "maria");
+    KeyResultReport levels = new KeyResultReport("KR-2", "Zones", "O-1", "growth", Status.ON_TRACK, 2.0, 2 / 3.0,
+        0.5, 1, null, List.of(), null, List.of(), new Metric(0.0, 3.0, Direction.INCREASE, "zone", 0.0, 3.0,
+            List.of(0.0, 1.0, 2.0, 3.0)), null);
+    CycleReport r = new CycleReport("2026-Q3", AS_OF, List.of(kr, levels), List.of(), List.of());
+    String json = JSON.write(r);
+    assertThat(json).contains("\"team\": \"growth\",\n      \"owner\": \"maria\",\n      \"metric\": {\n"
+        + "        \"baseline\": 1.2,\n        \"target\": 2.0,\n        \"direction\": \"increase\",\n"
+        + "        \"unit\": \"M EUR\",\n        \"min\": 0.0\n      },\n      \"status\"");
+    assertThat(JSON.read(json)).isEqualTo(r);
+    // without them (reports made before they existed, or by the older constructor) both are left out
+    assertThat(JSON.write(withForecast())).doesNotContain("\"owner\"").doesNotContain("\"metric\"");
+    assertThatThrownBy(() -> JSON.read(json.replace("\"target\": 2.0", "\"target\": 1.2")))
+        .hasMessageContaining("keyResults[0].metric: target must differ from baseline");
   }
 
   @Test
