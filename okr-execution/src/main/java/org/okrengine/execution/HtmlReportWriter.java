@@ -1,5 +1,10 @@
 package org.okrengine.execution;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.okrengine.model.CycleReport;
 import org.okrengine.model.KeyResultReport;
@@ -43,5 +48,29 @@ public final class HtmlReportWriter {
       }
     }
     return new HtmlPage(cycle, report).write();
+  }
+
+  /**
+   * Writes the page of {@link #write(OkrCycle, CycleReport)} to {@code out}; the caller closes it.
+   *
+   * @throws IllegalArgumentException as {@link #write(OkrCycle, CycleReport)}, before anything is written
+   * @throws IOException when writing fails
+   */
+  public static void write(OkrCycle cycle, CycleReport report, Writer out) throws IOException {
+    Objects.requireNonNull(out, "out must not be null");
+    out.write(write(cycle, report));
+    out.flush();
+  }
+
+  /**
+   * Writes the page of {@link #write(OkrCycle, CycleReport)} to {@code out} in UTF-8 (the page declares it); the
+   * caller closes the stream.
+   *
+   * @throws IllegalArgumentException as {@link #write(OkrCycle, CycleReport)}, before anything is written
+   * @throws IOException when writing fails
+   */
+  public static void write(OkrCycle cycle, CycleReport report, OutputStream out) throws IOException {
+    Objects.requireNonNull(out, "out must not be null");
+    write(cycle, report, new OutputStreamWriter(out, StandardCharsets.UTF_8));
   }
 }

@@ -99,6 +99,25 @@ class HtmlReportWriterTest {
   }
 
   @Test
+  void write_toWriterAndStream_sameCharactersAsTheString() throws IOException {
+    OkrCycle cycle = example();
+    CycleReport report = exampleReport(cycle);
+    String html = HtmlReportWriter.write(cycle, report);
+    java.io.StringWriter w = new java.io.StringWriter();
+    HtmlReportWriter.write(cycle, report, w);
+    assertThat(w.toString()).isEqualTo(html);
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    HtmlReportWriter.write(cycle, report, bytes);
+    assertThat(bytes.toByteArray()).isEqualTo(html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    // a report of another cycle is refused before anything is written
+    CycleReport other = new CycleReport("other", report.asOf(), List.of(), List.of(), List.of());
+    java.io.StringWriter none = new java.io.StringWriter();
+    assertThatThrownBy(() -> HtmlReportWriter.write(cycle, other, none))
+        .hasMessage("report of cycle other, not " + cycle.cycle().id());
+    assertThat(none.toString()).isEmpty();
+  }
+
+  @Test
   void example_oneBurnUpChartPerKeyResult_wellFormed_selfContained() throws IOException {
     OkrCycle cycle = example();
     CycleReport report = exampleReport(cycle);
