@@ -23,6 +23,10 @@ final class ExamplesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
+      throw new BadInputException(java.util.List.of("--out: must be a folder (existing or not), not a file: '" + out
+          + "'"));
+    }
     ExampleGenerator.write(out, seed);
     spec.commandLine().getOut().println("wrote " + out.resolve("acme-2026-q3.json") + " and "
         + out.resolve("acme-2026-q2.json"));

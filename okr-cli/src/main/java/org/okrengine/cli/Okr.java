@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "okr", mixinStandardHelpOptions = true, version = "okr 0.1.0-SNAPSHOT",
     description = "Forecasts, risks and reports for OKR cycles (okr-cycle/1 JSON or JSON Lines).",
     subcommands = {AnalyzeCommand.class, BacktestCommand.class, RetroCommand.class, FitCommand.class,
-        GraphCommand.class, ExamplesCommand.class, SyncCommand.class})
+        GraphCommand.class, ExamplesCommand.class, SyncCommand.class, CommandLine.HelpCommand.class})
 public final class Okr implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -41,6 +41,10 @@ public final class Okr implements Runnable {
    */
   static int run(String[] args, PrintWriter out, PrintWriter err, boolean console) {
     CommandLine cl = new CommandLine(new Okr());
+    // -V on every subcommand says the command's version
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      sub.getCommandSpec().version(cl.getCommandSpec().version());
+    }
     ((AnalyzeCommand) cl.getSubcommands().get("analyze").getCommand()).console = console;
     cl.setOut(out);
     cl.setErr(err);

@@ -63,7 +63,9 @@ class HelpTest {
       OkrTest.Run r = runInNewJvm(dir, Okr.class.getName(), args);
       assertThat(r.code()).as("%s", args).isZero();
       assertThat(r.err()).as("%s", args).isEmpty();
-      assertThat(r.out()).as("%s", args).startsWith("Usage: okr").doesNotContainPattern(RAW_SPECIFIER);
+      // picocli's help command says what it is before its usage
+      assertThat(r.out()).as("%s", args).startsWith(args.get(0).equals("help") ? "Display help information"
+          : "Usage: okr").contains("Usage: okr").doesNotContainPattern(RAW_SPECIFIER);
     }
     // the percentages of backtest's help are shown as percentages
     OkrTest.Run backtest = runInNewJvm(dir, Okr.class.getName(), List.of("backtest", "--help"));

@@ -1,0 +1,44 @@
+package org.okrengine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What people expect of a command line (library issue, item 4). */
+class CliBehaviourTest {
+  @Test
+  void help_command_printsThatCommandsHelp() {
+    OkrTest.Run r = OkrTest.run("help", "analyze");
+    assertThat(r.code()).isEqualTo(0);
+    assertThat(r.out()).startsWith("Usage: okr analyze ");
+    assertThat(r.err()).isEmpty();
+    OkrTest.Run all = OkrTest.run("help");
+    assertThat(all.code()).isEqualTo(0);
+    assertThat(all.out()).startsWith("Usage: okr ").contains("  help ");
+  }
+
+  @Test
+  void subcommands_version() {
+    for (String command : new String[] {"analyze", "backtest", "retro", "fit", "graph", "examples", "sync"}) {
+      OkrTest.Run r = OkrTest.run(command, "-V");
+      assertThat(r.code()).as(command).isEqualTo(0);
+      assertThat(r.out()).as(command).isEqualTo("okr 0.1.0-SNAPSHOT\n");
+    }
+  }
+
+  @Test
+  void examples_outIsAFile_badInputNothingWritten(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("notes.txt"), "mine");
+    OkrTest.Run r = OkrTest.run("examples", "--out", file.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("--out: must be a folder (existing or not), not a file: '" + file + "'\n");
+    assertThat(Files.readString(file)).isEqualTo("mine");
+    // a folder, existing or not, is written
+    assertThat(OkrTest.run("examples", "--out", dir.resolve("new").toString()).code()).isEqualTo(0);
+    assertThat(dir.resolve("new/acme-2026-q3.json")).exists();
+  }
+}
