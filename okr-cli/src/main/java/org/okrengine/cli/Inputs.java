@@ -27,7 +27,7 @@ final class Inputs {
   private long lines;
   private long rejected;
   private long cycles;
-  private Path current;
+  private String current;
   private long currentLine;
 
   private void warn(String where, Problem p) {
@@ -49,11 +49,19 @@ final class Inputs {
    */
   void read(List<Path> files, Consumer<OkrCycle> sink) {
     CycleJson json = CycleJson.withDefaults();
-    for (Path file : files) {
-      current = file;
+    for (Path given : files) {
+      String name = given.toString();
+      current = name;
       currentLine = 0;
+      Path file;
+      try {
+        file = StandardInput.isStream(given) ? StandardInput.spooled(given) : given;
+      } catch (IOException | java.io.UncheckedIOException e) {
+        fileProblem(name + ": cannot read: " + e.getMessage());
+        continue;
+      }
       if (!Files.isRegularFile(file)) {
-        fileProblem(file + ": no such file");
+        fileProblem(name + ": no such file");
         continue;
       }
       try {
@@ -62,7 +70,7 @@ final class Inputs {
             stream.forEach(l -> {
               lines++;
               for (Problem p : l.warnings()) {
-                warn(file + ":" + l.lineNumber(), p);
+                warn(name + ":" + l.lineNumber(), p);
               }
               if (l.isValid()) {
                 currentLine = l.lineNumber();
@@ -70,7 +78,7 @@ final class Inputs {
               } else {
                 rejected++;
                 for (Problem p : l.errors()) {
-                  problems.add(file + ":" + l.lineNumber() + ": " + p);
+                  problems.add(name + ":" + l.lineNumber() + ": " + p);
                 }
               }
             });
@@ -83,18 +91,18 @@ final class Inputs {
             lines++;
             rejected++;
             for (Problem p : e.problems()) {
-              problems.add(file + ": " + p);
+              problems.add(name + ": " + p);
             }
             continue;
           }
           lines++;
           for (Problem p : parsed.warnings()) {
-            warn(file.toString(), p);
+            warn(name, p);
           }
           accept(sink, parsed.cycle());
         }
       } catch (IOException | java.io.UncheckedIOException e) {
-        fileProblem(file + ": cannot read: " + e.getMessage());
+        fileProblem(name + ": cannot read: " + e.getMessage());
       }
     }
   }
@@ -112,7 +120,7 @@ final class Inputs {
       cycles++;
     } catch (InvalidCycleException e) {
       rejected++;
-      String where = currentLine > 0 ? current + ":" + currentLine : current.toString();
+      String where = currentLine > 0 ? current + ":" + currentLine : current;
       for (Problem p : e.problems()) {
         problems.add(where + ": " + p);
       }

@@ -1,0 +1,79 @@
+package org.okrengine.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Inputs that are streams: {@code -} (standard input) and files that are not regular files but can be read, such as
+ * {@code /dev/stdin} or a shell's {@code <(...)}. A stream can be read once, and a command may read its inputs twice
+ * (okr analyze checks every input before it writes anything), so each is spooled to a temporary file on first use,
+ * deleted when the JVM exits. The spooled copy of a stream holding several lines that each begin with '{' and end with
+ * '}' is read as JSON Lines; anything else as one JSON document. Not thread-safe (one command runs at a time).
+ */
+final class StandardInput {
+  private static InputStream spooledFrom;
+  private static Path spooledStdin;
+  private static final java.util.Map<Path, Path> SPOOLED = new java.util.HashMap<>();
+
+  private StandardInput() {}
+
+  /** Whether {@code given} names a stream: {@code -}, or an existing file that is not a regular file. */
+  static boolean isStream(Path given) {
+    return given.toString().equals("-")
+        || Files.exists(given) && !Files.isRegularFile(given) && !Files.isDirectory(given) && Files.isReadable(given);
+  }
+
+  /** The spooled copy of {@code given} (made on the first call for it, or for this standard input). */
+  static synchronized Path spooled(Path given) throws IOException {
+    if (given.toString().equals("-")) {
+      if (spooledStdin == null || spooledFrom != System.in) {
+        spooledStdin = spool(System.in);
+        spooledFrom = System.in;
+      }
+      return spooledStdin;
+    }
+    Path done = SPOOLED.get(given);
+    if (done == null) {
+      try (InputStream in = Files.newInputStream(given)) {
+        done = spool(in);
+      }
+      SPOOLED.put(given, done);
+    }
+    return done;
+  }
+
+  private static Path spool(InputStream in) throws IOException {
+    Path tmp = Files.createTempFile("okr-stdin-", ".tmp");
+    tmp.toFile().deleteOnExit();
+    Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+    Path named = tmp.resolveSibling(tmp.getFileName().toString().replace(".tmp", jsonLines(tmp) ? ".jsonl" : ".json"));
+    Files.move(tmp, named, StandardCopyOption.REPLACE_EXISTING);
+    named.toFile().deleteOnExit();
+    return named;
+  }
+
+  /** Whether the spooled text holds two or more non-blank lines, each one whole JSON object by its look. */
+  private static boolean jsonLines(Path file) throws IOException {
+    int objects = 0;
+    try (var lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = lines.readLine()) != null) {
+        String t = line.strip();
+        if (t.isEmpty()) {
+          continue;
+        }
+        if (!(t.startsWith("{") && t.endsWith("}"))) {
+          return false;
+        }
+        objects++;
+      }
+    } catch (java.nio.charset.MalformedInputException e) {
+      return false; // not UTF-8: read as one document, whose reader says where
+    }
+    return objects >= 2;
+  }
+}
