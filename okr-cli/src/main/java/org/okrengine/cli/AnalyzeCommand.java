@@ -80,8 +80,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     if (!format.equals("text") && !format.equals("json") && !format.equals("html") && !format.equals("prompt")) {
       throw new BadInputException(List.of("--format: must be text, json, html or prompt: '" + format + "'"));
     }
-    if (outFile != null && !AtomicFile.problems("--out", outFile).isEmpty()) {
-      throw new BadInputException(AtomicFile.problems("--out", outFile));
+    if (outFile != null && !AtomicFile.problems("--out", outFile, files).isEmpty()) {
+      throw new BadInputException(AtomicFile.problems("--out", outFile, files));
     }
     EscalationPolicy escalation = EscalationPolicy.DEFAULT;
     if (policy != null) {

@@ -94,6 +94,33 @@ final class AtomicFile implements Closeable {
    * The problems of writing a file to {@code file} for the option {@code option} (empty when none): a folder there,
    * or no folder to hold it. Checked before any work, so a run that cannot write its output stops at once.
    */
+  /**
+   * The problems of writing {@code file} for {@code option} ({@link #problems(String, Path)}), and that it is one of
+   * the command's {@code inputs}, which it would overwrite.
+   */
+  static List<String> problems(String option, Path file, List<Path> inputs) {
+    List<String> out = problems(option, file);
+    for (Path in : inputs) {
+      if (sameFile(in, file)) {
+        out.add(option + ": " + file + ": is one of the inputs, which it would overwrite");
+        break;
+      }
+    }
+    return out;
+  }
+
+  /** Whether {@code a} and {@code b} are one file (by path, or by the file system when both exist). */
+  static boolean sameFile(Path a, Path b) {
+    if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
+      return true;
+    }
+    try {
+      return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   static List<String> problems(String option, Path file) {
     List<String> out = new ArrayList<>();
     Path parent = file.toAbsolutePath().getParent();

@@ -105,7 +105,7 @@ final class BacktestCommand implements Callable<Integer> {
           + ConsoleText.printable(where.engine));
     }
     if (perForecast != null) {
-      bad.addAll(AtomicFile.problems("--per-forecast", perForecast));
+      bad.addAll(AtomicFile.problems("--per-forecast", perForecast, files));
     }
     if (plot != null && Files.exists(plot) && !Files.isDirectory(plot)) {
       bad.add("--plot: " + plot + ": not a directory");

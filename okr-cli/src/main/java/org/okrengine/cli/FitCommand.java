@@ -53,7 +53,7 @@ final class FitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<String> bad = new ArrayList<>(AtomicFile.problems("--out", out));
+    List<String> bad = new ArrayList<>(AtomicFile.problems("--out", out, files));
     bad.addAll(rejects.problems(files));
     if (name != null && !validName(name)) {
       bad.add("--name: must be 1 to 200 characters without control characters: '" + ConsoleText.printable(name)

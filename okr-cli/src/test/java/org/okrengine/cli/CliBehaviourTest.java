@@ -41,4 +41,22 @@ class CliBehaviourTest {
     assertThat(OkrTest.run("examples", "--out", dir.resolve("new").toString()).code()).isEqualTo(0);
     assertThat(dir.resolve("new/acme-2026-q3.json")).exists();
   }
+
+  @Test
+  void out_oneOfTheInputs_badInputInputUntouched(@TempDir Path dir) throws IOException {
+    Path cycle = Files.copy(OkrTest.EXAMPLE, dir.resolve("q3.json"));
+    byte[] before = Files.readAllBytes(cycle);
+    OkrTest.Run analyze = OkrTest.run("analyze", cycle.toString(), "--out", dir.resolve("./q3.json").toString());
+    assertThat(analyze.code()).isEqualTo(2);
+    assertThat(analyze.err()).isEqualTo("--out: " + dir.resolve("./q3.json") + ": is one of the inputs, which it "
+        + "would overwrite\n");
+    OkrTest.Run fit = OkrTest.run("fit", cycle.toString(), "--out", cycle.toString());
+    assertThat(fit.code()).isEqualTo(2);
+    assertThat(fit.err()).contains("--out: " + cycle + ": is one of the inputs, which it would overwrite\n");
+    OkrTest.Run backtest = OkrTest.run("backtest", cycle.toString(), "--per-forecast", cycle.toString());
+    assertThat(backtest.code()).isEqualTo(2);
+    assertThat(backtest.err()).contains("--per-forecast: " + cycle + ": is one of the inputs, which it would "
+        + "overwrite\n");
+    assertThat(Files.readAllBytes(cycle)).isEqualTo(before);
+  }
 }
