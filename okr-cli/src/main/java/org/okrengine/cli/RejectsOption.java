@@ -2,7 +2,6 @@ package org.okrengine.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,23 +48,12 @@ public final class RejectsOption {
     }
     out.addAll(AtomicFile.problems("--rejects", file));
     for (Path in : inputs) {
-      if (same(in, file)) {
+      if (AtomicFile.sameFile(in, file)) {
         out.add("--rejects: " + file + ": is one of the inputs, which it would overwrite");
         break;
       }
     }
     return out;
-  }
-
-  private static boolean same(Path a, Path b) {
-    if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
-      return true;
-    }
-    try {
-      return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
-    } catch (IOException e) {
-      return false;
-    }
   }
 
   /**
