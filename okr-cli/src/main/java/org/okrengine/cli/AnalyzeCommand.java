@@ -122,6 +122,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     // anything is written (a second pass analyses them)
     Inputs check = new Inputs();
     List<String> asOfProblems = new java.util.ArrayList<>();
+    List<String> asOfWarnings = new java.util.ArrayList<>();
     final LocalDate checkDate = asOfDate;
     final Instant checkInstant = asOfInstant;
     check.read(files, cycle -> {
@@ -129,6 +130,12 @@ final class AnalyzeCommand implements Callable<Integer> {
         Instant at = checkInstant != null ? checkInstant : cycle.cycle().instantOf(checkDate);
         try {
           cycle.cycle().requireAnalysable(at);
+          if (at.isBefore(cycle.cycle().startInstant()) || !at.isBefore(cycle.cycle().endInstant())) {
+            asOfWarnings.add("okr: warning: --as-of " + asOf + " is " + (at.isBefore(cycle.cycle().startInstant())
+                ? "before cycle " + cycle.cycle().id() + " starts (" + cycle.cycle().start() + ")"
+                : "after cycle " + cycle.cycle().id() + " ends (" + cycle.cycle().end() + ")")
+                + "; it is analysed as it stood then");
+          }
         } catch (IllegalArgumentException e) {
           asOfProblems.add("--as-of: " + asOf + ": cycle " + cycle.cycle().id() + ": " + e.getMessage());
         }
@@ -151,6 +158,11 @@ final class AnalyzeCommand implements Callable<Integer> {
       check.warnings().forEach(warn::println);
       warn.flush();
       throw new BadInputException(check.problems());
+    }
+    if (!asOfWarnings.isEmpty()) {
+      PrintWriter warn = spec.commandLine().getErr();
+      asOfWarnings.forEach(w -> warn.println(ConsoleText.printable(w)));
+      warn.flush();
     }
     StringWriter buffer = new StringWriter();
     PrintWriter out = outFile != null ? new PrintWriter(buffer) : spec.commandLine().getOut();

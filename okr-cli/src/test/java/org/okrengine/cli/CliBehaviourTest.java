@@ -59,4 +59,21 @@ class CliBehaviourTest {
         + "overwrite\n");
     assertThat(Files.readAllBytes(cycle)).isEqualTo(before);
   }
+
+  @Test
+  void asOf_outsideTheCycleWithinTheLimits_warningThatSaysSo() {
+    // the example runs 1 Jul to 30 Sep 2026; analysable from one cycle length before to one after
+    OkrTest.Run after = OkrTest.run("analyze", OkrTest.EXAMPLE.toString(), "--as-of", "2026-10-15", "--format", "json");
+    assertThat(after.code()).isEqualTo(0);
+    assertThat(after.err()).isEqualTo("okr: warning: --as-of 2026-10-15 is after cycle 2026-Q3 ends (2026-09-30); it "
+        + "is analysed as it stood then\n");
+    OkrTest.Run before = OkrTest.run("analyze", OkrTest.EXAMPLE.toString(), "--as-of", "2026-06-01", "--format",
+        "json");
+    assertThat(before.code()).isEqualTo(0);
+    assertThat(before.err()).isEqualTo("okr: warning: --as-of 2026-06-01 is before cycle 2026-Q3 starts "
+        + "(2026-07-01); it is analysed as it stood then\n");
+    OkrTest.Run within = OkrTest.run("analyze", OkrTest.EXAMPLE.toString(), "--as-of", "2026-08-19", "--format",
+        "json");
+    assertThat(within.err()).isEmpty();
+  }
 }
