@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** A progress bar on standard error, only on a terminal and only for runs of 500 cycles or more. */
+/**
+ * A progress bar on standard error, only when standard error is a terminal (whatever standard output is: a report
+ * piped to a file still shows its progress) and only for runs of 500 cycles or more.
+ */
 final class ProgressBar {
   private static final int WIDTH = 30;
   private final PrintWriter err;
@@ -20,12 +23,29 @@ final class ProgressBar {
     this.err = err;
     this.label = label;
     this.total = total;
-    this.show = System.console() != null && total >= 500;
+    this.show = ERR_IS_TERMINAL && total >= 500;
   }
 
   /** A bar for reading {@code files}, whose cycles are counted first only on a terminal. */
   static ProgressBar forFiles(PrintWriter err, String label, List<Path> files) {
-    return new ProgressBar(err, label, System.console() != null ? countCycles(files) : 0);
+    return new ProgressBar(err, label, ERR_IS_TERMINAL ? countCycles(files) : 0);
+  }
+
+  /** Whether standard error is a terminal, decided once. */
+  static final boolean ERR_IS_TERMINAL = isTerminal(Path.of("/proc/self/fd/2"), System.console() != null);
+
+  /**
+   * Whether the file descriptor at {@code fd} (a /proc link) is a terminal: it links to a terminal device
+   * (/dev/pts/N, /dev/ttyN, /dev/console). Where /proc is missing (not Linux), {@code fallback}: Java 17 only knows
+   * whether standard input and output are both terminals.
+   */
+  static boolean isTerminal(Path fd, boolean fallback) {
+    try {
+      String target = Files.readSymbolicLink(fd).toString();
+      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return fallback;
+    }
   }
 
   /** Cycles in {@code files} (lines of JSON Lines, one per other file), for the progress bar; 0 when unknown. */
