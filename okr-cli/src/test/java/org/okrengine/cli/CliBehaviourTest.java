@@ -76,4 +76,15 @@ class CliBehaviourTest {
         "json");
     assertThat(within.err()).isEmpty();
   }
+
+  @Test
+  void completion_bash_aScriptForEveryCommand() {
+    OkrTest.Run r = OkrTest.run("completion", "bash");
+    assertThat(r.code()).isEqualTo(0);
+    assertThat(r.out()).startsWith("#!/usr/bin/env bash").contains("complete -F _complete_okr", "analyze", "backtest",
+        "retro", "sync", "--as-of");
+    OkrTest.Run fish = OkrTest.run("completion", "fish");
+    assertThat(fish.code()).isEqualTo(2);
+    assertThat(fish.err()).isEqualTo("SHELL: must be bash or zsh: 'fish'\n");
+  }
 }
