@@ -43,9 +43,11 @@ class OkrTest {
     // the summary, causes, escalations of the engine (issue 6)
     assertThat(r.out()).contains("\nIn short: As of 19 Aug, 6 of 30 key results are off track, 9 at risk and 2 stale")
         .contains("Customer Support: all 6 key results need attention, and \"hiring\" has been named as the blocker")
-        .contains("      because: Upstream, I-6 (Support hiring) is 19 days late; that leaves KR-22 an 84% chance")
+        .contains("      because: Upstream, I-6 (Support hiring) is 19 days late; that leaves KR-22 (First response "
+            + "time from 9 to 2 hours) an 84% chance")
         .contains("\nEscalations (highest level first):\n")
-        .contains("  - level 2, to leadership, since 2026-08-06: I-3 has fed a cascade across teams since 6 Aug")
+        .contains("  - level 2, to leadership, since 2026-08-06: I-3 (Event pipeline v2) has fed a cascade across "
+            + "teams since 6 Aug")
         .contains("  = O-9 (Customers get answers fast): 3 of 3 key results need attention");
   }
 
@@ -53,8 +55,8 @@ class OkrTest {
   void analyze_example_atCycleEnd_brokenDataConnection() {
     Run r = run("analyze", EXAMPLE.toString(), "--as-of", "2026-10-01");
     assertThat(r.code()).isEqualTo(0);
-    assertThat(r.out()).contains("Broken data connections:\n  - KR-14 gets its values from datadog, which sent the "
-        + "last one (");
+    assertThat(r.out()).contains("Broken data connections:\n  - KR-14 (Availability at or above 99.9%) gets its "
+        + "values from datadog, which sent the last one (");
   }
 
   @Test

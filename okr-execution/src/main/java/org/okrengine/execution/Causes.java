@@ -78,15 +78,16 @@ final class Causes {
       double slip = h.slipAt();
       out.add(new Scored(new Cause("upstream-late", c.source(), Map.of("slipDays", c.slipDays(),
           "slipDaysHere", slip, "probabilityOfMiss", miss),
-          "Upstream, " + name(okr, c.source()) + " is " + Numbers.days(c.slipDays()) + " late; that leaves " + id
-              + " " + Insights.aPct(miss) + " chance of missing because of it."), 0.5 + 0.5 * miss, 1));
+          "Upstream, " + name(okr, c.source()) + " is " + Numbers.days(c.slipDays()) + " late; that leaves "
+              + name(kr.id(), kr.title()) + " " + Insights.aPct(miss) + " chance of missing because of it."),
+          0.5 + 0.5 * miss, 1));
     }
     blocker(cycle, id, seen, asOf, out);
     Double staleAfter = staleAfterDays(f);
     if (!sourceSilent && staleAfter != null && f.daysSinceCheckIn() != null) {
       int days = f.daysSinceCheckIn();
       out.add(new Scored(new Cause("silent", null, Map.of("daysSinceCheckIn", (double) days, "staleAfterDays",
-          staleAfter), id + " has had no check-in for " + days + " days (the last on "
+          staleAfter), name(kr.id(), kr.title()) + " has had no check-in for " + days + " days (the last on "
               + Insights.DAY.format(cycle.dateOf(seen.get(seen.size() - 1).at())) + "), longer than the "
               + Numbers.days(staleAfter) + " its rhythm of check-ins allows."),
           0.85 * Math.min(1, days / 28.0), 3));
@@ -118,12 +119,32 @@ final class Causes {
     return null;
   }
 
+  /**
+   * An item as a sentence names it the first time: {@code KR-3 (Cut onboarding time)}, the id alone when the item
+   * (an initiative, key result, milestone or objective) has no title or its title is its id, or it is not in the
+   * cycle. Later mentions in the same sentence use the id alone.
+   */
   static String name(OkrCycle okr, String id) {
     String title = okr.initiative(id).map(i -> i.title())
         .or(() -> okr.keyResult(id).map(k -> k.title()))
         .or(() -> okr.milestone(id).map(x -> x.title()))
+        .or(() -> okr.objective(id).map(o -> o.title()))
         .orElse(null);
-    return title == null || title.equals(id) ? id : id + " (" + title + ")";
+    return name(id, title);
+  }
+
+  /** {@code id (title)}, or the id alone when {@code title} is null, blank or the id itself. */
+  static String name(String id, String title) {
+    return title == null || title.isBlank() || title.equals(id) ? id : id + " (" + title + ")";
+  }
+
+  /** {@link #name(OkrCycle, String)} of each of {@code ids}. */
+  static List<String> names(OkrCycle okr, List<String> ids) {
+    List<String> out = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      out.add(name(okr, id));
+    }
+    return out;
   }
 
   private static void blocker(Cycle cycle, String id, List<CheckIn> seen, Instant asOf, List<Scored> out) {
@@ -183,7 +204,7 @@ final class Causes {
     String lateText = late <= 0 ? "has not gained since" : "only " + Numbers.value(late * span, m) + " a week since";
     out.add(new Scored(new Cause("pace-fell", null, Map.of("earlierProgressPerWeek", early,
         "recentProgressPerWeek", late),
-        "The pace fell: " + kr.id() + " moved " + Numbers.value(early * span, m) + " a week until "
+        "The pace fell: " + name(kr.id(), kr.title()) + " moved " + Numbers.value(early * span, m) + " a week until "
             + Insights.DAY.format(cycle.dateOf(mid.at())) + ", " + lateText + "."),
         0.8 * Math.min(1, 1 - late / early), 4));
   }

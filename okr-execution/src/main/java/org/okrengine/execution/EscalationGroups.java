@@ -101,8 +101,8 @@ final class EscalationGroups {
     EscalationSummary top = highest(subjects, escalated);
     String team = cascade.sourceTeam() == null ? "" : " (" + okr.team(cascade.sourceTeam()).map(t -> t.name())
         .orElse(cascade.sourceTeam()) + ")";
-    String reason = source + team + " is " + Numbers.days(cascade.slipDays()) + " late and " + Insights.join(subjects)
-        + " need it: " + tail(subjects.size(), top);
+    String reason = Causes.name(okr, source) + team + " is " + Numbers.days(cascade.slipDays()) + " late and "
+        + Insights.join(Causes.names(okr, subjects)) + " need it: " + tail(subjects.size(), top);
     return new EscalationGroup(EscalationGroup.LATE_UPSTREAM, source, subjects, top.level(), top.to(), reason);
   }
 
@@ -120,7 +120,8 @@ final class EscalationGroups {
     String name = okr.team(team).map(t -> t.name()).orElse(team);
     String since = lastHeard == null ? "" : " since " + Insights.DAY.format(lastHeard) + " ("
         + Numbers.days(ChronoUnit.DAYS.between(lastHeard, today)) + ")";
-    String reason = name + " has gone quiet: none of " + Insights.join(subjects) + " has had a check-in" + since
+    String reason = name + " has gone quiet: none of " + Insights.join(Causes.names(okr, subjects))
+        + " has had a check-in" + since
         + ": " + tail(subjects.size(), top);
     return new EscalationGroup(EscalationGroup.SILENT_TEAM, team, subjects, top.level(), top.to(), reason);
   }

@@ -349,17 +349,17 @@ final class Escalations {
     String target = chosen.to() + " (level " + chosen.level() + ")";
     if (byCascade) {
       Cascade c = now.cascades().from(id);
-      reason = id + " has fed a cascade across teams since " + Insights.DAY.format(chosenSince) + " ("
-          + Numbers.days(days) + "): it is " + Numbers.days(c.slipDays()) + " late and reaches "
+      reason = Causes.name(okr, id) + " has fed a cascade across teams since " + Insights.DAY.format(chosenSince)
+          + " (" + Numbers.days(days) + "): it is " + Numbers.days(c.slipDays()) + " late and reaches "
           + Insights.join(teamNames(okr, c.teams().stream().filter(t -> !t.equals(c.sourceTeam())).toList()))
           + ", so it goes to " + target + ".";
     } else {
       Status s = statuses.status()[last];
       String chance = chosen.belowProbability() == null || s == Status.STALE ? ""
           : ", " + Insights.aPct(statuses.probability()[last]) + " chance";
-      reason = id + " has been " + phrase(chosen) + " without a break since " + Insights.DAY.format(chosenSince)
-          + " (" + Numbers.days(days) + "; " + Insights.statusName(s) + chance + " now), so it goes to " + target
-          + ".";
+      reason = Causes.name(okr, id) + " has been " + phrase(chosen) + " without a break since "
+          + Insights.DAY.format(chosenSince) + " (" + Numbers.days(days) + "; " + Insights.statusName(s) + chance
+          + " now), so it goes to " + target + ".";
     }
     return new Row(new EscalationSummary(id, chosen.level(), chosenSince, chosen.to(), reason), order);
   }

@@ -22,7 +22,7 @@ final class Insights {
 
   static String sentence(KeyResult kr, Forecast f, Cycle cycle) {
     Metric m = kr.metric();
-    String id = kr.id();
+    String id = Causes.name(kr.id(), kr.title());
     switch (f.status()) {
       case NO_DATA:
         return id + " has no check-in yet, so nothing is known about it beyond its plan.";

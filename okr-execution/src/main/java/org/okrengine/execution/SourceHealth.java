@@ -121,7 +121,8 @@ final class SourceHealth {
   private static SourceHealthSummary single(Cycle cycle, Feed f) {
     KeyResult kr = f.keyResult();
     int silent = (int) Math.floor(f.silentDays());
-    String reason = kr.id() + " gets its values from " + f.source() + ", which sent the last one ("
+    String reason = Causes.name(kr.id(), kr.title()) + " gets its values from " + f.source()
+        + ", which sent the last one ("
         + Numbers.value(f.last().value(), kr.metric()) + ") on " + Insights.DAY.format(cycle.dateOf(f.last().at()))
         + " and nothing for " + Numbers.days(silent) + ", though it used to send one every "
         + Numbers.days(round1(f.gapDays())) + ": the data connection looks broken"
@@ -133,12 +134,14 @@ final class SourceHealth {
 
   private static SourceHealthSummary wholeSource(Cycle cycle, String source, List<Feed> feeds) {
     List<String> ids = new ArrayList<>();
+    List<String> named = new ArrayList<>();
     Instant last = null;
     double silent = Double.MAX_VALUE;
     List<Double> gaps = new ArrayList<>();
     List<String> manual = new ArrayList<>();
     for (Feed f : feeds) {
       ids.add(f.keyResult().id());
+      named.add(Causes.name(f.keyResult().id(), f.keyResult().title()));
       if (f.manualSince()) {
         manual.add(f.keyResult().id());
       }
@@ -151,8 +154,8 @@ final class SourceHealth {
     gaps.sort(null);
     double gap = round1(gaps.get(gaps.size() / 2));
     int days = (int) Math.floor(silent);
-    String what = ids.size() == 1 ? "the only key result it feeds, " + ids.get(0) + ","
-        : "any of the " + ids.size() + " key results it feeds (" + Insights.join(ids) + ")";
+    String what = ids.size() == 1 ? "the only key result it feeds, " + named.get(0) + ","
+        : "any of the " + ids.size() + " key results it feeds (" + Insights.join(named) + ")";
     String reason = source + " has sent nothing for " + what + " since " + Insights.DAY.format(cycle.dateOf(last))
         + " (" + Numbers.days(days) + "; it used to send one every " + Numbers.days(gap)
         + "): the data connection is broken" + (manual.isEmpty() ? ", so nobody knows the status of "

@@ -55,7 +55,8 @@ final class Summaries {
   private static ObjectiveSummary objective(Objective o, Map<String, KeyResultReport> rows) {
     int n = o.keyResults().size();
     if (n == 0) {
-      return new ObjectiveSummary(o.id(), o.title(), o.team(), 0, 0, null, 0.0, o.id() + " has no key results.");
+      return new ObjectiveSummary(o.id(), o.title(), o.team(), 0, 0, null, 0.0,
+          Causes.name(o.id(), o.title()) + " has no key results.");
     }
     boolean equal = o.totalWeight() <= 0;
     double largest = 0;
@@ -98,7 +99,7 @@ final class Summaries {
     }
     Double progress = wp > 0 ? p / wp : null;
     double expected = e / w;
-    String head = o.id() + " (" + o.title() + "): ";
+    String head = Causes.name(o.id(), o.title()) + ": ";
     String krs = n == 1 ? "key result" : "key results";
     StringBuilder sb = new StringBuilder(head);
     if (attention == 0) {
@@ -115,7 +116,8 @@ final class Summaries {
     }
     sb.append('.');
     if (behind != null && behind.expectedProgress() > behind.progress() && attention > 1) {
-      sb.append(' ').append(behind.id()).append(" is furthest behind (").append(Insights.pct(behind.progress()))
+      sb.append(' ').append(Causes.name(behind.id(), behind.title())).append(" is furthest behind (")
+          .append(Insights.pct(behind.progress()))
           .append(" against ").append(Insights.pct(behind.expectedProgress())).append(").");
     }
     return new ObjectiveSummary(o.id(), o.title(), o.team(), n, attention, progress, expected, sb.toString());
@@ -186,7 +188,8 @@ final class Summaries {
     }
     sentences.addAll(silent(okr, asOf, rows));
     for (SourceHealthSummary s : sources) {
-      sentences.add("The " + s.source() + " data connection is broken: " + Insights.join(s.keyResults())
+      sentences.add("The " + s.source() + " data connection is broken: "
+          + Insights.join(Causes.names(okr, s.keyResults()))
           + (s.keyResults().size() == 1 ? " has" : " have") + " had no value from it since "
           + Insights.DAY.format(s.lastValueOn()) + ".");
     }

@@ -64,8 +64,8 @@ final class UpstreamRule {
     }
     List<Reason> reasons = new ArrayList<>(f.reasons());
     reasons.add(0, Reason.of("upstream-late", "slipDays", late.slipDays()));
-    String why = kr.id() + " needs " + Causes.name(cycle, late.id()) + ", which is " + Numbers.days(late.slipDays())
-        + " late, so it is at risk whatever its own numbers say. ";
+    String why = Causes.name(kr.id(), kr.title()) + " needs " + Causes.name(cycle, late.id()) + ", which is "
+        + Numbers.days(late.slipDays()) + " late, so it is at risk whatever its own numbers say. ";
     return new Outcome(Status.AT_RISK, List.copyOf(reasons), why + sentence);
   }
 

@@ -70,7 +70,8 @@ class CausesTest {
     Cause pace = kr.causes().get(0);
     assertThat(pace.evidence().get("earlierProgressPerWeek")).isCloseTo(0.077, within(1e-12));
     assertThat(pace.evidence().get("recentProgressPerWeek")).isEqualTo(0.0);
-    assertThat(pace.sentence()).isEqualTo("The pace fell: KR-1 moved 7.7 tickets a week until 5 Aug, has not "
+    assertThat(pace.sentence()).isEqualTo("The pace fell: KR-1 (Tickets closed) moved 7.7 tickets a week until "
+        + "5 Aug, has not "
         + "gained since.");
     // "hiring" on days 42, 49 and 56: 3 check-ins; 15 days from day 42 to day 57 is 2 whole weeks, score 0.45
     Cause blocker = kr.causes().get(1);

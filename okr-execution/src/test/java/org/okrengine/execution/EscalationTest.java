@@ -129,7 +129,8 @@ class EscalationTest {
     EscalationSummary i1 = e.stream().filter(x -> x.subject().equals("I-1")).findFirst().orElseThrow();
     assertThat(i1.level()).isEqualTo(2);
     assertThat(i1.since()).isEqualTo(LocalDate.of(2026, 7, 26));
-    assertThat(i1.reason()).isEqualTo("I-1 has fed a cascade across teams since 26 Jul (5 days): it is 11 days late "
+    assertThat(i1.reason()).isEqualTo("I-1 (Pipeline) has fed a cascade across teams since 26 Jul (5 days): it "
+        + "is 11 days late "
         + "and reaches Growth, so it goes to leadership (level 2).");
     // without the cascade rule, an initiative is never escalated
     EscalationPolicy noCascade = EscalationPolicy.builder().level(1, "team-lead", 14).build();
@@ -154,7 +155,8 @@ class EscalationTest {
         List.of(new Milestone("M-1", "Beta", LocalDate.of(2026, 7, 10), null)))), deps);
     EscalationSummary i1 = OLD.analyze(c, day(20)).escalations().stream().filter(e -> e.subject().equals("I-1"))
         .findFirst().orElseThrow();
-    assertThat(i1.reason()).isEqualTo("I-1 has fed a cascade across teams since 11 Jul (10 days): it is 11 days late "
+    assertThat(i1.reason()).isEqualTo("I-1 (Pipeline) has fed a cascade across teams since 11 Jul (10 days): it "
+        + "is 11 days late "
         + "and reaches Team 1, Team 2, Team 3, Team 4 and 2 more teams, so it goes to leadership (level 2).");
     // five: one more team
     OkrCycle five = OkrCycle.of(Q, teams.subList(0, 6), objectives.subList(0, 5), c.initiatives(),
@@ -293,7 +295,7 @@ class EscalationTest {
         .mapToInt(EscalationSummary::level).max().orElseThrow();
     assertThat(g.level()).isEqualTo(highest);
     // I-1's milestone was due 20 Jul: 31 days late on 20 Aug (day 50)
-    assertThat(g.reason()).isEqualTo("I-1 (Data) is 31 days late and " + Insights.join(g.subjects())
+    assertThat(g.reason()).isEqualTo("I-1 (Pipeline) (Data) is 31 days late and " + Insights.join(g.subjects())
         + " need it: 3 escalations with one cause, the highest to " + g.to() + " (level " + g.level() + ").");
     // one escalated key result alone makes no group
     assertThat(ENGINE.analyze(lateInitiative(0.2, "KR-1"), day(50)).escalationGroups()).isEmpty();

@@ -65,11 +65,12 @@ class ExampleStoryTest {
     assertThat(i3.to()).isEqualTo("leadership");
     // M-6 was due 5 Aug; on 6 Aug I-3 is a day late and the slip reaches Product's KR-7
     assertThat(i3.since()).isEqualTo(LocalDate.of(2026, 8, 6));
-    assertThat(i3.reason()).isEqualTo("I-3 has fed a cascade across teams since 6 Aug (13 days): it is 14 days late "
+    assertThat(i3.reason()).isEqualTo("I-3 (Event pipeline v2) has fed a cascade across teams since 6 Aug (13 "
+        + "days): it is 14 days late "
         + "and reaches Growth and Product, so it goes to leadership (level 2).");
     KeyResultReport kr7 = byId(week7).get("KR-7");
     assertThat(kr7.causes().get(0).sentence()).isEqualTo("Upstream, I-3 (Event pipeline v2) is 14 days late; that "
-        + "leaves KR-7 a 63% chance of missing because of it.");
+        + "leaves KR-7 (Analytics module generally available) a 63% chance of missing because of it.");
   }
 
   @Test
@@ -81,7 +82,7 @@ class ExampleStoryTest {
     assertThat(codes(krs.get("KR-26"))).contains("pace-fell", "confidence-falling");
     // I-6 (Support hiring) is 19 days late and blocks KR-22
     assertThat(krs.get("KR-22").causes().get(0).sentence()).isEqualTo("Upstream, I-6 (Support hiring) is 19 days "
-        + "late; that leaves KR-22 an 84% chance of missing because of it.");
+        + "late; that leaves KR-22 (First response time from 9 to 2 hours) an 84% chance of missing because of it.");
   }
 
   @Test
@@ -94,12 +95,14 @@ class ExampleStoryTest {
     assertThat(s.keyResults()).containsExactly("KR-14");
     assertThat(s.wholeSource()).isFalse();
     assertThat(s.lastValueOn()).isEqualTo(LocalDate.of(2026, 8, 13));
-    assertThat(s.reason()).startsWith("KR-14 gets its values from datadog, which sent the last one (")
+    assertThat(s.reason()).startsWith("KR-14 (Availability at or above 99.9%) gets its values from datadog, "
+        + "which sent the last one (")
         .endsWith(") on 13 Aug and nothing for 48 days, though it used to send one every 8.9 days: the data "
             + "connection looks broken, so nobody knows the status of KR-14.");
     KeyResultReport kr14 = byId(end).get("KR-14");
     assertThat(kr14.causes().get(0).code()).isEqualTo("source-silent");
-    assertThat(end.summary()).contains("The datadog data connection is broken: KR-14 has had no value from it since "
+    assertThat(end.summary()).contains("The datadog data connection is broken: KR-14 (Availability at or above "
+        + "99.9%) has had no value from it since "
         + "13 Aug.");
   }
 
@@ -159,7 +162,8 @@ class ExampleStoryTest {
         .contains("and \\\"hiring\\\" has been named as the blocker")
         .contains("- KR-23 \"Ticket backlog from 340 to 100\" (team support, objective O-9): at risk; ")
         .contains("\nEscalations:\n- level 2 to leadership since ")
-        .contains("\n- level 2 to leadership since 2026-08-06: \"I-3 has fed a cascade across teams")
+        .contains("\n- level 2 to leadership since 2026-08-06: \"I-3 (Event pipeline v2) has fed a cascade "
+        + "across teams")
         .contains("\nObjectives:\n- \"O-1 (")
         .endsWith("\n=== END OKR FACTS ===\n");
     assertThat(ExecutionEngine.groundedPrompt(week7)).isEqualTo(p);

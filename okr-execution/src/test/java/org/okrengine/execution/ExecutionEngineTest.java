@@ -86,15 +86,15 @@ class ExecutionEngineTest {
         .forecast(CYCLE.keyResults().get(0), Q, day(45));
     assertThat(Math.round(100 * f.landingProgress())).isEqualTo(83);
     assertThat(Math.round(100 * f.probabilityOfTarget())).isEqualTo(20);
-    assertThat(kr1.insight()).isEqualTo("KR-1 is moving at 64% of the weekly pace it needs; if nothing changes it "
-        + "will land at 83%, not 100% (a 20% chance of reaching 100 signups).");
-    assertThat(r.keyResults().get(1).insight()).isEqualTo("KR-2 met its target of 10 on 31 Jul.");
+    assertThat(kr1.insight()).isEqualTo("KR-1 (title KR-1) is moving at 64% of the weekly pace it needs; if "
+        + "nothing changes it will land at 83%, not 100% (a 20% chance of reaching 100 signups).");
+    assertThat(r.keyResults().get(1).insight()).isEqualTo("KR-2 (title KR-2) met its target of 10 on 31 Jul.");
     assertThat(r.keyResults().get(2).insight())
-        .isEqualTo("KR-3 has no check-in yet, so nothing is known about it beyond its plan.");
-    assertThat(r.keyResults().get(3).insight()).isEqualTo("KR-4 has had no check-in for 42 days; its last value was "
-        + "10% of the way, against 49% planned for now.");
-    assertThat(r.keyResults().get(4).insight()).startsWith("KR-5 has a ").endsWith(" chance of ending the cycle above "
-        + "99%; it is at 99.6% now, 0.6% above the threshold of 99%.");
+        .isEqualTo("KR-3 (title KR-3) has no check-in yet, so nothing is known about it beyond its plan.");
+    assertThat(r.keyResults().get(3).insight()).isEqualTo("KR-4 (title KR-4) has had no check-in for 42 days; its "
+        + "last value was 10% of the way, against 49% planned for now.");
+    assertThat(r.keyResults().get(4).insight()).startsWith("KR-5 (title KR-5) has a ")
+        .endsWith(" chance of ending the cycle above 99%; it is at 99.6% now, 0.6% above the threshold of 99%.");
     assertThat(r.cascades()).isEmpty();
     // KR-1 is on track until day 22 (the early ramp of the at-risk threshold), at risk from day 23, and below the
     // default policy's 25% without a break only from day 42 (P 0.25 on day 41; Forecaster.withDefaults day by day):
@@ -102,9 +102,9 @@ class ExecutionEngineTest {
     // from day 18 (19 Jul): 27 days, past 14
     assertThat(r.escalations()).extracting(e -> e.subject() + " " + e.level() + " " + e.since() + " " + e.to())
         .containsExactly("KR-4 1 2026-07-19 team-lead");
-    assertThat(r.escalations().get(0).reason()).isEqualTo("KR-4 has been at risk or off track with less than a 25% "
-        + "chance of reaching its target, or stale, without a break since 19 Jul (27 days; stale now), so it goes to "
-        + "team-lead (level 1).");
+    assertThat(r.escalations().get(0).reason()).isEqualTo("KR-4 (title KR-4) has been at risk or off track with less "
+        + "than a 25% chance of reaching its target, or stale, without a break since 19 Jul (27 days; stale now), so "
+        + "it goes to team-lead (level 1).");
   }
 
   @Test
@@ -143,7 +143,7 @@ class ExecutionEngineTest {
   void analyze_beforeCycle_notStarted() {
     CycleReport r = ExecutionEngine.withDefaults().analyze(CYCLE, day(-3));
     assertThat(r.keyResults()).allMatch(k -> k.status() == Status.NOT_STARTED);
-    assertThat(r.keyResults().get(0).insight()).isEqualTo("KR-1 starts with the cycle on 1 Jul.");
+    assertThat(r.keyResults().get(0).insight()).isEqualTo("KR-1 (title KR-1) starts with the cycle on 1 Jul.");
   }
 
   @Test

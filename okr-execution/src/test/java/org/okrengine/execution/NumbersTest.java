@@ -81,7 +81,7 @@ class NumbersTest {
     OkrCycle c = OkrCycle.of(q, List.of(Team.of("growth")), List.of(new Objective("O-1", "Grow", "growth", null,
         null, null, List.of(kr))));
     CycleReport r = ExecutionEngine.withDefaults().analyze(c, day10.plusSeconds(86_400));
-    assertThat(r.keyResults().get(0).insight()).isEqualTo("KR-1 met its target of 123.5 M EUR on 11 Jul.");
+    assertThat(r.keyResults().get(0).insight()).isEqualTo("KR-1 (Revenue) met its target of 123.5 M EUR on 11 Jul.");
     String page = HtmlReportWriter.write(c, r);
     assertThat(page).contains("100 M EUR → 123.5 M EUR · now 130.3 M EUR")
         .contains("<title>target 123.5 M EUR</title>")

@@ -42,7 +42,8 @@ class StatusStoryTest {
     assertThat(kr3.status()).isEqualTo(Status.AT_RISK);
     assertThat(kr3.reasons().get(0).code()).isEqualTo("upstream-late");
     assertThat(kr3.reasons().get(0).evidence()).containsEntry("slipDays", 4.0); // 15 Aug to 19 Aug
-    assertThat(kr3.insight()).startsWith("KR-3 needs KR-7 (Analytics module generally available), which is 4 days "
+    assertThat(kr3.insight()).startsWith("KR-3 (Launch self-serve finance dashboards) needs KR-7 (Analytics "
+        + "module generally available), which is 4 days "
         + "late, so it is at risk whatever its own numbers say.");
     // and in general: no on-track key result has a direct upstream or contributing initiative that a cascade starts at
     Set<String> late = week8.cascades().stream().map(CascadeSummary::source).collect(Collectors.toSet());
@@ -66,14 +67,16 @@ class StatusStoryTest {
     assertThat(kr5.progress()).isGreaterThanOrEqualTo(kr5.expectedProgress());
     assertThat(kr5.status().needsAttention()).isTrue();
     // 1 - 0.29 = 71% to go; 2.7 = 1 / the velocity ratio (37% of the pace it needs)
-    assertThat(kr5.insight()).startsWith("KR-5 is on its plan (29% against 28% planned for now), but the plan asks "
+    assertThat(kr5.insight()).startsWith("KR-5 (Reach 1,500 qualified signups) is on its plan (29% against 28% "
+        + "planned for now), but the plan asks "
         + "for 71% more by 30 Sep, 2.7 times its weekly pace so far;");
   }
 
   @Test
   void maintain_describedAboveOrBelowItsThreshold() {
     // was: KR-9 "Keep NPS above 40 ... 0% of 100% plan"; its last value 39.69 on 28 Jul (the example's check-ins)
-    assertThat(rows.get("KR-9").insight()).isEqualTo("KR-9 has had no check-in for 21 days; its last value, 39.69 NPS, "
+    assertThat(rows.get("KR-9").insight()).isEqualTo("KR-9 (Keep NPS above 40) has had no check-in for 21 days; "
+        + "its last value, 39.69 NPS, "
         + "was 0.31 NPS below the threshold of 40 NPS.");
     for (KeyResult kr : q3.keyResults()) {
       if (kr.metric().direction().isMaintain()) {

@@ -76,7 +76,8 @@ class SummariesTest {
     assertThat(s.needAttention()).isEqualTo(2);
     // 0.275 is 28%, 0.4 is 40%; KR-2 is 0.6 - 0.2 = 0.4 behind, KR-1 0.1
     assertThat(s.summary()).isEqualTo("O-1 (Grow revenue): 2 of 3 key results need attention (1 off track, "
-        + "1 at risk); together 28% of the way against 40% planned. KR-2 is furthest behind (20% against 60%).");
+        + "1 at risk); together 28% of the way against 40% planned. KR-2 (Title KR-2) is furthest behind (20% "
+        + "against 60%).");
   }
 
   @Test
@@ -131,7 +132,7 @@ class SummariesTest {
     OkrCycle okr = OkrCycle.of(Q, TEAMS, List.of(new Objective("O-9", "Empty", "growth", null, null, null,
         List.of())));
     assertThat(Summaries.objectives(okr, Map.of())).containsExactly(
-        new ObjectiveSummary("O-9", "Empty", "growth", 0, 0, null, 0.0, "O-9 has no key results."));
+        new ObjectiveSummary("O-9", "Empty", "growth", 0, 0, null, 0.0, "O-9 (Empty) has no key results."));
   }
 
   static String company(OkrCycle okr, List<KeyResultReport> rows) {
@@ -213,7 +214,8 @@ class SummariesTest {
         row("KR-2", "growth", Status.ON_TRACK, 0.5, 0.5), row("KR-3", "platform", Status.ON_TRACK, 0.5, 0.5)),
         Cascades.none(), sources, escalations);
     assertThat(s).isEqualTo("As of 15 Aug, none of the 3 key results needs attention (3 on track). The salesforce "
-        + "data connection is broken: KR-1 and KR-2 have had no value from it since 29 Jul. Escalated: 2 to Head of "
+        + "data connection is broken: KR-1 (Title KR-1) and KR-2 (Title KR-2) have had no value from it since "
+        + "29 Jul. Escalated: 2 to Head of "
         + "Growth (level 1) and 1 to CEO (level 2).");
   }
 }
