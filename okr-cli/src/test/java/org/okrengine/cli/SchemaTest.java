@@ -37,6 +37,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.okrengine.connect.SourcesJson;
 import org.okrengine.execution.ExecutionEngine;
+import org.okrengine.execution.Explanation;
 import org.okrengine.forecast.Backtest;
 import org.okrengine.forecast.BacktestJson;
 import org.okrengine.forecast.ForecastModel;
@@ -76,7 +77,8 @@ class SchemaTest {
       "okr-backtest/1", "okr-backtest-1.schema.json",
       "okr-escalation-policy/1", "okr-escalation-policy-1.schema.json",
       "okr-forecast-model/1", "okr-forecast-model-1.schema.json",
-      "okr-sources/1", "okr-sources-1.schema.json");
+      "okr-sources/1", "okr-sources-1.schema.json",
+      "okr-explain/1", "okr-explain-1.schema.json");
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
@@ -114,7 +116,7 @@ class SchemaTest {
   @Test
   void formats_theLibraryNames_haveASchema() {
     assertThat(FORMATS).containsKeys(CycleJson.FORMAT, ReportJson.FORMAT, RetroJson.FORMAT, BacktestJson.FORMAT,
-        EscalationPolicyJson.FORMAT, ForecastModel.FORMAT, SourcesJson.FORMAT);
+        EscalationPolicyJson.FORMAT, ForecastModel.FORMAT, SourcesJson.FORMAT, Explanation.FORMAT);
   }
 
   // ---- examples
@@ -154,7 +156,16 @@ class SchemaTest {
       }
     }
     assertThat(seen).containsKeys("okr-cycle/1", "okr-report/1", "okr-escalation-policy/1", "okr-forecast-model/1",
-        "okr-sources/1");
+        "okr-sources/1", "okr-explain/1");
+  }
+
+  @Test
+  void explanation_everyKindOnTheExample_valid() {
+    java.time.Instant at = q3.cycle().instantOf(LocalDate.of(2026, 8, 19));
+    CycleReport report = ExecutionEngine.withDefaults().analyze(q3, at);
+    for (String id : List.of("KR-3", "KR-5", "O-1", "growth", "I-3", "M-6", "KR-12")) {
+      assertWritten("okr-explain/1", Explanation.of(q3, report, id).toJson(), "okr explain " + id);
+    }
   }
 
   // ---- the shared data

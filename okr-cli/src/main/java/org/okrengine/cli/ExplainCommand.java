@@ -1,0 +1,71 @@
+package org.okrengine.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.okrengine.execution.ExecutionEngine;
+import org.okrengine.execution.Explanation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code okr explain}: what is blocking an item, upstream first. */
+@Command(name = "explain", mixinStandardHelpOptions = true,
+    description = "Explain an objective, key result, team or initiative: its status, then each late item it needs "
+        + "walking upstream to the one late for its own reason, its other causes and its escalations.")
+final class ExplainCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "CYCLE", description = "an okr-cycle/1 file")
+  Path file;
+
+  @Parameters(index = "1", paramLabel = "ID", description = "the id of an objective, key result, team, initiative "
+      + "or milestone")
+  String id;
+
+  @Option(names = "--as-of", paramLabel = "DATE", description = "analyse as of this date; default: now")
+  LocalDate asOf;
+
+  @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
+      description = "text (default) or json (okr-explain/1)")
+  String format;
+
+  @Override
+  public Integer call() {
+    if (!format.equals("text") && !format.equals("json")) {
+      throw new BadInputException(List.of("--format: must be text or json: '" + ConsoleText.printable(format) + "'"));
+    }
+    Inputs inputs = new Inputs();
+    List<String> problems = new ArrayList<>();
+    inputs.read(List.of(file), cycle -> {
+      if (cycle.kindOf(id).isEmpty()) {
+        problems.add("ID: no objective, key result, team, initiative or milestone '" + id + "' in cycle "
+            + cycle.cycle().id());
+        return;
+      }
+      Instant at = asOf != null ? cycle.cycle().instantOf(asOf)
+          : ExecutionEngine.defaultAsOf(cycle, Clock.systemUTC());
+      Explanation e = Explanation.of(cycle, ExecutionEngine.withDefaults().analyze(cycle, at), id);
+      if (format.equals("json")) {
+        spec.commandLine().getOut().print(e.toJson());
+      } else {
+        for (String line : e.toText().split("\n")) {
+          spec.commandLine().getOut().println(ConsoleText.printable(line));
+        }
+      }
+    });
+    spec.commandLine().getOut().flush();
+    problems.addAll(0, inputs.problems());
+    if (!problems.isEmpty()) {
+      throw new BadInputException(problems);
+    }
+    return Okr.OK;
+  }
+}

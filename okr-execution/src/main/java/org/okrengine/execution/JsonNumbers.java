@@ -1,0 +1,30 @@
+package org.okrengine.execution;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Numbers and flat objects of numbers for the JSON documents of this module. Stateless and thread-safe. */
+final class JsonNumbers {
+  private JsonNumbers() {}
+
+  /** {@code v} as a JSON number (whole numbers with {@code .0}, as Java writes a double), or {@code null}. */
+  static String number(Double v) {
+    if (v == null) {
+      return "null";
+    }
+    if (!Double.isFinite(v)) {
+      throw new IllegalArgumentException("v must be finite: " + v);
+    }
+    return Double.toString(v);
+  }
+
+  /** {@code values} as a JSON object on one line, in their order. */
+  static String object(Map<String, Double> values) {
+    List<String> parts = new ArrayList<>();
+    for (Map.Entry<String, Double> e : values.entrySet()) {
+      parts.add(FreeText.quote(e.getKey()) + ": " + number(e.getValue()));
+    }
+    return "{" + String.join(", ", parts) + "}";
+  }
+}
