@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "okr", mixinStandardHelpOptions = true, version = "okr 0.1.0-SNAPSHOT",
     description = "Forecasts, risks and reports for OKR cycles (okr-cycle/1 JSON or JSON Lines).",
     subcommands = {AnalyzeCommand.class, BacktestCommand.class, RetroCommand.class, FitCommand.class,
-        GraphCommand.class, ExamplesCommand.class, SyncCommand.class, ExplainCommand.class,
+        GraphCommand.class, ExamplesCommand.class, SyncCommand.class, CompletionCommand.class, ExplainCommand.class,
         CommandLine.HelpCommand.class})
 public final class Okr implements Runnable {
   @CommandLine.Spec
