@@ -99,8 +99,9 @@ final class EscalationGroups {
   private static EscalationGroup lateUpstream(OkrCycle okr, String source, List<String> subjects,
       Map<String, EscalationSummary> escalated, Cascade cascade) {
     EscalationSummary top = highest(subjects, escalated);
-    String team = cascade.sourceTeam() == null ? "" : " (" + okr.team(cascade.sourceTeam()).map(t -> t.name())
-        .orElse(cascade.sourceTeam()) + ")";
+    // the item's title is in brackets already: its team follows as ", of TEAM,"
+    String team = cascade.sourceTeam() == null ? "" : ", of " + okr.team(cascade.sourceTeam()).map(t -> t.name())
+        .orElse(cascade.sourceTeam()) + ",";
     String reason = Causes.name(okr, source) + team + " is " + Numbers.days(cascade.slipDays()) + " late and "
         + Insights.join(Causes.names(okr, subjects)) + " need it: " + tail(subjects.size(), top);
     return new EscalationGroup(EscalationGroup.LATE_UPSTREAM, source, subjects, top.level(), top.to(), reason);

@@ -295,7 +295,7 @@ class EscalationTest {
         .mapToInt(EscalationSummary::level).max().orElseThrow();
     assertThat(g.level()).isEqualTo(highest);
     // I-1's milestone was due 20 Jul: 31 days late on 20 Aug (day 50)
-    assertThat(g.reason()).isEqualTo("I-1 (Pipeline) (Data) is 31 days late and " + Insights.join(g.subjects())
+    assertThat(g.reason()).isEqualTo("I-1 (Pipeline), of Data, is 31 days late and " + Insights.join(g.subjects())
         + " need it: 3 escalations with one cause, the highest to " + g.to() + " (level " + g.level() + ").");
     // one escalated key result alone makes no group
     assertThat(ENGINE.analyze(lateInitiative(0.2, "KR-1"), day(50)).escalationGroups()).isEmpty();

@@ -105,7 +105,7 @@ class HtmlReportBrowserTest {
     assertThat(dom.exit()).as("chromium exit; stderr:%n%s", dom.err()).isEqualTo(0);
     assertThat(dom.consoleLines()).as("console messages").isEmpty();
     assertThat(dom.out()).contains("<h3 id=\"escalation-groups\">Escalations with one cause</h3>")
-        .contains("<li data-kind=\"late-upstream\">I-1 (Pipeline) (Data) is 31 days late and ");
+        .contains("<li data-kind=\"late-upstream\">I-1 (Pipeline), of Data, is 31 days late and ");
     assertThat(HtmlReportWriterTest.count(Pattern.compile("<span class=\"subjects\"><a href=\"#"), dom.out()))
         .isEqualTo(1);
   }

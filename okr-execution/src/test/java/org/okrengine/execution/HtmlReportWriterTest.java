@@ -291,7 +291,7 @@ class HtmlReportWriterTest {
     String section = html.substring(html.indexOf("<section id=\"escalations\">"));
     section = section.substring(0, section.indexOf("</section>"));
     assertThat(section).contains("<h3 id=\"escalation-groups\">Escalations with one cause</h3>\n<ul class=\"groups\">"
-        + "\n<li data-kind=\"late-upstream\">I-1 (Pipeline) (Data) is 31 days late and ");
+        + "\n<li data-kind=\"late-upstream\">I-1 (Pipeline), of Data, is 31 days late and ");
     assertThat(count(Pattern.compile("<li data-kind="), section)).isEqualTo(1);
     assertThat(count(Pattern.compile("<span class=\"subjects\">(<a href=\"#[^\"]+\">KR-[123]</a>(, )?){3}</span>"),
         section)).isEqualTo(1);
