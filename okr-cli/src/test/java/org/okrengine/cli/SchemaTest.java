@@ -38,6 +38,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.okrengine.connect.SourcesJson;
 import org.okrengine.execution.ExecutionEngine;
 import org.okrengine.execution.Explanation;
+import org.okrengine.execution.WhatIf;
 import org.okrengine.forecast.Backtest;
 import org.okrengine.forecast.BacktestJson;
 import org.okrengine.forecast.ForecastModel;
@@ -78,7 +79,8 @@ class SchemaTest {
       "okr-escalation-policy/1", "okr-escalation-policy-1.schema.json",
       "okr-forecast-model/1", "okr-forecast-model-1.schema.json",
       "okr-sources/1", "okr-sources-1.schema.json",
-      "okr-explain/1", "okr-explain-1.schema.json");
+      "okr-explain/1", "okr-explain-1.schema.json",
+      "okr-whatif/1", "okr-whatif-1.schema.json");
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
@@ -116,7 +118,8 @@ class SchemaTest {
   @Test
   void formats_theLibraryNames_haveASchema() {
     assertThat(FORMATS).containsKeys(CycleJson.FORMAT, ReportJson.FORMAT, RetroJson.FORMAT, BacktestJson.FORMAT,
-        EscalationPolicyJson.FORMAT, ForecastModel.FORMAT, SourcesJson.FORMAT, Explanation.FORMAT);
+        EscalationPolicyJson.FORMAT, ForecastModel.FORMAT, SourcesJson.FORMAT, Explanation.FORMAT,
+        WhatIf.FORMAT);
   }
 
   // ---- examples
@@ -156,7 +159,7 @@ class SchemaTest {
       }
     }
     assertThat(seen).containsKeys("okr-cycle/1", "okr-report/1", "okr-escalation-policy/1", "okr-forecast-model/1",
-        "okr-sources/1", "okr-explain/1");
+        "okr-sources/1", "okr-explain/1", "okr-whatif/1");
   }
 
   @Test
@@ -166,6 +169,14 @@ class SchemaTest {
     for (String id : List.of("KR-3", "KR-5", "O-1", "growth", "I-3", "M-6", "KR-12")) {
       assertWritten("okr-explain/1", Explanation.of(q3, report, id).toJson(), "okr explain " + id);
     }
+  }
+
+  @Test
+  void whatIf_slipAndTargetOnTheExample_valid() {
+    java.time.Instant at = q3.cycle().instantOf(LocalDate.of(2026, 8, 19));
+    assertWritten("okr-whatif/1", WhatIf.compare(ExecutionEngine.withDefaults(), q3, at,
+        List.of(new WhatIf.Slip("I-3", 14), new WhatIf.Target("KR-5", 1200), new WhatIf.Slip("M-4", -40)))
+        .toJson(), "okr whatif");
   }
 
   // ---- the shared data

@@ -1,0 +1,161 @@
+package org.okrengine.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.okrengine.execution.ExecutionEngine;
+import org.okrengine.execution.WhatIf;
+import org.okrengine.model.EscalationSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code okr whatif}: a scenario of slips and target changes beside the baseline. */
+@Command(name = "whatif", mixinStandardHelpOptions = true,
+    description = "Re-analyse a cycle with initiatives or milestones slipped and key result targets changed, and print "
+        + "each key result's and objective's probability and status beside the baseline, and the escalations that "
+        + "are new or raised.")
+final class WhatifCommand implements Callable<Integer> {
+  private static final Pattern SLIP = Pattern.compile("([^=]+)=([+-]?)(\\d{1,4})d");
+  private static final Pattern TARGET = Pattern.compile("([^=]+)=(.+)");
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "CYCLE", description = "an okr-cycle/1 file")
+  Path file;
+
+  @Option(names = "--slip", paramLabel = "ID=+Nd", description = "move the open milestones of an initiative, or one "
+      + "milestone, N days later (-Nd: earlier); repeatable")
+  List<String> slips = new ArrayList<>();
+
+  @Option(names = "--target", paramLabel = "ID=VALUE", description = "give a key result a new target; repeatable")
+  List<String> targets = new ArrayList<>();
+
+  @Option(names = "--as-of", paramLabel = "DATE", description = "analyse as of this date; default: now")
+  LocalDate asOf;
+
+  @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
+      description = "text (default) or json (okr-whatif/1)")
+  String format;
+
+  @Override
+  public Integer call() {
+    List<String> problems = new ArrayList<>();
+    if (!format.equals("text") && !format.equals("json")) {
+      problems.add("--format: must be text or json: '" + format + "'");
+    }
+    List<WhatIf.Change> changes = new ArrayList<>();
+    List<String> specs = new ArrayList<>();
+    for (String s : slips) {
+      Matcher m = SLIP.matcher(s);
+      if (m.matches()) {
+        int days = Integer.parseInt(m.group(3));
+        changes.add(new WhatIf.Slip(m.group(1), m.group(2).equals("-") ? -days : days));
+        specs.add("--slip " + s);
+      } else {
+        problems.add("--slip " + s + ": must be ID=+Nd or ID=-Nd (whole days, at most 9999)");
+      }
+    }
+    for (String t : targets) {
+      Matcher m = TARGET.matcher(t);
+      Double v = null;
+      if (m.matches()) {
+        try {
+          v = Double.parseDouble(m.group(2));
+        } catch (NumberFormatException e) {
+          v = null;
+        }
+      }
+      if (v != null && Double.isFinite(v)) {
+        changes.add(new WhatIf.Target(m.group(1), v));
+        specs.add("--target " + t);
+      } else {
+        problems.add("--target " + t + ": must be ID=VALUE with a finite number");
+      }
+    }
+    if (slips.isEmpty() && targets.isEmpty()) {
+      problems.add("--slip or --target: give at least one change");
+    }
+    Inputs inputs = new Inputs();
+    inputs.read(List.of(file), cycle -> {
+      for (int i = 0; i < changes.size(); i++) {
+        for (String p : WhatIf.problems(cycle, changes.get(i))) {
+          problems.add(specs.get(i) + ": " + p);
+        }
+      }
+      if (!problems.isEmpty()) {
+        return;
+      }
+      Instant at = asOf != null ? cycle.cycle().instantOf(asOf)
+          : ExecutionEngine.defaultAsOf(cycle, Clock.systemUTC());
+      WhatIf.Comparison c = WhatIf.compare(ExecutionEngine.withDefaults(), cycle, at, changes);
+      if (format.equals("json")) {
+        spec.commandLine().getOut().print(c.toJson());
+      } else {
+        text(c);
+      }
+    });
+    spec.commandLine().getOut().flush();
+    problems.addAll(0, inputs.problems());
+    if (!problems.isEmpty()) {
+      List<String> shown = new ArrayList<>();
+      for (String p : problems) {
+        shown.add(ConsoleText.printable(p));
+      }
+      throw new BadInputException(shown);
+    }
+    return Okr.OK;
+  }
+
+  private void text(WhatIf.Comparison c) {
+    var out = spec.commandLine().getOut();
+    List<String> what = new ArrayList<>();
+    slips.forEach(s -> what.add("slip " + s));
+    targets.forEach(t -> what.add("target " + t));
+    out.println("What if: " + ConsoleText.printable(String.join(", ", what)) + ", as of " + c.asOf());
+    out.println();
+    out.println("Key results (probability of target, status: baseline -> scenario):");
+    rows(c.keyResults());
+    out.println();
+    out.println("Objectives (probability of the commitment, key results needing attention):");
+    rows(c.objectives());
+    out.println();
+    if (c.escalations().isEmpty()) {
+      out.println("No escalation is new or raised.");
+    } else {
+      out.println("Escalations new or raised:");
+      for (int i = 0; i < c.escalations().size(); i++) {
+        EscalationSummary e = c.escalations().get(i);
+        int was = c.baselineLevels().get(i);
+        out.println("  " + ConsoleText.printable(e.subject()) + ": " + (was == 0 ? "new" : "level " + was) + " -> level "
+            + e.level() + " (" + ConsoleText.printable(e.to()) + ")");
+      }
+    }
+  }
+
+  private void rows(List<WhatIf.Row> rows) {
+    var out = spec.commandLine().getOut();
+    for (WhatIf.Row r : rows) {
+      boolean moved = !r.baselineStatus().equals(r.status())
+          || (r.baselineProbability() != null && r.probability() != null
+              && Math.abs(r.baselineProbability() - r.probability()) >= 0.005);
+      out.println((moved ? "* " : "  ") + String.format(Locale.ROOT, "%-6s %4s -> %4s  %s -> %s",
+          ConsoleText.printable(r.id()), pct(r.baselineProbability()), pct(r.probability()), r.baselineStatus(),
+          r.status()));
+    }
+  }
+
+  private static String pct(Double p) {
+    return p == null ? "–" : Math.round(p * 100) + "%";
+  }
+}

@@ -1,0 +1,51 @@
+package org.okrengine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** {@code okr whatif} on the example (examples/acme-2026-q3.json at 2026-08-19). */
+class WhatifCommandTest {
+  static final String EXAMPLE = OkrTest.EXAMPLE.toString();
+
+  @Test
+  void whatif_targetLowered_kr5MovesAndIsMarked() {
+    OkrTest.Run r = OkrTest.run("whatif", EXAMPLE, "--slip", "I-3=+14d", "--target", "KR-5=1200", "--as-of",
+        "2026-08-19");
+    assertThat(r.code()).isEqualTo(0);
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out()).startsWith("What if: slip I-3=+14d, target KR-5=1200, as of 2026-08-18T22:00:00Z\n\n"
+        + "Key results (probability of target, status: baseline -> scenario):\n");
+    assertThat(r.out()).containsPattern("\\n\\* KR-5 +6% -> +\\d+%  off-track -> ");
+    assertThat(r.out()).contains("\nObjectives (probability of the commitment, key results needing attention):\n");
+  }
+
+  @Test
+  void whatif_json_namesItsFormat() {
+    OkrTest.Run r = OkrTest.run("whatif", EXAMPLE, "--target", "KR-5=1200", "--as-of", "2026-08-19", "--format",
+        "json");
+    assertThat(r.code()).isEqualTo(0);
+    assertThat(r.out()).startsWith("{\n  \"format\": \"okr-whatif/1\",\n  \"cycle\": \"2026-Q3\",\n");
+    assertThat(r.out()).contains("\"changes\": [{\"target\": \"KR-5\", \"value\": 1200.0}]");
+  }
+
+  @Test
+  void whatif_badInput_exit2ListingEveryProblem() {
+    OkrTest.Run r = OkrTest.run("whatif", EXAMPLE, "--slip", "KR-3=+14d", "--slip", "I-3=14", "--slip", "I-99=+1d",
+        "--target", "KR-5=abc", "--target", "KR-99=3", "--target", "KR-5=1500", "--target", "KR-5=0",
+        "--as-of", "2026-08-19");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).isEqualTo("--slip I-3=14: must be ID=+Nd or ID=-Nd (whole days, at most 9999)\n"
+        + "--target KR-5=abc: must be ID=VALUE with a finite number\n"
+        + "--slip KR-3=+14d: KR-3 is a key result: a slip applies to an initiative or a milestone\n"
+        + "--slip I-99=+1d: no initiative or milestone I-99 in cycle 2026-Q3\n"
+        + "--target KR-99=3: no key result KR-99 in cycle 2026-Q3\n"
+        + "--target KR-5=1500: the target of KR-5 is already 1500\n"
+        + "--target KR-5=0: target must differ from baseline: 0.0\n");
+    OkrTest.Run none = OkrTest.run("whatif", EXAMPLE, "--format", "xml");
+    assertThat(none.code()).isEqualTo(2);
+    assertThat(none.err()).isEqualTo("--format: must be text or json: 'xml'\n"
+        + "--slip or --target: give at least one change\n");
+  }
+}

@@ -1,0 +1,114 @@
+package org.okrengine.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.okrengine.model.Dependency;
+import org.okrengine.model.DependencyKind;
+import org.okrengine.model.Initiative;
+import org.okrengine.model.Milestone;
+import org.okrengine.model.Objective;
+import org.okrengine.model.OkrCycle;
+import org.okrengine.model.Team;
+import org.okrengine.model.json.CycleJson;
+
+/** Scenarios on hand-made cycles (Q: 1 Jul to 29 Sep 2026, UTC; day d is 1 Jul + d days) and on the example. */
+class WhatIfTest {
+  static final Instant AT = ExecutionEngineTest.day(35);
+
+  /**
+   * KR-1 on its linear plan (ExplanationTest.onPlan), blocked by I-1, needed by 20 Aug (day 50); I-1's one open
+   * milestone M-1 is due 15 Aug (day 45): on time.
+   */
+  static OkrCycle onTime() {
+    return OkrCycle.of(ExecutionEngineTest.Q, List.of(new Team("support", "Customer Support", null)),
+        List.of(new Objective("O-1", "Answers fast", "support", null, null, null,
+            List.of(ExplanationTest.onPlan()))),
+        List.of(new Initiative("I-1", "Support hiring", "support", null, List.of(),
+            List.of(new Milestone("M-1", "Two agents hired", LocalDate.of(2026, 8, 15), null)))),
+        List.of(new Dependency("I-1", "KR-1", DependencyKind.BLOCKS, LocalDate.of(2026, 8, 20), null)));
+  }
+
+  @Test
+  void compare_slipLater_leavesAnOnTimeInitiativeOnTime() {
+    // lateness is judged at the instant analysed: due 15 Aug + 14 days = 29 Aug is still ahead on 5 Aug
+    WhatIf.Comparison c = WhatIf.compare(ExecutionEngine.withDefaults(), onTime(), AT,
+        List.of(new WhatIf.Slip("I-1", 14)));
+    assertThat(c.keyResults().get(0).status()).isEqualTo("on-track");
+    assertThat(c.escalations()).isEmpty();
+  }
+
+  @Test
+  void compare_dueBeforeTheInstant_turnsTheKeyResultAtRiskByTheUpstreamRule() {
+    // due 15 Aug - 15 days = 31 Jul, open and past due on 5 Aug (day 35)
+    WhatIf.Comparison c = WhatIf.compare(ExecutionEngine.withDefaults(), onTime(), AT,
+        List.of(new WhatIf.Slip("I-1", -15)));
+    WhatIf.Row kr = c.keyResults().get(0);
+    assertThat(kr.baselineStatus()).isEqualTo("on-track");
+    assertThat(kr.status()).isEqualTo("at-risk");
+    assertThat(c.objectives().get(0).baselineStatus()).isEqualTo("0 of 1 need attention");
+    assertThat(c.objectives().get(0).status()).isEqualTo("1 of 1 need attention");
+    assertThat(c.toJson()).startsWith("{\n  \"format\": \"okr-whatif/1\",\n  \"cycle\": \"Q\",\n");
+  }
+
+  @Test
+  void compare_targetHalved_raisesTheProbability() throws Exception {
+    OkrCycle q3 = CycleJson.withDefaults().read(ExampleStoryTest.ROOT.resolve("examples/acme-2026-q3.json")).cycle();
+    Instant at = q3.cycle().instantOf(LocalDate.of(2026, 8, 19));
+    double target = q3.keyResult("KR-5").orElseThrow().metric().target();
+    double baseline = q3.keyResult("KR-5").orElseThrow().metric().baseline();
+    WhatIf.Comparison c = WhatIf.compare(ExecutionEngine.withDefaults(), q3, at,
+        List.of(new WhatIf.Target("KR-5", baseline + (target - baseline) / 2)));
+    WhatIf.Row kr5 = c.keyResults().stream().filter(r -> r.id().equals("KR-5")).findFirst().orElseThrow();
+    assertThat(kr5.probability()).isGreaterThan(kr5.baselineProbability());
+    WhatIf.Row other = c.keyResults().stream().filter(r -> r.id().equals("KR-3")).findFirst().orElseThrow();
+    assertThat(other.probability()).isEqualTo(other.baselineProbability());
+  }
+
+  @Test
+  void compare_slipOnTheExample_movesI3sOpenMilestones() throws Exception {
+    OkrCycle q3 = CycleJson.withDefaults().read(ExampleStoryTest.ROOT.resolve("examples/acme-2026-q3.json")).cycle();
+    OkrCycle moved = WhatIf.apply(q3, List.of(new WhatIf.Slip("I-3", 14), new WhatIf.Slip("M-4", -3)));
+    assertThat(moved.milestone("M-5").orElseThrow().due()).isEqualTo(LocalDate.of(2026, 7, 15)); // completed
+    assertThat(moved.milestone("M-6").orElseThrow().due()).isEqualTo(LocalDate.of(2026, 8, 5).plusDays(14));
+    assertThat(moved.milestone("M-7").orElseThrow().due()).isEqualTo(LocalDate.of(2026, 9, 1).plusDays(14));
+    assertThat(moved.milestone("M-4").orElseThrow().due()).isEqualTo(LocalDate.of(2026, 9, 15).minusDays(3));
+    assertThat(WhatIf.apply(q3, List.of(new WhatIf.Target("KR-5", 1200))).keyResult("KR-5").orElseThrow()
+        .metric().target()).isEqualTo(1200);
+  }
+
+  @Test
+  void problems_badChanges_eachNamed() {
+    OkrCycle c = onTime();
+    assertThat(WhatIf.problems(c, new WhatIf.Slip("KR-1", 3)))
+        .containsExactly("KR-1 is a key result: a slip applies to an initiative or a milestone");
+    assertThat(WhatIf.problems(c, new WhatIf.Slip("I-9", 0)))
+        .containsExactly("no initiative or milestone I-9 in cycle Q", "the slip must not be 0 days");
+    assertThat(WhatIf.problems(c, new WhatIf.Target("I-1", 3)))
+        .containsExactly("I-1 is an initiative: a target applies to a key result");
+    assertThat(WhatIf.problems(c, new WhatIf.Target("KR-9", 3))).containsExactly("no key result KR-9 in cycle Q");
+    assertThat(WhatIf.problems(c, new WhatIf.Target("KR-1", 0))).containsExactly("target must differ from baseline: 0.0");
+    assertThat(WhatIf.problems(c, new WhatIf.Target("KR-1", 100))).containsExactly("the target of KR-1 is already 100");
+    assertThat(WhatIf.problems(c, new WhatIf.Target("O-1", 1))).containsExactly("O-1 is an objective: a target applies to a key result");
+    assertThat(WhatIf.problems(c, new WhatIf.Slip("support", 1))).containsExactly("support is a team: a slip applies to an initiative or a milestone");
+    assertThatThrownBy(() -> WhatIf.apply(c, List.of(new WhatIf.Slip("KR-1", 3), new WhatIf.Target("KR-1", 0))))
+        .hasMessage("changes must apply: KR-1 is a key result: a slip applies to an initiative or a milestone; "
+            + "target must differ from baseline: 0.0");
+  }
+
+  @Test
+  void problems_completedMilestone_cannotSlip() {
+    OkrCycle c = OkrCycle.of(ExecutionEngineTest.Q, List.of(new Team("support", "Customer Support", null)),
+        List.of(new Objective("O-1", "Answers fast", "support", null, null, null,
+            List.of(ExplanationTest.onPlan()))),
+        List.of(new Initiative("I-1", "Support hiring", "support", null, List.of(),
+            List.of(new Milestone("M-1", "Done", LocalDate.of(2026, 7, 15), LocalDate.of(2026, 7, 14))))),
+        List.of());
+    assertThat(WhatIf.problems(c, new WhatIf.Slip("M-1", 3))).containsExactly("M-1 has no open milestone to move");
+    assertThat(WhatIf.problems(c, new WhatIf.Slip("I-1", 3))).containsExactly("I-1 has no open milestone to move");
+  }
+}
