@@ -52,6 +52,12 @@ final class ExplainCommand implements Callable<Integer> {
       }
       Instant at = asOf != null ? cycle.cycle().instantOf(asOf)
           : ExecutionEngine.defaultAsOf(cycle, Clock.systemUTC());
+      try {
+        cycle.cycle().requireAnalysable(at);
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException(java.util.List.of("--as-of: " + asOf + ": cycle " + cycle.cycle().id() + ": "
+            + e.getMessage()));
+      }
       Explanation e = Explanation.of(cycle, ExecutionEngine.withDefaults().analyze(cycle, at), id);
       if (format.equals("json")) {
         spec.commandLine().getOut().print(e.toJson());

@@ -98,6 +98,12 @@ final class WhatifCommand implements Callable<Integer> {
       }
       Instant at = asOf != null ? cycle.cycle().instantOf(asOf)
           : ExecutionEngine.defaultAsOf(cycle, Clock.systemUTC());
+      try {
+        cycle.cycle().requireAnalysable(at);
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException(java.util.List.of("--as-of: " + asOf + ": cycle " + cycle.cycle().id() + ": "
+            + e.getMessage()));
+      }
       WhatIf.Comparison c = WhatIf.compare(ExecutionEngine.withDefaults(), cycle, at, changes);
       if (format.equals("json")) {
         spec.commandLine().getOut().print(c.toJson());

@@ -87,4 +87,15 @@ class CliBehaviourTest {
     assertThat(fish.code()).isEqualTo(2);
     assertThat(fish.err()).isEqualTo("SHELL: must be bash or zsh: 'fish'\n");
   }
+
+  @Test
+  void explainAndWhatif_asOfBeyondTheLimits_badInput() {
+    OkrTest.Run explain = OkrTest.run("explain", OkrTest.EXAMPLE.toString(), "KR-3", "--as-of", "5000-01-01");
+    assertThat(explain.code()).isEqualTo(2);
+    assertThat(explain.err()).startsWith("--as-of: 5000-01-01: cycle 2026-Q3: asOf must be within ");
+    OkrTest.Run whatif = OkrTest.run("whatif", OkrTest.EXAMPLE.toString(), "--target", "KR-5=1200", "--as-of",
+        "5000-01-01");
+    assertThat(whatif.code()).isEqualTo(2);
+    assertThat(whatif.err()).startsWith("--as-of: 5000-01-01: cycle 2026-Q3: asOf must be within ");
+  }
 }
