@@ -133,16 +133,21 @@ public final class ExecutionEngine {
       throw new IllegalArgumentException("compareTo must not be after asOf (" + asOf + "): " + compareTo);
     }
     DependencyGraph graph = DependencyGraph.of(cycle);
-    CycleReport now = report(cycle, graph, asOf);
+    CycleReport now = report(cycle, graph, asOf, true);
     Instant since = compareTo == null ? null : Changes.effective(cycle, asOf, compareTo);
-    ReportChanges changes = since == null ? null : Changes.between(cycle, report(cycle, graph, since), now);
+    // the earlier report only lends its statuses, probabilities and escalations to the comparison
+    ReportChanges changes = since == null ? null : Changes.between(cycle, report(cycle, graph, since, false), now);
     return new CycleReport(now.cycleId(), asOf, now.keyResults(), now.cascades(), now.escalations(),
         now.sourceHealth(), now.objectives(), now.summary(), now.model(), now.escalationGroups(),
         TeamRollups.of(cycle, now.keyResults()), changes);
   }
 
-  /** The report at {@code asOf} without team roll-ups or changes. */
-  private CycleReport report(OkrCycle cycle, DependencyGraph graph, Instant asOf) {
+  /**
+   * The report at {@code asOf} without team roll-ups or changes; without {@code full}, only what a comparison reads
+   * (key results' statuses, reasons and forecasts, and the escalations): no causes, cascades' summaries, source
+   * health, summary, objectives or escalation groups.
+   */
+  private CycleReport report(OkrCycle cycle, DependencyGraph graph, Instant asOf, boolean full) {
     Snapshot now = Snapshot.of(cycle, graph, forecaster, asOf, true);
     List<SourceHealth.Feed> feeds = SourceHealth.feeds(cycle, asOf);
     List<KeyResultReport> rows = new ArrayList<>();
@@ -154,7 +159,7 @@ public final class ExecutionEngine {
       String objective = cycle.objectiveOf(kr.id()).orElseThrow().id();
       UpstreamRule.Outcome o = UpstreamRule.apply(cycle, kr, f, Insights.sentence(kr, f, cycle.cycle()),
           now.risks(), today);
-      List<Cause> causes = o.status().needsAttention()
+      List<Cause> causes = full && o.status().needsAttention()
           ? Causes.of(cycle, kr, f, asOf, now.cascades(), feeds) : List.of();
       KeyResultReport row = new KeyResultReport(kr.id(), kr.title(), objective, kr.team(), o.status(), value,
           f.progress(), f.expectedProgress(), f.daysSinceCheckIn(), f.toSummary(), o.reasons(), o.sentence(),
@@ -162,12 +167,16 @@ public final class ExecutionEngine {
       rows.add(row);
       byId.put(kr.id(), row);
     }
+    List<EscalationSummary> escalations = Escalations.replay(cycle, graph, forecaster, policy, asOf, now);
+    if (!full) {
+      return new CycleReport(cycle.cycle().id(), asOf, rows, List.of(), escalations, List.of(), List.of(), null,
+          null, List.of());
+    }
     List<CascadeSummary> cascades = new ArrayList<>();
     for (Cascade c : now.cascades()) {
       cascades.add(c.toSummary());
     }
     List<SourceHealthSummary> sources = SourceHealth.summaries(cycle, asOf);
-    List<EscalationSummary> escalations = Escalations.replay(cycle, graph, forecaster, policy, asOf, now);
     String summary = Summaries.company(cycle, asOf, rows, now.cascades(), sources, escalations);
     LOG.debug("analysed {} as of {}: {} key results, {} cascades, {} escalations, {} broken sources",
         cycle.cycle().id(), asOf, rows.size(), cascades.size(), escalations.size(), sources.size());
