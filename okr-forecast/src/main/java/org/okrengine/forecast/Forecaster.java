@@ -256,12 +256,7 @@ public final class Forecaster {
    * @return one status per instant, in the order given
    */
   public List<Status> statuses(KeyResult keyResult, Cycle cycle, List<Instant> asOfs, List<Milestone> milestones) {
-    List<Replayed> replayed = replay(keyResult, cycle, asOfs, milestones);
-    Status[] out = new Status[replayed.size()];
-    for (int k = 0; k < out.length; k++) {
-      out[k] = replayed.get(k).status();
-    }
-    return List.of(out);
+    return List.of(replayArrays(keyResult, cycle, asOfs, milestones).status);
   }
 
   /**
@@ -290,6 +285,18 @@ public final class Forecaster {
    * @return one entry per instant, in the order given
    */
   public List<Replayed> replay(KeyResult keyResult, Cycle cycle, List<Instant> asOfs, List<Milestone> milestones) {
+    Replay r = replayArrays(keyResult, cycle, asOfs, milestones);
+    Replayed[] out = new Replayed[r.status.length];
+    for (int k = 0; k < out.length; k++) {
+      out[k] = new Replayed(r.status[k], r.forecast[k] ? r.probability[k] : null);
+    }
+    return List.of(out);
+  }
+
+  /** A replay as arrays, one entry per instant: what {@link #statuses} and {@link #replay} hand out. */
+  private record Replay(Status[] status, double[] probability, boolean[] forecast) {}
+
+  private Replay replayArrays(KeyResult keyResult, Cycle cycle, List<Instant> asOfs, List<Milestone> milestones) {
     Objects.requireNonNull(keyResult, "keyResult must not be null");
     Objects.requireNonNull(cycle, "cycle must not be null");
     Objects.requireNonNull(asOfs, "asOfs must not be null");
@@ -348,19 +355,19 @@ public final class Forecaster {
     double ordinal = method == ForecastMethod.MOVEMENT_AWARE && Ordinal.of(keyResult) ? 1 : 0;
     forecastPrefixes(times, values, confidence, ordinal, lengthDays, metric, seen, asOfDays, kernelAt, kernelCount,
         probability);
-    Replayed[] out = new Replayed[size];
+    Status[] out = new Status[size];
+    boolean[] forecast = new boolean[size];
     for (int k = 0; k < size; k++) {
       int m = seen[k];
       double expected = keyResult.expectedProgress(cycle, asOfs.get(k));
       Double progress = m == 0 ? null : metric.progress(values[m - 1]);
       Integer daysSince = m == 0 ? null : (int) Math.floor(asOfDays[k] - times[m - 1]);
       boolean regressing = m >= 2 && !d.isMaintain() && metric.progress(values[m - 1]) < metric.progress(values[m - 2]);
-      Status status = status(d, m, metAt[k], daysSince, staleLimit(times, m, cycle), asOfDays[k] / lengthDays,
+      out[k] = status(d, m, metAt[k], daysSince, staleLimit(times, m, cycle), asOfDays[k] / lengthDays,
           probability[k], regressing, progress, expected);
-      boolean forecast = asOfDays[k] >= 0 && m > 0 && !(metAt[k] && !d.isMaintain());
-      out[k] = new Replayed(status, forecast ? probability[k] : null);
+      forecast[k] = asOfDays[k] >= 0 && m > 0 && !(metAt[k] && !d.isMaintain());
     }
-    return List.of(out);
+    return new Replay(out, probability, forecast);
   }
 
   /**
