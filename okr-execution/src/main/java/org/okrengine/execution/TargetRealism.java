@@ -1,0 +1,413 @@
+package org.okrengine.execution;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.okrengine.model.Direction;
+import org.okrengine.model.KeyResult;
+import org.okrengine.model.Metric;
+import org.okrengine.model.OkrCycle;
+import org.okrengine.model.Team;
+
+/**
+ * Whether a cycle's targets are realistic, at planning time: for each key result, the chance of its target from how
+ * far its team, and teams like it, got against their targets in earlier cycles ({@link TargetHistory}), the target
+ * that would have had a 70% chance, and whether it asks for more than the team has ever moved. Only baselines and
+ * targets are read: check-ins of the cycle, if any, are counted and ignored. Stateless and thread-safe.
+ */
+public final class TargetRealism {
+  /*
+   * The rule, in one place (docs/FORMAT.md, okr-plan/1, says the same for readers).
+   *
+   * Increase and decrease key results. A finished key result's final progress r = (final - baseline) / (target -
+   * baseline) is the share of what it asked that it got (1 = met, 0.8 = four fifths of the way, below 0 = went
+   * backwards). The chance of a new target is read from the distribution of r: the team's own key results (all its
+   * increase and decrease key results: r has no unit) mixed with a pool of teams like it, the team's weighted
+   * nT / (nT + K) with K = 5 prior key results (a team with 5 counts half, with 20 four fifths; with none, the pool
+   * alone). The pool is every team's key results (the team's own included) of the same direction and unit when there
+   * are at least 5 of them, else of the same direction, else every increase and decrease key result: "teams like
+   * it" are those that asked for the same kind of thing. The chance is the mixture's share of r >= 1 (met), the
+   * pool's share Jeffreys-smoothed, (hits + 1/2) / (n + 1), so that no chance is 0 or 1; the 70% target
+   * is baseline + q (target - baseline) with q the largest r that the mixture reaches or passes with weight 0.7 (a
+   * weighted empirical quantile), brought within the metric's bounds. This assumes a team gets the same share of
+   * what it asks whatever it asks, so a bigger ask does not lower the chance: the record check is there for that.
+   * The record: the move the target asks for relative to the baseline's size, |target - baseline| / |baseline|,
+   * against the largest move toward its target any of the team's key results of the same direction made, (final -
+   * baseline) / |baseline|; with a baseline of 0 both in the unit, over the team's key results of the same direction
+   * and unit. Beyond it, the target is flagged.
+   *
+   * Achieve and maintain key results: the share of the team's key results of the kind (achieve; maintain-above and
+   * maintain-below together, held at cycle end as the retrospective counts it) that met their target, shrunk the
+   * same way toward every team's: (hits + K p) / (n + K), p the share over all teams (Jeffreys-smoothed, as above).
+   * The team's counts come with a
+   * Wilson 90% interval.
+   *
+   * Too little: with fewer than 5 comparable key results in the whole history (increase or decrease; or of the
+   * kind), no number is given, only a sentence saying so.
+   *
+   * Every figure is a function of counts and sorted values, so the order of the history does not change a bit of
+   * the output.
+   */
+
+  /** The name of the JSON format of a {@link Review}. */
+  public static final String FORMAT = "okr-plan/1";
+  /** The fewest comparable key results in the history for a number: 5. */
+  public static final int MIN_KEY_RESULTS = 5;
+  /** How many key results the pool counts as against the team's own (the shrinkage's prior weight): 5. */
+  public static final double PRIOR_KEY_RESULTS = 5;
+  /** The chance of the suggested target: 0.7. */
+  public static final double CHANCE = 0.7;
+  /** The two-sided normal quantile of the 90% Wilson interval: 1.6448536269514722 (qnorm(0.95) in R). */
+  static final double Z90 = 1.6448536269514722;
+
+  private TargetRealism() {}
+
+  /**
+   * The team's or the pool's key results.
+   *
+   * @param keyResults how many
+   * @param hits how many met their target
+   * @param low the Wilson 90% interval's lower end of the share met, or null without key results
+   * @param high its upper end, or null
+   */
+  public record Counts(int keyResults, int hits, Double low, Double high) {
+    static Counts of(int n, int hits) {
+      if (n == 0) {
+        return new Counts(0, 0, null, null);
+      }
+      double z2 = Z90 * Z90;
+      double p = (double) hits / n;
+      double centre = (hits + z2 / 2) / (n + z2);
+      double half = Z90 * Math.sqrt(p * (1 - p) * n + z2 / 4) / (n + z2);
+      return new Counts(n, hits, Math.max(0, centre - half), Math.min(1, centre + half));
+    }
+  }
+
+  /**
+   * The move a target asks for beside the most the team has moved.
+   *
+   * @param relative whether both are relative to the baseline's size (else in the metric's unit, for a baseline of 0)
+   * @param asked |target - baseline|, relative or in the unit
+   * @param reached the largest move toward its target of the team's comparable key results, the same way
+   * @param beyond whether {@code asked} is more than {@code reached}
+   */
+  public record Record(boolean relative, double asked, double reached, boolean beyond) {}
+
+  /**
+   * One key result's answer.
+   *
+   * @param id its id
+   * @param title its title
+   * @param team its team's id
+   * @param direction its direction
+   * @param baseline its baseline, or null (maintain without one)
+   * @param target its target
+   * @param probability the chance of its target, or null when the history has too little
+   * @param targetAt70 for increase and decrease: the target with a 70% chance, in the metric's unit; else null
+   * @param teamWeight the weight of the team's own key results against the pool's, or null when no number is given
+   * @param teamMedianProgress for increase and decrease: the median final progress of the team's key results, or
+   *     null without any
+   * @param teamCounts the team's comparable key results (increase and decrease, or of the kind) and how many met
+   * @param group the pool's description, as {@code all teams' increase key results in M EUR}
+   * @param pool the pool's key results and how many met
+   * @param record the move asked beside the team's largest, or null when the team has none comparable (and for
+   *     achieve and maintain)
+   * @param sentence the answer in plain sentences (the teams' titles and units as given)
+   */
+  public record Row(String id, String title, String team, Direction direction, Double baseline, double target,
+      Double probability, Double targetAt70, Double teamWeight, Double teamMedianProgress, Counts teamCounts,
+      String group, Counts pool, Record record, String sentence) {}
+
+  /**
+   * The answer for a cycle.
+   *
+   * @param cycleId the cycle's id
+   * @param historyCycles the cycles of the history
+   * @param historyKeyResults the history's key results with a result
+   * @param withoutResult the history's key results without one, left out
+   * @param checkIns the check-ins of the cycle, ignored
+   * @param keyResults every key result, in document order
+   */
+  public record Review(String cycleId, int historyCycles, int historyKeyResults, int withoutResult, int checkIns,
+      List<Row> keyResults) {
+    /** Copies the list. */
+    public Review {
+      keyResults = List.copyOf(keyResults);
+    }
+
+    /** The sentence about the check-ins, or null when the cycle has none. */
+    public String checkInNote() {
+      return checkIns == 0 ? null : "The cycle has " + checkIns + (checkIns == 1 ? " check-in" : " check-ins")
+          + "; this answer works from the baselines and targets only, as at planning time.";
+    }
+
+    /** The {@code okr-plan/1} document, pretty-printed, ending in a line break. */
+    public String toJson() {
+      List<String> rows = new ArrayList<>();
+      for (Row r : keyResults) {
+        String record = r.record() == null ? "null" : "{\"scale\": " + (r.record().relative() ? "\"relative\""
+            : "\"unit\"") + ", \"asked\": " + JsonNumbers.number(r.record().asked()) + ", \"reached\": "
+            + JsonNumbers.number(r.record().reached()) + ", \"beyond\": " + r.record().beyond() + "}";
+        rows.add("\n    {\"id\": " + FreeText.quote(r.id()) + ", \"title\": " + FreeText.quote(r.title())
+            + ", \"team\": " + FreeText.quote(r.team()) + ", \"direction\": " + FreeText.quote(r.direction().jsonName())
+            + ", \"baseline\": " + JsonNumbers.number(r.baseline()) + ", \"target\": " + JsonNumbers.number(r.target())
+            + ",\n     \"probability\": " + JsonNumbers.number(r.probability()) + ", \"targetAt70\": "
+            + JsonNumbers.number(r.targetAt70()) + ", \"teamWeight\": " + JsonNumbers.number(r.teamWeight())
+            + ", \"teamMedianProgress\": " + JsonNumbers.number(r.teamMedianProgress())
+            + ",\n     \"teamCounts\": " + counts(r.teamCounts()) + ", \"group\": " + FreeText.quote(r.group())
+            + ", \"pool\": " + counts(r.pool()) + ",\n     \"record\": " + record + ",\n     \"sentence\": "
+            + FreeText.quote(r.sentence()) + "}");
+      }
+      return "{\n  \"format\": " + FreeText.quote(FORMAT) + ",\n  \"cycle\": " + FreeText.quote(cycleId)
+          + ",\n  \"history\": {\"cycles\": " + historyCycles + ", \"keyResults\": " + historyKeyResults
+          + ", \"withoutResult\": " + withoutResult + "},\n  \"checkIns\": " + checkIns + ",\n  \"rule\": {"
+          + "\"minKeyResults\": " + MIN_KEY_RESULTS + ", \"priorKeyResults\": " + JsonNumbers.number(PRIOR_KEY_RESULTS)
+          + ", \"chance\": " + JsonNumbers.number(CHANCE) + "},\n  \"keyResults\": [" + String.join(",", rows)
+          + (rows.isEmpty() ? "]\n}\n" : "\n  ]\n}\n");
+    }
+
+    private static String counts(Counts c) {
+      return "{\"keyResults\": " + c.keyResults() + ", \"hits\": " + c.hits() + ", \"low\": "
+          + JsonNumbers.number(c.low()) + ", \"high\": " + JsonNumbers.number(c.high()) + "}";
+    }
+  }
+
+  /** Each key result of {@code cycle} judged against {@code history}. */
+  public static Review review(OkrCycle cycle, TargetHistory history) {
+    Objects.requireNonNull(cycle, "cycle must not be null");
+    Objects.requireNonNull(history, "history must not be null");
+    List<Row> rows = new ArrayList<>();
+    int checkIns = 0;
+    for (KeyResult kr : cycle.keyResults()) {
+      checkIns += kr.checkIns().size();
+      Direction d = kr.metric().direction();
+      String teamName = cycle.team(kr.team()).map(Team::name).orElse(kr.team());
+      rows.add(d == Direction.INCREASE || d == Direction.DECREASE ? reach(kr, teamName, history.facts())
+          : rate(kr, teamName, history.facts()));
+    }
+    return new Review(cycle.cycle().id(), history.cycles(), history.keyResults(), history.withoutResult(), checkIns,
+        rows);
+  }
+
+  private static boolean isReach(Direction d) {
+    return d == Direction.INCREASE || d == Direction.DECREASE;
+  }
+
+  private static Row reach(KeyResult kr, String teamName, List<TargetHistory.Fact> facts) {
+    Metric m = kr.metric();
+    double b = m.baseline();
+    double t = m.target();
+    String unit = TargetHistory.unit(m);
+    List<TargetHistory.Fact> all = new ArrayList<>();
+    List<TargetHistory.Fact> sameDirection = new ArrayList<>();
+    List<TargetHistory.Fact> sameUnit = new ArrayList<>();
+    List<TargetHistory.Fact> team = new ArrayList<>();
+    for (TargetHistory.Fact f : facts) {
+      if (!isReach(f.direction())) {
+        continue;
+      }
+      all.add(f);
+      if (f.team().equals(kr.team())) {
+        team.add(f);
+      }
+      if (f.direction() == m.direction()) {
+        sameDirection.add(f);
+        if (f.unit().equals(unit)) {
+          sameUnit.add(f);
+        }
+      }
+    }
+    String dir = m.direction().jsonName();
+    List<TargetHistory.Fact> pool;
+    String group;
+    if (sameUnit.size() >= MIN_KEY_RESULTS) {
+      pool = sameUnit;
+      group = "all teams' " + dir + " key results" + (unit.isEmpty() ? " without a unit" : " in " + m.unit().trim());
+    } else if (sameDirection.size() >= MIN_KEY_RESULTS) {
+      pool = sameDirection;
+      group = "all teams' " + dir + " key results";
+    } else {
+      pool = all;
+      group = "all teams' increase or decrease key results";
+    }
+    double[] teamValues = progress(team);
+    double[] poolValues = progress(pool);
+    Counts teamCounts = Counts.of(team.size(), hits(team));
+    Counts poolCounts = Counts.of(pool.size(), hits(pool));
+    Double median = teamValues.length == 0 ? null : median(teamValues);
+    Record record = record(kr, team);
+    String head = head(kr, teamName);
+    if (all.size() < MIN_KEY_RESULTS) {
+      String s = head + ": not enough history to give a chance: the history holds " + all.size()
+          + " increase or decrease key " + (all.size() == 1 ? "result" : "results")
+          + " with an outcome, and at least " + MIN_KEY_RESULTS + " are needed.";
+      return new Row(kr.id(), kr.title(), kr.team(), m.direction(), b, t, null, null, null, median, teamCounts,
+          group, poolCounts, record, s + recordSentence(record, m));
+    }
+    double w = team.size() / (team.size() + PRIOR_KEY_RESULTS);
+    double p = chance(teamCounts, poolCounts, w);
+    double q = quantile(teamValues, poolValues, w, CHANCE);
+    double at70 = m.clamp(b + q * (t - b));
+    StringBuilder s = new StringBuilder(head).append(": a ").append(Numbers.percent(p))
+        .append(" chance of reaching ").append(Numbers.value(t, m)).append(" from ").append(Numbers.value(b, m))
+        .append(". ");
+    if (team.isEmpty()) {
+      s.append("The team has no increase or decrease key result in the history, so this is from ").append(group)
+          .append(": ").append(poolCounts.hits()).append(" of ").append(pool.size()).append(" reached the target.");
+    } else {
+      s.append("The team reached the target on ").append(teamCounts.hits()).append(" of its ").append(team.size())
+          .append(team.size() == 1 ? " increase or decrease key result (90%: " : " increase or decrease key results (90%: ").append(Numbers.percent(teamCounts.low())).append('-')
+          .append(Numbers.percent(teamCounts.high())).append(") and got ").append(Numbers.percent(median))
+          .append(" of the way at the median; weighted ").append(Numbers.percent(w)).append(" against ")
+          .append(group).append(", ").append(poolCounts.hits()).append(" of ").append(pool.size())
+          .append(" reached.");
+    }
+    s.append(' ').append(Numbers.value(at70, m)).append(" would have had a 70% chance");
+    s.append(q <= 0 ? " (no move from the baseline, or a step back)." : ".");
+    s.append(recordSentence(record, m));
+    return new Row(kr.id(), kr.title(), kr.team(), m.direction(), b, t, p, at70, w, median, teamCounts, group,
+        poolCounts, record, s.toString());
+  }
+
+  private static Row rate(KeyResult kr, String teamName, List<TargetHistory.Fact> facts) {
+    Metric m = kr.metric();
+    boolean achieve = m.direction() == Direction.ACHIEVE;
+    int n = 0;
+    int h = 0;
+    int teamN = 0;
+    int teamH = 0;
+    for (TargetHistory.Fact f : facts) {
+      if (achieve ? f.direction() == Direction.ACHIEVE : f.direction().isMaintain()) {
+        n++;
+        h += f.hit() ? 1 : 0;
+        if (f.team().equals(kr.team())) {
+          teamN++;
+          teamH += f.hit() ? 1 : 0;
+        }
+      }
+    }
+    String kind = achieve ? "achieve" : "maintain";
+    String group = "all teams' " + kind + " key results";
+    Counts teamCounts = Counts.of(teamN, teamH);
+    Counts pool = Counts.of(n, h);
+    String head = head(kr, teamName);
+    if (n < MIN_KEY_RESULTS) {
+      return new Row(kr.id(), kr.title(), kr.team(), m.direction(), m.baseline(), m.target(), null, null, null, null,
+          teamCounts, group, pool, null, head + ": not enough history to give a chance: the history holds " + n + " "
+          + kind + " key " + (n == 1 ? "result" : "results") + " with an outcome, and at least " + MIN_KEY_RESULTS
+          + " are needed.");
+    }
+    double w = teamN / (teamN + PRIOR_KEY_RESULTS);
+    double p = chance(teamCounts, pool, w);
+    String verb = achieve ? "achieved" : "held (at cycle end)";
+    String s = head + ": a " + Numbers.percent(p) + " chance, from how often the team " + verb + " its " + kind
+        + " key results: " + (teamN == 0 ? "it has none in the history, so this is " + group + ": " + h + " of " + n
+        + "." : teamH + " of " + teamN + " (90%: " + Numbers.percent(teamCounts.low()) + "-"
+        + Numbers.percent(teamCounts.high()) + "), weighted " + Numbers.percent(w) + " against " + group + ", " + h
+        + " of " + n + ".");
+    return new Row(kr.id(), kr.title(), kr.team(), m.direction(), m.baseline(), m.target(), p, null, w, null,
+        teamCounts, group, pool, null, s);
+  }
+
+  private static String head(KeyResult kr, String teamName) {
+    return kr.id() + (kr.title().equals(kr.id()) ? "" : " (" + kr.title() + ")") + ", of " + teamName;
+  }
+
+  private static Record record(KeyResult kr, List<TargetHistory.Fact> team) {
+    Metric m = kr.metric();
+    double b = m.baseline();
+    boolean relative = b != 0;
+    double asked = relative ? Math.abs(m.target() - b) / Math.abs(b) : Math.abs(m.target() - b);
+    String unit = TargetHistory.unit(m);
+    double reached = Double.NEGATIVE_INFINITY;
+    for (TargetHistory.Fact f : team) {
+      if (f.direction() != m.direction()) {
+        continue;
+      }
+      double move = relative ? f.relativeMove() : f.unit().equals(unit) ? f.absoluteMove() : Double.NaN;
+      if (move > reached) {
+        reached = move;
+      }
+    }
+    return reached == Double.NEGATIVE_INFINITY ? null : new Record(relative, asked, reached, asked > reached);
+  }
+
+  private static String recordSentence(Record r, Metric m) {
+    if (r == null || !r.beyond()) {
+      return "";
+    }
+    String dir = (m.direction() == Direction.INCREASE ? "an " : "a ") + m.direction().jsonName();
+    return r.relative()
+        ? " Beyond the team's record: it asks for a move of " + Numbers.percent(r.asked()) + " of the baseline, and "
+            + "the most the team moved " + dir + " key result was " + Numbers.percent(r.reached()) + "."
+        : " Beyond the team's record: it asks for a move of " + Numbers.value(r.asked(), m) + ", and the most the "
+            + "team moved " + dir + " key result in that unit was " + Numbers.value(r.reached(), m) + ".";
+  }
+
+  private static double[] progress(List<TargetHistory.Fact> facts) {
+    double[] v = new double[facts.size()];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = facts.get(i).progress();
+    }
+    Arrays.sort(v);
+    return v;
+  }
+
+  private static int hits(List<TargetHistory.Fact> facts) {
+    int h = 0;
+    for (TargetHistory.Fact f : facts) {
+      h += f.hit() ? 1 : 0;
+    }
+    return h;
+  }
+
+  private static double median(double[] sorted) {
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : 0.5 * sorted[n / 2 - 1] + 0.5 * sorted[n / 2];
+  }
+
+  /**
+   * The team's share met weighted {@code w} against the pool's, Jeffreys-smoothed ((hits + 1/2) / (n + 1)): the
+   * shrunk estimate (hits + K p) / (n + K) written as a mixture.
+   */
+  static double chance(Counts team, Counts pool, double w) {
+    double own = team.keyResults() == 0 ? 0 : w * team.hits() / team.keyResults();
+    return own + (1 - w) * (pool.hits() + 0.5) / (pool.keyResults() + 1);
+  }
+
+  /** How many of the ascending {@code sorted} are at least {@code v}. */
+  private static int atLeast(double[] sorted, double v) {
+    int lo = 0;
+    int hi = sorted.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid] < v) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return sorted.length - lo;
+  }
+
+  /** The mixture's weight at or above {@code v}: the team's share {@code w}, the pool's {@code 1 - w}. */
+  static double share(double[] team, double[] pool, double w, double v) {
+    double own = team.length == 0 ? 0 : w * atLeast(team, v) / team.length;
+    return own + (1 - w) * atLeast(pool, v) / pool.length;
+  }
+
+  /** The largest value of either array that the mixture reaches or passes with weight at least {@code chance}. */
+  static double quantile(double[] team, double[] pool, double w, double chance) {
+    double[] values = new double[team.length + pool.length];
+    System.arraycopy(team, 0, values, 0, team.length);
+    System.arraycopy(pool, 0, values, team.length, pool.length);
+    Arrays.sort(values);
+    for (int i = values.length - 1; i >= 0; i--) {
+      if (share(team, pool, w, values[i]) >= chance - 1e-12) {
+        return values[i];
+      }
+    }
+    return values[0];
+  }
+}
