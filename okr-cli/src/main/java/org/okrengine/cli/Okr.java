@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     description = "Forecasts, risks and reports for OKR cycles (okr-cycle/1 JSON or JSON Lines).",
     subcommands = {AnalyzeCommand.class, BacktestCommand.class, RetroCommand.class, FitCommand.class,
         GraphCommand.class, ExamplesCommand.class, SyncCommand.class, CompletionCommand.class, ExplainCommand.class,
-        WhatifCommand.class,
+        WhatifCommand.class, PlanCommand.class,
         CommandLine.HelpCommand.class})
 public final class Okr implements Runnable {
   @CommandLine.Spec

@@ -38,6 +38,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.okrengine.connect.SourcesJson;
 import org.okrengine.execution.ExecutionEngine;
 import org.okrengine.execution.Explanation;
+import org.okrengine.execution.TargetHistory;
+import org.okrengine.execution.TargetRealism;
 import org.okrengine.execution.WhatIf;
 import org.okrengine.forecast.Backtest;
 import org.okrengine.forecast.BacktestJson;
@@ -80,7 +82,8 @@ class SchemaTest {
       "okr-forecast-model/1", "okr-forecast-model-1.schema.json",
       "okr-sources/1", "okr-sources-1.schema.json",
       "okr-explain/1", "okr-explain-1.schema.json",
-      "okr-whatif/1", "okr-whatif-1.schema.json");
+      "okr-whatif/1", "okr-whatif-1.schema.json",
+      "okr-plan/1", "okr-plan-1.schema.json");
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
@@ -119,7 +122,7 @@ class SchemaTest {
   void formats_theLibraryNames_haveASchema() {
     assertThat(FORMATS).containsKeys(CycleJson.FORMAT, ReportJson.FORMAT, RetroJson.FORMAT, BacktestJson.FORMAT,
         EscalationPolicyJson.FORMAT, ForecastModel.FORMAT, SourcesJson.FORMAT, Explanation.FORMAT,
-        WhatIf.FORMAT);
+        WhatIf.FORMAT, TargetRealism.FORMAT);
   }
 
   // ---- examples
@@ -159,7 +162,7 @@ class SchemaTest {
       }
     }
     assertThat(seen).containsKeys("okr-cycle/1", "okr-report/1", "okr-escalation-policy/1", "okr-forecast-model/1",
-        "okr-sources/1", "okr-explain/1", "okr-whatif/1");
+        "okr-sources/1", "okr-explain/1", "okr-whatif/1", "okr-plan/1");
   }
 
   @Test
@@ -177,6 +180,12 @@ class SchemaTest {
     assertWritten("okr-whatif/1", WhatIf.compare(ExecutionEngine.withDefaults(), q3, at,
         List.of(new WhatIf.Slip("I-3", 14), new WhatIf.Target("KR-5", 1200), new WhatIf.Slip("M-4", -40)))
         .toJson(), "okr whatif");
+  }
+
+  @Test
+  void plan_theExampleAndAnEmptyHistory_valid() {
+    assertWritten("okr-plan/1", TargetRealism.review(q3, new TargetHistory().add(q2)).toJson(), "okr plan");
+    assertWritten("okr-plan/1", TargetRealism.review(q3, new TargetHistory()).toJson(), "okr plan, no history");
   }
 
   // ---- the shared data

@@ -80,7 +80,9 @@ public final class TargetRealism {
       double p = (double) hits / n;
       double centre = (hits + z2 / 2) / (n + z2);
       double half = Z90 * Math.sqrt(p * (1 - p) * n + z2 / 4) / (n + z2);
-      return new Counts(n, hits, Math.max(0, centre - half), Math.min(1, centre + half));
+      // the ends are exactly 0 and 1 when no or every key result met (rounding would leave 0.9999999999999999)
+      return new Counts(n, hits, hits == 0 ? 0.0 : Math.max(0, centre - half),
+          hits == n ? 1.0 : Math.min(1, centre + half));
     }
   }
 
