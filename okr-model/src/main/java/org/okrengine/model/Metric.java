@@ -4,8 +4,11 @@ import static org.okrengine.model.internal.Checks.copy;
 import static org.okrengine.model.internal.Checks.optionalMagnitude;
 import static org.okrengine.model.internal.Checks.requireMagnitude;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import org.okrengine.model.internal.CycleValidation;
 
 /**
  * What a key result measures: a baseline, a target and a direction, in one unit, and optionally the physical bounds
@@ -153,6 +156,144 @@ public record Metric(Double baseline, double target, Direction direction, String
   /** A binary metric: baseline 0, target 1. */
   public static Metric achieve() {
     return new Metric(0.0, 1.0, Direction.ACHIEVE, null);
+  }
+
+  /**
+   * A builder of an {@code increase} metric from {@code baseline} up to {@code target}, in the metric's unit
+   * ({@code Metric.increase(1.2, 2.0).unit("M EUR")}); nothing is checked before {@link Builder#build} or the build of
+   * the key result or cycle it goes into, which list every problem.
+   */
+  public static Builder increase(double baseline, double target) {
+    return new Builder(Direction.INCREASE).baseline(baseline).target(target);
+  }
+
+  /** A builder of a {@code decrease} metric from {@code baseline} down to {@code target}; see {@link #increase}. */
+  public static Builder decrease(double baseline, double target) {
+    return new Builder(Direction.DECREASE).baseline(baseline).target(target);
+  }
+
+  /** A builder of a {@code maintain-above} metric: stay at or above {@code target}; see {@link #increase}. */
+  public static Builder maintainAbove(double target) {
+    return new Builder(Direction.MAINTAIN_ABOVE).target(target);
+  }
+
+  /** A builder of a {@code maintain-below} metric: stay at or below {@code target}; see {@link #increase}. */
+  public static Builder maintainBelow(double target) {
+    return new Builder(Direction.MAINTAIN_BELOW).target(target);
+  }
+
+  /** A builder of a metric of {@code direction}, with no baseline or target yet; see {@link #increase}. */
+  public static Builder builder(Direction direction) {
+    return new Builder(direction);
+  }
+
+  /** A builder holding this metric's fields. */
+  public Builder toBuilder() {
+    Builder b = new Builder(direction).target(target).unit(unit).min(min).max(max);
+    b.baseline = baseline;
+    b.levels = levels;
+    return b;
+  }
+
+  /**
+   * Builds a {@link Metric} field by field, as {@code okr-cycle/1} writes one. {@link #build} checks every rule the
+   * JSON reader checks and lists every problem at once ({@code metric: target must differ from baseline (both 5.0)});
+   * a {@link KeyResult.Builder} or {@link OkrCycle.Builder} it is given to checks it again within its item.
+   *
+   * <p>Not thread-safe: use a builder from one thread. What it builds is immutable and thread-safe.
+   */
+  public static final class Builder {
+    private Direction direction;
+    private Double baseline;
+    private Double target;
+    private String unit;
+    private Double min;
+    private Double max;
+    private List<Double> levels;
+
+    private Builder(Direction direction) {
+      this.direction = direction;
+    }
+
+    /** Which way the value must move or stay. */
+    public Builder direction(Direction direction) {
+      this.direction = direction;
+      return this;
+    }
+
+    /** The value at cycle start, in the metric's unit; null for none (only the maintain directions). */
+    public Builder baseline(Double baseline) {
+      this.baseline = baseline;
+      return this;
+    }
+
+    /** The value to reach or hold, in the metric's unit. */
+    public Builder target(double target) {
+      this.target = target;
+      return this;
+    }
+
+    /** The display unit ({@code "signups"}, {@code "%"}), or null. */
+    public Builder unit(String unit) {
+      this.unit = unit;
+      return this;
+    }
+
+    /** The lowest value the metric can physically take, or null when unbounded below. */
+    public Builder min(Double min) {
+      this.min = min;
+      return this;
+    }
+
+    /** The highest value the metric can physically take, or null when unbounded above. */
+    public Builder max(Double max) {
+      this.max = max;
+      return this;
+    }
+
+    /** The only values a few-level key result takes, ascending (2 to 20 of them). */
+    public Builder levels(double... levels) {
+      List<Double> list = new ArrayList<>(levels.length);
+      for (double level : levels) {
+        list.add(level);
+      }
+      this.levels = list;
+      return this;
+    }
+
+    Builder copy() {
+      Builder b = new Builder(direction);
+      b.baseline = baseline;
+      b.target = target;
+      b.unit = unit;
+      b.min = min;
+      b.max = max;
+      b.levels = levels == null ? null : new ArrayList<>(levels);
+      return b;
+    }
+
+    /** The metric's fields as {@code okr-cycle/1} writes them. */
+    Map<String, Object> tree() {
+      Map<String, Object> t = Built.object();
+      Built.put(t, "baseline", baseline);
+      Built.put(t, "target", target);
+      Built.put(t, "direction", direction == null ? null : direction.jsonName());
+      Built.put(t, "unit", unit);
+      Built.put(t, "min", min);
+      Built.put(t, "max", max);
+      Built.put(t, "levels", levels == null ? null : new ArrayList<Object>(levels));
+      return t;
+    }
+
+    /**
+     * The metric.
+     *
+     * @throws InvalidCycleException listing every problem, each naming the field
+     *     ({@code metric.target: must differ from baseline (both 5.0)})
+     */
+    public Metric build() {
+      return Built.read(CycleValidation.Element.METRIC, tree(), new Built.Names("metric").add("", null, null), Metric.class);
+    }
   }
 
   /** The baseline, or the target where a maintain metric has none. */

@@ -3,6 +3,8 @@ package org.okrengine.model;
 import static org.okrengine.model.internal.Checks.copy;
 import static org.okrengine.model.internal.Checks.outsideWindow;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.okrengine.model.internal.CycleValidation;
 import org.okrengine.model.internal.ReferenceCheck;
 
 /**
@@ -126,6 +129,252 @@ public final class OkrCycle {
   /** A cycle of teams and objectives only. */
   public static OkrCycle of(Cycle cycle, List<Team> teams, List<Objective> objectives) {
     return new OkrCycle(cycle, teams, objectives, List.of(), List.of());
+  }
+
+  /**
+   * A builder of the cycle {@code id}, read like its {@code okr-cycle/1} document:
+   * <pre>{@code
+   * OkrCycle cycle = OkrCycle.builder("2026-Q3")
+   *     .start(LocalDate.of(2026, 7, 1)).end(LocalDate.of(2026, 9, 30)).zone("Europe/Oslo")
+   *     .team("growth", "Growth")
+   *     .objective(Objective.builder("O-1").title("...").team("growth")
+   *         .keyResult(KeyResult.builder("KR-1").title("...").metric(Metric.increase(1.2, 2.0))
+   *             .checkIn(Instant.parse("2026-07-08T09:00:00Z"), 1.25)))
+   *     .build();
+   * }</pre>
+   * Nothing is checked before {@link Builder#build}, which runs the JSON reader's validation and lists every problem.
+   */
+  public static Builder builder(String id) {
+    return new Builder(id);
+  }
+
+  /** A builder holding this cycle's dates, teams, objectives, initiatives and dependencies. */
+  public Builder toBuilder() {
+    Builder b = new Builder(cycle.id()).cycle(cycle);
+    teams.forEach(b::team);
+    objectives.forEach(b::objective);
+    initiatives.forEach(b::initiative);
+    dependencies.forEach(b::dependency);
+    return b;
+  }
+
+  /**
+   * This cycle with {@code checkIn} added to key result {@code keyResultId}, replacing one at the same instant; this
+   * value is unchanged. Validated as {@link Builder#build} validates.
+   *
+   * @throws IllegalArgumentException when there is no such key result
+   * @throws InvalidCycleException when the check-in breaks a rule, naming it
+   *     ({@code KR-3.checkIns[5]: at must be within ...})
+   */
+  public OkrCycle withCheckIn(String keyResultId, CheckIn checkIn) {
+    Objects.requireNonNull(checkIn, "checkIn must not be null");
+    Builder b = toBuilder();
+    KeyResult.Builder kr = b.keyResultBuilder(keyResultId);
+    if (kr == null) {
+      throw new IllegalArgumentException("keyResultId: unknown key result \"" + keyResultId + "\"");
+    }
+    kr.replaceCheckIn(checkIn);
+    return b.build();
+  }
+
+  /**
+   * Builds an {@link OkrCycle} as {@code okr-cycle/1} reads one, and judges it by the same rules: {@link #build} runs
+   * the JSON reader's validation on what was built, so Java and JSON accept the same cycles and reject the same ones
+   * for the same reasons. Every problem is listed at once, each named by its item's id and field
+   * ({@code KR-7.metric: target must differ from baseline (both 5.0)},
+   * {@code O-2.team: unknown team "growthh"}, {@code cycle.end: must not be before start (...)}); an item without an
+   * id of its own, or sharing it, is named by its place ({@code O-2.keyResults[0].id: duplicate id "KR-1" ...}),
+   * a dependency by its place ({@code dependencies[0].downstream}). What the reader would warn about (a check-in
+   * outside its metric's bounds, two check-ins at one instant: the later is kept) is logged at
+   * {@code WARN}.
+   *
+   * <p>Not thread-safe: use a builder from one thread. What it builds is immutable and thread-safe; a builder handed
+   * to another builder is copied, so changing it afterwards changes nothing built from the other.
+   */
+  public static final class Builder {
+    private final String id;
+    private String name;
+    private LocalDate start;
+    private LocalDate end;
+    private Object zone;
+    private Double checkInEveryDays;
+    private final List<Map<String, Object>> teams = new ArrayList<>();
+    private final List<Objective.Builder> objectives = new ArrayList<>();
+    private final List<Initiative.Builder> initiatives = new ArrayList<>();
+    private final List<Map<String, Object>> dependencies = new ArrayList<>();
+
+    private Builder(String id) {
+      this.id = id;
+    }
+
+    /** The display name (the id when null). */
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    /** The first day, inclusive. */
+    public Builder start(LocalDate start) {
+      this.start = start;
+      return this;
+    }
+
+    /** The last day, inclusive. */
+    public Builder end(LocalDate end) {
+      this.end = end;
+      return this;
+    }
+
+    /** The zone the dates are in, by its id ({@code "Europe/Oslo"}; UTC when not set). */
+    public Builder zone(String zone) {
+      this.zone = zone;
+      return this;
+    }
+
+    /** The zone the dates are in (UTC when not set). */
+    public Builder zone(ZoneId zone) {
+      this.zone = zone;
+      return this;
+    }
+
+    /** The check-in cadence agreed for the cycle, in days, or null when none was agreed. */
+    public Builder checkInEveryDays(Double days) {
+      this.checkInEveryDays = days;
+      return this;
+    }
+
+    /** The dates, zone, name and cadence of {@code cycle} (its id is this builder's). */
+    public Builder cycle(Cycle cycle) {
+      return name(cycle.name()).start(cycle.start()).end(cycle.end()).zone(cycle.zone())
+          .checkInEveryDays(cycle.checkInEveryDays());
+    }
+
+    /** Adds a team with no parent. */
+    public Builder team(String id, String name) {
+      return team(id, name, null);
+    }
+
+    /** Adds a team, part of the team {@code parent} (null for none). */
+    public Builder team(String id, String name, String parent) {
+      Map<String, Object> t = Built.object();
+      Built.put(t, "id", id);
+      Built.put(t, "name", name);
+      Built.put(t, "parent", parent);
+      teams.add(t);
+      return this;
+    }
+
+    /** Adds a team. */
+    public Builder team(Team team) {
+      return team(team.id(), team.name(), team.parent());
+    }
+
+    /** Adds an objective with its key results; a copy of the builder is kept. */
+    public Builder objective(Objective.Builder objective) {
+      objectives.add(Objects.requireNonNull(objective, "objective must not be null").copy());
+      return this;
+    }
+
+    /** Adds an objective with its key results. */
+    public Builder objective(Objective objective) {
+      return objective(objective.toBuilder());
+    }
+
+    /** Adds an initiative with its milestones; a copy of the builder is kept. */
+    public Builder initiative(Initiative.Builder initiative) {
+      initiatives.add(Objects.requireNonNull(initiative, "initiative must not be null").copy());
+      return this;
+    }
+
+    /** Adds an initiative with its milestones. */
+    public Builder initiative(Initiative initiative) {
+      return initiative(initiative.toBuilder());
+    }
+
+    /** Adds a dependency of {@code downstream} on {@code upstream} (ids of key results, initiatives, milestones). */
+    public Builder dependency(String upstream, String downstream, DependencyKind kind) {
+      return dependency(upstream, downstream, kind, null, null);
+    }
+
+    /** Adds a dependency needed by {@code needBy} (a local date, or null), with a note (or null). */
+    public Builder dependency(String upstream, String downstream, DependencyKind kind, LocalDate needBy,
+        String note) {
+      Map<String, Object> d = Built.object();
+      Built.put(d, "upstream", upstream);
+      Built.put(d, "downstream", downstream);
+      Built.put(d, "kind", kind == null ? null : kind.jsonName());
+      Built.put(d, "needBy", needBy);
+      Built.put(d, "note", note);
+      dependencies.add(d);
+      return this;
+    }
+
+    /** Adds a dependency. */
+    public Builder dependency(Dependency dependency) {
+      return dependency(dependency.upstream(), dependency.downstream(), dependency.kind(), dependency.needBy(),
+          dependency.note());
+    }
+
+    /** The builder of key result {@code keyResultId} within this builder, or null. */
+    KeyResult.Builder keyResultBuilder(String keyResultId) {
+      for (Objective.Builder o : objectives) {
+        KeyResult.Builder kr = o.keyResultBuilder(keyResultId);
+        if (kr != null) {
+          return kr;
+        }
+      }
+      return null;
+    }
+
+    private Map<String, Object> tree() {
+      Map<String, Object> c = Built.object();
+      Built.put(c, "id", id);
+      Built.put(c, "name", name);
+      Built.put(c, "start", start);
+      Built.put(c, "end", end);
+      Built.put(c, "zone", zone);
+      Built.put(c, "checkInEveryDays", checkInEveryDays);
+      Map<String, Object> t = Built.object();
+      t.put("format", "okr-cycle/1");
+      t.put("cycle", c);
+      t.put("teams", new ArrayList<Object>(teams));
+      List<Object> list = new ArrayList<>();
+      for (Objective.Builder o : objectives) {
+        list.add(o.tree());
+      }
+      t.put("objectives", list);
+      list = new ArrayList<>();
+      for (Initiative.Builder i : initiatives) {
+        list.add(i.tree());
+      }
+      t.put("initiatives", list);
+      t.put("dependencies", new ArrayList<Object>(dependencies));
+      return t;
+    }
+
+    /**
+     * The cycle.
+     *
+     * @throws InvalidCycleException listing every problem the JSON reader would find in the same cycle, each named by
+     *     its item and field
+     */
+    public OkrCycle build() {
+      Built.Names names = new Built.Names("cycle");
+      names.add("cycle", null, null);
+      for (int i = 0; i < teams.size(); i++) {
+        names.add("teams[" + i + "]", (String) teams.get(i).get("id"), null);
+      }
+      for (int i = 0; i < objectives.size(); i++) {
+        objectives.get(i).names(names, "objectives[" + i + "]", null);
+      }
+      for (int i = 0; i < initiatives.size(); i++) {
+        initiatives.get(i).names(names, "initiatives[" + i + "]", null);
+      }
+      for (int i = 0; i < dependencies.size(); i++) {
+        names.add("dependencies[" + i + "]", null, null);
+      }
+      return Built.read(CycleValidation.Element.DOCUMENT, tree(), names, OkrCycle.class);
+    }
   }
 
   private static List<Problem> check(Cycle cycle, List<Team> teams, List<Objective> objectives,

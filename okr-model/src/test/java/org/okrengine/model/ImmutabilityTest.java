@@ -46,10 +46,13 @@ class ImmutabilityTest {
     List<Class<?>> types = publicTypes();
     assertThat(types).hasSizeGreaterThan(25);
     for (Class<?> c : types) {
-      // exceptions carry their problems; a builder is mutable by design (the policy it builds is not); Accumulator
+      // exceptions carry their problems; a builder is mutable by design (what it builds is not), and final; Accumulator
       // is the contract of running totals, mutable by design and implemented in other modules (not sealed)
-      if (c.isEnum() || InvalidInputException.class.isAssignableFrom(c)
-          || c == EscalationPolicy.Builder.class || c == Accumulator.class) {
+      boolean builder = c.getSimpleName().equals("Builder") && c.getEnclosingClass() != null;
+      if (builder) {
+        assertThat(Modifier.isFinal(c.getModifiers())).as(c + " is final").isTrue();
+      }
+      if (c.isEnum() || InvalidInputException.class.isAssignableFrom(c) || builder || c == Accumulator.class) {
         continue;
       }
       if (c.isInterface()) {

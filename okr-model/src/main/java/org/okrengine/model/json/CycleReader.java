@@ -34,6 +34,7 @@ import org.okrengine.model.Problem;
 import org.okrengine.model.Result;
 import org.okrengine.model.Team;
 import org.okrengine.model.internal.Checks;
+import org.okrengine.model.internal.CycleValidation;
 import org.okrengine.model.internal.ReferenceCheck;
 import org.okrengine.model.json.JsonTree.Obj;
 
@@ -119,6 +120,46 @@ final class CycleReader extends TreeReader {
     return reader.document(root);
   }
 
+  /**
+   * Validates one element of a cycle on its own, as {@link #read} validates it within a document, with paths from the
+   * element: no cycle is known, so a check-in's date is a day in UTC and no check-in is judged against a window, and
+   * references are not resolved. A key result must name its team (within a document it may take its objective's).
+   */
+  static CycleValidation.Outcome readElement(CycleValidation.Element element, Obj tree) {
+    CycleReader reader = new CycleReader();
+    JsonPath root = JsonPath.ROOT;
+    Object value;
+    switch (element) {
+      case OBJECTIVE:
+        value = reader.objective(tree, root);
+        break;
+      case KEY_RESULT:
+        value = reader.keyResult(tree, root, null);
+        if (value == null && reader.problems.isEmpty()) {
+          reader.problems.add(problem(root.field("team"), "missing"));
+        }
+        break;
+      case METRIC:
+        value = reader.metric(tree, root);
+        break;
+      case CHECK_IN:
+        value = reader.checkIn(tree, root, null);
+        break;
+      case INITIATIVE:
+        value = reader.initiative(tree, root);
+        break;
+      default:
+        Outcome o = read(tree, List.of());
+        return new CycleValidation.Outcome(o.cycle(), o.errors(), o.warnings());
+    }
+    if (!reader.problems.isEmpty()) {
+      value = null;
+    } else if (value == null) {
+      reader.problems.add(problem(root, "invalid")); // not reached: a null element always comes with its problem
+    }
+    return new CycleValidation.Outcome(value, reader.problems, reader.warnings);
+  }
+
   private Outcome document(Object root) {
     if (!(root instanceof Obj doc)) {
       problems.add(problem(JsonPath.ROOT, "document must be an object"));
@@ -200,7 +241,7 @@ final class CycleReader extends TreeReader {
     int before = problems.size();
     unknownFields(o, p, OBJECTIVE_FIELDS);
     String id = requiredId(o, "id", p);
-    String title = requiredString(o, "title", p);
+    String title = optionalString(o, "title", p); // the id when absent, as for every other item
     String team = requiredId(o, "team", p);
     String owner = optionalString(o, "owner", p);
     String parent = optionalId(o, "parent", p);
@@ -508,34 +549,11 @@ final class CycleReader extends TreeReader {
       if (c == null) {
         continue;
       }
-      int before = problems.size();
-      unknownFields(c, ip, CHECK_IN_FIELDS);
-      Instant at = requiredInstant(c, "at", ip);
-      String outside = at != null && cycle != null ? Checks.outsideWindow(cycle, at) : null;
-      if (outside != null) {
-        problems.add(problem(ip.field("at"), outside));
-      }
-      Double value = magnitude(requiredNumber(c, "value", ip), ip.field("value"));
-      Double confidence = optionalNumber(c, "confidence", ip);
-      if (confidence != null && !(confidence >= 0 && confidence <= 1)) {
-        problems.add(problem(ip.field("confidence"), "must be within 0..1: " + confidence));
-      }
-      String note = optionalString(c, "note", ip);
-      List<String> blockers = stringList(c, "blockers", ip);
-      String source = optionalString(c, "source", ip);
-      if (value != null && metric != null) {
-        requireAchieveValue(metric, value, ip.field("value"));
-      }
-      if (problems.size() > before) {
-        continue;
-      }
-      CheckIn checkIn = build(ip, () -> new CheckIn(at, value, confidence, note, blockers, source));
+      CheckIn checkIn = checkIn(c, ip, metric);
       if (checkIn == null) {
         continue;
       }
-      if (metric != null) {
-        warnIfImpossible(metric, value, ip.field("value"));
-      }
+      Instant at = checkIn.at();
       Integer earlier = indexAt.put(at, i);
       if (earlier != null) {
         warnings.add(problem(ip.field("at"),
@@ -544,6 +562,36 @@ final class CycleReader extends TreeReader {
       byInstant.put(at, checkIn);
     }
     return new ArrayList<>(byInstant.values());
+  }
+
+  /** One check-in, or null after recording its problems; {@code metric} (null when invalid) judges its value. */
+  private CheckIn checkIn(Obj c, JsonPath ip, Metric metric) {
+    int before = problems.size();
+    unknownFields(c, ip, CHECK_IN_FIELDS);
+    Instant at = requiredInstant(c, "at", ip);
+    String outside = at != null && cycle != null ? Checks.outsideWindow(cycle, at) : null;
+    if (outside != null) {
+      problems.add(problem(ip.field("at"), outside));
+    }
+    Double value = magnitude(requiredNumber(c, "value", ip), ip.field("value"));
+    Double confidence = optionalNumber(c, "confidence", ip);
+    if (confidence != null && !(confidence >= 0 && confidence <= 1)) {
+      problems.add(problem(ip.field("confidence"), "must be within 0..1: " + confidence));
+    }
+    String note = optionalString(c, "note", ip);
+    List<String> blockers = stringList(c, "blockers", ip);
+    String source = optionalString(c, "source", ip);
+    if (value != null && metric != null) {
+      requireAchieveValue(metric, value, ip.field("value"));
+    }
+    if (problems.size() > before) {
+      return null;
+    }
+    CheckIn checkIn = build(ip, () -> new CheckIn(at, value, confidence, note, blockers, source));
+    if (checkIn != null && metric != null) {
+      warnIfImpossible(metric, value, ip.field("value"));
+    }
+    return checkIn;
   }
 
   /** The result; {@code metric} (null when invalid) judges its final value for warnings. */
