@@ -292,7 +292,8 @@ public record Metric(Double baseline, double target, Direction direction, String
      *     ({@code metric.target: must differ from baseline (both 5.0)})
      */
     public Metric build() {
-      return Built.read(CycleValidation.Element.METRIC, tree(), new Built.Names("metric").add("", null, null), Metric.class);
+      Built.Names names = new Built.Names("metric").add("", null, null);
+      return Built.read(CycleValidation.Element.METRIC, tree(), names, Metric.class);
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -54,8 +55,19 @@ class BuilderTest {
   }
 
   @Test
-  void readmeExample_equalsTheJsonItSitsBeside() {
-    assertThat(readmeCycle()).isEqualTo(JSON.read(README_JSON).cycle());
+  void readmeExample_equalsTheJsonItSitsBeside() throws Exception {
+    OkrCycle cycle = readmeCycle();
+    assertThat(cycle).isEqualTo(JSON.read(README_JSON).cycle());
+    OkrCycle next = cycle.withCheckIn("KR-1", CheckIn.of(Instant.parse("2026-07-15T09:00:00Z"), 1.31));
+    assertThat(next.checkIns("KR-1")).extracting(CheckIn::value).containsExactly(1.25, 1.31);
+    assertThat(cycle.checkIns("KR-1")).extracting(CheckIn::value).containsExactly(1.25);
+    // the README shows both, as copied here
+    String readme = Files.readString(Path.of("..", "README.md"));
+    assertThat(readme).contains(
+        "      \"checkIns\": [ { \"at\": \"2026-07-08T09:00:00Z\", \"value\": 1.25, \"confidence\": 0.8 } ] } ] } ] }",
+        "        .keyResult(KeyResult.builder(\"KR-1\").title(\"...\").metric(Metric.increase(1.2, 2.0))\n"
+            + "            .checkIn(CheckIn.builder(Instant.parse(\"2026-07-08T09:00:00Z\"), 1.25).confidence(0.8))))",
+        "OkrCycle next = cycle.withCheckIn(\"KR-1\", CheckIn.of(Instant.parse(\"2026-07-15T09:00:00Z\"), 1.31));");
   }
 
   @Test
