@@ -79,10 +79,13 @@ class TargetRealismTest {
     krs.addAll(increases("B-", "b", 15, "M EUR", 150));
     TargetHistory h = new TargetHistory().add(cycle("Q1", krs));
     TargetRealism.Row r = only(cycle("Q2", List.of(kr("KR-1", "a", Metric.of(10, 12, "M EUR"), null))), h);
-    // w = 5 / (5 + 5) = 0.5; the team met 5 of 5; the pool met 5 of 20, smoothed (5 + 0.5) / (20 + 1)
-    assertThat(r.probability()).isCloseTo(0.5 * 1 + 0.5 * 5.5 / 21, within(1e-15));
-    // weight at or above 1.2: 0.5 + 0.5 * 5/20 = 0.625 < 0.7; at or above 0.5: 1 -> q = 0.5, 10 + 0.5 * 2
-    assertThat(r.targetAt70()).isCloseTo(11, within(1e-12));
+    // the teams differ far beyond chance: N = 20, p = 5/20; spread 5 * 0.75^2 + 15 * 0.25^2 = 3.75, less
+    // (2 - 1) * 0.25 * 0.75, over 20 - (25 + 225) / 20 = 7.5: tau^2 = 0.475; K = 0.1875 / 0.475 - 1 < 1, so K = 1
+    assertThat(r.prior()).isEqualTo(TargetRealism.MIN_PRIOR);
+    // w = 5 / (5 + 1); the team met 5 of 5; the pool met 5 of 20, smoothed (5 + 0.5) / (20 + 1)
+    assertThat(r.probability()).isCloseTo(5.0 / 6 * 1 + 1.0 / 6 * 5.5 / 21, within(1e-15));
+    // weight at or above 1.2: 5/6 + 1/6 * 5/20 > 0.7 -> q = 1.2, 10 + 1.2 * 2
+    assertThat(r.targetAt70()).isCloseTo(12.4, within(1e-12));
     // a team with none of its own: the pool alone, (5 + 0.5) / 21
     TargetRealism.Row c = only(cycle("Q2", List.of(kr("KR-1", "c", Metric.of(10, 12, "M EUR"), null))), h);
     assertThat(c.teamWeight()).isEqualTo(0.0);
@@ -129,8 +132,12 @@ class TargetRealismTest {
         kr("KR-2", "a", new Metric(null, 99.9, org.okrengine.model.Direction.MAINTAIN_ABOVE, "%"), null))), h)
         .keyResults();
     TargetRealism.Row a = rows.get(0);
-    // team a met 7 of 10, all teams 10 of 20: (7 + 5 * (10 + 0.5) / (20 + 1)) / (10 + 5)
-    assertThat(a.probability()).isCloseTo((7 + 5 * 10.5 / 21) / 15, within(1e-15));
+    // K: N = 20, p = 0.5, spread 10 * 0.2^2 * 2 = 0.8, less 0.25, over 20 - 200 / 20 = 10: tau^2 = 0.055,
+    // K = 0.25 / 0.055 - 1
+    double k = 0.25 / 0.055 - 1;
+    assertThat(a.prior()).isCloseTo(k, within(1e-12));
+    // team a met 7 of 10, all teams 10 of 20: (7 + K * (10 + 0.5) / (20 + 1)) / (10 + K)
+    assertThat(a.probability()).isCloseTo((7 + k * 10.5 / 21) / (10 + k), within(1e-15));
     assertThat(a.teamCounts().keyResults()).isEqualTo(10);
     assertThat(a.teamCounts().hits()).isEqualTo(7);
     // scipy 1.17.1: binomtest(7, 10).proportion_ci(confidence_level=0.9, method='wilson')
@@ -139,13 +146,26 @@ class TargetRealismTest {
     assertThat(a.pool()).extracting(TargetRealism.Counts::keyResults, TargetRealism.Counts::hits)
         .containsExactly(20, 10);
     assertThat(a.targetAt70()).isNull();
-    assertThat(a.sentence()).isEqualTo("KR-1, of a: a 63% chance, from how often the team achieved its achieve key "
-        + "results: 7 of 10 (90%: 44%-87%), weighted 67% against all teams' achieve key results, 10 of 20.");
-    // maintain: held at cycle end on 2 of 5, all of them team a's: (2 + 5 * 2.5 / 6) / 10
+    assertThat(a.sentence()).isEqualTo("KR-1, of a: a 65% chance, from how often the team achieved its achieve key "
+        + "results: 7 of 10 (90%: 44%-87%), weighted 74% against all teams' achieve key results, 10 of 20.");
+    // maintain: held at cycle end on 2 of 5, all of them team a's (one team: K = 5): (2 + 5 * 2.5 / 6) / 10
     assertThat(rows.get(1).probability()).isCloseTo((2 + 5 * 2.5 / 6) / 10, within(1e-15));
     // scipy 1.17.1: binomtest(2, 5).proportion_ci(confidence_level=0.9, method='wilson')
     assertThat(rows.get(1).teamCounts().low()).isCloseTo(0.14270647201921305, within(1e-12));
     assertThat(rows.get(1).teamCounts().high()).isCloseTo(0.7275168281338071, within(1e-12));
+  }
+
+  @Test
+  void prior_teamsNoMoreDifferentThanChance_thePoolDecides() {
+    // two teams each meeting 5 of 10: the spread 0 is below chance's (2 - 1) * 0.25
+    List<KeyResult> krs = new ArrayList<>(increases("A-", "a", 5, "u", 200));
+    krs.addAll(increases("B-", "a", 5, "u", 150));
+    krs.addAll(increases("C-", "b", 5, "u", 200));
+    krs.addAll(increases("D-", "b", 5, "u", 150));
+    TargetRealism.Row r = only(cycle("Q2", List.of(kr("KR-1", "a", Metric.of(1, 2, "u"), null))),
+        new TargetHistory().add(cycle("Q1", krs)));
+    assertThat(r.prior()).isEqualTo(TargetRealism.MAX_PRIOR);
+    assertThat(r.teamWeight()).isEqualTo(10 / (10 + TargetRealism.MAX_PRIOR));
   }
 
   @Test
