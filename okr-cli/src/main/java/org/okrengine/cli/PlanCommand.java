@@ -68,7 +68,15 @@ final class PlanCommand implements Callable<Integer> {
     }
     TargetHistory past = new TargetHistory();
     Inputs earlier = new Inputs();
-    earlier.read(history, past::add);
+    String plannedId = cycles.size() == 1 ? cycles.get(0).cycle().id() : null;
+    List<String> notes = new ArrayList<>();
+    earlier.read(history, c -> {
+      if (c.cycle().id().equals(plannedId) && c.hasResults() && notes.isEmpty()) {
+        notes.add("okr: warning: --history holds cycle " + plannedId + ", the cycle planned: its own outcomes count "
+            + "in the answer");
+      }
+      past.add(c);
+    });
     problems.addAll(earlier.problems());
     if (earlier.problems().isEmpty() && past.cycles() > 0 && past.keyResults() == 0) {
       problems.add("--history: no key result of the " + past.cycles() + (past.cycles() == 1 ? " cycle" : " cycles")
@@ -77,6 +85,7 @@ final class PlanCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     planned.warnings().forEach(err::println);
     earlier.warnings().forEach(err::println);
+    notes.forEach(n -> err.println(ConsoleText.printable(n)));
     err.flush();
     if (!problems.isEmpty()) {
       List<String> shown = new ArrayList<>();

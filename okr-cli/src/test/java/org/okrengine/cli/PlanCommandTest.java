@@ -76,6 +76,25 @@ class PlanCommandTest {
   }
 
   @Test
+  void plan_cycleFileOfSeveralCycles_badInput(@TempDir Path dir) throws IOException {
+    // two documents as JSON Lines: the example quarters, one line each
+    tools.jackson.databind.ObjectMapper json = new tools.jackson.databind.ObjectMapper();
+    Path both = Files.writeString(dir.resolve("both.jsonl"), json.readTree(Files.readString(Path.of(Q2))) + "\n"
+        + json.readTree(Files.readString(Path.of(EXAMPLE))) + "\n");
+    OkrTest.Run r = OkrTest.run("plan", both.toString(), "--history", Q2);
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo(both + ": holds 2 cycles; give the one planned\n");
+  }
+
+  @Test
+  void plan_historyHoldsThePlannedCycle_warning() {
+    OkrTest.Run r = OkrTest.run("plan", Q2, "--history", Q2);
+    assertThat(r.code()).isEqualTo(0);
+    assertThat(r.err()).isEqualTo("okr: warning: --history holds cycle 2026-Q2, the cycle planned: its own outcomes "
+        + "count in the answer\n");
+  }
+
+  @Test
   void plan_emptyHistory_sentencesThatThereIsNotEnough(@TempDir Path dir) throws IOException {
     Path empty = Files.writeString(dir.resolve("none.jsonl"), "");
     OkrTest.Run r = OkrTest.run("plan", EXAMPLE, "--history", empty.toString());
