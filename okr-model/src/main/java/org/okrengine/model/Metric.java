@@ -197,7 +197,7 @@ public record Metric(Double baseline, double target, Direction direction, String
 
   /**
    * Builds a {@link Metric} field by field, as {@code okr-cycle/1} writes one. {@link #build} checks every rule the
-   * JSON reader checks and lists every problem at once ({@code metric: target must differ from baseline (both 5.0)});
+   * JSON reader checks and lists every problem at once ({@code metric.target: must differ from baseline (both 5.0)});
    * a {@link KeyResult.Builder} or {@link OkrCycle.Builder} it is given to checks it again within its item.
    *
    * <p>Not thread-safe: use a builder from one thread. What it builds is immutable and thread-safe.

@@ -249,6 +249,29 @@ class BuilderTest {
   }
 
   @Test
+  void everyField_equalsWhatTheConstructorsMake() {
+    Instant at = Instant.parse("2026-07-08T09:00:00Z");
+    KeyResult built = KeyResult.builder("KR-9").title("Response time").owner("ana").team("support").weight(2)
+        .tags("support", "sla").metric(Metric.maintainBelow(4).baseline(9.0).unit("hours").min(0.0))
+        .plan(PlanShape.S_CURVE)
+        .checkIn(CheckIn.builder(at, 5).confidence(0.6).note("queue").blockers("hiring").source("zendesk"))
+        .result(3.5).build();
+    KeyResult made = new KeyResult("KR-9", "Response time", "ana", "support", 2, List.of("support", "sla"),
+        new Metric(9.0, 4, Direction.MAINTAIN_BELOW, "hours", 0.0, null, null), Plan.of(PlanShape.S_CURVE),
+        List.of(new CheckIn(at, 5, 0.6, "queue", List.of("hiring"), "zendesk")), Result.of(3.5));
+    assertThat(built).isEqualTo(made);
+    assertThat(made.toBuilder().build()).isEqualTo(made);
+    assertThat(Metric.builder(Direction.INCREASE).direction(Direction.DECREASE).baseline(10.0).target(2).build())
+        .isEqualTo(Metric.decrease(10, 2).build());
+    Milestone m = new Milestone("M-1", "Beta", LocalDate.of(2026, 8, 1), LocalDate.of(2026, 8, 5));
+    assertThat(Initiative.builder("I-1").team("t").milestone(m).build().milestones()).containsExactly(m);
+    assertThat(OkrCycle.builder("C").start(LocalDate.of(2026, 7, 1)).end(LocalDate.of(2026, 9, 30))
+        .team(Team.of("t")).dependency(Dependency.of("I-1", "I-2", DependencyKind.SHARES_RESOURCE))
+        .initiative(Initiative.builder("I-1").team("t")).initiative(Initiative.builder("I-2").team("t"))
+        .build().dependencies()).containsExactly(Dependency.of("I-1", "I-2", DependencyKind.SHARES_RESOURCE));
+  }
+
+  @Test
   void planPoints_andStandaloneParts_build() {
     KeyResult kr = KeyResult.builder("KR-1").team("t").metric(Metric.increase(0, 10))
         .planPoint(LocalDate.of(2026, 8, 1), 4).planPoint(LocalDate.of(2026, 9, 1), 8).build();
