@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.okrengine.execution.ExecutionEngine;
 import org.okrengine.execution.HtmlReportWriter;
+import org.okrengine.execution.Precedents;
 import org.okrengine.forecast.Forecaster;
 import org.okrengine.model.CycleReport;
 import org.okrengine.model.EscalationPolicy;
@@ -68,6 +69,13 @@ final class AnalyzeCommand implements Callable<Integer> {
       description = "write the report to FILE (UTF-8, replaced if it exists) instead of standard output")
   Path outFile;
 
+  @Option(names = "--history", paramLabel = "FILE", split = ",",
+      description = "earlier cycles with outcomes (okr-cycle/1 files or JSON Lines with result.finalValue; "
+          + "repeatable or comma-separated): for each key result needing attention, how the earlier key results "
+          + "that stood where it stands ended, and what the ones that met their target had in common "
+          + "(precedents; at least 10 similar ones, or a sentence that there is not enough history)")
+  List<Path> history;
+
   @Mixin
   ModelOption model;
 
@@ -80,14 +88,20 @@ final class AnalyzeCommand implements Callable<Integer> {
     if (!format.equals("text") && !format.equals("json") && !format.equals("html") && !format.equals("prompt")) {
       throw new BadInputException(List.of("--format: must be text, json, html or prompt: '" + format + "'"));
     }
-    if (outFile != null && !AtomicFile.problems("--out", outFile, files).isEmpty()) {
-      throw new BadInputException(AtomicFile.problems("--out", outFile, files));
+    List<Path> read = new ArrayList<>(files);
+    if (history != null) {
+      read.addAll(history);
+    }
+    if (outFile != null && !AtomicFile.problems("--out", outFile, read).isEmpty()) {
+      throw new BadInputException(AtomicFile.problems("--out", outFile, read));
     }
     EscalationPolicy escalation = EscalationPolicy.DEFAULT;
     if (policy != null) {
       escalation = readPolicy(policy);
     }
     Forecaster forecaster = model.forecaster();
+    List<String> historyProblems = new ArrayList<>();
+    Precedents precedents = history == null ? null : readHistory(history, historyProblems);
     LocalDate asOfDate = null;
     Instant asOfInstant = null;
     if (asOf != null) {
@@ -151,13 +165,19 @@ final class AnalyzeCommand implements Callable<Integer> {
       }
     });
     if (!asOfProblems.isEmpty() && check.problems().isEmpty()) {
+      asOfProblems.addAll(historyProblems);
       throw new BadInputException(asOfProblems);
     }
     if (!check.problems().isEmpty()) {
       PrintWriter warn = spec.commandLine().getErr();
       check.warnings().forEach(warn::println);
       warn.flush();
-      throw new BadInputException(check.problems());
+      List<String> all = new ArrayList<>(check.problems());
+      all.addAll(historyProblems);
+      throw new BadInputException(all);
+    }
+    if (!historyProblems.isEmpty()) {
+      throw new BadInputException(historyProblems);
     }
     if (!asOfWarnings.isEmpty()) {
       PrintWriter warn = spec.commandLine().getErr();
@@ -177,8 +197,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     inputs.read(files, cycle -> {
       Instant at = instant != null ? instant
           : date != null ? cycle.cycle().instantOf(date) : ExecutionEngine.defaultAsOf(cycle, clock);
-      CycleReport report = cmpDate == null && cmpInstant == null ? engine.analyze(cycle, at)
+      CycleReport analysed = cmpDate == null && cmpInstant == null ? engine.analyze(cycle, at)
           : engine.analyze(cycle, at, compareInstant(cycle, cmpDate, cmpInstant));
+      CycleReport report = precedents == null ? analysed : precedents.addTo(cycle, analysed);
       if (format.equals("html")) {
         if (written[0]++ > 0) {
           throw new BadInputException(List.of("--format html: writes one cycle, but the input holds more; "
@@ -243,6 +264,20 @@ final class AnalyzeCommand implements Callable<Integer> {
   /** The instant of {@code --compare-to} in {@code cycle}: the instant given, or the start of the date there. */
   private static Instant compareInstant(OkrCycle cycle, LocalDate date, Instant instant) {
     return instant != null ? instant : cycle.cycle().instantOf(date);
+  }
+
+  /**
+   * The precedents of the history files; every problem of a file missing, unreadable or holding an invalid cycle goes
+   * to {@code problems}, naming the option, the file and the path.
+   */
+  static Precedents readHistory(List<Path> files, List<String> problems) {
+    List<OkrCycle> cycles = new ArrayList<>();
+    Inputs inputs = new Inputs();
+    inputs.read(files, cycles::add);
+    for (String p : inputs.problems()) {
+      problems.add("--history: " + p);
+    }
+    return Precedents.of(cycles);
   }
 
   private static EscalationPolicy readPolicy(Path file) {

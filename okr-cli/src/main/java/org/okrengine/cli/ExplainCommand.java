@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.okrengine.execution.ExecutionEngine;
 import org.okrengine.execution.Explanation;
+import org.okrengine.execution.Precedents;
+import org.okrengine.model.CycleReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -37,10 +39,20 @@ final class ExplainCommand implements Callable<Integer> {
       description = "text (default) or json (okr-explain/1)")
   String format;
 
+  @Option(names = "--history", paramLabel = "FILE", split = ",",
+      description = "earlier cycles with outcomes (repeatable or comma-separated): for a key result needing "
+          + "attention, also how the earlier key results that stood where it stands ended (as okr analyze --history)")
+  List<Path> history;
+
   @Override
   public Integer call() {
     if (!format.equals("text") && !format.equals("json")) {
       throw new BadInputException(List.of("--format: must be text or json: '" + ConsoleText.printable(format) + "'"));
+    }
+    List<String> historyProblems = new ArrayList<>();
+    Precedents precedents = history == null ? null : AnalyzeCommand.readHistory(history, historyProblems);
+    if (!historyProblems.isEmpty()) {
+      throw new BadInputException(historyProblems);
     }
     Inputs inputs = new Inputs();
     List<String> problems = new ArrayList<>();
@@ -58,7 +70,8 @@ final class ExplainCommand implements Callable<Integer> {
         throw new BadInputException(java.util.List.of("--as-of: " + asOf + ": cycle " + cycle.cycle().id() + ": "
             + e.getMessage()));
       }
-      Explanation e = Explanation.of(cycle, ExecutionEngine.withDefaults().analyze(cycle, at), id);
+      CycleReport report = ExecutionEngine.withDefaults().analyze(cycle, at);
+      Explanation e = Explanation.of(cycle, precedents == null ? report : precedents.addTo(cycle, report), id);
       if (format.equals("json")) {
         spec.commandLine().getOut().print(e.toJson());
       } else {

@@ -189,7 +189,10 @@ final class TextReport {
     out.println();
   }
 
-  /** The key results that need attention, off track first, each with title, team and status, sentence, causes. */
+  /**
+   * The key results that need attention, off track first, each with title, team and status, sentence, causes and,
+   * with a history, what happened before in the same position.
+   */
   private static void attention(OkrCycle okr, CycleReport report, PrintWriter out) {
     List<KeyResultReport> attention = new ArrayList<>();
     for (Status s : ATTENTION_ORDER) {
@@ -211,6 +214,9 @@ final class TextReport {
       out.println("      " + p(r.insight()));
       for (Cause cause : r.causes()) {
         out.println("      because: " + p(cause.sentence()));
+      }
+      if (r.precedents() != null) {
+        out.println("      before: " + p(r.precedents().sentence()));
       }
     }
     out.println();

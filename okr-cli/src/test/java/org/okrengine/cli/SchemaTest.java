@@ -581,6 +581,30 @@ class SchemaTest {
   }
 
   @Test
+  void reportJson_withPrecedents_validAndReadBack() {
+    // the example with Q2 as history (too few similar: the figures withheld), and the hand-made history of
+    // AnalyzeHistoryTest (12 similar: every figure given)
+    CycleReport example = org.okrengine.execution.Precedents.of(List.of(q2)).addTo(q3,
+        ExecutionEngine.withDefaults().analyze(q3, q3.cycle().instantOf(LocalDate.of(2026, 8, 19))));
+    OkrCycle now = CycleJson.withDefaults().read(AnalyzeHistoryTest.cycle(AnalyzeHistoryTest.Q3,
+        List.of(AnalyzeHistoryTest.kr(AnalyzeHistoryTest.Q3, "KR-1", 30, false, null)))).cycle();
+    List<org.okrengine.model.KeyResult> krs = new java.util.ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      krs.add(AnalyzeHistoryTest.kr(AnalyzeHistoryTest.Q2, "H-" + i, 30, i < 6, i < 4 ? 100.0 : 50.0));
+    }
+    OkrCycle history = CycleJson.withDefaults().read(AnalyzeHistoryTest.cycle(AnalyzeHistoryTest.Q2, krs)).cycle();
+    CycleReport handMade = org.okrengine.execution.Precedents.of(List.of(history)).addTo(now,
+        ExecutionEngine.withDefaults().analyze(now, java.time.Instant.parse(AnalyzeHistoryTest.AT)));
+    assertThat(handMade.keyResults().get(0).precedents().enough()).isTrue();
+    for (CycleReport r : List.of(example, handMade)) {
+      String json = ReportJson.withDefaults().write(r);
+      assertThat(json).contains("\"precedents\"");
+      assertWritten("okr-report/1", json, "okr analyze --history, " + r.cycleId());
+      assertThat(ReportJson.withDefaults().read(json)).isEqualTo(r);
+    }
+  }
+
+  @Test
   void report_theReadersRequiredFields_requiredByTheSchema() {
     String report = ReportJson.withDefaults().write(ExecutionEngine.withDefaults()
         .analyze(q3, q3.cycle().instantOf(LocalDate.of(2026, 8, 19))));

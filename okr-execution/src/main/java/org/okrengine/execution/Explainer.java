@@ -22,6 +22,7 @@ import org.okrengine.model.Milestone;
 import org.okrengine.model.NodeKind;
 import org.okrengine.model.ObjectiveSummary;
 import org.okrengine.model.OkrCycle;
+import org.okrengine.model.PrecedentSummary;
 import org.okrengine.model.TeamSummary;
 
 /**
@@ -77,6 +78,18 @@ final class Explainer {
       step(c.subject() == null ? id : c.subject(), c.sentence(), c.evidence());
     }
     escalations(chain);
+    PrecedentSummary p = row.precedents();
+    if (p != null) {
+      Map<String, Double> ev = new LinkedHashMap<>();
+      ev.put("pool", (double) p.pool());
+      ev.put("similar", (double) p.similar());
+      if (p.enough()) {
+        ev.put("recovered", (double) p.recovered());
+        ev.put("recoveredLow", p.recoveredLow());
+        ev.put("recoveredHigh", p.recoveredHigh());
+      }
+      step(id, p.sentence(), ev);
+    }
   }
 
   private void objective(String id) {

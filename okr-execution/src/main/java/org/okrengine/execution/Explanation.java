@@ -66,7 +66,8 @@ public record Explanation(String cycleId, String subject, String kind, Instant a
    * <ul>
    *   <li>a key result: its status, then each late item it needs walking upstream to the one late for its own reason
    *       (a milestone past due, or a key result behind with nothing late upstream), then its other causes and the
-   *       escalations of it and of the items named;
+   *       escalations of it and of the items named; last, when the report holds them ({@link Precedents#addTo}), its
+   *       precedents;
    *   <li>an objective: its probability of meeting its commitment, then each key result needing attention briefly;
    *   <li>a team: its roll-up, then each of its key results needing attention briefly;
    *   <li>an initiative or milestone: how late it is, its late milestones, what it holds up downstream.

@@ -154,6 +154,9 @@ final class HtmlPage {
           }
           sb.append("</ul>\n");
         }
+        if (r.precedents() != null) {
+          sb.append("\n<p class=\"precedents\">Before: ").append(esc(r.precedents().sentence())).append("</p>\n");
+        }
         sb.append("</li>\n");
       }
       sb.append("</ul>\n");

@@ -70,6 +70,9 @@ final class Prompt {
           sb.append("  Cause ").append(i++).append(" (").append(id(c.code())).append("): ")
               .append(quote(c.sentence())).append('\n');
         }
+        if (k.precedents() != null) {
+          sb.append("  Precedents: ").append(quote(k.precedents().sentence())).append('\n');
+        }
       }
     }
     section(sb, "Cascades of late work",

@@ -27,10 +27,13 @@ import java.util.Objects;
  * @param metric its metric (baseline, target, direction, unit, bounds, levels), so that a consumer needs no join back
  *     to the cycle; null when not given (reports made before it existed)
  * @param owner its owner's name, or null
+ * @param precedents for a key result at risk, off track or stale analysed with a history of earlier cycles: what
+ *     happened to the earlier key results that stood where it stands; null otherwise
  */
 public record KeyResultReport(String id, String title, String objective, String team, Status status, Double value,
     Double progress, double expectedProgress, Integer daysSinceCheckIn, ForecastSummary forecast,
-    List<Reason> reasons, String insight, List<Cause> causes, Metric metric, String owner) {
+    List<Reason> reasons, String insight, List<Cause> causes, Metric metric, String owner,
+    PrecedentSummary precedents) {
   /** Validates and copies the reasons. */
   public KeyResultReport {
     requireId(id, "id");
@@ -40,6 +43,20 @@ public record KeyResultReport(String id, String title, String objective, String 
     optionalFinite(expectedProgress, "expectedProgress");
     reasons = reasons == null ? List.of() : copy(reasons, "reasons");
     causes = causes == null ? List.of() : copy(causes, "causes");
+  }
+
+  /** A report without precedents (the constructor before they were added). */
+  public KeyResultReport(String id, String title, String objective, String team, Status status, Double value,
+      Double progress, double expectedProgress, Integer daysSinceCheckIn, ForecastSummary forecast,
+      List<Reason> reasons, String insight, List<Cause> causes, Metric metric, String owner) {
+    this(id, title, objective, team, status, value, progress, expectedProgress, daysSinceCheckIn, forecast, reasons,
+        insight, causes, metric, owner, null);
+  }
+
+  /** A copy with {@code precedents} (null for none). */
+  public KeyResultReport withPrecedents(PrecedentSummary precedents) {
+    return new KeyResultReport(id, title, objective, team, status, value, progress, expectedProgress,
+        daysSinceCheckIn, forecast, reasons, insight, causes, metric, owner, precedents);
   }
 
   /** A report without its metric and owner (the constructor before they were added). */

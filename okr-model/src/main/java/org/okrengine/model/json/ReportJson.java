@@ -21,6 +21,7 @@ import org.okrengine.model.ForecastModelInfo;
 import org.okrengine.model.ForecastSummary;
 import org.okrengine.model.KeyResultReport;
 import org.okrengine.model.ObjectiveSummary;
+import org.okrengine.model.PrecedentSummary;
 import org.okrengine.model.PredictionInterval;
 import org.okrengine.model.Problem;
 import org.okrengine.model.Reason;
@@ -36,7 +37,8 @@ import org.okrengine.model.TeamSummary;
  * {@code model} ({@code name}, {@code method}, {@code fittedOn}: the forecast model that made the report), left out
  * when the report does not name one. Each key result carries
  * its reasons twice: {@code reasons} (the codes) and {@code reasonDetails} (each code with its evidence, numbers by
- * name), and its likely {@code causes} (each a code, a subject, evidence numbers by name and a sentence). After the
+ * name), and its likely {@code causes} (each a code, a subject, evidence numbers by name and a sentence); then, only
+ * when the report was made with a history of earlier cycles, its {@code precedents}. After the
  * escalations come {@code escalationGroups} (escalations that share a cause), {@code sourceHealth} (broken data connections), {@code objectives} (one summary per objective),
  * {@code teams} (one roll-up per team), {@code changes} (what changed since an earlier instant, or null) and
  * {@code summary} (plain sentences about the whole cycle).
@@ -90,7 +92,8 @@ public final class ReportJson {
    * Reads a document this class wrote (or any {@code okr-report/1} document with the same fields) back into a report.
    * Unknown fields are ignored; {@code reasonDetails} is read when present, else the codes of {@code reasons};
    * {@code model} is optional (documents written before it existed read with a null model), and so is
-   * {@code escalationGroups} (read as none), {@code teams} (read as none) and {@code changes} (read as null).
+   * {@code escalationGroups} (read as none), {@code teams} (read as none), {@code changes} (read as null) and a key
+   * result's {@code precedents} (read as null).
    *
    * @throws IllegalArgumentException listing every problem, one {@code path: message} per line, when the JSON is
    *     malformed, is not an {@code okr-report/1} document, or breaks a rule of the report's values
@@ -324,6 +327,50 @@ public final class ReportJson {
       g.writeEndObject();
     }
     g.writeEndArray();
+    if (kr.precedents() != null) {
+      g.writeFieldName("precedents");
+      precedents(g, kr.precedents());
+    }
+    g.writeEndObject();
+  }
+
+  private static void precedents(JsonGenerator g, PrecedentSummary p) throws IOException {
+    g.writeStartObject();
+    g.writeNumberField("fraction", p.fraction());
+    g.writeNumberField("pool", p.pool());
+    g.writeNumberField("similar", p.similar());
+    g.writeNumberField("sameTeam", p.sameTeam());
+    g.writeFieldName("recovered");
+    if (p.recovered() == null) {
+      g.writeNull();
+    } else {
+      g.writeNumber(p.recovered().intValue());
+    }
+    number(g, "recoveredLow", p.recoveredLow());
+    number(g, "recoveredHigh", p.recoveredHigh());
+    number(g, "missedMedianProgress", p.missedMedianProgress());
+    g.writeArrayFieldStart("factors");
+    for (PrecedentSummary.Factor f : p.factors()) {
+      g.writeStartObject();
+      g.writeStringField("code", f.code());
+      g.writeNumberField("recovered", f.recovered());
+      g.writeNumberField("missed", f.missed());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("nearest");
+    for (PrecedentSummary.Case c : p.nearest()) {
+      g.writeStartObject();
+      g.writeStringField("cycleId", c.cycleId());
+      g.writeStringField("keyResult", c.keyResult());
+      g.writeStringField("team", c.team());
+      g.writeNumberField("distance", c.distance());
+      g.writeBooleanField("met", c.met());
+      g.writeNumberField("finalProgress", c.finalProgress());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeStringField("sentence", p.sentence());
     g.writeEndObject();
   }
 

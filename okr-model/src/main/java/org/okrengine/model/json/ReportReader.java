@@ -17,6 +17,7 @@ import org.okrengine.model.ForecastSummary;
 import org.okrengine.model.KeyResultReport;
 import org.okrengine.model.Metric;
 import org.okrengine.model.ObjectiveSummary;
+import org.okrengine.model.PrecedentSummary;
 import org.okrengine.model.PredictionInterval;
 import org.okrengine.model.Problem;
 import org.okrengine.model.Reason;
@@ -100,11 +101,53 @@ final class ReportReader extends TreeReader {
     String owner = optionalString(o, "owner", p);
     Obj m = optionalObject(o, "metric", p);
     Metric metric = m == null ? null : metric(m, p.field("metric"));
+    // optional: only reports made with a history of earlier cycles have them
+    Obj pr = optionalObject(o, "precedents", p);
+    PrecedentSummary precedents = pr == null ? null : precedents(pr, p.field("precedents"));
     if (problems.size() > before) {
       return null;
     }
     return build(p, () -> new KeyResultReport(id, title, objective, team, status, value, progress, expected, days,
-        forecast, reasons, insight, causes, metric, owner));
+        forecast, reasons, insight, causes, metric, owner, precedents));
+  }
+
+  private PrecedentSummary precedents(Obj o, JsonPath p) {
+    int before = problems.size();
+    Double fraction = requiredNumber(o, "fraction", p);
+    Integer pool = integer(required(o, "pool", p), p.field("pool"));
+    Integer similar = integer(required(o, "similar", p), p.field("similar"));
+    Integer sameTeam = integer(required(o, "sameTeam", p), p.field("sameTeam"));
+    Integer recovered = integer(optional(o, "recovered"), p.field("recovered"));
+    Double low = optionalNumber(o, "recoveredLow", p);
+    Double high = optionalNumber(o, "recoveredHigh", p);
+    Double missed = optionalNumber(o, "missedMedianProgress", p);
+    List<PrecedentSummary.Factor> factors = list(o, "factors", p, (f, fp) -> {
+      int b = problems.size();
+      String code = requiredId(f, "code", fp);
+      Integer r = integer(required(f, "recovered", fp), fp.field("recovered"));
+      Integer mi = integer(required(f, "missed", fp), fp.field("missed"));
+      return problems.size() == b ? build(fp, () -> new PrecedentSummary.Factor(code, r, mi)) : null;
+    });
+    List<PrecedentSummary.Case> nearest = list(o, "nearest", p, (c, cp) -> {
+      int b = problems.size();
+      String cycleId = requiredId(c, "cycleId", cp);
+      String keyResult = requiredId(c, "keyResult", cp);
+      String team = requiredId(c, "team", cp);
+      Double distance = requiredNumber(c, "distance", cp);
+      Object met = required(c, "met", cp);
+      if (met != null && !(met instanceof Boolean)) {
+        problems.add(problem(cp.field("met"), "must be true or false"));
+      }
+      Double fin = requiredNumber(c, "finalProgress", cp);
+      return problems.size() == b ? build(cp, () -> new PrecedentSummary.Case(cycleId, keyResult, team, distance,
+          (Boolean) met, fin)) : null;
+    });
+    String sentence = requiredId(o, "sentence", p);
+    if (problems.size() > before) {
+      return null;
+    }
+    return build(p, () -> new PrecedentSummary(fraction, pool, similar, sameTeam, recovered, low, high, missed,
+        factors, nearest, sentence));
   }
 
   /** A key result's metric as okr-cycle/1 writes it; its rules are the record's (a violation is one problem). */
