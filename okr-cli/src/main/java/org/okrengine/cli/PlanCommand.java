@@ -12,6 +12,7 @@ import org.okrengine.execution.TargetHistory;
 import org.okrengine.execution.TargetRealism;
 import org.okrengine.model.OkrCycle;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
     footer = {"", "Examples:",
         "  okr plan examples/acme-2026-q3.json --history examples/acme-2026-q2.json",
         "  okr plan next.json --history q1.json --history q2.json --format json --out plan.json",
-        "  okr plan next.json --history past-cycles.jsonl"})
+        "  okr plan next.json --history past-cycles.jsonl --rejects rejects.txt"})
 final class PlanCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -44,6 +45,9 @@ final class PlanCommand implements Callable<Integer> {
       description = "text (default) or json (okr-plan/1)")
   String format;
 
+  @Mixin
+  RejectsOption rejects;
+
   @Option(names = "--out", paramLabel = "FILE",
       description = "write the answer to FILE (UTF-8, replaced if it exists) instead of standard output")
   Path outFile;
@@ -54,11 +58,12 @@ final class PlanCommand implements Callable<Integer> {
     if (!format.equals("text") && !format.equals("json")) {
       problems.add("--format: must be text or json: '" + format + "'");
     }
+    List<Path> inputs = new ArrayList<>(history);
+    inputs.add(0, file);
     if (outFile != null) {
-      List<Path> inputs = new ArrayList<>(history);
-      inputs.add(0, file);
       problems.addAll(AtomicFile.problems("--out", outFile, inputs));
     }
+    problems.addAll(rejects.problems(inputs));
     List<OkrCycle> cycles = new ArrayList<>();
     Inputs planned = new Inputs();
     planned.read(List.of(file), cycles::add);
@@ -70,21 +75,29 @@ final class PlanCommand implements Callable<Integer> {
     Inputs earlier = new Inputs();
     String plannedId = cycles.size() == 1 ? cycles.get(0).cycle().id() : null;
     List<String> notes = new ArrayList<>();
-    earlier.read(history, c -> {
+    java.util.function.Consumer<OkrCycle> sink = c -> {
       if (c.cycle().id().equals(plannedId) && c.hasResults() && notes.isEmpty()) {
         notes.add("okr: warning: --history holds cycle " + plannedId + ", the cycle planned: its own outcomes count "
             + "in the answer");
       }
       past.add(c);
-    });
-    problems.addAll(earlier.problems());
-    if (earlier.problems().isEmpty() && past.cycles() > 0 && past.keyResults() == 0) {
-      problems.add("--history: no key result of the " + past.cycles() + (past.cycles() == 1 ? " cycle" : " cycles")
-          + " has a result (result.finalValue): give finished cycles");
-    }
+    };
     PrintWriter err = spec.commandLine().getErr();
     planned.warnings().forEach(err::println);
-    earlier.warnings().forEach(err::println);
+    if (problems.isEmpty()) {
+      // the history as okr fit reads it: a missing file is exit 2; a rejected line too, unless --rejects lists it
+      earlier.readAll(history, sink, err, "plan", rejects);
+    } else {
+      earlier.read(history, sink);
+      problems.addAll(earlier.problems());
+      earlier.warnings().forEach(err::println);
+    }
+    if (earlier.problems().isEmpty() || rejects.given()) {
+      if (past.cycles() > 0 && past.keyResults() == 0) {
+        problems.add("--history: no key result of the " + past.cycles() + (past.cycles() == 1 ? " cycle" : " cycles")
+            + " has a result (result.finalValue): give finished cycles");
+      }
+    }
     notes.forEach(n -> err.println(ConsoleText.printable(n)));
     err.flush();
     if (!problems.isEmpty()) {

@@ -9,9 +9,10 @@ import org.okrengine.retro.DistributedEngine;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --rejects FILE} of {@code backtest}, {@code retro} and {@code fit}: lines that fail validation are skipped and
- * listed in FILE instead of stopping the command. Without it, a bad line is bad input (exit code 2, every problem
- * listed). A file that is missing or unreadable is bad input either way. Not thread-safe (a picocli mixin).
+ * {@code --rejects FILE} of {@code backtest}, {@code retro}, {@code fit} and {@code plan} (its history): lines that
+ * fail validation are skipped and listed in FILE instead of stopping the command. Without it, a bad line is bad input
+ * (exit code 2, every problem listed). A file that is missing or unreadable is bad input either way. Not thread-safe
+ * (a picocli mixin).
  */
 public final class RejectsOption {
   @Option(names = "--rejects", paramLabel = "FILE",

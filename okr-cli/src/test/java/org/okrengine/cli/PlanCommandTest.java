@@ -87,6 +87,25 @@ class PlanCommandTest {
   }
 
   @Test
+  void plan_rejectedHistoryLine_exit2UnlessRejectsListsIt(@TempDir Path dir) throws IOException {
+    tools.jackson.databind.ObjectMapper json = new tools.jackson.databind.ObjectMapper();
+    Path history = Files.writeString(dir.resolve("history.jsonl"), json.readTree(Files.readString(Path.of(Q2)))
+        + "\n{\"format\": \"okr-cycle/1\"}\n");
+    OkrTest.Run strict = OkrTest.run("plan", EXAMPLE, "--history", history.toString());
+    assertThat(strict.code()).isEqualTo(2);
+    assertThat(strict.out()).isEmpty();
+    assertThat(strict.err()).startsWith(history + ":2: ");
+    Path rejects = dir.resolve("rejects.txt");
+    OkrTest.Run skipped = OkrTest.run("plan", EXAMPLE, "--history", history.toString(), "--rejects",
+        rejects.toString());
+    assertThat(skipped.code()).isEqualTo(0);
+    assertThat(skipped.err()).isEqualTo("okr: skipped 1 bad line of 2 (listed in " + rejects + ")\n");
+    assertThat(skipped.out()).startsWith("Targets of 2026-Q3 against 1 earlier cycle (30 key results with an "
+        + "outcome).\n");
+    assertThat(Files.readString(rejects)).startsWith(history + ":2: ");
+  }
+
+  @Test
   void plan_historyHoldsThePlannedCycle_warning() {
     OkrTest.Run r = OkrTest.run("plan", Q2, "--history", Q2);
     assertThat(r.code()).isEqualTo(0);

@@ -23,16 +23,16 @@ public final class TargetRealism {
    * Increase and decrease key results. A finished key result's final progress r = (final - baseline) / (target -
    * baseline) is the share of what it asked that it got (1 = met, 0.8 = four fifths of the way, below 0 = went
    * backwards). The chance of a new target is read from the distribution of r: the team's own key results (all its
-   * increase and decrease key results: r has no unit) mixed with a pool of teams like it, the team's weighted
-   * nT / (nT + K) with K = 5 prior key results (a team with 5 counts half, with 20 four fifths; with none, the pool
-   * alone; K is estimated from the history, below). The pool is every team's key results (the team's own included) of the same direction and unit when there
-   * are at least 5 of them, else of the same direction, else every increase and decrease key result: "teams like
-   * it" are those that asked for the same kind of thing. The chance is the mixture's share of r >= 1 (met), the
-   * pool's share Jeffreys-smoothed, (hits + 1/2) / (n + 1), so that no chance is 0 or 1; the 70% target
-   * is baseline + q (target - baseline) with q the largest r that the mixture reaches or passes with weight 0.7 (a
-   * weighted empirical quantile), brought within the metric's bounds. This assumes a team gets the same share of
-   * what it asks whatever it asks, so a bigger ask does not lower the chance: the record check is there for that.
-   * The record: the move the target asks for relative to the baseline's size, |target - baseline| / |baseline|,
+   * increase and decrease key results: r has no unit) mixed with a pool of teams like it, the team's weighted nT /
+   * (nT + K), K prior key results estimated from the history (below; with K = 5 a team with 5 counts half, with 20
+   * four fifths; with none, the pool alone). The pool is every team's key results (the team's own included) of the
+   * same direction and unit when there are at least 5 of them, else of the same direction, else every increase and
+   * decrease key result: "teams like it" are those that asked for the same kind of thing. The chance is the mixture's
+   * share of r >= 1 (met), the pool's share Jeffreys-smoothed, (hits + 1/2) / (n + 1), so that no chance is 0 or 1;
+   * the 70% target is baseline + q (target - baseline) with q the largest r that the mixture reaches or passes with
+   * weight 0.7 (a weighted empirical quantile), brought within the metric's bounds. This assumes a team gets the same
+   * share of what it asks whatever it asks, so a bigger ask does not lower the chance: the record check is there for
+   * that. The record: the move the target asks for relative to the baseline's size, |target - baseline| / |baseline|,
    * against the largest move toward its target any of the team's key results of the same direction made, (final -
    * baseline) / |baseline|; with a baseline of 0 both in the unit, over the team's key results of the same direction
    * and unit. Beyond it, the target is flagged.
@@ -40,8 +40,7 @@ public final class TargetRealism {
    * Achieve and maintain key results: the share of the team's key results of the kind (achieve; maintain-above and
    * maintain-below together, held at cycle end as the retrospective counts it) that met their target, shrunk the
    * same way toward every team's: (hits + K p) / (n + K), p the share over all teams (Jeffreys-smoothed, as above).
-   * The team's counts come with a
-   * Wilson 90% interval.
+   * The team's counts come with a Wilson 90% interval.
    *
    * K, the pool's weight in key results, is estimated from the history by the method of moments of the
    * beta-binomial (empirical Bayes): over the J teams with n_j key results of the kind (increase and decrease
@@ -136,7 +135,8 @@ public final class TargetRealism {
    * @param sentence the answer in plain sentences (the teams' titles and units as given)
    */
   public record Row(String id, String title, String team, Direction direction, Double baseline, double target,
-      Double probability, Double targetAt70, Double prior, Double teamWeight, Double teamMedianProgress, Counts teamCounts,
+      Double probability, Double targetAt70, Double prior, Double teamWeight, Double teamMedianProgress,
+      Counts teamCounts,
       String group, Counts pool, Record record, String sentence) {}
 
   /**
@@ -320,7 +320,8 @@ public final class TargetRealism {
           .append(": ").append(poolCounts.hits()).append(" of ").append(pool.size()).append(" reached the target.");
     } else {
       s.append("The team reached the target on ").append(teamCounts.hits()).append(" of its ").append(team.size())
-          .append(team.size() == 1 ? " increase or decrease key result (90%: " : " increase or decrease key results (90%: ").append(Numbers.percent(teamCounts.low())).append('-')
+          .append(team.size() == 1 ? " increase or decrease key result" : " increase or decrease key results")
+          .append(" (90%: ").append(Numbers.percent(teamCounts.low())).append('-')
           .append(Numbers.percent(teamCounts.high())).append(") and got ").append(Numbers.percent(median))
           .append(" of the way at the median; weighted ").append(Numbers.percent(w)).append(" against ")
           .append(group).append(", ").append(poolCounts.hits()).append(" of ").append(pool.size())
@@ -356,7 +357,8 @@ public final class TargetRealism {
     Counts pool = Counts.of(n, h);
     String head = head(kr, teamName);
     if (n < MIN_KEY_RESULTS) {
-      return new Row(kr.id(), kr.title(), kr.team(), m.direction(), m.baseline(), m.target(), null, null, null, null, null,
+      return new Row(kr.id(), kr.title(), kr.team(), m.direction(), m.baseline(), m.target(), null, null, null, null,
+          null,
           teamCounts, group, pool, null, head + ": not enough history to give a chance: the history holds " + n + " "
           + kind + " key " + (n == 1 ? "result" : "results") + " with an outcome, and at least " + MIN_KEY_RESULTS
           + " are needed.");
