@@ -25,7 +25,8 @@ import org.okrengine.model.CascadeSummary;
  * @param crossesTeams whether any affected item belongs to another team than the source
  * @param impact the affected objectives, each weighted by the share of its key results' weight affected
  * @param maxMissProbability the highest probability of miss among all the affected items, 0 when none
- * @param sentence one plain sentence
+ * @param sentence one plain sentence, naming items as {@code ID (Title)} the first time (the id alone after that
+ *     and when the title is the id), each team after its items, titles and team names with control characters escaped
  */
 public record Cascade(String source, String sourceTeam, double slipDays, List<String> affected, int affectedCount,
     Map<String, Double> slipAt, Map<String, Double> missProbability, List<String> teams, List<String> objectives,

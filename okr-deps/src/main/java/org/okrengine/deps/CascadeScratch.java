@@ -4,8 +4,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.okrengine.model.NodeKind;
 import org.okrengine.model.OkrCycle;
 
@@ -359,10 +361,22 @@ final class CascadeScratch {
     return end;
   }
 
+  /*
+   * The sentence names each item as every sentence of the engine does: ID (Title) the first time, its id alone after
+   * that and when its title is blank or its id; a team by its name after its items ("of Growth"), since the brackets
+   * hold titles. Titles and team names are free text: control characters, line and paragraph separators,
+   * bidirectional controls, the byte order mark and unpaired surrogates are written as backslash-u and hex, so that
+   * a title cannot end the sentence's line, start another line, or hide or reorder what follows it. It names
+   * at most 1 + MAX_TEAMS_NAMED * MAX_ITEMS_NAMED + MAX_ITEMS_NAMED items, each looked up by id in the cycle.
+   */
   private String sentence(int source, String sourceTeam, double slipDays, int named, List<String> objectives) {
     OkrCycle cycle = g.cycle();
-    StringBuilder sb = new StringBuilder(g.ids[source]);
-    sb.append(" (").append(teamName(cycle, sourceTeam)).append(") is ").append(Math.round(slipDays))
+    Set<String> seen = new HashSet<>();
+    StringBuilder sb = new StringBuilder(name(cycle, g.ids[source], seen));
+    if (!sourceTeam.isEmpty()) {
+      sb.append(", of ").append(teamName(cycle, sourceTeam)).append(',');
+    }
+    sb.append(" is ").append(Math.round(slipDays))
         .append(slipDays >= 0.5 && Math.round(slipDays) == 1 ? " day late" : " days late");
     if (keyResults > 0) {
       // the key results reached, counted by team (team numbers + 1 are in id order; 0, no team, first), the first
@@ -373,12 +387,12 @@ final class CascadeScratch {
         int t = krTeams[k];
         List<String> krs = new ArrayList<>();
         for (int i = 0; i < krNamed[t]; i++) {
-          krs.add(g.ids[krFirst[t * MAX_ITEMS_NAMED + i]]);
+          krs.add(name(cycle, g.ids[krFirst[t * MAX_ITEMS_NAMED + i]], seen));
         }
         if (krTeamCount[t] > krs.size()) {
           krs.add(String.format(Locale.ROOT, "%,d more", krTeamCount[t] - krs.size()));
         }
-        parts.add(join(krs) + " (" + teamName(cycle, t == 0 ? "" : g.teamIds[t - 1]) + ")");
+        parts.add(join(krs) + (t == 0 ? "" : " of " + teamName(cycle, g.teamIds[t - 1])));
         listed += krTeamCount[t];
       }
       if (listed < keyResults) {
@@ -391,7 +405,10 @@ final class CascadeScratch {
       }
     }
     if (objectiveCount > 0) {
-      List<String> list = new ArrayList<>(objectives.subList(0, Math.min(objectiveCount, MAX_ITEMS_NAMED)));
+      List<String> list = new ArrayList<>();
+      for (String o : objectives.subList(0, Math.min(objectiveCount, MAX_ITEMS_NAMED))) {
+        list.add(name(cycle, o, seen));
+      }
       if (objectiveCount > list.size()) {
         list.add(String.format(Locale.ROOT, "%,d more objectives", objectiveCount - list.size()));
       }
@@ -401,8 +418,47 @@ final class CascadeScratch {
     return sb.append('.').toString();
   }
 
+  /**
+   * {@code id (title)} the first time {@code seen} meets {@code id}, the id alone after that and when the item's title
+   * is null, blank or its id; both printable.
+   */
+  static String name(OkrCycle cycle, String id, Set<String> seen) {
+    String title = cycle.keyResult(id).map(k -> k.title())
+        .or(() -> cycle.initiative(id).map(i -> i.title()))
+        .or(() -> cycle.milestone(id).map(m -> m.title()))
+        .or(() -> cycle.objective(id).map(o -> o.title()))
+        .orElse(null);
+    boolean first = seen.add(id);
+    return first && title != null && !title.isBlank() && !title.equals(id)
+        ? printable(id) + " (" + printable(title) + ")" : printable(id);
+  }
+
   private static String teamName(OkrCycle cycle, String team) {
-    return cycle.team(team).map(t -> t.name()).orElse(team);
+    return printable(cycle.team(team).map(t -> t.name()).orElse(team));
+  }
+
+  /** {@code s} with each character {@link DotWriter#unsafe} as backslash-u and four hex digits (pairs kept). */
+  static String printable(String s) {
+    StringBuilder out = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+      if (!pair && DotWriter.unsafe(c)) {
+        if (out == null) {
+          out = new StringBuilder(s.length() + 8).append(s, 0, i);
+        }
+        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+      } else if (out != null) {
+        out.append(c);
+        if (pair) {
+          out.append(s.charAt(i + 1));
+        }
+      }
+      if (pair) {
+        i++;
+      }
+    }
+    return out == null ? s : out.toString();
   }
 
   private static String join(List<String> items) {

@@ -67,8 +67,9 @@ class CascadeAnalyzerTest {
     // O-1 has two key results of equal weight, one affected; O-3 one of one
     assertThat(c.impact()).isEqualTo(1.0 + 0.5);
     assertThat(c.objectives()).containsExactly("O-3", "O-1");
-    assertThat(c.sentence()).isEqualTo("I-3 (Data Platform) is 12 days late; KR-3 (Growth) and KR-7 (Product) need it"
-        + " by 10 Aug; O-3 and O-1 are at risk through them.");
+    // items by ID (Title), the key results untitled (their title is their id); teams by name after their items
+    assertThat(c.sentence()).isEqualTo("I-3 (Pipeline), of Data Platform, is 12 days late; KR-3 of Growth and KR-7 of"
+        + " Product need it by 10 Aug; O-3 (Ship) and O-1 (Grow) are at risk through them.");
     assertThat(c.toSummary().source()).isEqualTo("I-3");
     assertThat(c.toSummary().probabilityOfMiss()).isCloseTo(0.9, within(1e-12));
   }

@@ -220,9 +220,9 @@ class CascadeBoundsTest {
     assertThat(first.affectedCount()).isEqualTo(999 + 1000);
     assertThat(first.affected()).hasSize(50).startsWith("KR-001", "O-000", "KR-002", "O-001");
     assertThat(first.objectives()).hasSize(50).startsWith("O-000", "O-001").endsWith("O-049");
-    assertThat(first.sentence()).isEqualTo("KR-000 (t0) is 20 days late; KR-002, KR-004, KR-006, KR-008 and 495 more"
-        + " (t0) and KR-001, KR-003, KR-005, KR-007 and 496 more (t1) need it; O-000, O-001, O-002, O-003 and 996 more"
-        + " objectives are at risk through them.");
+    assertThat(first.sentence()).isEqualTo("KR-000, of t0, is 20 days late; KR-002, KR-004, KR-006, KR-008 and 495"
+        + " more of t0 and KR-001, KR-003, KR-005, KR-007 and 496 more of t1 need it; O-000, O-001, O-002, O-003 and 996"
+        + " more objectives are at risk through them.");
     // KR-999 is reached by 999 cascades of equal probability: the ten ranked first hold its figures
     TreeSet<String> holding = new TreeSet<>();
     cascades.stream().filter(c -> c.missProbability().containsKey("KR-999")).forEach(c -> holding.add(c.source()));

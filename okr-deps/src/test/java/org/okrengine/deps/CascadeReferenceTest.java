@@ -234,9 +234,9 @@ class CascadeReferenceTest {
     assertThat(c.affected()).hasSize(Cascade.MAX_AFFECTED_LISTED).startsWith("KR-00").endsWith("O-34");
     assertThat(c.objectives()).hasSize(30);
     // four teams named with four key results each and the count of the fifth; the last two teams counted
-    assertThat(c.sentence()).isEqualTo("I-1 (t0) is 50 days late; KR-00, KR-01, KR-02, KR-03 and 1 more (t0), "
-        + "KR-10, KR-11, KR-12, KR-13 and 1 more (t1), KR-20, KR-21, KR-22, KR-23 and 1 more (t2), "
-        + "KR-30, KR-31, KR-32, KR-33 and 1 more (t3) and 10 more key results in 2 more teams need it by 20 Aug; "
+    assertThat(c.sentence()).isEqualTo("I-1, of t0, is 50 days late; KR-00, KR-01, KR-02, KR-03 and 1 more of t0, "
+        + "KR-10, KR-11, KR-12, KR-13 and 1 more of t1, KR-20, KR-21, KR-22, KR-23 and 1 more of t2, "
+        + "KR-30, KR-31, KR-32, KR-33 and 1 more of t3 and 10 more key results in 2 more teams need it by 20 Aug; "
         + "O-00, O-01, O-02, O-03 and 26 more objectives are at risk through them.");
     // the per-item figures are sorted by id and behave as a map
     assertThat(c.slipAt().keySet()).first().isEqualTo("KR-00");

@@ -134,7 +134,7 @@ class HtmlReportWriterTest {
     // the example's story: I-3 is late and reaches KR-3, KR-6 and KR-7; its milestone is overdue
     assertThat(html).containsPattern("<g class=\"node initiative late overdue\"><title>I-3: Event pipeline v2");
     assertThat(html).containsPattern("<g class=\"node key-result reached\"><title>KR-3: ");
-    assertThat(html).contains("<li>I-3 (Data Platform) is 14 days late; ");
+    assertThat(html).contains("<li>I-3 (Event pipeline v2), of Data Platform, is 14 days late; ");
     assertThat(count(Pattern.compile("<li>[^<]*</li>"), html.substring(html.indexOf("<h3>Cascades"))))
         .isEqualTo(report.cascades().size());
     assertThat(html).contains("class=\"edge hot\"");
