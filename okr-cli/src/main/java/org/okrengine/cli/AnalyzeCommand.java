@@ -34,6 +34,12 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code okr analyze}: each key result's progress, forecast and status, per objective. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
+    footer = {"", "Examples:",
+        "  okr analyze examples/acme-2026-q3.json --as-of 2026-08-19",
+        "  okr analyze examples/acme-2026-q3.json --as-of 2026-08-19 --format html \\",
+        "      --out report.html",
+        "  okr analyze examples/acme-2026-q2.json --as-of 2026-06-30 --format json \\",
+        "      --out q2-report.json"},
     description = "Analyse cycles: progress against plan, forecast, probability of target and status of every key "
         + "result. Files ending in .jsonl hold one cycle per line.")
 final class AnalyzeCommand implements Callable<Integer> {

@@ -30,6 +30,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code okr backtest}: replays historical cycles and scores every forecasting method. */
 @Command(name = "backtest", mixinStandardHelpOptions = true,
+    footer = {"", "Examples:",
+        "  okr backtest examples/acme-2026-q2.json",
+        "  okr backtest examples/acme-2026-q2.json --method movement-aware --weekly \\",
+        "      --format json --out backtest.json"},
     description = "Replay historical cycles (key results with result.finalValue), forecast at 25%%, 50%% and 75%% "
         + "of each cycle from the check-ins before that point, and score every method: Brier, log loss, 80%% interval "
         + "coverage and width, mean absolute error of landing progress, and risk detection.")
@@ -78,6 +82,9 @@ final class BacktestCommand implements Callable<Integer> {
   @Mixin
   EngineOptions where;
 
+  @Mixin
+  OutOption output;
+
   @Override
   public Integer call() {
     List<String> bad = new ArrayList<>();
@@ -111,6 +118,8 @@ final class BacktestCommand implements Callable<Integer> {
       bad.add("--plot: " + plot + ": not a directory");
     }
     bad.addAll(rejects.problems(files));
+    bad.addAll(output.problems(OutOption.inputs(files, model.file), "--per-forecast", perForecast, "--rejects",
+        rejects.file));
     if (!bad.isEmpty()) {
       throw new BadInputException(bad);
     }
@@ -167,7 +176,7 @@ final class BacktestCommand implements Callable<Integer> {
         throw new BadInputException(List.of("--plot: " + plot + ": cannot write: " + e.getMessage()));
       }
     }
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = output.writer(spec);
     if (format.equals("json")) {
       out.print(json(report));
     } else {
@@ -175,6 +184,7 @@ final class BacktestCommand implements Callable<Integer> {
           + (walkForward ? ", refitted before each cycle on the cycles that ended before it started" : ""), out);
     }
     out.flush();
+    output.finish(spec);
   }
 
   private static List<ForecastMethod> methodsOf(BacktestReport report) {

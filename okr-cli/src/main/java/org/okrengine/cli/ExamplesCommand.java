@@ -10,6 +10,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code okr examples}: writes the bundled example cycles. */
 @Command(name = "examples", mixinStandardHelpOptions = true,
+    footer = {"", "Examples:",
+        "  okr examples --out my-examples",
+        "  okr analyze my-examples/acme-2026-q3.json --as-of 2026-08-19"},
     description = "Write the example cycles (acme-2026-q3.json, acme-2026-q2.json) made by the seeded generator.")
 final class ExamplesCommand implements Callable<Integer> {
   @Spec

@@ -1,5 +1,6 @@
 package org.okrengine.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import org.okrengine.execution.Explanation;
 import org.okrengine.execution.Precedents;
 import org.okrengine.model.CycleReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,6 +21,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code okr explain}: what is blocking an item, upstream first. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
+    footer = {"", "Examples:",
+        "  okr explain examples/acme-2026-q3.json KR-3 --as-of 2026-08-19",
+        "  okr explain examples/acme-2026-q3.json I-3 --as-of 2026-08-19 \\",
+        "      --format json --out explain.json"},
     description = "Explain an objective, key result, team or initiative: its status, then each late item it needs "
         + "walking upstream to the one late for its own reason, its other causes and its escalations.")
 final class ExplainCommand implements Callable<Integer> {
@@ -44,18 +50,26 @@ final class ExplainCommand implements Callable<Integer> {
           + "attention, also how the earlier key results that stood where it stands ended (as okr analyze --history)")
   List<Path> history;
 
+  @Mixin
+  OutOption output;
+
   @Override
   public Integer call() {
     if (!format.equals("text") && !format.equals("json")) {
       throw new BadInputException(List.of("--format: must be text or json: '" + ConsoleText.printable(format) + "'"));
+    }
+    List<String> problems = new ArrayList<>(output.problems(OutOption.inputs(history == null ? List.of()
+        : history, file)));
+    if (!problems.isEmpty()) {
+      throw new BadInputException(problems);
     }
     List<String> historyProblems = new ArrayList<>();
     Precedents precedents = history == null ? null : AnalyzeCommand.readHistory(history, historyProblems);
     if (!historyProblems.isEmpty()) {
       throw new BadInputException(historyProblems);
     }
+    PrintWriter out = output.writer(spec);
     Inputs inputs = new Inputs();
-    List<String> problems = new ArrayList<>();
     inputs.read(List.of(file), cycle -> {
       if (cycle.kindOf(id).isEmpty()) {
         problems.add("ID: no objective, key result, team, initiative or milestone '" + id + "' in cycle "
@@ -73,18 +87,19 @@ final class ExplainCommand implements Callable<Integer> {
       CycleReport report = ExecutionEngine.withDefaults().analyze(cycle, at);
       Explanation e = Explanation.of(cycle, precedents == null ? report : precedents.addTo(cycle, report), id);
       if (format.equals("json")) {
-        spec.commandLine().getOut().print(e.toJson());
+        out.print(e.toJson());
       } else {
         for (String line : e.toText().split("\n")) {
-          spec.commandLine().getOut().println(ConsoleText.printable(line));
+          out.println(ConsoleText.printable(line));
         }
       }
     });
-    spec.commandLine().getOut().flush();
+    out.flush();
     problems.addAll(0, inputs.problems());
     if (!problems.isEmpty()) {
       throw new BadInputException(problems);
     }
+    output.finish(spec);
     return Okr.OK;
   }
 }

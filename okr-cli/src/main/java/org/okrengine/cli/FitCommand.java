@@ -18,6 +18,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code okr fit}: learns the forecast model from an organisation's history and writes it as a file. */
 @Command(name = "fit", mixinStandardHelpOptions = true,
+    footer = {"", "Examples:",
+        "  okr fit examples/acme-2026-q2.json --out model.json",
+        "  okr analyze examples/acme-2026-q3.json --as-of 2026-08-19 --model model.json"},
     description = "Fit the forecast model to your own history (cycles whose key results have result.finalValue) and "
         + "write it as an okr-forecast-model/1 file for --model. The fitted parameters are shrunk toward the model "
         + "refitted (the library's, or --based-on) the less history there is; with fewer than 20 scored key results "

@@ -1,5 +1,6 @@
 package org.okrengine.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import org.okrengine.execution.ExecutionEngine;
 import org.okrengine.model.CascadeSummary;
 import org.okrengine.model.CycleReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,6 +23,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code okr graph}: the dependency graph as Graphviz DOT. */
 @Command(name = "graph", mixinStandardHelpOptions = true,
+    footer = {"", "Examples:",
+        "  okr graph examples/acme-2026-q3.json --as-of 2026-08-19 --out graph.dot",
+        "  okr graph examples/acme-2026-q3.json --as-of 2026-08-19 \\",
+        "      | dot -Tsvg > graph.svg"},
     description = "Write a cycle's dependency graph as Graphviz DOT: teams as clusters, late items red, items a slip "
         + "reaches orange. Render with: dot -Tsvg")
 final class GraphCommand implements Callable<Integer> {
@@ -36,11 +42,18 @@ final class GraphCommand implements Callable<Integer> {
   @Option(names = "--as-of", paramLabel = "DATE", description = "judge lateness as of this date; default: now")
   LocalDate asOf;
 
+  @Mixin
+  OutOption output;
+
   @Override
   public Integer call() {
     if (!format.equals("dot")) {
       throw new BadInputException(List.of("--format: must be dot: '" + format + "'"));
     }
+    if (!output.problems(List.of(file)).isEmpty()) {
+      throw new BadInputException(output.problems(List.of(file)));
+    }
+    PrintWriter out = output.writer(spec);
     Inputs inputs = new Inputs();
     inputs.read(List.of(file), cycle -> {
       Instant at = asOf != null ? cycle.cycle().instantOf(asOf)
@@ -52,12 +65,13 @@ final class GraphCommand implements Callable<Integer> {
         late.add(c.source());
         reached.addAll(c.affected());
       }
-      spec.commandLine().getOut().print(DotWriter.write(DependencyGraph.of(cycle), late, reached));
+      out.print(DotWriter.write(DependencyGraph.of(cycle), late, reached));
     });
-    spec.commandLine().getOut().flush();
+    out.flush();
     if (!inputs.problems().isEmpty()) {
       throw new BadInputException(inputs.problems());
     }
+    output.finish(spec);
     return Okr.OK;
   }
 }

@@ -10,6 +10,10 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "okr", mixinStandardHelpOptions = true, version = "okr 0.1.0-SNAPSHOT",
     description = "Forecasts, risks and reports for OKR cycles (okr-cycle/1 JSON or JSON Lines).",
+    footer = {"", "Examples:",
+        "  okr analyze examples/acme-2026-q3.json --as-of 2026-08-19",
+        "  okr explain examples/acme-2026-q3.json KR-3 --as-of 2026-08-19",
+        "  okr help analyze"},
     subcommands = {AnalyzeCommand.class, BacktestCommand.class, RetroCommand.class, FitCommand.class,
         GraphCommand.class, ExamplesCommand.class, SyncCommand.class, CompletionCommand.class, ExplainCommand.class,
         WhatifCommand.class, PlanCommand.class,
@@ -47,6 +51,9 @@ public final class Okr implements Runnable {
     for (CommandLine sub : cl.getSubcommands().values()) {
       sub.getCommandSpec().version(cl.getCommandSpec().version());
     }
+    // picocli's help command, whose annotations are not ours, gets its examples here
+    cl.getSubcommands().get("help").getCommandSpec().usageMessage().footer("", "Examples:", "  okr help analyze",
+        "  okr help whatif");
     ((AnalyzeCommand) cl.getSubcommands().get("analyze").getCommand()).console = console;
     cl.setOut(out);
     cl.setErr(err);

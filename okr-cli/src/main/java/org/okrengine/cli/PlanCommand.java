@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
         + "of the cycle are ignored.",
     footer = {"", "Examples:",
         "  okr plan examples/acme-2026-q3.json --history examples/acme-2026-q2.json",
-        "  okr plan next.json --history q1.json --history q2.json --format json --out plan.json",
+        "  okr plan next.json --history q1.json --history q2.json --format json \\",
+        "      --out plan.json",
         "  okr plan next.json --history past-cycles.jsonl --rejects rejects.txt"})
 final class PlanCommand implements Callable<Integer> {
   @Spec

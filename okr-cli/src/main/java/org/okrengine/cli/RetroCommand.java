@@ -33,6 +33,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code okr retro}: the retrospective of one or many cycles. */
 @Command(name = "retro", mixinStandardHelpOptions = true,
+    footer = {"", "Examples:",
+        "  okr retro examples/acme-2026-q2.json examples/acme-2026-q3.json",
+        "  okr retro examples/acme-2026-q2.json --by team,objective --format json \\",
+        "      --out retro.json"},
     description = "The retrospective of one or many cycles: completion by group and team trends, calibration of "
         + "confidence and self scores, check-in cadence and trajectory shapes, blockers, how early the forecaster "
         + "flagged the misses, and recommendations for the next cycle. Key results without result.finalValue are "
@@ -63,6 +67,9 @@ final class RetroCommand implements Callable<Integer> {
   @Mixin
   EngineOptions where;
 
+  @Mixin
+  OutOption output;
+
   @Override
   public Integer call() {
     List<String> bad = new ArrayList<>();
@@ -76,6 +83,7 @@ final class RetroCommand implements Callable<Integer> {
       bad.add("--by: " + e.getMessage());
     }
     bad.addAll(rejects.problems(files));
+    bad.addAll(output.problems(OutOption.inputs(files, model.file), "--rejects", rejects.file));
     if (!bad.isEmpty()) {
       throw new BadInputException(bad);
     }
@@ -98,13 +106,14 @@ final class RetroCommand implements Callable<Integer> {
   }
 
   private void print(RetroReport report, Forecaster forecaster) {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = output.writer(spec);
     if (format.equals("json")) {
       out.print(RetroJson.write(report));
     } else {
       text(report, ModelOption.describe(forecaster), out);
     }
     out.flush();
+    output.finish(spec);
   }
 
   /** The text of {@code r}; {@code model} names the forecast model of the replay. */

@@ -44,6 +44,10 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 /** {@code okr sync}: fetch the bound key results' values and merge them into the cycle file as check-ins. */
 @Command(name = "sync", mixinStandardHelpOptions = true,
+    footer = {"", "Examples:",
+        "  cp examples/sync/acme-growth-2026-q3.json my-cycle.json",
+        "  okr sync my-cycle.json --sources examples/sync/sources.json \\",
+        "      --as-of 2026-09-30"},
     description = "Fetch the values of the key results bound in an okr-sources/1 file and add the new ones to the "
         + "cycle file as check-ins, in place. Exit codes: 0 done, 2 bad input, 3 some sources failed "
         + "(the others are merged), 1 internal error.")

@@ -1,5 +1,6 @@
 package org.okrengine.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import org.okrengine.execution.ExecutionEngine;
 import org.okrengine.execution.WhatIf;
 import org.okrengine.model.EscalationSummary;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,6 +23,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code okr whatif}: a scenario of slips and target changes beside the baseline. */
 @Command(name = "whatif", mixinStandardHelpOptions = true,
+    footer = {"", "Examples:",
+        "  okr whatif examples/acme-2026-q3.json --slip I-3=+14d --as-of 2026-08-19",
+        "  okr whatif examples/acme-2026-q3.json --slip M-4=-40d --target KR-5=1200 \\",
+        "      --as-of 2026-08-19 --format json --out whatif.json"},
     description = "Re-analyse a cycle with initiatives or milestones slipped and key result targets changed, and print "
         + "each key result's and objective's probability and status beside the baseline, and the escalations that "
         + "are new or raised.")
@@ -47,6 +53,12 @@ final class WhatifCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
       description = "text (default) or json (okr-whatif/1)")
   String format;
+
+  @Mixin
+  OutOption output;
+
+  /** Standard output, or the buffer of {@code --out}. */
+  private PrintWriter out;
 
   @Override
   public Integer call() {
@@ -86,6 +98,8 @@ final class WhatifCommand implements Callable<Integer> {
     if (slips.isEmpty() && targets.isEmpty()) {
       problems.add("--slip or --target: give at least one change");
     }
+    problems.addAll(output.problems(List.of(file)));
+    out = output.writer(spec);
     Inputs inputs = new Inputs();
     inputs.read(List.of(file), cycle -> {
       for (int i = 0; i < changes.size(); i++) {
@@ -106,12 +120,12 @@ final class WhatifCommand implements Callable<Integer> {
       }
       WhatIf.Comparison c = WhatIf.compare(ExecutionEngine.withDefaults(), cycle, at, changes);
       if (format.equals("json")) {
-        spec.commandLine().getOut().print(c.toJson());
+        out.print(c.toJson());
       } else {
         text(c);
       }
     });
-    spec.commandLine().getOut().flush();
+    out.flush();
     problems.addAll(0, inputs.problems());
     if (!problems.isEmpty()) {
       List<String> shown = new ArrayList<>();
@@ -120,11 +134,11 @@ final class WhatifCommand implements Callable<Integer> {
       }
       throw new BadInputException(shown);
     }
+    output.finish(spec);
     return Okr.OK;
   }
 
   private void text(WhatIf.Comparison c) {
-    var out = spec.commandLine().getOut();
     List<String> what = new ArrayList<>();
     slips.forEach(s -> what.add("slip " + s));
     targets.forEach(t -> what.add("target " + t));
@@ -150,7 +164,6 @@ final class WhatifCommand implements Callable<Integer> {
   }
 
   private void rows(List<WhatIf.Row> rows) {
-    var out = spec.commandLine().getOut();
     for (WhatIf.Row r : rows) {
       boolean moved = !r.baselineStatus().equals(r.status())
           || (r.baselineProbability() != null && r.probability() != null

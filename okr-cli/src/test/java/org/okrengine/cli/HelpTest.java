@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code --help} of {@code okr} and of every subcommand prints no picocli warning and no raw format specifier: help
- * texts go through {@code String.format}, so a bare {@code %} must be written {@code %%}.
+ * {@code --help} of {@code okr} and of every subcommand prints no picocli warning and no raw format specifier (help
+ * texts go through {@code String.format}, so a bare {@code %} must be written {@code %%}), and ends with examples.
  */
 class HelpTest {
   /**
@@ -65,7 +65,9 @@ class HelpTest {
       assertThat(r.err()).as("%s", args).isEmpty();
       // picocli's help command says what it is before its usage
       assertThat(r.out()).as("%s", args).startsWith(args.get(0).equals("help") ? "Display help information"
-          : "Usage: okr").contains("Usage: okr").doesNotContainPattern(RAW_SPECIFIER);
+          : "Usage: okr").contains("Usage: okr").doesNotContainPattern(RAW_SPECIFIER)
+          // examples of its use last (HelpExamplesTest runs them)
+          .containsPattern("\\nExamples:\\n  \\S");
     }
     // the percentages of backtest's help are shown as percentages
     OkrTest.Run backtest = runInNewJvm(dir, Okr.class.getName(), List.of("backtest", "--help"));
