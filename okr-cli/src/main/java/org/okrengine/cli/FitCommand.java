@@ -39,7 +39,7 @@ final class FitCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--based-on", paramLabel = "MODEL.json",
-      description = "refit this model instead of the library's (okr-default-1)")
+      description = "refit this model instead of the library's (okr-default-2)")
   Path basedOn;
 
   @Option(names = "--name", paramLabel = "NAME",

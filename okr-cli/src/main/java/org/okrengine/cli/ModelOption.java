@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 final class ModelOption {
   @Option(names = "--model", paramLabel = "FILE",
       description = "forecast with this model (okr-forecast-model/1, as okr fit writes it); default: the library's "
-          + "model, okr-default-1")
+          + "model, okr-default-2")
   Path file;
 
   /** The model of {@code --model}, or null without one. */

@@ -63,8 +63,8 @@ class BacktestCommandTest {
       String before = modelByCycle.put(row[0], row[4]);
       assertThat(before == null || before.equals(row[4])).isTrue();
     }
-    assertThat(modelByCycle).containsExactly(Map.entry("2026-Q2", "okr-default-1"),
-        Map.entry("2027-Q2", "okr-default-1+fit"));
+    assertThat(modelByCycle).containsExactly(Map.entry("2026-Q2", "okr-default-2"),
+        Map.entry("2027-Q2", "okr-default-2+fit"));
     // the report is what Backtest.runWalkForward gives, which differs from the plain backtest
     List<OkrCycle> cycles = new ArrayList<>();
     CycleJson.withDefaults().lines(history).forEach(l -> cycles.add(l.cycle()));
@@ -72,7 +72,7 @@ class BacktestCommandTest {
     assertThat(r.out()).isEqualTo(BacktestJson.write(expected))
         .isNotEqualTo(run("backtest", history.toString(), "--format", "json").out());
     assertThat(run("backtest", history.toString(), "--walk-forward").out())
-        .contains("\nforecast model: okr-default-1 (fitted on 2730 key results of 2730 cycles from 2000-01-03 to "
+        .contains("\nforecast model: okr-default-2 (fitted on 2730 key results of 2730 cycles from 2000-01-03 to "
             + "2020-09-30), refitted before each cycle on the cycles that ended before it started\n");
   }
 
@@ -83,10 +83,10 @@ class BacktestCommandTest {
     OkrTest.Run r = run("backtest", history.toString(), "--walk-forward", "--per-forecast", csv.toString(),
         "--format", "json");
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(rows(csv).stream().map(row -> row[4]).distinct().toList()).containsExactly("okr-default-1");
+    assertThat(rows(csv).stream().map(row -> row[4]).distinct().toList()).containsExactly("okr-default-2");
     // the same scores; only the model's name says it was a walk-forward run
-    assertThat(r.out()).contains("\"model\": \"okr-default-1+walk-forward\"");
-    assertThat(r.out().replace("okr-default-1+walk-forward", "okr-default-1"))
+    assertThat(r.out()).contains("\"model\": \"okr-default-2+walk-forward\"");
+    assertThat(r.out().replace("okr-default-2+walk-forward", "okr-default-2"))
         .isEqualTo(run("backtest", history.toString(), "--format", "json").out());
   }
 

@@ -36,13 +36,13 @@ class FitCommandTest {
     ForecastModel expected = ForecastModel.defaults().fit(List.of(q2));
     assertThat(Files.readString(out)).isEqualTo(expected.toJson());
     // 22 key results: weight of history m / (m + 100), m = 22 - 19 (docs/forecast-model.md)
-    assertThat(r.out()).isEqualTo(String.format(java.util.Locale.ROOT, "okr-default-1+fit: fitted on 22 key results "
-        + "of 1 cycle, weight of history %.2f (shrunk toward okr-default-1); wrote %s%n", 3 / 103.0, out));
+    assertThat(r.out()).isEqualTo(String.format(java.util.Locale.ROOT, "okr-default-2+fit: fitted on 22 key results "
+        + "of 1 cycle, weight of history %.2f (shrunk toward okr-default-2); wrote %s%n", 3 / 103.0, out));
     assertThat(r.err()).isEmpty();
     assertThat(listing(dir)).containsExactly(out); // no temporary file left beside it
     // and the file is a model the other commands take
     assertThat(run("analyze", Q3.toString(), "--as-of", "2026-08-19", "--model", out.toString()).out())
-        .contains("\nForecast model: okr-default-1+fit (movement-aware; fitted on 22 key results of 1 cycle");
+        .contains("\nForecast model: okr-default-2+fit (movement-aware; fitted on 22 key results of 1 cycle");
   }
 
   @Test
@@ -87,12 +87,12 @@ class FitCommandTest {
     Path out = dir.resolve("model.json");
     OkrTest.Run r = run("fit", Q3.toString(), "--out", out.toString());
     assertThat(r.code()).isZero();
-    assertThat(r.out()).isEqualTo("okr-default-1: not refitted, weight of history 0 (too little history: see the "
+    assertThat(r.out()).isEqualTo("okr-default-2: not refitted, weight of history 0 (too little history: see the "
         + "warning); wrote " + out + "\n");
     assertThat(r.err()).isEqualTo("warning: history too short to learn from: 0 scored increase or decrease key "
-        + "results in 0 cycles (at least 20 needed); the model okr-default-1 is used as it is\n");
+        + "results in 0 cycles (at least 20 needed); the model okr-default-2 is used as it is\n");
     ForecastModel written = ForecastModel.fromJson(Files.readString(out));
-    assertThat(written.name()).isEqualTo("okr-default-1");
+    assertThat(written.name()).isEqualTo("okr-default-2");
     assertThat(written.weights()).isEqualTo(ForecastModel.defaults().weights());
     assertThat(written.warnings()).hasSize(1);
   }

@@ -33,7 +33,7 @@ class ModelOptionTest {
     OkrTest.Run mine = run("analyze", EXAMPLE.toString(), "--as-of", "2026-08-19", "--format", "json", "--model",
         model.toString());
     assertThat(mine.code()).as(mine.err()).isZero();
-    assertThat(byDefault.out()).contains("\"model\": {").contains("\"name\": \"okr-default-1\"");
+    assertThat(byDefault.out()).contains("\"model\": {").contains("\"name\": \"okr-default-2\"");
     assertThat(mine.out()).contains("\"name\": \"pessimist <&>\"").contains("\"fittedOn\": \"built from given "
         + "parameters\"");
     assertThat(probabilities(mine.out())).hasSizeGreaterThanOrEqualTo(30)
@@ -61,7 +61,7 @@ class ModelOptionTest {
     assertThat(bt.code()).as(bt.err()).isZero();
     assertThat(bt.out()).startsWith("1 cycles, 30 key results with a final value\n"
         + "forecast model: pessimist <&> (built from given parameters)\n");
-    assertThat(btDefault.out()).contains("\nforecast model: okr-default-1 (fitted on 2730 key results");
+    assertThat(btDefault.out()).contains("\nforecast model: okr-default-2 (fitted on 2730 key results");
     assertThat(bt.out().lines().skip(2).toList()).isNotEqualTo(btDefault.out().lines().skip(2).toList());
 
     OkrTest.Run retro = run("retro", Q2.toString(), "--format", "json", "--model", model.toString());
@@ -80,7 +80,7 @@ class ModelOptionTest {
   void everyCommand_badModel_exit2ListingEveryProblemWithItsPath(@TempDir Path dir) throws IOException {
     Path bad = dir.resolve("bad.json");
     Files.writeString(bad, ForecastModel.defaults().toJson().replace("\"noisePrior\": ", "\"noisePrior\": -")
-        .replace("\"name\": \"okr-default-1\",", "\"colour\": \"red\","));
+        .replace("\"name\": \"okr-default-2\",", "\"colour\": \"red\","));
     String expected = bad + ": colour: unknown field\n" + bad + ": name: is required\n"
         + bad + ": trajectory.noisePrior: must be a number within (0.0, 1000000.0), both ends excluded: "
         + "-0.0745195717552979\n";
@@ -100,7 +100,7 @@ class ModelOptionTest {
     assertThat(run("backtest", Q2.toString(), "--model", version.toString()).err()).isEqualTo(version
         + ": format: must be \"okr-forecast-model/1\" (a version this library reads): \"okr-forecast-model/2\"\n");
     Path control = dir.resolve("control.json");
-    Files.writeString(control, ForecastModel.defaults().toJson().replace("\"name\": \"okr-default-1\"",
+    Files.writeString(control, ForecastModel.defaults().toJson().replace("\"name\": \"okr-default-2\"",
         "\"name\": \"a\\u001b[31mb\""));
     OkrTest.Run escaped = run("retro", Q2.toString(), "--model", control.toString());
     assertThat(escaped.code()).isEqualTo(2);

@@ -30,7 +30,7 @@ class OkrTest {
     assertThat(r.err()).isEmpty();
     assertThat(r.out()).startsWith("Q3 2026 (2026-Q3), 2026-07-01 to 2026-09-30, Europe/Oslo\n"
         + "as of 2026-08-19 00:00 (Europe/Oslo), week 8 of 13, 53% of the cycle elapsed\n"
-        + "Forecast model: okr-default-1 (movement-aware; fitted on 2730 key results of 2730 cycles from 2000-01-03 "
+        + "Forecast model: okr-default-2 (movement-aware; fitted on 2730 key results of 2730 cycles from 2000-01-03 "
         + "to 2020-09-30)\n\n");
     assertThat(r.out()).contains("O-1  Become the preferred analytics partner for mid-market finance  "
         + "[growth, aspirational]");
@@ -45,7 +45,7 @@ class OkrTest {
             + "the preferred analytics partner for mid-market finance) are at risk through them.");
     assertThat(r.out()).containsPattern("\\n30 key results: .*\\.\\n$");
     // the summary, causes, escalations of the engine (issue 6)
-    assertThat(r.out()).contains("\nIn short: As of 19 Aug, 6 of 30 key results are off track, 9 at risk and 2 stale")
+    assertThat(r.out()).contains("\nIn short: As of 19 Aug, 8 of 30 key results are off track, 8 at risk and 2 stale")
         .contains("Customer Support: all 6 key results need attention, and \"hiring\" has been named as the blocker")
         .contains("      because: Upstream, I-6 (Support hiring) is 19 days late; that leaves KR-22 (First response "
             + "time from 9 to 2 hours) an 84% chance")

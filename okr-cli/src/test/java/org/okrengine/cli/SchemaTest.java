@@ -265,7 +265,7 @@ class SchemaTest {
         "backtest of the examples");
     assertWritten("okr-backtest/1", BacktestJson.write(Backtest.withDefaults().run(List.of())), "backtest of nothing");
     List<OkrCycle> shared = sharedCycles();
-    assertWritten("okr-backtest/1", BacktestJson.write(Backtest.withDefaults().run(shared).withModel("okr-default-1")),
+    assertWritten("okr-backtest/1", BacktestJson.write(Backtest.withDefaults().run(shared).withModel("okr-default-2")),
         "backtest of the shared data");
   }
 
@@ -494,8 +494,8 @@ class SchemaTest {
     return Stream.of(
         Arguments.of("no format", model.replace("\"format\": \"okr-forecast-model/1\",", "")),
         Arguments.of("another version", model.replace("okr-forecast-model/1", "okr-forecast-model/2")),
-        Arguments.of("blank name", model.replace("\"okr-default-1\"", "\"  \"")),
-        Arguments.of("name with a line break", model.replace("\"okr-default-1\"", "\"a\\nb\"")),
+        Arguments.of("blank name", model.replace("\"okr-default-2\"", "\"  \"")),
+        Arguments.of("name with a line break", model.replace("\"okr-default-2\"", "\"a\\nb\"")),
         Arguments.of("another method", model.replace("\"movement-aware\"", "\"linear-pace\"")),
         Arguments.of("unknown field", model.replace("\"warnings\"", "\"comment\": \"x\", \"warnings\"")),
         Arguments.of("weight 1000", model.replaceFirst("\"logOdds\": [-0-9.E]+", "\"logOdds\": 1000.0")),

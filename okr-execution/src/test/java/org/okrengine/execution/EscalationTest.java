@@ -343,6 +343,7 @@ class EscalationTest {
         assertThat(days).as(e.subject()).isGreaterThanOrEqualTo(14);
       }
     }
-    assertThat(now.stream().filter(e -> e.level() == 2).count()).isLessThanOrEqualTo(3);
+    // under okr-default-2: I-3 and KR-12 for their cross-team cascades, KR-5 and KR-25 below 25% for 28 days or more
+    assertThat(now.stream().filter(e -> e.level() == 2).count()).isLessThanOrEqualTo(4);
   }
 }

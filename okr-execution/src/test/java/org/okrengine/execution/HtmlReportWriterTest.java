@@ -163,7 +163,7 @@ class HtmlReportWriterTest {
         .contains("<h3>Broken data connections</h3>")
         .contains(Html.esc(end.sourceHealth().get(0).reason()))
         // the page names the forecast model that made it
-        .contains(" Forecasts by the model okr-default-1 (movement-aware; fitted on 2730 key results of 2730 cycles");
+        .contains(" Forecasts by the model okr-default-2 (movement-aware; fitted on 2730 key results of 2730 cycles");
     // week 8: each cause sentence sits under its key result's line
     CycleReport week8 = exampleReport(cycle);
     String page = HtmlReportWriter.write(cycle, week8);
@@ -296,7 +296,10 @@ class HtmlReportWriterTest {
     assertThat(count(Pattern.compile("<span class=\"subjects\">(<a href=\"#[^\"]+\">KR-[123]</a>(, )?){3}</span>"),
         section)).isEqualTo(1);
     // a report without groups has no such heading
-    assertThat(HtmlReportWriter.write(example(), exampleReport(example()))).doesNotContain("escalation-groups");
+    CycleReport r = exampleReport(example());
+    CycleReport none = new CycleReport(r.cycleId(), r.asOf(), r.keyResults(), r.cascades(), r.escalations(),
+        r.sourceHealth(), r.objectives(), r.summary(), r.model(), List.of());
+    assertThat(HtmlReportWriter.write(example(), none)).doesNotContain("escalation-groups");
   }
 
   @Test

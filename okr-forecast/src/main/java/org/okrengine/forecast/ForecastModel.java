@@ -37,18 +37,33 @@ public final class ForecastModel {
   static final double[] FIT_ORIGINS = {0.25, 0.5, 0.75};
   /** The largest absolute weight a model may carry. */
   static final double MAX_WEIGHT = 50;
+  /** The range of {@link #metHolds()}: a met target is never certain to hold, nor a coin toss. */
+  static final double MIN_MET_HOLDS = 0.5;
+  static final double MAX_MET_HOLDS = 0.999;
+  /** What a document without {@code metHolds} means (models written before it existed): a met target holds. */
+  static final double LEGACY_MET_HOLDS = 1.0;
+  /** How many key results met at a forecast instant the refitted model's {@link #metHolds()} counts for. */
+  static final int PRIOR_MET_KEY_RESULTS = 20;
 
   private static final Logger LOG = LoggerFactory.getLogger(ForecastModel.class);
 
   /*
-   * The shipped model: ForecastModel.fitPooled("okr-default-1", both families of ../shared/data pooled: 2,730 cycles,
+   * The shipped model: ForecastModel.fitPooled("okr-default-2", both families of ../shared/data pooled: 2,730 cycles,
    * one key result each; the one TSE sprint longer than okr-cycle/1 allows, line 890, is left out), forecast at
    * FIT_ORIGINS. BacktestRealDataTest.defaults_areThePooledFit recomputes it and checks these numbers.
    */
-  private static final ForecastModel DEFAULTS = new ForecastModel("okr-default-1",
+  /*
+   * Of the 2,730 key results forecast at FIT_ORIGINS, 690 forecasts found the target already met (TAWOS 24 + 97 + 269
+   * at 25%, 50% and 75%; TSE 0 + 122 + 178) and 682 of those ended the cycle met (TAWOS all 390, TSE 292): weighted
+   * 1/3 each (a key result counts once), Laplace's rule gives (682/3 + 1) / (690/3 + 2) = 0.98419540...
+   */
+  private static final double METHOLDS_DEFAULT = 0.9841954022988504;
+  private static final ForecastModel DEFAULTS = new ForecastModel("okr-default-2",
       new Hyperparameters(1.0, 0.46765605967296797, 0.0745195717552979, 0.0, 1.0),
-      new double[] {0.04547763772445963, 1.4840177921656006, -0.8428005862297052, 2.3458224144770328,
-          -0.11536844462380466, -1.004882970897607, 0.3946448938768303, -0.17026720365333373, 0.0, 0.0},
+      new double[] {0.1322341230031417, 1.558031414586495, -0.5058182438492181, 0.6306249689732805,
+          -0.25776026645950084, -0.8920020766897337, 0.34460771990738287, -0.4787016572761046, 0.0, 0.0,
+          -0.7012115297449393, 0.14895132950058648},
+      METHOLDS_DEFAULT,
       new FitSummary(2730, 2730, 2730 * FIT_ORIGINS.length, 0.4523809523809524, LocalDate.of(2000, 1, 3),
           LocalDate.of(2020, 9, 30), 1.0, null),
       List.of());
@@ -56,10 +71,18 @@ public final class ForecastModel {
   private final String name;
   private final Hyperparameters hyperparameters;
   private final double[] weights;
+  /** The weights, then metHolds: what the kernel reads. */
+  private final double[] kernelParameters;
+  private final double metHolds;
   private final FitSummary fittedOn;
   private final List<String> warnings;
 
   ForecastModel(String name, Hyperparameters hyperparameters, double[] weights, FitSummary fittedOn,
+      List<String> warnings) {
+    this(name, hyperparameters, weights, LEGACY_MET_HOLDS, fittedOn, warnings);
+  }
+
+  ForecastModel(String name, Hyperparameters hyperparameters, double[] weights, double metHolds, FitSummary fittedOn,
       List<String> warnings) {
     this.name = requireName(name);
     this.hyperparameters = Objects.requireNonNull(hyperparameters, "hyperparameters must not be null");
@@ -73,6 +96,12 @@ public final class ForecastModel {
       }
     }
     this.weights = weights.clone();
+    if (!(metHolds >= MIN_MET_HOLDS && metHolds <= LEGACY_MET_HOLDS)) {
+      throw new IllegalArgumentException("metHolds must be within [" + MIN_MET_HOLDS + ", 1]: " + metHolds);
+    }
+    this.metHolds = metHolds;
+    this.kernelParameters = Arrays.copyOf(weights, Stack.FEATURES + 1);
+    this.kernelParameters[Stack.MET_HOLDS] = metHolds;
     this.fittedOn = fittedOn;
     this.warnings = List.copyOf(warnings);
   }
@@ -110,7 +139,7 @@ public final class ForecastModel {
     return true;
   }
 
-  /** The model shipped with the library (name {@code okr-default-1}). */
+  /** The model shipped with the library (name {@code okr-default-2}). */
   public static ForecastModel defaults() {
     return DEFAULTS;
   }
@@ -121,6 +150,7 @@ public final class ForecastModel {
    * @param name a name for reports, 1 to 200 characters without control characters
    * @param hyperparameters the trajectory's hyperparameters
    * @param weights the logistic weights by feature name ({@link #featureNames()}); a missing one is 0
+   * @return the model, with the shipped model's {@link #metHolds()} ({@link #withMetHolds} sets another)
    * @throws IllegalArgumentException on an unknown name or a weight outside [-50, 50]
    */
   public static ForecastModel of(String name, Hyperparameters hyperparameters, Map<String, Double> weights) {
@@ -132,7 +162,7 @@ public final class ForecastModel {
       }
       w[k] = Objects.requireNonNull(e.getValue(), "weight " + e.getKey() + " must not be null");
     }
-    return new ForecastModel(name, hyperparameters, w, null, List.of());
+    return new ForecastModel(name, hyperparameters, w, DEFAULTS.metHolds, null, List.of());
   }
 
   /** The names of the stacked features, in order. */
@@ -147,7 +177,7 @@ public final class ForecastModel {
 
   /** A copy with another name. */
   public ForecastModel withName(String name) {
-    return new ForecastModel(name, hyperparameters, weights, fittedOn, warnings);
+    return new ForecastModel(name, hyperparameters, weights, metHolds, fittedOn, warnings);
   }
 
   /** The plan-prior trajectory's hyperparameters. */
@@ -157,7 +187,7 @@ public final class ForecastModel {
 
   /** A copy with other trajectory hyperparameters. */
   public ForecastModel withHyperparameters(Hyperparameters hyperparameters) {
-    return new ForecastModel(name, hyperparameters, weights, fittedOn, warnings);
+    return new ForecastModel(name, hyperparameters, weights, metHolds, fittedOn, warnings);
   }
 
   /** The logistic weights by feature name, in the features' order. */
@@ -169,9 +199,24 @@ public final class ForecastModel {
     return Collections.unmodifiableMap(out);
   }
 
-  /** The weights as the kernel reads them (shared, never modified). */
+  /**
+   * The probability that a key result whose latest check-in already meets its target still meets it at the end of
+   * the cycle (values can fall back: a re-opened issue, a re-measured rate, a last check-in below an earlier one):
+   * the movement-aware method's probability of target for such a key result, learned from history by {@link #fit}.
+   * Within [0.5, 1]; 1 only for models written before it existed ({@code okr-forecast-model/1} documents without it).
+   */
+  public double metHolds() {
+    return metHolds;
+  }
+
+  /** A copy with another {@link #metHolds()}, within [0.5, 1]. */
+  public ForecastModel withMetHolds(double metHolds) {
+    return new ForecastModel(name, hyperparameters, weights, metHolds, fittedOn, warnings);
+  }
+
+  /** The weights followed by {@link #metHolds()}, as the kernel reads them (shared, never modified). */
   double[] stackWeights() {
-    return weights;
+    return kernelParameters;
   }
 
   /** What the model was fitted on, or null for a model built from parts. */
@@ -199,7 +244,9 @@ public final class ForecastModel {
   /**
    * This model refitted on {@code history}, an organisation's earlier cycles with final values: the trajectory's
    * hyperparameters and the logistic weights from its increase and decrease key results forecast at 25%, 50% and 75%
-   * of each cycle, each moved from this model's toward the history's own by {@code m / (m + PRIOR_KEY_RESULTS)},
+   * of each cycle (and {@link #metHolds()}), each moved from this model's toward the history's own by about
+   * {@code m / (m + PRIOR_KEY_RESULTS)} (the weights' and metHolds' priors count as {@code n / m} times
+   * PRIOR_KEY_RESULTS and PRIOR_MET_KEY_RESULTS key results),
    * {@code m = n - MIN_KEY_RESULTS + 1} for {@code n} key results (0 just below the minimum, so the fit is
    * continuous in n). With fewer than {@link #MIN_KEY_RESULTS} such key results this model is returned unchanged
    * (its own summary) with one warning that says how much history there was (also logged). Deterministic.
@@ -218,7 +265,7 @@ public final class ForecastModel {
           + (n == 1 ? "" : "s") + " in " + cycles + " cycle" + (cycles == 1 ? "" : "s") + " (at least "
           + MIN_KEY_RESULTS + " needed); the model " + name + " is used as it is";
       LOG.warn(warning);
-      return new ForecastModel(name, hyperparameters, weights, fittedOn, List.of(warning));
+      return new ForecastModel(name, hyperparameters, weights, metHolds, fittedOn, List.of(warning));
     }
     // continuous from the minimum: 0 at MIN_KEY_RESULTS - 1 key results, toward 1 as the history grows
     int beyond = n - (MIN_KEY_RESULTS - 1);
@@ -228,11 +275,16 @@ public final class ForecastModel {
         Math.exp(share * Math.log(own.rateSpread()) + (1 - share) * Math.log(hyperparameters.rateSpread())),
         Math.exp(share * Math.log(own.noisePrior()) + (1 - share) * Math.log(hyperparameters.noisePrior())),
         0.0, 1.0);
-    double[] w = fit.fitStack(h, weights, PRIOR_KEY_RESULTS);
+    // the prior counts as PRIOR_KEY_RESULTS * n / m key results, so that n key results of history weigh
+    // n / (n + that) = m / (m + PRIOR_KEY_RESULTS) against it, as the hyperparameters do: continuous in n
+    double priorCount = PRIOR_KEY_RESULTS * (double) n / beyond;
+    double[] w = fit.fitStack(h, weights, priorCount);
+    double held = fit.metHolds(metHolds, PRIOR_MET_KEY_RESULTS * (double) n / beyond);
     FitSummary summary = new FitSummary(cycles, n, fit.samples(), fit.hitRate(), fit.firstStart(), fit.lastEnd(),
         share, name);
     String base = name.endsWith("+fit") ? name.substring(0, name.length() - 4) : name;
-    return new ForecastModel(base.substring(0, Math.min(base.length(), 196)) + "+fit", h, w, summary, List.of());
+    return new ForecastModel(base.substring(0, Math.min(base.length(), 196)) + "+fit", h, w, held, summary,
+        List.of());
   }
 
   /**
@@ -253,7 +305,7 @@ public final class ForecastModel {
     double[] identity = new double[Stack.FEATURES];
     identity[Stack.Z] = 1;
     double[] w = fit.fitStack(h, identity, 0);
-    return new ForecastModel(name, h, w,
+    return new ForecastModel(name, h, w, fit.metHolds(0.5, 2),
         new FitSummary(cycles, fit.keyResults(), fit.samples(), fit.hitRate(), fit.firstStart(), fit.lastEnd(), 1.0,
             null), List.of());
   }
@@ -281,6 +333,9 @@ public final class ForecastModel {
       b.append(k == 0 ? "" : ", ").append('"').append(Stack.NAMES[k]).append("\": ").append(num(weights[k]));
     }
     b.append("},\n");
+    if (metHolds != LEGACY_MET_HOLDS) {
+      b.append("  \"metHolds\": ").append(num(metHolds)).append(",\n");
+    }
     if (fittedOn != null) {
       b.append("  \"fittedOn\": {\"cycles\": ").append(fittedOn.cycles())
           .append(", \"keyResults\": ").append(fittedOn.keyResults())
@@ -338,17 +393,17 @@ public final class ForecastModel {
   @Override
   public boolean equals(Object o) {
     return o instanceof ForecastModel m && name.equals(m.name) && hyperparameters.equals(m.hyperparameters)
-        && Arrays.equals(weights, m.weights) && Objects.equals(fittedOn, m.fittedOn) && warnings.equals(m.warnings);
+        && Arrays.equals(weights, m.weights) && metHolds == m.metHolds && Objects.equals(fittedOn, m.fittedOn) && warnings.equals(m.warnings);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(name, hyperparameters, Arrays.hashCode(weights), fittedOn, warnings);
+    return Objects.hash(name, hyperparameters, Arrays.hashCode(weights), metHolds, fittedOn, warnings);
   }
 
   @Override
   public String toString() {
-    return "ForecastModel[" + name + ", " + hyperparameters + ", " + weights() + "]";
+    return "ForecastModel[" + name + ", " + hyperparameters + ", " + weights() + ", metHolds=" + metHolds + "]";
   }
 
   /**

@@ -43,7 +43,7 @@ import org.okrengine.model.Status;
 public final class Forecaster {
   private static final double DEFAULT_LEVEL = 0.8;
   /** The probability below which a key result is at risk, by default (see the status rule in the README). */
-  static final double DEFAULT_ON_TRACK = 0.39;
+  static final double DEFAULT_ON_TRACK = 0.36;
   /** The probability below which a key result is off track, by default. */
   static final double DEFAULT_OFF_TRACK = 0.15;
   /** The part of the cycle over which the at-risk threshold rises from the off-track one to its full value. */

@@ -46,6 +46,9 @@ final class HyperparameterFit {
   private double[] ordinals = new double[256];
   private double[] weights = new double[256];
   private int samples;
+  /** Of the samples of the last {@link #fitStack}: the weight of those met at their instant, and of those held. */
+  private double metWeight;
+  private double metHeldWeight;
   private int keyResults;
   private int hits;
   private int cycles;
@@ -119,6 +122,17 @@ final class HyperparameterFit {
     }
   }
 
+  /**
+   * After {@link #fitStack}: the probability that a met target holds, as the samples whose latest check-in met the
+   * target say, each weighted as in the fit (a key result counts once), with {@code prior} counted as
+   * {@code priorKeyResults} key results: (held + prior * priorKeyResults) / (met + priorKeyResults), within
+   * [ForecastModel.MIN_MET_HOLDS, ForecastModel.MAX_MET_HOLDS] (prior 0.5 with 2 is Laplace's rule).
+   */
+  double metHolds(double prior, double priorKeyResults) {
+    double held = (metHeldWeight + prior * priorKeyResults) / (metWeight + priorKeyResults);
+    return Math.min(ForecastModel.MAX_MET_HOLDS, Math.max(ForecastModel.MIN_MET_HOLDS, held));
+  }
+
   int samples() {
     return samples;
   }
@@ -154,11 +168,14 @@ final class HyperparameterFit {
    * result counts once), the penalty a normal prior centred on {@code prior} whose precision is {@code priorKeyResults}
    * times the average information of one key result at {@code prior} (so the prior counts as that many key results),
    * plus a ridge of 1 that keeps weights without evidence (a feature constant in this history) at the prior's.
-   * Samples whose latest check-in already met the target are left out (the method gives them 1). Deterministic.
+   * Samples whose latest check-in already met the target are left out (the method gives them {@link #metHolds});
+   * they are counted for it instead. Deterministic.
    *
    * @return the weights, each within [-MAX_WEIGHT, MAX_WEIGHT]
    */
   double[] fitStack(Hyperparameters p, double[] prior, double priorKeyResults) {
+    metWeight = 0;
+    metHeldWeight = 0;
     int k = Stack.FEATURES;
     double[] sampleWeight = new double[samples];
     double[][] x = new double[samples][];
@@ -176,10 +193,13 @@ final class HyperparameterFit {
       for (int j = 0; j < m; j++) {
         int i = start + j;
         if (col[Kernel.LAST_Y][j] >= 1) {
+          metWeight += weights[i];
+          metHeldWeight += finals[i] >= 1 ? weights[i] : 0;
           continue;
         }
         Stack.features(col[Kernel.PROBABILITY][j], col[Kernel.REMAINING][j], col[Kernel.LAST_Y][j],
-            col[Kernel.LAST_X][j], col[Kernel.SUM_S][j], col[Kernel.SUM_SQUARES][j], confidences[i], ordinals[i], f);
+            col[Kernel.LAST_X][j], col[Kernel.SUM_S][j], col[Kernel.SUM_SQUARES][j], confidences[i], ordinals[i],
+            col[Kernel.BACKWARD][j], f);
         x[used] = f.clone();
         hit[used] = finals[i] >= 1;
         sampleWeight[used] = weights[i];

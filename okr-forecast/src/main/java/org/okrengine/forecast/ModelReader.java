@@ -13,8 +13,8 @@ import org.okrengine.model.json.PlainJson;
 
 /** Reads {@code okr-forecast-model/1} documents, collecting every problem. Not thread-safe: one per read. */
 final class ModelReader {
-  private static final Set<String> TOP = Set.of("format", "name", "method", "trajectory", "weights", "fittedOn",
-      "warnings");
+  private static final Set<String> TOP = Set.of("format", "name", "method", "trajectory", "weights", "metHolds",
+      "fittedOn", "warnings");
   private static final Set<String> TRAJECTORY = Set.of("planOptimism", "rateSpread", "noisePrior",
       "calibrationIntercept", "calibrationSlope");
   private static final Set<String> FITTED = Set.of("cycles", "keyResults", "forecasts", "hitRate", "firstStart",
@@ -59,12 +59,14 @@ final class ModelReader {
     }
     Hyperparameters h = trajectory(top.get("trajectory"));
     double[] w = weights(top.get("weights"));
+    Double held = top.get("metHolds") == null ? Double.valueOf(ForecastModel.LEGACY_MET_HOLDS)
+        : number(top, "metHolds", "", ForecastModel.MIN_MET_HOLDS, 1, true);
     ForecastModel.FitSummary fitted = fitted(top.get("fittedOn"));
     List<String> warnings = warnings(top.get("warnings"));
     if (!problems.isEmpty()) {
       throw new InvalidModelException(problems);
     }
-    return new ForecastModel(name, h, w, fitted, warnings);
+    return new ForecastModel(name, h, w, held, fitted, warnings);
   }
 
   private Hyperparameters trajectory(Object o) {
@@ -98,7 +100,8 @@ final class ModelReader {
     }
     unknown(m, Set.of(Stack.NAMES), "weights.");
     for (int k = 0; k < Stack.FEATURES; k++) {
-      Double v = number(m, Stack.NAMES[k], "weights.", -ForecastModel.MAX_WEIGHT, ForecastModel.MAX_WEIGHT, true);
+      Double v = number(m, Stack.NAMES[k], "weights.", -ForecastModel.MAX_WEIGHT, ForecastModel.MAX_WEIGHT,
+          k < Stack.FIRST_OPTIONAL);
       w[k] = v == null ? 0 : v;
     }
     return w;

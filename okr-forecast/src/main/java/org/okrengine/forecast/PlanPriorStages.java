@@ -191,6 +191,7 @@ final class PlanPriorStages {
     double[] ss = col[SUM_SQUARES];
     double[] confidence = col[CONFIDENCE];
     double[] ordinal = col[ORDINAL];
+    double[] backward = col[BACKWARD];
     double[] z = col[SHAPE];
     double[] moved = col[NOISE_SCALE];
     double[] burst = col[POSITION];
@@ -211,7 +212,8 @@ final class PlanPriorStages {
       double d = ss[j] * px[j];
       // 0 without an increment (d = 0) or without movement (Stack.burst)
       double b = Stack.clamp(1 - sumS[j] * sumS[j] / (d + Double.MIN_VALUE), 0, 1);
-      burst[j] = d > 0 ? b * moved[j] : 0.0;
+      // 0 for a key result that ever stepped back (Stack.features)
+      burst[j] = d > 0 & backward[j] == 0 ? b * moved[j] : 0.0;
     }
     double w0 = w[Stack.INTERCEPT];
     double wz = w[Stack.Z];
@@ -223,10 +225,13 @@ final class PlanPriorStages {
     double wbz = w[Stack.BURST_Z];
     double wc = w[Stack.CONFIDENCE];
     double wo = w[Stack.ORDINAL];
+    double wuz = w[Stack.UNMOVED_Z];
+    double wuzx = w[Stack.UNMOVED_Z_X];
+    double held = Stack.metHolds(w);
     for (int j = 0; j < m; j++) {
       double x = 1 - remaining[j];
       double unmoved = 1 - moved[j];
-      linear[j] = w0 + wz * z[j] + unmoved * (wu + wux * x) + x * (wx + wzx * z[j])
+      linear[j] = w0 + wz * z[j] + unmoved * (wu + wux * x + z[j] * (wuz + wuzx * x)) + x * (wx + wzx * z[j])
           + burst[j] * (wb + wbz * z[j]) + wc * confidence[j] + wo * ordinal[j];
     }
     for (int j = 0; j < m; j++) {
@@ -236,7 +241,8 @@ final class PlanPriorStages {
       // the floor falls to 0 over the last LATE of the cycle for a key result FAR from its target (Stack.bound)
       double left = remaining[j];
       double floor = left < Stack.LATE & 1 - py[j] >= Stack.FAR ? Stack.FLOOR * left * (1 / Stack.LATE) : Stack.FLOOR;
-      probability[j] = py[j] >= 1 ? 1.0 : Stack.clamp(q[j], floor, Stack.CEILING);
+      // a met target holds with the model's probability until the cycle is over (then it is the outcome)
+      probability[j] = py[j] >= 1 ? (left > 0 ? held : 1.0) : Stack.clamp(q[j], floor, Stack.CEILING);
     }
   }
 

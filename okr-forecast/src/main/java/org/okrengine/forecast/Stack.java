@@ -15,11 +15,18 @@ package org.okrengine.forecast;
  *   <li>{@code x}: the forecast instant, clamped to [0, 1];
  *   <li>{@code z * x}: how far the trajectory is trusted as the cycle runs;
  *   <li>{@code burst}: 1 - S^2 / (T * sum dy^2/dx) over the increments (S their total, T their time; Cauchy-Schwarz
- *       puts it in [0, 1)): 0 for an even pace, near 1 when the progress came in one step; 0 unless moved;
+ *       puts it in [0, 1)): 0 for an even pace, near 1 when the progress came in one step; 0 unless moved, and 0
+ *       for a key result that has ever stepped back (a fall inflates the sum of squares, and one that falls back is
+ *       not moving in steps toward its target);
  *   <li>{@code burst * z};
  *   <li>{@code confidence}: the latest check-in's confidence minus 0.5, 0 without one;
- *   <li>{@code ordinal}: 1 for a few-level key result, declared or inferred.
+ *   <li>{@code ordinal}: 1 for a few-level key result, declared or inferred;
+ *   <li>{@code unmoved * z}: how far the trajectory is trusted for a key result that has not moved yet (one that
+ *       moves in steps shows no progress before its step, and the trajectory reads that as no pace at all);
+ *   <li>{@code unmoved * z * x}: how that changes as the cycle runs.
  * </ol>
+ *
+ * <p>The last two came after the first ten; a model file without them gives them 0 (the method as it was).
  */
 final class Stack {
   static final int INTERCEPT = 0;
@@ -32,11 +39,21 @@ final class Stack {
   static final int BURST_Z = 7;
   static final int CONFIDENCE = 8;
   static final int ORDINAL = 9;
-  static final int FEATURES = 10;
+  static final int UNMOVED_Z = 10;
+  static final int UNMOVED_Z_X = 11;
+  static final int FEATURES = 12;
+  /** The features a model file may leave out (0 then): those added after {@code okr-forecast-model/1} first shipped. */
+  static final int FIRST_OPTIONAL = UNMOVED_Z;
+  /**
+   * The index, in the kernel's parameter vector (the weights then this), of the probability that a met target holds
+   * ({@link ForecastModel#metHolds()}); a vector of only the weights means 1.
+   */
+  static final int MET_HOLDS = FEATURES;
 
   /** The feature names, in order, as the model file writes them. */
   static final String[] NAMES = {"intercept", "logOdds", "unmoved", "unmovedTimesTime", "time", "logOddsTimesTime",
-      "burst", "burstTimesLogOdds", "confidence", "ordinal"};
+      "burst", "burstTimesLogOdds", "confidence", "ordinal", "unmovedTimesLogOdds",
+      "unmovedTimesLogOddsTimesTime"};
 
   /** The bounds of a probability the evidence has not earned beyond (see {@link #bound}). */
   static final double FLOOR = 0.05;
@@ -86,13 +103,14 @@ final class Stack {
    * @param sumSquares the sum of squared increments over their time
    * @param confidence the latest confidence minus 0.5 (0 without one)
    * @param ordinal 1 for a few-level key result, else 0
+   * @param backward how many increments stepped back (away from the target)
    */
   static void features(double p, double remaining, double py, double px, double sumS, double sumSquares,
-      double confidence, double ordinal, double[] f) {
+      double confidence, double ordinal, double backward, double[] f) {
     double t = 1 - remaining;
     double z = logOdds(p);
     double unmoved = py > 0 ? 0.0 : 1.0;
-    double b = unmoved == 0 ? burst(sumS, sumSquares, px) : 0.0;
+    double b = unmoved == 0 & backward == 0 ? burst(sumS, sumSquares, px) : 0.0;
     f[INTERCEPT] = 1;
     f[Z] = z;
     f[UNMOVED] = unmoved;
@@ -103,6 +121,13 @@ final class Stack {
     f[BURST_Z] = b * z;
     f[CONFIDENCE] = confidence;
     f[ORDINAL] = ordinal;
+    f[UNMOVED_Z] = unmoved * z;
+    f[UNMOVED_Z_X] = unmoved * z * t;
+  }
+
+  /** The probability that a met target holds, from the kernel's parameter vector (1 without one). */
+  static double metHolds(double[] w) {
+    return w.length > MET_HOLDS ? w[MET_HOLDS] : 1.0;
   }
 
   /** The linear predictor (log-odds) of the weights {@code w} on the features {@code f}. */
@@ -116,15 +141,16 @@ final class Stack {
 
   /**
    * The stacked probability of one key result, as the kernel's column stage computes it (PlanPriorStages.stack): the logistic
-   * of the weights on the features, bounded; 1 where the latest check-in meets the target. For tests and the fit.
+   * of the weights on the features, bounded; where the latest check-in meets the target, the probability that it
+   * holds ({@link #metHolds}), 1 once the cycle is over. For tests and the fit.
    */
   static double probability(double[] w, double p, double remaining, double py, double px, double sumS,
-      double sumSquares, double confidence, double ordinal) {
+      double sumSquares, double confidence, double ordinal, double backward) {
     if (py >= 1) {
-      return 1.0;
+      return remaining > 0 ? metHolds(w) : 1.0;
     }
     double[] f = new double[FEATURES];
-    features(p, remaining, py, px, sumS, sumSquares, confidence, ordinal, f);
+    features(p, remaining, py, px, sumS, sumSquares, confidence, ordinal, backward, f);
     return bound(1 / (1 + Math.exp(-linear(w, f))), remaining, py);
   }
 

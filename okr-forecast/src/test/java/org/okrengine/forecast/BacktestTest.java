@@ -84,9 +84,9 @@ class BacktestTest {
     }
     assertThatThrownBy(() -> a.merge(Backtest.withDefaults().newAccumulator()))
         .hasMessage("other must come from a backtest with the same settings (origins [0.25, 0.5, 0.75], methods "
-            + "[plan-prior-bayes], stale after 14.0 days, thresholds 0.39 and 0.15, model okr-default-1): origins "
+            + "[plan-prior-bayes], stale after 14.0 days, thresholds 0.36 and 0.15, model okr-default-2): origins "
             + "[0.25, 0.5, 0.75], methods " + BacktestMergeTest.EVERY_METHOD + ", stale after 14.0 days, "
-            + "thresholds 0.39 and 0.15, model okr-default-1");
+            + "thresholds 0.36 and 0.15, model okr-default-2");
   }
 
   /**
@@ -142,9 +142,9 @@ class BacktestTest {
   void report_namesTheModel() {
     Backtest b = Backtest.withDefaults().withMethods(List.of(ForecastMethod.MOVEMENT_AWARE));
     BacktestReport r = b.run(HISTORY.subList(0, 30));
-    assertThat(r.model()).isEqualTo("okr-default-1");
-    assertThat(BacktestJson.write(r)).contains("\n  \"model\": \"okr-default-1\",\n");
-    assertThat(b.runWalkForward(HISTORY.subList(0, 30), null).model()).isEqualTo("okr-default-1+walk-forward");
+    assertThat(r.model()).isEqualTo("okr-default-2");
+    assertThat(BacktestJson.write(r)).contains("\n  \"model\": \"okr-default-2\",\n");
+    assertThat(b.runWalkForward(HISTORY.subList(0, 30), null).model()).isEqualTo("okr-default-2+walk-forward");
     ForecastModel named = ForecastModel.defaults().withName("acme-2026");
     assertThat(b.withForecaster(Forecaster.withDefaults().withModel(named)).run(HISTORY.subList(0, 5)).model())
         .isEqualTo("acme-2026");

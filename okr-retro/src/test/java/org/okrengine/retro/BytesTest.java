@@ -128,16 +128,16 @@ class BytesTest {
         .toBytes();
     assertRefused(noForecasts, "bytes must come from a retrospective with the same settings (groupings [team, "
         + "objective, owner, tag, direction, unit, commitment], forecasts replayed, last check-ins scored, "
-        + "forecaster movement-aware at level 0.8, stale after 14.0 days, thresholds 0.39 and 0.15, model "
-        + "okr-default-1): groupings [tag], forecasts not replayed, last check-ins scored");
+        + "forecaster movement-aware at level 0.8, stale after 14.0 days, thresholds 0.36 and 0.15, model "
+        + "okr-default-2): groupings [tag], forecasts not replayed, last check-ins scored");
     byte[] otherForecaster = RETRO.withForecaster(Forecaster.withDefaults().withStaleAfterDays(7)).newAccumulator()
         .toBytes();
     assertRefused(otherForecaster, "bytes must come from a retrospective with the same settings (groupings [team, "
         + "objective, owner, tag, direction, unit, commitment], forecasts replayed, last check-ins scored, "
-        + "forecaster movement-aware at level 0.8, stale after 14.0 days, thresholds 0.39 and 0.15, model "
-        + "okr-default-1): groupings [team, objective, owner, tag, direction, unit, commitment], forecasts replayed, "
-        + "last check-ins scored, forecaster movement-aware at level 0.8, stale after 7.0 days, thresholds 0.39 and "
-        + "0.15, model okr-default-1");
+        + "forecaster movement-aware at level 0.8, stale after 14.0 days, thresholds 0.36 and 0.15, model "
+        + "okr-default-2): groupings [team, objective, owner, tag, direction, unit, commitment], forecasts replayed, "
+        + "last check-ins scored, forecaster movement-aware at level 0.8, stale after 7.0 days, thresholds 0.36 and "
+        + "0.15, model okr-default-2");
   }
 
   @Test

@@ -68,7 +68,7 @@ class RetroJsonTest {
   @Test
   void withForecasts_namesTheModel() {
     String json = RetroJson.write(Retrospective.withDefaults().run(List.of(Fixtures.cycleA())));
-    assertThat(json).contains("\"forecasts\": {\n    \"model\": \"okr-default-1\",\n    \"overall\": {");
+    assertThat(json).contains("\"forecasts\": {\n    \"model\": \"okr-default-2\",\n    \"overall\": {");
     org.okrengine.forecast.ForecastModel named = org.okrengine.forecast.ForecastModel.defaults().withName("acme");
     assertThat(Retrospective.withDefaults()
         .withForecaster(org.okrengine.forecast.Forecaster.withDefaults().withModel(named))
