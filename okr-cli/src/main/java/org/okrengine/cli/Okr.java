@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
  * The {@code okr} command: analyse cycles, backtest forecasts, write retrospectives, fit the forecast model, generate
  * the example data.
  */
-@Command(name = "okr", mixinStandardHelpOptions = true, version = "okr 0.1.0-SNAPSHOT",
+@Command(name = "okr", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
     description = "Forecasts, risks and reports for OKR cycles (okr-cycle/1 JSON or JSON Lines).",
     footer = {"", "Examples:",
         "  okr analyze examples/acme-2026-q3.json --as-of 2026-08-19",
@@ -47,9 +47,9 @@ public final class Okr implements Runnable {
    */
   static int run(String[] args, PrintWriter out, PrintWriter err, boolean console) {
     CommandLine cl = new CommandLine(new Okr());
-    // -V on every subcommand says the command's version
+    // -V on every subcommand says the command's version (the build's, BuildVersion)
     for (CommandLine sub : cl.getSubcommands().values()) {
-      sub.getCommandSpec().version(cl.getCommandSpec().version());
+      sub.getCommandSpec().versionProvider(cl.getCommandSpec().versionProvider());
     }
     // picocli's help command, whose annotations are not ours, gets its examples here
     cl.getSubcommands().get("help").getCommandSpec().usageMessage().footer("", "Examples:", "  okr help analyze",
