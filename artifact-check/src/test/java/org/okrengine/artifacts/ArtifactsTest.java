@@ -121,6 +121,40 @@ class ArtifactsTest {
   }
 
   @Test
+  void forecastPom_declaresCommonsStatisticsDependencies_soConsumersGetTheTestedVersions() throws IOException {
+    // commons-statistics-distribution's own pom asks for older commons-numbers and commons-rng than the parent's
+    // BOMs pin (1.2 and 1.6 against 1.3 and 1.7 for statistics 1.2); a BOM the parent imports does not reach a
+    // consumer, a direct dependency of okr-forecast (its version managed by the parent) does
+    String statistics = Repo.text(root, "properties", "commons-statistics.version");
+    assertThat(statistics).isNotBlank();
+    Path statisticsPom = Path.of(System.getProperty("okr.local.repository", "")).resolve(
+        "org/apache/commons/commons-statistics-distribution/" + statistics + "/commons-statistics-distribution-"
+            + statistics + ".pom");
+    assertThat(statisticsPom).as("okr.local.repository, set by this module's surefire configuration").isRegularFile();
+    List<String> needed = new ArrayList<>();
+    for (Element d : Repo.children(Repo.child(Repo.pom(statisticsPom).getDocumentElement(), "dependencies"),
+        "dependency")) {
+      if (Repo.text(d, "scope").isEmpty() || Repo.text(d, "scope").equals("compile")) {
+        needed.add(Repo.text(d, "groupId") + ":" + Repo.text(d, "artifactId"));
+      }
+    }
+    // statistics 1.2: commons-rng client-api and sampling, commons-numbers core, combinatorics, gamma, rootfinder
+    assertThat(needed).hasSize(6);
+    Element forecast = Repo.pom(Repo.ROOT.resolve("okr-forecast/pom.xml")).getDocumentElement();
+    Map<String, Element> declared = new LinkedHashMap<>();
+    for (Element d : Repo.children(Repo.child(forecast, "dependencies"), "dependency")) {
+      declared.put(Repo.text(d, "groupId") + ":" + Repo.text(d, "artifactId"), d);
+    }
+    for (String dependency : needed) {
+      assertThat(declared).as("okr-forecast/pom.xml declares " + dependency).containsKey(dependency);
+      Element d = declared.get(dependency);
+      assertThat(Repo.text(d, "version")).as(dependency + ": the parent's managed version").isEmpty();
+      assertThat(Repo.text(d, "scope")).as(dependency + ": compile scope, as consumers need it").isEmpty();
+      assertThat(Repo.text(d, "optional")).as(dependency).isEmpty();
+    }
+  }
+
+  @Test
   void license_isApache2_andNoticeNamesTheProject() throws IOException {
     String license = new String(Repo.rootFile("LICENSE"), StandardCharsets.UTF_8);
     assertThat(license).contains("Apache License", "Version 2.0, January 2004");
