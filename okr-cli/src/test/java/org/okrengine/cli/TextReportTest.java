@@ -65,7 +65,7 @@ class TextReportTest {
         .contains("O\\u0007  Objective \\u001b[31mred\\u001b[0m \\u0007bell \\u000dover \\u000aline \\u2028sep "
             + "\\u202eevil \\u0085nel  [t\\u001b, committed]\n")
         .contains("\n  KR\\u001b[1A Title \\u001b[31mred\\u001b[0m \\u0007bell \\u000dover \\u000aline "
-            + "\\u2028sep…    39% of   63% plan  1d ago   off-track    lands   66%  P(target)   5%\n")
+            + "\\u2028sep…    39% of   63% plan  1d ago   off-track    lands   66%  P(target)   8%\n")
         .contains("      because: \"\\u001b[31mred\\u001b[0m \\u0007bell \\u000dover \\u000aline");
   }
 

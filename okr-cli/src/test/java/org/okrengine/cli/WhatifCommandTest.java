@@ -16,7 +16,7 @@ class WhatifCommandTest {
     assertThat(r.err()).isEmpty();
     assertThat(r.out()).startsWith("What if: slip I-3=+14d, target KR-5=1200, as of 2026-08-18T22:00:00Z\n\n"
         + "Key results (probability of target, status: baseline -> scenario):\n");
-    assertThat(r.out()).containsPattern("\\n\\* KR-5 +6% -> +\\d+%  off-track -> ");
+    assertThat(r.out()).containsPattern("\\n\\* KR-5 +8% -> +\\d+%  off-track -> ");
     assertThat(r.out()).contains("\nObjectives (probability of the commitment, key results needing attention):\n");
   }
 

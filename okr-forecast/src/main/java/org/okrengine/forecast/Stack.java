@@ -56,7 +56,7 @@ final class Stack {
       "unmovedTimesLogOddsTimesTime"};
 
   /** The bounds of a probability the evidence has not earned beyond (see {@link #bound}). */
-  static final double FLOOR = 0.05;
+  static final double FLOOR = 0.08;
   static final double CEILING = 0.95;
   /** The cycle fraction left below which the floor falls linearly to 0 for a key result far from its target. */
   static final double LATE = 0.1;
