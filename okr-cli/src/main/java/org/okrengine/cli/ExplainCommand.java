@@ -2,7 +2,6 @@ package org.okrengine.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -76,14 +75,7 @@ final class ExplainCommand implements Callable<Integer> {
             + cycle.cycle().id());
         return;
       }
-      Instant at = asOf != null ? cycle.cycle().instantOf(asOf)
-          : ExecutionEngine.defaultAsOf(cycle, Clock.systemUTC());
-      try {
-        cycle.cycle().requireAnalysable(at);
-      } catch (IllegalArgumentException e) {
-        throw new BadInputException(java.util.List.of("--as-of: " + asOf + ": cycle " + cycle.cycle().id() + ": "
-            + e.getMessage()));
-      }
+      Instant at = Inputs.analysedInstant(cycle, asOf);
       CycleReport report = ExecutionEngine.withDefaults().analyze(cycle, at);
       Explanation e = Explanation.of(cycle, precedents == null ? report : precedents.addTo(cycle, report), id);
       if (format.equals("json")) {

@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.okrengine.execution.ExecutionEngine;
 import org.okrengine.model.InvalidCycleException;
 import org.okrengine.model.OkrCycle;
 import org.okrengine.model.Problem;
@@ -17,6 +21,21 @@ import org.okrengine.model.json.ParsedCycle;
 
 /** Reads the cycles of the files on the command line, streaming JSON Lines, and collects every problem. */
 final class Inputs {
+  /**
+   * The instant a command analyses: the start of {@code asOf} in the cycle's zone, or the engine's default (now, within
+   * the cycle) without one; exit 2 naming --as-of, the cycle and the window when the cycle cannot be analysed then.
+   */
+  static Instant analysedInstant(OkrCycle cycle, LocalDate asOf) {
+    Instant at = asOf != null ? cycle.cycle().instantOf(asOf) : ExecutionEngine.defaultAsOf(cycle, Clock.systemUTC());
+    try {
+      cycle.cycle().requireAnalysable(at);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(List.of("--as-of: " + asOf + ": cycle " + cycle.cycle().id() + ": "
+          + e.getMessage()));
+    }
+    return at;
+  }
+
   /** At most this many warnings are kept; the rest are counted. */
   static final int MAX_WARNINGS = 20;
 

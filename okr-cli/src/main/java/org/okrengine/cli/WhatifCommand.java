@@ -2,7 +2,6 @@ package org.okrengine.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -110,14 +109,7 @@ final class WhatifCommand implements Callable<Integer> {
       if (!problems.isEmpty()) {
         return;
       }
-      Instant at = asOf != null ? cycle.cycle().instantOf(asOf)
-          : ExecutionEngine.defaultAsOf(cycle, Clock.systemUTC());
-      try {
-        cycle.cycle().requireAnalysable(at);
-      } catch (IllegalArgumentException e) {
-        throw new BadInputException(java.util.List.of("--as-of: " + asOf + ": cycle " + cycle.cycle().id() + ": "
-            + e.getMessage()));
-      }
+      Instant at = Inputs.analysedInstant(cycle, asOf);
       WhatIf.Comparison c = WhatIf.compare(ExecutionEngine.withDefaults(), cycle, at, changes);
       if (format.equals("json")) {
         out.print(c.toJson());
