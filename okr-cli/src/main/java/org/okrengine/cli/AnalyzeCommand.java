@@ -294,7 +294,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     } catch (InvalidPolicyException e) {
       List<String> lines = new ArrayList<>();
       for (Problem p : e.problems()) {
-        lines.add(file + ": " + p);
+        lines.add(ConsoleText.problem(file, 0, p));
       }
       throw new BadInputException(lines);
     } catch (IOException e) {

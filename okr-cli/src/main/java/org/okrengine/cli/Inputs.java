@@ -97,7 +97,7 @@ final class Inputs {
               } else {
                 rejected++;
                 for (Problem p : l.errors()) {
-                  problems.add(name + ":" + l.lineNumber() + ": " + p);
+                  problems.add(ConsoleText.problem(name, l.lineNumber(), p));
                 }
               }
             });
@@ -110,7 +110,7 @@ final class Inputs {
             lines++;
             rejected++;
             for (Problem p : e.problems()) {
-              problems.add(name + ": " + p);
+              problems.add(ConsoleText.problem(name, 0, p));
             }
             continue;
           }
@@ -139,9 +139,8 @@ final class Inputs {
       cycles++;
     } catch (InvalidCycleException e) {
       rejected++;
-      String where = currentLine > 0 ? current + ":" + currentLine : current;
       for (Problem p : e.problems()) {
-        problems.add(where + ": " + p);
+        problems.add(ConsoleText.problem(current, currentLine, p));
       }
     }
   }

@@ -54,7 +54,7 @@ final class ModelOption {
     } catch (InvalidModelException e) {
       List<String> lines = new ArrayList<>();
       for (Problem p : e.problems()) {
-        lines.add(file + ": " + ConsoleText.printable(p.toString()));
+        lines.add(ConsoleText.problem(file, 0, p));
       }
       throw new BadInputException(lines);
     }

@@ -134,17 +134,17 @@ final class SyncCommand implements Callable<Integer> {
             + ConsoleText.printable(parsed.warnings().get(0).toString()) + "); they are kept as they are");
       }
     } catch (InvalidCycleException e) {
-      throw new BadInputException(e.problems().stream().map(p -> file + ": " + p).toList());
+      throw new BadInputException(e.problems().stream().map(p -> ConsoleText.problem(file, 0, p)).toList());
     }
     Sources sources;
     try {
       sources = SourcesJson.read(sourcesFile);
     } catch (InvalidSourcesException e) {
-      throw new BadInputException(e.problems().stream().map(p -> sourcesFile + ": " + p).toList());
+      throw new BadInputException(e.problems().stream().map(p -> ConsoleText.problem(sourcesFile, 0, p)).toList());
     }
     List<Problem> unbound = Connector.check(cycle, sources);
     if (!unbound.isEmpty()) {
-      throw new BadInputException(unbound.stream().map(p -> sourcesFile + ": " + p).toList());
+      throw new BadInputException(unbound.stream().map(p -> ConsoleText.problem(sourcesFile, 0, p)).toList());
     }
     Instant at = asOf(cycle);
     SyncResult result = Connector.withDefaults().sync(cycle, sources, at);
@@ -171,7 +171,7 @@ final class SyncCommand implements Callable<Integer> {
       } catch (InvalidCycleException e) {
         List<String> m = new ArrayList<>();
         m.add(file + ": not written: with the new check-ins the cycle would break its rules:");
-        e.problems().forEach(p -> m.add(file + ": " + p));
+        e.problems().forEach(p -> m.add(ConsoleText.problem(file, 0, p)));
         throw new BadInputException(m);
       }
       if (!java.util.Arrays.equals(before, Files.readAllBytes(file))) {

@@ -141,7 +141,7 @@ class BacktestCommandTest {
     OkrTest.Run r = run("backtest", bad.toString(), "--per-forecast", csv.toString(), "--plot",
         dir.resolve("plots").toString());
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).startsWith(bad + ":2: line 2, column ");
+    assertThat(r.err()).startsWith(bad + ":2: ").doesNotContain("line 2");
     try (Stream<Path> s = Files.list(dir)) {
       assertThat(s.map(p -> p.getFileName().toString()).toList()).containsExactly("bad.jsonl");
     }

@@ -93,7 +93,7 @@ class ModelOptionTest {
     Path malformed = dir.resolve("malformed.json");
     Files.writeString(malformed, "{\"format\": \"okr-forecast-model/1\",\n \"name\": ");
     assertThat(run("analyze", Q2.toString(), "--model", malformed.toString()).err())
-        .startsWith(malformed + ": line 2, column ");
+        .startsWith(malformed + ":2: ").contains("(column ");
     Path version = dir.resolve("v2.json");
     Files.writeString(version, ForecastModel.defaults().toJson().replace("okr-forecast-model/1",
         "okr-forecast-model/2"));

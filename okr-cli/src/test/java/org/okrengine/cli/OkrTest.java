@@ -188,7 +188,7 @@ class OkrTest {
     assertThat(r.code()).isEqualTo(2);
     // nothing half done: the good lines are not analysed either (they were, before the hardening issue)
     assertThat(r.out()).isEmpty();
-    assertThat(r.err()).startsWith(f + ":2: line 2, column ");
+    assertThat(r.err()).startsWith(f + ":2: unexpected character ('n'").contains("start field name (column 2)\n");
   }
 
   @Test

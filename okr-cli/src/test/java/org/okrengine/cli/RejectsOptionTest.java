@@ -40,7 +40,7 @@ class RejectsOptionTest {
 
   /** What FILE holds for {@link #mixed}: each problem on its line, a control character escaped. */
   static String expectedRejects(Path mixed) {
-    return mixed + ":2: line 2, column 12: unexpected end-of-input within/between Object entries\n"
+    return mixed + ":2: unexpected end-of-input within/between Object entries (column 12)\n"
         + mixed + ":4: cycle.name: must be a string\n"
         + mixed + ":4: cycle.end: must not be before start (2025-01-01 < 2026-01-01)\n"
         + mixed + ":5: dependency cycle: I-3 -> KR-7 -> KR-3 -> I-3\n"
