@@ -211,15 +211,22 @@ final class TextReport {
       String owner = okr.keyResult(r.id()).map(k -> k.owner()).orElse(null);
       out.println("  - " + named(r.id(), r.title()) + " [" + p(team) + (owner == null ? "" : ", owner " + p(owner))
           + "] " + Terminal.status(r.status()));
-      out.println("      " + p(r.insight()));
+      // under its own heading a key result is named by its id alone (the heading gives its title)
+      String own = r.title() == null ? null : r.id() + " (" + r.title() + ")";
+      out.println("      " + p(shorten(r.insight(), own, r.id())));
       for (Cause cause : r.causes()) {
-        out.println("      because: " + p(cause.sentence()));
+        out.println("      because: " + p(shorten(cause.sentence(), own, r.id())));
       }
       if (r.precedents() != null) {
-        out.println("      before: " + p(r.precedents().sentence()));
+        out.println("      before: " + p(shorten(r.precedents().sentence(), own, r.id())));
       }
     }
     out.println();
+  }
+
+  /** {@code sentence} with {@code own} ({@code ID (TITLE)}) written as {@code id}; unchanged when {@code own} is null. */
+  static String shorten(String sentence, String own, String id) {
+    return own == null || sentence == null ? sentence : sentence.replace(own, id);
   }
 
   /** One line per team: key results needing attention, progress against plan, owners. */

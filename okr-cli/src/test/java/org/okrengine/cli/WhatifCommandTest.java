@@ -41,7 +41,7 @@ class WhatifCommandTest {
         + "--slip KR-3=+14d: KR-3 is a key result: a slip applies to an initiative or a milestone\n"
         + "--slip I-99=+1d: no initiative or milestone I-99 in cycle 2026-Q3\n"
         + "--target KR-99=3: no key result KR-99 in cycle 2026-Q3\n"
-        + "--target KR-5=1500: the target of KR-5 is already 1500\n"
+        + "--target KR-5=1500: the target of KR-5 is already 1,500\n"
         + "--target KR-5=0: target must differ from baseline: 0.0\n");
     OkrTest.Run none = OkrTest.run("whatif", EXAMPLE, "--format", "xml");
     assertThat(none.code()).isEqualTo(2);

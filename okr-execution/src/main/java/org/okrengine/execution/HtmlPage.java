@@ -145,17 +145,20 @@ final class HtmlPage {
         if (owner != null) {
           sb.append(", owner ").append(esc(owner));
         }
-        sb.append("): ").append(esc(r.insight())).append(" <a href=\"#").append(anchors.get(r.id()))
+        // under its own heading a key result is named by its id alone (the heading gives its title)
+        String own = r.title() == null ? null : r.id() + " (" + r.title() + ")";
+        sb.append("): ").append(esc(shorten(r.insight(), own, r.id()))).append(" <a href=\"#").append(anchors.get(r.id()))
             .append("\">chart</a>");
         if (!r.causes().isEmpty()) {
           sb.append("\n<ul class=\"causes\">");
           for (Cause c : r.causes()) {
-            sb.append("<li>").append(esc(c.sentence())).append("</li>");
+            sb.append("<li>").append(esc(shorten(c.sentence(), own, r.id()))).append("</li>");
           }
           sb.append("</ul>\n");
         }
         if (r.precedents() != null) {
-          sb.append("\n<p class=\"precedents\">Before: ").append(esc(r.precedents().sentence())).append("</p>\n");
+          sb.append("\n<p class=\"precedents\">Before: ").append(esc(shorten(r.precedents().sentence(), own, r.id())))
+              .append("</p>\n");
         }
         sb.append("</li>\n");
       }
@@ -370,6 +373,11 @@ final class HtmlPage {
           .append("</td></tr>\n");
     }
     sb.append("</tbody>\n</table>\n</section>\n");
+  }
+
+  /** {@code sentence} with {@code own} ({@code ID (TITLE)}) written as {@code id}; unchanged when {@code own} is null. */
+  private static String shorten(String sentence, String own, String id) {
+    return own == null || sentence == null ? sentence : sentence.replace(own, id);
   }
 
   /** What meeting objective {@code id}'s commitment means, for a tooltip. */

@@ -30,7 +30,10 @@ final class Numbers {
     return unit == null || unit.isBlank() ? n : n + (unit.startsWith("%") ? "" : " ") + unit;
   }
 
-  /** {@code v} as a number for reading: {@code 2}, {@code 1.25}, {@code 123.5}, {@code 0.042}, {@code 1.20e+08}. */
+  /**
+   * {@code v} as a number for reading: {@code 2}, {@code 1.25}, {@code 123.5}, {@code 1,500}, {@code 12,345.5},
+   * {@code 0.042}, {@code 1.20e+08}; thousands grouped with commas, as titles write them.
+   */
   static String number(double v) {
     if (!Double.isFinite(v)) {
       return "–";
@@ -42,10 +45,10 @@ final class Numbers {
     } else if (a >= 1e7 || a < 1e-3) {
       n = String.format(Locale.ROOT, "%.3g", v);
     } else if (Math.rint(v) == v) {
-      n = String.format(Locale.ROOT, "%.0f", v);
+      n = String.format(Locale.ROOT, "%,.0f", v);
     } else {
       int decimals = a >= 100 ? 1 : a >= 1 ? 2 : Math.max(2, 1 - (int) Math.floor(Math.log10(a)));
-      n = String.format(Locale.ROOT, "%." + decimals + "f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
+      n = String.format(Locale.ROOT, "%,." + decimals + "f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
     }
     return n.equals("-0") ? "0" : n;
   }

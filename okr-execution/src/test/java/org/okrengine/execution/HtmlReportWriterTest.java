@@ -169,9 +169,13 @@ class HtmlReportWriterTest {
     String page = HtmlReportWriter.write(cycle, week8);
     for (var r : week8.keyResults()) {
       for (var c : r.causes()) {
-        assertThat(page).contains("<li>" + Html.esc(c.sentence()) + "</li>");
+        // under its own heading the key result is named by its id alone: "that leaves KR-1 a 27% chance"
+        String own = r.id() + " (" + r.title() + ")";
+        assertThat(page).contains("<li>" + Html.esc(c.sentence().replace(own, r.id())) + "</li>");
       }
     }
+    assertThat(page).contains("<li>Upstream, KR-17 (Enterprise pipeline from 3.0M to 6.0M EUR) is 2 days late; that "
+        + "leaves KR-1 a 27% chance of missing because of it.</li>");
   }
 
   @Test
@@ -350,8 +354,11 @@ class HtmlReportWriterTest {
         s -> List.of("off-track", "at-risk", "stale").indexOf(s)));
     assertThat(order).hasSize((int) report.keyResults().stream().filter(r -> r.status().needsAttention()).count());
     assertThat(summary).contains("<strong>KR-22 First response time from 9 to 2 hours</strong> (Customer Support, "
-        + "owner noah): " + Html.esc(report.keyResults().stream().filter(r -> r.id().equals("KR-22")).findFirst()
-        .orElseThrow().insight()));
+        + "owner noah): KR-22 is at 32% against 53% planned for now and is forecast to land at 82% (a 21% chance of "
+        + "reaching 2 h).");
+    // the report's own sentence keeps the title; only the page's line under the heading drops it
+    assertThat(report.keyResults().stream().filter(r -> r.id().equals("KR-22")).findFirst().orElseThrow().insight())
+        .startsWith("KR-22 (First response time from 9 to 2 hours) is at 32%");
     // what changed: one row per change, each item with its title
     var changes = report.changes();
     String changed = section(html, "changes");

@@ -68,8 +68,8 @@ class TargetRealismTest {
     assertThat(r.teamCounts()).extracting(TargetRealism.Counts::keyResults, TargetRealism.Counts::hits)
         .containsExactly(20, 0);
     assertThat(r.group()).isEqualTo("all teams' increase key results in users");
-    assertThat(r.sentence()).contains("a 0% chance of reaching 1500 users from 1000 users")
-        .contains("1400 users would have had a 70% chance.");
+    assertThat(r.sentence()).contains("a 0% chance of reaching 1,500 users from 1,000 users")
+        .contains("1,400 users would have had a 70% chance.");
   }
 
   @Test
