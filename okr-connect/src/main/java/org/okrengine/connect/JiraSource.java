@@ -24,8 +24,12 @@ import java.util.Map;
  * status set by the last status change at or before t, or, before its first change, the status that change left
  * (fromString), or, without changes, its current status. A status's category comes from the issues' current
  * statuses (status.statusCategory.key); a status met only in changelogs is looked up in /rest/api/{2|3}/status,
- * fetched once when needed. The sum measure adds the field's current value of the counted issues (the field's own
- * history is not rebuilt). Observations fall on the cycle's start and every 7 days after it, up to as-of.
+ * fetched once when needed. The sum measure adds, over the issues counted at t, the field's value at t, rebuilt from
+ * the same changelogs as the status: the value set by the last change of the field at or before t, or, before its
+ * first change, the value that change replaced (fromString; empty for no estimate, which adds 0), or, without
+ * changes, its current value. A change item is the field's when its fieldId is the configured field, or, on servers
+ * whose items carry no fieldId, when its field is the name the search's "names" (expand=names) gives the configured
+ * field. Observations fall on the cycle's start and every 7 days after it, up to as-of.
  *
  * Data Center pages with startAt and total; Cloud's /rest/api/3/search/jql with nextPageToken (and isLast), having no
  * total. Both stop at maxPages pages or maxRows issues, failing rather than truncating a count.
@@ -42,9 +46,29 @@ final class JiraSource implements Source {
     this.sleeper = sleeper;
   }
 
-  /** One issue as needed: created, the current status and category, status changes in time order, the summed value. */
+  /**
+   * One issue as needed: created, the current status and category, status changes in time order, the summed field's
+   * current value, and its changes in time order ({@code valueAt}, the value before the first one, the value each set).
+   */
   record Issue(String key, Instant created, String status, List<Instant> changedAt, List<String> from,
-      List<String> to, double value) {
+      List<String> to, double value, List<Instant> valueAt, double valueBefore, List<Double> valueTo) {
+    Issue(String key, Instant created, String status, List<Instant> changedAt, List<String> from, List<String> to,
+        double value) {
+      this(key, created, status, changedAt, from, to, value, List.of(), value, List.of());
+    }
+
+    /** The summed field's value at {@code t}. */
+    double valueAt(Instant t) {
+      if (valueAt.isEmpty()) {
+        return value;
+      }
+      double v = valueBefore;
+      for (int i = 0; i < valueAt.size() && !valueAt.get(i).isAfter(t); i++) {
+        v = valueTo.get(i);
+      }
+      return v;
+    }
+
     String statusAt(Instant t) {
       String s = changedAt.isEmpty() ? status : from.get(0);
       for (int i = 0; i < changedAt.size() && !changedAt.get(i).isAfter(t); i++) {
@@ -80,7 +104,7 @@ final class JiraSource implements Source {
       double v = 0;
       for (Issue i : issues) {
         if (!i.created().isAfter(t) && q.statusCategory().equals(categories.get(i.statusAt(t)))) {
-          v += q.sumField() == null ? 1 : i.value();
+          v += q.sumField() == null ? 1 : i.valueAt(t);
         }
       }
       out.add(new Observation(t, binding.value().apply(v)));
@@ -106,7 +130,10 @@ final class JiraSource implements Source {
     List<Issue> issues = new ArrayList<>();
     String fields = "status,created" + (q.sumField() == null ? "" : "," + q.sumField());
     String base = q.baseUrl().toString().replaceAll("/+$", "");
-    String common = "jql=" + enc(q.jql()) + "&maxResults=" + PAGE + "&fields=" + enc(fields) + "&expand=changelog";
+    // with a summed field, the search also names the fields, so that change items without a fieldId can be matched
+    String common = "jql=" + enc(q.jql()) + "&maxResults=" + PAGE + "&fields=" + enc(fields) + "&expand="
+        + (q.sumField() == null ? "changelog" : enc("changelog,names"));
+    String[] fieldName = {null};
     int startAt = 0;
     String token = null;
     for (int page = 0; ; page++) {
@@ -121,8 +148,11 @@ final class JiraSource implements Source {
       if (!list.isArray()) {
         throw new SourceException("the answer from " + Http.where(uri) + " has no issues array");
       }
+      if (fieldName[0] == null && q.sumField() != null && body.path("names").path(q.sumField()).isTextual()) {
+        fieldName[0] = body.path("names").path(q.sumField()).asText();
+      }
       for (JsonNode i : list) {
-        issues.add(issue(i, q, categories));
+        issues.add(issue(i, q, categories, fieldName[0]));
         if (issues.size() > limits.maxRows()) {
           throw new SourceException("more than " + limits.maxRows() + " issues (maxRows)");
         }
@@ -155,7 +185,8 @@ final class JiraSource implements Source {
     }
   }
 
-  private static Issue issue(JsonNode i, Query.Jira q, Map<String, String> categories) throws SourceException {
+  private static Issue issue(JsonNode i, Query.Jira q, Map<String, String> categories, String fieldName)
+      throws SourceException {
     String key = i.path("key").asText("?");
     JsonNode fields = i.path("fields");
     String status = fields.path("status").path("name").asText(null);
@@ -176,8 +207,16 @@ final class JiraSource implements Source {
     Instant created = time(fields.path("created").asText(null), key + " fields.created");
     List<Instant[]> order = new ArrayList<>();
     List<String[]> moves = new ArrayList<>();
+    List<Instant> valueOrder = new ArrayList<>();
+    List<double[]> valueMoves = new ArrayList<>();
     for (JsonNode h : i.path("changelog").path("histories")) {
       for (JsonNode item : h.path("items")) {
+        if (q.sumField() != null && (item.has("fieldId") ? q.sumField().equals(item.path("fieldId").asText())
+            : fieldName != null && fieldName.equals(item.path("field").asText()))) {
+          valueOrder.add(time(h.path("created").asText(null), key + " changelog created"));
+          valueMoves.add(new double[] {points(item.get("fromString"), key, q.sumField()),
+              points(item.get("toString"), key, q.sumField())});
+        }
         if ("status".equals(item.path("field").asText())) {
           order.add(new Instant[] {time(h.path("created").asText(null), key + " changelog created")});
           moves.add(new String[] {item.path("fromString").asText(null), item.path("toString").asText(null)});
@@ -207,7 +246,37 @@ final class JiraSource implements Source {
         value = v.doubleValue();
       }
     }
-    return new Issue(key, created, status, at, from, to, value);
+    Integer[] vidx = new Integer[valueOrder.size()];
+    for (int k = 0; k < vidx.length; k++) {
+      vidx[k] = k;
+    }
+    java.util.Arrays.sort(vidx, (a, b) -> valueOrder.get(a).compareTo(valueOrder.get(b)));
+    List<Instant> valueAt = new ArrayList<>();
+    List<Double> valueTo = new ArrayList<>();
+    for (Integer k : vidx) {
+      valueAt.add(valueOrder.get(k));
+      valueTo.add(valueMoves.get(k)[1]);
+    }
+    double before = vidx.length == 0 ? value : valueMoves.get(vidx[0])[0];
+    return new Issue(key, created, status, at, from, to, value, valueAt, before, valueTo);
+  }
+
+  /** A changelog's value of the summed field: its text as a number, 0 when empty (no estimate). */
+  static double points(JsonNode text, String key, String field) throws SourceException {
+    String s = text == null || text.isNull() ? "" : text.asText().strip();
+    if (s.isEmpty()) {
+      return 0;
+    }
+    try {
+      double v = Double.parseDouble(s);
+      if (Double.isFinite(v)) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new SourceException("issue " + key + ": a change of field " + field + " in its changelog is not a number: \""
+        + (s.length() > 40 ? s.substring(0, 40) + "..." : s) + "\"");
   }
 
   static Instant time(String s, String what) throws SourceException {

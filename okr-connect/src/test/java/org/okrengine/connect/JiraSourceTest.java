@@ -33,9 +33,11 @@ import org.okrengine.model.CheckIn;
  * <ul>
  *   <li>DATA-1 (5 points): created 06-20, In Progress 07-03, Done 07-10: done at the third instant only.
  *   <li>DATA-2 (3 points): created 07-02, Done 07-05: not created at the first, done at the second and third.
- *   <li>DATA-3 (8 points): Done 06-25, back to In Review 07-12: done at the first and second.
+ *   <li>DATA-3 (8 points, 13 until 07-05): Done 06-25, back to In Review 07-12: done at the first and second.
  * </ul>
- * Count done: 1, 2, 2. Sum of points done: 8, 3 + 8 = 11, 5 + 3 = 8.
+ * Count done: 1, 2, 2. Sum of points done, each issue's points as they stood then: 13, 3 + 8 = 11, 5 + 3 = 8 (with
+ * DATA-3's current 8 points throughout it would be 8, 11, 8). The points' change is an item with a fieldId in the
+ * Cloud answers; in the Data Center ones it has only the field's name, which the search's {@code names} gives.
  */
 class JiraSourceTest {
   private static final Instant AS_OF = Instant.parse("2026-07-20T00:00:00Z");
@@ -132,10 +134,31 @@ class JiraSourceTest {
     answer("/rest/api/3/search/jql", ok("cloud-search-jql-page-1.json"), ok("cloud-search-jql-page-2.json"));
     answer("/rest/api/3/status", ok("status.json"));
     SyncResult r = sync("cloud", ", \"measure\": \"sum\", \"field\": \"customfield_10016\"", "");
-    assertThat(values(r)).containsExactly(W0 + "=8.0", W1 + "=11.0", W2 + "=8.0");
+    assertThat(values(r)).containsExactly(W0 + "=13.0", W1 + "=11.0", W2 + "=8.0");
     assertThat(requests.get(0)).isEqualTo("/rest/api/3/search/jql?jql=project = DATA&maxResults=100"
-        + "&fields=status,created,customfield_10016&expand=changelog");
+        + "&fields=status,created,customfield_10016&expand=changelog,names");
     assertThat(requests.get(1)).endsWith("&nextPageToken=EgQIlMIC");
+  }
+
+  @Test
+  void dataCenter_sumsStoryPointsAsTheyStood_changeItemsNamedByTheSearchNames() {
+    answer("/rest/api/2/search", ok("dc-search-page-1.json"), ok("dc-search-page-2.json"));
+    answer("/rest/api/2/status", ok("status.json"));
+    SyncResult r = sync("datacenter", ", \"measure\": \"sum\", \"field\": \"customfield_10016\"", "");
+    assertThat(values(r)).containsExactly(W0 + "=13.0", W1 + "=11.0", W2 + "=8.0");
+    assertThat(requests.get(0)).isEqualTo("/rest/api/2/search?jql=project = DATA&maxResults=100"
+        + "&fields=status,created,customfield_10016&expand=changelog,names&startAt=0");
+  }
+
+  @Test
+  void storyPointsInAChangelog_emptyIsNoEstimate_textIsAnError() throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
+    assertThat(JiraSource.points(m.readTree("\"5.5\""), "A-1", "customfield_10016")).isEqualTo(5.5);
+    assertThat(JiraSource.points(m.readTree("\"\""), "A-1", "customfield_10016")).isZero();
+    assertThat(JiraSource.points(null, "A-1", "customfield_10016")).isZero();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> JiraSource.points(m.readTree("\"large\""), "A-1",
+        "customfield_10016")).isInstanceOf(SourceException.class)
+        .hasMessage("issue A-1: a change of field customfield_10016 in its changelog is not a number: \"large\"");
   }
 
   @Test
