@@ -57,7 +57,8 @@ final class JobOptions {
 
   /**
    * Runs {@code job} with the model of {@code --model}; a model file that breaks its rules is exit code 2, each
-   * problem on {@code err} as {@code FILE: path: message}.
+   * problem on {@code err} as {@code FILE: path: message}, or {@code FILE:LINE: message (column C)} for malformed
+   * JSON, as the okr command writes them.
    */
   int withModel(SparkSession spark, PrintWriter err, ModelJob job) throws Exception {
     ForecastModel m;
@@ -65,7 +66,10 @@ final class JobOptions {
       m = model(spark);
     } catch (InvalidModelException e) {
       for (Problem p : e.problems()) {
-        err.println(model + ": " + p.toString().replaceAll("\\p{Cntrl}", "?"));
+        java.util.regex.Matcher at = java.util.regex.Pattern.compile("line (\\d+), column (\\d+)").matcher(p.path());
+        String line = at.matches() ? model + ":" + at.group(1) + ": " + p.message() + " (column " + at.group(2) + ")"
+            : model + ": " + p;
+        err.println(line.replaceAll("\\p{Cntrl}", "?"));
       }
       err.flush();
       return 2;

@@ -108,5 +108,19 @@ class ModelTest {
     assertThat(new CommandLine(new RetroJob()).execute("--out", badOut.toString(), "--model", none.toString(),
         history.toString())).isEqualTo(2);
     assertThat(badOut).doesNotExist();
+    // malformed JSON in the form the okr command uses: FILE:LINE: message (column C)
+    Path malformed = Files.writeString(dir.resolve("malformed.json"), "{\"format\": \"okr-forecast-model/1\",\n \"name\": ");
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream stderr = System.err;
+    System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      assertThat(new CommandLine(new BacktestJob()).execute("--out", badOut.toString(), "--model",
+          malformed.toString(), history.toString())).isEqualTo(2);
+    } finally {
+      System.setErr(stderr);
+    }
+    assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).startsWith(malformed + ":2: ")
+        .containsPattern("\\(column \\d+\\)\\R");
+    assertThat(badOut).doesNotExist();
   }
 }
