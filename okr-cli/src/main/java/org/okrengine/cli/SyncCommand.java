@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -27,6 +28,7 @@ import org.okrengine.connect.SyncResult;
 import org.okrengine.model.InvalidCycleException;
 import org.okrengine.model.OkrCycle;
 import org.okrengine.model.Problem;
+import org.okrengine.model.SourceStatus;
 import org.okrengine.model.json.CycleJson;
 import org.okrengine.model.json.ParsedCycle;
 import picocli.CommandLine.Command;
@@ -39,8 +41,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * The order of work: the lock first (a hidden .NAME.lock beside the cycle, tried with FileChannel.tryLock for up to
  * --wait seconds, and left in place: deleting a lock file lets a third process lock a new one while the second still holds the
  * old), then both files read and checked (bad input stops here, before any fetch), then every binding fetched, then
- * the merged text checked by the cycle reader and written through AtomicFile (temporary file, rename) only when it
- * differs. The cycle is read again just before writing: if another program changed it meanwhile, nothing is written.
+ * the merged text (new check-ins, and the sources' health in the cycle's sources section) checked by the cycle reader
+ * and written through AtomicFile (temporary file, rename) only when it differs. The cycle is read again just before writing: if another program changed it meanwhile, nothing is written.
  */
 /** {@code okr sync}: fetch the bound key results' values and merge them into the cycle file as check-ins. */
 @Command(name = "sync", mixinStandardHelpOptions = true,
@@ -161,7 +163,20 @@ final class SyncCommand implements Callable<Integer> {
             + c.existing() + ", " + o.source() + " now says " + c.reported() + "; kept " + c.existing()));
       }
     }
-    String merged = CycleDocument.withCheckIns(text, result.additions());
+    // the sources' health: since is the wall-clock instant a state began (not --as-of), to the second; a sync that
+    // finds every source as the last one did changes nothing, so the file stays byte for byte as it was
+    List<SourceStatus> health = result.health(cycle.sources(), Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    for (SourceStatus s : health) {
+      SourceStatus was = cycle.source(s.name()).orElse(null);
+      if (s.equals(was) || (was == null && !s.failing())) {
+        continue; // unchanged, or a first sync that worked: nothing to tell
+      }
+      out.println(ConsoleText.printable("source " + s.name() + ": " + (s.failing()
+          ? "failing since " + s.since() + ": " + s.lastError()
+          : "working again since " + s.since() + " (it had failed: " + s.lastError() + ")")));
+    }
+    String merged = CycleDocument.withSources(CycleDocument.withCheckIns(text, result.additions()),
+        cycle.sources(), health);
     if (merged.equals(text)) {
       out.println("okr sync: nothing new; " + file + " unchanged");
     } else {
@@ -179,9 +194,13 @@ final class SyncCommand implements Callable<Integer> {
             + "written, run okr sync again"));
       }
       AtomicFile.write(file, merged);
-      out.println("okr sync: " + result.addedCount() + " new check-in" + (result.addedCount() == 1 ? "" : "s")
-          + " written to " + file + " (" + check.cycle().keyResults().stream()
-              .mapToInt(k -> k.checkIns().size()).sum() + " in all)");
+      if (result.addedCount() == 0) {
+        out.println("okr sync: no new check-in; the sources' health written to " + file);
+      } else {
+        out.println("okr sync: " + result.addedCount() + " new check-in" + (result.addedCount() == 1 ? "" : "s")
+            + " written to " + file + " (" + check.cycle().keyResults().stream()
+                .mapToInt(k -> k.checkIns().size()).sum() + " in all)");
+      }
     }
     out.flush();
     if (result.failed() > 0) {

@@ -197,8 +197,8 @@ public final class Connector {
       }
     }
     if (!missing.isEmpty()) {
-      return new Fetched(null, failed(b, kind, "environment variable not set for credential "
-          + String.join(", ", missing)), 0);
+      String error = "environment variable not set for credential " + String.join(", ", missing);
+      return new Fetched(null, failed(b, kind, error, error), 0);
     }
     Source source = sources(kind);
     long started = System.nanoTime();
@@ -207,10 +207,11 @@ public final class Connector {
           sources.folder(), credentials));
       return new Fetched(List.copyOf(observations), null, System.nanoTime() - started);
     } catch (SourceException e) {
-      return new Fetched(null, failed(b, kind, redactor.redact(e.getMessage())), 0);
+      String error = redactor.redact(e.getMessage());
+      return new Fetched(null, failed(b, kind, error, e.reason() == null ? error : redactor.redact(e.reason())), 0);
     } catch (RuntimeException e) {
       return new Fetched(null, failed(b, kind, redactor.redact(e.getClass().getSimpleName() + ": "
-          + e.getMessage())), 0);
+          + e.getMessage()), e.getClass().getName()), 0);
     }
   }
 
@@ -228,7 +229,8 @@ public final class Connector {
       try {
         checkIns.add(new CheckIn(o.at(), o.value(), null, null, List.of(), b.source()));
       } catch (IllegalArgumentException e) {
-        return failed(b, kind, "observation at " + o.at() + ": " + e.getMessage());
+        String error = "observation at " + o.at() + ": " + e.getMessage();
+        return failed(b, kind, error, error);
       }
     }
     List<CheckIn> added = new ArrayList<>();
@@ -258,8 +260,8 @@ public final class Connector {
     return s;
   }
 
-  private static SourceOutcome failed(Binding b, String kind, String error) {
+  private static SourceOutcome failed(Binding b, String kind, String error, String reason) {
     LOG.warn("{} {} ({}): {}", b.path(), b.keyResult(), b.source(), error);
-    return new SourceOutcome(b.path(), b.keyResult(), b.source(), kind, List.of(), 0, List.of(), error);
+    return new SourceOutcome(b.path(), b.keyResult(), b.source(), kind, List.of(), 0, List.of(), error, reason);
   }
 }

@@ -17,11 +17,13 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.okrengine.model.CheckIn;
+import org.okrengine.model.SourceStatus;
 
 /*
  * The merge edits the document's JSON tree, not the model: the model drops fields it does not know (they are warnings
@@ -66,15 +68,7 @@ public final class CycleDocument {
     if (additions.values().stream().allMatch(List::isEmpty)) {
       return json;
     }
-    JsonNode root;
-    try {
-      root = MAPPER.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("the cycle is not JSON: " + e.getOriginalMessage(), e);
-    }
-    if (root == null || !root.isObject()) {
-      throw new IllegalArgumentException("the cycle must be one JSON object");
-    }
+    ObjectNode root = parse(json);
     Set<String> done = new HashSet<>();
     JsonNode objectives = root.get("objectives");
     if (objectives != null) {
@@ -99,6 +93,73 @@ public final class CycleDocument {
       }
     }
     return write(root, json.endsWith("\n"));
+  }
+
+  /**
+   * The document {@code json} with its {@code sources} section (the sources' health) holding {@code sources}, in
+   * that order; the document itself when the section already says exactly that (as the model reads it). An entry of
+   * the same name is updated in place, keeping fields the model does not know; one no longer listed is removed; a new
+   * one is appended; the section is added at the end of the document when it had none. Each entry is written with
+   * {@code name}, {@code state}, {@code since} (UTC), and {@code lastError} and {@code keyResults} where set.
+   *
+   * @param current the sources' health the document holds now ({@link org.okrengine.model.OkrCycle#sources()} of it
+   *     as read)
+   * @throws IllegalArgumentException when {@code json} is not one JSON object
+   */
+  public static String withSources(String json, List<SourceStatus> current, List<SourceStatus> sources) {
+    if (current.equals(sources)) {
+      return json;
+    }
+    ObjectNode root = parse(json);
+    Map<String, ObjectNode> existing = new HashMap<>();
+    if (root.get("sources") instanceof ArrayNode old) {
+      for (JsonNode n : old) {
+        if (n instanceof ObjectNode o && o.get("name") != null && o.get("name").isTextual()) {
+          existing.putIfAbsent(o.get("name").asText(), o);
+        }
+      }
+    }
+    ArrayNode list = MAPPER.createArrayNode();
+    for (SourceStatus st : sources) {
+      ObjectNode n = existing.get(st.name());
+      if (n == null) {
+        n = MAPPER.createObjectNode();
+      }
+      n.put("name", st.name());
+      n.put("state", st.state().jsonName());
+      n.put("since", st.since().toString());
+      if (st.lastError() != null) {
+        n.put("lastError", st.lastError());
+      } else {
+        n.remove("lastError");
+      }
+      if (!st.keyResults().isEmpty()) {
+        ArrayNode krs = n.putArray("keyResults");
+        st.keyResults().forEach(krs::add);
+      } else {
+        n.remove("keyResults");
+      }
+      list.add(n);
+    }
+    if (sources.isEmpty()) {
+      root.remove("sources");
+    } else {
+      root.set("sources", list); // in place when the field exists, else at the end
+    }
+    return write(root, json.endsWith("\n"));
+  }
+
+  private static ObjectNode parse(String json) {
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("the cycle is not JSON: " + e.getOriginalMessage(), e);
+    }
+    if (!(root instanceof ObjectNode o)) {
+      throw new IllegalArgumentException("the cycle must be one JSON object");
+    }
+    return o;
   }
 
   /** The document as this class writes it, for checking that a file round-trips byte for byte. */

@@ -139,6 +139,7 @@ final class Http {
       headers.forEach(rb::header);
       Duration wait;
       String failure;
+      String reason;
       try {
         HttpResponse<InputStream> r = client.send(rb.build(), HttpResponse.BodyHandlers.ofInputStream());
         int status = r.statusCode();
@@ -146,9 +147,10 @@ final class Http {
           return body(r, uri);
         }
         r.body().close();
-        failure = "HTTP " + status + (reason(status).isEmpty() ? "" : " " + reason(status)) + " from " + where(uri);
+        reason = status + (reason(status).isEmpty() ? "" : " " + reason(status));
+        failure = "HTTP " + reason + " from " + where(uri);
         if (!(status == 429 || status == 500 || status == 502 || status == 503 || status == 504)) {
-          throw new SourceException(failure + hint(status));
+          throw new SourceException(failure + hint(status), reason, null);
         }
         wait = backoff(attempt);
         String after = r.headers().firstValue("Retry-After").orElse(null);
@@ -156,25 +158,29 @@ final class Http {
           Duration asked = retryAfter(after);
           if (asked == null || asked.compareTo(limits.timeout()) > 0) {
             throw new SourceException(failure + "; Retry-After " + after + " is beyond the timeout of "
-                + limits.timeout().toSeconds() + " s");
+                + limits.timeout().toSeconds() + " s", reason, null);
           }
           wait = asked;
         }
       } catch (HttpTimeoutException e) {
         failure = "no answer from " + where(uri) + " within " + limits.timeout().toSeconds() + " s";
+        reason = e.getClass().getName();
         wait = backoff(attempt);
       } catch (ConnectException e) {
         failure = "cannot connect to " + uri.getHost() + ":" + port(uri) + " (connection refused)";
+        reason = e.getClass().getName();
         wait = backoff(attempt);
       } catch (IOException e) {
         failure = e.getClass().getSimpleName() + " talking to " + where(uri);
+        reason = e.getClass().getName();
         wait = backoff(attempt);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new SourceException("interrupted");
       }
       if (attempt >= limits.retries()) {
-        throw new SourceException(failure + (limits.retries() == 0 ? "" : " (" + (attempt + 1) + " tries)"));
+        throw new SourceException(failure + (limits.retries() == 0 ? "" : " (" + (attempt + 1) + " tries)"), reason,
+            null);
       }
       LOG.debug("{}; trying again in {} ms", failure, wait.toMillis());
       try {

@@ -63,7 +63,8 @@ final class SqlSource implements Source {
       }
     } catch (SQLException e) {
       throw new SourceException("SQL error" + (e.getSQLState() == null ? "" : " " + e.getSQLState()) + ": "
-          + firstLine(e.getMessage()));
+          + firstLine(e.getMessage()), e.getClass().getName() + (e.getSQLState() == null ? "" : " (SQL state "
+          + e.getSQLState() + ")"), null);
     }
   }
 
@@ -74,12 +75,14 @@ final class SqlSource implements Source {
       return f.get(timeoutSeconds, TimeUnit.SECONDS);
     } catch (TimeoutException e) {
       f.cancel(true);
-      throw new SourceException("no connection to the database within " + timeoutSeconds + " s");
+      throw new SourceException("no connection to the database within " + timeoutSeconds + " s",
+          e.getClass().getName(), null);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof SQLException sql) {
         throw sql;
       }
-      throw new SourceException("cannot connect to the database: " + e.getCause().getClass().getSimpleName());
+      throw new SourceException("cannot connect to the database: " + e.getCause().getClass().getSimpleName(),
+          e.getCause().getClass().getName(), null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SourceException("interrupted");

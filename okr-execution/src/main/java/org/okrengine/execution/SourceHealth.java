@@ -1,6 +1,7 @@
 package org.okrengine.execution;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -11,13 +12,23 @@ import org.okrengine.model.Cycle;
 import org.okrengine.model.KeyResult;
 import org.okrengine.model.OkrCycle;
 import org.okrengine.model.SourceHealthSummary;
+import org.okrengine.model.SourceStatus;
 
 /**
  * Broken data connections. A key result is fed by the integration ({@link CheckIn#source()}) of its latest check-in
  * that has one. That integration is silent for it when the days from its last value to the analysed instant (or the
  * cycle's end, if earlier) exceed {@code max(MIN_SILENT_DAYS, 2 x the median gap between its values)}; with fewer
  * than two values the gap is taken as {@value #DEFAULT_GAP_DAYS} days. When an integration is silent for every key
- * result it feeds, one entry covers them all; otherwise each silent key result has its own. Stateless and thread-safe.
+ * result it feeds, one entry covers them all; otherwise each silent key result has its own.
+ *
+ * <p>Besides silence, the cycle's record of the sources' health ({@link OkrCycle#sources()}, kept by
+ * {@code okr sync}): an integration recorded as failing since an instant no later than the analysed one gets one
+ * entry for the key results the record names (or, when it names none, those it fed that have had no value from it
+ * since the failures began), silent yet or not, saying the error and since when
+ * ({@code jira: 401 Unauthorized on every sync since 13 Aug; KR-3 (Grow weekly active teams) has no value since
+ * 2 Aug}), in place of their silence entries; its other key results are judged by silence. Without the record, or
+ * with the integration recorded as working, silence alone decides, as before the record existed. Stateless and
+ * thread-safe.
  */
 final class SourceHealth {
   /** The shortest silence that counts, in days. */
@@ -93,15 +104,48 @@ final class SourceHealth {
     for (Map.Entry<String, List<Feed>> e : bySource.entrySet()) {
       whole.put(e.getKey(), e.getValue().stream().allMatch(Feed::silent));
     }
+    // a failing source's key results: those the record names (their fetch failed on the last sync), else those it
+    // fed that have had no value from it since its failures began (one it fed after that has a binding that works)
+    Map<String, SourceStatus> failing = new LinkedHashMap<>();
+    Map<String, List<KeyResult>> stuck = new LinkedHashMap<>();
+    for (SourceStatus s : okr.sources()) {
+      if (!s.failing() || s.since().isAfter(asOf)) {
+        continue;
+      }
+      List<Feed> feeds = bySource.getOrDefault(s.name(), List.of());
+      List<KeyResult> krs = new ArrayList<>();
+      for (KeyResult kr : okr.keyResults()) {
+        boolean named = s.keyResults().contains(kr.id());
+        boolean without = s.keyResults().isEmpty() && feeds.stream()
+            .anyMatch(f -> f.keyResult() == kr && !f.last().at().isAfter(s.since()));
+        if (named || without) {
+          krs.add(kr);
+        }
+      }
+      if (!krs.isEmpty()) {
+        failing.put(s.name(), s);
+        stuck.put(s.name(), krs);
+      }
+    }
     java.util.Set<String> wholeDone = new java.util.HashSet<>();
     for (KeyResult kr : okr.keyResults()) {
+      for (Map.Entry<String, List<KeyResult>> e : stuck.entrySet()) {
+        if (e.getValue().get(0) == kr) {
+          String source = e.getKey();
+          out.add(failing(cycle, failing.get(source), e.getValue(), bySource.getOrDefault(source, List.of()), asOf));
+        }
+      }
       for (Map.Entry<String, List<Feed>> e : bySource.entrySet()) {
         for (Feed f : e.getValue()) {
-          if (f.keyResult() != kr || !f.silent()) {
+          String source = e.getKey();
+          if (f.keyResult() != kr) {
             continue;
           }
-          String source = e.getKey();
-          if (whole.get(source)) {
+          if (failing.containsKey(source) && stuck.get(source).contains(kr)) {
+            continue; // told in the source's failing entry
+          } else if (!f.silent()) {
+            continue;
+          } else if (whole.get(source) && !failing.containsKey(source)) {
             if (wholeDone.add(source)) {
               out.add(wholeSource(cycle, source, e.getValue()));
             }
@@ -130,6 +174,50 @@ final class SourceHealth {
         + kr.id() + ".");
     return new SourceHealthSummary(f.source(), List.of(kr.id()), false, cycle.dateOf(f.last().at()), silent,
         round1(f.gapDays()), reason);
+  }
+
+  /**
+   * The entry of a source the sources' health records as failing: the error, since when, and each of its key results
+   * {@code krs} with the day of its last value from the source, or that it has had none ({@code feeds}: every key
+   * result the source feeds).
+   */
+  private static SourceHealthSummary failing(Cycle cycle, SourceStatus status, List<KeyResult> krs, List<Feed> feeds,
+      Instant asOf) {
+    List<String> ids = new ArrayList<>();
+    List<String> told = new ArrayList<>();
+    List<String> manual = new ArrayList<>();
+    Instant last = null;
+    List<Double> gaps = new ArrayList<>();
+    for (KeyResult kr : krs) {
+      ids.add(kr.id());
+      Feed f = feeds.stream().filter(x -> x.keyResult() == kr).findFirst().orElse(null);
+      String name = Causes.name(kr.id(), kr.title());
+      if (f == null) {
+        told.add(name + " has had no value from it");
+        continue;
+      }
+      told.add(name + " has no value since " + Insights.DAY.format(cycle.dateOf(f.last().at())));
+      if (f.manualSince()) {
+        manual.add(kr.id());
+      }
+      if (last == null || f.last().at().isAfter(last)) {
+        last = f.last().at();
+      }
+      gaps.add(f.gapDays());
+    }
+    gaps.sort(null);
+    LocalDate since = cycle.dateOf(status.since());
+    Instant end = asOf.isAfter(cycle.endInstant()) ? cycle.endInstant() : asOf;
+    // silent from its last value, or, when it never sent one, from the day its failures began
+    double silent = Math.max(0, Cycle.daysBetween(last != null ? last : status.since(), end));
+    String reason = status.name() + ": " + status.lastError() + " on every sync since " + Insights.DAY.format(since)
+        + "; " + Insights.join(told)
+        + (manual.isEmpty() ? "" : " (values have been entered by hand since for " + Insights.join(manual) + ")")
+        + ".";
+    boolean whole = feeds.stream().allMatch(f -> krs.contains(f.keyResult()));
+    return new SourceHealthSummary(status.name(), ids, whole, last == null ? null : cycle.dateOf(last),
+        (int) Math.floor(silent), gaps.isEmpty() ? DEFAULT_GAP_DAYS : round1(gaps.get(gaps.size() / 2)), reason,
+        since, status.lastError());
   }
 
   private static SourceHealthSummary wholeSource(Cycle cycle, String source, List<Feed> feeds) {

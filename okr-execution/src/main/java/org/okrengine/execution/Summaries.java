@@ -188,10 +188,12 @@ final class Summaries {
     }
     sentences.addAll(silent(okr, asOf, rows));
     for (SourceHealthSummary s : sources) {
-      sentences.add("The " + s.source() + " data connection is broken: "
+      sentences.add("The " + s.source() + " data connection is broken"
+          + (s.failing() ? " (" + s.lastError() + " on every sync since " + Insights.DAY.format(s.failingSince())
+              + ")" : "") + ": "
           + Insights.join(Causes.names(okr, s.keyResults()))
-          + (s.keyResults().size() == 1 ? " has" : " have") + " had no value from it since "
-          + Insights.DAY.format(s.lastValueOn()) + ".");
+          + (s.keyResults().size() == 1 ? " has" : " have") + " had no value from it"
+          + (s.lastValueOn() == null ? "" : " since " + Insights.DAY.format(s.lastValueOn())) + ".");
     }
     if (!escalations.isEmpty()) {
       Map<String, Integer> byLevel = new LinkedHashMap<>();

@@ -206,7 +206,7 @@ public final class WhatIf {
       initiatives.add(new Initiative(i.id(), i.title(), i.team(), i.owner(), i.keyResults(), ms));
     }
     try {
-      return OkrCycle.of(cycle.cycle(), cycle.teams(), objectives, initiatives, cycle.dependencies());
+      return OkrCycle.of(cycle.cycle(), cycle.teams(), objectives, initiatives, cycle.dependencies(), cycle.sources());
     } catch (InvalidCycleException e) {
       throw new IllegalArgumentException("changes must leave a valid cycle: " + e.getMessage(), e);
     }

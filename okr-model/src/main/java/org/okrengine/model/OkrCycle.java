@@ -3,6 +3,7 @@ package org.okrengine.model;
 import static org.okrengine.model.internal.Checks.copy;
 import static org.okrengine.model.internal.Checks.outsideWindow;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -20,7 +21,8 @@ import org.okrengine.model.internal.ReferenceCheck;
 
 /**
  * One whole cycle of a company's OKRs, the aggregate every analysis starts from: its teams, objectives with their
- * key results, initiatives with their milestones, and dependencies, indexed by id.
+ * key results, initiatives with their milestones, and dependencies, indexed by id; and the health of the data sources
+ * that feed it ({@link SourceStatus}, kept by {@code okr sync}).
  *
  * <p>Ids are unique across the cycle and every reference resolves (checked on construction). Lists keep document
  * order; check-ins are in time order. Equality is by content. Immutable and thread-safe.
@@ -31,6 +33,7 @@ public final class OkrCycle {
   private final List<Objective> objectives;
   private final List<Initiative> initiatives;
   private final List<Dependency> dependencies;
+  private final List<SourceStatus> sources;
 
   private final Map<String, NodeKind> kinds;
   private final Map<String, Team> teamsById;
@@ -47,13 +50,16 @@ public final class OkrCycle {
   private final List<KeyResult> keyResults;
 
   private OkrCycle(Cycle cycle, List<Team> teams, List<Objective> objectives, List<Initiative> initiatives,
-      List<Dependency> dependencies) {
+      List<Dependency> dependencies, List<SourceStatus> sources) {
     this.cycle = Objects.requireNonNull(cycle, "cycle must not be null");
     this.teams = copy(teams, "teams");
     this.objectives = copy(objectives, "objectives");
     this.initiatives = copy(initiatives, "initiatives");
     this.dependencies = copy(dependencies, "dependencies");
-    List<Problem> problems = check(cycle, this.teams, this.objectives, this.initiatives, this.dependencies);
+    this.sources = copy(sources, "sources");
+    List<Problem> problems = check(cycle, this.teams, this.objectives, this.initiatives, this.dependencies,
+        this.sources);
+    problems.addAll(duplicateSources(this.sources));
     if (!problems.isEmpty()) {
       throw new InvalidCycleException(problems);
     }
@@ -123,12 +129,28 @@ public final class OkrCycle {
    */
   public static OkrCycle of(Cycle cycle, List<Team> teams, List<Objective> objectives, List<Initiative> initiatives,
       List<Dependency> dependencies) {
-    return new OkrCycle(cycle, teams, objectives, initiatives, dependencies);
+    return new OkrCycle(cycle, teams, objectives, initiatives, dependencies, List.of());
+  }
+
+  /**
+   * A validated cycle with the health of its data sources, in document order.
+   *
+   * @throws InvalidCycleException as {@link #of(Cycle, List, List, List, List)}, and for two statuses of one source
+   *     ({@code sources[1].name: duplicate source "jira" (also sources[0])})
+   */
+  public static OkrCycle of(Cycle cycle, List<Team> teams, List<Objective> objectives, List<Initiative> initiatives,
+      List<Dependency> dependencies, List<SourceStatus> sources) {
+    return new OkrCycle(cycle, teams, objectives, initiatives, dependencies, sources);
   }
 
   /** A cycle of teams and objectives only. */
   public static OkrCycle of(Cycle cycle, List<Team> teams, List<Objective> objectives) {
-    return new OkrCycle(cycle, teams, objectives, List.of(), List.of());
+    return new OkrCycle(cycle, teams, objectives, List.of(), List.of(), List.of());
+  }
+
+  /** This cycle with {@code sources} in place of its sources' health; this value is unchanged. */
+  public OkrCycle withSources(List<SourceStatus> sources) {
+    return new OkrCycle(cycle, teams, objectives, initiatives, dependencies, sources);
   }
 
   /**
@@ -148,13 +170,14 @@ public final class OkrCycle {
     return new Builder(id);
   }
 
-  /** A builder holding this cycle's dates, teams, objectives, initiatives and dependencies. */
+  /** A builder holding this cycle's dates, teams, objectives, initiatives, dependencies and sources' health. */
   public Builder toBuilder() {
     Builder b = new Builder(cycle.id()).cycle(cycle);
     teams.forEach(b::team);
     objectives.forEach(b::objective);
     initiatives.forEach(b::initiative);
     dependencies.forEach(b::dependency);
+    sources.forEach(b::source);
     return b;
   }
 
@@ -202,6 +225,7 @@ public final class OkrCycle {
     private final List<Objective.Builder> objectives = new ArrayList<>();
     private final List<Initiative.Builder> initiatives = new ArrayList<>();
     private final List<Map<String, Object>> dependencies = new ArrayList<>();
+    private final List<Map<String, Object>> sources = new ArrayList<>();
 
     private Builder(String id) {
       this.id = id;
@@ -315,6 +339,37 @@ public final class OkrCycle {
           dependency.note());
     }
 
+    /**
+     * Adds the health of the source {@code name}: its state, the instant it began, and the last error (required when
+     * failing; null for none).
+     */
+    public Builder source(String name, SourceStatus.State state, Instant since, String lastError) {
+      return source(name, state, since, lastError, List.of());
+    }
+
+    /**
+     * Adds the health of the source {@code name}, with the key results whose fetch from it failed (ids of this
+     * cycle's key results; empty when ok).
+     */
+    public Builder source(String name, SourceStatus.State state, Instant since, String lastError,
+        List<String> keyResults) {
+      Map<String, Object> s = Built.object();
+      Built.put(s, "name", name);
+      Built.put(s, "state", state == null ? null : state.jsonName());
+      Built.put(s, "since", since);
+      Built.put(s, "lastError", lastError);
+      if (keyResults != null && !keyResults.isEmpty()) {
+        s.put("keyResults", new ArrayList<Object>(keyResults));
+      }
+      sources.add(s);
+      return this;
+    }
+
+    /** Adds the health of a source. */
+    public Builder source(SourceStatus source) {
+      return source(source.name(), source.state(), source.since(), source.lastError(), source.keyResults());
+    }
+
     /** The builder of key result {@code keyResultId} within this builder, or null. */
     KeyResult.Builder keyResultBuilder(String keyResultId) {
       for (Objective.Builder o : objectives) {
@@ -349,6 +404,9 @@ public final class OkrCycle {
       }
       t.put("initiatives", list);
       t.put("dependencies", new ArrayList<Object>(dependencies));
+      if (!sources.isEmpty()) {
+        t.put("sources", new ArrayList<Object>(sources));
+      }
       return t;
     }
 
@@ -373,12 +431,15 @@ public final class OkrCycle {
       for (int i = 0; i < dependencies.size(); i++) {
         names.add("dependencies[" + i + "]", null, null);
       }
+      for (int i = 0; i < sources.size(); i++) {
+        names.add("sources[" + i + "]", null, null);
+      }
       return Built.read(CycleValidation.Element.DOCUMENT, tree(), names, OkrCycle.class);
     }
   }
 
   private static List<Problem> check(Cycle cycle, List<Team> teams, List<Objective> objectives,
-      List<Initiative> initiatives, List<Dependency> dependencies) {
+      List<Initiative> initiatives, List<Dependency> dependencies, List<SourceStatus> sources) {
     ReferenceCheck refs = new ReferenceCheck();
     Set<NodeKind> team = EnumSet.of(NodeKind.TEAM);
     for (int i = 0; i < teams.size(); i++) {
@@ -414,6 +475,12 @@ public final class OkrCycle {
       Dependency d = dependencies.get(i);
       refs.dependency("dependencies[" + i + "]", d.upstream(), d.downstream());
     }
+    for (int i = 0; i < sources.size(); i++) {
+      List<String> krs = sources.get(i).keyResults();
+      for (int k = 0; k < krs.size(); k++) {
+        refs.refer("sources[" + i + "].keyResults[" + k + "]", krs.get(k), EnumSet.of(NodeKind.KEY_RESULT));
+      }
+    }
     List<Problem> problems = refs.problems();
     for (int i = 0; i < objectives.size(); i++) {
       List<KeyResult> keyResults = objectives.get(i).keyResults();
@@ -428,6 +495,20 @@ public final class OkrCycle {
       }
     }
     return problems;
+  }
+
+  /** Two statuses of one source, each a problem at the later one's name. */
+  static List<Problem> duplicateSources(List<SourceStatus> sources) {
+    List<Problem> out = new ArrayList<>();
+    Map<String, Integer> first = new HashMap<>();
+    for (int i = 0; i < sources.size(); i++) {
+      Integer earlier = first.putIfAbsent(sources.get(i).name(), i);
+      if (earlier != null) {
+        out.add(new Problem("sources[" + i + "].name", "duplicate source \"" + sources.get(i).name()
+            + "\" (also sources[" + earlier + "])"));
+      }
+    }
+    return out;
   }
 
   /** The cycle's dates and zone. */
@@ -458,6 +539,24 @@ public final class OkrCycle {
   /** The dependencies, in document order. */
   public List<Dependency> dependencies() {
     return dependencies;
+  }
+
+  /**
+   * The health of the data sources as the last {@code okr sync} found it, in document order; empty when no sync has
+   * recorded any (a cycle written by hand, or before the section existed).
+   */
+  public List<SourceStatus> sources() {
+    return sources;
+  }
+
+  /** The health of the source {@code name}, or empty. */
+  public Optional<SourceStatus> source(String name) {
+    for (SourceStatus s : sources) {
+      if (s.name().equals(name)) {
+        return Optional.of(s);
+      }
+    }
+    return Optional.empty();
   }
 
   /** What {@code id} names, or empty when nothing in the cycle has it. */
@@ -601,18 +700,19 @@ public final class OkrCycle {
         && teams.equals(other.teams)
         && objectives.equals(other.objectives)
         && initiatives.equals(other.initiatives)
-        && dependencies.equals(other.dependencies);
+        && dependencies.equals(other.dependencies)
+        && sources.equals(other.sources);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(cycle, teams, objectives, initiatives, dependencies);
+    return Objects.hash(cycle, teams, objectives, initiatives, dependencies, sources);
   }
 
   @Override
   public String toString() {
     return "OkrCycle[" + cycle.id() + ", " + teams.size() + " teams, " + objectives.size() + " objectives, "
         + keyResults.size() + " key results, " + initiatives.size() + " initiatives, " + dependencies.size()
-        + " dependencies]";
+        + " dependencies" + (sources.isEmpty() ? "" : ", " + sources.size() + " sources") + "]";
   }
 }

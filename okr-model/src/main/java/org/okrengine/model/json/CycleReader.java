@@ -32,6 +32,7 @@ import org.okrengine.model.PlanPoint;
 import org.okrengine.model.PlanShape;
 import org.okrengine.model.Problem;
 import org.okrengine.model.Result;
+import org.okrengine.model.SourceStatus;
 import org.okrengine.model.Team;
 import org.okrengine.model.internal.Checks;
 import org.okrengine.model.internal.CycleValidation;
@@ -48,7 +49,7 @@ import org.okrengine.model.json.JsonTree.Obj;
  */
 final class CycleReader extends TreeReader {
   private static final Set<String> ROOT_FIELDS =
-      Set.of("format", "cycle", "teams", "objectives", "initiatives", "dependencies");
+      Set.of("format", "cycle", "teams", "objectives", "initiatives", "dependencies", "sources");
   private static final Set<String> CYCLE_FIELDS = Set.of("id", "name", "start", "end", "zone", "checkInEveryDays");
   private static final Set<String> TEAM_FIELDS = Set.of("id", "name", "parent");
   private static final Set<String> OBJECTIVE_FIELDS =
@@ -66,6 +67,7 @@ final class CycleReader extends TreeReader {
       Set.of("id", "title", "team", "owner", "keyResults", "milestones");
   private static final Set<String> MILESTONE_FIELDS = Set.of("id", "title", "due", "completed");
   private static final Set<String> DEPENDENCY_FIELDS = Set.of("upstream", "downstream", "kind", "needBy", "note");
+  private static final Set<String> SOURCE_FIELDS = Set.of("name", "state", "since", "lastError", "keyResults");
 
   /** The shape name of a plan through explicit points ({@link Plan.Points#shapeName}). */
   private static final String POINTS = "points";
@@ -185,12 +187,14 @@ final class CycleReader extends TreeReader {
     List<Objective> objectives = list(doc, "objectives", JsonPath.ROOT, this::objective);
     List<Initiative> initiatives = list(doc, "initiatives", JsonPath.ROOT, this::initiative);
     List<Dependency> dependencies = list(doc, "dependencies", JsonPath.ROOT, this::dependency);
+    List<SourceStatus> sources = sources(doc);
     problems.addAll(refs.problems());
     if (!problems.isEmpty()) {
       return new Outcome(null, problems, warnings);
     }
     try {
-      return new Outcome(OkrCycle.of(cycle, teams, objectives, initiatives, dependencies), List.of(), warnings);
+      return new Outcome(OkrCycle.of(cycle, teams, objectives, initiatives, dependencies, sources), List.of(),
+          warnings);
     } catch (InvalidCycleException e) {
       return new Outcome(null, e.problems(), warnings);
     } catch (IllegalArgumentException | NullPointerException e) {
@@ -662,6 +666,63 @@ final class CycleReader extends TreeReader {
       return null; // a self-dependency is reported by the reference check
     }
     return build(p, () -> new Dependency(upstream, downstream, kind, needBy, note));
+  }
+
+  /** The sources' health (optional); two entries of one name are a problem at the later one's name. */
+  private List<SourceStatus> sources(Obj doc) {
+    List<SourceStatus> sources = list(doc, "sources", JsonPath.ROOT, this::source);
+    List<?> items = optionalArray(doc, "sources", JsonPath.ROOT);
+    if (items != null) {
+      Map<String, Integer> first = new LinkedHashMap<>();
+      for (int i = 0; i < items.size(); i++) {
+        if (items.get(i) instanceof Obj o && o.get("name") instanceof String name && !name.isBlank()) {
+          Integer earlier = first.putIfAbsent(name, i);
+          if (earlier != null) {
+            problems.add(problem(JsonPath.ROOT.field("sources").at(i).field("name"),
+                "duplicate source \"" + name + "\" (also sources[" + earlier + "])"));
+          }
+        }
+      }
+    }
+    return sources;
+  }
+
+  private SourceStatus source(Obj o, JsonPath p) {
+    int before = problems.size();
+    unknownFields(o, p, SOURCE_FIELDS);
+    String name = requiredId(o, "name", p);
+    SourceStatus.State state = requiredEnum(o, "state", p, "state", SourceStatus.State.values(),
+        SourceStatus.State::jsonName, SourceStatus.State::fromJsonName);
+    Instant since = requiredInstant(o, "since", p, null);
+    if (since != null && !Checks.isSupported(since)) {
+      problems.add(problem(p.field("since"), "must be within " + Checks.DATE_RANGE + " (UTC): " + since));
+    }
+    String lastError = optionalId(o, "lastError", p);
+    if (state == SourceStatus.State.FAILING && lastError == null && isAbsent(o, "lastError")) {
+      problems.add(problem(p.field("lastError"), "missing (required when state is failing)"));
+    }
+    List<String> keyResults = stringList(o, "keyResults", p);
+    if (keyResults != null) {
+      for (int k = 0; k < keyResults.size(); k++) {
+        JsonPath kp = p.field("keyResults").at(k);
+        if (keyResults.get(k).isBlank()) {
+          problems.add(problem(kp, "must not be blank"));
+        } else if (keyResults.indexOf(keyResults.get(k)) < k) {
+          problems.add(problem(kp, "repeats \"" + keyResults.get(k) + "\" (also keyResults["
+              + keyResults.indexOf(keyResults.get(k)) + "])"));
+        } else {
+          refer(kp, keyResults.get(k), KEY_RESULT);
+        }
+      }
+      if (state == SourceStatus.State.OK && !keyResults.isEmpty()) {
+        problems.add(problem(p.field("keyResults"), "must be empty when state is ok: " + keyResults));
+      }
+    }
+    if (problems.size() > before) {
+      return null;
+    }
+    List<String> krs = keyResults == null ? List.of() : keyResults;
+    return build(p, () -> new SourceStatus(name, state, since, lastError, krs));
   }
 
   private void declare(NodeKind kind, String id, JsonPath path) {

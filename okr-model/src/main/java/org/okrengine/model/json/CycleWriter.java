@@ -17,6 +17,7 @@ import org.okrengine.model.OkrCycle;
 import org.okrengine.model.Plan;
 import org.okrengine.model.PlanPoint;
 import org.okrengine.model.Result;
+import org.okrengine.model.SourceStatus;
 import org.okrengine.model.Team;
 
 /**
@@ -61,6 +62,19 @@ final class CycleWriter {
         g.writeStringField("kind", d.kind().jsonName());
         optional(g, "needBy", d.needBy());
         optional(g, "note", d.note());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
+    if (!c.sources().isEmpty()) {
+      g.writeArrayFieldStart("sources");
+      for (SourceStatus s : c.sources()) {
+        g.writeStartObject();
+        g.writeStringField("name", s.name());
+        g.writeStringField("state", s.state().jsonName());
+        g.writeStringField("since", s.since().toString());
+        optional(g, "lastError", s.lastError());
+        strings(g, "keyResults", s.keyResults());
         g.writeEndObject();
       }
       g.writeEndArray();

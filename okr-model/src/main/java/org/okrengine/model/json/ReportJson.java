@@ -180,10 +180,16 @@ public final class ReportJson {
       g.writeStringField("source", s.source());
       strings(g, "keyResults", s.keyResults());
       g.writeBooleanField("wholeSource", s.wholeSource());
-      g.writeStringField("lastValueOn", s.lastValueOn().toString());
+      if (s.lastValueOn() != null) {
+        g.writeStringField("lastValueOn", s.lastValueOn().toString());
+      }
       g.writeNumberField("silentDays", s.silentDays());
       g.writeNumberField("expectedEveryDays", s.expectedEveryDays());
       g.writeStringField("reason", s.reason());
+      if (s.failing()) {
+        g.writeStringField("failingSince", s.failingSince().toString());
+        g.writeStringField("lastError", s.lastError());
+      }
       g.writeEndObject();
     }
     g.writeEndArray();

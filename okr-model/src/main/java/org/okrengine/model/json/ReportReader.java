@@ -209,15 +209,22 @@ final class ReportReader extends TreeReader {
     if (whole != null && !(whole instanceof Boolean)) {
       problems.add(problem(p.field("wholeSource"), "must be true or false"));
     }
-    LocalDate last = requiredDate(o, "lastValueOn", p);
+    LocalDate last = isAbsent(o, "lastValueOn") && !isAbsent(o, "lastError") ? null
+        : requiredDate(o, "lastValueOn", p);
     Integer silent = integer(required(o, "silentDays", p), p.field("silentDays"));
     Double every = requiredNumber(o, "expectedEveryDays", p);
     String reason = requiredId(o, "reason", p);
+    LocalDate failingSince = optionalDate(o, "failingSince", p);
+    String lastError = optionalId(o, "lastError", p);
+    if ((failingSince == null) != (lastError == null) && problems.size() == before) {
+      problems.add(problem(p.field(failingSince == null ? "failingSince" : "lastError"),
+          "missing (failingSince and lastError come together)"));
+    }
     if (problems.size() > before) {
       return null;
     }
     return build(p, () -> new SourceHealthSummary(source, krs == null ? List.of() : krs, Boolean.TRUE.equals(whole),
-        last, silent, every, reason));
+        last, silent, every, reason, failingSince, lastError));
   }
 
   private ObjectiveSummary objective(Obj o, JsonPath p) {
