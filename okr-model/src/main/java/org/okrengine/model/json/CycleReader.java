@@ -671,8 +671,8 @@ final class CycleReader extends TreeReader {
   /** The sources' health (optional); two entries of one name are a problem at the later one's name. */
   private List<SourceStatus> sources(Obj doc) {
     List<SourceStatus> sources = list(doc, "sources", JsonPath.ROOT, this::source);
-    List<?> items = optionalArray(doc, "sources", JsonPath.ROOT);
-    if (items != null) {
+    // the raw value: list(...) has already told when it is not an array
+    if (optional(doc, "sources") instanceof List<?> items) {
       Map<String, Integer> first = new LinkedHashMap<>();
       for (int i = 0; i < items.size(); i++) {
         if (items.get(i) instanceof Obj o && o.get("name") instanceof String name && !name.isBlank()) {
