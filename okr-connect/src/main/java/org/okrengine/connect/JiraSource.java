@@ -32,7 +32,8 @@ import java.util.Map;
  * field. Observations fall on the cycle's start and every 7 days after it, up to as-of.
  *
  * Data Center pages with startAt and total; Cloud's /rest/api/3/search/jql with nextPageToken (and isLast), having no
- * total. Both stop at maxPages pages or maxRows issues, failing rather than truncating a count.
+ * total. Both stop at maxPages pages or maxRows issues, failing rather than truncating a count; an issue whose
+ * changelog the search gives only in part (changelog.total above the histories given) fails the same way.
  */
 /** The {@code jira} source. Stateless and thread-safe. */
 final class JiraSource implements Source {
@@ -209,7 +210,15 @@ final class JiraSource implements Source {
     List<String[]> moves = new ArrayList<>();
     List<Instant> valueOrder = new ArrayList<>();
     List<double[]> valueMoves = new ArrayList<>();
-    for (JsonNode h : i.path("changelog").path("histories")) {
+    // a server may cap the changelog a search gives (Cloud: 100 histories an issue); rebuilt from part of the
+    // changes, the status and value at an instant would be silently wrong, so fail as a truncated count does
+    JsonNode histories = i.path("changelog").path("histories");
+    JsonNode total = i.path("changelog").path("total");
+    if (total.isIntegralNumber() && histories.isArray() && total.asLong() > histories.size()) {
+      throw new SourceException("issue " + key + ": the search gave " + histories.size() + " of the " + total.asLong()
+          + " changes in its changelog; its status and value week by week cannot be rebuilt from part of them");
+    }
+    for (JsonNode h : histories) {
       for (JsonNode item : h.path("items")) {
         if (q.sumField() != null && (item.has("fieldId") ? q.sumField().equals(item.path("fieldId").asText())
             : fieldName != null && fieldName.equals(item.path("field").asText()))) {

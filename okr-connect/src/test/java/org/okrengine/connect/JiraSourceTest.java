@@ -151,6 +151,21 @@ class JiraSourceTest {
   }
 
   @Test
+  void changelogCutShortByTheServer_failsRatherThanRebuildFromPartOfIt() {
+    // DATA-3's changelog as a server that caps it gives it: 3 of its 150 histories (a search gives at most 100 per
+    // issue on Jira Cloud); the value at each instant cannot be rebuilt from part of the changes, so the binding fails
+    String cut = fixture("cloud-search-jql-page-2.json").replace("\"maxResults\": 3,\n        \"total\": 3,",
+        "\"maxResults\": 3,\n        \"total\": 150,");
+    assertThat(cut).contains("\"total\": 150");
+    answer("/rest/api/3/search/jql", ok("cloud-search-jql-page-1.json"), new Answer(200, cut, null));
+    answer("/rest/api/3/status", ok("status.json"));
+    SyncResult r = sync("cloud", ", \"measure\": \"sum\", \"field\": \"customfield_10016\"", "");
+    assertThat(r.outcomes().get(0).error()).isEqualTo("issue DATA-3: the search gave 3 of the 150 changes in its"
+        + " changelog; its status and value week by week cannot be rebuilt from part of them");
+    assertThat(r.outcomes().get(0).added()).isEmpty();
+  }
+
+  @Test
   void storyPointsInAChangelog_emptyIsNoEstimate_textIsAnError() throws Exception {
     com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
     assertThat(JiraSource.points(m.readTree("\"5.5\""), "A-1", "customfield_10016")).isEqualTo(5.5);
