@@ -189,6 +189,14 @@ public final class Connector {
         redactor.add(v);
       }
     }
+    // an HTTP Basic header carries user:secret Base64-encoded as one string, which the secret's own Base64 does not
+    // match unless the user's length happens to be a multiple of 3
+    String user = credentials.get("user");
+    for (String secret : new String[] {"token", "password"}) {
+      if (user != null && credentials.get(secret) != null) {
+        redactor.add(user + ":" + credentials.get(secret));
+      }
+    }
     if (b.network().trustStorePasswordEnv() != null) {
       String v = environment.apply(b.network().trustStorePasswordEnv());
       if (v != null) {

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Replaces secrets in a message with {@code ***}: each value given, and its Base64 form (an HTTP Basic header
- * carries user:token so encoded). Not thread-safe: one per fetch.
+ * carries user:token so encoded: give {@code user:token} too, as the connector does). Not thread-safe: one per fetch.
  */
 final class Redactor {
   private final List<String> secrets = new ArrayList<>();

@@ -201,6 +201,21 @@ class JiraSourceTest {
   }
 
   @Test
+  void basicHeaderEchoedInAnAnswer_redactedInTheErrorAndTheSourcesHealth() {
+    // a server that echoes the Authorization header it got (here as the summed field's value): the Base64 of
+    // user:token is as secret as the token, and the error goes into the cycle file's sources section
+    String basic = Base64.getEncoder().encodeToString(
+        "maria@example.com:ATATT-secret-token-42".getBytes(StandardCharsets.UTF_8));
+    answer("/rest/api/2/search", new Answer(200, "{\"startAt\": 0, \"maxResults\": 100, \"total\": 1, \"issues\": [{"
+        + "\"key\": \"DATA-1\", \"fields\": {\"status\": {\"name\": \"Done\", \"statusCategory\": {\"key\": \"done\"}},"
+        + " \"created\": \"2026-06-01T00:00:00.000+0000\", \"customfield_10016\": \"Basic " + basic + "\"}}]}", null));
+    SyncResult r = sync("datacenter", ", \"measure\": \"sum\", \"field\": \"customfield_10016\"", "");
+    assertThat(r.outcomes().get(0).error())
+        .isEqualTo("issue DATA-1: field customfield_10016 is not a number: \"Basic ***\"");
+    assertThat(r.health(List.of(), AS_OF).get(0).lastError()).doesNotContain(basic).contains("Basic ***");
+  }
+
+  @Test
   void gone_saysToUseTheCloudSearch() {
     answer("/rest/api/2/search", new Answer(410, "{\"errorMessages\":[\"The requested API has been removed. "
         + "Please migrate to the /rest/api/3/search/jql API.\"],\"errors\":{}}", null));
