@@ -224,9 +224,15 @@ final class TextReport {
     out.println();
   }
 
-  /** {@code sentence} with {@code own} ({@code ID (TITLE)}) written as {@code id}; unchanged when {@code own} is null. */
+  /**
+   * {@code sentence} with {@code own} ({@code ID (TITLE)}) written as {@code id} where it stands as a name of its
+   * own, not as the tail of another item's ({@code B-KR-1 (TITLE)} names B-KR-1 even when KR-1 has that title);
+   * unchanged when {@code own} is null.
+   */
   static String shorten(String sentence, String own, String id) {
-    return own == null || sentence == null ? sentence : sentence.replace(own, id);
+    return own == null || sentence == null ? sentence
+        : java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}_./#-])" + java.util.regex.Pattern.quote(own))
+            .matcher(sentence).replaceAll(java.util.regex.Matcher.quoteReplacement(id));
   }
 
   /** One line per team: key results needing attention, progress against plan, owners. */
