@@ -370,8 +370,6 @@ final class HyperparameterFit {
   double objective(Hyperparameters p) {
     double[][] f = forecastAll(p, Quantiles.Q80);
     double sum = 0;
-    double cachedDf = -1;
-    double logNorm = 0;
     for (int i = 0; i < samples; i++) {
       double prob = Math.min(0.999, Math.max(0.001, f[PROB][i]));
       boolean hit = finals[i] >= 1;
@@ -379,16 +377,45 @@ final class HyperparameterFit {
       double scale = f[SCALE][i];
       if (scale > 0) {
         double df = f[DF][i];
-        if (df != cachedDf) {
-          cachedDf = df;
-          logNorm = LogGamma.value((df + 1) / 2) - LogGamma.value(df / 2) - 0.5 * Math.log(df * Math.PI);
-        }
+        double logNorm = logNorm(df);
         double z = (finals[i] - f[MEAN][i]) / scale;
         double logPdf = logNorm - (df + 1) / 2 * Math.log1p(z * z / df) - Math.log(scale);
         sum -= Math.max(-50.0, logPdf);
       }
     }
     return sum / samples;
+  }
+
+  /**
+   * The log of the Student-t density's normalizing constant for {@code df} degrees of freedom, computed once per
+   * value: the kernel's df is a half of a whole number (max(1.5, n - 0.5) for n increments), so a fit over thousands of
+   * samples sees a few dozen values, where two log-gamma functions per sample took about half of each evaluation of
+   * the objective. The same number as computing it every time.
+   */
+  double logNorm(double df) {
+    double halves = 2 * df;
+    int k = (int) halves;
+    if (k == halves && k >= 0 && k < LOG_NORMS) {
+      if (Double.isNaN(logNorms[k])) {
+        logNorms[k] = computeLogNorm(df);
+      }
+      return logNorms[k];
+    }
+    return computeLogNorm(df);
+  }
+
+  static double computeLogNorm(double df) {
+    return LogGamma.value((df + 1) / 2) - LogGamma.value(df / 2) - 0.5 * Math.log(df * Math.PI);
+  }
+
+  /** Cached {@link #logNorm} by twice the degrees of freedom; NaN where not computed yet. */
+  private static final int LOG_NORMS = 1024;
+  private final double[] logNorms = newLogNorms();
+
+  private static double[] newLogNorms() {
+    double[] a = new double[LOG_NORMS];
+    java.util.Arrays.fill(a, Double.NaN);
+    return a;
   }
 
   private static final int MEAN = 0;

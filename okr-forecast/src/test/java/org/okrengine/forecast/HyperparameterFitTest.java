@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
-/** The fit's own arithmetic: the linear solve of Newton's steps, and the counts the model summary reports. */
+/**
+ * The fit's own arithmetic: the linear solve of Newton's steps, the Student-t normalizing constant of the objective,
+ * and the counts the model summary reports.
+ */
 class HyperparameterFitTest {
   @Test
   void solve_givesTheSolutionOfASymmetricSystem() {
@@ -25,5 +28,21 @@ class HyperparameterFitTest {
     long hits = BacktestTest.HISTORY.subList(0, 50).stream().flatMap(c -> c.keyResults().stream())
         .filter(k -> k.metric().isMet(k.result().finalValue())).count();
     assertThat(fit.hitRate()).isEqualTo(hits / 50.0);
+  }
+
+  @Test
+  void logNorm_isTheStudentTDensityAtZero_andTheCacheGivesTheSameNumbers() {
+    HyperparameterFit fit = new HyperparameterFit();
+    // the density at 0 is exp(logNorm): 1 / pi for the Cauchy (1 df), 1 / (2 sqrt 2) for 2 df, 1 / sqrt(2 pi) in
+    // the limit
+    assertThat(Math.exp(fit.logNorm(1))).isCloseTo(1 / Math.PI, within(1e-15));
+    assertThat(Math.exp(fit.logNorm(2))).isCloseTo(1 / (2 * Math.sqrt(2)), within(1e-15));
+    assertThat(Math.exp(fit.logNorm(1e6))).isCloseTo(1 / Math.sqrt(2 * Math.PI), within(1e-6));
+    // cached (halves of whole numbers below 512), twice, and not (beyond, between halves): the formula's own number
+    for (double df : new double[] {0.5, 1.5, 2.5, 12.5, 255.5, 511.5, 511.6, 512, 3.25, 1e6, 2.5}) {
+      double direct = HyperparameterFit.computeLogNorm(df);
+      assertThat(fit.logNorm(df)).isEqualTo(direct);
+      assertThat(fit.logNorm(df)).isEqualTo(direct);
+    }
   }
 }
