@@ -211,12 +211,15 @@ final class PlanPriorStages {
     for (int j = 0; j < m; j++) {
       moved[j] = py[j] > 0 ? 1.0 : 0.0;
     }
+    // the burstiness's division and clamp in a vector loop (held in the linear column until that is computed), the
+    // choice in a scalar loop of its own: a loop with a choice in it is not vectorized, and its division with it
     for (int j = 0; j < m; j++) {
-      double d = ss[j] * px[j];
-      // 0 without an increment (d = 0) or without movement (Stack.burst)
-      double b = Stack.clamp(1 - sumS[j] * sumS[j] / (d + Double.MIN_VALUE), 0, 1);
-      // 0 for a key result that ever stepped back (Stack.features)
-      burst[j] = d > 0 & backward[j] == 0 ? b * moved[j] : 0.0;
+      linear[j] = Stack.clamp(1 - sumS[j] * sumS[j] / (ss[j] * px[j] + Double.MIN_VALUE), 0, 1);
+    }
+    for (int j = 0; j < m; j++) {
+      // 0 without an increment (ss px = 0) or without movement (Stack.burst); 0 for a key result that ever stepped
+      // back (Stack.features)
+      burst[j] = ss[j] * px[j] > 0 & backward[j] == 0 ? linear[j] * moved[j] : 0.0;
     }
     double w0 = w[Stack.INTERCEPT];
     double wz = w[Stack.Z];
@@ -244,12 +247,19 @@ final class PlanPriorStages {
     for (int j = 0; j < m; j++) {
       q[j] = 1 / (1 + q[j]);
     }
+    // the bounds likewise: the floor (a choice) in a scalar loop, held in the z column (no longer needed), the clamp in
+    // a vector loop, the met targets in a scalar loop
     for (int j = 0; j < m; j++) {
       // the floor falls to 0 over the last LATE of the cycle for a key result FAR from its target (Stack.bound)
       double left = remaining[j];
-      double floor = left < Stack.LATE & 1 - py[j] >= Stack.FAR ? Stack.FLOOR * left * (1 / Stack.LATE) : Stack.FLOOR;
+      z[j] = left < Stack.LATE & 1 - py[j] >= Stack.FAR ? Stack.FLOOR * left * (1 / Stack.LATE) : Stack.FLOOR;
+    }
+    for (int j = 0; j < m; j++) {
+      q[j] = Stack.clamp(q[j], z[j], Stack.CEILING);
+    }
+    for (int j = 0; j < m; j++) {
       // a met target holds with the model's probability until the cycle is over (then it is the outcome)
-      probability[j] = py[j] >= 1 ? (left > 0 ? held : 1.0) : Stack.clamp(q[j], floor, Stack.CEILING);
+      probability[j] = py[j] >= 1 ? (remaining[j] > 0 ? held : 1.0) : q[j];
     }
   }
 
