@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Finds the cascades of a cycle's dependency graph: for each item with a slip, what it reaches downstream, how late,
@@ -57,20 +56,33 @@ public final class CascadeAnalyzer {
     CascadeScratch scratch = new CascadeScratch(graph);
     List<CascadeScratch.Summary> found = new ArrayList<>();
     StrongestCascades strongest = new StrongestCascades(graph.size(), Cascade.MAX_CASCADES_PER_ITEM);
-    for (String id : new TreeSet<>(risks.keySet())) {
-      NodeRisk r = risks.get(id);
-      int v = graph.node(id);
+    // Sources upstream first: they tend to reach more and rank first, so an item's strongest cascades come early
+    // and later offers are turned away without displacing any (on a chain, most offers). What is kept and returned
+    // does not depend on the order: each item keeps the strongest by a total order, and the cascades are ranked.
+    NodeRisk[] byNode = new NodeRisk[graph.size()];
+    int[] sources = new int[risks.size()];
+    int sourceCount = 0;
+    for (Map.Entry<String, NodeRisk> e : risks.entrySet()) {
+      NodeRisk r = e.getValue();
+      int v = graph.node(e.getKey());
       if (r.slipDays() > 0 && v >= 0 && graph.outStart[v] < graph.outStart[v + 1]) {
-        int count = scratch.run(v, r);
-        if (count > 0) {
-          int c = found.size();
-          CascadeScratch.Summary summary = scratch.summary(v, r);
-          found.add(summary);
-          strongest.cascade(c, summary.impact(), summary.slipDays(), graph.rank[v]);
-          for (int k = 0; k < count; k++) {
-            int w = scratch.order[k];
-            strongest.offer(w, c, scratch.slip[w], scratch.miss[w]);
-          }
+        byNode[v] = r;
+        sources[sourceCount++] = v;
+      }
+    }
+    Arrays.sort(sources, 0, sourceCount);
+    for (int i = 0; i < sourceCount; i++) {
+      int v = sources[i];
+      NodeRisk r = byNode[v];
+      int count = scratch.run(v, r);
+      if (count > 0) {
+        int c = found.size();
+        CascadeScratch.Summary summary = scratch.summary(v, r);
+        found.add(summary);
+        strongest.cascade(c, summary.impact(), summary.slipDays(), graph.rank[v]);
+        for (int k = 0; k < count; k++) {
+          int w = scratch.order[k];
+          strongest.offer(w, c, scratch.slip[w], scratch.miss[w]);
         }
       }
     }

@@ -46,6 +46,20 @@ final class StrongestCascades {
 
   /** Offers cascade {@code c}'s figures at {@code node}; kept when among the strongest there. */
   void offer(int node, int c, double slipAt, double missAt) {
+    int h = held[node];
+    if (h == limit) {
+      // the common case on long chains: full, and this one is not stronger than the weakest held
+      int w = weakest[node];
+      double weakMiss = miss[w];
+      if (missAt < weakMiss || missAt == weakMiss && !ranksBefore(c, cascade[w])) {
+        return;
+      }
+      cascade[w] = c;
+      slip[w] = slipAt;
+      miss[w] = missAt;
+      weakest[node] = weakestOf(first[node], limit);
+      return;
+    }
     if (first[node] < 0) {
       if (used + limit > cascade.length) {
         int size = Math.max(cascade.length * 2, used + limit);
@@ -57,31 +71,25 @@ final class StrongestCascades {
       used += limit;
     }
     int base = first[node];
-    int slot;
-    if (held[node] < limit) {
-      slot = base + held[node]++;
-    } else if (stronger(missAt, c, miss[weakest[node]], cascade[weakest[node]])) {
-      slot = weakest[node];
-    } else {
-      return;
-    }
+    int slot = base + held[node]++;
     cascade[slot] = c;
     slip[slot] = slipAt;
     miss[slot] = missAt;
-    int weak = base;
-    for (int s = base + 1; s < base + held[node]; s++) {
-      if (stronger(miss[weak], cascade[weak], miss[s], cascade[s])) {
-        weak = s;
-      }
-    }
-    weakest[node] = weak;
+    weakest[node] = weakestOf(base, held[node]);
   }
 
-  private boolean stronger(double missA, int a, double missB, int b) {
-    if (missA != missB) {
-      return Double.compare(missA, missB) > 0;
+  /** The slot of the weakest of the {@code n} held from slot {@code base} on (the first of equals). */
+  private int weakestOf(int base, int n) {
+    int weak = base;
+    double weakMiss = miss[base];
+    for (int s = base + 1; s < base + n; s++) {
+      double m = miss[s];
+      if (weakMiss > m || weakMiss == m && ranksBefore(cascade[weak], cascade[s])) {
+        weak = s;
+        weakMiss = m;
+      }
     }
-    return ranksBefore(a, b);
+    return weak;
   }
 
   /** Whether cascade {@code a} comes before {@code b} in the analysis' order. */

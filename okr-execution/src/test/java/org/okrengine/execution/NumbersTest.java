@@ -71,6 +71,37 @@ class NumbersTest {
     assertThat(Numbers.days(-0.01)).isEqualTo("0 days");
   }
 
+  /**
+   * days and percent write what String.format(Locale.ROOT, "%.1f") and "%,d" wrote before they stopped calling it:
+   * ties on the shortest decimal (0.15 is 0.2, though 0.15 * 10 rounds to 1), every magnitude, both signs.
+   */
+  @Test
+  void daysAndPercent_writeWhatTheFormatterWrote() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(17);
+    for (int i = 0; i < 200_000; i++) {
+      double d = switch (i % 4) {
+        case 0 -> random.nextDouble(-200, 200);
+        case 1 -> Math.round(random.nextDouble(-4_000, 4_000)) / 20.0; // ties at one decimal
+        case 2 -> Math.round(random.nextDouble(-4_000, 4_000)) / 100.0;
+        default -> Double.longBitsToDouble(random.nextLong());
+      };
+      if (!Double.isFinite(d)) {
+        continue;
+      }
+      String n = String.format(java.util.Locale.ROOT, "%.1f", d);
+      n = n.endsWith(".0") ? n.substring(0, n.length() - 2) : n;
+      n = n.equals("-0") ? "0" : n;
+      assertThat(Numbers.days(d)).as("days(%s)", d).isEqualTo(n.equals("1") ? "1 day" : n + " days");
+      double fraction = d / 100;
+      if (Math.abs(fraction * 100) < 999_999.5) {
+        assertThat(Numbers.percent(fraction)).as("percent(%s)", fraction)
+            .isEqualTo(String.format(java.util.Locale.ROOT, "%,d%%", Math.round(fraction * 100)));
+      }
+    }
+    assertThat(Numbers.days(0.15)).isEqualTo("0.2 days");
+    assertThat(Numbers.percent(-1_234.5678)).isEqualTo("-123,457%");
+  }
+
   @Test
   void sentencesPromptAndPage_printAValueAlike() {
     // target 123.45 M EUR met by a check-in of 130.25: sentences said 123.5 and 130.3, the page 123 and 130
