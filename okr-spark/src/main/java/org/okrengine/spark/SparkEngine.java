@@ -77,9 +77,12 @@ public final class SparkEngine implements DistributedEngine {
         rows.sort(Comparator.<Row>comparingInt(r -> order.indexOf(path(r.getString(0))))
             .thenComparingLong(r -> r.getLong(1)));
         for (Row r : rows) {
-          String where = displayName(r.getString(0), given) + ":" + r.getLong(1) + ": ";
+          String file = displayName(r.getString(0), given);
           for (String p : r.<String>getList(2)) {
-            problems.add(where + p);
+            // malformed JSON is placed at "line L, column C": FILE:L: message (column C), as the okr command writes it
+            java.util.regex.Matcher at = MALFORMED.matcher(p);
+            problems.add(at.matches() ? file + ":" + at.group(1) + ": " + at.group(3) + " (column " + at.group(2) + ")"
+                : file + ":" + r.getLong(1) + ": " + p);
           }
         }
         if (result.rejectedLines() > rows.size()) {
@@ -89,6 +92,9 @@ public final class SparkEngine implements DistributedEngine {
       return new Run<>(result.report(), problems, result.lines(), result.rejectedLines());
     }
   }
+
+  private static final java.util.regex.Pattern MALFORMED = java.util.regex.Pattern.compile(
+      "line (\\d+), column (\\d+): (.*)", java.util.regex.Pattern.DOTALL);
 
   /** The file as the command line named it, or Spark's name of it. */
   static String displayName(String uri, Map<Path, Path> given) {

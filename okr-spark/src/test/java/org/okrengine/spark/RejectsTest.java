@@ -104,7 +104,8 @@ class RejectsTest {
     SparkTestSupport.Run onSpark = okr("backtest", mixed.toString(), "--engine", "spark");
     assertThat(local.code()).isEqualTo(2);
     assertThat(onSpark.code()).isEqualTo(2);
-    assertThat(onSpark.err()).isEqualTo(local.err()).contains(mixed + ":" + BAD_LINES.get(0) + ": line ");
+    assertThat(onSpark.err()).isEqualTo(local.err()).contains(mixed + ":" + BAD_LINES.get(0) + ": ")
+        .containsPattern("\\(column \\d+\\)\\R").doesNotContain(": line ");
     SparkTestSupport.Run missing = okr("retro", dir.resolve("none.jsonl").toString(), "--engine", "spark");
     assertThat(missing.code()).isEqualTo(2);
     assertThat(missing.err()).endsWith("none.jsonl: no such file\n");
@@ -133,7 +134,7 @@ class RejectsTest {
       SparkTestSupport.Run strict = okr(command, "--format", "json", mixed.toString());
       assertThat(strict.code()).isEqualTo(2);
       assertThat(Files.readString(sparkRejects)).as(command).isEqualTo(Files.readString(localRejects))
-          .isEqualTo(strict.err()).startsWith(mixed + ":" + BAD_LINES.get(0) + ": line ");
+          .isEqualTo(strict.err()).startsWith(mixed + ":" + BAD_LINES.get(0) + ": ").doesNotContain(": line ");
       assertThat(Files.readString(sparkRejects).lines().map(l -> l.substring(0, l.indexOf(": "))).distinct())
           .containsExactlyElementsOf(BAD_LINES.stream().map(n -> mixed + ":" + n).toList());
     }
