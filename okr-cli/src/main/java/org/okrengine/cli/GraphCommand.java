@@ -53,7 +53,8 @@ final class GraphCommand implements Callable<Integer> {
     if (!output.problems(List.of(file)).isEmpty()) {
       throw new BadInputException(output.problems(List.of(file)));
     }
-    PrintWriter out = output.writer(spec);
+    // every line is read and checked before anything is written: a bad line later in the file leaves no output
+    StringBuilder dot = new StringBuilder();
     Inputs inputs = new Inputs();
     inputs.read(List.of(file), cycle -> {
       Instant at = asOf != null ? cycle.cycle().instantOf(asOf)
@@ -65,12 +66,14 @@ final class GraphCommand implements Callable<Integer> {
         late.add(c.source());
         reached.addAll(c.affected());
       }
-      out.print(DotWriter.write(DependencyGraph.of(cycle), late, reached));
+      dot.append(DotWriter.write(DependencyGraph.of(cycle), late, reached));
     });
-    out.flush();
     if (!inputs.problems().isEmpty()) {
       throw new BadInputException(inputs.problems());
     }
+    PrintWriter out = output.writer(spec);
+    out.print(dot);
+    out.flush();
     output.finish(spec);
     return Okr.OK;
   }

@@ -179,6 +179,19 @@ class OkrTest {
   }
 
   @Test
+  void graph_jsonLinesWithBadLine_writesNothingAndExits2(@TempDir Path dir) throws IOException {
+    String good = Files.readString(ROOT.resolve("examples/acme-2026-q3.json")).replace("\n", " ");
+    Path f = dir.resolve("many.jsonl");
+    Files.writeString(f, good + "\n{not json\n");
+    Run r = run("graph", f.toString());
+    assertThat(r.code()).isEqualTo(2);
+    // the first line's graph was printed before the second line failed
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).startsWith(f + ":2: ");
+    assertThat(run("graph", ROOT.resolve("examples/acme-2026-q3.json").toString()).out()).startsWith("digraph");
+  }
+
+  @Test
   void analyze_jsonLinesWithBadLine_writesNothingAndExits2(@TempDir Path dir) throws IOException {
     String good = Files.readString(ROOT.resolve("examples/acme-2026-q2.json")).replace("\n", " ");
     Path f = dir.resolve("many.jsonl");
