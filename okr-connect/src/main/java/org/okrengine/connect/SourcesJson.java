@@ -64,13 +64,48 @@ public final class SourcesJson {
   /**
    * Reads the sources file {@code file}; relative names in it resolve against its folder.
    *
-   * @throws InvalidSourcesException listing every problem
+   * @throws InvalidSourcesException listing every problem; bytes that are not UTF-8 are one at their line and column
    * @throws IOException when the file cannot be read
    */
   public static Sources read(Path file) throws IOException {
     byte[] bytes = Files.readAllBytes(file);
     Path folder = file.toAbsolutePath().getParent();
-    return read(new String(bytes, StandardCharsets.UTF_8), folder);
+    return read(utf8(bytes), folder);
+  }
+
+  /** {@code bytes} as UTF-8 text, strictly: a malformed or truncated sequence is a problem at its line and column. */
+  static String utf8(byte[] bytes) {
+    java.nio.charset.CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+    java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+    java.nio.charset.CoderResult r = d.decode(in, out, true);
+    if (!r.isError()) {
+      r = d.flush(out);
+    }
+    if (r.isError()) {
+      int at = in.position();
+      out.flip();
+      String before = out.toString();
+      int line = 1;
+      int lineStart = 0;
+      for (int i = 0; i < before.length(); i++) {
+        if (before.charAt(i) == '\n') {
+          line++;
+          lineStart = i + 1;
+        }
+      }
+      StringBuilder hex = new StringBuilder();
+      for (int i = at; i < Math.min(bytes.length, at + Math.max(1, r.length())); i++) {
+        hex.append(hex.length() == 0 ? "" : " ").append(String.format(java.util.Locale.ROOT, "%02X", bytes[i] & 0xff));
+      }
+      throw new InvalidSourcesException(List.of(new Problem("line " + line + ", column "
+          + (before.length() - lineStart + 1), "invalid UTF-8: bytes " + hex)));
+    }
+    out.flip();
+    String s = out.toString();
+    return s.startsWith("\ufeff") ? s.substring(1) : s;
   }
 
   /**
@@ -86,7 +121,10 @@ public final class SourcesJson {
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? ""
           : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-      throw new InvalidSourcesException(List.of(new Problem(where, "malformed JSON: " + e.getOriginalMessage())));
+      // as the other readers word it: Jackson's first line, starting in lower case
+      String m = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("malformed json").strip();
+      m = m.isEmpty() ? "malformed json" : m.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + m.substring(1);
+      throw new InvalidSourcesException(List.of(new Problem(where, m)));
     }
     if (root == null || !root.isObject()) {
       throw new InvalidSourcesException(List.of(new Problem("", "must be a JSON object")));

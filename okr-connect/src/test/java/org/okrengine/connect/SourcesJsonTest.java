@@ -124,11 +124,30 @@ class SourcesJsonTest {
   }
 
   @Test
+  void readFile_bytesThatAreNotUtf8_areAProblemAtTheirLineAndColumn(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws java.io.IOException {
+    Path f = dir.resolve("sources.json");
+    byte[] head = "{\"format\": \"okr-sources/1\",\n \"bindings\": [\"x".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] bytes = java.util.Arrays.copyOf(head, head.length + 4);
+    bytes[head.length] = (byte) 0xC0; // an overlong encoding of '/'
+    bytes[head.length + 1] = (byte) 0xAF;
+    bytes[head.length + 2] = '"';
+    bytes[head.length + 3] = ']';
+    java.nio.file.Files.write(f, bytes);
+    // before: read as U+FFFD, and the bad bytes went on into the document
+    // the 17th character of line 2: a space, "bindings" (10), a colon, a space, [, " and x are 16
+    assertThatThrownBy(() -> SourcesJson.read(f)).isInstanceOf(InvalidSourcesException.class)
+        .hasMessage("1 problem in the sources:\nline 2, column 17: invalid UTF-8: bytes C0");
+    assertThat(SourcesJson.utf8("\ufeffok\u00e9".getBytes(java.nio.charset.StandardCharsets.UTF_8))).isEqualTo("ok\u00e9");
+  }
+
+  @Test
   void read_wrongFormatOrMalformed_saysSo() {
     assertThatThrownBy(() -> SourcesJson.read("{\"format\": \"okr-sources/2\", \"bindings\": []}", Path.of("/")))
         .hasMessage("1 problem in the sources:\nformat: must be \"okr-sources/1\": \"okr-sources/2\"");
     assertThatThrownBy(() -> SourcesJson.read("{\"format\": \"okr-sources/1\",", Path.of("/")))
-        .isInstanceOf(InvalidSourcesException.class).hasMessageContaining("malformed JSON");
+        .isInstanceOf(InvalidSourcesException.class).hasMessageStartingWith("1 problem in the sources:\nline 1, column 28: "
+            + "unexpected end-of-input");
     assertThatThrownBy(() -> SourcesJson.read("{\"format\": \"okr-sources/1\"}", Path.of("/")))
         .hasMessage("1 problem in the sources:\nbindings: must be an array: missing");
     assertThatThrownBy(() -> SourcesJson.read("[]", Path.of("/")))
