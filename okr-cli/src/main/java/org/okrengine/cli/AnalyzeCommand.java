@@ -274,15 +274,13 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   /**
    * The precedents of the history files; every problem of a file missing, unreadable or holding an invalid cycle goes
-   * to {@code problems}, naming the option, the file and the path.
+   * to {@code problems} in the form of every input's, {@code FILE[:LINE]: path: message}.
    */
   static Precedents readHistory(List<Path> files, List<String> problems) {
     List<OkrCycle> cycles = new ArrayList<>();
     Inputs inputs = new Inputs();
     inputs.read(files, cycles::add);
-    for (String p : inputs.problems()) {
-      problems.add("--history: " + p);
-    }
+    problems.addAll(inputs.problems());
     return Precedents.of(cycles);
   }
 
