@@ -32,8 +32,10 @@ import java.util.Map;
  * field. Observations fall on the cycle's start and every 7 days after it, up to as-of.
  *
  * Data Center pages with startAt and total; Cloud's /rest/api/3/search/jql with nextPageToken (and isLast), having no
- * total. Both stop at maxPages pages or maxRows issues, failing rather than truncating a count; an issue whose
- * changelog the search gives only in part (changelog.total above the histories given) fails the same way.
+ * total. Both stop at maxPages pages or maxRows issues, failing rather than truncating a count. An issue whose
+ * changelog the search gives only in part (changelog.total above the histories given; Cloud caps it) has its whole
+ * changelog fetched from /rest/api/{2|3}/issue/KEY/changelog, paged by startAt (values, isLast, total), within the
+ * same maxPages; a changelog that still comes back short fails the binding rather than rebuild weeks from part of it.
  */
 /** The {@code jira} source. Stateless and thread-safe. */
 final class JiraSource implements Source {
@@ -153,7 +155,7 @@ final class JiraSource implements Source {
         fieldName[0] = body.path("names").path(q.sumField()).asText();
       }
       for (JsonNode i : list) {
-        issues.add(issue(i, q, categories, fieldName[0]));
+        issues.add(issue(i, q, categories, fieldName[0], key -> changelog(http, headers, q, limits, key)));
         if (issues.size() > limits.maxRows()) {
           throw new SourceException("more than " + limits.maxRows() + " issues (maxRows)");
         }
@@ -186,8 +188,38 @@ final class JiraSource implements Source {
     }
   }
 
-  private static Issue issue(JsonNode i, Query.Jira q, Map<String, String> categories, String fieldName)
-      throws SourceException {
+  /** Fetches an issue's whole changelog: its histories, oldest first as Jira lists them. */
+  interface Changelog {
+    List<JsonNode> of(String key) throws SourceException;
+  }
+
+  /** The whole changelog of issue {@code key}, paged by startAt. */
+  private static List<JsonNode> changelog(Http http, Map<String, String> headers, Query.Jira q, Limits limits,
+      String key) throws SourceException {
+    String base = q.baseUrl().toString().replaceAll("/+$", "") + (q.cloud() ? "/rest/api/3" : "/rest/api/2")
+        + "/issue/" + enc(key) + "/changelog?maxResults=" + PAGE + "&startAt=";
+    List<JsonNode> all = new ArrayList<>();
+    for (int page = 0; ; page++) {
+      if (page >= limits.maxPages()) {
+        throw new SourceException("issue " + key + ": more than " + limits.maxPages()
+            + " pages of changelog (maxPages)");
+      }
+      URI uri = URI.create(base + all.size());
+      JsonNode body = json(http.get(uri, headers), uri);
+      JsonNode values = body.path("values");
+      if (!values.isArray()) {
+        throw new SourceException("the answer from " + Http.where(uri) + " has no values array");
+      }
+      values.forEach(all::add);
+      long total = body.path("total").asLong(-1);
+      if (values.isEmpty() || body.path("isLast").asBoolean(false) || total >= 0 && all.size() >= total) {
+        return all;
+      }
+    }
+  }
+
+  private static Issue issue(JsonNode i, Query.Jira q, Map<String, String> categories, String fieldName,
+      Changelog changelog) throws SourceException {
     String key = i.path("key").asText("?");
     JsonNode fields = i.path("fields");
     String status = fields.path("status").path("name").asText(null);
@@ -210,13 +242,18 @@ final class JiraSource implements Source {
     List<String[]> moves = new ArrayList<>();
     List<Instant> valueOrder = new ArrayList<>();
     List<double[]> valueMoves = new ArrayList<>();
-    // a server may cap the changelog a search gives (Cloud: 100 histories an issue); rebuilt from part of the
-    // changes, the status and value at an instant would be silently wrong, so fail as a truncated count does
-    JsonNode histories = i.path("changelog").path("histories");
+    // a server may cap the changelog a search gives (Cloud does); rebuilt from part of the changes, the status and
+    // value at an instant would be silently wrong, so the whole changelog is fetched, and a short one fails
+    List<JsonNode> histories = new ArrayList<>();
+    i.path("changelog").path("histories").forEach(histories::add);
     JsonNode total = i.path("changelog").path("total");
-    if (total.isIntegralNumber() && histories.isArray() && total.asLong() > histories.size()) {
-      throw new SourceException("issue " + key + ": the search gave " + histories.size() + " of the " + total.asLong()
-          + " changes in its changelog; its status and value week by week cannot be rebuilt from part of them");
+    if (total.isIntegralNumber() && total.asLong() > histories.size()) {
+      histories = changelog.of(key);
+      if (total.asLong() > histories.size()) {
+        throw new SourceException("issue " + key + ": its changelog gave " + histories.size() + " of the "
+            + total.asLong() + " changes the search counted; its status and value week by week cannot be rebuilt "
+            + "from part of them");
+      }
     }
     for (JsonNode h : histories) {
       for (JsonNode item : h.path("items")) {
