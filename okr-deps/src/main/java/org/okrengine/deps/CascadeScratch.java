@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.okrengine.model.NodeKind;
 import org.okrengine.model.OkrCycle;
+import org.okrengine.model.internal.Digits;
 
 /**
  * The working arrays of cascade analysis, each as long as the graph, reused from one source to the next: the
@@ -419,13 +420,13 @@ final class CascadeScratch {
           krs.add(name(cycle, g.ids[krFirst[t * MAX_ITEMS_NAMED + i]], seen));
         }
         if (krTeamCount[t] > krs.size()) {
-          krs.add(grouped(krTeamCount[t] - krs.size()) + " more");
+          krs.add(Digits.grouped(krTeamCount[t] - krs.size()) + " more");
         }
         parts.add(join(krs) + (t == 0 ? "" : " of " + teamName(cycle, g.teamIds[t - 1])));
         listed += krTeamCount[t];
       }
       if (listed < keyResults) {
-        parts.add(grouped(keyResults - listed) + " more key results in " + grouped(krTeamTotal - named)
+        parts.add(Digits.grouped(keyResults - listed) + " more key results in " + Digits.grouped(krTeamTotal - named)
             + " more teams");
       }
       sb.append("; ").append(join(parts)).append(keyResults == 1 ? " needs it" : " need it");
@@ -439,7 +440,7 @@ final class CascadeScratch {
         list.add(name(cycle, o, seen));
       }
       if (objectiveCount > list.size()) {
-        list.add(grouped(objectiveCount - list.size()) + " more objectives");
+        list.add(Digits.grouped(objectiveCount - list.size()) + " more objectives");
       }
       sb.append("; ").append(join(list)).append(objectiveCount == 1 ? " is" : " are")
           .append(" at risk through ").append(keyResults == 0 ? "it" : "them");
@@ -488,25 +489,6 @@ final class CascadeScratch {
       }
     }
     return out == null ? s : out.toString();
-  }
-
-  /**
-   * {@code n} with a comma between groups of three digits, as {@code String.format(Locale.ROOT, "%,d", n)} writes it
-   * (that call, with its formatter, took a tenth of the analysis of a long chain's 10,000 sentences).
-   */
-  static String grouped(long n) {
-    String digits = Long.toString(n);
-    int sign = n < 0 ? 1 : 0;
-    int len = digits.length() - sign;
-    if (len <= 3) {
-      return digits;
-    }
-    StringBuilder out = new StringBuilder(digits.length() + len / 3);
-    out.append(digits, 0, sign + (len - 1) % 3 + 1);
-    for (int i = sign + (len - 1) % 3 + 1; i < digits.length(); i += 3) {
-      out.append(',').append(digits, i, i + 3);
-    }
-    return out.toString();
   }
 
   private static String join(List<String> items) {

@@ -89,19 +89,4 @@ class CascadeSentenceTest {
     // an unpaired surrogate escaped, a pair kept
     assertThat(CascadeScratch.printable("a\ud800b\ud83d\ude00")).isEqualTo("a\\ud800b\ud83d\ude00");
   }
-
-  /** Counts in sentences are grouped as String.format(Locale.ROOT, "%,d") grouped them (which they no longer call). */
-  @Test
-  void counts_groupedAsTheFormatterDid() {
-    java.util.SplittableRandom random = new java.util.SplittableRandom(5);
-    List<Long> values = new ArrayList<>(List.of(0L, 7L, 999L, 1_000L, 12_345L, 999_999L, 1_000_000L, -1L, -1_000L,
-        -123_456_789L, Long.MAX_VALUE, Long.MIN_VALUE));
-    for (int i = 0; i < 10_000; i++) {
-      values.add(random.nextLong() >> random.nextInt(64));
-    }
-    for (long n : values) {
-      assertThat(CascadeScratch.grouped(n)).as("%d", n).isEqualTo(String.format(java.util.Locale.ROOT, "%,d", n));
-    }
-    assertThat(CascadeScratch.grouped(1_234_567)).isEqualTo("1,234,567");
-  }
 }

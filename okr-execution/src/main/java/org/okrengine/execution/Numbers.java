@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
 import org.okrengine.model.Metric;
+import org.okrengine.model.internal.Digits;
 
 /**
  * How every text of this module writes a number: metric values, percentages and days, the same in sentences, the
@@ -70,26 +71,7 @@ final class Numbers {
     if (p <= -MAX_PERCENT - 0.5) {
       return String.format(Locale.ROOT, "<-%,.0f%%", MAX_PERCENT);
     }
-    return grouped(Math.round(p)) + "%";
-  }
-
-  /**
-   * {@code n} with a comma between groups of three digits, as {@code String.format(Locale.ROOT, "%,d", n)} writes it,
-   * without a formatter per call (percentages are written hundreds of thousands of times for a long chain).
-   */
-  static String grouped(long n) {
-    String digits = Long.toString(n);
-    int sign = n < 0 ? 1 : 0;
-    int len = digits.length() - sign;
-    if (len <= 3) {
-      return digits;
-    }
-    StringBuilder out = new StringBuilder(digits.length() + len / 3);
-    out.append(digits, 0, sign + (len - 1) % 3 + 1);
-    for (int i = sign + (len - 1) % 3 + 1; i < digits.length(); i += 3) {
-      out.append(',').append(digits, i, i + 3);
-    }
-    return out.toString();
+    return Digits.grouped(Math.round(p)) + "%";
   }
 
   /** A multiple in words, one decimal: {@code 2.7 times}, {@code 1 time} never (at least {@code 1.0 times}). */
