@@ -212,27 +212,15 @@ final class TextReport {
       out.println("  - " + named(r.id(), r.title()) + " [" + p(team) + (owner == null ? "" : ", owner " + p(owner))
           + "] " + Terminal.status(r.status()));
       // under its own heading a key result is named by its id alone (the heading gives its title)
-      String own = r.title() == null ? null : r.id() + " (" + r.title() + ")";
-      out.println("      " + p(shorten(r.insight(), own, r.id())));
+      out.println("      " + p(r.underItsHeading(r.insight())));
       for (Cause cause : r.causes()) {
-        out.println("      because: " + p(shorten(cause.sentence(), own, r.id())));
+        out.println("      because: " + p(r.underItsHeading(cause.sentence())));
       }
       if (r.precedents() != null) {
-        out.println("      before: " + p(shorten(r.precedents().sentence(), own, r.id())));
+        out.println("      before: " + p(r.underItsHeading(r.precedents().sentence())));
       }
     }
     out.println();
-  }
-
-  /**
-   * {@code sentence} with {@code own} ({@code ID (TITLE)}) written as {@code id} where it stands as a name of its
-   * own, not as the tail of another item's ({@code B-KR-1 (TITLE)} names B-KR-1 even when KR-1 has that title);
-   * unchanged when {@code own} is null.
-   */
-  static String shorten(String sentence, String own, String id) {
-    return own == null || sentence == null ? sentence
-        : java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}_./#-])" + java.util.regex.Pattern.quote(own))
-            .matcher(sentence).replaceAll(java.util.regex.Matcher.quoteReplacement(id));
   }
 
   /** One line per team: key results needing attention, progress against plan, owners. */

@@ -146,18 +146,17 @@ final class HtmlPage {
           sb.append(", owner ").append(esc(owner));
         }
         // under its own heading a key result is named by its id alone (the heading gives its title)
-        String own = r.title() == null ? null : r.id() + " (" + r.title() + ")";
-        sb.append("): ").append(esc(shorten(r.insight(), own, r.id()))).append(" <a href=\"#").append(anchors.get(r.id()))
+        sb.append("): ").append(esc(r.underItsHeading(r.insight()))).append(" <a href=\"#").append(anchors.get(r.id()))
             .append("\">chart</a>");
         if (!r.causes().isEmpty()) {
           sb.append("\n<ul class=\"causes\">");
           for (Cause c : r.causes()) {
-            sb.append("<li>").append(esc(shorten(c.sentence(), own, r.id()))).append("</li>");
+            sb.append("<li>").append(esc(r.underItsHeading(c.sentence()))).append("</li>");
           }
           sb.append("</ul>\n");
         }
         if (r.precedents() != null) {
-          sb.append("\n<p class=\"precedents\">Before: ").append(esc(shorten(r.precedents().sentence(), own, r.id())))
+          sb.append("\n<p class=\"precedents\">Before: ").append(esc(r.underItsHeading(r.precedents().sentence())))
               .append("</p>\n");
         }
         sb.append("</li>\n");
@@ -373,17 +372,6 @@ final class HtmlPage {
           .append("</td></tr>\n");
     }
     sb.append("</tbody>\n</table>\n</section>\n");
-  }
-
-  /**
-   * {@code sentence} with {@code own} ({@code ID (TITLE)}) written as {@code id} where it stands as a name of its
-   * own, not as the tail of another item's ({@code B-KR-1 (TITLE)} names B-KR-1 even when KR-1 has that title);
-   * unchanged when {@code own} is null.
-   */
-  static String shorten(String sentence, String own, String id) {
-    return own == null || sentence == null ? sentence
-        : java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}_./#-])" + java.util.regex.Pattern.quote(own))
-            .matcher(sentence).replaceAll(java.util.regex.Matcher.quoteReplacement(id));
   }
 
   /** What meeting objective {@code id}'s commitment means, for a tooltip. */

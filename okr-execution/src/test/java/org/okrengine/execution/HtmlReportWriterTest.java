@@ -99,19 +99,6 @@ class HtmlReportWriterTest {
   }
 
   @Test
-  void shorten_ownNameOnly_notTheTailOfAnotherItemsName() {
-    // KR-1 and B-KR-1 share a title (a team's key result copying the parent's); under KR-1's heading only KR-1's
-    // own name is shortened
-    String own = "KR-1 (Grow ARR to 10M)";
-    assertThat(HtmlPage.shorten("KR-1 (Grow ARR to 10M) is behind: B-KR-1 (Grow ARR to 10M) stalled; so did"
-        + " (KR-1 (Grow ARR to 10M)).", own, "KR-1"))
-        .isEqualTo("KR-1 is behind: B-KR-1 (Grow ARR to 10M) stalled; so did (KR-1).");
-    assertThat(HtmlPage.shorten("KR-12 (Grow ARR to 10M) and XKR-1 (Grow ARR to 10M)", own, "KR-1"))
-        .isEqualTo("KR-12 (Grow ARR to 10M) and XKR-1 (Grow ARR to 10M)");
-    assertThat(HtmlPage.shorten("KR-1 (Grow ARR to 10M) moved $5 a week", own, "KR-1")).isEqualTo("KR-1 moved $5 a week");
-  }
-
-  @Test
   void write_toWriterAndStream_sameCharactersAsTheString() throws IOException {
     OkrCycle cycle = example();
     CycleReport report = exampleReport(cycle);

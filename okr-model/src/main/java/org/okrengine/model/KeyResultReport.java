@@ -53,6 +53,20 @@ public record KeyResultReport(String id, String title, String objective, String 
         insight, causes, metric, owner, null);
   }
 
+  /**
+   * {@code sentence} as it reads under a heading that gives this key result's id and title (as the text report's and
+   * the page's "Needs attention" do): its own name, {@code ID (TITLE)}, written as {@code ID} wherever it stands as a
+   * name of its own, not as the tail of another item's ({@code B-KR-1 (TITLE)} names B-KR-1 even when KR-1 has that
+   * title). Unchanged without a title; null for null.
+   */
+  public String underItsHeading(String sentence) {
+    if (sentence == null || title == null) {
+      return sentence;
+    }
+    return java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}_./#-])" + java.util.regex.Pattern.quote(id + " (" + title
+        + ")")).matcher(sentence).replaceAll(java.util.regex.Matcher.quoteReplacement(id));
+  }
+
   /** A copy with {@code precedents} (null for none). */
   public KeyResultReport withPrecedents(PrecedentSummary precedents) {
     return new KeyResultReport(id, title, objective, team, status, value, progress, expectedProgress,
