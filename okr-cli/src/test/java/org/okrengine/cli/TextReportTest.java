@@ -59,7 +59,7 @@ class TextReportTest {
     String out = text(c, day(57));
     for (int i = 0; i < out.length(); i++) {
       char ch = out.charAt(i);
-      assertThat(ch == '\n' || !ConsoleText.unsafe(ch)).as("character %d: U+%04X", i, (int) ch).isTrue();
+      assertThat(ch == '\n' || !org.okrengine.model.SafeText.isUnsafe(ch)).as("character %d: U+%04X", i, (int) ch).isTrue();
     }
     assertThat(out).startsWith("Quarter \\u001b]0;pwned\\u0007 (Q\\u001b[2J), 2026-07-01 to 2026-09-29, Z\n")
         .contains("O\\u0007  Objective \\u001b[31mred\\u001b[0m \\u0007bell \\u000dover \\u000aline \\u2028sep "

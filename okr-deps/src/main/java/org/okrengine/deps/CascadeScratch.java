@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.okrengine.model.NodeKind;
 import org.okrengine.model.OkrCycle;
+import org.okrengine.model.SafeText;
 import org.okrengine.model.internal.Digits;
 
 /**
@@ -460,36 +461,13 @@ final class CascadeScratch {
         .orElse(null);
     boolean first = seen.add(id);
     return first && title != null && !title.isBlank() && !title.equals(id)
-        ? printable(id) + " (" + printable(title) + ")" : printable(id);
+        ? SafeText.printable(id) + " (" + SafeText.printable(title) + ")" : SafeText.printable(id);
   }
 
   private static String teamName(OkrCycle cycle, String team) {
-    return printable(cycle.team(team).map(t -> t.name()).orElse(team));
+    return SafeText.printable(cycle.team(team).map(t -> t.name()).orElse(team));
   }
 
-  /** {@code s} with each character {@link DotWriter#unsafe} as backslash-u and four hex digits (pairs kept). */
-  static String printable(String s) {
-    StringBuilder out = null;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
-      if (!pair && DotWriter.unsafe(c)) {
-        if (out == null) {
-          out = new StringBuilder(s.length() + 8).append(s, 0, i);
-        }
-        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-      } else if (out != null) {
-        out.append(c);
-        if (pair) {
-          out.append(s.charAt(i + 1));
-        }
-      }
-      if (pair) {
-        i++;
-      }
-    }
-    return out == null ? s : out.toString();
-  }
 
   private static String join(List<String> items) {
     if (items.size() <= 1) {

@@ -12,6 +12,7 @@ import org.okrengine.model.KeyResult;
 import org.okrengine.model.Milestone;
 import org.okrengine.model.Objective;
 import org.okrengine.model.OkrCycle;
+import org.okrengine.model.SafeText;
 
 /**
  * Writes a dependency graph in Graphviz DOT: teams as clusters, late items red, items a slip reaches orange,
@@ -128,7 +129,7 @@ public final class DotWriter {
         out.append('\\').append(c);
       } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
         out.append(c).append(s.charAt(++i));
-      } else if (unsafe(c)) {
+      } else if (SafeText.isUnsafe(c)) {
         out.append(unsafePrefix).append(String.format(Locale.ROOT, "%04x", (int) c));
       } else {
         out.append(c);
@@ -137,13 +138,4 @@ public final class DotWriter {
     return out.append('"').toString();
   }
 
-  /**
-   * Whether {@code c} must not reach a reader as itself: a control character (C0, DEL, C1), a line or paragraph
-   * separator, a bidirectional control, the byte order mark, or a surrogate (pairs are passed through by the caller).
-   */
-  static boolean unsafe(char c) {
-    return Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '\u061c' || c == '\u200e'
-        || c == '\u200f' || c >= '\u202a' && c <= '\u202e' || c >= '\u2066' && c <= '\u2069' || c == '\ufeff'
-        || Character.isSurrogate(c);
-  }
 }

@@ -69,7 +69,7 @@ class CascadeSentenceTest {
     assertThat(c.sentence()).isEqualTo("I-1 (Pipeline\\u000a- O-9 (Fake) is at risk.\\u2028\\u202eevil\\u202c"
         + "\\u001b[2J\\u0085), of Data\\u000dPlatform\\u2066, is 20 days late; KR-1 (Revenue) and KR-2 of Growth and KR-3"
         + " of Product need it by 10 Aug; O-1 (Grow) and O-2 are at risk through them.");
-    assertThat(c.sentence().chars().noneMatch(ch -> DotWriter.unsafe((char) ch))).isTrue();
+    assertThat(c.sentence().chars().noneMatch(ch -> org.okrengine.model.SafeText.isUnsafe((char) ch))).isTrue();
     // the figures do not depend on the titles
     Cascade plain = cascade(cycle("Pipeline", "Data Platform"), "I-1");
     assertThat(c.affected()).isEqualTo(plain.affected());
@@ -87,6 +87,6 @@ class CascadeSentenceTest {
     assertThat(CascadeScratch.name(cycle, "M-1", seen)).isEqualTo("M-1 (Ingest)");
     assertThat(CascadeScratch.name(cycle, "X-9", seen)).isEqualTo("X-9");
     // an unpaired surrogate escaped, a pair kept
-    assertThat(CascadeScratch.printable("a\ud800b\ud83d\ude00")).isEqualTo("a\\ud800b\ud83d\ude00");
+    assertThat(org.okrengine.model.SafeText.printable("a\ud800b\ud83d\ude00")).isEqualTo("a\\ud800b\ud83d\ude00");
   }
 }

@@ -70,7 +70,7 @@ class DotWriterTest {
     String dot = write();
     for (int i = 0; i < dot.length(); i++) {
       char c = dot.charAt(i);
-      assertThat(c == '\n' || !DotWriter.unsafe(c) || Character.isSurrogate(c) && c != '\ud800')
+      assertThat(c == '\n' || !org.okrengine.model.SafeText.isUnsafe(c) || Character.isSurrogate(c) && c != '\ud800')
           .as("character %d: U+%04X", i, (int) c).isTrue();
     }
     assertThat(dot).doesNotContain("\ud800\"", "&#27;");

@@ -1,6 +1,6 @@
 package org.okrengine.execution;
 
-import java.util.Locale;
+import org.okrengine.model.SafeText;
 
 /**
  * Free text written by the teams (titles, notes, tags, names, ids) made safe for the texts this module writes: what
@@ -31,8 +31,8 @@ final class FreeText {
         out.append("\\t");
       } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
         out.append(c).append(s.charAt(++i));
-      } else if (unsafe(c)) {
-        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+      } else if (SafeText.isUnsafe(c)) {
+        SafeText.appendEscape(out, c);
       } else {
         out.append(c);
       }
@@ -40,14 +40,4 @@ final class FreeText {
     return out.append('"').toString();
   }
 
-  /**
-   * Whether {@code c} must not reach a reader as itself: a control character (C0, DEL, C1), a line or paragraph
-   * separator, a bidirectional control (which reorders what is displayed), the byte order mark, or a surrogate (the
-   * caller passes well-formed pairs through).
-   */
-  static boolean unsafe(char c) {
-    return Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '\u061c' || c == '\u200e'
-        || c == '\u200f' || c >= '\u202a' && c <= '\u202e' || c >= '\u2066' && c <= '\u2069' || c == '\ufeff'
-        || Character.isSurrogate(c);
-  }
 }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.okrengine.model.Metric;
 import org.okrengine.model.OkrCycle;
 import org.okrengine.model.PredictionInterval;
+import org.okrengine.model.SafeText;
 import org.okrengine.model.Team;
 
 /**
@@ -23,7 +24,7 @@ final class Html {
 
   /**
    * Text escaped for HTML and SVG content and double-quoted attributes: {@code & < > " '} as character references;
-   * what {@link FreeText#unsafe} names (control characters other than tab, newline and carriage return, which HTML
+   * what {@link SafeText#isUnsafe} names (control characters other than tab, newline and carriage return, which HTML
    * reads as spaces; line separators, bidirectional controls, unpaired surrogates) and U+FFFE and U+FFFF as
    * U+FFFD.
    */
@@ -53,7 +54,7 @@ final class Html {
         default:
           if (Character.isHighSurrogate(ch) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
             out.append(ch).append(s.charAt(++i));
-          } else if (FreeText.unsafe(ch) && ch != '\t' && ch != '\n' && ch != '\r' || ch == 0xfffe
+          } else if (SafeText.isUnsafe(ch) && ch != '\t' && ch != '\n' && ch != '\r' || ch == 0xfffe
               || ch == 0xffff) {
             out.append('\ufffd');
           } else {

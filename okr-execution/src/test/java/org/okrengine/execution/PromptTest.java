@@ -99,7 +99,7 @@ class PromptTest {
     // nothing that ends or reorders a line reaches the reader: the only line break is ours
     for (int i = 0; i < p.length(); i++) {
       char ch = p.charAt(i);
-      assertThat(ch == '\n' || !FreeText.unsafe(ch)).as("character %d of the prompt: U+%04X", i, (int) ch)
+      assertThat(ch == '\n' || !org.okrengine.model.SafeText.isUnsafe(ch)).as("character %d of the prompt: U+%04X", i, (int) ch)
           .isTrue();
     }
     List<String> lines = p.lines().toList();

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,7 +55,7 @@ final class Built {
     }
     if (LOG.isWarnEnabled()) {
       for (Problem w : outcome.warnings()) {
-        LOG.warn("{}", escape(name(w, resolved).toString()));
+        LOG.warn("{}", SafeText.printable(name(w, resolved).toString()));
       }
     }
     return type.cast(outcome.value());
@@ -91,19 +90,6 @@ final class Built {
     return new Problem(name + "." + field, more.isEmpty() ? message : more + " " + message);
   }
 
-  /** {@code s} with control characters and line separators as {@code \\uXXXX}, for one line of a log. */
-  static String escape(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
-        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-      } else {
-        sb.append(c);
-      }
-    }
-    return sb.toString();
-  }
 
   private static String join(String name, String rest) {
     return rest.isEmpty() ? name : name + "." + rest;

@@ -241,7 +241,7 @@ class BuilderTest {
   @Test
   void warnings_loggedOnOneLine_withControlCharactersEscaped() {
     // a key result id is free text; what the builders log of it stays one line
-    assertThat(Built.escape("KR-1\n.checkIns[0]\u2028x\ty")).isEqualTo("KR-1\\u000a.checkIns[0]\\u2028x\\u0009y");
+    assertThat(SafeText.printable("KR-1\n.checkIns[0]\u2028x\ty")).isEqualTo("KR-1\\u000a.checkIns[0]\\u2028x\\u0009y");
     // a value above the metric's max is a warning, not a problem: built and kept as given, as the reader keeps it
     KeyResult kr = KeyResult.builder("KR-1").team("t").metric(Metric.increase(0, 10).max(100.0))
         .checkIn(Instant.parse("2026-07-08T09:00:00Z"), 150).build();
