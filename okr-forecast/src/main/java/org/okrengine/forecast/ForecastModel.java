@@ -44,6 +44,15 @@ public final class ForecastModel {
   static final double LEGACY_MET_HOLDS = 1.0;
   /** How many key results met at a forecast instant the refitted model's {@link #metHolds()} counts for. */
   static final int PRIOR_MET_KEY_RESULTS = 20;
+  /**
+   * The at-risk threshold of a model that carries none (the shipped model's, and every model written before the
+   * field existed): the smallest threshold, in hundredths, that flags 90% of the misses of both shared families in a
+   * weekly replay (README, "Where 0.36 comes from"; {@link StatusThreshold}).
+   */
+  public static final double DEFAULT_AT_RISK_BELOW = 0.36;
+  /** The range of {@link #atRiskBelow()} in a model: above the default off-track threshold, below near-certainty. */
+  static final double MIN_AT_RISK_BELOW = 0.15;
+  static final double MAX_AT_RISK_BELOW = 0.95;
 
   private static final Logger LOG = LoggerFactory.getLogger(ForecastModel.class);
 
@@ -74,6 +83,7 @@ public final class ForecastModel {
   /** The weights, then metHolds: what the kernel reads. */
   private final double[] kernelParameters;
   private final double metHolds;
+  private final double atRiskBelow;
   private final FitSummary fittedOn;
   private final List<String> warnings;
 
@@ -84,6 +94,11 @@ public final class ForecastModel {
 
   ForecastModel(String name, Hyperparameters hyperparameters, double[] weights, double metHolds, FitSummary fittedOn,
       List<String> warnings) {
+    this(name, hyperparameters, weights, metHolds, DEFAULT_AT_RISK_BELOW, fittedOn, warnings);
+  }
+
+  ForecastModel(String name, Hyperparameters hyperparameters, double[] weights, double metHolds, double atRiskBelow,
+      FitSummary fittedOn, List<String> warnings) {
     this.name = requireName(name);
     this.hyperparameters = Objects.requireNonNull(hyperparameters, "hyperparameters must not be null");
     if (weights.length != Stack.FEATURES) {
@@ -100,6 +115,11 @@ public final class ForecastModel {
       throw new IllegalArgumentException("metHolds must be within [" + MIN_MET_HOLDS + ", 1]: " + metHolds);
     }
     this.metHolds = metHolds;
+    if (!(atRiskBelow >= MIN_AT_RISK_BELOW && atRiskBelow <= MAX_AT_RISK_BELOW)) {
+      throw new IllegalArgumentException("atRiskBelow must be within [" + MIN_AT_RISK_BELOW + ", " + MAX_AT_RISK_BELOW
+          + "]: " + atRiskBelow);
+    }
+    this.atRiskBelow = atRiskBelow;
     this.kernelParameters = Arrays.copyOf(weights, Stack.FEATURES + 1);
     this.kernelParameters[Stack.MET_HOLDS] = metHolds;
     this.fittedOn = fittedOn;
@@ -177,7 +197,7 @@ public final class ForecastModel {
 
   /** A copy with another name. */
   public ForecastModel withName(String name) {
-    return new ForecastModel(name, hyperparameters, weights, metHolds, fittedOn, warnings);
+    return new ForecastModel(name, hyperparameters, weights, metHolds, atRiskBelow, fittedOn, warnings);
   }
 
   /** The plan-prior trajectory's hyperparameters. */
@@ -187,7 +207,7 @@ public final class ForecastModel {
 
   /** A copy with other trajectory hyperparameters. */
   public ForecastModel withHyperparameters(Hyperparameters hyperparameters) {
-    return new ForecastModel(name, hyperparameters, weights, metHolds, fittedOn, warnings);
+    return new ForecastModel(name, hyperparameters, weights, metHolds, atRiskBelow, fittedOn, warnings);
   }
 
   /** The logistic weights by feature name, in the features' order. */
@@ -211,7 +231,22 @@ public final class ForecastModel {
 
   /** A copy with another {@link #metHolds()}, within [0.5, 1]. */
   public ForecastModel withMetHolds(double metHolds) {
-    return new ForecastModel(name, hyperparameters, weights, metHolds, fittedOn, warnings);
+    return new ForecastModel(name, hyperparameters, weights, metHolds, atRiskBelow, fittedOn, warnings);
+  }
+
+  /**
+   * The probability of target below which a key result is at risk (after the cycle's first 30%; see
+   * {@link Forecaster#withThresholds}): the on-track threshold of the statuses a {@link Forecaster} with this model
+   * gives. {@link #fit} learns it from the history's misses ({@link StatusThreshold}); within [0.15, 0.95];
+   * {@link #DEFAULT_AT_RISK_BELOW} for the shipped model and models written before it existed.
+   */
+  public double atRiskBelow() {
+    return atRiskBelow;
+  }
+
+  /** A copy with another {@link #atRiskBelow()}, within [0.15, 0.95]. */
+  public ForecastModel withAtRiskBelow(double atRiskBelow) {
+    return new ForecastModel(name, hyperparameters, weights, metHolds, atRiskBelow, fittedOn, warnings);
   }
 
   /** The weights followed by {@link #metHolds()}, as the kernel reads them (shared, never modified). */
@@ -249,7 +284,10 @@ public final class ForecastModel {
    * PRIOR_KEY_RESULTS and PRIOR_MET_KEY_RESULTS key results),
    * {@code m = n - MIN_KEY_RESULTS + 1} for {@code n} key results (0 just below the minimum, so the fit is
    * continuous in n). With fewer than {@link #MIN_KEY_RESULTS} such key results this model is returned unchanged
-   * (its own summary) with one warning that says how much history there was (also logged). Deterministic.
+   * (its own summary) with one warning that says how much history there was (also logged). The at-risk threshold
+   * ({@link #atRiskBelow()}) is then chosen on the history's misses by {@link StatusThreshold}'s rule with the fitted
+   * parameters, and moved from this model's by {@code m / (m + 100)}, {@code m} the misses beyond 19 (kept with fewer
+   * than 20). {@code history} is iterated twice. Deterministic.
    *
    * @param history cycles; key results without a final value are skipped
    * @return the fitted model, named after this one with a {@code +fit} suffix (the name cut to fit 200 characters)
@@ -283,13 +321,15 @@ public final class ForecastModel {
     FitSummary summary = new FitSummary(cycles, n, fit.samples(), fit.hitRate(), fit.firstStart(), fit.lastEnd(),
         share, name);
     String base = name.endsWith("+fit") ? name.substring(0, name.length() - 4) : name;
-    return new ForecastModel(base.substring(0, Math.min(base.length(), 196)) + "+fit", h, w, held, summary,
-        List.of());
+    ForecastModel fitted = new ForecastModel(base.substring(0, Math.min(base.length(), 196)) + "+fit", h, w, held,
+        atRiskBelow, summary, List.of());
+    return fitted.withAtRiskBelow(StatusThreshold.shrunk(history, fitted, atRiskBelow));
   }
 
   /**
    * A model fitted on {@code history} alone, without shrinkage toward any other (how the shipped defaults were
-   * made: {@code history} = both shared families pooled).
+   * made: {@code history} = both shared families pooled), its at-risk threshold the history's own by
+   * {@link StatusThreshold}'s rule (the default with fewer than 20 misses). {@code history} is iterated twice.
    *
    * @throws IllegalArgumentException when {@code history} has fewer than {@link #MIN_KEY_RESULTS} scored key results
    */
@@ -305,9 +345,10 @@ public final class ForecastModel {
     double[] identity = new double[Stack.FEATURES];
     identity[Stack.Z] = 1;
     double[] w = fit.fitStack(h, identity, 0);
-    return new ForecastModel(name, h, w, fit.metHolds(0.5, 2),
+    ForecastModel fitted = new ForecastModel(name, h, w, fit.metHolds(0.5, 2),
         new FitSummary(cycles, fit.keyResults(), fit.samples(), fit.hitRate(), fit.firstStart(), fit.lastEnd(), 1.0,
             null), List.of());
+    return fitted.withAtRiskBelow(StatusThreshold.own(history, fitted, DEFAULT_AT_RISK_BELOW));
   }
 
   /**
@@ -335,6 +376,9 @@ public final class ForecastModel {
     b.append("},\n");
     if (metHolds != LEGACY_MET_HOLDS) {
       b.append("  \"metHolds\": ").append(num(metHolds)).append(",\n");
+    }
+    if (atRiskBelow != DEFAULT_AT_RISK_BELOW) {
+      b.append("  \"atRiskBelow\": ").append(num(atRiskBelow)).append(",\n");
     }
     if (fittedOn != null) {
       b.append("  \"fittedOn\": {\"cycles\": ").append(fittedOn.cycles())
@@ -393,17 +437,19 @@ public final class ForecastModel {
   @Override
   public boolean equals(Object o) {
     return o instanceof ForecastModel m && name.equals(m.name) && hyperparameters.equals(m.hyperparameters)
-        && Arrays.equals(weights, m.weights) && metHolds == m.metHolds && Objects.equals(fittedOn, m.fittedOn) && warnings.equals(m.warnings);
+        && Arrays.equals(weights, m.weights) && metHolds == m.metHolds && atRiskBelow == m.atRiskBelow
+        && Objects.equals(fittedOn, m.fittedOn) && warnings.equals(m.warnings);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(name, hyperparameters, Arrays.hashCode(weights), metHolds, fittedOn, warnings);
+    return Objects.hash(name, hyperparameters, Arrays.hashCode(weights), metHolds, atRiskBelow, fittedOn, warnings);
   }
 
   @Override
   public String toString() {
-    return "ForecastModel[" + name + ", " + hyperparameters + ", " + weights() + ", metHolds=" + metHolds + "]";
+    return "ForecastModel[" + name + ", " + hyperparameters + ", " + weights() + ", metHolds=" + metHolds + ", atRiskBelow="
+        + atRiskBelow + "]";
   }
 
   /**

@@ -43,7 +43,7 @@ import org.okrengine.model.Status;
 public final class Forecaster {
   private static final double DEFAULT_LEVEL = 0.8;
   /** The probability below which a key result is at risk, by default (see the status rule in the README). */
-  static final double DEFAULT_ON_TRACK = 0.36;
+  static final double DEFAULT_ON_TRACK = ForecastModel.DEFAULT_AT_RISK_BELOW;
   /** The probability below which a key result is off track, by default. */
   static final double DEFAULT_OFF_TRACK = 0.15;
   /** The part of the cycle over which the at-risk threshold rises from the off-track one to its full value. */
@@ -62,11 +62,18 @@ public final class Forecaster {
   private final double cadenceDays;
   private final double onTrackProbability;
   private final double offTrackProbability;
+  /** Whether {@link #withThresholds} set the thresholds (else they follow the model's {@code atRiskBelow}). */
+  private final boolean thresholdsGiven;
   private final double[] quantiles;
   private final double[] quantiles85;
 
   private Forecaster(ForecastMethod method, ForecastModel model, double level, double staleAfterDays,
       double cadenceDays, double onTrackProbability, double offTrackProbability) {
+    this(method, model, level, staleAfterDays, cadenceDays, onTrackProbability, offTrackProbability, false);
+  }
+
+  private Forecaster(ForecastMethod method, ForecastModel model, double level, double staleAfterDays,
+      double cadenceDays, double onTrackProbability, double offTrackProbability, boolean thresholdsGiven) {
     this.method = method;
     this.model = model;
     this.hyperparameters = model.hyperparameters();
@@ -76,6 +83,7 @@ public final class Forecaster {
     this.cadenceDays = cadenceDays;
     this.onTrackProbability = onTrackProbability;
     this.offTrackProbability = offTrackProbability;
+    this.thresholdsGiven = thresholdsGiven;
     this.quantiles = level == DEFAULT_LEVEL ? Quantiles.DEFAULT : StudentT.quantiles(0.5 + level / 2);
     this.quantiles85 = Quantiles.P85;
   }
@@ -96,7 +104,8 @@ public final class Forecaster {
   /** A copy using {@code method} (for increase and decrease key results; see the class description). */
   public Forecaster withMethod(ForecastMethod method) {
     Objects.requireNonNull(method, "method must not be null");
-    return new Forecaster(method, model, level, staleAfterDays, cadenceDays, onTrackProbability, offTrackProbability);
+    return new Forecaster(method, model, level, staleAfterDays, cadenceDays,
+        onTrackProbability, offTrackProbability, thresholdsGiven);
   }
 
   /**
@@ -107,13 +116,23 @@ public final class Forecaster {
   public Forecaster withHyperparameters(Hyperparameters hyperparameters) {
     Objects.requireNonNull(hyperparameters, "hyperparameters must not be null");
     return new Forecaster(method, model.withHyperparameters(hyperparameters), level, staleAfterDays, cadenceDays,
-        onTrackProbability, offTrackProbability);
+        onTrackProbability, offTrackProbability, thresholdsGiven);
   }
 
-  /** A copy using {@code model}: its trajectory hyperparameters, and its weights for {@code movement-aware}. */
+  /**
+   * A copy using {@code model}: its trajectory hyperparameters, its weights for {@code movement-aware}, and its
+   * at-risk threshold ({@link ForecastModel#atRiskBelow()}) as the on-track threshold of the statuses, unless
+   * {@link #withThresholds} set the thresholds (before or after this call).
+   */
   public Forecaster withModel(ForecastModel model) {
     Objects.requireNonNull(model, "model must not be null");
-    return new Forecaster(method, model, level, staleAfterDays, cadenceDays, onTrackProbability, offTrackProbability);
+    if (thresholdsGiven) {
+      return new Forecaster(method, model, level, staleAfterDays, cadenceDays, onTrackProbability,
+          offTrackProbability, true);
+    }
+    double onTrack = model.atRiskBelow();
+    return new Forecaster(method, model, level, staleAfterDays, cadenceDays, onTrack,
+        Math.min(DEFAULT_OFF_TRACK, onTrack), false);
   }
 
   /**
@@ -138,7 +157,8 @@ public final class Forecaster {
     if (!(level > 0 && level < 1)) {
       throw new IllegalArgumentException("level must be within (0, 1): " + level);
     }
-    return new Forecaster(method, model, level, staleAfterDays, cadenceDays, onTrackProbability, offTrackProbability);
+    return new Forecaster(method, model, level, staleAfterDays, cadenceDays,
+        onTrackProbability, offTrackProbability, thresholdsGiven);
   }
 
   /**
@@ -150,7 +170,8 @@ public final class Forecaster {
     if (!(days > 0 && days < 1e6)) {
       throw new IllegalArgumentException("days must be within (0, 1e6): " + days);
     }
-    return new Forecaster(method, model, level, days, cadenceDays, onTrackProbability, offTrackProbability);
+    return new Forecaster(method, model, level, days, cadenceDays,
+        onTrackProbability, offTrackProbability, thresholdsGiven);
   }
 
   /**
@@ -164,7 +185,8 @@ public final class Forecaster {
     if (!(days >= 0 && days < 1e6)) {
       throw new IllegalArgumentException("cadence days must be within [0, 1e6): " + days);
     }
-    return new Forecaster(method, model, level, staleAfterDays, days, onTrackProbability, offTrackProbability);
+    return new Forecaster(method, model, level, staleAfterDays, days,
+        onTrackProbability, offTrackProbability, thresholdsGiven);
   }
 
   /** The agreed check-in cadence in days, 0 when none was given ({@link #withCadenceDays}). */
@@ -185,7 +207,9 @@ public final class Forecaster {
   /**
    * A copy with the probability thresholds of the statuses: at least {@code onTrack} is on track, below
    * {@code offTrack} is off track, in between at risk (over the cycle's first 30% the at-risk threshold rises from
-   * {@code offTrack} to {@code onTrack}; see the README's status rule).
+   * {@code offTrack} to {@code onTrack}; see the README's status rule). Thresholds set here stay through later
+   * {@link #withModel} calls: a model's own at-risk threshold ({@link ForecastModel#atRiskBelow()}) applies only to a
+   * forecaster without them.
    *
    * @throws IllegalArgumentException unless 0 &lt; offTrack &lt;= onTrack &lt; 1
    */
@@ -194,7 +218,7 @@ public final class Forecaster {
       throw new IllegalArgumentException(
           "thresholds must satisfy 0 < offTrack <= onTrack < 1: onTrack " + onTrack + ", offTrack " + offTrack);
     }
-    return new Forecaster(method, model, level, staleAfterDays, cadenceDays, onTrack, offTrack);
+    return new Forecaster(method, model, level, staleAfterDays, cadenceDays, onTrack, offTrack, true);
   }
 
   /** The method. */

@@ -113,6 +113,53 @@ class BacktestRealDataTest {
     }
     assertThat(fitted.metHolds()).isCloseTo(shipped.metHolds(), within(1e-12));
     assertThat(fitted.fittedOn()).isEqualTo(shipped.fittedOn());
+    // the status threshold by its rule (README "Where 0.36 comes from": 0.35 flags 1,118 of the 1,256 misses, 0.36
+    // flags 1,131, at least 90%)
+    assertThat(fitted.atRiskBelow()).isEqualTo(0.36).isEqualTo(shipped.atRiskBelow());
+    assertThat(StatusThreshold.missCount(both)).isEqualTo(1256);
+    assertThat(StatusThreshold.flagged(both, shipped, 0.35)).isEqualTo(1118);
+    assertThat(StatusThreshold.flagged(both, shipped, 0.36)).isEqualTo(1131);
+  }
+
+  /**
+   * An organisation's own at-risk threshold, out of sample: fitted (as {@code okr fit} does, shrunk toward the shipped
+   * model) on the TAWOS quarters that ended by 2015, it still flags at least 90% of the later quarters' misses in the
+   * weekly replay, and raises fewer false alarms on their hits than the shipped threshold.
+   */
+  @Test
+  void ownThreshold_tawosLaterQuarters_catchesTheMissesWithFewerAlarms() {
+    List<OkrCycle> early = new ArrayList<>();
+    List<OkrCycle> late = new ArrayList<>();
+    for (OkrCycle c : tawos) {
+      (c.cycle().end().isBefore(java.time.LocalDate.of(2016, 1, 1)) ? early : late).add(c);
+    }
+    ForecastModel fitted = ForecastModel.defaults().fit(early);
+    // m = misses - 19 of the early quarters; the own choice is the lowest allowed, 0.20
+    int m = StatusThreshold.missCount(early) - 19;
+    double share = m / (m + 100.0);
+    assertThat(fitted.atRiskBelow()).isCloseTo(0.36 + share * (0.20 - 0.36), within(5e-5));
+    int misses = StatusThreshold.missCount(late);
+    assertThat(StatusThreshold.flagged(late, fitted, fitted.atRiskBelow())).isGreaterThanOrEqualTo(
+        (long) Math.ceil(0.9 * misses));
+    Forecaster own = Forecaster.withDefaults().withModel(fitted);
+    Forecaster shipped = Forecaster.withDefaults().withModel(fitted).withThresholds(0.36, 0.15);
+    assertThat(hitsFlagged(late, own)).isLessThan(hitsFlagged(late, shipped) * 3 / 4);
+  }
+
+  private static int hitsFlagged(List<OkrCycle> cycles, Forecaster f) {
+    int n = 0;
+    for (OkrCycle c : cycles) {
+      for (var kr : c.keyResults()) {
+        List<java.time.Instant> weekly = StatusThreshold.weekly(c.cycle());
+        if (kr.result() == null || weekly.isEmpty() || !kr.metric().isMet(kr.result().finalValue())) {
+          continue;
+        }
+        n += f.statuses(kr, c.cycle(), weekly, c.milestonesOf(kr.id())).stream()
+            .anyMatch(s -> s == org.okrengine.model.Status.AT_RISK || s == org.okrengine.model.Status.OFF_TRACK)
+            ? 1 : 0;
+      }
+    }
+    return n;
   }
 
   /**
