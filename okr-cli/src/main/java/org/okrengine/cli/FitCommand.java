@@ -114,9 +114,9 @@ final class FitCommand implements Callable<Integer> {
       return ConsoleText.printable(model.name()) + ": not refitted, weight of history 0 (too little history: see the "
           + "warning)";
     }
-    return String.format(Locale.ROOT, "%s: fitted on %s of %s, weight of history %.2f (%s)",
+    return String.format(Locale.ROOT, "%s: fitted on %s of %s, weight of history %.2f (%s), at risk below %s",
         ConsoleText.printable(model.name()), count(s.keyResults(), "key result"), count(s.cycles(), "cycle"),
-        s.weightOfHistory(), ConsoleText.printable(how));
+        s.weightOfHistory(), ConsoleText.printable(how), model.atRiskBelow());
   }
 
   private static String count(int n, String what) {

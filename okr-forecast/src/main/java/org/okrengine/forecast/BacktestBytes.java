@@ -88,7 +88,12 @@ final class BacktestBytes {
       Forecaster forecaster;
       try {
         forecaster = Forecaster.withDefaults().withModel(ForecastModel.fromJson(model))
-            .withStaleAfterDays(staleAfterDays).withThresholds(onTrack, offTrack).withCadenceDays(cadenceDays);
+            .withStaleAfterDays(staleAfterDays).withCadenceDays(cadenceDays);
+        // thresholds of their own only where they differ from the model's, so that the forecaster still takes a
+        // later model's (Forecaster.withModel) as the one written did
+        if (onTrack != forecaster.onTrackProbability() || offTrack != forecaster.offTrackProbability()) {
+          forecaster = forecaster.withThresholds(onTrack, offTrack);
+        }
       } catch (InvalidModelException e) {
         throw new IllegalArgumentException("backtest accumulator bytes must hold a valid forecast model: "
             + e.getMessage(), e);

@@ -287,7 +287,8 @@ public final class ForecastModel {
    * (its own summary) with one warning that says how much history there was (also logged). The at-risk threshold
    * ({@link #atRiskBelow()}) is then chosen on the history's misses by {@link StatusThreshold}'s rule with the fitted
    * parameters, and moved from this model's by {@code m / (m + 100)}, {@code m} the misses beyond 19 (kept with fewer
-   * than 20). {@code history} is iterated twice. Deterministic.
+   * than 20). {@code history} is iterated once; the misses' key results are held until the fit returns.
+   * Deterministic.
    *
    * @param history cycles; key results without a final value are skipped
    * @return the fitted model, named after this one with a {@code +fit} suffix (the name cut to fit 200 characters)
@@ -295,7 +296,11 @@ public final class ForecastModel {
   public ForecastModel fit(Iterable<OkrCycle> history) {
     Objects.requireNonNull(history, "history must not be null");
     HyperparameterFit fit = new HyperparameterFit();
-    history.forEach(c -> fit.add(c, FIT_ORIGINS));
+    StatusThreshold.Misses misses = new StatusThreshold.Misses();
+    history.forEach(c -> {
+      fit.add(c, FIT_ORIGINS);
+      misses.add(c);
+    });
     int cycles = fit.cycles();
     int n = fit.keyResults();
     if (n < MIN_KEY_RESULTS) {
@@ -303,7 +308,7 @@ public final class ForecastModel {
           + (n == 1 ? "" : "s") + " in " + cycles + " cycle" + (cycles == 1 ? "" : "s") + " (at least "
           + MIN_KEY_RESULTS + " needed); the model " + name + " is used as it is";
       LOG.warn(warning);
-      return new ForecastModel(name, hyperparameters, weights, metHolds, fittedOn, List.of(warning));
+      return new ForecastModel(name, hyperparameters, weights, metHolds, atRiskBelow, fittedOn, List.of(warning));
     }
     // continuous from the minimum: 0 at MIN_KEY_RESULTS - 1 key results, toward 1 as the history grows
     int beyond = n - (MIN_KEY_RESULTS - 1);
@@ -323,19 +328,23 @@ public final class ForecastModel {
     String base = name.endsWith("+fit") ? name.substring(0, name.length() - 4) : name;
     ForecastModel fitted = new ForecastModel(base.substring(0, Math.min(base.length(), 196)) + "+fit", h, w, held,
         atRiskBelow, summary, List.of());
-    return fitted.withAtRiskBelow(StatusThreshold.shrunk(history, fitted, atRiskBelow));
+    return fitted.withAtRiskBelow(StatusThreshold.shrunk(misses, fitted, atRiskBelow));
   }
 
   /**
    * A model fitted on {@code history} alone, without shrinkage toward any other (how the shipped defaults were
    * made: {@code history} = both shared families pooled), its at-risk threshold the history's own by
-   * {@link StatusThreshold}'s rule (the default with fewer than 20 misses). {@code history} is iterated twice.
+   * {@link StatusThreshold}'s rule (the default with fewer than 20 misses). {@code history} is iterated once.
    *
    * @throws IllegalArgumentException when {@code history} has fewer than {@link #MIN_KEY_RESULTS} scored key results
    */
   public static ForecastModel fitPooled(String name, Iterable<OkrCycle> history) {
     HyperparameterFit fit = new HyperparameterFit();
-    history.forEach(c -> fit.add(c, FIT_ORIGINS));
+    StatusThreshold.Misses misses = new StatusThreshold.Misses();
+    history.forEach(c -> {
+      fit.add(c, FIT_ORIGINS);
+      misses.add(c);
+    });
     int cycles = fit.cycles();
     if (fit.keyResults() < MIN_KEY_RESULTS) {
       throw new IllegalArgumentException("history must hold at least " + MIN_KEY_RESULTS
@@ -348,7 +357,7 @@ public final class ForecastModel {
     ForecastModel fitted = new ForecastModel(name, h, w, fit.metHolds(0.5, 2),
         new FitSummary(cycles, fit.keyResults(), fit.samples(), fit.hitRate(), fit.firstStart(), fit.lastEnd(), 1.0,
             null), List.of());
-    return fitted.withAtRiskBelow(StatusThreshold.own(history, fitted, DEFAULT_AT_RISK_BELOW));
+    return fitted.withAtRiskBelow(StatusThreshold.own(misses, fitted, DEFAULT_AT_RISK_BELOW));
   }
 
   /**

@@ -36,9 +36,39 @@ final class StatusThreshold {
 
   private StatusThreshold() {}
 
-  /** The replayed misses of a history: key result, cycle, milestones and weekly instants, each the same length. */
-  private record Misses(List<KeyResult> keyResults, List<Cycle> cycles, List<List<Milestone>> milestones,
-      List<List<Instant>> instants) {
+  /**
+   * The misses of a history, gathered cycle by cycle ({@link #add}) while the rest of the fit reads it: key result,
+   * cycle, milestones and weekly instants, each list the same length. Not thread-safe.
+   */
+  static final class Misses {
+    private final List<KeyResult> keyResults = new ArrayList<>();
+    private final List<Cycle> cycles = new ArrayList<>();
+    private final List<List<Milestone>> milestones = new ArrayList<>();
+    private final List<List<Instant>> instants = new ArrayList<>();
+
+    /** Adds the increase and decrease key results of {@code okr} that missed their target. */
+    void add(OkrCycle okr) {
+      Cycle c = okr.cycle();
+      List<Instant> weekly = null;
+      for (KeyResult kr : okr.keyResults()) {
+        Direction d = kr.metric().direction();
+        if (kr.result() == null || !(d == Direction.INCREASE || d == Direction.DECREASE)
+            || kr.metric().isMet(kr.result().finalValue())) {
+          continue;
+        }
+        if (weekly == null) {
+          weekly = weekly(c);
+        }
+        if (weekly.isEmpty()) {
+          return;
+        }
+        keyResults.add(kr);
+        cycles.add(c);
+        milestones.add(okr.milestonesOf(kr.id()));
+        instants.add(weekly);
+      }
+    }
+
     int size() {
       return keyResults.size();
     }
@@ -48,8 +78,7 @@ final class StatusThreshold {
    * The history's own threshold ({@link ForecastModel#fitPooled}): chosen by the rule above, or {@code otherwise} with
    * fewer than {@link #MIN_MISSES} misses.
    */
-  static double own(Iterable<OkrCycle> history, ForecastModel model, double otherwise) {
-    Misses misses = misses(history);
+  static double own(Misses misses, ForecastModel model, double otherwise) {
     return misses.size() < MIN_MISSES ? otherwise : choose(misses, model);
   }
 
@@ -58,8 +87,7 @@ final class StatusThreshold {
    * {@code m / (m + 100)} for {@code m = misses - 19} (0 just below {@link #MIN_MISSES}, so continuous in the number
    * of misses), rounded to 1e-4.
    */
-  static double shrunk(Iterable<OkrCycle> history, ForecastModel model, double kept) {
-    Misses misses = misses(history);
+  static double shrunk(Misses misses, ForecastModel model, double kept) {
     if (misses.size() < MIN_MISSES) {
       return kept;
     }
@@ -69,26 +97,9 @@ final class StatusThreshold {
     return Math.round(t * 1e4) / 1e4;
   }
 
-  private static Misses misses(Iterable<OkrCycle> history) {
-    Misses out = new Misses(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-    for (OkrCycle okr : history) {
-      Cycle c = okr.cycle();
-      List<Instant> weekly = weekly(c);
-      if (weekly.isEmpty()) {
-        continue;
-      }
-      for (KeyResult kr : okr.keyResults()) {
-        Direction d = kr.metric().direction();
-        if (kr.result() == null || !(d == Direction.INCREASE || d == Direction.DECREASE)
-            || kr.metric().isMet(kr.result().finalValue())) {
-          continue;
-        }
-        out.keyResults.add(kr);
-        out.cycles.add(c);
-        out.milestones.add(okr.milestonesOf(kr.id()));
-        out.instants.add(weekly);
-      }
-    }
+  static Misses misses(Iterable<OkrCycle> history) {
+    Misses out = new Misses();
+    history.forEach(out::add);
     return out;
   }
 
@@ -139,6 +150,11 @@ final class StatusThreshold {
       }
     }
     return n;
+  }
+
+  /** For tests: the history's own threshold. */
+  static double own(Iterable<OkrCycle> history, ForecastModel model, double otherwise) {
+    return own(misses(history), model, otherwise);
   }
 
   /** For tests: the flagged count of a history's misses at a threshold. */

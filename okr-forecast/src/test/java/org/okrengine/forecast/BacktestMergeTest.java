@@ -130,6 +130,22 @@ class BacktestMergeTest {
   }
 
   @Test
+  void fromBytes_thresholdsOfTheModel_stillFollowALaterModel() {
+    // a forecaster whose thresholds come from its model takes a later model's, before and after its bytes
+    Forecaster f = Forecaster.withDefaults().withModel(ForecastModel.defaults().withAtRiskBelow(0.42));
+    Backtest bt = Backtest.withDefaults().withForecaster(f);
+    Forecaster rebuilt = BacktestBytes.read(bt.newAccumulator().toBytes()).backtest().forecaster();
+    assertThat(rebuilt.onTrackProbability()).isEqualTo(0.42);
+    ForecastModel later = ForecastModel.defaults().withAtRiskBelow(0.25);
+    assertThat(f.withModel(later).onTrackProbability()).isEqualTo(0.25);
+    assertThat(rebuilt.withModel(later).onTrackProbability()).isEqualTo(0.25);
+    // thresholds of its own stay its own
+    Forecaster own = BacktestBytes.read(Backtest.withDefaults().withForecaster(custom()).newAccumulator().toBytes())
+        .backtest().forecaster();
+    assertThat(own.withModel(later).onTrackProbability()).isEqualTo(0.6);
+  }
+
+  @Test
   void mergeBytes_anotherForecaster_refusedNamingBoth() {
     byte[] customBytes = Backtest.withDefaults().withForecaster(custom()).newAccumulator().toBytes();
     Backtest.Accumulator acc = Backtest.withDefaults().newAccumulator();

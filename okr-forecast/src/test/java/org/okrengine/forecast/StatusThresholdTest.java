@@ -103,6 +103,27 @@ class StatusThresholdTest {
   }
 
   @Test
+  void tooLittleHistory_keepsTheWholeModel_threshold_too() {
+    ForecastModel mine = ForecastModel.defaults().withAtRiskBelow(0.42);
+    List<OkrCycle> five = history(5, 1);
+    assertThat(mine.fit(five).atRiskBelow()).isEqualTo(0.42);
+    assertThat(Forecaster.withDefaults().withModel(mine).fittedTo(five).onTrackProbability()).isEqualTo(0.42);
+  }
+
+  @Test
+  void theHistoryIsReadOnce() {
+    List<OkrCycle> h = history(60, 5);
+    int[] reads = new int[1];
+    Iterable<OkrCycle> once = () -> {
+      reads[0]++;
+      return h.iterator();
+    };
+    ForecastModel.defaults().fit(once);
+    ForecastModel.fitPooled("p", once);
+    assertThat(reads[0]).isEqualTo(2);
+  }
+
+  @Test
   void theModelFile_carriesTheThreshold_onlyWhenItIsNotTheDefault() {
     assertThat(ForecastModel.defaults().toJson()).doesNotContain("atRiskBelow");
     ForecastModel m = ForecastModel.defaults().withAtRiskBelow(0.2228);

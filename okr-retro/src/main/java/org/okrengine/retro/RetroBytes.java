@@ -112,8 +112,12 @@ final class RetroBytes {
     String json = in.readString("forecaster model");
     in.end("the forecaster");
     try {
-      return Forecaster.withDefaults().withMethod(method).withLevel(level).withStaleAfterDays(stale)
-          .withThresholds(onTrack, offTrack).withCadenceDays(cadence).withModel(ForecastModel.fromJson(json));
+      Forecaster f = Forecaster.withDefaults().withMethod(method).withLevel(level).withStaleAfterDays(stale)
+          .withCadenceDays(cadence).withModel(ForecastModel.fromJson(json));
+      // thresholds of their own only where they differ from the model's, so that the forecaster still takes a later
+      // model's (Forecaster.withModel) as the one written did
+      return onTrack == f.onTrackProbability() && offTrack == f.offTrackProbability() ? f
+          : f.withThresholds(onTrack, offTrack);
     } catch (IllegalArgumentException e) { // InvalidModelException too
       throw new IllegalArgumentException("corrupt retrospective accumulator bytes: the forecaster: " + e.getMessage(),
           e);

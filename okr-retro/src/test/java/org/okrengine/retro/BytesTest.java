@@ -184,6 +184,19 @@ class BytesTest {
   }
 
   @Test
+  void fromBytes_thresholdsOfTheModel_stillFollowALaterModel() {
+    Retrospective retro = Retrospective.withDefaults().withForecaster(Forecaster.withDefaults()
+        .withModel(ForecastModel.defaults().withAtRiskBelow(0.42)));
+    Forecaster rebuilt = RetroBytes.settingsOf(retro.newAccumulator().toBytes()).forecaster();
+    assertThat(rebuilt.onTrackProbability()).isEqualTo(0.42);
+    assertThat(rebuilt.withModel(ForecastModel.defaults().withAtRiskBelow(0.25)).onTrackProbability())
+        .isEqualTo(0.25);
+    // thresholds of its own (0.6) stay its own
+    Forecaster own = RetroBytes.settingsOf(custom().newAccumulator().toBytes()).forecaster();
+    assertThat(own.withModel(ForecastModel.defaults().withAtRiskBelow(0.25)).onTrackProbability()).isEqualTo(0.6);
+  }
+
+  @Test
   void fromBytes_customSettings_carriesEverySetting() {
     for (Retrospective retro : List.of(custom(), custom().withoutForecasts(), RETRO)) {
       String expected = RetroJson.write(retro.run(CYCLES));

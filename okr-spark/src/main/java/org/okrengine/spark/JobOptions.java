@@ -69,7 +69,7 @@ final class JobOptions {
         java.util.regex.Matcher at = java.util.regex.Pattern.compile("line (\\d+), column (\\d+)").matcher(p.path());
         String line = at.matches() ? model + ":" + at.group(1) + ": " + p.message() + " (column " + at.group(2) + ")"
             : model + ": " + p;
-        err.println(line.replaceAll("\\p{Cntrl}", "?"));
+        err.println(org.okrengine.model.SafeText.printable(line));
       }
       err.flush();
       return 2;
