@@ -80,10 +80,7 @@ public final class CascadeAnalyzer {
         CascadeScratch.Summary summary = scratch.summary(v, r);
         found.add(summary);
         strongest.cascade(c, summary.impact(), summary.slipDays(), graph.rank[v]);
-        for (int k = 0; k < count; k++) {
-          int w = scratch.order[k];
-          strongest.offer(w, c, scratch.slip[w], scratch.miss[w]);
-        }
+        strongest.offerAll(c, scratch.order, count, scratch.slip, scratch.miss);
       }
     }
     // each cascade's figures, gathered from the store in id order

@@ -62,6 +62,8 @@ final class CascadeScratch {
   /** Per objective, the key results reached so far in this run (bits by place), valid when the mask is the stamp. */
   private final long[] reachedBits;
   private final int[] measuredMask;
+  /** Per node, the earliest need-by day of its incoming edges (Integer.MAX_VALUE when none has one). */
+  private final int[] earliestInNeedBy;
   private int stamp;
 
   // what the last run counted over everything it reached
@@ -118,6 +120,16 @@ final class CascadeScratch {
     }
     reachedBits = new long[n];
     measuredMask = new int[n];
+    earliestInNeedBy = new int[n];
+    for (int v = 0; v < n; v++) {
+      int e = Integer.MAX_VALUE;
+      for (int j = g.inStart[v]; j < g.inStart[v + 1]; j++) {
+        if (g.inNeedBy[j] != DependencyGraph.NO_DAY) {
+          e = Math.min(e, g.inNeedBy[j]);
+        }
+      }
+      earliestInNeedBy[v] = e;
+    }
   }
 
   /** A cascade before its per-item figures are known: everything it reaches summarised, its lists bounded. */
@@ -162,6 +174,7 @@ final class CascadeScratch {
     int[] inStart = g.inStart;
     int[] inNeedBy = g.inNeedBy;
     int[] inFrom = g.inFrom;
+    int[] earliestIn = earliestInNeedBy;
     double[] slipOf = slip;
     double[] missOf = miss;
     int[] seen = reached;
@@ -182,10 +195,13 @@ final class CascadeScratch {
     missOf[source] = risk.probabilityOfMiss();
     int u = source;
     while (u >= 0) {
+      double slipU = slipOf[u];
+      double missU = missOf[u];
       if (u != source) {
         // u's figures are final (everything upstream of it has been processed): count it
-        double m = 1 - missOf[u];
+        double m = 1 - missU;
         missOf[u] = m;
+        missU = m;
         order[n++] = u;
         if (m > highest) {
           highest = m; // probabilities: no NaN, no -0 (1 - x), so as Math.max, without its checks
@@ -216,7 +232,9 @@ final class CascadeScratch {
             krTeams[krTeamsSeen++] = kt;
           }
           krTeamCount[kt]++;
-          for (int j = inStart[u], end = inStart[u + 1]; j < end; j++) {
+          // none of u's need-by dates can be earlier than the earliest so far: skip its edges
+          int from = earliest == DependencyGraph.NO_DAY || earliestIn[u] < earliest ? inStart[u] : inStart[u + 1];
+          for (int j = from, end = inStart[u + 1]; j < end; j++) {
             int day = inNeedBy[j];
             if (day != DependencyGraph.NO_DAY && (earliest == DependencyGraph.NO_DAY || day < earliest)
                 && seen[inFrom[j]] == now) {
@@ -225,8 +243,9 @@ final class CascadeScratch {
           }
         }
       }
-      double slipU = slipOf[u];
-      double missU = missOf[u];
+      // whether u + 1 is reached; it is then the next node, and its bit is not set (or is cleared) on the way
+      boolean adjacent = false;
+      int after = u + 1;
       for (int k = outStart[u], end = outStart[u + 1]; k < end; k++) {
         double arriving = slipU - slack[k];
         if (arriving > 0) {
@@ -236,16 +255,31 @@ final class CascadeScratch {
             seen[w] = now;
             slipOf[w] = arriving;
             missOf[w] = stay;
-            bits[w >>> 6] |= 1L << w;
+            if (w == after) {
+              adjacent = true;
+            } else {
+              bits[w >>> 6] |= 1L << w;
+            }
           } else {
             if (arriving > slipOf[w]) {
               slipOf[w] = arriving; // slips are positive: as Math.max
             }
             missOf[w] *= stay;
+            if (w == after && !adjacent) {
+              adjacent = true;
+              bits[w >>> 6] &= ~(1L << w); // reached before u: pending
+            }
           }
         }
       }
-      u = nextPending(u + 1);
+      if (adjacent) {
+        u = after; // the smallest node above u, so the smallest pending one (a chain's common step)
+      } else if (after < seen.length && seen[after] == now) {
+        u = after; // reached earlier and pending: the smallest pending node
+        bits[u >>> 6] &= ~(1L << u);
+      } else {
+        u = nextPending(after);
+      }
     }
     count = n;
     keyResults = krs;

@@ -19,6 +19,9 @@ final class StrongestCascades {
   private final int[] first;
   private final int[] held;
   private final int[] weakest;
+  /** Per node, the probability and the cascade in its weakest slot (copies, read by node on the common path). */
+  private final double[] weakestMiss;
+  private final int[] weakestCascade;
   private int[] cascade = new int[64];
   private double[] slip = new double[64];
   private double[] miss = new double[64];
@@ -30,6 +33,8 @@ final class StrongestCascades {
     Arrays.fill(first, -1);
     held = new int[nodes];
     weakest = new int[nodes];
+    weakestMiss = new double[nodes];
+    weakestCascade = new int[nodes];
   }
 
   /** Notes what ranks cascade {@code c} (numbered from 0 in the order they are found), before its offers. */
@@ -44,20 +49,52 @@ final class StrongestCascades {
     sourceRank[c] = rank;
   }
 
+  /**
+   * Offers cascade {@code c}'s figures at each of {@code nodes[0, count)}, the figures of node v at
+   * {@code slipAt[v]} and {@code missAt[v]}: as {@link #offer} for each, with the common case (a full node whose
+   * weakest is stronger) in one loop.
+   */
+  void offerAll(int c, int[] nodes, int count, double[] slipAt, double[] missAt) {
+    int[] heldOf = held;
+    double[] weakMissOf = weakestMiss;
+    int[] weakCascadeOf = weakestCascade;
+    double[] impactOf = impact;
+    double cImpact = impactOf[c];
+    int full = limit;
+    for (int k = 0; k < count; k++) {
+      int node = nodes[k];
+      double m = missAt[node];
+      if (heldOf[node] == full) {
+        double weakMiss = weakMissOf[node];
+        if (m < weakMiss) {
+          continue;
+        }
+        if (m == weakMiss) {
+          // ranksBefore(c, weakest), its first test inline: a different impact decides
+          double other = impactOf[weakCascadeOf[node]];
+          if (cImpact != other ? !(Double.compare(cImpact, other) > 0) : !ranksBefore(c, weakCascadeOf[node])) {
+            continue;
+          }
+        }
+      }
+      offer(node, c, slipAt[node], m);
+    }
+  }
+
   /** Offers cascade {@code c}'s figures at {@code node}; kept when among the strongest there. */
   void offer(int node, int c, double slipAt, double missAt) {
     int h = held[node];
     if (h == limit) {
       // the common case on long chains: full, and this one is not stronger than the weakest held
-      int w = weakest[node];
-      double weakMiss = miss[w];
-      if (missAt < weakMiss || missAt == weakMiss && !ranksBefore(c, cascade[w])) {
+      double weakMiss = weakestMiss[node];
+      if (missAt < weakMiss || missAt == weakMiss && !ranksBefore(c, weakestCascade[node])) {
         return;
       }
+      int w = weakest[node];
       cascade[w] = c;
       slip[w] = slipAt;
       miss[w] = missAt;
-      weakest[node] = weakestOf(first[node], limit);
+      setWeakest(node, weakestOf(first[node], limit));
       return;
     }
     if (first[node] < 0) {
@@ -75,7 +112,13 @@ final class StrongestCascades {
     cascade[slot] = c;
     slip[slot] = slipAt;
     miss[slot] = missAt;
-    weakest[node] = weakestOf(base, held[node]);
+    setWeakest(node, weakestOf(base, held[node]));
+  }
+
+  private void setWeakest(int node, int slot) {
+    weakest[node] = slot;
+    weakestMiss[node] = miss[slot];
+    weakestCascade[node] = cascade[slot];
   }
 
   /** The slot of the weakest of the {@code n} held from slot {@code base} on (the first of equals). */

@@ -1,11 +1,10 @@
 package org.okrengine.execution;
 
-import java.util.SplittableRandom;
-
 /**
  * The simulation behind {@link CommitmentSimulation}, on primitive arrays: each objective's key results, the late
  * upstream items they share, and the draws. Built by {@link CommitmentSimulation}; immutable once built, and
- * {@link #probability} allocates one array per objective, never per draw, so one kernel may be shared by threads.
+ * {@link #probability} allocates one small object per objective, never per draw, so one kernel may be shared by
+ * threads.
  */
 final class CommitmentKernel {
   /*
@@ -89,25 +88,24 @@ final class CommitmentKernel {
     }
     int f0 = factorStart[o];
     int nf = factorStart[o + 1] - f0;
-    boolean[] hurt = new boolean[nf];
-    SplittableRandom rng = new SplittableRandom(seedFor(seed, ids[o]));
+    Draws rng = new Draws(seedFor(seed, ids[o]));
     boolean asp = aspirational[o];
     int met = 0;
     for (int d = 0; d < draws; d++) {
-      for (int f = 0; f < nf; f++) {
-        hurt[f] = rng.nextDouble() < factorQ[f0 + f];
-      }
+      // the factors' numbers come first in each draw, one per factor; each is drawn only when a link asks for it
+      long factors = rng.state;
+      rng.state += nf * Draws.GAMMA;
       if (asp) {
         double score = 0;
         for (int k = from; k < to; k++) {
-          score += weight[k] * (reaches(k, f0, hurt, rng) ? 1.0 : missScore(k, rng.nextDouble()));
+          score += weight[k] * (reaches(k, f0, factors, rng) ? 1.0 : missScore(k, rng.nextDouble()));
         }
         // the sum of weights may round below 1 by a few ulps: 0.7 reached by 0.7 of the weight counts
         met += score >= ASPIRATIONAL_SCORE - 1e-12 ? 1 : 0;
       } else {
         boolean all = true;
         for (int k = from; k < to && all; k++) {
-          all = reaches(k, f0, hurt, rng);
+          all = reaches(k, f0, factors, rng);
         }
         met += all ? 1 : 0;
       }
@@ -115,13 +113,52 @@ final class CommitmentKernel {
     return met / (double) draws;
   }
 
-  private boolean reaches(int k, int f0, boolean[] hurt, SplittableRandom rng) {
+  /** Whether key result {@code k} reaches its target in a draw whose factors' numbers follow {@code factors}. */
+  private boolean reaches(int k, int f0, long factors, Draws rng) {
     for (int l = linkStart[k]; l < linkStart[k + 1]; l++) {
-      if (hurt[linkFactor[l] - f0] && rng.nextDouble() < linkHit[l]) {
+      int f = linkFactor[l];
+      if (Draws.at(factors, f - f0 + 1) < factorQ[f] && rng.nextDouble() < linkHit[l]) {
         return false;
       }
     }
     return rng.nextDouble() < own[k];
+  }
+
+  /*
+   * The draws' numbers are SplittableRandom's (new SplittableRandom(seed).nextDouble(), bit for bit;
+   * CommitmentKernelTest compares them): the state advances by a fixed gamma per number and each number is a mix of the state alone, so the
+   * i-th number after a state is computed without the ones before it. A draw's factors take the first nf numbers
+   * whether a link asks for them or not (a committed draw that stops at its first miss asks for few), so a factor's
+   * number is computed only when asked for, and the state skips all nf at once: the same numbers as drawing them all.
+   */
+
+  /** SplittableRandom's sequence of doubles from one seed, with the i-th number after a state at hand. */
+  static final class Draws {
+    /** SplittableRandom's gamma for a generator made from a seed (its GOLDEN_GAMMA). */
+    static final long GAMMA = 0x9e3779b97f4a7c15L;
+    long state;
+
+    Draws(long seed) {
+      this.state = seed;
+    }
+
+    /** The next number, in [0, 1): as SplittableRandom.nextDouble. */
+    double nextDouble() {
+      state += GAMMA;
+      return (mix64(state) >>> 11) * 0x1.0p-53;
+    }
+
+    /** The {@code i}-th number (from 1) that a generator at {@code state} gives next. */
+    static double at(long state, int i) {
+      return (mix64(state + i * GAMMA) >>> 11) * 0x1.0p-53;
+    }
+
+    /** SplittableRandom's mix64 (Stafford's variant 13). */
+    private static long mix64(long z) {
+      z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+      z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+      return z ^ (z >>> 31);
+    }
   }
 
   /** The score of key result {@code k} at conditional quantile {@code u} (0..1) of its landing below target. */

@@ -121,10 +121,13 @@ final class Escalations {
       Forecast current = now.forecasts().get(kr.id());
       s[last] = current.status();
       p[last] = current.probabilityOfTarget();
-      // a week of statuses and probabilities at a time (Forecaster.replay reads the check-ins once per block)
+      // a week of statuses and probabilities, then twice as many points each time (Forecaster.replay reads the
+      // check-ins once per block; a point's figures do not depend on the block it is replayed in)
       int i = last - 1;
+      int span = 7;
       while (i >= first && counted.contains(s[i + 1])) {
-        int lo = Math.max(first, i - 6);
+        int lo = Math.max(first, i - (span - 1));
+        span *= 2;
         List<Forecaster.Replayed> block = forecaster.replay(kr, cycle, grid.subList(lo, i + 1),
             okr.milestonesOf(kr.id()));
         int j = i;
@@ -146,11 +149,13 @@ final class Escalations {
         ? crossing(okr, graph, forecaster, policy, grid, first, now, columns) : Map.of();
     LocalDate today = cycle.dateOf(asOf);
     List<Row> rows = new ArrayList<>();
+    // each level's phrase, written once (every escalation by status names its level's)
+    Map<EscalationPolicy.Level, String> phrases = new java.util.IdentityHashMap<>();
     int order = 0;
     Set<String> done = new HashSet<>();
     for (KeyResult kr : okr.keyResults()) {
       Row r = escalate(okr, kr.id(), columns.get(kr.id()), crossing.get(kr.id()), grid, first, policy, today, now,
-          order++);
+          order++, phrases);
       done.add(kr.id());
       if (r != null) {
         rows.add(r);
@@ -158,14 +163,14 @@ final class Escalations {
     }
     for (Initiative i : okr.initiatives()) {
       done.add(i.id());
-      Row r = escalate(okr, i.id(), null, crossing.get(i.id()), grid, first, policy, today, now, order++);
+      Row r = escalate(okr, i.id(), null, crossing.get(i.id()), grid, first, policy, today, now, order++, phrases);
       if (r != null) {
         rows.add(r);
       }
     }
     for (String id : new java.util.TreeSet<>(crossing.keySet())) {
       if (!done.contains(id)) {
-        Row r = escalate(okr, id, null, crossing.get(id), grid, first, policy, today, now, order++);
+        Row r = escalate(okr, id, null, crossing.get(id), grid, first, policy, today, now, order++, phrases);
         if (r != null) {
           rows.add(r);
         }
@@ -305,7 +310,8 @@ final class Escalations {
   private record Row(EscalationSummary summary, int order) {}
 
   private static Row escalate(OkrCycle okr, String id, Column statuses, boolean[] crossing, List<Instant> grid,
-      int first, EscalationPolicy policy, LocalDate today, Snapshot now, int order) {
+      int first, EscalationPolicy policy, LocalDate today, Snapshot now, int order,
+      Map<EscalationPolicy.Level, String> phrases) {
     Cycle cycle = okr.cycle();
     int last = grid.size() - 1;
     EscalationPolicy.Level chosen = null;
@@ -357,8 +363,8 @@ final class Escalations {
       Status s = statuses.status()[last];
       String chance = chosen.belowProbability() == null || s == Status.STALE ? ""
           : ", " + Insights.aPct(statuses.probability()[last]) + " chance";
-      reason = Causes.name(okr, id) + " has been " + phrase(chosen) + " without a break since "
-          + Insights.DAY.format(chosenSince) + " (" + Numbers.days(days) + "; " + Insights.statusName(s) + chance
+      reason = Causes.name(okr, id) + " has been " + phrases.computeIfAbsent(chosen, Escalations::phrase)
+          + " without a break since " + Insights.DAY.format(chosenSince) + " (" + Numbers.days(days) + "; " + Insights.statusName(s) + chance
           + " now), so it goes to " + target + ".";
     }
     return new Row(new EscalationSummary(id, chosen.level(), chosenSince, chosen.to(), reason), order);

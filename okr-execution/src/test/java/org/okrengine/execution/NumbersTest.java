@@ -102,6 +102,41 @@ class NumbersTest {
     assertThat(Numbers.percent(-1_234.5678)).isEqualTo("-123,457%");
   }
 
+  /**
+   * number writes what String.format(Locale.ROOT, "%,.Nf") with trailing zeros and point removed wrote before it
+   * stopped calling it: ties on the shortest decimal, values from 0.001 to 10 million of both signs, whole numbers.
+   */
+  @Test
+  void number_writesWhatTheFormatterWrote() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(23);
+    for (int i = 0; i < 300_000; i++) {
+      double d = switch (i % 6) {
+        case 0 -> random.nextDouble(-1_000, 1_000);
+        case 1 -> Math.round(random.nextDouble(-4e6, 4e6)) / 200.0; // ties at two decimals
+        case 2 -> Math.round(random.nextDouble(-4e5, 4e5)) / 20.0; // ties at one decimal, from 100
+        case 3 -> Math.round(random.nextDouble(-1e7, 1e7)); // whole
+        case 4 -> Math.copySign(Math.pow(10, random.nextDouble(-3, 7)), random.nextDouble() - 0.5);
+        default -> Math.round(random.nextDouble(-2e4, 2e4)) / 20_000.0; // below 1, ties at four decimals
+      };
+      double a = Math.abs(d);
+      String n;
+      if (a == 0 || a >= 1e7 || a < 1e-3) {
+        continue; // "0" and the %.3g branch: unchanged
+      } else if (Math.rint(d) == d) {
+        n = String.format(java.util.Locale.ROOT, "%,.0f", d);
+      } else {
+        int decimals = a >= 100 ? 1 : a >= 1 ? 2 : Math.max(2, 1 - (int) Math.floor(Math.log10(a)));
+        n = String.format(java.util.Locale.ROOT, "%,." + decimals + "f", d).replaceAll("0+$", "")
+            .replaceAll("\\.$", "");
+      }
+      assertThat(Numbers.number(d)).as("number(%s)", d).isEqualTo(n.equals("-0") ? "0" : n);
+    }
+    assertThat(Numbers.number(1_234_567.891)).isEqualTo("1,234,567.9");
+    assertThat(Numbers.number(-1_234.05)).isEqualTo("-1,234.1"); // one decimal from 100, half up
+    assertThat(Numbers.number(-999.96)).isEqualTo("-1,000");
+    assertThat(Numbers.number(0.0015)).isEqualTo("0.0015");
+  }
+
   @Test
   void sentencesPromptAndPage_printAValueAlike() {
     // target 123.45 M EUR met by a check-in of 130.25: sentences said 123.5 and 130.3, the page 123 and 130

@@ -381,13 +381,19 @@ public final class Forecaster {
         probability);
     Status[] out = new Status[size];
     boolean[] forecast = new boolean[size];
+    // the stale limit depends only on how many check-ins are seen: once per count
+    double[] staleLimits = new double[total + 1];
+    Arrays.fill(staleLimits, Double.NaN);
     for (int k = 0; k < size; k++) {
       int m = seen[k];
+      if (Double.isNaN(staleLimits[m])) {
+        staleLimits[m] = staleLimit(times, m, cycle);
+      }
       double expected = keyResult.expectedProgress(cycle, asOfs.get(k));
       Double progress = m == 0 ? null : metric.progress(values[m - 1]);
       Integer daysSince = m == 0 ? null : (int) Math.floor(asOfDays[k] - times[m - 1]);
       boolean regressing = m >= 2 && !d.isMaintain() && metric.progress(values[m - 1]) < metric.progress(values[m - 2]);
-      out[k] = status(d, m, metAt[k], daysSince, staleLimit(times, m, cycle), asOfDays[k] / lengthDays,
+      out[k] = status(d, m, metAt[k], daysSince, staleLimits[m], asOfDays[k] / lengthDays,
           probability[k], regressing, progress, expected);
       forecast[k] = asOfDays[k] >= 0 && m > 0 && !(metAt[k] && !d.isMaintain());
     }

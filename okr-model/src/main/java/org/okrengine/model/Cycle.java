@@ -96,6 +96,10 @@ public record Cycle(String id, String name, LocalDate start, LocalDate end, Zone
 
   /** The start of {@code date} in the cycle's zone (the first valid instant of that day across a gap). */
   public Instant instantOf(LocalDate date) {
+    if (zone instanceof ZoneOffset offset) {
+      // a fixed offset: midnight at that offset, as atStartOfDay gives, without building a ZonedDateTime
+      return Instant.ofEpochSecond(date.toEpochDay() * 86_400L - offset.getTotalSeconds());
+    }
     return date.atStartOfDay(zone).toInstant();
   }
 

@@ -25,6 +25,28 @@ class CycleTest {
     assertThat(c.dateOf(Instant.parse("2026-07-31T23:30:00Z"))).isEqualTo(LocalDate.of(2026, 8, 1));
   }
 
+  /** A fixed offset takes a shortcut to the start of a day: the instant atStartOfDay gives, for every offset. */
+  @Test
+  void instantOf_fixedOffset_isTheStartOfTheDayAtThatOffset() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+    for (int i = 0; i < 20_000; i++) {
+      ZoneOffset offset = ZoneOffset.ofTotalSeconds(random.nextInt(-18 * 3600, 18 * 3600 + 1));
+      LocalDate d = Cycle.MIN_DATE.plusDays(random.nextLong(Cycle.MIN_DATE.until(Cycle.MAX_DATE,
+          java.time.temporal.ChronoUnit.DAYS) + 1));
+      Cycle c = new Cycle("C", null, d, d, offset);
+      assertThat(c.zone()).isInstanceOf(ZoneOffset.class);
+      assertThat(c.instantOf(d)).isEqualTo(d.atStartOfDay(offset).toInstant());
+      assertThat(c.endInstant()).isEqualTo(d.plusDays(1).atStartOfDay(offset).toInstant());
+    }
+    // UTC normalizes to Z, an offset; a region keeps its rules
+    assertThat(Cycle.of("Q", LocalDate.of(2026, 7, 1), LocalDate.of(2026, 9, 30)).startInstant())
+        .isEqualTo(Instant.parse("2026-07-01T00:00:00Z"));
+    assertThat(new Cycle("Q", null, LocalDate.of(2026, 7, 1), LocalDate.of(2026, 9, 30), ZoneId.of("UTC"))
+        .startInstant()).isEqualTo(Instant.parse("2026-07-01T00:00:00Z"));
+    assertThat(new Cycle("Q", null, LocalDate.of(2026, 7, 1), LocalDate.of(2026, 9, 30),
+        ZoneId.of("GMT+05:30")).startInstant()).isEqualTo(Instant.parse("2026-06-30T18:30:00Z"));
+  }
+
   @Test
   void lengthDays_acrossSpringForward_isAnHourShort() {
     Cycle march = new Cycle("M", null, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), OSLO);
