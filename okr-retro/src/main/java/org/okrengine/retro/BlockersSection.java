@@ -76,12 +76,7 @@ final class BlockersSection implements Section<BlockersSection> {
       b.mentions += mentions[k];
       b.seconds += seconds;
       b.maxSeconds = Math.max(b.maxSeconds, seconds);
-      long[] count = b.teams.get(kr.team());
-      if (count == null) {
-        b.teams.put(kr.team(), new long[] {1});
-      } else {
-        count[0]++;
-      }
+      b.team(f, f.teams[i])[0]++;
       if (scored) {
         if (hit) {
           b.hits++;
@@ -127,6 +122,19 @@ final class BlockersSection implements Section<BlockersSection> {
     long misses;
     /** Key results by team, each count in a one-element array. */
     final Map<String, long[]> teams = new HashMap<>();
+    /** The counts of {@link #teams} by the facts' team number ({@link CycleFacts#teams}), null where not looked up. */
+    private long[][] byNumber = new long[16][];
+
+    /** The count of team number {@code team} of {@code f}, in {@link #teams} (0 when new). */
+    long[] team(CycleFacts f, int team) {
+      long[][] slots = byNumber = f.teamSlots(byNumber);
+      long[] count = slots[team];
+      if (count == null) {
+        count = teams.computeIfAbsent(f.teamIds[team], k -> new long[1]);
+        slots[team] = count;
+      }
+      return count;
+    }
 
     void merge(BlockerAcc o) {
       keyResults += o.keyResults;

@@ -16,17 +16,19 @@ import org.okrengine.model.KeyResult;
 final class CadenceSection implements Section<CadenceSection> {
   /** By team; over every key result it is the teams' merged (each key result has one team). */
   final Map<String, CadAcc> byTeam = new HashMap<>();
-  private String lastTeam;
-  private CadAcc last;
+  /** The teams' sums by the facts' team number ({@link CycleFacts#teams}), null where not looked up yet. */
+  private CadAcc[] byNumber = new CadAcc[16];
 
   @Override
   public void add(CycleFacts f) {
     Span span = f.span;
+    CadAcc[] slots = byNumber = f.teamSlots(byNumber);
     for (int i = 0; i < f.size; i++) {
       KeyResult kr = f.keyResults[i];
-      if (!kr.team().equals(lastTeam)) {
-        last = byTeam.computeIfAbsent(kr.team(), k -> new CadAcc());
-        lastTeam = kr.team();
+      CadAcc last = slots[f.teams[i]];
+      if (last == null) {
+        last = byTeam.computeIfAbsent(f.teamIds[f.teams[i]], k -> new CadAcc());
+        slots[f.teams[i]] = last;
       }
       int first = f.from[i];
       int end = f.from[i + 1];
@@ -36,19 +38,15 @@ final class CadenceSection implements Section<CadenceSection> {
       long lastWeek = -1;
       int weeksSeen = 0;
       long[] atSeconds = f.atSeconds;
+      last.gapHours.addGaps(atSeconds, first, end);
       for (int c = first; c < end; c++) {
         long at = atSeconds[c];
-        if (c > first) {
-          last.gapHours.add((at - atSeconds[c - 1] + 1800) / 3600);
-        }
         if (at >= span.startSec && at < span.endSec) {
           longest = Math.max(longest, at - previous);
           previous = at;
           long week = (at - span.startSec) / Span.WEEK_SECONDS;
-          if (week != lastWeek) {
-            weeksSeen++;
-            lastWeek = week;
-          }
+          weeksSeen += week != lastWeek ? 1 : 0; // not a branch: check-ins share weeks in no order
+          lastWeek = week;
         }
       }
       longest = Math.max(longest, span.endSec - previous);

@@ -20,38 +20,68 @@ final class CalibrationSection implements Section<CalibrationSection> {
   static final int BINS = 10;
   /** By team; over every key result it is the teams' merged (each key result has one team). */
   final Map<String, CalAcc> byTeam = new HashMap<>();
-  private String lastTeam;
-  private CalAcc last;
+  /** One key result's check-ins by bin, and the spare bin BINS of those without a confidence. */
+  private final long[] binCount = new long[BINS + 1];
+  private final long[] binConfidence = new long[BINS + 1];
+  /** The teams' sums by the facts' team number ({@link CycleFacts#teams}), null where not looked up yet. */
+  private CalAcc[] byNumber = new CalAcc[16];
 
   @Override
   public void add(CycleFacts f) {
+    CalAcc[] slots = byNumber = f.teamSlots(byNumber);
     for (int i = 0; i < f.size; i++) {
-      CalAcc team = team(f.keyResults[i].team());
+      CalAcc team = slots[f.teams[i]];
+      if (team == null) {
+        team = byTeam.computeIfAbsent(f.teamIds[f.teams[i]], k -> new CalAcc());
+        slots[f.teams[i]] = team;
+      }
       int score = f.scores[i];
       if (score < 0) {
         continue;
       }
       boolean hit = f.hits[i];
       int[] confidences = f.confidences;
+      // the key result's check-ins summed here, then added to the team's once: the same sums, fewer stores. Whether a
+      // check-in has a confidence is a coin toss from one to the next, so it is not branched on: one without counts
+      // 0 and goes to the spare bin BINS, which is never added
+      long y = hit ? CONFIDENCE_SCALE : 0;
+      long n = 0;
+      long sum = 0;
+      long brier = 0;
+      long[] count = binCount;
+      long[] confidence = binConfidence;
       for (int c = f.from[i]; c < f.from[i + 1]; c++) {
         int conf = confidences[c];
-        if (conf >= 0) {
-          team.confidence(conf, hit);
-        }
+        int has = ~conf >>> 31; // 1 when conf >= 0, else 0
+        int v = conf & -has; // conf, or 0
+        long d = (v - y) * has;
+        n += has;
+        sum += v;
+        brier += d * d;
+        int bin = Math.min(BINS - 1, v * BINS / CONFIDENCE_SCALE) | ((has - 1) & BINS);
+        count[bin]++;
+        confidence[bin] += v;
       }
+      long[] teamCount = team.binCount;
+      long[] teamConfidence = team.binConfidence;
+      long[] teamHits = team.binHits;
+      for (int b = 0; b < BINS; b++) {
+        teamCount[b] += count[b];
+        teamConfidence[b] += confidence[b];
+        teamHits[b] += hit ? count[b] : 0;
+        count[b] = 0;
+        confidence[b] = 0;
+      }
+      count[BINS] = 0;
+      team.n += n;
+      team.confidenceSum += sum;
+      team.brierSum += brier;
+      team.hits += hit ? n : 0;
       long self = f.selfScores[i];
       if (self != CycleFacts.NO_SELF_SCORE) {
         team.self(self, score);
       }
     }
-  }
-
-  private CalAcc team(String team) {
-    if (!team.equals(lastTeam)) {
-      last = byTeam.computeIfAbsent(team, k -> new CalAcc());
-      lastTeam = team;
-    }
-    return last;
   }
 
   @Override
@@ -97,18 +127,6 @@ final class CalibrationSection implements Section<CalibrationSection> {
     long selfScored;
     long selfSum;
     long actualSum;
-
-    void confidence(int conf, boolean hit) {
-      n++;
-      confidenceSum += conf;
-      long y = hit ? CONFIDENCE_SCALE : 0;
-      brierSum += (conf - y) * (conf - y);
-      hits += hit ? 1 : 0;
-      int bin = Math.min(BINS - 1, conf * BINS / CONFIDENCE_SCALE);
-      binCount[bin]++;
-      binConfidence[bin] += conf;
-      binHits[bin] += hit ? 1 : 0;
-    }
 
     void self(long selfMicro, int score) {
       selfScored++;

@@ -23,7 +23,9 @@ final class CompletionSection implements Section<CompletionSection> {
    * The groups of each grouping, null for those not asked for (team always), looked up in straight-line code; the
    * objective groups through {@link #objectivesByCycle}.
    */
-  private final Groups team;
+  private final Map<String, GroupAcc> team;
+  /** The team groups by the facts' team number ({@link CycleFacts#teams}), null where not looked up yet. */
+  private GroupAcc[] teamByNumber = new GroupAcc[16];
   private final boolean byObjective;
   private final Groups owner;
   private final Groups tag;
@@ -39,7 +41,7 @@ final class CompletionSection implements Section<CompletionSection> {
       groups.put(g, new HashMap<>());
     }
     groups.put(Grouping.TEAM, new HashMap<>());
-    team = groups(Grouping.TEAM);
+    team = groups.get(Grouping.TEAM);
     byObjective = asked.contains(Grouping.OBJECTIVE);
     owner = groups(Grouping.OWNER);
     tag = groups(Grouping.TAG);
@@ -57,11 +59,17 @@ final class CompletionSection implements Section<CompletionSection> {
   public void add(CycleFacts f) {
     Objective lastObjective = null;
     GroupAcc objectiveGroup = null;
+    GroupAcc[] byNumber = teamByNumber = f.teamSlots(teamByNumber);
     for (int i = 0; i < f.size; i++) {
       KeyResult kr = f.keyResults[i];
       Objective o = f.objectives[i];
       int packed = f.packed[i];
-      team.get(kr.team()).add(packed);
+      GroupAcc teamGroup = byNumber[f.teams[i]];
+      if (teamGroup == null) {
+        teamGroup = group(team, f.teamIds[f.teams[i]]);
+        byNumber[f.teams[i]] = teamGroup;
+      }
+      teamGroup.add(packed);
       if (byObjective) {
         if (o != lastObjective) {
           objectiveGroup = objectiveGroup(f.cycle.id(), o.id());
@@ -118,7 +126,7 @@ final class CompletionSection implements Section<CompletionSection> {
     return g;
   }
 
-  /** The groups of one grouping by key, remembering the last one looked up (neighbours often share keys). */
+  /** The groups of one grouping by key, remembering the last one looked up (neighbours often share key strings). */
   private static final class Groups {
     private final Map<String, GroupAcc> map;
     private String lastKey;
@@ -129,7 +137,9 @@ final class CompletionSection implements Section<CompletionSection> {
     }
 
     GroupAcc get(String key) {
-      if (key != lastKey && !key.equals(lastKey)) {
+      // the same string as last time, else a look-up: owners and units differ from one key result to the next, and
+      // comparing the contents with the last key first would mostly only add a comparison
+      if (key != lastKey) {
         last = group(map, key);
         lastKey = key;
       }

@@ -2,6 +2,7 @@ package org.okrengine.retro;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import org.okrengine.model.CheckIn;
 import org.okrengine.model.Cycle;
@@ -28,6 +29,8 @@ final class CycleFacts {
   static final int SCORE_SCALE = 1_000_000;
   /** Confidence is kept in ten-thousandths. */
   static final int CONFIDENCE_SCALE = 10_000;
+  /** Read in place of a missing confidence (the result is then dropped for -1). */
+  private static final Double NO_CONFIDENCE = 0.0;
   /** In {@link #selfScores}: no self score. */
   static final long NO_SELF_SCORE = Long.MIN_VALUE;
   /** Self scores are clamped to +-this before they are summed. */
@@ -63,6 +66,20 @@ final class CycleFacts {
   /** The confidence in ten-thousandths (0 to 10,000), or -1 when none was given. */
   int[] confidences = new int[256];
 
+  /**
+   * Key result {@code i}'s team as an index into {@link #teamIds}: teams are numbered in the order this object first
+   * met them, so that the sections keep their per-team totals in arrays by that number, found without a look-up by
+   * string (they still keep them in maps by id too, for merging and for the bytes).
+   */
+  int[] teams = new int[32];
+  /** The ids of the teams met so far, by number; the first {@link #teamCount}. */
+  String[] teamIds = new String[16];
+  int teamCount;
+  private final HashMap<String, Integer> teamNumbers = new HashMap<>();
+  /** The last team id looked up and its number: neighbouring key results mostly share a team. */
+  private String lastTeam;
+  private int lastTeamNumber;
+
   /** The spans of recent cycles, by their hash: companies share quarters, and equal cycles have equal spans. */
   private final Span[] spans = new Span[64];
 
@@ -97,6 +114,7 @@ final class CycleFacts {
       packed = Arrays.copyOf(packed, n);
       fromResult = Arrays.copyOf(fromResult, n);
       selfScores = Arrays.copyOf(selfScores, n);
+      teams = Arrays.copyOf(teams, n);
       blockedFrom = Arrays.copyOf(blockedFrom, n + 1);
       from = Arrays.copyOf(from, n + 1);
     }
@@ -117,8 +135,11 @@ final class CycleFacts {
       atSeconds[first + c] = at.getEpochSecond();
       atNanos[first + c] = at.getNano();
       values[first + c] = ci.value();
+      // half the check-ins have no confidence, in no order: reading a stand-in's value instead of branching around
+      // the read lets the JIT select the result without a branch that would be mispredicted half the time
       Double confidence = ci.confidence();
-      confidences[first + c] = confidence == null ? -1 : (int) Math.round(confidence * CONFIDENCE_SCALE);
+      int rounded = (int) Math.round((confidence == null ? NO_CONFIDENCE : confidence) * CONFIDENCE_SCALE);
+      confidences[first + c] = confidence == null ? -1 : rounded;
       if (!ci.blockers().isEmpty()) {
         if (blockers == blocked.length) {
           blocked = Arrays.copyOf(blocked, blockers * 2);
@@ -153,9 +174,34 @@ final class CycleFacts {
     packed[size] = GroupAcc.pack(score, hit, o.commitment());
     fromResult[size] = result != null;
     selfScores[size] = self;
+    teams[size] = teamNumber(kr.team());
     size++;
     from[size] = first + n;
     blockedFrom[size] = blockers;
+  }
+
+  /** The number of team {@code id}, given it on first sight. */
+  private int teamNumber(String id) {
+    if (id == lastTeam) {
+      return lastTeamNumber;
+    }
+    Integer number = teamNumbers.get(id);
+    if (number == null) {
+      number = teamCount;
+      if (teamCount == teamIds.length) {
+        teamIds = Arrays.copyOf(teamIds, teamCount * 2);
+      }
+      teamIds[teamCount++] = id;
+      teamNumbers.put(id, number);
+    }
+    lastTeam = id;
+    lastTeamNumber = number;
+    return number;
+  }
+
+  /** {@code slots} made at least {@link #teamCount} long (the same array when it is). */
+  <T> T[] teamSlots(T[] slots) {
+    return slots.length >= teamCount ? slots : Arrays.copyOf(slots, Math.max(teamCount, slots.length * 2));
   }
 
   /** Drops the references to the last cycle. */
@@ -165,6 +211,7 @@ final class CycleFacts {
     okrCycle = null;
     cycle = null;
     span = null;
+    lastTeam = null;
     size = 0;
   }
 }

@@ -4,9 +4,8 @@ package org.okrengine.retro;
 final class ShapesSection implements Section<ShapesSection> {
   /** By {@link TrajectoryShape} ordinal. */
   final GroupAcc[] shapes = new GroupAcc[TrajectoryShape.values().length];
-  /** Scratch for {@link Trajectories#classify}: the points' fractions of the cycle and progress. */
-  private double[] xs = new double[64];
-  private double[] ps = new double[64];
+  /** Scratch for {@link Trajectories#classify}. */
+  private final Trajectories.Points points = new Trajectories.Points();
 
   ShapesSection() {
     for (int i = 0; i < shapes.length; i++) {
@@ -17,12 +16,8 @@ final class ShapesSection implements Section<ShapesSection> {
   @Override
   public void add(CycleFacts f) {
     for (int i = 0; i < f.size; i++) {
-      int points = f.from[i + 1] - f.from[i] + 2;
-      if (points > xs.length) {
-        xs = new double[points * 2];
-        ps = new double[points * 2];
-      }
-      TrajectoryShape shape = Trajectories.classify(f.keyResults[i], f, i, xs, ps);
+      points.ensure(f.from[i + 1] - f.from[i] + 2);
+      TrajectoryShape shape = Trajectories.classify(f.keyResults[i], f, i, points);
       shapes[shape.ordinal()].add(f.packed[i]);
     }
   }

@@ -19,11 +19,48 @@ final class Trajectories {
 
   private Trajectories() {}
 
+  /** Scratch for {@link #classify}: a key result's points, grown as needed. Mutable; not thread-safe. */
+  static final class Points {
+    /** The points' fractions of the cycle, NaN where not computed yet. */
+    double[] xs = new double[64];
+    /** The points' values; the baseline point's is unused (its progress is 0). */
+    double[] vs = new double[64];
+    /** The check-in (index into the facts' columns) of each point, -1 for the baseline and the result. */
+    int[] cs = new int[64];
+
+    /** Makes room for {@code n} points. */
+    void ensure(int n) {
+      if (n > xs.length) {
+        xs = new double[n * 2];
+        vs = new double[n * 2];
+        cs = new int[n * 2];
+      }
+    }
+  }
+
+  /** The shape of key result {@code i} of {@code f} ({@code kr}), with scratch of its own. */
+  static TrajectoryShape classify(KeyResult kr, CycleFacts f, int i) {
+    Points points = new Points();
+    points.ensure(f.from[i + 1] - f.from[i] + 2);
+    return classify(kr, f, i, points);
+  }
+
   /**
    * The shape of key result {@code kr}, whose check-ins' times and values are those of {@code f}'s columns from
-   * {@code f.from[i]}; {@code xs} and {@code ps} are scratch of at least its check-ins plus 2.
+   * {@code f.from[i]}; {@code points} holds at least its check-ins plus 2.
    */
-  static TrajectoryShape classify(KeyResult kr, CycleFacts f, int i, double[] xs, double[] ps) {
+  static TrajectoryShape classify(KeyResult kr, CycleFacts f, int i, Points points) {
+    /*
+     * The same numbers as computing every point's fraction of the cycle and progress, with fewer divisions:
+     * - A reach metric's progress (v/2 - b/2) / (t/2 - b/2) is, in floating point, a monotone function of the value
+     *   (each rounded operation is), so the largest progress and the largest |progress| over the points are those of
+     *   the least and the greatest value; progress is computed only for those two, the last point and the points the
+     *   shape is read at.
+     * - A check-in's fraction is computed only where it is needed: where it could be the first at or past 0.5, 0.75
+     *   or 1 (and the one before that). Whole seconds tell the rest: a check-in at or before the start is at 0, and
+     *   one whose seconds plus 1 from the start are at most the threshold's share of the cycle less 1 second is below
+     *   the threshold, by far more than a rounding.
+     */
     Metric metric = kr.metric();
     Direction d = metric.direction();
     int first = f.from[i];
@@ -31,34 +68,50 @@ final class Trajectories {
     if (d.isMaintain() || d == Direction.ACHIEVE || first == end) {
       return TrajectoryShape.UNCLASSIFIED;
     }
+    double[] xs = points.xs;
+    double[] vs = points.vs;
+    int[] cs = points.cs;
     Span span = f.span;
-    int m = 0;
-    xs[m] = 0;
-    ps[m++] = 0;
-    double max = Double.NEGATIVE_INFINITY;
-    double maxAbs = 0;
+    int m = 1;
+    xs[0] = 0;
+    cs[0] = -1; // the baseline point: progress 0
+    boolean base = true;
+    double least = Double.POSITIVE_INFINITY;
+    double greatest = Double.NEGATIVE_INFINITY;
+    double[] values = f.values;
+    long[] atSeconds = f.atSeconds;
+    int[] atNanos = f.atNanos;
+    long startSec = span.startSec;
     for (int c = first; c < end; c++) {
-      double x = span.fraction(f.atSeconds[c], f.atNanos[c]);
-      double p = metric.progress(f.values[c]);
-      if (x == 0 && m == 1) {
+      long s = atSeconds[c];
+      boolean atStart = s < startSec || (s == startSec && atNanos[c] == 0); // exactly when its fraction is 0
+      double v = values[c];
+      if (atStart && m == 1) {
         m = 0; // a check-in at the start replaces the baseline point
+        base = false;
       }
-      xs[m] = x;
-      ps[m++] = p;
-      max = Math.max(max, p);
-      maxAbs = Math.max(maxAbs, Math.abs(p));
+      xs[m] = atStart ? 0 : Double.NaN;
+      cs[m] = c;
+      vs[m++] = v;
+      least = Math.min(least, v);
+      greatest = Math.max(greatest, v);
     }
     if (kr.result() != null) {
-      double p = metric.progress(kr.result().finalValue());
-      if (xs[m - 1] >= 1) {
+      double v = kr.result().finalValue();
+      if (!below(f, points, m - 1, 1) && x(f, points, m - 1) >= 1) {
         m--;
       }
       xs[m] = 1;
-      ps[m++] = p;
-      max = Math.max(max, p);
-      maxAbs = Math.max(maxAbs, Math.abs(p));
+      cs[m] = -1;
+      vs[m++] = v;
+      least = Math.min(least, v);
+      greatest = Math.max(greatest, v);
     }
-    double endProgress = ps[m - 1];
+    double pLeast = metric.progress(least);
+    double pGreatest = metric.progress(greatest);
+    double max = Math.max(pLeast, pGreatest);
+    double maxAbs = Math.max(Math.abs(pLeast), Math.abs(pGreatest));
+    double endProgress = metric.progress(vs[m - 1]);
     if (maxAbs < FLAT) {
       return TrajectoryShape.FLAT;
     }
@@ -66,17 +119,71 @@ final class Trajectories {
       return TrajectoryShape.REGRESSING;
     }
     Cycle cycle = f.cycle;
-    double at75 = at(xs, ps, m, 0.75);
+    double at75 = at(metric, base, f, points, m, 0.75);
     // the plan last: it is the dearest test, needed only when the others pass
     if (endProgress - at75 >= LATE_GAIN && at75 <= plan(kr, cycle, 0.75) - LATE_BEHIND) {
       return TrajectoryShape.BACK_LOADED;
     }
-    double at50 = at(xs, ps, m, 0.5);
+    double at50 = at(metric, base, f, points, m, 0.5);
     if (at50 >= EARLY_MIN && endProgress - at50 < STALL_GAIN && endProgress < 1
         && at50 >= plan(kr, cycle, 0.5) - EARLY_BEHIND) {
       return TrajectoryShape.FRONT_LOADED_STALLED;
     }
     return TrajectoryShape.STEADY;
+  }
+
+  /** The fraction of the cycle of point {@code j}, computed on first need. */
+  private static double x(CycleFacts f, Points points, int j) {
+    double x = points.xs[j];
+    if (Double.isNaN(x)) {
+      int c = points.cs[j];
+      x = f.span.fraction(f.atSeconds[c], f.atNanos[c]);
+      points.xs[j] = x;
+    }
+    return x;
+  }
+
+  /**
+   * Whether point {@code j}'s fraction of the cycle is surely below {@code t} (0 to 1) without computing it: its
+   * check-in's whole seconds from the start plus 1 (more than its nanoseconds add) are at most {@code t} of the
+   * cycle less 1 second. False when unsure.
+   */
+  private static boolean below(CycleFacts f, Points points, int j, double t) {
+    double x = points.xs[j];
+    if (!Double.isNaN(x)) {
+      return x < t;
+    }
+    Span span = f.span;
+    return f.atSeconds[points.cs[j]] - span.startSec + 1 <= t * span.length - 1;
+  }
+
+  /** The progress of point {@code j}: 0 for the baseline point (point 0 when {@code base}), else its value's. */
+  private static double progress(Metric metric, boolean base, double[] vs, int j) {
+    return j == 0 && base ? 0 : metric.progress(vs[j]);
+  }
+
+  /** As {@link #at(double[], double[], int, double)}, the points' fractions and progress computed as needed. */
+  private static double at(Metric metric, boolean base, CycleFacts f, Points points, int m, double x) {
+    double[] vs = points.vs;
+    for (int j = 0; j < m; j++) {
+      if (below(f, points, j, x)) {
+        continue; // not the first at or past x
+      }
+      double xj = x(f, points, j);
+      if (xj >= x) {
+        double p = progress(metric, base, vs, j);
+        if (j == 0) {
+          return p;
+        }
+        double before = x(f, points, j - 1);
+        if (xj == before) {
+          return p;
+        }
+        double pBefore = progress(metric, base, vs, j - 1);
+        return pBefore + (p - pBefore) * (x - before) / (xj - before);
+      }
+    }
+    return progress(metric, base, vs, m - 1);
   }
 
   /** The progress the plan expects at fraction {@code x}: the shape's share of the way, or the plan's points. */

@@ -13,20 +13,25 @@ import java.util.TreeMap;
 final class TrendsSection implements Section<TrendsSection> {
   /** By team, then by {@link Span#trendKey} (start date, then cycle id: their order). */
   final Map<String, Map<String, TrendAcc>> trends = new HashMap<>();
-  private String lastTeam;
-  private String lastKey;
-  private TrendAcc last;
+  /** The teams' maps by the facts' team number ({@link CycleFacts#teams}), null where not looked up yet. */
+  private final List<Map<String, TrendAcc>> byNumber = new ArrayList<>();
 
   @Override
   public void add(CycleFacts f) {
     Span span = f.span;
+    List<Map<String, TrendAcc>> slots = byNumber;
+    while (slots.size() < f.teamCount) {
+      slots.add(null);
+    }
+    int lastTeam = -1;
+    TrendAcc last = null;
     for (int i = 0; i < f.size; i++) {
-      String team = f.keyResults[i].team();
-      if (!team.equals(lastTeam) || !span.trendKey.equals(lastKey)) {
-        Map<String, TrendAcc> byCycle = trends.get(team);
+      int team = f.teams[i];
+      if (team != lastTeam) {
+        Map<String, TrendAcc> byCycle = slots.get(team);
         if (byCycle == null) {
-          byCycle = new HashMap<>();
-          trends.put(team, byCycle);
+          byCycle = trends.computeIfAbsent(f.teamIds[team], k -> new HashMap<>());
+          slots.set(team, byCycle);
         }
         last = byCycle.get(span.trendKey);
         if (last == null) {
@@ -34,7 +39,6 @@ final class TrendsSection implements Section<TrendsSection> {
           byCycle.put(span.trendKey, last);
         }
         lastTeam = team;
-        lastKey = span.trendKey;
       }
       last.add(f.scores[i], f.hits[i]);
     }

@@ -48,8 +48,7 @@ class TrajectoriesTest {
         List.of(new Objective("O", "Objective", "t", null, null, null, List.of(kr))));
     CycleFacts f = new CycleFacts();
     f.fill(c, false);
-    int n = kr.checkIns().size() + 2;
-    return Trajectories.classify(kr, f, 0, new double[n], new double[n]);
+    return Trajectories.classify(kr, f, 0);
   }
 
   @Test
@@ -149,5 +148,109 @@ class TrajectoriesTest {
     // two points at the same x: the first at or after x, without dividing by zero
     assertThat(Trajectories.at(new double[] {0, 0.5, 0.5}, new double[] {0.1, 0.2, 0.4}, 3, 0.5)).isEqualTo(0.2);
     assertThat(Trajectories.at(new double[] {0.5, 0.5}, new double[] {0.2, 0.4}, 2, 0.5)).isEqualTo(0.2);
+  }
+
+  /**
+   * {@link Trajectories#classify} as its rules read, every point's fraction and progress computed: what the faster
+   * classify (fractions only where needed, progress of the least and greatest values) must agree with exactly.
+   */
+  static TrajectoryShape plainShape(KeyResult kr) {
+    Metric metric = kr.metric();
+    if (metric.direction().isMaintain() || metric.direction() == Direction.ACHIEVE || kr.checkIns().isEmpty()) {
+      return TrajectoryShape.UNCLASSIFIED;
+    }
+    Span span = new Span(Q);
+    int n = kr.checkIns().size() + 2;
+    double[] xs = new double[n];
+    double[] ps = new double[n];
+    int m = 0;
+    xs[m] = 0;
+    ps[m++] = 0;
+    double max = Double.NEGATIVE_INFINITY;
+    double maxAbs = 0;
+    for (CheckIn c : kr.checkIns()) {
+      double x = span.fraction(c.at().getEpochSecond(), c.at().getNano());
+      double p = metric.progress(c.value());
+      if (x == 0 && m == 1) {
+        m = 0;
+      }
+      xs[m] = x;
+      ps[m++] = p;
+      max = Math.max(max, p);
+      maxAbs = Math.max(maxAbs, Math.abs(p));
+    }
+    if (kr.result() != null) {
+      double p = metric.progress(kr.result().finalValue());
+      if (xs[m - 1] >= 1) {
+        m--;
+      }
+      xs[m] = 1;
+      ps[m++] = p;
+      max = Math.max(max, p);
+      maxAbs = Math.max(maxAbs, Math.abs(p));
+    }
+    double end = ps[m - 1];
+    if (maxAbs < Trajectories.FLAT) {
+      return TrajectoryShape.FLAT;
+    }
+    if (end < Trajectories.REGRESS_BELOW || end <= max - Trajectories.REGRESS_FROM_BEST) {
+      return TrajectoryShape.REGRESSING;
+    }
+    double at75 = Trajectories.at(xs, ps, m, 0.75);
+    double plan75 = expected(kr, 0.75);
+    if (end - at75 >= Trajectories.LATE_GAIN && at75 <= plan75 - Trajectories.LATE_BEHIND) {
+      return TrajectoryShape.BACK_LOADED;
+    }
+    double at50 = Trajectories.at(xs, ps, m, 0.5);
+    if (at50 >= Trajectories.EARLY_MIN && end - at50 < Trajectories.STALL_GAIN && end < 1
+        && at50 >= expected(kr, 0.5) - Trajectories.EARLY_BEHIND) {
+      return TrajectoryShape.FRONT_LOADED_STALLED;
+    }
+    return TrajectoryShape.STEADY;
+  }
+
+  private static double expected(KeyResult kr, double x) {
+    Metric m = kr.metric();
+    if (kr.plan() instanceof Plan.Shaped shaped) {
+      return m.progress(m.baseline() + (m.target() - m.baseline()) * shaped.shape().fraction(x));
+    }
+    return kr.expectedProgress(Q, Q.instantAtFraction(x));
+  }
+
+  @Test
+  void classify_randomKeyResultsAroundTheThresholds_sameAsComputingEveryPoint() {
+    // check-ins a few seconds and nanoseconds around the start, half, three quarters and end of the cycle (where a
+    // fraction is computed or judged from whole seconds), or anywhere; values that tie, rise, fall, stay flat
+    java.util.SplittableRandom r = new java.util.SplittableRandom(17);
+    long start = Q.startInstant().getEpochSecond();
+    long length = Q.endInstant().getEpochSecond() - start;
+    double[] marks = {0, 0.5, 0.75, 1};
+    org.okrengine.model.PlanShape[] shapes = org.okrengine.model.PlanShape.values();
+    int[] seen = new int[TrajectoryShape.values().length];
+    for (int trial = 0; trial < 20_000; trial++) {
+      Metric metric = r.nextBoolean() ? UP : Metric.decrease(100, 0).build();
+      List<CheckIn> checkIns = new ArrayList<>();
+      java.util.Set<Instant> at = new java.util.HashSet<>();
+      int count = 1 + r.nextInt(8);
+      for (int c = 0; c < count; c++) {
+        long seconds = r.nextInt(4) == 0 ? start + (long) (r.nextDouble() * 1.2 * length) - length / 10
+            : start + (long) (marks[r.nextInt(4)] * length) + r.nextInt(7) - 3;
+        Instant t = Instant.ofEpochSecond(seconds, r.nextInt(3) == 0 ? r.nextInt(1_000_000_000) : 0);
+        if (at.add(t)) {
+          double value = r.nextInt(5) == 0 ? 5 : r.nextInt(130) - 15;
+          checkIns.add(CheckIn.of(t, value));
+        }
+      }
+      Result result = r.nextBoolean() ? new Result(r.nextInt(130) - 15, null) : null;
+      Plan plan = Plan.of(shapes[r.nextInt(shapes.length)]);
+      KeyResult kr = new KeyResult("KR", "Key result", null, "t", 1.0, List.of(), metric, plan, checkIns, result);
+      TrajectoryShape expected = plainShape(kr);
+      assertThat(shape(kr)).as("trial %d: %s", trial, kr).isEqualTo(expected);
+      seen[expected.ordinal()]++;
+    }
+    // every shape but UNCLASSIFIED (no maintain or achieve metric here, always a check-in) met
+    assertThat(seen[TrajectoryShape.UNCLASSIFIED.ordinal()]).isZero();
+    seen[TrajectoryShape.UNCLASSIFIED.ordinal()] = 1;
+    assertThat(seen).as("every other shape met").doesNotContain(0);
   }
 }
