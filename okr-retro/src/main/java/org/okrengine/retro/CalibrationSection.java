@@ -20,9 +20,6 @@ final class CalibrationSection implements Section<CalibrationSection> {
   static final int BINS = 10;
   /** By team; over every key result it is the teams' merged (each key result has one team). */
   final Map<String, CalAcc> byTeam = new HashMap<>();
-  /** One key result's check-ins by bin, and the spare bin BINS of those without a confidence. */
-  private final long[] binCount = new long[BINS + 1];
-  private final long[] binConfidence = new long[BINS + 1];
   /** The teams' sums by the facts' team number ({@link CycleFacts#teams}), null where not looked up yet. */
   private CalAcc[] byNumber = new CalAcc[16];
 
@@ -41,15 +38,17 @@ final class CalibrationSection implements Section<CalibrationSection> {
       }
       boolean hit = f.hits[i];
       int[] confidences = f.confidences;
-      // the key result's check-ins summed here, then added to the team's once: the same sums, fewer stores. Whether a
-      // check-in has a confidence is a coin toss from one to the next, so it is not branched on: one without counts
-      // 0 and goes to the spare bin BINS, which is never added
+      // the key result's totals summed here and added to the team's once, its bins added to directly. Whether a
+      // check-in has a confidence is a coin toss from one to the next, so it is not branched on: one without adds 0
+      // (to bin 0)
       long y = hit ? CONFIDENCE_SCALE : 0;
+      int hitBit = hit ? 1 : 0;
       long n = 0;
       long sum = 0;
       long brier = 0;
-      long[] count = binCount;
-      long[] confidence = binConfidence;
+      long[] count = team.binCount;
+      long[] confidence = team.binConfidence;
+      long[] hits = team.binHits;
       for (int c = f.from[i]; c < f.from[i + 1]; c++) {
         int conf = confidences[c];
         int has = ~conf >>> 31; // 1 when conf >= 0, else 0
@@ -58,21 +57,11 @@ final class CalibrationSection implements Section<CalibrationSection> {
         n += has;
         sum += v;
         brier += d * d;
-        int bin = Math.min(BINS - 1, v * BINS / CONFIDENCE_SCALE) | ((has - 1) & BINS);
-        count[bin]++;
+        int bin = Math.min(BINS - 1, v * BINS / CONFIDENCE_SCALE);
+        count[bin] += has;
         confidence[bin] += v;
+        hits[bin] += has & hitBit;
       }
-      long[] teamCount = team.binCount;
-      long[] teamConfidence = team.binConfidence;
-      long[] teamHits = team.binHits;
-      for (int b = 0; b < BINS; b++) {
-        teamCount[b] += count[b];
-        teamConfidence[b] += confidence[b];
-        teamHits[b] += hit ? count[b] : 0;
-        count[b] = 0;
-        confidence[b] = 0;
-      }
-      count[BINS] = 0;
       team.n += n;
       team.confidenceSum += sum;
       team.brierSum += brier;

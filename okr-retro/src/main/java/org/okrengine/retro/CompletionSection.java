@@ -188,12 +188,18 @@ final class CompletionSection implements Section<CompletionSection> {
       }
       List<GroupStats> list = new ArrayList<>();
       for (Map.Entry<String, GroupAcc> g : new TreeMap<>(e.getValue()).entrySet()) {
-        list.add(g.getValue().stats(g.getKey(), r));
+        GroupStats stats = g.getValue().stats(g.getKey(), r);
+        list.add(stats);
+        if (e.getKey() == Grouping.TEAM) {
+          r.byTeam.put(g.getKey(), stats); // the same figures: not taken twice
+        }
       }
       r.breakdowns.add(new Breakdown(e.getKey(), list));
     }
-    for (Map.Entry<String, GroupAcc> e : groups.get(Grouping.TEAM).entrySet()) {
-      r.byTeam.put(e.getKey(), e.getValue().stats(e.getKey(), r));
+    if (!asked.contains(Grouping.TEAM)) {
+      for (Map.Entry<String, GroupAcc> e : groups.get(Grouping.TEAM).entrySet()) {
+        r.byTeam.put(e.getKey(), e.getValue().stats(e.getKey(), r));
+      }
     }
   }
 }

@@ -82,6 +82,14 @@ final class Trajectories {
     long[] atSeconds = f.atSeconds;
     int[] atNanos = f.atNanos;
     long startSec = span.startSec;
+    // a check-in whose seconds from the start plus 1 are at most these is surely below half, three quarters, the end
+    double half = 0.5 * span.length - 1;
+    double threeQuarters = 0.75 * span.length - 1;
+    double whole = span.length - 1;
+    // the first points that are not surely below them (every point before is), -1 until met
+    int fromHalf = -1;
+    int fromThreeQuarters = -1;
+    int fromEnd = -1;
     for (int c = first; c < end; c++) {
       long s = atSeconds[c];
       boolean atStart = s < startSec || (s == startSec && atNanos[c] == 0); // exactly when its fraction is 0
@@ -89,6 +97,12 @@ final class Trajectories {
       if (atStart && m == 1) {
         m = 0; // a check-in at the start replaces the baseline point
         base = false;
+      }
+      double seconds = s - startSec + 1;
+      if (fromEnd < 0 && seconds > half) {
+        fromHalf = fromHalf < 0 ? m : fromHalf;
+        fromThreeQuarters = fromThreeQuarters < 0 && seconds > threeQuarters ? m : fromThreeQuarters;
+        fromEnd = seconds > whole ? m : -1;
       }
       xs[m] = atStart ? 0 : Double.NaN;
       cs[m] = c;
@@ -98,14 +112,21 @@ final class Trajectories {
     }
     if (kr.result() != null) {
       double v = kr.result().finalValue();
-      if (!below(f, points, m - 1, 1) && x(f, points, m - 1) >= 1) {
-        m--;
+      if (fromEnd >= 0 && x(f, points, m - 1) >= 1) {
+        m--; // the last check-in (at or past the end: checked only when not surely before it)
       }
       xs[m] = 1;
       cs[m] = -1;
-      vs[m++] = v;
+      vs[m] = v;
+      // the result's point is at 1: not below any of them
+      fromHalf = fromHalf < 0 || fromHalf > m ? m : fromHalf;
+      fromThreeQuarters = fromThreeQuarters < 0 || fromThreeQuarters > m ? m : fromThreeQuarters;
+      m++;
       least = Math.min(least, v);
       greatest = Math.max(greatest, v);
+    } else {
+      fromHalf = fromHalf < 0 ? m : fromHalf;
+      fromThreeQuarters = fromThreeQuarters < 0 ? m : fromThreeQuarters;
     }
     double pLeast = metric.progress(least);
     double pGreatest = metric.progress(greatest);
@@ -119,12 +140,12 @@ final class Trajectories {
       return TrajectoryShape.REGRESSING;
     }
     Cycle cycle = f.cycle;
-    double at75 = at(metric, base, f, points, m, 0.75);
+    double at75 = at(metric, base, f, points, fromThreeQuarters, m, 0.75);
     // the plan last: it is the dearest test, needed only when the others pass
     if (endProgress - at75 >= LATE_GAIN && at75 <= plan(kr, cycle, 0.75) - LATE_BEHIND) {
       return TrajectoryShape.BACK_LOADED;
     }
-    double at50 = at(metric, base, f, points, m, 0.5);
+    double at50 = at(metric, base, f, points, fromHalf, m, 0.5);
     if (at50 >= EARLY_MIN && endProgress - at50 < STALL_GAIN && endProgress < 1
         && at50 >= plan(kr, cycle, 0.5) - EARLY_BEHIND) {
       return TrajectoryShape.FRONT_LOADED_STALLED;
@@ -143,32 +164,18 @@ final class Trajectories {
     return x;
   }
 
-  /**
-   * Whether point {@code j}'s fraction of the cycle is surely below {@code t} (0 to 1) without computing it: its
-   * check-in's whole seconds from the start plus 1 (more than its nanoseconds add) are at most {@code t} of the
-   * cycle less 1 second. False when unsure.
-   */
-  private static boolean below(CycleFacts f, Points points, int j, double t) {
-    double x = points.xs[j];
-    if (!Double.isNaN(x)) {
-      return x < t;
-    }
-    Span span = f.span;
-    return f.atSeconds[points.cs[j]] - span.startSec + 1 <= t * span.length - 1;
-  }
-
   /** The progress of point {@code j}: 0 for the baseline point (point 0 when {@code base}), else its value's. */
   private static double progress(Metric metric, boolean base, double[] vs, int j) {
     return j == 0 && base ? 0 : metric.progress(vs[j]);
   }
 
-  /** As {@link #at(double[], double[], int, double)}, the points' fractions and progress computed as needed. */
-  private static double at(Metric metric, boolean base, CycleFacts f, Points points, int m, double x) {
+  /**
+   * As {@link #at(double[], double[], int, double)}, the points' fractions and progress computed as needed; the
+   * points before {@code from} are surely below {@code x}.
+   */
+  private static double at(Metric metric, boolean base, CycleFacts f, Points points, int from, int m, double x) {
     double[] vs = points.vs;
-    for (int j = 0; j < m; j++) {
-      if (below(f, points, j, x)) {
-        continue; // not the first at or past x
-      }
+    for (int j = from; j < m; j++) {
       double xj = x(f, points, j);
       if (xj >= x) {
         double p = progress(metric, base, vs, j);
