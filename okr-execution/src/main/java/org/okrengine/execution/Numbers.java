@@ -71,19 +71,7 @@ final class Numbers {
     if (plain.charAt(end - 1) == '.') {
       end--;
     }
-    int sign = plain.charAt(0) == '-' ? 1 : 0;
-    int point = plain.indexOf('.');
-    int digits = (point < 0 || point > end ? end : point) - sign;
-    if (digits <= 3) {
-      return plain.substring(0, end);
-    }
-    StringBuilder out = new StringBuilder(end + digits / 3);
-    int head = sign + (digits - 1) % 3 + 1;
-    out.append(plain, 0, head);
-    for (int i = head; i < sign + digits; i += 3) {
-      out.append(',').append(plain, i, i + 3);
-    }
-    return out.append(plain, sign + digits, end).toString();
+    return Digits.grouped(plain.substring(0, end));
   }
 
   /**

@@ -22,4 +22,21 @@ class DigitsTest {
     }
     assertThat(Digits.grouped(1_234_567)).isEqualTo("1,234,567");
   }
+
+  /** Decimals' whole parts grouped as String.format(Locale.ROOT, "%,.Nf") groups them; the decimals kept as they are. */
+  @Test
+  void decimals_groupedAsTheFormatterDid() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(6);
+    for (int i = 0; i < 10_000; i++) {
+      double v = (random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(12));
+      int decimals = 1 + random.nextInt(4);
+      String plain = java.math.BigDecimal.valueOf(v).setScale(decimals, java.math.RoundingMode.HALF_UP)
+          .toPlainString();
+      assertThat(Digits.grouped(plain)).as(plain).isEqualTo(String.format(java.util.Locale.ROOT, "%,." + decimals
+          + "f", new java.math.BigDecimal(plain)));
+    }
+    assertThat(Digits.grouped("-1234567.25")).isEqualTo("-1,234,567.25");
+    assertThat(Digits.grouped("-123.5")).isEqualTo("-123.5");
+    assertThat(Digits.grouped("1000")).isEqualTo("1,000");
+  }
 }
