@@ -51,33 +51,12 @@ final class StrongestCascades {
 
   /**
    * Offers cascade {@code c}'s figures at each of {@code nodes[0, count)}, the figures of node v at
-   * {@code slipAt[v]} and {@code missAt[v]}: as {@link #offer} for each, with the common case (a full node whose
-   * weakest is stronger) in one loop.
+   * {@code slipAt[v]} and {@code missAt[v]}: {@link #offer} for each.
    */
   void offerAll(int c, int[] nodes, int count, double[] slipAt, double[] missAt) {
-    int[] heldOf = held;
-    double[] weakMissOf = weakestMiss;
-    int[] weakCascadeOf = weakestCascade;
-    double[] impactOf = impact;
-    double cImpact = impactOf[c];
-    int full = limit;
     for (int k = 0; k < count; k++) {
       int node = nodes[k];
-      double m = missAt[node];
-      if (heldOf[node] == full) {
-        double weakMiss = weakMissOf[node];
-        if (m < weakMiss) {
-          continue;
-        }
-        if (m == weakMiss) {
-          // ranksBefore(c, weakest), its first test inline: a different impact decides
-          double other = impactOf[weakCascadeOf[node]];
-          if (cImpact != other ? !(Double.compare(cImpact, other) > 0) : !ranksBefore(c, weakCascadeOf[node])) {
-            continue;
-          }
-        }
-      }
-      offer(node, c, slipAt[node], m);
+      offer(node, c, slipAt[node], missAt[node]);
     }
   }
 
