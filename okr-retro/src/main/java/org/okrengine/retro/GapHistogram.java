@@ -181,23 +181,12 @@ final class GapHistogram {
         if (n > counts.length) {
           counts = Arrays.copyOf(counts, n);
         }
-        if (o.counts == null && o.wide == null) {
-          byte[] theirs = o.bytes;
-          for (; h < n; h++) {
-            long c = (long) counts[h] + (theirs[h] & 0xFF);
-            if (c > Integer.MAX_VALUE) {
-              break;
-            }
-            counts[h] = (int) c;
+        for (; h < n; h++) {
+          long c = counts[h] + o.count(h);
+          if (c > Integer.MAX_VALUE) {
+            break;
           }
-        } else {
-          for (; h < n; h++) {
-            long c = counts[h] + o.count(h);
-            if (c > Integer.MAX_VALUE) {
-              break;
-            }
-            counts[h] = (int) c;
-          }
+          counts[h] = (int) c;
         }
       }
       if (h < n) {
