@@ -51,7 +51,7 @@ public final class Forecaster {
   /** Silences longer than this many usual gaps make a key result stale. */
   static final double STALE_GAPS = 2;
   private static final Forecaster DEFAULTS = new Forecaster(ForecastMethod.MOVEMENT_AWARE,
-      ForecastModel.defaults(), DEFAULT_LEVEL, 14, 0, DEFAULT_ON_TRACK, DEFAULT_OFF_TRACK);
+      ForecastModel.defaults(), DEFAULT_LEVEL, 14, 0, DEFAULT_ON_TRACK, DEFAULT_OFF_TRACK, false);
 
   private final ForecastMethod method;
   private final ForecastModel model;
@@ -66,11 +66,6 @@ public final class Forecaster {
   private final boolean thresholdsGiven;
   private final double[] quantiles;
   private final double[] quantiles85;
-
-  private Forecaster(ForecastMethod method, ForecastModel model, double level, double staleAfterDays,
-      double cadenceDays, double onTrackProbability, double offTrackProbability) {
-    this(method, model, level, staleAfterDays, cadenceDays, onTrackProbability, offTrackProbability, false);
-  }
 
   private Forecaster(ForecastMethod method, ForecastModel model, double level, double staleAfterDays,
       double cadenceDays, double onTrackProbability, double offTrackProbability, boolean thresholdsGiven) {
