@@ -88,11 +88,11 @@ class CausesTest {
 
   @Test
   void silentAndBackwards() {
-    // 0..100: 10, 20, 30 on days 7, 14, 21, then 25 on day 28 (backwards by 5% of the way from the best value of
-    // the 21 days before day 40); as of day 40 nothing for 12 days: within its weekly rhythm (stale after 2 x 7 days),
+    // 0..100: 4, 8, 12 on days 7, 14, 21, then 7 on day 28 (backwards by 5% of the way from the best value of
+    // the 21 days before day 40; far enough behind its plan to be at risk by its probability); as of day 40 nothing for 12 days: within its weekly rhythm (stale after 2 x 7 days),
     // so not silent; as of day 44, 16 days, it is
     KeyResult kr = new KeyResult("KR-2", null, null, "support", 1.0, List.of(), Metric.of(0, 100, null),
-        Plan.LINEAR, List.of(at(7, 10, null), at(14, 20, null), at(21, 30, null), at(28, 25, null)), null);
+        Plan.LINEAR, List.of(at(7, 4, null), at(14, 8, null), at(21, 12, null), at(28, 7, null)), null);
     KeyResultReport r = ExecutionEngine.withDefaults().analyze(cycle(kr), day(40)).keyResults().get(0);
     assertThat(r.causes()).extracting(Cause::code).contains("values-backwards").doesNotContain("silent");
     KeyResultReport later = ExecutionEngine.withDefaults().analyze(cycle(kr), day(44)).keyResults().get(0);
@@ -103,7 +103,7 @@ class CausesTest {
     assertThat(silent.evidence()).containsEntry("daysSinceCheckIn", 16.0).containsEntry("staleAfterDays", 14.0);
     Cause back = r.causes().stream().filter(c -> c.code().equals("values-backwards")).findFirst().orElseThrow();
     assertThat(back.evidence().get("progressLost")).isCloseTo(0.05, within(1e-12));
-    assertThat(back.sentence()).isEqualTo("Its values went backwards, from 30 on 22 Jul to 25 on 29 Jul.");
+    assertThat(back.sentence()).isEqualTo("Its values went backwards, from 12 on 22 Jul to 7 on 29 Jul.");
   }
 
   @Test

@@ -714,10 +714,10 @@ public final class Forecaster {
     if (!d.isMaintain() && progress != null && progress == 0.0 && expected < 0.1) {
       return Status.NOT_STARTED;
     }
-    // early in the cycle a middling probability is not yet an alarm; going backwards behind the plan, more likely than
-    // not to miss is
+    // early in the cycle a middling probability is not yet an alarm, unless the key result went backwards behind its
+    // plan: then the whole threshold holds from the start (no higher: the probability has already counted the step back)
     boolean backwardsAndBehind = regressing && progress != null && progress < expected;
-    if (probability >= (backwardsAndBehind ? Math.max(onTrackProbability, 0.5) : atRiskBelow(fraction))) {
+    if (probability >= (backwardsAndBehind ? onTrackProbability : atRiskBelow(fraction))) {
       return Status.ON_TRACK;
     }
     return probability < offTrackProbability ? Status.OFF_TRACK : Status.AT_RISK;

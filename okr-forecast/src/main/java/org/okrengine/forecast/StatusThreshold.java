@@ -12,7 +12,7 @@ import org.okrengine.model.Status;
 
 /**
  * The at-risk threshold of the statuses learned from history, by the rule the shipped one was chosen by (README,
- * "Where 0.36 comes from"): the smallest threshold, in hundredths within [0.20, 0.50], at which a weekly replay of the
+ * "Where 0.37 comes from"): the smallest threshold, in hundredths within [0.20, 0.50], at which a weekly replay of the
  * history's missed key results (their status 7, 14, ... days after the start, before the end, by a forecaster with the
  * model being fitted) flags at least 90% of them, at risk or off track at least once. A Neyman-Pearson choice: catch
  * nine misses in ten, then raise no more alarms on the hits than that needs. Stateless.

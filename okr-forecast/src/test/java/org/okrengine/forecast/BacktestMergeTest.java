@@ -151,7 +151,7 @@ class BacktestMergeTest {
     Backtest.Accumulator acc = Backtest.withDefaults().newAccumulator();
     assertThatThrownBy(() -> acc.mergeBytes(customBytes)).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("bytes must come from a backtest with the same settings (origins [0.25, 0.5, 0.75], methods "
-            + EVERY_METHOD + ", stale after 14.0 days, thresholds 0.36 and 0.15, model okr-default-2): origins [0.25, "
+            + EVERY_METHOD + ", stale after 14.0 days, thresholds 0.37 and 0.15, model okr-default-2): origins [0.25, "
             + "0.5, 0.75], methods " + EVERY_METHOD + ", stale after 3.0 days, thresholds 0.6 and 0.2, cadence 10.0 "
             + "days, model custom");
     assertThatThrownBy(() -> acc.merge(Backtest.Accumulator.fromBytes(customBytes)))

@@ -84,9 +84,9 @@ class BacktestTest {
     }
     assertThatThrownBy(() -> a.merge(Backtest.withDefaults().newAccumulator()))
         .hasMessage("other must come from a backtest with the same settings (origins [0.25, 0.5, 0.75], methods "
-            + "[plan-prior-bayes], stale after 14.0 days, thresholds 0.36 and 0.15, model okr-default-2): origins "
+            + "[plan-prior-bayes], stale after 14.0 days, thresholds 0.37 and 0.15, model okr-default-2): origins "
             + "[0.25, 0.5, 0.75], methods " + BacktestMergeTest.EVERY_METHOD + ", stale after 14.0 days, "
-            + "thresholds 0.36 and 0.15, model okr-default-2");
+            + "thresholds 0.37 and 0.15, model okr-default-2");
   }
 
   /**

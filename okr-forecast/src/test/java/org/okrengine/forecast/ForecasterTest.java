@@ -325,7 +325,10 @@ class ForecasterTest {
     // the plan prior still expects some movement, so completion lands well after the cycle end
     assertThat(f.completionDate()).isAfter(CYCLE.end());
     assertThat(f.probabilityOfTarget()).isLessThan(0.5);
-    assertThat(f.status()).isIn(Status.AT_RISK, Status.OFF_TRACK);
+    // day 22 of 91 is inside the early ramp, but going backwards behind the plan takes the grace away: the status is
+    // the probability against the whole threshold, the step back counted once, by the probability (StatusRuleTest)
+    double p = f.probabilityOfTarget();
+    assertThat(f.status()).as("P %s", p).isEqualTo(p >= 0.37 ? Status.ON_TRACK : Status.AT_RISK);
   }
 
   @Test

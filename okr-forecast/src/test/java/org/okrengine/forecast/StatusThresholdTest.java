@@ -140,14 +140,14 @@ class StatusThresholdTest {
   @Test
   void aForecaster_takesTheModelsThreshold_unlessGivenItsOwn() {
     ForecastModel m = ForecastModel.defaults().withAtRiskBelow(0.25);
-    assertThat(Forecaster.withDefaults().onTrackProbability()).isEqualTo(0.36);
+    assertThat(Forecaster.withDefaults().onTrackProbability()).isEqualTo(0.37);
     assertThat(Forecaster.withDefaults().withModel(m).onTrackProbability()).isEqualTo(0.25);
     assertThat(Forecaster.withDefaults().withModel(m).offTrackProbability()).isEqualTo(0.15);
     assertThat(Forecaster.withDefaults().withThresholds(0.4, 0.1).withModel(m).onTrackProbability()).isEqualTo(0.4);
     assertThat(Forecaster.withDefaults().withModel(m).withThresholds(0.4, 0.1).onTrackProbability()).isEqualTo(0.4);
     // the default model brings the default back to a forecaster without thresholds of its own
     assertThat(Forecaster.withDefaults().withModel(m).withModel(ForecastModel.defaults()).onTrackProbability())
-        .isEqualTo(0.36);
+        .isEqualTo(0.37);
     // a threshold below the default off-track one takes it down with it
     ForecastModel low = ForecastModel.defaults().withAtRiskBelow(0.15);
     assertThat(Forecaster.withDefaults().withModel(low).offTrackProbability()).isEqualTo(0.15);

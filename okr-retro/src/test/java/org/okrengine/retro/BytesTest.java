@@ -151,15 +151,15 @@ class BytesTest {
         .toBytes();
     assertRefused(noForecasts, "bytes must come from a retrospective with the same settings (groupings [team, "
         + "objective, owner, tag, direction, unit, commitment], forecasts replayed, last check-ins scored, "
-        + "forecaster movement-aware at level 0.8, stale after 14.0 days, thresholds 0.36 and 0.15, model "
+        + "forecaster movement-aware at level 0.8, stale after 14.0 days, thresholds 0.37 and 0.15, model "
         + "okr-default-2): groupings [tag], forecasts not replayed, last check-ins scored");
     byte[] otherForecaster = RETRO.withForecaster(Forecaster.withDefaults().withStaleAfterDays(7)).newAccumulator()
         .toBytes();
     assertRefused(otherForecaster, "bytes must come from a retrospective with the same settings (groupings [team, "
         + "objective, owner, tag, direction, unit, commitment], forecasts replayed, last check-ins scored, "
-        + "forecaster movement-aware at level 0.8, stale after 14.0 days, thresholds 0.36 and 0.15, model "
+        + "forecaster movement-aware at level 0.8, stale after 14.0 days, thresholds 0.37 and 0.15, model "
         + "okr-default-2): groupings [team, objective, owner, tag, direction, unit, commitment], forecasts replayed, "
-        + "last check-ins scored, forecaster movement-aware at level 0.8, stale after 7.0 days, thresholds 0.36 and "
+        + "last check-ins scored, forecaster movement-aware at level 0.8, stale after 7.0 days, thresholds 0.37 and "
         + "0.15, model okr-default-2");
   }
 

@@ -192,7 +192,7 @@ class RetrospectiveTest {
   @Test
   void forecasts_weeksAheadAndFalseAlarms() {
     // weekly forecasts at days 7..84 (week 13 is the end). With the default forecaster (the status rule: at risk
-    // below P 0.36, rising to it over the first 30% of the cycle; stale after twice a key result's usual gap):
+    // below P 0.37, rising to it over the first 30% of the cycle; stale after twice a key result's usual gap):
     // KR-2 on track or stale until its first flag, off track at day 84; KR-7 flagged from day 28; KR-8 from day 56;
     // KR-3 (no check-in) is never flagged. Hits: KR-1 flagged at day 84, KR-6 from day 28, KR-5 never.
     ForecastAccountability all = R.forecasts();
