@@ -89,8 +89,8 @@ class CausesTest {
   @Test
   void silentAndBackwards() {
     // 0..100: 4, 8, 12 on days 7, 14, 21, then 7 on day 28 (backwards by 5% of the way from the best value of
-    // the 21 days before day 40; far enough behind its plan to be at risk by its probability); as of day 40 nothing for 12 days: within its weekly rhythm (stale after 2 x 7 days),
-    // so not silent; as of day 44, 16 days, it is
+    // the 21 days before day 40; far enough behind its plan to be at risk by its probability); as of day 40 nothing
+    // for 12 days: within its weekly rhythm (stale after 2 x 7 days), so not silent; as of day 44, 16 days, it is
     KeyResult kr = new KeyResult("KR-2", null, null, "support", 1.0, List.of(), Metric.of(0, 100, null),
         Plan.LINEAR, List.of(at(7, 4, null), at(14, 8, null), at(21, 12, null), at(28, 7, null)), null);
     KeyResultReport r = ExecutionEngine.withDefaults().analyze(cycle(kr), day(40)).keyResults().get(0);

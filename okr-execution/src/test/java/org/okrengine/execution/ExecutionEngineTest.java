@@ -96,9 +96,10 @@ class ExecutionEngineTest {
     assertThat(r.keyResults().get(4).insight()).startsWith("KR-5 (title KR-5) has a ")
         .endsWith(" chance of ending the cycle above 99%; it is at 99.6% now, 0.6% above the threshold of 99%.");
     assertThat(r.cascades()).isEmpty();
-    // KR-1 is on track until day 22 (the early ramp of the at-risk threshold), at risk from day 23, and below the
-    // default policy's 25% without a break only from day 42 (P 0.25 on day 41; Forecaster.withDefaults day by day):
-    // 3 days, short of 14, so not escalated. KR-4's only check-in is on day 3, so it is stale (more than 14 days)
+    // KR-1 is on track until day 24 (the early ramp of the at-risk threshold: P 0.347 against 0.343 on day 24, 0.347
+    // against 0.351 on day 25), at risk from day 25, and below the default policy's 25% without a break only from its
+    // check-in of day 35 (P 0.352 on day 34, 0.218 on day 35; Forecaster.withDefaults day by day): 10 days, short of
+    // 14, so not escalated. KR-4's only check-in is on day 3, so it is stale (more than 14 days)
     // from day 18 (19 Jul): 27 days, past 14
     assertThat(r.escalations()).extracting(e -> e.subject() + " " + e.level() + " " + e.since() + " " + e.to())
         .containsExactly("KR-4 1 2026-07-19 team-lead");

@@ -202,9 +202,10 @@ public final class Forecaster {
   /**
    * A copy with the probability thresholds of the statuses: at least {@code onTrack} is on track, below
    * {@code offTrack} is off track, in between at risk (over the cycle's first 30% the at-risk threshold rises from
-   * {@code offTrack} to {@code onTrack}; see the README's status rule). Thresholds set here stay through later
-   * {@link #withModel} calls: a model's own at-risk threshold ({@link ForecastModel#atRiskBelow()}) applies only to a
-   * forecaster without them.
+   * {@code offTrack} to {@code onTrack}, except for a key result whose latest check-in went backwards while it is
+   * behind its plan: {@code onTrack} from the start; see the README's status rule). Thresholds set here stay through
+   * later {@link #withModel} calls: a model's own at-risk threshold ({@link ForecastModel#atRiskBelow()}) applies only
+   * to a forecaster without them.
    *
    * @throws IllegalArgumentException unless 0 &lt; offTrack &lt;= onTrack &lt; 1
    */
@@ -715,7 +716,8 @@ public final class Forecaster {
       return Status.NOT_STARTED;
     }
     // early in the cycle a middling probability is not yet an alarm, unless the key result went backwards behind its
-    // plan: then the whole threshold holds from the start (no higher: the probability has already counted the step back)
+    // plan: then the whole threshold holds from the start (no higher: the probability has already counted the step
+    // back)
     boolean backwardsAndBehind = regressing && progress != null && progress < expected;
     if (probability >= (backwardsAndBehind ? onTrackProbability : atRiskBelow(fraction))) {
       return Status.ON_TRACK;

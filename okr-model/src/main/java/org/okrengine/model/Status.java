@@ -10,7 +10,10 @@ public enum Status {
   ACHIEVED("achieved"),
   /** Forecast to meet the target. */
   ON_TRACK("on-track"),
-  /** Could still meet the target, but is more likely than not to miss, or is behind plan. */
+  /**
+   * Could still meet the target, but its probability of reaching it is below the at-risk threshold (the README's
+   * status rule), or an upstream item it needs is late.
+   */
   AT_RISK("at-risk"),
   /** Forecast to miss the target by a wide margin. */
   OFF_TRACK("off-track"),
