@@ -45,11 +45,16 @@ public final class ForecastModel {
   /** How many key results met at a forecast instant the refitted model's {@link #metHolds()} counts for. */
   static final int PRIOR_MET_KEY_RESULTS = 20;
   /**
-   * The at-risk threshold of a model that carries none (the shipped model's, and every model written before the
-   * field existed): the smallest threshold, in hundredths, that flags 90% of the misses of both shared families in a
+   * The shipped model's at-risk threshold, and the threshold a {@link Forecaster} without a model of its own uses: the
+   * smallest threshold, in hundredths, that flags 90% of the misses of both shared families in a
    * weekly replay (README, "Where 0.37 comes from"; {@link StatusThreshold}).
    */
   public static final double DEFAULT_AT_RISK_BELOW = 0.37;
+  /**
+   * What a model document without {@code atRiskBelow} means: it was written while the shipped threshold was 0.36
+   * (before the field existed, or by a fit that learned exactly that, which left the field out), so it keeps it.
+   */
+  static final double LEGACY_AT_RISK_BELOW = 0.36;
   /** The range of {@link #atRiskBelow()} in a model: above the default off-track threshold, below near-certainty. */
   static final double MIN_AT_RISK_BELOW = 0.15;
   static final double MAX_AT_RISK_BELOW = 0.95;
@@ -238,7 +243,7 @@ public final class ForecastModel {
    * The probability of target below which a key result is at risk (after the cycle's first 30%; see
    * {@link Forecaster#withThresholds}): the on-track threshold of the statuses a {@link Forecaster} with this model
    * gives. {@link #fit} learns it from the history's misses ({@link StatusThreshold}); within [0.15, 0.95];
-   * {@link #DEFAULT_AT_RISK_BELOW} for the shipped model and models written before it existed.
+   * {@link #DEFAULT_AT_RISK_BELOW} for the shipped model, 0.36 for a model document without the field.
    */
   public double atRiskBelow() {
     return atRiskBelow;
@@ -386,7 +391,7 @@ public final class ForecastModel {
     if (metHolds != LEGACY_MET_HOLDS) {
       b.append("  \"metHolds\": ").append(num(metHolds)).append(",\n");
     }
-    if (atRiskBelow != DEFAULT_AT_RISK_BELOW) {
+    if (atRiskBelow != LEGACY_AT_RISK_BELOW) {
       b.append("  \"atRiskBelow\": ").append(num(atRiskBelow)).append(",\n");
     }
     if (fittedOn != null) {

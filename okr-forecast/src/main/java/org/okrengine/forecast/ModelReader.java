@@ -61,7 +61,7 @@ final class ModelReader {
     double[] w = weights(top.get("weights"));
     Double held = top.get("metHolds") == null ? Double.valueOf(ForecastModel.LEGACY_MET_HOLDS)
         : number(top, "metHolds", "", ForecastModel.MIN_MET_HOLDS, 1, true);
-    Double atRisk = top.get("atRiskBelow") == null ? Double.valueOf(ForecastModel.DEFAULT_AT_RISK_BELOW)
+    Double atRisk = top.get("atRiskBelow") == null ? Double.valueOf(ForecastModel.LEGACY_AT_RISK_BELOW)
         : number(top, "atRiskBelow", "", ForecastModel.MIN_AT_RISK_BELOW, ForecastModel.MAX_AT_RISK_BELOW, true);
     ForecastModel.FitSummary fitted = fitted(top.get("fittedOn"));
     List<String> warnings = warnings(top.get("warnings"));

@@ -124,8 +124,14 @@ class StatusThresholdTest {
   }
 
   @Test
-  void theModelFile_carriesTheThreshold_onlyWhenItIsNotTheDefault() {
-    assertThat(ForecastModel.defaults().toJson()).doesNotContain("atRiskBelow");
+  void theModelFile_carriesTheThreshold_unlessItIsTheLegacyOne() {
+    // a document without the field was written while 0.36 was the shipped threshold, and keeps it; the shipped
+    // model's 0.37 is written out
+    assertThat(ForecastModel.defaults().toJson()).contains("\n  \"atRiskBelow\": 0.37,\n");
+    assertThat(ForecastModel.fromJson(ForecastModel.defaults().toJson())).isEqualTo(ForecastModel.defaults());
+    ForecastModel legacy = ForecastModel.defaults().withAtRiskBelow(0.36);
+    assertThat(legacy.toJson()).doesNotContain("atRiskBelow");
+    assertThat(ForecastModel.fromJson(legacy.toJson()).atRiskBelow()).isEqualTo(0.36);
     ForecastModel m = ForecastModel.defaults().withAtRiskBelow(0.2228);
     assertThat(m.toJson()).contains("\n  \"atRiskBelow\": 0.2228,\n");
     assertThat(ForecastModel.fromJson(m.toJson())).isEqualTo(m);
