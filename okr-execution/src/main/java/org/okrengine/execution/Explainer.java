@@ -23,6 +23,7 @@ import org.okrengine.model.NodeKind;
 import org.okrengine.model.ObjectiveSummary;
 import org.okrengine.model.OkrCycle;
 import org.okrengine.model.PrecedentSummary;
+import org.okrengine.model.Status;
 import org.okrengine.model.TeamSummary;
 
 /**
@@ -317,6 +318,9 @@ final class Explainer {
   private String statusLine(KeyResultReport row) {
     StringBuilder s = new StringBuilder(name(row.id())).append(" is ")
         .append(row.status().jsonName().replace('-', ' '));
+    if (row.status() == Status.ON_TRACK && row.progress() != null && row.progress() < row.expectedProgress()) {
+      s.append(" although behind its plan"); // on track by its probability, not by its plan
+    }
     if (row.progress() != null) {
       s.append(": ").append(Numbers.percent(row.progress())).append(" of the way against ")
           .append(Numbers.percent(row.expectedProgress())).append(" planned");

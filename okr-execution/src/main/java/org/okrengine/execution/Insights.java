@@ -20,7 +20,12 @@ final class Insights {
 
   private Insights() {}
 
-  static String sentence(KeyResult kr, Forecast f, Cycle cycle) {
+  /**
+   * The sentence of {@code kr}'s forecast {@code f}; {@code atRiskBelow} is the probability below which the forecaster
+   * puts a key result that went backwards behind its plan at risk (its on-track threshold), named where such a key
+   * result is still on track.
+   */
+  static String sentence(KeyResult kr, Forecast f, Cycle cycle, double atRiskBelow) {
     Metric m = kr.metric();
     String id = Causes.name(kr.id(), kr.title());
     switch (f.status()) {
@@ -69,8 +74,13 @@ final class Insights {
           + pct(f.landingProgress()) + ", not 100%" + chance + ".";
     }
     if (f.hasReason("regressing")) {
-      return id + " went backwards since its previous check-in and is at " + pct(f.progress())
-          + " of the way; it is forecast to land at " + pct(f.landingProgress()) + chance + ".";
+      String back = id + " went backwards since its previous check-in and is at " + pct(f.progress()) + " of the way";
+      if (f.status() == Status.ON_TRACK && f.progress() != null && f.progress() < f.expectedProgress()) {
+        // behind its plan and going backwards, yet on track: the status rests on the probability alone; say so
+        return back + " against " + pct(f.expectedProgress()) + " planned for now; it is forecast to land at "
+            + pct(f.landingProgress()) + chance + ", not low enough to be at risk (below " + pct(atRiskBelow) + ").";
+      }
+      return back + "; it is forecast to land at " + pct(f.landingProgress()) + chance + ".";
     }
     if (ratio != null && ratio >= 1) {
       LocalDate done = f.completionDate();
