@@ -157,8 +157,8 @@ public final class ExecutionEngine {
       Forecast f = now.forecasts().get(kr.id());
       Double value = kr.latestCheckIn(asOf).map(CheckIn::value).orElse(null);
       String objective = cycle.objectiveOf(kr.id()).orElseThrow().id();
-      UpstreamRule.Outcome o = UpstreamRule.apply(cycle, kr, f, Insights.sentence(kr, f, cycle.cycle(), forecaster.onTrackProbability()),
-          now.risks(), today);
+      String sentence = Insights.sentence(kr, f, cycle.cycle(), forecaster.onTrackProbability());
+      UpstreamRule.Outcome o = UpstreamRule.apply(cycle, kr, f, sentence, now.risks(), today);
       List<Cause> causes = full && o.status().needsAttention()
           ? Causes.of(cycle, kr, f, asOf, now.cascades(), feeds) : List.of();
       KeyResultReport row = new KeyResultReport(kr.id(), kr.title(), objective, kr.team(), o.status(), value,
