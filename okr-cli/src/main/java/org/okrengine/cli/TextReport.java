@@ -101,8 +101,9 @@ final class TextReport {
         }
         String age = r.daysSinceCheckIn() == null ? "never" : r.daysSinceCheckIn() + "d ago";
         String forecast = r.forecast() == null ? ""
-            : String.format(Locale.ROOT, "lands %5s  P(target) %4s", pct(r.forecast().landingProgress()),
-                pct(r.forecast().probabilityOfTarget()));
+            : String.format(Locale.ROOT, "lands %5s  P(target) %4s", kr.metric().direction().isMaintain()
+                ? sideWord(r.forecast().landingValue() - kr.metric().target()) // no way to go: above, below or at
+                : pct(r.forecast().landingProgress()), pct(r.forecast().probabilityOfTarget()));
         out.printf(Locale.ROOT, "  %-" + idWidth + "s %-42s %s  %-8s %s %s%n", p(r.id()),
             p(truncate(r.title(), 42)), against, age, padded(r.status(), 12), forecast);
       }
@@ -303,13 +304,18 @@ final class TextReport {
   }
 
   /** A maintain key result's latest value against its threshold: {@code 2 below 40}, {@code 0.3 above 99.5}. */
+  /** {@code above}, {@code below} or {@code at} the threshold, by the sign of {@code gap} (value minus target). */
+  static String sideWord(double gap) {
+    return gap > 0 ? "above" : gap < 0 ? "below" : "at";
+  }
+
   static String side(org.okrengine.model.Metric m, double value) {
     double gap = value - m.target();
     String threshold = compact(m.target());
     if (gap == 0) {
       return "at " + threshold;
     }
-    return compact(Math.abs(gap)) + (gap > 0 ? " above " : " below ") + threshold;
+    return compact(Math.abs(gap)) + " " + sideWord(gap) + " " + threshold;
   }
 
   /** At most three significant digits, no exponent, no trailing zeros: {@code 0.3}, {@code 99.5}, {@code 1200}. */

@@ -70,6 +70,19 @@ class TextReportTest {
   }
 
   @Test
+  void write_maintainKeyResult_landsAboveOrBelowItsThreshold() {
+    // 97, 98.5, 99.2 against "at or above 99.5": its line says where it is and where it lands against the threshold,
+    // never a percentage of a way (the landing value of a maintain key result is its latest, 99.2: below)
+    KeyResult k = new KeyResult("KR-1", "Uptime", null, "t", 1.0, List.of(), new Metric(null, 99.5,
+        org.okrengine.model.Direction.MAINTAIN_ABOVE, "%"), Plan.LINEAR, List.of(CheckIn.of(day(7), 97),
+            CheckIn.of(day(14), 98.5), CheckIn.of(day(21), 99.2)), null);
+    OkrCycle c = OkrCycle.of(Q, List.of(Team.of("t")), List.of(new Objective("O-1", "Reliable", "t", null, null, null,
+        List.of(k))));
+    String line = text(c, day(22)).lines().filter(l -> l.startsWith("  KR-1 ")).findFirst().orElseThrow();
+    assertThat(line).contains("0.3 below 99.5").contains("lands below").doesNotContain("lands   ");
+  }
+
+  @Test
   void write_progressBeyondALong_saysSo() {
     // 1e15 against a span of 1e-9: 1e26 %, which Math.round turns into Long.MIN_VALUE when negative
     OkrCycle c = OkrCycle.of(Q, List.of(Team.of("t\u001b")), List.of(new Objective("O-1", "Huge", "t\u001b", null,

@@ -196,10 +196,10 @@ final class HtmlPage {
             .append(s.jsonName()).append("</span></td><td><a href=\"#").append(anchors.get(r.id())).append("\">")
             .append(esc(r.id())).append("</a> ").append(esc(r.title())).append("</td><td>")
             .append(esc(named(r.objective()))).append("</td><td>").append(esc(teamName(r.team())))
-            .append("</td><td class=\"n\">").append(r.progress() == null ? "–" : pct(r.progress()))
-            .append("</td><td class=\"n\">").append(pct(r.expectedProgress())).append("</td><td class=\"n\">")
+            .append("</td><td class=\"n\">").append(progressCell(r, m))
+            .append("</td><td class=\"n\">").append(planCell(r, m)).append("</td><td class=\"n\">")
             .append(r.daysSinceCheckIn() == null ? "never" : r.daysSinceCheckIn() + " d ago")
-            .append("</td><td class=\"n\">").append(f == null ? "–" : pct(f.landingProgress()))
+            .append("</td><td class=\"n\">").append(f == null ? "–" : landsCell(f, m))
             .append("</td><td class=\"n\">").append(f == null || f.interval() == null ? "–"
                 : esc(interval(f.interval(), m)))
             .append("</td><td class=\"n\">").append(f == null ? "–" : pct(f.probabilityOfTarget()))
@@ -207,6 +207,30 @@ final class HtmlPage {
       }
     }
     sb.append("</tbody>\n</table>\n</section>\n");
+  }
+
+  // A maintain key result has no way to go: its cells say where its value is against the threshold, never a
+  // percentage of the way (as the text report and the sentences do)
+
+  private static String progressCell(KeyResultReport r, Metric m) {
+    if (!m.direction().isMaintain()) {
+      return r.progress() == null ? "–" : pct(r.progress());
+    }
+    if (r.value() == null) {
+      return "–";
+    }
+    double gap = r.value() - m.target();
+    return gap == 0 ? "at " + esc(Numbers.value(m.target(), m))
+        : esc(Numbers.value(Math.abs(gap), m)) + (gap > 0 ? " above " : " below ") + esc(Numbers.value(m.target(), m));
+  }
+
+  private static String planCell(KeyResultReport r, Metric m) {
+    return m.direction().isMaintain() ? (m.direction() == org.okrengine.model.Direction.MAINTAIN_ABOVE ? "at or above "
+        : "at or below ") + esc(Numbers.value(m.target(), m)) : pct(r.expectedProgress());
+  }
+
+  private static String landsCell(ForecastSummary f, Metric m) {
+    return m.direction().isMaintain() ? esc(Numbers.value(f.landingValue(), m)) : pct(f.landingProgress());
   }
 
   private void charts() {
