@@ -27,7 +27,8 @@ import org.okrengine.model.Status;
  * <ul>
  *   <li>{@code source-silent} (1.0): the integration that feeds it has gone silent (see {@link SourceHealth}).</li>
  *   <li>{@code upstream-late} (0.5 + 0.5 x the probability it misses because of the upstream item): a cascade from a
- *       late item reaches it; one cause per cascade, for at most the
+ *       late item reaches it (the sentence names the forecast's own chance of a miss too where the dependency's is
+ *       larger: see {@link #upstreamMiss}); one cause per cascade, for at most the
  *       {@value org.okrengine.deps.Cascade#MAX_CASCADES_PER_ITEM} cascades most likely to make it miss.</li>
  *   <li>{@code blocker-named} (0.9 x weeks / 4, at most 0.9): the latest check-in names a blocker that the check-ins
  *       before it named without a break, at least twice in all; weeks from the first naming to the instant.</li>
@@ -78,8 +79,8 @@ final class Causes {
       double slip = h.slipAt();
       out.add(new Scored(new Cause("upstream-late", c.source(), Map.of("slipDays", c.slipDays(),
           "slipDaysHere", slip, "probabilityOfMiss", miss),
-          "Upstream, " + name(okr, c.source()) + " is " + Numbers.days(c.slipDays()) + " late; that leaves "
-              + name(kr.id(), kr.title()) + " " + Insights.aPct(miss) + " chance of missing because of it."),
+          "Upstream, " + name(okr, c.source()) + " is " + Numbers.days(c.slipDays()) + " late; "
+              + upstreamMiss(name(kr.id(), kr.title()), miss, f == null ? null : 1 - f.probabilityOfTarget())),
           0.5 + 0.5 * miss, 1));
     }
     blocker(cycle, id, seen, asOf, out);
@@ -104,6 +105,22 @@ final class Causes {
       causes.add(s.cause);
     }
     return causes;
+  }
+
+  /**
+   * The tail of the {@code upstream-late} sentence: {@code that leaves KR-11 a 32% chance of missing because of it},
+   * a part of the miss its forecast gives. The cascade judges the dependency alone, the forecast the key result's own
+   * numbers; where the dependency's chance of a miss is the larger (as a percentage), saying it "leaves" that chance
+   * would contradict the forecast printed beside it, so both are named:
+   * {@code judged by that dependency alone, KR-22 would have an 84% chance of missing, more than the 79% its own
+   * numbers give}.
+   */
+  static String upstreamMiss(String who, double miss, Double ownMiss) {
+    if (ownMiss != null && Math.round(miss * 100) > Math.round(ownMiss * 100)) {
+      return "judged by that dependency alone, " + who + " would have " + Insights.aPct(miss)
+          + " chance of missing, more than the " + Numbers.percent(ownMiss) + " its own numbers give.";
+    }
+    return "that leaves " + who + " " + Insights.aPct(miss) + " chance of missing because of it.";
   }
 
   /** The silence after which the forecaster called {@code f} stale, or null when it is not stale. */

@@ -137,9 +137,12 @@ final class Explainer {
     ev.put("needAttention", (double) t.needAttention());
     put(ev, "progress", t.progress());
     ev.put("expectedProgress", t.expectedProgress());
+    List<KeyResultReport> teamRows = new ArrayList<>();
+    for (KeyResult kr : cycle.keyResultsOfTeam(id)) {
+      teamRows.add(rows.get(kr.id()));
+    }
     step(id, who + ": " + t.needAttention() + " of " + t.keyResults() + " key results need attention"
-        + (t.progress() == null ? "." : "; together " + Numbers.percent(t.progress()) + " of the way against "
-            + Numbers.percent(t.expectedProgress()) + " planned."), ev);
+        + Summaries.together(teamRows, t.progress(), t.expectedProgress()) + ".", ev);
     for (KeyResult kr : cycle.keyResultsOfTeam(id)) {
       brief(kr.id());
     }
@@ -318,17 +321,18 @@ final class Explainer {
   private String statusLine(KeyResultReport row) {
     StringBuilder s = new StringBuilder(name(row.id())).append(" is ")
         .append(row.status().jsonName().replace('-', ' '));
-    if (row.status() == Status.ON_TRACK && row.progress() != null && row.progress() < row.expectedProgress()) {
+    if (row.status() == Status.ON_TRACK && row.progress() != null && row.progress() < row.expectedProgress()
+        && (row.metric() == null || !row.metric().direction().isMaintain())) {
       s.append(" although behind its plan"); // on track by its probability, not by its plan
     }
-    if (row.progress() != null) {
-      s.append(": ").append(Numbers.percent(row.progress())).append(" of the way against ")
-          .append(Numbers.percent(row.expectedProgress())).append(" planned");
+    String standing = Insights.standing(row);
+    if (standing != null) {
+      s.append(": ").append(standing);
     }
     Double p = row.forecast() == null ? null : row.forecast().probabilityOfTarget();
     if (p != null) {
-      s.append(row.progress() != null ? ", " : ": ").append("a ").append(Numbers.percent(p))
-          .append(" chance of reaching its target");
+      s.append(standing != null ? ", " : ": ").append("a ").append(Numbers.percent(p))
+          .append(" chance of ").append(Insights.chanceOf(row));
     }
     return s.append('.').toString();
   }

@@ -7,7 +7,9 @@ import java.util.Locale;
 import org.okrengine.forecast.Forecast;
 import org.okrengine.model.Cycle;
 import org.okrengine.model.Direction;
+import org.okrengine.model.ForecastSummary;
 import org.okrengine.model.KeyResult;
+import org.okrengine.model.KeyResultReport;
 import org.okrengine.model.Metric;
 import org.okrengine.model.Status;
 
@@ -103,6 +105,47 @@ final class Insights {
     }
     return Numbers.value(Math.abs(gap), m) + (gap > 0 ? " above " : " below ") + "the threshold of "
         + Numbers.value(m.target(), m);
+  }
+
+  /**
+   * Where key result {@code r} stands, for a sentence: {@code 32% of the way against 53% planned}; for a maintain key
+   * result, which has no way to go, where its latest value is against its threshold
+   * ({@code 0.31 NPS below the threshold of 40 NPS}). Null without a value.
+   */
+  static String standing(KeyResultReport r) {
+    Metric m = r.metric();
+    if (m != null && m.direction().isMaintain()) {
+      return r.value() == null ? null : side(m, r.value());
+    }
+    return r.progress() == null ? null
+        : Numbers.percent(r.progress()) + " of the way against " + Numbers.percent(r.expectedProgress()) + " planned";
+  }
+
+  /**
+   * Where key result {@code r}'s forecast lands, for a sentence: {@code forecast to land at 82%}; for a maintain key
+   * result {@code forecast to end the cycle 0.31 NPS below the threshold of 40 NPS}. Null without a forecast.
+   */
+  static String landing(KeyResultReport r) {
+    ForecastSummary f = r.forecast();
+    if (f == null) {
+      return null;
+    }
+    Metric m = r.metric();
+    return m != null && m.direction().isMaintain() ? "forecast to end the cycle " + side(m, f.landingValue())
+        : "forecast to land at " + Numbers.percent(f.landingProgress());
+  }
+
+  /**
+   * What key result {@code r}'s probability of target is the chance of: {@code reaching its target}; for a maintain
+   * key result {@code ending the cycle at or above 40 NPS} (at or below, for one kept below its threshold).
+   */
+  static String chanceOf(KeyResultReport r) {
+    Metric m = r.metric();
+    if (m != null && m.direction().isMaintain()) {
+      return "ending the cycle " + (m.direction() == Direction.MAINTAIN_ABOVE ? "at or above " : "at or below ")
+          + Numbers.value(m.target(), m);
+    }
+    return "reaching its target";
   }
 
   /** The status in words: {@code at risk}, {@code off track}, ... */

@@ -50,12 +50,12 @@ final class Prompt {
         sb.append("- ").append(id(k.id())).append(' ').append(quote(k.title())).append(" (team ")
             .append(id(k.team())).append(", objective ").append(id(k.objective())).append("): ")
             .append(Insights.statusName(k.status()));
-        if (k.progress() != null) {
-          sb.append("; ").append(Numbers.percent(k.progress())).append(" of the way against ")
-              .append(Numbers.percent(k.expectedProgress())).append(" planned");
+        String standing = Insights.standing(k);
+        if (standing != null) {
+          sb.append("; ").append(standing);
         }
         if (k.forecast() != null) {
-          sb.append("; forecast to land at ").append(Numbers.percent(k.forecast().landingProgress()))
+          sb.append("; ").append(Insights.landing(k))
               .append(", P(target) ").append(Numbers.percent(k.forecast().probabilityOfTarget()));
         }
         if (k.daysSinceCheckIn() != null) {

@@ -110,10 +110,7 @@ final class Summaries {
           .append(attention == 1 ? " needs" : " need").append(" attention (").append(counts(counts, true))
           .append(")");
     }
-    if (progress != null) {
-      sb.append("; together ").append(Insights.pct(progress)).append(" of the way against ")
-          .append(Insights.pct(expected)).append(" planned");
-    }
+    sb.append(together(o.keyResults().stream().map(kr -> rows.get(kr.id())).toList(), progress, expected));
     sb.append('.');
     if (behind != null && behind.expectedProgress() > behind.progress() && attention > 1) {
       sb.append(' ').append(Causes.name(behind.id(), behind.title())).append(" is furthest behind (")
@@ -121,6 +118,33 @@ final class Summaries {
           .append(" against ").append(Insights.pct(behind.expectedProgress())).append(").");
     }
     return new ObjectiveSummary(o.id(), o.title(), o.team(), n, attention, progress, expected, sb.toString());
+  }
+
+  /**
+   * The roll-up's clause: {@code ; together 38% of the way against 58% planned}; where every key result with a value
+   * keeps a threshold (maintain, no way to go), how many hold it: {@code ; 1 of 2 key results holds its threshold}
+   * (a mean of 0s and 1s read as "50% of the way against 100% planned" says something else); empty without values.
+   */
+  static String together(List<KeyResultReport> rows, Double progress, double expected) {
+    if (progress == null) {
+      return "";
+    }
+    int maintain = 0;
+    int held = 0;
+    for (KeyResultReport r : rows) {
+      if (r.progress() == null) {
+        continue;
+      }
+      if (r.metric() == null || !r.metric().direction().isMaintain()) {
+        return "; together " + Insights.pct(progress) + " of the way against " + Insights.pct(expected) + " planned";
+      }
+      maintain++;
+      if (r.value() != null && r.metric().isMet(r.value())) {
+        held++;
+      }
+    }
+    return "; " + held + " of " + maintain + (maintain == 1 ? " key result holds its threshold"
+        : held == 1 ? " key results holds its threshold" : " key results hold their thresholds");
   }
 
   /** 2^-e for the binary exponent e of {@code largest} (2^1023 for a subnormal one); 1 for 0. */

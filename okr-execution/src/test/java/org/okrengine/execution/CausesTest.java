@@ -125,6 +125,19 @@ class CausesTest {
   }
 
   @Test
+  void upstreamMiss_namesTheForecastsOwnChanceWhereTheDependencysIsLarger() {
+    assertThat(Causes.upstreamMiss("KR-3", 0.32, 0.6)).isEqualTo("that leaves KR-3 a 32% chance of missing because "
+        + "of it.");
+    // 0.794 and 0.786 both read 79%: no contradiction to explain
+    assertThat(Causes.upstreamMiss("KR-3", 0.794, 0.786)).isEqualTo("that leaves KR-3 a 79% chance of missing "
+        + "because of it.");
+    assertThat(Causes.upstreamMiss("KR-3", 0.84, 0.79)).isEqualTo("judged by that dependency alone, KR-3 would have "
+        + "an 84% chance of missing, more than the 79% its own numbers give.");
+    assertThat(Causes.upstreamMiss("KR-3", 0.84, null)).isEqualTo("that leaves KR-3 an 84% chance of missing "
+        + "because of it.");
+  }
+
+  @Test
   void objectiveAndCompanySummaries() {
     KeyResult ok = new KeyResult("KR-9", null, null, "support", 1.0, List.of(), Metric.of(0, 100, null),
         Plan.LINEAR, List.of(at(7, 8, null), at(14, 16, null), at(21, 24, null), at(28, 32, null),

@@ -105,4 +105,49 @@ class StatusStoryTest {
     assertThat(html).contains("<td class=\"n\">0.31 NPS below 40 NPS</td><td class=\"n\">at or above 40 NPS</td>")
         .contains("<td class=\"n\">11.7 ms below 400 ms</td><td class=\"n\">at or below 400 ms</td>");
   }
+
+  @Test
+  void maintain_explainedAndPromptedAgainstItsThreshold_objectiveCountsWhatHolds() {
+    // was: "KR-9 (Keep NPS above 40) is stale: 0% of the way against 100% planned" (okr explain), "forecast to land
+    // at 0%" (--format prompt), and O-4, two maintain key results, "together 50% of the way against 100% planned"
+    assertThat(Explanation.of(q3, week8, "KR-9").steps().get(0).sentence()).isEqualTo("KR-9 (Keep NPS above 40) is "
+        + "stale: 0.31 NPS below the threshold of 40 NPS, a 44% chance of ending the cycle at or above 40 NPS.");
+    assertThat(Prompt.of(week8)).contains("- KR-9 \"Keep NPS above 40\" (team product, objective O-4): stale; 0.31 "
+        + "NPS below the threshold of 40 NPS; forecast to end the cycle 0.31 NPS below the threshold of 40 NPS, "
+        + "P(target) 44%;");
+    // KR-9 at 39.69 is below 40, KR-10 above 99.5 (0.318 above, the text report's line)
+    assertThat(week8.objectives().stream().filter(o -> o.id().equals("O-4")).findFirst().orElseThrow().sentence())
+        .isEqualTo("O-4 (Keep customers delighted while we ship): 1 of 2 key results needs attention (1 stale); 1 of "
+            + "2 key results holds its threshold.");
+    for (var o : week8.objectives()) {
+      assertThat(o.sentence()).as(o.id()).doesNotContain("against 100% planned");
+    }
+  }
+
+  @Test
+  void upstreamCause_neverLeavesALargerChanceOfMissingThanTheForecastGives() {
+    // was: KR-22 "P(target) 21%" beside "that leaves KR-22 an 84% chance of missing because of it", and KR-3's 50%
+    // beside 67% and 63%: a cascade's chance of a miss larger than the key result's own is named as the
+    // dependency's alone, with the forecast's beside it
+    for (KeyResultReport r : rows.values()) {
+      for (var c : r.causes()) {
+        if (!c.code().equals("upstream-late")) {
+          continue;
+        }
+        String own = Numbers.percent(1 - r.forecast().probabilityOfTarget());
+        String dep = Insights.aPct(c.evidence().get("probabilityOfMiss"));
+        if (Math.round(100 * c.evidence().get("probabilityOfMiss"))
+            > Math.round(100 * (1 - r.forecast().probabilityOfTarget()))) {
+          assertThat(c.sentence()).as(r.id()).contains("judged by that dependency alone")
+              .contains(dep + " chance of missing, more than the " + own + " its own numbers give.");
+        } else {
+          assertThat(c.sentence()).as(r.id()).contains(Insights.aPct(c.evidence().get("probabilityOfMiss"))
+              + " chance of missing because of it.");
+        }
+      }
+    }
+    assertThat(rows.get("KR-3").causes().get(0).sentence()).isEqualTo("Upstream, KR-7 (Analytics module generally "
+        + "available) is 4 days late; judged by that dependency alone, KR-3 (Launch self-serve finance dashboards) "
+        + "would have a 67% chance of missing, more than the 50% its own numbers give.");
+  }
 }
