@@ -116,11 +116,11 @@ class StatusStoryTest {
         + "NPS below the threshold of 40 NPS; forecast to end the cycle 0.31 NPS below the threshold of 40 NPS, "
         + "P(target) 44%;");
     // KR-9 at 39.69 is below 40, KR-10 above 99.5 (0.318 above, the text report's line)
-    assertThat(week8.objectives().stream().filter(o -> o.id().equals("O-4")).findFirst().orElseThrow().sentence())
+    assertThat(week8.objectives().stream().filter(o -> o.id().equals("O-4")).findFirst().orElseThrow().summary())
         .isEqualTo("O-4 (Keep customers delighted while we ship): 1 of 2 key results needs attention (1 stale); 1 of "
             + "2 key results holds its threshold.");
     for (var o : week8.objectives()) {
-      assertThat(o.sentence()).as(o.id()).doesNotContain("against 100% planned");
+      assertThat(o.summary()).as(o.id()).doesNotContain("against 100% planned");
     }
   }
 
