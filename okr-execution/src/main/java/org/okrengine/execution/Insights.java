@@ -28,6 +28,15 @@ final class Insights {
    * result is still on track.
    */
   static String sentence(KeyResult kr, Forecast f, Cycle cycle, double atRiskBelow) {
+    return sentence(kr, f, cycle, atRiskBelow, false);
+  }
+
+  /**
+   * As {@link #sentence(KeyResult, Forecast, Cycle, double)}; {@code over}: the forecast instant is at or after the
+   * cycle's end, when the latest check-in is the outcome (the forecaster's rule), so the sentence says where the key
+   * result ended instead of where it is forecast to land.
+   */
+  static String sentence(KeyResult kr, Forecast f, Cycle cycle, double atRiskBelow, boolean over) {
     Metric m = kr.metric();
     String id = Causes.name(kr.id(), kr.title());
     switch (f.status()) {
@@ -50,6 +59,19 @@ final class Insights {
             + pct(f.progress()) + " of the way, against " + pct(f.expectedProgress()) + " planned for now.";
       default:
         break;
+    }
+    if (over) {
+      if (m.direction() == Direction.ACHIEVE) {
+        return id + " was not done when the cycle ended on " + DAY.format(cycle.end()) + ".";
+      }
+      if (m.direction().isMaintain()) {
+        return id + " ended the cycle at " + Numbers.value(f.landingValue(), m) + ", " + side(m, f.landingValue())
+            + " (its last check-in).";
+      }
+      if (f.probabilityOfTarget() < 1) {
+        return id + " ended the cycle short of its target: " + Numbers.value(f.landingValue(), m) + " at its last "
+            + "check-in, " + pct(f.progress()) + " of the way to " + Numbers.value(m.target(), m) + ".";
+      }
     }
     if (m.direction() == Direction.ACHIEVE) {
       return id + " is not done yet; judging by its milestones so far it has " + aPct(f.probabilityOfTarget())

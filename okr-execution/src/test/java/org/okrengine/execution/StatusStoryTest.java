@@ -150,4 +150,29 @@ class StatusStoryTest {
         + "available) is 4 days late; judged by that dependency alone, KR-3 (Launch self-serve finance dashboards) "
         + "would have a 67% chance of missing, more than the 50% its own numbers give.");
   }
+
+  @Test
+  void afterTheCycle_aMissIsAMiss() {
+    // was, on 1 Oct: KR-28 "on track although behind its plan: 88% of the way against 100% planned, a 43% chance"
+    // and forecast to land at 98%, while the retrospective counted it a miss; KR-25 at 10% "forecast to land at 18%"
+    CycleReport oct1 = ExecutionEngine.withDefaults().analyze(q3, q3.cycle().instantOf(LocalDate.of(2026, 10, 1)));
+    Map<String, KeyResultReport> after = ExampleStoryTest.byId(oct1);
+    KeyResultReport kr28 = after.get("KR-28");
+    assertThat(kr28.status()).isEqualTo(Status.OFF_TRACK);
+    assertThat(kr28.forecast().probabilityOfTarget()).isEqualTo(0.0);
+    // 7.06 teams on 21 Sep (the example's last check-in), 7.06 / 8 = 88%
+    assertThat(kr28.forecast().landingValue()).isEqualTo(7.06);
+    assertThat(kr28.insight()).isEqualTo("KR-28 (Data contracts adopted by 8 teams) ended the cycle short of its "
+        + "target: 7.06 teams at its last check-in, 88% of the way to 8 teams.");
+    for (KeyResultReport r : after.values()) {
+      assertThat(r.status()).as(r.id()).isNotEqualTo(Status.AT_RISK);
+      if (r.forecast() != null && r.value() != null) {
+        assertThat(r.forecast().probabilityOfTarget()).as(r.id()).isIn(0.0, 1.0);
+        assertThat(r.insight()).as(r.id()).doesNotContain("forecast to land");
+      }
+      if (r.status() == Status.ON_TRACK) {
+        assertThat(r.forecast().probabilityOfTarget()).as(r.id()).isEqualTo(1.0);
+      }
+    }
+  }
 }

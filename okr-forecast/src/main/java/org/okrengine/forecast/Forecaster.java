@@ -608,7 +608,8 @@ public final class Forecaster {
     // with fewer than two increments the prior stands in: (scaleRef)^2 of wander over a cycle
     double perDay = k >= 2 ? sum / k : scaleRef * scaleRef / lengthDays;
     k = Math.max(k, 1);
-    double horizon = Math.max(0.0, lengthDays - Math.max(lastDays, 0.0));
+    // once the cycle is over the latest value is the outcome: no wander left (as Kernel.over for the other directions)
+    double horizon = n > 0 && asOfDays >= lengthDays ? 0.0 : Math.max(0.0, lengthDays - Math.max(lastDays, 0.0));
     double sd = Math.sqrt(perDay * horizon);
     int row = StudentT.row(k);
     if (sd > 0) {

@@ -199,15 +199,46 @@ final class Kernel {
       if (method == ForecastMethod.MOVEMENT_AWARE) {
         PlanPriorStages.stack(stack, c, m);
       }
-      return;
+    } else {
+      for (int j = 0; j < m; j++) {
+        int i = base + j;
+        c.col[FLAGS][j] = c.commonFlags(j);
+        c.toSlots(j);
+        RowMethods.prepare(method, p, priorPrec, q, times, values, offsets[i], offsets[i + 1], asOfDays[i],
+            baselines[i], c.slots, 0);
+        c.fromSlots(j);
+      }
     }
+    over(c, m);
+  }
+
+  /**
+   * Once the cycle is over (no time remains at the forecast instant), the outcome is the latest check-in's value,
+   * whatever the method: the landing is that value, the interval a point, the probability 1 where it meets the
+   * target and 0 where it does not (before, a key result at 88% of the way whose last check-in came nine days before
+   * the end kept a 43% chance after the cycle had ended, beside the retrospective's miss), and no completion ahead
+   * for one that falls short. A met target counted as the outcome (probability 1) once the cycle was over before;
+   * the unmet ones now read the same way. Key results without a check-in keep the method's figures.
+   */
+  static void over(Columns c, int m) {
+    double[][] col = c.col;
+    double[] remaining = col[REMAINING];
     for (int j = 0; j < m; j++) {
-      int i = base + j;
-      c.col[FLAGS][j] = c.commonFlags(j);
-      c.toSlots(j);
-      RowMethods.prepare(method, p, priorPrec, q, times, values, offsets[i], offsets[i + 1], asOfDays[i],
-          baselines[i], c.slots, 0);
-      c.fromSlots(j);
+      if (remaining[j] > 0 || col[COUNT][j] == 0) {
+        continue; // nearly always: a branch the processor predicts
+      }
+      double y = col[LAST_Y][j];
+      col[MEAN][j] = y;
+      col[LOW][j] = y;
+      col[HIGH][j] = y;
+      boolean met = y >= 1;
+      col[PROBABILITY][j] = met ? 1.0 : 0.0;
+      if (!met) {
+        int f = (int) col[FLAGS][j] & ~(HAS_COMPLETION | HAS_COMPLETION_85);
+        col[FLAGS][j] = f;
+        col[COMPLETION][j] = -1;
+        col[COMPLETION_85][j] = -1;
+      }
     }
   }
 

@@ -142,12 +142,15 @@ final class Stack {
   /**
    * The stacked probability of one key result, as the kernel's column stage computes it (PlanPriorStages.stack): the logistic
    * of the weights on the features, bounded; where the latest check-in meets the target, the probability that it
-   * holds ({@link #metHolds}), 1 once the cycle is over. For tests and the fit.
+   * holds ({@link #metHolds}), 1 once the cycle is over (0 for one short of its target then). For tests and the fit.
    */
   static double probability(double[] w, double p, double remaining, double py, double px, double sumS,
       double sumSquares, double confidence, double ordinal, double backward) {
     if (py >= 1) {
       return remaining > 0 ? metHolds(w) : 1.0;
+    }
+    if (!(remaining > 0)) {
+      return 0.0; // the cycle is over: the latest check-in, short of the target, is the outcome (Kernel.over)
     }
     double[] f = new double[FEATURES];
     features(p, remaining, py, px, sumS, sumSquares, confidence, ordinal, backward, f);

@@ -476,4 +476,41 @@ class ForecasterTest {
     assertThatThrownBy(() -> new Hyperparameters(1, 0, 1, 0, 1))
         .hasMessage("rateSpread must be within (0, 1e6): 0.0");
   }
+
+  /** 7.06 of 8 teams at its last check-in, nine days before the end of the 91-day cycle (the example's KR-28). */
+  static final KeyResult SHORT = kr(Metric.of(0, 8, "teams"), new int[] {14, 42, 70, 82},
+      new double[] {1.5, 4.0, 6.79, 7.06});
+
+  @ParameterizedTest
+  @EnumSource(ForecastMethod.class)
+  void forecast_atTheCyclesEnd_theLatestCheckInIsTheOutcome(ForecastMethod method) {
+    Forecaster forecaster = Forecaster.withDefaults().withMethod(method);
+    // a day before the end the value may still move: the Bayesian methods are not sure of a miss (linear pace, say,
+    // is: it has no uncertainty)
+    Forecast before = forecaster.forecast(SHORT, CYCLE, day(90));
+    if (method == ForecastMethod.MOVEMENT_AWARE || method == ForecastMethod.PLAN_PRIOR_BAYES) {
+      assertThat(before.probabilityOfTarget()).as("%s a day before", method).isGreaterThan(0).isLessThan(1);
+    }
+    // at the end (was, movement-aware: 43%, landing 7.86, after the cycle had ended) it missed, as it stands
+    Forecast end = forecaster.forecast(SHORT, CYCLE, CYCLE.endInstant());
+    assertThat(end.probabilityOfTarget()).as(method.id()).isEqualTo(0.0);
+    assertThat(end.landingValue()).as(method.id()).isEqualTo(7.06);
+    assertThat(end.completionDate()).as(method.id()).isNull();
+    if (end.interval() != null) {
+      assertThat(end.interval().low()).isEqualTo(7.06);
+      assertThat(end.interval().high()).isEqualTo(7.06);
+    }
+    assertThat(end.status()).as(method.id()).isEqualTo(Status.OFF_TRACK);
+    // one that met its target at its last check-in: 1, as before
+    KeyResult met = kr(Metric.of(0, 8, "teams"), new int[] {14, 42, 70, 82}, new double[] {1.5, 4.0, 6.79, 8.2});
+    assertThat(forecaster.forecast(met, CYCLE, CYCLE.endInstant()).probabilityOfTarget()).isEqualTo(1.0);
+    // and a maintain key result: the side of the threshold its last value is on, no interval
+    KeyResult maintain = kr(new Metric(null, 99.0, Direction.MAINTAIN_ABOVE, "%"), new int[] {7, 14, 21, 80},
+        new double[] {99.4, 99.2, 99.3, 98.9});
+    Forecast m = forecaster.forecast(maintain, CYCLE, CYCLE.endInstant());
+    assertThat(m.probabilityOfTarget()).isEqualTo(0.0);
+    assertThat(m.landingValue()).isEqualTo(98.9);
+    assertThat(m.interval()).isNull();
+    assertThat(forecaster.forecast(maintain, CYCLE, day(90)).probabilityOfTarget()).isGreaterThan(0);
+  }
 }
