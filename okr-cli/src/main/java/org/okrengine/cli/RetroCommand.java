@@ -118,9 +118,9 @@ final class RetroCommand implements Callable<Integer> {
 
   /** The text of {@code r}; {@code model} names the forecast model of the replay. */
   static void text(RetroReport r, String model, PrintWriter out) {
-    out.printf(Locale.ROOT, "Retrospective of %d cycles, %d key results (%d scored from results, %d from the last "
-        + "check-in, %d unscored)%n", r.cycles(), r.keyResults(), r.scoredFromResults(), r.scoredFromLastCheckIn(),
-        r.unscored());
+    out.printf(Locale.ROOT, "Retrospective of %d %s, %d key %s (%d scored from results, %d from the last "
+        + "check-in, %d unscored)%n", r.cycles(), r.cycles() == 1 ? "cycle" : "cycles", r.keyResults(),
+        r.keyResults() == 1 ? "result" : "results", r.scoredFromResults(), r.scoredFromLastCheckIn(), r.unscored());
     out.println();
     out.println("Completion (score bands 0-0.3 / 0.4-0.6 / 0.7-1.0):");
     header(out, "group");

@@ -128,7 +128,7 @@ class TerminalTest {
     }
     // every key result needing attention with its title, team, owner and status, off track first
     assertThat(out).contains("\n  - KR-22 (First response time from 9 to 2 hours) [Customer Support, owner noah] "
-        + "at-risk\n      KR-22 is at 32% against 53% planned for now");
+        + "at-risk\n      KR-22 is moving at 45% of the weekly pace it needs");
     assertThat(out.indexOf("] off-track\n")).isLessThan(out.indexOf("] at-risk\n"));
     assertThat(out).contains("\n  Customer Support (support)   6 of  6 need attention ")
         .contains("owners: noah, amira\n");

@@ -182,6 +182,16 @@ final class CascadeScratch {
     int now = stamp;
     byte objective = (byte) NodeKind.OBJECTIVE.ordinal();
     byte keyResult = (byte) NodeKind.KEY_RESULT.ordinal();
+    // whose need-by dates are the source's own: the source's, and a milestone's initiative's (a milestone is needed
+    // through its initiative)
+    int owner = -1;
+    if (nodeKind[source] == (byte) NodeKind.MILESTONE.ordinal()) {
+      for (int k = outStart[source]; k < outStart[source + 1]; k++) {
+        if (nodeKind[to[k]] == (byte) NodeKind.INITIATIVE.ordinal()) {
+          owner = to[k];
+        }
+      }
+    }
     int n = 0;
     int krs = 0;
     int teamsSeen = 0;
@@ -236,8 +246,11 @@ final class CascadeScratch {
           int from = earliest == DependencyGraph.NO_DAY || earliestIn[u] < earliest ? inStart[u] : inStart[u + 1];
           for (int j = from, end = inStart[u + 1]; j < end; j++) {
             int day = inNeedBy[j];
+            // only the source's own edges (or its initiative's, for a milestone): the sentence says the key results
+            // "need it by" that date, "it" being the source (a need-by further down the chain, KR-7 needed by KR-3
+            // on 15 Aug, read as I-2's)
             if (day != DependencyGraph.NO_DAY && (earliest == DependencyGraph.NO_DAY || day < earliest)
-                && seen[inFrom[j]] == now) {
+                && (inFrom[j] == source || inFrom[j] == owner)) {
               earliest = day;
             }
           }
@@ -445,7 +458,8 @@ final class CascadeScratch {
         .append(slipDays >= 0.5 && Math.round(slipDays) == 1 ? " day late" : " days late");
     if (keyResults > 0) {
       // the key results reached, counted by team (team numbers + 1 are in id order; 0, no team, first), the first
-      // few of each named team nearest first, and the earliest date one of them needs its upstream
+      // few of each named team nearest first, and the earliest date one of them needs the source itself (a direct
+      // dependency's need-by)
       List<String> parts = new ArrayList<>();
       int listed = 0;
       for (int k = 0; k < named; k++) {

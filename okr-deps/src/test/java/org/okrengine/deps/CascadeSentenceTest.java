@@ -89,4 +89,19 @@ class CascadeSentenceTest {
     // an unpaired surrogate escaped, a pair kept
     assertThat(org.okrengine.model.SafeText.printable("a\ud800b\ud83d\ude00")).isEqualTo("a\\ud800b\ud83d\ude00");
   }
+
+  @Test
+  void needByDate_onlyTheSourcesOwnDependencies() {
+    // I-1 blocks KR-1 (no need-by date), which blocks KR-3 by 10 Aug: "need it by 10 Aug" would say I-1 is needed
+    // then (as the example's I-2 read "need it by 15 Aug", a date of KR-7's dependency further down)
+    OkrCycle base = cycle("Pipeline", "Data Platform");
+    OkrCycle chain = OkrCycle.of(base.cycle(), base.teams(), base.objectives(), base.initiatives(),
+        List.of(new Dependency("I-1", "KR-1", DependencyKind.BLOCKS, null, null),
+            new Dependency("KR-1", "KR-3", DependencyKind.BLOCKS, LocalDate.of(2026, 8, 10), null)));
+    Cascade c = cascade(chain, "I-1");
+    assertThat(c.sentence()).isEqualTo("I-1 (Pipeline), of Data Platform, is 20 days late; KR-1 (Revenue) of Growth "
+        + "and KR-3 of Product need it; O-1 (Grow) and O-2 are at risk through them.");
+    // KR-1's own cascade: KR-3 needs it by 10 Aug
+    assertThat(cascade(chain, "KR-1").sentence()).contains("KR-3 of Product needs it by 10 Aug");
+  }
 }

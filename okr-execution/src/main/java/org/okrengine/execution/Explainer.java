@@ -111,7 +111,7 @@ final class Explainer {
       ev.put("expectedProgress", o.expectedProgress());
       put(ev, "probability", o.probability());
       sentence = o.summary() + (o.probability() == null ? ""
-          : " It has a " + Numbers.percent(o.probability()) + " chance of meeting its commitment.");
+          : " It has " + Insights.aPct(o.probability()) + " chance of meeting its commitment.");
     }
     step(id, sentence, ev);
     for (KeyResult kr : cycle.objective(id).orElseThrow().keyResults()) {
@@ -141,7 +141,8 @@ final class Explainer {
     for (KeyResult kr : cycle.keyResultsOfTeam(id)) {
       teamRows.add(rows.get(kr.id()));
     }
-    step(id, who + ": " + t.needAttention() + " of " + t.keyResults() + " key results need attention"
+    step(id, who + ": " + t.needAttention() + " of " + t.keyResults() + (t.keyResults() == 1 ? " key result " : " key results ")
+        + (t.needAttention() == 1 ? "needs" : "need") + " attention"
         + Summaries.together(teamRows, t.progress(), t.expectedProgress()) + ".", ev);
     for (KeyResult kr : cycle.keyResultsOfTeam(id)) {
       brief(kr.id());
@@ -331,7 +332,7 @@ final class Explainer {
     }
     Double p = row.forecast() == null ? null : row.forecast().probabilityOfTarget();
     if (p != null) {
-      s.append(standing != null ? ", " : ": ").append("a ").append(Numbers.percent(p))
+      s.append(standing != null ? ", " : ": ").append(Insights.aPct(p))
           .append(" chance of ").append(Insights.chanceOf(row));
     }
     return s.append('.').toString();

@@ -90,11 +90,16 @@ final class Insights {
       // on or ahead of a plan that asks for more later (back-loaded): say why the forecast disagrees with the plan
       return id + " is on its plan (" + pct(f.progress()) + " against " + pct(f.expectedProgress())
           + " planned for now), but the plan asks for " + pct(1 - f.progress()) + " more by "
-          + DAY.format(cycle.end()) + ", " + Numbers.times(1 / ratio) + " its weekly pace so far; at that pace it "
-          + "lands at " + pct(f.landingProgress()) + chance + ".";
+          + DAY.format(cycle.end()) + ", " + Numbers.times(1 / ratio) + " its weekly pace so far; it is forecast "
+          + "to land at " + pct(f.landingProgress()) + chance + ".";
     }
-    if (ratio != null && ratio < 1 && f.actualVelocityPerWeek() != null && f.actualVelocityPerWeek() > 0) {
-      return id + " is moving at " + pct(ratio) + " of the weekly pace it needs; if nothing changes it will land at "
+    // the landing is the forecaster's (its pace and the plan's, weighed by the evidence), not the pace so far carried
+    // forward: the sentence says "forecast", never "at that pace" (which read 59% where the pace gave 13%). Moving
+    // toward the target: a positive ratio (a decreasing key result moves toward it with a falling value, a negative
+    // velocity; one rising away from its target read "moving at -5% of the weekly pace it needs"); one that went
+    // backwards since its previous check-in is said to, below
+    if (ratio != null && ratio < 1 && ratio > 0 && !f.hasReason("regressing")) {
+      return id + " is moving at " + pct(ratio) + " of the weekly pace it needs and is forecast to land at "
           + pct(f.landingProgress()) + ", not 100%" + chance + ".";
     }
     if (f.hasReason("regressing")) {

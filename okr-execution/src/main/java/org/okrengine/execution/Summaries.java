@@ -258,7 +258,8 @@ final class Summaries {
     if (best == null) {
       return null;
     }
-    return bestCount + " of the " + attention.size() + " that need attention trace back to "
+    return bestCount + " of the " + attention.size() + " that need attention " + (bestCount == 1 ? "traces" : "trace")
+        + " back to "
         + Causes.name(okr, best.source()) + ", " + Numbers.days(best.slipDays()) + " late.";
   }
 

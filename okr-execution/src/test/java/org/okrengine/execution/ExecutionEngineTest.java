@@ -86,8 +86,8 @@ class ExecutionEngineTest {
         .forecast(CYCLE.keyResults().get(0), Q, day(45));
     assertThat(Math.round(100 * f.landingProgress())).isEqualTo(83);
     assertThat(Math.round(100 * f.probabilityOfTarget())).isEqualTo(18);
-    assertThat(kr1.insight()).isEqualTo("KR-1 (title KR-1) is moving at 64% of the weekly pace it needs; if "
-        + "nothing changes it will land at 83%, not 100% (an 18% chance of reaching 100 signups).");
+    assertThat(kr1.insight()).isEqualTo("KR-1 (title KR-1) is moving at 64% of the weekly pace it needs and is "
+        + "forecast to land at 83%, not 100% (an 18% chance of reaching 100 signups).");
     assertThat(r.keyResults().get(1).insight()).isEqualTo("KR-2 (title KR-2) met its target of 10 on 31 Jul.");
     assertThat(r.keyResults().get(2).insight())
         .isEqualTo("KR-3 (title KR-3) has no check-in yet, so nothing is known about it beyond its plan.");

@@ -90,7 +90,7 @@ class ExplanationTest {
     assertThat(subjects(o)).containsExactly("O-1", "KR-1");
     Explanation t = explain(c, "support");
     assertThat(subjects(t)).containsExactly("support", "KR-1");
-    assertThat(t.steps().get(0).sentence()).startsWith("support (Customer Support): 1 of 1 key results need attention");
+    assertThat(t.steps().get(0).sentence()).startsWith("support (Customer Support): 1 of 1 key result needs attention");
   }
 
   @Test

@@ -354,11 +354,11 @@ class HtmlReportWriterTest {
         s -> List.of("off-track", "at-risk", "stale").indexOf(s)));
     assertThat(order).hasSize((int) report.keyResults().stream().filter(r -> r.status().needsAttention()).count());
     assertThat(summary).contains("<strong>KR-22 First response time from 9 to 2 hours</strong> (Customer Support, "
-        + "owner noah): KR-22 is at 32% against 53% planned for now and is forecast to land at 82% (a 21% chance of "
-        + "reaching 2 h).");
+        + "owner noah): KR-22 is moving at 45% of the weekly pace it needs and is forecast to land at 82%, not 100% (a "
+        + "21% chance of reaching 2 h).");
     // the report's own sentence keeps the title; only the page's line under the heading drops it
     assertThat(report.keyResults().stream().filter(r -> r.id().equals("KR-22")).findFirst().orElseThrow().insight())
-        .startsWith("KR-22 (First response time from 9 to 2 hours) is at 32%");
+        .startsWith("KR-22 (First response time from 9 to 2 hours) is moving at 45%");
     // what changed: one row per change, each item with its title
     var changes = report.changes();
     String changed = section(html, "changes");

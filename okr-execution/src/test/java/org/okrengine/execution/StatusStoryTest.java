@@ -175,4 +175,33 @@ class StatusStoryTest {
       }
     }
   }
+
+  @Test
+  void sentencesSayForecastNotPace_needByDatesAreTheSourcesOwn_articlesAgree() {
+    // was (22 Jul): KR-11, a decreasing key result whose value rose away from its target, "is moving at -5% of the
+    // weekly pace it needs; if nothing changes it will land at 88%"; the landing is the forecaster's, not the pace
+    CycleReport jul22 = ExecutionEngine.withDefaults().analyze(q3, q3.cycle().instantOf(LocalDate.of(2026, 7, 22)));
+    Map<String, KeyResultReport> early = ExampleStoryTest.byId(jul22);
+    assertThat(early.get("KR-11").insight()).startsWith("KR-11 (Pipeline freshness p95 from 90 to 15 minutes) went "
+        + "backwards since its previous check-in");
+    for (CycleReport r : java.util.List.of(jul22, week8)) {
+      for (KeyResultReport k : r.keyResults()) {
+        if (k.insight() != null) {
+          assertThat(k.insight()).as(k.id()).doesNotContain("at that pace").doesNotContain("if nothing changes")
+              .doesNotContainPattern("moving at -");
+        }
+      }
+    }
+    // was (16 Sep): "I-2 (Analytics module) ... is 1 day late; KR-3 ..., KR-6 ... and KR-7 ... need it by 15 Aug":
+    // 15 Aug is when KR-3 needs KR-7 (the example's dependencies), and I-2's own dependencies have no need-by date
+    CycleReport sep16 = ExecutionEngine.withDefaults().analyze(q3, q3.cycle().instantOf(LocalDate.of(2026, 9, 16)));
+    CascadeSummary i2 = sep16.cascades().stream().filter(c -> c.source().equals("I-2")).findFirst().orElseThrow();
+    assertThat(i2.reason()).contains(" need it; ").doesNotContain("need it by");
+    // and the explanations' articles: "an 8%", never "a 8%"; "1 of 1 key result needs"
+    for (String id : java.util.List.of("growth", "product", "support", "O-4", "KR-5", "KR-19", "KR-20")) {
+      for (var step : Explanation.of(q3, week8, id).steps()) {
+        assertThat(step.sentence()).as(id).doesNotContainPattern("\\ba (8|11|18|8\\d)%");
+      }
+    }
+  }
 }
