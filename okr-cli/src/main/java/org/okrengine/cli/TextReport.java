@@ -95,14 +95,20 @@ final class TextReport {
         String progress = r.progress() == null ? "     -" : String.format(Locale.ROOT, "%6s", pct(r.progress()));
         String plan = String.format(Locale.ROOT, "%5s", pct(r.expectedProgress()));
         String against = progress + " of " + plan + " plan";
+        boolean achieve = kr.metric().direction() == org.okrengine.model.Direction.ACHIEVE;
         if (kr.metric().direction().isMaintain()) {
           // progress toward a threshold means nothing: above or below it, by how much
           against = String.format(Locale.ROOT, "%-20s", r.value() == null ? "     -" : side(kr.metric(), r.value()));
+        } else if (achieve) {
+          // done or not: no percentage of the way, nor of a plan
+          against = String.format(Locale.ROOT, "%-20s", r.value() == null ? "     -"
+              : kr.metric().isMet(r.value()) ? "  done" : "  not done");
         }
         String age = r.daysSinceCheckIn() == null ? "never" : r.daysSinceCheckIn() + "d ago";
         String forecast = r.forecast() == null ? ""
             : String.format(Locale.ROOT, "lands %5s  P(target) %4s", kr.metric().direction().isMaintain()
                 ? sideWord(r.forecast().landingValue() - kr.metric().target()) // no way to go: above, below or at
+                : achieve ? (r.forecast().probabilityOfTarget() >= 1 ? "done" : "-") // its probability says it
                 : pct(r.forecast().landingProgress()), pct(r.forecast().probabilityOfTarget()));
         out.printf(Locale.ROOT, "  %-" + idWidth + "s %-42s %s  %-8s %s %s%n", p(r.id()),
             p(truncate(r.title(), 42)), against, age, padded(r.status(), 12), forecast);

@@ -83,6 +83,17 @@ class TextReportTest {
   }
 
   @Test
+  void write_achieveKeyResult_doneOrNot() {
+    // not done at day 50 of 91 (0, 0): "not done" and its probability, never "0% of 55% plan ... lands 50%"
+    KeyResult k = new KeyResult("KR-1", "Launch", null, "t", 1.0, List.of(), Metric.achieve(), Plan.LINEAR,
+        List.of(CheckIn.of(day(7), 0), CheckIn.of(day(14), 0)), null);
+    OkrCycle c = OkrCycle.of(Q, List.of(Team.of("t")), List.of(new Objective("O-1", "Ship", "t", null, null, null,
+        List.of(k))));
+    String line = text(c, day(50)).lines().filter(l -> l.startsWith("  KR-1 ")).findFirst().orElseThrow();
+    assertThat(line).contains(" not done ").contains("lands     -  P(target)").doesNotContain("plan");
+  }
+
+  @Test
   void write_progressBeyondALong_saysSo() {
     // 1e15 against a span of 1e-9: 1e26 %, which Math.round turns into Long.MIN_VALUE when negative
     OkrCycle c = OkrCycle.of(Q, List.of(Team.of("t\u001b")), List.of(new Objective("O-1", "Huge", "t\u001b", null,

@@ -210,9 +210,12 @@ final class HtmlPage {
   }
 
   // A maintain key result has no way to go: its cells say where its value is against the threshold, never a
-  // percentage of the way (as the text report and the sentences do)
+  // percentage of the way (as the text report and the sentences do); an achieve key result is done or not
 
   private static String progressCell(KeyResultReport r, Metric m) {
+    if (m.direction() == org.okrengine.model.Direction.ACHIEVE) {
+      return r.value() == null ? "–" : m.isMet(r.value()) ? "done" : "not done";
+    }
     if (!m.direction().isMaintain()) {
       return r.progress() == null ? "–" : pct(r.progress());
     }
@@ -225,11 +228,17 @@ final class HtmlPage {
   }
 
   private static String planCell(KeyResultReport r, Metric m) {
+    if (m.direction() == org.okrengine.model.Direction.ACHIEVE) {
+      return "done by the end";
+    }
     return m.direction().isMaintain() ? (m.direction() == org.okrengine.model.Direction.MAINTAIN_ABOVE ? "at or above "
         : "at or below ") + esc(Numbers.value(m.target(), m)) : pct(r.expectedProgress());
   }
 
   private static String landsCell(ForecastSummary f, Metric m) {
+    if (m.direction() == org.okrengine.model.Direction.ACHIEVE) {
+      return f.probabilityOfTarget() >= 1 ? "done" : "–"; // done or not: the probability column says how likely
+    }
     return m.direction().isMaintain() ? esc(Numbers.value(f.landingValue(), m)) : pct(f.landingProgress());
   }
 

@@ -137,12 +137,17 @@ final class Insights {
   /**
    * Where key result {@code r} stands, for a sentence: {@code 32% of the way against 53% planned}; for a maintain key
    * result, which has no way to go, where its latest value is against its threshold
-   * ({@code 0.31 NPS below the threshold of 40 NPS}). Null without a value.
+   * ({@code 0.31 NPS below the threshold of 40 NPS}); for an achieve key result {@code done} or {@code not done yet}.
+   * Null without a value.
    */
   static String standing(KeyResultReport r) {
     Metric m = r.metric();
     if (m != null && m.direction().isMaintain()) {
       return r.value() == null ? null : side(m, r.value());
+    }
+    if (m != null && m.direction() == Direction.ACHIEVE) {
+      // done or not: a percentage of the way, or of a plan, means nothing for it
+      return r.value() == null ? null : m.isMet(r.value()) ? "done" : "not done yet";
     }
     return r.progress() == null ? null
         : Numbers.percent(r.progress()) + " of the way against " + Numbers.percent(r.expectedProgress()) + " planned";
@@ -150,7 +155,8 @@ final class Insights {
 
   /**
    * Where key result {@code r}'s forecast lands, for a sentence: {@code forecast to land at 82%}; for a maintain key
-   * result {@code forecast to end the cycle 0.31 NPS below the threshold of 40 NPS}. Null without a forecast.
+   * result {@code forecast to end the cycle 0.31 NPS below the threshold of 40 NPS}. Null without a forecast, and for
+   * an achieve key result (done or not: its probability says it).
    */
   static String landing(KeyResultReport r) {
     ForecastSummary f = r.forecast();
@@ -158,6 +164,9 @@ final class Insights {
       return null;
     }
     Metric m = r.metric();
+    if (m != null && m.direction() == Direction.ACHIEVE) {
+      return null; // done or not: its probability says it
+    }
     return m != null && m.direction().isMaintain() ? "forecast to end the cycle " + side(m, f.landingValue())
         : "forecast to land at " + Numbers.percent(f.landingProgress());
   }
@@ -171,6 +180,9 @@ final class Insights {
     if (m != null && m.direction().isMaintain()) {
       return "ending the cycle " + (m.direction() == Direction.MAINTAIN_ABOVE ? "at or above " : "at or below ")
           + Numbers.value(m.target(), m);
+    }
+    if (m != null && m.direction() == Direction.ACHIEVE) {
+      return "being done by the cycle's end";
     }
     return "reaching its target";
   }

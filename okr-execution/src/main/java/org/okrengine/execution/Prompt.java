@@ -55,8 +55,9 @@ final class Prompt {
           sb.append("; ").append(standing);
         }
         if (k.forecast() != null) {
-          sb.append("; ").append(Insights.landing(k))
-              .append(", P(target) ").append(Numbers.percent(k.forecast().probabilityOfTarget()));
+          String landing = Insights.landing(k);
+          sb.append("; ").append(landing == null ? "" : landing + ", ")
+              .append("P(target) ").append(Numbers.percent(k.forecast().probabilityOfTarget()));
         }
         if (k.daysSinceCheckIn() != null) {
           sb.append("; last check-in ").append(Numbers.days(k.daysSinceCheckIn())).append(" ago");

@@ -204,4 +204,18 @@ class StatusStoryTest {
       }
     }
   }
+
+  @Test
+  void achieve_doneOrNot_neverAPercentageOfTheWayOrOfAPlan() {
+    // was (16 Sep): KR-27 "Support chatbot live" (achieve, no milestone) "is on track although behind its plan: 0% of
+    // the way against 84% planned, a 50% chance of reaching its target"; the page's row "0% | 84% | lands 50%"
+    CycleReport sep16 = ExecutionEngine.withDefaults().analyze(q3, q3.cycle().instantOf(LocalDate.of(2026, 9, 16)));
+    assertThat(Explanation.of(q3, sep16, "KR-27").steps().get(0).sentence()).isEqualTo("KR-27 (Support chatbot live) "
+        + "is on track: not done yet, a 50% chance of being done by the cycle's end.");
+    String html = HtmlReportWriter.write(q3, sep16);
+    assertThat(html).contains("KR-27</a> Support chatbot live</td><td>O-10 Self-service that works</td><td>Customer "
+        + "Support</td><td class=\"n\">not done</td><td class=\"n\">done by the end</td>");
+    assertThat(Prompt.of(sep16)).contains("KR-7 \"Analytics module generally available\" (team product, objective "
+        + "O-3): at risk; not done yet; P(target) 25%;");
+  }
 }
