@@ -153,8 +153,10 @@ final class AnalyzeCommand implements Callable<Integer> {
           if (at.isBefore(cycle.cycle().startInstant()) || !at.isBefore(cycle.cycle().endInstant())) {
             asOfWarnings.add("okr: warning: --as-of " + asOf + " is " + (at.isBefore(cycle.cycle().startInstant())
                 ? "before cycle " + cycle.cycle().id() + " starts (" + cycle.cycle().start() + ")"
-                : "after cycle " + cycle.cycle().id() + " ends (" + cycle.cycle().end() + ")")
-                + "; it is analysed as it stood then");
+                : "after cycle " + cycle.cycle().id() + " ends (" + cycle.cycle().end() + "); the cycle is over: "
+                + "each key result's outcome is its result where the document gives one, else its latest check-in up "
+                + "to then")
+                + (at.isBefore(cycle.cycle().startInstant()) ? "; it is analysed as it stood then" : ""));
           }
         } catch (IllegalArgumentException e) {
           asOfProblems.add("--as-of: " + asOf + ": cycle " + cycle.cycle().id() + ": " + e.getMessage());

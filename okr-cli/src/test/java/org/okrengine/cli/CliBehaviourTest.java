@@ -65,8 +65,9 @@ class CliBehaviourTest {
     // the example runs 1 Jul to 30 Sep 2026; analysable from one cycle length before to one after
     OkrTest.Run after = OkrTest.run("analyze", OkrTest.EXAMPLE.toString(), "--as-of", "2026-10-15", "--format", "json");
     assertThat(after.code()).isEqualTo(0);
-    assertThat(after.err()).isEqualTo("okr: warning: --as-of 2026-10-15 is after cycle 2026-Q3 ends (2026-09-30); it "
-        + "is analysed as it stood then\n");
+    assertThat(after.err()).isEqualTo("okr: warning: --as-of 2026-10-15 is after cycle 2026-Q3 ends (2026-09-30); the "
+        + "cycle is over: each key result's outcome is its result where the document gives one, else its latest "
+        + "check-in up to then\n");
     OkrTest.Run before = OkrTest.run("analyze", OkrTest.EXAMPLE.toString(), "--as-of", "2026-06-01", "--format",
         "json");
     assertThat(before.code()).isEqualTo(0);

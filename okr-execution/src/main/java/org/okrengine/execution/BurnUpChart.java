@@ -96,7 +96,11 @@ final class BurnUpChart {
     if (r.value() != null) {
       sb.append(" · now ").append(esc(Numbers.value(r.value(), m)));
     }
-    if (f != null) {
+    // the cycle is over: the outcome is known (the forecaster's rule), no forecast to draw or to caption
+    boolean over = !asOf.isBefore(cycle.endInstant());
+    if (f != null && over) {
+      sb.append(" · ended at ").append(esc(Numbers.value(f.landingValue(), m)));
+    } else if (f != null) {
       sb.append(" · lands ").append(esc(Numbers.value(f.landingValue(), m)));
       if (iv != null) {
         sb.append(" (").append(pct(iv.level())).append(": ").append(esc(interval(iv, m)))
@@ -155,7 +159,7 @@ final class BurnUpChart {
     }
     sb.append("\"><title>plan (").append(esc(kr.plan().shapeName())).append(")</title></polyline>\n");
     // forecast cone
-    if (f != null) {
+    if (f != null && !over) {
       double t0;
       double v0;
       if (!seen.isEmpty()) {

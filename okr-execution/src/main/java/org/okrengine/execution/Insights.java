@@ -99,8 +99,11 @@ final class Insights {
     // velocity; one rising away from its target read "moving at -5% of the weekly pace it needs"); one that went
     // backwards since its previous check-in is said to, below
     if (ratio != null && ratio < 1 && ratio > 0 && !f.hasReason("regressing")) {
-      return id + " is moving at " + pct(ratio) + " of the weekly pace it needs and is forecast to land at "
-          + pct(f.landingProgress()) + ", not 100%" + chance + ".";
+      // ", not 100%" only where the landing falls short of it (a forecast that weighs the plan can land at or
+      // beyond 100% while the pace so far is short: "land at 103%, not 100%" read as a contradiction)
+      String lands = pct(f.landingProgress());
+      return id + " is moving at " + pct(ratio) + " of the weekly pace it needs and is forecast to land at " + lands
+          + (f.landingProgress() < 1 && !lands.equals("100%") ? ", not 100%" : "") + chance + ".";
     }
     if (f.hasReason("regressing")) {
       String back = id + " went backwards since its previous check-in and is at " + pct(f.progress()) + " of the way";
@@ -137,7 +140,7 @@ final class Insights {
   /**
    * Where key result {@code r} stands, for a sentence: {@code 32% of the way against 53% planned}; for a maintain key
    * result, which has no way to go, where its latest value is against its threshold
-   * ({@code 0.31 NPS below the threshold of 40 NPS}); for an achieve key result {@code done} or {@code not done yet}.
+   * ({@code 0.31 NPS below the threshold of 40 NPS}); for an achieve key result {@code done} or {@code not done}.
    * Null without a value.
    */
   static String standing(KeyResultReport r) {
@@ -147,7 +150,7 @@ final class Insights {
     }
     if (m != null && m.direction() == Direction.ACHIEVE) {
       // done or not: a percentage of the way, or of a plan, means nothing for it
-      return r.value() == null ? null : m.isMet(r.value()) ? "done" : "not done yet";
+      return r.value() == null ? null : m.isMet(r.value()) ? "done" : "not done";
     }
     return r.progress() == null ? null
         : Numbers.percent(r.progress()) + " of the way against " + Numbers.percent(r.expectedProgress()) + " planned";

@@ -91,7 +91,10 @@ final class Summaries {
       counts.merge(r.status(), 1, Integer::sum);
       if (r.status().needsAttention()) {
         attention++;
-        if (r.progress() != null && (behind == null
+        // only a key result with a way to go can be behind on it (a maintain one keeps a threshold, an achieve one
+        // is done or not: "0% against 72%" said nothing)
+        if (r.progress() != null && (r.metric() == null || !r.metric().direction().isMaintain()
+            && r.metric().direction() != org.okrengine.model.Direction.ACHIEVE) && (behind == null
             || r.expectedProgress() - r.progress() > behind.expectedProgress() - behind.progress())) {
           behind = r;
         }

@@ -356,8 +356,15 @@ public final class Forecaster {
       }
       seen[k] = n;
       boolean met = n > 0 && metric.isMet(values[n - 1]);
+      // the cycle is over: the outcome is known, as forecastSeen takes it (result.finalValue, else the latest)
+      boolean over = asOfDays[k] >= lengthDays && (n > 0 || keyResult.result() != null);
+      if (over) {
+        met = metric.isMet(keyResult.result() != null ? keyResult.result().finalValue() : values[n - 1]);
+      }
       metAt[k] = met;
-      if (asOfDays[k] >= 0 && n > 0 && !(met && !d.isMaintain())) {
+      if (over) {
+        probability[k] = met ? 1.0 : 0.0;
+      } else if (asOfDays[k] >= 0 && n > 0 && !(met && !d.isMaintain())) {
         if (d.isMaintain() || d == Direction.ACHIEVE) {
           double[] t = Arrays.copyOf(times, n);
           double[] v = Arrays.copyOf(values, n);
@@ -467,6 +474,22 @@ public final class Forecaster {
     };
     bound(metric, out);
     boolean met = n > 0 && metric.isMet(values[n - 1]);
+    if (asOfDays >= lengthDays && (n > 0 || kr.result() != null)) {
+      // the cycle is over: the outcome is known. result.finalValue where the document gives it, else the latest
+      // check-in (as the retrospective scores it); exactly that value and the metric's own test of it (the kernel's
+      // Kernel.over works on progress, where a value equal to its target can come out a hair below 1)
+      double outcome = kr.result() != null ? kr.result().finalValue() : values[n - 1];
+      met = metric.isMet(outcome);
+      out.probability = met ? 1.0 : 0.0;
+      out.landingValue = outcome;
+      if (out.interval != null) {
+        out.interval = new PredictionInterval(out.interval.level(), outcome, outcome);
+      }
+      if (!met) {
+        out.completionX = -1;
+        out.completion85X = -1;
+      }
+    }
     if (n >= 2 && !d.isMaintain()) {
       out.regressing = metric.progress(values[n - 1]) < metric.progress(values[n - 2]);
     }

@@ -212,6 +212,9 @@ final class Kernel {
     over(c, m);
   }
 
+  /** How far below 1 a progress may fall from rounding and still count as the target met ({@link #over}). */
+  static final double MET_TOLERANCE = 1e-12;
+
   /**
    * Once the cycle is over (no time remains at the forecast instant), the outcome is the latest check-in's value,
    * whatever the method: the landing is that value, the interval a point, the probability 1 where it meets the
@@ -231,7 +234,9 @@ final class Kernel {
       col[MEAN][j] = y;
       col[LOW][j] = y;
       col[HIGH][j] = y;
-      boolean met = y >= 1;
+      // progress is (value - baseline) times 1 / (target - baseline) on halves: a value equal to its target can come
+      // out one unit in the last place below 1 (1500 from a baseline of 1: 0.9999999999999999)
+      boolean met = y >= 1 - MET_TOLERANCE;
       col[PROBABILITY][j] = met ? 1.0 : 0.0;
       if (!met) {
         int f = (int) col[FLAGS][j] & ~(HAS_COMPLETION | HAS_COMPLETION_85);

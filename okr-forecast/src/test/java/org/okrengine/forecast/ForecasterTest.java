@@ -513,4 +513,33 @@ class ForecasterTest {
     assertThat(m.interval()).isNull();
     assertThat(forecaster.forecast(maintain, CYCLE, day(90)).probabilityOfTarget()).isGreaterThan(0);
   }
+
+  @ParameterizedTest
+  @EnumSource(ForecastMethod.class)
+  void forecast_atTheCyclesEnd_aTargetMetExactly_orAResult_isTheOutcome(ForecastMethod method) {
+    Forecaster forecaster = Forecaster.withDefaults().withMethod(method);
+    // 1500 from a baseline of 1: (0.5 * 1500 - 0.5) * (1 / (0.5 * 1500 - 0.5)) is 0.9999999999999999, so a test on
+    // the kernel's progress alone read it as short (found by a review: 0 beside "achieved")
+    KeyResult exact = kr(Metric.of(1, 1500, "signups"), new int[] {14, 42, 70, 82},
+        new double[] {300, 800, 1200, 1500});
+    Forecast f = forecaster.forecast(exact, CYCLE, CYCLE.endInstant());
+    assertThat(f.status()).isEqualTo(Status.ACHIEVED);
+    assertThat(f.probabilityOfTarget()).as(method.id()).isEqualTo(1.0);
+    assertThat(f.landingValue()).isEqualTo(1500.0);
+    // the batch API, which sees no result, on progress with a tolerance of 1e-12: the same 1
+    BatchForecaster.Output out = new BatchForecaster.Output(1);
+    BatchForecaster.of(forecaster).forecast(1, new int[] {0, 4}, new double[] {14, 42, 70, 82},
+        new double[] {300, 800, 1200, 1500}, new double[] {CYCLE.lengthDays()}, new double[] {CYCLE.lengthDays()},
+        new double[] {1}, new double[] {1500}, out);
+    assertThat(out.probability[0]).as(method.id()).isEqualTo(1.0);
+    // a result the document gives is the outcome, whatever the last check-in said: 8.1 teams against a last 7.06
+    KeyResult resulted = new KeyResult("KR-1", "Contracts", null, "data", 1.0, List.of(), Metric.of(0, 8, "teams"),
+        Plan.LINEAR, SHORT.checkIns(), new org.okrengine.model.Result(8.1, null));
+    Forecast r = forecaster.forecast(resulted, CYCLE, CYCLE.endInstant());
+    assertThat(r.probabilityOfTarget()).as(method.id()).isEqualTo(1.0);
+    assertThat(r.landingValue()).isEqualTo(8.1);
+    assertThat(r.status()).isEqualTo(Status.ACHIEVED);
+    // and a day before the end the result is not looked at: it is a forecast still
+    assertThat(forecaster.forecast(resulted, CYCLE, day(90)).landingValue()).isNotEqualTo(8.1);
+  }
 }
