@@ -12,9 +12,10 @@ import org.okrengine.model.internal.Digits;
  */
 final class Numbers {
   /*
-   * Values: up to two decimals (one from 100, none for whole numbers), at least two significant digits below 1
-   * (0.042, 0.0042), three significant digits in scientific notation from 10 million and below 0.001. Trailing zeros
-   * go, except in scientific notation, where they show the precision. -0 is 0. A value that is not finite is "–"
+   * Values: up to two decimals (one from 100, none for whole numbers), up to three significant digits below 1
+   * (0.042, 0.0301, 0.00421; two before 2026-12-04, when 0.0301 read as its target 0.03), three significant digits
+   * in scientific notation from 10 million and below 0.001. Trailing zeros go, except in scientific notation, where
+   * they show the precision. -0 is 0. A value that is not finite is "–"
    * (the model refuses such values; this only keeps a broken number out of a sentence).
    *
    * Percentages: whole, with a comma per thousand. Progress can be as large as 1e15 / 1e-9 = 1e24 (the model's
@@ -50,7 +51,7 @@ final class Numbers {
     } else if (Math.rint(v) == v) {
       n = Digits.grouped((long) v); // whole and below 1e7: as %,.0f
     } else {
-      int decimals = a >= 100 ? 1 : a >= 1 ? 2 : Math.max(2, 1 - (int) Math.floor(Math.log10(a)));
+      int decimals = a >= 100 ? 1 : a >= 1 ? 2 : Math.max(2, 2 - (int) Math.floor(Math.log10(a)));
       n = fixed(v, decimals);
     }
     return n.equals("-0") ? "0" : n;

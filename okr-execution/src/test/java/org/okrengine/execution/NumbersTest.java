@@ -125,7 +125,8 @@ class NumbersTest {
       } else if (Math.rint(d) == d) {
         n = String.format(java.util.Locale.ROOT, "%,.0f", d);
       } else {
-        int decimals = a >= 100 ? 1 : a >= 1 ? 2 : Math.max(2, 1 - (int) Math.floor(Math.log10(a)));
+        // below 1, three significant digits (two until 2026-12-04: 0.0301 read "0.03", as its target 0.03 did)
+        int decimals = a >= 100 ? 1 : a >= 1 ? 2 : Math.max(2, 2 - (int) Math.floor(Math.log10(a)));
         n = String.format(java.util.Locale.ROOT, "%,." + decimals + "f", d).replaceAll("0+$", "")
             .replaceAll("\\.$", "");
       }
@@ -135,6 +136,10 @@ class NumbersTest {
     assertThat(Numbers.number(-1_234.05)).isEqualTo("-1,234.1"); // one decimal from 100, half up
     assertThat(Numbers.number(-999.96)).isEqualTo("-1,000");
     assertThat(Numbers.number(0.0015)).isEqualTo("0.0015");
+    assertThat(Numbers.number(0.0301)).isEqualTo("0.0301"); // the example's KR-13 at its last check-in; target 0.03
+    assertThat(Numbers.number(0.042)).isEqualTo("0.042");
+    assertThat(Numbers.number(0.31)).isEqualTo("0.31");
+    assertThat(Numbers.number(0.3184)).isEqualTo("0.318");
   }
 
   @Test
