@@ -174,6 +174,8 @@ class StatusStoryTest {
         assertThat(r.forecast().probabilityOfTarget()).as(r.id()).isEqualTo(1.0);
       }
     }
+    assertThat(oct1.summary()).startsWith("As of 1 Oct, the cycle is over: 21 of 30 key results are off track");
+    assertThat(week8.summary()).startsWith("As of 19 Aug, 8 of 30 key results are off track");
     // okr explain: no chance "of reaching its target" once the outcome is known; the chart: no forecast cone
     assertThat(Explanation.of(q3, oct1, "KR-3").steps().get(0).sentence()).isEqualTo("KR-3 (Launch self-serve "
         + "finance dashboards) is off track: not done; the cycle is over.");
