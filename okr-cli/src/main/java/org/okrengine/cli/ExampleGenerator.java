@@ -98,7 +98,7 @@ public final class ExampleGenerator {
     return new Metric(m.baseline(), m.target(), m.direction(), m.unit(), 0.0, 100.0, null);
   }
 
-  /** {@code m} as a count: physically not below 0. */
+  /** {@code m} as a count or an amount (money, a duration): physically not below 0. */
   private static Metric count(Metric m) {
     return new Metric(m.baseline(), m.target(), m.direction(), m.unit(), 0.0, null, null);
   }
@@ -116,14 +116,14 @@ public final class ExampleGenerator {
     int stall = previous ? -1 : 35;
     int stop = previous ? -1 : 49;
     List<Spec> l = new ArrayList<>();
-    l.add(new Spec("KR-1", "O-1", "Segment revenue from 1.2M to 2.0M EUR", "maria", "growth", inc(1.2, 2.0, "M EUR"),
+    l.add(new Spec("KR-1", "O-1", "Segment revenue from 1.2M to 2.0M EUR", "maria", "growth", count(inc(1.2, 2.0, "M EUR")),
         lin, 0.85, false, 7, "salesforce", -1, -1, List.of("revenue")));
     l.add(new Spec("KR-2", "O-1", "Trial-to-paid conversion from 8% to 12%", "maria", "growth",
         percent(inc(8, 12, "%")), s, 1.05, true, 14, null, -1, -1, List.of("conversion")));
     l.add(new Spec("KR-3", "O-1", "Launch self-serve finance dashboards", "tomas", "growth",
         new Metric(0.0, 1.0, Direction.ACHIEVE, null), lin, previous ? 1.2 : 0.0, false, 14, null, -1, -1,
         List.of("launch")));
-    l.add(new Spec("KR-4", "O-2", "Cut blended CAC from 420 to 320 EUR", "jonas", "growth", dec(420, 320, "EUR"), front,
+    l.add(new Spec("KR-4", "O-2", "Cut blended CAC from 420 to 320 EUR", "jonas", "growth", count(dec(420, 320, "EUR")), front,
         0.9, true, 14, null, -1, -1, List.of("efficiency")));
     l.add(new Spec("KR-5", "O-2", "Reach 1,500 qualified signups", "jonas", "growth", count(inc(0, 1500, "signups")),
         back, 1.1, false, 7, "hubspot", -1, -1, List.of("acquisition")));
@@ -135,18 +135,18 @@ public final class ExampleGenerator {
         new Metric(0.0, 1.0, Direction.ACHIEVE, null), lin, previous ? 1.0 : 0.0, false, 14, null, -1, -1,
         List.of("launch")));
     l.add(new Spec("KR-8", "O-3", "Median report render time from 1,800 to 900 ms", "wei", "product",
-        dec(1800, 900, "ms"), render, 1.05, true, 7, "datadog", -1, -1, List.of("performance")));
+        count(dec(1800, 900, "ms")), render, 1.05, true, 7, "datadog", -1, -1, List.of("performance")));
     l.add(new Spec("KR-9", "O-4", "Keep NPS above 40", "li", "product", new Metric(42.0, 40, Direction.MAINTAIN_ABOVE,
         "NPS"), lin, 1.0, true, 21, null, -1, -1, List.of("satisfaction")));
     l.add(new Spec("KR-10", "O-4", "Crash-free sessions at or above 99.5%", "wei", "product",
         percent(new Metric(null, 99.5, Direction.MAINTAIN_ABOVE, "%")), lin, 1.0, true, 7, "sentry", -1, -1,
         List.of("quality")));
     l.add(new Spec("KR-11", "O-5", "Pipeline freshness p95 from 90 to 15 minutes", "arjun", "data",
-        dec(90, 15, "min"), s, 0.55, true, 7, null, -1, -1, List.of("reliability")));
+        count(dec(90, 15, "min")), s, 0.55, true, 7, null, -1, -1, List.of("reliability")));
     l.add(new Spec("KR-12", "O-5", "Self-served datasets from 12 to 40", "arjun", "data",
         count(inc(12, 40, "datasets")), lin, 0.75, false, 14, null, -1, -1, List.of("adoption")));
     l.add(new Spec("KR-13", "O-5", "Warehouse cost per query from 0.042 to 0.030 EUR", "ines", "data",
-        dec(0.042, 0.030, "EUR"), lin, 1.1, true, 14, null, -1, -1, List.of("cost")));
+        count(dec(0.042, 0.030, "EUR")), lin, 1.1, true, 14, null, -1, -1, List.of("cost")));
     l.add(new Spec("KR-28", "O-5", "Data contracts adopted by 8 teams", "ines", "data", count(inc(0, 8, "teams")),
         front, 0.9, false, 14, null, -1, -1, List.of("adoption")));
     l.add(new Spec("KR-14", "O-6", "Availability at or above 99.9%", "sofia", "platform",
@@ -160,17 +160,17 @@ public final class ExampleGenerator {
     l.add(new Spec("KR-29", "O-6", "At most 2 sev-1 incidents", "kai", "platform",
         count(new Metric(null, 2, Direction.MAINTAIN_BELOW, "incidents")), lin, 1.0, false, 14, "pagerduty", -1, -1,
         List.of("reliability")));
-    l.add(new Spec("KR-17", "O-7", "Enterprise pipeline from 3.0M to 6.0M EUR", "emma", "sales", inc(3, 6, "M EUR"),
+    l.add(new Spec("KR-17", "O-7", "Enterprise pipeline from 3.0M to 6.0M EUR", "emma", "sales", count(inc(3, 6, "M EUR")),
         lin, 1.0, false, 7, "salesforce", -1, -1, List.of("revenue")));
     l.add(new Spec("KR-18", "O-7", "Win rate from 18% to 25%", "emma", "sales", percent(inc(18, 25, "%")), lin, 0.7,
         true, 14, "salesforce", -1, -1, List.of("revenue")));
-    l.add(new Spec("KR-19", "O-7", "Sales cycle from 74 to 60 days", "oliver", "sales", dec(74, 60, "days"), back, 0.8,
+    l.add(new Spec("KR-19", "O-7", "Sales cycle from 74 to 60 days", "oliver", "sales", count(dec(74, 60, "days")), back, 0.8,
         true, 14, null, -1, -1, List.of("efficiency")));
     l.add(new Spec("KR-20", "O-8", "Sign 3 lighthouse customers", "emma", "sales", count(inc(0, 3, "customers")),
         lighthouse, 1.0, false, 14, null, -1, -1, List.of("revenue")));
     l.add(new Spec("KR-21", "O-8", "12 reference calls held", "oliver", "sales", count(inc(0, 12, "calls")), lin, 1.3,
         false, 14, null, -1, -1, List.of("marketing")));
-    l.add(new Spec("KR-22", "O-9", "First response time from 9 to 2 hours", "noah", "support", dec(9, 2, "h"), lin,
+    l.add(new Spec("KR-22", "O-9", "First response time from 9 to 2 hours", "noah", "support", count(dec(9, 2, "h")), lin,
         0.9, true, 7, "zendesk", stall, -1, List.of("responsiveness")));
     l.add(new Spec("KR-23", "O-9", "Ticket backlog from 340 to 100", "noah", "support", count(dec(340, 100, "tickets")),
         lin, 0.9, true, 7, "zendesk", stall, -1, List.of("responsiveness")));

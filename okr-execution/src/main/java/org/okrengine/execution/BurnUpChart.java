@@ -90,15 +90,30 @@ final class BurnUpChart {
 
     sb.append("<figure id=\"").append(anchor).append("\">\n<figcaption><h3>").append(esc(r.id())).append(' ')
         .append(esc(r.title())).append("</h3><span class=\"badge s-").append(r.status().jsonName()).append("\">")
-        .append(r.status().jsonName()).append("</span> ").append(esc(teamName(okr, r.team()))).append(" · ")
-        .append(esc(m.direction().jsonName())).append(' ').append(m.baseline() == null ? ""
-            : esc(Numbers.value(m.baseline(), m)) + " → ").append(esc(Numbers.value(m.target(), m)));
-    if (r.value() != null) {
-      sb.append(" · now ").append(esc(Numbers.value(r.value(), m)));
+        .append(r.status().jsonName()).append("</span> ").append(esc(teamName(okr, r.team()))).append(" · ");
+    boolean achieve = m.direction() == Direction.ACHIEVE;
+    if (m.direction().isMaintain()) {
+      // a threshold to keep, not a move from the baseline to it ("maintain-above 42 NPS → 40 NPS" read as a fall)
+      sb.append(m.direction() == Direction.MAINTAIN_ABOVE ? "keep at or above " : "keep at or below ")
+          .append(esc(Numbers.value(m.target(), m)));
+    } else if (achieve) {
+      sb.append("done or not");
+    } else {
+      sb.append(esc(m.direction().jsonName())).append(' ').append(esc(Numbers.value(m.baseline(), m)))
+          .append(" → ").append(esc(Numbers.value(m.target(), m)));
     }
-    // the cycle is over: the outcome is known (the forecaster's rule), no forecast to draw or to caption
+    if (r.value() != null) {
+      sb.append(" · now ").append(achieve ? (m.isMet(r.value()) ? "done" : "not done")
+          : esc(Numbers.value(r.value(), m)));
+    }
+    // the cycle is over: the outcome is known (the forecaster's rule), no forecast to draw or to caption; an achieve
+    // key result is done or not: its probability, no landing "0.5" or line to it
     boolean over = !asOf.isBefore(cycle.endInstant());
-    if (f != null && over) {
+    if (f != null && achieve) {
+      if (!over) {
+        sb.append(" · P(target) ").append(pct(f.probabilityOfTarget()));
+      }
+    } else if (f != null && over) {
       sb.append(" · ended at ").append(esc(Numbers.value(f.landingValue(), m)));
     } else if (f != null) {
       sb.append(" · lands ").append(esc(Numbers.value(f.landingValue(), m)));
@@ -159,7 +174,7 @@ final class BurnUpChart {
     }
     sb.append("\"><title>plan (").append(esc(kr.plan().shapeName())).append(")</title></polyline>\n");
     // forecast cone
-    if (f != null && !over) {
+    if (f != null && !over && !achieve) {
       double t0;
       double v0;
       if (!seen.isEmpty()) {

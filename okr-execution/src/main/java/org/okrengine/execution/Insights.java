@@ -51,6 +51,9 @@ final class Insights {
             ? id + " met its target of " + Numbers.value(m.target(), m) + " on " + DAY.format(f.completionDate()) + "."
             : id + " has met its target of " + Numbers.value(m.target(), m) + ".";
       case STALE:
+        if (m.direction() == Direction.ACHIEVE) {
+          return id + " has had no check-in for " + f.daysSinceCheckIn() + " days; it was not done then.";
+        }
         if (m.direction().isMaintain()) {
           return id + " has had no check-in for " + f.daysSinceCheckIn() + " days; its last value, "
               + Numbers.value(f.landingValue(), m) + ", was " + side(m, f.landingValue()) + ".";

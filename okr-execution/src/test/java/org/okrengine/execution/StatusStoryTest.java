@@ -242,4 +242,26 @@ class StatusStoryTest {
     assertThat(Prompt.of(sep16)).contains("KR-7 \"Analytics module generally available\" (team product, objective "
         + "O-3): at risk; not done; P(target) 25%;");
   }
+
+  @Test
+  void charts_achieveDoneOrNot_maintainAThreshold_amountsNeverBelowZero() {
+    // was (19 Aug): KR-3's chart "achieve 0 → 1 · now 0 · lands 0.5" with a forecast line to 0.5; KR-9's
+    // "maintain-above 42 NPS → 40 NPS", which read as a fall from 42 to 40
+    String html = HtmlReportWriter.write(q3, week8);
+    assertThat(html).contains("Growth · done or not · now not done · P(target) 50%</figcaption>")
+        .contains("Product · keep at or above 40 NPS · now 39.69 NPS · lands 39.69 NPS")
+        .doesNotContain("achieve 0 → 1").doesNotContain("maintain-above 42 NPS → 40 NPS");
+    // and KR-27, stale (last check-in 27 Jul), was "its last value was 0% of the way, against 53% planned for now"
+    assertThat(rows.get("KR-27").insight()).isEqualTo("KR-27 (Support chatbot live) has had no check-in for 22 "
+        + "days; it was not done then.");
+    // was (22 Jul): KR-11 "(80%: -40.84 – 89.58 min)", a freshness in minutes below 0; the example now declares
+    // min 0 for its amounts and durations, and intervals never cross a declared bound
+    CycleReport jul22 = ExecutionEngine.withDefaults().analyze(q3, q3.cycle().instantOf(LocalDate.of(2026, 7, 22)));
+    for (KeyResultReport r : jul22.keyResults()) {
+      if (r.forecast() != null && r.forecast().interval() != null && r.metric().min() != null) {
+        assertThat(r.forecast().interval().low()).as(r.id()).isGreaterThanOrEqualTo(r.metric().min());
+      }
+    }
+    assertThat(ExampleStoryTest.byId(jul22).get("KR-11").metric().min()).isEqualTo(0.0);
+  }
 }
