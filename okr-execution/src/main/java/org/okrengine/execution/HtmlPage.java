@@ -181,9 +181,12 @@ final class HtmlPage {
   }
 
   private void table() {
+    // once the cycle is over the outcome is known: where each key result ended, no interval, met or not
+    boolean over = !report.asOf().isBefore(okr.cycle().endInstant());
     sb.append("<section id=\"key-results\">\n<h2>Key results by status</h2>\n<table>\n<thead><tr><th>Status</th>"
         + "<th>Key result</th><th>Objective</th><th>Team</th><th>Progress</th><th>Plan</th>"
-        + "<th>Last check-in</th><th>Lands at</th><th>Interval at end</th><th>P(target)</th></tr></thead>\n"
+        + "<th>Last check-in</th>" + (over ? "<th>Ended at</th><th>Met</th>"
+            : "<th>Lands at</th><th>Interval at end</th><th>P(target)</th>") + "</tr></thead>\n"
         + "<tbody>\n");
     for (Status s : STATUS_ORDER) {
       for (KeyResultReport r : report.keyResults()) {
@@ -199,11 +202,15 @@ final class HtmlPage {
             .append("</td><td class=\"n\">").append(progressCell(r, m))
             .append("</td><td class=\"n\">").append(planCell(r, m)).append("</td><td class=\"n\">")
             .append(r.daysSinceCheckIn() == null ? "never" : r.daysSinceCheckIn() + " d ago")
-            .append("</td><td class=\"n\">").append(f == null ? "–" : landsCell(f, m))
-            .append("</td><td class=\"n\">").append(f == null || f.interval() == null ? "–"
-                : esc(interval(f.interval(), m)))
-            .append("</td><td class=\"n\">").append(f == null ? "–" : pct(f.probabilityOfTarget()))
-            .append("</td></tr>\n");
+            .append("</td><td class=\"n\">").append(f == null ? "–" : landsCell(f, m));
+        if (over) {
+          sb.append("</td><td class=\"n\">").append(f == null ? "–" : f.probabilityOfTarget() >= 1 ? "yes" : "no");
+        } else {
+          sb.append("</td><td class=\"n\">").append(f == null || f.interval() == null ? "–"
+                  : esc(interval(f.interval(), m)))
+              .append("</td><td class=\"n\">").append(f == null ? "–" : pct(f.probabilityOfTarget()));
+        }
+        sb.append("</td></tr>\n");
       }
     }
     sb.append("</tbody>\n</table>\n</section>\n");

@@ -182,6 +182,13 @@ class StatusStoryTest {
     String html = HtmlReportWriter.write(q3, oct1);
     assertThat(html).contains(" · ended at 7.06 teams").doesNotContain("<polygon class=\"cone\"")
         .doesNotContain(" interval at cycle end: ");
+    // the table: where each ended and whether it met its target (was "Lands at", "Interval at end" with a point,
+    // "1.85 – 1.85 M EUR", and P(target))
+    assertThat(html).contains("<th>Last check-in</th><th>Ended at</th><th>Met</th></tr>")
+        .doesNotContain("<th>Interval at end</th>")
+        .containsPattern("KR-28</a> Data contracts adopted by 8 teams</td>.*<td class=\"n\">88%</td><td "
+            + "class=\"n\">no</td></tr>");
+    assertThat(HtmlReportWriter.write(q3, week8)).contains("<th>Lands at</th><th>Interval at end</th>");
   }
 
   @Test
