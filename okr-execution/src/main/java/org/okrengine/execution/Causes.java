@@ -219,6 +219,22 @@ final class Causes {
     }
     double span = Math.abs(m.target() - m.baseline());
     String lateText = late <= 0 ? "has not gained since" : "only " + Numbers.value(late * span, m) + " a week since";
+    if (late <= 0) {
+      // the pace until the split is an average: where the gains stopped before it, say when ("moved 3.84 articles a
+      // week until 4 Sep, has not gained since" read as if it had gained until 4 Sep, when it stood still from 31 Jul)
+      Instant lastGain = null;
+      double best = 0; // progress at the baseline
+      for (CheckIn c : seen) {
+        double p = m.progress(c.value());
+        if (p > best) {
+          best = p;
+          lastGain = c.at();
+        }
+      }
+      if (lastGain != null && lastGain.isBefore(mid.at())) {
+        lateText += "; its last gain was on " + Insights.DAY.format(cycle.dateOf(lastGain));
+      }
+    }
     out.add(new Scored(new Cause("pace-fell", null, Map.of("earlierProgressPerWeek", early,
         "recentProgressPerWeek", late),
         "The pace fell: " + name(kr.id(), kr.title()) + " moved " + Numbers.value(early * span, m) + " a week until "

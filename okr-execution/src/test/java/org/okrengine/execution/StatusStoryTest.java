@@ -175,6 +175,11 @@ class StatusStoryTest {
       }
     }
     assertThat(oct1.summary()).startsWith("As of 1 Oct, the cycle is over: 21 of 30 key results are off track");
+    // "moved 3.84 articles a week until 4 Sep, has not gained since" read as gains until 4 Sep: KR-26 stood at 36
+    // articles from 31 Jul (the example's check-ins)
+    assertThat(after.get("KR-26").causes()).extracting(c -> c.sentence()).contains("The pace fell: KR-26 (Rewrite "
+        + "120 help-centre articles) moved 3.84 articles a week until 4 Sep, has not gained since; its last gain was "
+        + "on 31 Jul.");
     assertThat(week8.summary()).startsWith("As of 19 Aug, 8 of 30 key results are off track");
     // okr explain: no chance "of reaching its target" once the outcome is known; the chart: no forecast cone
     assertThat(Explanation.of(q3, oct1, "KR-3").steps().get(0).sentence()).isEqualTo("KR-3 (Launch self-serve "
