@@ -361,11 +361,14 @@ final class Escalations {
           + ", so it goes to " + target + ".";
     } else {
       Status s = statuses.status()[last];
-      String chance = chosen.belowProbability() == null || s == Status.STALE ? ""
+      // once the cycle is over the status is the outcome: no chance "now" (was "off track, a 0% chance now")
+      boolean over = today.isAfter(okr.cycle().end());
+      String chance = chosen.belowProbability() == null || s == Status.STALE || over ? ""
           : ", " + Insights.aPct(statuses.probability()[last]) + " chance";
       reason = Causes.name(okr, id) + " has been " + phrases.computeIfAbsent(chosen, Escalations::phrase)
-          + " without a break since " + Insights.DAY.format(chosenSince) + " (" + Numbers.days(days) + "; " + Insights.statusName(s) + chance
-          + " now), so it goes to " + target + ".";
+          + " without a break since " + Insights.DAY.format(chosenSince) + " (" + Numbers.days(days) + "; "
+          + Insights.statusName(s) + chance + (over ? " when the cycle ended" : " now") + "), so it goes to "
+          + target + ".";
     }
     return new Row(new EscalationSummary(id, chosen.level(), chosenSince, chosen.to(), reason), order);
   }

@@ -175,6 +175,10 @@ class StatusStoryTest {
       }
     }
     assertThat(oct1.summary()).startsWith("As of 1 Oct, the cycle is over: 21 of 30 key results are off track");
+    // escalations: was "(73 days; off track, a 0% chance now)"
+    assertThat(oct1.escalations()).isNotEmpty().allSatisfy(e -> assertThat(e.reason()).doesNotContain(" now)"));
+    assertThat(oct1.escalations().stream().filter(e -> e.subject().equals("KR-25")).findFirst().orElseThrow().reason())
+        .contains("(73 days; off track when the cycle ended)");
     // "moved 3.84 articles a week until 4 Sep, has not gained since" read as gains until 4 Sep: KR-26 stood at 36
     // articles from 31 Jul (the example's check-ins)
     assertThat(after.get("KR-26").causes()).extracting(c -> c.sentence()).contains("The pace fell: KR-26 (Rewrite "
