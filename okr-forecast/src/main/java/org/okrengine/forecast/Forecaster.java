@@ -356,13 +356,13 @@ public final class Forecaster {
       }
       seen[k] = n;
       boolean met = n > 0 && metric.isMet(values[n - 1]);
-      // the cycle is over: the outcome is known, as forecastSeen takes it (result.finalValue, else the latest)
-      boolean over = asOfDays[k] >= lengthDays && (n > 0 || keyResult.result() != null);
-      if (over) {
-        met = metric.isMet(keyResult.result() != null ? keyResult.result().finalValue() : values[n - 1]);
+      // the cycle is over: the outcome is known, as forecastSeen takes it
+      Double outcome = outcome(keyResult, values, n, asOfDays[k], lengthDays);
+      if (outcome != null) {
+        met = metric.isMet(outcome);
       }
       metAt[k] = met;
-      if (over) {
+      if (outcome != null) {
         probability[k] = met ? 1.0 : 0.0;
       } else if (asOfDays[k] >= 0 && n > 0 && !(met && !d.isMaintain())) {
         if (d.isMaintain() || d == Direction.ACHIEVE) {
@@ -474,17 +474,15 @@ public final class Forecaster {
     };
     bound(metric, out);
     boolean met = n > 0 && metric.isMet(values[n - 1]);
-    if (asOfDays >= lengthDays && (n > 0 || kr.result() != null)) {
-      // the cycle is over: the outcome is known. result.finalValue where the document gives it, else the latest
-      // check-in (as the retrospective scores it); exactly that value and the metric's own test of it (the kernel's
-      // Kernel.over works on progress, where a value equal to its target can come out a hair below 1)
-      double outcome = kr.result() != null ? kr.result().finalValue() : values[n - 1];
+    Double outcome = outcome(kr, values, n, asOfDays, lengthDays);
+    if (outcome != null) {
+      // the cycle is over: the outcome is known, every direction and method alike; exactly that value and the
+      // metric's own test of it (Kernel.over, for the batch API, works on progress, where a value equal to its target
+      // can come out a hair below 1)
       met = metric.isMet(outcome);
       out.probability = met ? 1.0 : 0.0;
       out.landingValue = outcome;
-      if (out.interval != null) {
-        out.interval = new PredictionInterval(out.interval.level(), outcome, outcome);
-      }
+      out.interval = null;
       if (!met) {
         out.completionX = -1;
         out.completion85X = -1;
@@ -509,6 +507,21 @@ public final class Forecaster {
     return new Forecast(kr.id(), out.method, status, progress, expected, daysSince, out.landingValue,
         metric.progress(out.landingValue), out.interval, out.probability, out.required, out.actual,
         out.ratio(), completion, completion85, reasons);
+  }
+
+  /**
+   * The outcome of {@code kr} once its cycle is over (the forecast instant {@code asOfDays} at or after its length):
+   * {@code result.finalValue} where the document gives it, else the latest of the {@code n} check-ins seen (as the
+   * retrospective scores it); null before the end, or with neither.
+   */
+  private static Double outcome(KeyResult kr, double[] values, int n, double asOfDays, double lengthDays) {
+    if (asOfDays < lengthDays) {
+      return null;
+    }
+    if (kr.result() != null) {
+      return kr.result().finalValue();
+    }
+    return n > 0 ? Double.valueOf(values[n - 1]) : null;
   }
 
   private static LocalDate dateAt(Cycle cycle, double fraction) {
@@ -631,8 +644,7 @@ public final class Forecaster {
     // with fewer than two increments the prior stands in: (scaleRef)^2 of wander over a cycle
     double perDay = k >= 2 ? sum / k : scaleRef * scaleRef / lengthDays;
     k = Math.max(k, 1);
-    // once the cycle is over the latest value is the outcome: no wander left (as Kernel.over for the other directions)
-    double horizon = n > 0 && asOfDays >= lengthDays ? 0.0 : Math.max(0.0, lengthDays - Math.max(lastDays, 0.0));
+    double horizon = Math.max(0.0, lengthDays - Math.max(lastDays, 0.0));
     double sd = Math.sqrt(perDay * horizon);
     int row = StudentT.row(k);
     if (sd > 0) {

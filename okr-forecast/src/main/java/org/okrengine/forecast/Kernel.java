@@ -217,8 +217,8 @@ final class Kernel {
 
   /**
    * Once the cycle is over (no time remains at the forecast instant), the outcome is the latest check-in's value,
-   * whatever the method: the landing is that value, the interval a point, the probability 1 where it meets the
-   * target and 0 where it does not (before, a key result at 88% of the way whose last check-in came nine days before
+   * whatever the method: the landing is that value, no interval (nothing is left uncertain), the probability 1 where
+   * it meets the target and 0 where it does not (before, a key result at 88% of the way whose last check-in came nine days before
    * the end kept a 43% chance after the cycle had ended, beside the retrospective's miss), and no completion ahead
    * for one that falls short. A met target counted as the outcome (probability 1) once the cycle was over before;
    * the unmet ones now read the same way. Key results without a check-in keep the method's figures.
@@ -232,15 +232,12 @@ final class Kernel {
       }
       double y = col[LAST_Y][j];
       col[MEAN][j] = y;
-      col[LOW][j] = y;
-      col[HIGH][j] = y;
       // progress is (value - baseline) times 1 / (target - baseline) on halves: a value equal to its target can come
       // out one unit in the last place below 1 (1500 from a baseline of 1: 0.9999999999999999)
       boolean met = y >= 1 - MET_TOLERANCE;
       col[PROBABILITY][j] = met ? 1.0 : 0.0;
+      col[FLAGS][j] = (int) col[FLAGS][j] & ~(met ? HAS_INTERVAL : HAS_INTERVAL | HAS_COMPLETION | HAS_COMPLETION_85);
       if (!met) {
-        int f = (int) col[FLAGS][j] & ~(HAS_COMPLETION | HAS_COMPLETION_85);
-        col[FLAGS][j] = f;
         col[COMPLETION][j] = -1;
         col[COMPLETION_85][j] = -1;
       }

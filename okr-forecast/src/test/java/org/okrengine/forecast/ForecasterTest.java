@@ -496,10 +496,7 @@ class ForecasterTest {
     assertThat(end.probabilityOfTarget()).as(method.id()).isEqualTo(0.0);
     assertThat(end.landingValue()).as(method.id()).isEqualTo(7.06);
     assertThat(end.completionDate()).as(method.id()).isNull();
-    if (end.interval() != null) {
-      assertThat(end.interval().low()).isEqualTo(7.06);
-      assertThat(end.interval().high()).isEqualTo(7.06);
-    }
+    assertThat(end.interval()).as(method.id()).isNull(); // nothing is left uncertain
     assertThat(end.status()).as(method.id()).isEqualTo(Status.OFF_TRACK);
     // one that met its target at its last check-in: 1, as before
     KeyResult met = kr(Metric.of(0, 8, "teams"), new int[] {14, 42, 70, 82}, new double[] {1.5, 4.0, 6.79, 8.2});
@@ -532,6 +529,9 @@ class ForecasterTest {
         new double[] {300, 800, 1200, 1500}, new double[] {CYCLE.lengthDays()}, new double[] {CYCLE.lengthDays()},
         new double[] {1}, new double[] {1500}, out);
     assertThat(out.probability[0]).as(method.id()).isEqualTo(1.0);
+    assertThat(out.flags[0] & BatchForecaster.HAS_INTERVAL).isZero();
+    assertThat(out.low[0]).isZero();
+    assertThat(out.high[0]).isZero();
     // a result the document gives is the outcome, whatever the last check-in said: 8.1 teams against a last 7.06
     KeyResult resulted = new KeyResult("KR-1", "Contracts", null, "data", 1.0, List.of(), Metric.of(0, 8, "teams"),
         Plan.LINEAR, SHORT.checkIns(), new org.okrengine.model.Result(8.1, null));
