@@ -93,8 +93,7 @@ final class Summaries {
         attention++;
         // only a key result with a way to go can be behind on it (a maintain one keeps a threshold, an achieve one
         // is done or not: "0% against 72%" said nothing)
-        if (r.progress() != null && (r.metric() == null || !r.metric().direction().isMaintain()
-            && r.metric().direction() != org.okrengine.model.Direction.ACHIEVE) && (behind == null
+        if (r.progress() != null && (r.metric() == null || r.metric().direction().isReach()) && (behind == null
             || r.expectedProgress() - r.progress() > behind.expectedProgress() - behind.progress())) {
           behind = r;
         }

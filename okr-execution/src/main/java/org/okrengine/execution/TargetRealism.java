@@ -203,7 +203,7 @@ public final class TargetRealism {
     List<TargetHistory.Fact> achieves = new ArrayList<>();
     List<TargetHistory.Fact> maintains = new ArrayList<>();
     for (TargetHistory.Fact f : history.facts()) {
-      (isReach(f.direction()) ? reaches : f.direction() == Direction.ACHIEVE ? achieves : maintains).add(f);
+      (f.direction().isReach() ? reaches : f.direction() == Direction.ACHIEVE ? achieves : maintains).add(f);
     }
     double reachPrior = prior(reaches);
     double achievePrior = prior(achieves);
@@ -213,16 +213,12 @@ public final class TargetRealism {
       checkIns += kr.checkIns().size();
       Direction d = kr.metric().direction();
       String teamName = cycle.team(kr.team()).map(Team::name).orElse(kr.team());
-      rows.add(isReach(d) ? reach(kr, teamName, reaches, reachPrior)
+      rows.add(d.isReach() ? reach(kr, teamName, reaches, reachPrior)
           : rate(kr, teamName, d == Direction.ACHIEVE ? achieves : maintains, d == Direction.ACHIEVE ? achievePrior
               : maintainPrior));
     }
     return new Review(cycle.cycle().id(), history.cycles(), history.keyResults(), history.withoutResult(), checkIns,
         rows);
-  }
-
-  private static boolean isReach(Direction d) {
-    return d == Direction.INCREASE || d == Direction.DECREASE;
   }
 
   /**
@@ -267,7 +263,7 @@ public final class TargetRealism {
     List<TargetHistory.Fact> sameUnit = new ArrayList<>();
     List<TargetHistory.Fact> team = new ArrayList<>();
     for (TargetHistory.Fact f : facts) {
-      if (!isReach(f.direction())) {
+      if (!f.direction().isReach()) {
         continue;
       }
       all.add(f);

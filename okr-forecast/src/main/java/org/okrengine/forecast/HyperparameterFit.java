@@ -62,7 +62,7 @@ final class HyperparameterFit {
     for (KeyResult kr : cycle.keyResults()) {
       Metric m = kr.metric();
       Direction d = m.direction();
-      if (kr.result() == null || !(d == Direction.INCREASE || d == Direction.DECREASE)) {
+      if (kr.result() == null || !d.isReach()) {
         continue;
       }
       keyResults++;

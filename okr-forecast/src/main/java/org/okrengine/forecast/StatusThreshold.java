@@ -52,7 +52,7 @@ final class StatusThreshold {
       List<Instant> weekly = null;
       for (KeyResult kr : okr.keyResults()) {
         Direction d = kr.metric().direction();
-        if (kr.result() == null || !(d == Direction.INCREASE || d == Direction.DECREASE)
+        if (kr.result() == null || !d.isReach()
             || kr.metric().isMet(kr.result().finalValue())) {
           continue;
         }

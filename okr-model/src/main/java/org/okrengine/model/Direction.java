@@ -33,6 +33,11 @@ public enum Direction {
     return this == MAINTAIN_ABOVE || this == MAINTAIN_BELOW;
   }
 
+  /** Whether the metric moves from its baseline to its target ({@code increase}, {@code decrease}): it has a way to go. */
+  public boolean isReach() {
+    return this == INCREASE || this == DECREASE;
+  }
+
   /** The direction with the given {@code okr-cycle/1} name, or empty. */
   public static Optional<Direction> fromJsonName(String name) {
     for (Direction d : values()) {

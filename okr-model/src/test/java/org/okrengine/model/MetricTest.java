@@ -230,4 +230,10 @@ class MetricTest {
     Metric zones = new Metric(0.0, 3, Direction.INCREASE, null, null, null, List.of(0.0, 1.0, 2.0, 3.0));
     assertThat(zones.clamp(4.0)).isEqualTo(4.0);
   }
+
+  @Test
+  void direction_isReach_onlyIncreaseAndDecrease() {
+    assertThat(java.util.Arrays.stream(Direction.values()).filter(Direction::isReach))
+        .containsExactly(Direction.INCREASE, Direction.DECREASE);
+  }
 }
