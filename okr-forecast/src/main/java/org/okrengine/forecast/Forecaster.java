@@ -31,7 +31,8 @@ import org.okrengine.model.Status;
  *       {@code checkInEveryDays}), and never less than
  *       {@link #staleAfterDays()} nor more than half the cycle: status {@code stale}, the forecast still given.
  *   <li>Maintain directions: the probability of being on the right side of the target at cycle end (a random walk
- *       from the latest value, whichever method is set).
+ *       from the latest value, whichever method is set; one seen flat may still move), within [0.05, 0.95] until
+ *       the last tenth of the cycle.
  *   <li>Achieve: the probability from the milestones due so far (Laplace's rule), 0.5 without milestones, whichever
  *       method is set; it does not fall as the cycle runs out (only at its end, to 0).
  * </ul>
@@ -641,15 +642,22 @@ public final class Forecaster {
         k++;
       }
     }
-    // with fewer than two increments the prior stands in: (scaleRef)^2 of wander over a cycle
-    double perDay = k >= 2 ? sum / k : scaleRef * scaleRef / lengthDays;
+    // with fewer than two increments the prior stands in: (scaleRef)^2 of wander over a cycle; with two or more that
+    // never moved, the prior as if it were one increment beside them (a key result seen flat may still move: with
+    // the increments alone, one flat on its threshold was certain to hold it)
+    double prior = scaleRef * scaleRef / lengthDays;
+    double perDay = k < 2 ? prior : sum > 0 ? sum / k : prior / (k + 1);
     k = Math.max(k, 1);
     double horizon = Math.max(0.0, lengthDays - Math.max(lastDays, 0.0));
     double sd = Math.sqrt(perDay * horizon);
     int row = StudentT.row(k);
     if (sd > 0) {
       double pAbove = StudentT.cdf((level - target) / sd, row);
-      o.probability = clampUnit(above ? pAbove : 1 - pAbove);
+      // never beyond [0.05, 0.95] while the cycle runs, but over its last tenth (the rule for reach key
+      // results: the walk is a model, and a threshold held so far is not yet held at the end)
+      double left = Math.max(0.0, Math.min(1.0, (lengthDays - asOfDays) / lengthDays));
+      double edge = (1 - Stack.CEILING) * Math.min(1.0, left / Stack.LATE);
+      o.probability = Stack.clamp(clampUnit(above ? pAbove : 1 - pAbove), edge, 1 - edge);
     } else {
       // no wander left (or none seen): on the right side now, as the metric says (the target itself counts)
       o.probability = metric.isMet(level) ? 1.0 : 0.0;

@@ -346,17 +346,49 @@ class ForecasterTest {
   }
 
   /**
-   * A maintain key result that has not moved at all (no wander to extrapolate) sits on its target: the target itself
-   * counts as the right side, as Metric.isMet says, for maintain-below as for maintain-above.
+   * A maintain key result that has not moved at all is not certain to hold its threshold: the prior wander (a tenth
+   * of the target over a cycle, without a baseline) counts as one increment beside the two flat ones seen. Flat on
+   * its threshold it is even odds either way (it was 1: no wander seen, no wander left), for maintain-below as for
+   * maintain-above; one above it by a fifth of the walk's spread gets the Student-t's probability (reference:
+   * scipy.stats.t.cdf(1 / sqrt(100 / 91 / 3 * 70), 2) = 0.569150: 91 days in CYCLE, 70 of them after the last
+   * check-in on day 21, two increments, hence df 2).
    */
   @Test
-  void forecast_maintain_flatOnTarget_isOnTheRightSide() {
+  void forecast_maintain_flat_isNotCertain() {
     for (Direction d : new Direction[] {Direction.MAINTAIN_ABOVE, Direction.MAINTAIN_BELOW}) {
       KeyResult kr = kr(new Metric(null, 100.0, d, "ms"), new int[] {7, 14, 21}, new double[] {100, 100, 100});
       Forecast f = Forecaster.withDefaults().forecast(kr, CYCLE, day(30));
-      assertThat(f.probabilityOfTarget()).as(d.toString()).isEqualTo(1.0);
+      assertThat(f.probabilityOfTarget()).as(d.toString()).isCloseTo(0.5, within(1e-12));
       assertThat(f.status()).as(d.toString()).isNotIn(Status.AT_RISK, Status.OFF_TRACK);
     }
+    KeyResult above = kr(new Metric(null, 100.0, Direction.MAINTAIN_ABOVE, "ms"), new int[] {7, 14, 21},
+        new double[] {101, 101, 101});
+    assertThat(Forecaster.withDefaults().forecast(above, CYCLE, day(30)).probabilityOfTarget())
+        .isCloseTo(0.569150, within(2e-3)); // the kernel's t table: about 1e-3
+  }
+
+  /**
+   * Far on the right side, a maintain key result gets 0.95 at most while more than a tenth of the cycle is left, and
+   * up to 1 over the last tenth (the bound of the issue's rule for reach key results); far on the wrong side, 0.05 at
+   * least, likewise; at the end, the outcome.
+   */
+  @Test
+  void forecast_maintain_boundedUntilTheLastTenth() {
+    KeyResult far = kr(new Metric(null, 100.0, Direction.MAINTAIN_BELOW, "incidents"), new int[] {7, 14, 21},
+        new double[] {0, 0, 0});
+    KeyResult wrong = kr(new Metric(null, 100.0, Direction.MAINTAIN_BELOW, "incidents"), new int[] {7, 14, 21},
+        new double[] {200, 200, 200});
+    assertThat(Forecaster.withDefaults().forecast(far, CYCLE, day(30)).probabilityOfTarget()).isCloseTo(0.95, within(1e-15));
+    assertThat(Forecaster.withDefaults().forecast(wrong, CYCLE, day(30)).probabilityOfTarget())
+        .isCloseTo(0.05, within(1e-15));
+    // 6 of 91 days left: the bound is 0.05 * (6 / 91) / 0.1 = 0.032967 from either end
+    double edge = 0.05 * (6.0 / 91) / 0.1;
+    assertThat(Forecaster.withDefaults().forecast(far, CYCLE, day(85)).probabilityOfTarget())
+        .isCloseTo(1 - edge, within(1e-12));
+    assertThat(Forecaster.withDefaults().forecast(wrong, CYCLE, day(85)).probabilityOfTarget())
+        .isCloseTo(edge, within(1e-12));
+    assertThat(Forecaster.withDefaults().forecast(far, CYCLE, CYCLE.endInstant()).probabilityOfTarget())
+        .isEqualTo(1.0);
   }
 
   /**
