@@ -243,10 +243,17 @@ final class RetroCommand implements Callable<Integer> {
   }
 
   private static void forecasts(PrintWriter out, ForecastAccountability f, String name) {
-    out.printf(Locale.ROOT, "  %-16s misses %d: %d flagged (%d to the end, %d without a gap), first flag a median "
-        + "%s weeks ahead; hits %d: %d false alarms%n", trim(name, 16), f.misses(), f.missesFlagged(),
-        f.missesFlaggedToTheEnd(), f.missesFlaggedWithoutGap(), f1(f.medianWeeksAheadFirstFlag()), f.hits(),
-        f.hitsFlagged());
+    // no misses, or none flagged: say so (it read "misses 0: 0 flagged (0 to the end, 0 without a gap), first flag
+    // a median - weeks ahead")
+    String misses = f.misses() == 0 ? "no misses"
+        : f.missesFlagged() == 0 ? String.format(Locale.ROOT, "misses %d: none flagged", f.misses())
+        : String.format(Locale.ROOT, "misses %d: %d flagged (%d to the end, %d without a gap), first flag a median "
+            + "%s weeks ahead", f.misses(), f.missesFlagged(), f.missesFlaggedToTheEnd(),
+            f.missesFlaggedWithoutGap(), f1(f.medianWeeksAheadFirstFlag()));
+    String hits = f.hits() == 0 ? "no hits"
+        : String.format(Locale.ROOT, "hits %d: %d false alarm%s", f.hits(), f.hitsFlagged(),
+            f.hitsFlagged() == 1 ? "" : "s");
+    out.printf(Locale.ROOT, "  %-16s %s; %s%n", trim(name, 16), misses, hits);
   }
 
   private static String trim(String s, int n) {

@@ -298,6 +298,9 @@ class OkrTest {
         .contains("Calibration").contains("Check-in cadence:").contains("Trajectory shapes").contains("Blockers")
         .contains("  hiring               5 KRs").contains("Forecast accountability").contains("Recommendations");
     assertThat(r.out()).contains("'hiring' blocked 5 KRs (Customer Support)");
+    // Platform hit all 8 (the By team table above): nothing to flag, said so rather than "a median - weeks ahead"
+    assertThat(r.out()).contains("\n  platform         no misses; hits 8: 0 false alarms\n")
+        .doesNotContain("median - weeks");
   }
 
   @Test
