@@ -221,7 +221,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (format.equals("text")) {
           TextReport.write(cycle, report, out, terminal);
         } else {
-          out.print(ExecutionEngine.groundedPrompt(report));
+          out.print(ExecutionEngine.groundedPrompt(cycle, report));
         }
       } else {
         try {

@@ -108,7 +108,7 @@ final class BurnUpChart {
     }
     // the cycle is over: the outcome is known (the forecaster's rule), no forecast to draw or to caption; an achieve
     // key result is done or not: its probability, no landing "0.5" or line to it
-    boolean over = !asOf.isBefore(cycle.endInstant());
+    boolean over = Insights.over(cycle, asOf);
     if (f != null && achieve) {
       if (!over) {
         sb.append(" · P(target) ").append(pct(f.probabilityOfTarget()));

@@ -158,7 +158,7 @@ public final class ExecutionEngine {
       Double value = kr.latestCheckIn(asOf).map(CheckIn::value).orElse(null);
       String objective = cycle.objectiveOf(kr.id()).orElseThrow().id();
       String sentence = Insights.sentence(kr, f, cycle.cycle(), forecaster.onTrackProbability(),
-          !asOf.isBefore(cycle.cycle().endInstant()));
+          Insights.over(cycle.cycle(), asOf));
       UpstreamRule.Outcome o = UpstreamRule.apply(cycle, kr, f, sentence, now.risks(), today);
       List<Cause> causes = full && o.status().needsAttention()
           ? Causes.of(cycle, kr, f, asOf, now.cascades(), feeds) : List.of();
@@ -203,5 +203,18 @@ public final class ExecutionEngine {
    */
   public static String groundedPrompt(CycleReport report) {
     return Prompt.of(Objects.requireNonNull(report, "report must not be null"));
+  }
+
+  /**
+   * As {@link #groundedPrompt(CycleReport)}, for {@code report} of {@code cycle}: once the cycle is over at the
+   * report's instant, each key result's line says where it ended and whether it met its target ("the cycle is over:
+   * ended at 81%, not met") instead of a forecast and a probability, as the report's sentences, the text report, the
+   * page and {@code okr explain} do. The one-argument form cannot tell that the cycle is over (a report does not hold
+   * the cycle's end) and always writes the forecast.
+   */
+  public static String groundedPrompt(OkrCycle cycle, CycleReport report) {
+    Objects.requireNonNull(cycle, "cycle must not be null");
+    Objects.requireNonNull(report, "report must not be null");
+    return Prompt.of(report, Insights.over(cycle.cycle(), report.asOf()));
   }
 }

@@ -331,7 +331,7 @@ final class Explainer {
       s.append(": ").append(standing);
     }
     Double p = row.forecast() == null ? null : row.forecast().probabilityOfTarget();
-    if (p != null && !report.asOf().isBefore(cycle.cycle().endInstant())) {
+    if (p != null && Insights.over(cycle.cycle(), report.asOf())) {
       // the cycle is over: the outcome is known (1 or 0), the status says which; no chance "of ending the cycle"
       return s.append(standing != null ? "; the cycle is over." : ": the cycle is over.").toString();
     }

@@ -182,7 +182,7 @@ final class HtmlPage {
 
   private void table() {
     // once the cycle is over the outcome is known: where each key result ended, no interval, met or not
-    boolean over = !report.asOf().isBefore(okr.cycle().endInstant());
+    boolean over = Insights.over(okr.cycle(), report.asOf());
     sb.append("<section id=\"key-results\">\n<h2>Key results by status</h2>\n<table>\n<thead><tr><th>Status</th>"
         + "<th>Key result</th><th>Objective</th><th>Team</th><th>Progress</th><th>Plan</th>"
         + "<th>Last check-in</th>" + (over ? "<th>Ended at</th><th>Met</th>"

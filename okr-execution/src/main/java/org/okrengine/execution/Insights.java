@@ -1,5 +1,6 @@
 package org.okrengine.execution;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -21,6 +22,16 @@ final class Insights {
   static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
   private Insights() {}
+
+  /**
+   * Whether {@code cycle} is over at {@code asOf} (at or after its end): the outcome of each key result is then known
+   * (the forecaster's rule, {@code Forecaster.forecast} and {@code Kernel.over}), and a sentence says where it ended,
+   * met or not, never where it is forecast to land. The one test the sentences, the summary, the page, the charts,
+   * {@code okr explain} and the grounded prompt use.
+   */
+  static boolean over(Cycle cycle, Instant asOf) {
+    return !asOf.isBefore(cycle.endInstant());
+  }
 
   /**
    * The sentence of {@code kr}'s forecast {@code f}; {@code atRiskBelow} is the probability below which the forecaster
@@ -175,6 +186,26 @@ final class Insights {
     }
     return m != null && m.direction().isMaintain() ? "forecast to end the cycle " + side(m, f.landingValue())
         : "forecast to land at " + Numbers.percent(f.landingProgress());
+  }
+
+  /**
+   * Where key result {@code r} ended, once the cycle is over ({@link #over}), and whether it met its target:
+   * {@code ended at 81%, not met}; for a maintain key result {@code ended 0.0255% above the threshold of 99.9%, met};
+   * for an achieve key result, whose standing says done or not, {@code met} or {@code not met}. Met as the page's
+   * "Met" column has it: a probability of target of 1 (the outcome's). Null without a forecast.
+   */
+  static String ended(KeyResultReport r) {
+    ForecastSummary f = r.forecast();
+    if (f == null) {
+      return null;
+    }
+    Metric m = r.metric();
+    String met = f.probabilityOfTarget() >= 1 ? "met" : "not met";
+    if (m != null && m.direction() == Direction.ACHIEVE) {
+      return met;
+    }
+    return (m != null && m.direction().isMaintain() ? "ended " + side(m, f.landingValue())
+        : "ended at " + Numbers.percent(f.landingProgress())) + ", " + met;
   }
 
   /**

@@ -32,6 +32,15 @@ final class Prompt {
   private Prompt() {}
 
   static String of(CycleReport r) {
+    return of(r, false);
+  }
+
+  /**
+   * The prompt of {@code r}; {@code over}: the report's instant is at or after its cycle's end ({@link Insights#over}),
+   * when each key result's line says where it ended and whether it met its target, not where it is forecast to land
+   * and its probability (the outcome is known).
+   */
+  static String of(CycleReport r, boolean over) {
     StringBuilder sb = new StringBuilder();
     sb.append("Facts about OKR cycle ").append(id(r.cycleId())).append(" as of ").append(r.asOf())
         .append(", computed by the OKR Execution Engine from the teams' check-ins. Use only these facts; do not add "
@@ -54,7 +63,9 @@ final class Prompt {
         if (standing != null) {
           sb.append("; ").append(standing);
         }
-        if (k.forecast() != null) {
+        if (k.forecast() != null && over) {
+          sb.append("; the cycle is over: ").append(Insights.ended(k));
+        } else if (k.forecast() != null) {
           String landing = Insights.landing(k);
           sb.append("; ").append(landing == null ? "" : landing + ", ")
               .append("P(target) ").append(Numbers.percent(k.forecast().probabilityOfTarget()));

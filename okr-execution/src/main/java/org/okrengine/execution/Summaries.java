@@ -181,7 +181,7 @@ final class Summaries {
     List<String> sentences = new ArrayList<>();
     // once the cycle is over the statuses are outcomes (the forecaster's rule): the summary says so first
     String asOfText = "As of " + Insights.DAY.format(okr.cycle().dateOf(asOf)) + ", "
-        + (asOf.isBefore(okr.cycle().endInstant()) ? "" : "the cycle is over: ");
+        + (Insights.over(okr.cycle(), asOf) ? "the cycle is over: " : "");
     if (n == 0) {
       return asOfText + "the cycle has no key results.";
     }

@@ -170,4 +170,24 @@ class ExampleStoryTest {
         .endsWith("\n=== END OKR FACTS ===\n");
     assertThat(ExecutionEngine.groundedPrompt(week7)).isEqualTo(p);
   }
+
+  @Test
+  void groundedPrompt_cycleOver_saysTheOutcome_notAForecast() {
+    // at the cycle's end the outcome is known (the report's sentence: "ended the cycle short of its target"), and the
+    // prompt's line says the same: KR-1 ended at its last check-in, 1.85 M EUR from 1.2 M toward 2.0 M, (1.85 - 1.2)
+    // / 0.8 = 81% of the way, short of 2.0 M: not met. KR-14 (keep availability at or above 99.9%, stale) ended at
+    // its last value, 99.93%, above the threshold: met
+    assertThat(byId(end).get("KR-1").insight()).contains("ended the cycle short of its target");
+    String p = ExecutionEngine.groundedPrompt(q3, end);
+    assertThat(p).contains("- KR-1 \"Segment revenue from 1.2M to 2.0M EUR\" (team growth, objective O-1): off "
+            + "track; 81% of the way against 100% planned; the cycle is over: ended at 81%, not met; last check-in ")
+        .contains("- KR-14 \"Availability at or above 99.9%\" (team platform, objective O-6): stale; 0.0255% above "
+            + "the threshold of 99.9%; the cycle is over: ended 0.0255% above the threshold of 99.9%, met; ")
+        .contains("- KR-3 \"Launch self-serve finance dashboards\" (team growth, objective O-1): off track; not done; "
+            + "the cycle is over: not met; ")
+        .doesNotContain("forecast to", "P(target)");
+    // before the end, the forecast as before
+    assertThat(ExecutionEngine.groundedPrompt(q3, week7)).isEqualTo(ExecutionEngine.groundedPrompt(week7))
+        .contains("forecast to land at");
+  }
 }
