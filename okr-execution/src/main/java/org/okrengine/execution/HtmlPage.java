@@ -108,9 +108,12 @@ final class HtmlPage {
     for (KeyResultReport r : report.keyResults()) {
       counts.merge(r.status(), 1, Integer::sum);
     }
+    // the teams that own key results, as the team table below lists them: a team without any (the company, a
+    // department above its teams) is no team "of" the key results ("30 key results of 8 teams" beside 6 in the table)
+    long teams = report.keyResults().stream().map(KeyResultReport::team).distinct().count();
     sb.append("<p>").append(report.keyResults().size()).append(" key results in ")
-        .append(okr.objectives().size()).append(" objectives of ").append(okr.teams().size())
-        .append(" teams; ").append(report.cascades().size()).append(plural(report.cascades().size(),
+        .append(okr.objectives().size()).append(" objectives of ").append(teams)
+        .append(teams == 1 ? " team; " : " teams; ").append(report.cascades().size()).append(plural(report.cascades().size(),
             " cascade", " cascades")).append(" of late work; ").append(report.escalations().size())
         .append(plural(report.escalations().size(), " escalation.", " escalations.")).append("</p>\n");
     if (report.summary() != null && !report.summary().isBlank()) {

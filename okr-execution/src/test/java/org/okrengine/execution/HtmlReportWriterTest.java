@@ -53,6 +53,20 @@ class HtmlReportWriterTest {
     return HtmlReportWriter.write(cycle, exampleReport(cycle));
   }
 
+  @Test
+  void summary_countsTheTeamsThatOwnKeyResults() throws IOException {
+    OkrCycle cycle = example();
+    // the example has 8 teams: Acme Analytics (the company) and Engineering hold none of the key results; the six
+    // that do (growth, product, data, platform, sales, support) are the rows of the page's team table
+    assertThat(cycle.teams()).hasSize(8);
+    assertThat(cycle.keyResults().stream().map(kr -> kr.team()).distinct()).hasSize(6);
+    String page = HtmlReportWriter.write(cycle, exampleReport(cycle));
+    assertThat(page).contains("<p>30 key results in 10 objectives of 6 teams; ");
+    assertThat(count(Pattern.compile("<tr><td>"), page.substring(
+        page.indexOf("<table class=\"teams\">"), page.indexOf("</table>", page.indexOf("<table class=\"teams\">")))))
+        .isEqualTo(6);
+  }
+
   static int count(Pattern p, String s) {
     Matcher m = p.matcher(s);
     int n = 0;
