@@ -28,7 +28,8 @@ import org.okrengine.model.Team;
  *
  * <p>An objective's progress is the weighted mean of its key results' progress (each clamped to 0..1) over those with
  * a check-in; its planned progress the weighted mean of what their plans expect (equal weights when all weights are
- * 0). The company summary counts statuses; names the late item that the most key results needing attention trace
+ * 0); both over its key results with a way to go (increase or decrease) where it has one with a check-in
+ * ({@link #anyReach}), its maintain and achieve key results counted apart ({@link #together}). The company summary counts statuses; names the late item that the most key results needing attention trace
  * back to (the source of a cascade that reaches them and that no other cascade reaches); the team with the largest
  * share (at least half, of at least two key results) needing attention, with its longest-named blocker; the broken
  * data connections; and the escalations per level.
@@ -59,9 +60,15 @@ final class Summaries {
           Causes.name(o.id(), o.title()) + " has no key results.");
     }
     boolean equal = o.totalWeight() <= 0;
+    // a mixed objective's progress and plan are those of its key results with a way to go (a maintain one counted 0
+    // or 1 of the way, an achieve one too: "50% of the way" meant little); the others are counted in the sentence
+    boolean reachOnly = anyReach(o.keyResults().stream().map(kr -> rows.get(kr.id())).toList());
     double largest = 0;
     double largestWithProgress = 0;
     for (KeyResult kr : o.keyResults()) {
+      if (reachOnly && !isReach(rows.get(kr.id()))) {
+        continue;
+      }
       double weight = equal ? 1.0 : kr.weight();
       largest = Math.max(largest, weight);
       if (rows.get(kr.id()).progress() != null) {
@@ -82,9 +89,10 @@ final class Summaries {
     for (KeyResult kr : o.keyResults()) {
       KeyResultReport r = rows.get(kr.id());
       double weight = equal ? 1.0 : kr.weight();
-      w += weight * scale;
-      e += weight * scale * r.expectedProgress();
-      if (r.progress() != null) {
+      boolean counted = !reachOnly || isReach(r);
+      w += counted ? weight * scale : 0;
+      e += counted ? weight * scale * r.expectedProgress() : 0;
+      if (r.progress() != null && counted) {
         wp += weight * scaleWithProgress;
         p += weight * scaleWithProgress * Math.max(0, Math.min(1, r.progress()));
       }
@@ -123,30 +131,76 @@ final class Summaries {
   }
 
   /**
-   * The roll-up's clause: {@code ; together 38% of the way against 58% planned}; where every key result with a value
-   * keeps a threshold (maintain, no way to go), how many hold it: {@code ; 1 of 2 key results holds its threshold}
-   * (a mean of 0s and 1s read as "50% of the way against 100% planned" says something else); empty without values.
+   * Whether {@code r} has a way to go (increase or decrease, {@link org.okrengine.model.Direction#isReach}; one without
+   * a metric counts as such): the key results a roll-up's progress and plan are over when it has any.
+   */
+  static boolean isReach(KeyResultReport r) {
+    return r.metric() == null || r.metric().direction().isReach();
+  }
+
+  /**
+   * Whether a roll-up of {@code rows} takes its progress and plan over its key results with a way to go only: it has
+   * one with progress. A maintain key result (kept at a threshold) or an achieve one (done or not) would count 0 or 1
+   * of the way; without any with a way to go the roll-up is over all, as before, and its sentence counts thresholds
+   * held and key results done instead ({@link #together}).
+   */
+  static boolean anyReach(List<KeyResultReport> rows) {
+    for (KeyResultReport r : rows) {
+      if (r.progress() != null && isReach(r)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The roll-up's clause: {@code ; together 38% of the way against 58% planned}, {@code progress} and {@code expected}
+   * over the key results with a way to go ({@link #anyReach}); where some keep a threshold (maintain) or are done or
+   * not (achieve) it says which it is over and counts those: {@code ; the 2 key results with a way to go are together
+   * 90% of the way against 100% planned; 0 of 1 is done}, {@code ; the key result with a way to go is 100% of the way
+   * against 100% planned; 3 of 3 hold their thresholds}. Where every key
+   * result with a value keeps a threshold, how many hold it: {@code ; 1 of 2 key results holds its threshold} (a mean
+   * of 0s and 1s read as "50% of the way against 100% planned" says something else); empty without values.
    */
   static String together(List<KeyResultReport> rows, Double progress, double expected) {
     if (progress == null) {
       return "";
     }
+    int reach = 0;
     int maintain = 0;
     int held = 0;
+    int achieve = 0;
+    int done = 0;
     for (KeyResultReport r : rows) {
       if (r.progress() == null) {
         continue;
       }
-      if (r.metric() == null || !r.metric().direction().isMaintain()) {
-        return "; together " + Insights.pct(progress) + " of the way against " + Insights.pct(expected) + " planned";
-      }
-      maintain++;
-      if (r.value() != null && r.metric().isMet(r.value())) {
-        held++;
+      if (isReach(r)) {
+        reach++;
+      } else if (r.metric().direction().isMaintain()) {
+        maintain++;
+        held += r.value() != null && r.metric().isMet(r.value()) ? 1 : 0;
+      } else {
+        achieve++;
+        done += r.value() != null && r.metric().isMet(r.value()) ? 1 : 0;
       }
     }
-    return "; " + held + " of " + maintain + (maintain == 1 ? " key result holds its threshold"
-        : held == 1 ? " key results holds its threshold" : " key results hold their thresholds");
+    List<String> parts = new ArrayList<>();
+    boolean alone = reach == 0 && (maintain == 0 || achieve == 0); // one kind only: "of 2 key results"
+    if (reach > 0) {
+      String way = Insights.pct(progress) + " of the way against " + Insights.pct(expected) + " planned";
+      parts.add(maintain + achieve == 0 ? "together " + way : reach == 1 ? "the key result with a way to go is " + way
+          : "the " + reach + " key results with a way to go are together " + way);
+    }
+    if (maintain > 0) {
+      parts.add(held + " of " + maintain + (alone ? (maintain == 1 ? " key result" : " key results") : "")
+          + (held == 1 || maintain == 1 ? " holds its threshold" : " hold their thresholds"));
+    }
+    if (achieve > 0) {
+      parts.add(done + " of " + achieve + (alone ? (achieve == 1 ? " key result" : " key results") : "")
+          + (done == 1 || achieve == 1 ? " is done" : " are done"));
+    }
+    return "; " + String.join("; ", parts);
   }
 
   /** 2^-e for the binary exponent e of {@code largest} (2^1023 for a subnormal one); 1 for 0. */

@@ -18,7 +18,8 @@ import org.okrengine.model.TeamSummary;
  *
  * <p>A team's key results are those whose {@code team} it is, whatever objective they serve. Weights are relative
  * within an objective, so across a team every key result counts equally: progress is the mean of the clamped (0..1)
- * progress of those with a check-in, the plan the mean over all. Teams without key results are left out. Order: most
+ * progress of those with a check-in, the plan the mean over all; both over the key results with a way to go (increase
+ * or decrease) where the team has one with a check-in ({@link Summaries#anyReach}). Teams without key results are left out. Order: most
  * key results needing attention first, then the larger share needing attention, then the order of the teams in the
  * document.
  */
@@ -43,16 +44,23 @@ final class TeamRollups {
       int withProgress = 0;
       double progress = 0;
       double expected = 0;
+      int planned = 0;
       Set<String> owners = new LinkedHashSet<>();
+      // over the key results with a way to go where the team has any (Summaries.anyReach, as an objective's)
+      boolean reachOnly = Summaries.anyReach(krs);
       for (KeyResultReport r : krs) {
         if (r.status().needsAttention()) {
           attention++;
         }
-        if (r.progress() != null) {
+        boolean counted = !reachOnly || Summaries.isReach(r);
+        if (r.progress() != null && counted) {
           withProgress++;
           progress += Math.max(0, Math.min(1, r.progress()));
         }
-        expected += r.expectedProgress();
+        if (counted) {
+          planned++;
+          expected += r.expectedProgress();
+        }
         String owner = okr.keyResult(r.id()).map(KeyResult::owner).orElse(null);
         if (owner != null && !owner.isBlank()) {
           owners.add(owner);
@@ -60,7 +68,7 @@ final class TeamRollups {
       }
       String name = okr.team(e.getKey()).map(Team::name).orElse(e.getKey());
       out.add(new TeamSummary(e.getKey(), name, krs.size(), attention,
-          withProgress == 0 ? null : progress / withProgress, expected / krs.size(), List.copyOf(owners)));
+          withProgress == 0 ? null : progress / withProgress, expected / planned, List.copyOf(owners)));
     }
     // stable: ties keep document order
     out.sort(Comparator.comparingInt(TeamSummary::needAttention).reversed()

@@ -16,6 +16,7 @@ import org.okrengine.model.Dependency;
 import org.okrengine.model.DependencyKind;
 import org.okrengine.model.EscalationSummary;
 import org.okrengine.model.Initiative;
+import org.okrengine.model.Direction;
 import org.okrengine.model.KeyResult;
 import org.okrengine.model.KeyResultReport;
 import org.okrengine.model.Metric;
@@ -125,6 +126,42 @@ class SummariesTest {
         row("KR-2", "growth", Status.ACHIEVED, 1.0, 0.6));
     assertThat(s.summary()).isEqualTo("O-1 (Grow revenue): 1 of 2 key results needs attention (1 off track); "
         + "together 55% of the way against 60% planned.");
+  }
+
+  static KeyResultReport row(String id, Status status, Double value, Double progress, double expected, Metric m) {
+    return new KeyResultReport(id, "Title " + id, "O-1", "growth", status, value, progress, expected, null, null,
+        List.of(), null, List.of(), m, null);
+  }
+
+  @Test
+  void objectives_mixedWithMaintainAndAchieve_progressOverTheReachOnes_othersCounted() {
+    Metric up = Metric.of(0, 100, null);
+    Metric keep = new Metric(null, 40, Direction.MAINTAIN_ABOVE, null, null, null, null);
+    Metric ship = new Metric(0.0, 1, Direction.ACHIEVE, null, null, null, null);
+    OkrCycle okr = okr(kr("KR-1", "growth", 1), kr("KR-2", "growth", 1), kr("KR-3", "growth", 1),
+        kr("KR-4", "growth", 1));
+    // KR-1 50% of the way against 60% planned, KR-2 80% against 70%; KR-3 kept at 42, above 40 (progress 1, planned
+    // 1); KR-4 not done (progress 0, planned 0.6). Over all four the mean was (0.5 + 0.8 + 1 + 0) / 4 = 58% against
+    // (0.6 + 0.7 + 1 + 0.6) / 4 = 73%, a threshold held counted as all the way and a launch not done as none of it;
+    // over the two with a way to go (0.5 + 0.8) / 2 = 65% against (0.6 + 0.7) / 2 = 65%
+    ObjectiveSummary s = objective(okr, row("KR-1", Status.AT_RISK, 50.0, 0.5, 0.6, up),
+        row("KR-2", Status.ON_TRACK, 80.0, 0.8, 0.7, up), row("KR-3", Status.ON_TRACK, 42.0, 1.0, 1.0, keep),
+        row("KR-4", Status.AT_RISK, 0.0, 0.0, 0.6, ship));
+    assertThat(s.progress()).isEqualTo((0.5 + 0.8) / 2);
+    assertThat(s.expectedProgress()).isEqualTo((0.6 + 0.7) / 2);
+    assertThat(s.summary()).isEqualTo("O-1 (Grow revenue): 2 of 4 key results need attention (2 at risk); the 2 key "
+        + "results with a way to go are together 65% of the way against 65% planned; 1 of 1 holds its threshold; "
+        + "0 of 1 is done. KR-1 (Title KR-1) is furthest behind (50% against 60%).");
+    // one with a way to go: no "together"
+    ObjectiveSummary one = objective(okr(kr("KR-1", "growth", 1), kr("KR-3", "growth", 1)),
+        row("KR-1", Status.AT_RISK, 50.0, 0.5, 0.6, up), row("KR-3", Status.ON_TRACK, 38.0, 0.0, 1.0, keep));
+    assertThat(one.summary()).endsWith("; the key result with a way to go is 50% of the way against 60% planned; "
+        + "0 of 1 holds its threshold.");
+    // the team roll-up takes the same key results
+    assertThat(TeamRollups.of(okr, List.of(row("KR-1", Status.AT_RISK, 50.0, 0.5, 0.6, up),
+        row("KR-2", Status.ON_TRACK, 80.0, 0.8, 0.7, up), row("KR-3", Status.ON_TRACK, 42.0, 1.0, 1.0, keep),
+        row("KR-4", Status.AT_RISK, 0.0, 0.0, 0.6, ship))).get(0))
+        .extracting(t -> t.progress(), t -> t.expectedProgress()).containsExactly((0.5 + 0.8) / 2, (0.6 + 0.7) / 2);
   }
 
   @Test
