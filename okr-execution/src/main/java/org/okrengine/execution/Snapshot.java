@@ -33,7 +33,9 @@ record Snapshot(Map<String, Forecast> forecasts, Map<String, NodeRisk> risks, Ca
    *   probability that it misses what depends on it is 1 - exp(-late / 14 days): a week late 0.39, two 0.63.
    * - A key result that others depend on is late by the days from its earliest need-by date (the cycle end when
    *   none is given) to its forecast completion (P50), or, when it is not moving toward its target, by the days it
-   *   is already past that date; its probability of missing is 1 - P(target). Achieved key results do not slip.
+   *   is already past that date; its probability of missing is 1 - P(target). Achieved key results do not slip, nor
+   *   do those on track by their own forecast (not at risk, off track or stale) whose need-by date is still ahead:
+   *   the status says their chance is good enough, and "late" would contradict it.
    */
   static final double LATE_SCALE_DAYS = 14.0;
 
@@ -102,6 +104,12 @@ record Snapshot(Map<String, Forecast> forecasts, Map<String, NodeRisk> risks, Ca
       if (d.needBy() != null && d.needBy().isBefore(due)) {
         due = d.needBy();
       }
+    }
+    if (!due.isBefore(today) && !f.status().needsAttention()) {
+      // on track by its own forecast (the status's probability rule) and its need-by date still ahead: not late. Its
+      // P50 completion can fall after that date while its chance is good enough for on track ("KR-12 is 2 days
+      // late" beside "KR-12 on-track, P(target) 51%"); a sentence calling it late contradicted its status line
+      return null;
     }
     long slip;
     if (f.completionDate() != null) {
