@@ -150,7 +150,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         Instant at = checkInstant != null ? checkInstant : cycle.cycle().instantOf(checkDate);
         try {
           cycle.cycle().requireAnalysable(at);
-          if (at.isBefore(cycle.cycle().startInstant()) || !at.isBefore(cycle.cycle().endInstant())) {
+          if (at.isBefore(cycle.cycle().startInstant()) || ExecutionEngine.isOver(cycle, at)) {
             asOfWarnings.add("okr: warning: --as-of " + asOf + " is " + (at.isBefore(cycle.cycle().startInstant())
                 ? "before cycle " + cycle.cycle().id() + " starts (" + cycle.cycle().start() + ")"
                 : "after cycle " + cycle.cycle().id() + " ends (" + cycle.cycle().end() + "); the cycle is over: "

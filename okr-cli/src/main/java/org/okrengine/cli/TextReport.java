@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.okrengine.execution.ExecutionEngine;
 import org.okrengine.model.Cause;
 import org.okrengine.model.Cycle;
 import org.okrengine.model.CycleReport;
@@ -87,6 +88,7 @@ final class TextReport {
     for (KeyResultReport r : report.keyResults()) {
       idWidth = Math.max(idWidth, p(r.id()).length());
     }
+    boolean over = ExecutionEngine.isOver(okr, report.asOf());
     for (Objective o : okr.objectives()) {
       out.printf(Locale.ROOT, "%s  %s  [%s, %s]%s%n", p(o.id()), p(o.title()), p(o.team()),
           o.commitment().jsonName(), o.owner() == null ? "" : "  owner: " + p(o.owner()));
@@ -105,7 +107,13 @@ final class TextReport {
               : kr.metric().isMet(r.value()) ? "  done" : "  not done");
         }
         String age = r.daysSinceCheckIn() == null ? "never" : r.daysSinceCheckIn() + "d ago";
-        String forecast = r.forecast() == null ? ""
+        String forecast = r.forecast() == null ? "" : over
+            // the outcome is known: where it ended (its latest check-in) and whether it met its target, as the page's
+            // "Ended at" and "Met" columns; no landing or probability beside "the cycle is over"
+            ? String.format(Locale.ROOT, "ended %5s  met %s", kr.metric().direction().isMaintain()
+                ? sideWord(r.forecast().landingValue() - kr.metric().target())
+                : achieve ? (r.forecast().probabilityOfTarget() >= 1 ? "done" : "-")
+                : pct(r.forecast().landingProgress()), r.forecast().probabilityOfTarget() >= 1 ? "yes" : "no")
             : String.format(Locale.ROOT, "lands %5s  P(target) %4s", kr.metric().direction().isMaintain()
                 ? sideWord(r.forecast().landingValue() - kr.metric().target()) // no way to go: above, below or at
                 : achieve ? (r.forecast().probabilityOfTarget() >= 1 ? "done" : "-") // its probability says it

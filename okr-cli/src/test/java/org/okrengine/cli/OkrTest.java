@@ -95,6 +95,25 @@ class OkrTest {
   }
 
   @Test
+  void analyze_example_afterTheEnd_promptAndTableSayTheOutcome() {
+    // 5 Oct, after the cycle's end (30 Sep): the summary says "the cycle is over"; KR-1 ended at its last check-in,
+    // 1.85 M EUR from 1.2 M toward 2.0 M, (1.85 - 1.2) / 0.8 = 81% of the way, short of its target: not met. The
+    // prompt's line and the text report's row say so, not "forecast to land at 81%, P(target) 0%"
+    Run p = run("analyze", EXAMPLE.toString(), "--as-of", "2026-10-05", "--format", "prompt");
+    assertThat(p.code()).isEqualTo(0);
+    assertThat(p.out()).contains("As of 5 Oct, the cycle is over: ")
+        .contains("- KR-1 \"Segment revenue from 1.2M to 2.0M EUR\" (team growth, objective O-1): off track; 81% of "
+            + "the way against 100% planned; the cycle is over: ended at 81%, not met; last check-in 9 days ago.\n")
+        .doesNotContain("forecast to", "P(target)");
+    Run t = run("analyze", EXAMPLE.toString(), "--as-of", "2026-10-05");
+    assertThat(t.out()).contains("In short: As of 5 Oct, the cycle is over: ")
+        .containsPattern("\n  KR-1 +Segment revenue from 1\\.2M to 2\\.0M EUR +81% of  100% plan +9d ago +off-track +"
+            + "ended   81%  met no\n")
+        .containsPattern("\n  KR-5 +Reach 1,500 qualified signups .*achieved +ended  100%  met yes\n")
+        .doesNotContain("lands ", "  P(target) ");
+  }
+
+  @Test
   void analyze_example_json_isReport() {
     Run r = run("analyze", EXAMPLE.toString(), "--as-of", "2026-08-19T00:00:00+02:00", "--format", "json");
     assertThat(r.code()).isEqualTo(0);

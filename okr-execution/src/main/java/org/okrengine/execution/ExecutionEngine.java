@@ -206,6 +206,16 @@ public final class ExecutionEngine {
   }
 
   /**
+   * Whether {@code cycle} is over at {@code asOf} (at or after its end): each key result's outcome is then known, and
+   * the report's sentences, the page, {@code okr explain} and {@link #groundedPrompt(OkrCycle, CycleReport)} say where
+   * it ended, met or not, instead of a forecast. The one test they use, for a vendor's own outputs (the text report).
+   */
+  public static boolean isOver(OkrCycle cycle, Instant asOf) {
+    return Insights.over(Objects.requireNonNull(cycle, "cycle must not be null").cycle(),
+        Objects.requireNonNull(asOf, "asOf must not be null"));
+  }
+
+  /**
    * As {@link #groundedPrompt(CycleReport)}, for {@code report} of {@code cycle}: once the cycle is over at the
    * report's instant, each key result's line says where it ended and whether it met its target ("the cycle is over:
    * ended at 81%, not met") instead of a forecast and a probability, as the report's sentences, the text report, the
