@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.okrengine.model.CheckIn;
 import org.okrengine.model.Commitment;
@@ -350,7 +351,14 @@ public final class ExampleGenerator {
     return new KeyResult(sp.id(), sp.title(), sp.owner(), sp.team(), 1.0, sp.tags(), m, sp.plan(), checkIns, result);
   }
 
+  /** Units counted in whole things: a deal is signed or not, a dataset published or not, so their values step. */
+  private static final Set<String> WHOLE = Set.of("signups", "users", "datasets", "teams", "deploys", "incidents",
+      "customers", "calls", "tickets", "articles");
+
   private static double round(double v, Metric m) {
+    if (m.unit() != null && WHOLE.contains(m.unit())) {
+      return Math.round(v);
+    }
     double span = Math.abs(m.target() - m.baselineOrTarget());
     double scale = span >= 100 ? 1 : span >= 10 ? 10 : span >= 1 ? 100 : 10_000;
     return Math.round(v * scale) / scale;

@@ -45,7 +45,7 @@ class OkrTest {
             + "the preferred analytics partner for mid-market finance) are at risk through them.");
     assertThat(r.out()).containsPattern("\\n30 key results: .*\\.\\n$");
     // the summary, causes, escalations of the engine (issue 6)
-    assertThat(r.out()).contains("\nIn short: As of 19 Aug, 8 of 30 key results are off track, 8 at risk and 2 stale")
+    assertThat(r.out()).contains("\nIn short: As of 19 Aug, 7 of 30 key results are off track, 8 at risk and 2 stale")
         .contains("Customer Support: all 6 key results need attention, and \"hiring\" has been named as the blocker")
         .contains("      because: Upstream, I-6 (Support hiring) is 19 days late; judged by that dependency alone, KR-22 "
             + "would have an 84% chance of missing, more than the 79% its own numbers give.")

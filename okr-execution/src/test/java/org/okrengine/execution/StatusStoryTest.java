@@ -160,10 +160,10 @@ class StatusStoryTest {
     KeyResultReport kr28 = after.get("KR-28");
     assertThat(kr28.status()).isEqualTo(Status.OFF_TRACK);
     assertThat(kr28.forecast().probabilityOfTarget()).isEqualTo(0.0);
-    // 7.06 teams on 21 Sep (the example's last check-in), 7.06 / 8 = 88%
-    assertThat(kr28.forecast().landingValue()).isEqualTo(7.06);
+    // 7 teams on 21 Sep (the example's last check-in), 7 / 8 = 88%
+    assertThat(kr28.forecast().landingValue()).isEqualTo(7.0);
     assertThat(kr28.insight()).isEqualTo("KR-28 (Data contracts adopted by 8 teams) ended the cycle short of its "
-        + "target: 7.06 teams at its last check-in, 88% of the way to 8 teams.");
+        + "target: 7 teams at its last check-in, 88% of the way to 8 teams.");
     for (KeyResultReport r : after.values()) {
       assertThat(r.status()).as(r.id()).isNotEqualTo(Status.AT_RISK);
       if (r.forecast() != null && r.value() != null) {
@@ -184,12 +184,12 @@ class StatusStoryTest {
     assertThat(after.get("KR-26").causes()).extracting(c -> c.sentence()).contains("The pace fell: KR-26 (Rewrite "
         + "120 help-centre articles) moved 3.84 articles a week until 4 Sep, has not gained since; its last gain was "
         + "on 31 Jul.");
-    assertThat(week8.summary()).startsWith("As of 19 Aug, 8 of 30 key results are off track");
+    assertThat(week8.summary()).startsWith("As of 19 Aug, 7 of 30 key results are off track");
     // okr explain: no chance "of reaching its target" once the outcome is known; the chart: no forecast cone
     assertThat(Explanation.of(q3, oct1, "KR-3").steps().get(0).sentence()).isEqualTo("KR-3 (Launch self-serve "
         + "finance dashboards) is off track: not done; the cycle is over.");
     String html = HtmlReportWriter.write(q3, oct1);
-    assertThat(html).contains(" · ended at 7.06 teams").doesNotContain("<polygon class=\"cone\"")
+    assertThat(html).contains(" · ended at 7 teams").doesNotContain("<polygon class=\"cone\"")
         .doesNotContain(" interval at cycle end: ");
     // the table: where each ended and whether it met its target (was "Lands at", "Interval at end" with a point,
     // "1.85 – 1.85 M EUR", and P(target))
