@@ -160,10 +160,20 @@ final class WhatifCommand implements Callable<Integer> {
       boolean moved = !r.baselineStatus().equals(r.status())
           || (r.baselineProbability() != null && r.probability() != null
               && Math.abs(r.baselineProbability() - r.probability()) >= 0.005);
+      String was = pct(r.baselineProbability());
+      String now = pct(r.probability());
+      if (moved && was.equals(now) && r.probability() != null) {
+        // a move of half a point or more that whole percentages hide (it read "* O-1  43% ->  43%")
+        was = pct1(r.baselineProbability());
+        now = pct1(r.probability());
+      }
       out.println((moved ? "* " : "  ") + String.format(Locale.ROOT, "%-6s %4s -> %4s  %s -> %s",
-          ConsoleText.printable(r.id()), pct(r.baselineProbability()), pct(r.probability()), r.baselineStatus(),
-          r.status()));
+          ConsoleText.printable(r.id()), was, now, r.baselineStatus(), r.status()));
     }
+  }
+
+  private static String pct1(Double p) {
+    return p == null ? "–" : String.format(Locale.ROOT, "%.1f%%", p * 100);
   }
 
   private static String pct(Double p) {

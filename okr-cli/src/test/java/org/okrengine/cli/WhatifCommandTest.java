@@ -20,6 +20,19 @@ class WhatifCommandTest {
     assertThat(r.out()).contains("\nObjectives (probability of the commitment, key results needing attention):\n");
   }
 
+  /**
+   * A probability that moved by half a point or more is marked; where whole percentages would print the same number
+   * either side, one decimal shows the move (O-1: 0.426 -> 0.4314 in this scenario, the JSON's
+   * baselineProbability and probability).
+   */
+  @Test
+  void whatif_smallMoveShownWithADecimal() {
+    OkrTest.Run r = OkrTest.run("whatif", EXAMPLE, "--slip", "M-4=-40d", "--target", "KR-5=1200", "--as-of",
+        "2026-08-19");
+    assertThat(r.code()).isEqualTo(0);
+    assertThat(r.out()).contains("\n* O-1    42.6% -> 43.1%  3 of 3 need attention -> 3 of 3 need attention\n");
+  }
+
   @Test
   void whatif_json_namesItsFormat() {
     OkrTest.Run r = OkrTest.run("whatif", EXAMPLE, "--target", "KR-5=1200", "--as-of", "2026-08-19", "--format",
