@@ -105,10 +105,12 @@ record Snapshot(Map<String, Forecast> forecasts, Map<String, NodeRisk> risks, Ca
         due = d.needBy();
       }
     }
-    if (!due.isBefore(today) && !f.status().needsAttention()) {
-      // on track by its own forecast (the status's probability rule) and its need-by date still ahead: not late. Its
-      // P50 completion can fall after that date while its chance is good enough for on track ("KR-12 is 2 days
-      // late" beside "KR-12 on-track, P(target) 51%"); a sentence calling it late contradicted its status line
+    if (due.equals(cycle.cycle().end()) && !due.isBefore(today) && !f.status().needsAttention()) {
+      // needed by the cycle's end (no earlier need-by date) and on track by its own forecast (the status's
+      // probability rule, which judges the same date): not late. Its P50 completion can fall after the end while its
+      // chance is good enough for on track ("KR-12 is 2 days late" beside "KR-12 on-track, P(target) 51%"); a
+      // sentence calling it late contradicted its status line. Needed by an earlier date, the status (which judges
+      // the end) says nothing of that date: late by its completion, as before
       return null;
     }
     long slip;

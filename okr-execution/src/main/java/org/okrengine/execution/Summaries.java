@@ -59,10 +59,16 @@ final class Summaries {
       return new ObjectiveSummary(o.id(), o.title(), o.team(), 0, 0, null, 0.0,
           Causes.name(o.id(), o.title()) + " has no key results.");
     }
-    boolean equal = o.totalWeight() <= 0;
     // a mixed objective's progress and plan are those of its key results with a way to go (a maintain one counted 0
     // or 1 of the way, an achieve one too: "50% of the way" meant little); the others are counted in the sentence
     boolean reachOnly = anyReach(o.keyResults().stream().map(kr -> rows.get(kr.id())).toList());
+    // equal weights where those counted weigh nothing together (all of them 0, though a maintain one beside them
+    // weighs 1: the plan was 0 / 0)
+    double countedWeight = 0;
+    for (KeyResult kr : o.keyResults()) {
+      countedWeight += !reachOnly || isReach(rows.get(kr.id())) ? kr.weight() : 0;
+    }
+    boolean equal = !(countedWeight > 0);
     double largest = 0;
     double largestWithProgress = 0;
     for (KeyResult kr : o.keyResults()) {
