@@ -132,6 +132,13 @@ class ChangesTest {
           .toList();
       assertThat(t.owners()).isEqualTo(owners);
     }
+    // pinned, not recomputed: Customer Support's five key results with a way to go on 19 Aug (KR-22 2.25 of 7 h,
+    // KR-23 82 of 240 tickets, KR-24 1.18 of 8 points, KR-25 2.3 of 18 points, KR-26 36 of 120 articles: 0.3214,
+    // 0.3417, 0.1475, 0.1278, 0.3), their mean 0.2477; the chatbot launch (KR-27, achieve, not done) is left out,
+    // with it the mean over six was 0.2064 ("21%" before the mixed roll-ups)
+    TeamSummary support = teams.stream().filter(t -> t.id().equals("support")).findFirst().orElseThrow();
+    assertThat(support.progress()).isCloseTo((2.25 / 7 + 82.0 / 240 + 1.18 / 8 + 2.3 / 18 + 36.0 / 120) / 5,
+        org.assertj.core.data.Offset.offset(1e-9));
   }
 
   static final Cycle Q = Cycle.of("Q", LocalDate.of(2026, 7, 1), LocalDate.of(2026, 9, 29));
