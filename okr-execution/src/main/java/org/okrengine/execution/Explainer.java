@@ -110,7 +110,10 @@ final class Explainer {
       put(ev, "progress", o.progress());
       ev.put("expectedProgress", o.expectedProgress());
       put(ev, "probability", o.probability());
+      // after the cycle's end the commitment was met or not (it read "It has a 0% chance of meeting its commitment")
       sentence = o.summary() + (o.probability() == null ? ""
+          : Insights.over(cycle.cycle(), report.asOf())
+              ? (o.probability() >= 0.5 ? " It met its commitment." : " It did not meet its commitment.")
           : " It has " + Insights.aPct(o.probability()) + " chance of meeting its commitment.");
     }
     step(id, sentence, ev);

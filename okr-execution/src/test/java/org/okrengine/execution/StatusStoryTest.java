@@ -188,6 +188,10 @@ class StatusStoryTest {
     // okr explain: no chance "of reaching its target" once the outcome is known; the chart: no forecast cone
     assertThat(Explanation.of(q3, oct1, "KR-3").steps().get(0).sentence()).isEqualTo("KR-3 (Launch self-serve "
         + "finance dashboards) is off track: not done; the cycle is over.");
+    // an objective's commitment, after the end: met or not (was "It has a 0% chance of meeting its commitment"); O-1's
+    // three key results all ended off track
+    assertThat(Explanation.of(q3, oct1, "O-1").steps().get(0).sentence()).endsWith(" It did not meet its commitment.")
+        .doesNotContain("chance");
     String html = HtmlReportWriter.write(q3, oct1);
     assertThat(html).contains(" · ended at 7 teams").doesNotContain("<polygon class=\"cone\"")
         .doesNotContain(" interval at cycle end: ");
