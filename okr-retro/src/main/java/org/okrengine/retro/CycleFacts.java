@@ -81,13 +81,16 @@ final class CycleFacts {
   private int lastTeamNumber;
 
   /** The spans of recent cycles, by their hash: companies share quarters, and equal cycles have equal spans. */
-  private final Span[] spans = new Span[64];
+  private final Span[] spans = new Span[256];
 
   /** Refills these facts with {@code okrCycle}'s. */
   void fill(OkrCycle okrCycle, boolean scoreFromLastCheckIn) {
     this.okrCycle = okrCycle;
     cycle = okrCycle.cycle();
-    int slot = cycle.hashCode() & (spans.length - 1);
+    // the hash's high bits mixed in: the low bits of a cycle's hash differ little from one quarter to the next (40
+    // quarters fell into 4 of 64 slots, so every cycle built its span again); 256 slots keep most of 40 quarters
+    int h = cycle.hashCode() * 0x9E3779B9;
+    int slot = (h ^ h >>> 16) & (spans.length - 1);
     span = spans[slot];
     if (span == null || !span.cycle.equals(cycle)) {
       span = new Span(cycle);
