@@ -80,7 +80,10 @@ final class Causes {
       out.add(new Scored(new Cause("upstream-late", c.source(), Map.of("slipDays", c.slipDays(),
           "slipDaysHere", slip, "probabilityOfMiss", miss),
           "Upstream, " + name(okr, c.source()) + " is " + Numbers.days(c.slipDays()) + " late; "
-              + upstreamMiss(name(kr.id(), kr.title()), miss, f == null ? null : 1 - f.probabilityOfTarget())),
+              // after the end the outcome is known: no chance of missing is left to name (it read "leaves KR-1 a
+              // 50% chance of missing" beside "ended the cycle short of its target")
+              + (Insights.over(cycle, asOf) ? "the cycle is over."
+                  : upstreamMiss(name(kr.id(), kr.title()), miss, f == null ? null : 1 - f.probabilityOfTarget()))),
           0.5 + 0.5 * miss, 1));
     }
     blocker(cycle, id, seen, asOf, out);

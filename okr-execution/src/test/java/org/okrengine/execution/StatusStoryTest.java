@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.okrengine.model.CascadeSummary;
+import org.okrengine.model.Cause;
 import org.okrengine.model.CycleReport;
 import org.okrengine.model.Dependency;
 import org.okrengine.model.Initiative;
@@ -192,6 +193,15 @@ class StatusStoryTest {
     // three key results all ended off track
     assertThat(Explanation.of(q3, oct1, "O-1").steps().get(0).sentence()).endsWith(" It did not meet its commitment.")
         .doesNotContain("chance");
+    // causes after the end name no chance of missing: the outcome is known
+    for (KeyResultReport r : after.values()) {
+      for (Cause c : r.causes()) {
+        assertThat(c.sentence()).as(r.id()).doesNotContain("chance of missing");
+      }
+    }
+    // KR-3 needs KR-7 by 15 Aug, not done on 1 Oct: 47 days
+    assertThat(after.get("KR-3").causes()).extracting(Cause::sentence).contains("Upstream, KR-7 (Analytics module "
+        + "generally available) is 47 days late; the cycle is over.");
     String html = HtmlReportWriter.write(q3, oct1);
     assertThat(html).contains(" · ended at 7 teams").doesNotContain("<polygon class=\"cone\"")
         .doesNotContain(" interval at cycle end: ");
