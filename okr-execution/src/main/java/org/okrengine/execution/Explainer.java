@@ -326,7 +326,7 @@ final class Explainer {
     StringBuilder s = new StringBuilder(name(row.id())).append(" is ")
         .append(row.status().jsonName().replace('-', ' '));
     if (row.status() == Status.ON_TRACK && row.progress() != null && row.progress() < row.expectedProgress()
-        && (row.metric() == null || row.metric().direction().isReach())) {
+        && Summaries.isReach(row)) {
       s.append(" although behind its plan"); // on track by its probability, not by its plan
     }
     String standing = Insights.standing(row);

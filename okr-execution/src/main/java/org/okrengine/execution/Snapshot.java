@@ -34,8 +34,9 @@ record Snapshot(Map<String, Forecast> forecasts, Map<String, NodeRisk> risks, Ca
    * - A key result that others depend on is late by the days from its earliest need-by date (the cycle end when
    *   none is given) to its forecast completion (P50), or, when it is not moving toward its target, by the days it
    *   is already past that date; its probability of missing is 1 - P(target). Achieved key results do not slip, nor
-   *   do those on track by their own forecast (not at risk, off track or stale) whose need-by date is still ahead:
-   *   the status says their chance is good enough, and "late" would contradict it.
+   *   do those needed by the cycle's end (no earlier need-by date) that are on track by their own forecast (not at
+   *   risk, off track or stale) while the end is ahead: the status judges that same date and says their chance is
+   *   good enough, and "late" would contradict it. Needed by an earlier date, they are late by their completion.
    */
   static final double LATE_SCALE_DAYS = 14.0;
 

@@ -65,21 +65,25 @@ final class Summaries {
     // equal weights where those counted weigh nothing together (all of them 0, though a maintain one beside them
     // weighs 1: the plan was 0 / 0)
     double countedWeight = 0;
-    for (KeyResult kr : o.keyResults()) {
-      countedWeight += !reachOnly || isReach(rows.get(kr.id())) ? kr.weight() : 0;
-    }
-    boolean equal = !(countedWeight > 0);
     double largest = 0;
     double largestWithProgress = 0;
+    boolean anyProgress = false;
     for (KeyResult kr : o.keyResults()) {
-      if (reachOnly && !isReach(rows.get(kr.id()))) {
+      KeyResultReport r = rows.get(kr.id());
+      if (reachOnly && !isReach(r)) {
         continue;
       }
-      double weight = equal ? 1.0 : kr.weight();
-      largest = Math.max(largest, weight);
-      if (rows.get(kr.id()).progress() != null) {
-        largestWithProgress = Math.max(largestWithProgress, weight);
+      countedWeight += kr.weight();
+      largest = Math.max(largest, kr.weight());
+      if (r.progress() != null) {
+        anyProgress = true;
+        largestWithProgress = Math.max(largestWithProgress, kr.weight());
       }
+    }
+    boolean equal = !(countedWeight > 0);
+    if (equal) {
+      largest = 1.0;
+      largestWithProgress = anyProgress ? 1.0 : 0.0;
     }
     // weights times a power of two that brings the largest near 1: exact, so the means are as without it, but a
     // weight as small as Double.MIN_VALUE times a progress no longer rounds to 0 (an objective at 0% wrongly)
@@ -107,7 +111,7 @@ final class Summaries {
         attention++;
         // only a key result with a way to go can be behind on it (a maintain one keeps a threshold, an achieve one
         // is done or not: "0% against 72%" said nothing)
-        if (r.progress() != null && (r.metric() == null || r.metric().direction().isReach()) && (behind == null
+        if (r.progress() != null && isReach(r) && (behind == null
             || r.expectedProgress() - r.progress() > behind.expectedProgress() - behind.progress())) {
           behind = r;
         }
