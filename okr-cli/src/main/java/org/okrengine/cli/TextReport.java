@@ -317,12 +317,12 @@ final class TextReport {
     return s.codePointCount(0, s.length()) <= n ? s : s.substring(0, s.offsetByCodePoints(0, n - 1)) + "…";
   }
 
-  /** A maintain key result's latest value against its threshold: {@code 2 below 40}, {@code 0.3 above 99.5}. */
   /** {@code above}, {@code below} or {@code at} the threshold, by the sign of {@code gap} (value minus target). */
   static String sideWord(double gap) {
     return gap > 0 ? "above" : gap < 0 ? "below" : "at";
   }
 
+  /** A maintain key result's latest value against its threshold: {@code 2 below 40}, {@code 0.3 above 99.5}. */
   static String side(org.okrengine.model.Metric m, double value) {
     double gap = value - m.target();
     String threshold = compact(m.target());

@@ -19,7 +19,8 @@ import org.okrengine.model.ReportChanges;
  * it there is nothing to compare, so the start is used), and a report at or before that instant compares nothing
  * (null). A status change is any difference of status; a new escalation an item escalated now at a level above the
  * one it had then (none counts as 0); a probability move a difference of the probability of target of at least
- * {@link ReportChanges#MIN_PROBABILITY_MOVE} (both forecasts known), largest first.
+ * {@link ReportChanges#MIN_PROBABILITY_MOVE} (both forecasts known), largest first, and none once the cycle is over
+ * (the probability is then the outcome, which the status says).
  */
 final class Changes {
   /** The default distance of the comparison instant before the analysed one: 7 days, in seconds. */
@@ -46,6 +47,9 @@ final class Changes {
     }
     List<ReportChanges.StatusChange> statuses = new ArrayList<>();
     List<ReportChanges.ProbabilityMove> moves = new ArrayList<>();
+    // once the cycle is over a probability is the outcome (1 or 0): its move says again what the status change says
+    // (on-track -> off-track), so none is listed
+    boolean over = Insights.over(okr.cycle(), now.asOf());
     for (KeyResultReport r : now.keyResults()) {
       KeyResultReport b = before.get(r.id());
       if (b == null) {
@@ -54,7 +58,7 @@ final class Changes {
       if (b.status() != r.status()) {
         statuses.add(new ReportChanges.StatusChange(r.id(), r.title(), b.status(), r.status()));
       }
-      if (b.forecast() != null && r.forecast() != null) {
+      if (!over && b.forecast() != null && r.forecast() != null) {
         double from = b.forecast().probabilityOfTarget();
         double to = r.forecast().probabilityOfTarget();
         // compared in whole percentage points, as shown, so that a move shown as 10 points counts

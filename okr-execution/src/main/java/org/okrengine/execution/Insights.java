@@ -58,6 +58,10 @@ final class Insights {
             ? id + " starts with the cycle on " + DAY.format(cycle.start()) + "."
             : id + " has not moved from its baseline yet; the plan expects " + pct(f.expectedProgress()) + " by now.";
       case ACHIEVED:
+        if (m.direction().isMaintain()) { // only once the cycle is over: the threshold was kept to the end
+          return id + " ended the cycle at " + Numbers.value(f.landingValue(), m) + ", " + side(m, f.landingValue())
+              + " (its last check-in).";
+        }
         return f.completionDate() != null
             ? id + " met its target of " + Numbers.value(m.target(), m) + " on " + DAY.format(f.completionDate()) + "."
             : id + " has met its target of " + Numbers.value(m.target(), m) + ".";

@@ -31,7 +31,33 @@ final class Numbers {
   static String value(double v, Metric m) {
     String n = number(v);
     String unit = m == null ? null : m.unit();
-    return unit == null || unit.isBlank() ? n : n + (unit.startsWith("%") ? "" : " ") + unit;
+    if (unit == null || unit.isBlank()) {
+      return n;
+    }
+    return n + (unit.startsWith("%") ? "" : " ") + (n.equals("1") || n.equals("-1") ? singular(unit) : unit);
+  }
+
+  /**
+   * The singular of a unit that is a plain English plural, for a count of one: {@code incidents} -> {@code incident},
+   * {@code replies} -> {@code reply}; any other unit as it is (abbreviations and symbols such as {@code ms},
+   * {@code NPS}, {@code EUR} or {@code %}, words of fewer than four letters, and words ending in ss, us or is, which
+   * are not plurals of a word without their s).
+   */
+  static String singular(String unit) {
+    int n = unit.length();
+    if (n < 4 || unit.charAt(n - 1) != 's') {
+      return unit;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = unit.charAt(i);
+      if (c < 'a' || c > 'z') {
+        return unit;
+      }
+    }
+    if (unit.endsWith("ss") || unit.endsWith("us") || unit.endsWith("is")) {
+      return unit;
+    }
+    return unit.endsWith("ies") && n > 4 ? unit.substring(0, n - 3) + "y" : unit.substring(0, n - 1);
   }
 
   /**

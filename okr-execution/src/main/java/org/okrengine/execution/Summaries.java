@@ -249,6 +249,8 @@ final class Summaries {
     if (n == 0) {
       return asOfText + "the cycle has no key results.";
     }
+    // once the cycle is over, its statuses are outcomes and said as such
+    String outcomes = Insights.over(okr.cycle(), asOf) ? outcomes(counts, n) : null;
     List<String> bad = new ArrayList<>();
     for (Status s : List.of(Status.OFF_TRACK, Status.AT_RISK, Status.STALE)) {
       Integer c = counts.get(s);
@@ -264,7 +266,9 @@ final class Summaries {
         good.add(c + " " + (s == Status.NO_DATA ? "without data" : Insights.statusName(s)));
       }
     }
-    if (bad.isEmpty()) {
+    if (outcomes != null) {
+      sentences.add(asOfText + outcomes);
+    } else if (bad.isEmpty()) {
       sentences.add(asOfText + "none of the " + n + " key results needs attention (" + String.join(", ", good)
           + ").");
     } else {
@@ -299,6 +303,40 @@ final class Summaries {
       sentences.add("Escalated: " + Insights.join(parts) + ".");
     }
     return String.join(" ", sentences);
+  }
+
+  /**
+   * The statuses of a cycle that is over, as outcomes: {@code 21 of 30 key results missed their targets and 1 is
+   * stale; 8 met theirs.} (off track is a miss once the outcome is known, achieved a hit); null when a status other
+   * than those, stale and no data is among {@code counts} (none is, by the forecaster's rule once the cycle is over).
+   */
+  static String outcomes(Map<Status, Integer> counts, int n) {
+    int missed = counts.getOrDefault(Status.OFF_TRACK, 0);
+    int stale = counts.getOrDefault(Status.STALE, 0);
+    int met = counts.getOrDefault(Status.ACHIEVED, 0);
+    int noData = counts.getOrDefault(Status.NO_DATA, 0);
+    if (missed + stale + met + noData != n) {
+      return null;
+    }
+    List<String> bad = new ArrayList<>();
+    if (missed > 0) {
+      bad.add(missed + (missed == 1 ? " missed its target" : " missed their targets"));
+    }
+    if (stale > 0) {
+      bad.add(stale + (stale == 1 ? " is stale" : " are stale"));
+    }
+    if (noData > 0) {
+      bad.add(noData + (noData == 1 ? " has no data" : " have no data"));
+    }
+    if (bad.isEmpty()) {
+      return (n == 1 ? "its key result met its target." : "all " + n + " key results met their targets.");
+    }
+    String first = bad.get(0);
+    int space = first.indexOf(' ');
+    bad.set(0, first.substring(0, space) + " of " + n + (n == 1 ? " key result" : " key results")
+        + first.substring(space));
+    return Insights.join(bad) + (met == 0 ? "; none met its target." : met == 1 ? "; 1 met its target."
+        : "; " + met + " met theirs.");
   }
 
   /** The root cascade that reaches the most key results needing attention, as a sentence; null when none. */

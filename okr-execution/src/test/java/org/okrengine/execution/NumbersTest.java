@@ -158,4 +158,21 @@ class NumbersTest {
         .contains("<title>target 123.5 M EUR</title>")
         .contains(Html.esc(r.keyResults().get(0).insight()));
   }
+
+  @Test
+  void value_countOfOne_pluralUnitInTheSingular_abbreviationsAsTheyAre() {
+    // "1 incidents below the threshold of 2 incidents" on the example's KR-29 at the cycle's end
+    org.okrengine.model.Metric incidents = org.okrengine.model.Metric.of(5, 2, "incidents");
+    assertThat(Numbers.value(1, incidents)).isEqualTo("1 incident");
+    assertThat(Numbers.value(2, incidents)).isEqualTo("2 incidents");
+    assertThat(Numbers.value(1.5, incidents)).isEqualTo("1.5 incidents");
+    assertThat(Numbers.value(-1, incidents)).isEqualTo("-1 incident");
+    assertThat(Numbers.value(1, org.okrengine.model.Metric.of(0, 9, "replies"))).isEqualTo("1 reply");
+    for (String unit : new String[] {"ms", "NPS", "EUR", "%", "h", "min", "k visits", "status", "business",
+        "analysis", "bus", "Ops"}) {
+      assertThat(Numbers.singular(unit)).as(unit).isEqualTo(unit);
+    }
+    assertThat(Numbers.singular("days")).isEqualTo("day");
+    assertThat(Numbers.singular("deploys")).isEqualTo("deploy");
+  }
 }

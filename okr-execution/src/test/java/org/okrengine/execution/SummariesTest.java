@@ -255,4 +255,26 @@ class SummariesTest {
         + "29 Jul. Escalated: 2 to Head of "
         + "Growth (level 1) and 1 to CEO (level 2).");
   }
+
+  @Test
+  void outcomes_cycleOver_missesStaleAndHitsCounted_elseNull() {
+    Map<Status, Integer> counts = new java.util.EnumMap<>(Status.class);
+    counts.put(Status.OFF_TRACK, 21);
+    counts.put(Status.STALE, 1);
+    counts.put(Status.ACHIEVED, 8);
+    assertThat(Summaries.outcomes(counts, 30))
+        .isEqualTo("21 of 30 key results missed their targets and 1 is stale; 8 met theirs.");
+    counts.put(Status.NO_DATA, 2);
+    counts.put(Status.ACHIEVED, 1);
+    assertThat(Summaries.outcomes(counts, 25))
+        .isEqualTo("21 of 25 key results missed their targets, 1 is stale and 2 have no data; 1 met its target.");
+    assertThat(Summaries.outcomes(Map.of(Status.STALE, 1), 1)).isEqualTo("1 of 1 key result is stale; none met its "
+        + "target.");
+    assertThat(Summaries.outcomes(Map.of(Status.ACHIEVED, 3), 3)).isEqualTo("all 3 key results met their targets.");
+    assertThat(Summaries.outcomes(Map.of(Status.ACHIEVED, 1), 1)).isEqualTo("its key result met its target.");
+    assertThat(Summaries.outcomes(Map.of(Status.OFF_TRACK, 1, Status.ACHIEVED, 1), 2))
+        .isEqualTo("1 of 2 key results missed its target; 1 met its target.");
+    // a status that is no outcome (on track, at risk, not started): not said as outcomes
+    assertThat(Summaries.outcomes(Map.of(Status.ON_TRACK, 1, Status.ACHIEVED, 1), 2)).isNull();
+  }
 }

@@ -399,7 +399,7 @@ public final class Forecaster {
       boolean regressing = m >= 2 && !d.isMaintain() && metric.progress(values[m - 1]) < metric.progress(values[m - 2]);
       out[k] = status(d, m, metAt[k], daysSince, staleLimits[m], asOfDays[k] / lengthDays,
           probability[k], regressing, progress, expected);
-      forecast[k] = asOfDays[k] >= 0 && m > 0 && !(metAt[k] && !d.isMaintain());
+      forecast[k] = asOfDays[k] >= 0 && m > 0 && out[k] != Status.ACHIEVED;
     }
     return new Replay(out, probability, forecast);
   }
@@ -755,6 +755,11 @@ public final class Forecaster {
     }
     if (daysSince != null && daysSince > staleLimit) {
       return Status.STALE;
+    }
+    // a threshold is kept only once the cycle is over (until then it must still be kept): achieved then, as a reach
+    // key result that met its target is; stale before that (a last value long ago tells nobody whether it held)
+    if (met && fraction >= 1) {
+      return Status.ACHIEVED;
     }
     if (!d.isMaintain() && progress != null && progress == 0.0 && expected < 0.1) {
       return Status.NOT_STARTED;
