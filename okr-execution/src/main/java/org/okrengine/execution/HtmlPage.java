@@ -383,6 +383,14 @@ final class HtmlPage {
    * first: key results, how many need attention, progress against plan, owners.
    */
   private void rollups() {
+    // a roll-up of thresholds kept and things done only (no key result with a way to go) says how many held and are
+    // done, not a mean of 0s and 1s against a plan of 100%: "1 of 2 held" where "50%" and "100%" stood
+    Map<String, KeyResultReport> rowsById = new HashMap<>();
+    Map<String, List<KeyResultReport>> rowsByTeam = new HashMap<>();
+    for (KeyResultReport r : report.keyResults()) {
+      rowsById.put(r.id(), r);
+      rowsByTeam.computeIfAbsent(r.team(), k -> new ArrayList<>()).add(r);
+    }
     sb.append("<section id=\"teams\">\n<h2>Teams and objectives</h2>\n");
     sb.append("<table class=\"teams\">\n<thead><tr><th>Team</th><th>Key results</th><th>Need attention</th>"
         + "<th>Progress</th><th>Plan</th><th>Owners</th></tr></thead>\n<tbody>\n");
@@ -393,9 +401,10 @@ final class HtmlPage {
       }
       sb.append("</td><td class=\"n\">").append(t.keyResults()).append("</td><td class=\"n")
           .append(t.needAttention() > 0 ? " attn" : "").append("\">").append(t.needAttention())
-          .append("</td><td class=\"n\">").append(t.progress() == null ? "–" : pct(t.progress()))
-          .append("</td><td class=\"n\">").append(pct(t.expectedProgress())).append("</td><td>")
-          .append(esc(String.join(", ", t.owners()))).append("</td></tr>\n");
+          .append("</td>");
+      progressAndPlan(Summaries.keptOrDone(rowsByTeam.getOrDefault(t.id(), List.of())), t.progress(),
+          t.expectedProgress());
+      sb.append("<td>").append(esc(String.join(", ", t.owners()))).append("</td></tr>\n");
     }
     sb.append("</tbody>\n</table>\n");
     List<ObjectiveSummary> objectives = new ArrayList<>(report.objectives());
@@ -409,12 +418,32 @@ final class HtmlPage {
           .append(esc(teamName(o.team()))).append("</td><td>").append(owner == null ? "" : esc(owner))
           .append("</td><td class=\"n\">").append(o.keyResults()).append("</td><td class=\"n")
           .append(o.needAttention() > 0 ? " attn" : "").append("\">").append(o.needAttention())
-          .append("</td><td class=\"n\">").append(o.progress() == null ? "–" : pct(o.progress()))
-          .append("</td><td class=\"n\">").append(pct(o.expectedProgress())).append("</td><td class=\"n\"")
+          .append("</td>");
+      List<KeyResultReport> rows = new ArrayList<>();
+      okr.objective(o.id()).ifPresent(x -> x.keyResults().forEach(kr -> {
+        if (rowsById.containsKey(kr.id())) {
+          rows.add(rowsById.get(kr.id()));
+        }
+      }));
+      progressAndPlan(Summaries.keptOrDone(rows), o.progress(), o.expectedProgress());
+      sb.append("<td class=\"n\"")
           .append(o.probability() == null ? ">–" : " title=\"" + commitment(o.id()) + "\">" + pct(o.probability()))
           .append("</td></tr>\n");
     }
     sb.append("</tbody>\n</table>\n</section>\n");
+  }
+
+  /**
+   * A roll-up's progress and plan cells: {@code kept} ("1 of 2 held") across both where given, else the progress
+   * ("–" without any) and the plan as percentages.
+   */
+  private void progressAndPlan(String kept, Double progress, double expected) {
+    if (kept != null) {
+      sb.append("<td class=\"n\" colspan=\"2\">").append(esc(kept)).append("</td>");
+    } else {
+      sb.append("<td class=\"n\">").append(progress == null ? "–" : pct(progress)).append("</td><td class=\"n\">")
+          .append(pct(expected)).append("</td>");
+    }
   }
 
   /** What meeting objective {@code id}'s commitment means, for a tooltip. */

@@ -213,6 +213,42 @@ final class Summaries {
     return "; " + String.join("; ", parts);
   }
 
+  /**
+   * For a roll-up without any key result with a way to go ({@link #anyReach} false), what its key results with a
+   * value came to, for a table's cell: {@code 1 of 2 held} (thresholds kept), {@code 0 of 1 done}, both joined by a
+   * comma; null where some key result has a way to go (its progress against plan says it) or none has a value.
+   */
+  static String keptOrDone(List<KeyResultReport> rows) {
+    if (anyReach(rows)) {
+      return null;
+    }
+    int maintain = 0;
+    int held = 0;
+    int achieve = 0;
+    int done = 0;
+    for (KeyResultReport r : rows) {
+      if (r.progress() == null || r.value() == null) {
+        continue;
+      }
+      boolean met = r.metric().isMet(r.value());
+      if (r.metric().direction().isMaintain()) {
+        maintain++;
+        held += met ? 1 : 0;
+      } else if (!isReach(r)) {
+        achieve++;
+        done += met ? 1 : 0;
+      }
+    }
+    List<String> parts = new ArrayList<>();
+    if (maintain > 0) {
+      parts.add(held + " of " + maintain + " held");
+    }
+    if (achieve > 0) {
+      parts.add(done + " of " + achieve + " done");
+    }
+    return parts.isEmpty() ? null : String.join(", ", parts);
+  }
+
   /** 2^-e for the binary exponent e of {@code largest} (2^1023 for a subnormal one); 1 for 0. */
   private static double powerOfTwoScale(double largest) {
     return largest > 0 ? Math.scalb(1.0, -Math.getExponent(largest)) : 1.0;

@@ -67,6 +67,23 @@ class HtmlReportWriterTest {
         .isEqualTo(6);
   }
 
+  @Test
+  void objectiveOfThresholdsOnly_saysHowManyHeld_notAMeanAgainstAPlanOf100() throws IOException {
+    OkrCycle cycle = example();
+    // O-4 keeps two thresholds: on 19 Aug KR-9 (NPS above 40) was last 39.69, below, and KR-10 (crash-free at or
+    // above 99.5%) 99.818%, above (the text report's rows: "0.31 below 40", "0.318 above 99.5"). Its row said
+    // "50%" against "100%" planned; the text's roll-up says "1 of 2 key results holds its threshold"
+    String page = HtmlReportWriter.write(cycle, exampleReport(cycle));
+    String objectives = page.substring(page.indexOf("<table class=\"objectives\">"));
+    String o4 = objectives.substring(objectives.indexOf("<tr><td>O-4 "), objectives.indexOf("</tr>",
+        objectives.indexOf("<tr><td>O-4 ")));
+    assertThat(o4).contains("<td class=\"n\" colspan=\"2\">1 of 2 held</td>").doesNotContain("100%");
+    // an objective with a way to go keeps its percentages: O-6 (KR-16, deploys, beside three thresholds) 83% of 78%
+    String o6 = objectives.substring(objectives.indexOf("<tr><td>O-6 "), objectives.indexOf("</tr>",
+        objectives.indexOf("<tr><td>O-6 ")));
+    assertThat(o6).contains("<td class=\"n\">83%</td><td class=\"n\">78%</td>").doesNotContain("held");
+  }
+
   static int count(Pattern p, String s) {
     Matcher m = p.matcher(s);
     int n = 0;
