@@ -181,6 +181,17 @@ class StatusStoryTest {
     // their targets met and KR-9, KR-10, KR-15 and KR-29 with their thresholds kept
     assertThat(oct1.summary()).startsWith("As of 1 Oct, the cycle is over: 21 of 30 key results missed their targets "
         + "and 1 is stale; 8 met theirs. ");
+    // cascades: their objectives' outcomes are known, so they "were at risk" (was "are at risk through them")
+    assertThat(oct1.cascades()).isNotEmpty().allSatisfy(c -> assertThat(c.reason())
+        .endsWith(" at risk through them.").doesNotEndWith(" are at risk through them.")
+        .doesNotEndWith(" is at risk through them."));
+    assertThat(oct1.cascades().get(0).reason()).endsWith("O-3 (Ship the analytics module customers ask for), O-5 (A "
+        + "data platform other teams can build on) and O-1 (Become the preferred analytics partner for mid-market "
+        + "finance) were at risk through them.");
+    // the day before the end, the present tense
+    CycleReport sep30 = ExecutionEngine.withDefaults().analyze(q3, q3.cycle().instantOf(LocalDate.of(2026, 9, 30)));
+    assertThat(sep30.cascades()).isNotEmpty().allSatisfy(c -> assertThat(c.reason())
+        .matches(".*(is|are) at risk through (it|them)\\."));
     // escalations: was "(73 days; off track, a 0% chance now)"
     assertThat(oct1.escalations()).isNotEmpty().allSatisfy(e -> assertThat(e.reason()).doesNotContain(" now)"));
     assertThat(oct1.escalations().stream().filter(e -> e.subject().equals("KR-25")).findFirst().orElseThrow().reason())
