@@ -65,6 +65,12 @@ final class BacktestCommand implements Callable<Integer> {
           + "cycles in memory; not with --engine spark")
   boolean walkForward;
 
+  @Option(names = "--outcome-from-last-check-in",
+      description = "score a key result without result.finalValue against its last check-in (a history exported "
+          + "from an OKR tool, where the last check-in is the result); without it, only key results with a result "
+          + "are scored. Not for a cycle still running: its latest check-in is no outcome yet")
+  boolean outcomeFromLastCheckIn;
+
   @Option(names = "--per-forecast", paramLabel = "FILE.csv",
       description = "also write one CSV row per forecast: cycle,keyResult,origin,method,model,probability,low,high,"
           + "landing,final,hit (RFC 4180; low and high the 80%% interval, empty where a method gives none; not with "
@@ -128,7 +134,7 @@ final class BacktestCommand implements Callable<Integer> {
     }
     ForecastModel given = model.model();
     Forecaster forecaster = given == null ? Forecaster.withDefaults() : Forecaster.withDefaults().withModel(given);
-    bt = bt.withForecaster(forecaster);
+    bt = bt.withForecaster(forecaster).withOutcomeFromLastCheckIn(outcomeFromLastCheckIn);
     DistributedEngine distributed = where.engine("backtest");
     if (distributed != null) {
       finish(rejects.reportOf(distributed.backtest(where.master, files, bt, rejects.given()),
@@ -154,14 +160,44 @@ final class BacktestCommand implements Callable<Integer> {
 
   private BacktestReport once(Backtest bt, PerForecastCsv rows) {
     Backtest.Accumulator acc = bt.newAccumulator().onForecast(rows);
-    new Inputs().readAll(files, acc::add, spec.commandLine().getErr(), "backtest", rejects);
+    int[] withoutResult = {0};
+    new Inputs().readAll(files, c -> {
+      withoutResult[0] += withoutResult(c);
+      acc.add(c);
+    }, spec.commandLine().getErr(), "backtest", rejects);
+    if (!bt.outcomeFromLastCheckIn()) {
+      noteWithoutResult(spec.commandLine().getErr(), withoutResult[0], "not scored");
+    }
     return acc.report();
   }
 
   private BacktestReport walkForward(Backtest bt, PerForecastCsv rows) {
     List<OkrCycle> cycles = new ArrayList<>();
     new Inputs().readAll(files, cycles::add, spec.commandLine().getErr(), "backtest", rejects);
+    if (!bt.outcomeFromLastCheckIn()) {
+      noteWithoutResult(spec.commandLine().getErr(), cycles.stream().mapToInt(BacktestCommand::withoutResult).sum(),
+          "not scored");
+    }
     return bt.runWalkForward(cycles, rows);
+  }
+
+  /** The key results of {@code c} without {@code result} that have check-ins (a last check-in could stand in). */
+  static int withoutResult(OkrCycle c) {
+    int n = 0;
+    for (var kr : c.keyResults()) {
+      n += kr.result() == null && !kr.checkIns().isEmpty() ? 1 : 0;
+    }
+    return n;
+  }
+
+  /** Says on {@code err} that {@code n} key results without a result were {@code what}, and what would take them. */
+  static void noteWithoutResult(PrintWriter err, int n, String what) {
+    if (n > 0) {
+      err.println("okr: note: " + n + (n == 1 ? " key result has" : " key results have") + " no result.finalValue "
+          + "and " + (n == 1 ? "was " : "were ") + what + "; --outcome-from-last-check-in takes the last check-in "
+          + "as the outcome where the history has no results (not for a cycle still running)");
+      err.flush();
+    }
   }
 
   /** Writes the diagrams of {@code --plot}, then prints the report. */
@@ -199,7 +235,8 @@ final class BacktestCommand implements Callable<Integer> {
 
   /** The text table of {@code r}; {@code model} names the forecast model, for the second line. */
   static void text(BacktestReport r, String model, PrintWriter out) {
-    out.printf(Locale.ROOT, "%d cycles, %d key results with a final value%n", r.cycles(), r.keyResults());
+    out.printf(Locale.ROOT, "%d %s, %d key %s with a final value%n", r.cycles(), r.cycles() == 1 ? "cycle" : "cycles",
+        r.keyResults(), r.keyResults() == 1 ? "result" : "results");
     out.println("forecast model: " + model);
     out.printf(Locale.ROOT, "%-18s %6s %7s %6s %8s %6s %6s %6s %7s %6s%n", "method", "origin", "n", "brier",
         "logLoss", "cov80", "width", "mae", "misses", "hits");

@@ -46,6 +46,12 @@ final class FitCommand implements Callable<Integer> {
       description = "the model's name in reports (default: the refitted model's name with +fit)")
   String name;
 
+  @Option(names = "--outcome-from-last-check-in",
+      description = "take a key result without result.finalValue to have ended at its last check-in (a history "
+          + "exported from an OKR tool, where the last check-in is the result); without it, only key results with a "
+          + "result are fitted on. Not for a cycle still running: its latest check-in is no outcome yet")
+  boolean outcomeFromLastCheckIn;
+
   @Option(names = "--pooled",
       description = "fit on this history alone, shrunk toward no other model (how the library's model was made; "
           + "needs --name and at least 20 scored key results)")
@@ -74,7 +80,14 @@ final class FitCommand implements Callable<Integer> {
     ForecastModel base = basedOn == null ? ForecastModel.defaults() : ModelOption.read(basedOn);
     List<OkrCycle> history = new ArrayList<>();
     PrintWriter err = spec.commandLine().getErr();
-    new Inputs().readAll(files, history::add, err, "fit", rejects);
+    int[] withoutResult = {0};
+    new Inputs().readAll(files, c -> {
+      withoutResult[0] += BacktestCommand.withoutResult(c);
+      history.add(outcomeFromLastCheckIn ? c.withOutcomesFromLastCheckIns() : c);
+    }, err, "fit", rejects);
+    if (!outcomeFromLastCheckIn) {
+      BacktestCommand.noteWithoutResult(err, withoutResult[0], "left out of the fit");
+    }
 
     ForecastModel model;
     String how;

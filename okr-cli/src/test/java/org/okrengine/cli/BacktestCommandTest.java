@@ -179,4 +179,21 @@ class BacktestCommandTest {
         .isEqualTo(first.get("reliability-ols-trend.svg"));
     assertThat(names.stream().map(first::get).collect(Collectors.joining())).doesNotContain("NaN");
   }
+
+  @Test
+  void outcomeFromLastCheckIn_scoresAHistoryWithoutResults_elseANoteSaysSo(@TempDir Path dir) throws IOException {
+    // the example's Q3 has no results (it was running when written); its last check-ins are its outcomes
+    Path q3 = ROOT.resolve("examples/acme-2026-q3.json");
+    OkrTest.Run plain = run("backtest", q3.toString(), "--method", "movement-aware");
+    assertThat(plain.code()).isZero();
+    assertThat(plain.out()).startsWith("1 cycle, 0 key results with a final value");
+    assertThat(plain.err()).isEqualTo("okr: note: 30 key results have no result.finalValue and were not scored; "
+        + "--outcome-from-last-check-in takes the last check-in as the outcome where the history has no results "
+        + "(not for a cycle still running)\n");
+    OkrTest.Run flagged = run("backtest", q3.toString(), "--method", "movement-aware", "--outcome-from-last-check-in",
+        "--format", "json");
+    assertThat(flagged.code()).isZero();
+    assertThat(flagged.err()).isEmpty();
+    assertThat(flagged.out()).contains("\"keyResults\": 30");
+  }
 }

@@ -80,7 +80,11 @@ class FitCommandTest {
         + "--pooled: give the model a --name (a pooled model refits no other model to take its name from)\n");
     OkrTest.Run little = run("fit", Q3.toString(), "--pooled", "--name", "p", "--out", dir.resolve("x.json").toString());
     assertThat(little.code()).isEqualTo(2);
-    assertThat(little.err()).isEqualTo("--pooled: history must hold at least 20 increase or decrease key results "
+    // the example's Q3 has no results (it was running): the note says what would take its last check-ins
+    assertThat(little.err()).isEqualTo("okr: note: 30 key results have no result.finalValue and were left out of the fit; "
+        + "--outcome-from-last-check-in takes the last check-in as the outcome where the history has no results (not "
+        + "for a cycle still running)\n"
+        + "--pooled: history must hold at least 20 increase or decrease key results "
         + "with a final value: 0\n");
     assertThat(dir.resolve("x.json")).doesNotExist();
   }
@@ -92,7 +96,10 @@ class FitCommandTest {
     assertThat(r.code()).isZero();
     assertThat(r.out()).isEqualTo("okr-default-2: not refitted, weight of history 0 (too little history: see the "
         + "warning); wrote " + out + "\n");
-    assertThat(r.err()).isEqualTo("warning: history too short to learn from: 0 scored increase or decrease key "
+    assertThat(r.err()).isEqualTo("okr: note: 30 key results have no result.finalValue and were left out of the fit; "
+        + "--outcome-from-last-check-in takes the last check-in as the outcome where the history has no results (not "
+        + "for a cycle still running)\n"
+        + "warning: history too short to learn from: 0 scored increase or decrease key "
         + "results in 0 cycles (at least 20 needed); the model okr-default-2 is used as it is\n");
     ForecastModel written = ForecastModel.fromJson(Files.readString(out));
     assertThat(written.name()).isEqualTo("okr-default-2");
@@ -137,5 +144,20 @@ class FitCommandTest {
     assertThat(r.err()).isEqualTo(base + ": format: must be \"okr-forecast-model/1\" (a version this library reads): "
         + "\"okr-forecast-model/2\"\n" + base + ": weights.logOdds: must be a number within [-50.0, 50.0]: 1000.0\n");
     assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void fit_outcomeFromLastCheckIn_takesAnExportsLastCheckIns(@TempDir Path dir) throws IOException {
+    // Q3 as an OKR tool would export it at its end: no results, the last check-ins are the outcomes. With the flag
+    // the fit is the pooled fit of the same cycle with those outcomes as results
+    Path out = dir.resolve("model.json");
+    OkrTest.Run r = run("fit", Q3.toString(), "--outcome-from-last-check-in", "--pooled", "--name", "q3", "--out",
+        out.toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.err()).isEmpty();
+    OkrCycle q3 = CycleJson.withDefaults().read(Q3).cycle();
+    assertThat(Files.readString(out)).isEqualTo(ForecastModel.fitPooled("q3", List.of(q3.withOutcomesFromLastCheckIns()))
+        .toJson());
+    assertThat(r.out()).startsWith("q3: fitted on 22 key results of 1 cycle");
   }
 }

@@ -59,7 +59,7 @@ class ModelOptionTest {
     OkrTest.Run bt = run("backtest", Q2.toString(), "--method", "movement-aware", "--model", model.toString());
     OkrTest.Run btDefault = run("backtest", Q2.toString(), "--method", "movement-aware");
     assertThat(bt.code()).as(bt.err()).isZero();
-    assertThat(bt.out()).startsWith("1 cycles, 30 key results with a final value\n"
+    assertThat(bt.out()).startsWith("1 cycle, 30 key results with a final value\n"
         + "forecast model: pessimist <&> (built from given parameters)\n");
     assertThat(btDefault.out()).contains("\nforecast model: okr-default-2 (fitted on 2730 key results");
     assertThat(bt.out().lines().skip(2).toList()).isNotEqualTo(btDefault.out().lines().skip(2).toList());

@@ -262,7 +262,7 @@ class OkrTest {
     Path q2 = ROOT.resolve("examples/acme-2026-q2.json");
     Run text = run("backtest", q2.toString());
     assertThat(text.code()).isEqualTo(0);
-    assertThat(text.out()).startsWith("1 cycles, 30 key results with a final value\n");
+    assertThat(text.out()).startsWith("1 cycle, 30 key results with a final value\n");
     assertThat(text.out()).contains("plan-prior-bayes").contains("default method: movement-aware");
     Run json = run("backtest", q2.toString(), "--format", "json", "--method", "plan-prior-bayes");
     assertThat(json.code()).isEqualTo(0);

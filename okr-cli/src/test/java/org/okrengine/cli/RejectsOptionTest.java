@@ -108,7 +108,7 @@ class RejectsOptionTest {
     OkrTest.Run r = run("backtest", Q2.toString(), bad.toString(), "--rejects", rejects.toString());
     assertThat(r.code()).isZero();
     assertThat(r.err()).isEqualTo("okr: skipped 1 bad line of 2 (listed in " + rejects + ")\n");
-    assertThat(r.out()).startsWith("1 cycles, 30 key results with a final value\n");
+    assertThat(r.out()).startsWith("1 cycle, 30 key results with a final value\n");
     assertThat(Files.readString(rejects)).isEqualTo(bad + ": cycle: missing\n");
   }
 

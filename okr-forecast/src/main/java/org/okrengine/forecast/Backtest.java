@@ -37,19 +37,25 @@ public final class Backtest {
   /** A walk-forward refits once the history has grown by 1 / REFIT_GROWTH of what it was at the last refit. */
   private static final int REFIT_GROWTH = 4;
   private static final Backtest DEFAULTS =
-      new Backtest(DEFAULT_ORIGINS, List.of(ForecastMethod.values()), Forecaster.withDefaults());
+      new Backtest(DEFAULT_ORIGINS, List.of(ForecastMethod.values()), Forecaster.withDefaults(), false);
 
   private final double[] origins;
   private final List<ForecastMethod> methods;
   private final Forecaster forecaster;
+  private final boolean outcomeFromLastCheckIn;
 
-  private Backtest(double[] origins, List<ForecastMethod> methods, Forecaster forecaster) {
+  private Backtest(double[] origins, List<ForecastMethod> methods, Forecaster forecaster,
+      boolean outcomeFromLastCheckIn) {
     this.origins = origins;
     this.methods = methods;
     this.forecaster = forecaster;
+    this.outcomeFromLastCheckIn = outcomeFromLastCheckIn;
   }
 
-  /** Origins 25%, 50% and 75%; every method; the default forecaster's settings. */
+  /**
+   * Origins 25%, 50% and 75%; every method; the default forecaster's settings; only key results with a
+   * {@code result.finalValue} scored.
+   */
   public static Backtest withDefaults() {
     return DEFAULTS;
   }
@@ -70,7 +76,7 @@ public final class Backtest {
       }
     }
     Arrays.sort(copy);
-    return new Backtest(copy, methods, forecaster);
+    return new Backtest(copy, methods, forecaster, outcomeFromLastCheckIn);
   }
 
   /** A copy forecasting weekly: at 1/13, 2/13, ..., 12/13 of each cycle (a quarter's weeks). */
@@ -91,7 +97,7 @@ public final class Backtest {
     if (methods.isEmpty()) {
       throw new IllegalArgumentException("methods must not be empty");
     }
-    return new Backtest(origins, List.copyOf(methods), forecaster);
+    return new Backtest(origins, List.copyOf(methods), forecaster, outcomeFromLastCheckIn);
   }
 
   /**
@@ -99,7 +105,23 @@ public final class Backtest {
    * interval level: the intervals scored are 80% ones.
    */
   public Backtest withForecaster(Forecaster forecaster) {
-    return new Backtest(origins, methods, Objects.requireNonNull(forecaster, "forecaster must not be null"));
+    return new Backtest(origins, methods, Objects.requireNonNull(forecaster, "forecaster must not be null"),
+        outcomeFromLastCheckIn);
+  }
+
+  /**
+   * A copy that does ({@code true}) or does not (the default) score a key result without {@code result.finalValue}
+   * against its last check-in ({@link KeyResult#outcome}), as a history exported from an OKR tool, where the last
+   * check-in is the result, needs. Off by default: a cycle still running has no outcome yet, and its latest check-in
+   * would be scored as one.
+   */
+  public Backtest withOutcomeFromLastCheckIn(boolean allowed) {
+    return new Backtest(origins, methods, forecaster, allowed);
+  }
+
+  /** Whether key results without a result are scored against their last check-in ({@link #withOutcomeFromLastCheckIn}). */
+  public boolean outcomeFromLastCheckIn() {
+    return outcomeFromLastCheckIn;
   }
 
   /** The forecaster whose settings (model, stale days) the methods use. */
@@ -163,7 +185,14 @@ public final class Backtest {
       // times one fit on everything, not one fit per cycle (each still sees only cycles ended before it started)
       if (known > 0 && known >= fitted + Math.max(1, fitted / REFIT_GROWTH)) {
         fitted = known;
-        model = base.fit(byEnd.subList(0, known));
+        List<OkrCycle> history = byEnd.subList(0, known);
+        if (outcomeFromLastCheckIn) {
+          // refitted on the outcomes the backtest scores: the last check-ins where no result is given
+          List<OkrCycle> withOutcomes = new ArrayList<>(known);
+          history.forEach(h -> withOutcomes.add(h.withOutcomesFromLastCheckIns()));
+          history = withOutcomes;
+        }
+        model = base.fit(history);
       }
       acc.add(c, model);
     }
@@ -262,7 +291,10 @@ public final class Backtest {
       return this;
     }
 
-    /** Scores the key results of {@code cycle} that have a final value. */
+    /**
+     * Scores the key results of {@code cycle} that have a final value (or, with
+     * {@link Backtest#withOutcomeFromLastCheckIn}, a last check-in).
+     */
     @Override
     public Accumulator add(OkrCycle cycle) {
       current = forecasters;
@@ -286,13 +318,14 @@ public final class Backtest {
       cycles++;
       Cycle c = cycle.cycle();
       for (KeyResult kr : cycle.keyResults()) {
-        if (kr.result() == null) {
+        Double outcome = kr.outcome(backtest.outcomeFromLastCheckIn);
+        if (outcome == null) {
           continue;
         }
         keyResults++;
         List<Milestone> milestones = cycle.milestonesOf(kr.id());
         Metric metric = kr.metric();
-        double finalValue = kr.result().finalValue();
+        double finalValue = outcome;
         boolean hit = metric.isMet(finalValue);
         double finalProgress = metric.progress(finalValue);
         double span = Math.abs(metric.target() - metric.baselineOrTarget());

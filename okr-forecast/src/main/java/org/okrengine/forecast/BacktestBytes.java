@@ -14,7 +14,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * The settings part of a backtest accumulator's bytes, format version 2: what {@link Backtest.Accumulator#toBytes}
+ * The settings part of a backtest accumulator's bytes, format version 3: what {@link Backtest.Accumulator#toBytes}
  * writes first, {@link Backtest.Accumulator#fromBytes} rebuilds the backtest from, and
  * {@link Backtest.Accumulator#mergeBytes} compares with its own.
  */
@@ -22,18 +22,22 @@ final class BacktestBytes {
   /*
    * Layout (big-endian, java.io.DataOutput):
    *
-   *   int     magic 0x4F4B5202 ("OKR" and the version, 2; version 1, 0x4F4B5201, had no forecaster settings)
+   *   int     magic 0x4F4B5203 ("OKR" and the version, 3); earlier versions are refused, naming theirs (version 2,
+   *           0x4F4B5202, had no outcome setting; version 1, 0x4F4B5201, no forecaster settings)
    *   int     count of origins, then each a double (fractions of the cycle, ascending, within (0, 1))
    *   int     count of methods, then each method's id as a string
    *   double  the forecaster's stale days (Forecaster.staleAfterDays)
    *   double  its on-track threshold, off-track threshold and agreed cadence in days (three doubles)
    *   string  the forecaster's model, its okr-forecast-model/1 document (ForecastModel.toJson)
+   *   byte    1 when key results without a result are scored against their last check-in, else 0 (version 3)
    *   then the body, Backtest.Accumulator's: long cycles, long key results, the sums of each method at each origin
    *
    * A string is an int count of UTF-16 units and the units, two bytes each (DataOutput.writeUTF stops at 64 KB).
    * The forecaster's method and level are not written: the backtest scores every method it names, with 80% intervals.
    */
-  static final int MAGIC = 0x4F4B5202;
+  static final int MAGIC = 0x4F4B5203;
+  /** The magic number of version 2, which had no outcome setting. */
+  static final int MAGIC_V2 = 0x4F4B5202;
   /** The magic number of version 1, which had no forecaster settings. */
   static final int MAGIC_V1 = 0x4F4B5201;
 
@@ -59,6 +63,7 @@ final class BacktestBytes {
       out.writeDouble(f.offTrackProbability());
       out.writeDouble(f.cadenceDays());
       writeString(out, f.model().toJson());
+      out.writeByte(backtest.outcomeFromLastCheckIn() ? 1 : 0);
     } catch (IOException e) {
       throw new UncheckedIOException(e); // writing to memory does not fail
     }
@@ -76,9 +81,10 @@ final class BacktestBytes {
    * @param offTrack the forecaster's off-track threshold
    * @param cadenceDays the forecaster's agreed cadence in days (0: none)
    * @param model the model's okr-forecast-model/1 document
+   * @param outcomeFromLastCheckIn whether key results without a result are scored against their last check-in
    */
   record Header(byte[] settings, double[] origins, List<ForecastMethod> methods, double staleAfterDays,
-      double onTrack, double offTrack, double cadenceDays, String model) {
+      double onTrack, double offTrack, double cadenceDays, String model, boolean outcomeFromLastCheckIn) {
     /**
      * The backtest of these settings.
      *
@@ -98,7 +104,8 @@ final class BacktestBytes {
         throw new IllegalArgumentException("backtest accumulator bytes must hold a valid forecast model: "
             + e.getMessage(), e);
       }
-      return Backtest.withDefaults().withOrigins(origins).withMethods(methods).withForecaster(forecaster);
+      return Backtest.withDefaults().withOrigins(origins).withMethods(methods).withForecaster(forecaster)
+          .withOutcomeFromLastCheckIn(outcomeFromLastCheckIn);
     }
   }
 
@@ -111,8 +118,9 @@ final class BacktestBytes {
     Objects.requireNonNull(bytes, "bytes must not be null");
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
       int magic = bytes.length >= 4 ? in.readInt() : 0;
-      if (magic == MAGIC_V1) {
-        throw new IllegalArgumentException("backtest accumulator bytes must be of format version 2: version 1");
+      if (magic == MAGIC_V1 || magic == MAGIC_V2) {
+        throw new IllegalArgumentException("backtest accumulator bytes must be of format version 3: version "
+            + (magic == MAGIC_V1 ? 1 : 2));
       }
       if (magic != MAGIC) {
         throw new IllegalArgumentException(String.format(Locale.ROOT, "bytes must begin with the magic number "
@@ -135,8 +143,15 @@ final class BacktestBytes {
       double offTrack = in.readDouble();
       double cadence = in.readDouble();
       String model = readString(in);
+      int flag = in.readUnsignedByte();
+      if (flag > 1) {
+        throw new IllegalArgumentException("backtest accumulator bytes must hold 0 or 1 for the outcome setting: "
+            + flag);
+      }
+      boolean fromLastCheckIn = flag == 1;
       int length = bytes.length - in.available();
-      return new Header(Arrays.copyOf(bytes, length), o, methods, stale, onTrack, offTrack, cadence, model);
+      return new Header(Arrays.copyOf(bytes, length), o, methods, stale, onTrack, offTrack, cadence, model,
+          fromLastCheckIn);
     } catch (IOException e) {
       throw new IllegalArgumentException("backtest accumulator bytes are truncated or corrupt: " + e, e);
     }
@@ -154,7 +169,8 @@ final class BacktestBytes {
     return "origins " + Arrays.toString(h.origins()) + ", methods "
         + h.methods().stream().map(ForecastMethod::id).collect(Collectors.joining(", ", "[", "]"))
         + ", stale after " + h.staleAfterDays() + " days, thresholds " + h.onTrack() + " and " + h.offTrack()
-        + (h.cadenceDays() > 0 ? ", cadence " + h.cadenceDays() + " days" : "") + ", model " + model;
+        + (h.cadenceDays() > 0 ? ", cadence " + h.cadenceDays() + " days" : "") + ", model " + model
+        + (h.outcomeFromLastCheckIn() ? ", outcomes from last check-ins" : "");
   }
 
   private static int count(DataInputStream in, int bytesEach, String what) throws IOException {

@@ -160,18 +160,37 @@ class BacktestMergeTest {
   }
 
   @Test
-  void fromBytes_versionOneOrNotABacktest_exactMessages() {
+  void fromBytes_versionOneOrTwoOrNotABacktest_exactMessages() {
     byte[] v1 = {0x4F, 0x4B, 0x52, 0x01, 0, 0, 0, 0};
     assertThatThrownBy(() -> Backtest.Accumulator.fromBytes(v1)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("backtest accumulator bytes must be of format version 2: version 1");
+        .hasMessage("backtest accumulator bytes must be of format version 3: version 1");
+    byte[] v2 = {0x4F, 0x4B, 0x52, 0x02, 0, 0, 0, 0};
+    assertThatThrownBy(() -> Backtest.Accumulator.fromBytes(v2)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("backtest accumulator bytes must be of format version 3: version 2");
     assertThatThrownBy(() -> Backtest.Accumulator.fromBytes(new byte[] {1, 2, 3, 4}))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("bytes must begin with the magic number 0x4F4B5202 of a backtest accumulator: 0x01020304");
+        .hasMessage("bytes must begin with the magic number 0x4F4B5203 of a backtest accumulator: 0x01020304");
     assertThatThrownBy(() -> Backtest.Accumulator.fromBytes(new byte[] {0x4F, 0x4B}))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("bytes must begin with the magic number 0x4F4B5202 of a backtest accumulator: 2 bytes");
-    byte[] forged = {0x4F, 0x4B, 0x52, 0x02, 0x7F, 0, 0, 0};
+        .hasMessage("bytes must begin with the magic number 0x4F4B5203 of a backtest accumulator: 2 bytes");
+    byte[] forged = {0x4F, 0x4B, 0x52, 0x03, 0x7F, 0, 0, 0};
     assertThatThrownBy(() -> Backtest.Accumulator.fromBytes(forged)).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("backtest accumulator bytes must hold a count of origins within what is left: 2130706432");
+  }
+
+  @Test
+  void outcomeFromLastCheckIn_travelsInTheBytes_andOnlyMergesWithItsLike() {
+    Backtest lastCheckIn = Backtest.withDefaults().withOutcomeFromLastCheckIn(true);
+    byte[] bytes = lastCheckIn.newAccumulator().toBytes();
+    assertThat(Backtest.Accumulator.fromBytes(bytes).toBytes()).isEqualTo(bytes);
+    assertThatThrownBy(() -> Backtest.withDefaults().newAccumulator().mergeBytes(bytes))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageEndingWith(", model okr-default-2, outcomes from "
+            + "last check-ins");
+    // the flag is one byte after the model: anything but 0 or 1 there is refused
+    byte[] forged = bytes.clone();
+    int flagAt = BacktestBytes.read(bytes).settings().length - 1;
+    forged[flagAt] = 2;
+    assertThatThrownBy(() -> Backtest.Accumulator.fromBytes(forged)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("backtest accumulator bytes must hold 0 or 1 for the outcome setting: 2");
   }
 }

@@ -43,6 +43,43 @@ class BacktestTest {
 
   static final List<OkrCycle> HISTORY = history(400, 5);
 
+  /**
+   * {@code cycles} as an OKR tool exports them: each key result's final value as a last check-in an hour before the
+   * cycle's end and no {@code result}; with {@code keepResults}, the same check-ins and the result too.
+   */
+  static List<OkrCycle> exported(List<OkrCycle> cycles, boolean keepResults) {
+    List<OkrCycle> out = new ArrayList<>();
+    for (OkrCycle c : cycles) {
+      KeyResult kr = c.keyResults().get(0);
+      List<CheckIn> checkIns = new ArrayList<>(kr.checkIns());
+      checkIns.add(CheckIn.of(c.cycle().endInstant().minusSeconds(3600), kr.result().finalValue()));
+      KeyResult k = new KeyResult(kr.id(), null, null, "t", 1, List.of(), kr.metric(), null, checkIns,
+          keepResults ? kr.result() : null);
+      out.add(OkrCycle.of(c.cycle(), c.teams(), List.of(new Objective(c.objectives().get(0).id(), null, "t", null,
+          null, null, List.of(k)))));
+    }
+    return out;
+  }
+
+  @Test
+  void outcomeFromLastCheckIn_scoresAnExportWithoutResults_asTheSameHistoryWithThem() {
+    List<OkrCycle> noResults = exported(HISTORY, false);
+    // results only (the default): nothing to score
+    assertThat(Backtest.withDefaults().run(noResults).keyResults()).isZero();
+    // the last check-in, after every origin, is the outcome: the same forecasts and outcomes, so the same report
+    BacktestReport fromCheckIns = Backtest.withDefaults().withOutcomeFromLastCheckIn(true).run(noResults);
+    assertThat(fromCheckIns.keyResults()).isEqualTo(400);
+    assertThat(fromCheckIns).isEqualTo(Backtest.withDefaults().run(exported(HISTORY, true)));
+    // a result given wins over the last check-in; a cycle with nothing to fill is itself
+    OkrCycle filled = noResults.get(0).withOutcomesFromLastCheckIns();
+    assertThat(filled.keyResults().get(0).result().finalValue()).isEqualTo(HISTORY.get(0).keyResults().get(0)
+        .result().finalValue());
+    assertThat(filled.withOutcomesFromLastCheckIns()).isSameAs(filled);
+    KeyResult kr = noResults.get(0).keyResults().get(0);
+    assertThat(kr.outcome(false)).isNull();
+    assertThat(kr.outcome(true)).isEqualTo(kr.checkIns().get(kr.checkIns().size() - 1).value());
+  }
+
   @Test
   void run_scoresEveryMethodAtEveryOrigin() {
     BacktestReport r = Backtest.withDefaults().run(HISTORY);

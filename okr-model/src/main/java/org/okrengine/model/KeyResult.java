@@ -103,6 +103,19 @@ public record KeyResult(String id, String title, String owner, String team, doub
   }
 
   /**
+   * The value this key result ended its cycle at: {@code result.finalValue} where the document gives it; else, when
+   * {@code fromLastCheckIn}, its latest check-in's value (a history exported from an OKR tool, where the last
+   * check-in is the result); else, or without check-ins, null. Whether that value meets the target is
+   * {@code metric().isMet(outcome)}.
+   */
+  public Double outcome(boolean fromLastCheckIn) {
+    if (result != null) {
+      return result.finalValue();
+    }
+    return fromLastCheckIn && !checkIns.isEmpty() ? Double.valueOf(checkIns.get(checkIns.size() - 1).value()) : null;
+  }
+
+  /**
    * Builds a {@link KeyResult} field by field, as {@code okr-cycle/1} writes one. {@link #build} checks every rule the
    * JSON reader checks (the metric's, the plan's, each check-in's against the metric) and lists every problem at
    * once, each naming the key result and its field ({@code KR-7.metric: target must differ from baseline (both 5.0)});

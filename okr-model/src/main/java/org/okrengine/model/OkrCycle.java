@@ -182,6 +182,26 @@ public final class OkrCycle {
   }
 
   /**
+   * This cycle with every key result that has no {@code result} but has check-ins given one: its last check-in's
+   * value ({@link KeyResult#outcome}), as a history exported from an OKR tool, where the last check-in is the result,
+   * is read; this cycle itself when none lacks one. For fitting and scoring forecasts on such a history
+   * ({@code okr fit --outcome-from-last-check-in}); not for a cycle still running, whose latest check-in is no
+   * outcome yet.
+   */
+  public OkrCycle withOutcomesFromLastCheckIns() {
+    Builder b = null;
+    for (KeyResult kr : keyResults()) {
+      if (kr.result() == null && !kr.checkIns().isEmpty()) {
+        if (b == null) {
+          b = toBuilder();
+        }
+        b.keyResultBuilder(kr.id()).result(kr.outcome(true));
+      }
+    }
+    return b == null ? this : b.build();
+  }
+
+  /**
    * This cycle with {@code checkIn} added to key result {@code keyResultId}, replacing one at the same instant; this
    * value is unchanged. Validated as {@link Builder#build} validates.
    *

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.okrengine.forecast.Backtest;
 import org.okrengine.forecast.ForecastMethod;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,9 +28,13 @@ public final class BacktestJob implements Callable<Integer> {
   @Option(names = "--weekly", description = "forecast weekly instead of at 25/50/75%%")
   boolean weekly;
 
+  @Option(names = "--outcome-from-last-check-in",
+      description = "score a key result without result.finalValue against its last check-in (as okr backtest)")
+  boolean outcomeFromLastCheckIn;
+
   @Override
   public Integer call() throws Exception {
-    SparkBacktest bt = SparkBacktest.withDefaults();
+    SparkBacktest bt = SparkBacktest.of(Backtest.withDefaults().withOutcomeFromLastCheckIn(outcomeFromLastCheckIn));
     if (!method.equals("all")) {
       bt = bt.withMethods(List.of(ForecastMethod.fromId(method).orElseThrow(
           () -> new CommandLine.ParameterException(new CommandLine(this), "--method: unknown method '" + method

@@ -111,4 +111,15 @@ class SettingsTest {
     assertThat(SparkBacktest.of(backtest).withWeeklyOrigins().run(historyLines).json())
         .isEqualTo(BacktestJson.write(backtest.withWeeklyOrigins().run(history)));
   }
+
+  @Test
+  void backtest_outcomeFromLastCheckIn_sameJsonAsInProcess() {
+    // the example's Q3 has no results: scored only when its last check-ins stand in for them
+    Backtest backtest = Backtest.withDefaults().withMethods(List.of(ForecastMethod.MOVEMENT_AWARE))
+        .withOutcomeFromLastCheckIn(true);
+    String expected = BacktestJson.write(backtest.run(quarters));
+    assertThat(backtest.run(quarters).keyResults()).isEqualTo(60);
+    assertThat(backtest.withOutcomeFromLastCheckIn(false).run(quarters).keyResults()).isEqualTo(30);
+    assertThat(SparkBacktest.of(backtest).run(quarterLines).json()).isEqualTo(expected);
+  }
 }
