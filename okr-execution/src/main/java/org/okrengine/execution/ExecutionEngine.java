@@ -188,7 +188,7 @@ public final class ExecutionEngine {
         forecaster.model().describe());
     return new CycleReport(cycle.cycle().id(), asOf, rows, cascades, escalations, sources,
         Summaries.objectives(cycle, byId, CommitmentSimulation.withDefaults().byObjective(cycle, now.forecasts(),
-            now.risks(), now.cascades())), summary, model,
+            now.risks(), now.cascades()), over), summary, model,
         EscalationGroups.of(cycle, asOf, escalations, now.cascades(), byId));
   }
 

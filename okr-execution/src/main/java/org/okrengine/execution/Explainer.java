@@ -146,7 +146,8 @@ final class Explainer {
     }
     step(id, who + ": " + t.needAttention() + " of " + t.keyResults() + (t.keyResults() == 1 ? " key result " : " key results ")
         + (t.needAttention() == 1 ? "needs" : "need") + " attention"
-        + Summaries.together(teamRows, t.progress(), t.expectedProgress()) + ".", ev);
+        + Summaries.together(teamRows, t.progress(), t.expectedProgress(), Insights.over(cycle.cycle(), report.asOf()))
+        + ".", ev);
     for (KeyResult kr : cycle.keyResultsOfTeam(id)) {
       brief(kr.id());
     }

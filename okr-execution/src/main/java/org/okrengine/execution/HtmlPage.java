@@ -383,6 +383,7 @@ final class HtmlPage {
    * first: key results, how many need attention, progress against plan, owners.
    */
   private void rollups() {
+    boolean over = Insights.over(okr.cycle(), report.asOf());
     // a roll-up of thresholds kept and things done only (no key result with a way to go) says how many held and are
     // done, not a mean of 0s and 1s against a plan of 100%: "1 of 2 held" where "50%" and "100%" stood
     Map<String, KeyResultReport> rowsById = new HashMap<>();
@@ -402,7 +403,7 @@ final class HtmlPage {
       sb.append("</td><td class=\"n\">").append(t.keyResults()).append("</td><td class=\"n")
           .append(t.needAttention() > 0 ? " attn" : "").append("\">").append(t.needAttention())
           .append("</td>");
-      progressAndPlan(Summaries.keptOrDone(rowsByTeam.getOrDefault(t.id(), List.of())), t.progress(),
+      progressAndPlan(Summaries.keptOrDone(rowsByTeam.getOrDefault(t.id(), List.of()), over), t.progress(),
           t.expectedProgress());
       sb.append("<td>").append(esc(String.join(", ", t.owners()))).append("</td></tr>\n");
     }
@@ -425,7 +426,7 @@ final class HtmlPage {
           rows.add(rowsById.get(kr.id()));
         }
       }));
-      progressAndPlan(Summaries.keptOrDone(rows), o.progress(), o.expectedProgress());
+      progressAndPlan(Summaries.keptOrDone(rows, over), o.progress(), o.expectedProgress());
       sb.append("<td class=\"n\"")
           .append(o.probability() == null ? ">–" : " title=\"" + commitment(o.id()) + "\">" + pct(o.probability()))
           .append("</td></tr>\n");

@@ -60,7 +60,7 @@ final class Insights {
       case ACHIEVED:
         if (m.direction().isMaintain()) { // only once the cycle is over: the threshold was kept to the end
           return id + " ended the cycle at " + Numbers.value(f.landingValue(), m) + ", " + side(m, f.landingValue())
-              + " (its last check-in).";
+              + " (" + outcomeSource(kr) + ").";
         }
         return f.completionDate() != null
             ? id + " met its target of " + Numbers.value(m.target(), m) + " on " + DAY.format(f.completionDate()) + "."
@@ -84,11 +84,12 @@ final class Insights {
       }
       if (m.direction().isMaintain()) {
         return id + " ended the cycle at " + Numbers.value(f.landingValue(), m) + ", " + side(m, f.landingValue())
-            + " (its last check-in).";
+            + " (" + outcomeSource(kr) + ").";
       }
       if (f.probabilityOfTarget() < 1) {
-        return id + " ended the cycle short of its target: " + Numbers.value(f.landingValue(), m) + " at its last "
-            + "check-in, " + pct(f.progress()) + " of the way to " + Numbers.value(m.target(), m) + ".";
+        return id + " ended the cycle short of its target: " + Numbers.value(f.landingValue(), m)
+            + (kr.result() != null ? " as its result, " + pct(m.progress(f.landingValue())) : " at its last check-in, "
+            + pct(f.progress())) + " of the way to " + Numbers.value(m.target(), m) + ".";
       }
     }
     if (m.direction() == Direction.ACHIEVE) {
@@ -140,6 +141,14 @@ final class Insights {
     }
     return id + " is at " + pct(f.progress()) + " against " + pct(f.expectedProgress())
         + " planned for now and is forecast to land at " + pct(f.landingProgress()) + chance + ".";
+  }
+
+  /**
+   * Where the outcome of a cycle that is over comes from, as the forecaster takes it: {@code its result} (the
+   * document's {@code result.finalValue}), else {@code its last check-in}.
+   */
+  private static String outcomeSource(KeyResult kr) {
+    return kr.result() != null ? "its result" : "its last check-in";
   }
 
   /**

@@ -44,16 +44,25 @@ final class Summaries {
   /** The objective summaries with each objective's probability of meeting its commitment from {@code odds}. */
   static List<ObjectiveSummary> objectives(OkrCycle okr, Map<String, KeyResultReport> rows,
       Map<String, ObjectiveOdds> odds) {
+    return objectives(okr, rows, odds, false);
+  }
+
+  /**
+   * As {@link #objectives(OkrCycle, Map, Map)}; {@code over}: the cycle is over at the rows' instant, so a threshold
+   * held or a thing done is the outcome's ({@link #met}).
+   */
+  static List<ObjectiveSummary> objectives(OkrCycle okr, Map<String, KeyResultReport> rows,
+      Map<String, ObjectiveOdds> odds, boolean over) {
     List<ObjectiveSummary> out = new ArrayList<>();
     for (Objective o : okr.objectives()) {
       ObjectiveOdds chance = odds.get(o.id());
-      ObjectiveSummary summary = objective(o, rows);
+      ObjectiveSummary summary = objective(o, rows, over);
       out.add(chance == null ? summary : summary.withProbability(chance.probability()));
     }
     return out;
   }
 
-  private static ObjectiveSummary objective(Objective o, Map<String, KeyResultReport> rows) {
+  private static ObjectiveSummary objective(Objective o, Map<String, KeyResultReport> rows, boolean over) {
     int n = o.keyResults().size();
     if (n == 0) {
       return new ObjectiveSummary(o.id(), o.title(), o.team(), 0, 0, null, 0.0,
@@ -130,7 +139,7 @@ final class Summaries {
           .append(attention == 1 ? " needs" : " need").append(" attention (").append(counts(counts, true))
           .append(")");
     }
-    sb.append(together(o.keyResults().stream().map(kr -> rows.get(kr.id())).toList(), progress, expected));
+    sb.append(together(o.keyResults().stream().map(kr -> rows.get(kr.id())).toList(), progress, expected, over));
     sb.append('.');
     if (behind != null && behind.expectedProgress() > behind.progress() && attention > 1) {
       sb.append(' ').append(Causes.name(behind.id(), behind.title())).append(" is furthest behind (")
@@ -173,6 +182,11 @@ final class Summaries {
    * of 0s and 1s read as "50% of the way against 100% planned" says something else); empty without values.
    */
   static String together(List<KeyResultReport> rows, Double progress, double expected) {
+    return together(rows, progress, expected, false);
+  }
+
+  /** As {@link #together(List, Double, double)}; {@code over}: held and done are the outcome's ({@link #met}). */
+  static String together(List<KeyResultReport> rows, Double progress, double expected, boolean over) {
     if (progress == null) {
       return "";
     }
@@ -189,10 +203,10 @@ final class Summaries {
         reach++;
       } else if (r.metric().direction().isMaintain()) {
         maintain++;
-        held += r.value() != null && r.metric().isMet(r.value()) ? 1 : 0;
+        held += met(r, over) ? 1 : 0;
       } else {
         achieve++;
-        done += r.value() != null && r.metric().isMet(r.value()) ? 1 : 0;
+        done += met(r, over) ? 1 : 0;
       }
     }
     List<String> parts = new ArrayList<>();
@@ -219,6 +233,11 @@ final class Summaries {
    * comma; null where some key result has a way to go (its progress against plan says it) or none has a value.
    */
   static String keptOrDone(List<KeyResultReport> rows) {
+    return keptOrDone(rows, false);
+  }
+
+  /** As {@link #keptOrDone(List)}; {@code over}: held and done are the outcome's ({@link #met}). */
+  static String keptOrDone(List<KeyResultReport> rows, boolean over) {
     if (anyReach(rows)) {
       return null;
     }
@@ -230,7 +249,7 @@ final class Summaries {
       if (r.progress() == null || r.value() == null) {
         continue;
       }
-      boolean met = r.metric().isMet(r.value());
+      boolean met = met(r, over);
       if (r.metric().direction().isMaintain()) {
         maintain++;
         held += met ? 1 : 0;
@@ -247,6 +266,19 @@ final class Summaries {
       parts.add(done + " of " + achieve + " done");
     }
     return parts.isEmpty() ? null : String.join(", ", parts);
+  }
+
+  /**
+   * Whether key result {@code r} holds its threshold or is done: by its latest value while the cycle runs; once it is
+   * over ({@code over}) by its outcome, as its status and the page's "Met" column judge it (a probability of target of
+   * 1: {@code result.finalValue} where the document gives it, else the latest check-in). A result below a threshold
+   * whose last check-in was above it was counted held beside its off-track status.
+   */
+  static boolean met(KeyResultReport r, boolean over) {
+    if (over && r.forecast() != null) {
+      return r.forecast().probabilityOfTarget() >= 1;
+    }
+    return r.value() != null && r.metric() != null && r.metric().isMet(r.value());
   }
 
   /** 2^-e for the binary exponent e of {@code largest} (2^1023 for a subnormal one); 1 for 0. */

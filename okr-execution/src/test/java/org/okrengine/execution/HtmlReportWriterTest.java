@@ -84,6 +84,30 @@ class HtmlReportWriterTest {
     assertThat(o6).contains("<td class=\"n\">83%</td><td class=\"n\">78%</td>").doesNotContain("held");
   }
 
+  @Test
+  void cycleOver_thresholdsHeldAreOutcomes_aResultBelowItIsNotHeld() throws IOException {
+    // KR-9 (NPS above 40) ends with the document's result 38, below its threshold, though its last check-in (42.77)
+    // was above: it is off track (the outcome). The roll-ups counted it held from that check-in: the page's O-4 row
+    // read "2 of 2 held" beside P(commitment) 0%, the text's "2 of 2 key results hold their thresholds"
+    String json = java.nio.file.Files.readString(EXAMPLE).replace("\"title\": \"Keep NPS above 40\",",
+        "\"title\": \"Keep NPS above 40\", \"result\": {\"finalValue\": 38},");
+    OkrCycle cycle = CycleJson.withDefaults().read(json).cycle();
+    assertThat(cycle.keyResult("KR-9").orElseThrow().result()).isNotNull();
+    CycleReport report = ExecutionEngine.withDefaults().analyze(cycle, cycle.cycle().endInstant());
+    assertThat(report.keyResults().stream().filter(r -> r.id().equals("KR-9")).findFirst().orElseThrow().status())
+        .isEqualTo(org.okrengine.model.Status.OFF_TRACK);
+    String page = HtmlReportWriter.write(cycle, report);
+    String objectives = page.substring(page.indexOf("<table class=\"objectives\">"));
+    String o4 = objectives.substring(objectives.indexOf("<tr><td>O-4 "), objectives.indexOf("</tr>",
+        objectives.indexOf("<tr><td>O-4 ")));
+    assertThat(o4).contains("<td class=\"n\" colspan=\"2\">1 of 2 held</td>");
+    assertThat(report.objectives().stream().filter(o -> o.id().equals("O-4")).findFirst().orElseThrow().summary())
+        .contains("1 of 2 key results holds its threshold");
+    // the sentence names the outcome for what it is: the document's result, not "its last check-in"
+    assertThat(report.keyResults().stream().filter(r -> r.id().equals("KR-9")).findFirst().orElseThrow().insight())
+        .contains("38 NPS").doesNotContain("its last check-in");
+  }
+
   static int count(Pattern p, String s) {
     Matcher m = p.matcher(s);
     int n = 0;
