@@ -54,11 +54,21 @@ final class Numbers {
         return unit;
       }
     }
-    if (unit.endsWith("ss") || unit.endsWith("us") || unit.endsWith("is")) {
+    if (unit.endsWith("ss") || unit.endsWith("us") || unit.endsWith("is") || NOT_PLURALS.contains(unit)) {
       return unit;
     }
-    return unit.endsWith("ies") && n > 4 ? unit.substring(0, n - 3) + "y" : unit.substring(0, n - 1);
+    if (unit.endsWith("ies")) {
+      return n > 5 ? unit.substring(0, n - 3) + "y" : unit; // stories -> story; ties, pies as they are
+    }
+    if (unit.endsWith("sses") || unit.endsWith("xes") || unit.endsWith("ches") || unit.endsWith("shes")) {
+      return unit.substring(0, n - 2); // processes -> process, boxes -> box, batches -> batch
+    }
+    return unit.substring(0, n - 1);
   }
+
+  /** Words that end in s but are no plural of the word without it, or whose singular the rules above miss. */
+  private static final java.util.Set<String> NOT_PLURALS = java.util.Set.of("news", "series", "species", "kudos",
+      "movies", "cookies", "calories", "analytics", "physics", "economics", "logistics", "diabetes");
 
   /**
    * {@code v} as a number for reading: {@code 2}, {@code 1.25}, {@code 123.5}, {@code 1,500}, {@code 12,345.5},

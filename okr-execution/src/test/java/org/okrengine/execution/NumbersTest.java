@@ -174,5 +174,14 @@ class NumbersTest {
     }
     assertThat(Numbers.singular("days")).isEqualTo("day");
     assertThat(Numbers.singular("deploys")).isEqualTo("deploy");
+    // the review's list: "1 sery", "1 new", "1 boxe" before these rules
+    for (String unit : new String[] {"series", "news", "species", "movies", "analytics", "ties"}) {
+      assertThat(Numbers.singular(unit)).as(unit).isEqualTo(unit);
+    }
+    assertThat(Numbers.singular("stories")).isEqualTo("story");
+    assertThat(Numbers.singular("boxes")).isEqualTo("box");
+    assertThat(Numbers.singular("batches")).isEqualTo("batch");
+    assertThat(Numbers.singular("processes")).isEqualTo("process");
+    assertThat(Numbers.singular("releases")).isEqualTo("release");
   }
 }
