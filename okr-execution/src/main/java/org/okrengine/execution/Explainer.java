@@ -330,14 +330,15 @@ final class Explainer {
         && Summaries.isReach(row)) {
       s.append(" although behind its plan"); // on track by its probability, not by its plan
     }
+    Double p = row.forecast() == null ? null : row.forecast().probabilityOfTarget();
+    if (p != null && Insights.over(cycle.cycle(), report.asOf())) {
+      // the cycle is over: where it ended (the outcome: the document's result where it gives one, which the latest
+      // check-in, the standing, need not be) and whether that met the target; no chance "of ending the cycle"
+      return s.append("; the cycle is over: ").append(Insights.ended(row)).append('.').toString();
+    }
     String standing = Insights.standing(row);
     if (standing != null) {
       s.append(": ").append(standing);
-    }
-    Double p = row.forecast() == null ? null : row.forecast().probabilityOfTarget();
-    if (p != null && Insights.over(cycle.cycle(), report.asOf())) {
-      // the cycle is over: the outcome is known (1 or 0), the status says which; no chance "of ending the cycle"
-      return s.append(standing != null ? "; the cycle is over." : ": the cycle is over.").toString();
     }
     if (p != null) {
       s.append(standing != null ? ", " : ": ").append(Insights.aPct(p))

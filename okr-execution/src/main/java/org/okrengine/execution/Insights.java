@@ -215,7 +215,7 @@ final class Insights {
     Metric m = r.metric();
     String met = f.probabilityOfTarget() >= 1 ? "met" : "not met";
     if (m != null && m.direction() == Direction.ACHIEVE) {
-      return met;
+      return f.probabilityOfTarget() >= 1 ? "done" : "not done";
     }
     return (m != null && m.direction().isMaintain() ? "ended " + side(m, f.landingValue())
         : "ended at " + Numbers.percent(f.landingProgress())) + ", " + met;

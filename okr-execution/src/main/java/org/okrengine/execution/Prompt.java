@@ -59,7 +59,8 @@ final class Prompt {
         sb.append("- ").append(id(k.id())).append(' ').append(quote(k.title())).append(" (team ")
             .append(id(k.team())).append(", objective ").append(id(k.objective())).append("): ")
             .append(Insights.statusName(k.status()));
-        String standing = Insights.standing(k);
+        // once the cycle is over, where it ended (the outcome) instead of its latest check-in's standing
+        String standing = k.forecast() != null && over ? null : Insights.standing(k);
         if (standing != null) {
           sb.append("; ").append(standing);
         }

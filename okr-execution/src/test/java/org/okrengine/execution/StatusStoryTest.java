@@ -202,9 +202,12 @@ class StatusStoryTest {
         + "120 help-centre articles) moved 3.84 articles a week until 4 Sep, has not gained since; its last gain was "
         + "on 31 Jul.");
     assertThat(week8.summary()).startsWith("As of 19 Aug, 7 of 30 key results are off track");
-    // okr explain: no chance "of reaching its target" once the outcome is known; the chart: no forecast cone
+    // okr explain: no chance "of reaching its target" once the outcome is known, and where it ended (the outcome)
+    // in place of its latest check-in's standing; the chart: no forecast cone
     assertThat(Explanation.of(q3, oct1, "KR-3").steps().get(0).sentence()).isEqualTo("KR-3 (Launch self-serve "
-        + "finance dashboards) is off track: not done; the cycle is over.");
+        + "finance dashboards) is off track; the cycle is over: not done.");
+    assertThat(Explanation.of(q3, oct1, "KR-1").steps().get(0).sentence()).isEqualTo("KR-1 (Segment revenue from "
+        + "1.2M to 2.0M EUR) is off track; the cycle is over: ended at 81%, not met.");
     // an objective's commitment, after the end: met or not (was "It has a 0% chance of meeting its commitment"); O-1's
     // three key results all ended off track
     assertThat(Explanation.of(q3, oct1, "O-1").steps().get(0).sentence()).endsWith(" It did not meet its commitment.")
