@@ -157,10 +157,20 @@ final class RetroCommand implements Callable<Integer> {
       if (from > 0) {
         sb.append(" ... (").append(from).append(" earlier)");
       }
-      for (TrendPoint p : pts.subList(from, pts.size())) {
+      for (int i = from; i < pts.size(); i++) {
+        TrendPoint p = pts.get(i);
         sb.append("  ").append(p.cycleId()).append(' ').append(f2(p.meanScore()));
         if (p.change() != null) {
-          sb.append(String.format(Locale.ROOT, " (%+.2f)", p.change()));
+          // the change between the means as shown (0.77 then 0.76: -0.01), so that the line adds up; the JSON has
+          // the exact change (-0.0045 there, which rounds to "-0.00")
+          Double before = i > 0 ? pts.get(i - 1).meanScore() : null;
+          if (before != null && p.meanScore() != null) {
+            java.math.BigDecimal d = new java.math.BigDecimal(f2(p.meanScore()))
+                .subtract(new java.math.BigDecimal(f2(before)));
+            sb.append(" (").append(d.signum() < 0 ? "" : "+").append(d.toPlainString()).append(')');
+          } else {
+            sb.append(String.format(Locale.ROOT, " (%+.2f)", p.change()));
+          }
         }
       }
       out.printf(Locale.ROOT, "  %-16s%s%n", t.team(), sb);
@@ -184,8 +194,17 @@ final class RetroCommand implements Callable<Integer> {
     out.println();
     out.println("Trajectory shapes (relative to plan):");
     header(out, "shape");
+    List<String> none = new ArrayList<>();
     for (GroupStats g : r.shapes()) {
-      row(out, g);
+      if (g.keyResults() == 0) {
+        none.add(g.key()); // an empty row says nothing the line below does not
+      } else {
+        row(out, g);
+      }
+    }
+    if (!none.isEmpty()) {
+      String last = none.remove(none.size() - 1);
+      out.println("  none " + (none.isEmpty() ? last : String.join(", ", none) + " or " + last));
     }
     out.println();
     out.println("Blockers (first to last mention):");

@@ -320,6 +320,12 @@ class OkrTest {
     // Platform hit all 8 (the By team table above): nothing to flag, said so rather than "a median - weeks ahead"
     assertThat(r.out()).contains("\n  platform         no misses; hits 8: 0 false alarms\n")
         .doesNotContain("median - weeks");
+    // a trend's change is that of the means as shown: data's 0.765131 then 0.763976 (meanScore in --format json)
+    // read 0.77 then 0.76, a change of -0.01 (was "-0.00": the exact change, -0.001155, rounded)
+    assertThat(r.out()).contains("\n  data              2026-Q2 0.77  2026-Q3 0.76 (-0.01)\n");
+    // trajectory shapes no key result took are named on one line, not as rows of zeros
+    assertThat(r.out()).contains("\n  none back-loaded, front-loaded-stalled, flat or regressing\n")
+        .doesNotContainPattern("\n  flat +0 ");
   }
 
   @Test
