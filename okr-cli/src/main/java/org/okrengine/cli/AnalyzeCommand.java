@@ -82,6 +82,11 @@ final class AnalyzeCommand implements Callable<Integer> {
           + "(precedents; at least 10 similar ones, or a sentence that there is not enough history)")
   List<Path> history;
 
+  @Option(names = "--outcome-from-last-check-in",
+      description = "with --history: take a key result of the history without result.finalValue to have ended at "
+          + "its last check-in (a history exported from an OKR tool, where the last check-in is the result)")
+  boolean outcomeFromLastCheckIn;
+
   @Mixin
   ModelOption model;
 
@@ -107,7 +112,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     Forecaster forecaster = model.forecaster();
     List<String> historyProblems = new ArrayList<>();
-    Precedents precedents = history == null ? null : readHistory(history, historyProblems);
+    Precedents precedents = history == null ? null
+        : readHistory(history, historyProblems, outcomeFromLastCheckIn);
     LocalDate asOfDate = null;
     Instant asOfInstant = null;
     if (asOf != null) {
@@ -279,9 +285,14 @@ final class AnalyzeCommand implements Callable<Integer> {
    * to {@code problems} in the form of every input's, {@code FILE[:LINE]: path: message}.
    */
   static Precedents readHistory(List<Path> files, List<String> problems) {
+    return readHistory(files, problems, false);
+  }
+
+  /** As {@link #readHistory(List, List)}; {@code fromLastCheckIn}: last check-ins stand in for missing results. */
+  static Precedents readHistory(List<Path> files, List<String> problems, boolean fromLastCheckIn) {
     List<OkrCycle> cycles = new ArrayList<>();
     Inputs inputs = new Inputs();
-    inputs.read(files, cycles::add);
+    inputs.read(files, c -> cycles.add(fromLastCheckIn ? c.withOutcomesFromLastCheckIns() : c));
     problems.addAll(inputs.problems());
     return Precedents.of(cycles);
   }

@@ -49,6 +49,11 @@ final class ExplainCommand implements Callable<Integer> {
           + "attention, also how the earlier key results that stood where it stands ended (as okr analyze --history)")
   List<Path> history;
 
+  @Option(names = "--outcome-from-last-check-in",
+      description = "with --history: take a key result of the history without result.finalValue to have ended at "
+          + "its last check-in (a history exported from an OKR tool, where the last check-in is the result)")
+  boolean outcomeFromLastCheckIn;
+
   @Mixin
   OutOption output;
 
@@ -63,7 +68,8 @@ final class ExplainCommand implements Callable<Integer> {
       throw new BadInputException(problems);
     }
     List<String> historyProblems = new ArrayList<>();
-    Precedents precedents = history == null ? null : AnalyzeCommand.readHistory(history, historyProblems);
+    Precedents precedents = history == null ? null : AnalyzeCommand.readHistory(history, historyProblems,
+        outcomeFromLastCheckIn);
     if (!historyProblems.isEmpty()) {
       throw new BadInputException(historyProblems);
     }

@@ -42,6 +42,11 @@ final class PlanCommand implements Callable<Integer> {
           + "separated by commas")
   List<Path> history = new ArrayList<>();
 
+  @Option(names = "--outcome-from-last-check-in",
+      description = "take a history key result without result.finalValue to have ended at its last check-in (a "
+          + "history exported from an OKR tool, where the last check-in is the result)")
+  boolean outcomeFromLastCheckIn;
+
   @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
       description = "text (default) or json (okr-plan/1)")
   String format;
@@ -76,7 +81,8 @@ final class PlanCommand implements Callable<Integer> {
     Inputs earlier = new Inputs();
     String plannedId = cycles.size() == 1 ? cycles.get(0).cycle().id() : null;
     List<String> notes = new ArrayList<>();
-    java.util.function.Consumer<OkrCycle> sink = c -> {
+    java.util.function.Consumer<OkrCycle> sink = read -> {
+      OkrCycle c = outcomeFromLastCheckIn ? read.withOutcomesFromLastCheckIns() : read;
       if (c.cycle().id().equals(plannedId) && c.hasResults() && notes.isEmpty()) {
         notes.add("okr: warning: --history holds cycle " + plannedId + ", the cycle planned: its own outcomes count "
             + "in the answer");
@@ -96,7 +102,9 @@ final class PlanCommand implements Callable<Integer> {
     if (earlier.problems().isEmpty() || rejects.given()) {
       if (past.cycles() > 0 && past.keyResults() == 0) {
         problems.add("--history: no key result of the " + past.cycles() + (past.cycles() == 1 ? " cycle" : " cycles")
-            + " has a result (result.finalValue): give finished cycles");
+            + " has a result (result.finalValue): give finished cycles"
+            + (outcomeFromLastCheckIn ? "" : ", or --outcome-from-last-check-in where their last check-ins are the "
+            + "results"));
       }
     }
     notes.forEach(n -> err.println(ConsoleText.printable(n)));

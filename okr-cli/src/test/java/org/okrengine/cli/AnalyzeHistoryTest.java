@@ -96,6 +96,35 @@ class AnalyzeHistoryTest {
   }
 
   @Test
+  void analyze_historyWithoutResults_lastCheckInsStandInWithTheFlag() throws IOException {
+    // the 12 key results of files(), each with a last check-in on day 90 at its final value (the blocker on it as
+    // on the check-ins before): once with results, once without (an export); with the flag the same precedents
+    List<KeyResult> withResults = new ArrayList<>();
+    List<KeyResult> exported = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      KeyResult k = kr(Q2, "H-" + i, 30, i < 6, i < 4 ? 100.0 : 50.0);
+      List<CheckIn> checkIns = new ArrayList<>(k.checkIns());
+      checkIns.add(new CheckIn(Q2.startInstant().plusSeconds(90 * 86_400L), k.result().finalValue(), null, null,
+          i < 6 ? List.of() : List.of("legal"), null));
+      withResults.add(new KeyResult(k.id(), null, null, "sales", 1.0, List.of(), k.metric(), null, checkIns,
+          k.result()));
+      exported.add(new KeyResult(k.id(), null, null, "sales", 1.0, List.of(), k.metric(), null, checkIns, null));
+    }
+    Path now = files()[0];
+    Path a = Files.writeString(dir.resolve("with-results.json"), cycle(Q2, withResults));
+    Path b = Files.writeString(dir.resolve("export.json"), cycle(Q2, exported));
+    OkrTest.Run expected = OkrTest.run("analyze", now.toString(), "--as-of", AT, "--history", a.toString());
+    assertThat(expected.out()).contains("before: ");
+    OkrTest.Run flagged = OkrTest.run("analyze", now.toString(), "--as-of", AT, "--history", b.toString(),
+        "--outcome-from-last-check-in");
+    assertThat(flagged.code()).as(flagged.err()).isZero();
+    assertThat(flagged.out()).isEqualTo(expected.out());
+    // without the flag the export has no outcome to learn from
+    OkrTest.Run plain = OkrTest.run("analyze", now.toString(), "--as-of", AT, "--history", b.toString());
+    assertThat(plain.out()).isNotEqualTo(expected.out());
+  }
+
+  @Test
   void analyze_exampleWithQ2_everyAttentionKeyResultGetsPrecedents() {
     OkrTest.Run r = OkrTest.run("analyze", EXAMPLE, "--as-of", "2026-08-19", "--history", Q2_EXAMPLE);
     assertThat(r.code()).as(r.err()).isEqualTo(0);

@@ -69,7 +69,13 @@ class PlanCommandTest {
     OkrTest.Run current = OkrTest.run("plan", EXAMPLE, "--history", EXAMPLE);
     assertThat(current.code()).isEqualTo(2);
     assertThat(current.err()).isEqualTo("--history: no key result of the 1 cycle has a result (result.finalValue): "
-        + "give finished cycles\n");
+        + "give finished cycles, or --outcome-from-last-check-in where their last check-ins are the results\n");
+    // an export whose last check-ins are the results: Q3's 30 key results, each ended at its last check-in
+    OkrTest.Run exported = OkrTest.run("plan", OkrTest.ROOT.resolve("examples/acme-2026-q2.json").toString(),
+        "--history", EXAMPLE, "--outcome-from-last-check-in");
+    assertThat(exported.code()).as(exported.err()).isZero();
+    assertThat(exported.out()).startsWith("Targets of 2026-Q2 against 1 earlier cycle (30 key results with an "
+        + "outcome).\n");
     OkrTest.Run none = OkrTest.run("plan", EXAMPLE);
     assertThat(none.code()).isEqualTo(2);
     assertThat(none.err()).startsWith("Missing required option: '--history=FILE'\n");
