@@ -168,7 +168,11 @@ public final class Backtest {
   public BacktestReport runWalkForward(Iterable<OkrCycle> cycles, Consumer<BacktestForecast> listener) {
     List<OkrCycle> all = new ArrayList<>();
     cycles.forEach(all::add);
-    List<OkrCycle> byEnd = new ArrayList<>(all);
+    // the refits' history: with outcomes from last check-ins, each cycle filled once here, not again at every refit
+    List<OkrCycle> byEnd = new ArrayList<>(all.size());
+    for (OkrCycle c : all) {
+      byEnd.add(outcomeFromLastCheckIn ? c.withOutcomesFromLastCheckIns() : c);
+    }
     byEnd.sort(java.util.Comparator.comparing(c -> c.cycle().end()));
     List<OkrCycle> byStart = new ArrayList<>(all);
     byStart.sort(java.util.Comparator.comparing(c -> c.cycle().start()));
@@ -185,14 +189,8 @@ public final class Backtest {
       // times one fit on everything, not one fit per cycle (each still sees only cycles ended before it started)
       if (known > 0 && known >= fitted + Math.max(1, fitted / REFIT_GROWTH)) {
         fitted = known;
-        List<OkrCycle> history = byEnd.subList(0, known);
-        if (outcomeFromLastCheckIn) {
-          // refitted on the outcomes the backtest scores: the last check-ins where no result is given
-          List<OkrCycle> withOutcomes = new ArrayList<>(known);
-          history.forEach(h -> withOutcomes.add(h.withOutcomesFromLastCheckIns()));
-          history = withOutcomes;
-        }
-        model = base.fit(history);
+        // refitted on the outcomes the backtest scores (with the flag, the last check-ins where no result is given)
+        model = base.fit(byEnd.subList(0, known));
       }
       acc.add(c, model);
     }

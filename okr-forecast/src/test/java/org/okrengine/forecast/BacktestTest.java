@@ -80,6 +80,33 @@ class BacktestTest {
     assertThat(kr.outcome(true)).isEqualTo(kr.checkIns().get(kr.checkIns().size() - 1).value());
   }
 
+  /**
+   * A walk-forward on an export refits on the outcomes it scores: each refit's history takes the last check-ins as
+   * results, so the report is that of the same history with results (dated cycles, one after another, so that the
+   * model is refitted: the report differs from the model's as it is).
+   */
+  @Test
+  void outcomeFromLastCheckIn_walkForwardRefitsOnTheLastCheckIns() {
+    List<OkrCycle> dated = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      OkrCycle c = HISTORY.get(i);
+      LocalDate start = LocalDate.of(2016, 1, 1).plusDays(91L * i);
+      Cycle q = Cycle.of("Q" + i, start, start.plusDays(89));
+      long shift = q.startInstant().getEpochSecond() - c.cycle().startInstant().getEpochSecond();
+      KeyResult kr = c.keyResults().get(0);
+      List<CheckIn> checkIns = new ArrayList<>();
+      kr.checkIns().forEach(ci -> checkIns.add(CheckIn.of(ci.at().plusSeconds(shift), ci.value())));
+      dated.add(OkrCycle.of(q, c.teams(), List.of(new Objective(c.objectives().get(0).id(), null, "t", null, null,
+          null, List.of(new KeyResult(kr.id(), null, null, "t", 1, List.of(), kr.metric(), null, checkIns,
+              kr.result()))))));
+    }
+    Backtest b = Backtest.withDefaults().withMethods(List.of(ForecastMethod.MOVEMENT_AWARE));
+    BacktestReport withResults = b.runWalkForward(exported(dated, true), null);
+    assertThat(withResults).isNotEqualTo(b.run(exported(dated, true)).withModel(withResults.model()));
+    assertThat(b.withOutcomeFromLastCheckIn(true).runWalkForward(exported(dated, false), null))
+        .isEqualTo(withResults);
+  }
+
   @Test
   void run_scoresEveryMethodAtEveryOrigin() {
     BacktestReport r = Backtest.withDefaults().run(HISTORY);
