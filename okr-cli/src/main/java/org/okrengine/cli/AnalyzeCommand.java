@@ -99,6 +99,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     if (!format.equals("text") && !format.equals("json") && !format.equals("html") && !format.equals("prompt")) {
       throw new BadInputException(List.of("--format: must be text, json, html or prompt: '" + format + "'"));
     }
+    if (outcomeFromLastCheckIn && history == null) {
+      throw new BadInputException(List.of("--outcome-from-last-check-in: reads the --history's outcomes; give a "
+          + "--history"));
+    }
     List<Path> read = new ArrayList<>(files);
     if (history != null) {
       read.addAll(history);

@@ -193,7 +193,8 @@ final class BacktestCommand implements Callable<Integer> {
   /** Says on {@code err} that {@code n} key results without a result were {@code what}, and what would take them. */
   static void noteWithoutResult(PrintWriter err, int n, String what) {
     if (n > 0) {
-      err.println("okr: note: " + n + (n == 1 ? " key result has" : " key results have") + " no result.finalValue "
+      err.println("okr: note: " + String.format(Locale.ROOT, "%,d", n) + (n == 1 ? " key result has" : " key results have")
+          + " no result.finalValue "
           + "and " + (n == 1 ? "was " : "were ") + what + "; --outcome-from-last-check-in takes the last check-in "
           + "as the outcome where the history has no results (not for a cycle still running)");
       err.flush();

@@ -64,6 +64,9 @@ final class ExplainCommand implements Callable<Integer> {
     }
     List<String> problems = new ArrayList<>(output.problems(OutOption.inputs(history == null ? List.of()
         : history, file)));
+    if (outcomeFromLastCheckIn && history == null) {
+      problems.add("--outcome-from-last-check-in: reads the --history's outcomes; give a --history");
+    }
     if (!problems.isEmpty()) {
       throw new BadInputException(problems);
     }

@@ -122,6 +122,20 @@ class AnalyzeHistoryTest {
     // without the flag the export has no outcome to learn from
     OkrTest.Run plain = OkrTest.run("analyze", now.toString(), "--as-of", AT, "--history", b.toString());
     assertThat(plain.out()).isNotEqualTo(expected.out());
+    // the flag without a history it would apply to: exit 2, not ignored (analyze and explain alike)
+    for (String command : new String[] {"analyze", "explain"}) {
+      OkrTest.Run alone = command.equals("analyze")
+          ? OkrTest.run("analyze", now.toString(), "--as-of", AT, "--outcome-from-last-check-in")
+          : OkrTest.run("explain", now.toString(), "KR-1", "--as-of", "2026-08-15", "--outcome-from-last-check-in");
+      assertThat(alone.code()).as(command).isEqualTo(2);
+      assertThat(alone.err()).as(command).isEqualTo("--outcome-from-last-check-in: reads the --history's outcomes; "
+          + "give a --history\n");
+    }
+    // explain with the flag reads the export as the same history with results
+    OkrTest.Run explainExpected = OkrTest.run("explain", now.toString(), "KR-1", "--as-of", "2026-08-15",
+        "--history", a.toString());
+    assertThat(OkrTest.run("explain", now.toString(), "KR-1", "--as-of", "2026-08-15", "--history", b.toString(),
+        "--outcome-from-last-check-in").out()).isEqualTo(explainExpected.out()).contains("Of 12 earlier key results");
   }
 
   @Test
