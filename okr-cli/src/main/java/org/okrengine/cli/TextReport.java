@@ -220,7 +220,9 @@ final class TextReport {
     if (attention.isEmpty()) {
       return;
     }
-    out.println("Needs attention:");
+    // once the cycle is over nothing is at risk any more: the list is of what missed and what went silent
+    out.println(ExecutionEngine.isOver(okr, report.asOf()) ? "Missed or stale when the cycle ended:"
+        : "Needs attention:");
     for (KeyResultReport r : attention) {
       String team = okr.team(r.team()).map(t -> t.name()).orElse(r.team());
       String owner = okr.keyResult(r.id()).map(k -> k.owner()).orElse(null);

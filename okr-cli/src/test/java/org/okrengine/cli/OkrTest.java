@@ -106,6 +106,9 @@ class OkrTest {
             + "cycle is over: ended at 81%, not met; last check-in 9 days ago.\n")
         .doesNotContain("forecast to", "P(target)");
     Run t = run("analyze", EXAMPLE.toString(), "--as-of", "2026-10-05");
+    // nothing is at risk once the cycle is over: the list is of what missed or went silent
+    assertThat(t.out()).contains("\nMissed or stale when the cycle ended:\n").doesNotContain("Needs attention:");
+    assertThat(run("analyze", EXAMPLE.toString(), "--as-of", "2026-09-29").out()).contains("\nNeeds attention:\n");
     assertThat(t.out()).contains("In short: As of 5 Oct, the cycle is over: ")
         .containsPattern("\n  KR-1 +Segment revenue from 1\\.2M to 2\\.0M EUR +81% of  100% plan +9d ago +off-track +"
             + "ended   81%  met no\n")

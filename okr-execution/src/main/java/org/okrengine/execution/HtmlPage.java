@@ -139,7 +139,9 @@ final class HtmlPage {
     if (attention.isEmpty()) {
       sb.append("<p class=\"ok\">No key result needs attention.</p>\n");
     } else {
-      sb.append("<h3>Needs attention</h3>\n<ul class=\"attention\">\n");
+      // once the cycle is over nothing is at risk any more: the list is of what missed and what went silent
+      sb.append(Insights.over(okr.cycle(), report.asOf()) ? "<h3>Missed or stale when the cycle ended</h3>"
+          : "<h3>Needs attention</h3>").append("\n<ul class=\"attention\">\n");
       for (KeyResultReport r : attention) {
         sb.append("<li><span class=\"badge s-").append(r.status().jsonName()).append("\">")
             .append(r.status().jsonName()).append("</span> <strong>").append(esc(r.id())).append(' ')

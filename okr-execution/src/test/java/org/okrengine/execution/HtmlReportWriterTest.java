@@ -214,6 +214,7 @@ class HtmlReportWriterTest {
     CycleReport end = ExecutionEngine.withDefaults().analyze(cycle, cycle.cycle().endInstant());
     String html = HtmlReportWriter.write(cycle, end);
     assertThat(end.sourceHealth()).isNotEmpty();
+    assertThat(html).contains("<h3>Missed or stale when the cycle ended</h3>").doesNotContain("<h3>Needs attention");
     assertThat(html).contains("<p class=\"lead\">" + Html.esc(end.summary()) + "</p>")
         .contains("<h3>Broken data connections</h3>")
         .contains(Html.esc(end.sourceHealth().get(0).reason()))
