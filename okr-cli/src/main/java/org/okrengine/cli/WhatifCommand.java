@@ -114,7 +114,7 @@ final class WhatifCommand implements Callable<Integer> {
       if (format.equals("json")) {
         out.print(c.toJson());
       } else {
-        text(c);
+        text(c, cycle);
       }
     });
     out.flush();
@@ -130,11 +130,16 @@ final class WhatifCommand implements Callable<Integer> {
     return Okr.OK;
   }
 
-  private void text(WhatIf.Comparison c) {
+  private void text(WhatIf.Comparison c, org.okrengine.model.OkrCycle cycle) {
     List<String> what = new ArrayList<>();
     slips.forEach(s -> what.add("slip " + s));
     targets.forEach(t -> what.add("target " + t));
-    out.println("What if: " + ConsoleText.printable(String.join(", ", what)) + ", as of " + c.asOf());
+    // the instant in the cycle's own zone, as okr analyze's header gives it (was the UTC instant: "as of
+    // 2026-08-18T22:00:00Z" for --as-of 2026-08-19 in Europe/Oslo)
+    java.time.ZoneId zone = cycle.cycle().zone();
+    out.println("What if: " + ConsoleText.printable(String.join(", ", what)) + ", as of "
+        + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", java.util.Locale.ENGLISH)
+            .format(c.asOf().atZone(zone)) + " (" + zone.getId() + ")");
     out.println();
     out.println("Key results (probability of target, status: baseline -> scenario):");
     rows(c.keyResults());

@@ -14,8 +14,9 @@ class WhatifCommandTest {
         "2026-08-19");
     assertThat(r.code()).isEqualTo(0);
     assertThat(r.err()).isEmpty();
-    assertThat(r.out()).startsWith("What if: slip I-3=+14d, target KR-5=1200, as of 2026-08-18T22:00:00Z\n\n"
-        + "Key results (probability of target, status: baseline -> scenario):\n");
+    // the instant in the cycle's zone, as okr analyze's header says it (was "as of 2026-08-18T22:00:00Z")
+    assertThat(r.out()).startsWith("What if: slip I-3=+14d, target KR-5=1200, as of 2026-08-19 00:00 "
+        + "(Europe/Oslo)\n\nKey results (probability of target, status: baseline -> scenario):\n");
     assertThat(r.out()).containsPattern("\\n\\* KR-5 +8% -> +\\d+%  off-track -> ");
     assertThat(r.out()).contains("\nObjectives (probability of the commitment, key results needing attention):\n");
   }
