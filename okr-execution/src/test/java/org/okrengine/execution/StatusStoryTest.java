@@ -313,4 +313,24 @@ class StatusStoryTest {
     }
     assertThat(ExampleStoryTest.byId(jul22).get("KR-11").metric().min()).isEqualTo(0.0);
   }
+  @Test
+  void afterTheEnd_silenceAfterTheEndIsNotStale_theOutcomesDoNotChangeWithTheDayTheReportIsRun() {
+    // was (20 Oct): "8 of 30 key results missed their targets and 17 are stale; 5 met theirs" (1 Oct: 21 missed, 1
+    // stale, 8 met), KR-29 "achieved -> stale", KR-11's escalation "stale when the cycle ended" (1 Oct: "off track
+    // when the cycle ended"; its last check-in was on 25 Sep), KR-1 "its last value was 81% of the way, against 100%
+    // planned for now"
+    CycleReport oct1 = ExecutionEngine.withDefaults().analyze(q3, q3.cycle().instantOf(LocalDate.of(2026, 10, 1)));
+    CycleReport oct20 = ExecutionEngine.withDefaults().analyze(q3, q3.cycle().instantOf(LocalDate.of(2026, 10, 20)));
+    Map<String, KeyResultReport> early = ExampleStoryTest.byId(oct1);
+    Map<String, KeyResultReport> late = ExampleStoryTest.byId(oct20);
+    for (String id : early.keySet()) {
+      assertThat(late.get(id).status()).as(id).isEqualTo(early.get(id).status());
+    }
+    assertThat(late.get("KR-29").status()).isEqualTo(Status.ACHIEVED);
+    assertThat(late.get("KR-11").status()).isEqualTo(Status.OFF_TRACK);
+    // silent before the end it stays stale: KR-14 (no value since 13 Aug)
+    assertThat(late.get("KR-14").status()).isEqualTo(Status.STALE);
+    assertThat(late.get("KR-14").insight()).startsWith("KR-14 (Availability at or above 99.9%) has had no check-in "
+        + "for 67 days;");
+  }
 }

@@ -395,9 +395,9 @@ public final class Forecaster {
       }
       double expected = keyResult.expectedProgress(cycle, asOfs.get(k));
       Double progress = m == 0 ? null : metric.progress(values[m - 1]);
-      Integer daysSince = m == 0 ? null : (int) Math.floor(asOfDays[k] - times[m - 1]);
+      Integer silentDays = m == 0 ? null : silentDays(asOfDays[k], lengthDays, times[m - 1]);
       boolean regressing = m >= 2 && !d.isMaintain() && metric.progress(values[m - 1]) < metric.progress(values[m - 2]);
-      out[k] = status(d, m, metAt[k], daysSince, staleLimits[m], asOfDays[k] / lengthDays,
+      out[k] = status(d, m, metAt[k], silentDays, staleLimits[m], asOfDays[k] / lengthDays,
           probability[k], regressing, progress, expected);
       forecast[k] = asOfDays[k] >= 0 && m > 0 && out[k] != Status.ACHIEVED;
     }
@@ -493,7 +493,8 @@ public final class Forecaster {
       out.regressing = metric.progress(values[n - 1]) < metric.progress(values[n - 2]);
     }
     double staleLimit = staleLimit(times, n, cycle);
-    Status status = status(d, n, met, daysSince, staleLimit, asOfDays / lengthDays, out.probability,
+    Status status = status(d, n, met, n == 0 ? null : silentDays(asOfDays, lengthDays, times[n - 1]), staleLimit,
+        asOfDays / lengthDays, out.probability,
         out.regressing, progress, expected);
     addStatusReason(status, asOfDays, daysSince, staleLimit, progress, expected, reasons);
     addReasons(d, n, met, out, progress, expected, reasons);
@@ -515,6 +516,15 @@ public final class Forecaster {
    * {@code result.finalValue} where the document gives it, else the latest of the {@code n} check-ins seen (as the
    * retrospective scores it); null before the end, or with neither.
    */
+  /**
+   * Whole days of silence the stale rule judges: since the latest check-in up to {@code asOfDays}, but no further than
+   * the cycle's end (nobody checks in on a cycle that is over: a key result checked in a week before the end is not
+   * stale three weeks after it, and its outcome does not change with the day the report is run).
+   */
+  static int silentDays(double asOfDays, double lengthDays, double lastCheckInDays) {
+    return (int) Math.floor(Math.min(asOfDays, lengthDays) - lastCheckInDays);
+  }
+
   private static Double outcome(KeyResult kr, double[] values, int n, double asOfDays, double lengthDays) {
     if (asOfDays < lengthDays) {
       return null;
