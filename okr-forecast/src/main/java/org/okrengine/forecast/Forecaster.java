@@ -512,11 +512,6 @@ public final class Forecaster {
   }
 
   /**
-   * The outcome of {@code kr} once its cycle is over (the forecast instant {@code asOfDays} at or after its length):
-   * {@code result.finalValue} where the document gives it, else the latest of the {@code n} check-ins seen (as the
-   * retrospective scores it); null before the end, or with neither.
-   */
-  /**
    * Whole days of silence the stale rule judges: since the latest check-in up to {@code asOfDays}, but no further than
    * the cycle's end (nobody checks in on a cycle that is over: a key result checked in a week before the end is not
    * stale three weeks after it, and its outcome does not change with the day the report is run).
@@ -525,6 +520,11 @@ public final class Forecaster {
     return (int) Math.floor(Math.min(asOfDays, lengthDays) - lastCheckInDays);
   }
 
+  /**
+   * The outcome of {@code kr} once its cycle is over (the forecast instant {@code asOfDays} at or after its length):
+   * {@code result.finalValue} where the document gives it, else the latest of the {@code n} check-ins seen (as the
+   * retrospective scores it); null before the end, or with neither.
+   */
   private static Double outcome(KeyResult kr, double[] values, int n, double asOfDays, double lengthDays) {
     if (asOfDays < lengthDays) {
       return null;
