@@ -73,7 +73,7 @@ final class EscalationGroups {
         groups.add(lateUpstream(okr, g.getKey(), g.getValue(), escalated, cascades.from(g.getKey())));
       }
     }
-    LocalDate today = okr.cycle().dateOf(asOf);
+    LocalDate today = Insights.countedDay(okr.cycle(), asOf);
     for (Map.Entry<String, List<String>> g : silent.entrySet()) {
       groups.add(silentTeam(okr, asOf, today, g.getKey(), g.getValue(), escalated));
     }

@@ -147,7 +147,7 @@ final class Escalations {
     }
     Map<String, boolean[]> crossing = cascadesMatter
         ? crossing(okr, graph, forecaster, policy, grid, first, now, columns) : Map.of();
-    LocalDate today = cycle.dateOf(asOf);
+    LocalDate today = Insights.countedDay(cycle, asOf);
     List<Row> rows = new ArrayList<>();
     // each level's phrase, written once (every escalation by status names its level's)
     Map<EscalationPolicy.Level, String> phrases = new java.util.IdentityHashMap<>();
@@ -243,7 +243,7 @@ final class Escalations {
     int n = grid.size();
     int last = n - 1;
     Cycle cycle = okr.cycle();
-    LocalDate today = cycle.dateOf(grid.get(last));
+    LocalDate today = Insights.countedDay(cycle, grid.get(last));
     Map<String, boolean[]> crossing = new HashMap<>();
     // the sources followed, and for each the first point worth asking about
     List<String> running = new ArrayList<>();

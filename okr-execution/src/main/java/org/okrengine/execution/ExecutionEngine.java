@@ -152,7 +152,10 @@ public final class ExecutionEngine {
     List<SourceHealth.Feed> feeds = SourceHealth.feeds(cycle, asOf);
     List<KeyResultReport> rows = new ArrayList<>();
     Map<String, KeyResultReport> byId = new HashMap<>();
-    LocalDate today = cycle.cycle().dateOf(asOf);
+    LocalDate today = Insights.countedDay(cycle.cycle(), asOf);
+    // causes (a pace that fell, a blocker named for weeks) are judged up to the cycle's end at the latest: after it
+    // nothing moves, and a report of a finished cycle says the same whatever day it is run
+    Instant causesAt = Insights.over(cycle.cycle(), asOf) ? cycle.cycle().endInstant() : asOf;
     for (KeyResult kr : cycle.keyResults()) {
       Forecast f = now.forecasts().get(kr.id());
       Double value = kr.latestCheckIn(asOf).map(CheckIn::value).orElse(null);
@@ -161,7 +164,7 @@ public final class ExecutionEngine {
           Insights.over(cycle.cycle(), asOf));
       UpstreamRule.Outcome o = UpstreamRule.apply(cycle, kr, f, sentence, now.risks(), today);
       List<Cause> causes = full && o.status().needsAttention()
-          ? Causes.of(cycle, kr, f, asOf, now.cascades(), feeds) : List.of();
+          ? Causes.of(cycle, kr, f, causesAt, now.cascades(), feeds) : List.of();
       KeyResultReport row = new KeyResultReport(kr.id(), kr.title(), objective, kr.team(), o.status(), value,
           f.progress(), f.expectedProgress(), f.daysSinceCheckIn(), f.toSummary(), o.reasons(), o.sentence(),
           causes, kr.metric(), kr.owner());

@@ -34,6 +34,18 @@ final class Insights {
   }
 
   /**
+   * The day lateness and runs of statuses are counted to at {@code asOf}: its date in the cycle's zone, but no later
+   * than the day the cycle ended on (the date of its end instant): after the end nothing moves any more, so a report
+   * of a finished cycle says the same whatever day it is run (an initiative "58 days late" at the end stays so, an
+   * escalation's run and level stop growing).
+   */
+  static LocalDate countedDay(Cycle cycle, Instant asOf) {
+    LocalDate day = cycle.dateOf(asOf);
+    LocalDate end = cycle.dateOf(cycle.endInstant());
+    return day.isAfter(end) ? end : day;
+  }
+
+  /**
    * The sentence of {@code kr}'s forecast {@code f}; {@code atRiskBelow} is the probability below which the forecaster
    * puts a key result that went backwards behind its plan at risk (its on-track threshold), named where such a key
    * result is still on track.

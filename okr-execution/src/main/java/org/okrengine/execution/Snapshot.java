@@ -53,7 +53,7 @@ record Snapshot(Map<String, Forecast> forecasts, Map<String, NodeRisk> risks, Ca
       boolean withCascades, boolean risksOnly) {
     Map<String, Forecast> forecasts = new LinkedHashMap<>();
     Map<String, NodeRisk> risks = new HashMap<>();
-    LocalDate today = cycle.cycle().dateOf(asOf);
+    LocalDate today = Insights.countedDay(cycle.cycle(), asOf);
     for (KeyResult kr : cycle.keyResults()) {
       if (risksOnly && cycle.dependents(kr.id()).isEmpty()) {
         continue;

@@ -114,7 +114,12 @@ class EscalationReferenceTest {
         }
       }
     }
+    // runs are counted to the analysed day, but no later than the day the cycle ended on (its end instant's date)
     LocalDate today = cycle.cycle().dateOf(asOf);
+    LocalDate ended = cycle.cycle().dateOf(cycle.cycle().endInstant());
+    if (today.isAfter(ended)) {
+      today = ended;
+    }
     List<String> items = new ArrayList<>();
     cycle.keyResults().forEach(kr -> items.add(kr.id()));
     cycle.initiatives().forEach(i -> items.add(i.id()));

@@ -313,6 +313,7 @@ class StatusStoryTest {
     }
     assertThat(ExampleStoryTest.byId(jul22).get("KR-11").metric().min()).isEqualTo(0.0);
   }
+
   @Test
   void afterTheEnd_silenceAfterTheEndIsNotStale_theOutcomesDoNotChangeWithTheDayTheReportIsRun() {
     // was (20 Oct): "8 of 30 key results missed their targets and 17 are stale; 5 met theirs" (1 Oct: 21 missed, 1
@@ -332,5 +333,28 @@ class StatusStoryTest {
     assertThat(late.get("KR-14").status()).isEqualTo(Status.STALE);
     assertThat(late.get("KR-14").insight()).startsWith("KR-14 (Availability at or above 99.9%) has had no check-in "
         + "for 67 days;");
+  }
+
+  @Test
+  void afterTheEnd_latenessEscalationsAndCausesStopAtTheEnd() {
+    // was (20 Oct against 1 Oct): "I-3 ... 76 days late" (57), "Escalated: 15 to leadership" (14), KR-30 "escalated
+    // to leadership (level 2), up from level 1", "Upstream, KR-17 ... is 20 days late" (1), "hiring ... the blocker
+    // for 10 weeks" (7), and the pace-fell causes of KR-4 and KR-6 gone: lateness, runs and causes were counted to
+    // the day the report was run, though nothing moves after the end
+    CycleReport oct1 = ExecutionEngine.withDefaults().analyze(q3, q3.cycle().instantOf(LocalDate.of(2026, 10, 1)));
+    CycleReport oct20 = ExecutionEngine.withDefaults().analyze(q3, q3.cycle().instantOf(LocalDate.of(2026, 10, 20)));
+    assertThat(oct20.cascades()).isEqualTo(oct1.cascades());
+    assertThat(oct20.escalations()).isEqualTo(oct1.escalations());
+    assertThat(oct20.escalationGroups()).isEqualTo(oct1.escalationGroups());
+    Map<String, KeyResultReport> early = ExampleStoryTest.byId(oct1);
+    Map<String, KeyResultReport> late = ExampleStoryTest.byId(oct20);
+    for (String id : early.keySet()) {
+      if (!id.equals("KR-14")) { // its silence ("no check-in for 48 days", 67 on 20 Oct) is counted to the day asked
+        assertThat(late.get(id).causes()).as(id).isEqualTo(early.get(id).causes());
+      }
+    }
+    assertThat(oct20.summary().replace("As of 20 Oct", "As of 1 Oct")).isEqualTo(oct1.summary());
+    assertThat(oct1.summary()).contains("I-3 (Event pipeline v2), 57 days late").contains("Escalated: 14 to "
+        + "leadership (level 2).").contains("named as the blocker for 7 weeks");
   }
 }
