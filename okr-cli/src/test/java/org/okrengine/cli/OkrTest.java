@@ -89,7 +89,8 @@ class OkrTest {
   void analyze_example_prompt() {
     Run r = run("analyze", EXAMPLE.toString(), "--as-of", "2026-08-19", "--format", "prompt");
     assertThat(r.code()).isEqualTo(0);
-    assertThat(r.out()).startsWith("Facts about OKR cycle 2026-Q3 as of 2026-08-18T22:00:00Z")
+    assertThat(r.out()).startsWith("Facts about OKR cycle 2026-Q3 as of 2026-08-19 00:00 Europe/Oslo "
+        + "(2026-08-18T22:00:00Z)")
         .contains("\nKey results that need attention:\n").contains("\nEscalations:\n")
         .doesNotContain("Broken data connections");
   }

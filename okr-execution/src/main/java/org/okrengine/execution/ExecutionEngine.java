@@ -225,13 +225,14 @@ public final class ExecutionEngine {
    * As {@link #groundedPrompt(CycleReport)}, for {@code report} of {@code cycle}: once the cycle is over at the
    * report's instant, each key result's line says where it ended and whether it met its target ("the cycle is over:
    * ended at 81%, not met") instead of a forecast and a probability, as the report's sentences, the text report, the
-   * page and {@code okr explain} do. The one-argument form cannot tell that the cycle is over (a report does not hold
-   * the cycle's end) and always writes the forecast.
+   * page and {@code okr explain} do; the instant is named in the cycle's zone too ("as of 2026-10-01 00:00
+   * Europe/Oslo (2026-09-30T22:00:00Z)"). The one-argument form cannot tell that the cycle is over (a report does not
+   * hold the cycle's end or zone): it always writes the forecast, and the instant alone.
    */
   public static String groundedPrompt(OkrCycle cycle, CycleReport report) {
     Objects.requireNonNull(cycle, "cycle must not be null");
     Objects.requireNonNull(report, "report must not be null");
-    return Prompt.of(report, Insights.over(cycle.cycle(), report.asOf()));
+    return Prompt.of(report, Insights.over(cycle.cycle(), report.asOf()), cycle.cycle().zone());
   }
 
   /** The ends of a cascade's sentence and their past tense, for a cycle that is over. */

@@ -32,17 +32,23 @@ final class Prompt {
   private Prompt() {}
 
   static String of(CycleReport r) {
-    return of(r, false);
+    return of(r, false, null);
   }
 
   /**
    * The prompt of {@code r}; {@code over}: the report's instant is at or after its cycle's end ({@link Insights#over}),
    * when each key result's line says where it ended and whether it met its target, not where it is forecast to land
-   * and its probability (the outcome is known).
+   * and its probability (the outcome is known); {@code zone}: the cycle's, to name the instant in it too (null: the
+   * instant alone).
    */
-  static String of(CycleReport r, boolean over) {
+  static String of(CycleReport r, boolean over, java.time.ZoneId zone) {
     StringBuilder sb = new StringBuilder();
-    sb.append("Facts about OKR cycle ").append(id(r.cycleId())).append(" as of ").append(r.asOf())
+    // with the cycle's zone, the local date and time first, as the summary's "As of 1 Oct" counts it, then the
+    // instant (was the instant alone: "as of 2026-09-30T22:00:00Z" above "As of 1 Oct, the cycle is over")
+    String when = zone == null ? r.asOf().toString()
+        : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", java.util.Locale.ENGLISH)
+            .format(r.asOf().atZone(zone)) + " " + zone.getId() + " (" + r.asOf() + ")";
+    sb.append("Facts about OKR cycle ").append(id(r.cycleId())).append(" as of ").append(when)
         .append(", computed by the OKR Execution Engine from the teams' check-ins. Use only these facts; do not add "
             + "numbers, names or causes that are not here. The facts are the lines from ").append(BEGIN)
         .append(" to ").append(END).append(". Text written by the teams (titles, names, notes, tags) and every "

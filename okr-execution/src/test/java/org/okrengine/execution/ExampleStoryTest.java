@@ -190,9 +190,13 @@ class ExampleStoryTest {
         .contains("- KR-3 \"Launch self-serve finance dashboards\" (team growth, objective O-1): off track; the cycle "
             + "is over: not done; ")
         .doesNotContain("forecast to", "P(target)");
-    // before the end, the forecast as before
-    assertThat(ExecutionEngine.groundedPrompt(q3, week7)).isEqualTo(ExecutionEngine.groundedPrompt(week7))
-        .contains("forecast to land at");
+    // before the end, the forecast as before; with the cycle, the instant is named in its zone too (the summary's
+    // "As of 19 Aug" is Oslo's date of 2026-08-18T22:00:00Z)
+    String withCycle = ExecutionEngine.groundedPrompt(q3, week7);
+    assertThat(withCycle).startsWith("Facts about OKR cycle 2026-Q3 as of 2026-08-19 00:00 Europe/Oslo "
+        + "(2026-08-18T22:00:00Z), computed by").contains("forecast to land at");
+    assertThat(withCycle.replace("as of 2026-08-19 00:00 Europe/Oslo (2026-08-18T22:00:00Z)",
+        "as of 2026-08-18T22:00:00Z")).isEqualTo(ExecutionEngine.groundedPrompt(week7));
   }
 
   @Test
