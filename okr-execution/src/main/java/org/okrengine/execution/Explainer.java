@@ -42,7 +42,8 @@ final class Explainer {
   private Explainer(OkrCycle cycle, CycleReport report) {
     this.cycle = cycle;
     this.report = report;
-    this.today = cycle.cycle().dateOf(report.asOf());
+    // milestones' days past due are counted as the report counts lateness: to the day the cycle ended at the latest
+    this.today = Insights.countedDay(cycle.cycle(), report.asOf());
     for (KeyResultReport r : report.keyResults()) {
       rows.put(r.id(), r);
     }

@@ -137,4 +137,23 @@ class ExplanationTest {
     assertThatThrownBy(() -> new Explanation("c", "a", "team", Instant.EPOCH, List.of()))
         .hasMessage("steps must not be empty");
   }
+  @Test
+  void of_afterTheEnd_daysPastDueCountedToTheDayTheCycleEnded_asTheReportCountsLateness() {
+    // was: 20 days after the end, "..., 91 days past due" and "I-1 (Support hiring) is 91 days late" beside the
+    // report's own I-1 lateness of 71 days (Snapshot counts to Insights.countedDay)
+    OkrCycle c = cycle(List.of("KR-1"), List.of());
+    Instant end = ExecutionEngineTest.Q.endInstant();
+    CycleReport atEnd = ExecutionEngine.withDefaults().analyze(c, end);
+    CycleReport later = ExecutionEngine.withDefaults().analyze(c, end.plus(java.time.Duration.ofDays(20)));
+    for (String id : List.of("I-1", "M-1")) {
+      assertThat(Explanation.of(c, later, id).steps()).as(id).isEqualTo(Explanation.of(c, atEnd, id).steps());
+    }
+    // KR-1's walk to the milestone (its stale step still counts its silence to asOf: Forecaster's daysSinceCheckIn)
+    assertThat(Explanation.of(c, later, "KR-1").steps().subList(0, 3))
+        .isEqualTo(Explanation.of(c, atEnd, "KR-1").steps().subList(0, 3));
+    // due 21 Jul, the cycle ended on 30 Sep (its end instant's day; 29 Sep is its last day)
+    Explanation e = Explanation.of(c, later, "KR-1");
+    assertThat(e.steps().get(2).evidence()).containsEntry("daysPastDue", 71.0);
+    assertThat(Explanation.of(c, later, "I-1").steps().get(0).sentence()).isEqualTo("I-1 (Support hiring) is 71 days late.");
+  }
 }
