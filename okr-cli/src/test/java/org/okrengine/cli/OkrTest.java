@@ -97,21 +97,23 @@ class OkrTest {
 
   @Test
   void analyze_example_afterTheEnd_promptAndTableSayTheOutcome() {
-    // 5 Oct, after the cycle's end (30 Sep): the summary says "the cycle is over"; KR-1 ended at its last check-in,
+    // 5 Oct, after the cycle's end (30 Sep): the summary says "the cycle is over"; its last check-in (26 Sep) is 5
+    // days before the end, which is where silence is counted to after it (it read "9 days ago", to 5 Oct); KR-1 ended
+    // at its last check-in,
     // 1.85 M EUR from 1.2 M toward 2.0 M, (1.85 - 1.2) / 0.8 = 81% of the way, short of its target: not met. The
     // prompt's line and the text report's row say so, not "forecast to land at 81%, P(target) 0%"
     Run p = run("analyze", EXAMPLE.toString(), "--as-of", "2026-10-05", "--format", "prompt");
     assertThat(p.code()).isEqualTo(0);
     assertThat(p.out()).contains("As of 5 Oct, the cycle is over: ")
         .contains("- KR-1 \"Segment revenue from 1.2M to 2.0M EUR\" (team growth, objective O-1): off track; the "
-            + "cycle is over: ended at 81%, not met; last check-in 9 days ago.\n")
+            + "cycle is over: ended at 81%, not met; last check-in 5 days ago.\n")
         .doesNotContain("forecast to", "P(target)");
     Run t = run("analyze", EXAMPLE.toString(), "--as-of", "2026-10-05");
     // nothing is at risk once the cycle is over: the list is of what missed or went silent
     assertThat(t.out()).contains("\nMissed or stale when the cycle ended:\n").doesNotContain("Needs attention:");
     assertThat(run("analyze", EXAMPLE.toString(), "--as-of", "2026-09-29").out()).contains("\nNeeds attention:\n");
     assertThat(t.out()).contains("In short: As of 5 Oct, the cycle is over: ")
-        .containsPattern("\n  KR-1 +Segment revenue from 1\\.2M to 2\\.0M EUR +81% of  100% plan +9d ago +off-track +"
+        .containsPattern("\n  KR-1 +Segment revenue from 1\\.2M to 2\\.0M EUR +81% of  100% plan +5d ago +off-track +"
             + "ended   81%  met no\n")
         .containsPattern("\n  KR-5 +Reach 1,500 qualified signups .*achieved +ended  100%  met yes\n")
         .doesNotContain("lands ", "  P(target) ");

@@ -464,7 +464,9 @@ public final class Forecaster {
     }
     double expected = kr.expectedProgress(cycle, asOf);
     Double progress = n == 0 ? null : metric.progress(values[n - 1]);
-    Integer daysSince = n == 0 ? null : (int) Math.floor(asOfDays - times[n - 1]);
+    // after the cycle's end counted to the end, as the stale rule counts it: a finished cycle reads the same whatever
+    // day it is analysed (KR-4 read "104d ago", off track and not stale, three months after the end)
+    Integer daysSince = n == 0 ? null : silentDays(asOfDays, lengthDays, times[n - 1]);
     List<Reason> reasons = new ArrayList<>();
     Direction d = metric.direction();
     Outcome out = switch (d) {
@@ -493,8 +495,7 @@ public final class Forecaster {
       out.regressing = metric.progress(values[n - 1]) < metric.progress(values[n - 2]);
     }
     double staleLimit = staleLimit(times, n, cycle);
-    Status status = status(d, n, met, n == 0 ? null : silentDays(asOfDays, lengthDays, times[n - 1]), staleLimit,
-        asOfDays / lengthDays, out.probability,
+    Status status = status(d, n, met, daysSince, staleLimit, asOfDays / lengthDays, out.probability,
         out.regressing, progress, expected);
     addStatusReason(status, asOfDays, daysSince, staleLimit, progress, expected, reasons);
     addReasons(d, n, met, out, progress, expected, reasons);
@@ -512,12 +513,13 @@ public final class Forecaster {
   }
 
   /**
-   * Whole days of silence the stale rule judges: since the latest check-in up to {@code asOfDays}, but no further than
-   * the cycle's end (nobody checks in on a cycle that is over: a key result checked in a week before the end is not
+   * Whole days of silence, as the stale rule judges them and {@code daysSinceCheckIn} reports them: since the latest
+   * check-in up to {@code asOfDays}, but no further than the cycle's end (nobody checks in on a cycle that is over: a key result checked in a week before the end is not
    * stale three weeks after it, and its outcome does not change with the day the report is run).
    */
   static int silentDays(double asOfDays, double lengthDays, double lastCheckInDays) {
-    return (int) Math.floor(Math.min(asOfDays, lengthDays) - lastCheckInDays);
+    // 0 for a check-in at or after the end (a late entry of the final value): nothing was silent by the end
+    return (int) Math.floor(Math.max(0, Math.min(asOfDays, lengthDays) - lastCheckInDays));
   }
 
   /**

@@ -574,4 +574,14 @@ class ForecasterTest {
     // and a day before the end the result is not looked at: it is a forecast still
     assertThat(forecaster.forecast(resulted, CYCLE, day(90)).landingValue()).isNotEqualTo(8.1);
   }
+
+  @Test
+  void silentDays_countedToTheEndAtTheLatest_neverBelowZero() {
+    // a 90-day cycle: before the end, to the instant asked; after it, to the end; a check-in after the end (a late
+    // entry of the final value): nothing was silent by the end
+    assertThat(Forecaster.silentDays(50, 90, 40.5)).isEqualTo(9);
+    assertThat(Forecaster.silentDays(100, 90, 80)).isEqualTo(10);
+    assertThat(Forecaster.silentDays(400, 90, 80)).isEqualTo(10);
+    assertThat(Forecaster.silentDays(100, 90, 95)).isZero();
+  }
 }
