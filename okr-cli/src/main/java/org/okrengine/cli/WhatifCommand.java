@@ -138,8 +138,7 @@ final class WhatifCommand implements Callable<Integer> {
     // 2026-08-18T22:00:00Z" for --as-of 2026-08-19 in Europe/Oslo)
     java.time.ZoneId zone = cycle.cycle().zone();
     out.println("What if: " + ConsoleText.printable(String.join(", ", what)) + ", as of "
-        + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", java.util.Locale.ENGLISH)
-            .format(c.asOf().atZone(zone)) + " (" + zone.getId() + ")");
+        + TextReport.WHEN.format(c.asOf().atZone(zone)) + " (" + zone.getId() + ")");
     out.println();
     out.println("Key results (probability of target, status: baseline -> scenario):");
     rows(c.keyResults());
