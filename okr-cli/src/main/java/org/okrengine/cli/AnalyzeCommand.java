@@ -286,13 +286,9 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   /**
    * The precedents of the history files; every problem of a file missing, unreadable or holding an invalid cycle goes
-   * to {@code problems} in the form of every input's, {@code FILE[:LINE]: path: message}.
+   * to {@code problems} in the form of every input's, {@code FILE[:LINE]: path: message}; {@code fromLastCheckIn}:
+   * last check-ins stand in for missing results ({@code --outcome-from-last-check-in}).
    */
-  static Precedents readHistory(List<Path> files, List<String> problems) {
-    return readHistory(files, problems, false);
-  }
-
-  /** As {@link #readHistory(List, List)}; {@code fromLastCheckIn}: last check-ins stand in for missing results. */
   static Precedents readHistory(List<Path> files, List<String> problems, boolean fromLastCheckIn) {
     List<OkrCycle> cycles = new ArrayList<>();
     Inputs inputs = new Inputs();

@@ -108,17 +108,19 @@ final class TextReport {
               : kr.metric().isMet(r.value()) ? "  done" : "  not done");
         }
         String age = r.daysSinceCheckIn() == null ? "never" : r.daysSinceCheckIn() + "d ago";
-        String forecast = r.forecast() == null ? "" : over
-            // the outcome is known: where it ended (its latest check-in) and whether it met its target, as the page's
-            // "Ended at" and "Met" columns; no landing or probability beside "the cycle is over"
-            ? String.format(Locale.ROOT, "ended %5s  met %s", kr.metric().direction().isMaintain()
-                ? sideWord(r.forecast().landingValue() - kr.metric().target())
-                : achieve ? (r.forecast().probabilityOfTarget() >= 1 ? "done" : "-")
-                : pct(r.forecast().landingProgress()), r.forecast().probabilityOfTarget() >= 1 ? "yes" : "no")
-            : String.format(Locale.ROOT, "lands %5s  P(target) %4s", kr.metric().direction().isMaintain()
-                ? sideWord(r.forecast().landingValue() - kr.metric().target()) // no way to go: above, below or at
-                : achieve ? (r.forecast().probabilityOfTarget() >= 1 ? "done" : "-") // its probability says it
-                : pct(r.forecast().landingProgress()), pct(r.forecast().probabilityOfTarget()));
+        String forecast = "";
+        if (r.forecast() != null) {
+          double p = r.forecast().probabilityOfTarget();
+          // a maintain key result has no way to go: above, below or at; an achieve one is done or not (its
+          // probability says it)
+          String lands = kr.metric().direction().isMaintain()
+              ? sideWord(r.forecast().landingValue() - kr.metric().target())
+              : achieve ? (p >= 1 ? "done" : "-") : pct(r.forecast().landingProgress());
+          // once the cycle is over the outcome is known: where it ended and whether it met its target, as the
+          // page's "Ended at" and "Met" columns; no landing or probability beside "the cycle is over"
+          forecast = over ? String.format(Locale.ROOT, "ended %5s  met %s", lands, p >= 1 ? "yes" : "no")
+              : String.format(Locale.ROOT, "lands %5s  P(target) %4s", lands, pct(p));
+        }
         out.printf(Locale.ROOT, "  %-" + idWidth + "s %-42s %s  %-8s %s %s%n", p(r.id()),
             p(truncate(r.title(), 42)), against, age, padded(r.status(), 12), forecast);
       }

@@ -153,15 +153,15 @@ public final class ExecutionEngine {
     List<KeyResultReport> rows = new ArrayList<>();
     Map<String, KeyResultReport> byId = new HashMap<>();
     LocalDate today = Insights.countedDay(cycle.cycle(), asOf);
+    boolean over = Insights.over(cycle.cycle(), asOf);
     // causes (a pace that fell, a blocker named for weeks) are judged up to the cycle's end at the latest: after it
     // nothing moves, and a report of a finished cycle says the same whatever day it is run
-    Instant causesAt = Insights.over(cycle.cycle(), asOf) ? cycle.cycle().endInstant() : asOf;
+    Instant causesAt = over ? cycle.cycle().endInstant() : asOf;
     for (KeyResult kr : cycle.keyResults()) {
       Forecast f = now.forecasts().get(kr.id());
       Double value = kr.latestCheckIn(asOf).map(CheckIn::value).orElse(null);
       String objective = cycle.objectiveOf(kr.id()).orElseThrow().id();
-      String sentence = Insights.sentence(kr, f, cycle.cycle(), forecaster.onTrackProbability(),
-          Insights.over(cycle.cycle(), asOf));
+      String sentence = Insights.sentence(kr, f, cycle.cycle(), forecaster.onTrackProbability(), over);
       UpstreamRule.Outcome o = UpstreamRule.apply(cycle, kr, f, sentence, now.risks(), today);
       List<Cause> causes = full && o.status().needsAttention()
           ? Causes.of(cycle, kr, f, causesAt, now.cascades(), feeds) : List.of();
@@ -177,7 +177,6 @@ public final class ExecutionEngine {
           null, List.of());
     }
     List<CascadeSummary> cascades = new ArrayList<>();
-    boolean over = Insights.over(cycle.cycle(), asOf);
     for (Cascade c : now.cascades()) {
       CascadeSummary cs = c.toSummary();
       cascades.add(over ? new CascadeSummary(cs.source(), cs.affected(), cs.teams(), cs.slipDays(),

@@ -7,13 +7,11 @@ import static org.okrengine.execution.Html.pct;
 import static org.okrengine.execution.Html.plural;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.okrengine.model.CascadeSummary;
 import org.okrengine.model.Cause;
@@ -37,7 +35,6 @@ import org.okrengine.model.TeamSummary;
  * ({@link BurnUpChart}) and the footer. One use per instance; not thread-safe.
  */
 final class HtmlPage {
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ENGLISH);
   /** Statuses in the order the table lists them: what needs attention first. */
   private static final List<Status> STATUS_ORDER = List.of(Status.OFF_TRACK, Status.AT_RISK, Status.STALE,
       Status.NO_DATA, Status.NOT_STARTED, Status.ON_TRACK, Status.ACHIEVED);
@@ -97,7 +94,7 @@ final class HtmlPage {
     sb.append("<header>\n<h1>").append(esc(cycle.name())).append(" <small>(").append(esc(cycle.id()))
         .append(")</small></h1>\n<p class=\"meta\">").append(cycle.start()).append(" to ").append(cycle.end())
         .append(", ").append(esc(zone.getId())).append(" · as of ")
-        .append(WHEN.format(report.asOf().atZone(zone))).append(" · week ").append(week).append(" of ")
+        .append(Insights.WHEN.format(report.asOf().atZone(zone))).append(" · week ").append(week).append(" of ")
         .append(weeks).append(", ").append(pct(elapsed)).append(" of the cycle elapsed</p>\n")
         .append("<nav class=\"meta\"><a href=\"#summary\">Summary</a> · <a href=\"#changes\">What changed</a>"
             + " · <a href=\"#teams\">Teams and objectives</a> · <a href=\"#escalations\">Escalations</a>"
@@ -338,7 +335,7 @@ final class HtmlPage {
       return;
     }
     sb.append(" since ").append(DAY.format(cycle.dateOf(ch.since()))).append("</h2>\n<p class=\"meta\">Against "
-        + "the cycle as of ").append(WHEN.format(ch.since().atZone(cycle.zone()))).append(": status changes, new or "
+        + "the cycle as of ").append(Insights.WHEN.format(ch.since().atZone(cycle.zone()))).append(": status changes, new or "
         + "raised escalations, and probabilities of target that moved by ")
         .append(Math.round(ReportChanges.MIN_PROBABILITY_MOVE * 100)).append(" percentage points or more.</p>\n");
     if (ch.isEmpty()) {
@@ -388,11 +385,11 @@ final class HtmlPage {
     boolean over = Insights.over(okr.cycle(), report.asOf());
     // a roll-up of thresholds kept and things done only (no key result with a way to go) says how many held and are
     // done, not a mean of 0s and 1s against a plan of 100%: "1 of 2 held" where "50%" and "100%" stood
-    Map<String, KeyResultReport> rowsById = new HashMap<>();
     Map<String, List<KeyResultReport>> rowsByTeam = new HashMap<>();
+    Map<String, List<KeyResultReport>> rowsByObjective = new HashMap<>();
     for (KeyResultReport r : report.keyResults()) {
-      rowsById.put(r.id(), r);
       rowsByTeam.computeIfAbsent(r.team(), k -> new ArrayList<>()).add(r);
+      rowsByObjective.computeIfAbsent(r.objective(), k -> new ArrayList<>()).add(r);
     }
     sb.append("<section id=\"teams\">\n<h2>Teams and objectives</h2>\n");
     sb.append("<table class=\"teams\">\n<thead><tr><th>Team</th><th>Key results</th><th>Need attention</th>"
@@ -422,13 +419,8 @@ final class HtmlPage {
           .append("</td><td class=\"n\">").append(o.keyResults()).append("</td><td class=\"n")
           .append(o.needAttention() > 0 ? " attn" : "").append("\">").append(o.needAttention())
           .append("</td>");
-      List<KeyResultReport> rows = new ArrayList<>();
-      okr.objective(o.id()).ifPresent(x -> x.keyResults().forEach(kr -> {
-        if (rowsById.containsKey(kr.id())) {
-          rows.add(rowsById.get(kr.id()));
-        }
-      }));
-      progressAndPlan(Summaries.keptOrDone(rows, over), o.progress(), o.expectedProgress());
+      progressAndPlan(Summaries.keptOrDone(rowsByObjective.getOrDefault(o.id(), List.of()), over), o.progress(),
+          o.expectedProgress());
       sb.append("<td class=\"n\"")
           .append(o.probability() == null ? ">–" : " title=\"" + commitment(o.id()) + "\">" + pct(o.probability()))
           .append("</td></tr>\n");

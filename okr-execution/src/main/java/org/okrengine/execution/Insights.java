@@ -20,6 +20,8 @@ import org.okrengine.model.Status;
  */
 final class Insights {
   static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+  /** An instant in the cycle's zone, as the page's header and the grounded prompt name it: {@code 2026-08-19 00:00}. */
+  static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ENGLISH);
 
   private Insights() {}
 
@@ -71,8 +73,7 @@ final class Insights {
             : id + " has not moved from its baseline yet; the plan expects " + pct(f.expectedProgress()) + " by now.";
       case ACHIEVED:
         if (m.direction().isMaintain()) { // only once the cycle is over: the threshold was kept to the end
-          return id + " ended the cycle at " + Numbers.value(f.landingValue(), m) + ", " + side(m, f.landingValue())
-              + " (" + outcomeSource(kr) + ").";
+          return endedAt(id, kr, f);
         }
         return f.completionDate() != null
             ? id + " met its target of " + Numbers.value(m.target(), m) + " on " + DAY.format(f.completionDate()) + "."
@@ -95,13 +96,13 @@ final class Insights {
         return id + " was not done when the cycle ended on " + DAY.format(cycle.end()) + ".";
       }
       if (m.direction().isMaintain()) {
-        return id + " ended the cycle at " + Numbers.value(f.landingValue(), m) + ", " + side(m, f.landingValue())
-            + " (" + outcomeSource(kr) + ").";
+        return endedAt(id, kr, f);
       }
       if (f.probabilityOfTarget() < 1) {
+        // the landing is the outcome: the result where the document gives one, else the last check-in
         return id + " ended the cycle short of its target: " + Numbers.value(f.landingValue(), m)
-            + (kr.result() != null ? " as its result, " + pct(m.progress(f.landingValue())) : " at its last check-in, "
-            + pct(f.progress())) + " of the way to " + Numbers.value(m.target(), m) + ".";
+            + (kr.result() != null ? " as its result, " : " at its last check-in, ")
+            + pct(m.progress(f.landingValue())) + " of the way to " + Numbers.value(m.target(), m) + ".";
       }
     }
     if (m.direction() == Direction.ACHIEVE) {
@@ -156,11 +157,14 @@ final class Insights {
   }
 
   /**
-   * Where the outcome of a cycle that is over comes from, as the forecaster takes it: {@code its result} (the
-   * document's {@code result.finalValue}), else {@code its last check-in}.
+   * Where maintain key result {@code kr} ended a cycle that is over, against its threshold, and where that outcome
+   * comes from, as the forecaster takes it: {@code its result} (the document's {@code result.finalValue}), else
+   * {@code its last check-in}.
    */
-  private static String outcomeSource(KeyResult kr) {
-    return kr.result() != null ? "its result" : "its last check-in";
+  private static String endedAt(String id, KeyResult kr, Forecast f) {
+    Metric m = kr.metric();
+    return id + " ended the cycle at " + Numbers.value(f.landingValue(), m) + ", " + side(m, f.landingValue()) + " ("
+        + (kr.result() != null ? "its result" : "its last check-in") + ").";
   }
 
   /**
@@ -216,7 +220,7 @@ final class Insights {
   /**
    * Where key result {@code r} ended, once the cycle is over ({@link #over}), and whether it met its target:
    * {@code ended at 81%, not met}; for a maintain key result {@code ended 0.0255% above the threshold of 99.9%, met};
-   * for an achieve key result, whose standing says done or not, {@code met} or {@code not met}. Met as the page's
+   * for an achieve key result {@code done} or {@code not done}. Met as the page's
    * "Met" column has it: a probability of target of 1 (the outcome's). Null without a forecast.
    */
   static String ended(KeyResultReport r) {
@@ -225,12 +229,12 @@ final class Insights {
       return null;
     }
     Metric m = r.metric();
-    String met = f.probabilityOfTarget() >= 1 ? "met" : "not met";
+    boolean met = f.probabilityOfTarget() >= 1;
     if (m != null && m.direction() == Direction.ACHIEVE) {
-      return f.probabilityOfTarget() >= 1 ? "done" : "not done";
+      return met ? "done" : "not done";
     }
     return (m != null && m.direction().isMaintain() ? "ended " + side(m, f.landingValue())
-        : "ended at " + Numbers.percent(f.landingProgress())) + ", " + met;
+        : "ended at " + Numbers.percent(f.landingProgress())) + (met ? ", met" : ", not met");
   }
 
   /**

@@ -46,8 +46,7 @@ final class Prompt {
     // with the cycle's zone, the local date and time first, as the summary's "As of 1 Oct" counts it, then the
     // instant (was the instant alone: "as of 2026-09-30T22:00:00Z" above "As of 1 Oct, the cycle is over")
     String when = zone == null ? r.asOf().toString()
-        : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", java.util.Locale.ENGLISH)
-            .format(r.asOf().atZone(zone)) + " " + zone.getId() + " (" + r.asOf() + ")";
+        : Insights.WHEN.format(r.asOf().atZone(zone)) + " " + zone.getId() + " (" + r.asOf() + ")";
     sb.append("Facts about OKR cycle ").append(id(r.cycleId())).append(" as of ").append(when)
         .append(", computed by the OKR Execution Engine from the teams' check-ins. Use only these facts; do not add "
             + "numbers, names or causes that are not here. The facts are the lines from ").append(BEGIN)

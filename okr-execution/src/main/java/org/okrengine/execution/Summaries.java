@@ -38,18 +38,13 @@ final class Summaries {
   private Summaries() {}
 
   static List<ObjectiveSummary> objectives(OkrCycle okr, Map<String, KeyResultReport> rows) {
-    return objectives(okr, rows, Map.of());
-  }
-
-  /** The objective summaries with each objective's probability of meeting its commitment from {@code odds}. */
-  static List<ObjectiveSummary> objectives(OkrCycle okr, Map<String, KeyResultReport> rows,
-      Map<String, ObjectiveOdds> odds) {
-    return objectives(okr, rows, odds, false);
+    return objectives(okr, rows, Map.of(), false);
   }
 
   /**
-   * As {@link #objectives(OkrCycle, Map, Map)}; {@code over}: the cycle is over at the rows' instant, so a threshold
-   * held or a thing done is the outcome's ({@link #met}).
+   * The objective summaries with each objective's probability of meeting its commitment from {@code odds};
+   * {@code over}: the cycle is over at the rows' instant, so a threshold held or a thing done is the outcome's
+   * ({@link #met}).
    */
   static List<ObjectiveSummary> objectives(OkrCycle okr, Map<String, KeyResultReport> rows,
       Map<String, ObjectiveOdds> odds, boolean over) {
@@ -70,7 +65,8 @@ final class Summaries {
     }
     // a mixed objective's progress and plan are those of its key results with a way to go (a maintain one counted 0
     // or 1 of the way, an achieve one too: "50% of the way" meant little); the others are counted in the sentence
-    boolean reachOnly = anyReach(o.keyResults().stream().map(kr -> rows.get(kr.id())).toList());
+    List<KeyResultReport> own = o.keyResults().stream().map(kr -> rows.get(kr.id())).toList();
+    boolean reachOnly = anyReach(own);
     // equal weights where those counted weigh nothing together (all of them 0, though a maintain one beside them
     // weighs 1: the plan was 0 / 0)
     double countedWeight = 0;
@@ -139,7 +135,7 @@ final class Summaries {
           .append(attention == 1 ? " needs" : " need").append(" attention (").append(counts(counts, true))
           .append(")");
     }
-    sb.append(together(o.keyResults().stream().map(kr -> rows.get(kr.id())).toList(), progress, expected, over));
+    sb.append(together(own, progress, expected, over));
     sb.append('.');
     if (behind != null && behind.expectedProgress() > behind.progress() && attention > 1) {
       sb.append(' ').append(Causes.name(behind.id(), behind.title())).append(" is furthest behind (")
@@ -180,49 +176,27 @@ final class Summaries {
    * against 100% planned; 3 of 3 hold their thresholds}. Where every key
    * result with a value keeps a threshold, how many hold it: {@code ; 1 of 2 key results holds its threshold} (a mean
    * of 0s and 1s read as "50% of the way against 100% planned" says something else); empty without values.
+   * {@code over}: held and done are the outcome's ({@link #met}).
    */
-  static String together(List<KeyResultReport> rows, Double progress, double expected) {
-    return together(rows, progress, expected, false);
-  }
-
-  /** As {@link #together(List, Double, double)}; {@code over}: held and done are the outcome's ({@link #met}). */
   static String together(List<KeyResultReport> rows, Double progress, double expected, boolean over) {
     if (progress == null) {
       return "";
     }
-    int reach = 0;
-    int maintain = 0;
-    int held = 0;
-    int achieve = 0;
-    int done = 0;
-    for (KeyResultReport r : rows) {
-      if (r.progress() == null) {
-        continue;
-      }
-      if (isReach(r)) {
-        reach++;
-      } else if (r.metric().direction().isMaintain()) {
-        maintain++;
-        held += met(r, over) ? 1 : 0;
-      } else {
-        achieve++;
-        done += met(r, over) ? 1 : 0;
-      }
-    }
+    Tally t = Tally.of(rows, over);
     List<String> parts = new ArrayList<>();
-    boolean alone = reach == 0 && (maintain == 0 || achieve == 0); // one kind only: "of 2 key results"
-    if (reach > 0) {
+    boolean alone = t.reach == 0 && (t.maintain == 0 || t.achieve == 0); // one kind only: "of 2 key results"
+    if (t.reach > 0) {
       String way = Insights.pct(progress) + " of the way against " + Insights.pct(expected) + " planned";
-      parts.add(maintain + achieve == 0 ? "together " + way : reach == 1 ? "the key result with a way to go is " + way
-          : "the " + reach + " key results with a way to go are together " + way);
+      parts.add(t.maintain + t.achieve == 0 ? "together " + way : t.reach == 1 ? "the key result with a way to go is "
+          + way : "the " + t.reach + " key results with a way to go are together " + way);
     }
-    if (maintain > 0) {
-      parts.add(held + " of " + maintain + (alone ? (maintain == 1 ? " key result" : " key results") : "")
-          + (held == 1 || maintain == 1 ? " holds its threshold" : " hold their thresholds"));
+    if (t.maintain > 0) {
+      parts.add(t.held + " of " + t.maintain + (alone ? (t.maintain == 1 ? " key result" : " key results") : "")
+          + (t.held == 1 || t.maintain == 1 ? " holds its threshold" : " hold their thresholds"));
     }
-    if (achieve > 0) {
-      parts.add(done + " of " + achieve + (alone ? (achieve == 1 ? " key result" : " key results") : "")
-          + (done == 1 || achieve == 1 ? " is done" : " are done"));
+    if (t.achieve > 0) {
+      parts.add(t.done + " of " + t.achieve + (alone ? (t.achieve == 1 ? " key result" : " key results") : "")
+          + (t.done == 1 || t.achieve == 1 ? " is done" : " are done"));
     }
     return "; " + String.join("; ", parts);
   }
@@ -230,42 +204,51 @@ final class Summaries {
   /**
    * For a roll-up without any key result with a way to go ({@link #anyReach} false), what its key results with a
    * value came to, for a table's cell: {@code 1 of 2 held} (thresholds kept), {@code 0 of 1 done}, both joined by a
-   * comma; null where some key result has a way to go (its progress against plan says it) or none has a value.
+   * comma; null where some key result has a way to go (its progress against plan says it) or none has a value;
+   * {@code over}: held and done are the outcome's ({@link #met}).
    */
-  static String keptOrDone(List<KeyResultReport> rows) {
-    return keptOrDone(rows, false);
-  }
-
-  /** As {@link #keptOrDone(List)}; {@code over}: held and done are the outcome's ({@link #met}). */
   static String keptOrDone(List<KeyResultReport> rows, boolean over) {
-    if (anyReach(rows)) {
+    Tally t = Tally.of(rows, over);
+    if (t.reach > 0) {
       return null;
     }
-    int maintain = 0;
-    int held = 0;
-    int achieve = 0;
-    int done = 0;
-    for (KeyResultReport r : rows) {
-      if (r.progress() == null || r.value() == null) {
-        continue;
-      }
-      boolean met = met(r, over);
-      if (r.metric().direction().isMaintain()) {
-        maintain++;
-        held += met ? 1 : 0;
-      } else if (!isReach(r)) {
-        achieve++;
-        done += met ? 1 : 0;
-      }
-    }
     List<String> parts = new ArrayList<>();
-    if (maintain > 0) {
-      parts.add(held + " of " + maintain + " held");
+    if (t.maintain > 0) {
+      parts.add(t.held + " of " + t.maintain + " held");
     }
-    if (achieve > 0) {
-      parts.add(done + " of " + achieve + " done");
+    if (t.achieve > 0) {
+      parts.add(t.done + " of " + t.achieve + " done");
     }
     return parts.isEmpty() ? null : String.join(", ", parts);
+  }
+
+  /**
+   * A roll-up's key results with a value, by kind: with a way to go ({@link #isReach}), keeping a threshold (and how
+   * many hold it) and done or not (and how many are done), held and done judged by {@link #met}.
+   */
+  private record Tally(int reach, int maintain, int held, int achieve, int done) {
+    static Tally of(List<KeyResultReport> rows, boolean over) {
+      int reach = 0;
+      int maintain = 0;
+      int held = 0;
+      int achieve = 0;
+      int done = 0;
+      for (KeyResultReport r : rows) {
+        if (r.progress() == null) {
+          continue;
+        }
+        if (isReach(r)) {
+          reach++;
+        } else if (r.metric().direction().isMaintain()) {
+          maintain++;
+          held += met(r, over) ? 1 : 0;
+        } else {
+          achieve++;
+          done += met(r, over) ? 1 : 0;
+        }
+      }
+      return new Tally(reach, maintain, held, achieve, done);
+    }
   }
 
   /**

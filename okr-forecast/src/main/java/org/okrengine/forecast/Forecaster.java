@@ -395,9 +395,9 @@ public final class Forecaster {
       }
       double expected = keyResult.expectedProgress(cycle, asOfs.get(k));
       Double progress = m == 0 ? null : metric.progress(values[m - 1]);
-      Integer silentDays = m == 0 ? null : silentDays(asOfDays[k], lengthDays, times[m - 1]);
+      Integer daysSince = m == 0 ? null : silentDays(asOfDays[k], lengthDays, times[m - 1]);
       boolean regressing = m >= 2 && !d.isMaintain() && metric.progress(values[m - 1]) < metric.progress(values[m - 2]);
-      out[k] = status(d, m, metAt[k], silentDays, staleLimits[m], asOfDays[k] / lengthDays,
+      out[k] = status(d, m, metAt[k], daysSince, staleLimits[m], asOfDays[k] / lengthDays,
           probability[k], regressing, progress, expected);
       forecast[k] = asOfDays[k] >= 0 && m > 0 && out[k] != Status.ACHIEVED;
     }
@@ -514,8 +514,9 @@ public final class Forecaster {
 
   /**
    * Whole days of silence, as the stale rule judges them and {@code daysSinceCheckIn} reports them: since the latest
-   * check-in up to {@code asOfDays}, but no further than the cycle's end (nobody checks in on a cycle that is over: a key result checked in a week before the end is not
-   * stale three weeks after it, and its outcome does not change with the day the report is run).
+   * check-in up to {@code asOfDays}, but no further than the cycle's end (nobody checks in on a cycle that is over: a
+   * key result checked in a week before the end is not stale three weeks after it, and its outcome does not change
+   * with the day the report is run).
    */
   static int silentDays(double asOfDays, double lengthDays, double lastCheckInDays) {
     // 0 for a check-in at or after the end (a late entry of the final value): nothing was silent by the end
