@@ -52,8 +52,18 @@ public final class CascadeAnalyzer {
    * (times a log for ordering); memory linear in the graph and the number of cascades.
    */
   public static List<Cascade> analyze(DependencyGraph graph, Map<String, NodeRisk> risks) {
+    return analyze(graph, risks, false);
+  }
+
+  /**
+   * As {@link #analyze(DependencyGraph, Map)}; with {@code cycleOver}, each cascade's sentence puts the objectives in
+   * the past tense ("O-3 (...) and O-1 (...) were at risk through them."): the cycle is over and their outcomes are
+   * known.
+   */
+  public static List<Cascade> analyze(DependencyGraph graph, Map<String, NodeRisk> risks, boolean cycleOver) {
     Objects.requireNonNull(graph, "graph must not be null");
     CascadeScratch scratch = new CascadeScratch(graph);
+    scratch.past = cycleOver;
     List<CascadeScratch.Summary> found = new ArrayList<>();
     StrongestCascades strongest = new StrongestCascades(graph.size(), Cascade.MAX_CASCADES_PER_ITEM);
     // Sources upstream first: they tend to reach more and rank first, so an item's strongest cascades come early

@@ -34,6 +34,8 @@ final class CascadeScratch {
   private static final int MAX_ITEMS_NAMED = 4;
 
   final DependencyGraph g;
+  /** Whether the sentences put the objectives at risk in the past tense (the cycle is over: "were at risk"). */
+  boolean past;
   /** After {@link #run}: the slip and the probability of miss at each reached node. */
   final double[] slip;
   final double[] miss;
@@ -491,8 +493,8 @@ final class CascadeScratch {
       if (objectiveCount > list.size()) {
         list.add(Digits.grouped(objectiveCount - list.size()) + " more objectives");
       }
-      sb.append("; ").append(join(list)).append(objectiveCount == 1 ? " is" : " are")
-          .append(" at risk through ").append(keyResults == 0 ? "it" : "them");
+      sb.append("; ").append(join(list)).append(objectiveCount == 1 ? (past ? " was" : " is")
+          : (past ? " were" : " are")).append(" at risk through ").append(keyResults == 0 ? "it" : "them");
     }
     return sb.append('.').toString();
   }

@@ -104,4 +104,23 @@ class CascadeSentenceTest {
     // KR-1's own cascade: KR-3 needs it by 10 Aug
     assertThat(cascade(chain, "KR-1").sentence()).contains("KR-3 of Product needs it by 10 Aug");
   }
+
+  @Test
+  void cycleOver_objectivesInThePastTense_titlesAsTheyAre() {
+    // the cycle is over: the objectives' outcomes are known, so they "were at risk" (was "are", beside outcomes)
+    OkrCycle cycle = cycle("all are at risk through them.", "Data Platform");
+    Map<String, NodeRisk> risk = Map.of("I-1", new NodeRisk(20, 0.5));
+    Cascade over = CascadeAnalyzer.analyze(DependencyGraph.of(cycle), risk, true).get(0);
+    assertThat(over.sentence()).isEqualTo("I-1 (all are at risk through them.), of Data Platform, is 20 days late; "
+        + "KR-1 (Revenue) and KR-2 of Growth and KR-3 of Product need it by 10 Aug; O-1 (Grow) and O-2 were at risk "
+        + "through them.");
+    // one objective, reached through the source itself: "was ... through it"; and while the cycle runs, as before
+    Cascade one = CascadeAnalyzer.analyze(DependencyGraph.of(cycle), Map.of("KR-1", new NodeRisk(20, 0.5)), true)
+        .get(0);
+    assertThat(one.sentence()).isEqualTo("KR-1 (Revenue), of Growth, is 20 days late; O-1 (Grow) was at risk "
+        + "through it.");
+    assertThat(CascadeAnalyzer.analyze(DependencyGraph.of(cycle), risk, false).get(0).sentence())
+        .isEqualTo(over.sentence().replace(" were at risk through them.", " are at risk through them."));
+    assertThat(over.affected()).isEqualTo(cascade(cycle, "I-1").affected());
+  }
 }

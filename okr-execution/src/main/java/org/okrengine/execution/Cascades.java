@@ -57,8 +57,13 @@ final class Cascades extends AbstractList<Cascade> implements RandomAccess {
 
   /** The cascades that the slips of {@code risks} start in {@code graph}. */
   static Cascades of(DependencyGraph graph, Map<String, NodeRisk> risks) {
+    return of(graph, risks, false);
+  }
+
+  /** As {@link #of(DependencyGraph, Map)}; {@code cycleOver}: the sentences in the past tense. */
+  static Cascades of(DependencyGraph graph, Map<String, NodeRisk> risks, boolean cycleOver) {
     Map<String, NodeRisk> copy = Map.copyOf(risks);
-    return new Cascades(graph, copy, CascadeAnalyzer.analyze(graph, copy));
+    return new Cascades(graph, copy, CascadeAnalyzer.analyze(graph, copy, cycleOver));
   }
 
   @Override

@@ -178,9 +178,7 @@ public final class ExecutionEngine {
     }
     List<CascadeSummary> cascades = new ArrayList<>();
     for (Cascade c : now.cascades()) {
-      CascadeSummary cs = c.toSummary();
-      cascades.add(over ? new CascadeSummary(cs.source(), cs.affected(), cs.teams(), cs.slipDays(),
-          cs.probabilityOfMiss(), atRiskInThePast(cs.reason()), cs.affectedCount()) : cs);
+      cascades.add(c.toSummary());
     }
     List<SourceHealthSummary> sources = SourceHealth.summaries(cycle, asOf);
     String summary = Summaries.company(cycle, asOf, rows, now.cascades(), sources, escalations);
@@ -232,26 +230,5 @@ public final class ExecutionEngine {
     Objects.requireNonNull(cycle, "cycle must not be null");
     Objects.requireNonNull(report, "report must not be null");
     return Prompt.of(report, Insights.over(cycle.cycle(), report.asOf()), cycle.cycle().zone());
-  }
-
-  /** The ends of a cascade's sentence and their past tense, for a cycle that is over. */
-  private static final String[][] AT_RISK_PAST = {
-      {" is at risk through it.", " was at risk through it."},
-      {" are at risk through it.", " were at risk through it."},
-      {" is at risk through them.", " was at risk through them."},
-      {" are at risk through them.", " were at risk through them."}};
-
-  /**
-   * A cascade's sentence once the cycle is over, its objectives at risk in the past tense ("O-3 (...) and O-1 (...)
-   * were at risk through them."): their outcomes are known. Only the sentence's own end is changed (a title that
-   * holds the same words is left as it is); a sentence without such an end as it is.
-   */
-  static String atRiskInThePast(String sentence) {
-    for (String[] p : AT_RISK_PAST) {
-      if (sentence.endsWith(p[0])) {
-        return sentence.substring(0, sentence.length() - p[0].length()) + p[1];
-      }
-    }
-    return sentence;
   }
 }

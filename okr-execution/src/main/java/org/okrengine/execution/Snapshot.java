@@ -71,7 +71,8 @@ record Snapshot(Map<String, Forecast> forecasts, Map<String, NodeRisk> risks, Ca
         risks.put(i.id(), r);
       }
     }
-    Cascades cascades = withCascades ? Cascades.of(graph, risks) : Cascades.none();
+    Cascades cascades = withCascades ? Cascades.of(graph, risks, Insights.over(cycle.cycle(), asOf))
+        : Cascades.none();
     return new Snapshot(forecasts, risks, cascades);
   }
 

@@ -164,15 +164,4 @@ class ExecutionEngineTest {
     assertThat(Insights.aPct(0.84)).isEqualTo("an 84%");
     assertThat(Insights.aPct(0.16)).isEqualTo("a 16%");
   }
-
-  @Test
-  void atRiskInThePast_onlyTheSentencesOwnEnd() {
-    assertThat(ExecutionEngine.atRiskInThePast("I-3 (A) is 5 days late; KR-1 needs it; O-1 (B) is at risk through "
-        + "them.")).isEqualTo("I-3 (A) is 5 days late; KR-1 needs it; O-1 (B) was at risk through them.");
-    assertThat(ExecutionEngine.atRiskInThePast("M-1 is 2 days late; O-1 (B) and O-2 (C) are at risk through it."))
-        .isEqualTo("M-1 is 2 days late; O-1 (B) and O-2 (C) were at risk through it.");
-    // a title holding the words is text, not the sentence's end
-    assertThat(ExecutionEngine.atRiskInThePast("I-3 (all are at risk through them.) is 5 days late."))
-        .isEqualTo("I-3 (all are at risk through them.) is 5 days late.");
-  }
 }
