@@ -56,9 +56,11 @@ public final class CascadeAnalyzer {
   }
 
   /**
-   * As {@link #analyze(DependencyGraph, Map)}; with {@code cycleOver}, each cascade's sentence puts the objectives in
-   * the past tense ("O-3 (...) and O-1 (...) were at risk through them."): the cycle is over and their outcomes are
-   * known.
+   * As {@link #analyze(DependencyGraph, Map)}; with {@code cycleOver}, each cascade's sentence is in the past tense:
+   * the cycle is over and the outcomes are known. A late initiative or milestone "was 57 days late when the cycle
+   * ended", a key result says where it ended ("had not met its target when the cycle ended", "was not done when the
+   * cycle ended"; its slip was counted against a completion that never came), the key results "needed it" and the
+   * objectives "were at risk through them".
    */
   public static List<Cascade> analyze(DependencyGraph graph, Map<String, NodeRisk> risks, boolean cycleOver) {
     Objects.requireNonNull(graph, "graph must not be null");

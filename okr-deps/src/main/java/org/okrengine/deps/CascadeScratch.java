@@ -12,6 +12,7 @@ import org.okrengine.model.NodeKind;
 import org.okrengine.model.OkrCycle;
 import org.okrengine.model.SafeText;
 import org.okrengine.model.internal.Digits;
+import org.okrengine.model.internal.Lateness;
 
 /**
  * The working arrays of cascade analysis, each as long as the graph, reused from one source to the next: the
@@ -34,7 +35,10 @@ final class CascadeScratch {
   private static final int MAX_ITEMS_NAMED = 4;
 
   final DependencyGraph g;
-  /** Whether the sentences put the objectives at risk in the past tense (the cycle is over: "were at risk"). */
+  /**
+   * Whether the sentences are in the past tense (the cycle is over: "was 57 days late when the cycle ended", "needed
+   * it", "were at risk").
+   */
   boolean past;
   /** After {@link #run}: the slip and the probability of miss at each reached node. */
   final double[] slip;
@@ -456,8 +460,9 @@ final class CascadeScratch {
     if (!sourceTeam.isEmpty()) {
       sb.append(", of ").append(teamName(cycle, sourceTeam)).append(',');
     }
-    sb.append(" is ").append(Math.round(slipDays))
-        .append(slipDays >= 0.5 && Math.round(slipDays) == 1 ? " day late" : " days late");
+    // once the cycle is over, in the past tense, and a key result where it ended (Lateness)
+    sb.append(' ').append(Lateness.phrase(cycle, g.ids[source], Math.round(slipDays)
+        + (slipDays >= 0.5 && Math.round(slipDays) == 1 ? " day" : " days"), past));
     if (keyResults > 0) {
       // the key results reached, counted by team (team numbers + 1 are in id order; 0, no team, first), the first
       // few of each named team nearest first, and the earliest date one of them needs the source itself (a direct
@@ -480,7 +485,7 @@ final class CascadeScratch {
         parts.add(Digits.grouped(keyResults - listed) + " more key results in " + Digits.grouped(krTeamTotal - named)
             + " more teams");
       }
-      sb.append("; ").append(join(parts)).append(keyResults == 1 ? " needs it" : " need it");
+      sb.append("; ").append(join(parts)).append(past ? " needed it" : keyResults == 1 ? " needs it" : " need it");
       if (needBy != DependencyGraph.NO_DAY) {
         sb.append(" by ").append(DAY.format(LocalDate.ofEpochDay(needBy)));
       }

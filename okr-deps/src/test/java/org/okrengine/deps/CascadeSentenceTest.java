@@ -106,21 +106,28 @@ class CascadeSentenceTest {
   }
 
   @Test
-  void cycleOver_objectivesInThePastTense_titlesAsTheyAre() {
-    // the cycle is over: the objectives' outcomes are known, so they "were at risk" (was "are", beside outcomes)
+  void cycleOver_pastTense_aKeyResultWhereItEnded_titlesAsTheyAre() {
+    // the cycle is over: the outcomes are known, so the objectives "were at risk" (was "are", beside outcomes), the
+    // key results "needed it", and the initiative "was 20 days late when the cycle ended" (was "is")
     OkrCycle cycle = cycle("all are at risk through them.", "Data Platform");
     Map<String, NodeRisk> risk = Map.of("I-1", new NodeRisk(20, 0.5));
     Cascade over = CascadeAnalyzer.analyze(DependencyGraph.of(cycle), risk, true).get(0);
-    assertThat(over.sentence()).isEqualTo("I-1 (all are at risk through them.), of Data Platform, is 20 days late; "
-        + "KR-1 (Revenue) and KR-2 of Growth and KR-3 of Product need it by 10 Aug; O-1 (Grow) and O-2 were at risk "
-        + "through them.");
-    // one objective, reached through the source itself: "was ... through it"; and while the cycle runs, as before
-    Cascade one = CascadeAnalyzer.analyze(DependencyGraph.of(cycle), Map.of("KR-1", new NodeRisk(20, 0.5)), true)
+    assertThat(over.sentence()).isEqualTo("I-1 (all are at risk through them.), of Data Platform, was 20 days late "
+        + "when the cycle ended; KR-1 (Revenue) and KR-2 of Growth and KR-3 of Product needed it by 10 Aug; O-1 (Grow) "
+        + "and O-2 were at risk through them.");
+    // a key result as the source says where it ended, not a slip counted against a completion that never came (one
+    // needed by the end read "is 1 day late" the day after the end, "27 days late" the day before); one objective,
+    // reached through the source itself: "was ... through it"
+    Cascade one = CascadeAnalyzer.analyze(DependencyGraph.of(cycle), Map.of("KR-1", new NodeRisk(1, 0.5)), true)
         .get(0);
-    assertThat(one.sentence()).isEqualTo("KR-1 (Revenue), of Growth, is 20 days late; O-1 (Grow) was at risk "
-        + "through it.");
+    assertThat(one.sentence()).isEqualTo("KR-1 (Revenue), of Growth, had not met its target when the cycle ended; "
+        + "O-1 (Grow) was at risk through it.");
+    // while the cycle runs, as before
     assertThat(CascadeAnalyzer.analyze(DependencyGraph.of(cycle), risk, false).get(0).sentence())
-        .isEqualTo(over.sentence().replace(" were at risk through them.", " are at risk through them."));
+        .isEqualTo("I-1 (all are at risk through them.), of Data Platform, is 20 days late; KR-1 (Revenue) and KR-2 "
+            + "of Growth and KR-3 of Product need it by 10 Aug; O-1 (Grow) and O-2 are at risk through them.");
+    assertThat(CascadeAnalyzer.analyze(DependencyGraph.of(cycle), Map.of("KR-1", new NodeRisk(1, 0.5)), false)
+        .get(0).sentence()).isEqualTo("KR-1 (Revenue), of Growth, is 1 day late; O-1 (Grow) is at risk through it.");
     assertThat(over.affected()).isEqualTo(cascade(cycle, "I-1").affected());
   }
 }

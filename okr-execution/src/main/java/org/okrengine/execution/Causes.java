@@ -17,6 +17,7 @@ import org.okrengine.model.Metric;
 import org.okrengine.model.OkrCycle;
 import org.okrengine.model.Reason;
 import org.okrengine.model.Status;
+import org.okrengine.model.internal.Lateness;
 
 /**
  * The likely causes of a key result's trouble, each with its evidence and a sentence, ranked. Only numbers computed
@@ -73,17 +74,20 @@ final class Causes {
                 + ", since " + Insights.DAY.format(cycle.dateOf(feed.last().at())) + "."), 1.0, 0));
       }
     }
+    boolean over = Insights.over(cycle, asOf);
     for (Cascades.Held h : cascades.holding(id)) {
       Cascade c = h.cascade();
       double miss = h.missProbability();
       double slip = h.slipAt();
       out.add(new Scored(new Cause("upstream-late", c.source(), Map.of("slipDays", c.slipDays(),
           "slipDaysHere", slip, "probabilityOfMiss", miss),
-          "Upstream, " + name(okr, c.source()) + " is " + Numbers.days(c.slipDays()) + " late; "
+          "Upstream, " + name(okr, c.source()) + " " + Lateness.phrase(okr, c.source(), Numbers.days(c.slipDays()),
+              over)
               // after the end the outcome is known: no chance of missing is left to name (it read "leaves KR-1 a
-              // 50% chance of missing" beside "ended the cycle short of its target")
-              + (Insights.over(cycle, asOf) ? "the cycle is over."
-                  : upstreamMiss(name(kr.id(), kr.title()), miss, f == null ? null : 1 - f.probabilityOfTarget()))),
+              // 50% chance of missing" beside "ended the cycle short of its target"), and the item is said where it
+              // ended ("KR-17 (...) had not met its target when the cycle ended", was "is 1 day late")
+              + (over ? "."
+                  : "; " + upstreamMiss(name(kr.id(), kr.title()), miss, f == null ? null : 1 - f.probabilityOfTarget()))),
           0.5 + 0.5 * miss, 1));
     }
     blocker(cycle, id, seen, asOf, out);

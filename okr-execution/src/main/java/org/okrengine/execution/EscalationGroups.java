@@ -17,6 +17,7 @@ import org.okrengine.model.KeyResult;
 import org.okrengine.model.KeyResultReport;
 import org.okrengine.model.OkrCycle;
 import org.okrengine.model.Status;
+import org.okrengine.model.internal.Lateness;
 
 /**
  * Escalations that share a cause, grouped so that the cause is told once. Each escalated key result keeps its own
@@ -70,7 +71,8 @@ final class EscalationGroups {
     List<EscalationGroup> groups = new ArrayList<>();
     for (Map.Entry<String, List<String>> g : upstream.entrySet()) {
       if (!toldUpstream(g.getKey(), g.getValue(), upstream, cascades)) {
-        groups.add(lateUpstream(okr, g.getKey(), g.getValue(), escalated, cascades.from(g.getKey())));
+        groups.add(lateUpstream(okr, g.getKey(), g.getValue(), escalated, cascades.from(g.getKey()),
+            Insights.over(okr.cycle(), asOf)));
       }
     }
     LocalDate today = Insights.countedDay(okr.cycle(), asOf);
@@ -97,13 +99,14 @@ final class EscalationGroups {
   }
 
   private static EscalationGroup lateUpstream(OkrCycle okr, String source, List<String> subjects,
-      Map<String, EscalationSummary> escalated, Cascade cascade) {
+      Map<String, EscalationSummary> escalated, Cascade cascade, boolean over) {
     EscalationSummary top = highest(subjects, escalated);
     // the item's title is in brackets already: its team follows as ", of TEAM,"
     String team = cascade.sourceTeam() == null ? "" : ", of " + okr.team(cascade.sourceTeam()).map(t -> t.name())
         .orElse(cascade.sourceTeam()) + ",";
-    String reason = Causes.name(okr, source) + team + " is " + Numbers.days(cascade.slipDays()) + " late and "
-        + Insights.join(Causes.names(okr, subjects)) + " need it: " + tail(subjects.size(), top);
+    String reason = Causes.name(okr, source) + team + " " + Lateness.phrase(okr, source,
+        Numbers.days(cascade.slipDays()), over) + " and " + Insights.join(Causes.names(okr, subjects))
+        + (over ? " needed it: " : " need it: ") + tail(subjects.size(), top);
     return new EscalationGroup(EscalationGroup.LATE_UPSTREAM, source, subjects, top.level(), top.to(), reason);
   }
 

@@ -27,6 +27,7 @@ import org.okrengine.model.Initiative;
 import org.okrengine.model.KeyResult;
 import org.okrengine.model.OkrCycle;
 import org.okrengine.model.Status;
+import org.okrengine.model.internal.Lateness;
 
 /**
  * Escalations by replaying the status of every key result (and the cascades) over the check-in history.
@@ -353,16 +354,18 @@ final class Escalations {
     long days = ChronoUnit.DAYS.between(chosenSince, today);
     String reason;
     String target = chosen.to() + " (level " + chosen.level() + ")";
+    // once the cycle is over the status is the outcome, and the lateness is where it ended (Lateness)
+    boolean over = today.isAfter(okr.cycle().end());
     if (byCascade) {
       Cascade c = now.cascades().from(id);
       reason = Causes.name(okr, id) + " has fed a cascade across teams since " + Insights.DAY.format(chosenSince)
-          + " (" + Numbers.days(days) + "): it is " + Numbers.days(c.slipDays()) + " late and reaches "
+          + " (" + Numbers.days(days) + "): it " + Lateness.phrase(okr, id, Numbers.days(c.slipDays()), over)
+          + (over ? " and reached " : " and reaches ")
           + Insights.join(teamNames(okr, c.teams().stream().filter(t -> !t.equals(c.sourceTeam())).toList()))
           + ", so it goes to " + target + ".";
     } else {
       Status s = statuses.status()[last];
-      // once the cycle is over the status is the outcome: no chance "now" (was "off track, a 0% chance now")
-      boolean over = today.isAfter(okr.cycle().end());
+      // no chance "now" after the end (was "off track, a 0% chance now")
       String chance = chosen.belowProbability() == null || s == Status.STALE || over ? ""
           : ", " + Insights.aPct(statuses.probability()[last]) + " chance";
       reason = Causes.name(okr, id) + " has been " + phrases.computeIfAbsent(chosen, Escalations::phrase)

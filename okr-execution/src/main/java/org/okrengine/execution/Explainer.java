@@ -25,6 +25,7 @@ import org.okrengine.model.OkrCycle;
 import org.okrengine.model.PrecedentSummary;
 import org.okrengine.model.Status;
 import org.okrengine.model.TeamSummary;
+import org.okrengine.model.internal.Lateness;
 
 /**
  * Builds an {@link Explanation} from a report and its cycle. Late: a cascade source of the report (its slip), a
@@ -36,6 +37,8 @@ final class Explainer {
   private final OkrCycle cycle;
   private final CycleReport report;
   private final LocalDate today;
+  /** Whether the cycle is over: the steps then say where each late item was when it ended (Lateness). */
+  private final boolean over;
   private final Map<String, KeyResultReport> rows = new HashMap<>();
   private final List<Explanation.Step> steps = new ArrayList<>();
 
@@ -44,6 +47,7 @@ final class Explainer {
     this.report = report;
     // milestones' days past due are counted as the report counts lateness: to the day the cycle ended at the latest
     this.today = Insights.countedDay(cycle.cycle(), report.asOf());
+    this.over = Insights.over(cycle.cycle(), report.asOf());
     for (KeyResultReport r : report.keyResults()) {
       rows.put(r.id(), r);
     }
@@ -159,7 +163,8 @@ final class Explainer {
     double slip = slip(id);
     Map<String, Double> ev = new LinkedHashMap<>();
     ev.put("slipDays", slip);
-    step(id, slip > 0 ? name(id) + " is " + Numbers.days(slip) + " late."
+    step(id, slip > 0 ? name(id) + " " + Lateness.phrase(cycle, id, Numbers.days(slip), over) + "."
+        : over ? name(id) + " was on time: no open milestone was past due when the cycle ended."
         : name(id) + " is on time: no open milestone is past due.", ev);
     boolean own = false;
     for (Milestone m : in.milestones()) {
@@ -215,7 +220,8 @@ final class Explainer {
           ev.put("probabilityOfMiss", c.probabilityOfMiss());
         }
       }
-      String sentence = name(at) + " needs " + name(next) + ", which is " + Numbers.days(slip) + " late.";
+      String sentence = name(at) + (over ? " needed " : " needs ") + name(next) + ", which "
+          + Lateness.phrase(cycle, next, Numbers.days(slip), over) + ".";
       KeyResultReport row = rows.get(next);
       if (row != null) {
         sentence += " " + statusLine(row);
@@ -271,8 +277,9 @@ final class Explainer {
   private void milestoneStep(String initiative, Milestone m) {
     Map<String, Double> ev = new LinkedHashMap<>();
     ev.put("daysPastDue", (double) m.daysLate(today));
-    step(m.id(), name(initiative) + " is late for its own reason: its milestone " + name(m.id()) + " was due "
-        + Insights.DAY.format(m.due()) + " and is still open, " + Numbers.days(m.daysLate(today)) + " past due.", ev);
+    step(m.id(), name(initiative) + (over ? " was" : " is") + " late for its own reason: its milestone " + name(m.id()) + " was due "
+        + Insights.DAY.format(m.due()) + (over ? " and was still open when the cycle ended, " : " and is still open, ")
+        + Numbers.days(m.daysLate(today)) + " past due.", ev);
   }
 
   /** What {@code id} holds up downstream: its cascade, or that nothing waits on it. */

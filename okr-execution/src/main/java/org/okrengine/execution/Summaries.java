@@ -22,6 +22,7 @@ import org.okrengine.model.OkrCycle;
 import org.okrengine.model.SourceHealthSummary;
 import org.okrengine.model.Status;
 import org.okrengine.model.Team;
+import org.okrengine.model.internal.Lateness;
 
 /**
  * Objective and company summaries, built only from the report's own numbers. Stateless and thread-safe.
@@ -325,11 +326,11 @@ final class Summaries {
     } else {
       sentences.add(asOfText + Insights.join(bad) + (good.isEmpty() ? "" : "; " + Insights.join(good)) + ".");
     }
-    String trace = traceBack(okr, attention, cascades);
+    String trace = traceBack(okr, attention, cascades, Insights.over(okr.cycle(), asOf));
     if (trace != null) {
       sentences.add(trace);
     }
-    String team = team(okr, rows);
+    String team = team(okr, rows, Insights.over(okr.cycle(), asOf));
     if (team != null) {
       sentences.add(team);
     }
@@ -390,8 +391,12 @@ final class Summaries {
         : "; " + met + " met theirs.");
   }
 
-  /** The root cascade that reaches the most key results needing attention, as a sentence; null when none. */
-  private static String traceBack(OkrCycle okr, List<KeyResultReport> attention, Cascades cascades) {
+  /**
+   * The root cascade that reaches the most key results needing attention, as a sentence; null when none. Once the
+   * cycle is {@code over}, those are the key results that missed or were stale, and the root is said where it ended
+   * ({@link Lateness}).
+   */
+  private static String traceBack(OkrCycle okr, List<KeyResultReport> attention, Cascades cascades, boolean over) {
     Set<String> needing = new HashSet<>();
     for (KeyResultReport r : attention) {
       needing.add(r.id());
@@ -415,12 +420,20 @@ final class Summaries {
     if (best == null) {
       return null;
     }
-    return bestCount + " of the " + attention.size() + " that need attention " + (bestCount == 1 ? "traces" : "trace")
-        + " back to "
-        + Causes.name(okr, best.source()) + ", " + Numbers.days(best.slipDays()) + " late.";
+    String days = Numbers.days(best.slipDays());
+    if (!over) {
+      return bestCount + " of the " + attention.size() + " that need attention " + (bestCount == 1 ? "traces" : "trace")
+          + " back to " + Causes.name(okr, best.source()) + ", " + days + " late.";
+    }
+    boolean stale = false;
+    for (KeyResultReport r : attention) {
+      stale |= r.status() == Status.STALE;
+    }
+    return bestCount + " of the " + attention.size() + (stale ? " that missed or were stale " : " that missed ")
+        + (bestCount == 1 ? "traces" : "trace") + " back to " + Causes.name(okr, best.source()) + ", which "
+        + Lateness.phrase(okr, best.source(), days, true) + ".";
   }
 
-  /** The team with the largest share needing attention (at least half, at least two key results); null if none. */
   /**
    * Silence told once: when at least three quarters of the organisation's key results (two or more, of more than one
    * team) are stale, one sentence for all; otherwise one per team with at least two key results, three quarters of
@@ -492,18 +505,24 @@ final class Summaries {
     return Numbers.days(days);
   }
 
-  private static String team(OkrCycle okr, List<KeyResultReport> rows) {
+  /**
+   * The team with the largest share of key results needing attention (at least half, at least two key results; null if
+   * none), and the blocker its owners named longest; once the cycle is {@code over}, in the past tense ("all 6 key results missed their targets", "had been named").
+   */
+  private static String team(OkrCycle okr, List<KeyResultReport> rows, boolean over) {
+    // per team: key results, those needing attention, those stale
     Map<String, int[]> byTeam = new LinkedHashMap<>();
     Map<String, String> blocker = new HashMap<>();
     Map<String, Double> blockerWeeks = new HashMap<>();
     for (Team t : okr.teams()) {
-      byTeam.put(t.id(), new int[2]);
+      byTeam.put(t.id(), new int[3]);
     }
     for (KeyResultReport r : rows) {
-      int[] c = byTeam.computeIfAbsent(r.team(), k -> new int[2]);
+      int[] c = byTeam.computeIfAbsent(r.team(), k -> new int[3]);
       c[0]++;
       if (r.status().needsAttention()) {
         c[1]++;
+        c[2] += r.status() == Status.STALE ? 1 : 0;
         for (Cause cause : r.causes()) {
           if (cause.code().equals("blocker-named")) {
             double weeks = cause.evidence().get("weeks");
@@ -533,12 +552,13 @@ final class Summaries {
     }
     int[] c = byTeam.get(best);
     String name = okr.team(best).map(Team::name).orElse(best);
-    String s = name + ": " + (c[1] == c[0] ? "all " + c[0] : c[1] + " of its " + c[0]) + " key results need "
-        + "attention";
+    String s = name + ": " + (c[1] == c[0] ? "all " + c[0] : c[1] + " of its " + c[0]) + " key results "
+        + (!over ? "need attention" : c[2] == 0 ? "missed their targets" : c[2] == c[1] ? "were stale"
+            : "missed their targets or were stale");
     if (blocker.containsKey(best)) {
       double weeks = blockerWeeks.get(best);
-      s += ", and \"" + blocker.get(best) + "\" has been named as the blocker for " + (weeks == 1 ? "1 week"
-          : (long) weeks + " weeks");
+      s += ", and \"" + blocker.get(best) + (over ? "\" had been" : "\" has been") + " named as the blocker for "
+          + (weeks == 1 ? "1 week" : (long) weeks + " weeks") + (over ? " when the cycle ended" : "");
     }
     return s + ".";
   }

@@ -112,8 +112,9 @@ class ExampleStoryTest {
 
   @Test
   void end_supportStillStalled_blockerForSevenWeeks() {
-    assertThat(end.summary()).contains("Customer Support: all 6 key results need attention, and \"hiring\" has been "
-        + "named as the blocker for 7 weeks.");
+    // the cycle is over: in the past tense (was "all 6 key results need attention, and "hiring" has been named")
+    assertThat(end.summary()).contains("Customer Support: all 6 key results missed their targets, and \"hiring\" had "
+        + "been named as the blocker for 7 weeks when the cycle ended.");
     assertThat(escalations(end).get("KR-23").level()).isEqualTo(2);
   }
 

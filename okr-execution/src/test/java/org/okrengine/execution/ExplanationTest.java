@@ -154,6 +154,7 @@ class ExplanationTest {
     // due 21 Jul, the cycle ended on 30 Sep (its end instant's day; 29 Sep is its last day)
     Explanation e = Explanation.of(c, later, "KR-1");
     assertThat(e.steps().get(2).evidence()).containsEntry("daysPastDue", 71.0);
-    assertThat(Explanation.of(c, later, "I-1").steps().get(0).sentence()).isEqualTo("I-1 (Support hiring) is 71 days late.");
+    assertThat(Explanation.of(c, later, "I-1").steps().get(0).sentence())
+        .isEqualTo("I-1 (Support hiring) was 71 days late when the cycle ended.");
   }
 }

@@ -218,9 +218,14 @@ class StatusStoryTest {
         assertThat(c.sentence()).as(r.id()).doesNotContain("chance of missing");
       }
     }
-    // KR-3 needs KR-7 by 15 Aug, not done on 1 Oct: 47 days
+    // KR-3 needs KR-7 by 15 Aug, not done on 1 Oct: said where it ended (was "is 47 days late; the cycle is over.");
+    // KR-12, needed by KR-6 at the end, likewise (was "is 1 day late": counted to the day after the end, where on 20
+    // Sep it read "27 days late", its forecast completion); an initiative was late when the cycle ended
     assertThat(after.get("KR-3").causes()).extracting(Cause::sentence).contains("Upstream, KR-7 (Analytics module "
-        + "generally available) is 47 days late; the cycle is over.");
+        + "generally available) was not done when the cycle ended.", "Upstream, I-3 (Event pipeline v2) was 57 days "
+        + "late when the cycle ended.");
+    assertThat(after.get("KR-6").causes()).extracting(Cause::sentence).contains("Upstream, KR-12 (Self-served "
+        + "datasets from 12 to 40) had not met its target when the cycle ended.");
     String html = HtmlReportWriter.write(q3, oct1);
     assertThat(html).contains(" · ended at 7 teams").doesNotContain("<polygon class=\"cone\"")
         .doesNotContain(" interval at cycle end: ");
@@ -354,7 +359,51 @@ class StatusStoryTest {
       assertThat(late.get(id).causes()).as(id).isEqualTo(early.get(id).causes());
     }
     assertThat(oct20.summary().replace("As of 20 Oct", "As of 1 Oct")).isEqualTo(oct1.summary());
-    assertThat(oct1.summary()).contains("I-3 (Event pipeline v2), 57 days late").contains("Escalated: 14 to "
+    assertThat(oct1.summary()).contains("5 of the 22 that missed or were stale trace back to I-3 (Event pipeline v2), "
+        + "which was 57 days late when the cycle ended.").contains("Escalated: 14 to "
         + "leadership (level 2).").contains("named as the blocker for 7 weeks");
+  }
+
+  @Test
+  void afterTheEnd_lateItemsSaidWhereTheyEnded_inEverySentence() {
+    // was, on 1 Oct: "KR-17 (...), of Sales, is 1 day late; KR-1 (...) of Growth needs it" (20 Sep: "3 days late",
+    // its forecast completion; after the end the slip is counted to the day after the end, against a completion that
+    // never came), "I-3 (...) is 57 days late" beside objectives that "were at risk", "it is 57 days late and reaches
+    // Growth and Product", "KR-1 needs KR-17, which is 1 day late"
+    CycleReport oct1 = ExecutionEngine.withDefaults().analyze(q3, q3.cycle().instantOf(LocalDate.of(2026, 10, 1)));
+    Map<String, String> cascades = oct1.cascades().stream()
+        .collect(Collectors.toMap(CascadeSummary::source, CascadeSummary::reason));
+    assertThat(cascades.get("KR-17")).isEqualTo("KR-17 (Enterprise pipeline from 3.0M to 6.0M EUR), of Sales, had not "
+        + "met its target when the cycle ended; KR-1 (Segment revenue from 1.2M to 2.0M EUR) of Growth needed it; O-7 "
+        + "(Grow the enterprise pipeline) and O-1 (Become the preferred analytics partner for mid-market finance) were "
+        + "at risk through them.");
+    assertThat(cascades.get("KR-7")).startsWith("KR-7 (Analytics module generally available), of Product, was not "
+        + "done when the cycle ended; KR-3 (Launch self-serve finance dashboards) of Growth needed it by 15 Aug; ");
+    assertThat(cascades.get("I-3")).startsWith("I-3 (Event pipeline v2), of Data Platform, was 57 days late when the "
+        + "cycle ended; ");
+    assertThat(oct1.escalations().stream().filter(e -> e.subject().equals("I-3")).findFirst().orElseThrow().reason())
+        .contains(": it was 57 days late when the cycle ended and reached Growth and Product, so it goes to "
+            + "leadership (level 2).");
+    assertThat(oct1.escalationGroups().stream().filter(g -> g.cause().equals("I-3")).findFirst().orElseThrow()
+        .reason()).startsWith("I-3 (Event pipeline v2), of Data Platform, was 57 days late when the cycle ended and "
+            + "KR-11 ").contains(" needed it: ");
+    assertThat(Explanation.of(q3, oct1, "KR-1").steps().get(1).sentence()).startsWith("KR-1 (Segment revenue from "
+        + "1.2M to 2.0M EUR) needed KR-17 (Enterprise pipeline from 3.0M to 6.0M EUR), which had not met its target "
+        + "when the cycle ended. ");
+    assertThat(Explanation.of(q3, oct1, "I-3").steps()).extracting(Explanation.Step::sentence).startsWith(
+        "I-3 (Event pipeline v2) was 57 days late when the cycle ended.",
+        "I-3 (Event pipeline v2) was late for its own reason: its milestone M-6 (Streaming ingestion) was due 5 Aug "
+            + "and was still open when the cycle ended, 57 days past due.");
+    // the same sentences while the cycle runs, in the present tense
+    CycleReport sep20 = ExecutionEngine.withDefaults().analyze(q3, q3.cycle().instantOf(LocalDate.of(2026, 9, 20)));
+    assertThat(sep20.cascades().stream().filter(c -> c.source().equals("KR-17")).findFirst().orElseThrow().reason())
+        .startsWith("KR-17 (Enterprise pipeline from 3.0M to 6.0M EUR), of Sales, is 3 days late; KR-1 (Segment "
+            + "revenue from 1.2M to 2.0M EUR) of Growth needs it; ");
+    assertThat(sep20.escalationGroups().stream().filter(g -> g.cause().equals("I-3")).findFirst().orElseThrow()
+        .reason()).startsWith("I-3 (Event pipeline v2), of Data Platform, is 46 days late and KR-11 ")
+        .contains(" need it: ");
+    assertThat(Explanation.of(q3, sep20, "I-3").steps().get(1).sentence()).isEqualTo("I-3 (Event pipeline v2) is "
+        + "late for its own reason: its milestone M-6 (Streaming ingestion) was due 5 Aug and is still open, 46 days "
+        + "past due.");
   }
 }

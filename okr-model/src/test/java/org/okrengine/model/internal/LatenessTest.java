@@ -1,0 +1,83 @@
+package org.okrengine.model.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.okrengine.model.CheckIn;
+import org.okrengine.model.Cycle;
+import org.okrengine.model.Direction;
+import org.okrengine.model.Initiative;
+import org.okrengine.model.KeyResult;
+import org.okrengine.model.Metric;
+import org.okrengine.model.Milestone;
+import org.okrengine.model.Objective;
+import org.okrengine.model.OkrCycle;
+import org.okrengine.model.Result;
+import org.okrengine.model.Team;
+
+/**
+ * {@link Lateness}: how the engine's sentences say an upstream item is late, before and after its cycle's end. After
+ * the end a key result's slip was counted against a completion that never came (one needed by the end read "is 1
+ * day late" on the day after the end where it had read "27 days late" the day before), so it is said where it ended.
+ */
+class LatenessTest {
+  private static final Cycle Q = Cycle.of("Q", LocalDate.of(2026, 7, 1), LocalDate.of(2026, 9, 30));
+
+  private static KeyResult kr(String id, Metric metric, Result result, double... values) {
+    // check-ins a week apart from 1 Sep: with four of them the last, 22 Sep, is before the end; a fifth on 29 Sep
+    List<CheckIn> checkIns = new java.util.ArrayList<>();
+    for (int i = 0; i < values.length; i++) {
+      checkIns.add(CheckIn.of(Instant.parse("2026-09-01T10:00:00Z").plusSeconds(7L * 86_400 * i), values[i]));
+    }
+    return new KeyResult(id, id, null, "t", 1.0, List.of(), metric, null, checkIns, result);
+  }
+
+  private static final Metric UPTIME = new Metric(null, 99.9, Direction.MAINTAIN_ABOVE, "%");
+
+  private static final OkrCycle CYCLE = OkrCycle.of(Q, List.of(new Team("t", "T", null)),
+      List.of(new Objective("O-1", "Grow", "t", null, null, null, List.of(
+          kr("KR-reach", Metric.of(10, 20, null), null, 12, 15),
+          kr("KR-done", Metric.achieve(), null, 0),
+          kr("KR-broken", UPTIME, null, 99.95, 99.5),
+          // kept its threshold at its latest check-in: late only because nothing was heard of it since
+          kr("KR-quiet", UPTIME, null, 99.95),
+          // kept at the last check-in, but the document's result says where it ended: below
+          kr("KR-result", UPTIME, new Result(99.0, null), 99.95)))),
+      List.of(new Initiative("I-1", "Pipeline", "t", null, List.of(),
+          List.of(new Milestone("M-1", "Ingest", LocalDate.of(2026, 8, 1), null)))),
+      List.of());
+
+  @Test
+  void whileTheCycleRuns_daysLateForEveryKind() {
+    for (String id : List.of("I-1", "M-1", "KR-reach", "KR-done", "KR-broken", "KR-quiet", "KR-result", "X")) {
+      assertThat(Lateness.phrase(CYCLE, id, "27 days", false)).isEqualTo("is 27 days late");
+    }
+    assertThat(Lateness.phrase(CYCLE, "I-1", "1 day", false)).isEqualTo("is 1 day late");
+  }
+
+  @Test
+  void afterTheEnd_initiativesLateWhenItEnded_keyResultsWhereTheyEnded() {
+    assertThat(Lateness.phrase(CYCLE, "I-1", "57 days", true)).isEqualTo("was 57 days late when the cycle ended");
+    assertThat(Lateness.phrase(CYCLE, "M-1", "57 days", true)).isEqualTo("was 57 days late when the cycle ended");
+    // the days given are not said for a key result: "1 day" was the day after the end, not a lateness
+    assertThat(Lateness.phrase(CYCLE, "KR-reach", "1 day", true))
+        .isEqualTo("had not met its target when the cycle ended");
+    assertThat(Lateness.phrase(CYCLE, "KR-done", "47 days", true)).isEqualTo("was not done when the cycle ended");
+    assertThat(Lateness.phrase(CYCLE, "KR-broken", "1 day", true))
+        .isEqualTo("had not kept its threshold when the cycle ended");
+    assertThat(Lateness.phrase(CYCLE, "KR-quiet", "1 day", true)).isEqualTo("was stale when the cycle ended");
+    assertThat(Lateness.phrase(CYCLE, "KR-result", "1 day", true))
+        .isEqualTo("had not kept its threshold when the cycle ended");
+  }
+
+  @Test
+  void afterTheEnd_aMaintainKeyResultIsJudgedByItsLatestCheckInUpToTheEnd() {
+    // kept at 29 Sep, broken on 6 Oct, after the end: the check-in after the end is not where it ended
+    OkrCycle after = OkrCycle.of(Q, List.of(new Team("t", "T", null)), List.of(new Objective("O-1", "Grow", "t", null, null, null,
+        List.of(kr("KR-late", UPTIME, null, 99.5, 99.5, 99.5, 99.5, 99.95, 99.0)))), List.of(), List.of());
+    assertThat(Lateness.phrase(after, "KR-late", "1 day", true)).isEqualTo("was stale when the cycle ended");
+  }
+}
