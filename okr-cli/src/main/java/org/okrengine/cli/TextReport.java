@@ -117,8 +117,10 @@ final class TextReport {
               ? sideWord(r.forecast().landingValue() - kr.metric().target())
               : achieve ? (p >= 1 ? "done" : "-") : pct(r.forecast().landingProgress());
           // once the cycle is over the outcome is known: where it ended and whether it met its target, as the
-          // page's "Ended at" and "Met" columns; no landing or probability beside "the cycle is over"
-          forecast = over ? String.format(Locale.ROOT, "ended %5s  met %s", lands, p >= 1 ? "yes" : "no")
+          // page's "Ended at" and "Met" columns; no landing or probability beside "the cycle is over"; a stale key
+          // result is not known to have met it (the summary counts it stale, not among those that met theirs)
+          forecast = over ? String.format(Locale.ROOT, "ended %5s  met %s", lands,
+                  r.status() == Status.STALE ? "unknown" : p >= 1 ? "yes" : "no")
               : String.format(Locale.ROOT, "lands %5s  P(target) %4s", lands, pct(p));
         }
         out.printf(Locale.ROOT, "  %-" + idWidth + "s %-42s %s  %-8s %s %s%n", p(r.id()),
@@ -126,7 +128,7 @@ final class TextReport {
       }
       ObjectiveSummary summary = objectiveSummaries.get(o.id());
       if (summary != null) {
-        out.println("  = " + p(summary.summary()) + commitmentChance(o, summary));
+        out.println("  = " + p(summary.summary()) + commitmentChance(o, summary, over));
       }
       out.println();
     }
@@ -287,13 +289,15 @@ final class TextReport {
    * +-999,999% {@code >999,999%} or {@code <-999,999%} (progress can reach 1e24, beyond a long as a percentage).
    */
   /** " P(commitment: every key result at target) 34%.", or "" without a probability. */
-  static String commitmentChance(Objective o, ObjectiveSummary summary) {
+  static String commitmentChance(Objective o, ObjectiveSummary summary, boolean over) {
     if (summary.probability() == null) {
       return "";
     }
     String what = o.commitment() == org.okrengine.model.Commitment.ASPIRATIONAL
         ? "weighted score at least 0.7" : "every key result at target";
-    return " P(commitment: " + what + ") " + pct(summary.probability()) + ".";
+    // once the cycle is over, met or not, as okr explain says it (was "P(commitment: ...) 0%" of an ended cycle)
+    return over ? " Commitment (" + what + "): " + (summary.probability() >= 0.5 ? "met." : "not met.")
+        : " P(commitment: " + what + ") " + pct(summary.probability()) + ".";
   }
 
   static String pct(double fraction) {

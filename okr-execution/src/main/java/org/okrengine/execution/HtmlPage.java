@@ -206,7 +206,9 @@ final class HtmlPage {
             .append(r.daysSinceCheckIn() == null ? "never" : r.daysSinceCheckIn() + " d ago")
             .append("</td><td class=\"n\">").append(f == null ? "–" : landsCell(f, m));
         if (over) {
-          sb.append("</td><td class=\"n\">").append(f == null ? "–" : f.probabilityOfTarget() >= 1 ? "yes" : "no");
+          // a stale key result is not known to have met its target (the summary counts it stale, not among those met)
+          sb.append("</td><td class=\"n\">").append(f == null ? "–" : s == Status.STALE ? "unknown"
+              : f.probabilityOfTarget() >= 1 ? "yes" : "no");
         } else {
           sb.append("</td><td class=\"n\">").append(f == null || f.interval() == null ? "–"
                   : esc(interval(f.interval(), m)))
@@ -411,7 +413,8 @@ final class HtmlPage {
     objectives.sort(Comparator.comparingInt(ObjectiveSummary::needAttention).reversed());
     sb.append("<table class=\"objectives\">\n<thead><tr><th>Objective</th><th>Team</th><th>Owner</th>"
         + "<th>Key results</th><th>Need attention</th><th>Progress</th><th>Plan</th>"
-        + "<th title=\"Probability of meeting its commitment\">Chance</th></tr></thead>\n<tbody>\n");
+        + (over ? "<th title=\"Whether it met its commitment\">Met</th>"
+            : "<th title=\"Probability of meeting its commitment\">Chance</th>") + "</tr></thead>\n<tbody>\n");
     for (ObjectiveSummary o : objectives) {
       String owner = okr.objective(o.id()).map(x -> x.owner()).orElse(null);
       sb.append("<tr><td>").append(esc(o.id())).append(' ').append(esc(o.title())).append("</td><td>")
@@ -422,7 +425,8 @@ final class HtmlPage {
       progressAndPlan(Summaries.keptOrDone(rowsByObjective.getOrDefault(o.id(), List.of()), over), o.progress(),
           o.expectedProgress());
       sb.append("<td class=\"n\"")
-          .append(o.probability() == null ? ">–" : " title=\"" + commitment(o.id()) + "\">" + pct(o.probability()))
+          .append(o.probability() == null ? ">–" : " title=\"" + commitment(o.id()) + "\">"
+              + (!over ? pct(o.probability()) : o.probability() >= 0.5 ? "yes" : "no"))
           .append("</td></tr>\n");
     }
     sb.append("</tbody>\n</table>\n</section>\n");

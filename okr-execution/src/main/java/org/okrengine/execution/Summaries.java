@@ -45,7 +45,8 @@ final class Summaries {
   /**
    * The objective summaries with each objective's probability of meeting its commitment from {@code odds};
    * {@code over}: the cycle is over at the rows' instant, so a threshold held or a thing done is the outcome's
-   * ({@link #met}).
+   * ({@link #met}), and each sentence says in the past tense what the key results came to ("3 of 3 key results missed
+   * their targets (3 off track)", "KR-1 (...) ended furthest behind"; it read "need attention", "is furthest behind").
    */
   static List<ObjectiveSummary> objectives(OkrCycle okr, Map<String, KeyResultReport> rows,
       Map<String, ObjectiveOdds> odds, boolean over) {
@@ -128,7 +129,24 @@ final class Summaries {
     String head = Causes.name(o.id(), o.title()) + ": ";
     String krs = n == 1 ? "key result" : "key results";
     StringBuilder sb = new StringBuilder(head);
-    if (attention == 0) {
+    if (over) {
+      // once the cycle is over the statuses are outcomes: what they came to, not what needs attention
+      // ("2 of 4 key results missed their targets and 1 was stale"; after the end no status is at risk)
+      int stale = counts.getOrDefault(Status.STALE, 0);
+      int missed = attention - stale;
+      if (attention == 0) {
+        sb.append(n == 1 ? "its key result did not miss its target (" : "none of its " + n + " " + krs
+            + " missed its target (").append(counts(counts, false)).append(")");
+      } else {
+        sb.append(missed > 0 ? missed : stale).append(" of ").append(n).append(' ').append(krs);
+        if (missed > 0) {
+          sb.append(missed == 1 ? " missed its target" : " missed their targets");
+        }
+        if (stale > 0) {
+          sb.append(missed > 0 ? " and " + stale : "").append(stale == 1 ? " was stale" : " were stale");
+        }
+      }
+    } else if (attention == 0) {
       sb.append(n == 1 ? "its key result does not need attention (" : "none of its " + n + " " + krs
           + " needs attention (").append(counts(counts, false)).append(")");
     } else {
@@ -139,7 +157,8 @@ final class Summaries {
     sb.append(together(own, progress, expected, over));
     sb.append('.');
     if (behind != null && behind.expectedProgress() > behind.progress() && attention > 1) {
-      sb.append(' ').append(Causes.name(behind.id(), behind.title())).append(" is furthest behind (")
+      sb.append(' ').append(Causes.name(behind.id(), behind.title())).append(over ? " ended furthest behind ("
+          : " is furthest behind (")
           .append(Insights.pct(behind.progress()))
           .append(" against ").append(Insights.pct(behind.expectedProgress())).append(").");
     }
@@ -177,7 +196,8 @@ final class Summaries {
    * against 100% planned; 3 of 3 hold their thresholds}. Where every key
    * result with a value keeps a threshold, how many hold it: {@code ; 1 of 2 key results holds its threshold} (a mean
    * of 0s and 1s read as "50% of the way against 100% planned" says something else); empty without values.
-   * {@code over}: held and done are the outcome's ({@link #met}).
+   * {@code over}: held and done are the outcome's ({@link #met}), in the past tense ({@code 2 of 2 key results held
+   * their thresholds}, {@code 0 of 1 was done}).
    */
   static String together(List<KeyResultReport> rows, Double progress, double expected, boolean over) {
     if (progress == null) {
@@ -188,16 +208,19 @@ final class Summaries {
     boolean alone = t.reach == 0 && (t.maintain == 0 || t.achieve == 0); // one kind only: "of 2 key results"
     if (t.reach > 0) {
       String way = Insights.pct(progress) + " of the way against " + Insights.pct(expected) + " planned";
-      parts.add(t.maintain + t.achieve == 0 ? "together " + way : t.reach == 1 ? "the key result with a way to go is "
-          + way : "the " + t.reach + " key results with a way to go are together " + way);
+      parts.add(t.maintain + t.achieve == 0 ? "together " + way : t.reach == 1 ? "the key result with a way to go "
+          + (over ? "ended " : "is ") + way : "the " + t.reach + " key results with a way to go "
+          + (over ? "ended together " : "are together ") + way);
     }
+    // once the cycle is over, in the past tense (was "2 of 2 key results hold their thresholds" of an ended cycle)
     if (t.maintain > 0) {
       parts.add(t.held + " of " + t.maintain + (alone ? (t.maintain == 1 ? " key result" : " key results") : "")
-          + (t.held == 1 || t.maintain == 1 ? " holds its threshold" : " hold their thresholds"));
+          + (t.held == 1 || t.maintain == 1 ? (over ? " held its threshold" : " holds its threshold")
+              : over ? " held their thresholds" : " hold their thresholds"));
     }
     if (t.achieve > 0) {
       parts.add(t.done + " of " + t.achieve + (alone ? (t.achieve == 1 ? " key result" : " key results") : "")
-          + (t.done == 1 || t.achieve == 1 ? " is done" : " are done"));
+          + (t.done == 1 || t.achieve == 1 ? (over ? " was done" : " is done") : over ? " were done" : " are done"));
     }
     return "; " + String.join("; ", parts);
   }
@@ -256,11 +279,14 @@ final class Summaries {
    * Whether key result {@code r} holds its threshold or is done: by its latest value while the cycle runs; once it is
    * over ({@code over}) by its outcome, as its status and the page's "Met" column judge it (a probability of target of
    * 1: {@code result.finalValue} where the document gives it, else the latest check-in). A result below a threshold
-   * whose last check-in was above it was counted held beside its off-track status.
+   * whose last check-in was above it was counted held beside its off-track status. A stale key result is not known to
+   * have met it (its latest check-in is older than its rhythm allows: whether a threshold held since is not known), as
+   * the summary counts it ("1 is stale; 8 met theirs"); KR-14 of the example, silent since 13 Aug at 99.93% of a 99.9%
+   * threshold, was counted among "3 of 3 hold their thresholds".
    */
   static boolean met(KeyResultReport r, boolean over) {
     if (over && r.forecast() != null) {
-      return r.forecast().probabilityOfTarget() >= 1;
+      return r.forecast().probabilityOfTarget() >= 1 && r.status() != Status.STALE;
     }
     return r.value() != null && r.metric() != null && r.metric().isMet(r.value());
   }

@@ -102,7 +102,7 @@ class HtmlReportWriterTest {
         objectives.indexOf("<tr><td>O-4 ")));
     assertThat(o4).contains("<td class=\"n\" colspan=\"2\">1 of 2 held</td>");
     assertThat(report.objectives().stream().filter(o -> o.id().equals("O-4")).findFirst().orElseThrow().summary())
-        .contains("1 of 2 key results holds its threshold");
+        .contains("1 of 2 key results held its threshold");
     // the sentence names the outcome for what it is: the document's result, not "its last check-in"
     assertThat(report.keyResults().stream().filter(r -> r.id().equals("KR-9")).findFirst().orElseThrow().insight())
         .contains("38 NPS").doesNotContain("its last check-in");

@@ -229,6 +229,15 @@ class StatusStoryTest {
     String html = HtmlReportWriter.write(q3, oct1);
     assertThat(html).contains(" · ended at 7 teams").doesNotContain("<polygon class=\"cone\"")
         .doesNotContain(" interval at cycle end: ");
+    // the objectives' table: met or not (was "Chance", 0% and 100%); KR-14, stale at a value above its threshold, is
+    // not known to have held it (it read "yes" beside the summary's "1 is stale; 8 met theirs")
+    assertThat(html).contains("<th title=\"Whether it met its commitment\">Met</th></tr>")
+        .doesNotContain(">Chance</th>").containsPattern("KR-14</a> Availability at or above 99\\.9%</td>.*<td "
+            + "class=\"n\">unknown</td></tr>");
+    assertThat(oct1.objectives().get(0).summary()).isEqualTo("O-1 (Become the preferred analytics partner for "
+        + "mid-market finance): 3 of 3 key results missed their targets; the 2 key results with a way to go ended "
+        + "together 89% of the way against 100% planned; 0 of 1 was done. KR-1 (Segment revenue from 1.2M to 2.0M EUR) "
+        + "ended furthest behind (81% against 100%).");
     // the table: where each ended and whether it met its target (was "Lands at", "Interval at end" with a point,
     // "1.85 – 1.85 M EUR", and P(target))
     assertThat(html).contains("<th>Last check-in</th><th>Ended at</th><th>Met</th></tr>")
