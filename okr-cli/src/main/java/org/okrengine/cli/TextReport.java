@@ -76,7 +76,7 @@ final class TextReport {
     }
     changes(okr, report, out);
     attention(okr, report, out);
-    teams(report, out);
+    teams(report, out, ExecutionEngine.isOver(okr, report.asOf()));
     Map<String, ObjectiveSummary> objectiveSummaries = new java.util.HashMap<>();
     for (ObjectiveSummary o : report.objectives()) {
       objectiveSummaries.put(o.id(), o);
@@ -245,8 +245,11 @@ final class TextReport {
     out.println();
   }
 
-  /** One line per team: key results needing attention, progress against plan, owners. */
-  private static void teams(CycleReport report, PrintWriter out) {
+  /**
+   * One line per team: key results needing attention, progress against plan, owners; once the cycle is {@code over},
+   * those that missed their targets or were stale (after the end nothing needs attention any more).
+   */
+  private static void teams(CycleReport report, PrintWriter out, boolean over) {
     if (report.teams().isEmpty()) {
       return;
     }
@@ -254,11 +257,12 @@ final class TextReport {
     for (TeamSummary t : report.teams()) {
       nameWidth = Math.max(nameWidth, Math.min(32, teamName(t).codePointCount(0, teamName(t).length())));
     }
-    out.println("Teams (most needing attention first):");
+    out.println(over ? "Teams (most missed or stale first):" : "Teams (most needing attention first):");
     for (TeamSummary t : report.teams()) {
       String progress = t.progress() == null ? "     -" : String.format(Locale.ROOT, "%6s", pct(t.progress()));
-      String line = String.format(Locale.ROOT, "  %-" + nameWidth + "s  %2d of %2d need attention  %s of %5s plan",
-          truncate(teamName(t), 32), t.needAttention(), t.keyResults(), progress, pct(t.expectedProgress()));
+      String line = String.format(Locale.ROOT, "  %-" + nameWidth + "s  %2d of %2d %s  %s of %5s plan",
+          truncate(teamName(t), 32), t.needAttention(), t.keyResults(), over ? "missed or stale" : "need attention",
+          progress, pct(t.expectedProgress()));
       if (!t.owners().isEmpty()) {
         List<String> owners = new ArrayList<>();
         t.owners().forEach(o -> owners.add(p(o)));

@@ -111,6 +111,9 @@ class OkrTest {
     Run t = run("analyze", EXAMPLE.toString(), "--as-of", "2026-10-05");
     // nothing is at risk once the cycle is over: the list is of what missed or went silent
     assertThat(t.out()).contains("\nMissed or stale when the cycle ended:\n").doesNotContain("Needs attention:");
+    // the teams likewise (was "Teams (most needing attention first)", "6 of  6 need attention")
+    assertThat(t.out()).contains("\nTeams (most missed or stale first):\n  Customer Support (support)   6 of  6 missed "
+        + "or stale     24% of  100% plan").doesNotContain("need attention  ");
     assertThat(run("analyze", EXAMPLE.toString(), "--as-of", "2026-09-29").out()).contains("\nNeeds attention:\n");
     assertThat(t.out()).contains("In short: As of 5 Oct, the cycle is over: ")
         .containsPattern("\n  KR-1 +Segment revenue from 1\\.2M to 2\\.0M EUR +81% of  100% plan +5d ago +off-track +"

@@ -394,8 +394,10 @@ final class HtmlPage {
       rowsByObjective.computeIfAbsent(r.objective(), k -> new ArrayList<>()).add(r);
     }
     sb.append("<section id=\"teams\">\n<h2>Teams and objectives</h2>\n");
-    sb.append("<table class=\"teams\">\n<thead><tr><th>Team</th><th>Key results</th><th>Need attention</th>"
-        + "<th>Progress</th><th>Plan</th><th>Owners</th></tr></thead>\n<tbody>\n");
+    // once the cycle is over nothing needs attention any more: what missed its target or was stale
+    String attention = over ? "<th>Missed or stale</th>" : "<th>Need attention</th>";
+    sb.append("<table class=\"teams\">\n<thead><tr><th>Team</th><th>Key results</th>").append(attention)
+        .append("<th>Progress</th><th>Plan</th><th>Owners</th></tr></thead>\n<tbody>\n");
     for (TeamSummary t : report.teams()) {
       sb.append("<tr><td>").append(esc(t.name()));
       if (!t.name().equals(t.id())) {
@@ -412,7 +414,7 @@ final class HtmlPage {
     List<ObjectiveSummary> objectives = new ArrayList<>(report.objectives());
     objectives.sort(Comparator.comparingInt(ObjectiveSummary::needAttention).reversed());
     sb.append("<table class=\"objectives\">\n<thead><tr><th>Objective</th><th>Team</th><th>Owner</th>"
-        + "<th>Key results</th><th>Need attention</th><th>Progress</th><th>Plan</th>"
+        + "<th>Key results</th>" + attention + "<th>Progress</th><th>Plan</th>"
         + (over ? "<th title=\"Whether it met its commitment\">Met</th>"
             : "<th title=\"Probability of meeting its commitment\">Chance</th>") + "</tr></thead>\n<tbody>\n");
     for (ObjectiveSummary o : objectives) {

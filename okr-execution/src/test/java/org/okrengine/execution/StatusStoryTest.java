@@ -231,7 +231,9 @@ class StatusStoryTest {
         .doesNotContain(" interval at cycle end: ");
     // the objectives' table: met or not (was "Chance", 0% and 100%); KR-14, stale at a value above its threshold, is
     // not known to have held it (it read "yes" beside the summary's "1 is stale; 8 met theirs")
-    assertThat(html).contains("<th title=\"Whether it met its commitment\">Met</th></tr>")
+    assertThat(html).contains("<th>Key results</th><th>Missed or stale</th><th>Progress</th>")
+        .doesNotContain("<th>Need attention</th>")
+        .contains("<th title=\"Whether it met its commitment\">Met</th></tr>")
         .doesNotContain(">Chance</th>").containsPattern("KR-14</a> Availability at or above 99\\.9%</td>.*<td "
             + "class=\"n\">unknown</td></tr>");
     assertThat(oct1.objectives().get(0).summary()).isEqualTo("O-1 (Become the preferred analytics partner for "
