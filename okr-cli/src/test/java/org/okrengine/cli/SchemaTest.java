@@ -423,6 +423,10 @@ class SchemaTest {
             + ", 'checkIns': [{'at': 'yesterday', 'value': 1}]")),
         Arguments.of("check-in at without offset", withKeyResult("'id': 'KR-1', " + METRIC
             + ", 'checkIns': [{'at': '2026-07-08T09:00', 'value': 1}]")),
+        Arguments.of("check-in at an offset of +19:00", withKeyResult("'id': 'KR-1', " + METRIC
+            + ", 'checkIns': [{'at': '2026-07-08T09:00:00+19:00', 'value': 1}]")),
+        Arguments.of("check-in at an offset of +18:30", withKeyResult("'id': 'KR-1', " + METRIC
+            + ", 'checkIns': [{'at': '2026-07-08T09:00:00+18:30', 'value': 1}]")),
         Arguments.of("check-in without at", withKeyResult("'id': 'KR-1', " + METRIC
             + ", 'checkIns': [{'value': 1}]")),
         Arguments.of("blockers not an array", withKeyResult("'id': 'KR-1', " + METRIC
@@ -444,6 +448,10 @@ class SchemaTest {
             + " 'since': '2026-08-13T07:30:00Z', 'lastError': null}]")),
         Arguments.of("source lastError a number", withSources("[{'name': 'jira', 'state': 'ok',"
             + " 'since': '2026-08-13T07:30:00Z', 'lastError': 401}]")),
+        Arguments.of("ok source naming key results", withSources("[{'name': 'jira', 'state': 'ok',"
+            + " 'since': '2026-08-13T07:30:00Z', 'keyResults': ['KR-1']}]")),
+        Arguments.of("failing source naming a key result twice", withSources("[{'name': 'jira', 'state': 'failing',"
+            + " 'since': '2026-08-13T07:30:00Z', 'lastError': 'x', 'keyResults': ['KR-1', 'KR-1']}]")),
         Arguments.of("source keyResults not ids", withSources("[{'name': 'jira', 'state': 'failing',"
             + " 'since': '2026-08-13T07:30:00Z', 'lastError': 'x', 'keyResults': ['KR-1', 3, ' ']}]")));
   }
