@@ -50,15 +50,16 @@ public final class DotWriter {
     Map<String, List<String>> byTeam = new LinkedHashMap<>();
     Map<String, String> labels = new LinkedHashMap<>();
     for (Objective o : c.objectives()) {
-      add(byTeam, labels, o.team(), o.id(), o.title());
+      add(byTeam, labels, o.team(), o.id(), o.title(), "");
       for (KeyResult kr : o.keyResults()) {
-        add(byTeam, labels, kr.team(), kr.id(), kr.title());
+        add(byTeam, labels, kr.team(), kr.id(), kr.title(), "");
       }
     }
     for (Initiative i : c.initiatives()) {
-      add(byTeam, labels, i.team(), i.id(), i.title());
+      add(byTeam, labels, i.team(), i.id(), i.title(), "");
       for (Milestone m : i.milestones()) {
-        add(byTeam, labels, i.team(), m.id(), m.title() + " (due " + m.due() + ")");
+        // the title is shortened, never the due date (a long title read "(due 2026-08-…")
+        add(byTeam, labels, i.team(), m.id(), m.title(), " (due " + m.due() + ")");
       }
     }
     StringBuilder sb = new StringBuilder();
@@ -84,11 +85,13 @@ public final class DotWriter {
       for (Edge e : graph.downstreamOf(v)) {
         String kind = e.kind().name().toLowerCase(Locale.ROOT).replace('_', '-');
         String label = e.needBy() != null ? label(kind, "need by " + e.needBy()) : label(kind);
-        edges.add("  " + q(e.upstream()) + " -> " + q(e.downstream()) + " [label=" + label
-            + (e.kind() == EdgeKind.MEASURES || e.kind() == EdgeKind.PART_OF ? ", color=gray" : "")
-            + (late.contains(e.upstream()) || reached.contains(e.upstream()) && reached.contains(e.downstream())
-                ? ", color=red" : "")
-            + "];");
+        // one color per edge: red on a slip's path, else gray for measures and part-of (both were written,
+        // "color=gray, color=red")
+        boolean slip = late.contains(e.upstream())
+            || reached.contains(e.upstream()) && reached.contains(e.downstream());
+        String color = slip ? ", color=red"
+            : e.kind() == EdgeKind.MEASURES || e.kind() == EdgeKind.PART_OF ? ", color=gray" : "";
+        edges.add("  " + q(e.upstream()) + " -> " + q(e.downstream()) + " [label=" + label + color + "];");
       }
     }
     for (Dependency d : graph.contention()) {
@@ -100,10 +103,10 @@ public final class DotWriter {
   }
 
   private static void add(Map<String, List<String>> byTeam, Map<String, String> labels, String team, String id,
-      String title) {
+      String title, String suffix) {
     byTeam.computeIfAbsent(team, k -> new ArrayList<>()).add(id);
-    labels.put(id, title.codePointCount(0, title.length()) > 40
-        ? title.substring(0, title.offsetByCodePoints(0, 39)) + "…" : title);
+    labels.put(id, (title.codePointCount(0, title.length()) > 40
+        ? title.substring(0, title.offsetByCodePoints(0, 39)) + "…" : title) + suffix);
   }
 
   /** An id as a DOT double-quoted string: see the block comment for the escapes. */

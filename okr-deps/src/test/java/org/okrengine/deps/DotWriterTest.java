@@ -132,4 +132,22 @@ class DotWriterTest {
     assertThat(svg.chars().filter(c -> c < 0x20 && c != '\n' && c != '\t' || c == 0x1b || c == 0x7f)).isEmpty();
     assertThat(svg).contains("Team \\u001b[31mred\\u001b[0m").contains("entity &amp;#27;");
   }
+
+  /** A long milestone title is shortened before its due date, which stays whole; an edge has one color. */
+  @Test
+  void write_longMilestoneTitleAndLateEdge_dueDateWholeAndOneColor() {
+    KeyResult kr = new KeyResult("KR-1", "A key result", null, "t", 1.0, List.of(), Metric.of(0, 1, null), null,
+        List.of(), null);
+    OkrCycle c = OkrCycle.of(Q, List.of(new Team("t", "Team", null)),
+        List.of(new Objective("O-1", "An objective", "t", null, null, null, List.of(kr))),
+        List.of(new Initiative("I-1", "An initiative", "t", null, List.of(),
+            List.of(new Milestone("M-1", "Top 50 articles of the help centre rewritten", LocalDate.of(2026, 8, 15),
+                null)))), List.of());
+    String dot = DotWriter.write(DependencyGraph.of(c), Set.of("KR-1"), Set.of("O-1"));
+    assertThat(dot).contains("\"M-1\" [label=\"M-1\\nTop 50 articles of the help centre rewr… (due 2026-08-15)\"");
+    assertThat(dot).contains("\"KR-1\" -> \"O-1\" [label=\"measures\", color=red];");
+    for (String line : dot.split("\n")) {
+      assertThat(line.indexOf(", color=")).as(line).isEqualTo(line.lastIndexOf(", color="));
+    }
+  }
 }
