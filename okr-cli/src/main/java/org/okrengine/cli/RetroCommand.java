@@ -122,7 +122,8 @@ final class RetroCommand implements Callable<Integer> {
         + "check-in, %d unscored)%n", r.cycles(), r.cycles() == 1 ? "cycle" : "cycles", r.keyResults(),
         r.keyResults() == 1 ? "result" : "results", r.scoredFromResults(), r.scoredFromLastCheckIn(), r.unscored());
     out.println();
-    out.println("Completion (score bands 0-0.3 / 0.4-0.6 / 0.7-1.0):");
+    // the bands as they are counted (GroupStats): a score of 0.37 was counted under "0-.3", 0.68 under ".4-.6"
+    out.println("Completion (score bands: below 0.4 / 0.4 to below 0.7 / 0.7 and above):");
     header(out, "group");
     row(out, r.overall());
     for (ObjectiveStats o : r.objectives()) {
@@ -240,7 +241,7 @@ final class RetroCommand implements Callable<Integer> {
 
   private static void header(PrintWriter out, String what) {
     out.printf(Locale.ROOT, "  %-24s %6s %6s %5s %5s %6s %6s %5s %5s %5s%n", what, "KRs", "scored", "hits", "hit%",
-        "mean", "median", "0-.3", ".4-.6", ".7-1");
+        "mean", "median", "<.4", ".4-.7", ">=.7");
   }
 
   private static void row(PrintWriter out, GroupStats g) {

@@ -11,9 +11,9 @@ package org.okrengine.retro;
  * @param hitRate hits over scored, or null
  * @param meanScore mean score of the scored key results, or null
  * @param medianScore median score, or null
- * @param low scored key results with a score below 0.4 (the 0.0-0.3 band)
- * @param middle scores from 0.4 to below 0.7 (the 0.4-0.6 band)
- * @param high scores of 0.7 or more (the 0.7-1.0 band)
+ * @param low scored key results with a score below 0.4 (the band below 0.4)
+ * @param middle scores from 0.4 to below 0.7 (the band from 0.4 to below 0.7)
+ * @param high scores of 0.7 or more (the band from 0.7)
  * @param committed scored key results of committed objectives
  * @param committedMet of those, the ones scoring 1.0 (what a committed objective expects)
  * @param aspirational scored key results of aspirational objectives

@@ -1,0 +1,32 @@
+package org.okrengine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code okr retro}'s text. */
+class RetroCommandTest {
+  /** One cycle whose only key result ends at {@code finalValue} of 0 -> 100. */
+  static Path cycle(Path dir, double finalValue) throws IOException {
+    return Files.writeString(dir.resolve("c.json"), "{\"format\": \"okr-cycle/1\", \"cycle\": {\"id\": \"C\", "
+        + "\"start\": \"2026-01-01\", \"end\": \"2026-03-31\", \"zone\": \"UTC\"}, \"teams\": [{\"id\": \"t\", "
+        + "\"name\": \"T\"}], \"objectives\": [{\"id\": \"O-1\", \"team\": \"t\", \"keyResults\": [{\"id\": \"KR-1\", "
+        + "\"team\": \"t\", \"metric\": {\"baseline\": 0, \"target\": 100, \"direction\": \"increase\"}, "
+        + "\"checkIns\": [{\"at\": \"2026-02-01T00:00:00Z\", \"value\": 20}], \"result\": {\"finalValue\": "
+        + finalValue + "}}]}]}");
+  }
+
+  /** A score of 0.37 is counted in the lowest band: its column and the title say below 0.4, not "0-.3". */
+  @Test
+  void retro_scoreBetweenTheOldBandLabels_theBandsSayWhatTheyCount(@TempDir Path dir) throws IOException {
+    OkrTest.Run r = OkrTest.run("retro", cycle(dir, 37).toString(), "--no-forecasts");
+    assertThat(r.code()).isEqualTo(0);
+    assertThat(r.out()).contains("Completion (score bands: below 0.4 / 0.4 to below 0.7 / 0.7 and above):\n"
+        + "  group                       KRs scored  hits  hit%   mean median   <.4 .4-.7  >=.7\n"
+        + "  all                           1      1     0    0%   0.37   0.37     1     0     0\n");
+  }
+}
