@@ -323,7 +323,17 @@ public final class TargetRealism {
           .append(group).append(", ").append(poolCounts.hits()).append(" of ").append(pool.size())
           .append(" reached.");
     }
-    s.append(' ').append(Numbers.value(at70, m)).append(" would have had a 70% chance");
+    // a count of things (a whole baseline and target in a plural unit: 3 customers from 0) gets a whole target,
+    // rounded toward the baseline so its chance is 70% or more (it read "2.01 customers would have had a 70%
+    // chance"); hours, M EUR, % and the like keep their decimals; the exact value stays in targetAt70
+    double said = at70;
+    if (q > 0 && whole(b) && whole(t) && Math.abs(at70) < 1e15 && m.unit() != null
+        && !Numbers.singular(m.unit().trim()).equals(m.unit().trim())) {
+      double rounded = t > b ? Math.floor(at70) : Math.ceil(at70);
+      said = rounded != b && rounded != at70 ? rounded : at70;
+    }
+    s.append(' ').append(Numbers.value(said, m)).append(" would have had a 70% chance")
+        .append(said != at70 ? " or more" : "");
     s.append(q <= 0 ? " (no move from the baseline, or a step back)." : ".");
     s.append(recordSentence(record, m));
     return new Row(kr.id(), kr.title(), kr.team(), m.direction(), b, t, p, at70, prior, w, median, teamCounts, group,
@@ -369,6 +379,10 @@ public final class TargetRealism {
         + " of " + n + ".");
     return new Row(kr.id(), kr.title(), kr.team(), m.direction(), m.baseline(), m.target(), p, null, prior, w, null,
         teamCounts, group, pool, null, s);
+  }
+
+  private static boolean whole(double v) {
+    return v == Math.rint(v);
   }
 
   private static String head(KeyResult kr, String teamName) {

@@ -246,4 +246,27 @@ class TargetRealismTest {
       }
     });
   }
+
+  /** A whole-number key result is told a whole 70% target, rounded toward its baseline; JSON keeps the exact one. */
+  @Test
+  void review_wholeBaselineAndTarget_sentenceGivesAWholeTargetWithAtLeast70Percent() {
+    // every outcome is 0.67 of the ask: 0 + 0.67 * 3 = 2.01 customers
+    List<KeyResult> krs = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      krs.add(kr("H-" + i, "a", Metric.of(0, 3, "customers"), 2.01));
+    }
+    TargetHistory h = new TargetHistory().add(cycle("Q1", krs));
+    TargetRealism.Row up = only(cycle("Q2", List.of(kr("KR-1", "a", Metric.of(0, 3, "customers"), null))), h);
+    assertThat(up.targetAt70()).isCloseTo(2.01, within(1e-9));
+    assertThat(up.sentence()).contains(" 2 customers would have had a 70% chance or more.");
+    // a decrease rounds up, toward its baseline: 100 -> 50 at 0.8 of the ask would be 60, 100 -> 47 gives 57.6
+    List<KeyResult> down = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      down.add(kr("D-" + i, "a", Metric.of(100, 50, "tickets"), 60.0));
+    }
+    TargetRealism.Row d = only(cycle("Q2", List.of(kr("KR-2", "a", Metric.of(100, 47, "tickets"), null))),
+        new TargetHistory().add(cycle("Q1", down)));
+    assertThat(d.targetAt70()).isCloseTo(57.6, within(1e-9));
+    assertThat(d.sentence()).contains(" 58 tickets would have had a 70% chance or more.");
+  }
 }
