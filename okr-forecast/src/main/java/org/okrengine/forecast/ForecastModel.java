@@ -44,6 +44,8 @@ public final class ForecastModel {
   static final double LEGACY_MET_HOLDS = 1.0;
   /** How many key results met at a forecast instant the refitted model's {@link #metHolds()} counts for. */
   static final int PRIOR_MET_KEY_RESULTS = 20;
+  /** The longest name a model may have, in characters (code points). */
+  static final int MAX_NAME_LENGTH = 200;
   /**
    * The shipped model's at-risk threshold, and the threshold a {@link Forecaster} without a model of its own uses: the
    * smallest threshold, in hundredths, that flags 90% of the misses of both shared families in a
@@ -141,27 +143,30 @@ public final class ForecastModel {
   }
 
   /**
-   * Whether {@code name} may name a model: 1 to 200 characters, not blank, without control characters, format
-   * characters (bidirectional marks), line or paragraph separators or unpaired surrogates.
+   * Whether {@code name} may name a model: 1 to 200 characters (code points, as JSON Schema's {@code maxLength}
+   * counts them), not blank, without control characters, format characters (bidirectional marks), line or paragraph
+   * separators, private-use characters or unpaired surrogates; characters beyond the Basic Multilingual Plane are
+   * judged as themselves (U+E0001, a format character, is refused; an emoji counts once).
    */
   static boolean validName(String name) {
-    if (name.isBlank() || name.length() > 200) {
+    if (name.isBlank() || name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {
       return false;
     }
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
+    for (int i = 0; i < name.length(); ) {
+      int c = name.codePointAt(i);
       int type = Character.getType(c);
       if (type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-          || type == Character.PARAGRAPH_SEPARATOR || type == Character.PRIVATE_USE) {
+          || type == Character.PARAGRAPH_SEPARATOR || type == Character.PRIVATE_USE || type == Character.SURROGATE) {
         return false;
       }
-      if (Character.isHighSurrogate(c) && i + 1 < name.length() && Character.isLowSurrogate(name.charAt(i + 1))) {
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        return false;
-      }
+      i += Character.charCount(c);
     }
     return true;
+  }
+
+  /** At most {@code max} code points of {@code s} from its start, never splitting a surrogate pair. */
+  static String firstCodePoints(String s, int max) {
+    return s.codePointCount(0, s.length()) <= max ? s : s.substring(0, s.offsetByCodePoints(0, max));
   }
 
   /** The model shipped with the library (name {@code okr-default-2}). */
@@ -331,7 +336,7 @@ public final class ForecastModel {
     FitSummary summary = new FitSummary(cycles, n, fit.samples(), fit.hitRate(), fit.firstStart(), fit.lastEnd(),
         share, name);
     String base = name.endsWith("+fit") ? name.substring(0, name.length() - 4) : name;
-    ForecastModel fitted = new ForecastModel(base.substring(0, Math.min(base.length(), 196)) + "+fit", h, w, held,
+    ForecastModel fitted = new ForecastModel(firstCodePoints(base, MAX_NAME_LENGTH - 4) + "+fit", h, w, held,
         atRiskBelow, summary, List.of());
     return fitted.withAtRiskBelow(StatusThreshold.shrunk(misses, fitted, atRiskBelow));
   }

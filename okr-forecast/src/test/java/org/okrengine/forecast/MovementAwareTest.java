@@ -366,6 +366,31 @@ class MovementAwareTest {
   }
 
   @Test
+  void name_countsAndJudgesCodePoints_asTheSchemaDoes() {
+    // okr-forecast-model-1.schema.json: maxLength 200 (code points) and no \p{Cf}, \p{Co}, ... character
+    String emoji = "\uD83D\uDE00";
+    ForecastModel wide = ForecastModel.defaults().withName(emoji.repeat(150));
+    assertThat(ForecastModel.fromJson(wide.toJson()).name()).isEqualTo(emoji.repeat(150));
+    assertThatThrownBy(() -> ForecastModel.defaults().withName(emoji.repeat(201)))
+        .isInstanceOf(IllegalArgumentException.class);
+    String json = ForecastModel.defaults().toJson();
+    for (String astral : new String[] {"\\uDB40\\uDC01", "\\uDB80\\uDC00", "\\uD83D"}) { // Cf, Co, unpaired
+      String doc = json.replace("\"name\": \"okr-default-2\"", "\"name\": \"okr" + astral + "x\"");
+      assertThatThrownBy(() -> ForecastModel.fromJson(doc)).as(astral).isInstanceOf(InvalidModelException.class)
+          .hasMessageContaining("name: must be 1 to 200 characters");
+    }
+  }
+
+  @Test
+  void fit_ofALongNameEndingInAnEmoji_cutsBetweenCharacters() {
+    ForecastModel longName = ForecastModel.defaults().withName("m".repeat(195) + "\uD83D\uDE00");
+    ForecastModel fitted = longName.fit(steppers(40, 3));
+    assertThat(fitted.name()).isEqualTo("m".repeat(195) + "\uD83D\uDE00+fit");
+    ForecastModel longer = ForecastModel.defaults().withName("m".repeat(196) + "\uD83D\uDE00\uD83D\uDE00");
+    assertThat(longer.fit(steppers(40, 3)).name()).isEqualTo("m".repeat(196) + "+fit");
+  }
+
+  @Test
   void model_withRecalibration_roundTripsThroughJson() {
     ForecastModel m = ForecastModel.defaults()
         .withHyperparameters(ForecastModel.defaults().hyperparameters().withCalibration(0.5, 1.5));
