@@ -161,7 +161,8 @@ public final class ExecutionEngine {
       Forecast f = now.forecasts().get(kr.id());
       Double value = kr.latestCheckIn(asOf).map(CheckIn::value).orElse(null);
       String objective = cycle.objectiveOf(kr.id()).orElseThrow().id();
-      String sentence = Insights.sentence(kr, f, cycle.cycle(), forecaster.onTrackProbability(), over);
+      String sentence = Insights.sentence(kr, f, cycle.cycle(), forecaster.onTrackProbability(), over,
+          !cycle.milestonesOf(kr.id()).isEmpty());
       UpstreamRule.Outcome o = UpstreamRule.apply(cycle, kr, f, sentence, now.risks(), today);
       List<Cause> causes = full && o.status().needsAttention()
           ? Causes.of(cycle, kr, f, causesAt, now.cascades(), feeds) : List.of();

@@ -62,6 +62,16 @@ final class Insights {
    * result ended instead of where it is forecast to land.
    */
   static String sentence(KeyResult kr, Forecast f, Cycle cycle, double atRiskBelow, boolean over) {
+    return sentence(kr, f, cycle, atRiskBelow, over, true);
+  }
+
+  /**
+   * As {@link #sentence(KeyResult, Forecast, Cycle, double, boolean)}; {@code milestones}: whether milestones inform
+   * an achieve key result's chance (the forecaster's Laplace rule), which its sentence then names beside the time
+   * left.
+   */
+  static String sentence(KeyResult kr, Forecast f, Cycle cycle, double atRiskBelow, boolean over,
+      boolean milestones) {
     Metric m = kr.metric();
     String id = Causes.name(kr.id(), kr.title());
     switch (f.status()) {
@@ -106,8 +116,11 @@ final class Insights {
       }
     }
     if (m.direction() == Direction.ACHIEVE) {
-      return id + " is not done yet; judging by its milestones so far it has " + aPct(f.probabilityOfTarget())
-          + " chance of being done by " + DAY.format(cycle.end()) + ".";
+      // the chance falls as the time runs out (Forecaster.notDoneYet): the sentence names the time left beside the
+      // milestones, which it named alone where there were none
+      return id + " is not done yet; " + (milestones ? "judging by its milestones so far and the time left, it has "
+          : "with the time left it has ") + aPct(f.probabilityOfTarget()) + " chance of being done by "
+          + DAY.format(cycle.end()) + ".";
     }
     if (m.direction().isMaintain()) {
       String side = m.direction() == Direction.MAINTAIN_ABOVE ? "above " : "below ";

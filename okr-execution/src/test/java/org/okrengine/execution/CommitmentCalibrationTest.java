@@ -87,15 +87,18 @@ class CommitmentCalibrationTest {
     // the climatology reference: every forecast the share that was met (known only afterwards)
     double base = met / (double) cases.size();
     double reference = base * (1 - base);
-    // measured (seed CommitmentSimulation.DEFAULT_SEED): 55 of 110 met, mean probability 0.2915, Brier 0.1371
-    // against the reference 0.25; weeks 10 to 12: Brier 0.0445. By fifths of probability: 53 below 0.2 (mean 0.048)
-    // none met; 21 in 0.2-0.4 (mean 0.31) 19 met; 36 above 0.4 all met. Sharp but under-confident: the example's
-    // key results of one objective go together more than their shared upstream work says. The key results alone
-    // (330 forecasts): mean probability 0.4952, 0.4333 met, Brier 0.1860.
+    // measured (seed CommitmentSimulation.DEFAULT_SEED): 55 of 110 met, mean probability 0.2696, Brier 0.1536
+    // against the reference 0.25; weeks 10 to 12: Brier 0.0576. The key results alone (330 forecasts): mean
+    // probability 0.4798, 0.4333 met, Brier 0.1858. Before an achieve key result's chance fell with the time left
+    // (Forecaster.notDoneYet, 2026-12-05): 0.2915, 0.1371, 0.0445 and 0.4952, 0.1860; the key results' Brier the same,
+    // the objectives' higher: the example's three achieve key results were all done, in June, and their objectives
+    // met. Then, by fifths of probability: 53 below 0.2 (mean 0.048) none met; 21 in 0.2-0.4 (mean 0.31) 19 met; 36
+    // above 0.4 all met. Sharp but under-confident: the example's key results of one objective go together more than
+    // their shared upstream work says.
     assertThat(met).isEqualTo(55);
     assertThat(meanProbability).isLessThan(base);
-    assertThat(brier).isLessThan(reference - 0.1);
-    assertThat(brier(cases.subList(80, 110))).isLessThan(0.05);
+    assertThat(brier).isLessThan(reference - 0.09);
+    assertThat(brier(cases.subList(80, 110))).isLessThan(0.06);
     assertThat(brier(KEY_RESULTS)).isLessThan(0.19);
   }
 

@@ -149,7 +149,7 @@ class StatusStoryTest {
     }
     assertThat(rows.get("KR-3").causes().get(0).sentence()).isEqualTo("Upstream, KR-7 (Analytics module generally "
         + "available) is 4 days late; judged by that dependency alone, KR-3 (Launch self-serve finance dashboards) "
-        + "would have a 67% chance of missing, more than the 50% its own numbers give.");
+        + "would have a 71% chance of missing, more than the 55% its own numbers give.");
   }
 
   @Test
@@ -299,13 +299,21 @@ class StatusStoryTest {
     // was (16 Sep): KR-27 "Support chatbot live" (achieve, no milestone) "is on track although behind its plan: 0% of
     // the way against 84% planned, a 50% chance of reaching its target"; the page's row "0% | 84% | lands 50%"
     CycleReport sep16 = ExecutionEngine.withDefaults().analyze(q3, q3.cycle().instantOf(LocalDate.of(2026, 9, 16)));
+    // its chance falls as the time runs out (it read "on track: not done, a 50% chance" to the last day, then off
+    // track): 77 of the cycle's 92 days gone, q = (77/92)^2.7 = 0.618440, 0.5 (1 - q) / (1 - 0.5 q) = 0.190780 /
+    // 0.690780 = 0.276180 (Forecaster.notDoneYet), below the at-risk threshold of 0.37
     assertThat(Explanation.of(q3, sep16, "KR-27").steps().get(0).sentence()).isEqualTo("KR-27 (Support chatbot live) "
-        + "is on track: not done, a 50% chance of being done by the cycle's end.");
+        + "is at risk: not done, a 28% chance of being done by the cycle's end.");
+    assertThat(ExampleStoryTest.byId(sep16).get("KR-27").insight()).isEqualTo("KR-27 (Support chatbot live) is not "
+        + "done yet; with the time left it has a 28% chance of being done by 30 Sep.");
     String html = HtmlReportWriter.write(q3, sep16);
     assertThat(html).contains("KR-27</a> Support chatbot live</td><td>O-10 Self-service that works</td><td>Customer "
         + "Support</td><td class=\"n\">not done</td><td class=\"n\">done by the end</td>");
+    // KR-7: two milestones due, none on time, (0 + 1) / (2 + 2) = 0.25 (Laplace's rule), with the time left 0.25 (1 -
+    // q) / (1 - 0.25 q) = 0.095390 / 0.845390 = 0.112836, below the off-track threshold of 0.15 (was "at risk; ...
+    // P(target) 25%" to the last day)
     assertThat(Prompt.of(sep16)).contains("KR-7 \"Analytics module generally available\" (team product, objective "
-        + "O-3): at risk; not done; P(target) 25%;");
+        + "O-3): off track; not done; P(target) 11%;");
   }
 
   @Test
@@ -313,7 +321,8 @@ class StatusStoryTest {
     // was (19 Aug): KR-3's chart "achieve 0 → 1 · now 0 · lands 0.5" with a forecast line to 0.5; KR-9's
     // "maintain-above 42 NPS → 40 NPS", which read as a fall from 42 to 40
     String html = HtmlReportWriter.write(q3, week8);
-    assertThat(html).contains("Growth · done or not · now not done · P(target) 50%</figcaption>")
+    // KR-3 not done 49 of 92 days in: q = (49/92)^2.7 = 0.182517, 0.5 (1 - q) / (1 - 0.5 q) = 0.449789
+    assertThat(html).contains("Growth · done or not · now not done · P(target) 45%</figcaption>")
         .contains("Product · keep at or above 40 NPS · now 39.69 NPS · lands 39.69 NPS")
         .doesNotContain("achieve 0 → 1").doesNotContain("maintain-above 42 NPS → 40 NPS");
     // and KR-27, stale (last check-in 27 Jul), was "its last value was 0% of the way, against 53% planned for now"
@@ -370,9 +379,10 @@ class StatusStoryTest {
       assertThat(late.get(id).causes()).as(id).isEqualTo(early.get(id).causes());
     }
     assertThat(oct20.summary().replace("As of 20 Oct", "As of 1 Oct")).isEqualTo(oct1.summary());
+    // KR-7 and KR-3 (achieve, not done) escalated too once their chance fell with the time left
     assertThat(oct1.summary()).contains("5 of the 22 that missed or were stale trace back to I-3 (Event pipeline v2), "
-        + "which was 57 days late when the cycle ended.").contains("Escalated: 14 to "
-        + "leadership (level 2).").contains("named as the blocker for 7 weeks");
+        + "which was 57 days late when the cycle ended.").contains("Escalated: 15 to leadership (level 2) and 1 to "
+        + "team-lead (level 1).").contains("named as the blocker for 7 weeks");
   }
 
   @Test

@@ -445,10 +445,47 @@ class ForecasterTest {
         new Milestone("M-2", null, LocalDate.of(2026, 8, 1), null),
         new Milestone("M-3", null, LocalDate.of(2026, 9, 1), null));
     Forecast f = Forecaster.withDefaults().forecast(kr, CYCLE, day(40), ms);
-    // Laplace's rule over the two milestones due by 2026-08-10: one on time -> (1 + 1) / (2 + 2)
-    assertThat(f.probabilityOfTarget()).isEqualTo(0.5);
+    // Laplace's rule over the two milestones due by 2026-08-10: one on time -> (1 + 1) / (2 + 2) = 0.5 of being done
+    // by the end at all; not done 40 of the cycle's 91 days in (1 Jul to the end of 29 Sep), q = (40/91)^2.7 =
+    // 0.108680: 0.5 (1 - q) / (1 - 0.5 q) = 0.445660 / 0.945660 = 0.471269 (Forecaster.notDoneYet)
+    assertThat(f.probabilityOfTarget()).isCloseTo(0.471269, within(1e-6));
     Forecast none = Forecaster.withDefaults().forecast(kr, CYCLE, day(40));
-    assertThat(none.probabilityOfTarget()).isEqualTo(0.5);
+    assertThat(none.probabilityOfTarget()).isCloseTo(0.471269, within(1e-6));
+    // on the first day, Laplace's rule alone: 0.5 without milestones
+    assertThat(Forecaster.withDefaults().forecast(kr(Metric.achieve(), new int[] {0}, new double[] {0}), CYCLE,
+        day(0)).probabilityOfTarget()).isEqualTo(0.5);
+  }
+
+  @Test
+  void forecast_achieve_notDone_chanceFallsAsTheCycleRunsOut() {
+    // a launch without milestones, checked in "not done" every week: it read "on track, a 50% chance of being done"
+    // on the cycle's last day, then off track at the end (a chance that never fell as the time ran out)
+    int[] days = new int[12];
+    double[] zeros = new double[12];
+    for (int i = 0; i < days.length; i++) {
+      days[i] = 7 * i + 1;
+    }
+    KeyResult kr = kr(Metric.achieve(), days, zeros);
+    double previous = 1;
+    for (int d = 2; d < 91; d++) {
+      double p = Forecaster.withDefaults().forecast(kr, CYCLE, day(d)).probabilityOfTarget();
+      assertThat(p).as("day %d", d).isLessThan(previous).isGreaterThan(0);
+      previous = p;
+    }
+    // with one day left (90 of 91), q = (90/91)^2.7 = 0.970606: 0.5 (1 - q) / (1 - 0.5 q) = 0.014697 / 0.514697
+    // = 0.028555
+    Forecast last = Forecaster.withDefaults().forecast(kr, CYCLE, day(90));
+    assertThat(last.probabilityOfTarget()).isCloseTo(0.028555, within(1e-6));
+    assertThat(last.status()).isEqualTo(Status.OFF_TRACK);
+    // at risk from the point its chance falls below the at-risk threshold, 0.37: 0.5 (1 - q) / (1 - 0.5 q) = 0.37
+    // at q = 0.13 / 0.315 = 0.412698, x = q^(1/2.7) = 0.720513, day 65.6 of 91; off track below 0.15: q = 0.35 /
+    // 0.425 = 0.823529, x = 0.930615, day 84.7
+    assertThat(Forecaster.withDefaults().forecast(kr, CYCLE, day(65)).status()).isEqualTo(Status.ON_TRACK);
+    assertThat(Forecaster.withDefaults().forecast(kr, CYCLE, day(66)).status()).isEqualTo(Status.AT_RISK);
+    assertThat(Forecaster.withDefaults().forecast(kr, CYCLE, day(84)).status()).isEqualTo(Status.AT_RISK);
+    assertThat(Forecaster.withDefaults().forecast(kr, CYCLE, day(85)).status()).isEqualTo(Status.OFF_TRACK);
+    // at the end, not done: 0, the outcome
+    assertThat(Forecaster.withDefaults().forecast(kr, CYCLE, CYCLE.endInstant()).probabilityOfTarget()).isZero();
   }
 
   @Test
