@@ -10,5 +10,6 @@ module org.okrengine.model {
 
   exports org.okrengine.model;
   exports org.okrengine.model.json;
-  exports org.okrengine.model.internal to org.okrengine.deps, org.okrengine.execution;
+  exports org.okrengine.model.internal to org.okrengine.deps, org.okrengine.execution, org.okrengine.forecast,
+      org.okrengine.connect;
 }

@@ -220,6 +220,21 @@ class OkrTest {
   }
 
   @Test
+  void analyze_unpairedSurrogateInATitle_exit2NamingThePathNothingWritten(@TempDir Path dir) throws IOException {
+    // a lone surrogate as a JSON escape: read before, it broke every output ('?' on stdout, "cannot write" for --out)
+    Path f = dir.resolve("bad.json");
+    Files.writeString(f, Files.readString(EXAMPLE).replaceFirst("\"title\": \"Segment revenue",
+        "\"title\": \"Pipeline \\\\ud800 Segment revenue"));
+    Path out = dir.resolve("report.json");
+    Run r = run("analyze", f.toString(), "--format", "json", "--out", out.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).contains(f + ": objectives[0].keyResults[0].title: contains an unpaired surrogate (\\ud800)")
+        .doesNotContain("cannot write").doesNotContain("Exception");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
   void graph_jsonLinesWithBadLine_writesNothingAndExits2(@TempDir Path dir) throws IOException {
     String good = Files.readString(ROOT.resolve("examples/acme-2026-q3.json")).replace("\n", " ");
     Path f = dir.resolve("many.jsonl");

@@ -15,7 +15,9 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.okrengine.model.Problem;
+import org.okrengine.model.internal.Checks;
 
 /**
  * Reads {@code okr-sources/1} documents (specified in {@code docs/FORMAT.md}). Stateless and thread-safe.
@@ -129,6 +132,11 @@ public final class SourcesJson {
     if (root == null || !root.isObject()) {
       throw new InvalidSourcesException(List.of(new Problem("", "must be a JSON object")));
     }
+    unpairedSurrogates(root, "", problems);
+    if (!problems.isEmpty()) {
+      // such text breaks what is made of it (a path, a URL), so the fields are not judged one by one
+      throw new InvalidSourcesException(problems);
+    }
     Reader r = new Reader(problems, folder);
     JsonNode format = root.get("format");
     if (format == null || !format.isTextual() || !format.textValue().equals(FORMAT)) {
@@ -152,6 +160,42 @@ public final class SourcesJson {
       throw new InvalidSourcesException(problems);
     }
     return new Sources(folder, bindings);
+  }
+
+  /**
+   * Records every string under {@code node} holding a surrogate that is not half of a pair, which no
+   * UTF-8 text can hold (<code>bindings[0].keyResult: contains an unpaired surrogate (&#92;ud800)</code>), as the other
+   * readers do. Iterative: the depth is Jackson's to bound.
+   */
+  private static void unpairedSurrogates(JsonNode root, String rootPath, List<Problem> problems) {
+    Deque<Map.Entry<String, JsonNode>> todo = new ArrayDeque<>();
+    todo.push(Map.entry(rootPath, root));
+    List<Problem> found = new ArrayList<>();
+    while (!todo.isEmpty()) {
+      Map.Entry<String, JsonNode> e = todo.pop();
+      String p = e.getKey();
+      JsonNode n = e.getValue();
+      if (n.isTextual()) {
+        String bad = Checks.unpairedSurrogateProblem(n.textValue());
+        if (bad != null) {
+          found.add(new Problem(p, bad));
+        }
+      } else if (n.isArray()) {
+        for (int i = n.size() - 1; i >= 0; i--) {
+          todo.push(Map.entry(p + "[" + i + "]", n.get(i)));
+        }
+      } else if (n.isObject()) {
+        List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> f : n.properties()) {
+          // a name with one Jackson refuses as malformed
+          fields.add(Map.entry(p.isEmpty() ? f.getKey() : p + "." + f.getKey(), f.getValue()));
+        }
+        for (int i = fields.size() - 1; i >= 0; i--) {
+          todo.push(fields.get(i));
+        }
+      }
+    }
+    problems.addAll(found);
   }
 
   /** Reads one document's parts, collecting problems. */
@@ -516,7 +560,7 @@ public final class SourcesJson {
         }
         return null;
       }
-      if (!v.isTextual() || v.textValue().isBlank()) {
+      if (!v.isTextual() || Checks.isBlank(v.textValue())) {
         problems.add(new Problem(p + "." + name, "must be a non-empty string: " + v));
         return null;
       }

@@ -96,6 +96,27 @@ class SourcesJsonTest {
   }
 
   @Test
+  void read_unpairedSurrogateOrNoBreakSpace_refused() {
+    // the escape of a lone surrogate: text no UTF-8 file can hold; a name of U+00A0, white space to the schema's \S
+    assertThatThrownBy(() -> SourcesJson.read("""
+        {"format": "okr-sources/1", "bindings": [
+          {"keyResult": "KR-\\ud800", "kind": "csv", "query": {"file": "a\\udc00.csv", "timeColumn": "t",
+           "valueColumn": "v"}}
+        ]}
+        """, Path.of("/tmp")))
+        .isInstanceOfSatisfying(InvalidSourcesException.class, e -> assertThat(e.problems()).containsExactly(
+            new Problem("bindings[0].keyResult", "contains an unpaired surrogate (\\ud800)"),
+            new Problem("bindings[0].query.file", "contains an unpaired surrogate (\\udc00)")));
+    assertThatThrownBy(() -> SourcesJson.read("""
+        {"format": "okr-sources/1", "bindings": [
+          {"keyResult": "\u00a0", "kind": "csv", "query": {"file": "b.csv", "timeColumn": "t", "valueColumn": "v"}}
+        ]}
+        """, Path.of("/tmp")))
+        .isInstanceOfSatisfying(InvalidSourcesException.class, e -> assertThat(e.problems()).containsExactly(
+            new Problem("bindings[0].keyResult", "must be a non-empty string: \"\u00a0\"")));
+  }
+
+  @Test
   void read_prometheus_stepInUnits() {
     Sources s = SourcesJson.read("""
         {"format": "okr-sources/1", "bindings": [

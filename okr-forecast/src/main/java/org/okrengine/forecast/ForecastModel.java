@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.okrengine.model.OkrCycle;
+import org.okrengine.model.internal.Checks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -144,12 +145,12 @@ public final class ForecastModel {
 
   /**
    * Whether {@code name} may name a model: 1 to 200 characters (code points, as JSON Schema's {@code maxLength}
-   * counts them), not blank, without control characters, format characters (bidirectional marks), line or paragraph
+   * counts them), not blank (white space as the schema's {@code \s} counts it: U+00A0 too), without control characters, format characters (bidirectional marks), line or paragraph
    * separators, private-use characters or unpaired surrogates; characters beyond the Basic Multilingual Plane are
    * judged as themselves (U+E0001, a format character, is refused; an emoji counts once).
    */
   static boolean validName(String name) {
-    if (name.isBlank() || name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {
+    if (Checks.isBlank(name) || name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {
       return false;
     }
     for (int i = 0; i < name.length(); ) {

@@ -374,11 +374,22 @@ class MovementAwareTest {
     assertThatThrownBy(() -> ForecastModel.defaults().withName(emoji.repeat(201)))
         .isInstanceOf(IllegalArgumentException.class);
     String json = ForecastModel.defaults().toJson();
-    for (String astral : new String[] {"\\uDB40\\uDC01", "\\uDB80\\uDC00", "\\uD83D"}) { // Cf, Co, unpaired
+    for (String astral : new String[] {"\\uDB40\\uDC01", "\\uDB80\\uDC00"}) { // Cf, Co
       String doc = json.replace("\"name\": \"okr-default-2\"", "\"name\": \"okr" + astral + "x\"");
       assertThatThrownBy(() -> ForecastModel.fromJson(doc)).as(astral).isInstanceOf(InvalidModelException.class)
           .hasMessageContaining("name: must be 1 to 200 characters");
     }
+    // white space to the schema's \\s, which String.isBlank does not count, is blank too
+    for (String blank : new String[] {"\\u00a0", "\\u00a0\\u3000\\ufeff"}) {
+      String doc = json.replace("\"name\": \"okr-default-2\"", "\"name\": \"" + blank + "\"");
+      assertThatThrownBy(() -> ForecastModel.fromJson(doc)).as(blank).isInstanceOf(InvalidModelException.class)
+          .hasMessageContaining("name: must be 1 to 200 characters");
+    }
+    // an unpaired surrogate is text no UTF-8 file can hold; the JSON reader refuses it, naming it
+    String unpaired = json.replace("\"name\": \"okr-default-2\"", "\"name\": \"okr\\uD83Dx\"");
+    assertThatThrownBy(() -> ForecastModel.fromJson(unpaired)).isInstanceOf(InvalidModelException.class)
+        .hasMessageContaining("name: contains an unpaired surrogate (\\ud83d)");
+    assertThatThrownBy(() -> ForecastModel.defaults().withName("\u00a0")).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.okrengine.model.internal.Checks;
 import org.okrengine.model.internal.CycleValidation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -142,14 +143,14 @@ final class Built {
     Map<String, String> resolve() {
       Map<String, Integer> count = new HashMap<>();
       for (Item i : items) {
-        if (i.id() != null && !i.id().isBlank()) {
+        if (i.id() != null && !Checks.isBlank(i.id())) {
           count.merge(i.id(), 1, Integer::sum);
         }
       }
       Map<String, String> names = new LinkedHashMap<>();
       for (Item i : items) {
         String name;
-        if (i.id() != null && !i.id().isBlank() && count.get(i.id()) == 1) {
+        if (i.id() != null && !Checks.isBlank(i.id()) && count.get(i.id()) == 1) {
           name = i.id();
         } else if (i.parent() == null || !names.containsKey(i.parent())) {
           name = i.path();

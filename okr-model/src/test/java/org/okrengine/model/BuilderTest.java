@@ -182,6 +182,29 @@ class BuilderTest {
   }
 
   @Test
+  void build_unpairedSurrogate_refusedAsTheReaderRefusesIt() {
+    assertThat(problems(() -> oneKeyResult(KeyResult.builder("KR-1").title("Pipeline \ud800").tags("a\udc00")
+        .metric(Metric.increase(0, 10))).build()))
+        .containsExactly("KR-1.title: contains an unpaired surrogate (\\ud800)",
+            "KR-1.tags[0]: contains an unpaired surrogate (\\udc00)");
+    assertThat(problems(() -> OkrCycle.builder("C").start(LocalDate.of(2026, 7, 1)).end(LocalDate.of(2026, 9, 30))
+        .team("t", "Team \udfff", null).build()))
+        .containsExactly("t.name: contains an unpaired surrogate (\\udfff)");
+    assertThat(problems(() -> Objective.builder("O-1").title("\ud83d").team("t").build()))
+        .containsExactly("O-1.title: contains an unpaired surrogate (\\ud83d)");
+  }
+
+  @Test
+  void build_idOfNoBreakSpaces_blankAsTheSchemaSays() {
+    assertThat(problems(() -> KeyResult.builder("\u00a0").team("t").metric(Metric.increase(0, 10)).build()))
+        .containsExactly("keyResult.id: must not be blank");
+    assertThatThrownBy(() -> new Team("\u00a0\u202f", null, null)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("id must not be blank");
+    assertThatThrownBy(() -> new Team("t\ud800", null, null)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("id contains an unpaired surrogate (\\ud800)");
+  }
+
+  @Test
   void build_defaults_asTheJsonReaderApplies() {
     KeyResult kr = KeyResult.builder("KR-1").team("t").metric(Metric.maintainAbove(99.5).unit("%")).build();
     assertThat(kr.title()).isEqualTo("KR-1");

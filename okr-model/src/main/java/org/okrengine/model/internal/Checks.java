@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -18,16 +19,74 @@ import org.okrengine.model.Metric;
 public final class Checks {
   private Checks() {}
 
-  /** Returns {@code value} when it is a non-blank string. */
-  public static String requireId(String value, String name) {
-    Objects.requireNonNull(value, () -> name + " must not be null");
-    if (value.isBlank()) {
-      throw new IllegalArgumentException(name + " must not be blank");
+  /**
+   * Whether {@code c} is white space to the formats' schemas, whose {@code \S} is ECMA-262's: its WhiteSpace and
+   * LineTerminator (tab, line feed, U+000B, form feed, carriage return, space, U+00A0, U+1680, U+2000 to U+200A,
+   * U+2028, U+2029, U+202F, U+205F, U+3000, U+FEFF), and, as {@link String#isBlank} has always counted them here,
+   * U+001C to U+001F.
+   */
+  public static boolean isWhiteSpace(char c) {
+    return Character.isWhitespace(c) || c == '\u00a0' || c == '\u2007' || c == '\u202f' || c == '\ufeff';
+  }
+
+  /** Whether {@code s} is empty or only {@link #isWhiteSpace white space}: what a schema's {@code \S} refuses. */
+  public static boolean isBlank(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (!isWhiteSpace(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The index of the first surrogate in {@code s} that is not half of a well-formed pair (a high surrogate followed by
+   * a low one), or -1 when there is none. Such text cannot be written as UTF-8.
+   */
+  public static int unpairedSurrogate(CharSequence s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Null when {@code s} holds no unpaired surrogate, else the rule and the surrogate as a JSON escape:
+   * <code>contains an unpaired surrogate (&#92;ud800)</code>.
+   */
+  public static String unpairedSurrogateProblem(CharSequence s) {
+    int i = unpairedSurrogate(s);
+    if (i < 0) {
+      return null;
+    }
+    char c = s.charAt(i);
+    return "contains an unpaired surrogate (\\u" + String.format(Locale.ROOT, "%04x", (int) c) + ")";
+  }
+
+  /** Returns {@code value} when it holds no unpaired surrogate (null passes). */
+  public static String requireWellFormed(String value, String name) {
+    String problem = value == null ? null : unpairedSurrogateProblem(value);
+    if (problem != null) {
+      throw new IllegalArgumentException(name + " " + problem);
     }
     return value;
   }
 
-  /** Returns {@code value} when it is null or a non-blank string. */
+  /** Returns {@code value} when it is a non-blank string without unpaired surrogates. */
+  public static String requireId(String value, String name) {
+    Objects.requireNonNull(value, () -> name + " must not be null");
+    if (isBlank(value)) {
+      throw new IllegalArgumentException(name + " must not be blank");
+    }
+    return requireWellFormed(value, name);
+  }
+
+  /** Returns {@code value} when it is null or a non-blank string without unpaired surrogates. */
   public static String optionalId(String value, String name) {
     return value == null ? null : requireId(value, name);
   }

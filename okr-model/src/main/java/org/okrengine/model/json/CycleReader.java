@@ -675,7 +675,7 @@ final class CycleReader extends TreeReader {
     if (optional(doc, "sources") instanceof List<?> items) {
       Map<String, Integer> first = new LinkedHashMap<>();
       for (int i = 0; i < items.size(); i++) {
-        if (items.get(i) instanceof Obj o && o.get("name") instanceof String name && !name.isBlank()) {
+        if (items.get(i) instanceof Obj o && o.get("name") instanceof String name && !Checks.isBlank(name)) {
           Integer earlier = first.putIfAbsent(name, i);
           if (earlier != null) {
             problems.add(problem(JsonPath.ROOT.field("sources").at(i).field("name"),
@@ -705,7 +705,7 @@ final class CycleReader extends TreeReader {
     if (keyResults != null) {
       for (int k = 0; k < keyResults.size(); k++) {
         JsonPath kp = p.field("keyResults").at(k);
-        if (keyResults.get(k).isBlank()) {
+        if (Checks.isBlank(keyResults.get(k))) {
           problems.add(problem(kp, "must not be blank"));
         } else if (keyResults.indexOf(keyResults.get(k)) < k) {
           problems.add(problem(kp, "repeats \"" + keyResults.get(k) + "\" (also keyResults["

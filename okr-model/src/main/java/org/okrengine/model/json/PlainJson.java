@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.okrengine.model.InvalidInputException;
 import org.okrengine.model.Problem;
+import org.okrengine.model.internal.Checks;
 
 /**
  * Parses any JSON document into plain Java values, with the strictness of the library's own readers: for modules and
@@ -33,7 +34,9 @@ import org.okrengine.model.Problem;
  *
  * <p>A document is rejected, with every problem listed, when it is malformed JSON ({@code line L, column C: ...}),
  * empty, followed by anything but whitespace, repeats a key within one object ({@code path.key: duplicate key}),
- * holds a number beyond the range of a double ({@code path: must be finite: 1e400}), nests deeper than
+ * holds a number beyond the range of a double ({@code path: must be finite: 1e400}), holds a string with a
+ * surrogate that is not half of a pair, which no UTF-8 text can hold
+ * (<code>path: contains an unpaired surrogate (&#92;ud800)</code>), nests deeper than
  * {@value #MAX_NESTING_DEPTH} levels, or is larger than {@value #MAX_DOCUMENT_BYTES} bytes in UTF-8; a file that is
  * not UTF-8 is malformed. A leading byte order mark is skipped.
  */
@@ -104,7 +107,10 @@ public final class PlainJson {
     return value;
   }
 
-  /** The plain value of a tree value; numbers out of range are recorded at {@code path}. Depth is bounded. */
+  /**
+   * The plain value of a tree value; numbers out of range and strings with an unpaired surrogate are recorded at
+   * {@code path}. Depth is bounded.
+   */
   private static Object convert(Object v, String path, List<Problem> problems) {
     if (v instanceof JsonTree.Obj o) {
       Map<String, Object> map = new LinkedHashMap<>();
@@ -125,6 +131,12 @@ public final class PlainJson {
         problems.add(new Problem(path, "must be finite: " + n.describe()));
       }
       return n.value();
+    }
+    if (v instanceof String s) {
+      String bad = Checks.unpairedSurrogateProblem(s);
+      if (bad != null) {
+        problems.add(new Problem(path, bad));
+      }
     }
     return v; // String, Boolean or NULL
   }

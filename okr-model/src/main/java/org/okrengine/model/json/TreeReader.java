@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.okrengine.model.Problem;
+import org.okrengine.model.internal.Checks;
 import org.okrengine.model.json.JsonTree.Num;
 import org.okrengine.model.json.JsonTree.Obj;
 
@@ -107,15 +108,30 @@ abstract class TreeReader {
     return v == JsonTree.NULL ? null : v;
   }
 
+  /**
+   * The string {@code v}, or null after recording {@code must be a string}, or, for text no UTF-8 document can hold,
+   * <code>contains an unpaired surrogate (&#92;ud800)</code>: every string the readers (and so the builders) take passes
+   * here or through {@link #stringList}.
+   */
   String string(Object v, JsonPath path) {
     if (v == null) {
       return null;
     }
     if (v instanceof String s) {
-      return s;
+      return wellFormed(s, path);
     }
     problems.add(problem(path, "must be a string"));
     return null;
+  }
+
+  /** {@code s}, or null after recording the unpaired surrogate it holds. */
+  String wellFormed(String s, JsonPath path) {
+    String bad = Checks.unpairedSurrogateProblem(s);
+    if (bad != null) {
+      problems.add(problem(path, bad));
+      return null;
+    }
+    return s;
   }
 
   String requiredString(Obj o, String key, JsonPath p) {
@@ -126,8 +142,9 @@ abstract class TreeReader {
     return string(optional(o, key), p.field(key));
   }
 
+  /** {@code s} when it may be an id: not blank (white space as the schemas' {@code \s} counts it, U+00A0 too). */
   String id(String s, JsonPath path) {
-    if (s != null && s.isBlank()) {
+    if (s != null && Checks.isBlank(s)) {
       problems.add(problem(path, "must not be blank"));
       return null;
     }
@@ -221,6 +238,9 @@ abstract class TreeReader {
     boolean ok = true;
     for (int i = 0; i < items.size(); i++) {
       if (items.get(i) instanceof String s) {
+        if (wellFormed(s, p.field(key).at(i)) == null) {
+          ok = false;
+        }
         out.add(s);
       } else {
         problems.add(problem(p.field(key).at(i), "must be a string"));

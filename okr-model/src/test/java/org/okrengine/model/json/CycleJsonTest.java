@@ -382,6 +382,54 @@ class CycleJsonTest {
   }
 
   @Test
+  void read_unpairedSurrogateEscapes_refusedAtEveryPathWithTheOtherProblems() {
+    // lone surrogates written as JSON escapes: text no UTF-8 file can hold, so no output can write it
+    String json = withRoot("'initiatives': [{'id': 'I-1', 'team': 't', 'title': 'x\\udc00'}]")
+        .replace(q("{'id': 't'}"), q("{'id': 't', 'name': 'Ops \\ud800'}"))
+        .replace(q("'id': 'KR-1', "), q("'id': 'KR-1', 'title': 'Pipeline \\ud800', 'tags': ['ok', '\\ud83d\\ude00',"
+            + " 'a\\ud83d'], 'checkIns': [{'at': '2026-07-08', 'value': 1, 'note': '\\ude00\\ud83d',"
+            + " 'blockers': ['\\udfff']}], 'weight': -1, "));
+    InvalidCycleException e = catchThrowableOfType(InvalidCycleException.class, () -> JSON.read(json));
+    assertThat(e).isNotNull();
+    assertThat(e.problems()).extracting(Problem::toString).containsExactly(
+        "teams[0].name: contains an unpaired surrogate (\\ud800)",
+        KR + ".title: contains an unpaired surrogate (\\ud800)",
+        KR + ".weight: must not be negative: -1.0",
+        KR + ".tags[2]: contains an unpaired surrogate (\\ud83d)",
+        KR + ".checkIns[0].note: contains an unpaired surrogate (\\ude00)",
+        KR + ".checkIns[0].blockers[0]: contains an unpaired surrogate (\\udfff)",
+        "initiatives[0].title: contains an unpaired surrogate (\\udc00)");
+    // a well-formed pair (an emoji) is text like any other
+    assertThat(JSON.read(MINIMAL.replace(q("'title': 'T'"), q("'title': 'T \\ud83d\\ude00'"))).cycle()
+        .objective("O-1").orElseThrow().title()).isEqualTo("T \ud83d\ude00");
+  }
+
+  @Test
+  void read_unpairedSurrogate_inAnId_refusedOnALineOfJsonLinesToo() {
+    String json = MINIMAL.replace(q("'id': 'O-1'"), q("'id': 'O-\\udbff'"));
+    JsonLine line = JSON.line(3, json);
+    assertThat(line.cycle()).isNull();
+    assertThat(line.errors()).extracting(Problem::toString)
+        .containsExactly("objectives[0].id: contains an unpaired surrogate (\\udbff)");
+  }
+
+  @Test
+  void read_idOfWhiteSpaceTheSchemaCounts_blank() {
+    // the schemas' "\S" is ECMA-262's: U+00A0, U+2007, U+202F, U+3000, U+FEFF and the rest are white space to it
+    for (String blank : List.of("\u00a0", "\u2007", "\u202f", "\u3000", "\ufeff", " \u00a0\u2028\u1680\u205f")) {
+      String json = MINIMAL.replace(q("'id': 'O-1'"), q("'id': '" + blank + "'"))
+          .replace(q("'id': 't'}"), q("'id': 't', 'parent': '" + blank + "'}"));
+      InvalidCycleException e = catchThrowableOfType(InvalidCycleException.class, () -> JSON.read(json));
+      assertThat(e).as("%s", blank.chars().mapToObj(Integer::toHexString).toList()).isNotNull();
+      assertThat(e.problems()).extracting(Problem::toString)
+          .containsExactly("teams[0].parent: must not be blank", "objectives[0].id: must not be blank");
+    }
+    // not white space to ECMA-262 nor to Java: a zero-width space and a Mongolian vowel separator are text
+    assertThat(JSON.read(MINIMAL.replace(q("'id': 'O-1'"), q("'id': '\u200b\u180e'"))).cycle().objectives())
+        .hasSize(1);
+  }
+
+  @Test
   void read_minimal_appliesDefaults() {
     ParsedCycle parsed = JSON.read(MINIMAL);
     OkrCycle c = parsed.cycle();

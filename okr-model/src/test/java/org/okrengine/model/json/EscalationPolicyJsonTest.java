@@ -220,6 +220,16 @@ class EscalationPolicyJsonTest {
   }
 
   @Test
+  void read_unpairedSurrogateOrNoBreakSpace_refused() {
+    assertThatThrownBy(() -> JSON.read("""
+        {"levels": [{"level": 1, "to": "lead \\udc00", "forDays": 14}, {"level": 2, "to": "\u00a0", "forDays": 28}]}"""))
+        .isInstanceOf(InvalidPolicyException.class).hasMessage("""
+        2 problems in the escalation policy:
+        levels[0].to: contains an unpaired surrogate (\\udc00)
+        levels[1].to: must not be blank""");
+  }
+
+  @Test
   void read_otherFormatMalformedOrEmpty_rejected() {
     assertThatThrownBy(() -> JSON.read("{\"format\": \"okr-cycle/1\", \"levels\": []}")).hasMessage(
         "1 problem in the escalation policy:\nformat: unknown format \"okr-cycle/1\" (expected "

@@ -74,6 +74,15 @@ class PlainJsonTest {
   }
 
   @Test
+  void parse_unpairedSurrogates_everyOneListedWithItsPath() {
+    assertThat(problems("{\"name\": \"m\\ud800\", \"a\": [\"ok\\ud83d\\ude00\", \"\\udc00\"], \"k\": 1e400}"))
+        .containsExactly("name: contains an unpaired surrogate (\\ud800)",
+            "a[1]: contains an unpaired surrogate (\\udc00)", "k: must be finite: 1e400");
+    assertThat(problems("\"\\ud800\"")).containsExactly("contains an unpaired surrogate (\\ud800)");
+    assertThat(PlainJson.parse("\"\\ud83d\\ude00\"")).isEqualTo("\ud83d\ude00");
+  }
+
+  @Test
   void parse_duplicateKeysAndNumbersOutOfRange_everyProblemListed() {
     assertThat(problems("{\"a\": {\"b\": 1, \"b\": 2}, \"c\": [{\"d\": 1e400, \"d\": 1}, -1E999], \"a\": 3}"))
         .containsExactly("a.b: duplicate key", "c[0].d: duplicate key", "a: duplicate key",
