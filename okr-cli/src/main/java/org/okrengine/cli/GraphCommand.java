@@ -14,6 +14,8 @@ import org.okrengine.deps.DotWriter;
 import org.okrengine.execution.ExecutionEngine;
 import org.okrengine.model.CascadeSummary;
 import org.okrengine.model.CycleReport;
+import org.okrengine.model.Initiative;
+import org.okrengine.model.Milestone;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,6 +67,20 @@ final class GraphCommand implements Callable<Integer> {
       for (CascadeSummary c : report.cascades()) {
         late.add(c.source());
         reached.addAll(c.affected());
+      }
+      // an open milestone past its due date is late too (docs/FORMAT.md, okr explain), counted as the report counts
+      // lateness: to the day the cycle ended at the latest
+      LocalDate today = cycle.cycle().dateOf(at);
+      LocalDate end = cycle.cycle().dateOf(cycle.cycle().endInstant());
+      if (today.isAfter(end)) {
+        today = end;
+      }
+      for (Initiative i : cycle.initiatives()) {
+        for (Milestone m : i.milestones()) {
+          if (m.completed() == null && m.due().isBefore(today)) {
+            late.add(m.id());
+          }
+        }
       }
       dot.append(DotWriter.write(DependencyGraph.of(cycle), late, reached));
     });

@@ -341,6 +341,29 @@ class OkrTest {
   }
 
   @Test
+  void graph_openMilestonePastDue_drawnLateWithItsEdges(@TempDir Path dir) throws IOException {
+    Run r = run("graph", EXAMPLE.toString(), "--as-of", "2026-08-19");
+    assertThat(r.code()).isEqualTo(0);
+    // open past due on 19 Aug: M-6 (5 Aug), M-10 (31 Jul), M-11 (15 Aug); they were drawn white, their edges uncoloured
+    assertThat(r.out()).contains("\"M-6\" [label=\"M-6\\nStreaming ingestion (due 2026-08-05)\", color=red, "
+            + "fillcolor=\"#fde0dc\", penwidth=2];")
+        .contains("\"M-10\" [label=\"M-10\\nTwo agents hired (due 2026-07-31)\", color=red")
+        .contains("\"M-11\" [label=\"M-11\\nTop 50 articles rewritten (due 2026-08-15)\", color=red")
+        .contains("\"M-6\" -> \"I-2\" [label=\"blocks\\nneed by 2026-08-08\", color=red];")
+        .contains("\"M-10\" -> \"I-6\" [label=\"part-of\", color=red];")
+        // completed (M-5) or not yet due (M-7, 1 Sep): not late
+        .contains("\"M-5\" [label=\"M-5\\nSchema registry (due 2026-07-15)\"];")
+        .contains("\"M-7\" [label=\"M-7\\nHistorical backfill (due 2026-09-01)\"];");
+    // after the end lateness is counted to the day the cycle ended: a milestone due after it is not late
+    Path f = dir.resolve("late-due.json");
+    Files.writeString(f, Files.readString(EXAMPLE).replace("\"due\": \"2026-09-10\"", "\"due\": \"2026-10-05\""));
+    Run after = run("graph", f.toString(), "--as-of", "2026-10-15");
+    assertThat(after.code()).isEqualTo(0);
+    assertThat(after.out()).contains("\"M-13\" [label=\"M-13\\nOnboarding flow live (due 2026-10-05)\"];")
+        .contains("\"M-7\" [label=\"M-7\\nHistorical backfill (due 2026-09-01)\", color=red");
+  }
+
+  @Test
   void retro_twoExampleCycles_textHasEverySection() {
     Path q2 = ROOT.resolve("examples/acme-2026-q2.json");
     Run r = run("retro", q2.toString(), EXAMPLE.toString());

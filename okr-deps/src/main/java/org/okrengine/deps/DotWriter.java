@@ -42,7 +42,7 @@ public final class DotWriter {
   /**
    * The DOT text of {@code graph}.
    *
-   * @param late ids drawn as late (the sources of cascades)
+   * @param late ids drawn as late (the sources of cascades, open milestones past their due date)
    * @param reached ids drawn as reached by a slip
    */
   public static String write(DependencyGraph graph, Set<String> late, Set<String> reached) {
