@@ -90,7 +90,7 @@ final class Causes {
                   : "; " + upstreamMiss(name(kr.id(), kr.title()), miss, f == null ? null : 1 - f.probabilityOfTarget()))),
           0.5 + 0.5 * miss, 1));
     }
-    blocker(cycle, id, seen, asOf, out);
+    blocker(cycle, id, seen, asOf, over, out);
     Double staleAfter = staleAfterDays(f);
     if (!sourceSilent && staleAfter != null && f.daysSinceCheckIn() != null) {
       int days = f.daysSinceCheckIn();
@@ -171,7 +171,9 @@ final class Causes {
     return out;
   }
 
-  private static void blocker(Cycle cycle, String id, List<CheckIn> seen, Instant asOf, List<Scored> out) {
+  /** {@code over}: the cycle is over ({@code asOf} is its end), when the sentence is in the past tense. */
+  private static void blocker(Cycle cycle, String id, List<CheckIn> seen, Instant asOf, boolean over,
+      List<Scored> out) {
     if (seen.isEmpty()) {
       return;
     }
@@ -190,9 +192,9 @@ final class Causes {
         continue;
       }
       out.add(new Scored(new Cause("blocker-named", tag, Map.of("weeks", weeks, "checkIns", (double) count),
-          "\"" + tag + "\" has been named as a blocker in " + count + " check-ins in a row over "
-              + (weeks == 1 ? "1 week" : (long) weeks + " weeks") + ", since "
-              + Insights.DAY.format(cycle.dateOf(seen.get(first).at())) + "."),
+          "\"" + tag + (over ? "\" had been" : "\" has been") + " named as a blocker in " + count
+              + " check-ins in a row over " + (weeks == 1 ? "1 week" : (long) weeks + " weeks") + ", since "
+              + Insights.DAY.format(cycle.dateOf(seen.get(first).at())) + (over ? ", when the cycle ended." : ".")),
           0.9 * Math.min(1, weeks / 4), 2));
     }
   }

@@ -87,6 +87,17 @@ class CausesTest {
   }
 
   @Test
+  void stalledTeam_afterTheEnd_blockerInThePastTense() {
+    // after the end causes are judged at the end (1 Oct): "hiring" named from 12 Aug, 50 days, 7 whole weeks
+    CycleReport r = ExecutionEngine.withDefaults().analyze(cycle(stalled()), day(120));
+    Cause blocker = r.keyResults().get(0).causes().stream().filter(c -> c.code().equals("blocker-named"))
+        .findFirst().orElseThrow();
+    assertThat(blocker.evidence()).containsEntry("weeks", 7.0).containsEntry("checkIns", 3.0);
+    assertThat(blocker.sentence()).isEqualTo("\"hiring\" had been named as a blocker in 3 check-ins in a row over "
+        + "7 weeks, since 12 Aug, when the cycle ended.");
+  }
+
+  @Test
   void silentAndBackwards() {
     // 0..100: 4, 8, 12 on days 7, 14, 21, then 7 on day 28 (backwards by 5% of the way from the best value of
     // the 21 days before day 40; far enough behind its plan to be at risk by its probability); as of day 40 nothing
