@@ -141,10 +141,20 @@ final class WhatifCommand implements Callable<Integer> {
         + TextReport.WHEN.format(c.asOf().atZone(zone)) + " (" + zone.getId() + ")");
     out.println();
     out.println("Key results (probability of target, status: baseline -> scenario):");
-    rows(c.keyResults());
+    boolean keyResultMoved = rows(c.keyResults());
     out.println();
     out.println("Objectives (probability of the commitment, key results needing attention):");
-    rows(c.objectives());
+    boolean objectiveMoved = rows(c.objectives());
+    // what the marker means, and why an objective can move while none of its key results does (O-1 43% -> 42% with
+    // a slip of I-3: the commitment is simulated jointly with the late work its key results share)
+    if (keyResultMoved || objectiveMoved) {
+      out.println();
+      out.println("*: the status changed, or the probability moved by half a point or more.");
+    }
+    if (objectiveMoved) {
+      out.println("An objective's probability is simulated jointly over its key results and the late upstream work");
+      out.println("they share, so it can move while none of its key results' probabilities does.");
+    }
     out.println();
     if (c.escalations().isEmpty()) {
       out.println("No escalation is new or raised.");
@@ -159,7 +169,9 @@ final class WhatifCommand implements Callable<Integer> {
     }
   }
 
-  private void rows(List<WhatIf.Row> rows) {
+  /** Prints {@code rows}, each that moved marked {@code *}; whether any did. */
+  private boolean rows(List<WhatIf.Row> rows) {
+    boolean any = false;
     for (WhatIf.Row r : rows) {
       boolean moved = !r.baselineStatus().equals(r.status())
           || (r.baselineProbability() != null && r.probability() != null
@@ -173,7 +185,9 @@ final class WhatifCommand implements Callable<Integer> {
       }
       out.println((moved ? "* " : "  ") + String.format(Locale.ROOT, "%-6s %4s -> %4s  %s -> %s",
           ConsoleText.printable(r.id()), was, now, r.baselineStatus(), r.status()));
+      any |= moved;
     }
+    return any;
   }
 
   private static String pct1(Double p) {

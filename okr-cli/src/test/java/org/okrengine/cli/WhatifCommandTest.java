@@ -36,6 +36,32 @@ class WhatifCommandTest {
     assertThat(r.out()).contains("\n* O-3    9.3% -> 8.6%  2 of 3 need attention -> 2 of 3 need attention\n");
   }
 
+  /**
+   * The marker is explained, and so is an objective that moves while none of its key results does (O-1 43% -> 42%
+   * with I-3 slipped 14 days: its commitment is simulated jointly with the late work its key results share).
+   */
+  @Test
+  void whatif_markerAndJointObjectiveExplained() {
+    OkrTest.Run r = OkrTest.run("whatif", EXAMPLE, "--slip", "I-3=+14d", "--as-of", "2026-08-19");
+    assertThat(r.code()).isEqualTo(0);
+    assertThat(r.out()).contains("\n* O-1     43% ->  42%  3 of 3 need attention -> 3 of 3 need attention\n")
+        .doesNotContain("\n* KR-")
+        .contains("\n  O-10    26% ->  26%  3 of 3 need attention -> 3 of 3 need attention\n\n"
+            + "*: the status changed, or the probability moved by half a point or more.\n"
+            + "An objective's probability is simulated jointly over its key results and the late upstream work\n"
+            + "they share, so it can move while none of its key results' probabilities does.\n\n"
+            + "No escalation is new or raised.\n");
+  }
+
+  @Test
+  void whatif_nothingMoved_noLegend() {
+    // a slip of a milestone not yet due and still on time after it: no row moves, nothing to explain
+    OkrTest.Run r = OkrTest.run("whatif", EXAMPLE, "--slip", "M-13=+1d", "--as-of", "2026-08-19");
+    assertThat(r.code()).isEqualTo(0);
+    assertThat(r.out()).doesNotContain("\n* ").doesNotContain("*:").doesNotContain("jointly")
+        .contains("  O-10    26% ->  26%  3 of 3 need attention -> 3 of 3 need attention\n\nNo escalation");
+  }
+
   @Test
   void whatif_json_namesItsFormat() {
     OkrTest.Run r = OkrTest.run("whatif", EXAMPLE, "--target", "KR-5=1200", "--as-of", "2026-08-19", "--format",
