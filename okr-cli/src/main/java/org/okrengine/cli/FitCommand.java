@@ -120,11 +120,14 @@ final class FitCommand implements Callable<Integer> {
     return Okr.OK;
   }
 
-  /** The one-line summary: name, key results, cycles and weight of history; or that the model was kept. */
+  /**
+   * The one-line summary: name, key results, cycles and weight of history (two decimals, 0.00 for a model kept as it
+   * was); or that the model was kept.
+   */
   static String summary(ForecastModel model, boolean fitted, String how) {
     ForecastModel.FitSummary s = model.fittedOn();
     if (!fitted || s == null) {
-      return ConsoleText.printable(model.name()) + ": not refitted, weight of history 0 (too little history: see the "
+      return ConsoleText.printable(model.name()) + ": not refitted, weight of history 0.00 (too little history: see the "
           + "warning)";
     }
     return String.format(Locale.ROOT, "%s: fitted on %s of %s, weight of history %.2f (%s), at risk below %s",
@@ -132,8 +135,9 @@ final class FitCommand implements Callable<Integer> {
         s.weightOfHistory(), ConsoleText.printable(how), model.atRiskBelow());
   }
 
+  /** {@code n} with thousands separators, as other counts are written ("2,730 key results"), and {@code what}. */
   private static String count(int n, String what) {
-    return n + " " + what + (n == 1 ? "" : "s");
+    return String.format(Locale.ROOT, "%,d", n) + " " + what + (n == 1 ? "" : "s");
   }
 
   private static boolean validName(String name) {

@@ -90,11 +90,20 @@ class FitCommandTest {
   }
 
   @Test
+  void summary_countsWithThousandsSeparators() {
+    // the library's model was fitted on 2,730 key results of 2,730 cycles (it read "2730", where the skipped lines'
+    // note reads "of 2,731")
+    assertThat(FitCommand.summary(ForecastModel.defaults(), true, "pooled, shrunk toward no other model"))
+        .isEqualTo("okr-default-2: fitted on 2,730 key results of 2,730 cycles, weight of history 1.00 (pooled, "
+            + "shrunk toward no other model), at risk below " + ForecastModel.defaults().atRiskBelow());
+  }
+
+  @Test
   void fit_tooLittleHistory_writesTheModelAsItIsAndWarns(@TempDir Path dir) throws IOException {
     Path out = dir.resolve("model.json");
     OkrTest.Run r = run("fit", Q3.toString(), "--out", out.toString());
     assertThat(r.code()).isZero();
-    assertThat(r.out()).isEqualTo("okr-default-2: not refitted, weight of history 0 (too little history: see the "
+    assertThat(r.out()).isEqualTo("okr-default-2: not refitted, weight of history 0.00 (too little history: see the "
         + "warning); wrote " + out + "\n");
     assertThat(r.err()).isEqualTo("okr: note: 30 key results have no result.finalValue and were left out of the fit; "
         + "--outcome-from-last-check-in takes the last check-in as the outcome where the history has no results (not "

@@ -181,7 +181,7 @@ class RejectsOptionTest {
     OkrTest.Run fit = run("fit", tawos.toString(), tse.toString(), "--out", model.toString(), "--rejects",
         rejects.toString());
     assertThat(fit.code()).as(fit.err()).isZero();
-    assertThat(fit.out()).startsWith("okr-default-2+fit: fitted on 2730 key results of 2730 cycles, ");
+    assertThat(fit.out()).startsWith("okr-default-2+fit: fitted on 2,730 key results of 2,730 cycles, ");
     assertThat(fit.err()).endsWith(skipped);
     assertThat(Files.readString(rejects)).isEqualTo(expected);
     OkrTest.Run strict = run("retro", tawos.toString(), tse.toString(), "--no-forecasts");
