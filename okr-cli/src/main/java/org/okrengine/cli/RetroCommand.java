@@ -149,7 +149,7 @@ final class RetroCommand implements Callable<Integer> {
     int trendsShown = 0;
     for (TeamTrend t : r.trends()) {
       if (trendsShown++ == 20) {
-        out.printf(Locale.ROOT, "  ... and %d more teams%n", r.trends().size() - 20);
+        out.printf(Locale.ROOT, "  ... and %s%n", count(r.trends().size() - 20, "more team", "more teams"));
         break;
       }
       StringBuilder sb = new StringBuilder();
@@ -214,8 +214,9 @@ final class RetroCommand implements Callable<Integer> {
     }
     for (int i = 0; i < r.blockers().size() && i < 15; i++) {
       BlockerStats b = r.blockers().get(i);
-      out.printf(Locale.ROOT, "  %-20s %d KRs, %d mentions, %.0f days on average (max %.0f), %d hit, %d missed; "
-          + "teams: %s%n", b.tag(), b.keyResults(), b.mentions(), b.meanDays(), b.maxDays(), b.hits(), b.misses(),
+      out.printf(Locale.ROOT, "  %-20s %s, %s, %.0f days on average (max %.0f), %d hit, %d missed; "
+          + "teams: %s%n", b.tag(), count(b.keyResults(), "KR", "KRs"), count(b.mentions(), "mention", "mentions"),
+          b.meanDays(), b.maxDays(), b.hits(), b.misses(),
           String.join(", ", b.teams().stream().map(t -> t.team() + " " + t.keyResults()).toList()));
     }
     out.println();
@@ -274,6 +275,11 @@ final class RetroCommand implements Callable<Integer> {
         : String.format(Locale.ROOT, "hits %d: %d false alarm%s", f.hits(), f.hitsFlagged(),
             f.hitsFlagged() == 1 ? "" : "s");
     out.printf(Locale.ROOT, "  %-16s %s; %s%n", trim(name, 16), misses, hits);
+  }
+
+  /** {@code n} and the noun for it: {@code 1 KR}, {@code 2 KRs}. */
+  private static String count(long n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
   }
 
   private static String trim(String s, int n) {

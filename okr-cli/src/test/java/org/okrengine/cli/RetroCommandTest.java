@@ -29,4 +29,30 @@ class RetroCommandTest {
         + "  group                       KRs scored  hits  hit%   mean median   <.4 .4-.7  >=.7\n"
         + "  all                           1      1     0    0%   0.37   0.37     1     0     0\n");
   }
+
+  /**
+   * A count of one reads in the singular: a blocker on 1 KR, named once ("1 KRs, 1 mentions"), and the one team
+   * beyond the 20 trends shown ("... and 1 more teams").
+   */
+  @Test
+  void retro_countsOfOne_singular(@TempDir Path dir) throws IOException {
+    StringBuilder teams = new StringBuilder();
+    StringBuilder objectives = new StringBuilder();
+    for (int i = 0; i < 21; i++) {
+      String t = String.format("t%02d", i);
+      teams.append(i == 0 ? "" : ", ").append("{\"id\": \"").append(t).append("\"}");
+      objectives.append(i == 0 ? "" : ", ").append("{\"id\": \"O-").append(i).append("\", \"team\": \"").append(t)
+          .append("\", \"keyResults\": [{\"id\": \"KR-").append(i).append("\", \"team\": \"").append(t)
+          .append("\", \"metric\": {\"baseline\": 0, \"target\": 100, \"direction\": \"increase\"}, "
+              + "\"checkIns\": [{\"at\": \"2026-02-01T00:00:00Z\", \"value\": 20")
+          .append(i == 0 ? ", \"blockers\": [\"vendor\"]" : "").append("}], \"result\": {\"finalValue\": 50}}]}");
+    }
+    Path c = Files.writeString(dir.resolve("c.json"), "{\"format\": \"okr-cycle/1\", \"cycle\": {\"id\": \"C\", "
+        + "\"start\": \"2026-01-01\", \"end\": \"2026-03-31\", \"zone\": \"UTC\"}, \"teams\": [" + teams
+        + "], \"objectives\": [" + objectives + "]}");
+    OkrTest.Run r = OkrTest.run("retro", c.toString(), "--no-forecasts");
+    assertThat(r.code()).isEqualTo(0);
+    assertThat(r.out()).contains("\n  ... and 1 more team\n")
+        .contains("\n  vendor               1 KR, 1 mention, ");
+  }
 }

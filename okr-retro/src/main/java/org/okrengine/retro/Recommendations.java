@@ -74,8 +74,9 @@ final class Recommendations {
     if (struggling.size() > MAX_TEAMS) {
       int more = struggling.size() - MAX_TEAMS;
       out.add(new Recommendation("more-teams", null, String.format(Locale.ROOT,
-          "%d more teams hit fewer than half of their KRs with a median score below %.2f: see the completion by "
-              + "team.", more, LOW_MEDIAN), List.of(new Evidence("teams", more))));
+          "%d more %s with a median score below %.2f: see the completion by team.", more,
+          more == 1 ? "team hit fewer than half of its KRs" : "teams hit fewer than half of their KRs", LOW_MEDIAN),
+          List.of(new Evidence("teams", more))));
     }
     for (ObjectiveStats o : objectives) {
       if (o.scored() == 0) {
@@ -140,9 +141,10 @@ final class Recommendations {
     if (forecasts != null && forecasts.misses() >= 2 && forecasts.missesFlagged() * 2 >= forecasts.misses()
         && forecasts.medianWeeksAheadFirstFlag() != null) {
       out.add(new Recommendation("act-on-flags", null, String.format(Locale.ROOT,
-          "The forecaster flagged %d of %d misses, a median %.1f weeks before the end (and %d of %d hits): act on "
+          "The forecaster flagged %d of %d misses, a median %.1f weeks before the end (and %d of %d %s): act on "
               + "at-risk flags at the weekly review.", forecasts.missesFlagged(), forecasts.misses(),
-          forecasts.medianWeeksAheadFirstFlag(), forecasts.hitsFlagged(), forecasts.hits()),
+          forecasts.medianWeeksAheadFirstFlag(), forecasts.hitsFlagged(), forecasts.hits(),
+          forecasts.hits() == 1 ? "hit" : "hits"),
           List.of(new Evidence("missesFlagged", forecasts.missesFlagged()),
               new Evidence("misses", forecasts.misses()),
               new Evidence("medianWeeksAheadFirstFlag", forecasts.medianWeeksAheadFirstFlag()),

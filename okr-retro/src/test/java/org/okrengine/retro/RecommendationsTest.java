@@ -122,6 +122,17 @@ class RecommendationsTest {
         List.of(new Evidence("teams", 7 - 5))));
   }
 
+  @Test
+  void of_sixStrugglingTeams_oneMoreTeamSingular() {
+    List<GroupStats> t = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      t.add(team("t" + i, 4, 1, 0.1 * (i + 1)));
+    }
+    // it read "1 more teams hit fewer than half of their KRs"
+    assertThat(teams(t, List.of()).get(5).message()).isEqualTo("1 more team hit fewer than half of its KRs with a "
+        + "median score below 0.70: see the completion by team.");
+  }
+
   static List<Recommendation> objectives(ObjectiveStats... o) {
     return Recommendations.of(NAMES, Map.of(), List.of(o), List.of(), List.of(), noShapes(), List.of(), null);
   }
@@ -294,6 +305,13 @@ class RecommendationsTest {
         List.of(new Evidence("missesFlagged", 2), new Evidence("misses", 4),
             new Evidence("medianWeeksAheadFirstFlag", 3.5), new Evidence("hitsFlagged", 1),
             new Evidence("hits", 10))));
+  }
+
+  @Test
+  void of_forecasterOneHit_singular() {
+    // it read "(and 1 of 1 hits)"
+    assertThat(forecasting(forecasts(2, 2, 3.0, 1, 1)).get(0).message()).isEqualTo("The forecaster flagged 2 of 2 "
+        + "misses, a median 3.0 weeks before the end (and 1 of 1 hit): act on at-risk flags at the weekly review.");
   }
 
   @Test
