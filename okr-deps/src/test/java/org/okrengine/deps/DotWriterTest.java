@@ -38,7 +38,7 @@ class DotWriterTest {
       "KR\\n", "KR\u001b[2J", "KR\u202e", "KR");
   static final List<String> TITLES = List.of("ends in a backslash \\", "quote \" then ] ; }", "bell \u0007 esc "
       + "\u001b]0;pwned\u0007 cr \r done", "new\nline \\n", "entity &#27; &amp; &lt;", "nul \u0000 del \u007f",
-      "bidi \u202eevil\u202c \u2066x\u2069", "sep \u2028 \u2029 bom \ufeff lone \ud800", "emoji \ud83d\ude00 ok",
+      "bidi \u202eevil\u202c \u2066x\u2069", "sep \u2028 \u2029 bom \ufeff", "emoji \ud83d\ude00 ok",
       "\\", "");
 
   static OkrCycle hostile() {
@@ -70,10 +70,11 @@ class DotWriterTest {
     String dot = write();
     for (int i = 0; i < dot.length(); i++) {
       char c = dot.charAt(i);
-      assertThat(c == '\n' || !org.okrengine.model.SafeText.isUnsafe(c) || Character.isSurrogate(c) && c != '\ud800')
+      // (an unpaired surrogate never gets this far: the model refuses it, WellFormedTextTest)
+      assertThat(c == '\n' || !org.okrengine.model.SafeText.isUnsafe(c) || Character.isSurrogate(c))
           .as("character %d: U+%04X", i, (int) c).isTrue();
     }
-    assertThat(dot).doesNotContain("\ud800\"", "&#27;");
+    assertThat(dot).doesNotContain("&#27;");
     // every line closes its strings: only backslash-quote and pairs of backslashes are escapes
     for (String line : dot.split("\n")) {
       boolean in = false;
@@ -92,7 +93,7 @@ class DotWriterTest {
         .contains("    \"KR\\u0000\" [label=\"KR\\\\u0000\\nends in a backslash \\\\\", color=red")
         .contains("    \"KR\\\\\" [label=\"KR\\\\\\nnew\\\\u000aline \\\\n\"];")
         .contains("    \"KR\\\"\" [label=\"KR\\\"\\nentity &amp;#27; &amp;amp; &amp;lt;\"];")
-        .contains("    \"KR\\\\n\" [label=\"KR\\\\n\\nsep \\\\u2028 \\\\u2029 bom \\\\ufeff lone \\\\ud800\"];")
+        .contains("    \"KR\\\\n\" [label=\"KR\\\\n\\nsep \\\\u2028 \\\\u2029 bom \\\\ufeff\"];")
         .contains("    \"KR\\u001b[2J\" [label=\"KR\\\\u001b[2J\\nemoji \ud83d\ude00 ok\"];");
     // distinct ids stay distinct node names
     Matcher m = Pattern.compile("(?m)^    (\"(?:[^\"\\\\]|\\\\.)*\") \\[label=").matcher(dot);

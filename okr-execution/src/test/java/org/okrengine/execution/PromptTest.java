@@ -49,7 +49,8 @@ class PromptTest {
       "k\u2066" + INJECT + "\u2069\u200f",
       "l\u001b[2J\u001b]0;pwned\u0007" + INJECT,
       "m\u0000\u007f\u009b" + INJECT,
-      "n\ufeff\ud800" + INJECT,
+      // an unpaired surrogate no longer gets this far: the model refuses it (of_unpairedSurrogate_refusedByTheModel)
+      "n\ufeff" + INJECT,
       "o\t" + INJECT);
 
   static String hostile(int i) {
@@ -123,9 +124,7 @@ class PromptTest {
     for (String text : HOSTILE) {
       String quoted = FreeText.quote(text);
       assertThat(p).contains(quoted);
-      if (text.indexOf('\ud800') < 0) {
-        assertThat(PlainJson.parse(quoted)).isEqualTo(text);
-      }
+      assertThat(PlainJson.parse(quoted)).isEqualTo(text);
     }
   }
 

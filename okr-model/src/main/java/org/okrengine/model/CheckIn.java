@@ -4,6 +4,8 @@ import static org.okrengine.model.internal.Checks.copy;
 import static org.okrengine.model.internal.Checks.optionalUnit;
 import static org.okrengine.model.internal.Checks.requireInstant;
 import static org.okrengine.model.internal.Checks.requireMagnitude;
+import static org.okrengine.model.internal.Checks.requireWellFormed;
+import static org.okrengine.model.internal.Checks.requireWellFormedAll;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +36,9 @@ public record CheckIn(Instant at, double value, Double confidence, String note, 
     requireInstant(at, "at");
     requireMagnitude(value, "value");
     optionalUnit(confidence, "confidence");
-    blockers = blockers == null ? List.of() : copy(blockers, "blockers");
+    blockers = blockers == null ? List.of() : requireWellFormedAll(copy(blockers, "blockers"), "blockers");
+    requireWellFormed(note, "note");
+    requireWellFormed(source, "source");
   }
 
   /** A check-in with a value only. */

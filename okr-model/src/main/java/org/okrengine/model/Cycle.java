@@ -4,6 +4,7 @@ import static org.okrengine.model.internal.Checks.outsideWindow;
 import static org.okrengine.model.internal.Checks.requireDate;
 import static org.okrengine.model.internal.Checks.requireId;
 import static org.okrengine.model.internal.Checks.requireInstant;
+import static org.okrengine.model.internal.Checks.requireWellFormed;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +52,7 @@ public record Cycle(String id, String name, LocalDate start, LocalDate end, Zone
    */
   public Cycle {
     requireId(id, "id");
-    name = name == null ? id : name;
+    name = name == null ? id : requireWellFormed(name, "name");
     requireDate(start, "start");
     requireDate(end, "end");
     zone = zone == null ? ZoneOffset.UTC : zone.normalized();

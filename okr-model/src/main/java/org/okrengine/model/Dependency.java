@@ -2,6 +2,7 @@ package org.okrengine.model;
 
 import static org.okrengine.model.internal.Checks.optionalDate;
 import static org.okrengine.model.internal.Checks.requireId;
+import static org.okrengine.model.internal.Checks.requireWellFormed;
 
 import java.time.LocalDate;
 import java.util.Objects;
@@ -23,6 +24,7 @@ public record Dependency(String upstream, String downstream, DependencyKind kind
     requireId(downstream, "downstream");
     Objects.requireNonNull(kind, "kind must not be null");
     optionalDate(needBy, "needBy");
+    requireWellFormed(note, "note");
     if (upstream.equals(downstream)) {
       throw new IllegalArgumentException("downstream must differ from upstream: " + upstream);
     }

@@ -2,6 +2,7 @@ package org.okrengine.model;
 
 import static org.okrengine.model.internal.Checks.copy;
 import static org.okrengine.model.internal.Checks.requireId;
+import static org.okrengine.model.internal.Checks.requireWellFormed;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,7 +26,8 @@ public record Initiative(String id, String title, String team, String owner, Lis
   /** Validates and copies the lists. */
   public Initiative {
     requireId(id, "id");
-    title = title == null ? id : title;
+    title = title == null ? id : requireWellFormed(title, "title");
+    requireWellFormed(owner, "owner");
     requireId(team, "team");
     keyResults = keyResults == null ? List.of() : copy(keyResults, "keyResults");
     milestones = milestones == null ? List.of() : copy(milestones, "milestones");

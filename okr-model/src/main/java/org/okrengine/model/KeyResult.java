@@ -3,6 +3,8 @@ package org.okrengine.model;
 import static org.okrengine.model.internal.Checks.copy;
 import static org.okrengine.model.internal.Checks.requireFinite;
 import static org.okrengine.model.internal.Checks.requireId;
+import static org.okrengine.model.internal.Checks.requireWellFormed;
+import static org.okrengine.model.internal.Checks.requireWellFormedAll;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,7 +45,8 @@ public record KeyResult(String id, String title, String owner, String team, doub
    */
   public KeyResult {
     requireId(id, "id");
-    title = title == null ? id : title;
+    title = title == null ? id : requireWellFormed(title, "title");
+    requireWellFormed(owner, "owner");
     requireId(team, "team");
     requireFinite(weight, "weight");
     if (!(weight >= 0)) {
@@ -52,7 +55,7 @@ public record KeyResult(String id, String title, String owner, String team, doub
     if (!(weight <= MAX_WEIGHT)) {
       throw new IllegalArgumentException("weight must not be above 1e6: " + weight);
     }
-    tags = tags == null ? List.of() : copy(tags, "tags");
+    tags = tags == null ? List.of() : requireWellFormedAll(copy(tags, "tags"), "tags");
     Objects.requireNonNull(metric, "metric must not be null");
     plan = plan == null ? Plan.LINEAR : plan;
     List<CheckIn> sorted = new ArrayList<>(copy(checkIns == null ? List.of() : checkIns, "checkIns"));

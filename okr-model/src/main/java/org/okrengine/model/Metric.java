@@ -3,6 +3,7 @@ package org.okrengine.model;
 import static org.okrengine.model.internal.Checks.copy;
 import static org.okrengine.model.internal.Checks.optionalMagnitude;
 import static org.okrengine.model.internal.Checks.requireMagnitude;
+import static org.okrengine.model.internal.Checks.requireWellFormed;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +68,7 @@ public record Metric(Double baseline, double target, Direction direction, String
    */
   public Metric {
     Objects.requireNonNull(direction, "direction must not be null");
+    requireWellFormed(unit, "unit");
     optionalMagnitude(baseline, "baseline");
     requireMagnitude(target, "target");
     optionalMagnitude(min, "min");

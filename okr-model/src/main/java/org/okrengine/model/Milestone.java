@@ -3,6 +3,7 @@ package org.okrengine.model;
 import static org.okrengine.model.internal.Checks.optionalDate;
 import static org.okrengine.model.internal.Checks.requireDate;
 import static org.okrengine.model.internal.Checks.requireId;
+import static org.okrengine.model.internal.Checks.requireWellFormed;
 
 import java.time.LocalDate;
 
@@ -18,7 +19,7 @@ public record Milestone(String id, String title, LocalDate due, LocalDate comple
   /** Validates. */
   public Milestone {
     requireId(id, "id");
-    title = title == null ? id : title;
+    title = title == null ? id : requireWellFormed(title, "title");
     requireDate(due, "due");
     optionalDate(completed, "completed");
   }

@@ -3,6 +3,7 @@ package org.okrengine.model;
 import static org.okrengine.model.internal.Checks.copy;
 import static org.okrengine.model.internal.Checks.optionalId;
 import static org.okrengine.model.internal.Checks.requireId;
+import static org.okrengine.model.internal.Checks.requireWellFormed;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,8 @@ public record Objective(String id, String title, String team, String owner, Stri
   /** Validates and copies the key results. */
   public Objective {
     requireId(id, "id");
-    title = title == null ? id : title;
+    title = title == null ? id : requireWellFormed(title, "title");
+    requireWellFormed(owner, "owner");
     requireId(team, "team");
     optionalId(parent, "parent");
     commitment = commitment == null ? Commitment.COMMITTED : commitment;

@@ -2,6 +2,7 @@ package org.okrengine.model;
 
 import static org.okrengine.model.internal.Checks.optionalId;
 import static org.okrengine.model.internal.Checks.requireId;
+import static org.okrengine.model.internal.Checks.requireWellFormed;
 
 /**
  * A team, possibly part of a parent team. Immutable and thread-safe.
@@ -14,7 +15,7 @@ public record Team(String id, String name, String parent) {
   /** Validates; a null name becomes the id. */
   public Team {
     requireId(id, "id");
-    name = name == null ? id : name;
+    name = name == null ? id : requireWellFormed(name, "name");
     optionalId(parent, "parent");
   }
 

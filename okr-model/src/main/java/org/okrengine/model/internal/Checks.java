@@ -77,6 +77,14 @@ public final class Checks {
     return value;
   }
 
+  /** Returns {@code values} when none holds an unpaired surrogate, naming the first that does by its index. */
+  public static List<String> requireWellFormedAll(List<String> values, String name) {
+    for (int i = 0; i < values.size(); i++) {
+      requireWellFormed(values.get(i), name + "[" + i + "]");
+    }
+    return values;
+  }
+
   /** Returns {@code value} when it is a non-blank string without unpaired surrogates. */
   public static String requireId(String value, String name) {
     Objects.requireNonNull(value, () -> name + " must not be null");
