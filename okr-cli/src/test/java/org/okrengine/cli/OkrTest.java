@@ -36,13 +36,14 @@ class OkrTest {
         + "[growth, aspirational]");
     assertThat(r.out()).containsPattern("\\n  KR-1 +Segment revenue from 1.2M to 2.0M EUR +\\d+% of +53% plan");
     assertThat(r.out()).contains("Needs attention:");
-    // the example's story: the late event pipeline about to cascade into Growth's objective through Product
+    // the example's story: the late event pipeline about to cascade into Growth's objective through Product; only KR-7
+    // needs I-3 by a date (10 Aug): it read "... need it by 10 Aug", as if every one did
     assertThat(r.out()).contains("Cascades (most impact first):\n  - I-3 (Event pipeline v2), of Data Platform, is 14 "
         + "days late; ")
         .contains("KR-3 (Launch self-serve finance dashboards) of Growth and KR-7 (Analytics module generally "
-            + "available) and KR-6 (Weekly active analysts from 2,000 to 3,500) of Product need it by 10 Aug; O-3 (Ship "
-            + "the analytics module customers ask for), O-5 (A data platform other teams can build on) and O-1 (Become "
-            + "the preferred analytics partner for mid-market finance) are at risk through them.");
+            + "available) and KR-6 (Weekly active analysts from 2,000 to 3,500) of Product need it, KR-7 by 10 Aug; "
+            + "O-3 (Ship the analytics module customers ask for), O-5 (A data platform other teams can build on) and "
+            + "O-1 (Become the preferred analytics partner for mid-market finance) are at risk through them.");
     assertThat(r.out()).containsPattern("\\n30 key results: .*\\.\\n$");
     // the summary, causes, escalations of the engine (issue 6)
     assertThat(r.out()).contains("\nIn short: As of 19 Aug, 7 of 30 key results are off track, 8 at risk and 2 stale")

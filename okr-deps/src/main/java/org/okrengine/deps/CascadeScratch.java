@@ -78,6 +78,9 @@ final class CascadeScratch {
   private int keyResults;
   private int krTeamTotal;
   private int needBy;
+  /** The first key result reached that needs the source by {@link #needBy}, and how many need it by that day. */
+  private int needByKr;
+  private int needBySame;
   private int objectiveCount;
   private double impact;
   private double maxMiss;
@@ -153,6 +156,8 @@ final class CascadeScratch {
     keyResults = 0;
     krTeamTotal = 0;
     needBy = DependencyGraph.NO_DAY;
+    needByKr = -1;
+    needBySame = 0;
     objectiveCount = 0;
     impact = 0;
     maxMiss = 0;
@@ -204,6 +209,8 @@ final class CascadeScratch {
     int krTeamsSeen = 0;
     int objectivesSeen = 0;
     int earliest = DependencyGraph.NO_DAY;
+    int earliestKr = -1;
+    int same = 0;
     double share = 0;
     double highest = 0;
     seen[source] = now;
@@ -248,16 +255,28 @@ final class CascadeScratch {
             krTeams[krTeamsSeen++] = kt;
           }
           krTeamCount[kt]++;
-          // none of u's need-by dates can be earlier than the earliest so far: skip its edges
-          int from = earliest == DependencyGraph.NO_DAY || earliestIn[u] < earliest ? inStart[u] : inStart[u + 1];
+          // none of u's need-by dates can be earlier than the earliest so far, or as early: skip its edges
+          int from = earliest == DependencyGraph.NO_DAY || earliestIn[u] <= earliest ? inStart[u] : inStart[u + 1];
+          int mine = DependencyGraph.NO_DAY;
           for (int j = from, end = inStart[u + 1]; j < end; j++) {
             int day = inNeedBy[j];
             // only the source's own edges (or its initiative's, for a milestone): the sentence says the key results
             // "need it by" that date, "it" being the source (a need-by further down the chain, KR-7 needed by KR-3
             // on 15 Aug, read as I-2's)
-            if (day != DependencyGraph.NO_DAY && (earliest == DependencyGraph.NO_DAY || day < earliest)
+            if (day != DependencyGraph.NO_DAY && (mine == DependencyGraph.NO_DAY || day < mine)
                 && (inFrom[j] == source || inFrom[j] == owner)) {
-              earliest = day;
+              mine = day;
+            }
+          }
+          // which key result needs it first, and how many by that day: where not all of them do, the sentence names
+          // it ("need it, KR-7 by 10 Aug"; "need it by 10 Aug" read as every one's date)
+          if (mine != DependencyGraph.NO_DAY) {
+            if (earliest == DependencyGraph.NO_DAY || mine < earliest) {
+              earliest = mine;
+              earliestKr = u;
+              same = 1;
+            } else if (mine == earliest) {
+              same++;
             }
           }
         }
@@ -306,6 +325,8 @@ final class CascadeScratch {
     krTeamTotal = krTeamsSeen;
     objectiveCount = objectivesSeen;
     needBy = earliest;
+    needByKr = earliestKr;
+    needBySame = same;
     impact = share;
     maxMiss = highest;
   }
@@ -466,7 +487,8 @@ final class CascadeScratch {
     if (keyResults > 0) {
       // the key results reached, counted by team (team numbers + 1 are in id order; 0, no team, first), the first
       // few of each named team nearest first, and the earliest date one of them needs the source itself (a direct
-      // dependency's need-by)
+      // dependency's need-by): for all ("need it by 10 Aug"), or naming the one that does ("need it, KR-7 by 10
+      // Aug"), or counting those that do ("need it, 2 of them by 10 Aug")
       List<String> parts = new ArrayList<>();
       int listed = 0;
       for (int k = 0; k < named; k++) {
@@ -487,7 +509,14 @@ final class CascadeScratch {
       }
       sb.append("; ").append(join(parts)).append(past ? " needed it" : keyResults == 1 ? " needs it" : " need it");
       if (needBy != DependencyGraph.NO_DAY) {
-        sb.append(" by ").append(DAY.format(LocalDate.ofEpochDay(needBy)));
+        String day = DAY.format(LocalDate.ofEpochDay(needBy));
+        if (needBySame == keyResults) {
+          sb.append(" by ").append(day);
+        } else if (needBySame == 1) {
+          sb.append(", ").append(name(cycle, g.ids[needByKr], seen)).append(" by ").append(day);
+        } else {
+          sb.append(", ").append(Digits.grouped(needBySame)).append(" of them by ").append(day);
+        }
       }
     }
     if (objectiveCount > 0) {

@@ -67,9 +67,11 @@ class CascadeAnalyzerTest {
     // O-1 has two key results of equal weight, one affected; O-3 one of one
     assertThat(c.impact()).isEqualTo(1.0 + 0.5);
     assertThat(c.objectives()).containsExactly("O-3", "O-1");
-    // items by ID (Title), the key results untitled (their title is their id); teams by name after their items
+    // items by ID (Title), the key results untitled (their title is their id); teams by name after their items; only
+    // KR-7 needs I-3 by 10 Aug (KR-3 needs KR-7, not I-3): named (it read "KR-3 ... and KR-7 ... need it by 10 Aug",
+    // every one's date)
     assertThat(c.sentence()).isEqualTo("I-3 (Pipeline), of Data Platform, is 12 days late; KR-3 of Growth and KR-7 of"
-        + " Product need it by 10 Aug; O-3 (Ship) and O-1 (Grow) are at risk through them.");
+        + " Product need it, KR-7 by 10 Aug; O-3 (Ship) and O-1 (Grow) are at risk through them.");
     assertThat(c.toSummary().source()).isEqualTo("I-3");
     assertThat(c.toSummary().probabilityOfMiss()).isCloseTo(0.9, within(1e-12));
   }

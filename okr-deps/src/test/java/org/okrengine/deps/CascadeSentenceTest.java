@@ -130,4 +130,28 @@ class CascadeSentenceTest {
         .get(0).sentence()).isEqualTo("KR-1 (Revenue), of Growth, is 1 day late; O-1 (Grow) is at risk through it.");
     assertThat(over.affected()).isEqualTo(cascade(cycle, "I-1").affected());
   }
+
+  @Test
+  void needByDate_namedForTheKeyResultThatHasIt_countedWhereSeveralDo() {
+    // I-1 blocks KR-1, KR-2 and KR-3 by 10 Aug (cycle): every one's date, "need it by 10 Aug". Here KR-1 needs it by
+    // 10 Aug, KR-2 by 10 Aug too, KR-3 by no date: "2 of them by 10 Aug"; with only KR-3 dated (12 Aug), "KR-3 by 12
+    // Aug" (the sentence read "need it by" the earliest date as if every key result had it)
+    List<Dependency> deps = List.of(
+        new Dependency("I-1", "KR-1", DependencyKind.BLOCKS, LocalDate.of(2026, 8, 10), null),
+        new Dependency("I-1", "KR-2", DependencyKind.BLOCKS, LocalDate.of(2026, 8, 10), null),
+        new Dependency("I-1", "KR-3", DependencyKind.BLOCKS, null, null));
+    OkrCycle base = cycle("Pipeline", "Data Platform");
+    OkrCycle two = OkrCycle.of(base.cycle(), base.teams(), base.objectives(), base.initiatives(), deps);
+    assertThat(cascade(two, "I-1").sentence()).contains("KR-1 (Revenue) and KR-2 of Growth and KR-3 of Product need "
+        + "it, 2 of them by 10 Aug; ");
+    OkrCycle one = OkrCycle.of(base.cycle(), base.teams(), base.objectives(), base.initiatives(), List.of(
+        new Dependency("I-1", "KR-1", DependencyKind.BLOCKS, null, null),
+        new Dependency("I-1", "KR-2", DependencyKind.BLOCKS, null, null),
+        new Dependency("I-1", "KR-3", DependencyKind.BLOCKS, LocalDate.of(2026, 8, 12), null)));
+    assertThat(cascade(one, "I-1").sentence()).contains("KR-1 (Revenue) and KR-2 of Growth and KR-3 of Product need "
+        + "it, KR-3 by 12 Aug; ");
+    // after the end, in the past tense
+    assertThat(CascadeAnalyzer.analyze(DependencyGraph.of(one), Map.of("I-1", new NodeRisk(20, 0.5)), true).get(0)
+        .sentence()).contains(" of Product needed it, KR-3 by 12 Aug; ");
+  }
 }

@@ -129,8 +129,10 @@ class ExecutionEngineTest {
     assertThat(r.cascades().get(0).probabilityOfMiss()).isCloseTo(1 - Math.exp(-26 / 14.0), within(1e-12));
     // (the test's key results all belong to growth)
     // each item by ID (Title) (kr titles its key results "title KR-n"), each team by name after its items
+    // KR-2 needs I-1 by 25 Jul, KR-9 (which I-1 contributes to) by no date: the date is KR-2's
     assertThat(r.cascades().get(0).reason()).isEqualTo("I-1 (Pipeline), of Data, is 26 days late; KR-2 (title KR-2) "
-        + "and KR-9 (title KR-9) of Growth need it by 25 Jul; O-1 (Grow) and O-2 (Data) are at risk through them.");
+        + "and KR-9 (title KR-9) of Growth need it, KR-2 by 25 Jul; O-1 (Grow) and O-2 (Data) are at risk through "
+        + "them.");
     assertThat(r.cascades().get(0).teams()).containsExactly("data", "growth");
   }
 
