@@ -236,7 +236,7 @@ final class BacktestCommand implements Callable<Integer> {
 
   /** The text table of {@code r}; {@code model} names the forecast model, for the second line. */
   static void text(BacktestReport r, String model, PrintWriter out) {
-    out.printf(Locale.ROOT, "%d %s, %d key %s with a final value%n", r.cycles(), r.cycles() == 1 ? "cycle" : "cycles",
+    out.printf(Locale.ROOT, "%,d %s, %,d key %s with a final value%n", r.cycles(), r.cycles() == 1 ? "cycle" : "cycles",
         r.keyResults(), r.keyResults() == 1 ? "result" : "results");
     out.println("forecast model: " + model);
     out.printf(Locale.ROOT, "%-18s %6s %7s %6s %8s %6s %6s %6s %7s %6s%n", "method", "origin", "n", "brier",

@@ -72,7 +72,7 @@ class BacktestCommandTest {
     assertThat(r.out()).isEqualTo(BacktestJson.write(expected))
         .isNotEqualTo(run("backtest", history.toString(), "--format", "json").out());
     assertThat(run("backtest", history.toString(), "--walk-forward").out())
-        .contains("\nforecast model: okr-default-2 (fitted on 2730 key results of 2730 cycles from 2000-01-03 to "
+        .contains("\nforecast model: okr-default-2 (fitted on 2,730 key results of 2,730 cycles from 2000-01-03 to "
             + "2020-09-30), refitted before each cycle on the cycles that ended before it started\n");
   }
 

@@ -61,7 +61,7 @@ class ModelOptionTest {
     assertThat(bt.code()).as(bt.err()).isZero();
     assertThat(bt.out()).startsWith("1 cycle, 30 key results with a final value\n"
         + "forecast model: pessimist <&> (built from given parameters)\n");
-    assertThat(btDefault.out()).contains("\nforecast model: okr-default-2 (fitted on 2730 key results");
+    assertThat(btDefault.out()).contains("\nforecast model: okr-default-2 (fitted on 2,730 key results");
     assertThat(bt.out().lines().skip(2).toList()).isNotEqualTo(btDefault.out().lines().skip(2).toList());
 
     OkrTest.Run retro = run("retro", Q2.toString(), "--format", "json", "--model", model.toString());

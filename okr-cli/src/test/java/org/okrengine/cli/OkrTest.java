@@ -30,7 +30,7 @@ class OkrTest {
     assertThat(r.err()).isEmpty();
     assertThat(r.out()).startsWith("Q3 2026 (2026-Q3), 2026-07-01 to 2026-09-30, Europe/Oslo\n"
         + "as of 2026-08-19 00:00 (Europe/Oslo), week 8 of 13, 53% of the cycle elapsed\n"
-        + "Forecast model: okr-default-2 (movement-aware; fitted on 2730 key results of 2730 cycles from 2000-01-03 "
+        + "Forecast model: okr-default-2 (movement-aware; fitted on 2,730 key results of 2,730 cycles from 2000-01-03 "
         + "to 2020-09-30)\n\n");
     assertThat(r.out()).contains("O-1  Become the preferred analytics partner for mid-market finance  "
         + "[growth, aspirational]");

@@ -174,7 +174,7 @@ class RejectsOptionTest {
     OkrTest.Run bt = run("backtest", tawos.toString(), tse.toString(), "--method", "linear-pace", "--rejects",
         rejects.toString());
     assertThat(bt.code()).as(bt.err()).isZero();
-    assertThat(bt.out()).startsWith("2730 cycles, 2730 key results with a final value\n");
+    assertThat(bt.out()).startsWith("2,730 cycles, 2,730 key results with a final value\n");
     assertThat(bt.err()).endsWith(skipped); // after the warnings (check-ins at the same instant)
     assertThat(Files.readString(rejects)).isEqualTo(expected);
     Files.delete(rejects);

@@ -219,7 +219,7 @@ class HtmlReportWriterTest {
         .contains("<h3>Broken data connections</h3>")
         .contains(Html.esc(end.sourceHealth().get(0).reason()))
         // the page names the forecast model that made it
-        .contains(" Forecasts by the model okr-default-2 (movement-aware; fitted on 2730 key results of 2730 cycles");
+        .contains(" Forecasts by the model okr-default-2 (movement-aware; fitted on 2,730 key results of 2,730 cycles");
     // week 8: each cause sentence sits under its key result's line
     CycleReport week8 = exampleReport(cycle);
     String page = HtmlReportWriter.write(cycle, week8);

@@ -430,8 +430,9 @@ public final class ForecastModel {
     return ModelReader.read(json);
   }
 
+  /** {@code 1 key result}, {@code 2,730 key results}: grouped as the reports' other counts are. */
   private static String plural(int n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
+    return String.format(Locale.ROOT, "%,d", n) + " " + noun + (n == 1 ? "" : "s");
   }
 
   private static String num(double v) {

@@ -88,7 +88,7 @@ class SameAnswersTest {
     SparkTestSupport.Run local = okrSkippingTheLongSprint(weekly);
     SparkTestSupport.Run onSpark = okrSkippingTheLongSprint(concat(weekly, "--engine", "spark", "--master",
         "local[2]"));
-    assertThat(onSpark.out()).isEqualTo(local.out()).startsWith("2730 cycles");
+    assertThat(onSpark.out()).isEqualTo(local.out()).startsWith("2,730 cycles");
 
     String[] retro = {"retro", "--format", "json", "--by", "all", "--no-forecasts"};
     SparkTestSupport.Run retroOnSpark = okrSkippingTheLongSprint(concat(retro, "--engine", "spark"));
