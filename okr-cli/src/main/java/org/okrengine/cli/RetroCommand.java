@@ -177,8 +177,10 @@ final class RetroCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "  %-16s%s%n", t.team(), sb);
     }
     out.println();
+    // the check-ins counted here are those with a confidence (checkInsWithConfidence in the JSON), not all of them as
+    // in the cadence table below, whose column was named alike
     out.println("Calibration (confidence at check-ins vs hits; self scores vs scores):");
-    out.printf(Locale.ROOT, "  %-16s %8s %6s %6s %6s %7s %5s %6s %6s%n", "team", "checkIns", "brier", "conf",
+    out.printf(Locale.ROOT, "  %-16s %8s %6s %6s %6s %7s %5s %6s %6s%n", "team", "withConf", "brier", "conf",
         "hit", "over", "self", "selfSc", "score");
     calibration(out, r.calibration(), "all");
     for (CalibrationStats c : r.calibrationByTeam()) {

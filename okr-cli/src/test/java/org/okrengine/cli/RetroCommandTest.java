@@ -55,4 +55,20 @@ class RetroCommandTest {
     assertThat(r.out()).contains("\n  ... and 1 more team\n")
         .contains("\n  vendor               1 KR, 1 mention, ");
   }
+
+  /**
+   * The calibration table counts the check-ins with a confidence, the cadence table all check-ins: on the Q2 and Q3
+   * examples 293 and 589, both under a column named "checkIns" before; the calibration's is "withConf", as the JSON's
+   * {@code checkInsWithConfidence}.
+   */
+  @Test
+  void retro_calibrationCountsCheckInsWithConfidence_namedSo() {
+    OkrTest.Run r = OkrTest.run("retro", OkrTest.EXAMPLE.getParent().resolve("acme-2026-q2.json").toString(),
+        OkrTest.EXAMPLE.toString(), "--no-forecasts");
+    assertThat(r.code()).isEqualTo(0);
+    assertThat(r.out()).contains("  team             withConf  brier   conf    hit    over  self selfSc  score\n"
+        + "  all                   293 ")
+        .contains("  team               KRs checkIns gapDays weeks%  silence  longest silence at\n"
+            + "  all                 60      589 ");
+  }
 }
