@@ -55,7 +55,9 @@ final class GraphSvg {
       late.add(c.source());
       reached.addAll(c.affected());
     }
-    LocalDate today = okr.cycle().dateOf(report.asOf());
+    // past due as the report counts lateness: to the day the cycle ended at the latest (a milestone due after the end
+    // was outlined overdue on a page of the finished cycle made later, though its text says nothing moves after it)
+    LocalDate today = Insights.countedDay(okr.cycle(), report.asOf());
     Set<String> overdue = new HashSet<>();
     for (Initiative i : okr.initiatives()) {
       for (Milestone ms : i.milestones()) {

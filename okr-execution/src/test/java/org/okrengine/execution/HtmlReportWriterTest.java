@@ -484,4 +484,23 @@ class HtmlReportWriterTest {
         .contains("<p class=\"ok\">Nothing changed.</p>");
     assertThat(section(day20, "teams")).contains("<tr><td>t</td><td class=\"n\">1</td><td class=\"n\">0</td>");
   }
+
+  /**
+   * The graph outlines a milestone overdue as the report counts lateness: to the day the cycle ended at the latest. M-13
+   * moved to 15 Oct, after the end (30 Sep), is not overdue on a page made on 20 Nov (it was: the day the page was
+   * made), nor its initiative I-9; M-6, due 5 Aug and open, is.
+   */
+  @Test
+  void graph_afterTheEnd_overdueCountedToTheEnd() throws IOException {
+    String json = java.nio.file.Files.readString(EXAMPLE).replace("\"title\": \"Onboarding flow live\",\n"
+        + "          \"due\": \"2026-09-10\"", "\"title\": \"Onboarding flow live\",\n          \"due\": \"2026-10-15\"");
+    OkrCycle cycle = CycleJson.withDefaults().read(json).cycle();
+    assertThat(cycle.milestone("M-13").orElseThrow().due()).isEqualTo(java.time.LocalDate.of(2026, 10, 15));
+    CycleReport nov20 = ExecutionEngine.withDefaults().analyze(cycle,
+        cycle.cycle().instantOf(java.time.LocalDate.of(2026, 11, 20)));
+    String html = HtmlReportWriter.write(cycle, nov20);
+    assertThat(html).contains("<g class=\"node milestone\"><title>M-13: Onboarding flow live")
+        .doesNotContain("M-13: Onboarding flow live (Growth, overdue)")
+        .containsPattern("<g class=\"node milestone[a-z ]* overdue\"><title>M-6: ");
+  }
 }
