@@ -208,6 +208,12 @@ class StatusStoryTest {
         + "finance dashboards) is off track; the cycle is over: not done.");
     assertThat(Explanation.of(q3, oct1, "KR-1").steps().get(0).sentence()).isEqualTo("KR-1 (Segment revenue from "
         + "1.2M to 2.0M EUR) is off track; the cycle is over: ended at 81%, not met.");
+    // a stale key result is not known to have met its target, as the text's row ("met unknown"), the page and the
+    // summary ("1 is stale; 8 met theirs") have it: KR-14, silent since 13 Aug at 99.93% of a 99.9% threshold, read
+    // "met" here and in the prompt
+    assertThat(Explanation.of(q3, oct1, "KR-14").steps().get(0).sentence()).isEqualTo("KR-14 (Availability at or "
+        + "above 99.9%) is stale; the cycle is over: ended 0.0255% above the threshold of 99.9%, not known to have "
+        + "been met.");
     // an objective's commitment, after the end: met or not (was "It has a 0% chance of meeting its commitment"); O-1's
     // three key results all ended off track
     assertThat(Explanation.of(q3, oct1, "O-1").steps().get(0).sentence()).endsWith(" It did not meet its commitment.")
