@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.okrengine.deps.Cascade;
 import org.okrengine.model.Cause;
+import org.okrengine.model.Commitment;
 import org.okrengine.model.CheckIn;
 import org.okrengine.model.Cycle;
 import org.okrengine.model.EscalationSummary;
@@ -54,9 +55,48 @@ final class Summaries {
     for (Objective o : okr.objectives()) {
       ObjectiveOdds chance = odds.get(o.id());
       ObjectiveSummary summary = objective(o, rows, over);
-      out.add(chance == null ? summary : summary.withProbability(chance.probability()));
+      summary = chance == null ? summary : summary.withProbability(chance.probability());
+      out.add(over && chance != null ? unknownIfStale(o, rows, summary) : summary);
     }
     return out;
+  }
+
+  /**
+   * After the cycle's end, {@code s} of objective {@code o} without a probability, its sentence saying why, where its
+   * stale key results leave whether it met its commitment unknown: a stale key result is not known to have met its
+   * target ({@link #met}), so a committed objective whose other key results met theirs, or an aspirational one whose
+   * weighted score reaches 0.7 with its stale key results at their last values but not without them, is neither met
+   * nor missed. It read "Commitment (every key result at target): met." beside "2 of 2 key results were stale".
+   */
+  private static ObjectiveSummary unknownIfStale(Objective o, Map<String, KeyResultReport> rows, ObjectiveSummary s) {
+    List<String> stale = new ArrayList<>();
+    boolean othersMet = true;
+    double total = o.totalWeight();
+    int n = o.keyResults().size();
+    double high = 0;
+    double low = 0;
+    for (KeyResult kr : o.keyResults()) {
+      KeyResultReport r = rows.get(kr.id());
+      boolean quiet = r.status() == Status.STALE;
+      if (quiet) {
+        stale.add(Causes.name(kr.id(), kr.title()));
+      } else {
+        othersMet &= met(r, true);
+      }
+      double w = total > 0 ? kr.weight() / total : 1.0 / n;
+      double score = r.forecast() == null ? 0 : kr.metric().score(r.forecast().landingValue());
+      high += w * score;
+      low += quiet ? 0 : w * score;
+    }
+    boolean unknown = !stale.isEmpty() && (o.commitment() == Commitment.ASPIRATIONAL
+        ? high >= CommitmentKernel.ASPIRATIONAL_SCORE - 1e-12 && low < CommitmentKernel.ASPIRATIONAL_SCORE - 1e-12
+        : othersMet);
+    if (!unknown) {
+      return s;
+    }
+    return new ObjectiveSummary(s.id(), s.title(), s.team(), s.keyResults(), s.needAttention(), s.progress(),
+        s.expectedProgress(), s.summary() + " Whether it met its commitment is not known: " + Insights.join(stale)
+            + (stale.size() == 1 ? " was" : " were") + " stale when the cycle ended.", null);
   }
 
   private static ObjectiveSummary objective(Objective o, Map<String, KeyResultReport> rows, boolean over) {
@@ -222,7 +262,8 @@ final class Summaries {
       parts.add(t.done + " of " + t.achieve + (alone ? (t.achieve == 1 ? " key result" : " key results") : "")
           + (t.done == 1 || t.achieve == 1 ? (over ? " was done" : " is done") : over ? " were done" : " are done"));
     }
-    return "; " + String.join("; ", parts);
+    // nothing to say where every key result with a value was stale after the end (it read "were stale; .")
+    return parts.isEmpty() ? "" : "; " + String.join("; ", parts);
   }
 
   /**
@@ -248,7 +289,8 @@ final class Summaries {
 
   /**
    * A roll-up's key results with a value, by kind: with a way to go ({@link #isReach}), keeping a threshold (and how
-   * many hold it) and done or not (and how many are done), held and done judged by {@link #met}.
+   * many hold it) and done or not (and how many are done), held and done judged by {@link #met}; once the cycle is
+   * over a stale key result that keeps a threshold or is done or not is left out (not known either way).
    */
   private record Tally(int reach, int maintain, int held, int achieve, int done) {
     static Tally of(List<KeyResultReport> rows, boolean over) {
@@ -259,6 +301,11 @@ final class Summaries {
       int done = 0;
       for (KeyResultReport r : rows) {
         if (r.progress() == null) {
+          continue;
+        }
+        if (over && r.status() == Status.STALE && !isReach(r)) {
+          // after the end a stale key result is neither held nor broken, done nor not done: not known ("0 of 2
+          // key results held their thresholds" read as two broken of two stale)
           continue;
         }
         if (isReach(r)) {
@@ -281,7 +328,7 @@ final class Summaries {
    * 1: {@code result.finalValue} where the document gives it, else the latest check-in). A result below a threshold
    * whose last check-in was above it was counted held beside its off-track status. A stale key result is not known to
    * have met it (its latest check-in is older than its rhythm allows: whether a threshold held since is not known), as
-   * the summary counts it ("1 is stale; 8 met theirs"); KR-14 of the example, silent since 13 Aug at 99.93% of a 99.9%
+   * the summary counts it ("1 was stale; 8 met theirs"); KR-14 of the example, silent since 13 Aug at 99.93% of a 99.9%
    * threshold, was counted among "3 of 3 hold their thresholds".
    */
   static boolean met(KeyResultReport r, boolean over) {
@@ -401,10 +448,10 @@ final class Summaries {
       bad.add(missed + (missed == 1 ? " missed its target" : " missed their targets"));
     }
     if (stale > 0) {
-      bad.add(stale + (stale == 1 ? " is stale" : " are stale"));
+      bad.add(stale + (stale == 1 ? " was stale" : " were stale"));
     }
     if (noData > 0) {
-      bad.add(noData + (noData == 1 ? " has no data" : " have no data"));
+      bad.add(noData + (noData == 1 ? " had no data" : " had no data"));
     }
     if (bad.isEmpty()) {
       return (n == 1 ? "its key result met its target." : "all " + n + " key results met their targets.");
@@ -578,7 +625,8 @@ final class Summaries {
     }
     int[] c = byTeam.get(best);
     String name = okr.team(best).map(Team::name).orElse(best);
-    String s = name + ": " + (c[1] == c[0] ? "all " + c[0] : c[1] + " of its " + c[0]) + " key results "
+    String s = name + ": " + (c[1] == c[0] ? (c[0] == 2 ? "both" : "all " + c[0]) : c[1] + " of its " + c[0])
+        + " key results "
         + (!over ? "need attention" : c[2] == 0 ? "missed their targets" : c[2] == c[1] ? "were stale"
             : "missed their targets or were stale");
     if (blocker.containsKey(best)) {

@@ -16,6 +16,7 @@ import org.okrengine.model.Dependency;
 import org.okrengine.model.Initiative;
 import org.okrengine.model.KeyResult;
 import org.okrengine.model.KeyResultReport;
+import org.okrengine.model.ObjectiveSummary;
 import org.okrengine.model.OkrCycle;
 import org.okrengine.model.Status;
 import org.okrengine.model.json.CycleJson;
@@ -180,7 +181,7 @@ class StatusStoryTest {
     // achieved"): KR-14 stale, its last check-in on 13 Aug; the 8 achieved are KR-5, KR-8, KR-16 and KR-21 with
     // their targets met and KR-9, KR-10, KR-15 and KR-29 with their thresholds kept
     assertThat(oct1.summary()).startsWith("As of 1 Oct, the cycle is over: 21 of 30 key results missed their targets "
-        + "and 1 is stale; 8 met theirs. ");
+        + "and 1 was stale; 8 met theirs. ");
     // cascades: their objectives' outcomes are known, so they "were at risk" (was "are at risk through them")
     assertThat(oct1.cascades()).isNotEmpty().allSatisfy(c -> assertThat(c.reason())
         .endsWith(" at risk through them.").doesNotEndWith(" are at risk through them.")
@@ -209,7 +210,7 @@ class StatusStoryTest {
     assertThat(Explanation.of(q3, oct1, "KR-1").steps().get(0).sentence()).isEqualTo("KR-1 (Segment revenue from "
         + "1.2M to 2.0M EUR) is off track; the cycle is over: ended at 81%, not met.");
     // a stale key result is not known to have met its target, as the text's row ("met unknown"), the page and the
-    // summary ("1 is stale; 8 met theirs") have it: KR-14, silent since 13 Aug at 99.93% of a 99.9% threshold, read
+    // summary ("1 was stale; 8 met theirs") have it: KR-14, silent since 13 Aug at 99.93% of a 99.9% threshold, read
     // "met" here and in the prompt
     assertThat(Explanation.of(q3, oct1, "KR-14").steps().get(0).sentence()).isEqualTo("KR-14 (Availability at or "
         + "above 99.9%) is stale; the cycle is over: ended 0.0255% above the threshold of 99.9%, not known to have "
@@ -236,7 +237,7 @@ class StatusStoryTest {
     assertThat(html).contains(" · ended at 7 teams").doesNotContain("<polygon class=\"cone\"")
         .doesNotContain(" interval at cycle end: ");
     // the objectives' table: met or not (was "Chance", 0% and 100%); KR-14, stale at a value above its threshold, is
-    // not known to have held it (it read "yes" beside the summary's "1 is stale; 8 met theirs")
+    // not known to have held it (it read "yes" beside the summary's "1 was stale; 8 met theirs")
     assertThat(html).contains("<th>Key results</th><th>Missed or stale</th><th>Progress</th>")
         .doesNotContain("<th>Need attention</th>")
         .contains("<th title=\"Whether it met its commitment\">Met</th></tr>")
@@ -432,5 +433,31 @@ class StatusStoryTest {
     assertThat(Explanation.of(q3, sep20, "I-3").steps().get(1).sentence()).isEqualTo("I-3 (Event pipeline v2) is "
         + "late for its own reason: its milestone M-6 (Streaming ingestion) was due 5 Aug and is still open, 46 days "
         + "past due.");
+  }
+
+  @Test
+  void afterTheEnd_staleKeyResult_leavesACommitmentUnknownUnlessAnotherMissed() throws IOException {
+    // O-6 (committed): KR-14 stale at 99.93% of a 99.9% threshold, KR-15, KR-16 and KR-29 met theirs; a stale key
+    // result is not known to have met its target, so neither is the commitment (it read "Commitment (every key result
+    // at target): met." beside "1 of 4 key results was stale", and explain "It met its commitment.")
+    CycleReport oct15 = ExecutionEngine.withDefaults().analyze(q3, q3.cycle().instantOf(LocalDate.of(2026, 10, 15)));
+    ObjectiveSummary o6 = oct15.objectives().stream().filter(o -> o.id().equals("O-6")).findFirst().orElseThrow();
+    assertThat(o6.probability()).isNull();
+    assertThat(o6.summary()).isEqualTo("O-6 (Reliable foundations): 1 of 4 key results was stale; the key result with "
+        + "a way to go ended 100% of the way against 100% planned; 2 of 2 held their thresholds. Whether it met its "
+        + "commitment is not known: KR-14 (Availability at or above 99.9%) was stale when the cycle ended.");
+    assertThat(Explanation.of(q3, oct15, "O-6").steps().get(0).sentence()).isEqualTo(o6.summary());
+    assertThat(HtmlReportWriter.write(q3, oct15)).containsPattern("<tr><td>O-6 Reliable foundations</td>.*<td "
+        + "class=\"n\">–</td></tr>");
+    // with KR-15 missing its threshold (a result of 450 ms), O-6 missed its commitment whatever KR-14 did
+    String json = java.nio.file.Files.readString(ExampleStoryTest.ROOT.resolve("examples/acme-2026-q3.json")).replace(
+        "\"title\": \"p99 API latency at or below 400 ms\",",
+        "\"title\": \"p99 API latency at or below 400 ms\", \"result\": {\"finalValue\": 450},");
+    OkrCycle missed = CycleJson.withDefaults().read(json).cycle();
+    ObjectiveSummary o6Missed = ExecutionEngine.withDefaults().analyze(missed,
+        missed.cycle().instantOf(LocalDate.of(2026, 10, 15))).objectives().stream()
+        .filter(o -> o.id().equals("O-6")).findFirst().orElseThrow();
+    assertThat(o6Missed.probability()).isZero();
+    assertThat(o6Missed.summary()).doesNotContain("not known");
   }
 }

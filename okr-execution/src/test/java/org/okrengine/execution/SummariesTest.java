@@ -212,7 +212,8 @@ class SummariesTest {
         row("KR-2", "growth", Status.OFF_TRACK, 0.1, 0.5, threeWeeks),
         row("KR-3", "platform", Status.ON_TRACK, 0.5, 0.5)));
     assertThat(s).isEqualTo("As of 15 Aug, 1 of 3 key results is off track and 1 at risk; 1 on track. "
-        + "Growth: all 2 key results need attention, and \"vendor-api\" has been named as the blocker for 3 weeks.");
+        // two of two: "both" (it read "all 2 key results")
+        + "Growth: both key results need attention, and \"vendor-api\" has been named as the blocker for 3 weeks.");
   }
 
   @Test
@@ -263,12 +264,12 @@ class SummariesTest {
     counts.put(Status.STALE, 1);
     counts.put(Status.ACHIEVED, 8);
     assertThat(Summaries.outcomes(counts, 30))
-        .isEqualTo("21 of 30 key results missed their targets and 1 is stale; 8 met theirs.");
+        .isEqualTo("21 of 30 key results missed their targets and 1 was stale; 8 met theirs.");
     counts.put(Status.NO_DATA, 2);
     counts.put(Status.ACHIEVED, 1);
     assertThat(Summaries.outcomes(counts, 25))
-        .isEqualTo("21 of 25 key results missed their targets, 1 is stale and 2 have no data; 1 met its target.");
-    assertThat(Summaries.outcomes(Map.of(Status.STALE, 1), 1)).isEqualTo("1 of 1 key result is stale; none met its "
+        .isEqualTo("21 of 25 key results missed their targets, 1 was stale and 2 had no data; 1 met its target.");
+    assertThat(Summaries.outcomes(Map.of(Status.STALE, 1), 1)).isEqualTo("1 of 1 key result was stale; none met its "
         + "target.");
     assertThat(Summaries.outcomes(Map.of(Status.ACHIEVED, 3), 3)).isEqualTo("all 3 key results met their targets.");
     assertThat(Summaries.outcomes(Map.of(Status.ACHIEVED, 1), 1)).isEqualTo("its key result met its target.");

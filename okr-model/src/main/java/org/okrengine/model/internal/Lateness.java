@@ -1,6 +1,5 @@
 package org.okrengine.model.internal;
 
-import org.okrengine.model.CheckIn;
 import org.okrengine.model.Direction;
 import org.okrengine.model.KeyResult;
 import org.okrengine.model.Metric;
@@ -20,8 +19,8 @@ public final class Lateness {
    * its lateness was counted against a completion that never came (one needed by the cycle's end read "1 day late"
    * where it had read "27 days late" the day before): {@code was not done when the cycle ended} (achieve),
    * {@code had not met its target when the cycle ended}, {@code had not kept its threshold when the cycle ended}
-   * (maintain), or {@code was stale when the cycle ended} for a maintain key result whose latest check-in up to the
-   * end kept its threshold (late only because nothing was heard of it).
+   * (maintain), or {@code was stale when the cycle ended} for a maintain key result whose latest check-in kept its
+   * threshold (late only because nothing was heard of it).
    */
   public static String phrase(OkrCycle cycle, String id, String days, boolean over) {
     KeyResult kr = over ? cycle.keyResult(id).orElse(null) : null;
@@ -35,8 +34,10 @@ public final class Lateness {
     if (!m.direction().isMaintain()) {
       return "had not met its target when the cycle ended";
     }
+    // its latest check-in, as the report takes the outcome from the check-ins up to the day it is run (one after the
+    // end that broke the threshold made the row "off track" where this said "was stale")
     Double last = kr.result() != null ? Double.valueOf(kr.result().finalValue())
-        : kr.latestCheckIn(cycle.cycle().endInstant()).map(CheckIn::value).orElse(null);
+        : kr.checkIns().isEmpty() ? null : Double.valueOf(kr.checkIns().get(kr.checkIns().size() - 1).value());
     return last != null && m.isMet(last) ? "was stale when the cycle ended"
         : "had not kept its threshold when the cycle ended";
   }
