@@ -155,6 +155,22 @@ final class WhatifCommand implements Callable<Integer> {
       out.println("An objective's probability is simulated jointly over its key results and the late upstream work");
       out.println("they share, so it can move while none of its key results' probabilities does.");
     }
+    // a target moved on a key result without a check-in yet moves nothing: its forecast is the history's base rate,
+    // whatever the target (at planning time "what if we aim lower" read "41% -> 41%" with no word why)
+    List<String> unmoved = new ArrayList<>();
+    for (String t : targets) {
+      String id = t.substring(0, t.indexOf('='));
+      boolean silent = cycle.keyResult(id).map(kr -> kr.latestCheckIn(c.asOf()).isEmpty()).orElse(false);
+      if (silent && !unmoved.contains(id)) {
+        unmoved.add(id);
+      }
+    }
+    if (!unmoved.isEmpty()) {
+      out.println();
+      out.println(ConsoleText.printable(String.join(", ", unmoved)) + (unmoved.size() == 1 ? " has" : " have")
+          + " no check-in yet: before the first one a forecast is the base rate of its model, whatever the");
+      out.println("target, so a new target changes nothing yet (okr plan --history says how realistic a target is).");
+    }
     out.println();
     if (c.escalations().isEmpty()) {
       out.println("No escalation is new or raised.");

@@ -91,4 +91,21 @@ class WhatifCommandTest {
     assertThat(none.err()).isEqualTo("--format: must be text or json: 'xml'\n"
         + "--slip or --target: give at least one change\n");
   }
+
+  /**
+   * At planning time (2 Jul, before any check-in) a new target moves nothing: the forecast is the base rate whatever the
+   * target. It read "KR-20 41% -> 41%" with no word why; now the text says so and where to ask instead.
+   */
+  @Test
+  void whatif_targetBeforeTheFirstCheckIn_saysWhyNothingMoves() {
+    OkrTest.Run r = OkrTest.run("whatif", EXAMPLE, "--target", "KR-20=2", "--target", "KR-23=300", "--as-of",
+        "2026-07-02");
+    assertThat(r.code()).isEqualTo(0);
+    assertThat(r.out()).doesNotContain("\n* ").contains("\n\nKR-20, KR-23 have no check-in yet: before the first one a "
+        + "forecast is the base rate of its model, whatever the\ntarget, so a new target changes nothing yet (okr "
+        + "plan --history says how realistic a target is).\n\nNo escalation");
+    // with check-ins, no such line
+    assertThat(OkrTest.run("whatif", EXAMPLE, "--target", "KR-5=1200", "--as-of", "2026-08-19").out())
+        .doesNotContain("no check-in yet");
+  }
 }

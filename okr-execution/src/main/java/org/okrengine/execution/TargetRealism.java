@@ -325,7 +325,8 @@ public final class TargetRealism {
     }
     // a count of things (a whole baseline and target in a plural unit: 3 customers from 0) gets a whole target,
     // rounded toward the baseline so its chance is 70% or more (it read "2.01 customers would have had a 70%
-    // chance"); hours, M EUR, % and the like keep their decimals; the exact value stays in targetAt70
+    // chance"); a unit written in the singular or as a symbol (h, M EUR, %) keeps its decimals, a plural one ("65
+    // days") is taken as a count; the exact value stays in targetAt70
     double said = at70;
     if (q > 0 && whole(b) && whole(t) && Math.abs(at70) < 1e15 && m.unit() != null
         && !Numbers.singular(m.unit().trim()).equals(m.unit().trim())) {
