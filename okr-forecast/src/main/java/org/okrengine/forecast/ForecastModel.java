@@ -48,6 +48,16 @@ public final class ForecastModel {
   /** The longest name a model may have, in characters (code points). */
   static final int MAX_NAME_LENGTH = 200;
   /**
+   * The chance that an achieve key result is done by its cycle's end before any of its milestones is due, where no
+   * history says otherwise (the shared families hold no achieve key results): the prior mean of Laplace's rule.
+   */
+  static final double DEFAULT_ACHIEVE_CHANCE = 0.5;
+  /** How many achieve key results the model being refitted counts for in {@link #achieveChance()}'s fit. */
+  static final int PRIOR_ACHIEVE_KEY_RESULTS = 10;
+  /** The range of {@link #achieveChance()}. */
+  static final double MIN_ACHIEVE_CHANCE = 0.01;
+  static final double MAX_ACHIEVE_CHANCE = 0.99;
+  /**
    * The shipped model's at-risk threshold, and the threshold a {@link Forecaster} without a model of its own uses: the
    * smallest threshold, in hundredths, that flags 90% of the misses of both shared families in a
    * weekly replay (README, "Where 0.37 comes from"; {@link StatusThreshold}).
@@ -92,6 +102,7 @@ public final class ForecastModel {
   private final double[] kernelParameters;
   private final double metHolds;
   private final double atRiskBelow;
+  private final double achieveChance;
   private final FitSummary fittedOn;
   private final List<String> warnings;
 
@@ -107,6 +118,11 @@ public final class ForecastModel {
 
   ForecastModel(String name, Hyperparameters hyperparameters, double[] weights, double metHolds, double atRiskBelow,
       FitSummary fittedOn, List<String> warnings) {
+    this(name, hyperparameters, weights, metHolds, atRiskBelow, DEFAULT_ACHIEVE_CHANCE, fittedOn, warnings);
+  }
+
+  ForecastModel(String name, Hyperparameters hyperparameters, double[] weights, double metHolds, double atRiskBelow,
+      double achieveChance, FitSummary fittedOn, List<String> warnings) {
     this.name = requireName(name);
     this.hyperparameters = Objects.requireNonNull(hyperparameters, "hyperparameters must not be null");
     if (weights.length != Stack.FEATURES) {
@@ -128,6 +144,11 @@ public final class ForecastModel {
           + "]: " + atRiskBelow);
     }
     this.atRiskBelow = atRiskBelow;
+    if (!(achieveChance >= MIN_ACHIEVE_CHANCE && achieveChance <= MAX_ACHIEVE_CHANCE)) {
+      throw new IllegalArgumentException("achieveChance must be within [" + MIN_ACHIEVE_CHANCE + ", "
+          + MAX_ACHIEVE_CHANCE + "]: " + achieveChance);
+    }
+    this.achieveChance = achieveChance;
     this.kernelParameters = Arrays.copyOf(weights, Stack.FEATURES + 1);
     this.kernelParameters[Stack.MET_HOLDS] = metHolds;
     this.fittedOn = fittedOn;
@@ -208,7 +229,7 @@ public final class ForecastModel {
 
   /** A copy with another name. */
   public ForecastModel withName(String name) {
-    return new ForecastModel(name, hyperparameters, weights, metHolds, atRiskBelow, fittedOn, warnings);
+    return new ForecastModel(name, hyperparameters, weights, metHolds, atRiskBelow, achieveChance, fittedOn, warnings);
   }
 
   /** The plan-prior trajectory's hyperparameters. */
@@ -218,7 +239,7 @@ public final class ForecastModel {
 
   /** A copy with other trajectory hyperparameters. */
   public ForecastModel withHyperparameters(Hyperparameters hyperparameters) {
-    return new ForecastModel(name, hyperparameters, weights, metHolds, atRiskBelow, fittedOn, warnings);
+    return new ForecastModel(name, hyperparameters, weights, metHolds, atRiskBelow, achieveChance, fittedOn, warnings);
   }
 
   /** The logistic weights by feature name, in the features' order. */
@@ -242,7 +263,7 @@ public final class ForecastModel {
 
   /** A copy with another {@link #metHolds()}, within [0.5, 1]. */
   public ForecastModel withMetHolds(double metHolds) {
-    return new ForecastModel(name, hyperparameters, weights, metHolds, atRiskBelow, fittedOn, warnings);
+    return new ForecastModel(name, hyperparameters, weights, metHolds, atRiskBelow, achieveChance, fittedOn, warnings);
   }
 
   /**
@@ -257,7 +278,7 @@ public final class ForecastModel {
 
   /** A copy with another {@link #atRiskBelow()}, within [0.15, 0.95]. */
   public ForecastModel withAtRiskBelow(double atRiskBelow) {
-    return new ForecastModel(name, hyperparameters, weights, metHolds, atRiskBelow, fittedOn, warnings);
+    return new ForecastModel(name, hyperparameters, weights, metHolds, atRiskBelow, achieveChance, fittedOn, warnings);
   }
 
   /** The weights followed by {@link #metHolds()}, as the kernel reads them (shared, never modified). */
@@ -308,9 +329,11 @@ public final class ForecastModel {
     Objects.requireNonNull(history, "history must not be null");
     HyperparameterFit fit = new HyperparameterFit();
     StatusThreshold.Misses misses = new StatusThreshold.Misses();
+    int[] achieve = new int[2];
     history.forEach(c -> {
       fit.add(c, FIT_ORIGINS);
       misses.add(c);
+      countAchieve(c, achieve);
     });
     int cycles = fit.cycles();
     int n = fit.keyResults();
@@ -319,7 +342,8 @@ public final class ForecastModel {
           + (n == 1 ? "" : "s") + " in " + cycles + " cycle" + (cycles == 1 ? "" : "s") + " (at least "
           + MIN_KEY_RESULTS + " needed); the model " + name + " is used as it is";
       LOG.warn(warning);
-      return new ForecastModel(name, hyperparameters, weights, metHolds, atRiskBelow, fittedOn, List.of(warning));
+      return new ForecastModel(name, hyperparameters, weights, metHolds, atRiskBelow, achieveChance, fittedOn,
+          List.of(warning));
     }
     // continuous from the minimum: 0 at MIN_KEY_RESULTS - 1 key results, toward 1 as the history grows
     int beyond = n - (MIN_KEY_RESULTS - 1);
@@ -337,8 +361,10 @@ public final class ForecastModel {
     FitSummary summary = new FitSummary(cycles, n, fit.samples(), fit.hitRate(), fit.firstStart(), fit.lastEnd(),
         share, name);
     String base = name.endsWith("+fit") ? name.substring(0, name.length() - 4) : name;
+    // an organisation's own achieve key results, shrunk toward this model's chance by PRIOR_ACHIEVE_KEY_RESULTS
+    double chance = achieveChance(achieve, achieveChance, PRIOR_ACHIEVE_KEY_RESULTS);
     ForecastModel fitted = new ForecastModel(firstCodePoints(base, MAX_NAME_LENGTH - 4) + "+fit", h, w, held,
-        atRiskBelow, summary, List.of());
+        atRiskBelow, chance, summary, List.of());
     return fitted.withAtRiskBelow(StatusThreshold.shrunk(misses, fitted, atRiskBelow));
   }
 
@@ -352,9 +378,11 @@ public final class ForecastModel {
   public static ForecastModel fitPooled(String name, Iterable<OkrCycle> history) {
     HyperparameterFit fit = new HyperparameterFit();
     StatusThreshold.Misses misses = new StatusThreshold.Misses();
+    int[] achieve = new int[2];
     history.forEach(c -> {
       fit.add(c, FIT_ORIGINS);
       misses.add(c);
+      countAchieve(c, achieve);
     });
     int cycles = fit.cycles();
     if (fit.keyResults() < MIN_KEY_RESULTS) {
@@ -365,10 +393,41 @@ public final class ForecastModel {
     double[] identity = new double[Stack.FEATURES];
     identity[Stack.Z] = 1;
     double[] w = fit.fitStack(h, identity, 0);
-    ForecastModel fitted = new ForecastModel(name, h, w, fit.metHolds(0.5, 2),
+    // Laplace's rule over the history's achieve key results (0.5 without any)
+    ForecastModel fitted = new ForecastModel(name, h, w, fit.metHolds(0.5, 2), DEFAULT_AT_RISK_BELOW,
+        achieveChance(achieve, DEFAULT_ACHIEVE_CHANCE, 2),
         new FitSummary(cycles, fit.keyResults(), fit.samples(), fit.hitRate(), fit.firstStart(), fit.lastEnd(), 1.0,
             null), List.of());
     return fitted.withAtRiskBelow(StatusThreshold.own(misses, fitted, DEFAULT_AT_RISK_BELOW));
+  }
+
+  /**
+   * The chance that an achieve key result (done or not) is done by its cycle's end, judged before any of its
+   * milestones is due: the prior mean of Laplace's rule over its milestones, {@code (on time + 2 c) / (due + 2)}, which
+   * the forecaster then lowers as the cycle runs out ({@code Forecaster}). 0.5 in the shipped model (the shared
+   * families hold no achieve key results); a fit learns it from the history's achieve key results with a final value,
+   * {@code (done + 10 c) / (n + 10)} from this model's {@code c} (Laplace's rule, {@code (done + 1) / (n + 2)}, in a
+   * pooled fit), within [0.01, 0.99]; a fit with too little history to learn from ({@link #MIN_KEY_RESULTS}) keeps
+   * this model, this chance too.
+   */
+  public double achieveChance() {
+    return achieveChance;
+  }
+
+  /** Counts into {@code counts} the achieve key results of {@code cycle} with a final value: [all, done]. */
+  private static void countAchieve(OkrCycle cycle, int[] counts) {
+    for (org.okrengine.model.KeyResult kr : cycle.keyResults()) {
+      if (kr.metric().direction() == org.okrengine.model.Direction.ACHIEVE && kr.result() != null) {
+        counts[0]++;
+        counts[1] += kr.metric().isMet(kr.result().finalValue()) ? 1 : 0;
+      }
+    }
+  }
+
+  /** {@code (done + prior chance) / (n + prior)} of {@code counts} = [n, done], within the model's range. */
+  private static double achieveChance(int[] counts, double chance, double prior) {
+    double c = (counts[1] + prior * chance) / (counts[0] + prior);
+    return Math.max(MIN_ACHIEVE_CHANCE, Math.min(MAX_ACHIEVE_CHANCE, c));
   }
 
   /**
@@ -399,6 +458,9 @@ public final class ForecastModel {
     }
     if (atRiskBelow != LEGACY_AT_RISK_BELOW) {
       b.append("  \"atRiskBelow\": ").append(num(atRiskBelow)).append(",\n");
+    }
+    if (achieveChance != DEFAULT_ACHIEVE_CHANCE) {
+      b.append("  \"achieveChance\": ").append(num(achieveChance)).append(",\n");
     }
     if (fittedOn != null) {
       b.append("  \"fittedOn\": {\"cycles\": ").append(fittedOn.cycles())
@@ -459,18 +521,19 @@ public final class ForecastModel {
   public boolean equals(Object o) {
     return o instanceof ForecastModel m && name.equals(m.name) && hyperparameters.equals(m.hyperparameters)
         && Arrays.equals(weights, m.weights) && metHolds == m.metHolds && atRiskBelow == m.atRiskBelow
-        && Objects.equals(fittedOn, m.fittedOn) && warnings.equals(m.warnings);
+        && achieveChance == m.achieveChance && Objects.equals(fittedOn, m.fittedOn) && warnings.equals(m.warnings);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(name, hyperparameters, Arrays.hashCode(weights), metHolds, atRiskBelow, fittedOn, warnings);
+    return Objects.hash(name, hyperparameters, Arrays.hashCode(weights), metHolds, atRiskBelow, achieveChance, fittedOn,
+        warnings);
   }
 
   @Override
   public String toString() {
     return "ForecastModel[" + name + ", " + hyperparameters + ", " + weights() + ", metHolds=" + metHolds + ", atRiskBelow="
-        + atRiskBelow + "]";
+        + atRiskBelow + ", achieveChance=" + achieveChance + "]";
   }
 
   /**

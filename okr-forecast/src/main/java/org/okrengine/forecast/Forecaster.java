@@ -33,8 +33,9 @@ import org.okrengine.model.Status;
  *   <li>Maintain directions: the probability of being on the right side of the target at cycle end (a random walk
  *       from the latest value, whichever method is set; one seen flat may still move), within [0.05, 0.95] until
  *       the last tenth of the cycle.
- *   <li>Achieve: the chance from the milestones due so far (Laplace's rule: on time + 1 over due + 2; 0.5 without
- *       milestones), whichever method is set, as the chance of being done by the end at all; while it is not done,
+ *   <li>Achieve: the chance from the milestones due so far (Laplace's rule with the model's prior mean c,
+ *       {@link ForecastModel#achieveChance()}: on time + 2c over due + 2; c without milestones, 0.5 in the shipped
+ *       model), whichever method is set, as the chance of being done by the end at all; while it is not done,
  *       what is left of it as the cycle runs out: of what gets done, the share done by the fraction x of the cycle is
  *       taken as x^2.7 (as the shared families' hits reached their targets), so the chance is p (1 - x^2.7) /
  *       (1 - p x^2.7), 0 at the end (0.5 without milestones: 0.46 at half the cycle, 0.40 at two thirds, 0.20
@@ -733,7 +734,8 @@ public final class Forecaster {
         onTime++;
       }
     }
-    double p = notDoneYet((onTime + 1.0) / (due + 2.0), cycle.elapsedFraction(asOf));
+    // Laplace's rule with the model's prior mean (0.5 in the shipped model: (on time + 1) / (due + 2))
+    double p = notDoneYet((onTime + 2 * model.achieveChance()) / (due + 2.0), cycle.elapsedFraction(asOf));
     if (!asOf.isBefore(cycle.endInstant())) {
       p = 0.0;
     }

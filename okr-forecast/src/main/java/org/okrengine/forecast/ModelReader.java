@@ -14,7 +14,7 @@ import org.okrengine.model.json.PlainJson;
 /** Reads {@code okr-forecast-model/1} documents, collecting every problem. Not thread-safe: one per read. */
 final class ModelReader {
   private static final Set<String> TOP = Set.of("format", "name", "method", "trajectory", "weights", "metHolds",
-      "atRiskBelow", "fittedOn", "warnings");
+      "atRiskBelow", "achieveChance", "fittedOn", "warnings");
   private static final Set<String> TRAJECTORY = Set.of("planOptimism", "rateSpread", "noisePrior",
       "calibrationIntercept", "calibrationSlope");
   private static final Set<String> FITTED = Set.of("cycles", "keyResults", "forecasts", "hitRate", "firstStart",
@@ -63,12 +63,14 @@ final class ModelReader {
         : number(top, "metHolds", "", ForecastModel.MIN_MET_HOLDS, 1, true);
     Double atRisk = top.get("atRiskBelow") == null ? Double.valueOf(ForecastModel.LEGACY_AT_RISK_BELOW)
         : number(top, "atRiskBelow", "", ForecastModel.MIN_AT_RISK_BELOW, ForecastModel.MAX_AT_RISK_BELOW, true);
+    Double achieve = top.get("achieveChance") == null ? Double.valueOf(ForecastModel.DEFAULT_ACHIEVE_CHANCE)
+        : number(top, "achieveChance", "", ForecastModel.MIN_ACHIEVE_CHANCE, ForecastModel.MAX_ACHIEVE_CHANCE, true);
     ForecastModel.FitSummary fitted = fitted(top.get("fittedOn"));
     List<String> warnings = warnings(top.get("warnings"));
     if (!problems.isEmpty()) {
       throw new InvalidModelException(problems);
     }
-    return new ForecastModel(name, h, w, held, atRisk, fitted, warnings);
+    return new ForecastModel(name, h, w, held, atRisk, achieve, fitted, warnings);
   }
 
   private Hyperparameters trajectory(Object o) {

@@ -434,4 +434,48 @@ class MovementAwareTest {
         .replace("\"warnings\": []", "\"warnings\": null");
     assertThat(ForecastModel.fromJson(nulls)).isEqualTo(ForecastModel.defaults());
   }
+
+  /** {@code count} cycles of one achieve key result each, the first {@code done} of them done (result 1), else 0. */
+  static List<OkrCycle> launches(int count, int done) {
+    List<OkrCycle> out = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      boolean hit = i < done;
+      List<CheckIn> checkIns = List.of(CheckIn.of(week(QUARTER, 4), 0), CheckIn.of(week(QUARTER, 12), hit ? 1 : 0));
+      out.add(cycle("A" + i, new KeyResult("KR-A" + i, null, null, "t", 1, List.of(), Metric.achieve(), null,
+          checkIns, Result.of(hit ? 1 : 0))));
+    }
+    return out;
+  }
+
+  @Test
+  void fit_learnsTheAchieveChanceFromTheHistorysAchieveKeyResults_shrunk() {
+    // 40 step movers (enough to fit) and 30 launches of which 6 were done: (6 + 10 x 0.5) / (30 + 10) = 0.275, the
+    // shipped 0.5 counting for 10 launches; the forecaster starts an achieve key result there (no milestone due):
+    // (0 + 2 x 0.275) / (0 + 2) = 0.275 on the first day
+    List<OkrCycle> history = new ArrayList<>(steppers(40, 3));
+    history.addAll(launches(30, 6));
+    ForecastModel fitted = ForecastModel.defaults().fit(history);
+    assertThat(ForecastModel.defaults().achieveChance()).isEqualTo(0.5);
+    assertThat(fitted.achieveChance()).isCloseTo(0.275, within(1e-12));
+    KeyResult launch = new KeyResult("KR-L", null, null, "t", 1, List.of(), Metric.achieve(), null,
+        List.of(CheckIn.of(QUARTER.startInstant(), 0)), null);
+    assertThat(Forecaster.withDefaults().withModel(fitted).forecast(launch, QUARTER, QUARTER.startInstant())
+        .probabilityOfTarget()).isCloseTo(0.275, within(1e-12));
+    // written and read back exactly; a model without the field reads as 0.5 (files written before it)
+    assertThat(fitted.toJson()).contains("\n  \"achieveChance\": 0.275,\n");
+    assertThat(ForecastModel.fromJson(fitted.toJson())).isEqualTo(fitted);
+    assertThat(ForecastModel.defaults().toJson()).doesNotContain("achieveChance");
+    // a pooled fit: Laplace's rule, (6 + 1) / (30 + 2) = 0.21875
+    assertThat(ForecastModel.fitPooled("pooled", history).achieveChance()).isCloseTo(0.21875, within(1e-12));
+    // without achieve key results the refitted model's chance is kept
+    assertThat(ForecastModel.defaults().fit(steppers(40, 3)).achieveChance()).isEqualTo(0.5);
+  }
+
+  @Test
+  void fromJson_achieveChanceOutOfRange_namesThePathAndValue() {
+    String json = ForecastModel.defaults().toJson()
+        .replace("  \"warnings\"", "  \"achieveChance\": 1.5,\n  \"warnings\"");
+    assertThatThrownBy(() -> ForecastModel.fromJson(json)).isInstanceOf(InvalidModelException.class)
+        .hasMessageContaining("achieveChance: must be a number within [0.01, 0.99]: 1.5");
+  }
 }
