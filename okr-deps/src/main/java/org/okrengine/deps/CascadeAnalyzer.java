@@ -63,9 +63,19 @@ public final class CascadeAnalyzer {
    * objectives "were at risk through them".
    */
   public static List<Cascade> analyze(DependencyGraph graph, Map<String, NodeRisk> risks, boolean cycleOver) {
+    return analyze(graph, risks, cycleOver, null);
+  }
+
+  /**
+   * As {@link #analyze(DependencyGraph, Map, boolean)}, written at {@code asOf}: a maintain key result's outcome is
+   * its latest check-in up to then (null: its latest in the document), as the report at {@code asOf} has it.
+   */
+  public static List<Cascade> analyze(DependencyGraph graph, Map<String, NodeRisk> risks, boolean cycleOver,
+      java.time.Instant asOf) {
     Objects.requireNonNull(graph, "graph must not be null");
     CascadeScratch scratch = new CascadeScratch(graph);
     scratch.past = cycleOver;
+    scratch.asOf = asOf;
     List<CascadeScratch.Summary> found = new ArrayList<>();
     StrongestCascades strongest = new StrongestCascades(graph.size(), Cascade.MAX_CASCADES_PER_ITEM);
     // Sources upstream first: they tend to reach more and rank first, so an item's strongest cascades come early

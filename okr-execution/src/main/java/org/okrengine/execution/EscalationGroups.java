@@ -72,7 +72,7 @@ final class EscalationGroups {
     for (Map.Entry<String, List<String>> g : upstream.entrySet()) {
       if (!toldUpstream(g.getKey(), g.getValue(), upstream, cascades)) {
         groups.add(lateUpstream(okr, g.getKey(), g.getValue(), escalated, cascades.from(g.getKey()),
-            Insights.over(okr.cycle(), asOf)));
+            Insights.over(okr.cycle(), asOf), asOf));
       }
     }
     LocalDate today = Insights.countedDay(okr.cycle(), asOf);
@@ -99,13 +99,13 @@ final class EscalationGroups {
   }
 
   private static EscalationGroup lateUpstream(OkrCycle okr, String source, List<String> subjects,
-      Map<String, EscalationSummary> escalated, Cascade cascade, boolean over) {
+      Map<String, EscalationSummary> escalated, Cascade cascade, boolean over, Instant asOf) {
     EscalationSummary top = highest(subjects, escalated);
     // the item's title is in brackets already: its team follows as ", of TEAM,"
     String team = cascade.sourceTeam() == null ? "" : ", of " + okr.team(cascade.sourceTeam()).map(t -> t.name())
         .orElse(cascade.sourceTeam()) + ",";
     String reason = Causes.name(okr, source) + team + " " + Lateness.phrase(okr, source,
-        Numbers.days(cascade.slipDays()), over) + " and " + Insights.join(Causes.names(okr, subjects))
+        Numbers.days(cascade.slipDays()), over, asOf) + " and " + Insights.join(Causes.names(okr, subjects))
         + (over ? " needed it: " : " need it: ") + tail(subjects.size(), top);
     return new EscalationGroup(EscalationGroup.LATE_UPSTREAM, source, subjects, top.level(), top.to(), reason);
   }

@@ -399,7 +399,7 @@ final class Summaries {
     } else {
       sentences.add(asOfText + Insights.join(bad) + (good.isEmpty() ? "" : "; " + Insights.join(good)) + ".");
     }
-    String trace = traceBack(okr, attention, cascades, Insights.over(okr.cycle(), asOf));
+    String trace = traceBack(okr, attention, cascades, Insights.over(okr.cycle(), asOf), asOf);
     if (trace != null) {
       sentences.add(trace);
     }
@@ -469,7 +469,8 @@ final class Summaries {
    * cycle is {@code over}, those are the key results that missed or were stale, and the root is said where it ended
    * ({@link Lateness}).
    */
-  private static String traceBack(OkrCycle okr, List<KeyResultReport> attention, Cascades cascades, boolean over) {
+  private static String traceBack(OkrCycle okr, List<KeyResultReport> attention, Cascades cascades, boolean over,
+      Instant asOf) {
     Set<String> needing = new HashSet<>();
     for (KeyResultReport r : attention) {
       needing.add(r.id());
@@ -504,7 +505,7 @@ final class Summaries {
     }
     return bestCount + " of the " + attention.size() + (stale ? " that missed or were stale " : " that missed ")
         + (bestCount == 1 ? "traces" : "trace") + " back to " + Causes.name(okr, best.source()) + ", which "
-        + Lateness.phrase(okr, best.source(), days, true) + ".";
+        + Lateness.phrase(okr, best.source(), days, true, asOf) + ".";
   }
 
   /**

@@ -1,5 +1,7 @@
 package org.okrengine.model.internal;
 
+import java.time.Instant;
+import org.okrengine.model.CheckIn;
 import org.okrengine.model.Direction;
 import org.okrengine.model.KeyResult;
 import org.okrengine.model.Metric;
@@ -23,6 +25,16 @@ public final class Lateness {
    * threshold (late only because nothing was heard of it).
    */
   public static String phrase(OkrCycle cycle, String id, String days, boolean over) {
+    return phrase(cycle, id, days, over, null);
+  }
+
+  /**
+   * As {@link #phrase(OkrCycle, String, String, boolean)}, a maintain key result judged by its latest check-in up to
+   * {@code asOf} (null: its latest in the document), as the report analysed at {@code asOf} judges its row: a check-in
+   * after {@code asOf} is not known then (one on 10 Oct that broke the threshold made a report as of 5 Oct say "had
+   * not kept its threshold" beside the row's "ended 0.05% above the threshold, met unknown").
+   */
+  public static String phrase(OkrCycle cycle, String id, String days, boolean over, Instant asOf) {
     KeyResult kr = over ? cycle.keyResult(id).orElse(null) : null;
     if (kr == null) {
       return over ? "was " + days + " late when the cycle ended" : "is " + days + " late";
@@ -37,6 +49,7 @@ public final class Lateness {
     // its latest check-in, as the report takes the outcome from the check-ins up to the day it is run (one after the
     // end that broke the threshold made the row "off track" where this said "was stale")
     Double last = kr.result() != null ? Double.valueOf(kr.result().finalValue())
+        : asOf != null ? kr.latestCheckIn(asOf).map(CheckIn::value).orElse(null)
         : kr.checkIns().isEmpty() ? null : Double.valueOf(kr.checkIns().get(kr.checkIns().size() - 1).value());
     return last != null && m.isMet(last) ? "was stale when the cycle ended"
         : "had not kept its threshold when the cycle ended";

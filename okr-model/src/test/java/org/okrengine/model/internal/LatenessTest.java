@@ -81,5 +81,17 @@ class LatenessTest {
         null, null, List.of(kr("KR-late", UPTIME, null, 99.5, 99.5, 99.5, 99.5, 99.95, 99.0)))), List.of(), List.of());
     assertThat(Lateness.phrase(after, "KR-late", "1 day", true))
         .isEqualTo("had not kept its threshold when the cycle ended");
+    assertThat(Lateness.phrase(after, "KR-late", "1 day", true, Instant.parse("2026-10-07T00:00:00Z")))
+        .isEqualTo("had not kept its threshold when the cycle ended");
+  }
+
+  @Test
+  void afterTheEnd_aCheckInAfterTheAsOfIsNotKnownYet() {
+    // kept on 29 Sep, broken on 6 Oct: a report as of 3 Oct ends the row at 29 Sep (stale, above the threshold), so
+    // the phrase judges by 29 Sep too (it took the 6 Oct check-in, not known on 3 Oct: "had not kept its threshold")
+    OkrCycle after = OkrCycle.of(Q, List.of(new Team("t", "T", null)), List.of(new Objective("O-1", "Grow", "t", null,
+        null, null, List.of(kr("KR-late", UPTIME, null, 99.5, 99.5, 99.5, 99.5, 99.95, 99.0)))), List.of(), List.of());
+    assertThat(Lateness.phrase(after, "KR-late", "1 day", true, Instant.parse("2026-10-03T00:00:00Z")))
+        .isEqualTo("was stale when the cycle ended");
   }
 }
