@@ -628,7 +628,9 @@ final class Summaries {
     String name = okr.team(best).map(Team::name).orElse(best);
     String s = name + ": " + (c[1] == c[0] ? (c[0] == 2 ? "both" : "all " + c[0]) : c[1] + " of its " + c[0])
         + " key results "
-        + (!over ? "need attention" : c[2] == 0 ? "missed their targets" : c[2] == c[1] ? "were stale"
+        // one of two ("at least half"): "1 of its 2 key results was stale" (it read "were stale")
+        + (c[1] == 1 ? (!over ? "needs attention" : c[2] == 0 ? "missed its target" : "was stale")
+            : !over ? "need attention" : c[2] == 0 ? "missed their targets" : c[2] == c[1] ? "were stale"
             : "missed their targets or were stale");
     if (blocker.containsKey(best)) {
       double weeks = blockerWeeks.get(best);

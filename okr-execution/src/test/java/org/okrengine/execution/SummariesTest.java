@@ -204,6 +204,15 @@ class SummariesTest {
   }
 
   @Test
+  void company_oneOfTwo_inTheSingular() {
+    OkrCycle okr = okr(kr("KR-1", "growth", 1), kr("KR-2", "growth", 1));
+    String s = company(okr, List.of(row("KR-1", "growth", Status.OFF_TRACK, 0.1, 0.5),
+        row("KR-2", "growth", Status.ON_TRACK, 0.5, 0.5)));
+    // one of two is half: the team is named, its verb in the singular (it read "1 of its 2 key results need attention")
+    assertThat(s).endsWith(" Growth: 1 of its 2 key results needs attention.");
+  }
+
+  @Test
   void company_teamAllNeedingAttention_withLongestBlocker() {
     OkrCycle okr = okr(kr("KR-1", "growth", 1), kr("KR-2", "growth", 1), kr("KR-3", "platform", 1));
     Cause twoWeeks = new Cause("blocker-named", "legal-review", Map.of("weeks", 2.0), "Blocked by legal-review.");
