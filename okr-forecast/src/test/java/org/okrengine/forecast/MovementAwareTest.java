@@ -469,6 +469,10 @@ class MovementAwareTest {
     assertThat(ForecastModel.fitPooled("pooled", history).achieveChance()).isCloseTo(0.21875, within(1e-12));
     // without achieve key results the refitted model's chance is kept
     assertThat(ForecastModel.defaults().fit(steppers(40, 3)).achieveChance()).isEqualTo(0.5);
+    // kept from a model whose chance is not the default's (the line above passed with the field reset to 0.5 too),
+    // with enough history to refit and with too little
+    assertThat(fitted.fit(steppers(40, 3)).achieveChance()).isCloseTo(0.275, within(1e-12));
+    assertThat(fitted.fit(steppers(3, 3)).achieveChance()).isCloseTo(0.275, within(1e-12));
   }
 
   @Test
