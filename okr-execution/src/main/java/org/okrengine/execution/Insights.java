@@ -234,8 +234,9 @@ final class Insights {
    * Where key result {@code r} ended, once the cycle is over ({@link #over}), and whether it met its target:
    * {@code ended at 81%, not met}; for a maintain key result {@code ended 0.0255% above the threshold of 99.9%, met};
    * for an achieve key result {@code done} or {@code not done}. Met as the page's
-   * "Met" column has it: a probability of target of 1 (the outcome's), except that a stale key result is
-   * {@code not known to have been met}, as the page's "unknown", the text's "met unknown" and the summary's count
+   * "Met" column has it: a probability of target of 1 (the outcome's), except that a stale key result, whatever its
+   * last value, is {@code not known to have been met} ({@code not done at its last check-in, not known to have been
+   * done} for an achieve one), as the page's "unknown", the text's "met unknown" and the summary's count
    * ({@link Summaries#met}) have it (the prompt and okr explain read "stale; ... above the threshold of 99.9%, met" for
    * KR-14 of the example). Null without a forecast.
    */
@@ -246,11 +247,14 @@ final class Insights {
     }
     Metric m = r.metric();
     boolean met = f.probabilityOfTarget() >= 1;
+    // a stale key result is not known to have met its target or missed it, whatever its last value: nothing was
+    // heard of it for longer than its rhythm allows (a stale one at 50% read "ended at 50%, not met" here and "met
+    // unknown" in the text report's row)
+    boolean unknown = r.status() == Status.STALE;
     if (m != null && m.direction() == Direction.ACHIEVE) {
-      return met ? "done" : "not done";
+      return unknown ? (met ? "done" : "not done at its last check-in") + ", not known to have been done"
+          : met ? "done" : "not done";
     }
-    // only a maintain key result is stale once met (a reach or achieve one that met its target is achieved)
-    boolean unknown = met && r.status() == Status.STALE;
     return (m != null && m.direction().isMaintain() ? "ended " + side(m, f.landingValue())
         : "ended at " + Numbers.percent(f.landingProgress()))
         + (unknown ? ", not known to have been met" : met ? ", met" : ", not met");

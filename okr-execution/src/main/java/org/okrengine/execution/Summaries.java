@@ -65,8 +65,8 @@ final class Summaries {
    * After the cycle's end, {@code s} of objective {@code o} without a probability, its sentence saying why, where its
    * stale key results leave whether it met its commitment unknown: a stale key result is not known to have met its
    * target ({@link #met}), so a committed objective whose other key results met theirs, or an aspirational one whose
-   * weighted score reaches 0.7 with its stale key results at their last values but not without them, is neither met
-   * nor missed. It read "Commitment (every key result at target): met." beside "2 of 2 key results were stale".
+   * weighted score reaches 0.7 with its stale key results at their targets but not without them (at 0), is neither
+   * met nor missed. It read "Commitment (every key result at target): met." beside "2 of 2 key results were stale".
    */
   private static ObjectiveSummary unknownIfStale(Objective o, Map<String, KeyResultReport> rows, ObjectiveSummary s) {
     List<String> stale = new ArrayList<>();
@@ -85,7 +85,8 @@ final class Summaries {
       }
       double w = total > 0 ? kr.weight() / total : 1.0 / n;
       double score = r.forecast() == null ? 0 : kr.metric().score(r.forecast().landingValue());
-      high += w * score;
+      // a stale key result might have ended anywhere from nothing to its target: the score's bounds
+      high += quiet ? w : w * score;
       low += quiet ? 0 : w * score;
     }
     boolean unknown = !stale.isEmpty() && (o.commitment() == Commitment.ASPIRATIONAL

@@ -163,6 +163,6 @@ class CausesTest {
     assertThat(o.summary()).startsWith("O-1 (Answers fast): 1 of 2 key results needs attention (1 ")
         .endsWith("; together 51% of the way against 63% planned.");
     assertThat(r.summary()).startsWith("As of 27 Aug, 1 of 2 key results ").contains("Customer Support: 1 of its 2 "
-        + "key results need attention, and \"hiring\" has been named as the blocker for 2 weeks.");
+        + "key results needs attention, and \"hiring\" has been named as the blocker for 2 weeks.");
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -459,5 +460,42 @@ class StatusStoryTest {
         .filter(o -> o.id().equals("O-6")).findFirst().orElseThrow();
     assertThat(o6Missed.probability()).isZero();
     assertThat(o6Missed.summary()).doesNotContain("not known");
+  }
+
+  /**
+   * One objective of two key results 0 -> 100: KR-A checked in weekly up to 100 (met), KR-B last checked in on 15 Jul
+   * at 20 (stale at the end); committed or aspirational, whether it met its commitment is not known: KR-B might have
+   * ended anywhere from 0 to its target (the aspirational one read "not met", its score taken at KR-B's 20%), and KR-B
+   * itself "ended at 20%, not known to have been met" in okr explain, as the text's "met unknown" (it read "not met").
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(org.okrengine.model.Commitment.class)
+  void afterTheEnd_staleKeyResult_commitmentUnknownEitherWay(org.okrengine.model.Commitment commitment) {
+    java.time.ZoneId utc = java.time.ZoneOffset.UTC;
+    org.okrengine.model.Cycle q = new org.okrengine.model.Cycle("Q", "Q", LocalDate.of(2026, 7, 1),
+        LocalDate.of(2026, 9, 30), utc);
+    List<org.okrengine.model.CheckIn> a = new java.util.ArrayList<>();
+    for (int w = 1; w <= 13; w++) {
+      a.add(org.okrengine.model.CheckIn.of(q.startInstant().plusSeconds(7L * w * 86_400 - 3600),
+          Math.min(100, 8.0 * w)));
+    }
+    a.add(org.okrengine.model.CheckIn.of(q.instantOf(LocalDate.of(2026, 9, 29)), 100));
+    KeyResult ka = new KeyResult("KR-A", "Alpha", null, "t", 1, List.of(),
+        org.okrengine.model.Metric.of(0, 100, null), null, a, null);
+    KeyResult kb = new KeyResult("KR-B", "Beta", null, "t", 1, List.of(), org.okrengine.model.Metric.of(0, 100, null),
+        null, List.of(org.okrengine.model.CheckIn.of(q.instantOf(LocalDate.of(2026, 7, 8)), 10),
+            org.okrengine.model.CheckIn.of(q.instantOf(LocalDate.of(2026, 7, 15)), 20)), null);
+    OkrCycle c = OkrCycle.of(q, List.of(new org.okrengine.model.Team("t", "T", null)), List.of(
+        new org.okrengine.model.Objective("O-1", "Grow", "t", null, null, commitment, List.of(ka, kb))));
+    CycleReport r = ExecutionEngine.withDefaults().analyze(c, q.instantOf(LocalDate.of(2026, 10, 15)));
+    Map<String, KeyResultReport> rows = ExampleStoryTest.byId(r);
+    assertThat(rows.get("KR-A").status()).isEqualTo(Status.ACHIEVED);
+    assertThat(rows.get("KR-B").status()).isEqualTo(Status.STALE);
+    ObjectiveSummary o = r.objectives().get(0);
+    assertThat(o.probability()).isNull();
+    assertThat(o.summary()).endsWith(" Whether it met its commitment is not known: KR-B (Beta) was stale when the "
+        + "cycle ended.");
+    assertThat(Explanation.of(c, r, "KR-B").steps().get(0).sentence()).contains("ended at 20%, not known to have "
+        + "been met");
   }
 }
