@@ -118,8 +118,9 @@ final class TextReport {
               : achieve ? (p >= 1 ? "done" : "-") : pct(r.forecast().landingProgress());
           // once the cycle is over the outcome is known: where it ended and whether it met its target, as the
           // page's "Ended at" and "Met" columns; no landing or probability beside "the cycle is over"; a stale key
-          // result is not known to have met it (the summary counts it stale, not among those that met theirs)
-          forecast = over ? String.format(Locale.ROOT, "ended %5s  met %s", lands,
+          // result is not known to have met it (the summary counts it stale, not among those that met theirs); an
+          // achieve one that was not done ended "not done" (it read "ended     -")
+          forecast = over ? String.format(Locale.ROOT, "ended %8s  met %s", achieve && p < 1 ? "not done" : lands,
                   r.status() == Status.STALE ? "unknown" : p >= 1 ? "yes" : "no")
               : String.format(Locale.ROOT, "lands %5s  P(target) %4s", lands, pct(p));
         }
