@@ -52,30 +52,22 @@ public final class CascadeAnalyzer {
    * (times a log for ordering); memory linear in the graph and the number of cascades.
    */
   public static List<Cascade> analyze(DependencyGraph graph, Map<String, NodeRisk> risks) {
-    return analyze(graph, risks, false);
+    return analyze(graph, risks, null);
   }
 
   /**
-   * As {@link #analyze(DependencyGraph, Map)}; with {@code cycleOver}, each cascade's sentence is in the past tense:
-   * the cycle is over and the outcomes are known. A late initiative or milestone "was 57 days late when the cycle
-   * ended", a key result says where it ended ("had not met its target when the cycle ended", "was not done when the
-   * cycle ended"; its slip was counted against a completion that never came), the key results "needed it" and the
-   * objectives "were at risk through them".
+   * As {@link #analyze(DependencyGraph, Map)}, the sentences written at {@code asOf} (null: while the cycle runs).
+   * Once the cycle is over ({@code asOf} at or after its end instant) they are in the past tense, the outcomes being
+   * known: a late initiative or milestone "was 57 days late when the cycle ended", a key result says where it ended
+   * ("had not met its target when the cycle ended", "was not done when the cycle ended"; its slip was counted against a
+   * completion that never came; a maintain key result judged by its latest check-in up to {@code asOf}), the key
+   * results "needed it" and the objectives "were at risk through them".
    */
-  public static List<Cascade> analyze(DependencyGraph graph, Map<String, NodeRisk> risks, boolean cycleOver) {
-    return analyze(graph, risks, cycleOver, null);
-  }
-
-  /**
-   * As {@link #analyze(DependencyGraph, Map, boolean)}, written at {@code asOf}: a maintain key result's outcome is
-   * its latest check-in up to then (null: its latest in the document), as the report at {@code asOf} has it.
-   */
-  public static List<Cascade> analyze(DependencyGraph graph, Map<String, NodeRisk> risks, boolean cycleOver,
-      java.time.Instant asOf) {
+  public static List<Cascade> analyze(DependencyGraph graph, Map<String, NodeRisk> risks, java.time.Instant asOf) {
     Objects.requireNonNull(graph, "graph must not be null");
     CascadeScratch scratch = new CascadeScratch(graph);
-    scratch.past = cycleOver;
     scratch.asOf = asOf;
+    scratch.past = asOf != null && !asOf.isBefore(graph.cycle().cycle().endInstant());
     List<CascadeScratch.Summary> found = new ArrayList<>();
     StrongestCascades strongest = new StrongestCascades(graph.size(), Cascade.MAX_CASCADES_PER_ITEM);
     // Sources upstream first: they tend to reach more and rank first, so an item's strongest cascades come early

@@ -23,6 +23,10 @@ import org.okrengine.model.Team;
  * names are free text: what could end the line, hide or reorder the text is escaped.
  */
 class CascadeSentenceTest {
+  /** The instant the cycle ends (the sentences in the past tense from it on), and one while it runs. */
+  private static final java.time.Instant ENDED = CascadeAnalyzerTest.Q.endInstant();
+  private static final java.time.Instant RUNNING = CascadeAnalyzerTest.Q.instantOf(LocalDate.of(2026, 9, 15));
+
   private static KeyResult kr(String id, String title, String team) {
     return new KeyResult(id, title, null, team, 1.0, List.of(), Metric.of(0, 1, null), null, List.of(), null);
   }
@@ -111,22 +115,22 @@ class CascadeSentenceTest {
     // key results "needed it", and the initiative "was 20 days late when the cycle ended" (was "is")
     OkrCycle cycle = cycle("all are at risk through them.", "Data Platform");
     Map<String, NodeRisk> risk = Map.of("I-1", new NodeRisk(20, 0.5));
-    Cascade over = CascadeAnalyzer.analyze(DependencyGraph.of(cycle), risk, true).get(0);
+    Cascade over = CascadeAnalyzer.analyze(DependencyGraph.of(cycle), risk, ENDED).get(0);
     assertThat(over.sentence()).isEqualTo("I-1 (all are at risk through them.), of Data Platform, was 20 days late "
         + "when the cycle ended; KR-1 (Revenue) and KR-2 of Growth and KR-3 of Product needed it by 10 Aug; O-1 (Grow) "
         + "and O-2 were at risk through them.");
     // a key result as the source says where it ended, not a slip counted against a completion that never came (one
     // needed by the end read "is 1 day late" the day after the end, "27 days late" the day before); one objective,
     // reached through the source itself: "was ... through it"
-    Cascade one = CascadeAnalyzer.analyze(DependencyGraph.of(cycle), Map.of("KR-1", new NodeRisk(1, 0.5)), true)
+    Cascade one = CascadeAnalyzer.analyze(DependencyGraph.of(cycle), Map.of("KR-1", new NodeRisk(1, 0.5)), ENDED)
         .get(0);
     assertThat(one.sentence()).isEqualTo("KR-1 (Revenue), of Growth, had not met its target when the cycle ended; "
         + "O-1 (Grow) was at risk through it.");
     // while the cycle runs, as before
-    assertThat(CascadeAnalyzer.analyze(DependencyGraph.of(cycle), risk, false).get(0).sentence())
+    assertThat(CascadeAnalyzer.analyze(DependencyGraph.of(cycle), risk, RUNNING).get(0).sentence())
         .isEqualTo("I-1 (all are at risk through them.), of Data Platform, is 20 days late; KR-1 (Revenue) and KR-2 "
             + "of Growth and KR-3 of Product need it by 10 Aug; O-1 (Grow) and O-2 are at risk through them.");
-    assertThat(CascadeAnalyzer.analyze(DependencyGraph.of(cycle), Map.of("KR-1", new NodeRisk(1, 0.5)), false)
+    assertThat(CascadeAnalyzer.analyze(DependencyGraph.of(cycle), Map.of("KR-1", new NodeRisk(1, 0.5)), RUNNING)
         .get(0).sentence()).isEqualTo("KR-1 (Revenue), of Growth, is 1 day late; O-1 (Grow) is at risk through it.");
     assertThat(over.affected()).isEqualTo(cascade(cycle, "I-1").affected());
   }
@@ -151,7 +155,7 @@ class CascadeSentenceTest {
     assertThat(cascade(one, "I-1").sentence()).contains("KR-1 (Revenue) and KR-2 of Growth and KR-3 of Product need "
         + "it, KR-3 by 12 Aug; ");
     // after the end, in the past tense
-    assertThat(CascadeAnalyzer.analyze(DependencyGraph.of(one), Map.of("I-1", new NodeRisk(20, 0.5)), true).get(0)
+    assertThat(CascadeAnalyzer.analyze(DependencyGraph.of(one), Map.of("I-1", new NodeRisk(20, 0.5)), ENDED).get(0)
         .sentence()).contains(" of Product needed it, KR-3 by 12 Aug; ");
   }
 }

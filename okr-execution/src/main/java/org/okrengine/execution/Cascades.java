@@ -57,18 +57,13 @@ final class Cascades extends AbstractList<Cascade> implements RandomAccess {
 
   /** The cascades that the slips of {@code risks} start in {@code graph}. */
   static Cascades of(DependencyGraph graph, Map<String, NodeRisk> risks) {
-    return of(graph, risks, false);
+    return of(graph, risks, null);
   }
 
-  /** As {@link #of(DependencyGraph, Map)}; {@code cycleOver}: the sentences in the past tense. */
-  static Cascades of(DependencyGraph graph, Map<String, NodeRisk> risks, boolean cycleOver) {
-    return of(graph, risks, cycleOver, null);
-  }
-
-  /** As {@link #of(DependencyGraph, Map, boolean)}, written at {@code asOf} (CascadeAnalyzer). */
-  static Cascades of(DependencyGraph graph, Map<String, NodeRisk> risks, boolean cycleOver, java.time.Instant asOf) {
+  /** As {@link #of(DependencyGraph, Map)}, the sentences written at {@code asOf} (CascadeAnalyzer). */
+  static Cascades of(DependencyGraph graph, Map<String, NodeRisk> risks, java.time.Instant asOf) {
     Map<String, NodeRisk> copy = Map.copyOf(risks);
-    return new Cascades(graph, copy, CascadeAnalyzer.analyze(graph, copy, cycleOver, asOf));
+    return new Cascades(graph, copy, CascadeAnalyzer.analyze(graph, copy, asOf));
   }
 
   @Override

@@ -71,7 +71,7 @@ record Snapshot(Map<String, Forecast> forecasts, Map<String, NodeRisk> risks, Ca
         risks.put(i.id(), r);
       }
     }
-    Cascades cascades = withCascades ? Cascades.of(graph, risks, Insights.over(cycle.cycle(), asOf), asOf)
+    Cascades cascades = withCascades ? Cascades.of(graph, risks, asOf)
         : Cascades.none();
     return new Snapshot(forecasts, risks, cascades);
   }

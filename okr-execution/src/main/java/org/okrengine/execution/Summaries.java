@@ -400,7 +400,7 @@ final class Summaries {
     } else {
       sentences.add(asOfText + Insights.join(bad) + (good.isEmpty() ? "" : "; " + Insights.join(good)) + ".");
     }
-    String trace = traceBack(okr, attention, cascades, Insights.over(okr.cycle(), asOf), asOf);
+    String trace = traceBack(okr, attention, cascades, asOf);
     if (trace != null) {
       sentences.add(trace);
     }
@@ -452,7 +452,7 @@ final class Summaries {
       bad.add(stale + (stale == 1 ? " was stale" : " were stale"));
     }
     if (noData > 0) {
-      bad.add(noData + (noData == 1 ? " had no data" : " had no data"));
+      bad.add(noData + " had no data");
     }
     if (bad.isEmpty()) {
       return (n == 1 ? "its key result met its target." : "all " + n + " key results met their targets.");
@@ -466,12 +466,11 @@ final class Summaries {
   }
 
   /**
-   * The root cascade that reaches the most key results needing attention, as a sentence; null when none. Once the
-   * cycle is {@code over}, those are the key results that missed or were stale, and the root is said where it ended
-   * ({@link Lateness}).
+   * The root cascade that reaches the most key results needing attention at {@code asOf}, as a sentence; null when
+   * none. Once the cycle is over, those are the key results that missed or were stale, and the root is said where it
+   * ended ({@link Lateness}).
    */
-  private static String traceBack(OkrCycle okr, List<KeyResultReport> attention, Cascades cascades, boolean over,
-      Instant asOf) {
+  private static String traceBack(OkrCycle okr, List<KeyResultReport> attention, Cascades cascades, Instant asOf) {
     Set<String> needing = new HashSet<>();
     for (KeyResultReport r : attention) {
       needing.add(r.id());
@@ -496,7 +495,7 @@ final class Summaries {
       return null;
     }
     String days = Numbers.days(best.slipDays());
-    if (!over) {
+    if (!Insights.over(okr.cycle(), asOf)) {
       return bestCount + " of the " + attention.size() + " that need attention " + (bestCount == 1 ? "traces" : "trace")
           + " back to " + Causes.name(okr, best.source()) + ", " + days + " late.";
     }
@@ -506,7 +505,7 @@ final class Summaries {
     }
     return bestCount + " of the " + attention.size() + (stale ? " that missed or were stale " : " that missed ")
         + (bestCount == 1 ? "traces" : "trace") + " back to " + Causes.name(okr, best.source()) + ", which "
-        + Lateness.phrase(okr, best.source(), days, true, asOf) + ".";
+        + Lateness.phrase(okr, best.source(), days, asOf) + ".";
   }
 
   /**

@@ -25,6 +25,9 @@ import org.okrengine.model.Team;
  */
 class LatenessTest {
   private static final Cycle Q = Cycle.of("Q", LocalDate.of(2026, 7, 1), LocalDate.of(2026, 9, 30));
+  /** An instant while the cycle runs, and one after its end and after every check-in of these key results. */
+  private static final Instant RUNNING = Instant.parse("2026-09-15T00:00:00Z");
+  private static final Instant AFTER = Instant.parse("2026-12-01T00:00:00Z");
 
   private static KeyResult kr(String id, Metric metric, Result result, double... values) {
     // check-ins a week apart from 1 Sep: with four of them the last, 22 Sep, is before the end; a fifth on 29 Sep
@@ -53,23 +56,23 @@ class LatenessTest {
   @Test
   void whileTheCycleRuns_daysLateForEveryKind() {
     for (String id : List.of("I-1", "M-1", "KR-reach", "KR-done", "KR-broken", "KR-quiet", "KR-result", "X")) {
-      assertThat(Lateness.phrase(CYCLE, id, "27 days", false)).isEqualTo("is 27 days late");
+      assertThat(Lateness.phrase(CYCLE, id, "27 days", RUNNING)).isEqualTo("is 27 days late");
     }
-    assertThat(Lateness.phrase(CYCLE, "I-1", "1 day", false)).isEqualTo("is 1 day late");
+    assertThat(Lateness.phrase(CYCLE, "I-1", "1 day", RUNNING)).isEqualTo("is 1 day late");
   }
 
   @Test
   void afterTheEnd_initiativesLateWhenItEnded_keyResultsWhereTheyEnded() {
-    assertThat(Lateness.phrase(CYCLE, "I-1", "57 days", true)).isEqualTo("was 57 days late when the cycle ended");
-    assertThat(Lateness.phrase(CYCLE, "M-1", "57 days", true)).isEqualTo("was 57 days late when the cycle ended");
+    assertThat(Lateness.phrase(CYCLE, "I-1", "57 days", AFTER)).isEqualTo("was 57 days late when the cycle ended");
+    assertThat(Lateness.phrase(CYCLE, "M-1", "57 days", AFTER)).isEqualTo("was 57 days late when the cycle ended");
     // the days given are not said for a key result: "1 day" was the day after the end, not a lateness
-    assertThat(Lateness.phrase(CYCLE, "KR-reach", "1 day", true))
+    assertThat(Lateness.phrase(CYCLE, "KR-reach", "1 day", AFTER))
         .isEqualTo("had not met its target when the cycle ended");
-    assertThat(Lateness.phrase(CYCLE, "KR-done", "47 days", true)).isEqualTo("was not done when the cycle ended");
-    assertThat(Lateness.phrase(CYCLE, "KR-broken", "1 day", true))
+    assertThat(Lateness.phrase(CYCLE, "KR-done", "47 days", AFTER)).isEqualTo("was not done when the cycle ended");
+    assertThat(Lateness.phrase(CYCLE, "KR-broken", "1 day", AFTER))
         .isEqualTo("had not kept its threshold when the cycle ended");
-    assertThat(Lateness.phrase(CYCLE, "KR-quiet", "1 day", true)).isEqualTo("was stale when the cycle ended");
-    assertThat(Lateness.phrase(CYCLE, "KR-result", "1 day", true))
+    assertThat(Lateness.phrase(CYCLE, "KR-quiet", "1 day", AFTER)).isEqualTo("was stale when the cycle ended");
+    assertThat(Lateness.phrase(CYCLE, "KR-result", "1 day", AFTER))
         .isEqualTo("had not kept its threshold when the cycle ended");
   }
 
@@ -79,9 +82,9 @@ class LatenessTest {
     // ended ... below the threshold"), so the phrase does too (it said "was stale", judging by 29 Sep)
     OkrCycle after = OkrCycle.of(Q, List.of(new Team("t", "T", null)), List.of(new Objective("O-1", "Grow", "t", null,
         null, null, List.of(kr("KR-late", UPTIME, null, 99.5, 99.5, 99.5, 99.5, 99.95, 99.0)))), List.of(), List.of());
-    assertThat(Lateness.phrase(after, "KR-late", "1 day", true))
+    assertThat(Lateness.phrase(after, "KR-late", "1 day", AFTER))
         .isEqualTo("had not kept its threshold when the cycle ended");
-    assertThat(Lateness.phrase(after, "KR-late", "1 day", true, Instant.parse("2026-10-07T00:00:00Z")))
+    assertThat(Lateness.phrase(after, "KR-late", "1 day", Instant.parse("2026-10-07T00:00:00Z")))
         .isEqualTo("had not kept its threshold when the cycle ended");
   }
 
@@ -91,7 +94,7 @@ class LatenessTest {
     // the phrase judges by 29 Sep too (it took the 6 Oct check-in, not known on 3 Oct: "had not kept its threshold")
     OkrCycle after = OkrCycle.of(Q, List.of(new Team("t", "T", null)), List.of(new Objective("O-1", "Grow", "t", null,
         null, null, List.of(kr("KR-late", UPTIME, null, 99.5, 99.5, 99.5, 99.5, 99.95, 99.0)))), List.of(), List.of());
-    assertThat(Lateness.phrase(after, "KR-late", "1 day", true, Instant.parse("2026-10-03T00:00:00Z")))
+    assertThat(Lateness.phrase(after, "KR-late", "1 day", Instant.parse("2026-10-03T00:00:00Z")))
         .isEqualTo("was stale when the cycle ended");
   }
 }
