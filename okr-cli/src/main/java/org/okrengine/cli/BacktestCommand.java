@@ -239,12 +239,12 @@ final class BacktestCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "%,d %s, %,d key %s with a final value%n", r.cycles(), r.cycles() == 1 ? "cycle" : "cycles",
         r.keyResults(), r.keyResults() == 1 ? "result" : "results");
     out.println("forecast model: " + model);
-    out.printf(Locale.ROOT, "%-18s %6s %7s %6s %8s %6s %6s %6s %7s %6s%n", "method", "origin", "n", "brier",
-        "logLoss", "cov80", "width", "mae", "misses", "hits");
+    out.printf(Locale.ROOT, "%-18s %6s %7s %6s %8s %7s %6s %6s %6s %7s %6s%n", "method", "origin", "n", "brier",
+        "logLoss", "n80", "cov80", "width", "mae", "misses", "hits");
     for (MethodScore s : r.scores()) {
-      out.printf(Locale.ROOT, "%-18s %5.0f%% %7d %6s %8s %6s %6s %6s %7s %6s%n", s.method().id(), s.origin() * 100,
-          s.n(), f3(s.brier()), f3(s.logLoss()), f3(s.coverage80()), f3(s.width80()), f3(s.maeProgress()),
-          f3(s.missesFlagged()), f3(s.hitsFlagged()));
+      out.printf(Locale.ROOT, "%-18s %5.0f%% %7d %6s %8s %7d %6s %6s %6s %7s %6s%n", s.method().id(),
+          s.origin() * 100, s.n(), f3(s.brier()), f3(s.logLoss()), s.intervals80(), f3(s.coverage80()),
+          f3(s.width80()), f3(s.maeProgress()), f3(s.missesFlagged()), f3(s.hitsFlagged()));
     }
     out.printf(Locale.ROOT, "default method: %s; lowest Brier at the 50%% origin: %s%n", r.defaultMethod().id(),
         r.bestMethod() == null ? "-" : r.bestMethod().id());
@@ -263,6 +263,8 @@ final class BacktestCommand implements Callable<Integer> {
             f3(b.meanProbability()), f3(b.hitRate()));
       }
     }
+    out.println("n80: forecasts that gave an 80% interval, the ones cov80 and width are over (n: every forecast, "
+        + "one per key result).");
     out.println("misses/hits: share of misses (hits) flagged at-risk or off-track at that origin.");
   }
 

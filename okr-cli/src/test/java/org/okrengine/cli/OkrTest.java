@@ -304,12 +304,22 @@ class OkrTest {
     assertThat(text.code()).isEqualTo(0);
     assertThat(text.out()).startsWith("1 cycle, 30 key results with a final value\n");
     assertThat(text.out()).contains("plan-prior-bayes").contains("default method: movement-aware");
+    // of the 30, the 3 achieve key results give no interval (22 increase or decrease and 5 maintain ones do):
+    // coverage and width are over 27 forecasts; linear-pace gives intervals for the maintain ones only
+    assertThat(text.out()).contains("method             origin       n  brier  logLoss     n80  cov80  width    mae  "
+        + "misses   hits\n").contains("\nplan-prior-bayes      50%      30 ").contains("\nlinear-pace           50%"
+        + "      30 ").contains("\nn80: forecasts that gave an 80% interval, the ones cov80 and width are over (n: "
+        + "every forecast, one per key result).\n");
+    assertThat(text.out().lines().filter(l -> l.startsWith("plan-prior-bayes ")).map(l -> l.substring(50, 57)))
+        .containsExactly("     27", "     27", "     27");
+    assertThat(text.out().lines().filter(l -> l.startsWith("linear-pace ")).map(l -> l.substring(50, 57)))
+        .containsExactly("      5", "      5", "      5");
     Run json = run("backtest", q2.toString(), "--format", "json", "--method", "plan-prior-bayes");
     assertThat(json.code()).isEqualTo(0);
     assertThat(json.out()).contains("\"format\": \"okr-backtest/1\"").contains("\"defaultMethod\": \"movement-aware\"")
         .contains("\"brier\": ").contains("\"logLoss\": ").contains("\"coverage80\": ").contains("\"width80\": ")
         .contains("\"maeProgress\": ").contains("\"missesFlagged\": ").contains("\"hitsFlagged\": ")
-        .contains("\"n\": 30");
+        .contains("\"n\": 30").contains("\"intervals80\": 27, \"coverage80\": ");
     assertThat(run("backtest", q2.toString(), "--method", "magic").err())
         .isEqualTo("--method: unknown method 'magic' (expected all or one of linear-pace, ols-trend, "
             + "random-walk-drift, plan-prior-bayes, damped-trend, movement-aware)\n");

@@ -24,7 +24,7 @@ class ReliabilityPlotTest {
   }
 
   static MethodScore score(ForecastMethod m, double origin, long n, double brier, List<ReliabilityBin> bins) {
-    return new MethodScore(m, origin, n, brier, 0.5, null, null, 0.3, null, null, bins);
+    return new MethodScore(m, origin, n, brier, 0.5, 0, null, null, 0.3, null, null, bins);
   }
 
   static final double[] MEAN = {0.05, 0.15, 0.25, 0.35, 0.45, 0.55, 0.65, 0.75, 0.85, 0.95};

@@ -377,7 +377,7 @@ public final class Backtest {
     /**
      * Everything this accumulator has seen, as bytes for another process to {@linkplain #mergeBytes merge} or
      * {@linkplain #fromBytes rebuild} (for example a distributed job's partitions). Exact: merging the bytes gives
-     * what merging this accumulator would. The format ({@code BacktestBytes}: magic number, version 2, the settings,
+     * what merging this accumulator would. The format ({@code BacktestBytes}: magic number, version 3, the settings,
      * the counts and exact sums) is explicit; no Java serialisation.
      */
     @Override
@@ -538,7 +538,7 @@ public final class Backtest {
         bins.add(new ReliabilityBin(i / (double) BINS, (i + 1) / (double) BINS, c,
             c == 0 ? null : binProbability[i].value() / c, c == 0 ? null : binHits[i] / (double) c));
       }
-      return new MethodScore(m, origin, n, mean(brier, n), mean(logLoss, n), ratio(covered, intervals),
+      return new MethodScore(m, origin, n, mean(brier, n), mean(logLoss, n), intervals, ratio(covered, intervals),
           mean(width, intervals), mean(absError, n), ratio(missesFlagged, misses), ratio(hitsFlagged, hits), bins);
     }
 

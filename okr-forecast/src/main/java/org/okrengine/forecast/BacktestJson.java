@@ -28,6 +28,7 @@ public final class BacktestJson {
           .append(", \"n\": ").append(s.n())
           .append(", \"brier\": ").append(num(s.brier()))
           .append(", \"logLoss\": ").append(num(s.logLoss()))
+          .append(", \"intervals80\": ").append(s.intervals80())
           .append(", \"coverage80\": ").append(num(s.coverage80()))
           .append(", \"width80\": ").append(num(s.width80()))
           .append(", \"maeProgress\": ").append(num(s.maeProgress()))

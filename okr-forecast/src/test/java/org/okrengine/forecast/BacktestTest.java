@@ -190,6 +190,49 @@ class BacktestTest {
     assertThat(after.coverage80()).isEqualTo(before.coverage80());
   }
 
+  /**
+   * intervals80 counts the forecasts coverage80 and width80 are over: 30 increase key results (every plan-prior-bayes
+   * forecast of one gives an interval; linear-pace gives none) and 10 achieve ones (done or not: no interval from any
+   * method), so n is 40 at every origin, intervals80 30 for plan-prior-bayes and 0 for linear-pace; the JSON says so.
+   */
+  @Test
+  void run_intervals80_countsTheForecastsThatGaveAnInterval() {
+    List<OkrCycle> cycles = new ArrayList<>(HISTORY.subList(0, 30));
+    for (int c = 0; c < 10; c++) {
+      Cycle q = Cycle.of("A" + c, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31));
+      List<CheckIn> checkIns = new ArrayList<>();
+      for (int w = 1; w <= 12; w++) {
+        checkIns.add(CheckIn.of(q.startInstant().plusSeconds(w * 7L * 86_400), 0));
+      }
+      KeyResult kr = new KeyResult("KR-A" + c, null, null, "t", 1, List.of(), Metric.achieve(), null, checkIns,
+          Result.of(c % 2));
+      cycles.add(OkrCycle.of(q, List.of(Team.of("t")),
+          List.of(new Objective("O-A" + c, null, "t", null, null, null, List.of(kr)))));
+    }
+    BacktestReport r = Backtest.withDefaults()
+        .withMethods(List.of(ForecastMethod.PLAN_PRIOR_BAYES, ForecastMethod.LINEAR_PACE)).run(cycles);
+    assertThat(r.keyResults()).isEqualTo(40);
+    assertThat(r.scores()).hasSize(6);
+    for (MethodScore s : r.scores()) {
+      assertThat(s.n()).isEqualTo(40);
+      if (s.method() == ForecastMethod.PLAN_PRIOR_BAYES) {
+        assertThat(s.intervals80()).as("origin %s", s.origin()).isEqualTo(30);
+        // a share of the 30, not of the 40
+        assertThat(s.coverage80() * 30).isCloseTo(Math.rint(s.coverage80() * 30), within(1e-9));
+      } else {
+        assertThat(s.intervals80()).isZero();
+        assertThat(s.coverage80()).isNull();
+        assertThat(s.width80()).isNull();
+      }
+    }
+    assertThat(BacktestJson.write(r)).contains("\"method\": \"plan-prior-bayes\", \"origin\": 0.5, \"n\": 40, ")
+        .contains("\"intervals80\": 30, \"coverage80\": ")
+        .contains("\"method\": \"linear-pace\", \"origin\": 0.5, \"n\": 40, ")
+        .contains("\"intervals80\": 0, \"coverage80\": null, ");
+    assertThatThrownBy(() -> new MethodScore(ForecastMethod.OLS_TREND, 0.5, 2, null, null, 3, null, null, null,
+        null, null, List.of())).hasMessage("intervals80 must be within [0, n = 2]: 3");
+  }
+
   /** coverage80 and width80 score 80% intervals whatever level the forecaster given to the backtest has. */
   @Test
   void run_scoresEightyPercentIntervals_whateverTheForecastersLevel() {
