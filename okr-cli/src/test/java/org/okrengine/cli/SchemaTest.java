@@ -120,6 +120,180 @@ class SchemaTest {
     }
   }
 
+  /**
+   * Every regular expression of every schema ({@code pattern}, the names of {@code patternProperties}) compiles, and
+   * keeps to the portable subset of ECMA-262 that JSON Schema recommends, which Java's, Python's and JavaScript's
+   * ({@code u} flag) engines read alike: no Unicode property escapes ({@code \p{Cc}}: Python's {@code re} cannot
+   * compile them), no inline flags, named groups, lookbehind, atomic groups, backreferences or possessive
+   * quantifiers, no escapes but the subset's ({@code \d \w \s \b} and their negations, {@code \t \n \r \f \v},
+   * Unicode escapes of four hex digits, {@code \x} and two, escaped syntax characters), no class unions or
+   * intersections, no lone braces. There is no ECMAScript engine among the test dependencies, so the subset is
+   * checked by {@link #nonPortable}, whose refusals are tested too.
+   */
+  @Test
+  void schemas_everyPattern_compilesWithinThePortableSubsetOfEcma262() throws IOException {
+    int count = 0;
+    for (String file : FORMATS.values()) {
+      List<String> patterns = new ArrayList<>();
+      patternsOf(MAPPER.readTree(Files.readString(SCHEMAS.resolve(file))), patterns);
+      for (String p : patterns) {
+        Pattern.compile(p);
+        assertThat(nonPortable(p)).as("%s: %s", file, p).isEmpty();
+      }
+      count += patterns.size();
+    }
+    assertThat(count).isGreaterThanOrEqualTo(20);
+    for (String p : List.of("^[^\\p{Cc}]*$", "\\P{L}", "\\x{41}", "\\Aa", "a\\z", "a\\Z", "(?i)a", "(?<n>a)",
+        "(?<=a)b", "(?>a)", "a*+", "a++", "a{2}+", "[a-z&&[^b]]", "[a[b]]", "\\Qa\\E", "\\h", "\\R", "a{", "a}",
+        "]", "[]", "\\-", "\\e", "\\1")) {
+      assertThat(nonPortable(p)).as(p).isNotEmpty();
+    }
+    for (String p : List.of("^[A-Za-z_][A-Za-z0-9_]*$", "^(?=[0-9]*[1-9])[0-9]{1,6}[mhdw]$", "\\S",
+        "^v[0-9]{2,3}\\.[0-9]$", "[\\-+]", "(?:a|b)+?", "(?!x)\\u00e9\\x41", "[^\\u0000-\\u001f]")) {
+      assertThat(nonPortable(p)).as(p).isEmpty();
+    }
+  }
+
+  /**
+   * The forecast model's name: the schema refuses a character exactly where {@code ForecastModel} does, over every
+   * code point but the surrogates (the schema lists Unicode 16's control, format, separator and private-use
+   * characters; a JDK of an older Unicode does not know some of them yet, and only those may differ: Java 17, Unicode
+   * 13, accepts U+0890, U+0891 and U+13439 to U+1343F as unassigned).
+   */
+  @Test
+  void forecastModelName_schemaRefusesACharacterWhereTheReaderDoes_everyCodePoint() throws IOException {
+    JsonNode name = MAPPER.readTree(Files.readString(SCHEMAS.resolve(FORMATS.get("okr-forecast-model/1"))))
+        .get("$defs").get("name");
+    List<String> patterns = new ArrayList<>();
+    patternsOf(name, patterns);
+    assertThat(patterns).hasSize(2).contains("^\\s*$");
+    Pattern refused = Pattern.compile(patterns.get(1));
+    ForecastModel model = ForecastModel.defaults();
+    List<String> differ = new ArrayList<>();
+    for (int c = 0; c <= Character.MAX_CODE_POINT; c++) {
+      if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
+        continue;
+      }
+      String s = "a" + Character.toString(c);
+      boolean schema = !refused.matcher(s).find();
+      boolean reader;
+      try {
+        model.withName(s);
+        reader = true;
+      } catch (IllegalArgumentException e) {
+        reader = false;
+      }
+      if (schema != reader && !(!schema && Character.getType(c) == Character.UNASSIGNED)) {
+        differ.add(String.format("U+%04X", c));
+      }
+    }
+    assertThat(differ).isEmpty();
+    // and through the validator, on the document
+    String json = model.toJson();
+    assertThat(errors("okr-forecast-model/1", json.replace("\"okr-default-2\"", "\"tag\\udb40\\udc01\""))).isNotEmpty();
+    assertThat(errors("okr-forecast-model/1", json.replace("\"okr-default-2\"", "\"caf\u00e9 \\ud83d\\ude00\"")))
+        .isEmpty();
+  }
+
+  /** The regular expressions of {@code node}: the values of {@code pattern}, the names of {@code patternProperties}. */
+  static void patternsOf(JsonNode node, List<String> out) {
+    if (node.isObject()) {
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
+        if (e.getKey().equals("pattern") && e.getValue().isString()) {
+          out.add(e.getValue().asString());
+        } else if (e.getKey().equals("patternProperties") && e.getValue().isObject()) {
+          e.getValue().propertyNames().forEach(out::add);
+        }
+        patternsOf(e.getValue(), out);
+      }
+    } else if (node.isArray()) {
+      for (JsonNode n : node) {
+        patternsOf(n, out);
+      }
+    }
+  }
+
+  /**
+   * What of {@code p} falls outside the portable subset of ECMA-262 (with the {@code u} flag) that JSON Schema
+   * recommends; empty when nothing does.
+   */
+  static List<String> nonPortable(String p) {
+    List<String> out = new ArrayList<>();
+    boolean inClass = false;
+    int classStart = -1;
+    for (int i = 0; i < p.length(); i++) {
+      char c = p.charAt(i);
+      char next = i + 1 < p.length() ? p.charAt(i + 1) : 0;
+      if (c == '\\') {
+        if (next == 'u' && p.substring(i + 2).matches("(?s)[0-9A-Fa-f]{4}.*")) {
+          i += 5;
+        } else if (next == 'x' && p.substring(i + 2).matches("(?s)[0-9A-Fa-f]{2}.*")) {
+          i += 3;
+        } else if (next != 0 && ("dDwWsSbBtnrfv^$\\.*+?()[]{}|/".indexOf(next) >= 0 || inClass && next == '-')) {
+          i++;
+        } else {
+          out.add("escape \\" + (next == 0 ? "" : String.valueOf(next)) + " at " + i);
+          i++;
+        }
+        continue;
+      }
+      if (inClass) {
+        if (c == '[') {
+          out.add("[ inside a class at " + i);
+        } else if (c == '&' && next == '&') {
+          out.add("&& inside a class at " + i);
+        } else if (c == ']') {
+          if (i == classStart) {
+            out.add("empty class at " + i);
+          }
+          inClass = false;
+        }
+        continue;
+      }
+      switch (c) {
+        case '[' -> {
+          inClass = true;
+          classStart = next == '^' ? i + 2 : i + 1;
+          if (next == '^') {
+            i++;
+          }
+        }
+        case '(' -> {
+          if (next == '?') {
+            char kind = i + 2 < p.length() ? p.charAt(i + 2) : 0;
+            if (kind != ':' && kind != '=' && kind != '!') {
+              out.add("group (?" + (kind == 0 ? "" : String.valueOf(kind)) + " at " + i);
+            }
+            i += 2;
+          }
+        }
+        case '{' -> {
+          Matcher m = Pattern.compile("\\{[0-9]+(,[0-9]*)?}").matcher(p).region(i, p.length());
+          if (m.lookingAt()) {
+            i = m.end() - 1;
+            if (i + 1 < p.length() && p.charAt(i + 1) == '+') {
+              out.add("possessive quantifier at " + (i + 1));
+            }
+          } else {
+            out.add("lone { at " + i);
+          }
+        }
+        case '}', ']' -> out.add("lone " + c + " at " + i);
+        case '*', '+', '?' -> {
+          if (next == '+') {
+            out.add("possessive quantifier at " + (i + 1));
+            i++;
+          }
+        }
+        default -> { }
+      }
+    }
+    if (inClass) {
+      out.add("unclosed class");
+    }
+    return out;
+  }
+
   @Test
   void formats_theLibraryNames_haveASchema() {
     assertThat(FORMATS).containsKeys(CycleJson.FORMAT, ReportJson.FORMAT, RetroJson.FORMAT, BacktestJson.FORMAT,
@@ -543,6 +717,10 @@ class SchemaTest {
         Arguments.of("another version", model.replace("okr-forecast-model/1", "okr-forecast-model/2")),
         Arguments.of("blank name", model.replace("\"okr-default-2\"", "\"  \"")),
         Arguments.of("name with a line break", model.replace("\"okr-default-2\"", "\"a\\nb\"")),
+        Arguments.of("name ending in a line break", model.replace("\"okr-default-2\"", "\"a\\n\"")),
+        Arguments.of("name with a bidirectional override", model.replace("\"okr-default-2\"", "\"a\\u202eb\"")),
+        Arguments.of("name with a private-use character beyond the BMP", model.replace("\"okr-default-2\"",
+            "\"a\\udb80\\udc00\"")),
         Arguments.of("another method", model.replace("\"movement-aware\"", "\"linear-pace\"")),
         Arguments.of("unknown field", model.replace("\"warnings\"", "\"comment\": \"x\", \"warnings\"")),
         Arguments.of("weight 1000", model.replaceFirst("\"logOdds\": [-0-9.E]+", "\"logOdds\": 1000.0")),
