@@ -6,6 +6,9 @@ and for the forecasts at one origin restates the trajectory's landing distributi
   comparable with each other, not with the kernel's own Student-t probability, also printed as `kernel`);
 - `cadence`: at the expected last check-in, the last step of the key result's own median check-in gap from its
   latest check-in that does not pass the end (no look-ahead: only check-ins before the origin);
+- `half`: half a mean gap before the end, never before the latest check-in, the gap x_n / n over the n check-ins
+  after the start (what `Forecaster.withOutcomeFromLastCheckIn` does: the expected lag where check-ins fall at no
+  fixed phase of the cycle);
 - `actual`: at the key result's actual last check-in (look-ahead; an upper bound of what knowing when the last
   check-in comes could give).
 The mean moves along the trajectory's own line, current value + (landing - current) * f, and the spread by
@@ -39,7 +42,7 @@ def main(jsonl, per_forecast, origin):
         for o in d['objectives']:
             for k in o['keyResults']:
                 krs[(d['cycle']['id'], k['id'])] = (start, end, k)
-    sums = {'kernel': 0.0, 'end': 0.0, 'cadence': 0.0, 'actual': 0.0}
+    sums = {'kernel': 0.0, 'end': 0.0, 'cadence': 0.0, 'half': 0.0, 'actual': 0.0}
     n = 0
     for r in csv.DictReader(open(per_forecast)):
         if float(r['origin']) != origin or r['method'] != 'plan-prior-bayes' or not r['low']:
@@ -60,6 +63,8 @@ def main(jsonl, per_forecast, origin):
         if gap <= 0 or xn >= 1:
             continue
         expected = xn + math.floor((1 - xn) / gap + 1e-9) * gap
+        after = [t for t, _ in seen if t > start]
+        half = 1 - min(1 - xn, 0.5 * xn / len(after)) if after else 1.0
         actual = (seconds(k['checkIns'][-1]['at']) - start) / length
         hit = r['hit'] == 'true'
         landing = float(r['landing'])
@@ -75,6 +80,7 @@ def main(jsonl, per_forecast, origin):
         sums['kernel'] += (float(r['probability']) - hit) ** 2
         sums['end'] += (probability(1.0) - hit) ** 2
         sums['cadence'] += (probability(expected) - hit) ** 2
+        sums['half'] += (probability(half) - hit) ** 2
         sums['actual'] += (probability(actual) - hit) ** 2
         n += 1
     print(f"{jsonl} at {origin:.0%}: {n} forecasts; Brier " + ", ".join(f"{k} {v / n:.4f}" for k, v in sums.items()))

@@ -67,8 +67,9 @@ final class BacktestCommand implements Callable<Integer> {
 
   @Option(names = "--outcome-from-last-check-in",
       description = "score a key result without result.finalValue against its last check-in (a history exported "
-          + "from an OKR tool, where the last check-in is the result); without it, only key results with a result "
-          + "are scored. Not for a cycle still running: its latest check-in is no outcome yet")
+          + "from an OKR tool, where the last check-in is the result), and forecast such a key result at its "
+          + "expected last check-in, half its mean check-in gap before the end; without it, only key results with a "
+          + "result are scored. Not for a cycle still running: its latest check-in is no outcome yet")
   boolean outcomeFromLastCheckIn;
 
   @Option(names = "--per-forecast", paramLabel = "FILE.csv",

@@ -244,6 +244,12 @@ public final class Backtest {
     private final Map<ForecastMethod, Sums[]> sums = new EnumMap<>(ForecastMethod.class);
     private final Forecaster[] forecasters;
     private Forecaster[] current;
+    /**
+     * {@link #current}, forecasting the value at the last check-in: for the key results a backtest
+     * {@linkplain Backtest#withOutcomeFromLastCheckIn with outcomes from last check-ins} scores against their last
+     * check-in (made when first needed; null until then and after {@link #current} changes).
+     */
+    private Forecaster[] currentAtLastCheckIn;
     private ForecastModel currentModel;
     private Consumer<BacktestForecast> listener;
     private long cycles;
@@ -295,7 +301,10 @@ public final class Backtest {
      */
     @Override
     public Accumulator add(OkrCycle cycle) {
-      current = forecasters;
+      if (current != forecasters) {
+        current = forecasters;
+        currentAtLastCheckIn = null;
+      }
       currentModel = backtest.forecaster.model();
       return addWith(cycle);
     }
@@ -307,6 +316,7 @@ public final class Backtest {
         for (int i = 0; i < current.length; i++) {
           current[i] = forecasters[i].withModel(model);
         }
+        currentAtLastCheckIn = null;
         currentModel = model;
       }
       return addWith(cycle);
@@ -327,11 +337,13 @@ public final class Backtest {
         boolean hit = metric.isMet(finalValue);
         double finalProgress = metric.progress(finalValue);
         double span = Math.abs(metric.target() - metric.baselineOrTarget());
+        // scored against its last check-in: forecast what that check-in will read, not the value at the end
+        Forecaster[] use = kr.result() == null ? atLastCheckIn() : current;
         for (int k = 0; k < backtest.origins.length; k++) {
           Instant origin = c.instantAtFraction(backtest.origins[k]);
           List<CheckIn> seen = HyperparameterFit.before(kr.checkIns(), origin);
-          for (int i = 0; i < current.length; i++) {
-            Forecast f = current[i].forecastSeen(kr, c, origin, seen, milestones);
+          for (int i = 0; i < use.length; i++) {
+            Forecast f = use[i].forecastSeen(kr, c, origin, seen, milestones);
             sums.get(backtest.methods.get(i))[k].add(f, hit, finalValue, finalProgress, span);
             if (listener != null) {
               listener.accept(new BacktestForecast(cycle.cycle().id(), kr.id(), backtest.origins[k],
@@ -342,6 +354,17 @@ public final class Backtest {
         }
       }
       return this;
+    }
+
+    /** The current forecasters, forecasting the value at the last check-in before the end. */
+    private Forecaster[] atLastCheckIn() {
+      if (currentAtLastCheckIn == null) {
+        currentAtLastCheckIn = new Forecaster[current.length];
+        for (int i = 0; i < current.length; i++) {
+          currentAtLastCheckIn[i] = current[i].withOutcomeFromLastCheckIn(true);
+        }
+      }
+      return currentAtLastCheckIn;
     }
 
     /**

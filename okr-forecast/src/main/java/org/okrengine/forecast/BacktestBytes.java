@@ -29,7 +29,9 @@ final class BacktestBytes {
    *   double  the forecaster's stale days (Forecaster.staleAfterDays)
    *   double  its on-track threshold, off-track threshold and agreed cadence in days (three doubles)
    *   string  the forecaster's model, its okr-forecast-model/1 document (ForecastModel.toJson)
-   *   byte    1 when key results without a result are scored against their last check-in, else 0 (version 3)
+   *   byte    bit 0: key results without a result are scored against their last check-in (version 3); bit 1: the
+   *           forecaster forecasts every key result's value at its last check-in (Forecaster.withOutcomeFromLastCheckIn;
+   *           since 2026-12-05, a byte of 0 or 1 reading as before)
    *   then the body, Backtest.Accumulator's: long cycles, long key results, the sums of each method at each origin
    *
    * A string is an int count of UTF-16 units and the units, two bytes each (DataOutput.writeUTF stops at 64 KB).
@@ -63,7 +65,7 @@ final class BacktestBytes {
       out.writeDouble(f.offTrackProbability());
       out.writeDouble(f.cadenceDays());
       writeString(out, f.model().toJson());
-      out.writeByte(backtest.outcomeFromLastCheckIn() ? 1 : 0);
+      out.writeByte((backtest.outcomeFromLastCheckIn() ? 1 : 0) | (f.outcomeFromLastCheckIn() ? 2 : 0));
     } catch (IOException e) {
       throw new UncheckedIOException(e); // writing to memory does not fail
     }
@@ -82,9 +84,11 @@ final class BacktestBytes {
    * @param cadenceDays the forecaster's agreed cadence in days (0: none)
    * @param model the model's okr-forecast-model/1 document
    * @param outcomeFromLastCheckIn whether key results without a result are scored against their last check-in
+   * @param forecastAtLastCheckIn whether the forecaster forecasts every key result's value at its last check-in
    */
   record Header(byte[] settings, double[] origins, List<ForecastMethod> methods, double staleAfterDays,
-      double onTrack, double offTrack, double cadenceDays, String model, boolean outcomeFromLastCheckIn) {
+      double onTrack, double offTrack, double cadenceDays, String model, boolean outcomeFromLastCheckIn,
+      boolean forecastAtLastCheckIn) {
     /**
      * The backtest of these settings.
      *
@@ -94,7 +98,8 @@ final class BacktestBytes {
       Forecaster forecaster;
       try {
         forecaster = Forecaster.withDefaults().withModel(ForecastModel.fromJson(model))
-            .withStaleAfterDays(staleAfterDays).withCadenceDays(cadenceDays);
+            .withStaleAfterDays(staleAfterDays).withCadenceDays(cadenceDays)
+            .withOutcomeFromLastCheckIn(forecastAtLastCheckIn);
         // thresholds of their own only where they differ from the model's, so that the forecaster still takes a
         // later model's (Forecaster.withModel) as the one written did
         if (onTrack != forecaster.onTrackProbability() || offTrack != forecaster.offTrackProbability()) {
@@ -144,14 +149,14 @@ final class BacktestBytes {
       double cadence = in.readDouble();
       String model = readString(in);
       int flag = in.readUnsignedByte();
-      if (flag > 1) {
-        throw new IllegalArgumentException("backtest accumulator bytes must hold 0 or 1 for the outcome setting: "
+      if (flag > 3) {
+        throw new IllegalArgumentException("backtest accumulator bytes must hold 0 to 3 for the outcome settings: "
             + flag);
       }
-      boolean fromLastCheckIn = flag == 1;
+      boolean fromLastCheckIn = (flag & 1) != 0;
       int length = bytes.length - in.available();
       return new Header(Arrays.copyOf(bytes, length), o, methods, stale, onTrack, offTrack, cadence, model,
-          fromLastCheckIn);
+          fromLastCheckIn, (flag & 2) != 0);
     } catch (IOException e) {
       throw new IllegalArgumentException("backtest accumulator bytes are truncated or corrupt: " + e, e);
     }
@@ -170,7 +175,8 @@ final class BacktestBytes {
         + h.methods().stream().map(ForecastMethod::id).collect(Collectors.joining(", ", "[", "]"))
         + ", stale after " + h.staleAfterDays() + " days, thresholds " + h.onTrack() + " and " + h.offTrack()
         + (h.cadenceDays() > 0 ? ", cadence " + h.cadenceDays() + " days" : "") + ", model " + model
-        + (h.outcomeFromLastCheckIn() ? ", outcomes from last check-ins" : "");
+        + (h.outcomeFromLastCheckIn() ? ", outcomes from last check-ins" : "")
+        + (h.forecastAtLastCheckIn() ? ", forecasts at last check-ins" : "");
   }
 
   private static int count(DataInputStream in, int bytesEach, String what) throws IOException {

@@ -65,7 +65,7 @@ public final class Forecaster {
    */
   static final double ACHIEVE_SHAPE = 2.7;
   private static final Forecaster DEFAULTS = new Forecaster(ForecastMethod.MOVEMENT_AWARE,
-      ForecastModel.defaults(), DEFAULT_LEVEL, 14, 0, DEFAULT_ON_TRACK, DEFAULT_OFF_TRACK, false);
+      ForecastModel.defaults(), DEFAULT_LEVEL, 14, 0, DEFAULT_ON_TRACK, DEFAULT_OFF_TRACK, false, false);
 
   private final ForecastMethod method;
   private final ForecastModel model;
@@ -81,8 +81,12 @@ public final class Forecaster {
   private final double[] quantiles;
   private final double[] quantiles85;
 
+  /** Whether the outcome forecast is the value at the last check-in before the end ({@link #withOutcomeFromLastCheckIn}). */
+  private final boolean outcomeFromLastCheckIn;
+
   private Forecaster(ForecastMethod method, ForecastModel model, double level, double staleAfterDays,
-      double cadenceDays, double onTrackProbability, double offTrackProbability, boolean thresholdsGiven) {
+      double cadenceDays, double onTrackProbability, double offTrackProbability, boolean thresholdsGiven,
+      boolean outcomeFromLastCheckIn) {
     this.method = method;
     this.model = model;
     this.hyperparameters = model.hyperparameters();
@@ -93,6 +97,7 @@ public final class Forecaster {
     this.onTrackProbability = onTrackProbability;
     this.offTrackProbability = offTrackProbability;
     this.thresholdsGiven = thresholdsGiven;
+    this.outcomeFromLastCheckIn = outcomeFromLastCheckIn;
     this.quantiles = level == DEFAULT_LEVEL ? Quantiles.DEFAULT : StudentT.quantiles(0.5 + level / 2);
     this.quantiles85 = Quantiles.P85;
   }
@@ -114,7 +119,7 @@ public final class Forecaster {
   public Forecaster withMethod(ForecastMethod method) {
     Objects.requireNonNull(method, "method must not be null");
     return new Forecaster(method, model, level, staleAfterDays, cadenceDays,
-        onTrackProbability, offTrackProbability, thresholdsGiven);
+        onTrackProbability, offTrackProbability, thresholdsGiven, outcomeFromLastCheckIn);
   }
 
   /**
@@ -125,7 +130,7 @@ public final class Forecaster {
   public Forecaster withHyperparameters(Hyperparameters hyperparameters) {
     Objects.requireNonNull(hyperparameters, "hyperparameters must not be null");
     return new Forecaster(method, model.withHyperparameters(hyperparameters), level, staleAfterDays, cadenceDays,
-        onTrackProbability, offTrackProbability, thresholdsGiven);
+        onTrackProbability, offTrackProbability, thresholdsGiven, outcomeFromLastCheckIn);
   }
 
   /**
@@ -137,11 +142,11 @@ public final class Forecaster {
     Objects.requireNonNull(model, "model must not be null");
     if (thresholdsGiven) {
       return new Forecaster(method, model, level, staleAfterDays, cadenceDays, onTrackProbability,
-          offTrackProbability, true);
+          offTrackProbability, true, outcomeFromLastCheckIn);
     }
     double onTrack = model.atRiskBelow();
     return new Forecaster(method, model, level, staleAfterDays, cadenceDays, onTrack,
-        Math.min(DEFAULT_OFF_TRACK, onTrack), false);
+        Math.min(DEFAULT_OFF_TRACK, onTrack), false, outcomeFromLastCheckIn);
   }
 
   /**
@@ -167,7 +172,7 @@ public final class Forecaster {
       throw new IllegalArgumentException("level must be within (0, 1): " + level);
     }
     return new Forecaster(method, model, level, staleAfterDays, cadenceDays,
-        onTrackProbability, offTrackProbability, thresholdsGiven);
+        onTrackProbability, offTrackProbability, thresholdsGiven, outcomeFromLastCheckIn);
   }
 
   /**
@@ -180,7 +185,7 @@ public final class Forecaster {
       throw new IllegalArgumentException("days must be within (0, 1e6): " + days);
     }
     return new Forecaster(method, model, level, days, cadenceDays,
-        onTrackProbability, offTrackProbability, thresholdsGiven);
+        onTrackProbability, offTrackProbability, thresholdsGiven, outcomeFromLastCheckIn);
   }
 
   /**
@@ -195,7 +200,27 @@ public final class Forecaster {
       throw new IllegalArgumentException("cadence days must be within [0, 1e6): " + days);
     }
     return new Forecaster(method, model, level, staleAfterDays, days,
-        onTrackProbability, offTrackProbability, thresholdsGiven);
+        onTrackProbability, offTrackProbability, thresholdsGiven, outcomeFromLastCheckIn);
+  }
+
+  /**
+   * A copy that forecasts, for increase and decrease key results, the value at each key result's last check-in before
+   * the cycle's end instead of the value at the end: the outcome of a history exported from an OKR tool, where the
+   * last check-in is the result (and what {@code okr analyze} takes as the outcome after the end where a key result
+   * has no {@code result.finalValue}). That check-in is expected half the key result's mean gap between check-ins
+   * before the end (its check-ins fall at no fixed phase of the cycle), and never before its latest one: the landing
+   * value, its interval and the probability of target are taken there, with the same method and model. Completion
+   * dates, statuses' other rules and the figures once the cycle is over are unchanged. Measured on company-like
+   * variants of the shared families (docs/experiments/outcome-horizon.md).
+   */
+  public Forecaster withOutcomeFromLastCheckIn(boolean fromLastCheckIn) {
+    return new Forecaster(method, model, level, staleAfterDays, cadenceDays, onTrackProbability,
+        offTrackProbability, thresholdsGiven, fromLastCheckIn);
+  }
+
+  /** Whether the outcome forecast is the value at the last check-in before the end ({@link #withOutcomeFromLastCheckIn}). */
+  public boolean outcomeFromLastCheckIn() {
+    return outcomeFromLastCheckIn;
   }
 
   /** The agreed check-in cadence in days, 0 when none was given ({@link #withCadenceDays}). */
@@ -228,7 +253,7 @@ public final class Forecaster {
       throw new IllegalArgumentException(
           "thresholds must satisfy 0 < offTrack <= onTrack < 1: onTrack " + onTrack + ", offTrack " + offTrack);
     }
-    return new Forecaster(method, model, level, staleAfterDays, cadenceDays, onTrack, offTrack, true);
+    return new Forecaster(method, model, level, staleAfterDays, cadenceDays, onTrack, offTrack, true, outcomeFromLastCheckIn);
   }
 
   /** The method. */
@@ -455,7 +480,8 @@ public final class Forecaster {
         System.arraycopy(values, 0, c.values, offsets[e], offsets[e + 1] - offsets[e]);
       }
       Kernel.run(method, hyperparameters, hyperparameters.priorPrecision(), stack, quantiles, quantiles85, c.times,
-          c.values, offsets, col[Kernel.LENGTH], asOf, col[Kernel.BASELINE], col[Kernel.TARGET], 0, c, m);
+          c.values, offsets, col[Kernel.LENGTH], asOf, col[Kernel.BASELINE], col[Kernel.TARGET], 0, c, m,
+          outcomeFromLastCheckIn ? 1 : 0);
       for (int e = 0; e < m; e++) {
         probability[kernelAt[start + e]] = clampUnit(col[Kernel.PROBABILITY][e]);
       }
@@ -606,7 +632,7 @@ public final class Forecaster {
     Columns scratch = Columns.single();
     double[] slots = scratch.slots;
     Kernel.forecast(method, hyperparameters, stack, quantiles, quantiles85, times, values, 0, times.length,
-        lengthDays, asOfDays, b, t, confidence, ordinal, scratch, slots);
+        lengthDays, asOfDays, b, t, confidence, ordinal, outcomeFromLastCheckIn ? 1 : 0, scratch, slots);
     return fromSlots(method, slots, b, t, lengthDays, level);
   }
 

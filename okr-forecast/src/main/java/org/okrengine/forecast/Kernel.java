@@ -102,7 +102,12 @@ final class Kernel {
   static final int CONFIDENCE = SLOTS + 18;
   /** Inputs of the movement-aware method: 1 for a few-level (ordinal) key result, else 0. */
   static final int ORDINAL = SLOTS + 19;
-  static final int COLUMNS = SLOTS + 20;
+  /**
+   * The cycle fraction at which the outcome is taken: 1 (the end) unless the outcome is the last check-in
+   * ({@link #outcomeX}); the horizon of every method runs from the last check-in to it.
+   */
+  static final int OUTCOME_X = SLOTS + 20;
+  static final int COLUMNS = SLOTS + 21;
   /** Steps away from the target that make a series a snapshot metric (NPS, latency) rather than a running count. */
   static final int SNAPSHOT_BACKWARD_STEPS = 2;
 
@@ -161,12 +166,14 @@ final class Kernel {
    * @param target the metric's target, not equal to the baseline
    * @param confidence the latest check-in's confidence minus 0.5, 0 without one (movement-aware only)
    * @param ordinal 1 for a few-level key result, else 0 (movement-aware only)
+   * @param lastCheckIn 1 to forecast the value at the key result's last check-in before the end, 0 for the value at
+   *     the end ({@link #outcomeX})
    * @param scratch the caller's columns, any capacity
    * @param out receives the SLOTS values
    */
   static void forecast(ForecastMethod method, Hyperparameters p, double[] stack, double[] q, double[] q85,
       double[] times, double[] values, int from, int to, double lengthDays, double asOfDays, double baseline,
-      double target, double confidence, double ordinal, Columns scratch, double[] out) {
+      double target, double confidence, double ordinal, double lastCheckIn, Columns scratch, double[] out) {
     double[][] col = scratch.col;
     scratch.offsets[0] = from;
     scratch.offsets[1] = to;
@@ -177,7 +184,7 @@ final class Kernel {
     col[CONFIDENCE][0] = confidence;
     col[ORDINAL][0] = ordinal;
     run(method, p, p.priorPrecision(), stack, q, q85, times, values, scratch.offsets, col[LENGTH], col[AS_OF],
-        col[BASELINE], col[TARGET], 0, scratch, 1);
+        col[BASELINE], col[TARGET], 0, scratch, 1, lastCheckIn);
     for (int k = 0; k < SLOTS; k++) {
       out[k] = col[k][0];
     }
@@ -187,13 +194,15 @@ final class Kernel {
    * Forecasts key results {@code base} to {@code base + m - 1} of the input arrays (as in
    * {@link BatchForecaster#forecast}) into the first {@code m} entries of {@code c}'s slot columns. The
    * movement-aware method reads each key result's confidence and ordinal flag from {@code c}'s CONFIDENCE and ORDINAL
-   * columns (entries 0 to m - 1), which the caller fills (zeros where unknown).
+   * columns (entries 0 to m - 1), which the caller fills (zeros where unknown). {@code lastCheckIn} is 1 to forecast
+   * each key result's value at its last check-in before the end, 0 for its value at the end ({@link #outcomeX}).
    */
   static void run(ForecastMethod method, Hyperparameters p, double priorPrec, double[] stack, double[] q,
       double[] q85, double[] times, double[] values, int[] offsets, double[] lengthDays, double[] asOfDays,
-      double[] baselines, double[] targets, int base, Columns c, int m) {
+      double[] baselines, double[] targets, int base, Columns c, int m, double lastCheckIn) {
     Scan.scan(times, values, offsets, lengthDays, asOfDays, baselines, targets, base, c, m);
     common(asOfDays, base, c, m);
+    outcomeX(lastCheckIn, c, m);
     if (method == ForecastMethod.PLAN_PRIOR_BAYES || method == ForecastMethod.MOVEMENT_AWARE) {
       PlanPriorStages.bayes(p, priorPrec, q, q85, times, values, offsets, asOfDays, baselines, base, c, m);
       if (method == ForecastMethod.MOVEMENT_AWARE) {
@@ -205,7 +214,7 @@ final class Kernel {
         c.col[FLAGS][j] = c.commonFlags(j);
         c.toSlots(j);
         RowMethods.prepare(method, p, priorPrec, q, times, values, offsets[i], offsets[i + 1], asOfDays[i],
-            baselines[i], c.slots, 0);
+            baselines[i], c.col[OUTCOME_X][j], c.slots, 0);
         c.fromSlots(j);
       }
     }
@@ -317,6 +326,30 @@ final class Kernel {
     }
     for (int j = 0; j < m; j++) {
       required[j] = positivePart(1 - py[j]) / (remaining[j] + Double.MIN_VALUE);
+    }
+  }
+
+  /**
+   * The cycle fraction at which each key result's outcome is taken, into OUTCOME_X: the end (1) where
+   * {@code lastCheckIn} is 0. Where the outcome is the last check-in before the end (an OKR tool's history, whose
+   * last check-in is the result), that check-in comes, on average, half a check-in gap before the end when the
+   * check-ins fall at no fixed phase of the cycle: 1 - min(1 - x_n, g / 2), with g the key result's mean gap so far,
+   * x_n over its increments (they chain from the anchor at 0, so x_n / n), never before its latest check-in; the end
+   * without an increment. In general 1 - s min(1 - x_n, g / 2) for the share s of the lag.
+   */
+  static void outcomeX(double lastCheckIn, Columns c, int m) {
+    double[][] col = c.col;
+    double[] outcome = col[OUTCOME_X];
+    if (lastCheckIn == 0) {
+      java.util.Arrays.fill(outcome, 0, m, 1.0);
+      return;
+    }
+    double[] px = col[LAST_X];
+    double[] increments = col[INCREMENTS];
+    for (int j = 0; j < m; j++) {
+      double n = increments[j];
+      double halfGap = n > 0 ? 0.5 * px[j] / n : 0.0;
+      outcome[j] = 1.0 - lastCheckIn * Math.max(0.0, Math.min(1.0 - px[j], halfGap));
     }
   }
 

@@ -56,14 +56,16 @@ final class PlanPriorStages {
       // max(2 shape, MIN_DF) on halves of whole numbers, exactly
       df[j] = MIN_DF + positivePart(2 * shape[j] - MIN_DF);
     }
-    // the landing value: Student-t, location y_n + r h, scale sqrt(s2 h + h^2 var(r)), h = 1 - x_n
+    // the landing value: Student-t, location y_n + r h, scale sqrt(s2 h + h^2 var(r)), h = x_o - x_n to the outcome x_o
+    // (the end, 1, unless the outcome is the last check-in: Kernel.outcomeX)
     double[] mean = col[MEAN];
     double[] scale = col[SCALE];
     double[] position = col[POSITION];
     double[] horizon = col[HORIZON];
     // (px is finite: the scan refuses infinite times)
+    double[] outcomeX = col[OUTCOME_X];
     for (int j = 0; j < m; j++) {
-      horizon[j] = positivePart(1.0 - px[j]);
+      horizon[j] = positivePart(outcomeX[j] - px[j]);
     }
     for (int j = 0; j < m; j++) {
       mean[j] = py[j] + postRate[j] * horizon[j];
@@ -159,7 +161,7 @@ final class PlanPriorStages {
         c.toSlots(j);
         int i = base + j;
         RowMethods.prepare(ForecastMethod.PLAN_PRIOR_BAYES, p, priorPrec, q, times, values, offsets[i],
-            offsets[i + 1], asOfDays[i], baselines[i], c.slots, 0);
+            offsets[i + 1], asOfDays[i], baselines[i], outcomeX[j], c.slots, 0);
         c.fromSlots(j);
         continue;
       }

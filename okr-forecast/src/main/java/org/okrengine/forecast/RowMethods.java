@@ -13,10 +13,11 @@ final class RowMethods {
 
   /**
    * The forecast of every method but the plan-prior one (and of the plan-prior one on a snapshot metric), from one
-   * key result's scanned sums and common figures ({@link #common}) in {@code out}.
+   * key result's scanned sums and common figures ({@link #common}) in {@code out}, to the cycle fraction
+   * {@code end} at which the outcome is taken (1 unless it is the last check-in: {@link Kernel#outcomeX}).
    */
   static void prepare(ForecastMethod method, Hyperparameters p, double priorPrec, double[] q, double[] times,
-      double[] values, int from, int to, double asOfDays, double baseline, double[] out, int o) {
+      double[] values, int from, int to, double asOfDays, double baseline, double end, double[] out, int o) {
     int flags = (int) out[o + FLAGS];
     // the slots a method may leave unset
     out[o + SCALE] = 0;
@@ -28,24 +29,24 @@ final class RowMethods {
     int n = (int) out[o + INCREMENTS];
     double invLength = out[o + INV_LENGTH];
     double invSpan = out[o + INV_HALF_SPAN];
-    double h = Math.max(0.0, 1.0 - px);
+    double h = Math.max(0.0, end - px);
     switch (method) {
       case RANDOM_WALK_DRIFT:
         flags = randomWalk(q, px, sumS, ss, n, px, py, h, flags, out, o);
         break;
       case OLS_TREND:
-        flags = ols(q, times, values, from, to, invLength, baseline, invSpan, px, py, flags, out, o);
+        flags = ols(q, times, values, from, to, invLength, baseline, invSpan, px, py, end, flags, out, o);
         break;
       case DAMPED_TREND:
-        flags = damped(q, times, values, from, to, invLength, baseline, invSpan, px, py, h, n, flags, out, o);
+        flags = damped(q, times, values, from, to, invLength, baseline, invSpan, px, py, h, end, n, flags, out, o);
         break;
       case PLAN_PRIOR_BAYES:
         // a snapshot metric (see bayes for running counts)
         olsSums(times, values, from, to, invLength, baseline, invSpan, out, o);
-        flags = bayesSnapshot(p, priorPrec, q, px, flags, out, o);
+        flags = bayesSnapshot(p, priorPrec, q, px, end, flags, out, o);
         break;
       default:
-        flags = pace(px, py, flags, out, o);
+        flags = pace(px, py, end, flags, out, o);
         break;
     }
     double now = asOfDays * invLength;
@@ -129,7 +130,7 @@ final class RowMethods {
    * variance inverse-gamma (shape a0 + (m - 2) / 2, scale noisePrior + RSS / 2). The landing value is the line at
    * x = 1 plus one more measurement's noise; Student-t with 2 an degrees of freedom (at least MIN_DF).
    */
-  static int bayesSnapshot(Hyperparameters p, double priorPrec, double[] q, double px, int flags,
+  static int bayesSnapshot(Hyperparameters p, double priorPrec, double[] q, double px, double end, int flags,
       double[] out, int o) {
     int m = (int) out[o + OLS_M];
     double mx = out[o + OLS_SX] / m;
@@ -144,8 +145,8 @@ final class RowMethods {
     double s2 = bn / an;
     double slopeVar = 1.0 / (priorPrec + cxx / s2);
     double slope = (p.planOptimism() * priorPrec + cxy / s2) * slopeVar;
-    double mean = my + slope * (1 - mx);
-    double scale = Math.sqrt(s2 * (1 + 1.0 / m) + (1 - mx) * (1 - mx) * slopeVar);
+    double mean = my + slope * (end - mx);
+    double scale = Math.sqrt(s2 * (1 + 1.0 / m) + (end - mx) * (end - mx) * slopeVar);
     double df = Math.max(2 * an, MIN_DF);
     out[o + SCALE] = scale;
     out[o + DF] = df;
@@ -156,7 +157,7 @@ final class RowMethods {
   }
 
   static int ols(double[] q, double[] times, double[] values, int from, int to, double invLength,
-      double baseline, double invSpan, double px, double py, int flags, double[] out, int o) {
+      double baseline, double invSpan, double px, double py, double end, int flags, double[] out, int o) {
     olsSums(times, values, from, to, invLength, baseline, invSpan, out, o);
     int m = (int) out[o + OLS_M];
     double sx = out[o + OLS_SX];
@@ -174,22 +175,23 @@ final class RowMethods {
       return pointForecast(py, flags, out, o);
     }
     double slope = (sxy - sx * my) / cxx;
-    double mean = my + slope * (1 - mx);
+    double mean = my + slope * (end - mx);
     if (m < 3) {
       int f = pointForecast(mean, flags, out, o);
-      return completion(slope, px, mean - slope * (1 - px), f, out, o);
+      return completion(slope, px, mean - slope * (end - px), f, out, o);
     }
     double rss = Math.max(0.0, (syy - sy * my) - slope * (sxy - sx * my));
     double s2 = rss / (m - 2);
-    double scale = Math.sqrt(s2 * (1 + 1.0 / m + (1 - mx) * (1 - mx) / cxx));
+    double scale = Math.sqrt(s2 * (1 + 1.0 / m + (end - mx) * (end - mx) / cxx));
     finish(mean, scale, StudentT.row(m - 2), q, null, flags, out, o);
-    return completion(slope, px, mean - slope * (1 - px), flags | HAS_INTERVAL, out, o);
+    return completion(slope, px, mean - slope * (end - px), flags | HAS_INTERVAL, out, o);
   }
 
   static int damped(double[] q, double[] times, double[] values, int from, int to, double invLength,
-      double baseline, double invSpan, double px, double py, double h, int n, int flags, double[] out, int o) {
+      double baseline, double invSpan, double px, double py, double h, double end, int n, int flags, double[] out,
+      int o) {
     if (n < 2) {
-      return pace(px, py, flags, out, o);
+      return pace(px, py, end, flags, out, o);
     }
     double step = px / n;
     // Holt on the merged points; trend per step
@@ -272,8 +274,9 @@ final class RowMethods {
     return flags;
   }
 
-  static int pace(double px, double py, int flags, double[] out, int o) {
-    double landing = px > 0 ? py / px : py;
+  static int pace(double px, double py, double end, int flags, double[] out, int o) {
+    // (at the end, py / px as before: end is 1 exactly)
+    double landing = px > 0 ? py / px * end : py;
     int f = pointForecast(landing, flags, out, o);
     return completion(px > 0 ? py / px : 0, px, py, f, out, o);
   }

@@ -186,11 +186,25 @@ class BacktestMergeTest {
     assertThatThrownBy(() -> Backtest.withDefaults().newAccumulator().mergeBytes(bytes))
         .isInstanceOf(IllegalArgumentException.class).hasMessageEndingWith(", model okr-default-2, outcomes from "
             + "last check-ins");
-    // the flag is one byte after the model: anything but 0 or 1 there is refused
+    // the flags are one byte after the model: anything above 3 there is refused
     byte[] forged = bytes.clone();
     int flagAt = BacktestBytes.read(bytes).settings().length - 1;
-    forged[flagAt] = 2;
+    forged[flagAt] = 4;
     assertThatThrownBy(() -> Backtest.Accumulator.fromBytes(forged)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("backtest accumulator bytes must hold 0 or 1 for the outcome setting: 2");
+        .hasMessage("backtest accumulator bytes must hold 0 to 3 for the outcome settings: 4");
+  }
+
+  @Test
+  void aForecasterThatForecastsAtTheLastCheckIn_travelsInTheBytes() {
+    // a forecaster's own setting, not only the backtest's: a Spark job rebuilds the backtest from the bytes
+    Backtest atLast = Backtest.withDefaults()
+        .withForecaster(Forecaster.withDefaults().withOutcomeFromLastCheckIn(true));
+    byte[] bytes = atLast.newAccumulator().toBytes();
+    assertThat(BacktestBytes.read(bytes).backtest().forecaster().outcomeFromLastCheckIn()).isTrue();
+    assertThat(BacktestBytes.read(Backtest.withDefaults().newAccumulator().toBytes()).backtest().forecaster()
+        .outcomeFromLastCheckIn()).isFalse();
+    assertThat(Backtest.Accumulator.fromBytes(bytes).toBytes()).isEqualTo(bytes);
+    assertThatThrownBy(() -> Backtest.withDefaults().newAccumulator().mergeBytes(bytes))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageEndingWith(", forecasts at last check-ins");
   }
 }

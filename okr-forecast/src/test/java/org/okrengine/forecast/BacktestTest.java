@@ -66,10 +66,17 @@ class BacktestTest {
     List<OkrCycle> noResults = exported(HISTORY, false);
     // results only (the default): nothing to score
     assertThat(Backtest.withDefaults().run(noResults).keyResults()).isZero();
-    // the last check-in, after every origin, is the outcome: the same forecasts and outcomes, so the same report
+    // the last check-in, after every origin, is the outcome, and each such key result is forecast at its expected
+    // last check-in (Forecaster.withOutcomeFromLastCheckIn): the report of the same history with results, forecast so
     BacktestReport fromCheckIns = Backtest.withDefaults().withOutcomeFromLastCheckIn(true).run(noResults);
     assertThat(fromCheckIns.keyResults()).isEqualTo(400);
-    assertThat(fromCheckIns).isEqualTo(Backtest.withDefaults().run(exported(HISTORY, true)));
+    assertThat(fromCheckIns).isEqualTo(Backtest.withDefaults()
+        .withForecaster(Forecaster.withDefaults().withOutcomeFromLastCheckIn(true)).run(exported(HISTORY, true)));
+    // and not that of the forecasts of the value at the end, which the key results with a result get
+    BacktestReport atTheEnd = Backtest.withDefaults().run(exported(HISTORY, true));
+    assertThat(fromCheckIns).isNotEqualTo(atTheEnd);
+    assertThat(Backtest.withDefaults().withOutcomeFromLastCheckIn(true).run(exported(HISTORY, true)))
+        .isEqualTo(atTheEnd);
     // a result given wins over the last check-in; a cycle with nothing to fill is itself
     OkrCycle filled = noResults.get(0).withOutcomesFromLastCheckIns();
     assertThat(filled.keyResults().get(0).result().finalValue()).isEqualTo(HISTORY.get(0).keyResults().get(0)
@@ -82,8 +89,8 @@ class BacktestTest {
 
   /**
    * A walk-forward on an export refits on the outcomes it scores: each refit's history takes the last check-ins as
-   * results, so the report is that of the same history with results (dated cycles, one after another, so that the
-   * model is refitted: the report differs from the model's as it is).
+   * results, so the report is that of the same history with results, forecast at the last check-ins (dated cycles,
+   * one after another, so that the model is refitted: the report differs from the model's as it is).
    */
   @Test
   void outcomeFromLastCheckIn_walkForwardRefitsOnTheLastCheckIns() {
@@ -101,8 +108,10 @@ class BacktestTest {
               kr.result()))))));
     }
     Backtest b = Backtest.withDefaults().withMethods(List.of(ForecastMethod.MOVEMENT_AWARE));
-    BacktestReport withResults = b.runWalkForward(exported(dated, true), null);
-    assertThat(withResults).isNotEqualTo(b.run(exported(dated, true)).withModel(withResults.model()));
+    BacktestReport withResults = b.withForecaster(Forecaster.withDefaults().withOutcomeFromLastCheckIn(true))
+        .runWalkForward(exported(dated, true), null);
+    assertThat(withResults).isNotEqualTo(b.withForecaster(Forecaster.withDefaults().withOutcomeFromLastCheckIn(true))
+        .run(exported(dated, true)).withModel(withResults.model()));
     assertThat(b.withOutcomeFromLastCheckIn(true).runWalkForward(exported(dated, false), null))
         .isEqualTo(withResults);
   }

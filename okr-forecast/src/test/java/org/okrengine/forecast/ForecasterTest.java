@@ -47,6 +47,51 @@ class ForecasterTest {
   static final Forecaster BAYES = Forecaster.withDefaults().withMethod(ForecastMethod.PLAN_PRIOR_BAYES)
       .withHyperparameters(Hyperparameters.defaults());
 
+  /**
+   * Where the outcome is the last check-in (an OKR tool's export), the value forecast is the one at the expected last
+   * check-in, half the mean gap before the end. Weekly check-ins on days 7 to 42 of the 91-day cycle, 10 a week toward
+   * 200: x_n = 42/91 over six increments from the start, so the gap is 7/91 and the outcome is taken at 87.5/91. A
+   * random walk with drift at 0.3 / (42/91) = 0.65 a cycle then lands at 0.3 + 0.65 (45.5/91) = 0.625 of the way
+   * (125), where at the end it lands at 0.3 + 0.65 (49/91) = 0.65 (130); the linear pace, 0.65 times the outcome's
+   * fraction, the same.
+   */
+  @Test
+  void outcomeFromLastCheckIn_forecastsTheValueHalfAGapBeforeTheEnd() {
+    KeyResult weekly = kr(Metric.of(0, 200, "signups"), new int[] {7, 14, 21, 28, 35, 42},
+        new double[] {10, 20, 30, 40, 50, 60});
+    for (ForecastMethod m : List.of(ForecastMethod.RANDOM_WALK_DRIFT, ForecastMethod.LINEAR_PACE)) {
+      Forecaster atEnd = Forecaster.withDefaults().withMethod(m);
+      Forecaster atLast = atEnd.withOutcomeFromLastCheckIn(true);
+      assertThat(atEnd.outcomeFromLastCheckIn()).isFalse();
+      assertThat(atLast.outcomeFromLastCheckIn()).isTrue();
+      assertThat(atEnd.forecast(weekly, CYCLE, day(45)).landingValue()).as(m.id()).isCloseTo(130, within(1e-9));
+      assertThat(atLast.forecast(weekly, CYCLE, day(45)).landingValue()).as(m.id()).isCloseTo(125, within(1e-9));
+      assertThat(atLast.withOutcomeFromLastCheckIn(false).forecast(weekly, CYCLE, day(45)))
+          .isEqualTo(atEnd.forecast(weekly, CYCLE, day(45)));
+    }
+    // the default method: less of the way and a lower chance of 130, the same figures once the cycle is over and
+    // without check-ins
+    Forecaster atLast = Forecaster.withDefaults().withOutcomeFromLastCheckIn(true);
+    KeyResult to130 = kr(Metric.of(0, 130, "signups"), new int[] {7, 14, 21, 28, 35, 42},
+        new double[] {10, 20, 30, 40, 50, 60});
+    Forecast end = Forecaster.withDefaults().forecast(to130, CYCLE, day(45));
+    Forecast last = atLast.forecast(to130, CYCLE, day(45));
+    assertThat(last.landingValue()).isLessThan(end.landingValue() - 2);
+    assertThat(last.probabilityOfTarget()).isLessThan(end.probabilityOfTarget());
+    assertThat(atLast.forecast(to130, CYCLE, day(95))).isEqualTo(Forecaster.withDefaults().forecast(to130, CYCLE,
+        day(95)));
+    KeyResult none = kr(Metric.of(0, 130, "signups"), new int[0], new double[0]);
+    assertThat(atLast.forecast(none, CYCLE, day(45))).isEqualTo(Forecaster.withDefaults().forecast(none, CYCLE,
+        day(45)));
+    // the batch API honours it too
+    BatchForecaster.Output out = new BatchForecaster.Output(1);
+    BatchForecaster.of(Forecaster.withDefaults().withMethod(ForecastMethod.RANDOM_WALK_DRIFT)
+        .withOutcomeFromLastCheckIn(true)).forecast(1, new int[] {0, 6}, new double[] {7, 14, 21, 28, 35, 42},
+        new double[] {10, 20, 30, 40, 50, 60}, new double[] {91}, new double[] {45}, new double[] {0},
+        new double[] {200}, out);
+    assertThat(out.landingValue[0]).isCloseTo(125, within(1e-9));
+  }
+
   @Test
   void forecast_planPriorBayes_matchesReference() {
     Forecast f = BAYES.forecast(SIGNUPS, CYCLE, day(45));

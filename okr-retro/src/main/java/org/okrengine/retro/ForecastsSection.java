@@ -24,6 +24,12 @@ import org.okrengine.model.Status;
 final class ForecastsSection implements Section<ForecastsSection> {
   /** Null when forecasts are not replayed. */
   private final Forecaster forecaster;
+  /**
+   * The forecaster forecasting the value at the last check-in, for the key results scored from their last check-in
+   * (no result: {@link Retrospective#withScoreFromLastCheckIn}), whose outcome that check-in is (made when first
+   * needed).
+   */
+  private Forecaster atLastCheckIn;
   /** By team; over every key result it is the teams' merged (each key result has one team). */
   final Map<String, FcAcc> byTeam = new HashMap<>();
 
@@ -67,7 +73,15 @@ final class ForecastsSection implements Section<ForecastsSection> {
     int runStart = -1;
     boolean gap = false;
     boolean last = false;
-    List<Status> statuses = forecaster.statuses(kr, f.cycle, Arrays.asList(weekly), milestones);
+    Forecaster use = forecaster;
+    if (kr.result() == null) {
+      // scored from its last check-in: forecast what that check-in will read, as the backtest does
+      if (atLastCheckIn == null) {
+        atLastCheckIn = forecaster.withOutcomeFromLastCheckIn(true);
+      }
+      use = atLastCheckIn;
+    }
+    List<Status> statuses = use.statuses(kr, f.cycle, Arrays.asList(weekly), milestones);
     for (int k = 0; k < weekly.length; k++) {
       Status s = statuses.get(k);
       if (s == Status.AT_RISK || s == Status.OFF_TRACK) {

@@ -27,7 +27,8 @@ final class RetroBytes {
    *   the forecaster of the replay, an int length and that many bytes (none without a replay): its method's id (a
    *         string), its interval level, its stale days, its on-track and off-track thresholds and its agreed
    *         cadence in days (each a double as its IEEE 754 bits, a long), its model's okr-forecast-model/1 document
-   *         (a string): every setting of the forecaster.
+   *         (a string), then a byte 1 where it forecasts the value at the last check-in
+   *         (Forecaster.withOutcomeFromLastCheckIn; nothing where it does not): every setting of the forecaster.
    *   the sections, in the order of Retrospective.Accumulator's array (totals, team names, completion, objectives,
    *         trends, calibration, cadence, shapes, blockers, forecasts), each an int length and that many bytes
    *   int   CRC-32C of every byte before it
@@ -94,6 +95,9 @@ final class RetroBytes {
     out.writeLong(Double.doubleToLongBits(f.offTrackProbability()));
     out.writeLong(Double.doubleToLongBits(f.cadenceDays()));
     out.writeString(f.model().toJson());
+    if (f.outcomeFromLastCheckIn()) {
+      out.writeByte(1);
+    }
   }
 
   /** The forecaster a forecaster part holds (null when empty). */
@@ -110,10 +114,15 @@ final class RetroBytes {
     double offTrack = Double.longBitsToDouble(in.readLong());
     double cadence = Double.longBitsToDouble(in.readLong());
     String json = in.readString("forecaster model");
+    boolean atLastCheckIn = false;
+    if (in.position() < in.limit()) {
+      in.check(in.readByte() == 1, "the forecaster's last byte must be 1 (it forecasts at the last check-in)");
+      atLastCheckIn = true;
+    }
     in.end("the forecaster");
     try {
       Forecaster f = Forecaster.withDefaults().withMethod(method).withLevel(level).withStaleAfterDays(stale)
-          .withCadenceDays(cadence).withModel(ForecastModel.fromJson(json));
+          .withCadenceDays(cadence).withModel(ForecastModel.fromJson(json)).withOutcomeFromLastCheckIn(atLastCheckIn);
       // thresholds of their own only where they differ from the model's, so that the forecaster still takes a later
       // model's (Forecaster.withModel) as the one written did
       return onTrack == f.onTrackProbability() && offTrack == f.offTrackProbability() ? f
