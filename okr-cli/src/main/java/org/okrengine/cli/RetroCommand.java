@@ -141,7 +141,8 @@ final class RetroCommand implements Callable<Integer> {
           out.printf(Locale.ROOT, "  ... and %d more (--format json has them all)%n", b.groups().size() - 50);
           break;
         }
-        row(out, g);
+        // a team by its display name, as the recommendations name it (the JSON keys it by id)
+        row(out, g, b.grouping() == Grouping.TEAM ? r.teamName(g.key()) : g.key());
       }
     }
     out.println();
@@ -174,7 +175,7 @@ final class RetroCommand implements Callable<Integer> {
           }
         }
       }
-      out.printf(Locale.ROOT, "  %-16s%s%n", t.team(), sb);
+      out.printf(Locale.ROOT, "  %-16s%s%n", r.teamName(t.team()), sb);
     }
     out.println();
     // the check-ins counted here are those with a confidence (checkInsWithConfidence in the JSON), not all of them as
@@ -184,7 +185,7 @@ final class RetroCommand implements Callable<Integer> {
         "hit", "over", "self", "selfSc", "score");
     calibration(out, r.calibration(), "all");
     for (CalibrationStats c : r.calibrationByTeam()) {
-      calibration(out, c, c.team());
+      calibration(out, c, r.teamName(c.team()));
     }
     out.println();
     out.println("Check-in cadence:");
@@ -192,7 +193,7 @@ final class RetroCommand implements Callable<Integer> {
         "silence", "longest silence at");
     cadence(out, r.cadence(), "all");
     for (CadenceStats c : r.cadenceByTeam()) {
-      cadence(out, c, c.team());
+      cadence(out, c, r.teamName(c.team()));
     }
     out.println();
     out.println("Trajectory shapes (relative to plan):");
@@ -219,7 +220,7 @@ final class RetroCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "  %-20s %s, %s, %.0f days on average (max %.0f), %d hit, %d missed; "
           + "teams: %s%n", b.tag(), count(b.keyResults(), "KR", "KRs"), count(b.mentions(), "mention", "mentions"),
           b.meanDays(), b.maxDays(), b.hits(), b.misses(),
-          String.join(", ", b.teams().stream().map(t -> t.team() + " " + t.keyResults()).toList()));
+          String.join(", ", b.teams().stream().map(t -> r.teamName(t.team()) + " " + t.keyResults()).toList()));
     }
     out.println();
     out.println("Forecast accountability (weekly replay; flagged = at-risk or off-track):");
@@ -229,7 +230,7 @@ final class RetroCommand implements Callable<Integer> {
       out.println("  forecast model: " + model);
       forecasts(out, r.forecasts(), "all");
       for (ForecastAccountability f : r.forecastsByTeam()) {
-        forecasts(out, f, f.team());
+        forecasts(out, f, r.teamName(f.team()));
       }
     }
     out.println();
@@ -248,7 +249,11 @@ final class RetroCommand implements Callable<Integer> {
   }
 
   private static void row(PrintWriter out, GroupStats g) {
-    out.printf(Locale.ROOT, "  %-24s %6d %6d %5d %5s %6s %6s %5d %5d %5d%n", trim(g.key(), 24), g.keyResults(),
+    row(out, g, g.key());
+  }
+
+  private static void row(PrintWriter out, GroupStats g, String name) {
+    out.printf(Locale.ROOT, "  %-24s %6d %6d %5d %5s %6s %6s %5d %5d %5d%n", trim(name, 24), g.keyResults(),
         g.scored(), g.hits(), pct(g.hitRate()), f2(g.meanScore()), f2(g.medianScore()), g.low(), g.middle(),
         g.high());
   }

@@ -386,16 +386,16 @@ class OkrTest {
     // Q2 has results for its 30 key results; Q3 has none, so its 30 are scored from their last check-in
     assertThat(r.out()).startsWith("Retrospective of 2 cycles, 60 key results (30 scored from results, 30 from the "
         + "last check-in, 0 unscored)\n");
-    assertThat(r.out()).contains("By team:").contains("Team trends").contains("  support           2026-Q2 ")
+    assertThat(r.out()).contains("By team:").contains("Team trends").contains("  Customer Support  2026-Q2 ")
         .contains("Calibration").contains("Check-in cadence:").contains("Trajectory shapes").contains("Blockers")
         .contains("  hiring               5 KRs").contains("Forecast accountability").contains("Recommendations");
     assertThat(r.out()).contains("'hiring' blocked 5 KRs (Customer Support)");
     // Platform hit all 8 (the By team table above): nothing to flag, said so rather than "a median - weeks ahead"
-    assertThat(r.out()).contains("\n  platform         no misses; hits 8: 0 false alarms\n")
+    assertThat(r.out()).contains("\n  Platform         no misses; hits 8: 0 false alarms\n")
         .doesNotContain("median - weeks");
-    // a trend's change is that of the means as shown: data's 0.765131 then 0.763976 (meanScore in --format json)
+    // a trend's change is that of the means as shown: Data Platform's 0.765131 then 0.763976 (meanScore in --format json)
     // read 0.77 then 0.76, a change of -0.01 (was "-0.00": the exact change, -0.001155, rounded)
-    assertThat(r.out()).contains("\n  data              2026-Q2 0.77  2026-Q3 0.76 (-0.01)\n");
+    assertThat(r.out()).contains("\n  Data Platform     2026-Q2 0.77  2026-Q3 0.76 (-0.01)\n");
     // trajectory shapes no key result took are named on one line, not as rows of zeros
     assertThat(r.out()).contains("\n  none back-loaded, front-loaded-stalled, flat or regressing\n")
         .doesNotContainPattern("\n  flat +0 ");

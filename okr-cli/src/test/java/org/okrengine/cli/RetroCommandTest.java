@@ -71,4 +71,26 @@ class RetroCommandTest {
         .contains("  team               KRs checkIns gapDays weeks%  silence  longest silence at\n"
             + "  all                 60      589 ");
   }
+  /**
+   * Every table names a team as the recommendations do, by its display name: "Customer Support" in the completion by
+   * team, the trends, calibration, cadence, blockers and forecasts (they read "support", the id, where the
+   * recommendations read "Customer Support").
+   */
+  @Test
+  void retro_tablesNameTeamsAsTheRecommendationsDo() {
+    OkrTest.Run r = OkrTest.run("retro", OkrTest.EXAMPLE.getParent().resolve("acme-2026-q2.json").toString(),
+        OkrTest.EXAMPLE.toString());
+    assertThat(r.code()).isEqualTo(0);
+    assertThat(r.out())
+        .contains("\n  Customer Support             12     12     1    8%   0.53   0.53     6     0     6\n")
+        .contains("\n  Customer Support  2026-Q2 0.86  2026-Q3 0.20 (-0.66)\n")
+        .contains("\n  Customer Support       66  0.404 ")
+        .contains("\n  Customer Support    12      128 ")
+        .contains("\n  Data Platform        8       67 ")
+        .contains("; teams: Data Platform 2, Product 1\n")
+        .contains("; teams: Customer Support 5\n")
+        .contains("\n  Customer Support misses 11: 11 flagged ")
+        .contains("\n  - Customer Support hit 1 of 12 KRs, median score 0.53 ")
+        .doesNotContain("\n  support ").doesNotContain("teams: support").doesNotContain("\n  data ");
+  }
 }

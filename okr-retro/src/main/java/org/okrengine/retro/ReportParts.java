@@ -12,7 +12,7 @@ final class ReportParts {
   long scoredFromResults;
   long scoredFromLastCheckIn;
   long unscored;
-  /** Team names by id, for the recommendations. */
+  /** Team names by id, for the recommendations and the report. */
   Map<String, String> teamNames = new TreeMap<>();
   GroupStats overall;
   List<Breakdown> breakdowns = new ArrayList<>();
@@ -46,6 +46,6 @@ final class ReportParts {
         cadenceByTeam, shapes, blockers, forecasts);
     return new RetroReport(cycles, keyResults, scoredFromResults, scoredFromLastCheckIn, unscored, overall,
         breakdowns, objectives, trends, calibration, calibrationByTeam, cadence, cadenceByTeam, shapes, blockers,
-        forecasts, forecastsByTeam, recommendations, model);
+        forecasts, forecastsByTeam, recommendations, model, teamNames);
   }
 }

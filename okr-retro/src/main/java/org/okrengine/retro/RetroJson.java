@@ -153,6 +153,10 @@ public final class RetroJson {
       w.close('}');
     }
     w.close(']');
+    // the names the recommendations' messages use, by the ids everything else is keyed by
+    w.field("teamNames").open('{');
+    r.teamNames().forEach((id, name) -> w.field(id).str(name));
+    w.close('}');
     w.close('}');
     return w.sb.append('\n').toString();
   }

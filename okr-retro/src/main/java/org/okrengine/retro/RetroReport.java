@@ -1,8 +1,11 @@
 package org.okrengine.retro;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The retrospective of one or many cycles ({@code okr-retro/1}). Every number is a function of integer totals, so
@@ -28,14 +31,16 @@ import java.util.Optional;
  * @param forecastsByTeam the same by team, by team id (empty when not replayed)
  * @param recommendations recommendations for the next cycle
  * @param model the name of the forecast model the replay used, or null when forecasts were not replayed
+ * @param teamNames the teams' display names by id, sorted by id (a team without a name in its documents is named
+ *     after its id; one named differently in two cycles keeps the least name), as the recommendations name them
  */
 public record RetroReport(long cycles, long keyResults, long scoredFromResults, long scoredFromLastCheckIn,
     long unscored, GroupStats overall, List<Breakdown> breakdowns, List<ObjectiveStats> objectives,
     List<TeamTrend> trends, CalibrationStats calibration, List<CalibrationStats> calibrationByTeam,
     CadenceStats cadence, List<CadenceStats> cadenceByTeam, List<GroupStats> shapes, List<BlockerStats> blockers,
     ForecastAccountability forecasts, List<ForecastAccountability> forecastsByTeam,
-    List<Recommendation> recommendations, String model) {
-  /** Validates and copies the lists. */
+    List<Recommendation> recommendations, String model, Map<String, String> teamNames) {
+  /** Validates and copies the lists and the names. */
   public RetroReport {
     Objects.requireNonNull(overall, "overall must not be null");
     Objects.requireNonNull(calibration, "calibration must not be null");
@@ -49,6 +54,19 @@ public record RetroReport(long cycles, long keyResults, long scoredFromResults, 
     blockers = List.copyOf(blockers);
     forecastsByTeam = List.copyOf(forecastsByTeam);
     recommendations = List.copyOf(recommendations);
+    teamNames = Collections.unmodifiableMap(new TreeMap<>(teamNames));
+  }
+
+  /** A report that names no team (every team is named after its id, {@link #teamName}). */
+  public RetroReport(long cycles, long keyResults, long scoredFromResults, long scoredFromLastCheckIn, long unscored,
+      GroupStats overall, List<Breakdown> breakdowns, List<ObjectiveStats> objectives, List<TeamTrend> trends,
+      CalibrationStats calibration, List<CalibrationStats> calibrationByTeam, CadenceStats cadence,
+      List<CadenceStats> cadenceByTeam, List<GroupStats> shapes, List<BlockerStats> blockers,
+      ForecastAccountability forecasts, List<ForecastAccountability> forecastsByTeam,
+      List<Recommendation> recommendations, String model) {
+    this(cycles, keyResults, scoredFromResults, scoredFromLastCheckIn, unscored, overall, breakdowns, objectives,
+        trends, calibration, calibrationByTeam, cadence, cadenceByTeam, shapes, blockers, forecasts, forecastsByTeam,
+        recommendations, model, Map.of());
   }
 
   /** A report that does not name a forecast model. */
@@ -61,6 +79,11 @@ public record RetroReport(long cycles, long keyResults, long scoredFromResults, 
     this(cycles, keyResults, scoredFromResults, scoredFromLastCheckIn, unscored, overall, breakdowns, objectives,
         trends, calibration, calibrationByTeam, cadence, cadenceByTeam, shapes, blockers, forecasts, forecastsByTeam,
         recommendations, null);
+  }
+
+  /** The display name of team {@code id}, as the recommendations name it: its name, or the id when it has none. */
+  public String teamName(String id) {
+    return teamNames.getOrDefault(id, id);
   }
 
   /** The breakdown by {@code grouping}, or empty when it was not requested. */

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.okrengine.model.Team;
 
-/** The teams' names by id, for the recommendations; a team named differently in two cycles keeps the least name. */
+/** The teams' names by id, for the recommendations and the report ({@link RetroReport#teamName}); a team named differently in two cycles keeps the least name. */
 final class TeamNamesSection implements Section<TeamNamesSection> {
   final Map<String, String> names = new HashMap<>();
 

@@ -3,6 +3,7 @@ package org.okrengine.retro;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The okr-retro/1 writer: field names, rounding, escaping, null for unknown numbers. */
@@ -16,7 +17,7 @@ class RetroJsonTest {
         + "  \"scoredFromResults\": 6,\n  \"scoredFromLastCheckIn\": 1,\n  \"unscored\": 1,\n  \"completion\": {\n");
     int last = -1;
     for (String field : new String[] {"\"completion\"", "\"calibration\"", "\"execution\"", "\"blockers\"",
-        "\"forecasts\"", "\"recommendations\""}) {
+        "\"forecasts\"", "\"recommendations\"", "\"teamNames\""}) {
       int at = JSON.indexOf("\n  " + field + ": ");
       assertThat(at).as(field).isGreaterThan(last);
       last = at;
@@ -41,6 +42,20 @@ class RetroJsonTest {
     assertThat(JSON).contains("\"groups\": {\n      \"team\": [").contains("\"objective\": [")
         .contains("\"key\": \"A/O1\"");
     assertThat(JSON).doesNotContain("NaN").doesNotContain("Infinity");
+  }
+
+  /**
+   * The teams' display names by id, which the recommendations' messages use ("Alpha hit 1 of 4 KRs") where every other
+   * field gives the id ("subject": "alpha"), so that a reader can tell they name one team.
+   */
+  @Test
+  void teamNamesByIdLast() {
+    assertThat(JSON).endsWith(",\n  \"teamNames\": {\n    \"alpha\": \"Alpha\",\n    \"beta\": \"Beta\"\n  }\n}\n")
+        .contains("\"subject\": \"alpha\",\n      \"message\": \"Alpha hit ");
+    RetroReport r = Retrospective.withDefaults().run(List.of(Fixtures.cycleA()));
+    assertThat(r.teamNames()).containsExactly(Map.entry("alpha", "Alpha"), Map.entry("beta", "Beta"));
+    assertThat(r.teamName("alpha")).isEqualTo("Alpha");
+    assertThat(r.teamName("gamma")).isEqualTo("gamma");
   }
 
   @Test
