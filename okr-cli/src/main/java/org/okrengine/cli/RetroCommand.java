@@ -126,7 +126,12 @@ final class RetroCommand implements Callable<Integer> {
     out.println("Completion (score bands: below 0.4 / 0.4 to below 0.7 / 0.7 and above):");
     header(out, "group");
     row(out, r.overall());
-    for (ObjectiveStats o : r.objectives()) {
+    // objectives that declare no commitment are judged by none (committed by default, but nobody committed to them)
+    boolean noneDeclared = r.objectives().stream().allMatch(o -> o.objectives() == 0);
+    if (noneDeclared) {
+      out.println("  no objective declared its commitment (committed or aspirational): none judged by it");
+    }
+    for (ObjectiveStats o : noneDeclared ? List.<ObjectiveStats>of() : r.objectives()) {
       out.printf(Locale.ROOT, "  %s objectives: %d, scored %d, mean %s, median %s, %d at or above %.1f%n",
           o.commitment(), o.objectives(), o.scored(), f2(o.meanScore()), f2(o.medianScore()), o.metExpectation(),
           o.expectedScore());

@@ -93,4 +93,17 @@ class RetroCommandTest {
         .contains("\n  - Customer Support hit 1 of 12 KRs, median score 0.53 ")
         .doesNotContain("\n  support ").doesNotContain("teams: support").doesNotContain("\n  data ");
   }
+  /**
+   * A history whose objectives declare no commitment (the TAWOS file's) is judged by no commitment: the text says
+   * none was declared, and nothing recommends on "committed objectives" (it read "committed objectives: 1, scored 1"
+   * and "Committed objectives met 0 of 1 (all are expected to)").
+   */
+  @Test
+  void retro_noCommitmentDeclared_saysSoAndDoesNotJudgeCommitments(@TempDir Path dir) throws IOException {
+    OkrTest.Run r = OkrTest.run("retro", cycle(dir, 37).toString(), "--no-forecasts", "--by", "team,commitment");
+    assertThat(r.code()).isEqualTo(0);
+    assertThat(r.out()).contains("\n  no objective declared its commitment (committed or aspirational): none judged by "
+        + "it\n").doesNotContain("committed objectives").doesNotContain("Committed objectives")
+        .contains("\nBy commitment:\n  commitment ").doesNotContainPattern("\n  committed +1 ");
+  }
 }

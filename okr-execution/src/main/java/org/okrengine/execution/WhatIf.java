@@ -194,7 +194,8 @@ public final class WhatIf {
         krs.add(t == null ? k : new KeyResult(k.id(), k.title(), k.owner(), k.team(), k.weight(), k.tags(),
             retarget(k.metric(), t), k.plan(), k.checkIns(), k.result()));
       }
-      objectives.add(new Objective(o.id(), o.title(), o.team(), o.owner(), o.parent(), o.commitment(), krs));
+      objectives.add(new Objective(o.id(), o.title(), o.team(), o.owner(), o.parent(), o.commitment(), krs,
+          o.commitmentDeclared()));
     }
     List<Initiative> initiatives = new ArrayList<>();
     for (Initiative i : cycle.initiatives()) {

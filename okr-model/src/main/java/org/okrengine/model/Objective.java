@@ -21,9 +21,14 @@ import org.okrengine.model.internal.CycleValidation;
  * @param parent the id of the objective this one supports, or null
  * @param commitment committed or aspirational ({@link Commitment#COMMITTED} when null)
  * @param keyResults its key results in document order
+ * @param commitmentDeclared whether the commitment was declared (in {@code okr-cycle/1}, the objective has a
+ *     {@code commitment}), rather than {@link Commitment#COMMITTED} by default: false when {@code commitment} is null,
+ *     true when it is {@link Commitment#ASPIRATIONAL} (only committed is a default). The engine treats an undeclared
+ *     commitment as committed; the retrospective judges objectives by their declared commitments only, and the
+ *     writer leaves an undeclared one out, so that a document reads back as it was
  */
 public record Objective(String id, String title, String team, String owner, String parent, Commitment commitment,
-    List<KeyResult> keyResults) {
+    List<KeyResult> keyResults, boolean commitmentDeclared) {
   /** Validates and copies the key results. */
   public Objective {
     requireId(id, "id");
@@ -31,8 +36,18 @@ public record Objective(String id, String title, String team, String owner, Stri
     requireWellFormed(owner, "owner");
     requireId(team, "team");
     optionalId(parent, "parent");
+    commitmentDeclared = commitment != null && (commitmentDeclared || commitment != Commitment.COMMITTED);
     commitment = commitment == null ? Commitment.COMMITTED : commitment;
     keyResults = keyResults == null ? List.of() : copy(keyResults, "keyResults");
+  }
+
+  /**
+   * An objective whose commitment is declared when {@code commitment} is not null ({@link Commitment#COMMITTED} by
+   * default when it is), as the document it is read from has a {@code commitment} or not.
+   */
+  public Objective(String id, String title, String team, String owner, String parent, Commitment commitment,
+      List<KeyResult> keyResults) {
+    this(id, title, team, owner, parent, commitment, keyResults, commitment != null);
   }
 
   /**
@@ -45,9 +60,10 @@ public record Objective(String id, String title, String team, String owner, Stri
     return new Builder(id);
   }
 
-  /** A builder holding this objective's fields and key results. */
+  /** A builder holding this objective's fields and key results (no commitment when it was not declared). */
   public Builder toBuilder() {
-    Builder b = new Builder(id).title(title).team(team).owner(owner).parent(parent).commitment(commitment);
+    Builder b = new Builder(id).title(title).team(team).owner(owner).parent(parent)
+        .commitment(commitmentDeclared ? commitment : null);
     for (KeyResult kr : keyResults) {
       b.keyResult(kr);
     }
@@ -101,7 +117,7 @@ public record Objective(String id, String title, String team, String owner, Stri
       return this;
     }
 
-    /** Committed or aspirational ({@link Commitment#COMMITTED} when null). */
+    /** Committed or aspirational, declared; when null, not declared ({@link Commitment#COMMITTED} by default). */
     public Builder commitment(Commitment commitment) {
       this.commitment = commitment;
       return this;

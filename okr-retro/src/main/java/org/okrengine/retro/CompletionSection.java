@@ -93,7 +93,7 @@ final class CompletionSection implements Section<CompletionSection> {
       if (unit != null && metric.unit() != null) {
         unit.get(metric.unit()).add(packed);
       }
-      if (commitment != null) {
+      if (commitment != null && o.commitmentDeclared()) {
         commitment.get(o.commitment().jsonName()).add(packed);
       }
     }

@@ -20,7 +20,10 @@ public enum Grouping {
   DIRECTION("direction"),
   /** The metric's unit; key results without a unit are left out. */
   UNIT("unit"),
-  /** The objective's commitment ({@code committed} or {@code aspirational}). */
+  /**
+   * The objective's declared commitment ({@code committed} or {@code aspirational}); key results of objectives that
+   * declare none are left out.
+   */
   COMMITMENT("commitment");
 
   private final String jsonName;

@@ -8,7 +8,8 @@ import org.okrengine.model.KeyResult;
 import org.okrengine.model.Objective;
 
 /**
- * Objectives by commitment. An objective's score is the weighted mean of its scored key results' scores (the plain
+ * Objectives by declared commitment: one that declares none ({@link Objective#commitmentDeclared}) is judged by no
+ * commitment and not counted. An objective's score is the weighted mean of its scored key results' scores (the plain
  * mean where their weights add up to 0); an objective without a scored key result is counted but not scored.
  */
 final class ObjectivesSection implements Section<ObjectivesSection> {
@@ -35,6 +36,9 @@ final class ObjectivesSection implements Section<ObjectivesSection> {
         }
       }
       i += n;
+      if (!o.commitmentDeclared()) {
+        continue;
+      }
       ObjAcc oa = byCommitment[o.commitment().ordinal()];
       oa.objectives++;
       if (scored > 0) {

@@ -19,7 +19,8 @@ import java.util.TreeMap;
  * @param unscored key results with no final value
  * @param overall completion over every key result (key {@code all})
  * @param breakdowns completion by each requested grouping, in {@link Grouping} order
- * @param objectives objectives by commitment (committed, then aspirational)
+ * @param objectives objectives by declared commitment (committed, then aspirational); those that declare none are
+ *     not counted
  * @param trends each team's completion cycle over cycle, by team id
  * @param calibration confidence and self-score calibration over every key result
  * @param calibrationByTeam the same by team, by team id

@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Set;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
+import org.okrengine.model.Commitment;
 import org.okrengine.model.KeyResult;
 import org.okrengine.model.Metric;
 import org.okrengine.model.Objective;
 import org.okrengine.model.OkrCycle;
+import org.okrengine.model.Result;
 import org.okrengine.model.Team;
 
 /** Every section on the hand-made cycles of {@link Fixtures}; each expected number is derived in a comment. */
@@ -269,6 +271,37 @@ class RetrospectiveTest {
     assertThat(cadence.longestSilenceDays()).isCloseTo(91.0 - 45, EPS); // day 45 to the end (day 91)
     CalibrationStats cal = r.calibration("alpha").orElseThrow();
     assertThat(cal.brier()).isCloseTo(0.36, EPS); // (0.6 - 0)^2 on a miss
+  }
+
+  /**
+   * Objectives that declare no commitment (as the TAWOS history's) are judged by no commitment: not counted as
+   * committed objectives, nor in the commitment breakdown, and no "keep-commitments" recommendation (it read
+   * "Committed objectives met 0 of 2 (all are expected to)" of objectives nobody committed to). One declared
+   * committed beside them is judged alone.
+   */
+  @Test
+  void commitmentNotDeclared_notJudgedAsCommitted() {
+    Objective o1 = new Objective("O1", null, "alpha", null, null, null,
+        List.of(Fixtures.kr("KR-1", "alpha", null, 1, List.of(), Fixtures.up(100), Result.of(40))));
+    Objective o2 = new Objective("O2", null, "alpha", null, null, null,
+        List.of(Fixtures.kr("KR-2", "alpha", null, 1, List.of(), Fixtures.up(100), Result.of(50))));
+    OkrCycle undeclared = OkrCycle.of(A, List.of(Team.of("alpha")), List.of(o1, o2));
+    RetroReport r = Retrospective.withDefaults().withoutForecasts().run(List.of(undeclared));
+    assertThat(r.objectives()).extracting(ObjectiveStats::objectives).containsExactly(0L, 0L);
+    assertThat(r.group(Grouping.COMMITMENT, "committed")).isEmpty();
+    assertThat(r.breakdown(Grouping.COMMITMENT).orElseThrow().groups()).isEmpty();
+    assertThat(r.recommendations()).extracting(Recommendation::code).doesNotContain("keep-commitments");
+
+    Objective declared = new Objective("O3", null, "alpha", null, null, Commitment.COMMITTED,
+        List.of(Fixtures.kr("KR-3", "alpha", null, 1, List.of(), Fixtures.up(100), Result.of(60))));
+    OkrCycle mixed = OkrCycle.of(A, List.of(Team.of("alpha")), List.of(o1, o2, declared));
+    RetroReport m = Retrospective.withDefaults().withoutForecasts().run(List.of(mixed));
+    assertThat(m.objectives().get(0).commitment()).isEqualTo("committed");
+    assertThat(m.objectives().get(0).objectives()).isEqualTo(1);
+    assertThat(m.group(Grouping.COMMITMENT, "committed").orElseThrow().keyResults()).isEqualTo(1);
+    assertThat(m.recommendations()).filteredOn(x -> x.code().equals("keep-commitments"))
+        .extracting(Recommendation::message).containsExactly("Committed objectives met 0 of 1 (all are expected to): "
+            + "commit only to what the teams control, or make the rest aspirational.");
   }
 
   private static OkrCycle cycleWithAspirational(KeyResult kr) {

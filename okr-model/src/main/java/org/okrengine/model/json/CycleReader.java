@@ -256,7 +256,7 @@ final class CycleReader extends TreeReader {
     refs.parent(NodeKind.OBJECTIVE, id, parent, p.field("parent").toString());
     List<KeyResult> keyResults = list(o, "keyResults", p, (kr, kp) -> keyResult(kr, kp, team));
     return problems.size() == before
-        ? build(p, () -> new Objective(id, title, team, owner, parent, commitment, keyResults))
+        ? build(p, () -> new Objective(id, title, team, owner, parent, commitment, keyResults, commitment != null))
         : null;
   }
 

@@ -107,7 +107,9 @@ final class CycleWriter {
     g.writeStringField("team", o.team());
     optional(g, "owner", o.owner());
     optional(g, "parent", o.parent());
-    g.writeStringField("commitment", o.commitment().jsonName());
+    if (o.commitmentDeclared()) { // an undeclared one (committed by default) stays undeclared when read back
+      g.writeStringField("commitment", o.commitment().jsonName());
+    }
     g.writeArrayFieldStart("keyResults");
     for (KeyResult kr : o.keyResults()) {
       keyResult(g, kr);

@@ -448,6 +448,24 @@ class CycleJsonTest {
     assertThat(c.dependencies()).isEmpty();
   }
 
+  /**
+   * A commitment the document does not declare is not written back (it was written "committed", the default, so a
+   * history without commitments came back as one committed throughout); a declared one is, "committed" too.
+   */
+  @Test
+  void write_commitmentNotDeclared_notWritten_declaredWritten() throws Exception {
+    OkrCycle undeclared = JSON.read(MINIMAL).cycle();
+    assertThat(undeclared.objectives().get(0).commitment()).isEqualTo(Commitment.COMMITTED); // the default, as before
+    String written = JSON.write(undeclared);
+    assertThat(written).doesNotContain("commitment");
+    assertThat(JSON.read(written).cycle()).isEqualTo(undeclared);
+    OkrCycle declared = JSON.read(MINIMAL.replace(q("'team': 't', 'keyResults'"),
+        q("'team': 't', 'commitment': 'committed', 'keyResults'"))).cycle();
+    assertThat(JSON.write(declared)).contains(q("'commitment': 'committed'"));
+    assertThat(declared).isNotEqualTo(undeclared);
+    assertThat(JSON.read(JSON.write(declared)).cycle()).isEqualTo(declared);
+  }
+
   @Test
   void read_checkInEveryDays_agreedCadenceReadWrittenAndChecked() throws Exception {
     String every = withCycle("{'id': 'C', 'start': '2026-07-01', 'end': '2026-09-30', 'checkInEveryDays': 14}");
@@ -972,7 +990,6 @@ class CycleJsonTest {
               "id": "O-1",
               "title": "T",
               "team": "t",
-              "commitment": "committed",
               "keyResults": [
                 {
                   "id": "KR-1",
@@ -1034,7 +1051,7 @@ class CycleJsonTest {
     JSON.writeLine(JSON.read(MINIMAL).cycle(), out);
     assertThat(out.toString()).isEqualTo("{\"format\":\"okr-cycle/1\",\"cycle\":{\"id\":\"C\",\"name\":\"C\","
         + "\"start\":\"2026-07-01\",\"end\":\"2026-09-30\",\"zone\":\"UTC\"},\"teams\":[{\"id\":\"t\",\"name\":\"t\"}],"
-        + "\"objectives\":[{\"id\":\"O-1\",\"title\":\"T\",\"team\":\"t\",\"commitment\":\"committed\","
+        + "\"objectives\":[{\"id\":\"O-1\",\"title\":\"T\",\"team\":\"t\","
         + "\"keyResults\":[{\"id\":\"KR-1\",\"title\":\"KR-1\",\"team\":\"t\",\"weight\":1.0,\"metric\":{"
         + "\"baseline\":0.0,\"target\":10.0,\"direction\":\"increase\"},\"plan\":{\"shape\":\"linear\"},"
         + "\"checkIns\":[]}]}]}\n");
