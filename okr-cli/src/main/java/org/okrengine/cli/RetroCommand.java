@@ -147,7 +147,7 @@ final class RetroCommand implements Callable<Integer> {
           break;
         }
         // a team by its display name, as the recommendations name it (the JSON keys it by id)
-        row(out, g, b.grouping() == Grouping.TEAM ? r.teamName(g.key()) : g.key());
+        row(out, g, b.grouping() == Grouping.TEAM ? name(r, g.key()) : g.key());
       }
     }
     out.println();
@@ -166,7 +166,7 @@ final class RetroCommand implements Callable<Integer> {
       }
       for (int i = from; i < pts.size(); i++) {
         TrendPoint p = pts.get(i);
-        sb.append("  ").append(p.cycleId()).append(' ').append(f2(p.meanScore()));
+        sb.append("  ").append(safe(p.cycleId())).append(' ').append(f2(p.meanScore()));
         if (p.change() != null) {
           // the change between the means as shown (0.77 then 0.76: -0.01), so that the line adds up; the JSON has
           // the exact change (-0.0045 there, which rounds to "-0.00")
@@ -180,7 +180,7 @@ final class RetroCommand implements Callable<Integer> {
           }
         }
       }
-      out.printf(Locale.ROOT, "  %-16s%s%n", r.teamName(t.team()), sb);
+      out.printf(Locale.ROOT, "  %-16s%s%n", name(r, t.team()), sb);
     }
     out.println();
     // the check-ins counted here are those with a confidence (checkInsWithConfidence in the JSON), not all of them as
@@ -190,7 +190,7 @@ final class RetroCommand implements Callable<Integer> {
         "hit", "over", "self", "selfSc", "score");
     calibration(out, r.calibration(), "all");
     for (CalibrationStats c : r.calibrationByTeam()) {
-      calibration(out, c, r.teamName(c.team()));
+      calibration(out, c, name(r, c.team()));
     }
     out.println();
     out.println("Check-in cadence:");
@@ -198,7 +198,7 @@ final class RetroCommand implements Callable<Integer> {
         "silence", "longest silence at");
     cadence(out, r.cadence(), "all");
     for (CadenceStats c : r.cadenceByTeam()) {
-      cadence(out, c, r.teamName(c.team()));
+      cadence(out, c, name(r, c.team()));
     }
     out.println();
     out.println("Trajectory shapes (relative to plan):");
@@ -206,7 +206,7 @@ final class RetroCommand implements Callable<Integer> {
     List<String> none = new ArrayList<>();
     for (GroupStats g : r.shapes()) {
       if (g.keyResults() == 0) {
-        none.add(g.key()); // an empty row says nothing the line below does not
+        none.add(safe(g.key())); // an empty row says nothing the line below does not
       } else {
         row(out, g);
       }
@@ -223,9 +223,9 @@ final class RetroCommand implements Callable<Integer> {
     for (int i = 0; i < r.blockers().size() && i < 15; i++) {
       BlockerStats b = r.blockers().get(i);
       out.printf(Locale.ROOT, "  %-20s %s, %s, %.0f days on average (max %.0f), %d hit, %d missed; "
-          + "teams: %s%n", b.tag(), count(b.keyResults(), "KR", "KRs"), count(b.mentions(), "mention", "mentions"),
-          b.meanDays(), b.maxDays(), b.hits(), b.misses(),
-          String.join(", ", b.teams().stream().map(t -> r.teamName(t.team()) + " " + t.keyResults()).toList()));
+          + "teams: %s%n", safe(b.tag()), count(b.keyResults(), "KR", "KRs"),
+          count(b.mentions(), "mention", "mentions"), b.meanDays(), b.maxDays(), b.hits(), b.misses(),
+          String.join(", ", b.teams().stream().map(t -> name(r, t.team()) + " " + t.keyResults()).toList()));
     }
     out.println();
     out.println("Forecast accountability (weekly replay; flagged = at-risk or off-track):");
@@ -235,7 +235,7 @@ final class RetroCommand implements Callable<Integer> {
       out.println("  forecast model: " + model);
       forecasts(out, r.forecasts(), "all");
       for (ForecastAccountability f : r.forecastsByTeam()) {
-        forecasts(out, f, r.teamName(f.team()));
+        forecasts(out, f, name(r, f.team()));
       }
     }
     out.println();
@@ -244,7 +244,7 @@ final class RetroCommand implements Callable<Integer> {
       out.println("  none: nothing crossed a threshold");
     }
     for (Recommendation rec : r.recommendations()) {
-      out.println("  - " + rec.message());
+      out.println("  - " + safe(rec.message()));
     }
   }
 
@@ -253,12 +253,25 @@ final class RetroCommand implements Callable<Integer> {
         "mean", "median", "<.4", ".4-.7", ">=.7");
   }
 
+  /**
+   * The teams' own text (names, ids, tags, owners, units) safe for the console: a control character in it (an ESC
+   * that recolours the terminal, a CR that rewrites the line) is written escaped ({@link ConsoleText#printable}).
+   */
+  private static String safe(String s) {
+    return s == null ? null : ConsoleText.printable(s);
+  }
+
+  /** Team {@code id}'s display name, safe for the console. */
+  private static String name(RetroReport r, String id) {
+    return safe(r.teamName(id));
+  }
+
   private static void row(PrintWriter out, GroupStats g) {
     row(out, g, g.key());
   }
 
   private static void row(PrintWriter out, GroupStats g, String name) {
-    out.printf(Locale.ROOT, "  %-24s %6d %6d %5d %5s %6s %6s %5d %5d %5d%n", trim(name, 24), g.keyResults(),
+    out.printf(Locale.ROOT, "  %-24s %6d %6d %5d %5s %6s %6s %5d %5d %5d%n", trim(safe(name), 24), g.keyResults(),
         g.scored(), g.hits(), pct(g.hitRate()), f2(g.meanScore()), f2(g.medianScore()), g.low(), g.middle(),
         g.high());
   }
@@ -272,7 +285,8 @@ final class RetroCommand implements Callable<Integer> {
   private static void cadence(PrintWriter out, CadenceStats c, String name) {
     out.printf(Locale.ROOT, "  %-16s %5d %8d %7s %6s %8s  %s%n", trim(name, 16), c.keyResults(), c.checkIns(),
         f1(c.medianGapDays()), pct(c.shareOfWeeksWithCheckIn()), f1(c.longestSilenceDays()),
-        c.longestSilenceKeyResult() == null ? "-" : c.longestSilenceCycle() + "/" + c.longestSilenceKeyResult());
+        c.longestSilenceKeyResult() == null ? "-"
+            : safe(c.longestSilenceCycle() + "/" + c.longestSilenceKeyResult()));
   }
 
   private static void forecasts(PrintWriter out, ForecastAccountability f, String name) {

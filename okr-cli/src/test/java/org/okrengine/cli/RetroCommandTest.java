@@ -20,6 +20,22 @@ class RetroCommandTest {
         + finalValue + "}}]}]}");
   }
 
+  /**
+   * A team's name is the team's own text: an ESC that would recolour the terminal, a BEL and a CR in it are written
+   * escaped in every table of the text (the tables show names since they name teams as the recommendations do; the
+   * escaped form is SafeText's, as okr analyze writes it).
+   */
+  @Test
+  void retro_controlCharactersInATeamName_areEscaped(@TempDir Path dir) throws IOException {
+    Path c = Files.writeString(dir.resolve("c.json"), Files.readString(cycle(dir, 37))
+        .replace("\"name\": \"T\"", "\"name\": \"Bad\\u001b[31mRED\\u0007\\r team\""));
+    OkrTest.Run r = OkrTest.run("retro", c.toString(), "--by", "team,tag,owner");
+    assertThat(r.code()).isEqualTo(0);
+    assertThat(r.out()).doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("\r")
+        .contains("\n  Bad\\u001b[31mRED\\u0007\\u000d team")
+        .contains("\n  Bad\\u001b[31mRED\\u0007\\u000d team  C 0.37\n");
+  }
+
   /** A score of 0.37 is counted in the lowest band: its column and the title say below 0.4, not "0-.3". */
   @Test
   void retro_scoreBetweenTheOldBandLabels_theBandsSayWhatTheyCount(@TempDir Path dir) throws IOException {
