@@ -7,8 +7,9 @@ and for the forecasts at one origin restates the trajectory's landing distributi
 - `cadence`: at the expected last check-in, the last step of the key result's own median check-in gap from its
   latest check-in that does not pass the end (no look-ahead: only check-ins before the origin);
 - `half`: half a mean gap before the end, never before the latest check-in, the gap x_n / n over the n check-ins
-  after the start (what `Forecaster.withOutcomeFromLastCheckIn` does: the expected lag where check-ins fall at no
-  fixed phase of the cycle);
+  after the start (the expected lag where check-ins fall at no fixed phase of the cycle; `Forecaster.withOutcomeFromLastCheckIn`
+  does the same where 1 - x_n >= the gap, and takes the mean of the lag truncated at the latest check-in where it is
+  less: outcome-horizon.md);
 - `actual`: at the key result's actual last check-in (look-ahead; an upper bound of what knowing when the last
   check-in comes could give).
 The mean moves along the trajectory's own line, current value + (landing - current) * f, and the spread by

@@ -208,7 +208,9 @@ public final class Forecaster {
    * the cycle's end instead of the value at the end: the outcome of a history exported from an OKR tool, where the
    * last check-in is the result (and what {@code okr analyze} takes as the outcome after the end where a key result
    * has no {@code result.finalValue}). That check-in is expected half the key result's mean gap between check-ins
-   * before the end (its check-ins fall at no fixed phase of the cycle), and never before its latest one: the landing
+   * before the end (its check-ins fall at no fixed phase of the cycle), and never before its latest one (where that
+   * one is within a gap of the end, the mean of a lag that cannot pass it: less than half a gap, never all the time
+   * left; {@code Kernel.outcomeX}): the landing
    * value, its interval and the probability of target are taken there, with the same method and model. Completion
    * dates, statuses' other rules and the figures once the cycle is over are unchanged. Measured on company-like
    * variants of the shared families (docs/experiments/outcome-horizon.md).

@@ -332,10 +332,12 @@ final class Kernel {
   /**
    * The cycle fraction at which each key result's outcome is taken, into OUTCOME_X: the end (1) where
    * {@code lastCheckIn} is 0. Where the outcome is the last check-in before the end (an OKR tool's history, whose
-   * last check-in is the result), that check-in comes, on average, half a check-in gap before the end when the
-   * check-ins fall at no fixed phase of the cycle: 1 - min(1 - x_n, g / 2), with g the key result's mean gap so far,
-   * x_n over its increments (they chain from the anchor at 0, so x_n / n), never before its latest check-in; the end
-   * without an increment. In general 1 - s min(1 - x_n, g / 2) for the share s of the lag.
+   * last check-in is the result), that check-in comes a lag L before the end, L uniform on (0, g) when the check-ins
+   * fall at no fixed phase of the cycle, g the key result's mean gap so far (x_n over its increments: they chain from
+   * the anchor at 0, so x_n / n); but never before its latest check-in x_n, so the lag is min(L, a), a = 1 - x_n, and
+   * its mean is g / 2 where a >= g, a - a^2 / (2 g) where a < g (half a gap, less where the latest check-in is within
+   * a gap of the end, and never all of a: a key result one check-in from the end keeps a horizon, not a certain
+   * outcome). The end without an increment. In general 1 - s E[min(L, a)] for the share s of the lag.
    */
   static void outcomeX(double lastCheckIn, Columns c, int m) {
     double[][] col = c.col;
@@ -348,8 +350,15 @@ final class Kernel {
     double[] increments = col[INCREMENTS];
     for (int j = 0; j < m; j++) {
       double n = increments[j];
-      double halfGap = n > 0 ? 0.5 * px[j] / n : 0.0;
-      outcome[j] = 1.0 - lastCheckIn * Math.max(0.0, Math.min(1.0 - px[j], halfGap));
+      double a = 1.0 - px[j];
+      double lag;
+      if (!(n > 0 && a > 0)) {
+        lag = 0.0; // no increment, or the latest check-in at or after the end
+      } else {
+        double gap = px[j] / n; // px >= MIN_DX where n > 0
+        lag = a >= gap ? 0.5 * gap : a - a * a / (2 * gap);
+      }
+      outcome[j] = 1.0 - lastCheckIn * lag;
     }
   }
 

@@ -92,6 +92,29 @@ class ForecasterTest {
     assertThat(out.landingValue[0]).isCloseTo(125, within(1e-9));
   }
 
+  /**
+   * A key result whose latest check-in is within a gap of the end may or may not check in again (check-ins at no fixed
+   * phase): the outcome is not certainly that check-in. One check-in, 60 on day 64 of 91: a = 27/91 of the cycle
+   * left, the gap g = 64/91 > a, so the lag min(L, a), L uniform on (0, g), has mean a - a^2 / (2 g) and the horizon
+   * is a^2 / (2 g) = 729/11648 of the cycle. A random walk with drift at 0.6 / (64/91) a cycle lands at
+   * 0.6 (1 + 91/64 729/11648) = 0.6 (1 + 729/8192) of the way. Before, the outcome was the latest check-in itself:
+   * landing 60, an interval of no width and a probability of exactly 0 with 27 days left.
+   */
+  @Test
+  void outcomeFromLastCheckIn_aLateCheckIn_keepsAHorizon() {
+    KeyResult late = kr(Metric.of(0, 100, "signups"), new int[] {64}, new double[] {60});
+    Forecaster walk = Forecaster.withDefaults().withMethod(ForecastMethod.RANDOM_WALK_DRIFT)
+        .withOutcomeFromLastCheckIn(true);
+    assertThat(walk.forecast(late, CYCLE, day(66)).landingValue()).isCloseTo(60 * (1 + 729.0 / 8192), within(1e-9));
+    for (Forecaster f : List.of(BAYES.withOutcomeFromLastCheckIn(true),
+        Forecaster.withDefaults().withOutcomeFromLastCheckIn(true))) {
+      Forecast at = f.forecast(late, CYCLE, day(66));
+      assertThat(at.landingValue()).isGreaterThan(60);
+      assertThat(at.interval().high() - at.interval().low()).isGreaterThan(1);
+      assertThat(at.probabilityOfTarget()).isGreaterThan(0.0).isLessThan(1.0);
+    }
+  }
+
   @Test
   void forecast_planPriorBayes_matchesReference() {
     Forecast f = BAYES.forecast(SIGNUPS, CYCLE, day(45));
