@@ -48,13 +48,16 @@ public final class BatchForecaster {
    * not exist, its column holds 0. Mutable; not thread-safe: one per thread.
    */
   public static final class Output {
-    /** Expected value at cycle end. */
+    /**
+     * Expected value at cycle end (at the key result's expected last check-in for a forecaster
+     * {@linkplain Forecaster#withOutcomeFromLastCheckIn forecasting that}; so are the interval and the probability).
+     */
     public final double[] landingValue;
     /** Lower bound of the prediction interval. */
     public final double[] low;
     /** Upper bound of the prediction interval. */
     public final double[] high;
-    /** Probability (0..1) of meeting the target at cycle end. */
+    /** Probability (0..1) of meeting the target at cycle end (see {@link #landingValue}). */
     public final double[] probability;
     /** Change per week needed from the as-of instant. */
     public final double[] requiredVelocityPerWeek;

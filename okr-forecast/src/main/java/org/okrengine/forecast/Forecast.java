@@ -22,8 +22,10 @@ import org.okrengine.model.Status;
  * @param landingValue the expected value at cycle end, in the metric's unit (at the key result's last check-in
  *     before the end for a forecaster {@linkplain Forecaster#withOutcomeFromLastCheckIn forecasting that})
  * @param landingProgress the progress of {@code landingValue}
- * @param interval the prediction interval of the value at cycle end, or null where the method gives none
- * @param probabilityOfTarget the probability (0..1) that the target is met at cycle end
+ * @param interval the prediction interval of the value at cycle end (where {@code landingValue} is taken), or null
+ *     where the method gives none
+ * @param probabilityOfTarget the probability (0..1) that the target is met at cycle end (where {@code landingValue}
+ *     is taken)
  * @param requiredVelocityPerWeek change per week (metric's unit) needed from the instant to reach the target, or null
  *     when the target is met or the cycle is over
  * @param actualVelocityPerWeek change per week (metric's unit) seen so far, or null with fewer than two points

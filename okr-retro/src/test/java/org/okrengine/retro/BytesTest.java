@@ -232,6 +232,15 @@ class BytesTest {
     Retrospective.Accumulator rebuilt = Retrospective.Accumulator.fromBytes(bytes);
     CYCLES.forEach(rebuilt::add);
     assertThat(RetroJson.write(rebuilt.report())).isEqualTo(RetroJson.write(atLast.run(CYCLES)));
+    // the forecaster part's last byte, when there is one, must be 1
+    int length = java.nio.ByteBuffer.wrap(bytes, RetroBytes.HEADER, 4).getInt();
+    int flagAt = RetroBytes.HEADER + 4 + length - 1;
+    assertThat(bytes[flagAt]).isEqualTo((byte) 1);
+    byte[] forged = bytes.clone();
+    forged[flagAt] = 2;
+    assertThatThrownBy(() -> Retrospective.Accumulator.fromBytes(withChecksum(forged)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("corrupt retrospective accumulator bytes: the "
+            + "forecaster's last byte must be 1 (it forecasts at the last check-in) (before byte " + (flagAt + 1) + ")");
   }
 
   @Test
