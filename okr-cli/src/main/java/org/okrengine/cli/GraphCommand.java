@@ -69,7 +69,8 @@ final class GraphCommand implements Callable<Integer> {
         reached.addAll(c.affected());
       }
       // an open milestone past its due date is late too (docs/FORMAT.md, okr explain), counted as the report counts
-      // lateness: to the day the cycle ended at the latest
+      // lateness: to the day the cycle ended at the latest; open on that day: not completed, or completed later (a
+      // completion date beyond the instant analysed had not happened yet)
       LocalDate today = cycle.cycle().dateOf(at);
       LocalDate end = cycle.cycle().dateOf(cycle.cycle().endInstant());
       if (today.isAfter(end)) {
@@ -77,7 +78,7 @@ final class GraphCommand implements Callable<Integer> {
       }
       for (Initiative i : cycle.initiatives()) {
         for (Milestone m : i.milestones()) {
-          if (m.completed() == null && m.due().isBefore(today)) {
+          if ((m.completed() == null || m.completed().isAfter(today)) && m.due().isBefore(today)) {
             late.add(m.id());
           }
         }

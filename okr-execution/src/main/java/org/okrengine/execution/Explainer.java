@@ -190,7 +190,7 @@ final class Explainer {
       milestoneStep(of, m);
     } else {
       ev.put("daysPastDue", 0.0);
-      step(id, name(id) + " of " + name(of) + (m.isCompleted() ? " was completed on "
+      step(id, name(id) + " of " + name(of) + (!Snapshot.openOn(m, today) ? " was completed on "
           + Insights.DAY.format(m.completed()) + "." : " is due " + Insights.DAY.format(m.due()) + ", not past due."),
           ev);
     }
@@ -235,7 +235,7 @@ final class Explainer {
       if (kind == NodeKind.INITIATIVE) {
         Milestone latest = null;
         for (Milestone m : cycle.initiative(next).orElseThrow().milestones()) {
-          if (late(m) && (latest == null || m.daysLate(today) > latest.daysLate(today))) {
+          if (late(m) && (latest == null || Snapshot.daysPastDue(m, today) > Snapshot.daysPastDue(latest, today))) {
             latest = m;
           }
         }
@@ -276,10 +276,10 @@ final class Explainer {
 
   private void milestoneStep(String initiative, Milestone m) {
     Map<String, Double> ev = new LinkedHashMap<>();
-    ev.put("daysPastDue", (double) m.daysLate(today));
+    ev.put("daysPastDue", (double) Snapshot.daysPastDue(m, today));
     step(m.id(), name(initiative) + (over ? " was" : " is") + " late for its own reason: its milestone " + name(m.id()) + " was due "
         + Insights.DAY.format(m.due()) + (over ? " and was still open when the cycle ended, " : " and is still open, ")
-        + Numbers.days(m.daysLate(today)) + " past due.", ev);
+        + Numbers.days(Snapshot.daysPastDue(m, today)) + " past due.", ev);
   }
 
   /** What {@code id} holds up downstream: its cascade, or that nothing waits on it. */
@@ -375,14 +375,14 @@ final class Explainer {
         .orElseGet(() -> cycle.initiative(id).map(Initiative::milestones).orElse(List.of()));
     for (Milestone m : ms) {
       if (late(m)) {
-        worst = Math.max(worst, m.daysLate(today));
+        worst = Math.max(worst, Snapshot.daysPastDue(m, today));
       }
     }
     return worst;
   }
 
   private boolean late(Milestone m) {
-    return !m.isCompleted() && m.daysLate(today) > 0;
+    return Snapshot.daysPastDue(m, today) > 0;
   }
 
   private String name(String id) {

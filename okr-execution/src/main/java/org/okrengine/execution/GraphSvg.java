@@ -61,7 +61,7 @@ final class GraphSvg {
     Set<String> overdue = new HashSet<>();
     for (Initiative i : okr.initiatives()) {
       for (Milestone ms : i.milestones()) {
-        if (ms.completed() == null && ms.due().isBefore(today)) {
+        if (Snapshot.daysPastDue(ms, today) > 0) {
           overdue.add(ms.id());
           overdue.add(i.id());
         }

@@ -86,11 +86,24 @@ record Snapshot(Map<String, Forecast> forecasts, Map<String, NodeRisk> risks, Ca
   static long daysLate(Initiative i, LocalDate today) {
     long late = 0;
     for (Milestone m : i.milestones()) {
-      if (m.completed() == null && m.due().isBefore(today)) {
-        late = Math.max(late, ChronoUnit.DAYS.between(m.due(), today));
-      }
+      late = Math.max(late, daysPastDue(m, today));
     }
     return late;
+  }
+
+  /**
+   * Whether milestone {@code m} is open on {@code today}: not completed, or completed on a later day. A document
+   * written after the fact holds completion dates beyond the instant analysed; on {@code today} that completion had
+   * not happened yet (a milestone due 15 May and completed 1 Jun was "on time: no open milestone is past due" on
+   * 25 May). As the forecaster counts milestones ({@code Forecaster}, achieve) and {@link Situation}.
+   */
+  static boolean openOn(Milestone m, LocalDate today) {
+    return m.completed() == null || m.completed().isAfter(today);
+  }
+
+  /** Days milestone {@code m} is past due on {@code today} while open ({@link #openOn}); 0 when it is not. */
+  static long daysPastDue(Milestone m, LocalDate today) {
+    return openOn(m, today) && m.due().isBefore(today) ? ChronoUnit.DAYS.between(m.due(), today) : 0;
   }
 
   /**

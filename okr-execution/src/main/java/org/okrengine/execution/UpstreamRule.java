@@ -1,7 +1,6 @@
 package org.okrengine.execution;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,9 +82,6 @@ final class UpstreamRule {
       return r.slipDays();
     }
     Milestone m = cycle.milestone(id).orElse(null);
-    if (m != null && m.completed() == null && m.due().isBefore(today)) {
-      return ChronoUnit.DAYS.between(m.due(), today);
-    }
-    return 0;
+    return m == null ? 0 : Snapshot.daysPastDue(m, today);
   }
 }

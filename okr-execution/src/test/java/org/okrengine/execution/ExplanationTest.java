@@ -75,6 +75,25 @@ class ExplanationTest {
   }
 
   @Test
+  void of_milestoneCompletedAfterTheAsOf_isOpenAndLateThen() {
+    // due 21 Jul (day 20), completed 15 Aug (day 45), analysed on day 35: on that day it was open and 15 days past
+    // due (it read "I-1 is on time: no open milestone is past due", the completion taken from the future)
+    Milestone late = new Milestone("M-1", "Two agents hired", LocalDate.of(2026, 7, 21), LocalDate.of(2026, 8, 15));
+    OkrCycle c = OkrCycle.of(ExecutionEngineTest.Q, List.of(new Team("support", "Customer Support", null)),
+        List.of(new Objective("O-1", "Answers fast", "support", null, null, null, List.of(onPlan()))),
+        List.of(new Initiative("I-1", "Support hiring", "support", null, List.of("KR-1"), List.of(late))), List.of());
+    Explanation e = explain(c, "KR-1");
+    assertThat(subjects(e).subList(0, 3)).containsExactly("KR-1", "I-1", "M-1");
+    assertThat(e.steps().get(0).sentence()).startsWith("KR-1 (Tickets closed) is at risk");
+    assertThat(e.steps().get(2).sentence()).isEqualTo("I-1 (Support hiring) is late for its own reason: its "
+        + "milestone M-1 (Two agents hired) was due 21 Jul and is still open, 15 days past due.");
+    assertThat(explain(c, "M-1").steps().get(0).sentence()).doesNotContain("was completed");
+    // once completed (day 50), it is not late any more
+    CycleReport after = ExecutionEngine.withDefaults().analyze(c, ExecutionEngineTest.day(50));
+    assertThat(Explanation.of(c, after, "I-1").steps().get(0).sentence()).contains("on time");
+  }
+
+  @Test
   void of_initiative_itsLateMilestoneAndWhatItHoldsUp() {
     Explanation e = explain(cycle(List.of("KR-1"), List.of()), "I-1");
     assertThat(e.kind()).isEqualTo("initiative");
