@@ -120,8 +120,12 @@ final class TextReport {
           // page's "Ended at" and "Met" columns; no landing or probability beside "the cycle is over"; a stale key
           // result is not known to have met it (the summary counts it stale, not among those that met theirs); an
           // achieve one that was not done ended "not done" (it read "ended     -")
-          forecast = over ? String.format(Locale.ROOT, "ended %8s  met %s", achieve && p < 1 ? "not done" : lands,
-                  r.status() == Status.STALE ? "unknown" : p >= 1 ? "yes" : "no")
+          // one without a check-in up to the end has no outcome: its forecast is its model's base rate (it read
+          // "ended     100%  met no")
+          boolean none = r.status() == Status.NO_DATA;
+          forecast = over ? String.format(Locale.ROOT, "ended %8s  met %s",
+                  none ? "-" : achieve && p < 1 ? "not done" : lands,
+                  r.status() == Status.STALE || none ? "unknown" : p >= 1 ? "yes" : "no")
               : String.format(Locale.ROOT, "lands %5s  P(target) %4s", lands, pct(p));
         }
         out.printf(Locale.ROOT, "  %-" + idWidth + "s %-42s %s  %-8s %s %s%n", p(r.id()),

@@ -99,7 +99,8 @@ class OkrTest {
   @Test
   void analyze_example_afterTheEnd_promptAndTableSayTheOutcome() {
     // 5 Oct, after the cycle's end (30 Sep): the summary says "the cycle is over"; its last check-in (26 Sep) is 5
-    // days before the end, which is where silence is counted to after it (it read "9 days ago", to 5 Oct); KR-1 ended
+    // days before the end, which is where silence is counted to after it, and said so (it read "9 days ago", to 5
+    // Oct, then "5 days ago", which read the same months later); KR-1 ended
     // at its last check-in,
     // 1.85 M EUR from 1.2 M toward 2.0 M, (1.85 - 1.2) / 0.8 = 81% of the way, short of its target: not met. The
     // prompt's line and the text report's row say so, not "forecast to land at 81%, P(target) 0%"
@@ -107,7 +108,7 @@ class OkrTest {
     assertThat(p.code()).isEqualTo(0);
     assertThat(p.out()).contains("As of 5 Oct, the cycle is over: ")
         .contains("- KR-1 \"Segment revenue from 1.2M to 2.0M EUR\" (team growth, objective O-1): off track; the "
-            + "cycle is over: ended at 81%, not met; last check-in 5 days ago.\n")
+            + "cycle is over: ended at 81%, not met; last check-in 5 days before the cycle ended.\n")
         .doesNotContain("forecast to", "P(target)");
     Run t = run("analyze", EXAMPLE.toString(), "--as-of", "2026-10-05");
     // nothing is at risk once the cycle is over: the list is of what missed or went silent
@@ -136,6 +137,24 @@ class OkrTest {
             + "way against 100% planned. KR-30 (Grow organic visits from 80k to 120k a month) ended furthest behind "
             + "(78% against 100%). Commitment (every key result at target): not met.\n")
         .doesNotContain("P(commitment");
+  }
+
+  @Test
+  void analyze_afterTheEnd_keyResultWithoutCheckIns_noOutcome(@TempDir Path dir) throws IOException {
+    Path q = dir.resolve("q.json");
+    Files.writeString(q, "{\"format\": \"okr-cycle/1\", \"cycle\": {\"id\": \"Q\", \"start\": \"2027-01-01\", "
+        + "\"end\": \"2027-03-31\"}, \"teams\": [{\"id\": \"s\"}], \"objectives\": [{\"id\": \"O-1\", \"team\": \"s\", "
+        + "\"keyResults\": [{\"id\": \"KR-1\", \"title\": \"Articles\", \"metric\": {\"baseline\": 120, \"target\": 200, "
+        + "\"direction\": \"increase\"}}, {\"id\": \"KR-2\", \"title\": \"CSAT\", \"metric\": {\"baseline\": 82, "
+        + "\"target\": 90, \"direction\": \"increase\"}, \"checkIns\": [{\"at\": \"2027-03-12\", \"value\": 86}]}]}]}");
+    // KR-1 never checked in: it read "ended     100%  met no", its model's base rate taken for an outcome
+    Run t = run("analyze", q.toString(), "--as-of", "2027-04-02");
+    assertThat(t.code()).isEqualTo(0);
+    assertThat(t.out()).containsPattern("\n  KR-1 +Articles +- of  100% plan +never +no-data +ended        -  met "
+        + "unknown\n");
+    // KR-2, stale at the end, in the past tense (it read "has had no check-in for 20 days; ... planned for now")
+    assertThat(t.out()).contains("KR-2 had had no check-in for 20 days when the cycle ended; its last value was 50% "
+        + "of the way, against 100% planned by the end.");
   }
 
   @Test

@@ -22,6 +22,7 @@ import org.okrengine.model.KeyResultReport;
 import org.okrengine.model.Metric;
 import org.okrengine.model.OkrCycle;
 import org.okrengine.model.PredictionInterval;
+import org.okrengine.model.Status;
 
 /**
  * The burn-up chart of one key result on the HTML page (inline SVG): plan, check-ins and forecast cone, the target
@@ -114,7 +115,10 @@ final class BurnUpChart {
         sb.append(" · P(target) ").append(pct(f.probabilityOfTarget()));
       }
     } else if (f != null && over) {
-      sb.append(" · ended at ").append(esc(Numbers.value(f.landingValue(), m)));
+      // no check-in up to the end: no outcome (it read "ended at 200 articles", the target, its model's base rate)
+      if (r.status() != Status.NO_DATA) {
+        sb.append(" · ended at ").append(esc(Numbers.value(f.landingValue(), m)));
+      }
     } else if (f != null) {
       sb.append(" · lands ").append(esc(Numbers.value(f.landingValue(), m)));
       if (iv != null) {

@@ -94,8 +94,9 @@ final class Causes {
     if (!sourceSilent && staleAfter != null && f.daysSinceCheckIn() != null) {
       int days = f.daysSinceCheckIn();
       out.add(new Scored(new Cause("silent", null, Map.of("daysSinceCheckIn", (double) days, "staleAfterDays",
-          staleAfter), name(kr.id(), kr.title()) + " has had no check-in for " + days + " days (the last on "
-              + Insights.DAY.format(cycle.dateOf(seen.get(seen.size() - 1).at())) + "), longer than the "
+          staleAfter), name(kr.id(), kr.title()) + (over ? " had had" : " has had") + " no check-in for " + days
+              + " days (the last on " + Insights.DAY.format(cycle.dateOf(seen.get(seen.size() - 1).at()))
+              + (over ? ") when the cycle ended" : ")") + ", longer than the "
               + Numbers.days(staleAfter) + " its rhythm of check-ins allows."),
           0.85 * Math.min(1, days / 28.0), 3));
     }

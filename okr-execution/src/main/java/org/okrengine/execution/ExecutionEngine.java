@@ -162,7 +162,7 @@ public final class ExecutionEngine {
       Double value = kr.latestCheckIn(asOf).map(CheckIn::value).orElse(null);
       String objective = cycle.objectiveOf(kr.id()).orElseThrow().id();
       String sentence = Insights.sentence(kr, f, cycle.cycle(), forecaster.onTrackProbability(), over,
-          !cycle.milestonesOf(kr.id()).isEmpty());
+          !cycle.milestonesOf(kr.id()).isEmpty(), value);
       UpstreamRule.Outcome o = UpstreamRule.apply(cycle, kr, f, sentence, now.risks(), today);
       List<Cause> causes = full && o.status().needsAttention()
           ? Causes.of(cycle, kr, f, causesAt, now.cascades(), feeds) : List.of();

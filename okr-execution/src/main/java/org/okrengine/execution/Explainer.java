@@ -149,9 +149,12 @@ final class Explainer {
     for (KeyResult kr : cycle.keyResultsOfTeam(id)) {
       teamRows.add(rows.get(kr.id()));
     }
+    boolean ended = Insights.over(cycle.cycle(), report.asOf());
+    // after the end, as the text report's team line: missed or stale (it read "2 of 3 key results need attention")
     step(id, who + ": " + t.needAttention() + " of " + t.keyResults() + (t.keyResults() == 1 ? " key result " : " key results ")
-        + (t.needAttention() == 1 ? "needs" : "need") + " attention"
-        + Summaries.together(teamRows, t.progress(), t.expectedProgress(), Insights.over(cycle.cycle(), report.asOf()))
+        + (ended ? (t.needAttention() == 1 ? "was" : "were") + " missed or stale"
+            : (t.needAttention() == 1 ? "needs" : "need") + " attention")
+        + Summaries.together(teamRows, t.progress(), t.expectedProgress(), ended)
         + ".", ev);
     for (KeyResult kr : cycle.keyResultsOfTeam(id)) {
       brief(kr.id());
@@ -332,8 +335,9 @@ final class Explainer {
   }
 
   private String statusLine(KeyResultReport row) {
+    // "is without data" (it read "is no data")
     StringBuilder s = new StringBuilder(name(row.id())).append(" is ")
-        .append(row.status().jsonName().replace('-', ' '));
+        .append(row.status() == Status.NO_DATA ? "without data" : row.status().jsonName().replace('-', ' '));
     if (row.status() == Status.ON_TRACK && row.progress() != null && row.progress() < row.expectedProgress()
         && Summaries.isReach(row)) {
       s.append(" although behind its plan"); // on track by its probability, not by its plan

@@ -203,12 +203,16 @@ final class HtmlPage {
             .append(esc(named(r.objective()))).append("</td><td>").append(esc(teamName(r.team())))
             .append("</td><td class=\"n\">").append(progressCell(r, m))
             .append("</td><td class=\"n\">").append(planCell(r, m)).append("</td><td class=\"n\">")
-            .append(r.daysSinceCheckIn() == null ? "never" : r.daysSinceCheckIn() + " d ago")
-            .append("</td><td class=\"n\">").append(f == null ? "–" : landsCell(f, m));
+            .append(r.daysSinceCheckIn() == null ? "never"
+                : r.daysSinceCheckIn() + (over ? " d before the end" : " d ago")) // counted to the end after it
+            // after the end one without a check-in has no outcome (its forecast is its model's base rate: it read
+            // "100%", "no")
+            .append("</td><td class=\"n\">").append(f == null || over && s == Status.NO_DATA ? "–"
+                : landsCell(f, m));
         if (over) {
           // a stale key result is not known to have met its target (the summary counts it stale, not among those met)
-          sb.append("</td><td class=\"n\">").append(f == null ? "–" : s == Status.STALE ? "unknown"
-              : f.probabilityOfTarget() >= 1 ? "yes" : "no");
+          sb.append("</td><td class=\"n\">").append(f == null ? "–"
+              : s == Status.STALE || s == Status.NO_DATA ? "unknown" : f.probabilityOfTarget() >= 1 ? "yes" : "no");
         } else {
           sb.append("</td><td class=\"n\">").append(f == null || f.interval() == null ? "–"
                   : esc(interval(f.interval(), m)))

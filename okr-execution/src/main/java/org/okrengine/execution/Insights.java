@@ -72,11 +72,27 @@ final class Insights {
    */
   static String sentence(KeyResult kr, Forecast f, Cycle cycle, double atRiskBelow, boolean over,
       boolean milestones) {
+    return sentence(kr, f, cycle, atRiskBelow, over, milestones, null);
+  }
+
+  /**
+   * As {@link #sentence(KeyResult, Forecast, Cycle, double, boolean, boolean)}; {@code last}: the latest check-in's
+   * value up to the instant analysed (null: unknown, the landing stands for it), which a maintain key result's
+   * sentence names as its last value or where it is now: its landing is held within the metric's bounds before the
+   * end, and a value beyond them read "its last value, 100%, was 0.5% above" (or "it is at 100% now") beside the
+   * row's "1.5 above 99.5" (the value, 101%).
+   */
+  static String sentence(KeyResult kr, Forecast f, Cycle cycle, double atRiskBelow, boolean over,
+      boolean milestones, Double last) {
     Metric m = kr.metric();
     String id = Causes.name(kr.id(), kr.title());
     switch (f.status()) {
       case NO_DATA:
-        return id + " has no check-in yet, so nothing is known about it beyond its plan.";
+        // after the end nothing more will come: no "yet", and no outcome to name (its forecast is its model's base
+        // rate, which read "ended at 100%" beside "met no")
+        return over ? id + " had no check-in when the cycle ended on " + DAY.format(cycle.end())
+            + ", so nothing is known of where it ended."
+            : id + " has no check-in yet, so nothing is known about it beyond its plan.";
       case NOT_STARTED:
         return f.progress() == null
             ? id + " starts with the cycle on " + DAY.format(cycle.start()) + "."
@@ -88,16 +104,21 @@ final class Insights {
         return f.completionDate() != null
             ? id + " met its target of " + Numbers.value(m.target(), m) + " on " + DAY.format(f.completionDate()) + "."
             : id + " has met its target of " + Numbers.value(m.target(), m) + ".";
-      case STALE:
+      case STALE: {
+        // after the end the silence is counted to the end (README, "How a status is decided"): said so, in the past
+        // ("has had no check-in for 19 days; ... planned for now" read the same months later)
+        String silent = over ? " had had no check-in for " + f.daysSinceCheckIn() + " days when the cycle ended"
+            : " has had no check-in for " + f.daysSinceCheckIn() + " days";
         if (m.direction() == Direction.ACHIEVE) {
-          return id + " has had no check-in for " + f.daysSinceCheckIn() + " days; it was not done then.";
+          return id + silent + "; it was not done then.";
         }
         if (m.direction().isMaintain()) {
-          return id + " has had no check-in for " + f.daysSinceCheckIn() + " days; its last value, "
-              + Numbers.value(f.landingValue(), m) + ", was " + side(m, f.landingValue()) + ".";
+          double value = last != null ? last : f.landingValue();
+          return id + silent + "; its last value, " + Numbers.value(value, m) + ", was " + side(m, value) + ".";
         }
-        return id + " has had no check-in for " + f.daysSinceCheckIn() + " days; its last value was "
-            + pct(f.progress()) + " of the way, against " + pct(f.expectedProgress()) + " planned for now.";
+        return id + silent + "; its last value was " + pct(f.progress()) + " of the way, against "
+            + pct(f.expectedProgress()) + (over ? " planned by the end." : " planned for now.");
+      }
       default:
         break;
     }
@@ -124,9 +145,9 @@ final class Insights {
     }
     if (m.direction().isMaintain()) {
       String side = m.direction() == Direction.MAINTAIN_ABOVE ? "above " : "below ";
+      double now = last != null ? last : f.landingValue(); // its latest value, not the landing held within bounds
       return id + " has " + aPct(f.probabilityOfTarget()) + " chance of ending the cycle " + side
-          + Numbers.value(m.target(), m) + "; it is at " + Numbers.value(f.landingValue(), m) + " now, "
-          + side(m, f.landingValue()) + ".";
+          + Numbers.value(m.target(), m) + "; it is at " + Numbers.value(now, m) + " now, " + side(m, now) + ".";
     }
     String chance = " (" + aPct(f.probabilityOfTarget()) + " chance of reaching " + Numbers.value(m.target(), m) + ")";
     Double ratio = f.velocityRatio();
@@ -251,6 +272,11 @@ final class Insights {
     // heard of it for longer than its rhythm allows (a stale one at 50% read "ended at 50%, not met" here and "met
     // unknown" in the text report's row)
     boolean unknown = r.status() == Status.STALE;
+    if (r.status() == Status.NO_DATA) {
+      // no check-in up to the end: no outcome (its forecast is its model's base rate: "ended at 100%, not met")
+      return "no check-in, not known to have been " + (m != null && m.direction() == Direction.ACHIEVE ? "done"
+          : "met");
+    }
     if (m != null && m.direction() == Direction.ACHIEVE) {
       return unknown ? (met ? "done" : "not done at its last check-in") + ", not known to have been done"
           : met ? "done" : "not done";

@@ -77,7 +77,10 @@ final class Prompt {
               .append("P(target) ").append(Numbers.percent(k.forecast().probabilityOfTarget()));
         }
         if (k.daysSinceCheckIn() != null) {
-          sb.append("; last check-in ").append(Numbers.days(k.daysSinceCheckIn())).append(" ago");
+          // after the end its age is counted to the end (README, "How a status is decided"): "12 days ago" read the
+          // same months later
+          sb.append("; last check-in ").append(Numbers.days(k.daysSinceCheckIn()))
+              .append(over ? " before the cycle ended" : " ago");
         }
         sb.append(".\n");
         if (k.insight() != null) {

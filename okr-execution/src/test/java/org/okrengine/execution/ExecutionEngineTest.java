@@ -67,6 +67,63 @@ class ExecutionEngineTest {
   }
 
   @Test
+  void analyze_afterTheEnd_silentAndWithoutDataSaidInThePast() {
+    // day 100 is after the end (29 Sep, day 90): KR-3 never checked in, KR-4 last on day 3, KR-5 last on day 42
+    CycleReport r = ExecutionEngine.withDefaults().analyze(CYCLE, day(100));
+    KeyResultReport kr3 = r.keyResults().get(2);
+    KeyResultReport kr4 = r.keyResults().get(3);
+    assertThat(kr3.status()).isEqualTo(Status.NO_DATA);
+    // was "has no check-in yet, so nothing is known about it beyond its plan"
+    assertThat(kr3.insight()).isEqualTo("KR-3 (title KR-3) had no check-in when the cycle ended on 29 Sep, so "
+        + "nothing is known of where it ended.");
+    // was "ended at 100%, not met": its forecast is its model's base rate, no outcome
+    assertThat(Insights.ended(kr3)).isEqualTo("no check-in, not known to have been met");
+    assertThat(Explanation.of(CYCLE, r, "KR-3").steps().get(0).sentence()).isEqualTo("KR-3 (title KR-3) is without "
+        + "data; the cycle is over: no check-in, not known to have been met.");
+    // was "has had no check-in for 88 days; its last value was 10% of the way, against 100% planned for now"
+    assertThat(kr4.status()).isEqualTo(Status.STALE);
+    assertThat(kr4.insight()).isEqualTo("KR-4 (title KR-4) had had no check-in for 88 days when the cycle ended; its "
+        + "last value was 10% of the way, against 100% planned by the end.");
+    assertThat(kr4.causes()).extracting(c -> c.sentence()).contains("KR-4 (title KR-4) had had no check-in for 88 "
+        + "days (the last on 4 Jul) when the cycle ended, longer than the 14 days its rhythm of check-ins allows.");
+    // the age of the last check-in is counted to the end: "88 days ago" read the same months later
+    assertThat(Prompt.of(r, true, null)).contains("last check-in 88 days before the cycle ended.")
+        .doesNotContain(" ago.");
+    String html = HtmlReportWriter.write(CYCLE, r);
+    assertThat(html).contains("88 d before the end").doesNotContain(" d ago")
+        .contains("<td class=\"n\">–</td><td class=\"n\">unknown</td></tr>");
+    // okr explain's team line as the text report's: missed or stale (it read "need attention")
+    assertThat(Explanation.of(CYCLE, r, "growth").steps().get(0).sentence())
+        .startsWith("growth: 3 of 5 key results were missed or stale");
+    // before the end, as before
+    CycleReport before = ExecutionEngine.withDefaults().analyze(CYCLE, day(45));
+    assertThat(Explanation.of(CYCLE, before, "growth").steps().get(0).sentence())
+        .startsWith("growth: 2 of 5 key results need attention");
+    assertThat(before.keyResults().get(2).insight())
+        .isEqualTo("KR-3 (title KR-3) has no check-in yet, so nothing is known about it beyond its plan.");
+    assertThat(Explanation.of(CYCLE, before, "KR-3").steps().get(0).sentence())
+        .startsWith("KR-3 (title KR-3) is without data: ");
+  }
+
+  @Test
+  void analyze_staleMaintain_namesItsLastValueNotItsBoundedLanding() {
+    // a value beyond the metric's max is kept as given (a warning): the row shows it, and so does the sentence (it
+    // read "its last value, 100%, was 0.5% above the threshold of 99.5%", the landing held within the bounds)
+    KeyResult crash = kr("KR-8", new Metric(null, 99.5, Direction.MAINTAIN_ABOVE, "%", 0.0, 100.0, null),
+        new int[] {7, 14}, new double[] {99.7, 101.0});
+    OkrCycle c = OkrCycle.of(Q, List.of(Team.of("growth")), List.of(new Objective("O-1", "Grow", "growth", null, null,
+        null, List.of(crash))));
+    KeyResultReport row = ExecutionEngine.withDefaults().analyze(c, day(45)).keyResults().get(0);
+    assertThat(row.status()).isEqualTo(Status.STALE);
+    assertThat(row.value()).isEqualTo(101.0);
+    assertThat(row.insight()).isEqualTo("KR-8 (title KR-8) has had no check-in for 31 days; its last value, 101%, "
+        + "was 1.5% above the threshold of 99.5%.");
+    // and before it went silent (it read "it is at 100% now, 0.5% above")
+    assertThat(ExecutionEngine.withDefaults().analyze(c, day(20)).keyResults().get(0).insight())
+        .endsWith("; it is at 101% now, 1.5% above the threshold of 99.5%.");
+  }
+
+  @Test
   void analyze_statusesAndNumbers() {
     CycleReport r = ExecutionEngine.withDefaults().analyze(CYCLE, day(45));
     assertThat(r.cycleId()).isEqualTo("Q");
