@@ -19,7 +19,10 @@ import org.okrengine.model.TeamSummary;
  * <p>A team's key results are those whose {@code team} it is, whatever objective they serve. Weights are relative
  * within an objective, so across a team every key result counts equally: progress is the mean of the clamped (0..1)
  * progress of those with a check-in, the plan the mean over all; both over the key results with a way to go (increase
- * or decrease) where the team has one with a check-in ({@link Summaries#anyReach}). Teams without key results are left out. Order: most
+ * or decrease) where the team has one, with a check-in or not: a kept threshold or a done key result is not 100% of
+ * a way, and one without data has no plan of its own to average (a team whose only key result with a way to go had
+ * no check-in yet read "100% of 70% plan", its maintain key result's threshold held). A team without any is over all
+ * its key results. Teams without key results are left out. Order: most
  * key results needing attention first, then the larger share needing attention, then the order of the teams in the
  * document.
  */
@@ -46,8 +49,8 @@ final class TeamRollups {
       double expected = 0;
       int planned = 0;
       Set<String> owners = new LinkedHashSet<>();
-      // over the key results with a way to go where the team has any (Summaries.anyReach, as an objective's)
-      boolean reachOnly = Summaries.anyReach(krs);
+      // over the key results with a way to go where the team has any, with a check-in or not
+      boolean reachOnly = krs.stream().anyMatch(Summaries::isReach);
       for (KeyResultReport r : krs) {
         if (r.status().needsAttention()) {
           attention++;

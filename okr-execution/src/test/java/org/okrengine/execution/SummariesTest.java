@@ -162,6 +162,15 @@ class SummariesTest {
         row("KR-2", Status.ON_TRACK, 80.0, 0.8, 0.7, up), row("KR-3", Status.ON_TRACK, 42.0, 1.0, 1.0, keep),
         row("KR-4", Status.AT_RISK, 0.0, 0.0, 0.6, ship))).get(0))
         .extracting(t -> t.progress(), t -> t.expectedProgress()).containsExactly((0.5 + 0.8) / 2, (0.6 + 0.7) / 2);
+    // and where those with a way to go have no check-in yet, no progress and their plan: it read "100% of 70%
+    // plan", KR-3's threshold held as all the way, over (1 + 1 + 0.1) / 3 planned with KR-2's 1 (no data)
+    assertThat(TeamRollups.of(okr(kr("KR-1", "growth", 1), kr("KR-2", "growth", 1), kr("KR-3", "growth", 1)),
+        List.of(row("KR-1", Status.NO_DATA, null, null, 0.1, up), row("KR-2", Status.NO_DATA, null, null, 1.0, keep),
+            row("KR-3", Status.ON_TRACK, 42.0, 1.0, 1.0, keep))).get(0))
+        .extracting(t -> t.progress(), t -> t.expectedProgress()).containsExactly(null, 0.1);
+    // a team with no key result with a way to go is over all, as before
+    assertThat(TeamRollups.of(okr(kr("KR-3", "growth", 1)), List.of(row("KR-3", Status.ON_TRACK, 42.0, 1.0, 1.0,
+        keep))).get(0)).extracting(t -> t.progress(), t -> t.expectedProgress()).containsExactly(1.0, 1.0);
   }
 
   @Test
