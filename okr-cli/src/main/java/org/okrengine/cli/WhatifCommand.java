@@ -188,6 +188,11 @@ final class WhatifCommand implements Callable<Integer> {
   /** Prints {@code rows}, each that moved marked {@code *}; whether any did. */
   private boolean rows(List<WhatIf.Row> rows) {
     boolean any = false;
+    // the ids' column as wide as the longest (at least 6): "KR-LOGOS  38%" stood out of line beside "KR-UP   83%"
+    int width = 6;
+    for (WhatIf.Row r : rows) {
+      width = Math.max(width, ConsoleText.printable(r.id()).length());
+    }
     for (WhatIf.Row r : rows) {
       boolean moved = !r.baselineStatus().equals(r.status())
           || (r.baselineProbability() != null && r.probability() != null
@@ -199,7 +204,7 @@ final class WhatifCommand implements Callable<Integer> {
         was = pct1(r.baselineProbability());
         now = pct1(r.probability());
       }
-      out.println((moved ? "* " : "  ") + String.format(Locale.ROOT, "%-6s %4s -> %4s  %s -> %s",
+      out.println((moved ? "* " : "  ") + String.format(Locale.ROOT, "%-" + width + "s %4s -> %4s  %s -> %s",
           ConsoleText.printable(r.id()), was, now, r.baselineStatus(), r.status()));
       any |= moved;
     }

@@ -2,11 +2,35 @@ package org.okrengine.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code okr whatif} on the example (examples/acme-2026-q3.json at 2026-08-19). */
 class WhatifCommandTest {
   static final String EXAMPLE = OkrTest.EXAMPLE.toString();
+
+  @Test
+  void whatif_longIds_columnsInLine(@TempDir Path dir) throws IOException {
+    Path q = dir.resolve("q.json");
+    Files.writeString(q, "{\"format\": \"okr-cycle/1\", \"cycle\": {\"id\": \"Q\", \"start\": \"2027-01-01\", "
+        + "\"end\": \"2027-03-31\"}, \"teams\": [{\"id\": \"s\"}], \"objectives\": [{\"id\": \"O-SALES\", \"team\": "
+        + "\"s\", \"keyResults\": [{\"id\": \"KR-LOGOS\", \"metric\": {\"baseline\": 0, \"target\": 5, \"direction\": "
+        + "\"increase\"}, \"checkIns\": [{\"at\": \"2027-02-01\", \"value\": 1}]}, {\"id\": \"KR-UP\", \"metric\": "
+        + "{\"baseline\": 0, \"target\": 5, \"direction\": \"increase\"}, \"checkIns\": [{\"at\": \"2027-02-01\", "
+        + "\"value\": 3}]}]}]}");
+    OkrTest.Run r = OkrTest.run("whatif", q.toString(), "--target", "KR-UP=4", "--as-of", "2027-02-10");
+    assertThat(r.code()).isEqualTo(0);
+    // it read "KR-LOGOS  .. ->" beside "KR-UP    .. ->": the ids' column is as wide as the longest
+    int logos = line(r.out(), "KR-LOGOS").indexOf("->");
+    assertThat(line(r.out(), "KR-UP").indexOf("->")).isEqualTo(logos);
+  }
+
+  private static String line(String out, String id) {
+    return out.lines().filter(l -> l.length() > 2 && l.substring(2).startsWith(id + " ")).findFirst().orElseThrow();
+  }
 
   @Test
   void whatif_targetLowered_kr5MovesAndIsMarked() {
