@@ -65,8 +65,11 @@ final class FitCommand implements Callable<Integer> {
     List<String> bad = new ArrayList<>(AtomicFile.problems("--out", out, files));
     bad.addAll(rejects.problems(files));
     if (name != null && !validName(name)) {
-      bad.add("--name: must be 1 to 200 characters without control characters: '" + ConsoleText.printable(name)
-          + "'");
+      // the rule ForecastModel's names keep; the value cut at 80 characters, as the model reader cuts it
+      String shown = name.codePointCount(0, name.length()) > 80
+          ? name.substring(0, name.offsetByCodePoints(0, 80)) + "..." : name;
+      bad.add("--name: must be 1 to 200 characters without control, format or separator characters: '"
+          + ConsoleText.printable(shown) + "'");
     }
     if (pooled && basedOn != null) {
       bad.add("--pooled: fits this history alone, so it takes no --based-on");

@@ -138,8 +138,17 @@ class FitCommandTest {
     assertThat(noOut.err()).startsWith("Missing required option: '--out=FILE'");
     OkrTest.Run badName = run("fit", Q2.toString(), "--name", "two\nlines", "--out", out.toString());
     assertThat(badName.code()).isEqualTo(2);
-    assertThat(badName.err()).isEqualTo("--name: must be 1 to 200 characters without control characters: "
-        + "'two\\u000alines'\n");
+    assertThat(badName.err()).isEqualTo("--name: must be 1 to 200 characters without control, format or separator "
+        + "characters: 'two\\u000alines'\n");
+    // a bidirectional mark is refused too, and a name of 10,000 characters is cut in the message, as the reader cuts
+    OkrTest.Run bidi = run("fit", Q2.toString(), "--name", "a\u202eb", "--out", out.toString());
+    assertThat(bidi.err()).isEqualTo("--name: must be 1 to 200 characters without control, format or separator "
+        + "characters: 'a\\u202eb'\n");
+    OkrTest.Run longName = run("fit", Q2.toString(), "--name", "x".repeat(10_000), "--out", out.toString());
+    assertThat(longName.code()).isEqualTo(2);
+    assertThat(longName.err()).isEqualTo("--name: must be 1 to 200 characters without control, format or separator "
+        + "characters: '" + "x".repeat(80) + "...'\n");
+    assertThat(Files.readString(out)).isEqualTo("the old model");
   }
 
   @Test

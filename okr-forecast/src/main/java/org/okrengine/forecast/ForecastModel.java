@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.okrengine.model.OkrCycle;
+import org.okrengine.model.SafeText;
 import org.okrengine.model.internal.Checks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -301,7 +302,9 @@ public final class ForecastModel {
     if (fittedOn == null) {
       return "built from given parameters";
     }
-    String base = fittedOn.basedOn() == null ? "" : ", shrunk toward " + fittedOn.basedOn() + " (weight of this "
+    // basedOn is free text in a file (not held to a name's rule): escaped, as every report prints this sentence
+    String base = fittedOn.basedOn() == null ? "" : ", shrunk toward " + SafeText.printable(fittedOn.basedOn())
+        + " (weight of this "
         + "history " + String.format(Locale.ROOT, "%.2f", fittedOn.weightOfHistory()) + ")";
     return "fitted on " + plural(fittedOn.keyResults(), "key result") + " of " + plural(fittedOn.cycles(), "cycle")
         + " from "

@@ -47,11 +47,19 @@ final class ModelReader {
       problem("format", format == null ? "is required: \"" + ForecastModel.FORMAT + "\""
           : "must be \"" + ForecastModel.FORMAT + "\" (a version this library reads): " + describe(format));
     }
-    String name = text(top, "name", "", true);
-    if (name != null && !ForecastModel.validName(name)) {
+    // the name's own rule judges any value given (text's 2,000 characters would name the wrong limit)
+    Object nameValue = top.get("name");
+    String name = null;
+    if (nameValue == null || nameValue == PlainJson.NULL) {
+      problem("name", "is required");
+    } else if (!(nameValue instanceof String s)) {
+      problem("name", "must be a string of 1 to 200 characters without control, format or separator characters: "
+          + describe(nameValue));
+    } else if (!ForecastModel.validName(s)) {
       problem("name", "must be 1 to 200 characters without control, format or separator characters: "
-          + describe(name));
-      name = null;
+          + describe(s));
+    } else {
+      name = s;
     }
     Object method = top.get("method");
     if (method != null && method != PlainJson.NULL && !ForecastMethod.MOVEMENT_AWARE.id().equals(method)) {

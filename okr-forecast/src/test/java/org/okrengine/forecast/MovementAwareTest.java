@@ -393,6 +393,30 @@ class MovementAwareTest {
   }
 
   @Test
+  void name_ofAnotherTypeOrTooLong_isRefusedByTheNameRule() {
+    // the name's own rule (1 to 200 characters), not the 2,000 of free text, names the problem
+    String json = ForecastModel.defaults().toJson();
+    for (String bad : new String[] {"1", "true", "\"" + "n".repeat(10_000) + "\""}) {
+      String doc = json.replace("\"name\": \"okr-default-2\"", "\"name\": " + bad);
+      assertThatThrownBy(() -> ForecastModel.fromJson(doc)).as(bad).isInstanceOf(InvalidModelException.class)
+          .hasMessageContaining("name: must be")
+          .hasMessageContaining("1 to 200 characters")
+          .hasMessageNotContaining("2000");
+    }
+  }
+
+  @Test
+  void describe_escapesTheModelItWasBasedOn() {
+    // fittedOn.basedOn is free text in the file (up to 2,000 characters); the sentence every report prints is not
+    String doc = ForecastModel.defaults().toJson().replace("\"basedOn\": null",
+        "\"basedOn\": \"a\\u001b[31mb\\u2028c\\u202ed\"");
+    ForecastModel m = ForecastModel.fromJson(doc);
+    assertThat(m.fittedOn().basedOn()).isEqualTo("a\u001b[31mb\u2028c\u202ed");
+    assertThat(m.describe()).contains("shrunk toward a\\u001b[31mb\\u2028c\\u202ed (weight of this history")
+        .doesNotContain("\u001b").doesNotContain("\u2028").doesNotContain("\u202e");
+  }
+
+  @Test
   void fit_ofALongNameEndingInAnEmoji_cutsBetweenCharacters() {
     ForecastModel longName = ForecastModel.defaults().withName("m".repeat(195) + "\uD83D\uDE00");
     ForecastModel fitted = longName.fit(steppers(40, 3));
