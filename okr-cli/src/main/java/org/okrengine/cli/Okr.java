@@ -1,6 +1,8 @@
 package org.okrengine.cli;
 
 import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -57,6 +59,26 @@ public final class Okr implements Runnable {
     ((AnalyzeCommand) cl.getSubcommands().get("analyze").getCommand()).console = console;
     cl.setOut(out);
     cl.setErr(err);
+    // --as-of DATE (explain, whatif, graph): a value that is no date is named as one, not as java.time's exception
+    cl.registerConverter(LocalDate.class, s -> {
+      try {
+        return LocalDate.parse(s);
+      } catch (DateTimeParseException e) {
+        throw new CommandLine.TypeConversionException("not a date (yyyy-mm-dd, such as 2026-08-19): '"
+            + ConsoleText.printable(cut(s)) + "'");
+      }
+    });
+    // picocli's own messages quote the arguments as given ("Unknown option: '...'"): one line each, escaped
+    cl.setParameterExceptionHandler((ex, given) -> {
+      CommandLine cmd = ex.getCommandLine();
+      PrintWriter w = cmd.getErr();
+      w.println(ConsoleText.printable(ex.getMessage()));
+      if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, w)) {
+        cmd.usage(w, cmd.getColorScheme());
+      }
+      w.flush();
+      return cmd.getCommandSpec().exitCodeOnInvalidInput();
+    });
     cl.setExecutionExceptionHandler((ex, line, parse) -> {
       if (ex instanceof BadInputException bad) {
         for (String m : bad.messages()) {
@@ -89,6 +111,11 @@ public final class Okr implements Runnable {
     }
     err.flush();
     return code;
+  }
+
+  /** {@code s} cut at 80 characters (code points) with "...", as the readers cut a value they quote. */
+  private static String cut(String s) {
+    return s.codePointCount(0, s.length()) > 80 ? s.substring(0, s.offsetByCodePoints(0, 80)) + "..." : s;
   }
 
   /** Entry point. */

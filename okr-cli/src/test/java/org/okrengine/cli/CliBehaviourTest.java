@@ -90,6 +90,26 @@ class CliBehaviourTest {
   }
 
   @Test
+  void asOfDate_notADate_namedAsSuch_andArgumentsEscapedInPicocliMessages() {
+    for (String[] args : new String[][] {{"explain", OkrTest.EXAMPLE.toString(), "KR-3"},
+        {"whatif", OkrTest.EXAMPLE.toString()}, {"graph", OkrTest.EXAMPLE.toString()}}) {
+      for (String value : new String[] {"2026-08-19T09:00:00Z", "99999-01-01", "x\u001b[31m"}) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--as-of";
+        all[args.length + 1] = value;
+        OkrTest.Run r = OkrTest.run(all);
+        assertThat(r.code()).as(args[0] + " " + value).isEqualTo(2);
+        assertThat(r.err()).as(args[0] + " " + value).startsWith("Invalid value for option '--as-of': not a date "
+            + "(yyyy-mm-dd, such as 2026-08-19): '" + value.replace("\u001b", "\\u001b") + "'\n")
+            .doesNotContain("java.").doesNotContain("\u001b");
+      }
+    }
+    OkrTest.Run unknown = OkrTest.run("analyze", OkrTest.EXAMPLE.toString(), "--as-o\u001b[31mf");
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).startsWith("Unknown option: '--as-o\\u001b[31mf'\n").doesNotContain("\u001b");
+  }
+
+  @Test
   void explainAndWhatif_asOfBeyondTheLimits_badInput() {
     OkrTest.Run explain = OkrTest.run("explain", OkrTest.EXAMPLE.toString(), "KR-3", "--as-of", "5000-01-01");
     assertThat(explain.code()).isEqualTo(2);
