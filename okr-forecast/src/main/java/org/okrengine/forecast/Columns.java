@@ -15,6 +15,16 @@ final class Columns {
   final int[] offsets;
   /** One key result's slots, for the methods that run key result by key result. */
   final double[] slots = new double[SLOTS];
+  /**
+   * Whether the last {@link Kernel#outcomeX} took every outcome at the end (its OUTCOME_X column then left as it was:
+   * read {@link #outcomeX(int)}).
+   */
+  boolean outcomeAtEnd = true;
+
+  /** Entry {@code j}'s cycle fraction of the outcome ({@link Kernel#outcomeX}). */
+  double outcomeX(int j) {
+    return outcomeAtEnd ? 1.0 : col[OUTCOME_X][j];
+  }
 
   Columns(int capacity) {
     col = new double[COLUMNS][capacity];

@@ -63,9 +63,15 @@ final class PlanPriorStages {
     double[] position = col[POSITION];
     double[] horizon = col[HORIZON];
     // (px is finite: the scan refuses infinite times)
-    double[] outcomeX = col[OUTCOME_X];
-    for (int j = 0; j < m; j++) {
-      horizon[j] = positivePart(outcomeX[j] - px[j]);
+    if (c.outcomeAtEnd) {
+      for (int j = 0; j < m; j++) {
+        horizon[j] = positivePart(1.0 - px[j]);
+      }
+    } else {
+      double[] outcomeX = col[OUTCOME_X];
+      for (int j = 0; j < m; j++) {
+        horizon[j] = positivePart(outcomeX[j] - px[j]);
+      }
     }
     for (int j = 0; j < m; j++) {
       mean[j] = py[j] + postRate[j] * horizon[j];
@@ -161,7 +167,7 @@ final class PlanPriorStages {
         c.toSlots(j);
         int i = base + j;
         RowMethods.prepare(ForecastMethod.PLAN_PRIOR_BAYES, p, priorPrec, q, times, values, offsets[i],
-            offsets[i + 1], asOfDays[i], baselines[i], outcomeX[j], c.slots, 0);
+            offsets[i + 1], asOfDays[i], baselines[i], c.outcomeX(j), c.slots, 0);
         c.fromSlots(j);
         continue;
       }
