@@ -333,8 +333,12 @@ public final class TargetRealism {
       double rounded = t > b ? Math.floor(at70) : Math.ceil(at70);
       said = rounded != b && rounded != at70 ? rounded : at70;
     }
-    s.append(' ').append(Numbers.value(said, m)).append(" would have had a 70% chance")
-        .append(said != at70 ? " or more" : "");
+    // where 70% of the like key results reached the whole way (or more, and the metric's bound stops it there), the
+    // target itself is the 70% one: said so, and "or more", beside the head's chance (it read "a 79% chance of
+    // reaching 45% ... 45% would have had a 70% chance")
+    boolean itself = said == t;
+    s.append(' ').append(Numbers.value(said, m)).append(itself ? ", the target itself," : "")
+        .append(" would have had a 70% chance").append(said != at70 || itself ? " or more" : "");
     s.append(q <= 0 ? " (no move from the baseline, or a step back)." : ".");
     s.append(recordSentence(record, m));
     return new Row(kr.id(), kr.title(), kr.team(), m.direction(), b, t, p, at70, prior, w, median, teamCounts, group,

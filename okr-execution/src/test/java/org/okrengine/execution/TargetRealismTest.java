@@ -247,6 +247,25 @@ class TargetRealismTest {
     });
   }
 
+  /**
+   * Where 70% of the like key results reached their whole target, the 70% target is the target itself: the sentence
+   * says so, "or more", beside the head's own chance (it read "a 79% chance of reaching 45% ... 45% would have had a
+   * 70% chance"). 20 of 20 reached exactly their whole way: the 0.3 quantile of progress is 1.
+   */
+  @Test
+  void review_seventyPercentReachedTheWholeWay_theTargetItselfHasAtLeast70Percent() {
+    List<KeyResult> krs = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      krs.add(kr("H-" + i, "a", Metric.of(32, 45, "%"), 45.0));
+    }
+    TargetRealism.Row row = only(cycle("Q2", List.of(kr("KR-1", "a", Metric.of(32, 45, "%"), null))),
+        new TargetHistory().add(cycle("Q1", krs)));
+    assertThat(row.targetAt70()).isEqualTo(45.0);
+    assertThat(row.probability()).isGreaterThan(0.7);
+    assertThat(row.sentence()).contains(" 45%, the target itself, would have had a 70% chance or more.")
+        .doesNotContain(" 45% would have had a 70% chance.");
+  }
+
   /** A whole-number key result is told a whole 70% target, rounded toward its baseline; JSON keeps the exact one. */
   @Test
   void review_wholeBaselineAndTarget_sentenceGivesAWholeTargetWithAtLeast70Percent() {
