@@ -48,7 +48,9 @@ final class PrecedentSentences {
           + kind + ") has an outcome.";
     }
     return "Not enough history to say what worked before: " + similar + " of " + pool + " earlier key "
-        + (pool == 1 ? "result" : "results") + " of the same direction and unit (" + kind + ") stood where it stands "
+        + (pool == 1 ? "result" : "results") + " of the same direction and unit (" + kind + ")"
+        // after the cycle's end the key result stood somewhere: the past tense
+        + (f >= 1 ? " stood where it stood " : " stood where it stands ")
         + where(c, f) + "; at least " + PrecedentSummary.MIN_SIMILAR + " are needed.";
   }
 

@@ -155,6 +155,17 @@ class PrecedentsTest {
         + "least 10 are needed.");
   }
 
+  /** After the cycle's end the key result is where it stood: the sentence in the past tense ("stands" read oddly). */
+  @Test
+  void find_notEnoughAfterTheEnd_pastTense() {
+    List<KeyResult> krs = new ArrayList<>(history().keyResults().subList(0, 9));
+    Instant after = Q3.endInstant().plusSeconds(3 * 86_400);
+    PrecedentSummary p = Precedents.of(List.of(cycle(Q2, krs))).find(now(), "KR-1", after);
+    assertThat(p.enough()).isFalse();
+    assertThat(p.sentence()).contains(") stood where it stood at week 13 (100% of the cycle)")
+        .doesNotContain("stands");
+  }
+
   @Test
   void find_emptyHistory_saysSo() {
     PrecedentSummary p = Precedents.of(List.of()).find(now(), "KR-1", HALF);
