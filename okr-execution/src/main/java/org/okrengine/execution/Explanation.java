@@ -107,7 +107,7 @@ public record Explanation(String cycleId, String subject, String kind, Instant a
     List<String> items = new ArrayList<>();
     for (Step s : steps) {
       items.add("\n    {\"subject\": " + FreeText.quote(s.subject()) + ", \"title\": " + FreeText.quote(s.title())
-          + ",\n     \"sentence\": " + FreeText.quote(s.sentence()) + ",\n     \"evidence\": "
+          + ",\n     \"sentence\": " + FreeText.sentence(s.sentence()) + ",\n     \"evidence\": "
           + JsonNumbers.object(s.evidence()) + "}");
     }
     out.append(String.join(",", items)).append("\n  ]\n}\n");

@@ -40,4 +40,14 @@ final class FreeText {
     return out.append('"').toString();
   }
 
+  /**
+   * A sentence of the engine (which holds the teams' free text: titles, names) as a JSON string: {@link #quote} of
+   * {@code s} {@link SafeText#printable printable}, so that decoding the JSON gives an unsafe character as the six
+   * characters backslash, {@code u} and four hex digits (as the text outputs show it), never the character itself;
+   * {@code null} for null.
+   */
+  static String sentence(String s) {
+    return quote(s == null ? null : SafeText.printable(s));
+  }
+
 }

@@ -178,7 +178,7 @@ public final class TargetRealism {
             + ", \"teamMedianProgress\": " + JsonNumbers.number(r.teamMedianProgress())
             + ",\n     \"teamCounts\": " + counts(r.teamCounts()) + ", \"group\": " + FreeText.quote(r.group())
             + ", \"pool\": " + counts(r.pool()) + ",\n     \"record\": " + record + ",\n     \"sentence\": "
-            + FreeText.quote(r.sentence()) + "}");
+            + FreeText.sentence(r.sentence()) + "}");
       }
       return "{\n  \"format\": " + FreeText.quote(FORMAT) + ",\n  \"cycle\": " + FreeText.quote(cycleId)
           + ",\n  \"history\": {\"cycles\": " + historyCycles + ", \"keyResults\": " + historyKeyResults

@@ -102,7 +102,7 @@ public final class WhatIf {
         EscalationSummary e = escalations.get(i);
         es.add("\n    {\"subject\": " + FreeText.quote(e.subject()) + ", \"baselineLevel\": " + baselineLevels.get(i)
             + ", \"level\": " + e.level() + ", \"to\": " + FreeText.quote(e.to()) + ",\n     \"reason\": "
-            + FreeText.quote(e.reason()) + "}");
+            + FreeText.sentence(e.reason()) + "}");
       }
       return "{\n  \"format\": " + FreeText.quote(FORMAT) + ",\n  \"cycle\": " + FreeText.quote(cycleId) + ",\n  \"asOf\": "
           + FreeText.quote(asOf.toString()) + ",\n  \"changes\": [" + String.join(", ", cs) + "],\n"

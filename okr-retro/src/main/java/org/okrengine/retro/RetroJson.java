@@ -2,11 +2,15 @@ package org.okrengine.retro;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import org.okrengine.model.SafeText;
 
 /**
  * Writes a {@link RetroReport} as {@code okr-retro/1} JSON: fixed field order, two-space indentation, numbers
  * rounded to 6 decimal places with trailing zeros dropped, unknown numbers {@code null}. The same report always gives
- * the same bytes. Stateless and thread-safe.
+ * the same bytes. A recommendation's {@code message} is a sentence: the teams' names and tags in it are written
+ * {@link SafeText#printable printable} (a control character, line separator or bidirectional control as the six
+ * characters backslash, {@code u} and four hex digits); every other string (ids, names, keys) is the value as read.
+ * Stateless and thread-safe.
  */
 public final class RetroJson {
   /** The format name written in the {@code format} field. */
@@ -144,7 +148,8 @@ public final class RetroJson {
       w.item().open('{');
       w.field("code").str(rec.code());
       w.field("subject").str(rec.subject());
-      w.field("message").str(rec.message());
+      // a sentence: the team names and tags in it printable (as the text shows them), never a control character
+      w.field("message").str(SafeText.printable(rec.message()));
       w.field("evidence").inline('{');
       for (Evidence e : rec.evidence()) {
         w.field(e.name()).num(e.value());

@@ -26,6 +26,7 @@ import org.okrengine.model.PredictionInterval;
 import org.okrengine.model.Problem;
 import org.okrengine.model.Reason;
 import org.okrengine.model.ReportChanges;
+import org.okrengine.model.SafeText;
 import org.okrengine.model.SourceHealthSummary;
 import org.okrengine.model.TeamSummary;
 
@@ -42,6 +43,14 @@ import org.okrengine.model.TeamSummary;
  * escalations come {@code escalationGroups} (escalations that share a cause), {@code sourceHealth} (broken data connections), {@code objectives} (one summary per objective),
  * {@code teams} (one roll-up per team), {@code changes} (what changed since an earlier instant, or null) and
  * {@code summary} (plain sentences about the whole cycle).
+ *
+ * <p>The sentences (the model's {@code fittedOn}, a key result's {@code insight}, its causes' and precedents'
+ * {@code sentence}, the {@code reason} of cascades, escalations, escalation groups and broken connections, the objectives'
+ * and the cycle's {@code summary}) are written {@link SafeText#printable printable}: the teams' free text in them
+ * (titles, names, a connection's error) with every control character, line separator and bidirectional control as the
+ * six characters backslash, {@code u} and four hex digits, as the text report shows them; decoding the JSON gives
+ * those characters, never the control character. Every other string (ids, titles, names, notes, errors) is the
+ * document's own value and round-trips exactly.
  */
 public final class ReportJson {
   /** The format this class writes. */
@@ -130,7 +139,7 @@ public final class ReportJson {
       g.writeObjectFieldStart("model");
       g.writeStringField("name", model.name());
       g.writeStringField("method", model.method());
-      g.writeStringField("fittedOn", model.fittedOn());
+      sentence(g, "fittedOn", model.fittedOn());
       g.writeEndObject();
     }
     g.writeArrayFieldStart("keyResults");
@@ -147,7 +156,7 @@ public final class ReportJson {
       strings(g, "teams", c.teams());
       g.writeNumberField("slipDays", c.slipDays());
       number(g, "probabilityOfMiss", c.probabilityOfMiss());
-      g.writeStringField("reason", c.reason());
+      sentence(g, "reason", c.reason());
       g.writeEndObject();
     }
     g.writeEndArray();
@@ -158,7 +167,7 @@ public final class ReportJson {
       g.writeNumberField("level", e.level());
       g.writeStringField("since", e.since().toString());
       g.writeStringField("to", e.to());
-      g.writeStringField("reason", e.reason());
+      sentence(g, "reason", e.reason());
       g.writeEndObject();
     }
     g.writeEndArray();
@@ -170,7 +179,7 @@ public final class ReportJson {
       strings(g, "subjects", e.subjects());
       g.writeNumberField("level", e.level());
       g.writeStringField("to", e.to());
-      g.writeStringField("reason", e.reason());
+      sentence(g, "reason", e.reason());
       g.writeEndObject();
     }
     g.writeEndArray();
@@ -185,7 +194,7 @@ public final class ReportJson {
       }
       g.writeNumberField("silentDays", s.silentDays());
       g.writeNumberField("expectedEveryDays", s.expectedEveryDays());
-      g.writeStringField("reason", s.reason());
+      sentence(g, "reason", s.reason());
       if (s.failing()) {
         g.writeStringField("failingSince", s.failingSince().toString());
         g.writeStringField("lastError", s.lastError());
@@ -206,7 +215,7 @@ public final class ReportJson {
       if (o.probability() != null) {
         number(g, "probability", o.probability());
       }
-      g.writeStringField("summary", o.summary());
+      sentence(g, "summary", o.summary());
       g.writeEndObject();
     }
     g.writeEndArray();
@@ -224,7 +233,7 @@ public final class ReportJson {
     }
     g.writeEndArray();
     changes(g, r.changes());
-    g.writeStringField("summary", r.summary());
+    sentence(g, "summary", r.summary());
     g.writeEndObject();
   }
 
@@ -318,7 +327,7 @@ public final class ReportJson {
       g.writeEndObject();
     }
     g.writeEndArray();
-    g.writeStringField("insight", kr.insight());
+    sentence(g, "insight", kr.insight());
     g.writeArrayFieldStart("causes");
     for (Cause c : kr.causes()) {
       g.writeStartObject();
@@ -329,7 +338,7 @@ public final class ReportJson {
         number(g, e.getKey(), e.getValue());
       }
       g.writeEndObject();
-      g.writeStringField("sentence", c.sentence());
+      sentence(g, "sentence", c.sentence());
       g.writeEndObject();
     }
     g.writeEndArray();
@@ -376,7 +385,7 @@ public final class ReportJson {
       g.writeEndObject();
     }
     g.writeEndArray();
-    g.writeStringField("sentence", p.sentence());
+    sentence(g, "sentence", p.sentence());
     g.writeEndObject();
   }
 
@@ -408,6 +417,14 @@ public final class ReportJson {
     date(g, "completionP50", f.completionP50());
     date(g, "completionP85", f.completionP85());
     g.writeEndObject();
+  }
+
+  /**
+   * A sentence: {@code s} {@link SafeText#printable printable}, so that no free text in it reaches a reader who
+   * decodes the JSON as a control character; null as null. Escaping twice changes nothing.
+   */
+  private static void sentence(JsonGenerator g, String name, String s) throws IOException {
+    g.writeStringField(name, s == null ? null : SafeText.printable(s));
   }
 
   /** A number, or null when unknown or not finite (the records rule that out; this is the last guard). */
