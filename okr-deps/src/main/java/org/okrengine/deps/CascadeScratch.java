@@ -484,7 +484,7 @@ final class CascadeScratch {
       sb.append(", of ").append(teamName(cycle, sourceTeam)).append(',');
     }
     // once the cycle is over, in the past tense, and a key result where it ended (Lateness)
-    sb.append(' ').append(Lateness.phrase(cycle, g.ids[source], Math.round(slipDays)
+    sb.append(' ').append(Lateness.phrase(cycle, g.ids[source], slipDays, Math.round(slipDays)
         + (slipDays >= 0.5 && Math.round(slipDays) == 1 ? " day" : " days"), asOf));
     if (keyResults > 0) {
       // the key results reached, counted by team (team numbers + 1 are in id order; 0, no team, first), the first

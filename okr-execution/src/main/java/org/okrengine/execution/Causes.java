@@ -81,7 +81,7 @@ final class Causes {
       double slip = h.slipAt();
       out.add(new Scored(new Cause("upstream-late", c.source(), Map.of("slipDays", c.slipDays(),
           "slipDaysHere", slip, "probabilityOfMiss", miss),
-          "Upstream, " + name(okr, c.source()) + " " + Lateness.phrase(okr, c.source(), Numbers.days(c.slipDays()), asOf)
+          "Upstream, " + name(okr, c.source()) + " " + Lateness.phrase(okr, c.source(), c.slipDays(), Numbers.days(c.slipDays()), asOf)
               // after the end the outcome is known: no chance of missing is left to name (it read "leaves KR-1 a
               // 50% chance of missing" beside "ended the cycle short of its target"), and the item is said where it
               // ended ("KR-17 (...) had not met its target when the cycle ended", was "is 1 day late")

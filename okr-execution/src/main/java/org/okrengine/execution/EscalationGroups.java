@@ -105,7 +105,7 @@ final class EscalationGroups {
     String team = cascade.sourceTeam() == null ? "" : ", of " + okr.team(cascade.sourceTeam()).map(t -> t.name())
         .orElse(cascade.sourceTeam()) + ",";
     String reason = Causes.name(okr, source) + team + " " + Lateness.phrase(okr, source,
-        Numbers.days(cascade.slipDays()), asOf) + " and " + Insights.join(Causes.names(okr, subjects))
+        cascade.slipDays(), Numbers.days(cascade.slipDays()), asOf) + " and " + Insights.join(Causes.names(okr, subjects))
         + (over ? " needed it: " : " need it: ") + tail(subjects.size(), top);
     return new EscalationGroup(EscalationGroup.LATE_UPSTREAM, source, subjects, top.level(), top.to(), reason);
   }

@@ -359,7 +359,8 @@ final class Escalations {
     if (byCascade) {
       Cascade c = now.cascades().from(id);
       reason = Causes.name(okr, id) + " has fed a cascade across teams since " + Insights.DAY.format(chosenSince)
-          + " (" + Numbers.days(days) + "): it " + Lateness.phrase(okr, id, Numbers.days(c.slipDays()), grid.get(last))
+          + " (" + Numbers.days(days) + "): it " + Lateness.phrase(okr, id, c.slipDays(), Numbers.days(c.slipDays()),
+              grid.get(last))
           + (over ? " and reached " : " and reaches ")
           + Insights.join(teamNames(okr, c.teams().stream().filter(t -> !t.equals(c.sourceTeam())).toList()))
           + ", so it goes to " + target + ".";

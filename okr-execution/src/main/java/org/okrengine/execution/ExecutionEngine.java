@@ -163,7 +163,7 @@ public final class ExecutionEngine {
       String objective = cycle.objectiveOf(kr.id()).orElseThrow().id();
       String sentence = Insights.sentence(kr, f, cycle.cycle(), forecaster.onTrackProbability(), over,
           !cycle.milestonesOf(kr.id()).isEmpty(), value);
-      UpstreamRule.Outcome o = UpstreamRule.apply(cycle, kr, f, sentence, now.risks(), today);
+      UpstreamRule.Outcome o = UpstreamRule.apply(cycle, kr, f, sentence, now.risks(), today, asOf);
       List<Cause> causes = full && o.status().needsAttention()
           ? Causes.of(cycle, kr, f, causesAt, now.cascades(), feeds) : List.of();
       KeyResultReport row = new KeyResultReport(kr.id(), kr.title(), objective, kr.team(), o.status(), value,

@@ -166,7 +166,7 @@ final class Explainer {
     double slip = slip(id);
     Map<String, Double> ev = new LinkedHashMap<>();
     ev.put("slipDays", slip);
-    step(id, slip > 0 ? name(id) + " " + Lateness.phrase(cycle, id, Numbers.days(slip), report.asOf()) + "."
+    step(id, slip > 0 ? name(id) + " " + Lateness.phrase(cycle, id, slip, Numbers.days(slip), report.asOf()) + "."
         : over ? name(id) + " was on time: no open milestone was past due when the cycle ended."
         : name(id) + " is on time: no open milestone is past due.", ev);
     boolean own = false;
@@ -224,7 +224,7 @@ final class Explainer {
         }
       }
       String sentence = name(at) + (over ? " needed " : " needs ") + name(next) + ", which "
-          + Lateness.phrase(cycle, next, Numbers.days(slip), report.asOf()) + ".";
+          + Lateness.phrase(cycle, next, slip, Numbers.days(slip), report.asOf()) + ".";
       KeyResultReport row = rows.get(next);
       if (row != null) {
         sentence += " " + statusLine(row);

@@ -16,6 +16,7 @@ import org.okrengine.model.KeyResult;
 import org.okrengine.model.Milestone;
 import org.okrengine.model.OkrCycle;
 import org.okrengine.model.Status;
+import org.okrengine.model.internal.Lateness;
 
 /**
  * Everything computed of a cycle at one instant: each key result's forecast, the slips fed to the cascade analysis
@@ -114,12 +115,9 @@ record Snapshot(Map<String, Forecast> forecasts, Map<String, NodeRisk> risks, Ca
     if (f.status() == Status.ACHIEVED || cycle.dependents(kr.id()).isEmpty()) {
       return null;
     }
-    LocalDate due = cycle.cycle().end();
-    for (Dependency d : cycle.dependents(kr.id())) {
-      if (d.needBy() != null && d.needBy().isBefore(due)) {
-        due = d.needBy();
-      }
-    }
+    // the earliest need-by date, as the sentences count what of the slip is past and what is forecast (Lateness)
+    Dependency need = Lateness.neededBy(cycle, kr.id());
+    LocalDate due = need == null ? cycle.cycle().end() : need.needBy();
     if (due.equals(cycle.cycle().end()) && !due.isBefore(today) && !f.status().needsAttention()) {
       // needed by the cycle's end (no earlier need-by date) and on track by its own forecast (the status's
       // probability rule, which judges the same date): not late. Its P50 completion can fall after the end while its

@@ -497,7 +497,8 @@ final class Summaries {
     String days = Numbers.days(best.slipDays());
     if (!Insights.over(okr.cycle(), asOf)) {
       return bestCount + " of the " + attention.size() + " that need attention " + (bestCount == 1 ? "traces" : "trace")
-          + " back to " + Causes.name(okr, best.source()) + ", " + days + " late.";
+          + " back to " + Causes.name(okr, best.source()) + ", "
+          + Lateness.late(okr, best.source(), best.slipDays(), days, asOf) + ".";
     }
     boolean stale = false;
     for (KeyResultReport r : attention) {
@@ -505,7 +506,7 @@ final class Summaries {
     }
     return bestCount + " of the " + attention.size() + (stale ? " that missed or were stale " : " that missed ")
         + (bestCount == 1 ? "traces" : "trace") + " back to " + Causes.name(okr, best.source()) + ", which "
-        + Lateness.phrase(okr, best.source(), days, asOf) + ".";
+        + Lateness.phrase(okr, best.source(), best.slipDays(), days, asOf) + ".";
   }
 
   /**

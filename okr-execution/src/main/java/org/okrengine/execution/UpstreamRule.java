@@ -1,5 +1,6 @@
 package org.okrengine.execution;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.okrengine.model.Milestone;
 import org.okrengine.model.OkrCycle;
 import org.okrengine.model.Reason;
 import org.okrengine.model.Status;
+import org.okrengine.model.internal.Lateness;
 
 /**
  * The status rule's last step: a key result whose needed upstream work is late cannot be on track. Needed upstream
@@ -53,7 +55,7 @@ final class UpstreamRule {
    * {@code slipDays}) and a sentence that names the item first.
    */
   static Outcome apply(OkrCycle cycle, KeyResult kr, Forecast f, String sentence, Map<String, NodeRisk> risks,
-      LocalDate today) {
+      LocalDate today, Instant asOf) {
     if (f.status() != Status.ON_TRACK) {
       return new Outcome(f.status(), f.reasons(), sentence);
     }
@@ -63,8 +65,10 @@ final class UpstreamRule {
     }
     List<Reason> reasons = new ArrayList<>(f.reasons());
     reasons.add(0, Reason.of("upstream-late", "slipDays", late.slipDays()));
-    String why = Causes.name(kr.id(), kr.title()) + " needs " + Causes.name(cycle, late.id()) + ", which is "
-        + Numbers.days(late.slipDays()) + " late, so it is at risk whatever its own numbers say. ";
+    // how late as the cascade says it: a key result's slip beyond the day analysed is a forecast (Lateness)
+    String why = Causes.name(kr.id(), kr.title()) + " needs " + Causes.name(cycle, late.id()) + ", which "
+        + Lateness.phrase(cycle, late.id(), late.slipDays(), Numbers.days(late.slipDays()), asOf)
+        + ", so it is at risk whatever its own numbers say. ";
     return new Outcome(Status.AT_RISK, List.copyOf(reasons), why + sentence);
   }
 

@@ -55,8 +55,9 @@ class RollupEdgeTest {
 
   /**
    * An upstream key result needed by 25 Aug, on track for the cycle's end (its status judges that date) but forecast
-   * to finish late in September, is late for the need-by date: the status says nothing of 25 Aug. (The rule that an
-   * on-track key result is not late holds only where it is needed by the cycle's end.)
+   * to finish late in September, is late for the need-by date: the status says nothing of 25 Aug. The slip is its
+   * forecast completion's, 25 Aug being ahead: "is forecast to be ... days late". (The rule that an on-track key
+   * result is not late holds only where it is needed by the cycle's end.)
    */
   @Test
   void onTrackForTheEndButNeededEarlier_isLate() {
@@ -66,7 +67,7 @@ class RollupEdgeTest {
     CycleReport r = ExecutionEngine.withDefaults().analyze(okr, okr.cycle().instantOf(LocalDate.of(2026, 8, 20)));
     assertThat(r.keyResults().get(0).status().needsAttention()).isFalse();
     assertThat(r.cascades()).hasSize(1);
-    assertThat(r.cascades().get(0).reason()).startsWith("KR-U (KR-U title), of A, is ").contains(" days late; "
-        + "KR-D (KR-D title) of A needs it by 25 Aug");
+    assertThat(r.cascades().get(0).reason()).startsWith("KR-U (KR-U title), of A, is forecast to be ")
+        .contains(" days late; KR-D (KR-D title) of A needs it by 25 Aug");
   }
 }

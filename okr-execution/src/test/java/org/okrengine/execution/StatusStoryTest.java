@@ -427,7 +427,8 @@ class StatusStoryTest {
     // the same sentences while the cycle runs, in the present tense
     CycleReport sep20 = ExecutionEngine.withDefaults().analyze(q3, q3.cycle().instantOf(LocalDate.of(2026, 9, 20)));
     assertThat(sep20.cascades().stream().filter(c -> c.source().equals("KR-17")).findFirst().orElseThrow().reason())
-        .startsWith("KR-17 (Enterprise pipeline from 3.0M to 6.0M EUR), of Sales, is 3 days late; KR-1 (Segment "
+        .startsWith("KR-17 (Enterprise pipeline from 3.0M to 6.0M EUR), of Sales, is forecast to be 3 days late; "
+            + "KR-1 (Segment "
             + "revenue from 1.2M to 2.0M EUR) of Growth needs it; ");
     assertThat(sep20.escalationGroups().stream().filter(g -> g.cause().equals("I-3")).findFirst().orElseThrow()
         .reason()).startsWith("I-3 (Event pipeline v2), of Data Platform, is 46 days late and KR-11 ")

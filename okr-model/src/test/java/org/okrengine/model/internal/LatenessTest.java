@@ -97,4 +97,29 @@ class LatenessTest {
     assertThat(Lateness.phrase(after, "KR-late", "1 day", Instant.parse("2026-10-03T00:00:00Z")))
         .isEqualTo("was stale when the cycle ended");
   }
+  @Test
+  void whileTheCycleRuns_aKeyResultsSlipIsAFactAsFarAsItsNeedByDateIsPast_theRestAForecast() {
+    // KR-up is needed by 1 Sep (KR-down), KR-end by the cycle's end: on 15 Sep KR-up is 14 days past its date
+    OkrCycle needs = OkrCycle.of(Q, List.of(new Team("t", "T", null)), List.of(new Objective("O-1", "Grow", "t", null,
+        null, null, List.of(kr("KR-up", Metric.achieve(), null, 0), kr("KR-down", Metric.of(0, 10, null), null, 1),
+            kr("KR-end", Metric.of(0, 10, null), null, 1)))), List.of(),
+        List.of(new org.okrengine.model.Dependency("KR-up", "KR-down", org.okrengine.model.DependencyKind.BLOCKS,
+            LocalDate.of(2026, 9, 1), null),
+            org.okrengine.model.Dependency.of("KR-end", "KR-down", org.okrengine.model.DependencyKind.CONTRIBUTES)));
+    assertThat(Lateness.neededBy(needs, "KR-up").needBy()).isEqualTo(LocalDate.of(2026, 9, 1));
+    assertThat(Lateness.neededBy(needs, "KR-end")).isNull();
+    assertThat(Lateness.phrase(needs, "KR-up", 14, "14 days", RUNNING)).isEqualTo("is 14 days late");
+    assertThat(Lateness.phrase(needs, "KR-up", 30, "30 days", RUNNING))
+        .isEqualTo("is 14 days late and forecast to be 30 days late");
+    assertThat(Lateness.phrase(needs, "KR-up", 30, "30 days", Instant.parse("2026-08-20T00:00:00Z")))
+        .isEqualTo("is forecast to be 30 days late");
+    // needed by the end, 15 days ahead: all of its slip is a forecast (it read "is 53 days late")
+    assertThat(Lateness.phrase(needs, "KR-end", 53, "53 days", RUNNING)).isEqualTo("is forecast to be 53 days late");
+    assertThat(Lateness.late(needs, "KR-end", 53, "53 days", RUNNING)).isEqualTo("forecast to be 53 days late");
+    // an initiative or a milestone is late by days already past due; without a number, as before
+    assertThat(Lateness.phrase(CYCLE, "I-1", 45, "45 days", RUNNING)).isEqualTo("is 45 days late");
+    assertThat(Lateness.phrase(needs, "KR-end", "53 days", RUNNING)).isEqualTo("is 53 days late");
+    // after the end, where it ended, as before
+    assertThat(Lateness.phrase(needs, "KR-up", 30, "30 days", AFTER)).isEqualTo("was not done when the cycle ended");
+  }
 }

@@ -1,0 +1,91 @@
+package org.okrengine.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.okrengine.model.CascadeSummary;
+import org.okrengine.model.CycleReport;
+import org.okrengine.model.KeyResultReport;
+import org.okrengine.model.OkrCycle;
+import org.okrengine.model.json.CycleJson;
+
+/**
+ * A key result late for the date another needs it by, and lateness counted from a forecast, on two cycles a reader
+ * of {@code okr analyze} sent (cut to the key results concerned): the row and the cascade must agree, and a forecast
+ * must not be worded as a fact.
+ */
+class NeedByLatenessTest {
+  /** A licence (achieve, with milestones) that merchants' go-live needs by 1 May, granted only on 15 Jun. */
+  static final String KITEPAY = """
+      {"format": "okr-cycle/1",
+       "cycle": {"id": "KITE-2027-Q2", "name": "Kitepay Q2 2027", "start": "2027-04-01", "end": "2027-06-30",
+                 "zone": "Asia/Tokyo", "checkInEveryDays": 21},
+       "teams": [{"id": "payments", "name": "Payments"}],
+       "objectives": [{"id": "O-1", "title": "Launch card payments in Japan", "team": "payments", "keyResults": [
+         {"id": "KR-1", "title": "Card acquiring licence granted", "metric": {"direction": "achieve"},
+          "checkIns": [{"at": "2027-04-10", "value": 0, "confidence": 0.6},
+                       {"at": "2027-05-02", "value": 0, "confidence": 0.5, "blockers": ["regulator"]},
+                       {"at": "2027-05-28", "value": 0, "confidence": 0.5, "blockers": ["regulator"]},
+                       {"at": "2027-06-15", "value": 1, "note": "granted"}]},
+         {"id": "KR-2", "title": "Merchants live on card payments",
+          "metric": {"baseline": 0, "target": 50, "direction": "increase", "unit": "merchants", "min": 0},
+          "checkIns": [{"at": "2027-04-20", "value": 0},
+                       {"at": "2027-05-20", "value": 0, "confidence": 0.4, "blockers": ["regulator"]},
+                       {"at": "2027-06-20", "value": 18, "confidence": 0.3},
+                       {"at": "2027-06-29", "value": 31}]}]}],
+       "initiatives": [{"id": "I-LIC", "title": "Licence application", "team": "payments", "keyResults": ["KR-1"],
+         "milestones": [{"id": "M-1", "title": "Application filed", "due": "2027-04-15", "completed": "2027-04-14"},
+                        {"id": "M-2", "title": "Regulator Q&A answered", "due": "2027-05-15",
+                         "completed": "2027-06-01"}]}],
+       "dependencies": [{"upstream": "KR-1", "downstream": "KR-2", "kind": "blocks", "needBy": "2027-05-01"}]}
+      """;
+
+  /** Marketing's MQLs, which Sales' ARR needs (no need-by date: by the cycle's end), behind a back-loaded plan. */
+  static final String NORTHWIND = """
+      {"format": "okr-cycle/1",
+       "cycle": {"id": "NW-2027-Q1", "name": "Northwind Q1 2027", "start": "2027-01-01", "end": "2027-03-31",
+                 "zone": "America/New_York"},
+       "teams": [{"id": "sales", "name": "Sales"}, {"id": "marketing", "name": "Marketing"}],
+       "objectives": [
+        {"id": "O-MKT", "title": "Fill the enterprise pipeline", "team": "marketing", "keyResults": [
+         {"id": "KR-MQL", "title": "Generate 1,200 enterprise MQLs",
+          "metric": {"baseline": 0, "target": 1200, "direction": "increase", "unit": "MQLs", "min": 0},
+          "plan": {"shape": "back-loaded"},
+          "checkIns": [{"at": "2027-01-16", "value": 40}, {"at": "2027-02-06", "value": 180, "confidence": 0.7},
+                       {"at": "2027-02-27", "value": 420, "confidence": 0.7}, {"at": "2027-03-13", "value": 610}]}]},
+        {"id": "O-SALES", "title": "Win the enterprise segment", "team": "sales", "keyResults": [
+         {"id": "KR-ARR", "title": "New ARR from 0 to 1.5M USD",
+          "metric": {"baseline": 0, "target": 1.5, "direction": "increase", "unit": "M USD", "min": 0},
+          "checkIns": [{"at": "2027-01-09", "value": 0.0, "confidence": 0.7}, {"at": "2027-01-23", "value": 0.18},
+                       {"at": "2027-02-14", "value": 0.18, "confidence": 0.5}, {"at": "2027-03-02", "value": 0.61},
+                       {"at": "2027-03-20", "value": 0.74, "confidence": 0.4}]}]}],
+       "dependencies": [{"upstream": "KR-MQL", "downstream": "KR-ARR", "kind": "contributes"}]}
+      """;
+
+  static CycleReport at(OkrCycle cycle, LocalDate day) {
+    return ExecutionEngine.withDefaults().analyze(cycle, cycle.cycle().instantOf(day));
+  }
+
+  @Test
+  void lateCountedFromAForecastCompletion_saysForecast() {
+    OkrCycle nw = CycleJson.withDefaults().read(NORTHWIND).cycle();
+    // 10 Feb: KR-MQL is needed by the end (31 Mar), seven weeks away; its slip is its forecast completion's
+    CycleReport feb10 = at(nw, LocalDate.of(2027, 2, 10));
+    CascadeSummary cascade = feb10.cascades().get(0);
+    assertThat(cascade.source()).isEqualTo("KR-MQL");
+    assertThat(cascade.slipDays()).isEqualTo(53.0);
+    // was: "is 53 days late", a forecast worded as a fact
+    assertThat(cascade.reason()).startsWith("KR-MQL (Generate 1,200 enterprise MQLs), of Marketing, is forecast to "
+        + "be 53 days late; KR-ARR (New ARR from 0 to 1.5M USD) of Sales needs it;");
+    assertThat(feb10.summary()).contains("traces back to KR-MQL (Generate 1,200 enterprise MQLs), forecast to be 53 "
+        + "days late.");
+    KeyResultReport arr = ExampleStoryTest.byId(feb10).get("KR-ARR");
+    assertThat(arr.causes()).anySatisfy(c -> assertThat(c.sentence()).startsWith("Upstream, KR-MQL (Generate 1,200 "
+        + "enterprise MQLs) is forecast to be 53 days late;"));
+    for (String text : new String[] {ExecutionEngine.groundedPrompt(nw, feb10), feb10.summary(),
+        String.valueOf(feb10.escalations()), String.valueOf(feb10.escalationGroups())}) {
+      assertThat(text).doesNotContain("is 53 days late").doesNotContain(", 53 days late");
+    }
+  }
+}
