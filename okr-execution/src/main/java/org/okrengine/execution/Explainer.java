@@ -349,14 +349,37 @@ final class Explainer {
       return s.append("; the cycle is over: ").append(Insights.ended(row)).append('.').toString();
     }
     String standing = Insights.standing(row);
+    // at risk for being late for a key result that needs it by an earlier date (UpstreamRule): said first, as the
+    // report's sentence does (it read "is at risk: not done, a 64% chance of being done by the cycle's end" alone,
+    // the chance of its own target, which is why it was on track)
+    String forNeed = lateForNeedBy(row);
+    if (forNeed != null) {
+      s.append(": ").append(forNeed).append(';');
+    }
     if (standing != null) {
-      s.append(": ").append(standing);
+      s.append(forNeed != null ? " " : ": ").append(standing);
     }
     if (p != null) {
-      s.append(standing != null ? ", " : ": ").append(Insights.aPct(p))
+      s.append(standing != null ? ", " : forNeed != null ? " " : ": ").append(Insights.aPct(p))
           .append(" chance of ").append(Insights.chanceOf(row));
     }
     return s.append('.').toString();
+  }
+
+  /**
+   * "9 days late for KR-2 (...), which needs it by 1 May" for a row at risk with the reason {@code late-for-need-by};
+   * null otherwise.
+   */
+  private String lateForNeedBy(KeyResultReport row) {
+    for (org.okrengine.model.Reason r : row.reasons()) {
+      Double slip = r.evidence().get("slipDays");
+      Dependency need = Lateness.neededBy(cycle, row.id());
+      if (r.code().equals("late-for-need-by") && slip != null && need != null) {
+        return Lateness.late(cycle, row.id(), slip, Numbers.days(slip), report.asOf()) + " for "
+            + name(need.downstream()) + ", which needs it by " + Insights.DAY.format(need.needBy());
+      }
+    }
+    return null;
   }
 
   private static Map<String, Double> keyResultEvidence(KeyResultReport row) {

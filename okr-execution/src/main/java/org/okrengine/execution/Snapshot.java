@@ -37,7 +37,9 @@ record Snapshot(Map<String, Forecast> forecasts, Map<String, NodeRisk> risks, Ca
    *   is already past that date; its probability of missing is 1 - P(target). Achieved key results do not slip, nor
    *   do those needed by the cycle's end (no earlier need-by date) that are on track by their own forecast (not at
    *   risk, off track or stale) while the end is ahead: the status judges that same date and says their chance is
-   *   good enough, and "late" would contradict it. Needed by an earlier date, they are late by their completion.
+   *   good enough, and "late" would contradict it. Needed by an earlier date, they are late by their completion,
+   *   and the status rule's last step (UpstreamRule) puts such a key result at risk (late-for-need-by): its row and
+   *   its cascade say the same.
    */
   static final double LATE_SCALE_DAYS = 14.0;
 
@@ -122,8 +124,9 @@ record Snapshot(Map<String, Forecast> forecasts, Map<String, NodeRisk> risks, Ca
       // needed by the cycle's end (no earlier need-by date) and on track by its own forecast (the status's
       // probability rule, which judges the same date): not late. Its P50 completion can fall after the end while its
       // chance is good enough for on track ("KR-12 is 2 days late" beside "KR-12 on-track, P(target) 51%"); a
-      // sentence calling it late contradicted its status line. Needed by an earlier date, the status (which judges
-      // the end) says nothing of that date: late by its completion, as before
+      // sentence calling it late contradicted its status line. Needed by an earlier date, the forecast's status
+      // (which judges the end) says nothing of that date: late by its completion, and UpstreamRule makes the row at
+      // risk for it (late-for-need-by)
       return null;
     }
     long slip;

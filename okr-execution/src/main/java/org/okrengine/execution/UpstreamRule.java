@@ -22,6 +22,16 @@ import org.okrengine.model.internal.Lateness;
  * on a key result, an initiative or a milestone) and the initiatives that contribute to it. Late: an initiative with
  * a milestone past due and open, a milestone past due and open, a key result forecast to complete after its need-by
  * date (the slips of the cascade analysis). Stateless and thread-safe.
+ *
+ * <p>Its own need-by date too: a key result that another needs by a date before the cycle's end, and that the cascade
+ * analysis finds late for it (not done on a day past that date, or forecast to complete after it), cannot be on track
+ * either. The status's probability judges its own target by the cycle's end, which says nothing of the earlier date
+ * (Snapshot); a row "KR-1 on-track" beside the cascade "KR-1 is 24 days late; KR-2 needs it by 1 May" contradicted
+ * itself, while KR-2 was at risk because of it. Being late for what others need of it is a fact of the key result
+ * itself (its owner is who can act), not a forecast of its target, so the row says so: at risk, with the reason
+ * {@code late-for-need-by} and a sentence naming whom it is late for, before what its own numbers say ("on track for
+ * its own target" would hide the date already missed; escalations, which replay the forecast's statuses, are
+ * unchanged: the cascade escalates the lateness itself).
  */
 final class UpstreamRule {
   private UpstreamRule() {}
@@ -52,7 +62,9 @@ final class UpstreamRule {
   /**
    * Applies the rule to {@code kr} forecast as {@code f} with the {@code sentence} the forecast gives: an on-track key
    * result whose needed upstream item is late becomes at risk, with the reason {@code upstream-late} (evidence
-   * {@code slipDays}) and a sentence that names the item first.
+   * {@code slipDays}) and a sentence that names the item first; one late for its own need-by date (see the class)
+   * becomes at risk too, with the reason {@code late-for-need-by} (evidence {@code slipDays}, after
+   * {@code upstream-late} where both apply) and a sentence naming the key result that needs it and the date.
    */
   static Outcome apply(OkrCycle cycle, KeyResult kr, Forecast f, String sentence, Map<String, NodeRisk> risks,
       LocalDate today, Instant asOf) {
@@ -60,15 +72,27 @@ final class UpstreamRule {
       return new Outcome(f.status(), f.reasons(), sentence);
     }
     Late late = latestNeeded(cycle, kr, risks, today);
-    if (late == null) {
+    NodeRisk own = risks.get(kr.id());
+    Dependency need = own == null ? null : Lateness.neededBy(cycle, kr.id());
+    if (late == null && need == null) {
       return new Outcome(f.status(), f.reasons(), sentence);
     }
     List<Reason> reasons = new ArrayList<>(f.reasons());
-    reasons.add(0, Reason.of("upstream-late", "slipDays", late.slipDays()));
-    // how late as the cascade says it: a key result's slip beyond the day analysed is a forecast (Lateness)
-    String why = Causes.name(kr.id(), kr.title()) + " needs " + Causes.name(cycle, late.id()) + ", which "
-        + Lateness.phrase(cycle, late.id(), late.slipDays(), Numbers.days(late.slipDays()), asOf)
-        + ", so it is at risk whatever its own numbers say. ";
+    String why = "";
+    if (need != null) {
+      // late for a key result that needs it by an earlier date than the cycle's end: a fact of this one, named first
+      reasons.add(0, Reason.of("late-for-need-by", "slipDays", own.slipDays()));
+      why = Causes.name(kr.id(), kr.title()) + " "
+          + Lateness.phrase(cycle, kr.id(), own.slipDays(), Numbers.days(own.slipDays()), asOf) + " for "
+          + Causes.name(cycle, need.downstream()) + ", which needs it by " + Insights.DAY.format(need.needBy())
+          + ", so " + kr.id() + " is at risk however likely its own target is. ";
+    }
+    if (late != null) {
+      reasons.add(0, Reason.of("upstream-late", "slipDays", late.slipDays()));
+      why = Causes.name(kr.id(), kr.title()) + " needs " + Causes.name(cycle, late.id()) + ", which "
+          + Lateness.phrase(cycle, late.id(), late.slipDays(), Numbers.days(late.slipDays()), asOf)
+          + ", so it is at risk whatever its own numbers say. " + why;
+    }
     return new Outcome(Status.AT_RISK, List.copyOf(reasons), why + sentence);
   }
 

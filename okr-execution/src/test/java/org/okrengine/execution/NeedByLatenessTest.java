@@ -8,6 +8,7 @@ import org.okrengine.model.CascadeSummary;
 import org.okrengine.model.CycleReport;
 import org.okrengine.model.KeyResultReport;
 import org.okrengine.model.OkrCycle;
+import org.okrengine.model.Status;
 import org.okrengine.model.json.CycleJson;
 
 /**
@@ -65,6 +66,44 @@ class NeedByLatenessTest {
 
   static CycleReport at(OkrCycle cycle, LocalDate day) {
     return ExecutionEngine.withDefaults().analyze(cycle, cycle.cycle().instantOf(day));
+  }
+
+  @Test
+  void keyResultPastTheDateAnotherNeedsItBy_isNotOnTrack_rowAndCascadeAgree() {
+    OkrCycle kite = CycleJson.withDefaults().read(KITEPAY).cycle();
+    // 10 May: KR-1 not done, 9 days past the 1 May KR-2 needs it by; by its own forecast on track for the end
+    CycleReport may10 = at(kite, LocalDate.of(2027, 5, 10));
+    CascadeSummary cascade = may10.cascades().stream().filter(c -> c.source().equals("KR-1")).findFirst()
+        .orElseThrow();
+    assertThat(cascade.reason()).startsWith("KR-1 (Card acquiring licence granted), of Payments, is 9 days late; "
+        + "KR-2 (Merchants live on card payments) of Payments needs it by 1 May");
+    // was: "on-track" with no word of the date it had missed
+    KeyResultReport kr1 = ExampleStoryTest.byId(may10).get("KR-1");
+    assertThat(kr1.status()).isEqualTo(Status.AT_RISK);
+    assertThat(kr1.reasons().get(0).code()).isEqualTo("late-for-need-by");
+    assertThat(kr1.reasons().get(0).evidence()).containsEntry("slipDays", 9.0);
+    assertThat(kr1.insight()).startsWith("KR-1 (Card acquiring licence granted) is 9 days late for KR-2 (Merchants "
+        + "live on card payments), which needs it by 1 May, so KR-1 is at risk however likely its own target is. ");
+    assertThat(Explanation.of(kite, may10, "KR-1").steps().get(0).sentence()).isEqualTo("KR-1 (Card acquiring "
+        + "licence granted) is at risk: 9 days late for KR-2 (Merchants live on card payments), which needs it by "
+        + "1 May; not done, a 64% chance of being done by the cycle's end.");
+    assertThat(ExecutionEngine.groundedPrompt(kite, may10)).contains("- KR-1 \"Card acquiring licence granted\" "
+        + "(team payments, objective O-1): at risk;");
+    // before the date it is needed by, and once it is done, nothing is late and its own forecast decides
+    assertThat(ExampleStoryTest.byId(at(kite, LocalDate.of(2027, 4, 20))).get("KR-1").status())
+        .isEqualTo(Status.ON_TRACK);
+    assertThat(ExampleStoryTest.byId(at(kite, LocalDate.of(2027, 6, 16))).get("KR-1").status())
+        .isEqualTo(Status.ACHIEVED);
+    // every day of the cycle: a key result that a cascade starts at is not on track
+    for (LocalDate d = kite.cycle().start(); !d.isAfter(kite.cycle().end()); d = d.plusDays(1)) {
+      CycleReport r = at(kite, d);
+      for (CascadeSummary c : r.cascades()) {
+        KeyResultReport row = ExampleStoryTest.byId(r).get(c.source());
+        if (row != null) {
+          assertThat(row.status()).as("%s on %s: %s", c.source(), d, c.reason()).isNotEqualTo(Status.ON_TRACK);
+        }
+      }
+    }
   }
 
   @Test

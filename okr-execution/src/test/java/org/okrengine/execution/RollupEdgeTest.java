@@ -54,8 +54,9 @@ class RollupEdgeTest {
   }
 
   /**
-   * An upstream key result needed by 25 Aug, on track for the cycle's end (its status judges that date) but forecast
-   * to finish late in September, is late for the need-by date: the status says nothing of 25 Aug. The slip is its
+   * An upstream key result needed by 25 Aug, on track for the cycle's end (its probability judges that date) but
+   * forecast to finish late in September, is late for the need-by date, and its row says so: at risk, with the reason
+   * {@code late-for-need-by} (it read on-track beside the cascade calling it late; UpstreamRule). The slip is its
    * forecast completion's, 25 Aug being ahead: "is forecast to be ... days late". (The rule that an on-track key
    * result is not late holds only where it is needed by the cycle's end.)
    */
@@ -65,7 +66,10 @@ class RollupEdgeTest {
         + climbing("KR-U") + "," + climbing("KR-D") + "]}],\"dependencies\":[{\"upstream\":\"KR-U\",\"downstream\":"
         + "\"KR-D\",\"kind\":\"blocks\",\"needBy\":\"2026-08-25\"}]}");
     CycleReport r = ExecutionEngine.withDefaults().analyze(okr, okr.cycle().instantOf(LocalDate.of(2026, 8, 20)));
-    assertThat(r.keyResults().get(0).status().needsAttention()).isFalse();
+    assertThat(r.keyResults().get(0).status()).isEqualTo(org.okrengine.model.Status.AT_RISK);
+    assertThat(r.keyResults().get(0).reasons().get(0).code()).isEqualTo("late-for-need-by");
+    assertThat(r.keyResults().get(0).insight()).startsWith("KR-U (KR-U title) is forecast to be ")
+        .contains(" days late for KR-D (KR-D title), which needs it by 25 Aug, so KR-U is at risk");
     assertThat(r.cascades()).hasSize(1);
     assertThat(r.cascades().get(0).reason()).startsWith("KR-U (KR-U title), of A, is forecast to be ")
         .contains(" days late; KR-D (KR-D title) of A needs it by 25 Aug");
