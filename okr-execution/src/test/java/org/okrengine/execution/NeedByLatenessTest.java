@@ -127,4 +127,18 @@ class NeedByLatenessTest {
       assertThat(text).doesNotContain("is 53 days late").doesNotContain(", 53 days late");
     }
   }
+
+  @Test
+  void sharesResourceDate_isNoNeedBy() {
+    // a shares-resource pair with a date: contention, not a need; KR-1 is late for nobody
+    OkrCycle kite = CycleJson.withDefaults().read(KITEPAY.replace("\"kind\": \"blocks\"",
+        "\"kind\": \"shares-resource\"")).cycle();
+    CycleReport may10 = at(kite, LocalDate.of(2027, 5, 10));
+    KeyResultReport kr1 = ExampleStoryTest.byId(may10).get("KR-1");
+    // was: at risk, "KR-1 (...) is 9 days late for KR-2 (...), which needs it by 1 May"
+    assertThat(kr1.reasons()).noneSatisfy(r -> assertThat(r.code()).isEqualTo("late-for-need-by"));
+    assertThat(kr1.status()).isEqualTo(Status.ON_TRACK);
+    assertThat(kr1.insight()).doesNotContain("late for");
+    assertThat(may10.cascades()).noneSatisfy(c -> assertThat(c.source()).isEqualTo("KR-1"));
+  }
 }

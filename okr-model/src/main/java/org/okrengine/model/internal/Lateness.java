@@ -98,15 +98,17 @@ public final class Lateness {
   }
 
   /**
-   * The dependency with the earliest need-by date before the cycle's last day among those whose upstream is
-   * {@code id} (the first in document order among equals), or null: then {@code id} is needed by the cycle's end. The
+   * The dependency with the earliest need-by date before the cycle's last day among those ({@code blocks} or
+   * {@code contributes}: {@code shares-resource} needs nothing) whose upstream is {@code id} (the first in document order among equals), or null: then {@code id} is needed by the cycle's end. The
    * date the cascade analysis counts a key result's slip from.
    */
   public static Dependency neededBy(OkrCycle cycle, String id) {
     Dependency best = null;
     LocalDate due = cycle.cycle().end();
     for (Dependency d : cycle.dependents(id)) {
-      if (d.needBy() != null && d.needBy().isBefore(due)) {
+      // a shares-resource pair is contention, not a need: its date is no date anyone needs id by (it read "KR-10 is
+      // 9 days late for KR-6, which needs it by 1 May", and its cascade "KR-2 needs it" without a date)
+      if (d.kind().isDirected() && d.needBy() != null && d.needBy().isBefore(due)) {
         due = d.needBy();
         best = d;
       }
