@@ -303,7 +303,7 @@ final class Escalations {
     KeyResult kr = okr.keyResult(id).orElse(null);
     if (kr != null) {
       Forecast f = forecaster.forecast(kr, okr.cycle(), at, okr.milestonesOf(id));
-      return Snapshot.keyResultRisk(okr, kr, f, day);
+      return Snapshot.keyResultRisk(okr, kr, f, day, at);
     }
     return okr.initiative(id).map(i -> Snapshot.initiativeRisk(i, day)).orElse(null);
   }

@@ -63,7 +63,7 @@ record Snapshot(Map<String, Forecast> forecasts, Map<String, NodeRisk> risks, Ca
       }
       Forecast f = forecaster.forecast(kr, cycle.cycle(), asOf, cycle.milestonesOf(kr.id()));
       forecasts.put(kr.id(), f);
-      NodeRisk r = keyResultRisk(cycle, kr, f, today);
+      NodeRisk r = keyResultRisk(cycle, kr, f, today, asOf);
       if (r != null) {
         risks.put(kr.id(), r);
       }
@@ -110,11 +110,19 @@ record Snapshot(Map<String, Forecast> forecasts, Map<String, NodeRisk> risks, Ca
   }
 
   /**
-   * The slip fed to the cascade analysis for key result {@code kr} forecast as {@code f} on {@code today}; null
-   * when it is achieved, nothing depends on it, or it is not late.
+   * The slip fed to the cascade analysis for key result {@code kr} forecast as {@code f} on {@code today} (the day
+   * of {@code asOf}); null when it is achieved, nothing depends on it, it holds its threshold (a maintain key result
+   * whose latest check-in at {@code asOf} meets it: what others need of it is there), or it is not late.
    */
-  static NodeRisk keyResultRisk(OkrCycle cycle, KeyResult kr, Forecast f, LocalDate today) {
+  static NodeRisk keyResultRisk(OkrCycle cycle, KeyResult kr, Forecast f, LocalDate today, Instant asOf) {
     if (f.status() == Status.ACHIEVED || cycle.dependents(kr.id()).isEmpty()) {
+      return null;
+    }
+    if (kr.metric().direction().isMaintain()
+        && kr.latestCheckIn(asOf).map(c -> kr.metric().isMet(c.value())).orElse(false)) {
+      // holding its threshold: a maintain key result has no completion, and its slip was counted from the need-by
+      // date to today whatever its value ("KR-3 (Payment success rate at least 98.5%) is 9 days late for KR-2" at
+      // 98.7%, and at risk for it)
       return null;
     }
     // the earliest need-by date, as the sentences count what of the slip is past and what is forecast (Lateness)

@@ -141,4 +141,28 @@ class NeedByLatenessTest {
     assertThat(kr1.insight()).doesNotContain("late for");
     assertThat(may10.cascades()).noneSatisfy(c -> assertThat(c.source()).isEqualTo("KR-1"));
   }
+
+  @Test
+  void maintainKeyResultHoldingItsThreshold_isNotLateForItsNeedBy() {
+    // a payment success rate KR-2 needs by 1 May, at 98.7% (threshold 98.5%) on 10 May; then below it
+    String cycle = KITEPAY.replace("\"dependencies\": [",
+        "\"dependencies\": [{\"upstream\": \"KR-3\", \"downstream\": \"KR-2\", \"kind\": \"blocks\", "
+            + "\"needBy\": \"2027-05-01\"}, ")
+        .replace("\"keyResults\": [\n", "\"keyResults\": [\n"
+            + "{\"id\": \"KR-3\", \"title\": \"Payment success rate at least 98.5%\", \"metric\": {\"target\": 98.5,"
+            + " \"direction\": \"maintain-above\", \"unit\": \"%\", \"min\": 0, \"max\": 100},"
+            + " \"checkIns\": [{\"at\": \"2027-04-10\", \"value\": 98.8}, {\"at\": \"2027-05-06\", \"value\": 98.7},"
+            + " {\"at\": \"2027-05-20\", \"value\": 98.1}]},\n");
+    OkrCycle kite = CycleJson.withDefaults().read(cycle).cycle();
+    CycleReport may10 = at(kite, LocalDate.of(2027, 5, 10));
+    KeyResultReport kr3 = ExampleStoryTest.byId(may10).get("KR-3");
+    // was: at risk, "KR-3 (...) is 9 days late for KR-2 (...)" at 98.7%, and a cascade "KR-3 (...) is 9 days late"
+    assertThat(kr3.reasons()).noneSatisfy(r -> assertThat(r.code()).isEqualTo("late-for-need-by"));
+    assertThat(kr3.insight()).doesNotContain("late for");
+    assertThat(may10.cascades()).noneSatisfy(c -> assertThat(c.source()).isEqualTo("KR-3"));
+    // below its threshold past the date: not what KR-2 needs, late
+    CycleReport may25 = at(kite, LocalDate.of(2027, 5, 25));
+    assertThat(may25.cascades()).anySatisfy(c -> assertThat(c.source()).isEqualTo("KR-3"));
+    assertThat(ExampleStoryTest.byId(may25).get("KR-3").status()).isNotEqualTo(Status.ON_TRACK);
+  }
 }
