@@ -227,7 +227,13 @@ final class Causes {
       return;
     }
     double span = Math.abs(m.target() - m.baseline());
-    String lateText = late <= 0 ? "has not gained since" : "only " + Numbers.value(late * span, m) + " a week since";
+    // a key result of declared levels moves a whole level at a time: a weekly rate ("moved 0.179 level a week until
+    // 9 Feb") read as fractions of a level each week; the levels it went between are said instead, from the baseline
+    // to the value at the split, and the value it reached since
+    boolean levels = m.isOrdinal();
+    String lateText = late <= 0 ? "has not gained since"
+        : levels ? "only to " + Numbers.value(last.value(), m) + " since"
+        : "only " + Numbers.value(late * span, m) + " a week since";
     if (late <= 0) {
       // the pace until the split is an average: where the gains stopped before it, say when ("moved 3.84 articles a
       // week until 4 Sep, has not gained since" read as if it had gained until 4 Sep, when it stood still from 31 Jul)
@@ -246,7 +252,10 @@ final class Causes {
     }
     out.add(new Scored(new Cause("pace-fell", null, Map.of("earlierProgressPerWeek", early,
         "recentProgressPerWeek", late),
-        "The pace fell: " + name(kr.id(), kr.title()) + " moved " + Numbers.value(early * span, m) + " a week until "
+        "The pace fell: " + name(kr.id(), kr.title()) + (levels
+            ? " went from " + Numbers.value(m.baseline(), m) + " at the start to " + Numbers.value(mid.value(), m)
+                + " by "
+            : " moved " + Numbers.value(early * span, m) + " a week until ")
             + Insights.DAY.format(cycle.dateOf(mid.at())) + ", " + lateText + "."),
         0.8 * Math.min(1, 1 - late / early), 4));
   }

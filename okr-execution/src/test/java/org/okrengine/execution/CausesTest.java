@@ -87,6 +87,25 @@ class CausesTest {
   }
 
   @Test
+  void paceFell_declaredLevels_saysTheLevelsNotAWeeklyRate() {
+    // a few-level key result moves a whole level at a time: "moved 0.179 level a week until 9 Feb" read as if it
+    // took fractions of a level each week; the levels it went between are said instead
+    KeyResult kr = new KeyResult("KR-L", "Maturity", "noah", "support", 1.0, List.of(),
+        new Metric(1.0, 3, org.okrengine.model.Direction.INCREASE, "level", null, null,
+            List.of(0.0, 1.0, 2.0, 3.0, 4.0)), Plan.LINEAR,
+        List.of(at(7, 1, 0.7), at(35, 2, 0.6), at(49, 2, 0.5), at(63, 2, 0.4)), null);
+    CycleReport r = ExecutionEngine.withDefaults().analyze(cycle(kr), day(70));
+    assertThat(r.keyResults().get(0).status().needsAttention()).isTrue();
+    Cause pace = r.keyResults().get(0).causes().stream().filter(c -> c.code().equals("pace-fell")).findFirst()
+        .orElseThrow();
+    // the evidence as before, progress a week: 0.5 over the 7 weeks to day 49 (the split), then none to day 63
+    assertThat(pace.evidence().get("earlierProgressPerWeek")).isCloseTo(0.5 / 7, within(1e-12));
+    assertThat(pace.evidence().get("recentProgressPerWeek")).isEqualTo(0.0);
+    assertThat(pace.sentence()).isEqualTo("The pace fell: KR-L (Maturity) went from 1 level at the start to 2 level "
+        + "by 19 Aug, has not gained since; its last gain was on 5 Aug.");
+  }
+
+  @Test
   void stalledTeam_afterTheEnd_blockerInThePastTense() {
     // after the end causes are judged at the end (1 Oct): "hiring" named from 12 Aug, 50 days, 7 whole weeks
     CycleReport r = ExecutionEngine.withDefaults().analyze(cycle(stalled()), day(120));

@@ -614,16 +614,43 @@ public final class Forecaster {
     return c.confidence() == null ? 0 : c.confidence() - 0.5;
   }
 
-  /** The landing value and the interval kept within the metric's physical bounds ({@code min}, {@code max}). */
+  /**
+   * The landing value and the interval kept within the metric's physical bounds ({@code min}, {@code max}) and, for a
+   * key result that declares its {@code levels}, within [first level, last level] (a key result of levels 0 to 4 read
+   * "80%: 1.25 - 5.11 level", one of levels 1 to 5 "80%: 2.25 - 6.14").
+   *
+   * <p>Held within, not moved onto, the levels: the landing is the forecast's mean over the levels the key result
+   * may end on (3.18 says "most likely 3, some chance of 4"), and rounding it to a level could put it on the target
+   * beside a probability of target under one half; the interval's ends are clamped as the bounds clamp them, not
+   * rounded outward to levels, since the backtest's coverage and width and the commitment simulation (its spread)
+   * read them, and rounding would change those figures, not only how they read. The probability is not touched.
+   */
   private static void bound(Metric metric, Outcome out) {
-    if (metric.min() == null && metric.max() == null) {
+    if (metric.min() == null && metric.max() == null && metric.levels() == null) {
       return;
     }
-    out.landingValue = metric.clamp(out.landingValue);
+    out.landingValue = within(metric, out.landingValue);
     if (out.interval != null) {
-      out.interval = new PredictionInterval(out.interval.level(), metric.clamp(out.interval.low()),
-          metric.clamp(out.interval.high()));
+      out.interval = new PredictionInterval(out.interval.level(), within(metric, out.interval.low()),
+          within(metric, out.interval.high()));
     }
+  }
+
+  /** {@code value} within the metric's bounds ({@link Metric#clamp}) and its declared levels' range; NaN stays NaN. */
+  private static double within(Metric metric, double value) {
+    double v = metric.clamp(value);
+    List<Double> levels = metric.levels();
+    if (levels != null) {
+      double first = levels.get(0);
+      double last = levels.get(levels.size() - 1);
+      if (v < first) {
+        return first;
+      }
+      if (v > last) {
+        return last;
+      }
+    }
+    return v;
   }
 
   private Outcome reach(Metric metric, double[] times, double[] values, double lengthDays, double asOfDays,

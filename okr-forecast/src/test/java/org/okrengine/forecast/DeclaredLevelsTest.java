@@ -1,0 +1,71 @@
+package org.okrengine.forecast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.okrengine.model.CheckIn;
+import org.okrengine.model.Cycle;
+import org.okrengine.model.Direction;
+import org.okrengine.model.KeyResult;
+import org.okrengine.model.Metric;
+
+/**
+ * A key result that declares its levels never lands, nor has an interval's end, outside [first level, last level],
+ * as the metric's {@code min} and {@code max} already hold them.
+ */
+class DeclaredLevelsTest {
+  private static Instant day(String date) {
+    return LocalDate.parse(date).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+  }
+
+  private static CheckIn checkIn(String date, double value, Double confidence) {
+    return new CheckIn(day(date), value, confidence, null, List.of(), null);
+  }
+
+  private static KeyResult kr(String id, double baseline, double target, List<Double> levels, List<CheckIn> checkIns) {
+    return new KeyResult(id, null, null, "t", 1, List.of(),
+        new Metric(baseline, target, Direction.INCREASE, "level", null, null, levels), null, checkIns, null);
+  }
+
+  private static void assertWithinLevels(Forecast f, double first, double last) {
+    assertThat(f.landingValue()).isBetween(first, last);
+    assertThat(f.interval()).isNotNull();
+    assertThat(f.interval().low()).isBetween(first, last);
+    assertThat(f.interval().high()).isBetween(first, last);
+  }
+
+  @Test
+  void landingAndIntervalStayWithinTheDeclaredLevels() {
+    // northwind's KR-ONB: levels 0 to 4, from 1 to 3; it read "lands 3.18 level (80%: 1.25 - 5.11 level)"
+    Cycle q1 = Cycle.of("Q1", LocalDate.of(2027, 1, 1), LocalDate.of(2027, 3, 31));
+    KeyResult onb = kr("KR-ONB", 1, 3, List.of(0.0, 1.0, 2.0, 3.0, 4.0),
+        List.of(checkIn("2027-01-12", 1, null), checkIn("2027-02-09", 2, 0.7)));
+    assertWithinLevels(Forecaster.withDefaults().forecast(onb, q1, day("2027-02-20")), 0, 4);
+
+    // kitepay's KR-6: levels 1 to 5, from 2 to 4; it read "lands 4.19 (80%: 2.25 - 6.14)"
+    Cycle q2 = Cycle.of("Q2", LocalDate.of(2027, 4, 1), LocalDate.of(2027, 6, 30));
+    KeyResult six = kr("KR-6", 2, 4, List.of(1.0, 2.0, 3.0, 4.0, 5.0),
+        List.of(checkIn("2027-04-12", 2, null), checkIn("2027-05-10", 3, 0.7)));
+    Forecast f = Forecaster.withDefaults().forecast(six, q2, day("2027-05-25"));
+    assertWithinLevels(f, 1, 5);
+    assertThat(f.landingProgress()).isEqualTo(six.metric().progress(f.landingValue()));
+  }
+
+  @Test
+  void aLevelBelowTheFirstIsHeldAtTheFirst() {
+    // a decrease from level 3 to 1 that moves fast: the interval's far end would run below level 0
+    Cycle q1 = Cycle.of("Q1", LocalDate.of(2027, 1, 1), LocalDate.of(2027, 3, 31));
+    KeyResult down = new KeyResult("KR-D", null, null, "t", 1, List.of(),
+        new Metric(3.0, 1, Direction.DECREASE, null, null, null, List.of(0.0, 1.0, 2.0, 3.0)), null,
+        List.of(checkIn("2027-01-10", 3, null), checkIn("2027-01-24", 2, 0.8), checkIn("2027-02-07", 1, 0.9)), null);
+    Forecast f = Forecaster.withDefaults().forecast(down, q1, day("2027-02-10"));
+    if (f.interval() != null) {
+      assertThat(f.interval().low()).isBetween(0.0, 3.0);
+      assertThat(f.interval().high()).isBetween(0.0, 3.0);
+    }
+    assertThat(f.landingValue()).isBetween(0.0, 3.0);
+  }
+}
