@@ -126,7 +126,11 @@ final class TextReport {
           forecast = over ? String.format(Locale.ROOT, "ended %8s  met %s",
                   none ? "-" : achieve && p < 1 ? "not done" : lands,
                   r.status() == Status.STALE || none ? "unknown" : p >= 1 ? "yes" : "no")
-              : String.format(Locale.ROOT, "lands %5s  P(target) %4s", lands, pct(p));
+              // achieved before the end: the probability is the chance the met target holds to the end (the
+              // forecaster's), not of reaching it: "achieved ... P(target)  98%" read as a contradiction
+              : r.status() == Status.ACHIEVED && kr.metric().direction().isReach()
+                  ? String.format(Locale.ROOT, "lands %5s  P(holds)  %4s", lands, pct(p))
+                  : String.format(Locale.ROOT, "lands %5s  P(target) %4s", lands, pct(p));
         }
         out.printf(Locale.ROOT, "  %-" + idWidth + "s %-42s %s  %-8s %s %s%n", p(r.id()),
             p(truncate(r.title(), 42)), against, age, padded(r.status(), 12), forecast);

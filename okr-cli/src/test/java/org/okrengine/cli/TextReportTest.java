@@ -50,6 +50,29 @@ class TextReportTest {
   }
 
   @Test
+  void write_achievedBeforeTheEnd_saysTheChanceItHolds() {
+    // met on day 21, analysed on day 30: the probability is the model's chance that the met target holds to the end;
+    // "achieved ... P(target)  98%" read as a contradiction
+    Cycle q = Cycle.of("Q", LocalDate.of(2026, 7, 1), LocalDate.of(2026, 9, 29));
+    List<CheckIn> c = List.of(CheckIn.of(q.startInstant().plusSeconds(7 * 86_400L), 40),
+        CheckIn.of(q.startInstant().plusSeconds(21 * 86_400L), 100));
+    KeyResult met = new KeyResult("KR-1", "Signups", null, "t", 1.0, List.of(), Metric.of(0, 100, null),
+        Plan.LINEAR, c, null);
+    OkrCycle cycle = OkrCycle.of(q, List.of(Team.of("t")), List.of(new Objective("O-1", "Grow", "t", null, null,
+        null, List.of(met))));
+    CycleReport r = ExecutionEngine.withDefaults().analyze(cycle, q.startInstant().plusSeconds(30 * 86_400L));
+    double p = r.keyResults().get(0).forecast().probabilityOfTarget();
+    assertThat(p).isBetween(0.5, 0.9999);
+    StringWriter s = new StringWriter();
+    try (PrintWriter out = new PrintWriter(s)) {
+      TextReport.write(cycle, r, out);
+    }
+    String row = s.toString().lines().filter(l -> l.startsWith("  KR-1 ")).findFirst().orElseThrow();
+    assertThat(row).contains("achieved").contains(String.format(java.util.Locale.ROOT, "P(holds)  %3d%%",
+        Math.round(p * 100))).doesNotContain("P(target)");
+  }
+
+  @Test
   void write_terminalEscapesInText_printedAsEscapes() {
     OkrCycle c = OkrCycle.of(Q, List.of(new Team("t\u001b", "Team " + ESCAPES, null)), List.of(new Objective(
         "O\u0007", "Objective " + ESCAPES, "t\u001b", null, null, null, List.of(

@@ -360,8 +360,11 @@ final class Explainer {
       s.append(forNeed != null ? " " : ": ").append(standing);
     }
     if (p != null) {
+      // achieved before the end: the chance the met target holds ("is achieved: ..., a 98% chance of reaching its
+      // target" read as a contradiction)
       s.append(standing != null ? ", " : forNeed != null ? " " : ": ").append(Insights.aPct(p))
-          .append(" chance of ").append(Insights.chanceOf(row));
+          .append(Insights.metAndHolds(row, false) ? " chance it holds to the end" : " chance of "
+              + Insights.chanceOf(row));
     }
     return s.append('.').toString();
   }

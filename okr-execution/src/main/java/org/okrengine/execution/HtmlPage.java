@@ -216,7 +216,9 @@ final class HtmlPage {
         } else {
           sb.append("</td><td class=\"n\">").append(f == null || f.interval() == null ? "–"
                   : esc(interval(f.interval(), m)))
-              .append("</td><td class=\"n\">").append(f == null ? "–" : pct(f.probabilityOfTarget()));
+              // achieved before the end: the chance the met target holds, said so (Insights.metAndHolds)
+              .append("</td><td class=\"n\">").append(f == null ? "–" : Insights.metAndHolds(r, false)
+                  ? "holds " + pct(f.probabilityOfTarget()) : pct(f.probabilityOfTarget()));
         }
         sb.append("</td></tr>\n");
       }

@@ -287,6 +287,19 @@ final class Insights {
   }
 
   /**
+   * Whether key result {@code r}'s probability of target is the chance that the target it has met holds to the end: a
+   * reach key result (increase, decrease) achieved before the cycle is over, whose probability the forecaster gives as
+   * the model's chance that a met target still stands at the end (0.98, say), not 1. Beside "achieved", "a 98% chance
+   * of reaching its target" read as a contradiction; the outputs say "a 98% chance it holds to the end" instead. The
+   * number and the JSON field ({@code probabilityOfTarget}) are as they were. After the end the probability is the
+   * outcome (1), and the outputs say "ended" and "met" instead.
+   */
+  static boolean metAndHolds(KeyResultReport r, boolean over) {
+    return !over && r.forecast() != null && r.status() == Status.ACHIEVED
+        && (r.metric() == null || r.metric().direction().isReach());
+  }
+
+  /**
    * What key result {@code r}'s probability of target is the chance of: {@code reaching its target}; for a maintain
    * key result {@code ending the cycle at or above 40 NPS} (at or below, for one kept below its threshold).
    */
