@@ -212,10 +212,28 @@ final class TextReport {
       out.println("  - " + named(e.subject(), e.title()) + ": escalated to " + p(e.to()) + " (level " + e.level()
           + ")" + (e.fromLevel() == null ? ", new" : ", up from level " + e.fromLevel()));
     }
+    boolean over = ExecutionEngine.isOver(okr, report.asOf());
     for (ReportChanges.ProbabilityMove m : ch.probabilityMoves()) {
-      out.println("  - " + named(m.subject(), m.title()) + ": P(target) " + pct(m.from()) + " -> " + pct(m.to()));
+      // a key result that met its target since: its probability now is the chance the met target holds ("P(target)
+      // 55% -> 98%" beside "on-track -> achieved" read as a chance of reaching a target already reached)
+      out.println("  - " + named(m.subject(), m.title()) + ": P(target) " + pct(m.from()) + " -> "
+          + (metAndHolds(report, m.subject(), over) ? "met, " + pct(m.to()) + " that it holds" : pct(m.to())));
     }
     out.println();
+  }
+
+  /**
+   * Whether key result {@code id} has met its target before the end, its probability the chance the met target holds
+   * (as the rows say "P(holds)").
+   */
+  private static boolean metAndHolds(CycleReport report, String id, boolean over) {
+    for (KeyResultReport r : report.keyResults()) {
+      if (r.id().equals(id)) {
+        return !over && r.forecast() != null && r.status() == Status.ACHIEVED
+            && (r.metric() == null || r.metric().direction().isReach());
+      }
+    }
+    return false;
   }
 
   /**

@@ -49,6 +49,28 @@ class TextReportTest {
     return s.toString().replace(System.lineSeparator(), "\n");
   }
 
+  /**
+   * A key result that met its target since the report compared with: its probability now is the chance the met
+   * target holds, and "What changed" says so, in the text and on the page (it read "KR-16 ...: P(target) 84% -> 98%"
+   * beside "on-track -> achieved").
+   */
+  @Test
+  void changes_aKeyResultMetSince_theMoveSaysItHolds(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    OkrTest.Run r = OkrTest.run("analyze", OkrTest.EXAMPLE.toString(), "--as-of", "2026-09-02", "--compare-to",
+        "2026-07-22");
+    assertThat(r.code()).isEqualTo(0);
+    assertThat(r.out()).contains("  - KR-16 (Deploys per week from 8 to 20): on-track -> achieved\n")
+        .contains("  - KR-16 (Deploys per week from 8 to 20): P(target) 84% -> met, 98% that it holds\n")
+        .contains("  - KR-21 (12 reference calls held): P(target) 64% -> 92%\n");
+    java.nio.file.Path page = dir.resolve("page.html");
+    OkrTest.Run h = OkrTest.run("analyze", OkrTest.EXAMPLE.toString(), "--as-of", "2026-09-02", "--compare-to",
+        "2026-07-22", "--format", "html", "--out", page.toString());
+    assertThat(h.code()).isEqualTo(0);
+    assertThat(java.nio.file.Files.readString(page)).contains("<td>P(target) 84% → met, 98% that it holds</td>")
+        .contains("<td>P(target) 64% → 92%</td>");
+  }
+
   @Test
   void write_achievedBeforeTheEnd_saysTheChanceItHolds() {
     // met on day 21, analysed on day 30: the probability is the model's chance that the met target holds to the end;

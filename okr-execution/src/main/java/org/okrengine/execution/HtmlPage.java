@@ -363,9 +363,15 @@ final class HtmlPage {
           .append(')').append(e.fromLevel() == null ? ", new" : ", up from level " + e.fromLevel())
           .append("</td></tr>\n");
     }
+    boolean over = Insights.over(okr.cycle(), report.asOf());
     for (ReportChanges.ProbabilityMove m : ch.probabilityMoves()) {
       item(m.subject(), m.title());
-      sb.append("<td>P(target) ").append(pct(m.from())).append(" → ").append(pct(m.to())).append("</td></tr>\n");
+      // met since: the chance the met target holds, as the text report says it
+      KeyResultReport row = report.keyResults().stream().filter(r -> r.id().equals(m.subject())).findFirst()
+          .orElse(null);
+      boolean holds = row != null && Insights.metAndHolds(row, over);
+      sb.append("<td>P(target) ").append(pct(m.from())).append(" → ")
+          .append(holds ? "met, " + pct(m.to()) + " that it holds" : pct(m.to())).append("</td></tr>\n");
     }
     sb.append("</tbody>\n</table>\n</section>\n");
   }
