@@ -77,6 +77,8 @@ final class WhatifCommand implements Callable<Integer> {
         problems.add("--slip " + s + ": must be ID=+Nd or ID=-Nd (whole days, at most 9999)");
       }
     }
+    // one target per key result: with two, the header listed both and the last one won, unsaid
+    java.util.Map<String, String> targeted = new java.util.HashMap<>();
     for (String t : targets) {
       Matcher m = TARGET.matcher(t);
       Double v = null;
@@ -88,6 +90,11 @@ final class WhatifCommand implements Callable<Integer> {
         }
       }
       if (v != null && Double.isFinite(v)) {
+        String earlier = targeted.putIfAbsent(m.group(1), t);
+        if (earlier != null) {
+          problems.add("--target " + t + ": " + m.group(1) + " is given a target twice (also --target " + earlier
+              + "); give one");
+        }
         changes.add(new WhatIf.Target(m.group(1), v));
         specs.add("--target " + t);
       } else {

@@ -103,8 +103,10 @@ class WhatifCommandTest {
         "--as-of", "2026-08-19");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
+    // (KR-5 twice with a number: the last one won, unsaid; now a problem of its own, beside what each says)
     assertThat(r.err()).isEqualTo("--slip I-3=14: must be ID=+Nd or ID=-Nd (whole days, at most 9999)\n"
         + "--target KR-5=abc: must be ID=VALUE with a finite number\n"
+        + "--target KR-5=0: KR-5 is given a target twice (also --target KR-5=1500); give one\n"
         + "--slip KR-3=+14d: KR-3 is a key result: a slip applies to an initiative or a milestone\n"
         + "--slip I-99=+1d: no initiative or milestone I-99 in cycle 2026-Q3\n"
         + "--target KR-99=3: no key result KR-99 in cycle 2026-Q3\n"
