@@ -3,8 +3,10 @@ package org.okrengine.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.okrengine.forecast.ForecastModel;
@@ -118,6 +120,7 @@ final class RetroCommand implements Callable<Integer> {
 
   /** The text of {@code r}; {@code model} names the forecast model of the replay. */
   static void text(RetroReport r, String model, PrintWriter out) {
+    Map<String, String> labels = labels(r);
     out.printf(Locale.ROOT, "Retrospective of %d %s, %d key %s (%d scored from results, %d from the last "
         + "check-in, %d unscored)%n", r.cycles(), r.cycles() == 1 ? "cycle" : "cycles", r.keyResults(),
         r.keyResults() == 1 ? "result" : "results", r.scoredFromResults(), r.scoredFromLastCheckIn(), r.unscored());
@@ -147,7 +150,7 @@ final class RetroCommand implements Callable<Integer> {
           break;
         }
         // a team by its display name, as the recommendations name it (the JSON keys it by id)
-        row(out, g, b.grouping() == Grouping.TEAM ? name(r, g.key()) : g.key());
+        row(out, g, b.grouping() == Grouping.TEAM ? label(labels, r, g.key()) : g.key());
       }
     }
     out.println();
@@ -180,7 +183,7 @@ final class RetroCommand implements Callable<Integer> {
           }
         }
       }
-      out.printf(Locale.ROOT, "  %-16s%s%n", name(r, t.team()), sb);
+      out.printf(Locale.ROOT, "  %-16s%s%n", label(labels, r, t.team()), sb);
     }
     out.println();
     // the check-ins counted here are those with a confidence (checkInsWithConfidence in the JSON), not all of them as
@@ -190,7 +193,7 @@ final class RetroCommand implements Callable<Integer> {
         "hit", "over", "self", "selfSc", "score");
     calibration(out, r.calibration(), "all");
     for (CalibrationStats c : r.calibrationByTeam()) {
-      calibration(out, c, name(r, c.team()));
+      calibration(out, c, label(labels, r, c.team()));
     }
     out.println();
     out.println("Check-in cadence:");
@@ -198,7 +201,7 @@ final class RetroCommand implements Callable<Integer> {
         "silence", "longest silence at");
     cadence(out, r.cadence(), "all");
     for (CadenceStats c : r.cadenceByTeam()) {
-      cadence(out, c, name(r, c.team()));
+      cadence(out, c, label(labels, r, c.team()));
     }
     out.println();
     out.println("Trajectory shapes (relative to plan):");
@@ -225,7 +228,8 @@ final class RetroCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "  %-20s %s, %s, %.0f days on average (max %.0f), %d hit, %d missed; "
           + "teams: %s%n", safe(b.tag()), count(b.keyResults(), "KR", "KRs"),
           count(b.mentions(), "mention", "mentions"), b.meanDays(), b.maxDays(), b.hits(), b.misses(),
-          String.join(", ", b.teams().stream().map(t -> name(r, t.team()) + " " + t.keyResults()).toList()));
+          String.join(", ", b.teams().stream().map(t -> label(labels, r, t.team()) + " " + t.keyResults())
+              .toList()));
     }
     out.println();
     out.println("Forecast accountability (weekly replay; flagged = at-risk or off-track):");
@@ -235,7 +239,7 @@ final class RetroCommand implements Callable<Integer> {
       out.println("  forecast model: " + model);
       forecasts(out, r.forecasts(), "all");
       for (ForecastAccountability f : r.forecastsByTeam()) {
-        forecasts(out, f, name(r, f.team()));
+        forecasts(out, f, label(labels, r, f.team()));
       }
     }
     out.println();
@@ -259,6 +263,29 @@ final class RetroCommand implements Callable<Integer> {
    */
   private static String safe(String s) {
     return s == null ? null : ConsoleText.printable(s);
+  }
+
+  /**
+   * Each named team's label in the tables: its display name, safe for the console, followed by its id where another
+   * team has the same display name (two teams named "Platform" read as one before).
+   */
+  static Map<String, String> labels(RetroReport r) {
+    Map<String, Integer> uses = new HashMap<>();
+    for (String name : r.teamNames().values()) {
+      uses.merge(name, 1, Integer::sum);
+    }
+    Map<String, String> labels = new HashMap<>();
+    for (Map.Entry<String, String> e : r.teamNames().entrySet()) {
+      String name = e.getValue();
+      labels.put(e.getKey(), safe(uses.get(name) > 1 ? name + " (" + e.getKey() + ")" : name));
+    }
+    return labels;
+  }
+
+  /** Team {@code id}'s label ({@link #labels}), its display name where it has none there. */
+  private static String label(Map<String, String> labels, RetroReport r, String id) {
+    String label = labels.get(id);
+    return label != null ? label : name(r, id);
   }
 
   /** Team {@code id}'s display name, safe for the console. */

@@ -36,6 +36,27 @@ class RetroCommandTest {
         .contains("\n  Bad\\u001b[31mRED\\u0007\\u000d team  C 0.37\n");
   }
 
+  /**
+   * Two teams with one display name are told apart by their ids in the tables ("Platform (a)", "Platform (b)"); they
+   * read as one team named twice.
+   */
+  @Test
+  void retro_twoTeamsOfOneName_theTablesAddTheirIds(@TempDir Path dir) throws IOException {
+    String kr = "{\"id\": \"KR-%s\", \"team\": \"%s\", \"metric\": {\"baseline\": 0, \"target\": 100, "
+        + "\"direction\": \"increase\"}, \"checkIns\": [{\"at\": \"2026-02-01T00:00:00Z\", \"value\": 20}], "
+        + "\"result\": {\"finalValue\": %d}}";
+    Path c = Files.writeString(dir.resolve("c.json"), "{\"format\": \"okr-cycle/1\", \"cycle\": {\"id\": \"C\", "
+        + "\"start\": \"2026-01-01\", \"end\": \"2026-03-31\", \"zone\": \"UTC\"}, \"teams\": [{\"id\": \"a\", "
+        + "\"name\": \"Platform\"}, {\"id\": \"b\", \"name\": \"Platform\"}, {\"id\": \"c\", \"name\": \"Data\"}], "
+        + "\"objectives\": [{\"id\": \"O-1\", \"team\": \"a\", \"keyResults\": [" + String.format(kr, "1", "a", 37)
+        + ", " + String.format(kr, "2", "b", 90) + ", " + String.format(kr, "3", "c", 50) + "]}]}");
+    OkrTest.Run r = OkrTest.run("retro", c.toString(), "--no-forecasts");
+    assertThat(r.code()).isEqualTo(0);
+    assertThat(r.out()).contains("\n  Platform (a)                  1 ").contains("\n  Platform (b)                  1 ")
+        .contains("\n  Data                          1 ").contains("\n  Platform (a)      C 0.37\n")
+        .doesNotContain("\n  Platform                      1 ");
+  }
+
   /** A score of 0.37 is counted in the lowest band: its column and the title say below 0.4, not "0-.3". */
   @Test
   void retro_scoreBetweenTheOldBandLabels_theBandsSayWhatTheyCount(@TempDir Path dir) throws IOException {
