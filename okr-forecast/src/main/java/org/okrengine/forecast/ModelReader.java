@@ -136,6 +136,14 @@ final class ModelReader {
     LocalDate first = date(m, "firstStart");
     LocalDate last = date(m, "lastEnd");
     String basedOn = text(m, "basedOn", "fittedOn.", false);
+    // a name of nothing read "shrunk toward  (weight ...)"; a span that ends before it starts is no span
+    if (basedOn != null && org.okrengine.model.internal.Checks.isBlank(basedOn)) {
+      problem("fittedOn.basedOn", "must name a model, or be null or absent for none: " + describe(basedOn));
+      basedOn = null;
+    }
+    if (first != null && last != null && first.isAfter(last)) {
+      problem("fittedOn.firstStart", "must not be after fittedOn.lastEnd (" + first + " > " + last + ")");
+    }
     if (cycles == null || keyResults == null || forecasts == null || hitRate == null || weight == null) {
       return null;
     }

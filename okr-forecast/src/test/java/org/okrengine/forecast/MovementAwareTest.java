@@ -333,6 +333,15 @@ class MovementAwareTest {
         .hasMessageContaining("weights.logOdds: must be a number within [-50.0, 50.0]: 1000.0")
         .hasMessageContaining("extra: unknown field")
         .hasMessageContaining("trajectory.noisePrior: must be a number within");
+    // a name of nothing read "shrunk toward  (weight ...)"; a span ending before it starts was taken as given
+    String odd = ForecastModel.defaults().toJson()
+        .replaceFirst("\"basedOn\": (null|\"[^\"]*\")", "\"basedOn\": \"\"")
+        .replaceFirst("\"firstStart\": (null|\"[0-9-]+\")", "\"firstStart\": \"2021-01-01\"");
+    assertThat(odd).contains("\"basedOn\": \"\"").contains("\"firstStart\": \"2021-01-01\"");
+    assertThatThrownBy(() -> ForecastModel.fromJson(odd)).isInstanceOf(InvalidModelException.class)
+        .hasMessageContaining("2 problems")
+        .hasMessageContaining("fittedOn.basedOn: must name a model, or be null or absent for none: \"\"")
+        .hasMessageContaining("fittedOn.firstStart: must not be after fittedOn.lastEnd (2021-01-01 > 2020-09-30)");
     assertThatThrownBy(() -> ForecastModel.fromJson("{\"format\": ")).isInstanceOf(InvalidModelException.class);
     assertThatThrownBy(() -> ForecastModel.fromJson("[]")).isInstanceOf(InvalidModelException.class)
         .hasMessageContaining("must be a JSON object");
