@@ -138,7 +138,7 @@ public final class BatchForecaster {
       // the kernel refuses bad numbers (Scan.scan); the message then names them all
       try {
         Kernel.run(method, p, priorPrec, stack, quantiles, quantiles85, times, values, offsets, lengthDays, asOfDays,
-            baselines, targets, start, c, m, forecaster.outcomeFromLastCheckIn() ? 1 : 0);
+            baselines, targets, start, c, m, forecaster.outcomeFromLastCheckIn());
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(problems(count, offsets, times, values, lengthDays, asOfDays, baselines,
             targets), e);

@@ -81,7 +81,7 @@ public final class Forecaster {
   private final double[] quantiles;
   private final double[] quantiles85;
 
-  /** Whether the outcome forecast is the value at the last check-in before the end ({@link #withOutcomeFromLastCheckIn}). */
+  /** Whether the value forecast is the one at the last check-in before the end ({@link #withOutcomeFromLastCheckIn}). */
   private final boolean outcomeFromLastCheckIn;
 
   private Forecaster(ForecastMethod method, ForecastModel model, double level, double staleAfterDays,
@@ -220,7 +220,7 @@ public final class Forecaster {
         offTrackProbability, thresholdsGiven, fromLastCheckIn);
   }
 
-  /** Whether the outcome forecast is the value at the last check-in before the end ({@link #withOutcomeFromLastCheckIn}). */
+  /** Whether the value forecast is the one at the last check-in before the end ({@link #withOutcomeFromLastCheckIn}). */
   public boolean outcomeFromLastCheckIn() {
     return outcomeFromLastCheckIn;
   }
@@ -255,7 +255,8 @@ public final class Forecaster {
       throw new IllegalArgumentException(
           "thresholds must satisfy 0 < offTrack <= onTrack < 1: onTrack " + onTrack + ", offTrack " + offTrack);
     }
-    return new Forecaster(method, model, level, staleAfterDays, cadenceDays, onTrack, offTrack, true, outcomeFromLastCheckIn);
+    return new Forecaster(method, model, level, staleAfterDays, cadenceDays, onTrack, offTrack, true,
+        outcomeFromLastCheckIn);
   }
 
   /** The method. */
@@ -483,7 +484,7 @@ public final class Forecaster {
       }
       Kernel.run(method, hyperparameters, hyperparameters.priorPrecision(), stack, quantiles, quantiles85, c.times,
           c.values, offsets, col[Kernel.LENGTH], asOf, col[Kernel.BASELINE], col[Kernel.TARGET], 0, c, m,
-          outcomeFromLastCheckIn ? 1 : 0);
+          outcomeFromLastCheckIn);
       for (int e = 0; e < m; e++) {
         probability[kernelAt[start + e]] = clampUnit(col[Kernel.PROBABILITY][e]);
       }
@@ -661,7 +662,7 @@ public final class Forecaster {
     Columns scratch = Columns.single();
     double[] slots = scratch.slots;
     Kernel.forecast(method, hyperparameters, stack, quantiles, quantiles85, times, values, 0, times.length,
-        lengthDays, asOfDays, b, t, confidence, ordinal, outcomeFromLastCheckIn ? 1 : 0, scratch, slots);
+        lengthDays, asOfDays, b, t, confidence, ordinal, outcomeFromLastCheckIn, scratch, slots);
     return fromSlots(method, slots, b, t, lengthDays, level);
   }
 

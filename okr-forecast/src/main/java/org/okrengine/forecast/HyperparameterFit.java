@@ -188,7 +188,7 @@ final class HyperparameterFit {
     for (int start = 0; start < samples; start += CHUNK) {
       int m = Math.min(CHUNK, samples - start);
       Kernel.run(ForecastMethod.PLAN_PRIOR_BAYES, p, priorPrec, null, q, Quantiles.Q85, times, values, offsets,
-          lengthDays, asOfDays, baselines, targets, start, c, m, 0);
+          lengthDays, asOfDays, baselines, targets, start, c, m, false);
       double[][] col = c.col;
       for (int j = 0; j < m; j++) {
         int i = start + j;
@@ -431,7 +431,7 @@ final class HyperparameterFit {
     for (int start = 0; start < samples; start += CHUNK) {
       int m = Math.min(CHUNK, samples - start);
       Kernel.run(ForecastMethod.PLAN_PRIOR_BAYES, p, priorPrec, null, q, Quantiles.Q85, times, values, offsets,
-          lengthDays, asOfDays, baselines, targets, start, c, m, 0);
+          lengthDays, asOfDays, baselines, targets, start, c, m, false);
       System.arraycopy(c.col[Kernel.MEAN], 0, f[MEAN], start, m);
       System.arraycopy(c.col[Kernel.SCALE], 0, f[SCALE], start, m);
       System.arraycopy(c.col[Kernel.DF], 0, f[DF], start, m);

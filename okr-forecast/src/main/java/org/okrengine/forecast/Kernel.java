@@ -166,14 +166,14 @@ final class Kernel {
    * @param target the metric's target, not equal to the baseline
    * @param confidence the latest check-in's confidence minus 0.5, 0 without one (movement-aware only)
    * @param ordinal 1 for a few-level key result, else 0 (movement-aware only)
-   * @param lastCheckIn 1 to forecast the value at the key result's last check-in before the end, 0 for the value at
-   *     the end ({@link #outcomeX})
+   * @param atLastCheckIn whether to forecast the value at the key result's last check-in before the end rather than
+   *     the value at the end ({@link #outcomeX})
    * @param scratch the caller's columns, any capacity
    * @param out receives the SLOTS values
    */
   static void forecast(ForecastMethod method, Hyperparameters p, double[] stack, double[] q, double[] q85,
       double[] times, double[] values, int from, int to, double lengthDays, double asOfDays, double baseline,
-      double target, double confidence, double ordinal, double lastCheckIn, Columns scratch, double[] out) {
+      double target, double confidence, double ordinal, boolean atLastCheckIn, Columns scratch, double[] out) {
     double[][] col = scratch.col;
     scratch.offsets[0] = from;
     scratch.offsets[1] = to;
@@ -184,7 +184,7 @@ final class Kernel {
     col[CONFIDENCE][0] = confidence;
     col[ORDINAL][0] = ordinal;
     run(method, p, p.priorPrecision(), stack, q, q85, times, values, scratch.offsets, col[LENGTH], col[AS_OF],
-        col[BASELINE], col[TARGET], 0, scratch, 1, lastCheckIn);
+        col[BASELINE], col[TARGET], 0, scratch, 1, atLastCheckIn);
     for (int k = 0; k < SLOTS; k++) {
       out[k] = col[k][0];
     }
@@ -194,15 +194,15 @@ final class Kernel {
    * Forecasts key results {@code base} to {@code base + m - 1} of the input arrays (as in
    * {@link BatchForecaster#forecast}) into the first {@code m} entries of {@code c}'s slot columns. The
    * movement-aware method reads each key result's confidence and ordinal flag from {@code c}'s CONFIDENCE and ORDINAL
-   * columns (entries 0 to m - 1), which the caller fills (zeros where unknown). {@code lastCheckIn} is 1 to forecast
-   * each key result's value at its last check-in before the end, 0 for its value at the end ({@link #outcomeX}).
+   * columns (entries 0 to m - 1), which the caller fills (zeros where unknown). With {@code atLastCheckIn} each key
+   * result's value is forecast at its last check-in before the end, else at the end ({@link #outcomeX}).
    */
   static void run(ForecastMethod method, Hyperparameters p, double priorPrec, double[] stack, double[] q,
       double[] q85, double[] times, double[] values, int[] offsets, double[] lengthDays, double[] asOfDays,
-      double[] baselines, double[] targets, int base, Columns c, int m, double lastCheckIn) {
+      double[] baselines, double[] targets, int base, Columns c, int m, boolean atLastCheckIn) {
     Scan.scan(times, values, offsets, lengthDays, asOfDays, baselines, targets, base, c, m);
     common(asOfDays, base, c, m);
-    outcomeX(lastCheckIn, c, m);
+    outcomeX(atLastCheckIn, c, m);
     if (method == ForecastMethod.PLAN_PRIOR_BAYES || method == ForecastMethod.MOVEMENT_AWARE) {
       PlanPriorStages.bayes(p, priorPrec, q, q85, times, values, offsets, asOfDays, baselines, base, c, m);
       if (method == ForecastMethod.MOVEMENT_AWARE) {
@@ -330,21 +330,21 @@ final class Kernel {
   }
 
   /**
-   * The cycle fraction at which each key result's outcome is taken, into OUTCOME_X: the end (1) where
-   * {@code lastCheckIn} is 0. Where the outcome is the last check-in before the end (an OKR tool's history, whose
-   * last check-in is the result), that check-in comes a lag L before the end, L uniform on (0, g) when the check-ins
+   * The cycle fraction at which each key result's outcome is taken, into OUTCOME_X: the end (1) unless
+   * {@code atLastCheckIn}. Where the outcome is the last check-in before the end (an OKR tool's history, whose last
+   * check-in is the result), that check-in comes a lag L before the end, L uniform on (0, g) when the check-ins
    * fall at no fixed phase of the cycle, g the key result's mean gap so far (x_n over its increments: they chain from
    * the anchor at 0, so x_n / n); but never before its latest check-in x_n, so the lag is min(L, a), a = 1 - x_n, and
    * its mean is g / 2 where a >= g, a - a^2 / (2 g) where a < g (half a gap, less where the latest check-in is within
    * a gap of the end, and never all of a: a key result one check-in from the end keeps a horizon, not a certain
-   * outcome). The end without an increment. In general 1 - s E[min(L, a)] for the share s of the lag.
+   * outcome). The end without an increment.
    */
-  static void outcomeX(double lastCheckIn, Columns c, int m) {
+  static void outcomeX(boolean atLastCheckIn, Columns c, int m) {
     double[][] col = c.col;
     double[] outcome = col[OUTCOME_X];
     // the default: nothing written (the stages read 1 where c.outcomeAtEnd; measured about 3 ns per key result in
     // batchDefault when the column was filled with 1 and read)
-    c.outcomeAtEnd = lastCheckIn == 0;
+    c.outcomeAtEnd = !atLastCheckIn;
     if (c.outcomeAtEnd) {
       return;
     }
@@ -360,7 +360,7 @@ final class Kernel {
         double gap = px[j] / n; // px >= MIN_DX where n > 0
         lag = a >= gap ? 0.5 * gap : a - a * a / (2 * gap);
       }
-      outcome[j] = 1.0 - lastCheckIn * lag;
+      outcome[j] = 1.0 - lag;
     }
   }
 

@@ -28,14 +28,14 @@ class KernelFuzzTest {
     double asOf = data.consumeRegularDouble(-length, 2 * length);
     double confidence = data.consumeRegularDouble(-0.5, 0.5);
     // the outcome at the end or at the last check-in (Kernel.outcomeX)
-    double lastCheckIn = data.consumeBoolean() ? 1 : 0;
+    boolean atLastCheckIn = data.consumeBoolean();
     double[] out = new double[Kernel.SLOTS];
     Columns scratch = new Columns(1);
     double[] q = StudentT.quantiles(0.9);
     double[] q85 = StudentT.quantiles(0.85);
     for (ForecastMethod m : ForecastMethod.values()) {
       Kernel.forecast(m, Hyperparameters.defaults(), ForecastModel.defaults().stackWeights(), q, q85, times, values, 0,
-          n, length, asOf, baseline, target, confidence, 0, lastCheckIn, scratch, out);
+          n, length, asOf, baseline, target, confidence, 0, atLastCheckIn, scratch, out);
       for (int k = 0; k < Kernel.SLOTS; k++) {
         if (k == Kernel.MEAN || k == Kernel.LOW || k == Kernel.HIGH || k == Kernel.RATE || k == Kernel.REQUIRED
             || k == Kernel.INV_HALF_SPAN) {
