@@ -128,7 +128,7 @@ final class TextReport {
                   r.status() == Status.STALE || none ? "unknown" : p >= 1 ? "yes" : "no")
               // achieved before the end: the probability is the chance the met target holds to the end (the
               // forecaster's), not of reaching it: "achieved ... P(target)  98%" read as a contradiction
-              : r.status() == Status.ACHIEVED && kr.metric().direction().isReach()
+              : holds(r, false)
                   ? String.format(Locale.ROOT, "lands %5s  P(holds)  %4s", lands, pct(p))
                   : String.format(Locale.ROOT, "lands %5s  P(target) %4s", lands, pct(p));
         }
@@ -217,23 +217,19 @@ final class TextReport {
       // a key result that met its target since: its probability now is the chance the met target holds ("P(target)
       // 55% -> 98%" beside "on-track -> achieved" read as a chance of reaching a target already reached)
       out.println("  - " + named(m.subject(), m.title()) + ": P(target) " + pct(m.from()) + " -> "
-          + (metAndHolds(report, m.subject(), over) ? "met, " + pct(m.to()) + " that it holds" : pct(m.to())));
+          + (report.keyResults().stream().anyMatch(r -> r.id().equals(m.subject()) && holds(r, over))
+              ? "met, " + pct(m.to()) + " that it holds" : pct(m.to())));
     }
     out.println();
   }
 
   /**
-   * Whether key result {@code id} has met its target before the end, its probability the chance the met target holds
-   * (as the rows say "P(holds)").
+   * Whether row {@code r} met its target before the end, its probability the chance the met target holds ("P(holds)"):
+   * okr-execution's rule (Insights.metAndHolds, package-private there), the one copy here.
    */
-  private static boolean metAndHolds(CycleReport report, String id, boolean over) {
-    for (KeyResultReport r : report.keyResults()) {
-      if (r.id().equals(id)) {
-        return !over && r.forecast() != null && r.status() == Status.ACHIEVED
-            && (r.metric() == null || r.metric().direction().isReach());
-      }
-    }
-    return false;
+  private static boolean holds(KeyResultReport r, boolean over) {
+    return !over && r.forecast() != null && r.status() == Status.ACHIEVED
+        && (r.metric() == null || r.metric().direction().isReach());
   }
 
   /**
