@@ -35,9 +35,21 @@ final class JsonTree {
    * @param text its text as written when {@code value} is not finite, else null
    */
   record Num(double value, String text) {
-    /** The text as written, or the value. */
+    /** Characters of a long number's text shown at each end in {@link #describe()}. */
+    static final int SHOWN = 16;
+
+    /**
+     * The text as written, or the value. A text longer than {@code 2 * SHOWN + 3} characters (a number of up to 1,000
+     * digits is accepted by the parser) is shortened to its first and last {@code SHOWN} with its length:
+     * {@code 1000000000000000...0000000000000000 (401 characters)}.
+     */
     String describe() {
-      return text != null ? text : Double.toString(value);
+      if (text == null) {
+        return Double.toString(value);
+      }
+      int n = text.length();
+      return n <= 2 * SHOWN + 3 ? text
+          : text.substring(0, SHOWN) + "..." + text.substring(n - SHOWN) + " (" + n + " characters)";
     }
   }
 

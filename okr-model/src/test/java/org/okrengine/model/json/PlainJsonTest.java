@@ -88,6 +88,13 @@ class PlainJsonTest {
         .containsExactly("a.b: duplicate key", "c[0].d: duplicate key", "a: duplicate key",
             "c[0].d: must be finite: 1e400", "c[1]: must be finite: -1E999");
     assertThat(problems("1e400")).containsExactly("must be finite: 1e400");
+    // a long number is echoed by its ends and length, not in full (the parser accepts up to 1,000 digits)
+    assertThat(problems("[1" + "0".repeat(400) + ", -" + "9".repeat(34) + ".5e999]")).containsExactly(
+        "[0]: must be finite: 1000000000000000...0000000000000000 (401 characters)",
+        "[1]: must be finite: -999999999999999...9999999999.5e999 (41 characters)");
+    // 35 characters are shown as written
+    assertThat(problems("1" + "0".repeat(30) + "e999")).containsExactly(
+        "must be finite: 1" + "0".repeat(30) + "e999");
     assertThatThrownBy(() -> PlainJson.parse("[1e400]")).hasMessage("1 problem:\n[0]: must be finite: 1e400");
   }
 
