@@ -178,13 +178,28 @@ public final class ForecastModel {
     for (int i = 0; i < name.length(); ) {
       int c = name.codePointAt(i);
       int type = Character.getType(c);
-      if (type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+      if (type == Character.CONTROL || isFormat(c) || type == Character.LINE_SEPARATOR
           || type == Character.PARAGRAPH_SEPARATOR || type == Character.PRIVATE_USE || type == Character.SURROGATE) {
         return false;
       }
       i += Character.charCount(c);
     }
     return true;
+  }
+
+  /**
+   * Whether {@code c} is one of Unicode 16's format characters (general category Cf, 170 code points), the same on
+   * every JDK: {@code Character.getType} follows the JDK's Unicode (Java 17's 13 does not know U+0890, U+0891 or
+   * U+13439 to U+1343F), and a name accepted on one JDK must not be refused on another. docs/schemas lists the same.
+   */
+  static boolean isFormat(int c) {
+    int[] r = FormatRanges.RANGES;
+    for (int k = 0; k < r.length; k += 2) {
+      if (c >= r[k] && c <= r[k + 1]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** At most {@code max} code points of {@code s} from its start, never splitting a surrogate pair. */
@@ -564,5 +579,15 @@ public final class ForecastModel {
             + weightOfHistory);
       }
     }
+  }
+
+  /** Unicode 16's format characters, inclusive ranges (a holder: {@link #DEFAULTS} is built before later fields). */
+  private static final class FormatRanges {
+    static final int[] RANGES = {0x00AD, 0x00AD, 0x0600, 0x0605, 0x061C, 0x061C, 0x06DD, 0x06DD, 0x070F, 0x070F,
+        0x0890, 0x0891, 0x08E2, 0x08E2, 0x180E, 0x180E, 0x200B, 0x200F, 0x202A, 0x202E, 0x2060, 0x2064, 0x2066, 0x206F,
+        0xFEFF, 0xFEFF, 0xFFF9, 0xFFFB, 0x110BD, 0x110BD, 0x110CD, 0x110CD, 0x13430, 0x1343F, 0x1BCA0, 0x1BCA3,
+        0x1D173, 0x1D17A, 0xE0001, 0xE0001, 0xE0020, 0xE007F};
+
+    private FormatRanges() {}
   }
 }

@@ -402,6 +402,31 @@ class MovementAwareTest {
   }
 
   @Test
+  void name_formatCharactersOfUnicode16_refusedOnEveryJdk() {
+    // Unicode 14 and 15 made these format characters (Cf); Java 17's Unicode 13 calls them unassigned, and the reader
+    // took the category from the JDK, so a name holding one was accepted on Java 17 and refused on Java 21 and later
+    for (int c : new int[] {0x0890, 0x0891, 0x13439, 0x1343F, 0x13430, 0x200E, 0xE0001}) {
+      assertThatThrownBy(() -> ForecastModel.defaults().withName("m" + Character.toString(c)))
+          .as("U+%04X", c).isInstanceOf(IllegalArgumentException.class);
+    }
+    // unassigned in Unicode 16, neither a format nor a private-use character: a name may hold it
+    assertThat(ForecastModel.defaults().withName("m\u2065").name()).isEqualTo("m\u2065");
+    assertThat(ForecastModel.isFormat(0x2065)).isFalse();
+    assertThat(ForecastModel.isFormat(0x1343F)).isTrue();
+    assertThat(ForecastModel.isFormat(0x13440)).isFalse();
+    // Unicode 16 has 170 format characters (DerivedGeneralCategory.txt, "Total code points: 170" under Cf), and every
+    // one this JDK knows is among them
+    int count = 0;
+    for (int c = 0; c <= Character.MAX_CODE_POINT; c++) {
+      count += ForecastModel.isFormat(c) ? 1 : 0;
+      if (Character.getType(c) == Character.FORMAT) {
+        assertThat(ForecastModel.isFormat(c)).as("U+%04X", c).isTrue();
+      }
+    }
+    assertThat(count).isEqualTo(170);
+  }
+
+  @Test
   void name_ofAnotherTypeOrTooLong_isRefusedByTheNameRule() {
     // the name's own rule (1 to 200 characters), not the 2,000 of free text, names the problem
     String json = ForecastModel.defaults().toJson();
