@@ -64,34 +64,35 @@ final class CompletionSection implements Section<CompletionSection> {
       KeyResult kr = f.keyResults[i];
       Objective o = f.objectives[i];
       int packed = f.packed[i];
+      boolean undeclared = !o.commitmentDeclared();
       GroupAcc teamGroup = byNumber[f.teams[i]];
       if (teamGroup == null) {
         teamGroup = group(team, f.teamIds[f.teams[i]]);
         byNumber[f.teams[i]] = teamGroup;
       }
-      teamGroup.add(packed);
+      teamGroup.add(packed, undeclared);
       if (byObjective) {
         if (o != lastObjective) {
           objectiveGroup = objectiveGroup(f.cycle.id(), o.id());
           lastObjective = o;
         }
-        objectiveGroup.add(packed);
+        objectiveGroup.add(packed, undeclared);
       }
       if (owner != null && kr.owner() != null) {
-        owner.get(kr.owner()).add(packed);
+        owner.get(kr.owner()).add(packed, undeclared);
       }
       if (tag != null) {
         List<String> tags = kr.tags();
         for (int t = 0; t < tags.size(); t++) {
-          tag.get(tags.get(t)).add(packed);
+          tag.get(tags.get(t)).add(packed, undeclared);
         }
       }
       Metric metric = kr.metric();
       if (direction != null) {
-        direction.get(metric.direction().jsonName()).add(packed);
+        direction.get(metric.direction().jsonName()).add(packed, undeclared);
       }
       if (unit != null && metric.unit() != null) {
-        unit.get(metric.unit()).add(packed);
+        unit.get(metric.unit()).add(packed, undeclared);
       }
       if (commitment != null && o.commitmentDeclared()) {
         commitment.get(o.commitment().jsonName()).add(packed);
@@ -157,17 +158,28 @@ final class CompletionSection implements Section<CompletionSection> {
 
   @Override
   public void write(ByteWriter out) {
+    List<GroupAcc> written = new ArrayList<>();
     for (Map<String, GroupAcc> m : groups.values()) {
       out.writeMap(m, GroupAcc::write);
+      new TreeMap<>(m).forEach((key, g) -> written.add(g)); // in the order written: by key
     }
+    GroupAcc.writeUndeclared(out, written);
   }
 
   @Override
   public void read(ByteReader in) {
+    List<GroupAcc> read = new ArrayList<>();
+    List<String> whats = new ArrayList<>();
     for (Map.Entry<Grouping, Map<String, GroupAcc>> e : groups.entrySet()) {
-      in.readMap("completion by " + e.getKey().jsonName(), GroupAcc.MIN_BYTES, e.getValue(),
-          (r, key, what) -> GroupAcc.readNew(r, what));
+      String what = "completion by " + e.getKey().jsonName();
+      in.readMap(what, GroupAcc.MIN_BYTES, e.getValue(), (r, key, entry) -> {
+        GroupAcc g = GroupAcc.readNew(r, entry);
+        read.add(g);
+        whats.add(entry);
+        return g;
+      });
     }
+    GroupAcc.readUndeclared(in, read, whats, "completion");
   }
 
   @Override

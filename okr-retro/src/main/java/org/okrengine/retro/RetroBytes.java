@@ -37,7 +37,12 @@ final class RetroBytes {
    * each (exact for any string); a map is an int count and its entries in ascending order of key; a multiset (scores,
    * gaps, seconds ahead) is written in ascending order. So equal accumulators write equal bytes, whatever order
    * they were added and merged in. A completion group is its key results' count and their packed scores (score in
-   * millionths << 2 | hit << 1 | committed, GroupAcc). Figures over every key result are not written: they are the
+   * millionths << 2 | hit << 1 | committed, GroupAcc; an objective that declares no commitment is packed as
+   * committed). Where a group of the completion or shapes section has key results of objectives that declare no
+   * commitment, the section ends with a byte 1 and, for every group of it in the order written, two longs: how many
+   * of its scored key results those are, and how many of them score 1.0 (GroupAcc.writeUndeclared; nothing where no
+   * group has one, so those bytes are the ones written before the counts existed, which read as before: their
+   * undeclared key results counted as committed). Figures over every key result are not written: they are the
    * teams' merged. Any change of layout or meaning, including a reordering of Grouping, takes a new version number.
    *
    * Reading checks, in this order: the magic number, the length of header and checksum, the version, the checksum

@@ -185,6 +185,7 @@ public final class RetroJson {
     w.field("aspirational").num(g.aspirational());
     w.field("aspirationalMet").num(g.aspirationalMet());
     w.field("meanAspirationalScore").num(g.meanAspirationalScore());
+    w.field("undeclared").num(g.undeclared());
     w.endInline('}');
   }
 

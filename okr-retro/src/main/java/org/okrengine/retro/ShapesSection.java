@@ -1,5 +1,8 @@
 package org.okrengine.retro;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** Completion by trajectory shape ({@link Trajectories}). */
 final class ShapesSection implements Section<ShapesSection> {
   /** By {@link TrajectoryShape} ordinal. */
@@ -18,7 +21,7 @@ final class ShapesSection implements Section<ShapesSection> {
     for (int i = 0; i < f.size; i++) {
       points.ensure(f.from[i + 1] - f.from[i] + 2);
       TrajectoryShape shape = Trajectories.classify(f.keyResults[i], f, i, points);
-      shapes[shape.ordinal()].add(f.packed[i]);
+      shapes[shape.ordinal()].add(f.packed[i], !f.objectives[i].commitmentDeclared());
     }
   }
 
@@ -34,6 +37,7 @@ final class ShapesSection implements Section<ShapesSection> {
     for (GroupAcc g : shapes) {
       g.write(out);
     }
+    GroupAcc.writeUndeclared(out, List.of(shapes));
   }
 
   @Override
@@ -41,6 +45,11 @@ final class ShapesSection implements Section<ShapesSection> {
     for (TrajectoryShape s : TrajectoryShape.values()) {
       shapes[s.ordinal()].read(in, "shape " + s.jsonName());
     }
+    List<String> whats = new ArrayList<>();
+    for (TrajectoryShape s : TrajectoryShape.values()) {
+      whats.add("shape " + s.jsonName());
+    }
+    GroupAcc.readUndeclared(in, List.of(shapes), whats, "shapes");
   }
 
   @Override

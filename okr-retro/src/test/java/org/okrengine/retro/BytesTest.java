@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
@@ -241,6 +242,76 @@ class BytesTest {
     assertThatThrownBy(() -> Retrospective.Accumulator.fromBytes(withChecksum(forged)))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("corrupt retrospective accumulator bytes: the "
             + "forecaster's last byte must be 1 (it forecasts at the last check-in) (before byte " + (flagAt + 1) + ")");
+  }
+
+  /**
+   * Key results of objectives that declare no commitment travel apart: the completion and shapes sections end with a
+   * byte 1 and each group's undeclared counts, so a report merged from bytes counts them as the direct run does.
+   * Bytes written before the counts existed ({@code undeclared-before-counts.bin}, written at dc32a64 by
+   * {@code UNDECLARED.newAccumulator().add(Fixtures.undeclared()).toBytes()}) read as they did, their undeclared key
+   * results counted as committed, and are written back the same; forged counts are refused.
+   */
+  @Test
+  void undeclaredCommitments_travel_andOlderBytesReadAsBefore() throws IOException {
+    List<OkrCycle> cycles = List.of(Fixtures.undeclared(), Fixtures.cycleB());
+    Retrospective.Accumulator merged = UNDECLARED.newAccumulator();
+    for (OkrCycle c : cycles) {
+      merged.mergeBytes(UNDECLARED.newAccumulator().add(c).toBytes());
+    }
+    RetroReport direct = UNDECLARED.run(cycles);
+    assertThat(RetroJson.write(merged.report())).isEqualTo(RetroJson.write(direct));
+    assertThat(direct.overall().undeclared()).isEqualTo(3);
+
+    byte[] old;
+    try (InputStream in = BytesTest.class.getResourceAsStream("undeclared-before-counts.bin")) {
+      old = in.readAllBytes();
+    }
+    Retrospective.Accumulator fromOld = Retrospective.Accumulator.fromBytes(old);
+    GroupStats all = fromOld.report().overall();
+    // as before the counts: KR-1, KR-2 and KR-5 (undeclared) committed with KR-3; KR-1 and KR-3 score 1.0
+    assertThat(List.of(all.committed(), all.committedMet(), all.aspirational(), all.undeclared()))
+        .containsExactly(4L, 2L, 1L, 0L);
+    assertThat(fromOld.toBytes()).isEqualTo(old);
+    Retrospective.Accumulator mixed = UNDECLARED.newAccumulator().mergeBytes(old).add(Fixtures.undeclared());
+    assertThat(List.of(mixed.report().overall().committed(), mixed.report().overall().undeclared()))
+        .containsExactly(4L + 1, 3L); // the old bytes' 4 as they were, and the cycle added now: 1 committed, 3 not
+
+    byte[] now = UNDECLARED.newAccumulator().add(Fixtures.undeclared()).toBytes();
+    int groups = UNDECLARED.run(List.of(Fixtures.undeclared())).breakdowns().stream()
+        .mapToInt(b -> b.groups().size()).sum();
+    int shapes = TrajectoryShape.values().length;
+    assertThat(now.length).isEqualTo(old.length + 2 + 16 * (groups + shapes)); // a byte 1 and two longs a group
+    int shapesEnd = sectionEnd(now, 7);
+    int one = shapesEnd - 1 - 16 * shapes;
+    assertThat(now[one]).isEqualTo((byte) 1);
+    byte[] two = now.clone();
+    two[one] = 2;
+    assertThatThrownBy(() -> UNDECLARED.newAccumulator().mergeBytes(withChecksum(two)))
+        .hasMessageContaining("shapes: the byte after the groups must be 1 (their undeclared counts follow)");
+    byte[] zeros = now.clone();
+    Arrays.fill(zeros, one + 1, shapesEnd, (byte) 0);
+    assertThatThrownBy(() -> UNDECLARED.newAccumulator().mergeBytes(withChecksum(zeros)))
+        .hasMessageContaining("shapes: undeclared counts are written only where a group has some");
+    byte[] beyond = now.clone();
+    for (int i = one + 1; i < shapesEnd; i += 16) {
+      beyond[i + 7] = 9; // 9 undeclared key results in every shape
+    }
+    assertThatThrownBy(() -> UNDECLARED.newAccumulator().mergeBytes(withChecksum(beyond)))
+        .hasMessageContaining("undeclared key results, ").hasMessageContaining("beyond its");
+  }
+
+  private static final Retrospective UNDECLARED = Retrospective.withDefaults().withoutForecasts()
+      .withGroupings(EnumSet.allOf(Grouping.class));
+
+  /** Where section {@code index} (0 the totals) of {@code bytes} ends. */
+  private static int sectionEnd(byte[] bytes, int index) {
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
+    int at = RetroBytes.HEADER;
+    at += 4 + b.getInt(at); // the forecaster
+    for (int i = 0; i <= index; i++) {
+      at += 4 + b.getInt(at);
+    }
+    return at;
   }
 
   @Test

@@ -76,6 +76,26 @@ final class Fixtures {
         new Objective("O4", null, "alpha", "ann", null, Commitment.COMMITTED, List.of(kr6, kr7, kr8))));
   }
 
+  /**
+   * Cycle A with objectives that declare no commitment: team alpha (O1 undeclared: KR-1 1.0 tagged growth, KR-2 0.5,
+   * KR-9 unscored; O3 committed: KR-3 1.0; O4 aspirational: KR-4 0.8) and team beta (O5 undeclared: KR-5 0.3 with
+   * check-ins).
+   */
+  static OkrCycle undeclared() {
+    Objective o1 = new Objective("O1", null, "alpha", null, null, null,
+        List.of(kr("KR-1", "alpha", "ann", 1, List.of("growth"), up(100), Result.of(100)),
+            kr("KR-2", "alpha", null, 1, List.of(), up(100), Result.of(50)),
+            kr("KR-9", "alpha", null, 1, List.of(), up(100), null)));
+    Objective o3 = new Objective("O3", null, "alpha", null, null, Commitment.COMMITTED,
+        List.of(kr("KR-3", "alpha", "ann", 1, List.of("growth"), up(100), Result.of(100))));
+    Objective o4 = new Objective("O4", null, "alpha", null, null, Commitment.ASPIRATIONAL,
+        List.of(kr("KR-4", "alpha", null, 1, List.of(), up(100), Result.of(80))));
+    Objective o5 = new Objective("O5", null, "beta", null, null, null,
+        List.of(kr("KR-5", "beta", null, 1, List.of(), up(100), Result.of(30), at(A, 30, 10, 0.5),
+            at(A, 60, 20, 0.5))));
+    return OkrCycle.of(A, List.of(Team.of("alpha"), Team.of("beta")), List.of(o1, o3, o4, o5));
+  }
+
   /** {@code n} random cycles of 1 to 6 key results, seeded. */
   static List<OkrCycle> random(long seed, int n) {
     Random r = new Random(seed);

@@ -31,7 +31,7 @@ class RetroJsonTest {
     assertThat(JSON).contains("\"overall\": {\"key\": \"all\", \"keyResults\": 8, \"scored\": 7, \"hits\": 3, "
         + "\"hitRate\": 0.428571, \"meanScore\": 0.614286, \"medianScore\": 0.7, "
         + "\"bands\": {\"low\": 2, \"middle\": 1, \"high\": 4}, \"committed\": 6, \"committedMet\": 3, "
-        + "\"aspirational\": 1, \"aspirationalMet\": 1, \"meanAspirationalScore\": 0.7}");
+        + "\"aspirational\": 1, \"aspirationalMet\": 1, \"meanAspirationalScore\": 0.7, \"undeclared\": 0}");
     assertThat(JSON).contains("{\"cycleId\": \"B\", \"start\": \"2026-04-06\", \"keyResults\": 3, \"scored\": 3, "
         + "\"hits\": 1, \"meanScore\": 0.383333, \"change\": -0.333333}");
     assertThat(JSON).contains("\"medianGapDays\": 24.5").contains("\"longestSilenceKeyResult\": \"KR-3\"");

@@ -304,6 +304,37 @@ class RetrospectiveTest {
             + "commit only to what the teams control, or make the rest aspirational.");
   }
 
+  /**
+   * The groups count key results of objectives that declare no commitment apart, in {@code undeclared}: not in
+   * {@code committed} nor {@code committedMet} (a manager's report called undeclared work committed: the team group
+   * read "committed 3, committedMet 2" of one declared key result), so committed, aspirational and undeclared add up
+   * to the scored.
+   */
+  @Test
+  void commitmentNotDeclared_groupsCountItApart() {
+    OkrCycle mixed = Fixtures.undeclared();
+    RetroReport r = Retrospective.withDefaults().withoutForecasts().run(List.of(mixed));
+    // alpha: KR-1 (1.0) and KR-2 undeclared, KR-3 (1.0) committed, KR-4 (0.8) aspirational; beta: KR-5 undeclared
+    GroupStats alpha = r.group(Grouping.TEAM, "alpha").orElseThrow();
+    assertThat(List.of(alpha.scored(), alpha.committed(), alpha.committedMet(), alpha.aspirational(),
+        alpha.aspirationalMet(), alpha.undeclared())).containsExactly(4L, 1L, 1L, 1L, 1L, 2L);
+    GroupStats all = r.overall();
+    assertThat(List.of(all.scored(), all.committed(), all.committedMet(), all.aspirational(), all.undeclared()))
+        .containsExactly(5L, 1L, 1L, 1L, 3L);
+    GroupStats beta = r.group(Grouping.TEAM, "beta").orElseThrow();
+    assertThat(List.of(beta.committed(), beta.committedMet(), beta.undeclared())).containsExactly(0L, 0L, 1L);
+    long shapesUndeclared = 0;
+    for (GroupStats s : r.shapes()) {
+      assertThat(s.committed() + s.aspirational() + s.undeclared()).as(s.key()).isEqualTo(s.scored());
+      shapesUndeclared += s.undeclared();
+    }
+    assertThat(shapesUndeclared).isEqualTo(3);
+    assertThat(RetroJson.write(r)).contains("\"key\": \"alpha\"").contains("\"committed\": 1, \"committedMet\": 1, "
+        + "\"aspirational\": 1, \"aspirationalMet\": 1, \"meanAspirationalScore\": 0.8, \"undeclared\": 2}");
+    // every objective declares one: undeclared 0, the rest as before
+    assertThat(R.overall().undeclared()).isZero();
+  }
+
   private static OkrCycle cycleWithAspirational(KeyResult kr) {
     return OkrCycle.of(A, List.of(Team.of("alpha")), List.of(new Objective("OA", null, "alpha", null, null,
         org.okrengine.model.Commitment.ASPIRATIONAL, List.of(kr))));
