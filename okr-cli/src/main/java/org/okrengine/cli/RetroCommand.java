@@ -266,19 +266,13 @@ final class RetroCommand implements Callable<Integer> {
   }
 
   /**
-   * Each named team's label in the tables: its display name, safe for the console, followed by its id where another
-   * team has the same display name (two teams named "Platform" read as one before).
+   * Each named team's label in the tables, safe for the console: {@link RetroReport#teamLabels()}, its display name
+   * followed by its id where another team has the same display name (two teams named "Platform" read as one before),
+   * as the recommendations name it.
    */
   static Map<String, String> labels(RetroReport r) {
-    Map<String, Integer> uses = new HashMap<>();
-    for (String name : r.teamNames().values()) {
-      uses.merge(name, 1, Integer::sum);
-    }
     Map<String, String> labels = new HashMap<>();
-    for (Map.Entry<String, String> e : r.teamNames().entrySet()) {
-      String name = e.getValue();
-      labels.put(e.getKey(), safe(uses.get(name) > 1 ? name + " (" + e.getKey() + ")" : name));
-    }
+    r.teamLabels().forEach((id, label) -> labels.put(id, safe(label)));
     return labels;
   }
 

@@ -57,6 +57,30 @@ class RetroCommandTest {
         .doesNotContain("\n  Platform                      1 ");
   }
 
+  /**
+   * The recommendations name two teams of one display name as the tables do, with their ids ("Platform (a) hit 0 of
+   * 2 KRs"); both read "Platform hit 0 of 2 KRs".
+   */
+  @Test
+  void retro_twoTeamsOfOneName_theRecommendationsAddTheirIds(@TempDir Path dir) throws IOException {
+    String kr = "{\"id\": \"KR-%s\", \"team\": \"%s\", \"metric\": {\"baseline\": 0, \"target\": 100, "
+        + "\"direction\": \"increase\"}, \"checkIns\": [{\"at\": \"2026-02-01T00:00:00Z\", \"value\": 20}], "
+        + "\"result\": {\"finalValue\": 30}}";
+    StringBuilder objectives = new StringBuilder();
+    for (String t : new String[] {"a", "b"}) {
+      objectives.append(objectives.length() == 0 ? "" : ", ").append("{\"id\": \"O-").append(t)
+          .append("\", \"team\": \"").append(t).append("\", \"keyResults\": [").append(String.format(kr, t + "1", t))
+          .append(", ").append(String.format(kr, t + "2", t)).append("]}");
+    }
+    Path c = Files.writeString(dir.resolve("c.json"), "{\"format\": \"okr-cycle/1\", \"cycle\": {\"id\": \"C\", "
+        + "\"start\": \"2026-01-01\", \"end\": \"2026-03-31\", \"zone\": \"UTC\"}, \"teams\": [{\"id\": \"a\", "
+        + "\"name\": \"Platform\"}, {\"id\": \"b\", \"name\": \"Platform\"}], \"objectives\": [" + objectives + "]}");
+    OkrTest.Run r = OkrTest.run("retro", c.toString(), "--no-forecasts");
+    assertThat(r.code()).isEqualTo(0);
+    assertThat(r.out()).contains("\n  - Platform (a) hit 0 of 2 KRs, median score 0.30")
+        .contains("\n  - Platform (b) hit 0 of 2 KRs, median score 0.30").doesNotContain("- Platform hit");
+  }
+
   /** A score of 0.37 is counted in the lowest band: its column and the title say below 0.4, not "0-.3". */
   @Test
   void retro_scoreBetweenTheOldBandLabels_theBandsSayWhatTheyCount(@TempDir Path dir) throws IOException {

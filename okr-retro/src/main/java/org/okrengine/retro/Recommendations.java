@@ -37,6 +37,10 @@ final class Recommendations {
 
   private Recommendations() {}
 
+  /**
+   * The recommendations; {@code teamNames} names each team in the messages by id ({@link RetroReport#teamLabels()}:
+   * the tables' names), a team missing from it by its id.
+   */
   static List<Recommendation> of(Map<String, String> teamNames, Map<String, GroupStats> byTeam,
       List<ObjectiveStats> objectives, List<CalibrationStats> calibration, List<CadenceStats> cadence,
       List<GroupStats> shapes, List<BlockerStats> blockers, ForecastAccountability forecasts) {

@@ -42,8 +42,9 @@ final class ReportParts {
 
   /** The report of these parts, with the recommendations they call for. */
   RetroReport toReport() {
-    List<Recommendation> recommendations = Recommendations.of(teamNames, byTeam, objectives, calibrationByTeam,
-        cadenceByTeam, shapes, blockers, forecasts);
+    // teams as the text's tables name them: two of one display name with their ids
+    List<Recommendation> recommendations = Recommendations.of(RetroReport.teamLabels(teamNames), byTeam, objectives,
+        calibrationByTeam, cadenceByTeam, shapes, blockers, forecasts);
     return new RetroReport(cycles, keyResults, scoredFromResults, scoredFromLastCheckIn, unscored, overall,
         breakdowns, objectives, trends, calibration, calibrationByTeam, cadence, cadenceByTeam, shapes, blockers,
         forecasts, forecastsByTeam, recommendations, model, teamNames);

@@ -1,6 +1,7 @@
 package org.okrengine.retro;
 
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,7 +34,8 @@ import java.util.TreeMap;
  * @param recommendations recommendations for the next cycle
  * @param model the name of the forecast model the replay used, or null when forecasts were not replayed
  * @param teamNames the teams' display names by id, sorted by id (a team without a name in its documents is named
- *     after its id; one named differently in two cycles keeps the least name), as the recommendations name them
+ *     after its id; one named differently in two cycles keeps the least name); the recommendations name them so,
+ *     with their ids added where two share a name ({@link #teamLabels()})
  */
 public record RetroReport(long cycles, long keyResults, long scoredFromResults, long scoredFromLastCheckIn,
     long unscored, GroupStats overall, List<Breakdown> breakdowns, List<ObjectiveStats> objectives,
@@ -82,9 +84,32 @@ public record RetroReport(long cycles, long keyResults, long scoredFromResults, 
         recommendations, null);
   }
 
-  /** The display name of team {@code id}, as the recommendations name it: its name, or the id when it has none. */
+  /** The display name of team {@code id}: its name, or the id when it has none. */
   public String teamName(String id) {
     return teamNames.getOrDefault(id, id);
+  }
+
+  /**
+   * Each team's label by id, sorted by id: its display name ({@link #teamName}), followed by its id in parentheses
+   * where another team of the report has the same display name ("Platform (a)", "Platform (b)"). The recommendations'
+   * messages name teams so, as the text's tables do.
+   */
+  public Map<String, String> teamLabels() {
+    return teamLabels(teamNames);
+  }
+
+  /** The labels ({@link #teamLabels()}) of the teams whose display names by id are {@code teamNames}. */
+  static Map<String, String> teamLabels(Map<String, String> teamNames) {
+    Map<String, Integer> uses = new HashMap<>();
+    for (String name : teamNames.values()) {
+      uses.merge(name, 1, Integer::sum);
+    }
+    Map<String, String> labels = new TreeMap<>();
+    for (Map.Entry<String, String> e : teamNames.entrySet()) {
+      String name = e.getValue();
+      labels.put(e.getKey(), uses.get(name) > 1 ? name + " (" + e.getKey() + ")" : name);
+    }
+    return Collections.unmodifiableMap(labels);
   }
 
   /** The breakdown by {@code grouping}, or empty when it was not requested. */

@@ -335,6 +335,32 @@ class RetrospectiveTest {
     assertThat(R.overall().undeclared()).isZero();
   }
 
+  /**
+   * Two teams of one display name are told apart in the recommendations as in the text's tables, by their ids
+   * ("Platform (a)", "Platform (b)"; both read "Platform hit 0 of 2 KRs"); a team whose name is its own keeps it.
+   */
+  @Test
+  void recommendations_twoTeamsOfOneName_carryTheirIds() {
+    List<Objective> objectives = new java.util.ArrayList<>();
+    for (String team : List.of("a", "b", "c")) {
+      objectives.add(new Objective("O-" + team, null, team, null, null, Commitment.COMMITTED, List.of(
+          Fixtures.kr("KR-" + team + "1", team, null, 1, List.of(), Fixtures.up(100), Result.of(30),
+              Fixtures.at(A, 20, 10, null, "legal")),
+          Fixtures.kr("KR-" + team + "2", team, null, 1, List.of(), Fixtures.up(100), Result.of(30)))));
+    }
+    OkrCycle c = OkrCycle.of(A, List.of(new Team("a", "Platform", null), new Team("b", "Platform", null),
+        new Team("c", "Data", null)), objectives);
+    RetroReport r = Retrospective.withDefaults().withoutForecasts().run(List.of(c));
+    assertThat(r.teamLabels()).containsExactly(java.util.Map.entry("a", "Platform (a)"),
+        java.util.Map.entry("b", "Platform (b)"), java.util.Map.entry("c", "Data"));
+    assertThat(r.teamNames()).containsEntry("a", "Platform"); // the JSON's teamNames keep the display names
+    List<String> messages = r.recommendations().stream().map(Recommendation::message).toList();
+    assertThat(messages).anyMatch(m -> m.startsWith("Platform (a) hit 0 of 2 KRs"))
+        .anyMatch(m -> m.startsWith("Platform (b) hit 0 of 2 KRs")).anyMatch(m -> m.startsWith("Data hit 0 of 2 KRs"))
+        .anyMatch(m -> m.contains("Platform (a), Platform (b), Data"))
+        .noneMatch(m -> m.startsWith("Platform hit"));
+  }
+
   private static OkrCycle cycleWithAspirational(KeyResult kr) {
     return OkrCycle.of(A, List.of(Team.of("alpha")), List.of(new Objective("OA", null, "alpha", null, null,
         org.okrengine.model.Commitment.ASPIRATIONAL, List.of(kr))));
