@@ -80,9 +80,18 @@ final class Html {
     return esc(Numbers.percent(fraction));
   }
 
-  /** A prediction interval, {@code low – high unit}, not escaped. */
+  /**
+   * A prediction interval, {@code low – high unit}, not escaped; the unit is the plural of a range ({@code 0.6 – 1
+   * deals}, not {@code 1 deal}) unless both ends read 1.
+   */
   static String interval(PredictionInterval iv, Metric m) {
-    return Numbers.value(iv.low(), null) + " – " + Numbers.value(iv.high(), m);
+    String low = Numbers.value(iv.low(), null);
+    String high = Numbers.value(iv.high(), m);
+    String n = Numbers.number(iv.high());
+    if (m != null && m.unit() != null && !m.unit().isBlank() && !low.equals(n) && (n.equals("1") || n.equals("-1"))) {
+      high = n + (m.unit().startsWith("%") ? "" : " ") + Numbers.plural(m.unit());
+    }
+    return low + " – " + high;
   }
 
   static String plural(int n, String one, String many) {

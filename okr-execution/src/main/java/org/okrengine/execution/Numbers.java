@@ -27,14 +27,59 @@ final class Numbers {
 
   private Numbers() {}
 
-  /** {@code v} in {@code m}'s unit ({@code 2 M EUR}, {@code 99.93%}); {@code m} may be null for a bare number. */
+  /**
+   * {@code v} in {@code m}'s unit ({@code 2 M EUR}, {@code 99.93%}, {@code 1 incident}, {@code 3 levels}); {@code m}
+   * may be null for a bare number. A number written {@code 1} or {@code -1} takes the unit's {@link #singular}, any
+   * other its {@link #plural} ({@code 0 deals}, {@code 1.5 releases}).
+   */
   static String value(double v, Metric m) {
     String n = number(v);
     String unit = m == null ? null : m.unit();
     if (unit == null || unit.isBlank()) {
       return n;
     }
-    return n + (unit.startsWith("%") ? "" : " ") + (n.equals("1") || n.equals("-1") ? singular(unit) : unit);
+    return n + (unit.startsWith("%") ? "" : " ") + (n.equals("1") || n.equals("-1") ? singular(unit) : plural(unit));
+  }
+
+  /**
+   * The plural of a unit written as a plain English noun in the singular, for any count but one: {@code level} ->
+   * {@code levels}, {@code deal} -> {@code deals}, {@code story} -> {@code stories}, {@code batch} -> {@code batches};
+   * any other unit as it is. Conservative, as {@link #singular}: only a single word of four or more lower-case
+   * letters a-z with a vowel is changed, so abbreviations and symbols ({@code h}, {@code ms}, {@code kg}, {@code NPS},
+   * {@code USD}, {@code k€}, {@code %}, {@code sqft}) and units of several words ({@code M EUR}, {@code k visits}) stay;
+   * a word ending in s is taken as plural already or as a word without a plural of its own ({@code incidents},
+   * {@code status}, {@code series}); mass nouns and the names of scales ({@code revenue}, {@code uptime},
+   * {@code percent}, {@code rating}, {@code score}) stay, as listed in {@code NOT_COUNTED}. A word ending in a
+   * consonant and y takes ies, one ending in x, ch or sh takes es, one ending in z, f or fe (quiz, leaf, life) stays,
+   * any other takes an s.
+   */
+  static String plural(String unit) {
+    int n = unit.length();
+    if (n < 4 || NOT_COUNTED.contains(unit)) {
+      return unit;
+    }
+    boolean vowel = false;
+    for (int i = 0; i < n; i++) {
+      char c = unit.charAt(i);
+      if (c < 'a' || c > 'z') {
+        return unit;
+      }
+      vowel |= "aeiouy".indexOf(c) >= 0;
+    }
+    char last = unit.charAt(n - 1);
+    if (!vowel || last == 's') {
+      return unit;
+    }
+    if (last == 'y' && "aeiou".indexOf(unit.charAt(n - 2)) < 0) {
+      return unit.substring(0, n - 1) + "ies"; // story -> stories, reply -> replies
+    }
+    if (last == 'z' || last == 'f' || unit.endsWith("fe")) {
+      return unit; // quiz, leaf, life: not a plain s or es
+    }
+    if (last == 'x' || unit.endsWith("ch") || unit.endsWith("sh")) {
+      return unit + "es"; // batch -> batches, patch -> patches
+    }
+    return unit + "s";
   }
 
   /**
@@ -69,6 +114,18 @@ final class Numbers {
   /** Words that end in s but are no plural of the word without it, or whose singular the rules above miss. */
   private static final java.util.Set<String> NOT_PLURALS = java.util.Set.of("news", "series", "species", "kudos",
       "movies", "cookies", "calories", "analytics", "physics", "economics", "logistics", "diabetes");
+
+  /**
+   * Words in the singular that are no count of things (mass nouns, the names of a scale or a measure, and a few
+   * abbreviations that read as words): "3 revenue", "4.5 rating", "20 percent" take no s.
+   */
+  private static final java.util.Set<String> NOT_COUNTED = java.util.Set.of("revenue", "income", "profit", "money",
+      "cash", "spend", "traffic", "uptime", "downtime", "latency", "throughput", "bandwidth", "capacity", "storage",
+      "coverage", "usage", "churn", "retention", "engagement", "adoption", "growth", "satisfaction", "feedback",
+      "data", "information", "software", "hardware", "equipment", "content", "code", "debt", "effort", "work",
+      "time", "headcount", "staff", "personnel", "inventory", "stock", "percent", "percentage", "rate", "ratio",
+      "rating", "score", "grade", "index", "kelvin", "hertz", "fahrenheit", "sheep", "fish", "deer", "aircraft",
+      "kcal", "msec", "usec", "nsec", "kbit", "mbit", "gbit");
 
   /**
    * {@code v} as a number for reading: {@code 2}, {@code 1.25}, {@code 123.5}, {@code 1,500}, {@code 12,345.5},

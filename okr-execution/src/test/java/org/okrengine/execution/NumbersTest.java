@@ -184,4 +184,27 @@ class NumbersTest {
     assertThat(Numbers.singular("processes")).isEqualTo("process");
     assertThat(Numbers.singular("releases")).isEqualTo("release");
   }
+
+  @Test
+  void value_countOtherThanOne_unitInTheSingularTakesItsPlural_abbreviationsAndMassNounsAsTheyAre() {
+    // "3 level", "0 deal", "1.5 release" before: a unit written in the singular was printed after any number
+    assertThat(Numbers.value(3, org.okrengine.model.Metric.of(1, 4, "level"))).isEqualTo("3 levels");
+    assertThat(Numbers.value(1, org.okrengine.model.Metric.of(1, 4, "level"))).isEqualTo("1 level");
+    assertThat(Numbers.value(0, org.okrengine.model.Metric.of(0, 3, "deal"))).isEqualTo("0 deals");
+    assertThat(Numbers.value(1.5, org.okrengine.model.Metric.of(0, 3, "release"))).isEqualTo("1.5 releases");
+    assertThat(Numbers.value(-2, org.okrengine.model.Metric.of(0, 3, "release"))).isEqualTo("-2 releases");
+    assertThat(Numbers.plural("story")).isEqualTo("stories");
+    assertThat(Numbers.plural("survey")).isEqualTo("surveys");
+    assertThat(Numbers.plural("batch")).isEqualTo("batches");
+    assertThat(Numbers.plural("hour")).isEqualTo("hours");
+    for (String unit : new String[] {"deals", "incidents", "status", "series", "analytics", "ms", "h", "%", "USD",
+        "k€", "NPS", "EUR", "M EUR", "k visits", "min", "bug", "sqft", "Level", "p95", "check-in", "revenue",
+        "uptime", "percent", "rating", "score", "data", "quiz", "leaf", "life"}) {
+      assertThat(Numbers.plural(unit)).as(unit).isEqualTo(unit);
+    }
+    // every plural this makes is one singular takes back
+    for (String unit : new String[] {"level", "deal", "release", "story", "batch", "hour", "ticket", "survey"}) {
+      assertThat(Numbers.singular(Numbers.plural(unit))).as(unit).isEqualTo(unit);
+    }
+  }
 }
