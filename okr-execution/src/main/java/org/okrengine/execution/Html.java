@@ -88,8 +88,9 @@ final class Html {
     String low = Numbers.value(iv.low(), null);
     String high = Numbers.value(iv.high(), m);
     String n = Numbers.number(iv.high());
-    if (m != null && m.unit() != null && !m.unit().isBlank() && !low.equals(n) && (n.equals("1") || n.equals("-1"))) {
-      high = n + (m.unit().startsWith("%") ? "" : " ") + Numbers.plural(m.unit());
+    String unit = m == null || m.unit() == null ? "" : m.unit().strip();
+    if (!unit.isEmpty() && !low.equals(n) && (n.equals("1") || n.equals("-1"))) {
+      high = n + (unit.startsWith("%") ? "" : " ") + Numbers.plural(unit);
     }
     return low + " – " + high;
   }

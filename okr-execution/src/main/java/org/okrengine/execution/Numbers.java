@@ -30,15 +30,26 @@ final class Numbers {
   /**
    * {@code v} in {@code m}'s unit ({@code 2 M EUR}, {@code 99.93%}, {@code 1 incident}, {@code 3 levels}); {@code m}
    * may be null for a bare number. A number written {@code 1} or {@code -1} takes the unit's {@link #singular}, any
-   * other its {@link #plural} ({@code 0 deals}, {@code 1.5 releases}).
+   * other its {@link #plural} ({@code 0 deals}, {@code 1.5 releases}); the unit is written without the spaces around
+   * it.
    */
   static String value(double v, Metric m) {
     String n = number(v);
-    String unit = m == null ? null : m.unit();
-    if (unit == null || unit.isBlank()) {
+    String unit = m == null || m.unit() == null ? null : m.unit().strip();
+    if (unit == null || unit.isEmpty()) {
       return n;
     }
     return n + (unit.startsWith("%") ? "" : " ") + (n.equals("1") || n.equals("-1") ? singular(unit) : plural(unit));
+  }
+
+  /**
+   * Whether {@code unit} (stripped) counts things: a word that {@link #singular} or {@link #plural} changes, written
+   * in the plural ({@code deals}, {@code days}) or the singular ({@code deal}, {@code day}) alike; not a symbol, an
+   * abbreviation or a mass noun ({@code h}, {@code M EUR}, {@code %}, {@code revenue}).
+   */
+  static boolean counts(String unit) {
+    String u = unit.strip();
+    return !singular(u).equals(u) || !plural(u).equals(u);
   }
 
   /**

@@ -323,13 +323,14 @@ public final class TargetRealism {
           .append(group).append(", ").append(poolCounts.hits()).append(" of ").append(pool.size())
           .append(" reached.");
     }
-    // a count of things (a whole baseline and target in a plural unit: 3 customers from 0) gets a whole target,
+    // a count of things (a whole baseline and target in a unit that counts: 3 customers from 0) gets a whole target,
     // rounded toward the baseline so its chance is 70% or more (it read "2.01 customers would have had a 70%
-    // chance"); a unit written in the singular or as a symbol (h, M EUR, %) keeps its decimals, a plural one ("65
-    // days") is taken as a count; the exact value stays in targetAt70
+    // chance"); a unit that is a symbol or a mass noun (h, M EUR, %, revenue) keeps its decimals, a word in the
+    // plural or the singular ("65 days", "3 deal") is taken as a count alike (Numbers.counts: "deal" kept "1.5 deal"
+    // where "deals" said "1 deal ... or more"); a rounding that lands on the baseline keeps the decimals ("0.6
+    // deals", never "0 deals" nor a "1 deal" with less than a 70% chance); the exact value stays in targetAt70
     double said = at70;
-    if (q > 0 && whole(b) && whole(t) && Math.abs(at70) < 1e15 && m.unit() != null
-        && !Numbers.singular(m.unit().trim()).equals(m.unit().trim())) {
+    if (q > 0 && whole(b) && whole(t) && Math.abs(at70) < 1e15 && m.unit() != null && Numbers.counts(m.unit())) {
       double rounded = t > b ? Math.floor(at70) : Math.ceil(at70);
       said = rounded != b && rounded != at70 ? rounded : at70;
     }

@@ -288,4 +288,33 @@ class TargetRealismTest {
     assertThat(d.targetAt70()).isCloseTo(57.6, within(1e-9));
     assertThat(d.sentence()).contains(" 58 tickets would have had a 70% chance or more.");
   }
+
+  /**
+   * A count written in the singular is rounded as one in the plural, and a rounding to 1 says "1 deal" whatever
+   * spaces surround the unit; a rounding that would reach the baseline keeps the decimals.
+   */
+  @Test
+  void review_countInTheSingularOrWithSpaces_roundedAsAPluralCountAndSaidInTheRightNumber() {
+    // every outcome is half the ask: 0 + 0.5 * 3 = 1.5, rounded toward the baseline to 1
+    for (String unit : new String[] {"deals", "deal", "deals ", " deal"}) {
+      List<KeyResult> krs = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        krs.add(kr("H-" + i, "a", Metric.of(0, 3, unit), 1.5));
+      }
+      TargetRealism.Row r = only(cycle("Q2", List.of(kr("KR-1", "a", Metric.of(0, 3, unit), null))),
+          new TargetHistory().add(cycle("Q1", krs)));
+      assertThat(r.targetAt70()).as(unit).isCloseTo(1.5, within(1e-9));
+      // "1.5 deal would have had a 70% chance" for "deal" and "1 deals  would have had" for "deals " before
+      assertThat(r.sentence()).as(unit).contains(" of reaching 3 deals from 0 deals. ")
+          .contains(" 1 deal would have had a 70% chance or more.");
+    }
+    // 0.3 of the ask: 0 + 0.3 * 2 = 0.6 rounds down to the baseline, so it is said as it is, not as 0 or 1 deal
+    List<KeyResult> krs = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      krs.add(kr("H-" + i, "a", Metric.of(0, 2, "deal"), 0.6));
+    }
+    TargetRealism.Row r = only(cycle("Q2", List.of(kr("KR-1", "a", Metric.of(0, 2, "deal"), null))),
+        new TargetHistory().add(cycle("Q1", krs)));
+    assertThat(r.sentence()).contains(" 0.6 deals would have had a 70% chance.");
+  }
 }
