@@ -398,7 +398,7 @@ final class HtmlPage {
   private void rollups() {
     boolean over = Insights.over(okr.cycle(), report.asOf());
     // a roll-up of thresholds kept and things done only (no key result with a way to go) says how many held and are
-    // done, not a mean of 0s and 1s against a plan of 100%: "1 of 2 held" where "50%" and "100%" stood
+    // done, not a mean of 0s and 1s against a plan of 100%: "1 of 2 holds" where "50%" and "100%" stood
     Map<String, List<KeyResultReport>> rowsByTeam = new HashMap<>();
     Map<String, List<KeyResultReport>> rowsByObjective = new HashMap<>();
     for (KeyResultReport r : report.keyResults()) {
@@ -447,7 +447,7 @@ final class HtmlPage {
   }
 
   /**
-   * A roll-up's progress and plan cells: {@code kept} ("1 of 2 held") across both where given, else the progress
+   * A roll-up's progress and plan cells: {@code kept} ("1 of 2 holds") across both where given, else the progress
    * ("–" without any) and the plan as percentages.
    */
   private void progressAndPlan(String kept, Double progress, double expected) {

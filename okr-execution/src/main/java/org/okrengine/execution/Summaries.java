@@ -256,8 +256,8 @@ final class Summaries {
     // once the cycle is over, in the past tense (was "2 of 2 key results hold their thresholds" of an ended cycle)
     if (t.maintain > 0) {
       parts.add(t.held + " of " + t.maintain + (alone ? (t.maintain == 1 ? " key result" : " key results") : "")
-          + (t.held == 1 || t.maintain == 1 ? (over ? " held its threshold" : " holds its threshold")
-              : over ? " held their thresholds" : " hold their thresholds"));
+          + " " + hold(t.held, t.maintain, over)
+          + (t.held == 1 || t.maintain == 1 ? " its threshold" : " their thresholds"));
     }
     if (t.achieve > 0) {
       parts.add(t.done + " of " + t.achieve + (alone ? (t.achieve == 1 ? " key result" : " key results") : "")
@@ -268,10 +268,20 @@ final class Summaries {
   }
 
   /**
+   * The verb of "{@code held} of {@code maintain} ... their thresholds": while the cycle runs in the present tense, a
+   * count of one singular ({@code 1 of 2 holds}, {@code 0 of 1 holds}, {@code 2 of 3 hold}); once it is over
+   * ({@code over}) {@code held}, the outcome. The text's roll-up and the page's cell both say it so (the page's cell
+   * read "1 of 2 held" of a running cycle beside the text's "1 of 2 key results holds its threshold").
+   */
+  static String hold(int held, int maintain, boolean over) {
+    return over ? "held" : held == 1 || maintain == 1 ? "holds" : "hold";
+  }
+
+  /**
    * For a roll-up without any key result with a way to go ({@link #anyReach} false), what its key results with a
-   * value came to, for a table's cell: {@code 1 of 2 held} (thresholds kept), {@code 0 of 1 done}, both joined by a
-   * comma; null where some key result has a way to go (its progress against plan says it) or none has a value;
-   * {@code over}: held and done are the outcome's ({@link #met}).
+   * value came to, for a table's cell: {@code 1 of 2 holds} (thresholds kept; {@code 1 of 2 held} once the cycle is
+   * over, {@link #hold}), {@code 0 of 1 done}, both joined by a comma; null where some key result has a way to go (its
+   * progress against plan says it) or none has a value; {@code over}: held and done are the outcome's ({@link #met}).
    */
   static String keptOrDone(List<KeyResultReport> rows, boolean over) {
     Tally t = Tally.of(rows, over);
@@ -280,7 +290,7 @@ final class Summaries {
     }
     List<String> parts = new ArrayList<>();
     if (t.maintain > 0) {
-      parts.add(t.held + " of " + t.maintain + " held");
+      parts.add(t.held + " of " + t.maintain + " " + hold(t.held, t.maintain, over));
     }
     if (t.achieve > 0) {
       parts.add(t.done + " of " + t.achieve + " done");
