@@ -42,7 +42,8 @@ public final class DotWriter {
   /**
    * The DOT text of {@code graph}.
    *
-   * @param late ids drawn as late (the sources of cascades, open milestones past their due date)
+   * @param late ids drawn as late (the sources of cascades, open milestones past their due date); the edges of what
+   *     needs them (blocks, contributes, delivers; not a milestone's part-of its initiative) are drawn red
    * @param reached ids drawn as reached by a slip
    */
   public static String write(DependencyGraph graph, Set<String> late, Set<String> reached) {
@@ -86,8 +87,12 @@ public final class DotWriter {
         String kind = e.kind().name().toLowerCase(Locale.ROOT).replace('_', '-');
         String label = e.needBy() != null ? label(kind, "need by " + e.needBy()) : label(kind);
         // one color per edge: red on a slip's path, else gray for measures and part-of (both were written,
-        // "color=gray, color=red")
-        boolean slip = late.contains(e.upstream())
+        // "color=gray, color=red"). On the path as the text report says a dependency is at risk ("KR-3 needs KR-7,
+        // which is 4 days late"; UpstreamRule): the downstream needs a late upstream, or a cascade reaches both.
+        // A milestone is part of its initiative, which it does not need: its lateness is the initiative's own (okr
+        // explain: "I-3 is late for its own reason: its milestone M-6 ... past due"), drawn by the two red nodes;
+        // the part-of edge of a milestone past due was red as if the initiative were blocked by a dependency
+        boolean slip = late.contains(e.upstream()) && e.kind() != EdgeKind.PART_OF
             || reached.contains(e.upstream()) && reached.contains(e.downstream());
         String color = slip ? ", color=red"
             : e.kind() == EdgeKind.MEASURES || e.kind() == EdgeKind.PART_OF ? ", color=gray" : "";

@@ -151,4 +151,24 @@ class DotWriterTest {
       assertThat(line.indexOf(", color=")).as(line).isEqualTo(line.lastIndexOf(", color="));
     }
   }
+
+  /**
+   * A late milestone's part-of edge is structure, not a dependency at risk: gray, while an edge from it to what needs
+   * it is red as the text report's "I-2 needs M-1, which is late".
+   */
+  @Test
+  void write_lateMilestone_partOfGray_blocksRed() {
+    KeyResult kr = new KeyResult("KR-1", "A key result", null, "t", 1.0, List.of(), Metric.of(0, 1, null), null,
+        List.of(), null);
+    OkrCycle c = OkrCycle.of(Q, List.of(new Team("t", "Team", null)),
+        List.of(new Objective("O-1", "An objective", "t", null, null, null, List.of(kr))),
+        List.of(new Initiative("I-1", "An initiative", "t", null, List.of(),
+            List.of(new Milestone("M-1", "Beta", LocalDate.of(2026, 8, 15), null)))),
+        List.of(new org.okrengine.model.Dependency("M-1", "KR-1", org.okrengine.model.DependencyKind.BLOCKS, null,
+            null)));
+    String dot = DotWriter.write(DependencyGraph.of(c), Set.of("M-1"), Set.of());
+    assertThat(dot).contains("\"M-1\" -> \"I-1\" [label=\"part-of\", color=gray];")
+        .contains("\"M-1\" -> \"KR-1\" [label=\"blocks\", color=red];")
+        .contains("    \"M-1\" [label=\"M-1\\nBeta (due 2026-08-15)\", color=red");
+  }
 }
