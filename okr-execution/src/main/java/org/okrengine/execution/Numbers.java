@@ -69,6 +69,9 @@ final class Numbers {
     if (n < 4 || NOT_COUNTED.contains(unit)) {
       return unit;
     }
+    if (unit.equals("person")) {
+      return "people";
+    }
     boolean vowel = false;
     for (int i = 0; i < n; i++) {
       char c = unit.charAt(i);
@@ -96,19 +99,28 @@ final class Numbers {
   /**
    * The singular of a unit that is a plain English plural, for a count of one: {@code incidents} -> {@code incident},
    * {@code replies} -> {@code reply}; any other unit as it is (abbreviations and symbols such as {@code ms},
-   * {@code NPS}, {@code EUR} or {@code %}, words of fewer than four letters, and words ending in ss, us or is, which
-   * are not plurals of a word without their s).
+   * {@code NPS}, {@code EUR} or {@code %}, words of fewer than four letters or without a vowel before their s, such
+   * as {@code mbps}, and words ending in ss, us or is, which are not plurals of a word without their s); {@code people}
+   * -> {@code person}.
    */
   static String singular(String unit) {
+    if (unit.equals("people")) {
+      return "person";
+    }
     int n = unit.length();
     if (n < 4 || unit.charAt(n - 1) != 's') {
       return unit;
     }
-    for (int i = 0; i < n; i++) {
+    boolean vowel = false;
+    for (int i = 0; i < n - 1; i++) {
       char c = unit.charAt(i);
       if (c < 'a' || c > 'z') {
         return unit;
       }
+      vowel |= "aeiouy".indexOf(c) >= 0;
+    }
+    if (!vowel) {
+      return unit; // an abbreviation: mbps, kbps, rpms
     }
     if (unit.endsWith("ss") || unit.endsWith("us") || unit.endsWith("is") || NOT_PLURALS.contains(unit)) {
       return unit;

@@ -179,6 +179,14 @@ class NumbersTest {
       assertThat(Numbers.singular(unit)).as(unit).isEqualTo(unit);
     }
     assertThat(Numbers.singular("stories")).isEqualTo("story");
+    // an abbreviation ending in s is no plural ("1 mbp" before); people are counted one person at a time
+    assertThat(Numbers.singular("mbps")).isEqualTo("mbps");
+    assertThat(Numbers.singular("kbps")).isEqualTo("kbps");
+    assertThat(Numbers.singular("people")).isEqualTo("person");
+    assertThat(Numbers.plural("person")).isEqualTo("people");
+    assertThat(Numbers.value(1, Metric.of(0, 9, "people"))).isEqualTo("1 person");
+    assertThat(Numbers.value(3, Metric.of(0, 9, "person"))).isEqualTo("3 people");
+    assertThat(Numbers.value(1, Metric.of(0, 9, "mbps"))).isEqualTo("1 mbps");
     assertThat(Numbers.singular("boxes")).isEqualTo("box");
     assertThat(Numbers.singular("batches")).isEqualTo("batch");
     assertThat(Numbers.singular("processes")).isEqualTo("process");
