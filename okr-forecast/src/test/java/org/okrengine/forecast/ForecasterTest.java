@@ -414,12 +414,13 @@ class ForecasterTest {
   }
 
   /**
-   * A maintain key result that has not moved at all is not certain to hold its threshold: the prior wander (a tenth
-   * of the target over a cycle, without a baseline) counts as one increment beside the two flat ones seen. Flat on
-   * its threshold it is even odds either way (it was 1: no wander seen, no wander left), for maintain-below as for
-   * maintain-above; one above it by a fifth of the walk's spread gets the Student-t's probability (reference:
-   * scipy.stats.t.cdf(1 / sqrt(100 / 91 / 3 * 70), 2) = 0.569150: 91 days in CYCLE, 70 of them after the last
-   * check-in on day 21, two increments, hence df 2).
+   * A maintain key result that has not moved at all is not certain to hold its threshold: the prior wander (the
+   * distance from its first check-in to the threshold, without a baseline, squared, over a cycle; a tenth of the
+   * threshold where that is 0) counts as one increment beside the two flat ones seen. Flat on its threshold it is
+   * even odds either way (it was 1: no wander seen, no wander left), for maintain-below as for maintain-above; one
+   * flat 1 above it gets the Student-t's probability with a wander of 1 (reference: scipy.stats.t.cdf(1 / sqrt(1 / 91
+   * / 3 * 70), 2) = 0.906515: 91 days in CYCLE, 70 of them after the last check-in on day 21, two increments, hence
+   * df 2; with a tenth of the threshold it was t.cdf(1 / sqrt(100 / 91 / 3 * 70), 2) = 0.569150).
    */
   @Test
   void forecast_maintain_flat_isNotCertain() {
@@ -432,7 +433,26 @@ class ForecasterTest {
     KeyResult above = kr(new Metric(null, 100.0, Direction.MAINTAIN_ABOVE, "ms"), new int[] {7, 14, 21},
         new double[] {101, 101, 101});
     assertThat(Forecaster.withDefaults().forecast(above, CYCLE, day(30)).probabilityOfTarget())
-        .isCloseTo(0.569150, within(2e-3)); // the kernel's t table: about 1e-3
+        .isCloseTo(0.906515, within(2e-3)); // the kernel's t table: about 1e-3
+  }
+
+  /**
+   * Without a baseline, a maintain key result's prior wander is sized by where it was first measured, not by a tenth
+   * of its threshold: a payment success rate of 98.9% then 98.7% against "at least 98.5%" (one increment, so the
+   * prior stands in) read "74.92 - 100%, 51%" (a wander of 9.85 points); with its first check-in as the start, as a
+   * baseline of 98.9 gives, the interval stays within a point or two of the threshold.
+   */
+  @Test
+  void forecast_maintainWithoutBaseline_wanderFromTheFirstCheckIn() {
+    Metric rate = new Metric(null, 98.5, Direction.MAINTAIN_ABOVE, "%");
+    KeyResult kr = kr(rate, new int[] {14, 35}, new double[] {98.9, 98.7});
+    Forecast f = Forecaster.withDefaults().forecast(kr, CYCLE, day(54));
+    KeyResult withBaseline = kr(new Metric(98.9, 98.5, Direction.MAINTAIN_ABOVE, "%"), new int[] {14, 35},
+        new double[] {98.9, 98.7});
+    Forecast g = Forecaster.withDefaults().forecast(withBaseline, CYCLE, day(54));
+    assertThat(f.probabilityOfTarget()).isEqualTo(g.probabilityOfTarget()).isBetween(0.6, 0.8);
+    assertThat(f.interval().low()).isGreaterThan(97.0);
+    assertThat(f.interval().high()).isLessThan(100.0);
   }
 
   /**
