@@ -866,6 +866,11 @@ public final class Forecaster {
     if (!d.isMaintain() && progress != null && progress == 0.0 && expected < 0.1) {
       return Status.NOT_STARTED;
     }
+    // a threshold broken now is not on track, however likely it is to be kept again by the end ("on track: 10 ms
+    // above the threshold of 300 ms"): at risk, or off track by the probability
+    if (d.isMaintain() && !met && fraction < 1) {
+      return probability < offTrackProbability ? Status.OFF_TRACK : Status.AT_RISK;
+    }
     // early in the cycle a middling probability is not yet an alarm, unless the key result went backwards behind its
     // plan: then the whole threshold holds from the start (no higher: the probability has already counted the step
     // back)

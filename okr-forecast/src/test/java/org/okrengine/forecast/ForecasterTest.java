@@ -414,6 +414,29 @@ class ForecasterTest {
   }
 
   /**
+   * A maintain key result whose latest check-in breaks its threshold is not on track while the cycle runs, however
+   * likely the walk says it is to be back by the end: a p95 latency "at or below 300 ms" at 310 ms read "on track: 10
+   * ms above the threshold of 300 ms, a 43% chance of ending the cycle at or below 300 ms". At risk, or off track
+   * below 0.15; once the cycle is over the outcome decides, as before.
+   */
+  @Test
+  void forecast_maintainBroken_neverOnTrack() {
+    KeyResult latency = kr(new Metric(null, 300.0, Direction.MAINTAIN_BELOW, "ms"), new int[] {7, 14, 21, 28},
+        new double[] {280, 295, 290, 310});
+    Forecast f = Forecaster.withDefaults().forecast(latency, CYCLE, day(30));
+    assertThat(f.probabilityOfTarget()).isBetween(0.37, 0.95); // the walk alone would call it on track
+    assertThat(f.status()).isEqualTo(Status.AT_RISK);
+    assertThat(f.hasReason("wrong-side-of-target")).isTrue();
+    KeyResult far = kr(new Metric(null, 300.0, Direction.MAINTAIN_BELOW, "ms"), new int[] {7, 14, 21, 28},
+        new double[] {400, 410, 405, 420});
+    assertThat(Forecaster.withDefaults().forecast(far, CYCLE, day(30)).status()).isEqualTo(Status.OFF_TRACK);
+    // held: the probability decides, as before
+    KeyResult held = kr(new Metric(null, 300.0, Direction.MAINTAIN_BELOW, "ms"), new int[] {7, 14, 21, 28},
+        new double[] {280, 295, 290, 285});
+    assertThat(Forecaster.withDefaults().forecast(held, CYCLE, day(30)).status()).isEqualTo(Status.ON_TRACK);
+  }
+
+  /**
    * A maintain key result that has not moved at all is not certain to hold its threshold: the prior wander (the
    * distance from its first check-in to the threshold, without a baseline, squared, over a cycle; a tenth of the
    * threshold where that is 0) counts as one increment beside the two flat ones seen. Flat on its threshold it is
