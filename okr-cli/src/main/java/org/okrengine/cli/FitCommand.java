@@ -114,7 +114,9 @@ final class FitCommand implements Callable<Integer> {
       throw new BadInputException(List.of("--out: " + out + ": cannot write: " + e.getMessage()));
     }
     PrintWriter stdout = spec.commandLine().getOut();
-    stdout.println(summary(model, pooled || model.warnings().isEmpty(), how) + "; wrote " + out);
+    // a model kept as it was (too little history) keeps its summary; a fit writes its own (a fit may warn too)
+    boolean fitted = pooled || !java.util.Objects.equals(model.fittedOn(), base.fittedOn());
+    stdout.println(summary(model, fitted, how) + "; wrote " + out);
     stdout.flush();
     for (String w : model.warnings()) {
       err.println("warning: " + ConsoleText.printable(w));

@@ -178,4 +178,31 @@ class FitCommandTest {
         .toJson());
     assertThat(r.out()).startsWith("q3: fitted on 22 key results of 1 cycle");
   }
+  /**
+   * A history of final results without check-ins is fitted, and says so: the summary of a fit (not "not refitted",
+   * which a warning used to mean) and the warning that the fit learned only how often targets were met.
+   */
+  @Test
+  void fit_historyWithoutCheckIns_fittedWithAWarning(@TempDir Path dir) throws IOException {
+    OkrCycle q2 = CycleJson.withDefaults().read(Q2).cycle();
+    List<org.okrengine.model.Objective> objectives = new java.util.ArrayList<>();
+    for (org.okrengine.model.Objective o : q2.objectives()) {
+      List<org.okrengine.model.KeyResult> krs = new java.util.ArrayList<>();
+      for (org.okrengine.model.KeyResult kr : o.keyResults()) {
+        krs.add(new org.okrengine.model.KeyResult(kr.id(), kr.title(), kr.owner(), kr.team(), kr.weight(), kr.tags(),
+            kr.metric(), kr.plan(), List.of(), kr.result()));
+      }
+      objectives.add(new org.okrengine.model.Objective(o.id(), o.title(), o.team(), o.owner(), o.parent(),
+          o.commitment(), krs));
+    }
+    Path history = dir.resolve("bare.json");
+    Files.writeString(history, CycleJson.withDefaults().write(OkrCycle.of(q2.cycle(), q2.teams(), objectives)));
+    Path out = dir.resolve("model.json");
+    OkrTest.Run r = run("fit", history.toString(), "--out", out.toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).startsWith("okr-default-2+fit: fitted on 22 key results of 1 cycle");
+    assertThat(r.err()).isEqualTo("warning: only 0 of the 22 scored key results had a check-in before 75% of its "
+        + "cycle: the fit learned how often targets were met, not how key results move toward them\n");
+    assertThat(q2.keyResults()).anyMatch(kr -> !kr.checkIns().isEmpty());
+  }
 }

@@ -382,7 +382,7 @@ public final class ForecastModel {
     // an organisation's own achieve key results, shrunk toward this model's chance by PRIOR_ACHIEVE_KEY_RESULTS
     double chance = achieveChance(achieve, achieveChance, PRIOR_ACHIEVE_KEY_RESULTS);
     ForecastModel fitted = new ForecastModel(firstCodePoints(base, MAX_NAME_LENGTH - 4) + "+fit", h, w, held,
-        atRiskBelow, chance, summary, List.of());
+        atRiskBelow, chance, summary, unseen(fit));
     return fitted.withAtRiskBelow(StatusThreshold.shrunk(misses, fitted, atRiskBelow));
   }
 
@@ -415,8 +415,18 @@ public final class ForecastModel {
     ForecastModel fitted = new ForecastModel(name, h, w, fit.metHolds(0.5, 2), DEFAULT_AT_RISK_BELOW,
         achieveChance(achieve, DEFAULT_ACHIEVE_CHANCE, 2),
         new FitSummary(cycles, fit.keyResults(), fit.samples(), fit.hitRate(), fit.firstStart(), fit.lastEnd(), 1.0,
-            null), List.of());
+            null), unseen(fit));
     return fitted.withAtRiskBelow(StatusThreshold.own(misses, fitted, DEFAULT_AT_RISK_BELOW));
+  }
+
+  /** The fit's warning that its history had (almost) no check-ins to learn from, logged, or none. */
+  private static List<String> unseen(HyperparameterFit fit) {
+    String w = fit.unseenWarning();
+    if (w == null) {
+      return List.of();
+    }
+    LOG.warn(w);
+    return List.of(w);
   }
 
   /**

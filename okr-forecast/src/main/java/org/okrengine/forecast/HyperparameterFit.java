@@ -50,6 +50,8 @@ final class HyperparameterFit {
   private double metWeight;
   private double metHeldWeight;
   private int keyResults;
+  /** Of {@link #keyResults}, those with a check-in before the last origin they were forecast at. */
+  private int keyResultsSeen;
   private int hits;
   private int cycles;
   private java.time.LocalDate firstStart;
@@ -68,6 +70,7 @@ final class HyperparameterFit {
       keyResults++;
       hits += m.isMet(kr.result().finalValue()) ? 1 : 0;
       double ordinal = Ordinal.of(kr) ? 1 : 0;
+      int usedBefore = used;
       for (double f : origins) {
         Instant origin = c.instantAtFraction(f);
         ensure(kr.checkIns().size());
@@ -94,6 +97,7 @@ final class HyperparameterFit {
         samples++;
         offsets[samples] = used;
       }
+      keyResultsSeen += used > usedBefore ? 1 : 0;
     }
     if (keyResults > before) {
       cycles++;
@@ -155,6 +159,23 @@ final class HyperparameterFit {
   /** The increase and decrease key results with a final value added. */
   int keyResults() {
     return keyResults;
+  }
+
+  /** Of {@link #keyResults}, those with a check-in before the last origin they were forecast at. */
+  int keyResultsSeen() {
+    return keyResultsSeen;
+  }
+
+  /**
+   * A warning when at most a tenth of the scored key results had a check-in before the fit's last origin (a history
+   * of results without check-ins: every forecast the fit learns from is the prior alone), else null.
+   */
+  String unseenWarning() {
+    if (keyResults == 0 || keyResultsSeen * 10 > keyResults) {
+      return null;
+    }
+    return "only " + keyResultsSeen + " of the " + keyResults + " scored key results had a check-in before 75% of "
+        + "its cycle: the fit learned how often targets were met, not how key results move toward them";
   }
 
   /** The share of {@link #keyResults} whose final value met the target (0 without any). */

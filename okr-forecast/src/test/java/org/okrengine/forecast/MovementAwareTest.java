@@ -123,6 +123,37 @@ class MovementAwareTest {
         .contains("12 scored increase or decrease key results in 12 cycles").contains("at least 20");
   }
 
+  /**
+   * A history of results without check-ins (an export of final scores alone) fits, but every forecast it learns from
+   * is the prior alone: the fit says so (it printed "fitted on 20 key results of 2 cycles" with no warning, and its
+   * walk-forward and retrospective read as if the forecaster had failed).
+   */
+  @Test
+  void fit_historyWithoutCheckIns_warnsThatItLearnedOnlyTheHitRate() {
+    List<OkrCycle> bare = new ArrayList<>();
+    for (OkrCycle c : steppers(40, 5)) {
+      List<org.okrengine.model.Objective> objectives = new ArrayList<>();
+      for (org.okrengine.model.Objective o : c.objectives()) {
+        List<KeyResult> krs = new ArrayList<>();
+        for (KeyResult kr : o.keyResults()) {
+          krs.add(new KeyResult(kr.id(), kr.title(), kr.owner(), kr.team(), kr.weight(), kr.tags(), kr.metric(),
+              kr.plan(), List.of(), kr.result()));
+        }
+        objectives.add(new org.okrengine.model.Objective(o.id(), o.title(), o.team(), o.owner(), o.parent(),
+            o.commitment(), krs));
+      }
+      bare.add(OkrCycle.of(c.cycle(), c.teams(), objectives));
+    }
+    ForecastModel fitted = ForecastModel.defaults().fit(bare);
+    assertThat(fitted.fittedOn().keyResults()).isEqualTo(40);
+    assertThat(fitted.warnings()).singleElement().asString()
+        .isEqualTo("only 0 of the 40 scored key results had a check-in before 75% of its cycle: the fit learned how "
+            + "often targets were met, not how key results move toward them");
+    assertThat(ForecastModel.fitPooled("bare", bare).warnings()).isEqualTo(fitted.warnings());
+    // with their check-ins, no warning
+    assertThat(ForecastModel.defaults().fit(steppers(40, 5)).warnings()).isEmpty();
+  }
+
   @Test
   void confidence_informative_learnsAWeightAndForecastsBetter() {
     List<OkrCycle> history = steppers(2000, 21, 0.75, 0.3);
