@@ -412,8 +412,10 @@ class OkrTest {
         .contains("Calibration").contains("Check-in cadence:").contains("Trajectory shapes").contains("Blockers")
         .contains("  hiring               5 KRs").contains("Forecast accountability").contains("Recommendations");
     assertThat(r.out()).contains("'hiring' blocked 5 KRs (Customer Support)");
-    // Platform hit all 8 (the By team table above): nothing to flag, said so rather than "a median - weeks ahead"
-    assertThat(r.out()).contains("\n  Platform         no misses; hits 8: 0 false alarms\n")
+    // Platform hit all 8 (the By team table above): no misses, said so rather than "a median - weeks ahead"; two of
+    // its maintain key results broke their threshold for a while and were at risk then (a broken threshold is never
+    // on track), which the replay counts as false alarms, as it would any hit flagged on the way
+    assertThat(r.out()).contains("\n  Platform         no misses; hits 8: 2 false alarms\n")
         .doesNotContain("median - weeks");
     // a trend's change is that of the means as shown: Data Platform's 0.765131 then 0.763976 (meanScore in --format json)
     // read 0.77 then 0.76, a change of -0.01 (was "-0.00": the exact change, -0.001155, rounded)
