@@ -178,6 +178,14 @@ final class WhatifCommand implements Callable<Integer> {
           + " no check-in yet: before the first one a forecast is the base rate of its model, whatever the");
       out.println("target, so a new target changes nothing yet (okr plan --history says how realistic a target is).");
     }
+    // how a slip was judged where the rows alone would leave it unsaid (a slip of a milestone already past due read
+    // "No escalation is new or raised" and nothing else)
+    if (!c.notes().isEmpty()) {
+      out.println();
+      for (String n : c.notes()) {
+        out.println(ConsoleText.printable(n));
+      }
+    }
     out.println();
     if (c.escalations().isEmpty()) {
       out.println("No escalation is new or raised.");

@@ -55,27 +55,44 @@ class WhatifCommandTest {
     // a move within one percentage point keeps a decimal, so that the line does not read "9% -> 9%" (the scenario
     // changed since an achieve key result's chance falls with the time left: it was O-1's 42.6% -> 43.1% under
     // --slip M-4=-40d --target KR-5=1200)
-    OkrTest.Run r = OkrTest.run("whatif", EXAMPLE, "--slip", "I-3=+7d", "--as-of", "2026-08-19");
+    // (I-3's open milestone M-6 is already past due on 19 Aug: a later slip keeps it as late as it is and moves
+    // nothing, so this pulls it in 10 days, 10 days later still)
+    OkrTest.Run r = OkrTest.run("whatif", EXAMPLE, "--slip", "I-3=-10d", "--as-of", "2026-08-19");
     assertThat(r.code()).isEqualTo(0);
-    assertThat(r.out()).contains("\n* O-3    9.3% -> 8.6%  2 of 3 need attention -> 2 of 3 need attention\n");
+    assertThat(r.out()).contains("\n* O-3    9.3% -> 8.7%  2 of 3 need attention -> 2 of 3 need attention\n");
   }
 
   /**
-   * The marker is explained, and so is an objective that moves while none of its key results does (O-1 43% -> 42%
-   * with I-3 slipped 14 days: its commitment is simulated jointly with the late work its key results share).
+   * The marker is explained, and so is an objective that moves while none of its key results does (O-1 38% -> 39%
+   * with I-3 pulled in 10 days: its commitment is simulated jointly with the late work its key results share).
    */
   @Test
   void whatif_markerAndJointObjectiveExplained() {
-    OkrTest.Run r = OkrTest.run("whatif", EXAMPLE, "--slip", "I-3=+14d", "--as-of", "2026-08-19");
+    OkrTest.Run r = OkrTest.run("whatif", EXAMPLE, "--slip", "I-3=-10d", "--as-of", "2026-08-19");
     assertThat(r.code()).isEqualTo(0);
-    // O-3 moves while none of its key results does: the joint simulation with the late upstream work they share
-    assertThat(r.out()).contains("\n* O-3      9% ->   8%  2 of 3 need attention -> 2 of 3 need attention\n")
+    // O-1 moves while none of its key results does: the joint simulation with the late upstream work they share
+    assertThat(r.out()).contains("\n* O-1     38% ->  39%  3 of 3 need attention -> 3 of 3 need attention\n")
         .doesNotContain("\n* KR-")
         .contains("\n  O-10    23% ->  23%  3 of 3 need attention -> 3 of 3 need attention\n\n"
             + "*: the status changed, or the probability moved by half a point or more.\n"
             + "An objective's probability is simulated jointly over its key results and the late upstream work\n"
             + "they share, so it can move while none of its key results' probabilities does.\n\n"
             + "No escalation is new or raised.\n");
+  }
+
+  /**
+   * A slip of a milestone already past due moves nothing, and says why: I-3's M-6 was due 5 Aug and is open on 19
+   * Aug (it read "No escalation is new or raised" and nothing else, or moved M-6 to 19 Aug, less late than it was).
+   */
+  @Test
+  void whatif_slipOfAMilestonePastDue_saysWhyNothingMoved() {
+    OkrTest.Run r = OkrTest.run("whatif", EXAMPLE, "--slip", "I-3=+7d", "--as-of", "2026-08-19");
+    assertThat(r.code()).isEqualTo(0);
+    assertThat(r.out()).doesNotContain("\n* ")
+        .contains("  O-10    23% ->  23%  3 of 3 need attention -> 3 of 3 need attention\n\n"
+            + "M-6 (Streaming ingestion) was due 5 Aug and is still open on 19 Aug, 14 days past due: slipped to "
+            + "12 Aug it is no less late, so the scenario keeps it 14 days past due.\n\nNo escalation is new or "
+            + "raised.\n");
   }
 
   @Test

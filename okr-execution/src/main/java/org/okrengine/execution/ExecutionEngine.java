@@ -133,13 +133,25 @@ public final class ExecutionEngine {
       throw new IllegalArgumentException("compareTo must not be after asOf (" + asOf + "): " + compareTo);
     }
     DependencyGraph graph = DependencyGraph.of(cycle);
-    CycleReport now = report(cycle, graph, asOf, true);
+    CycleReport now = report(cycle, graph, asOf, true, Map.of());
     Instant since = compareTo == null ? null : Changes.effective(cycle, asOf, compareTo);
     // the earlier report only lends its statuses, probabilities and escalations to the comparison
-    ReportChanges changes = since == null ? null : Changes.between(cycle, report(cycle, graph, since, false), now);
+    ReportChanges changes = since == null ? null : Changes.between(cycle, report(cycle, graph, since, false, Map.of()), now);
     return new CycleReport(now.cycleId(), asOf, now.keyResults(), now.cascades(), now.escalations(),
         now.sourceHealth(), now.objectives(), now.summary(), now.model(), now.escalationGroups(),
         TeamRollups.of(cycle, now.keyResults()), changes);
+  }
+
+  /**
+   * The report of {@code cycle} at {@code asOf} without what changed, open milestones landing on the days of
+   * {@code lands} (by id) where not on their due dates: a what-if's scenario ({@link WhatIf#compare}).
+   */
+  CycleReport analyzeScenario(OkrCycle cycle, Instant asOf, Map<String, LocalDate> lands) {
+    cycle.cycle().requireAnalysable(asOf);
+    CycleReport now = report(cycle, DependencyGraph.of(cycle), asOf, true, lands);
+    return new CycleReport(now.cycleId(), asOf, now.keyResults(), now.cascades(), now.escalations(),
+        now.sourceHealth(), now.objectives(), now.summary(), now.model(), now.escalationGroups(),
+        TeamRollups.of(cycle, now.keyResults()), null);
   }
 
   /**
@@ -147,8 +159,9 @@ public final class ExecutionEngine {
    * (key results' statuses, reasons and forecasts, and the escalations): no causes, cascades' summaries, source
    * health, summary, objectives or escalation groups.
    */
-  private CycleReport report(OkrCycle cycle, DependencyGraph graph, Instant asOf, boolean full) {
-    Snapshot now = Snapshot.of(cycle, graph, forecaster, asOf, true);
+  private CycleReport report(OkrCycle cycle, DependencyGraph graph, Instant asOf, boolean full,
+      Map<String, LocalDate> lands) {
+    Snapshot now = Snapshot.of(cycle, graph, forecaster, asOf, true, false, lands);
     List<SourceHealth.Feed> feeds = SourceHealth.feeds(cycle, asOf);
     List<KeyResultReport> rows = new ArrayList<>();
     Map<String, KeyResultReport> byId = new HashMap<>();
@@ -163,6 +176,13 @@ public final class ExecutionEngine {
       String objective = cycle.objectiveOf(kr.id()).orElseThrow().id();
       String sentence = Insights.sentence(kr, f, cycle.cycle(), forecaster.onTrackProbability(), over,
           !cycle.milestonesOf(kr.id()).isEmpty(), value);
+      Snapshot.Blocked blocked = now.blocked().get(kr.id());
+      if (blocked != null) {
+        // what blocks it lands after the cycle's end: named before what its own numbers say
+        sentence = Causes.name(kr.id(), kr.title()) + " is blocked by " + Causes.name(cycle, blocked.upstream())
+            + ", which lands on " + Insights.DAY.format(blocked.lands()) + ", after the cycle's end ("
+            + Insights.DAY.format(cycle.cycle().end()) + "), so it cannot be done in the cycle. " + sentence;
+      }
       UpstreamRule.Outcome o = UpstreamRule.apply(cycle, kr, f, sentence, now.risks(), today, asOf);
       List<Cause> causes = full && o.status().needsAttention()
           ? Causes.of(cycle, kr, f, causesAt, now.cascades(), feeds) : List.of();

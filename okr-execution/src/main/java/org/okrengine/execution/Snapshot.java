@@ -3,18 +3,23 @@ package org.okrengine.execution;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.okrengine.deps.DependencyGraph;
 import org.okrengine.deps.NodeRisk;
 import org.okrengine.forecast.Forecast;
 import org.okrengine.forecast.Forecaster;
 import org.okrengine.model.Dependency;
+import org.okrengine.model.DependencyKind;
+import org.okrengine.model.Direction;
 import org.okrengine.model.Initiative;
 import org.okrengine.model.KeyResult;
 import org.okrengine.model.Milestone;
 import org.okrengine.model.OkrCycle;
+import org.okrengine.model.Reason;
 import org.okrengine.model.Status;
 import org.okrengine.model.internal.Lateness;
 
@@ -26,8 +31,20 @@ import org.okrengine.model.internal.Lateness;
  * @param forecasts each key result's forecast, in document order
  * @param risks the slips of late items, by id
  * @param cascades the cascades, most impact first (empty when not asked for)
+ * @param blocked the key results that cannot be done in the cycle because what blocks them lands after its end, by
+ *     id: the item that blocks them and the day it lands ({@link #blockedPastEnd})
  */
-record Snapshot(Map<String, Forecast> forecasts, Map<String, NodeRisk> risks, Cascades cascades) {
+record Snapshot(Map<String, Forecast> forecasts, Map<String, NodeRisk> risks, Cascades cascades,
+    Map<String, Blocked> blocked) {
+  /** The reason code of a key result that cannot be done in the cycle because its blocker lands after the end. */
+  static final String BLOCKED_PAST_END = "blocked-past-cycle-end";
+
+  /**
+   * What keeps a key result from being done in the cycle: {@code upstream} (an initiative or milestone that blocks
+   * it, directly or through key results it blocks) lands on {@code lands}, after the cycle's end.
+   */
+  record Blocked(String upstream, LocalDate lands) {}
+
   /*
    * Slips fed to the cascade analysis.
    * - An initiative is as late as its latest open milestone past due (days from due to the analysed date); the
@@ -45,15 +62,21 @@ record Snapshot(Map<String, Forecast> forecasts, Map<String, NodeRisk> risks, Ca
 
   static Snapshot of(OkrCycle cycle, DependencyGraph graph, Forecaster forecaster, Instant asOf,
       boolean withCascades) {
-    return of(cycle, graph, forecaster, asOf, withCascades, false);
+    return of(cycle, graph, forecaster, asOf, withCascades, false, Map.of());
+  }
+
+  static Snapshot of(OkrCycle cycle, DependencyGraph graph, Forecaster forecaster, Instant asOf,
+      boolean withCascades, boolean risksOnly) {
+    return of(cycle, graph, forecaster, asOf, withCascades, risksOnly, Map.of());
   }
 
   /**
    * The snapshot at {@code asOf}; with {@code risksOnly}, only the key results that others depend on are forecast
-   * (all that the cascades need).
+   * (all that the cascades need). {@code lands}: the day an open milestone lands where it is not its due date (a
+   * what-if's slip of a milestone already past due, {@link WhatIf#compare}), by id.
    */
   static Snapshot of(OkrCycle cycle, DependencyGraph graph, Forecaster forecaster, Instant asOf,
-      boolean withCascades, boolean risksOnly) {
+      boolean withCascades, boolean risksOnly, Map<String, LocalDate> lands) {
     Map<String, Forecast> forecasts = new LinkedHashMap<>();
     Map<String, NodeRisk> risks = new HashMap<>();
     LocalDate today = Insights.countedDay(cycle.cycle(), asOf);
@@ -61,8 +84,17 @@ record Snapshot(Map<String, Forecast> forecasts, Map<String, NodeRisk> risks, Ca
       if (risksOnly && cycle.dependents(kr.id()).isEmpty()) {
         continue;
       }
-      Forecast f = forecaster.forecast(kr, cycle.cycle(), asOf, cycle.milestonesOf(kr.id()));
-      forecasts.put(kr.id(), f);
+      forecasts.put(kr.id(), forecaster.forecast(kr, cycle.cycle(), asOf, cycle.milestonesOf(kr.id())));
+    }
+    Map<String, Blocked> blocked = blockedPastEnd(cycle, forecasts, today, lands);
+    for (Map.Entry<String, Blocked> e : blocked.entrySet()) {
+      forecasts.computeIfPresent(e.getKey(), (id, f) -> blockedForecast(cycle, f, e.getValue()));
+    }
+    for (KeyResult kr : cycle.keyResults()) {
+      Forecast f = forecasts.get(kr.id());
+      if (f == null) {
+        continue;
+      }
       NodeRisk r = keyResultRisk(cycle, kr, f, today, asOf);
       if (r != null) {
         risks.put(kr.id(), r);
@@ -76,8 +108,118 @@ record Snapshot(Map<String, Forecast> forecasts, Map<String, NodeRisk> risks, Ca
     }
     Cascades cascades = withCascades ? Cascades.of(graph, risks, asOf)
         : Cascades.none();
-    return new Snapshot(forecasts, risks, cascades);
+    return new Snapshot(forecasts, risks, cascades, Map.copyOf(blocked));
   }
+
+  /*
+   * Blocked past the cycle's end. A blocks dependency says the downstream cannot finish before the upstream. An open
+   * milestone (open on the day analysed) lands on its due date, or in a what-if on the day its slip puts it (a
+   * milestone already past due keeps its due date there, and lands later: lands); an initiative lands with its
+   * latest open milestone. When that day is after the cycle's end, the key results it blocks cannot be done in the
+   * cycle, nor those that they block in turn (unless already achieved): their probability of target is 0. Before,
+   * a what-if slip that moved a blocker past the day analysed or the cycle's end made it "not due yet": the missed
+   * milestone dropped out of the achieve forecast's count and the initiative was no longer late, so the key results
+   * it blocks became more likely (KR-SSO 10% -> 14% with its blocker 40 days later).
+   */
+
+  /**
+   * The key results of {@code cycle} that cannot be done in it because an initiative or milestone that blocks them
+   * (through {@code blocks} dependencies, directly or through key results that are not achieved) lands after its
+   * end, by id, in document order; the latest-landing blocker named.
+   */
+  static Map<String, Blocked> blockedPastEnd(OkrCycle cycle, Map<String, Forecast> forecasts, LocalDate today,
+      Map<String, LocalDate> lands) {
+    LocalDate end = cycle.cycle().end();
+    Map<String, Blocked> found = new HashMap<>();
+    boolean grew = true;
+    // dependencies form no cycle: each pass blocks at least one more key result, or the search ends
+    while (grew) {
+      grew = false;
+      for (Dependency d : cycle.dependencies()) {
+        if (d.kind() != DependencyKind.BLOCKS || found.containsKey(d.downstream())
+            || cycle.keyResult(d.downstream()).isEmpty()) {
+          continue;
+        }
+        Forecast f = forecasts.get(d.downstream());
+        if (f != null && f.status() == Status.ACHIEVED) {
+          continue;
+        }
+        Blocked b = found.get(d.upstream());
+        if (b == null) {
+          LocalDate at = landsAfter(cycle, d.upstream(), today, lands, end);
+          b = at == null ? null : new Blocked(d.upstream(), at);
+        }
+        if (b != null) {
+          found.put(d.downstream(), b);
+          grew = true;
+        }
+      }
+    }
+    Map<String, Blocked> out = new LinkedHashMap<>();
+    for (KeyResult kr : cycle.keyResults()) {
+      if (found.containsKey(kr.id())) {
+        out.put(kr.id(), found.get(kr.id()));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The day initiative or milestone {@code id} lands when that is after {@code end}: an open milestone on its
+   * {@code lands} day or its due date, an initiative with its latest open milestone; null otherwise (a key result
+   * too: it is blocked through what blocks it).
+   */
+  private static LocalDate landsAfter(OkrCycle cycle, String id, LocalDate today, Map<String, LocalDate> lands,
+      LocalDate end) {
+    List<Milestone> ms = cycle.milestone(id).map(List::of)
+        .orElseGet(() -> cycle.initiative(id).map(Initiative::milestones).orElse(List.of()));
+    LocalDate latest = null;
+    for (Milestone m : ms) {
+      if (openOn(m, today)) {
+        LocalDate at = lands.getOrDefault(m.id(), m.due());
+        if (at.isAfter(end) && (latest == null || at.isAfter(latest))) {
+          latest = at;
+        }
+      }
+    }
+    return latest;
+  }
+
+  /**
+   * {@code f} of a key result that cannot be done in the cycle ({@link #blockedPastEnd}): probability of target 0,
+   * off track (a status decided before the probability, stale, no data or not started, is kept), the reason
+   * {@value #BLOCKED_PAST_END} first (evidence {@code daysAfterEnd}, the days from the cycle's end to the day its
+   * blocker lands) in place of {@code unlikely-to-meet-target}; an achieve key result lands at its baseline.
+   */
+  static Forecast blockedForecast(OkrCycle cycle, Forecast f, Blocked b) {
+    Status status = switch (f.status()) {
+      case STALE, NO_DATA, NOT_STARTED -> f.status();
+      default -> Status.OFF_TRACK;
+    };
+    List<Reason> reasons = new ArrayList<>();
+    reasons.add(Reason.of(BLOCKED_PAST_END, "daysAfterEnd",
+        ChronoUnit.DAYS.between(cycle.cycle().end(), b.lands())));
+    for (Reason r : f.reasons()) {
+      if (!r.code().equals("unlikely-to-meet-target")) {
+        reasons.add(r);
+      }
+    }
+    KeyResult kr = cycle.keyResult(f.keyResultId()).orElseThrow();
+    double landing = f.landingValue();
+    double landingProgress = f.landingProgress();
+    if (kr.metric().direction() == Direction.ACHIEVE) {
+      landing = kr.metric().baselineOrTarget();
+      landingProgress = kr.metric().progress(landing);
+    }
+    LocalDate p50 = f.completionDate() == null || !f.completionDate().isBefore(b.lands()) ? f.completionDate()
+        : b.lands();
+    LocalDate p85 = f.completionP85() == null || !f.completionP85().isBefore(b.lands()) ? f.completionP85()
+        : b.lands();
+    return new Forecast(f.keyResultId(), f.method(), status, f.progress(), f.expectedProgress(),
+        f.daysSinceCheckIn(), landing, landingProgress, f.interval(), 0.0, f.requiredVelocityPerWeek(),
+        f.actualVelocityPerWeek(), f.velocityRatio(), p50, p85, reasons);
+  }
+
 
   /** The slip fed to the cascade analysis for initiative {@code i} on {@code today}; null when it is not late. */
   static NodeRisk initiativeRisk(Initiative i, LocalDate today) {

@@ -1,6 +1,7 @@
 package org.okrengine.execution;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -77,9 +78,12 @@ public final class WhatIf {
    * @param objectives every objective, in document order
    * @param escalations escalations of the scenario that are new or at a higher level than in the baseline
    * @param baselineLevels the baseline's level of each of those escalations' subjects (0 when it had none)
+   * @param notes sentences on how the changes were judged where that is not plain from the rows (a slip of a
+   *     milestone already past due, a blocker landing after the cycle's end), in the order of the changes; often
+   *     empty
    */
   public record Comparison(String cycleId, Instant asOf, List<Change> changes, List<Row> keyResults,
-      List<Row> objectives, List<EscalationSummary> escalations, List<Integer> baselineLevels) {
+      List<Row> objectives, List<EscalationSummary> escalations, List<Integer> baselineLevels, List<String> notes) {
     /** Copies the lists. */
     public Comparison {
       changes = List.copyOf(changes);
@@ -87,6 +91,13 @@ public final class WhatIf {
       objectives = List.copyOf(objectives);
       escalations = List.copyOf(escalations);
       baselineLevels = List.copyOf(baselineLevels);
+      notes = List.copyOf(notes);
+    }
+
+    /** A comparison without notes. */
+    public Comparison(String cycleId, Instant asOf, List<Change> changes, List<Row> keyResults,
+        List<Row> objectives, List<EscalationSummary> escalations, List<Integer> baselineLevels) {
+      this(cycleId, asOf, changes, keyResults, objectives, escalations, baselineLevels, List.of());
     }
 
     /** The {@code okr-whatif/1} document, pretty-printed, ending in a line break. */
@@ -107,7 +118,9 @@ public final class WhatIf {
       return "{\n  \"format\": " + FreeText.quote(FORMAT) + ",\n  \"cycle\": " + FreeText.quote(cycleId) + ",\n  \"asOf\": "
           + FreeText.quote(asOf.toString()) + ",\n  \"changes\": [" + String.join(", ", cs) + "],\n"
           + "  \"keyResults\": [" + rows(keyResults) + "\n  ],\n  \"objectives\": [" + rows(objectives)
-          + "\n  ],\n  \"escalations\": [" + String.join(",", es) + (es.isEmpty() ? "]\n}\n" : "\n  ]\n}\n");
+          + "\n  ],\n  \"escalations\": [" + String.join(",", es) + (es.isEmpty() ? "]" : "\n  ]")
+          + (notes.isEmpty() ? "" : ",\n  \"notes\": [" + notes.stream().map(n -> "\n    " + FreeText.sentence(n))
+              .collect(java.util.stream.Collectors.joining(",")) + "\n  ]") + "\n}\n";
     }
 
     private static String rows(List<Row> rows) {
@@ -166,6 +179,16 @@ public final class WhatIf {
    * @throws IllegalArgumentException when a change has {@linkplain #problems problems}, listing every one
    */
   public static OkrCycle apply(OkrCycle cycle, List<? extends Change> changes) {
+    return apply(cycle, changes, null, new HashMap<>());
+  }
+
+  /**
+   * {@link #apply(OkrCycle, List)}, judged on {@code today} when not null: an open milestone already past due that
+   * day and slipped later keeps its due date (a slip cannot make it less late), and the day the slip puts it on goes
+   * into {@code lands}, by id.
+   */
+  private static OkrCycle apply(OkrCycle cycle, List<? extends Change> changes, LocalDate today,
+      Map<String, LocalDate> lands) {
     List<String> all = new ArrayList<>();
     for (Change c : changes) {
       all.addAll(problems(cycle, c));
@@ -202,7 +225,14 @@ public final class WhatIf {
       List<Milestone> ms = new ArrayList<>();
       for (Milestone m : i.milestones()) {
         Integer d = slips.get(m.id());
-        ms.add(d == null ? m : new Milestone(m.id(), m.title(), m.due().plusDays(d), m.completed()));
+        if (d != null && d > 0 && today != null && Snapshot.daysPastDue(m, today) > 0) {
+          // already past due on the day judged: slipped later it is no less late (moved, it read "not due yet": the
+          // missed milestone left the achieve forecast's count and the initiative was no longer late)
+          lands.put(m.id(), m.due().plusDays(d));
+          ms.add(m);
+        } else {
+          ms.add(d == null ? m : new Milestone(m.id(), m.title(), m.due().plusDays(d), m.completed()));
+        }
       }
       initiatives.add(new Initiative(i.id(), i.title(), i.team(), i.owner(), i.keyResults(), ms));
     }
@@ -214,15 +244,21 @@ public final class WhatIf {
   }
 
   /**
-   * The baseline and the scenario of {@code changes} analysed by {@code engine} at {@code asOf}, side by side.
+   * The baseline and the scenario of {@code changes} analysed by {@code engine} at {@code asOf}, side by side. A later
+   * slip never makes anything more likely: an open milestone already past due on the day of {@code asOf} keeps its
+   * due date in the scenario (it is as late as it is; {@link Comparison#notes} says so), and lands on the day the
+   * slip puts it on; one landing after the cycle's end leaves the key results it blocks no chance in the cycle
+   * (reason {@code blocked-past-cycle-end}).
    *
    * @throws IllegalArgumentException when a change does not apply, listing every problem
    */
   public static Comparison compare(ExecutionEngine engine, OkrCycle cycle, Instant asOf,
       List<? extends Change> changes) {
-    OkrCycle changed = apply(cycle, changes);
+    LocalDate today = Insights.countedDay(cycle.cycle(), asOf);
+    Map<String, LocalDate> lands = new java.util.LinkedHashMap<>();
+    OkrCycle changed = apply(cycle, changes, today, lands);
     CycleReport base = engine.analyze(cycle, asOf, null);
-    CycleReport now = engine.analyze(changed, asOf, null);
+    CycleReport now = engine.analyzeScenario(changed, asOf, lands);
     List<Row> krs = new ArrayList<>();
     for (int i = 0; i < base.keyResults().size(); i++) {
       KeyResultReport a = base.keyResults().get(i);
@@ -250,7 +286,54 @@ public final class WhatIf {
         before.add(was);
       }
     }
-    return new Comparison(cycle.cycle().id(), asOf, List.copyOf(changes), krs, objectives, raised, before);
+    return new Comparison(cycle.cycle().id(), asOf, List.copyOf(changes), krs, objectives, raised, before,
+        notes(cycle, changed, today, lands, base, now));
+  }
+
+  /**
+   * Why a slip moved less than it seems it should: each milestone already past due that a slip kept as late as it
+   * is, each milestone landing after the cycle's end, and the key results that cannot be done in the cycle because
+   * of it in the scenario and could in the baseline.
+   */
+  private static List<String> notes(OkrCycle cycle, OkrCycle changed, LocalDate today, Map<String, LocalDate> lands,
+      CycleReport base, CycleReport now) {
+    List<String> out = new ArrayList<>();
+    LocalDate end = cycle.cycle().end();
+    for (Map.Entry<String, LocalDate> e : lands.entrySet()) {
+      Milestone m = cycle.milestone(e.getKey()).orElseThrow();
+      long late = Snapshot.daysPastDue(m, today);
+      out.add(Causes.name(m.id(), m.title()) + " was due " + Insights.DAY.format(m.due()) + " and is still open on "
+          + Insights.DAY.format(today) + ", " + Numbers.days(late) + " past due: slipped to "
+          + Insights.DAY.format(e.getValue()) + " it is no less late, so the scenario keeps it " + Numbers.days(late)
+          + " past due" + (e.getValue().isAfter(end) ? ", landing on " + Insights.DAY.format(e.getValue())
+              + ", after the cycle's end (" + Insights.DAY.format(end) + ")" : "") + ".");
+    }
+    for (Initiative i : changed.initiatives()) {
+      for (Milestone m : i.milestones()) {
+        Milestone was = cycle.milestone(m.id()).orElseThrow();
+        if (!m.due().equals(was.due()) && m.due().isAfter(end) && Snapshot.openOn(m, today)) {
+          out.add(Causes.name(m.id(), m.title()) + " is now due " + Insights.DAY.format(m.due())
+              + ", after the cycle's end (" + Insights.DAY.format(end) + ").");
+        }
+      }
+    }
+    List<String> blocked = new ArrayList<>();
+    for (int i = 0; i < now.keyResults().size(); i++) {
+      if (hasReason(now.keyResults().get(i), Snapshot.BLOCKED_PAST_END)
+          && !hasReason(base.keyResults().get(i), Snapshot.BLOCKED_PAST_END)) {
+        blocked.add(now.keyResults().get(i).id());
+      }
+    }
+    if (!blocked.isEmpty()) {
+      out.add(Insights.join(blocked) + (blocked.size() == 1 ? " is" : " are") + " blocked by work that then lands after "
+          + "the cycle's end, so " + (blocked.size() == 1 ? "it" : "they") + " cannot be done in the cycle: "
+          + "probability of target 0.");
+    }
+    return out;
+  }
+
+  private static boolean hasReason(KeyResultReport r, String code) {
+    return r.reasons().stream().anyMatch(x -> x.code().equals(code));
   }
 
   private static String attention(ObjectiveSummary o) {
