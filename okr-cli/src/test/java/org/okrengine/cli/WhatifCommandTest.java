@@ -136,6 +136,32 @@ class WhatifCommandTest {
   }
 
   /**
+   * A target on the wrong side of the baseline for the key result's direction is refused, naming both values: KR-22
+   * cuts first response time from 9 h (decrease); a target of 9.5 h read "at-risk -> achieved" at 9.6 h, and the
+   * same target in a document was read without a word ("120% of 87% plan").
+   */
+  @Test
+  void whatif_targetOnTheWrongSideOfTheBaseline_exit2(@TempDir Path dir) throws IOException {
+    OkrTest.Run r = OkrTest.run("whatif", EXAMPLE, "--target", "KR-22=9.5", "--as-of", "2026-08-19");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).isEqualTo("--target KR-22=9.5: target must be below baseline for direction decrease "
+        + "(target 9.5, baseline 9.0)\n");
+    Path q = dir.resolve("q.json");
+    Files.writeString(q, "{\"format\": \"okr-cycle/1\", \"cycle\": {\"id\": \"Q\", \"start\": \"2027-01-01\", "
+        + "\"end\": \"2027-03-31\"}, \"teams\": [{\"id\": \"s\"}], \"objectives\": [{\"id\": \"O-SUP\", \"team\": "
+        + "\"s\", \"keyResults\": [{\"id\": \"KR-FRT\", \"metric\": {\"baseline\": 9, \"target\": 9.5, \"direction\": "
+        + "\"decrease\", \"min\": 0}, \"checkIns\": [{\"at\": \"2027-03-05\", \"value\": 9.6}]}, {\"id\": \"KR-KB\", "
+        + "\"metric\": {\"baseline\": 120, \"target\": 100, \"direction\": \"increase\"}}]}]}");
+    OkrTest.Run doc = OkrTest.run("whatif", q.toString(), "--target", "KR-KB=200", "--as-of", "2027-03-20");
+    assertThat(doc.code()).isEqualTo(2);
+    assertThat(doc.out()).isEmpty();
+    assertThat(doc.err()).isEqualTo(q + ": objectives[0].keyResults[0].metric.target: must be below baseline for "
+        + "direction decrease (target 9.5, baseline 9.0)\n" + q + ": objectives[0].keyResults[1].metric.target: must "
+        + "be above baseline for direction increase (target 100.0, baseline 120.0)\n");
+  }
+
+  /**
    * At planning time (2 Jul, before any check-in) a new target moves nothing: the forecast is the base rate whatever the
    * target. It read "KR-20 41% -> 41%" with no word why; now the text says so and where to ask instead.
    */

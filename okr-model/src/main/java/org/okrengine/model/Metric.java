@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.okrengine.model.internal.Checks;
 import org.okrengine.model.internal.CycleValidation;
 
 /**
@@ -16,8 +17,9 @@ import org.okrengine.model.internal.CycleValidation;
  * of its values and the few levels it takes. Immutable and thread-safe.
  *
  * <p>Progress of {@code increase}, {@code decrease} and {@code achieve} is
- * {@code (value - baseline) / (target - baseline)}, which handles both signs and targets below the baseline; it is
- * not clamped. For {@code maintain-above} ({@code maintain-below}) progress is 1 on the right side of the target
+ * {@code (value - baseline) / (target - baseline)}, which handles both signs; it is not clamped. The target of
+ * {@code increase} lies above its baseline, that of {@code decrease} below (a document or caller saying otherwise
+ * is refused: the direction is declared, not inferred from the two numbers). For {@code maintain-above} ({@code maintain-below}) progress is 1 on the right side of the target
  * (at or above, at or below); on the wrong side it is the fraction of the way from a baseline on the wrong side to
  * the target, or 0 without one.
  *
@@ -61,7 +63,8 @@ public record Metric(Double baseline, double target, Direction direction, String
    *
    * @throws IllegalArgumentException when a number is not finite or beyond +-{@link #MAX_MAGNITUDE}, the baseline is
    *     missing for a direction that needs one, an {@code achieve} metric's baseline is not 0 or its target not 1,
-   *     the target is closer to the baseline than {@link #MIN_SPAN}, {@code min} is not below {@code max}, the
+   *     the target is closer to the baseline than {@link #MIN_SPAN} or on the wrong side of it for the direction
+   *     (increase below, decrease above), {@code min} is not below {@code max}, the
    *     baseline or target lies outside the bounds or outside [first level, last level], or the levels are fewer
    *     than 2, more than 20, not strictly ascending or outside the bounds
    * @throws NullPointerException when {@code direction} or a level is null
@@ -88,6 +91,10 @@ public record Metric(Double baseline, double target, Direction direction, String
     if (baseline != null && !(Math.abs(target - baseline) >= MIN_SPAN)) {
       throw new IllegalArgumentException(
           "target must differ from baseline by at least 1e-9: " + target + " (baseline " + baseline + ")");
+    }
+    String side = baseline == null ? null : Checks.wrongSide(direction, baseline, target);
+    if (side != null) {
+      throw new IllegalArgumentException("target " + side);
     }
     if (min != null && max != null && !(min < max)) {
       throw new IllegalArgumentException("min must be below max: " + min + " >= " + max);

@@ -122,6 +122,14 @@ class BuilderTest {
   }
 
   @Test
+  void build_targetOnTheWrongSide_namesKeyResultAndBothValues() {
+    assertThat(problems(() -> oneKeyResult(KeyResult.builder("KR-5").metric(Metric.decrease(9, 9.5))).build()))
+        .containsExactly("KR-5.metric: target must be below baseline for direction decrease (target 9.5, baseline 9.0)");
+    assertThat(problems(() -> Metric.increase(10, 5).build()))
+        .containsExactly("metric.target: must be above baseline for direction increase (target 5.0, baseline 10.0)");
+  }
+
+  @Test
   void build_manyProblems_listsEveryOneNamedByItem() {
     OkrCycle.Builder b = OkrCycle.builder("C").start(LocalDate.of(2026, 7, 1)).end(LocalDate.of(2026, 6, 30))
         .team("t", null, "nobody")

@@ -108,6 +108,23 @@ class MetricTest {
     assertThat(new Metric(1.0, 1 + 2e-9, Direction.INCREASE, null).target()).isEqualTo(1 + 2e-9);
   }
 
+  /**
+   * The direction is declared: a target on the wrong side of the baseline for it is refused (a decrease from 9 h
+   * with a target of 9.5 h counted its progress upward: 9.6 h read 120%, achieved).
+   */
+  @Test
+  void constructor_targetOnTheWrongSideForTheDirection_rejected() {
+    assertThatThrownBy(() -> new Metric(9.0, 9.5, Direction.DECREASE, "hours"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("target must be below baseline for direction decrease (target 9.5, baseline 9.0)");
+    assertThatThrownBy(() -> new Metric(10.0, 5, Direction.INCREASE, null))
+        .hasMessage("target must be above baseline for direction increase (target 5.0, baseline 10.0)");
+    // the maintain directions hold a threshold from either side
+    assertThat(new Metric(99.95, 99.9, Direction.MAINTAIN_ABOVE, "%").target()).isEqualTo(99.9);
+    assertThat(new Metric(380.0, 400, Direction.MAINTAIN_BELOW, "ms").target()).isEqualTo(400);
+    assertThat(new Metric(9.0, 4, Direction.DECREASE, "hours").progress(9.6)).isLessThan(0);
+  }
+
   @Test
   void constructor_rejectsBadValues() {
     assertThatThrownBy(() -> new Metric(40.0, 40, Direction.INCREASE, null))

@@ -20,6 +20,23 @@ public final class Checks {
   private Checks() {}
 
   /**
+   * What is wrong with {@code target} on its side of {@code baseline} for {@code direction}, as the end of a sentence
+   * after "target" ({@code must be below baseline for direction decrease (target 9.5, baseline 9.0)}); null when it
+   * lies on the side the direction moves toward (increase: above, decrease: below; the other directions: either).
+   * The direction is declared, not read from the numbers: a decrease whose target lay above its baseline had its
+   * progress counted upward ("latest 9.6 h" against a target of 9.5 h read 120%, achieved).
+   */
+  public static String wrongSide(org.okrengine.model.Direction direction, double baseline, double target) {
+    if (direction == org.okrengine.model.Direction.INCREASE && target < baseline) {
+      return "must be above baseline for direction increase (target " + target + ", baseline " + baseline + ")";
+    }
+    if (direction == org.okrengine.model.Direction.DECREASE && target > baseline) {
+      return "must be below baseline for direction decrease (target " + target + ", baseline " + baseline + ")";
+    }
+    return null;
+  }
+
+  /**
    * Whether {@code c} is white space to the formats' schemas, whose {@code \S} is ECMA-262's: its WhiteSpace and
    * LineTerminator (tab, line feed, U+000B, form feed, carriage return, space, U+00A0, U+1680, U+2000 to U+200A,
    * U+2028, U+2029, U+202F, U+205F, U+3000, U+FEFF), and, as {@link String#isBlank} has always counted them here,

@@ -326,6 +326,11 @@ final class CycleReader extends TreeReader {
     } else if (baseline != null && target != null && !(Math.abs(target - baseline) >= Metric.MIN_SPAN)) {
       problems.add(problem(p.field("target"),
           "must differ from baseline by at least 1e-9: " + target + " (baseline " + baseline + ")"));
+    } else if (baseline != null && target != null && direction != null
+        && Checks.wrongSide(direction, baseline, target) != null) {
+      // a decrease with its target above its baseline counted its progress upward: 9.6 h against a target of 9.5 h
+      // (baseline 9 h) read 120%, achieved
+      problems.add(problem(p.field("target"), Checks.wrongSide(direction, baseline, target)));
     }
     boolean bounded = true;
     if (min != null && max != null && !(min < max)) {
