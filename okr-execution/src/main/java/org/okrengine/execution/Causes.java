@@ -187,7 +187,7 @@ final class Causes {
       if (count < 2) {
         continue;
       }
-      double weeks = Math.floor(Cycle.daysBetween(seen.get(first).at(), asOf) / 7);
+      double weeks = Math.floor(cycle.calendarDaysBetween(seen.get(first).at(), asOf) / 7);
       if (weeks < 1) {
         continue;
       }
@@ -204,7 +204,7 @@ final class Causes {
       return;
     }
     Metric m = kr.metric();
-    Instant split = asOf.minusSeconds(RECENT_DAYS * 86_400L);
+    Instant split = cycle.calendarDaysBefore(asOf, RECENT_DAYS);
     int k = -1;
     for (int i = 0; i < seen.size(); i++) {
       if (!seen.get(i).at().isAfter(split)) {
@@ -265,7 +265,7 @@ final class Causes {
       return;
     }
     Metric m = kr.metric();
-    Instant from = asOf.minusSeconds(RECENT_DAYS * 86_400L);
+    Instant from = cycle.calendarDaysBefore(asOf, RECENT_DAYS);
     CheckIn last = seen.get(seen.size() - 1);
     CheckIn best = null;
     for (int i = 0; i < seen.size() - 1; i++) {
@@ -301,7 +301,7 @@ final class Causes {
     }
     CheckIn last = rated.get(rated.size() - 1);
     CheckIn before = rated.get(rated.size() - 2);
-    Instant from = asOf.minusSeconds(CONFIDENCE_DAYS * 86_400L);
+    Instant from = cycle.calendarDaysBefore(asOf, CONFIDENCE_DAYS);
     CheckIn peak = null;
     for (int i = 0; i < rated.size() - 1; i++) {
       CheckIn c = rated.get(i);

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.okrengine.model.Cycle;
 import org.okrengine.model.CycleReport;
 import org.okrengine.model.EscalationSummary;
 import org.okrengine.model.KeyResultReport;
@@ -23,14 +24,17 @@ import org.okrengine.model.ReportChanges;
  * (the probability is then the outcome, which the status says).
  */
 final class Changes {
-  /** The default distance of the comparison instant before the analysed one: 7 days, in seconds. */
-  static final long DEFAULT_SECONDS_BEFORE = 7 * 86_400L;
+  /** The default distance of the comparison instant before the analysed one: 7 calendar days. */
+  static final long DEFAULT_DAYS_BEFORE = 7;
 
   private Changes() {}
 
-  /** The default comparison instant for a report as of {@code asOf}: 7 days before it. */
-  static Instant defaultCompareTo(Instant asOf) {
-    return asOf.minusSeconds(DEFAULT_SECONDS_BEFORE);
+  /**
+   * The default comparison instant for a report as of {@code asOf}: 7 calendar days before it in the cycle's zone (the
+   * same wall-clock time a week earlier, across a daylight-saving change too).
+   */
+  static Instant defaultCompareTo(Cycle cycle, Instant asOf) {
+    return cycle.calendarDaysBefore(asOf, DEFAULT_DAYS_BEFORE);
   }
 
   /** {@code compareTo} moved to the cycle's start when before it; null when that is not before {@code asOf}. */

@@ -107,7 +107,7 @@ public final class ExecutionEngine {
     Objects.requireNonNull(cycle, "cycle must not be null");
     // checked first: 7 days before an instant far outside the window may not exist (Instant.MIN)
     cycle.cycle().requireAnalysable(asOf);
-    return analyze(cycle, asOf, Changes.defaultCompareTo(asOf));
+    return analyze(cycle, asOf, Changes.defaultCompareTo(cycle.cycle(), asOf));
   }
 
   /**

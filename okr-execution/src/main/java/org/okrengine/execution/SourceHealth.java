@@ -65,27 +65,27 @@ final class SourceHealth {
           manualSince = true;
         }
       }
-      double gap = medianGap(times);
+      double gap = medianGap(cycle, times);
       CheckIn last = null;
       for (CheckIn c : seen) {
         if (source.equals(c.source())) {
           last = c;
         }
       }
-      double silent = Cycle.daysBetween(last.at(), end);
+      double silent = cycle.calendarDaysBetween(last.at(), end);
       boolean broken = silent > Math.max(MIN_SILENT_DAYS, 2 * gap);
       out.add(new Feed(kr, source, last, gap, silent, broken, manualSince));
     }
     return out;
   }
 
-  static double medianGap(List<Instant> times) {
+  static double medianGap(Cycle cycle, List<Instant> times) {
     if (times.size() < 2) {
       return DEFAULT_GAP_DAYS;
     }
     double[] gaps = new double[times.size() - 1];
     for (int i = 1; i < times.size(); i++) {
-      gaps[i - 1] = Cycle.daysBetween(times.get(i - 1), times.get(i));
+      gaps[i - 1] = cycle.calendarDaysBetween(times.get(i - 1), times.get(i));
     }
     Arrays.sort(gaps);
     int m = gaps.length / 2;
@@ -209,7 +209,7 @@ final class SourceHealth {
     LocalDate since = cycle.dateOf(status.since());
     Instant end = asOf.isAfter(cycle.endInstant()) ? cycle.endInstant() : asOf;
     // silent from its last value, or, when it never sent one, from the day its failures began
-    double silent = Math.max(0, Cycle.daysBetween(last != null ? last : status.since(), end));
+    double silent = Math.max(0, cycle.calendarDaysBetween(last != null ? last : status.since(), end));
     String reason = status.name() + ": " + status.lastError() + " on every sync since " + Insights.DAY.format(since)
         + "; " + Insights.join(told)
         + (manual.isEmpty() ? "" : " (values have been entered by hand since for " + Insights.join(manual) + ")")

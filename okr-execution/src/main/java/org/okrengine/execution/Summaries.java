@@ -559,7 +559,7 @@ final class Summaries {
     for (KeyResultReport r : group) {
       List<CheckIn> seen = okr.keyResult(r.id()).map(k -> k.checkInsAsOf(asOf)).orElse(List.of());
       for (int i = 1; i < seen.size(); i++) {
-        gaps.add(Cycle.daysBetween(seen.get(i - 1).at(), seen.get(i).at()));
+        gaps.add(okr.cycle().calendarDaysBetween(seen.get(i - 1).at(), seen.get(i).at()));
       }
       if (r.status() == Status.STALE && !seen.isEmpty()) {
         quiet++;

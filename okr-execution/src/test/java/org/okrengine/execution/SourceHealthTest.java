@@ -97,8 +97,8 @@ class SourceHealthTest {
 
   @Test
   void medianGap() {
-    assertThat(SourceHealth.medianGap(List.of(day(1)))).isEqualTo(SourceHealth.DEFAULT_GAP_DAYS);
-    assertThat(SourceHealth.medianGap(List.of(day(1), day(3), day(10)))).isEqualTo(4.5);
-    assertThat(SourceHealth.medianGap(List.of(day(1), day(3), day(10), day(11)))).isEqualTo(2.0);
+    assertThat(SourceHealth.medianGap(ExecutionEngineTest.Q, List.of(day(1)))).isEqualTo(SourceHealth.DEFAULT_GAP_DAYS);
+    assertThat(SourceHealth.medianGap(ExecutionEngineTest.Q, List.of(day(1), day(3), day(10)))).isEqualTo(4.5);
+    assertThat(SourceHealth.medianGap(ExecutionEngineTest.Q, List.of(day(1), day(3), day(10), day(11)))).isEqualTo(2.0);
   }
 }

@@ -432,11 +432,11 @@ public final class Forecaster {
     for (int k = 0; k < size; k++) {
       int m = seen[k];
       if (Double.isNaN(staleLimits[m])) {
-        staleLimits[m] = staleLimit(times, m, cycle);
+        staleLimits[m] = staleLimit(calendarTimes(cycle, all, m), m, cycle);
       }
       double expected = keyResult.expectedProgress(cycle, asOfs.get(k));
       Double progress = m == 0 ? null : metric.progress(values[m - 1]);
-      Integer daysSince = m == 0 ? null : silentDays(asOfDays[k], lengthDays, times[m - 1]);
+      Integer daysSince = m == 0 ? null : silentDays(cycle, asOfs.get(k), all.get(m - 1).at());
       boolean regressing = m >= 2 && !d.isMaintain() && metric.progress(values[m - 1]) < metric.progress(values[m - 2]);
       out[k] = status(d, m, metAt[k], daysSince, staleLimits[m], asOfDays[k] / lengthDays,
           probability[k], regressing, progress, expected);
@@ -508,7 +508,7 @@ public final class Forecaster {
     Double progress = n == 0 ? null : metric.progress(values[n - 1]);
     // after the cycle's end counted to the end, as the stale rule counts it: a finished cycle reads the same whatever
     // day it is analysed (KR-4 read "104d ago", off track and not stale, three months after the end)
-    Integer daysSince = n == 0 ? null : silentDays(asOfDays, lengthDays, times[n - 1]);
+    Integer daysSince = n == 0 ? null : silentDays(cycle, asOf, seen.get(n - 1).at());
     List<Reason> reasons = new ArrayList<>();
     Direction d = metric.direction();
     Outcome out = switch (d) {
@@ -536,7 +536,7 @@ public final class Forecaster {
     if (n >= 2 && !d.isMaintain()) {
       out.regressing = metric.progress(values[n - 1]) < metric.progress(values[n - 2]);
     }
-    double staleLimit = staleLimit(times, n, cycle);
+    double staleLimit = staleLimit(calendarTimes(cycle, seen, n), n, cycle);
     Status status = status(d, n, met, daysSince, staleLimit, asOfDays / lengthDays, out.probability,
         out.regressing, progress, expected);
     addStatusReason(status, asOfDays, daysSince, staleLimit, progress, expected, reasons);
@@ -558,11 +558,26 @@ public final class Forecaster {
    * Whole days of silence, as the stale rule judges them and {@code daysSinceCheckIn} reports them: since the latest
    * check-in up to {@code asOfDays}, but no further than the cycle's end (nobody checks in on a cycle that is over: a
    * key result checked in a week before the end is not stale three weeks after it, and its outcome does not change
-   * with the day the report is run).
+   * with the day the report is run). Counted in calendar days of the cycle's zone ({@link Cycle#calendarDaysBetween}):
+   * from 28 Feb to 20 Mar is 20 days across a daylight-saving change too.
    */
-  static int silentDays(double asOfDays, double lengthDays, double lastCheckInDays) {
+  static int silentDays(Cycle cycle, Instant asOf, Instant lastCheckIn) {
+    Instant end = asOf.isAfter(cycle.endInstant()) ? cycle.endInstant() : asOf;
     // 0 for a check-in at or after the end (a late entry of the final value): nothing was silent by the end
-    return (int) Math.floor(Math.max(0, Math.min(asOfDays, lengthDays) - lastCheckInDays));
+    return (int) Math.max(0, cycle.wholeCalendarDaysBetween(lastCheckIn, end));
+  }
+
+  /**
+   * The first {@code n} check-ins' instants in calendar days of the cycle's zone from its start: the gaps the stale
+   * limit is judged by, counted as the days of silence are ({@link #silentDays}).
+   */
+  private static double[] calendarTimes(Cycle cycle, List<CheckIn> checkIns, int n) {
+    Instant start = cycle.startInstant();
+    double[] out = new double[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = cycle.calendarDaysBetween(start, checkIns.get(i).at());
+    }
+    return out;
   }
 
   /**

@@ -609,12 +609,12 @@ class ForecasterTest {
   }
 
   @Test
-  void forecast_dstZone_usesRealDuration() {
+  void forecast_dstZone_daysSinceCheckInAreCalendarDays() {
     Cycle oslo = new Cycle("Q1", "Q1", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), ZoneId.of("Europe/Oslo"));
     KeyResult kr = new KeyResult("KR-1", null, null, "t", 1, List.of(), Metric.of(0, 10, null), null,
         List.of(CheckIn.of(oslo.instantOf(LocalDate.of(2026, 3, 29)), 9)), null);
     Forecast f = Forecaster.withDefaults().forecast(kr, oslo, oslo.instantOf(LocalDate.of(2026, 3, 30)));
-    assertThat(f.daysSinceCheckIn()).isEqualTo(0); // 23 hours across the change to summer time
+    assertThat(f.daysSinceCheckIn()).isEqualTo(1); // one calendar day, 23 hours across the change to summer time
   }
 
   /**
@@ -725,11 +725,23 @@ class ForecasterTest {
 
   @Test
   void silentDays_countedToTheEndAtTheLatest_neverBelowZero() {
-    // a 90-day cycle: before the end, to the instant asked; after it, to the end; a check-in after the end (a late
+    // a 91-day cycle: before the end, to the instant asked; after it, to the end; a check-in after the end (a late
     // entry of the final value): nothing was silent by the end
-    assertThat(Forecaster.silentDays(50, 90, 40.5)).isEqualTo(9);
-    assertThat(Forecaster.silentDays(100, 90, 80)).isEqualTo(10);
-    assertThat(Forecaster.silentDays(400, 90, 80)).isEqualTo(10);
-    assertThat(Forecaster.silentDays(100, 90, 95)).isZero();
+    assertThat(Forecaster.silentDays(CYCLE, day(50), day(40.5))).isEqualTo(9);
+    assertThat(Forecaster.silentDays(CYCLE, day(100), day(81))).isEqualTo(10);
+    assertThat(Forecaster.silentDays(CYCLE, day(150), day(81))).isEqualTo(10);
+    assertThat(Forecaster.silentDays(CYCLE, day(100), day(95))).isZero();
+  }
+
+  @Test
+  void silentDays_calendarDaysOfTheCyclesZone_acrossADaylightSavingChange() {
+    // New York moves its clocks forward on 14 Mar 2027: 28 Feb 00:00 to 20 Mar 00:00 is 20 calendar days (19 days and
+    // 23 hours of real time); the end is 1 Apr 00:00, 49 days after 11 Feb
+    ZoneId ny = ZoneId.of("America/New_York");
+    Cycle c = new Cycle("NW", "NW", LocalDate.of(2027, 1, 1), LocalDate.of(2027, 3, 31), ny);
+    Instant feb28 = LocalDate.of(2027, 2, 28).atStartOfDay(ny).toInstant();
+    assertThat(Forecaster.silentDays(c, LocalDate.of(2027, 3, 20).atStartOfDay(ny).toInstant(), feb28)).isEqualTo(20);
+    assertThat(Forecaster.silentDays(c, LocalDate.of(2027, 4, 15).atStartOfDay(ny).toInstant(),
+        LocalDate.of(2027, 2, 11).atStartOfDay(ny).toInstant())).isEqualTo(49);
   }
 }

@@ -9,6 +9,7 @@ import static org.okrengine.model.internal.Checks.requireWellFormed;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -170,6 +171,33 @@ public record Cycle(String id, String name, LocalDate start, LocalDate end, Zone
       throw new IllegalArgumentException("asOf " + outside);
     }
     return requireInstant(asOf, "asOf");
+  }
+
+  /**
+   * Days from {@code from} to {@code to} on the wall clock of the cycle's zone (fractional; negative when {@code to}
+   * is earlier): a calendar day is one day even when a daylight-saving change makes it 23 or 25 hours long. The unit of
+   * every day count a report writes (days since a check-in, days silent, weeks a blocker was named); in a zone of
+   * fixed offset it equals {@link #daysBetween}.
+   */
+  public double calendarDaysBetween(Instant from, Instant to) {
+    if (zone instanceof ZoneOffset) {
+      return daysBetween(from, to);
+    }
+    Duration d = Duration.between(LocalDateTime.ofInstant(from, zone), LocalDateTime.ofInstant(to, zone));
+    return (d.getSeconds() + d.getNano() / 1e9) / SECONDS_PER_DAY;
+  }
+
+  /** Whole calendar days from {@code from} to {@code to} ({@link #calendarDaysBetween}, rounded down). */
+  public long wholeCalendarDaysBetween(Instant from, Instant to) {
+    return (long) Math.floor(calendarDaysBetween(from, to));
+  }
+
+  /**
+   * The instant {@code days} calendar days before {@code at} in the cycle's zone: the same wall-clock time that many
+   * dates earlier (across a daylight-saving change, not {@code days} times 86,400 s).
+   */
+  public Instant calendarDaysBefore(Instant at, long days) {
+    return at.atZone(zone).minusDays(days).toInstant();
   }
 
   /** Days (86,400 s each, fractional) from {@code from} to {@code to}; negative when {@code to} is earlier. */
