@@ -175,7 +175,8 @@ public final class ExecutionEngine {
       Double value = kr.latestCheckIn(asOf).map(CheckIn::value).orElse(null);
       String objective = cycle.objectiveOf(kr.id()).orElseThrow().id();
       String sentence = Insights.sentence(kr, f, cycle.cycle(), forecaster.onTrackProbability(), over,
-          !cycle.milestonesOf(kr.id()).isEmpty(), value);
+          !cycle.milestonesOf(kr.id()).isEmpty(), value,
+          Insights.flatSince(cycle.cycle(), kr.checkInsAsOf(asOf)));
       Snapshot.Blocked blocked = now.blocked().get(kr.id());
       if (blocked != null) {
         // what blocks it lands after the cycle's end: named before what its own numbers say

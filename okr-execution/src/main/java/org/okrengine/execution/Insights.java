@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.okrengine.forecast.Forecast;
+import org.okrengine.model.CheckIn;
 import org.okrengine.model.Cycle;
 import org.okrengine.model.Direction;
 import org.okrengine.model.ForecastSummary;
@@ -84,6 +85,39 @@ final class Insights {
    */
   static String sentence(KeyResult kr, Forecast f, Cycle cycle, double atRiskBelow, boolean over,
       boolean milestones, Double last) {
+    return sentence(kr, f, cycle, atRiskBelow, over, milestones, last, null);
+  }
+
+  /** The calendar days a value must have stood unchanged to be said to stand ({@link #flatSince}): two weeks. */
+  static final int FLAT_DAYS = 14;
+
+  /**
+   * The instant of the first of the latest check-ins {@code seen} (sorted) that all have the latest one's value, where
+   * there are at least two of them and they span at least {@link #FLAT_DAYS} calendar days of the cycle's zone: the
+   * value has stood still since then. Null otherwise.
+   */
+  static Instant flatSince(Cycle cycle, List<CheckIn> seen) {
+    int n = seen.size();
+    if (n < 2) {
+      return null;
+    }
+    double v = seen.get(n - 1).value();
+    int first = n - 1;
+    while (first > 0 && seen.get(first - 1).value() == v) {
+      first--;
+    }
+    return first < n - 1 && cycle.calendarDaysBetween(seen.get(first).at(), seen.get(n - 1).at()) >= FLAT_DAYS
+        ? seen.get(first).at() : null;
+  }
+
+  /**
+   * As {@link #sentence(KeyResult, Forecast, Cycle, double, boolean, boolean, Double)}; {@code flatSince}: where the
+   * value has stood still ({@link #flatSince}; null: it has not), a key result the forecast has moving toward its
+   * target is said to stand at its value since then ("has stood at 15 widgets since 7 Jan"), not to move at a share of
+   * the pace it needs; the forecast's figures are the same.
+   */
+  static String sentence(KeyResult kr, Forecast f, Cycle cycle, double atRiskBelow, boolean over,
+      boolean milestones, Double last, Instant flatSince) {
     Metric m = kr.metric();
     String id = Causes.name(kr.id(), kr.title());
     switch (f.status()) {
@@ -168,7 +202,7 @@ final class Insights {
       // ", not 100%" only where the landing falls short of it (a forecast that weighs the plan can land at or
       // beyond 100% while the pace so far is short: "land at 103%, not 100%" read as a contradiction)
       String lands = pct(f.landingProgress());
-      return id + " is moving at " + pct(ratio) + " of the weekly pace it needs and is forecast to land at " + lands
+      return id + moving(m, ratio, flatSince, last, cycle) + " and is forecast to land at " + lands
           + (f.landingProgress() < 1 && !lands.equals("100%") ? ", not 100%" : "") + chance + ".";
     }
     if (f.hasReason("regressing")) {
@@ -182,12 +216,19 @@ final class Insights {
     }
     if (ratio != null && ratio >= 1) {
       LocalDate done = f.completionDate();
-      return id + " is moving at " + pct(ratio) + " of the weekly pace it needs and is forecast to land at "
+      return id + moving(m, ratio, flatSince, last, cycle) + " and is forecast to land at "
           + pct(f.landingProgress()) + chance + (done != null ? ", reaching it around " + DAY.format(done) : "")
           + ".";
     }
     return id + " is at " + pct(f.progress()) + " against " + pct(f.expectedProgress())
         + " planned for now and is forecast to land at " + pct(f.landingProgress()) + chance + ".";
+  }
+
+  /** " is moving at 83% of the weekly pace it needs", or where the value stood still " has stood at 15 since 7 Jan". */
+  private static String moving(Metric m, double ratio, Instant flatSince, Double last, Cycle cycle) {
+    return flatSince != null && last != null
+        ? " has stood at " + Numbers.value(last, m) + " since " + DAY.format(cycle.dateOf(flatSince))
+        : " is moving at " + pct(ratio) + " of the weekly pace it needs";
   }
 
   /**
