@@ -532,6 +532,16 @@ public final class Forecaster {
         out.completionX = -1;
         out.completion85X = -1;
       }
+    } else if (asOfDays >= lengthDays) {
+      // over, with neither a result nor a check-in: no outcome is known. No completion (it read the day analysed, 15
+      // Apr, after a 31 Mar end) and no landing that claims the target (its method's prior landed on it, 100%): the
+      // baseline, all that is recorded of it (a maintain key result without one keeps the method's figure)
+      out.completionX = -1;
+      out.completion85X = -1;
+      out.interval = null;
+      if (metric.baseline() != null) {
+        out.landingValue = metric.baseline();
+      }
     }
     if (n >= 2 && !d.isMaintain()) {
       out.regressing = metric.progress(values[n - 1]) < metric.progress(values[n - 2]);

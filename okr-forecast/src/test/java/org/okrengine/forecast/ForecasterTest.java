@@ -306,6 +306,20 @@ class ForecasterTest {
   }
 
   @Test
+  void forecast_asOfAfterEnd_withoutCheckInOrResult_noCompletionAndNoLandingOnTheTarget() {
+    // nothing known of where it ended: no completion date (it read the day analysed, after the end), no interval,
+    // and its landing is its baseline, not the target its method's prior lands on
+    KeyResult none = kr(Metric.of(0, 100, null), new int[] {}, new double[] {});
+    Forecast f = Forecaster.withDefaults().forecast(none, CYCLE, day(120));
+    assertThat(f.status()).isEqualTo(Status.NO_DATA);
+    assertThat(f.completionDate()).isNull();
+    assertThat(f.completionP85()).isNull();
+    assertThat(f.interval()).isNull();
+    assertThat(f.landingValue()).isZero();
+    assertThat(f.landingProgress()).isZero();
+  }
+
+  @Test
   void forecast_stale_afterTwiceItsOwnRhythm() {
     // a weekly rhythm (days 7, 14, 21, 28): stale once silent for more than 2 * 7 = 14 days
     KeyResult weekly = kr(Metric.of(0, 100, "signups"), new int[] {7, 14, 21, 28}, new double[] {8, 15, 24, 31});
