@@ -120,6 +120,7 @@ final class Escalations {
       double[] p = new double[n];
       java.util.Arrays.fill(p, Double.NaN);
       Forecast current = now.forecasts().get(kr.id());
+      boolean blocked = now.blocked().containsKey(kr.id());
       s[last] = current.status();
       p[last] = current.probabilityOfTarget();
       // a week of statuses and probabilities, then twice as many points each time (Forecaster.replay reads the
@@ -134,9 +135,16 @@ final class Escalations {
         int j = i;
         while (j >= lo && counted.contains(s[j + 1])) {
           Forecaster.Replayed r = block.get(j - lo);
-          s[j] = r.status();
-          if (r.probabilityOfTarget() != null) {
-            p[j] = r.probabilityOfTarget();
+          if (blocked) {
+            // blocked past the cycle's end by work whose date the document holds: at every earlier point as on the
+            // day analysed (Snapshot.blockedForecast), or its run would start on that day
+            s[j] = Snapshot.blockedStatus(r.status());
+            p[j] = 0.0;
+          } else {
+            s[j] = r.status();
+            if (r.probabilityOfTarget() != null) {
+              p[j] = r.probabilityOfTarget();
+            }
           }
           j--;
         }
@@ -144,6 +152,7 @@ final class Escalations {
       }
       Column column = new Column(s, p);
       probabilities(okr, kr, forecaster, policy, grid, first, column);
+
       columns.put(kr.id(), column);
     }
     Map<String, boolean[]> crossing = cascadesMatter

@@ -88,7 +88,7 @@ record Snapshot(Map<String, Forecast> forecasts, Map<String, NodeRisk> risks, Ca
     }
     Map<String, Blocked> blocked = blockedPastEnd(cycle, forecasts, today, lands);
     for (Map.Entry<String, Blocked> e : blocked.entrySet()) {
-      forecasts.computeIfPresent(e.getKey(), (id, f) -> blockedForecast(cycle, f, e.getValue()));
+      forecasts.computeIfPresent(e.getKey(), (id, f) -> blockedForecast(cycle, f, e.getValue(), asOf));
     }
     for (KeyResult kr : cycle.keyResults()) {
       Forecast f = forecasts.get(kr.id());
@@ -137,7 +137,9 @@ record Snapshot(Map<String, Forecast> forecasts, Map<String, NodeRisk> risks, Ca
       grew = false;
       for (Dependency d : cycle.dependencies()) {
         if (d.kind() != DependencyKind.BLOCKS || found.containsKey(d.downstream())
-            || cycle.keyResult(d.downstream()).isEmpty()) {
+            || cycle.keyResult(d.downstream()).isEmpty()
+            || cycle.keyResult(d.downstream()).get().metric().direction().isMaintain()) {
+          // a threshold is kept, not done: a maintain key result holds it, or not, whatever lands after the end
           continue;
         }
         Forecast f = forecasts.get(d.downstream());
@@ -189,13 +191,12 @@ record Snapshot(Map<String, Forecast> forecasts, Map<String, NodeRisk> risks, Ca
    * {@code f} of a key result that cannot be done in the cycle ({@link #blockedPastEnd}): probability of target 0,
    * off track (a status decided before the probability, stale, no data or not started, is kept), the reason
    * {@value #BLOCKED_PAST_END} first (evidence {@code daysAfterEnd}, the days from the cycle's end to the day its
-   * blocker lands) in place of {@code unlikely-to-meet-target}; an achieve key result lands at its baseline.
+   * blocker lands) in place of {@code unlikely-to-meet-target}; it lands where it stands (its latest check-in up to
+   * the day analysed, else its baseline, an achieve key result at its baseline), short of its target, with no
+   * interval: it cannot move toward the target in the cycle ("forecast to land at 104%" beside "a 0% chance" before).
    */
-  static Forecast blockedForecast(OkrCycle cycle, Forecast f, Blocked b) {
-    Status status = switch (f.status()) {
-      case STALE, NO_DATA, NOT_STARTED -> f.status();
-      default -> Status.OFF_TRACK;
-    };
+  static Forecast blockedForecast(OkrCycle cycle, Forecast f, Blocked b, Instant asOf) {
+    Status status = blockedStatus(f.status());
     List<Reason> reasons = new ArrayList<>();
     reasons.add(Reason.of(BLOCKED_PAST_END, "daysAfterEnd",
         ChronoUnit.DAYS.between(cycle.cycle().end(), b.lands())));
@@ -205,21 +206,41 @@ record Snapshot(Map<String, Forecast> forecasts, Map<String, NodeRisk> risks, Ca
       }
     }
     KeyResult kr = cycle.keyResult(f.keyResultId()).orElseThrow();
-    double landing = f.landingValue();
-    double landingProgress = f.landingProgress();
-    if (kr.metric().direction() == Direction.ACHIEVE) {
-      landing = kr.metric().baselineOrTarget();
-      landingProgress = kr.metric().progress(landing);
+    double landing = kr.metric().direction() == Direction.ACHIEVE ? kr.metric().baselineOrTarget()
+        : stands(kr, asOf, f.landingValue());
+    double landingProgress = kr.metric().progress(landing);
+    if (landingProgress >= 1) {
+      // where it stands meets the target (the forecast said it would not hold): its forecast landing, below it
+      landing = f.landingValue();
+      landingProgress = f.landingProgress();
     }
     LocalDate p50 = f.completionDate() == null || !f.completionDate().isBefore(b.lands()) ? f.completionDate()
         : b.lands();
     LocalDate p85 = f.completionP85() == null || !f.completionP85().isBefore(b.lands()) ? f.completionP85()
         : b.lands();
     return new Forecast(f.keyResultId(), f.method(), status, f.progress(), f.expectedProgress(),
-        f.daysSinceCheckIn(), landing, landingProgress, f.interval(), 0.0, f.requiredVelocityPerWeek(),
+        f.daysSinceCheckIn(), landing, landingProgress, null, 0.0, f.requiredVelocityPerWeek(),
         f.actualVelocityPerWeek(), f.velocityRatio(), p50, p85, reasons);
   }
 
+
+  /** The value of {@code kr}'s latest check-in up to {@code asOf}, else its baseline, else {@code otherwise}. */
+  private static double stands(KeyResult kr, Instant asOf, double otherwise) {
+    return kr.latestCheckIn(asOf).map(org.okrengine.model.CheckIn::value)
+        .orElse(kr.metric().baseline() != null ? kr.metric().baseline() : otherwise);
+  }
+
+  /**
+   * The status {@code s} of a key result blocked past the cycle's end ({@link #blockedPastEnd}) as the analysis gives
+   * it ({@link #blockedForecast}): off track, unless a rule before the probability decided (stale, no data, not
+   * started), for the escalation replay's earlier points as for the day analysed.
+   */
+  static Status blockedStatus(Status s) {
+    return switch (s) {
+      case STALE, NO_DATA, NOT_STARTED -> s;
+      default -> Status.OFF_TRACK;
+    };
+  }
 
   /** The slip fed to the cascade analysis for initiative {@code i} on {@code today}; null when it is not late. */
   static NodeRisk initiativeRisk(Initiative i, LocalDate today) {
