@@ -185,6 +185,10 @@ public final class ExecutionEngine {
             + Insights.DAY.format(cycle.cycle().end()) + "), so it cannot be done in the cycle. " + sentence;
       }
       UpstreamRule.Outcome o = UpstreamRule.apply(cycle, kr, f, sentence, now.risks(), today, asOf);
+      String doubt = Insights.ownerDoubts(kr, o.status(), asOf, over);
+      if (doubt != null) {
+        o = new UpstreamRule.Outcome(o.status(), o.reasons(), o.sentence() + " " + doubt);
+      }
       List<Cause> causes = full && o.status().needsAttention()
           ? Causes.of(cycle, kr, f, causesAt, now.cascades(), feeds) : List.of();
       KeyResultReport row = new KeyResultReport(kr.id(), kr.title(), objective, kr.team(), o.status(), value,

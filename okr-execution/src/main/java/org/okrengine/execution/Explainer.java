@@ -74,6 +74,14 @@ final class Explainer {
   private void keyResult(String id) {
     KeyResultReport row = rows.get(id);
     step(id, statusLine(row), keyResultEvidence(row));
+    // an owner who doubts a key result on track, as the report's sentence says it (Insights.ownerDoubts)
+    cycle.keyResult(id).ifPresent(kr -> {
+      String doubt = Insights.ownerDoubts(kr, row.status(), report.asOf(), over);
+      if (doubt != null) {
+        double confidence = kr.latestCheckIn(report.asOf()).orElseThrow().confidence();
+        step(id, doubt, Map.of("confidence", confidence));
+      }
+    });
     Set<String> chain = new LinkedHashSet<>();
     chain.add(id);
     walk(id, chain);

@@ -88,6 +88,26 @@ final class Insights {
     return sentence(kr, f, cycle, atRiskBelow, over, milestones, last, null);
   }
 
+  /** The owner's confidence at or below which an on-track key result's sentence says the owner doubts it. */
+  static final double DOUBT = 0.3;
+
+  /**
+   * For a key result on track by its forecast whose latest check-in up to {@code asOf} gives a confidence of at most
+   * {@link #DOUBT}, the sentence that says so ("Its owner's confidence on 18 Feb was 5%."): the model's weight on
+   * confidence is the history's (0 in the shipped model), and a manager should see the owner disagree; else null
+   * (also after the cycle's end, when the outcome is known).
+   */
+  static String ownerDoubts(KeyResult kr, Status status, Instant asOf, boolean over) {
+    if (over || status != Status.ON_TRACK) {
+      return null;
+    }
+    CheckIn last = kr.latestCheckIn(asOf).orElse(null);
+    if (last == null || last.confidence() == null || last.confidence() > DOUBT) {
+      return null;
+    }
+    return "Its owner's confidence at the last check-in was " + pct(last.confidence()) + ".";
+  }
+
   /** The calendar days a value must have stood unchanged to be said to stand ({@link #flatSince}): two weeks. */
   static final int FLAT_DAYS = 14;
 
