@@ -152,7 +152,6 @@ final class Escalations {
       }
       Column column = new Column(s, p);
       probabilities(okr, kr, forecaster, policy, grid, first, column);
-
       columns.put(kr.id(), column);
     }
     Map<String, boolean[]> crossing = cascadesMatter
