@@ -59,11 +59,13 @@ final class GraphSvg {
     // was outlined overdue on a page of the finished cycle made later, though its text says nothing moves after it)
     LocalDate today = Insights.countedDay(okr.cycle(), report.asOf());
     Set<String> overdue = new HashSet<>();
+    Set<String> overdueMilestones = new HashSet<>();
     for (Initiative i : okr.initiatives()) {
       for (Milestone ms : i.milestones()) {
         if (Snapshot.daysPastDue(ms, today) > 0) {
           overdue.add(ms.id());
           overdue.add(i.id());
+          overdueMilestones.add(ms.id());
         }
       }
     }
@@ -97,7 +99,11 @@ final class GraphSvg {
     List<String> hot = new ArrayList<>();
     for (String v : order) {
       for (Edge e : g.downstreamOf(v)) {
-        boolean isHot = late.contains(e.upstream())
+        // as okr graph draws it (DotWriter) and the text says a dependency is at risk: what needs a late item or an
+        // overdue milestone ("I-2 needs M-6, which is 14 days late"), not a milestone's part-of its own initiative;
+        // or a cascade's path. The page left a need of an overdue milestone grey
+        boolean isHot = (late.contains(e.upstream()) || overdueMilestones.contains(e.upstream()))
+            && e.kind() != EdgeKind.PART_OF
             || reached.contains(e.upstream()) && reached.contains(e.downstream());
         boolean weak = e.kind() == EdgeKind.PART_OF || e.kind() == EdgeKind.DELIVERS
             || e.kind() == EdgeKind.MEASURES;

@@ -194,6 +194,12 @@ class HtmlReportWriterTest {
     assertThat(count(Pattern.compile("<li>[^<]*</li>"), html.substring(html.indexOf("<h3>Cascades"))))
         .isEqualTo(report.cascades().size());
     assertThat(html).contains("class=\"edge hot\"");
+    // red as okr graph draws it: I-2 needs the overdue M-6 (it was grey on the page, red in the DOT); M-6 is part of
+    // I-3, which it does not need, so that edge stays structure
+    assertThat(html).containsPattern("class=\"edge hot\" marker-end=\"url\\(#arrow-hot\\)\" d=\"[^\"]*\"><title>"
+        + "M-6 → I-2: blocks, need by 2026-08-08");
+    assertThat(html).containsPattern("class=\"edge weak\" marker-end=\"url\\(#arrow-weak\\)\" d=\"[^\"]*\"><title>"
+        + "M-6 → I-3: part-of");
     // the table lists every key result once, off-track first
     assertThat(count(Pattern.compile("<tr><td class=\"st\">"), html)).isEqualTo(30);
     assertThat(html.indexOf("<span class=\"badge s-off-track\">")).isLessThan(
