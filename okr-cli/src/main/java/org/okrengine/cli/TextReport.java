@@ -61,8 +61,8 @@ final class TextReport {
     Cycle c = okr.cycle();
     ZoneId zone = c.zone();
     double elapsed = c.elapsedFraction(report.asOf());
-    long weeks = Math.round(c.lengthDays() / 7);
-    long week = Math.min(weeks, (long) Math.floor(elapsed * c.lengthDays() / 7) + 1);
+    long weeks = c.weeks();
+    long week = c.weekOf(report.asOf());
     out.printf(Locale.ROOT, "%s (%s), %s to %s, %s%n", p(c.name()), p(c.id()), c.start(), c.end(), zone.getId());
     out.printf(Locale.ROOT, "as of %s (%s), week %d of %d, %d%% of the cycle elapsed%n",
         WHEN.format(report.asOf().atZone(zone)), zone.getId(), week, weeks, Math.round(elapsed * 100));

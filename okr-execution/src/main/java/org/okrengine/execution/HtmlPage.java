@@ -89,8 +89,8 @@ final class HtmlPage {
   private void summary() {
     ZoneId zone = cycle.zone();
     double elapsed = cycle.elapsedFraction(report.asOf());
-    long weeks = Math.max(1, Math.round(cycle.lengthDays() / 7));
-    long week = Math.min(weeks, (long) Math.floor(elapsed * cycle.lengthDays() / 7) + 1);
+    long weeks = cycle.weeks();
+    long week = cycle.weekOf(report.asOf());
     sb.append("<header>\n<h1>").append(esc(cycle.name())).append(" <small>(").append(esc(cycle.id()))
         .append(")</small></h1>\n<p class=\"meta\">").append(cycle.start()).append(" to ").append(cycle.end())
         .append(", ").append(esc(zone.getId())).append(" · as of ")

@@ -187,6 +187,25 @@ public record Cycle(String id, String name, LocalDate start, LocalDate end, Zone
     return (d.getSeconds() + d.getNano() / 1e9) / SECONDS_PER_DAY;
   }
 
+  /**
+   * The weeks the cycle is said to have ("week 8 of 13"): its calendar days ({@link #calendarDaysBetween} from start
+   * to end) over 7, rounded, at least 1: 13 for a quarter of 90 to 92 days.
+   */
+  public long weeks() {
+    return Math.max(1, Math.round(calendarDaysBetween(startInstant(), endInstant()) / 7));
+  }
+
+  /**
+   * The week of the cycle {@code instant} falls in, 1 to {@link #weeks()}: its whole calendar days since the start
+   * over 7, plus 1 (the 1st to the 7th day: week 1), within that range. By calendar days, as every day count of a
+   * report: by elapsed time, 19 Mar in New York, 77 days after 1 Jan but an hour short of it across the change to
+   * summer time, was in week 11 instead of 12.
+   */
+  public long weekOf(Instant instant) {
+    double days = Math.max(0, calendarDaysBetween(startInstant(), instant));
+    return Math.max(1, Math.min(weeks(), (long) Math.floor(days / 7) + 1));
+  }
+
   /** Whole calendar days from {@code from} to {@code to} ({@link #calendarDaysBetween}, rounded down). */
   public long wholeCalendarDaysBetween(Instant from, Instant to) {
     return (long) Math.floor(calendarDaysBetween(from, to));

@@ -47,6 +47,30 @@ class CycleTest {
         ZoneId.of("GMT+05:30")).startInstant()).isEqualTo(Instant.parse("2026-06-30T18:30:00Z"));
   }
 
+  /**
+   * The week of the cycle is counted in calendar days of its zone: 19 Mar in New York is 77 days after 1 Jan (11
+   * weeks), the first day of week 12, though only 76 days and 23 hours have passed across the change to summer time
+   * on 14 Mar (by elapsed time it was week 11, as on 12 Mar). A quarter of 90 days has 13 weeks; 92 days too.
+   */
+  @Test
+  void weekOf_calendarDays_acrossSpringForward() {
+    Cycle ny = new Cycle("NW", "NW", LocalDate.of(2027, 1, 1), LocalDate.of(2027, 3, 31),
+        ZoneId.of("America/New_York"));
+    assertThat(ny.weeks()).isEqualTo(13);
+    assertThat(ny.weekOf(ny.instantOf(LocalDate.of(2027, 3, 12)))).isEqualTo(11);
+    assertThat(ny.weekOf(ny.instantOf(LocalDate.of(2027, 3, 19)))).isEqualTo(12);
+    assertThat(ny.weekOf(ny.instantOf(LocalDate.of(2027, 3, 18)))).isEqualTo(11);
+    assertThat(ny.weekOf(ny.startInstant())).isEqualTo(1);
+    assertThat(ny.weekOf(ny.startInstant().minusSeconds(86_400))).isEqualTo(1);
+    assertThat(ny.weekOf(ny.endInstant().plusSeconds(86_400 * 30))).isEqualTo(13);
+    Cycle q3 = new Cycle("Q3", "Q3", LocalDate.of(2026, 7, 1), LocalDate.of(2026, 9, 30), ZoneId.of("Europe/Oslo"));
+    assertThat(q3.weeks()).isEqualTo(13);
+    assertThat(q3.weekOf(q3.instantOf(LocalDate.of(2026, 8, 19)))).isEqualTo(8);
+    Cycle sprint = new Cycle("S", "S", LocalDate.of(2026, 7, 1), LocalDate.of(2026, 7, 2), ZoneOffset.UTC);
+    assertThat(sprint.weeks()).isEqualTo(1);
+    assertThat(sprint.weekOf(sprint.endInstant())).isEqualTo(1);
+  }
+
   @Test
   void lengthDays_acrossSpringForward_isAnHourShort() {
     Cycle march = new Cycle("M", null, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), OSLO);
