@@ -136,7 +136,9 @@ final class Numbers {
 
   /** Words that end in s but are no plural of the word without it, or whose singular the rules above miss. */
   private static final java.util.Set<String> NOT_PLURALS = java.util.Set.of("news", "series", "species", "kudos",
-      "movies", "cookies", "calories", "analytics", "physics", "economics", "logistics", "diabetes");
+      "movies", "cookies", "calories", "analytics", "physics", "economics", "logistics", "diabetes",
+      // rates written as lower-case abbreviations with a vowel: input/output and floating-point operations per second
+      "iops", "flops", "kflops", "mflops", "gflops", "tflops");
 
   /**
    * Words in the singular that are no count of things (mass nouns, the names of a scale or a measure, and a few

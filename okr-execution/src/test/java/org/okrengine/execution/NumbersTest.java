@@ -182,6 +182,8 @@ class NumbersTest {
     // an abbreviation ending in s is no plural ("1 mbp" before); people are counted one person at a time
     assertThat(Numbers.singular("mbps")).isEqualTo("mbps");
     assertThat(Numbers.singular("kbps")).isEqualTo("kbps");
+    assertThat(Numbers.singular("iops")).isEqualTo("iops"); // "1 iop" before
+    assertThat(Numbers.singular("gflops")).isEqualTo("gflops");
     assertThat(Numbers.singular("people")).isEqualTo("person");
     assertThat(Numbers.plural("person")).isEqualTo("people");
     assertThat(Numbers.value(1, Metric.of(0, 9, "people"))).isEqualTo("1 person");
