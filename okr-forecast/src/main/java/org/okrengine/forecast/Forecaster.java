@@ -432,7 +432,7 @@ public final class Forecaster {
     for (int k = 0; k < size; k++) {
       int m = seen[k];
       if (Double.isNaN(staleLimits[m])) {
-        staleLimits[m] = staleLimit(calendarTimes(cycle, all, m), m, cycle);
+        staleLimits[m] = staleLimit(calendarTimes(cycle, all, m, times), m, cycle);
       }
       double expected = keyResult.expectedProgress(cycle, asOfs.get(k));
       Double progress = m == 0 ? null : metric.progress(values[m - 1]);
@@ -546,7 +546,7 @@ public final class Forecaster {
     if (n >= 2 && !d.isMaintain()) {
       out.regressing = metric.progress(values[n - 1]) < metric.progress(values[n - 2]);
     }
-    double staleLimit = staleLimit(calendarTimes(cycle, seen, n), n, cycle);
+    double staleLimit = staleLimit(calendarTimes(cycle, seen, n, times), n, cycle);
     Status status = status(d, n, met, daysSince, staleLimit, asOfDays / lengthDays, out.probability,
         out.regressing, progress, expected);
     addStatusReason(status, asOfDays, daysSince, staleLimit, progress, expected, reasons);
@@ -579,9 +579,14 @@ public final class Forecaster {
 
   /**
    * The first {@code n} check-ins' instants in calendar days of the cycle's zone from its start: the gaps the stale
-   * limit is judged by, counted as the days of silence are ({@link #silentDays}).
+   * limit is judged by, counted as the days of silence are ({@link #silentDays}). {@code times}, the same instants in
+   * days of 86,400 s, where those are the same (a zone of fixed offset) or not read (fewer than three check-ins:
+   * {@link #usualGapDays}); a new array only across a daylight-saving change.
    */
-  private static double[] calendarTimes(Cycle cycle, List<CheckIn> checkIns, int n) {
+  private static double[] calendarTimes(Cycle cycle, List<CheckIn> checkIns, int n, double[] times) {
+    if (n < 3 || cycle.zone() instanceof java.time.ZoneOffset) {
+      return times;
+    }
     Instant start = cycle.startInstant();
     double[] out = new double[n];
     for (int i = 0; i < n; i++) {
