@@ -9,11 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.okrengine.deps.DependencyGraph;
+import org.okrengine.deps.Edge;
+import org.okrengine.deps.EdgeKind;
 import org.okrengine.deps.NodeRisk;
 import org.okrengine.forecast.Forecast;
 import org.okrengine.forecast.Forecaster;
 import org.okrengine.model.Dependency;
-import org.okrengine.model.DependencyKind;
 import org.okrengine.model.Direction;
 import org.okrengine.model.Initiative;
 import org.okrengine.model.KeyResult;
@@ -86,7 +87,7 @@ record Snapshot(Map<String, Forecast> forecasts, Map<String, NodeRisk> risks, Ca
       }
       forecasts.put(kr.id(), forecaster.forecast(kr, cycle.cycle(), asOf, cycle.milestonesOf(kr.id())));
     }
-    Map<String, Blocked> blocked = blockedPastEnd(cycle, forecasts, today, lands);
+    Map<String, Blocked> blocked = blockedPastEnd(cycle, graph, forecasts, today, lands);
     for (Map.Entry<String, Blocked> e : blocked.entrySet()) {
       forecasts.computeIfPresent(e.getKey(), (id, f) -> blockedForecast(cycle, f, e.getValue(), asOf));
     }
@@ -125,36 +126,40 @@ record Snapshot(Map<String, Forecast> forecasts, Map<String, NodeRisk> risks, Ca
   /**
    * The key results of {@code cycle} that cannot be done in it because an initiative or milestone that blocks them
    * (through {@code blocks} dependencies, directly or through key results that are not achieved) lands after its
-   * end, by id, in document order; the latest-landing blocker named.
+   * end, by id, in document order; of several such blockers the latest-landing one is named (the first by id among
+   * equals). One pass over {@code graph}'s topological order, each edge read once: what blocks a key result is
+   * settled before it is reached.
    */
-  static Map<String, Blocked> blockedPastEnd(OkrCycle cycle, Map<String, Forecast> forecasts, LocalDate today,
-      Map<String, LocalDate> lands) {
+  static Map<String, Blocked> blockedPastEnd(OkrCycle cycle, DependencyGraph graph, Map<String, Forecast> forecasts,
+      LocalDate today, Map<String, LocalDate> lands) {
     LocalDate end = cycle.cycle().end();
     Map<String, Blocked> found = new HashMap<>();
-    boolean grew = true;
-    // dependencies form no cycle: each pass blocks at least one more key result, or the search ends
-    while (grew) {
-      grew = false;
-      for (Dependency d : cycle.dependencies()) {
-        if (d.kind() != DependencyKind.BLOCKS || found.containsKey(d.downstream())
-            || cycle.keyResult(d.downstream()).isEmpty()
-            || cycle.keyResult(d.downstream()).get().metric().direction().isMaintain()) {
-          // a threshold is kept, not done: a maintain key result holds it, or not, whatever lands after the end
+    for (String id : graph.topologicalOrder()) {
+      KeyResult kr = cycle.keyResult(id).orElse(null);
+      // a threshold is kept, not done: a maintain key result holds it, or not, whatever lands after the end
+      if (kr == null || kr.metric().direction().isMaintain()) {
+        continue;
+      }
+      Forecast f = forecasts.get(id);
+      if (f != null && f.status() == Status.ACHIEVED) {
+        continue;
+      }
+      Blocked latest = null;
+      for (Edge e : graph.upstreamOf(id)) {
+        if (e.kind() != EdgeKind.BLOCKS) {
           continue;
         }
-        Forecast f = forecasts.get(d.downstream());
-        if (f != null && f.status() == Status.ACHIEVED) {
-          continue;
-        }
-        Blocked b = found.get(d.upstream());
+        Blocked b = found.get(e.upstream());
         if (b == null) {
-          LocalDate at = landsAfter(cycle, d.upstream(), today, lands, end);
-          b = at == null ? null : new Blocked(d.upstream(), at);
+          LocalDate at = landsAfter(cycle, e.upstream(), today, lands, end);
+          b = at == null ? null : new Blocked(e.upstream(), at);
         }
-        if (b != null) {
-          found.put(d.downstream(), b);
-          grew = true;
+        if (b != null && (latest == null || b.lands().isAfter(latest.lands()))) {
+          latest = b;
         }
+      }
+      if (latest != null) {
+        found.put(id, latest);
       }
     }
     Map<String, Blocked> out = new LinkedHashMap<>();

@@ -79,4 +79,35 @@ class BlockedPastEndTest {
     assertThat(m.reasons()).noneMatch(r -> r.code().equals("blocked-past-cycle-end"));
     assertThat(m.forecast().probabilityOfTarget()).isGreaterThan(0.5);
   }
+  /**
+   * Of two blockers landing after the end, the later one is named, whatever order the document lists them in; and a
+   * chain listed downstream first (KR-C blocked by KR-B, by KR-A, by I-1) is blocked to its end, found in one pass
+   * over the graph's order (the search went over every dependency again for each link of such a chain).
+   */
+  @Test
+  void blockers_theLatestNamed_chainsInAnyOrder() {
+    String doc = """
+        {"format": "okr-cycle/1", "cycle": {"id": "Q1", "start": "2027-01-01", "end": "2027-03-31", "zone": "UTC"},
+         "teams": [{"id": "a"}],
+         "objectives": [{"id": "O-1", "title": "Obj", "team": "a", "keyResults": [
+           {"id": "KR-A", "metric": {"baseline": 0, "target": 10, "direction": "increase"}},
+           {"id": "KR-B", "metric": {"baseline": 0, "target": 10, "direction": "increase"}},
+           {"id": "KR-C", "metric": {"baseline": 0, "target": 10, "direction": "increase"}}]}],
+         "initiatives": [{"id": "I-1", "title": "Early", "team": "a", "keyResults": [],
+                          "milestones": [{"id": "M-1", "title": "GA", "due": "2027-04-05"}]},
+                         {"id": "I-2", "title": "Late", "team": "a", "keyResults": [],
+                          "milestones": [{"id": "M-2", "title": "GA", "due": "2027-04-20"}]}],
+         "dependencies": [{"upstream": "KR-B", "downstream": "KR-C", "kind": "blocks"},
+                          {"upstream": "KR-A", "downstream": "KR-B", "kind": "blocks"},
+                          {"upstream": "I-1", "downstream": "KR-A", "kind": "blocks"},
+                          {"upstream": "I-2", "downstream": "KR-A", "kind": "blocks"}]}
+        """;
+    OkrCycle cycle = CycleJson.withDefaults().read(doc).cycle();
+    Snapshot s = Snapshot.of(cycle, org.okrengine.deps.DependencyGraph.of(cycle), ExecutionEngine.withDefaults()
+        .forecaster(), cycle.cycle().instantOf(LocalDate.of(2027, 2, 1)), false);
+    assertThat(s.blocked()).containsOnly(
+        java.util.Map.entry("KR-A", new Snapshot.Blocked("I-2", LocalDate.of(2027, 4, 20))),
+        java.util.Map.entry("KR-B", new Snapshot.Blocked("I-2", LocalDate.of(2027, 4, 20))),
+        java.util.Map.entry("KR-C", new Snapshot.Blocked("I-2", LocalDate.of(2027, 4, 20))));
+  }
 }
