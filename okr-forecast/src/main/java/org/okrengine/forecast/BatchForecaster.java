@@ -49,8 +49,10 @@ public final class BatchForecaster {
    */
   public static final class Output {
     /**
-     * Expected value at cycle end (at the key result's expected last check-in for a forecaster
-     * {@linkplain Forecaster#withOutcomeFromLastCheckIn forecasting that}; so are the interval and the probability).
+     * Where the value lands at cycle end, the median of the method's predictive (the movement-aware method's at or
+     * beyond the target exactly where {@link #probability} is at least 0.5), at the key result's expected last
+     * check-in for a forecaster {@linkplain Forecaster#withOutcomeFromLastCheckIn forecasting that} (so are the
+     * interval and the probability).
      */
     public final double[] landingValue;
     /** Lower bound of the prediction interval. */
@@ -137,8 +139,8 @@ public final class BatchForecaster {
       int m = Math.min(count - start, CHUNK);
       // the kernel refuses bad numbers (Scan.scan); the message then names them all
       try {
-        Kernel.run(method, p, priorPrec, stack, quantiles, quantiles85, times, values, offsets, lengthDays, asOfDays,
-            baselines, targets, start, c, m, forecaster.outcomeFromLastCheckIn());
+        Kernel.run(method, p, priorPrec, stack, quantiles, forecaster.level(), quantiles85, times, values, offsets,
+            lengthDays, asOfDays, baselines, targets, start, c, m, forecaster.outcomeFromLastCheckIn());
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(problems(count, offsets, times, values, lengthDays, asOfDays, baselines,
             targets), e);

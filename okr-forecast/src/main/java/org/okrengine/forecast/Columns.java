@@ -13,6 +13,8 @@ import java.lang.ref.SoftReference;
 final class Columns {
   final double[][] col;
   final int[] offsets;
+  /** The key results of a run whose predictive needs its rare step (PlanPriorStages.predictive), by index. */
+  final int[] rare;
   /** One key result's slots, for the methods that run key result by key result. */
   final double[] slots = new double[SLOTS];
   /**
@@ -29,6 +31,7 @@ final class Columns {
   Columns(int capacity) {
     col = new double[COLUMNS][capacity];
     offsets = new int[capacity + 1];
+    rare = new int[capacity];
   }
 
   /**

@@ -19,8 +19,10 @@ import org.okrengine.model.Status;
  * @param progress the latest progress at or before the instant (unclamped), or null without check-ins
  * @param expectedProgress the progress the plan expects at the instant
  * @param daysSinceCheckIn whole days since the latest check-in, or null without check-ins
- * @param landingValue the expected value at cycle end, in the metric's unit (at the key result's last check-in
- *     before the end for a forecaster {@linkplain Forecaster#withOutcomeFromLastCheckIn forecasting that})
+ * @param landingValue where the value lands at cycle end, the median of the method's predictive (the movement-aware
+ *     method's at or beyond the target exactly where {@code probabilityOfTarget} is at least 0.5), in the metric's
+ *     unit (at the key result's last check-in before the end for a forecaster
+ *     {@linkplain Forecaster#withOutcomeFromLastCheckIn forecasting that})
  * @param landingProgress the progress of {@code landingValue}
  * @param interval the prediction interval of the value at cycle end (where {@code landingValue} is taken), or null
  *     where the method gives none

@@ -482,8 +482,8 @@ public final class Forecaster {
         System.arraycopy(times, 0, c.times, offsets[e], offsets[e + 1] - offsets[e]);
         System.arraycopy(values, 0, c.values, offsets[e], offsets[e + 1] - offsets[e]);
       }
-      Kernel.run(method, hyperparameters, hyperparameters.priorPrecision(), stack, quantiles, quantiles85, c.times,
-          c.values, offsets, col[Kernel.LENGTH], asOf, col[Kernel.BASELINE], col[Kernel.TARGET], 0, c, m,
+      Kernel.run(method, hyperparameters, hyperparameters.priorPrecision(), stack, quantiles, level, quantiles85,
+          c.times, c.values, offsets, col[Kernel.LENGTH], asOf, col[Kernel.BASELINE], col[Kernel.TARGET], 0, c, m,
           outcomeFromLastCheckIn);
       for (int e = 0; e < m; e++) {
         probability[kernelAt[start + e]] = clampUnit(col[Kernel.PROBABILITY][e]);
@@ -691,7 +691,7 @@ public final class Forecaster {
     // the results land in the thread's scratch row of slots, read before the thread's next forecast
     Columns scratch = Columns.single();
     double[] slots = scratch.slots;
-    Kernel.forecast(method, hyperparameters, stack, quantiles, quantiles85, times, values, 0, times.length,
+    Kernel.forecast(method, hyperparameters, stack, quantiles, level, quantiles85, times, values, 0, times.length,
         lengthDays, asOfDays, b, t, confidence, ordinal, outcomeFromLastCheckIn, scratch, slots);
     return fromSlots(method, slots, b, t, lengthDays, level);
   }

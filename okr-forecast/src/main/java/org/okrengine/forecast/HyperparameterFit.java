@@ -208,7 +208,7 @@ final class HyperparameterFit {
     double[] f = new double[k];
     for (int start = 0; start < samples; start += CHUNK) {
       int m = Math.min(CHUNK, samples - start);
-      Kernel.run(ForecastMethod.PLAN_PRIOR_BAYES, p, priorPrec, null, q, Quantiles.Q85, times, values, offsets,
+      Kernel.run(ForecastMethod.PLAN_PRIOR_BAYES, p, priorPrec, null, q, 0.8, Quantiles.Q85, times, values, offsets,
           lengthDays, asOfDays, baselines, targets, start, c, m, false);
       double[][] col = c.col;
       for (int j = 0; j < m; j++) {
@@ -451,7 +451,7 @@ final class HyperparameterFit {
     double priorPrec = p.priorPrecision();
     for (int start = 0; start < samples; start += CHUNK) {
       int m = Math.min(CHUNK, samples - start);
-      Kernel.run(ForecastMethod.PLAN_PRIOR_BAYES, p, priorPrec, null, q, Quantiles.Q85, times, values, offsets,
+      Kernel.run(ForecastMethod.PLAN_PRIOR_BAYES, p, priorPrec, null, q, 0.8, Quantiles.Q85, times, values, offsets,
           lengthDays, asOfDays, baselines, targets, start, c, m, false);
       System.arraycopy(c.col[Kernel.MEAN], 0, f[MEAN], start, m);
       System.arraycopy(c.col[Kernel.SCALE], 0, f[SCALE], start, m);

@@ -155,6 +155,8 @@ final class Kernel {
    * @param p the Bayes hyperparameters (ignored by the others)
    * @param stack the movement-aware method's weights ({@link Stack}; ignored by the others)
    * @param q the two-sided interval quantiles by t-table row
+   * @param level the central probability of the interval those quantiles give (movement-aware: the interval's ends
+   *     follow the stacked probability, {@link PlanPriorStages#predictive})
    * @param q85 the one-sided 0.85 quantiles by t-table row
    * @param times check-in times in days since the cycle start, sorted, only those the forecast may see
    * @param values check-in values in the metric's unit
@@ -171,9 +173,10 @@ final class Kernel {
    * @param scratch the caller's columns, any capacity
    * @param out receives the SLOTS values
    */
-  static void forecast(ForecastMethod method, Hyperparameters p, double[] stack, double[] q, double[] q85,
-      double[] times, double[] values, int from, int to, double lengthDays, double asOfDays, double baseline,
-      double target, double confidence, double ordinal, boolean atLastCheckIn, Columns scratch, double[] out) {
+  static void forecast(ForecastMethod method, Hyperparameters p, double[] stack, double[] q, double level,
+      double[] q85, double[] times, double[] values, int from, int to, double lengthDays, double asOfDays,
+      double baseline, double target, double confidence, double ordinal, boolean atLastCheckIn, Columns scratch,
+      double[] out) {
     double[][] col = scratch.col;
     scratch.offsets[0] = from;
     scratch.offsets[1] = to;
@@ -183,7 +186,7 @@ final class Kernel {
     col[TARGET][0] = target;
     col[CONFIDENCE][0] = confidence;
     col[ORDINAL][0] = ordinal;
-    run(method, p, p.priorPrecision(), stack, q, q85, times, values, scratch.offsets, col[LENGTH], col[AS_OF],
+    run(method, p, p.priorPrecision(), stack, q, level, q85, times, values, scratch.offsets, col[LENGTH], col[AS_OF],
         col[BASELINE], col[TARGET], 0, scratch, 1, atLastCheckIn);
     for (int k = 0; k < SLOTS; k++) {
       out[k] = col[k][0];
@@ -198,8 +201,8 @@ final class Kernel {
    * result's value is forecast at its last check-in before the end, else at the end ({@link #outcomeX}).
    */
   static void run(ForecastMethod method, Hyperparameters p, double priorPrec, double[] stack, double[] q,
-      double[] q85, double[] times, double[] values, int[] offsets, double[] lengthDays, double[] asOfDays,
-      double[] baselines, double[] targets, int base, Columns c, int m, boolean atLastCheckIn) {
+      double level, double[] q85, double[] times, double[] values, int[] offsets, double[] lengthDays,
+      double[] asOfDays, double[] baselines, double[] targets, int base, Columns c, int m, boolean atLastCheckIn) {
     Scan.scan(times, values, offsets, lengthDays, asOfDays, baselines, targets, base, c, m);
     common(asOfDays, base, c, m);
     outcomeX(atLastCheckIn, c, m);
@@ -207,6 +210,7 @@ final class Kernel {
       PlanPriorStages.bayes(p, priorPrec, q, q85, times, values, offsets, asOfDays, baselines, base, c, m);
       if (method == ForecastMethod.MOVEMENT_AWARE) {
         PlanPriorStages.stack(stack, c, m);
+        PlanPriorStages.predictive(level, c, m);
       }
     } else {
       for (int j = 0; j < m; j++) {

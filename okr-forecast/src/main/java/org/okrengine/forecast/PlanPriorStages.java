@@ -272,4 +272,98 @@ final class PlanPriorStages {
   }
 
   private PlanPriorStages() {}
+
+  /**
+   * The movement-aware method's landing value and interval, from one predictive with the stacked probability P of
+   * target (a manager read "forecast to land at 60%, a 55% chance of reaching it", and an 80% interval wholly below
+   * the target beside a 30% chance: the trajectory's figures beside the stage's probability). The trajectory's
+   * predictive F (Student-t) is changed as little as makes P its probability beyond the target (progress 1):
+   * <ul>
+   *   <li>where P is above F's own (a key result that moves in steps: the stage has learned that such key results
+   *       often reach their target at once), the added chance sits at the target: each quantile at a level of at
+   *       least 1 - P is at least the target;
+   *   <li>where P is below F's own and some quantile reported (the interval's ends, the median) would otherwise sit
+   *       on the wrong side, the part below the target is F's below the target, scaled to 1 - P: the alpha-quantile is
+   *       F's quantile at alpha (1 - p) / (1 - P), p F's probability beyond the target (a trajectory sure of its
+   *       target that the stage doubts: its low end below the target, not at it).
+   * </ul>
+   * The landing value is this predictive's median (at or beyond the target exactly where P is at least 0.5), the
+   * interval its central {@code level}. Key results without an interval get the median rule alone (no scale: the
+   * target where it must move). Runs after {@link #stack}; Kernel.over then settles the key results whose cycle is
+   * over.
+   */
+  static void predictive(double level, Columns c, int m) {
+    double[][] col = c.col;
+    double[] probability = col[PROBABILITY];
+    double[] mean = col[MEAN];
+    double[] low = col[LOW];
+    double[] high = col[HIGH];
+    double[] direction = col[DIRECTION];
+    double tail = 0.5 - 0.5 * level;
+    double spread = 0.5 - tail;
+    // First the key results with a quantile short of its level (below 1 - P) yet at or beyond the target: the stage
+    // doubts a trajectory sure of its target (rare). Their part below the target is scaled, at the end (a quantile at
+    // the target itself would read as reaching it: "to land at 100%, a 43% chance"). The interval's ends in progress
+    // order are the least and the greatest of LOW and HIGH (the kernel keeps them in the metric's: Kernel.LOW).
+    int[] rare = c.rare;
+    int rareCount = 0;
+    for (int j = 0; j < m; j++) {
+      double prob = probability[j];
+      boolean wrong = prob < 0.5 + spread & Math.min(low[j], high[j]) >= 1 | prob < 0.5 & mean[j] >= 1
+          | prob < 0.5 - spread & Math.max(low[j], high[j]) >= 1;
+      rare[rareCount] = j;
+      rareCount += wrong ? 1 : 0;
+    }
+    // Each quantile at or beyond the target where its level is at least 1 - P, as max(y, g) with g = 1 there and
+    // below -1e283 elsewhere (P is a double within [0, 1], so c - P is 0 or at least 5e-17 in size where c is such a
+    // threshold, 1 - level): no choice in the loop, which the JIT would not vectorize. A quantile on the other side
+    // stays as it is. The interval's ends are in the metric's order: LOW's level is the lower one, tail, for an
+    // increase (direction +1) and the upper, 1 - tail, for a decrease, so its threshold is 0.5 + direction (0.5 -
+    // tail), HIGH's 0.5 - direction (0.5 - tail).
+    double big = 1e300;
+    for (int j = 0; j < m; j++) {
+      low[j] = Math.max(low[j], 1 - big * positivePart(0.5 + direction[j] * spread - probability[j]));
+    }
+    for (int j = 0; j < m; j++) {
+      mean[j] = Math.max(mean[j], 1 - big * positivePart(0.5 - probability[j]));
+    }
+    for (int j = 0; j < m; j++) {
+      high[j] = Math.max(high[j], 1 - big * positivePart(0.5 - direction[j] * spread - probability[j]));
+    }
+    // the rare ones: each quantile short of its level is F's below the target scaled to 1 - P. Their mean is the
+    // location still (the loops above change no quantile short of its level, and where the median is beyond its
+    // level here the mean is already at or beyond the target: lo >= 1 with P < 0.5 + spread)
+    double[] scale = col[SCALE];
+    double[] df = col[DF];
+    for (int k = 0; k < rareCount; k++) {
+      int j = rare[k];
+      double prob = probability[j];
+      boolean up = direction[j] > 0;
+      double lo = up ? low[j] : high[j];
+      double hi = up ? high[j] : low[j];
+      double centre = mean[j];
+      double s = scale[j];
+      int row = StudentT.row(df[j]);
+      double beyond = s > 0 ? 1 - StudentT.cdf(1 - centre, s, row) : (centre >= 1 ? 1.0 : 0.0);
+      double ratio = (1 - beyond) / (1 - prob);
+      lo = prob < 0.5 + spread ? belowTarget(centre, s, row, tail * ratio) : lo;
+      hi = prob < 0.5 - spread ? belowTarget(centre, s, row, (1 - tail) * ratio) : hi;
+      mean[j] = prob < 0.5 ? belowTarget(centre, s, row, 0.5 * ratio) : centre;
+      low[j] = up ? lo : hi;
+      high[j] = up ? hi : lo;
+    }
+  }
+
+  /**
+   * F's quantile at {@code level} for a location, scale and t-table row, at most the target (1): the target where
+   * the scale is 0 or the level leaves the table (F has no mass below the target to scale).
+   */
+  private static double belowTarget(double location, double scale, int row, double level) {
+    if (!(scale > 0) || !(level > 0)) {
+      return 1.0;
+    }
+    double y = location + StudentT.inverse(level, row) * scale;
+    // (a level within a rounding of 0 is the table's -infinity: the kernel's bound on progress)
+    return y < 1 ? Math.max(y, -MAX_PROGRESS) : 1.0;
+  }
 }

@@ -83,6 +83,39 @@ final class StudentT {
   }
 
   /**
+   * The z at which the tabulated CDF of table row {@code row} (as {@link #cdf(double, int)} interpolates it) equals
+   * {@code level}: its exact inverse, by bisection over the row and the linear piece found (nine steps); infinite at
+   * levels 0 and 1, 0 for NaN.
+   */
+  static double inverse(double level, int row) {
+    if (!(level < 0.5 || level > 0.5)) {
+      return 0.0; // 0.5 and NaN
+    }
+    boolean upper = level > 0.5;
+    double c = upper ? level : 1 - level;
+    if (c >= 1) {
+      return upper ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+    }
+    double[] tab = Tables.CDF;
+    int at = row * (GRID + 1);
+    // tab[at] = 0.5 <= c < 1 = tab[at + GRID]: the last i with tab[at + i] <= c
+    int lo = 0;
+    int hi = GRID;
+    while (hi - lo > 1) {
+      int mid = (lo + hi) >>> 1;
+      if (tab[at + mid] <= c) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    double step = tab[at + lo + 1] - tab[at + lo];
+    double u = (lo + (step > 0 ? (c - tab[at + lo]) / step : 0.0)) / GRID;
+    double z = u / (1 - u);
+    return upper ? z : -z;
+  }
+
+  /**
    * The {@code p}-quantile (0 &lt; p &lt; 1) of the Student-t of each table row, index = row; index 0 (no row) holds
    * the standard normal's, for the methods whose interval is normal.
    */

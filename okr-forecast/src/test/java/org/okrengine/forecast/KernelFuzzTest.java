@@ -34,8 +34,8 @@ class KernelFuzzTest {
     double[] q = StudentT.quantiles(0.9);
     double[] q85 = StudentT.quantiles(0.85);
     for (ForecastMethod m : ForecastMethod.values()) {
-      Kernel.forecast(m, Hyperparameters.defaults(), ForecastModel.defaults().stackWeights(), q, q85, times, values, 0,
-          n, length, asOf, baseline, target, confidence, 0, atLastCheckIn, scratch, out);
+      Kernel.forecast(m, Hyperparameters.defaults(), ForecastModel.defaults().stackWeights(), q, 0.8, q85, times,
+          values, 0, n, length, asOf, baseline, target, confidence, 0, atLastCheckIn, scratch, out);
       for (int k = 0; k < Kernel.SLOTS; k++) {
         if (k == Kernel.MEAN || k == Kernel.LOW || k == Kernel.HIGH || k == Kernel.RATE || k == Kernel.REQUIRED
             || k == Kernel.INV_HALF_SPAN) {
