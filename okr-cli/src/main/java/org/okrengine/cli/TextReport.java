@@ -86,8 +86,19 @@ final class TextReport {
       byId.put(r.id(), r);
     }
     int idWidth = 6;
+    // the column of progress against plan: 20 ("   32% of   53% plan"), wider where a maintain key result's standing
+    // is longer ("0.0255 above threshold 99.9"), so the columns after it stay aligned
+    int againstWidth = 20;
     for (KeyResultReport r : report.keyResults()) {
       idWidth = Math.max(idWidth, p(r.id()).length());
+    }
+    for (Objective o : okr.objectives()) {
+      for (var kr : o.keyResults()) {
+        KeyResultReport r = byId.get(kr.id());
+        if (kr.metric().direction().isMaintain() && r != null && r.value() != null) {
+          againstWidth = Math.max(againstWidth, side(kr.metric(), r.value()).length());
+        }
+      }
     }
     boolean over = ExecutionEngine.isOver(okr, report.asOf());
     for (Objective o : okr.objectives()) {
@@ -101,11 +112,10 @@ final class TextReport {
         boolean achieve = kr.metric().direction() == org.okrengine.model.Direction.ACHIEVE;
         if (kr.metric().direction().isMaintain()) {
           // progress toward a threshold means nothing: above or below it, by how much
-          against = String.format(Locale.ROOT, "%-20s", r.value() == null ? "     -" : side(kr.metric(), r.value()));
+          against = r.value() == null ? "     -" : side(kr.metric(), r.value());
         } else if (achieve) {
           // done or not: no percentage of the way, nor of a plan
-          against = String.format(Locale.ROOT, "%-20s", r.value() == null ? "     -"
-              : kr.metric().isMet(r.value()) ? "  done" : "  not done");
+          against = r.value() == null ? "     -" : kr.metric().isMet(r.value()) ? "  done" : "  not done";
         }
         String age = r.daysSinceCheckIn() == null ? "never" : r.daysSinceCheckIn() + "d ago";
         String forecast = "";
@@ -132,7 +142,7 @@ final class TextReport {
                   ? String.format(Locale.ROOT, "lands %5s  P(holds)  %4s", lands, pct(p))
                   : String.format(Locale.ROOT, "lands %5s  P(target) %4s", lands, pct(p));
         }
-        out.printf(Locale.ROOT, "  %-" + idWidth + "s %-42s %s  %-8s %s %s%n", p(r.id()),
+        out.printf(Locale.ROOT, "  %-" + idWidth + "s %-42s %-" + againstWidth + "s  %-8s %s %s%n", p(r.id()),
             p(truncate(r.title(), 42)), against, age, padded(r.status(), 12), forecast);
       }
       ObjectiveSummary summary = objectiveSummaries.get(o.id());
@@ -358,10 +368,14 @@ final class TextReport {
     return gap > 0 ? "above" : gap < 0 ? "below" : "at";
   }
 
-  /** A maintain key result's latest value against its threshold: {@code 2 below 40}, {@code 0.3 above 99.5}. */
+  /**
+   * A maintain key result's latest value against its threshold, by how much, as the sentences say it without their
+   * units: {@code 2 below threshold 2} (at 0), {@code 0.3 above threshold 99.5}, {@code at threshold 40}. It read
+   * {@code 2 below 2} for 0 incidents against at most 2, as if the value were 2.
+   */
   static String side(org.okrengine.model.Metric m, double value) {
     double gap = value - m.target();
-    String threshold = compact(m.target());
+    String threshold = "threshold " + compact(m.target());
     if (gap == 0) {
       return "at " + threshold;
     }

@@ -124,7 +124,27 @@ class TextReportTest {
     OkrCycle c = OkrCycle.of(Q, List.of(Team.of("t")), List.of(new Objective("O-1", "Reliable", "t", null, null, null,
         List.of(k))));
     String line = text(c, day(22)).lines().filter(l -> l.startsWith("  KR-1 ")).findFirst().orElseThrow();
-    assertThat(line).contains("0.3 below 99.5").contains("lands below").doesNotContain("lands   ");
+    assertThat(line).contains("0.3 below threshold 99.5").contains("lands below").doesNotContain("lands   ");
+  }
+
+  @Test
+  void write_maintainKeyResult_atZeroAgainstAtMostTwo_namesTheThreshold() {
+    // 0 incidents against "at most 2": its line read "2 below 2", as if it stood at 2; at 2 "at 2", at 3 "1 above 2".
+    // A widget key result beside it: its columns after the cell stay aligned with the maintain one's
+    Metric most2 = new Metric(null, 2, org.okrengine.model.Direction.MAINTAIN_BELOW, "incidents");
+    Metric widgets = new Metric(0.0, 100, org.okrengine.model.Direction.INCREASE, "widgets");
+    for (double[] v : new double[][] {{0, 0}, {2, 2}, {3, 1}}) {
+      KeyResult k = new KeyResult("KR-1", "At most 2 sev-1 incidents", null, "t", 1.0, List.of(), most2,
+          Plan.LINEAR, List.of(CheckIn.of(day(7), 0), CheckIn.of(day(14), v[0])), null);
+      KeyResult w = new KeyResult("KR-2", "Widgets", null, "t", 1.0, List.of(), widgets, Plan.LINEAR,
+          List.of(CheckIn.of(day(7), 8), CheckIn.of(day(14), 16)), null);
+      OkrCycle c = OkrCycle.of(Q, List.of(Team.of("t")), List.of(new Objective("O-1", "Reliable", "t", null, null,
+          null, List.of(k, w))));
+      List<String> lines = text(c, day(15)).lines().filter(l -> l.startsWith("  KR-")).toList();
+      String expected = v[0] == 0 ? "2 below threshold 2" : v[0] == 2 ? "at threshold 2" : "1 above threshold 2";
+      assertThat(lines.get(0)).contains(" " + expected + " ").doesNotContain("2 below 2 ");
+      assertThat(lines.get(0).indexOf("d ago")).as("aligned").isEqualTo(lines.get(1).indexOf("d ago"));
+    }
   }
 
   @Test

@@ -239,9 +239,8 @@ final class HtmlPage {
     if (r.value() == null) {
       return "–";
     }
-    double gap = r.value() - m.target();
-    return gap == 0 ? "at " + esc(Numbers.value(m.target(), m))
-        : esc(Numbers.value(Math.abs(gap), m)) + (gap > 0 ? " above " : " below ") + esc(Numbers.value(m.target(), m));
+    // the sentences' words (Insights.side): "2 incidents below 2 incidents" read as a value of 2 where it was 0
+    return esc(Insights.side(m, r.value()));
   }
 
   private static String planCell(KeyResultReport r, Metric m) {

@@ -263,8 +263,9 @@ final class Insights {
   }
 
   /**
-   * Where a maintain key result's {@code value} is against its threshold: {@code 2 below 40}, {@code 0.3 above 99.5},
-   * {@code at 40}.
+   * Where a maintain key result's {@code value} is against its threshold, by how much: {@code 2 incidents below the
+   * threshold of 2 incidents} (at 0), {@code 0.3% above the threshold of 99.5%}, {@code at the threshold of 40 NPS}.
+   * The sentences' words and the page's progress cell.
    */
   static String side(Metric m, double value) {
     double gap = value - m.target();

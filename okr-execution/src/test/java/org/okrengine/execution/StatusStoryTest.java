@@ -105,8 +105,8 @@ class StatusStoryTest {
     }
     // and the page's key-result table: where the value is against the threshold, never 0% or 100% of a way
     String html = HtmlReportWriter.write(q3, week8);
-    assertThat(html).contains("<td class=\"n\">0.31 NPS below 40 NPS</td><td class=\"n\">at or above 40 NPS</td>")
-        .contains("<td class=\"n\">11.7 ms below 400 ms</td><td class=\"n\">at or below 400 ms</td>");
+    assertThat(html).contains("<td class=\"n\">0.31 NPS below the threshold of 40 NPS</td><td class=\"n\">at or above 40 NPS</td>")
+        .contains("<td class=\"n\">11.7 ms below the threshold of 400 ms</td><td class=\"n\">at or below 400 ms</td>");
   }
 
   @Test
