@@ -234,7 +234,30 @@ public final class CommitmentSimulation {
     PredictionInterval interval = f.interval();
     double sd = 0;
     if (interval != null && interval.level() > 0 && interval.level() < 1) {
-      sd = (interval.high() - interval.low()) / (2 * Normal.quantile(0.5 + 0.5 * interval.level()));
+      double z = Normal.quantile(0.5 + 0.5 * interval.level());
+      sd = (interval.high() - interval.low()) / (2 * z);
+      // The part of the forecast short of the target: the landing is the predictive's median and the interval's ends
+      // its quantiles, which follow the probability of target (the default method puts the chance it adds beyond
+      // the trajectory's at the target itself, so the landing of a key result with a chance of one half or more can
+      // be the target and the interval's far end too). The normal is then fitted to the side short of the target:
+      // where the landing is short of it, the landing and the interval's near end (a key result that moves in steps
+      // keeps its trajectory's spread there: a normal centred at the landing with the interval's whole width read
+      // one whose far end was moved to the target as one that misses by little); where the landing is the target
+      // or beyond, the near end and the chance of missing, 1 - P, at the target.
+      double near = up ? interval.low() : interval.high();
+      double s = up ? 1.0 : -1.0;
+      double missing = 1 - f.probabilityOfTarget();
+      if (s * (metric.target() - mean) > 0) {
+        double half = s * (mean - near) / z;
+        sd = half > 0 ? half : sd;
+      } else if (s * (metric.target() - near) > 0 && missing > 0.5 - 0.5 * interval.level() && missing < 1) {
+        double zMiss = Normal.quantile(missing);
+        double sigma = s * (metric.target() - near) / (zMiss + z);
+        if (sigma > 0 && Double.isFinite(sigma)) {
+          sd = sigma;
+          mean = metric.target() - s * sigma * zMiss;
+        }
+      }
     }
     double below = sd > 0 && Double.isFinite(sd) ? Normal.cdf((metric.target() - mean) / sd) : Double.NaN;
     double tail = up ? below : 1 - below;

@@ -164,6 +164,39 @@ class CommitmentSimulationTest {
     assertThat(achieve[3]).isEqualTo(7); // left as it was: the array starts at 0
   }
 
+  /**
+   * A key result that moves in steps, as the default method forecasts it: a trajectory of N(60, 10) (its 80% interval
+   * 47.18 to 72.82, 1.2815515655446004 = norm.ppf(0.9)) that the stage gives a 60% chance, so its landing and the
+   * interval's far end sit at the target 100 and the near end is the trajectory's. A normal centred at the landing
+   * with the interval's whole spread (sd 20.6) drew its misses around 84 (a score of 0.84: E[N(100, 20.6) | below
+   * 100] = 100 - 20.6 * 0.798); the normal through the near end (at 0.1) and the chance of missing (0.4 at the
+   * target, norm.ppf(0.4) = -0.2533471031357997) has sd (100 - 47.18) / (1.28155 - 0.25335) = 51.37 and mean 100 +
+   * 51.37 * 0.25335 = 113.0, so its misses' median (u = 0.2, norm.ppf(0.2) = -0.8416212335729143) is 69.8. Short of
+   * its target with a chance of 30% (landing 60, the far end at the target), the misses are the trajectory's: centred
+   * at 60 with sd 10 (the whole interval's spread read 20.6).
+   */
+  @Test
+  void missScores_steppersForecastByTheDefault_fromTheSideShortOfTheTarget() {
+    double z90 = 1.2815515655446004;
+    double near = 60 - z90 * 10;
+    Forecast atTarget = new Forecast("KR-1", ForecastMethod.MOVEMENT_AWARE, Status.ON_TRACK, 0.2, 0.3, 1, 100, 1.0,
+        new PredictionInterval(0.8, near, 100), 0.6, null, null, null, null, null, List.of());
+    double[] out = new double[CommitmentKernel.MISS_QUANTILES + 1];
+    CommitmentSimulation.missScores(Metric.of(0, 100, null), atTarget, out, 0);
+    double sd = (100 - near) / (z90 - 0.2533471031357997);
+    double mean = 100 + sd * 0.2533471031357997;
+    assertThat(sd).isCloseTo(51.37, within(0.01));
+    assertThat(out[CommitmentKernel.MISS_QUANTILES / 2]).isCloseTo((mean - 0.8416212335729143 * sd) / 100,
+        within(1e-6)).isCloseTo(0.698, within(0.001));
+    Forecast shortOf = new Forecast("KR-1", ForecastMethod.MOVEMENT_AWARE, Status.AT_RISK, 0.2, 0.3, 1, 60, 0.6,
+        new PredictionInterval(0.8, near, 100), 0.3, null, null, null, null, null, List.of());
+    CommitmentSimulation.missScores(Metric.of(0, 100, null), shortOf, out, 0);
+    // P(miss) under N(60, 10) is Phi(4) = 0.9999683; its conditional median is 60 + 10 * norm.ppf(0.4999842)
+    assertThat(out[CommitmentKernel.MISS_QUANTILES / 2]).isCloseTo(0.6, within(1e-4));
+    // the top of the misses: 60 + 10 * norm.ppf(0.9999683 * (q - 1) / q), well short of the 0.99 the whole spread gave
+    assertThat(out[CommitmentKernel.MISS_QUANTILES - 1]).isLessThan(0.9);
+  }
+
   @Test
   void run_sameInputAndSeed_sameNumbers_independentOfOtherObjectives() {
     OkrCycle c = cycle(Commitment.COMMITTED, 2, DependencyKind.BLOCKS);
