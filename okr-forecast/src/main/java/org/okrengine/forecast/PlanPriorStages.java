@@ -345,6 +345,16 @@ final class PlanPriorStages {
       double s = scale[j];
       int row = StudentT.row(df[j]);
       double beyond = s > 0 ? 1 - StudentT.cdf(1 - centre, s, row) : (centre >= 1 ? 1.0 : 0.0);
+      if (s > 0 && 1 - beyond < TABLE_TAIL) {
+        // F's mass below the target is beyond the table's reach (it rounds to 0, or to a few units in the last place
+        // of 1, whose scaled level the inverse read as -infinity): the low end read the target or -MAX_PROGRESS
+        lo = prob < 0.5 + spread ? deepBelowTarget(centre, s, row, tail / (1 - prob)) : lo;
+        hi = prob < 0.5 - spread ? deepBelowTarget(centre, s, row, (1 - tail) / (1 - prob)) : hi;
+        mean[j] = prob < 0.5 ? deepBelowTarget(centre, s, row, 0.5 / (1 - prob)) : centre;
+        low[j] = up ? lo : hi;
+        high[j] = up ? hi : lo;
+        continue;
+      }
       double ratio = (1 - beyond) / (1 - prob);
       lo = prob < 0.5 + spread ? belowTarget(centre, s, row, tail * ratio) : lo;
       hi = prob < 0.5 - spread ? belowTarget(centre, s, row, (1 - tail) * ratio) : hi;
@@ -352,6 +362,26 @@ final class PlanPriorStages {
       low[j] = up ? lo : hi;
       high[j] = up ? hi : lo;
     }
+  }
+
+  /** F's mass below the target under which the table's tail is too coarse for the rare step (see deepBelowTarget). */
+  static final double TABLE_TAIL = 1e-12;
+
+  /**
+   * F's quantile at k times its mass below the target (k within (0, 1)), location beyond the target, scale positive:
+   * commons-statistics' Student-t of the table row's degrees of freedom where that mass is a normal double, else its
+   * power-law tail (F(z) ~ C |z|^-df: the quantile at k F(z1) is z1 k^(-1/df)). Short of the target: a quantile
+   * rounding onto it is one unit in the last place below it.
+   */
+  static double deepBelowTarget(double location, double scale, int row, double k) {
+    double df = row / 2.0;
+    double z1 = (1 - location) / scale;
+    org.apache.commons.statistics.distribution.TDistribution t =
+        org.apache.commons.statistics.distribution.TDistribution.of(df);
+    double mass = t.cumulativeProbability(z1);
+    double z = mass * k >= Double.MIN_NORMAL ? t.inverseCumulativeProbability(mass * k) : z1 * Math.pow(k, -1 / df);
+    double y = location + z * scale;
+    return y < 1 ? Math.max(y, -MAX_PROGRESS) : Math.nextDown(1.0);
   }
 
   /**
