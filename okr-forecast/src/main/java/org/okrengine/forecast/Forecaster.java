@@ -650,7 +650,7 @@ public final class Forecaster {
    * key result that declares its {@code levels}, within [first level, last level] (a key result of levels 0 to 4 read
    * "80%: 1.25 - 5.11 level", one of levels 1 to 5 "80%: 2.25 - 6.14").
    *
-   * <p>Held within, not moved onto, the levels: the landing is the forecast's mean over the levels the key result
+   * <p>Held within, not moved onto, the levels: the landing is the forecast's median over the levels the key result
    * may end on (3.18 says "most likely 3, some chance of 4"), and rounding it to a level could put it on the target
    * beside a probability of target under one half; the interval's ends are clamped as the bounds clamp them, not
    * rounded outward to levels, since the backtest's coverage and width and the commitment simulation (its spread)

@@ -12,7 +12,7 @@ import java.time.LocalDate;
  * Immutable and thread-safe.
  *
  * @param method the forecasting method's name
- * @param landingValue the expected value at cycle end, in the metric's unit
+ * @param landingValue where the value lands at cycle end, the median of the method's predictive, in the metric's unit
  * @param landingProgress the progress of {@code landingValue}
  * @param interval the prediction interval of the value at cycle end, or null
  * @param probabilityOfTarget the probability (0..1) that the target is met at cycle end
