@@ -2,6 +2,8 @@ package org.okrengine.forecast;
 
 import static org.okrengine.forecast.Kernel.*;
 
+import org.apache.commons.statistics.distribution.TDistribution;
+
 /**
  * The kernel's plan-prior method, and the movement-aware method's last stage on it, as short loops over the columns
  * of up to {@link Kernel#CHUNK} key results ({@link Kernel}). Stateless.
@@ -376,8 +378,7 @@ final class PlanPriorStages {
   static double deepBelowTarget(double location, double scale, int row, double k) {
     double df = row / 2.0;
     double z1 = (1 - location) / scale;
-    org.apache.commons.statistics.distribution.TDistribution t =
-        org.apache.commons.statistics.distribution.TDistribution.of(df);
+    TDistribution t = TDistribution.of(df);
     double mass = t.cumulativeProbability(z1);
     double z = mass * k >= Double.MIN_NORMAL ? t.inverseCumulativeProbability(mass * k) : z1 * Math.pow(k, -1 / df);
     double y = location + z * scale;
