@@ -125,7 +125,7 @@ final class TextReport {
           // probability says it)
           String lands = kr.metric().direction().isMaintain()
               ? sideWord(r.forecast().landingValue() - kr.metric().target())
-              : achieve ? (p >= 1 ? "done" : "-") : pct(r.forecast().landingProgress());
+              : achieve ? (p >= 1 ? "done" : "-") : landingPct(r.forecast().landingProgress());
           // once the cycle is over the outcome is known: where it ended and whether it met its target, as the
           // page's "Ended at" and "Met" columns; no landing or probability beside "the cycle is over"; a stale key
           // result is not known to have met it (the summary counts it stale, not among those that met theirs); an
@@ -349,6 +349,21 @@ final class TextReport {
       return "<-999,999%";
     }
     return String.format(Locale.ROOT, "%,d%%", Math.round(p));
+  }
+
+  /**
+   * A landing's progress as a percentage that never reads as the target unless it reaches it, as the engine's
+   * sentences write it: as {@link #pct}, except that a progress short of 1 whose whole percentage rounds up to
+   * {@code 100%} gets one decimal, at most {@code 99.9%} ({@code 0.996} -> {@code 99.6%}): "lands 100%  P(target)
+   * 43%" read as a contradiction.
+   */
+  static String landingPct(double fraction) {
+    String whole = pct(fraction);
+    if (!(fraction < 1) || !whole.equals("100%")) {
+      return whole;
+    }
+    long tenths = Math.min(999, Math.round(fraction * 1000));
+    return tenths / 10 + "." + tenths % 10 + "%";
   }
 
   private static String p(String s) {

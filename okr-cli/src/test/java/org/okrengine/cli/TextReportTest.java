@@ -72,6 +72,21 @@ class TextReportTest {
   }
 
   @Test
+  void analyze_landingJustShortOfTheTarget_neverReads100() {
+    // the example on 5 Sep: KR-17 lands at 99.9% of its target with a 49% chance; its row read "lands  100%
+    // P(target)  49%"
+    OkrTest.Run r = OkrTest.run("analyze", OkrTest.EXAMPLE.toString(), "--as-of", "2026-09-05");
+    assertThat(r.code()).isEqualTo(0);
+    String row = r.out().lines().filter(l -> l.startsWith("  KR-17 ")).findFirst().orElseThrow();
+    assertThat(row).contains("lands 99.9%  P(target)  49%");
+    assertThat(TextReport.landingPct(0.996)).isEqualTo("99.6%");
+    assertThat(TextReport.landingPct(Math.nextDown(1.0))).isEqualTo("99.9%");
+    assertThat(TextReport.landingPct(1.0)).isEqualTo("100%");
+    assertThat(TextReport.landingPct(1.004)).isEqualTo("100%");
+    assertThat(TextReport.landingPct(0.994)).isEqualTo("99%");
+  }
+
+  @Test
   void write_achievedBeforeTheEnd_saysTheChanceItHolds() {
     // met on day 21, analysed on day 30: the probability is the model's chance that the met target holds to the end;
     // "achieved ... P(target)  98%" read as a contradiction

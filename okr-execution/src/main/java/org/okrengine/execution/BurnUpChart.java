@@ -117,10 +117,10 @@ final class BurnUpChart {
     } else if (f != null && over) {
       // no check-in up to the end: no outcome (it read "ended at 200 articles", the target, its model's base rate)
       if (r.status() != Status.NO_DATA) {
-        sb.append(" · ended at ").append(esc(Numbers.value(f.landingValue(), m)));
+        sb.append(" · ended at ").append(esc(Numbers.landingValue(f.landingValue(), m)));
       }
     } else if (f != null) {
-      sb.append(" · lands ").append(esc(Numbers.value(f.landingValue(), m)));
+      sb.append(" · lands ").append(esc(Numbers.landingValue(f.landingValue(), m)));
       if (iv != null) {
         sb.append(" (").append(pct(iv.level())).append(": ").append(esc(interval(iv, m)))
             .append(')');
@@ -200,7 +200,7 @@ final class BurnUpChart {
       }
       sb.append("<line class=\"landing\" x1=\"").append(num(x(t0))).append("\" y1=\"").append(num(y.at(v0)))
           .append("\" x2=\"").append(num(xe)).append("\" y2=\"").append(num(y.at(f.landingValue())))
-          .append("\"><title>forecast landing ").append(esc(Numbers.value(f.landingValue(), m)))
+          .append("\"><title>forecast landing ").append(esc(Numbers.landingValue(f.landingValue(), m)))
           .append("</title></line>\n");
     }
     // report's date

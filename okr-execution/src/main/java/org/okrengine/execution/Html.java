@@ -82,12 +82,14 @@ final class Html {
 
   /**
    * A prediction interval, {@code low – high unit}, not escaped; the unit is the plural of a range ({@code 0.6 – 1
-   * deals}, not {@code 1 deal}) unless both ends read 1.
+   * deals}, not {@code 1 deal}) unless both ends read 1. An end short of the target never reads as the target
+   * ({@link Numbers#landingValue}: {@code 15 – 19.99 widgets}, not {@code 15 – 20 widgets}, for an interval wholly
+   * short of 20).
    */
   static String interval(PredictionInterval iv, Metric m) {
-    String low = Numbers.value(iv.low(), null);
-    String high = Numbers.value(iv.high(), m);
-    String n = Numbers.number(iv.high());
+    String low = Numbers.landingNumber(iv.low(), m);
+    String high = Numbers.landingValue(iv.high(), m);
+    String n = Numbers.landingNumber(iv.high(), m);
     String unit = m == null || m.unit() == null ? "" : m.unit().strip();
     if (!unit.isEmpty() && !low.equals(n) && (n.equals("1") || n.equals("-1"))) {
       high = n + (unit.startsWith("%") ? "" : " ") + Numbers.plural(unit);

@@ -255,7 +255,9 @@ final class HtmlPage {
     if (m.direction() == org.okrengine.model.Direction.ACHIEVE) {
       return f.probabilityOfTarget() >= 1 ? "done" : "–"; // done or not: the probability column says how likely
     }
-    return m.direction().isMaintain() ? esc(Numbers.value(f.landingValue(), m)) : pct(f.landingProgress());
+    // one short of the target never reads as it ("100%" for 0.996, "40" for 39.996 beside "at or above 40")
+    return m.direction().isMaintain() ? esc(Numbers.landingValue(f.landingValue(), m))
+        : esc(Numbers.landingPercent(f.landingProgress()));
   }
 
   private void charts() {

@@ -185,9 +185,9 @@ final class Insights {
       }
       if (f.probabilityOfTarget() < 1) {
         // the landing is the outcome: the result where the document gives one, else the last check-in
-        return id + " ended the cycle short of its target: " + Numbers.value(f.landingValue(), m)
+        return id + " ended the cycle short of its target: " + Numbers.landingValue(f.landingValue(), m)
             + (kr.result() != null ? " as its result, " : " at its last check-in, ")
-            + pct(m.progress(f.landingValue())) + " of the way to " + Numbers.value(m.target(), m) + ".";
+            + lands(m.progress(f.landingValue())) + " of the way to " + Numbers.value(m.target(), m) + ".";
       }
     }
     if (m.direction() == Direction.ACHIEVE) {
@@ -211,7 +211,7 @@ final class Insights {
       return id + " is on its plan (" + pct(f.progress()) + " against " + pct(f.expectedProgress())
           + " planned for now), but the plan asks for " + pct(1 - f.progress()) + " more by "
           + DAY.format(cycle.end()) + ", " + Numbers.times(1 / ratio) + " its weekly pace so far; it is forecast "
-          + "to land at " + pct(f.landingProgress()) + chance + ".";
+          + "to land at " + lands(f.landingProgress()) + chance + ".";
     }
     // the landing is the forecaster's (its pace and the plan's, weighed by the evidence), not the pace so far carried
     // forward: the sentence says "forecast", never "at that pace" (which read 59% where the pace gave 13%). Moving
@@ -220,28 +220,28 @@ final class Insights {
     // backwards since its previous check-in is said to, below
     if (ratio != null && ratio < 1 && ratio > 0 && !f.hasReason("regressing")) {
       // ", not 100%" only where the landing falls short of it (a forecast that weighs the plan can land at or
-      // beyond 100% while the pace so far is short: "land at 103%, not 100%" read as a contradiction)
-      String lands = pct(f.landingProgress());
-      return id + moving(m, ratio, flatSince, last, cycle) + " and is forecast to land at " + lands
-          + (f.landingProgress() < 1 && !lands.equals("100%") ? ", not 100%" : "") + chance + ".";
+      // beyond 100% while the pace so far is short: "land at 103%, not 100%" read as a contradiction); one just
+      // short reads "99.6%, not 100%" (Numbers.landingPercent), never "100%"
+      return id + moving(m, ratio, flatSince, last, cycle) + " and is forecast to land at "
+          + lands(f.landingProgress()) + (f.landingProgress() < 1 ? ", not 100%" : "") + chance + ".";
     }
     if (f.hasReason("regressing")) {
       String back = id + " went backwards since its previous check-in and is at " + pct(f.progress()) + " of the way";
       if (f.status() == Status.ON_TRACK && f.progress() != null && f.progress() < f.expectedProgress()) {
         // behind its plan and going backwards, yet on track: the status rests on the probability alone; say so
         return back + " against " + pct(f.expectedProgress()) + " planned for now; it is forecast to land at "
-            + pct(f.landingProgress()) + chance + ", not low enough to be at risk (below " + pct(atRiskBelow) + ").";
+            + lands(f.landingProgress()) + chance + ", not low enough to be at risk (below " + pct(atRiskBelow) + ").";
       }
-      return back + "; it is forecast to land at " + pct(f.landingProgress()) + chance + ".";
+      return back + "; it is forecast to land at " + lands(f.landingProgress()) + chance + ".";
     }
     if (ratio != null && ratio >= 1) {
       LocalDate done = f.completionDate();
       return id + moving(m, ratio, flatSince, last, cycle) + " and is forecast to land at "
-          + pct(f.landingProgress()) + chance + (done != null ? ", reaching it around " + DAY.format(done) : "")
+          + lands(f.landingProgress()) + chance + (done != null ? ", reaching it around " + DAY.format(done) : "")
           + ".";
     }
     return id + " is at " + pct(f.progress()) + " against " + pct(f.expectedProgress())
-        + " planned for now and is forecast to land at " + pct(f.landingProgress()) + chance + ".";
+        + " planned for now and is forecast to land at " + lands(f.landingProgress()) + chance + ".";
   }
 
   /** " is moving at 83% of the weekly pace it needs", or where the value stood still " has stood at 15 since 7 Jan". */
@@ -258,7 +258,8 @@ final class Insights {
    */
   private static String endedAt(String id, KeyResult kr, Forecast f) {
     Metric m = kr.metric();
-    return id + " ended the cycle at " + Numbers.value(f.landingValue(), m) + ", " + side(m, f.landingValue()) + " ("
+    return id + " ended the cycle at " + Numbers.landingValue(f.landingValue(), m) + ", " + side(m, f.landingValue())
+        + " ("
         + (kr.result() != null ? "its result" : "its last check-in") + ").";
   }
 
@@ -310,7 +311,7 @@ final class Insights {
       return null; // done or not: its probability says it
     }
     return m != null && m.direction().isMaintain() ? "forecast to end the cycle " + side(m, f.landingValue())
-        : "forecast to land at " + Numbers.percent(f.landingProgress());
+        : "forecast to land at " + Numbers.landingPercent(f.landingProgress());
   }
 
   /**
@@ -344,7 +345,7 @@ final class Insights {
           : met ? "done" : "not done";
     }
     return (m != null && m.direction().isMaintain() ? "ended " + side(m, f.landingValue())
-        : "ended at " + Numbers.percent(f.landingProgress()))
+        : "ended at " + Numbers.landingPercent(f.landingProgress()))
         + (unknown ? ", not known to have been met" : met ? ", met" : ", not met");
   }
 
@@ -397,6 +398,14 @@ final class Insights {
   static String aPct(Double fraction) {
     String p = pct(fraction);
     return (p.startsWith("8") || p.equals("11%") || p.equals("18%") ? "an " : "a ") + p;
+  }
+
+  /**
+   * A landing's progress as a percentage ({@link Numbers#landingPercent}: one short of the target never reads
+   * {@code 100%}).
+   */
+  static String lands(double progress) {
+    return Numbers.landingPercent(progress);
   }
 
   /** A fraction as a percentage ({@link Numbers#percent}); {@code an unknown share} when null. */

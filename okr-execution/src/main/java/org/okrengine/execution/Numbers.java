@@ -1,6 +1,7 @@
 package org.okrengine.execution;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.Locale;
 import org.okrengine.model.Metric;
@@ -34,7 +35,11 @@ final class Numbers {
    * it.
    */
   static String value(double v, Metric m) {
-    String n = number(v);
+    return withUnit(number(v), m);
+  }
+
+  /** Number {@code n} followed by {@code m}'s unit, as {@link #value} writes it. */
+  private static String withUnit(String n, Metric m) {
     String unit = m == null || m.unit() == null ? null : m.unit().strip();
     if (unit == null || unit.isEmpty()) {
       return n;
@@ -169,10 +174,14 @@ final class Numbers {
     } else if (Math.rint(v) == v) {
       n = Digits.grouped((long) v); // whole and below 1e7: as %,.0f
     } else {
-      int decimals = a >= 100 ? 1 : a >= 1 ? 2 : Math.max(2, 2 - (int) Math.floor(Math.log10(a)));
-      n = fixed(v, decimals);
+      n = fixed(v, decimals(a));
     }
     return n.equals("-0") ? "0" : n;
+  }
+
+  /** The decimals {@link #number} gives a value of magnitude {@code a} (not whole, 0.001 to 10 million). */
+  private static int decimals(double a) {
+    return a >= 100 ? 1 : a >= 1 ? 2 : Math.max(2, 2 - (int) Math.floor(Math.log10(a)));
   }
 
   /**
@@ -209,6 +218,57 @@ final class Numbers {
       return String.format(Locale.ROOT, "<-%,.0f%%", MAX_PERCENT);
     }
     return Digits.grouped(Math.round(p)) + "%";
+  }
+
+  /**
+   * A landing's progress as a percentage that never reads as the target unless it reaches it: as {@link #percent},
+   * except that a progress short of 1 whose whole percentage would round up to {@code 100%} gets one decimal, at most
+   * {@code 99.9%} ({@code 0.996} -> {@code 99.6%}, {@code 0.99996} -> {@code 99.9%}); a progress of 1 or more rounds
+   * to at least {@code 100%} already. "Forecast to land at 100% (a 43% chance of reaching 20 widgets)" read as a
+   * contradiction for a landing of 0.996.
+   */
+  static String landingPercent(double progress) {
+    String whole = percent(progress);
+    if (!(progress < 1) || !whole.equals("100%")) {
+      return whole;
+    }
+    long tenths = Math.min(999, Math.round(progress * 1000)); // 995..999: whole read 100% from 99.5% up
+    return tenths / 10 + "." + tenths % 10 + "%";
+  }
+
+  /**
+   * A landing value (or an interval's end) in {@code m}'s unit, as {@link #value}, except that one short of
+   * {@code m}'s target (not {@link Metric#isMet met}) that {@link #number} writes as the target's figure is written
+   * with as many more decimals as tell it from the target, rounded away from it ({@code 19.996} beside a target of
+   * {@code 20} -> {@code 19.996 widgets}, not {@code 20 widgets}). {@code m} may be null (then as {@link #value}).
+   */
+  static String landingValue(double v, Metric m) {
+    return withUnit(landingNumber(v, m), m);
+  }
+
+  /** The number of {@link #landingValue}, without the unit. */
+  static String landingNumber(double v, Metric m) {
+    String n = number(v);
+    if (m == null || !Double.isFinite(v) || m.direction() == org.okrengine.model.Direction.ACHIEVE || m.isMet(v)
+        || !n.equals(number(m.target()))) {
+      return n;
+    }
+    // short of the target on the side it is met from: rounded toward the side it is not met, a decimal (a significant
+    // digit in e-notation) more at a time until it reads apart from the target (a value below an increase target or
+    // a maintain-above threshold down, one above a decrease target or a maintain-below threshold up)
+    RoundingMode away = v < m.target() ? RoundingMode.FLOOR : RoundingMode.CEILING;
+    BigDecimal exact = BigDecimal.valueOf(v);
+    double a = Math.abs(v);
+    boolean scientific = a >= 1e7 || a < 1e-3;
+    for (int more = 1; more <= 15; more++) {
+      String s = scientific
+          ? String.format(Locale.ROOT, "%." + (2 + more) + "e", exact.round(new MathContext(3 + more, away)))
+          : Digits.grouped(exact.setScale(decimals(a) + more, away).stripTrailingZeros().toPlainString());
+      if (!s.equals(n)) {
+        return s;
+      }
+    }
+    return n;
   }
 
   /** A multiple in words, one decimal: {@code 2.7 times}, {@code 1 time} never (at least {@code 1.0 times}). */
