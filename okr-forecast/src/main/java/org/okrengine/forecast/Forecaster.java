@@ -613,7 +613,11 @@ public final class Forecaster {
   private static LocalDate dateAt(Cycle cycle, double fraction) {
     Instant start = cycle.startInstant();
     long seconds = Math.round(fraction * cycle.lengthDays() * Cycle.SECONDS_PER_DAY);
-    return cycle.dateOf(start.plusSeconds(seconds));
+    Instant at = start.plusSeconds(seconds);
+    // the end instant is the midnight after the cycle's last day: done by then is done on its last day (a completion
+    // at the very end, "by the end" where the chance of target is at least one half, read 1 Oct for a cycle ending on
+    // 30 Sep)
+    return at.equals(cycle.endInstant()) ? cycle.end() : cycle.dateOf(at);
   }
 
   /** What a method computed, in the metric's units. */

@@ -332,6 +332,20 @@ final class PlanPriorStages {
     for (int j = 0; j < m; j++) {
       high[j] = Math.max(high[j], 1 - big * positivePart(0.5 - direction[j] * spread - probability[j]));
     }
+    // The completion dates likewise: the median completion is by the end exactly where P is at least 0.5 (a key
+    // result "forecast to land at 100%, a 52% chance" had its P50 completion two days after the end), and the 0.85
+    // one where P is at least 0.85: such a date after the end is the end. (A completion absent is -1 and stays so; a
+    // date within the cycle beside a lower P, the stage doubting a trajectory, is kept: when after the end is not
+    // known.) Not once the cycle is over (Kernel.over settles those; a key result without a check-in then keeps its
+    // figures: the object API gives it none).
+    double[] d50 = col[COMPLETION];
+    double[] d85 = col[COMPLETION_85];
+    double[] remaining = col[REMAINING];
+    for (int j = 0; j < m; j++) {
+      double g = remaining[j] > 0 ? 1.0 : MAX_COMPLETION;
+      d50[j] = Math.min(d50[j], probability[j] >= 0.5 ? g : MAX_COMPLETION);
+      d85[j] = Math.min(d85[j], probability[j] >= 0.85 ? g : MAX_COMPLETION);
+    }
     // the rare ones: each quantile short of its level is F's below the target scaled to 1 - P. Their mean is the
     // location still (the loops above change no quantile short of its level, and where the median is beyond its
     // level here the mean is already at or beyond the target: lo >= 1 with P < 0.5 + spread)

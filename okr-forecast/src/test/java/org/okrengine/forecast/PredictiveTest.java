@@ -3,12 +3,20 @@ package org.okrengine.forecast;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.commons.statistics.distribution.TDistribution;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.okrengine.model.CheckIn;
+import org.okrengine.model.Cycle;
+import org.okrengine.model.Direction;
+import org.okrengine.model.KeyResult;
 import org.okrengine.model.Metric;
+import org.okrengine.model.Plan;
 
 /**
  * The movement-aware method's landing value and interval follow its probability of target
@@ -80,6 +88,13 @@ class PredictiveTest {
       assertThat(hi).as(at).isGreaterThanOrEqualTo(landing - 1e-12);
       assertThat(lo >= 1 - 1e-12).as(at + ": low end %s, chance %s", lo, p).isEqualTo(p + tail >= 1);
       assertThat(hi >= 1 - 1e-12).as(at + ": high end %s, chance %s", hi, p).isEqualTo(p + 1 - tail >= 1);
+      // the median completion by the end where the chance is at least one half, the 0.85 one where at least 0.85
+      if (p >= 0.5 && (out.flags[i] & BatchForecaster.HAS_COMPLETION) != 0) {
+        assertThat(out.completionDays[i]).as(at).isLessThanOrEqualTo(lengths[i] * (1 + 1e-12));
+      }
+      if (p >= 0.85 && (out.flags[i] & BatchForecaster.HAS_COMPLETION_85) != 0) {
+        assertThat(out.completion85Days[i]).as(at).isLessThanOrEqualTo(lengths[i] * (1 + 1e-12));
+      }
       if (Math.abs(hi - 1) < 1e-12 && p + 1 - tail >= 1) {
         raised++;
       }
@@ -175,5 +190,28 @@ class PredictiveTest {
     assertThat(StudentT.inverse(0, 3)).isEqualTo(Double.NEGATIVE_INFINITY);
     assertThat(StudentT.inverse(1, 3)).isEqualTo(Double.POSITIVE_INFINITY);
     assertThat(StudentT.inverse(Double.NaN, 3)).isZero();
+  }
+
+  /**
+   * The example's KR-1 on 8 Jul (revenue from 1.2 to 2.0 M EUR, one check-in, 1.2319 on 5 Jul, Q3 ending 30 Sep in
+   * Oslo): "forecast to land at 100%, a 52% chance", and its median completion read 1 Oct, the day after the end (the
+   * trajectory's). A chance of one half or more puts the median completion by the end: the cycle's last day.
+   */
+  @Test
+  void completion_byTheEndWhereTheChanceIsAtLeastOneHalf() {
+    Cycle q3 = new Cycle("2026-Q3", "Q3 2026", LocalDate.of(2026, 7, 1), LocalDate.of(2026, 9, 30),
+        ZoneId.of("Europe/Oslo"));
+    KeyResult kr = new KeyResult("KR-1", "Segment revenue", null, "t", 1.0, List.of(),
+        new Metric(1.2, 2.0, Direction.INCREASE, "M EUR"), Plan.LINEAR,
+        List.of(CheckIn.of(q3.instantOf(LocalDate.of(2026, 7, 5)), 1.2319)), null);
+    Forecast f = Forecaster.withDefaults().forecast(kr, q3, q3.instantOf(LocalDate.of(2026, 7, 8)));
+    assertThat(f.probabilityOfTarget()).isGreaterThanOrEqualTo(0.5);
+    assertThat(f.landingProgress()).isEqualTo(1.0);
+    assertThat(f.completionDate()).isEqualTo(LocalDate.of(2026, 9, 30));
+    // the trajectory alone is short of one half and completes after the end
+    Forecast trajectory = Forecaster.withDefaults().withMethod(ForecastMethod.PLAN_PRIOR_BAYES).forecast(kr, q3,
+        q3.instantOf(LocalDate.of(2026, 7, 8)));
+    assertThat(trajectory.probabilityOfTarget()).isLessThan(0.5);
+    assertThat(trajectory.completionDate()).isAfter(LocalDate.of(2026, 9, 30));
   }
 }
