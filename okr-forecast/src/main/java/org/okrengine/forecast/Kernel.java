@@ -210,7 +210,7 @@ final class Kernel {
       PlanPriorStages.bayes(p, priorPrec, q, q85, times, values, offsets, asOfDays, baselines, base, c, m);
       if (method == ForecastMethod.MOVEMENT_AWARE) {
         PlanPriorStages.stack(stack, c, m);
-        PlanPriorStages.predictive(level, c, m);
+        PlanPriorStages.predictive(level, asOfDays, base, c, m);
       }
     } else {
       for (int j = 0; j < m; j++) {

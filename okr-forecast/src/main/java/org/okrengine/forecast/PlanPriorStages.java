@@ -294,7 +294,7 @@ final class PlanPriorStages {
    * target where it must move). Runs after {@link #stack}; Kernel.over then settles the key results whose cycle is
    * over.
    */
-  static void predictive(double level, Columns c, int m) {
+  static void predictive(double level, double[] asOfDays, int base, Columns c, int m) {
     double[][] col = c.col;
     double[] probability = col[PROBABILITY];
     double[] mean = col[MEAN];
@@ -334,17 +334,24 @@ final class PlanPriorStages {
     }
     // The completion dates likewise: the median completion is by the end exactly where P is at least 0.5 (a key
     // result "forecast to land at 100%, a 52% chance" had its P50 completion two days after the end), and the 0.85
-    // one where P is at least 0.85: such a date after the end is the end. (A completion absent is -1 and stays so; a
-    // date within the cycle beside a lower P, the stage doubting a trajectory, is kept: when after the end is not
-    // known.) Not once the cycle is over (Kernel.over settles those; a key result without a check-in then keeps its
-    // figures: the object API gives it none).
+    // one where P is at least 0.85: such a date after the end is the end, or the forecast instant after it (a
+    // completion is never before it). As min(d, g) with g that bound where P is at least the level and beyond every
+    // completion elsewhere (1e300 times a gap of 5e-17 or more), without a choice (the JIT would not vectorize the
+    // loop; a branch on P's side of one half is a coin toss). A completion absent is -1 and stays so; one within the
+    // cycle beside a lower P (the stage doubting a trajectory) is kept: when after the end is not known. Kernel.over
+    // then settles the key results whose cycle is over.
     double[] d50 = col[COMPLETION];
     double[] d85 = col[COMPLETION_85];
-    double[] remaining = col[REMAINING];
+    double[] invLength = col[INV_LENGTH];
+    double[] bound = col[NOISE_SCALE];
     for (int j = 0; j < m; j++) {
-      double g = remaining[j] > 0 ? 1.0 : MAX_COMPLETION;
-      d50[j] = Math.min(d50[j], probability[j] >= 0.5 ? g : MAX_COMPLETION);
-      d85[j] = Math.min(d85[j], probability[j] >= 0.85 ? g : MAX_COMPLETION);
+      bound[j] = Math.max(1.0, asOfDays[base + j] * invLength[j]);
+    }
+    for (int j = 0; j < m; j++) {
+      d50[j] = Math.min(d50[j], bound[j] + big * positivePart(0.5 - probability[j]));
+    }
+    for (int j = 0; j < m; j++) {
+      d85[j] = Math.min(d85[j], bound[j] + big * positivePart(0.85 - probability[j]));
     }
     // the rare ones: each quantile short of its level is F's below the target scaled to 1 - P. Their mean is the
     // location still (the loops above change no quantile short of its level, and where the median is beyond its

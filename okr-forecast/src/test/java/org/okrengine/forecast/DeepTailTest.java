@@ -71,13 +71,13 @@ class DeepTailTest {
     double[][] col = c.col;
     double location = 1 + 30 * 0.01;
     set(col, location, 0.01, 39.5, 0.6);
-    PlanPriorStages.predictive(0.95, c, 1);
+    PlanPriorStages.predictive(0.95, new double[] {0}, 0, c, 1);
     TDistribution t = TDistribution.of(39.5);
     double expected = location + 0.01 * t.inverseCumulativeProbability(0.025 * t.cumulativeProbability(-30) / 0.4);
     assertThat(col[Kernel.LOW][0]).isLessThan(1).isCloseTo(expected, within(1e-9));
     assertThat(col[Kernel.MEAN][0]).isEqualTo(location);
     set(col, 1 + 10000 * 0.01, 0.01, 200, 0.6);
-    PlanPriorStages.predictive(0.95, c, 1);
+    PlanPriorStages.predictive(0.95, new double[] {0}, 0, c, 1);
     // the power law's: 1 - (location - 1) (0.0625^(-1/128) - 1), -1.19 (commons' mass is 0 there)
     assertThat(TDistribution.of(128).cumulativeProbability(-10000)).isZero();
     assertThat(col[Kernel.LOW][0]).isLessThan(1)

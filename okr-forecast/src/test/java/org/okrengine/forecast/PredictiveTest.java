@@ -150,7 +150,7 @@ class PredictiveTest {
     col[Kernel.LOW][0] = 1.3 - q * 0.1;
     col[Kernel.HIGH][0] = 1.3 + q * 0.1;
     col[Kernel.PROBABILITY][0] = 0.6;
-    PlanPriorStages.predictive(0.8, c, 1);
+    PlanPriorStages.predictive(0.8, new double[] {0}, 0, c, 1);
     TDistribution t = TDistribution.of(10);
     double beyond = 1 - t.cumulativeProbability(-3);
     double expected = 1.3 + 0.1 * t.inverseCumulativeProbability(0.1 * (1 - beyond) / 0.4);
@@ -164,7 +164,7 @@ class PredictiveTest {
     col[Kernel.LOW][0] = 1.3 + q * 0.1;
     col[Kernel.HIGH][0] = 1.3 - q * 0.1;
     col[Kernel.PROBABILITY][0] = 0.6;
-    PlanPriorStages.predictive(0.8, c, 1);
+    PlanPriorStages.predictive(0.8, new double[] {0}, 0, c, 1);
     assertThat(col[Kernel.HIGH][0]).isLessThan(1).isCloseTo(expected, within(5e-3));
     assertThat(col[Kernel.LOW][0]).isEqualTo(1.3 + q * 0.1);
   }
