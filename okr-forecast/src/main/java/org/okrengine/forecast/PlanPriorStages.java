@@ -337,8 +337,7 @@ final class PlanPriorStages {
     // one where P is at least 0.85: such a date after the end is the end, or the forecast instant after it (a
     // completion is never before it). As min(d, g) with g that bound where P is at least the level and beyond every
     // completion elsewhere (1e300 times a gap of 5e-17 or more), without a choice (the JIT would not vectorize the
-    // loop; a branch on P's side of one half is a coin toss). A completion absent is -1 and stays so; one within the
-    // cycle beside a lower P (the stage doubting a trajectory) is kept: when after the end is not known. Kernel.over
+    // loop; a branch on P's side of one half is a coin toss). A completion absent is -1 and stays so. Kernel.over
     // then settles the key results whose cycle is over.
     double[] d50 = col[COMPLETION];
     double[] d85 = col[COMPLETION_85];
@@ -352,6 +351,21 @@ final class PlanPriorStages {
     }
     for (int j = 0; j < m; j++) {
       d85[j] = Math.min(d85[j], bound[j] + big * positivePart(0.85 - probability[j]));
+    }
+    // and after the end where P is below the level: a key result without a check-in (the plan's trajectory, its
+    // median completion the end itself) read "completion 31 Mar" beside a 43% chance. When after the end is not known:
+    // half a day after it, the first day after the cycle (a completion absent, -1, stays so). As d + (e - d)+ times
+    // two 0-or-1 factors, P below the level and d present, without a choice.
+    for (int j = 0; j < m; j++) {
+      bound[j] = 1.0 + 0.5 * invLength[j];
+    }
+    for (int j = 0; j < m; j++) {
+      d50[j] += positivePart(bound[j] - d50[j]) * Math.min(1.0, big * positivePart(0.5 - probability[j]))
+          * Math.min(1.0, big * positivePart(d50[j] + 0.5));
+    }
+    for (int j = 0; j < m; j++) {
+      d85[j] += positivePart(bound[j] - d85[j]) * Math.min(1.0, big * positivePart(0.85 - probability[j]))
+          * Math.min(1.0, big * positivePart(d85[j] + 0.5));
     }
     // the rare ones: each quantile short of its level is F's below the target scaled to 1 - P. Their mean is the
     // location still (the loops above change no quantile short of its level, and where the median is beyond its

@@ -95,6 +95,13 @@ class PredictiveTest {
       if (p >= 0.85 && (out.flags[i] & BatchForecaster.HAS_COMPLETION_85) != 0) {
         assertThat(out.completion85Days[i]).as(at).isLessThanOrEqualTo(lengths[i] * (1 + 1e-12));
       }
+      // and after the end where it is below
+      if (p < 0.5 && (out.flags[i] & BatchForecaster.HAS_COMPLETION) != 0) {
+        assertThat(out.completionDays[i]).as(at).isGreaterThan(lengths[i]);
+      }
+      if (p < 0.85 && (out.flags[i] & BatchForecaster.HAS_COMPLETION_85) != 0) {
+        assertThat(out.completion85Days[i]).as(at).isGreaterThan(lengths[i]);
+      }
       if (Math.abs(hi - 1) < 1e-12 && p + 1 - tail >= 1) {
         raised++;
       }
@@ -213,5 +220,12 @@ class PredictiveTest {
         q3.instantOf(LocalDate.of(2026, 7, 8)));
     assertThat(trajectory.probabilityOfTarget()).isLessThan(0.5);
     assertThat(trajectory.completionDate()).isAfter(LocalDate.of(2026, 9, 30));
+    // without a check-in: the plan's trajectory completes at the end itself; the stage's chance below one half puts
+    // the median completion after it (it read 30 Sep beside a 43% chance), on the first day after the cycle
+    KeyResult none = new KeyResult("KR-2", "Pipeline", null, "t", 1.0, List.of(),
+        new Metric(3.0, 6.0, Direction.INCREASE, "M EUR"), Plan.LINEAR, List.of(), null);
+    Forecast unknown = Forecaster.withDefaults().forecast(none, q3, q3.instantOf(LocalDate.of(2026, 7, 8)));
+    assertThat(unknown.probabilityOfTarget()).isLessThan(0.5);
+    assertThat(unknown.completionDate()).isEqualTo(LocalDate.of(2026, 10, 1));
   }
 }
