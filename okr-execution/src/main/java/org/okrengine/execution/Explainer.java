@@ -231,7 +231,11 @@ final class Explainer {
           ev.put("probabilityOfMiss", c.probabilityOfMiss());
         }
       }
-      String sentence = name(at) + (over ? " needed " : " needs ") + name(next) + ", which "
+      // a declared contributes link is a soft one (its progress feeds this one's), not a need: said as UpstreamRule does
+      String link = UpstreamRule.onlyContributes(cycle, next, at)
+          ? (over ? " counted on a contribution from " : " counts on a contribution from ")
+          : (over ? " needed " : " needs ");
+      String sentence = name(at) + link + name(next) + ", which "
           + Lateness.phrase(cycle, next, slip, Numbers.days(slip), report.asOf()) + ".";
       KeyResultReport row = rows.get(next);
       if (row != null) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.okrengine.deps.NodeRisk;
 import org.okrengine.forecast.Forecast;
 import org.okrengine.model.Dependency;
+import org.okrengine.model.DependencyKind;
 import org.okrengine.model.Initiative;
 import org.okrengine.model.KeyResult;
 import org.okrengine.model.Milestone;
@@ -89,11 +90,35 @@ final class UpstreamRule {
     }
     if (late != null) {
       reasons.add(0, Reason.of("upstream-late", "slipDays", late.slipDays()));
-      why = Causes.name(kr.id(), kr.title()) + " needs " + Causes.name(cycle, late.id()) + ", which "
-          + Lateness.phrase(cycle, late.id(), late.slipDays(), Numbers.days(late.slipDays()), asOf)
-          + ", so it is at risk whatever its own numbers say. " + why;
+      String phrase = Lateness.phrase(cycle, late.id(), late.slipDays(), Numbers.days(late.slipDays()), asOf);
+      why = (onlyContributes(cycle, late.id(), kr.id())
+          // a soft link (docs/FORMAT.md: upstream's progress feeds downstream's), not a hard need: said as such
+          ? Causes.name(kr.id(), kr.title()) + " counts on a contribution from " + Causes.name(cycle, late.id())
+              + ", which " + phrase + ", so " + kr.id() + " is at risk though its own numbers alone would have it "
+              + "on track. "
+          : Causes.name(kr.id(), kr.title()) + " needs " + Causes.name(cycle, late.id()) + ", which " + phrase
+              + ", so it is at risk whatever its own numbers say. ") + why;
     }
     return new Outcome(Status.AT_RISK, List.copyOf(reasons), why + sentence);
+  }
+
+  /**
+   * Whether {@code downstream} draws on {@code upstream} only through a declared {@code contributes} dependency (its
+   * progress feeds downstream's), with no {@code blocks} one between them: a soft link, which the sentences do not
+   * call a need ("KR-2 needs KR-1 ..., so it is at risk whatever its own numbers say" read as a hard dependency). A
+   * contributing initiative is not a declared dependency: false.
+   */
+  static boolean onlyContributes(OkrCycle cycle, String upstream, String downstream) {
+    boolean contributes = false;
+    for (Dependency d : cycle.dependenciesOf(downstream)) {
+      if (d.upstream().equals(upstream)) {
+        if (d.kind() == DependencyKind.BLOCKS) {
+          return false;
+        }
+        contributes |= d.kind() == DependencyKind.CONTRIBUTES;
+      }
+    }
+    return contributes;
   }
 
   private static Late later(Late best, String id, double slip) {

@@ -420,7 +420,7 @@ class StatusStoryTest {
         .reason()).startsWith("I-3 (Event pipeline v2), of Data Platform, was 57 days late when the cycle ended and "
             + "KR-11 ").contains(" needed it: ");
     assertThat(Explanation.of(q3, oct1, "KR-1").steps().get(1).sentence()).startsWith("KR-1 (Segment revenue from "
-        + "1.2M to 2.0M EUR) needed KR-17 (Enterprise pipeline from 3.0M to 6.0M EUR), which had not met its target "
+        + "1.2M to 2.0M EUR) counted on a contribution from KR-17 (Enterprise pipeline from 3.0M to 6.0M EUR), which had not met its target "
         + "when the cycle ended. ");
     assertThat(Explanation.of(q3, oct1, "I-3").steps()).extracting(Explanation.Step::sentence).startsWith(
         "I-3 (Event pipeline v2) was 57 days late when the cycle ended.",
