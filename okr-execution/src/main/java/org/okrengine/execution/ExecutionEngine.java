@@ -174,9 +174,12 @@ public final class ExecutionEngine {
       Forecast f = now.forecasts().get(kr.id());
       Double value = kr.latestCheckIn(asOf).map(CheckIn::value).orElse(null);
       String objective = cycle.objectiveOf(kr.id()).orElseThrow().id();
+      // the status first (a late item it needs puts an on-track key result at risk, naming it before the sentence):
+      // only an on-track one's sentence says why a chance below one half is on track
+      UpstreamRule.Outcome o = UpstreamRule.apply(cycle, kr, f, "", now.risks(), today, asOf);
       String sentence = Insights.sentence(kr, f, cycle.cycle(), forecaster.onTrackProbability(), over,
           !cycle.milestonesOf(kr.id()).isEmpty(), value,
-          Insights.flatSince(cycle.cycle(), kr.checkInsAsOf(asOf)));
+          Insights.flatSince(cycle.cycle(), kr.checkInsAsOf(asOf)), o.status());
       Snapshot.Blocked blocked = now.blocked().get(kr.id());
       if (blocked != null) {
         // what blocks it lands after the cycle's end: named before what its own numbers say
@@ -184,7 +187,7 @@ public final class ExecutionEngine {
             + ", which lands on " + Insights.DAY.format(blocked.lands()) + ", after the cycle's end ("
             + Insights.DAY.format(cycle.cycle().end()) + "), so it cannot be done in the cycle. " + sentence;
       }
-      UpstreamRule.Outcome o = UpstreamRule.apply(cycle, kr, f, sentence, now.risks(), today, asOf);
+      o = new UpstreamRule.Outcome(o.status(), o.reasons(), o.sentence() + sentence);
       String doubt = Insights.ownerDoubts(kr, o.status(), asOf, over);
       if (doubt != null) {
         o = new UpstreamRule.Outcome(o.status(), o.reasons(), o.sentence() + " " + doubt);

@@ -138,7 +138,19 @@ final class Insights {
    */
   static String sentence(KeyResult kr, Forecast f, Cycle cycle, double atRiskBelow, boolean over,
       boolean milestones, Double last, Instant flatSince) {
+    return sentence(kr, f, cycle, atRiskBelow, over, milestones, last, flatSince, f.status());
+  }
+
+  /**
+   * As {@link #sentence(KeyResult, Forecast, Cycle, double, boolean, boolean, Double, Instant)}; {@code status}: the
+   * key result's status as reported (the forecast's, or at risk where a late item it needs puts it so): only an
+   * on-track one's sentence says why a chance below one half is on track ({@link #whyOnTrack}).
+   */
+  static String sentence(KeyResult kr, Forecast f, Cycle cycle, double atRiskBelow, boolean over,
+      boolean milestones, Double last, Instant flatSince, Status status) {
     Metric m = kr.metric();
+    String why = over || status != Status.ON_TRACK || f.status() != Status.ON_TRACK ? ""
+        : whyOnTrack(f.probabilityOfTarget(), atRiskBelow);
     String id = Causes.name(kr.id(), kr.title());
     switch (f.status()) {
       case NO_DATA:
@@ -195,13 +207,13 @@ final class Insights {
       // milestones, which it named alone where there were none
       return id + " is not done yet; " + (milestones ? "judging by its milestones so far and the time left, it has "
           : "with the time left it has ") + aPct(f.probabilityOfTarget()) + " chance of being done by "
-          + DAY.format(cycle.end()) + ".";
+          + DAY.format(cycle.end()) + why + ".";
     }
     if (m.direction().isMaintain()) {
       String side = m.direction() == Direction.MAINTAIN_ABOVE ? "above " : "below ";
       double now = last != null ? last : f.landingValue(); // its latest value, not the landing held within bounds
       return id + " has " + aPct(f.probabilityOfTarget()) + " chance of ending the cycle " + side
-          + Numbers.value(m.target(), m) + "; it is at " + Numbers.value(now, m) + " now, " + side(m, now) + ".";
+          + Numbers.value(m.target(), m) + why + "; it is at " + Numbers.value(now, m) + " now, " + side(m, now) + ".";
     }
     String chance = " (" + aPct(f.probabilityOfTarget()) + " chance of reaching " + Numbers.value(m.target(), m) + ")";
     Double ratio = f.velocityRatio();
@@ -223,25 +235,40 @@ final class Insights {
       // beyond 100% while the pace so far is short: "land at 103%, not 100%" read as a contradiction); one just
       // short reads "99.6%, not 100%" (Numbers.landingPercent), never "100%"
       return id + moving(m, ratio, flatSince, last, cycle) + " and is forecast to land at "
-          + lands(f.landingProgress()) + (f.landingProgress() < 1 ? ", not 100%" : "") + chance + ".";
+          + lands(f.landingProgress()) + (f.landingProgress() < 1 ? ", not 100%" : "") + chance + why + ".";
     }
     if (f.hasReason("regressing")) {
       String back = id + " went backwards since its previous check-in and is at " + pct(f.progress()) + " of the way";
-      if (f.status() == Status.ON_TRACK && f.progress() != null && f.progress() < f.expectedProgress()) {
+      if (status == Status.ON_TRACK && f.status() == Status.ON_TRACK && f.progress() != null
+          && f.progress() < f.expectedProgress()) {
         // behind its plan and going backwards, yet on track: the status rests on the probability alone; say so
         return back + " against " + pct(f.expectedProgress()) + " planned for now; it is forecast to land at "
             + lands(f.landingProgress()) + chance + ", not low enough to be at risk (below " + pct(atRiskBelow) + ").";
       }
-      return back + "; it is forecast to land at " + lands(f.landingProgress()) + chance + ".";
+      return back + "; it is forecast to land at " + lands(f.landingProgress()) + chance + why + ".";
     }
     if (ratio != null && ratio >= 1) {
       LocalDate done = f.completionDate();
       return id + moving(m, ratio, flatSince, last, cycle) + " and is forecast to land at "
           + lands(f.landingProgress()) + chance + (done != null ? ", reaching it around " + DAY.format(done) : "")
-          + ".";
+          + why + ".";
     }
     return id + " is at " + pct(f.progress()) + " against " + pct(f.expectedProgress())
-        + " planned for now and is forecast to land at " + lands(f.landingProgress()) + chance + ".";
+        + " planned for now and is forecast to land at " + lands(f.landingProgress()) + chance + why + ".";
+  }
+
+  /**
+   * Why a key result on track by its forecast is so with a chance of target below one half, which beside "forecast to
+   * land at 82%, not 100% (a 38% chance ...)" read as a contradiction: the status rests on the probability not being
+   * low enough to be at risk ({@code , not low enough to be at risk (below 37%)}; early in the cycle, where the
+   * threshold is lower, {@code , not low enough to be at risk this early in the cycle}). Empty from one half up.
+   */
+  static String whyOnTrack(double probability, double atRiskBelow) {
+    if (!(probability < 0.5)) {
+      return "";
+    }
+    return probability >= atRiskBelow ? ", not low enough to be at risk (below " + pct(atRiskBelow) + ")"
+        : ", not low enough to be at risk this early in the cycle";
   }
 
   /** " is moving at 83% of the weekly pace it needs", or where the value stood still " has stood at 15 since 7 Jan". */
