@@ -179,7 +179,7 @@ public final class ExecutionEngine {
       UpstreamRule.Outcome o = UpstreamRule.apply(cycle, kr, f, "", now.risks(), today, asOf);
       String sentence = Insights.sentence(kr, f, cycle.cycle(), forecaster.onTrackProbability(), over,
           !cycle.milestonesOf(kr.id()).isEmpty(), value,
-          Insights.flatSince(cycle.cycle(), kr.checkInsAsOf(asOf)), o.status());
+          Insights.flatSince(cycle.cycle(), kr.checkInsAsOf(asOf)), o.status(), cycle.cycle().dateOf(asOf));
       Snapshot.Blocked blocked = now.blocked().get(kr.id());
       if (blocked != null) {
         // what blocks it lands after the cycle's end: named before what its own numbers say

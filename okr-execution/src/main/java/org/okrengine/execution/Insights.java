@@ -138,16 +138,19 @@ final class Insights {
    */
   static String sentence(KeyResult kr, Forecast f, Cycle cycle, double atRiskBelow, boolean over,
       boolean milestones, Double last, Instant flatSince) {
-    return sentence(kr, f, cycle, atRiskBelow, over, milestones, last, flatSince, f.status());
+    return sentence(kr, f, cycle, atRiskBelow, over, milestones, last, flatSince, f.status(), null);
   }
 
   /**
    * As {@link #sentence(KeyResult, Forecast, Cycle, double, boolean, boolean, Double, Instant)}; {@code status}: the
    * key result's status as reported (the forecast's, or at risk where a late item it needs puts it so): only an
-   * on-track one's sentence says why a chance below one half is on track ({@link #whyOnTrack}).
+   * on-track one's sentence says why a chance below one half is on track ({@link #whyOnTrack}); {@code today}: the
+   * day analysed (null: unknown), on or before which a forecast completion is not named ("reaching it around 24 Sep"
+   * on 24 Sep for a key result not at its target: a completion is never before the forecast instant, so one the
+   * model puts behind it reads as the day analysed).
    */
   static String sentence(KeyResult kr, Forecast f, Cycle cycle, double atRiskBelow, boolean over,
-      boolean milestones, Double last, Instant flatSince, Status status) {
+      boolean milestones, Double last, Instant flatSince, Status status, LocalDate today) {
     Metric m = kr.metric();
     String why = over || status != Status.ON_TRACK || f.status() != Status.ON_TRACK ? ""
         : whyOnTrack(f.probabilityOfTarget(), atRiskBelow);
@@ -248,7 +251,8 @@ final class Insights {
       return back + "; it is forecast to land at " + lands(f.landingProgress()) + chance + why + ".";
     }
     if (ratio != null && ratio >= 1) {
-      LocalDate done = f.completionDate();
+      LocalDate done = f.completionDate() != null && (today == null || f.completionDate().isAfter(today))
+          ? f.completionDate() : null;
       return id + moving(m, ratio, flatSince, last, cycle) + " and is forecast to land at "
           + lands(f.landingProgress()) + chance + (done != null ? ", reaching it around " + DAY.format(done) : "")
           + why + ".";
