@@ -232,7 +232,7 @@ final class Causes {
     // to the value at the split, and the value it reached since
     boolean levels = m.isOrdinal();
     String lateText = late <= 0 ? "has not gained since"
-        : levels ? "only to " + Numbers.value(last.value(), m) + " since"
+        : levels ? "only to " + Numbers.reading(last.value(), m) + " since"
         : "only " + Numbers.value(late * span, m) + " a week since";
     if (late <= 0) {
       // the pace until the split is an average: where the gains stopped before it, say when ("moved 3.84 articles a
@@ -253,7 +253,7 @@ final class Causes {
     out.add(new Scored(new Cause("pace-fell", null, Map.of("earlierProgressPerWeek", early,
         "recentProgressPerWeek", late),
         "The pace fell: " + name(kr.id(), kr.title()) + (levels
-            ? " went from " + Numbers.value(m.baseline(), m) + " at the start to " + Numbers.value(mid.value(), m)
+            ? " went from " + Numbers.reading(m.baseline(), m) + " at the start to " + Numbers.reading(mid.value(), m)
                 + " by "
             : " moved " + Numbers.value(early * span, m) + " a week until ")
             + Insights.DAY.format(cycle.dateOf(mid.at())) + ", " + lateText + "."),
@@ -283,8 +283,8 @@ final class Causes {
     }
     out.add(new Scored(new Cause("values-backwards", null, Map.of("fromValue", best.value(), "toValue",
         last.value(), "progressLost", drop),
-        "Its values went backwards, from " + Numbers.value(best.value(), m) + " on "
-            + Insights.DAY.format(cycle.dateOf(best.at())) + " to " + Numbers.value(last.value(), m) + " on "
+        "Its values went backwards, from " + Numbers.reading(best.value(), m) + " on "
+            + Insights.DAY.format(cycle.dateOf(best.at())) + " to " + Numbers.reading(last.value(), m) + " on "
             + Insights.DAY.format(cycle.dateOf(last.at())) + "."),
         0.6 * Math.min(1, drop / 0.1), 6));
   }

@@ -171,8 +171,8 @@ final class Insights {
           return endedAt(id, kr, f);
         }
         return f.completionDate() != null
-            ? id + " met its target of " + Numbers.value(m.target(), m) + " on " + DAY.format(f.completionDate()) + "."
-            : id + " has met its target of " + Numbers.value(m.target(), m) + ".";
+            ? id + " met its target of " + Numbers.reading(m.target(), m) + " on " + DAY.format(f.completionDate()) + "."
+            : id + " has met its target of " + Numbers.reading(m.target(), m) + ".";
       case STALE: {
         // after the end the silence is counted to the end (README, "How a status is decided"): said so, in the past
         // ("has had no check-in for 19 days; ... planned for now" read the same months later)
@@ -183,7 +183,7 @@ final class Insights {
         }
         if (m.direction().isMaintain()) {
           double value = last != null ? last : f.landingValue();
-          return id + silent + "; its last value, " + Numbers.value(value, m) + ", was " + side(m, value) + ".";
+          return id + silent + "; its last value, " + Numbers.reading(value, m) + ", was " + side(m, value) + ".";
         }
         return id + silent + "; its last value was " + pct(f.progress()) + " of the way, against "
             + pct(f.expectedProgress()) + (over ? " planned by the end." : " planned for now.");
@@ -200,9 +200,9 @@ final class Insights {
       }
       if (f.probabilityOfTarget() < 1) {
         // the landing is the outcome: the result where the document gives one, else the last check-in
-        return id + " ended the cycle short of its target: " + Numbers.landingValue(f.landingValue(), m)
+        return id + " ended the cycle short of its target: " + Numbers.landingReading(f.landingValue(), m)
             + (kr.result() != null ? " as its result, " : " at its last check-in, ")
-            + lands(m.progress(f.landingValue())) + " of the way to " + Numbers.value(m.target(), m) + ".";
+            + lands(m.progress(f.landingValue())) + " of the way to " + Numbers.reading(m.target(), m) + ".";
       }
     }
     if (m.direction() == Direction.ACHIEVE) {
@@ -216,9 +216,9 @@ final class Insights {
       String side = m.direction() == Direction.MAINTAIN_ABOVE ? "above " : "below ";
       double now = last != null ? last : f.landingValue(); // its latest value, not the landing held within bounds
       return id + " has " + aPct(f.probabilityOfTarget()) + " chance of ending the cycle " + side
-          + Numbers.value(m.target(), m) + why + "; it is at " + Numbers.value(now, m) + " now, " + side(m, now) + ".";
+          + Numbers.reading(m.target(), m) + why + "; it is at " + Numbers.reading(now, m) + " now, " + side(m, now) + ".";
     }
-    String chance = " (" + aPct(f.probabilityOfTarget()) + " chance of reaching " + Numbers.value(m.target(), m) + ")";
+    String chance = " (" + aPct(f.probabilityOfTarget()) + " chance of reaching " + Numbers.reading(m.target(), m) + ")";
     Double ratio = f.velocityRatio();
     if (ratio != null && ratio < 1 && ratio > 0 && f.progress() != null && f.progress() >= f.expectedProgress()
         && f.status().needsAttention()) {
@@ -278,7 +278,7 @@ final class Insights {
   /** " is moving at 83% of the weekly pace it needs", or where the value stood still " has stood at 15 since 7 Jan". */
   private static String moving(Metric m, double ratio, Instant flatSince, Double last, Cycle cycle) {
     return flatSince != null && last != null
-        ? " has stood at " + Numbers.value(last, m) + " since " + DAY.format(cycle.dateOf(flatSince))
+        ? " has stood at " + Numbers.reading(last, m) + " since " + DAY.format(cycle.dateOf(flatSince))
         : " is moving at " + pct(ratio) + " of the weekly pace it needs";
   }
 
@@ -289,7 +289,7 @@ final class Insights {
    */
   private static String endedAt(String id, KeyResult kr, Forecast f) {
     Metric m = kr.metric();
-    return id + " ended the cycle at " + Numbers.landingValue(f.landingValue(), m) + ", " + side(m, f.landingValue())
+    return id + " ended the cycle at " + Numbers.landingReading(f.landingValue(), m) + ", " + side(m, f.landingValue())
         + " ("
         + (kr.result() != null ? "its result" : "its last check-in") + ").";
   }
@@ -302,10 +302,10 @@ final class Insights {
   static String side(Metric m, double value) {
     double gap = value - m.target();
     if (gap == 0) {
-      return "at the threshold of " + Numbers.value(m.target(), m);
+      return "at the threshold of " + Numbers.reading(m.target(), m);
     }
     return Numbers.value(Math.abs(gap), m) + (gap > 0 ? " above " : " below ") + "the threshold of "
-        + Numbers.value(m.target(), m);
+        + Numbers.reading(m.target(), m);
   }
 
   /**
@@ -401,7 +401,7 @@ final class Insights {
     Metric m = r.metric();
     if (m != null && m.direction().isMaintain()) {
       return "ending the cycle " + (m.direction() == Direction.MAINTAIN_ABOVE ? "at or above " : "at or below ")
-          + Numbers.value(m.target(), m);
+          + Numbers.reading(m.target(), m);
     }
     if (m != null && m.direction() == Direction.ACHIEVE) {
       return "being done by the cycle's end";

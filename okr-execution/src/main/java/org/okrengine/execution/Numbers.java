@@ -38,6 +38,30 @@ final class Numbers {
     return withUnit(number(v), m);
   }
 
+  /**
+   * A value of key result metric {@code m} as a sentence names it: for an ordinal metric (one that declares
+   * {@link Metric#levels}) the level, its unit's singular before the number ({@code level 3}, {@code zone 2};
+   * {@code level} without a unit or with one that does not count), not a count ({@code 3 levels}); else as
+   * {@link #value}. A difference between two values stays a count ({@code 1 level below the threshold of level 3}).
+   */
+  static String reading(double v, Metric m) {
+    return ordinal(m) ? levelWord(m) + " " + number(v) : value(v, m);
+  }
+
+  /** A landing value as {@link #reading} names it, with the digits of {@link #landingValue}. */
+  static String landingReading(double v, Metric m) {
+    return ordinal(m) ? levelWord(m) + " " + landingNumber(v, m) : landingValue(v, m);
+  }
+
+  private static boolean ordinal(Metric m) {
+    return m != null && m.isOrdinal();
+  }
+
+  private static String levelWord(Metric m) {
+    String unit = m.unit() == null ? "" : m.unit().strip();
+    return !unit.isEmpty() && counts(unit) ? singular(unit) : "level";
+  }
+
   /** Number {@code n} followed by {@code m}'s unit, as {@link #value} writes it. */
   private static String withUnit(String n, Metric m) {
     String unit = m == null || m.unit() == null ? null : m.unit().strip();

@@ -167,7 +167,7 @@ final class SourceHealth {
     int silent = (int) Math.floor(f.silentDays());
     String reason = Causes.name(kr.id(), kr.title()) + " gets its values from " + f.source()
         + ", which sent the last one ("
-        + Numbers.value(f.last().value(), kr.metric()) + ") on " + Insights.DAY.format(cycle.dateOf(f.last().at()))
+        + Numbers.reading(f.last().value(), kr.metric()) + ") on " + Insights.DAY.format(cycle.dateOf(f.last().at()))
         + " and nothing for " + Numbers.days(silent) + ", though it used to send one every "
         + Numbers.days(round1(f.gapDays())) + ": the data connection looks broken"
         + (f.manualSince() ? " (values have been entered by hand since)." : ", so nobody knows the status of "

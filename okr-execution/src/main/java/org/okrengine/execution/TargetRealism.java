@@ -309,7 +309,7 @@ public final class TargetRealism {
     double q = quantile(teamValues, poolValues, w, CHANCE);
     double at70 = m.clamp(b + q * (t - b));
     StringBuilder s = new StringBuilder(head).append(": a ").append(Numbers.percent(p))
-        .append(" chance of reaching ").append(Numbers.value(t, m)).append(" from ").append(Numbers.value(b, m))
+        .append(" chance of reaching ").append(Numbers.reading(t, m)).append(" from ").append(Numbers.reading(b, m))
         .append(". ");
     if (team.isEmpty()) {
       s.append("The team has no increase or decrease key result in the history, so this is from ").append(group)

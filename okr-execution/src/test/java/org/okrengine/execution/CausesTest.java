@@ -101,7 +101,7 @@ class CausesTest {
     // the evidence as before, progress a week: 0.5 over the 7 weeks to day 49 (the split), then none to day 63
     assertThat(pace.evidence().get("earlierProgressPerWeek")).isCloseTo(0.5 / 7, within(1e-12));
     assertThat(pace.evidence().get("recentProgressPerWeek")).isEqualTo(0.0);
-    assertThat(pace.sentence()).isEqualTo("The pace fell: KR-L (Maturity) went from 1 level at the start to 2 levels "
+    assertThat(pace.sentence()).isEqualTo("The pace fell: KR-L (Maturity) went from level 1 at the start to level 2 "
         + "by 19 Aug, has not gained since; its last gain was on 5 Aug.");
   }
 
