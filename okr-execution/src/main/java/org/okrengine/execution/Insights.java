@@ -251,8 +251,11 @@ final class Insights {
       return back + "; it is forecast to land at " + lands(f.landingProgress()) + chance + why + ".";
     }
     if (ratio != null && ratio >= 1) {
+      // named only within the cycle: below a one half chance the median completion is after the end (the first day
+      // after it where the trajectory said within), and "land at 95% (a 43% chance ...), reaching it around 5 Apr"
+      // for a cycle ending on 31 Mar read as reaching the target it is forecast to fall short of
       LocalDate done = f.completionDate() != null && (today == null || f.completionDate().isAfter(today))
-          ? f.completionDate() : null;
+          && !f.completionDate().isAfter(cycle.end()) ? f.completionDate() : null;
       return id + moving(m, ratio, flatSince, last, cycle) + " and is forecast to land at "
           + lands(f.landingProgress()) + chance + (done != null ? ", reaching it around " + DAY.format(done) : "")
           + why + ".";
