@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.Locale;
+import java.util.Set;
 import org.okrengine.model.Metric;
 import org.okrengine.model.internal.Digits;
 
@@ -53,13 +54,26 @@ final class Numbers {
     return ordinal(m) ? levelWord(m) + " " + landingNumber(v, m) : landingValue(v, m);
   }
 
+  /**
+   * Words that name a level ("zone 3", "stage 2"), in the singular: an ordinal key result whose unit is one of them,
+   * or has none, reads "level 3"; one whose unit counts something else reads as a count ("4 stars", "3 people": "star
+   * 4" and "person 3" read as names, the reviewer's find).
+   */
+  private static final Set<String> LEVEL_NAMES = Set.of("level", "stage", "tier", "phase", "zone",
+      "step", "grade", "rung", "band", "rank", "rating", "score", "maturity level");
+
+  /** Whether {@code m} is ordinal and its values read as named levels ({@link #LEVEL_NAMES}, or no unit). */
   private static boolean ordinal(Metric m) {
-    return m != null && m.isOrdinal();
+    if (m == null || !m.isOrdinal()) {
+      return false;
+    }
+    String unit = m.unit() == null ? "" : m.unit().strip();
+    return unit.isEmpty() || LEVEL_NAMES.contains(singular(unit));
   }
 
   private static String levelWord(Metric m) {
     String unit = m.unit() == null ? "" : m.unit().strip();
-    return !unit.isEmpty() && counts(unit) ? singular(unit) : "level";
+    return unit.isEmpty() ? "level" : singular(unit);
   }
 
   /** Number {@code n} followed by {@code m}'s unit, as {@link #value} writes it. */
@@ -100,6 +114,9 @@ final class Numbers {
     }
     if (unit.equals("person")) {
       return "people";
+    }
+    if (unit.equals("people") || unit.equals("children") || unit.equals("women")) {
+      return unit; // plurals without an s ("3 peoples" before; "men" is under four letters)
     }
     boolean vowel = false;
     for (int i = 0; i < n; i++) {

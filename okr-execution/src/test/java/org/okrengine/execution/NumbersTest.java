@@ -187,6 +187,9 @@ class NumbersTest {
     assertThat(Numbers.singular("people")).isEqualTo("person");
     assertThat(Numbers.plural("person")).isEqualTo("people");
     assertThat(Numbers.value(1, Metric.of(0, 9, "people"))).isEqualTo("1 person");
+    // a plural without an s stays one ("3 peoples" before)
+    assertThat(Numbers.value(3, Metric.of(0, 9, "people"))).isEqualTo("3 people");
+    assertThat(Numbers.plural("children")).isEqualTo("children");
     assertThat(Numbers.value(3, Metric.of(0, 9, "person"))).isEqualTo("3 people");
     assertThat(Numbers.value(1, Metric.of(0, 9, "mbps"))).isEqualTo("1 mbps");
     assertThat(Numbers.singular("boxes")).isEqualTo("box");

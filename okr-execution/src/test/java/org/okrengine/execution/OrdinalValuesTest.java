@@ -66,6 +66,13 @@ class OrdinalValuesTest {
     assertThat(Numbers.reading(2, new Metric(0.0, 3, Direction.INCREASE, null, null, null,
         List.of(0.0, 1.0, 2.0, 3.0)))).isEqualTo("level 2");
     assertThat(Numbers.reading(3, new Metric(1.0, 3, Direction.INCREASE, "level"))).isEqualTo("3 levels");
+    // a unit that counts something other than levels reads as a count (it read "star 4", "person 3")
+    assertThat(Numbers.reading(4, new Metric(1.0, 5, Direction.INCREASE, "stars", null, null,
+        List.of(1.0, 2.0, 3.0, 4.0, 5.0)))).isEqualTo("4 stars");
+    assertThat(Numbers.reading(3, new Metric(0.0, 4, Direction.INCREASE, "people", null, null,
+        List.of(0.0, 1.0, 2.0, 3.0, 4.0)))).isEqualTo("3 people");
+    assertThat(Numbers.reading(2, new Metric(0.0, 3, Direction.INCREASE, "stages", null, null,
+        List.of(0.0, 1.0, 2.0, 3.0)))).isEqualTo("stage 2");
     Metric kept = new Metric(null, 3, Direction.MAINTAIN_ABOVE, "level", null, null, List.of(0.0, 1.0, 2.0, 3.0));
     assertThat(Insights.side(kept, 2)).isEqualTo("1 level below the threshold of level 3");
   }
