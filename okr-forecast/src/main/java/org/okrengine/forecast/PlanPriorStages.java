@@ -354,18 +354,18 @@ final class PlanPriorStages {
     }
     // and after the end where P is below the level: a key result without a check-in (the plan's trajectory, its
     // median completion the end itself) read "completion 31 Mar" beside a 43% chance. When after the end is not known:
-    // half a day after it, the first day after the cycle (a completion absent, -1, stays so). As d + (e - d)+ times
-    // two 0-or-1 factors, P below the level and d present, without a choice.
+    // half a day after it, the first day after the cycle (a completion absent, -1, stays so). As max(d, e - g) with
+    // g 0 where P is below the level and d present, and beyond 1e283 elsewhere (P - nextDown(level) is 0 or less
+    // exactly where P is below the level, 5e-17 or more where not; -d is 1 where d is absent), without a choice.
+    double below50 = Math.nextDown(0.5);
+    double below85 = Math.nextDown(0.85);
     for (int j = 0; j < m; j++) {
-      bound[j] = 1.0 + 0.5 * invLength[j];
+      d50[j] = Math.max(d50[j], 1.0 + 0.5 * invLength[j]
+          - big * (positivePart(probability[j] - below50) + positivePart(-d50[j])));
     }
     for (int j = 0; j < m; j++) {
-      d50[j] += positivePart(bound[j] - d50[j]) * Math.min(1.0, big * positivePart(0.5 - probability[j]))
-          * Math.min(1.0, big * positivePart(d50[j] + 0.5));
-    }
-    for (int j = 0; j < m; j++) {
-      d85[j] += positivePart(bound[j] - d85[j]) * Math.min(1.0, big * positivePart(0.85 - probability[j]))
-          * Math.min(1.0, big * positivePart(d85[j] + 0.5));
+      d85[j] = Math.max(d85[j], 1.0 + 0.5 * invLength[j]
+          - big * (positivePart(probability[j] - below85) + positivePart(-d85[j])));
     }
     // the rare ones: each quantile short of its level is F's below the target scaled to 1 - P. Their mean is the
     // location still (the loops above change no quantile short of its level, and where the median is beyond its
