@@ -382,23 +382,36 @@ final class PlanPriorStages {
       double s = scale[j];
       int row = StudentT.row(df[j]);
       double beyond = s > 0 ? 1 - StudentT.cdf(1 - centre, s, row) : (centre >= 1 ? 1.0 : 0.0);
-      if (s > 0 && 1 - beyond < TABLE_TAIL) {
-        // F's mass below the target is beyond the table's reach (it rounds to 0, or to a few units in the last place
-        // of 1, whose scaled level the inverse read as -infinity): the low end read the target or -MAX_PROGRESS
-        lo = prob < 0.5 + spread ? deepBelowTarget(centre, s, row, tail / (1 - prob)) : lo;
-        hi = prob < 0.5 - spread ? deepBelowTarget(centre, s, row, (1 - tail) / (1 - prob)) : hi;
-        mean[j] = prob < 0.5 ? deepBelowTarget(centre, s, row, 0.5 / (1 - prob)) : centre;
-        low[j] = up ? lo : hi;
-        high[j] = up ? hi : lo;
-        continue;
-      }
-      double ratio = (1 - beyond) / (1 - prob);
-      lo = prob < 0.5 + spread ? belowTarget(centre, s, row, tail * ratio) : lo;
-      hi = prob < 0.5 - spread ? belowTarget(centre, s, row, (1 - tail) * ratio) : hi;
-      mean[j] = prob < 0.5 ? belowTarget(centre, s, row, 0.5 * ratio) : centre;
+      double below = 1 - beyond;
+      double missing = 1 - prob;
+      // each quantile short of its level at alpha: F's at alpha / (1 - P) of F's mass below the target
+      lo = prob < 0.5 + spread ? shortOfTarget(centre, s, row, below, tail, missing) : lo;
+      hi = prob < 0.5 - spread ? shortOfTarget(centre, s, row, below, 1 - tail, missing) : hi;
+      mean[j] = prob < 0.5 ? shortOfTarget(centre, s, row, below, 0.5, missing) : centre;
       low[j] = up ? lo : hi;
       high[j] = up ? hi : lo;
     }
+  }
+
+  /**
+   * F's quantile at {@code alpha / missing} of its mass {@code below} the target ({@code alpha} below {@code missing},
+   * the chance of missing the target the stage gives), for a location, scale and t-table row: the table's inverse
+   * ({@link StudentT#inverse}) where that mass is within the table's reach, else {@link #deepBelowTarget}; at most the
+   * target, and the target itself where the scale is 0 (F is a point, with no mass below the target to scale).
+   */
+  private static double shortOfTarget(double location, double scale, int row, double below, double alpha,
+      double missing) {
+    if (!(scale > 0)) {
+      return 1.0;
+    }
+    if (below < TABLE_TAIL) {
+      // F's mass below the target is beyond the table's reach (it rounds to 0, or to a few units in the last place
+      // of 1, whose scaled level the inverse read as -infinity): the low end read the target or -MAX_PROGRESS
+      return deepBelowTarget(location, scale, row, alpha / missing);
+    }
+    double y = location + StudentT.inverse(alpha * (below / missing), row) * scale;
+    // (a level within a rounding of 0 is the table's -infinity: the kernel's bound on progress)
+    return y < 1 ? Math.max(y, -MAX_PROGRESS) : 1.0;
   }
 
   /** F's mass below the target under which the table's tail is too coarse for the rare step (see deepBelowTarget). */
@@ -418,18 +431,5 @@ final class PlanPriorStages {
     double z = mass * k >= Double.MIN_NORMAL ? t.inverseCumulativeProbability(mass * k) : z1 * Math.pow(k, -1 / df);
     double y = location + z * scale;
     return y < 1 ? Math.max(y, -MAX_PROGRESS) : Math.nextDown(1.0);
-  }
-
-  /**
-   * F's quantile at {@code level} for a location, scale and t-table row, at most the target (1): the target where
-   * the scale is 0 or the level leaves the table (F has no mass below the target to scale).
-   */
-  private static double belowTarget(double location, double scale, int row, double level) {
-    if (!(scale > 0) || !(level > 0)) {
-      return 1.0;
-    }
-    double y = location + StudentT.inverse(level, row) * scale;
-    // (a level within a rounding of 0 is the table's -infinity: the kernel's bound on progress)
-    return y < 1 ? Math.max(y, -MAX_PROGRESS) : 1.0;
   }
 }
