@@ -5,6 +5,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.Set;
+import org.okrengine.model.Direction;
 import org.okrengine.model.Metric;
 import org.okrengine.model.internal.Digits;
 
@@ -290,7 +291,7 @@ final class Numbers {
   /** The number of {@link #landingValue}, without the unit. */
   static String landingNumber(double v, Metric m) {
     String n = number(v);
-    if (m == null || !Double.isFinite(v) || m.direction() == org.okrengine.model.Direction.ACHIEVE || m.isMet(v)
+    if (m == null || !Double.isFinite(v) || m.direction() == Direction.ACHIEVE || m.isMet(v)
         || !n.equals(number(m.target()))) {
       return n;
     }

@@ -208,8 +208,8 @@ final class HyperparameterFit {
     double[] f = new double[k];
     for (int start = 0; start < samples; start += CHUNK) {
       int m = Math.min(CHUNK, samples - start);
-      Kernel.run(ForecastMethod.PLAN_PRIOR_BAYES, p, priorPrec, null, q, 0.8, Quantiles.Q85, times, values, offsets,
-          lengthDays, asOfDays, baselines, targets, start, c, m, false);
+      Kernel.run(ForecastMethod.PLAN_PRIOR_BAYES, p, priorPrec, null, q, Quantiles.LEVEL, Quantiles.Q85, times, values,
+          offsets, lengthDays, asOfDays, baselines, targets, start, c, m, false);
       double[][] col = c.col;
       for (int j = 0; j < m; j++) {
         int i = start + j;
@@ -451,8 +451,8 @@ final class HyperparameterFit {
     double priorPrec = p.priorPrecision();
     for (int start = 0; start < samples; start += CHUNK) {
       int m = Math.min(CHUNK, samples - start);
-      Kernel.run(ForecastMethod.PLAN_PRIOR_BAYES, p, priorPrec, null, q, 0.8, Quantiles.Q85, times, values, offsets,
-          lengthDays, asOfDays, baselines, targets, start, c, m, false);
+      Kernel.run(ForecastMethod.PLAN_PRIOR_BAYES, p, priorPrec, null, q, Quantiles.LEVEL, Quantiles.Q85, times, values,
+          offsets, lengthDays, asOfDays, baselines, targets, start, c, m, false);
       System.arraycopy(c.col[Kernel.MEAN], 0, f[MEAN], start, m);
       System.arraycopy(c.col[Kernel.SCALE], 0, f[SCALE], start, m);
       System.arraycopy(c.col[Kernel.DF], 0, f[DF], start, m);
@@ -614,6 +614,8 @@ final class HyperparameterFit {
   /** The interval quantiles the fit uses: the default forecaster's (80%). */
   private static final class Quantiles {
     static final double[] Q80 = Forecaster.withDefaults().quantiles();
+    /** Their central probability (the plan-prior method the fit runs does not read it). */
+    static final double LEVEL = Forecaster.withDefaults().level();
     static final double[] Q85 = Forecaster.withDefaults().quantiles85();
 
     private Quantiles() {}
