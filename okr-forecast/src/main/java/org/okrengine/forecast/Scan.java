@@ -9,7 +9,7 @@ import static org.okrengine.forecast.Kernel.*;
 final class Scan {
   /**
    * The one pass over each key result's check-ins: writes LAST_X, LAST_Y, SUM_S, SUM_SQUARES, INCREMENTS,
-   * FIRST_MET_X, BACKWARD, COUNT, INV_LENGTH and INV_HALF_SPAN.
+   * FIRST_MET_X, BACKWARD, WENT_BACK, COUNT, INV_LENGTH and INV_HALF_SPAN.
    *
    * @throws IllegalArgumentException when a number is NaN or infinite, a length not positive or a target equal to
    *     its baseline (after the pass: the columns are then unspecified)
@@ -27,6 +27,7 @@ final class Scan {
     double[] increments = col[INCREMENTS];
     double[] firstMetX = col[FIRST_MET_X];
     double[] backward = col[BACKWARD];
+    double[] wentBack = col[WENT_BACK];
     double[] direction = col[DIRECTION];
     boolean valid = true;
     for (int j = 0; j < m; j++) {
@@ -107,6 +108,7 @@ final class Scan {
       firstMetX[j] = to > from && reached(last, hb, halfGap)
           ? firstMet(times, values, from, to, inverseLength, hb, halfGap) : -1;
       backward[j] = 0;
+      wentBack[j] = 0; // no step's sign bit set: none went back, the first from the baseline included
     }
     if (!valid) {
       throw new IllegalArgumentException("lengthDays must be within [" + MIN_LENGTH_DAYS + ", " + MAX_DAYS
@@ -152,11 +154,17 @@ final class Scan {
     int back = 0;
     double lastDx = 0;
     double lastDy = 0;
+    // on the raw values, turned toward the target, from the baseline: whether any went back (WENT_BACK)
+    double sign = invSpan >= 0 ? 1.0 : -1.0;
+    double previous = baseline;
+    boolean wentBack = false;
     for (int i = from; i < to; i++) {
       if (!(validDays(times[i]) && Double.isFinite(values[i]))) {
         throw new IllegalArgumentException("check-in " + i + " is out of range: time " + times[i] + " (within +-"
             + MAX_DAYS + "), value " + values[i] + " (finite)");
       }
+      wentBack |= sign * (values[i] - previous) < 0;
+      previous = values[i];
       double x = times[i] * invLength;
       double y = progress(values[i], baseline, invSpan);
       double dx = x - px;
@@ -191,6 +199,7 @@ final class Scan {
     col[INCREMENTS][j] = n;
     col[FIRST_MET_X][j] = firstMet(times, values, from, to, invLength, hb, halfGap);
     col[BACKWARD][j] = back;
+    col[WENT_BACK][j] = wentBack ? 1 : 0;
   }
 
   private Scan() {}

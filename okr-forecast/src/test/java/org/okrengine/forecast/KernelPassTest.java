@@ -63,10 +63,10 @@ class KernelPassTest {
     Scan.scan(times, values, new int[] {0, n}, new double[] {length}, new double[] {length / 2},
         new double[] {baseline}, new double[] {target}, 0, c, 1);
     double[][] fast = c.col;
-    double[][] exact = new double[Kernel.SLOTS][1];
+    double[][] exact = new double[Kernel.COLUMNS][1];
     Scan.exactPass(times, values, 0, n, invLength, baseline, target, invSpan, exact, 0);
     for (int k : new int[] {Kernel.LAST_X, Kernel.LAST_Y, Kernel.SUM_S, Kernel.INCREMENTS, Kernel.FIRST_MET_X,
-        Kernel.BACKWARD}) {
+        Kernel.BACKWARD, Kernel.WENT_BACK}) {
       assertThat(Double.doubleToLongBits(fast[k][0])).as("slot " + k + ": " + fast[k][0] + " vs " + exact[k][0])
           .isEqualTo(Double.doubleToLongBits(exact[k][0]));
     }
