@@ -130,9 +130,10 @@ class OkrTest {
     // furthest behind", "P(commitment: every key result at target) 0%")
     assertThat(t.out())
         .containsPattern("\n  KR-14 +Availability at or above 99\\.9% .*stale +ended    above  met unknown\n")
-        .contains("  = O-6 (Reliable foundations): 1 of 4 key results was stale; the key result with a way to go ended "
-            + "100% of the way against 100% planned; 2 of 2 held their thresholds. Whether it met its commitment is "
-            + "not known: KR-14 (Availability at or above 99.9%) was stale when the cycle ended.\n")
+        .contains("  = O-6 (Reliable foundations): 1 of 4 key results was stale; the key result measured from a "
+            + "baseline to a target ended 100% of the way against 100% planned; 2 of 2 held their thresholds. "
+            + "Whether it met its commitment is not known: KR-14 (Availability at or above 99.9%) was stale when the "
+            + "cycle ended.\n")
         .contains("  = O-2 (Make acquisition efficient): 2 of 3 key results missed their targets; together 88% of the "
             + "way against 100% planned. KR-30 (Grow organic visits from 80k to 120k a month) ended furthest behind "
             + "(78% against 100%). Commitment (every key result at target): not met.\n")

@@ -233,7 +233,7 @@ final class Causes {
     boolean levels = m.isOrdinal();
     String lateText = late <= 0 ? "has not gained since"
         : levels ? "only to " + Numbers.reading(last.value(), m) + " since"
-        : "only " + Numbers.value(late * span, m) + " a week since";
+        : "only " + Numbers.difference(late * span, m) + " a week since";
     if (late <= 0) {
       // the pace until the split is an average: where the gains stopped before it, say when ("moved 3.84 articles a
       // week until 4 Sep, has not gained since" read as if it had gained until 4 Sep, when it stood still from 31 Jul)
@@ -255,7 +255,7 @@ final class Causes {
         "The pace fell: " + name(kr.id(), kr.title()) + (levels
             ? " went from " + Numbers.reading(m.baseline(), m) + " at the start to " + Numbers.reading(mid.value(), m)
                 + " by "
-            : " moved " + Numbers.value(early * span, m) + " a week until ")
+            : " moved " + Numbers.difference(early * span, m) + " a week until ")
             + Insights.DAY.format(cycle.dateOf(mid.at())) + ", " + lateText + "."),
         0.8 * Math.min(1, 1 - late / early), 4));
   }

@@ -299,15 +299,16 @@ final class Insights {
 
   /**
    * Where a maintain key result's {@code value} is against its threshold, by how much: {@code 2 incidents below the
-   * threshold of 2 incidents} (at 0), {@code 0.3% above the threshold of 99.5%}, {@code at the threshold of 40 NPS}.
-   * The sentences' words and the page's progress cell.
+   * threshold of 2 incidents} (at 0), {@code 0.3 points above the threshold of 99.5%}, {@code at the threshold of 40
+   * NPS}; the difference as {@link Numbers#difference} writes it, in percentage points for a metric in percent (it
+   * read "10% above the threshold of 50%" of 60%, as if 55%). The sentences' words and the page's progress cell.
    */
   static String side(Metric m, double value) {
     double gap = value - m.target();
     if (gap == 0) {
       return "at the threshold of " + Numbers.reading(m.target(), m);
     }
-    return Numbers.value(Math.abs(gap), m) + (gap > 0 ? " above " : " below ") + "the threshold of "
+    return Numbers.difference(Math.abs(gap), m) + (gap > 0 ? " above " : " below ") + "the threshold of "
         + Numbers.reading(m.target(), m);
   }
 
@@ -350,8 +351,8 @@ final class Insights {
 
   /**
    * Where key result {@code r} ended, once the cycle is over ({@link #over}), and whether it met its target:
-   * {@code ended at 81%, not met}; for a maintain key result {@code ended 0.0255% above the threshold of 99.9%, met};
-   * for an achieve key result {@code done} or {@code not done}. Met as the page's
+   * {@code ended at 81%, not met}; for a maintain key result {@code ended 0.03 points above the threshold of 99.9%,
+   * met}; for an achieve key result {@code done} or {@code not done}. Met as the page's
    * "Met" column has it: a probability of target of 1 (the outcome's), except that a stale key result, whatever its
    * last value, is {@code not known to have been met} ({@code not done at its last check-in, not known to have been
    * done} for an achieve one), as the page's "unknown", the text's "met unknown" and the summary's count

@@ -41,6 +41,44 @@ final class Numbers {
   }
 
   /**
+   * A difference between two values of {@code m}, or its change in a week ({@code d}, its sign kept), in {@code m}'s
+   * unit: as {@link #value} ({@code 0.31 NPS}, {@code 2 incidents}, {@code 1 level}), except that a difference of a
+   * metric in percent ({@link #inPoints}) is in percentage points: {@code 10 points}, {@code 1 point},
+   * {@code 0.5 points}, with the decimals {@link #number} gives the metric's values (its target and baseline, the
+   * larger: two from 1, one from 100), so that the difference reads as the values it is between do; one too small for
+   * those decimals as {@link #number} writes it ({@code 0.004 points}). "10% above the threshold of 50%" of a value of
+   * 60% read as 55%, and "moved 0.0583% a week" of a churn from 2.5% to 1.5% as a share of it.
+   */
+  static String difference(double d, Metric m) {
+    if (!inPoints(m)) {
+      return value(d, m);
+    }
+    double scale = Math.abs(m.target());
+    if (m.baseline() != null) {
+      scale = Math.max(scale, Math.abs(m.baseline()));
+    }
+    String n;
+    if (!Double.isFinite(d) || d == 0 || !(scale >= 1e-3 && scale < 1e7)) {
+      n = number(d);
+    } else {
+      n = fixed(d, decimals(scale));
+      if (n.equals("0") || n.equals("-0")) {
+        n = number(d);
+      }
+    }
+    return n + (n.equals("1") || n.equals("-1") ? " point" : " points");
+  }
+
+  /**
+   * Whether a difference of {@code m}'s values is in percentage points ({@link #difference}): its unit is {@code %}
+   * (or begins with it, {@code % uptime}) or {@code percent}.
+   */
+  static boolean inPoints(Metric m) {
+    String unit = m == null || m.unit() == null ? "" : m.unit().strip();
+    return unit.startsWith("%") || unit.equalsIgnoreCase("percent") || unit.equalsIgnoreCase("per cent");
+  }
+
+  /**
    * A value of key result metric {@code m} as a sentence names it: for an ordinal metric (one that declares
    * {@link Metric#levels}) the level, its unit's singular before the number ({@code level 3}, {@code zone 2};
    * {@code level} without a unit or with one that does not count), not a count ({@code 3 levels}); else as

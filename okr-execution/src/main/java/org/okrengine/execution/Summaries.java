@@ -230,11 +230,19 @@ final class Summaries {
   }
 
   /**
+   * How {@link #together} names the key results with a way to go (increase or decrease, {@link #isReach}) beside
+   * others: by their kind, which a key result that reached its target keeps ("with a way to go" read as those short
+   * of it).
+   */
+  private static final String FROM_TO = "measured from a baseline to a target";
+
+  /**
    * The roll-up's clause: {@code ; together 38% of the way against 58% planned}, {@code progress} and {@code expected}
    * over the key results with a way to go ({@link #anyReach}); where some keep a threshold (maintain) or are done or
-   * not (achieve) it says which it is over and counts those: {@code ; the 2 key results with a way to go are together
-   * 90% of the way against 100% planned; 0 of 1 is done}, {@code ; the key result with a way to go is 100% of the way
-   * against 100% planned; 3 of 3 hold their thresholds}. Where every key
+   * not (achieve) it says which it is over ({@link #FROM_TO}, reached or not) and counts those: {@code ; the 2 key
+   * results measured from a baseline to a target are together 90% of the way against 100% planned; 0 of 1 is done},
+   * {@code ; the key result measured from a baseline to a target is 100% of the way against 100% planned; 3 of 3 hold
+   * their thresholds}. Where every key
    * result with a value keeps a threshold, how many hold it: {@code ; 1 of 2 key results holds its threshold} (a mean
    * of 0s and 1s read as "50% of the way against 100% planned" says something else); empty without values.
    * {@code over}: held and done are the outcome's ({@link #met}), in the past tense ({@code 2 of 2 key results held
@@ -249,9 +257,12 @@ final class Summaries {
     boolean alone = t.reach == 0 && (t.maintain == 0 || t.achieve == 0); // one kind only: "of 2 key results"
     if (t.reach > 0) {
       String way = Insights.pct(progress) + " of the way against " + Insights.pct(expected) + " planned";
-      parts.add(t.maintain + t.achieve == 0 ? "together " + way : t.reach == 1 ? "the key result with a way to go "
-          + (over ? "ended " : "is ") + way : "the " + t.reach + " key results with a way to go "
-          + (over ? "ended together " : "are together ") + way);
+      // named by what they are, not by what is left of them: "the 3 key results with a way to go are together 92% of
+      // the way" counted two that had reached their targets (a reader took it for those not there yet); the number
+      // is over all of them, reached or not (leaving the reached ones out would lower it as each reaches its target)
+      parts.add(t.maintain + t.achieve == 0 ? "together " + way : t.reach == 1 ? "the key result " + FROM_TO
+          + (over ? " ended " : " is ") + way : "the " + t.reach + " key results " + FROM_TO
+          + (over ? " ended together " : " are together ") + way);
     }
     // once the cycle is over, in the past tense (was "2 of 2 key results hold their thresholds" of an ended cycle)
     if (t.maintain > 0) {

@@ -422,8 +422,8 @@ public final class TargetRealism {
     return r.relative()
         ? " Beyond the team's record: it asks for a move of " + Numbers.percent(r.asked()) + " of the baseline, and "
             + "the most the team moved " + dir + " key result was " + Numbers.percent(r.reached()) + "."
-        : " Beyond the team's record: it asks for a move of " + Numbers.value(r.asked(), m) + ", and the most the "
-            + "team moved " + dir + " key result in that unit was " + Numbers.value(r.reached(), m) + ".";
+        : " Beyond the team's record: it asks for a move of " + Numbers.difference(r.asked(), m) + ", and the most "
+            + "the team moved " + dir + " key result in that unit was " + Numbers.difference(r.reached(), m) + ".";
   }
 
   private static double[] progress(List<TargetHistory.Fact> facts) {

@@ -188,7 +188,7 @@ class ExampleStoryTest {
     assertThat(p).contains("- KR-1 \"Segment revenue from 1.2M to 2.0M EUR\" (team growth, objective O-1): off "
             + "track; the cycle is over: ended at 81%, not met; last check-in ")
         .contains("- KR-14 \"Availability at or above 99.9%\" (team platform, objective O-6): stale; the cycle is "
-            + "over: ended 0.0255% above the threshold of 99.9%, not known to have been met; ")
+            + "over: ended 0.03 points above the threshold of 99.9%, not known to have been met; ")
         .contains("- KR-3 \"Launch self-serve finance dashboards\" (team growth, objective O-1): off track; the cycle "
             + "is over: not done; ")
         .doesNotContain("forecast to", "P(target)");

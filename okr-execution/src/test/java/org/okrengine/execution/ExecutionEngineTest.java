@@ -117,10 +117,10 @@ class ExecutionEngineTest {
     assertThat(row.status()).isEqualTo(Status.STALE);
     assertThat(row.value()).isEqualTo(101.0);
     assertThat(row.insight()).isEqualTo("KR-8 (title KR-8) has had no check-in for 31 days; its last value, 101%, "
-        + "was 1.5% above the threshold of 99.5%.");
+        + "was 1.5 points above the threshold of 99.5%.");
     // and before it went silent (it read "it is at 100% now, 0.5% above")
     assertThat(ExecutionEngine.withDefaults().analyze(c, day(20)).keyResults().get(0).insight())
-        .endsWith("; it is at 101% now, 1.5% above the threshold of 99.5%.");
+        .endsWith("; it is at 101% now, 1.5 points above the threshold of 99.5%.");
   }
 
   @Test
@@ -151,7 +151,7 @@ class ExecutionEngineTest {
     assertThat(r.keyResults().get(3).insight()).isEqualTo("KR-4 (title KR-4) has had no check-in for 42 days; its "
         + "last value was 10% of the way, against 49% planned for now.");
     assertThat(r.keyResults().get(4).insight()).startsWith("KR-5 (title KR-5) has a ")
-        .endsWith(" chance of ending the cycle above 99%; it is at 99.6% now, 0.6% above the threshold of 99%.");
+        .endsWith(" chance of ending the cycle above 99%; it is at 99.6% now, 0.6 points above the threshold of 99%.");
     assertThat(r.cascades()).isEmpty();
     // KR-1 is on track until day 24 (the early ramp of the at-risk threshold: P 0.347 against 0.343 on day 24, 0.347
     // against 0.351 on day 25), at risk from day 25, and below the default policy's 25% without a break only from its

@@ -50,7 +50,8 @@ class RollupEdgeTest {
     ObjectiveSummary o = r.objectives().get(0);
     assertThat(o.progress()).isCloseTo(0.4, within(1e-12));
     assertThat(o.expectedProgress()).isCloseTo(49.0 / 92, within(0.01)); // the plan's share of the cycle's days
-    assertThat(o.summary()).contains("the key result with a way to go is 40% of the way against 53% planned");
+    assertThat(o.summary()).contains("the key result measured from a baseline to a target is 40% of the way "
+        + "against 53% planned");
   }
 
   /**

@@ -214,7 +214,7 @@ class StatusStoryTest {
     // summary ("1 was stale; 8 met theirs") have it: KR-14, silent since 13 Aug at 99.93% of a 99.9% threshold, read
     // "met" here and in the prompt
     assertThat(Explanation.of(q3, oct1, "KR-14").steps().get(0).sentence()).isEqualTo("KR-14 (Availability at or "
-        + "above 99.9%) is stale; the cycle is over: ended 0.0255% above the threshold of 99.9%, not known to have "
+        + "above 99.9%) is stale; the cycle is over: ended 0.03 points above the threshold of 99.9%, not known to have "
         + "been met.");
     // an objective's commitment, after the end: met or not (was "It has a 0% chance of meeting its commitment"); O-1's
     // three key results all ended off track
@@ -245,9 +245,9 @@ class StatusStoryTest {
         .doesNotContain(">Chance</th>").containsPattern("KR-14</a> Availability at or above 99\\.9%</td>.*<td "
             + "class=\"n\">unknown</td></tr>");
     assertThat(oct1.objectives().get(0).summary()).isEqualTo("O-1 (Become the preferred analytics partner for "
-        + "mid-market finance): 3 of 3 key results missed their targets; the 2 key results with a way to go ended "
-        + "together 89% of the way against 100% planned; 0 of 1 was done. KR-1 (Segment revenue from 1.2M to 2.0M EUR) "
-        + "ended furthest behind (81% against 100%).");
+        + "mid-market finance): 3 of 3 key results missed their targets; the 2 key results measured from a baseline to "
+        + "a target ended together 89% of the way against 100% planned; 0 of 1 was done. KR-1 (Segment revenue from "
+        + "1.2M to 2.0M EUR) ended furthest behind (81% against 100%).");
     // the table: where each ended and whether it met its target (was "Lands at", "Interval at end" with a point,
     // "1.85 – 1.85 M EUR", and P(target))
     assertThat(html).contains("<th>Last check-in</th><th>Ended at</th><th>Met</th></tr>")
@@ -448,9 +448,10 @@ class StatusStoryTest {
     CycleReport oct15 = ExecutionEngine.withDefaults().analyze(q3, q3.cycle().instantOf(LocalDate.of(2026, 10, 15)));
     ObjectiveSummary o6 = oct15.objectives().stream().filter(o -> o.id().equals("O-6")).findFirst().orElseThrow();
     assertThat(o6.probability()).isNull();
-    assertThat(o6.summary()).isEqualTo("O-6 (Reliable foundations): 1 of 4 key results was stale; the key result with "
-        + "a way to go ended 100% of the way against 100% planned; 2 of 2 held their thresholds. Whether it met its "
-        + "commitment is not known: KR-14 (Availability at or above 99.9%) was stale when the cycle ended.");
+    assertThat(o6.summary()).isEqualTo("O-6 (Reliable foundations): 1 of 4 key results was stale; the key result "
+        + "measured from a baseline to a target ended 100% of the way against 100% planned; 2 of 2 held their "
+        + "thresholds. Whether it met its commitment is not known: KR-14 (Availability at or above 99.9%) was stale "
+        + "when the cycle ended.");
     assertThat(Explanation.of(q3, oct15, "O-6").steps().get(0).sentence()).isEqualTo(o6.summary());
     assertThat(HtmlReportWriter.write(q3, oct15)).containsPattern("<tr><td>O-6 Reliable foundations</td>.*<td "
         + "class=\"n\">–</td></tr>");

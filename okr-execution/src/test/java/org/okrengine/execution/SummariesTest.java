@@ -150,12 +150,14 @@ class SummariesTest {
     assertThat(s.progress()).isEqualTo((0.5 + 0.8) / 2);
     assertThat(s.expectedProgress()).isEqualTo((0.6 + 0.7) / 2);
     assertThat(s.summary()).isEqualTo("O-1 (Grow revenue): 2 of 4 key results need attention (2 at risk); the 2 key "
-        + "results with a way to go are together 65% of the way against 65% planned; 1 of 1 holds its threshold; "
+        + "results measured from a baseline to a target are together 65% of the way against 65% planned; 1 of 1 holds "
+        + "its threshold; "
         + "0 of 1 is done. KR-1 (Title KR-1) is furthest behind (50% against 60%).");
     // one with a way to go: no "together"
     ObjectiveSummary one = objective(okr(kr("KR-1", "growth", 1), kr("KR-3", "growth", 1)),
         row("KR-1", Status.AT_RISK, 50.0, 0.5, 0.6, up), row("KR-3", Status.ON_TRACK, 38.0, 0.0, 1.0, keep));
-    assertThat(one.summary()).endsWith("; the key result with a way to go is 50% of the way against 60% planned; "
+    assertThat(one.summary()).endsWith("; the key result measured from a baseline to a target is 50% of the way "
+        + "against 60% planned; "
         + "0 of 1 holds its threshold.");
     // the team roll-up takes the same key results
     assertThat(TeamRollups.of(okr, List.of(row("KR-1", Status.AT_RISK, 50.0, 0.5, 0.6, up),
