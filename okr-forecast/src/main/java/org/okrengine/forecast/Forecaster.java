@@ -654,11 +654,15 @@ public final class Forecaster {
    * key result that declares its {@code levels}, within [first level, last level] (a key result of levels 0 to 4 read
    * "80%: 1.25 - 5.11 level", one of levels 1 to 5 "80%: 2.25 - 6.14").
    *
-   * <p>Held within, not moved onto, the levels: the landing is the forecast's median over the levels the key result
-   * may end on (3.18 says "most likely 3, some chance of 4"), and rounding it to a level could put it on the target
-   * beside a probability of target under one half; the interval's ends are clamped as the bounds clamp them, not
-   * rounded outward to levels, since the backtest's coverage and width and the commitment simulation (its spread)
-   * read them, and rounding would change those figures, not only how they read. The probability is not touched.
+   * <p>Where the target is one of the declared levels, each is the level reached: the highest level at or below the
+   * forecast's figure for a key result that rises to its target (increase, keep at or above), the lowest at or above
+   * it for one that falls (decrease, keep at or below). A key result of levels takes no value between two; its
+   * forecast's median 3.18 ("lands 3.18 level") is level 3 reached with some chance of 4, and the level reached is a
+   * monotone map of the figure, so the median, the interval's ends and every quantile of the level reached are the
+   * figure's mapped: the landing meets the target exactly where the figure's median does, that is where the probability
+   * of target is at least one half (the default method's rule, docs/forecast-model.md), and the interval is the level
+   * reached's own 80%. A target between levels keeps the figures held within the range. The probability is not
+   * touched. The shared families declare no levels: no backtest figure moves.
    */
   private static void bound(Metric metric, Outcome out) {
     if (metric.min() == null && metric.max() == null && metric.levels() == null) {
@@ -671,21 +675,47 @@ public final class Forecaster {
     }
   }
 
-  /** {@code value} within the metric's bounds ({@link Metric#clamp}) and its declared levels' range; NaN stays NaN. */
+  /** A figure's distance from a level below which it counts as at the level: rounding of baseline + progress * span. */
+  private static final double LEVEL_TOLERANCE = 1e-9;
+
+  /**
+   * {@code value} within the metric's bounds ({@link Metric#clamp}) and its declared levels' range, and, where its
+   * target is a level, the level reached ({@link #bound}); NaN stays NaN.
+   */
   private static double within(Metric metric, double value) {
     double v = metric.clamp(value);
     List<Double> levels = metric.levels();
-    if (levels != null) {
-      double first = levels.get(0);
-      double last = levels.get(levels.size() - 1);
-      if (v < first) {
-        return first;
+    if (levels == null || Double.isNaN(v)) {
+      return v;
+    }
+    int n = levels.size();
+    double first = levels.get(0);
+    double last = levels.get(n - 1);
+    v = v < first ? first : v > last ? last : v;
+    Direction d = metric.direction();
+    boolean up = d == Direction.INCREASE || d == Direction.MAINTAIN_ABOVE;
+    boolean down = d == Direction.DECREASE || d == Direction.MAINTAIN_BELOW;
+    if (!(up || down) || !levels.contains(metric.target())) {
+      return v;
+    }
+    // a hair short of a level counts as at it: the figures come back from progress through a product and a sum
+    double slack = LEVEL_TOLERANCE * Math.max(1, last - first);
+    if (up) {
+      double reached = first;
+      for (double level : levels) {
+        if (v >= level - slack) {
+          reached = level;
+        }
       }
-      if (v > last) {
-        return last;
+      return reached;
+    }
+    double reached = last;
+    for (int k = n - 1; k >= 0; k--) {
+      if (v <= levels.get(k) + slack) {
+        reached = levels.get(k);
       }
     }
-    return v;
+    return reached;
   }
 
   private Outcome reach(Metric metric, double[] times, double[] values, double lengthDays, double asOfDays,

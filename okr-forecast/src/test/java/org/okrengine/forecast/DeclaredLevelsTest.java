@@ -68,4 +68,50 @@ class DeclaredLevelsTest {
     }
     assertThat(f.landingValue()).isBetween(0.0, 3.0);
   }
+
+  /**
+   * Where the target is a level, the landing and the interval's ends are levels (the level reached: no "lands 3.18
+   * level"), and the landing meets the target exactly where the probability is at least one half. 400 seeded key
+   * results of levels 0 to 4 (increase from 1 to 3, and decrease from 3 to 1), check-ins at levels every one to four
+   * weeks, forecast at a random day of the quarter.
+   */
+  @Test
+  void whereTheTargetIsALevelTheFiguresAreLevelsReached() {
+    Cycle q = Cycle.of("Q1", LocalDate.of(2027, 1, 1), LocalDate.of(2027, 3, 31));
+    List<Double> levels = List.of(0.0, 1.0, 2.0, 3.0, 4.0);
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(41);
+    int checked = 0;
+    for (int i = 0; i < 400; i++) {
+      boolean up = rnd.nextBoolean();
+      double baseline = up ? 1 : 3;
+      double target = up ? 3 : 1;
+      List<CheckIn> checkIns = new java.util.ArrayList<>();
+      LocalDate d = q.start().plusDays(rnd.nextInt(3, 10));
+      double level = baseline;
+      LocalDate asOf = q.start().plusDays(rnd.nextInt(20, 88));
+      while (d.isBefore(asOf)) {
+        // mostly unmoved, sometimes a step toward the target, rarely one back
+        int step = rnd.nextInt(10);
+        level = Math.max(0, Math.min(4, level + (step < 3 ? (up ? 1 : -1) : step == 9 ? (up ? -1 : 1) : 0)));
+        checkIns.add(checkIn(d.toString(), level, null));
+        d = d.plusDays(7L * rnd.nextInt(1, 5));
+      }
+      KeyResult kr = new KeyResult("KR-" + i, null, null, "t", 1, List.of(),
+          new Metric(baseline, target, up ? Direction.INCREASE : Direction.DECREASE, "level", null, null, levels),
+          null, checkIns, null);
+      Forecast f = Forecaster.withDefaults().forecast(kr, q, day(asOf.toString()));
+      if (checkIns.isEmpty() || f.status() == org.okrengine.model.Status.ACHIEVED) {
+        continue;
+      }
+      checked++;
+      String at = kr.id() + " " + checkIns.size() + " check-ins, P " + f.probabilityOfTarget();
+      assertThat(levels).as(at).contains(f.landingValue());
+      boolean meets = up ? f.landingValue() >= target : f.landingValue() <= target;
+      assertThat(meets).as(at + ", landing " + f.landingValue()).isEqualTo(f.probabilityOfTarget() >= 0.5);
+      if (f.interval() != null) {
+        assertThat(levels).as(at).contains(f.interval().low(), f.interval().high());
+      }
+    }
+    assertThat(checked).isGreaterThan(200);
+  }
 }
