@@ -213,7 +213,9 @@ final class Insights {
           + DAY.format(cycle.end()) + why + ".";
     }
     if (m.direction().isMaintain()) {
-      String side = m.direction() == Direction.MAINTAIN_ABOVE ? "above " : "below ";
+      // the metric's own test (Metric.isMet): the threshold itself keeps it, "at or above", as explain and the
+      // key-result table say (it read "a 5% chance of ending the cycle above level 2" of "at or above level 2")
+      String side = m.direction() == Direction.MAINTAIN_ABOVE ? "at or above " : "at or below ";
       double now = last != null ? last : f.landingValue(); // its latest value, not the landing held within bounds
       return id + " has " + aPct(f.probabilityOfTarget()) + " chance of ending the cycle " + side
           + Numbers.reading(m.target(), m) + why + "; it is at " + Numbers.reading(now, m) + " now, " + side(m, now) + ".";

@@ -151,7 +151,7 @@ class ExecutionEngineTest {
     assertThat(r.keyResults().get(3).insight()).isEqualTo("KR-4 (title KR-4) has had no check-in for 42 days; its "
         + "last value was 10% of the way, against 49% planned for now.");
     assertThat(r.keyResults().get(4).insight()).startsWith("KR-5 (title KR-5) has a ")
-        .endsWith(" chance of ending the cycle above 99%; it is at 99.6% now, 0.6 points above the threshold of 99%.");
+        .endsWith(" chance of ending the cycle at or above 99%; it is at 99.6% now, 0.6 points above the threshold of 99%.");
     assertThat(r.cascades()).isEmpty();
     // KR-1 is on track until day 24 (the early ramp of the at-risk threshold: P 0.347 against 0.343 on day 24, 0.347
     // against 0.351 on day 25), at risk from day 25, and below the default policy's 25% without a break only from its

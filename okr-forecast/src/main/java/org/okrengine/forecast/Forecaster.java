@@ -31,8 +31,9 @@ import org.okrengine.model.Status;
  *       {@code checkInEveryDays}), and never less than
  *       {@link #staleAfterDays()} nor more than half the cycle: status {@code stale}, the forecast still given.
  *   <li>Maintain directions: the probability of being on the right side of the target at cycle end (a random walk
- *       from the latest value, whichever method is set; one seen flat may still move), within [0.05, 0.95] until
- *       the last tenth of the cycle.
+ *       from the latest value, whichever method is set; one seen flat may still move; a few-level one judged
+ *       halfway between the level that keeps its threshold and the next that breaks it, wandering by at least that
+ *       step), within [0.05, 0.95] until the last tenth of the cycle.
  *   <li>Achieve: the chance from the milestones due so far (Laplace's rule with the model's prior mean c,
  *       {@link ForecastModel#achieveChance()}: on time + 2c over due + 2; c without milestones, 0.5 in the shipped
  *       model), whichever method is set, as the chance of being done by the end at all; while it is not done,
@@ -411,7 +412,7 @@ public final class Forecaster {
           double[] t = Arrays.copyOf(times, n);
           double[] v = Arrays.copyOf(values, n);
           probability[k] = d == Direction.ACHIEVE ? achieve(metric, v, cycle, asOf, milestones).probability
-              : maintain(metric, t, v, lengthDays, asOfDays[k]).probability;
+              : maintain(metric, Ordinal.levels(keyResult), t, v, lengthDays, asOfDays[k]).probability;
         } else {
           kernelAt[kernelCount++] = k;
         }
@@ -512,7 +513,7 @@ public final class Forecaster {
     List<Reason> reasons = new ArrayList<>();
     Direction d = metric.direction();
     Outcome out = switch (d) {
-      case MAINTAIN_ABOVE, MAINTAIN_BELOW -> maintain(metric, times, values, lengthDays, asOfDays);
+      case MAINTAIN_ABOVE, MAINTAIN_BELOW -> maintain(metric, Ordinal.levels(kr), times, values, lengthDays, asOfDays);
       case ACHIEVE -> achieve(metric, values, cycle, asOf, milestones);
       default -> reach(metric, times, values, lengthDays, asOfDays, n == 0 ? 0 : confidenceOf(seen.get(n - 1)),
           method == ForecastMethod.MOVEMENT_AWARE && Ordinal.of(kr) ? 1 : 0);
@@ -764,7 +765,16 @@ public final class Forecaster {
     return o;
   }
 
-  private Outcome maintain(Metric metric, double[] times, double[] values, double lengthDays, double asOfDays) {
+  /**
+   * A maintain key result's probability of being on the right side of its threshold at the cycle's end (a driftless
+   * random walk from its latest value), its landing (that value) and interval. {@code levels} are the only values a
+   * few-level key result takes ({@link Ordinal#levels}), else null: its threshold lies between the level next to it
+   * on the wrong side and the one that keeps it, and the walk is judged at the midpoint of the two (a value is on one
+   * level or the other: one at its threshold keeps it until it falls a level), and it wanders by at least that one
+   * step over a cycle.
+   */
+  private Outcome maintain(Metric metric, double[] levels, double[] times, double[] values, double lengthDays,
+      double asOfDays) {
     Outcome o = new Outcome();
     o.method = method;
     int n = values.length;
@@ -778,6 +788,26 @@ public final class Forecaster {
       double tenth = Math.max(Math.abs(target) * 0.1, 1e-9);
       double first = n > 0 ? Math.abs(values[0] - target) : 0.0;
       scaleRef = metric.baseline() == null && first > 0 ? Math.min(first, tenth) : tenth;
+    }
+    // a few-level key result: the boundary the walk is judged against is halfway between the level that keeps the
+    // threshold and the next one that breaks it, and the prior wander at least that step (a tenth of "at or above
+    // level 2", 0.2 of a level, made one a level below it after a single dip 5% at a third of the quarter, and one
+    // on it a coin toss)
+    double boundary = target;
+    if (levels != null) {
+      double keep = Double.NaN;
+      double brk = Double.NaN;
+      for (double l : levels) {
+        if (metric.isMet(l)) {
+          keep = Double.isNaN(keep) || Math.abs(l - target) < Math.abs(keep - target) ? l : keep;
+        } else {
+          brk = Double.isNaN(brk) || Math.abs(l - target) < Math.abs(brk - target) ? l : brk;
+        }
+      }
+      if (!Double.isNaN(keep) && !Double.isNaN(brk)) {
+        boundary = (keep + brk) / 2;
+        scaleRef = Math.max(scaleRef, Math.abs(keep - brk));
+      }
     }
     // random walk without drift in the value: variance per day from the check-ins' squared differences,
     // from the squared differences of successive check-ins
@@ -803,7 +833,7 @@ public final class Forecaster {
     double sd = Math.sqrt(perDay * horizon);
     int row = StudentT.row(k);
     if (sd > 0) {
-      double pAbove = StudentT.cdf((level - target) / sd, row);
+      double pAbove = StudentT.cdf((level - boundary) / sd, row);
       // never beyond [0.05, 0.95] while the cycle runs, but over its last tenth (the issue's rule for reach key
       // results: the walk is a model, and a threshold held so far is not yet held at the end)
       double left = Math.max(0.0, Math.min(1.0, (lengthDays - asOfDays) / lengthDays));

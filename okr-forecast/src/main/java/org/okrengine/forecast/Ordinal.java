@@ -38,6 +38,27 @@ final class Ordinal {
     return true;
   }
 
+  /**
+   * The only values a few-level key result takes: its metric's declared {@code levels}, or, inferred ({@link #of}),
+   * every whole number from {@code min} to {@code max}; null for any other key result.
+   */
+  static double[] levels(KeyResult kr) {
+    Metric m = kr.metric();
+    if (m.levels() != null) {
+      return m.levels().stream().mapToDouble(Double::doubleValue).toArray();
+    }
+    if (!of(kr)) {
+      return null;
+    }
+    int lo = (int) Math.rint(m.min());
+    int hi = (int) Math.rint(m.max());
+    double[] out = new double[hi - lo + 1];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = lo + i;
+    }
+    return out;
+  }
+
   private static boolean whole(double v) {
     return v == Math.rint(v) && Math.abs(v) < 1e9;
   }
