@@ -25,6 +25,15 @@ public final class CascadeAnalyzer {
    * probability of missing at the start) and w the edge kind's weight (blocks, part-of and measures pass all of it;
    * contributes and delivers half). Paths are treated as independent.
    *
+   * Late milestones. A milestone is late through its initiative (part-of), so a cascade from the initiative starts
+   * upstream of the milestone's own dependents ("M-6 blocks I-2" left I-2 unreached from a late I-3). An
+   * initiative's cascade therefore carries its late milestones (those with a positive slip in the risks): each is
+   * an extra seed of the same propagation, with its own slip and probability, through its edges (the one into its
+   * initiative changes nothing). The source and the seeds are never counted as reached and edges arriving at them
+   * change none of their figures; the need-by dates on a seed's edges are the source's own in the sentence. A late
+   * milestone whose initiative is late too starts no cascade of its own (one cascade, one escalation, for the same
+   * late work); one whose initiative is not late still does.
+   *
    * Impact. Each affected objective counts the share of its key results' weight that is affected (the source
    * itself not counted); the impact is the sum. Cascades are ranked by impact, then slip, then source id.
    *
@@ -48,8 +57,9 @@ public final class CascadeAnalyzer {
 
   /**
    * The cascades from every item of {@code risks} with a positive slip, most impact first. Items without a slip
-   * start no cascade. Each is bounded as {@link Cascade} says. Time linear in the nodes and edges each slip reaches
-   * (times a log for ordering); memory linear in the graph and the number of cascades.
+   * start no cascade, nor does a late milestone whose initiative is late: the initiative's cascade carries it. Each
+   * is bounded as {@link Cascade} says. Time linear in the nodes and edges each slip reaches (times a log for
+   * ordering); memory linear in the graph and the number of cascades.
    */
   public static List<Cascade> analyze(DependencyGraph graph, Map<String, NodeRisk> risks) {
     return analyze(graph, risks, null);
@@ -73,22 +83,11 @@ public final class CascadeAnalyzer {
     // Sources upstream first: they tend to reach more and rank first, so an item's strongest cascades come early
     // and later offers are turned away without displacing any (on a chain, most offers). What is kept and returned
     // does not depend on the order: each item keeps the strongest by a total order, and the cascades are ranked.
-    NodeRisk[] byNode = new NodeRisk[graph.size()];
-    int[] sources = new int[risks.size()];
-    int sourceCount = 0;
-    for (Map.Entry<String, NodeRisk> e : risks.entrySet()) {
-      NodeRisk r = e.getValue();
-      int v = graph.node(e.getKey());
-      if (r.slipDays() > 0 && v >= 0 && graph.outStart[v] < graph.outStart[v + 1]) {
-        byNode[v] = r;
-        sources[sourceCount++] = v;
-      }
-    }
-    Arrays.sort(sources, 0, sourceCount);
-    for (int i = 0; i < sourceCount; i++) {
-      int v = sources[i];
-      NodeRisk r = byNode[v];
-      int count = scratch.run(v, r);
+    Sources plan = Sources.of(graph, risks);
+    for (int i = 0; i < plan.count; i++) {
+      int v = plan.sources[i];
+      NodeRisk r = plan.byNode[v];
+      int count = scratch.run(v, r, plan.seeds, plan.seedStart[i], plan.seedStart[i + 1], plan.byNode);
       if (count > 0) {
         int c = found.size();
         CascadeScratch.Summary summary = scratch.summary(v, r);
@@ -139,7 +138,8 @@ public final class CascadeAnalyzer {
   }
 
   /**
-   * Every item and objective that a slip of {@code risk} at {@code source} reaches after slack, nearest first
+   * Every item and objective that a slip of {@code risk} at {@code source} alone (no seeds) reaches after slack,
+   * nearest first
    * (breadth first along the edges that carry slip, each step by id): the whole of what {@link Cascade#affected()}
    * lists the first {@link Cascade#MAX_AFFECTED_LISTED} of. Empty for an unknown id or a slip that reaches
    * nothing. Time and memory linear in the graph, allocated per call: for many sources, {@link #countReached}.
@@ -157,12 +157,42 @@ public final class CascadeAnalyzer {
   }
 
   /**
+   * As {@link #reach(DependencyGraph, String, NodeRisk)} for the cascade that all of {@code risks} start from
+   * {@code source} ({@link #analyze}: an initiative's carries its late milestones); empty when it starts none.
+   */
+  public static List<String> reach(DependencyGraph graph, Map<String, NodeRisk> risks, String source) {
+    Objects.requireNonNull(graph, "graph must not be null");
+    Sources plan = Sources.of(graph, risks);
+    int v = graph.node(source);
+    int i = v < 0 ? -1 : plan.indexOf(v);
+    if (i < 0) {
+      return List.of();
+    }
+    CascadeScratch scratch = new CascadeScratch(graph);
+    scratch.run(v, plan.byNode[v], plan.seeds, plan.seedStart[i], plan.seedStart[i + 1], plan.byNode);
+    return List.of(scratch.nearestFirst(v));
+  }
+
+  /**
    * For each item of {@code sources} with a positive slip: how many of the ids {@code among} that slip reaches after
-   * slack, counting all it reaches (not only what {@link Cascade#affected()} lists). Unknown ids are left out. Time
-   * linear in what the slips reach; working memory linear in the graph, allocated once.
+   * slack, counting all it reaches (not only what {@link Cascade#affected()} lists); a late milestone among them
+   * whose initiative is late too counts 0, its lateness carried by its initiative's cascade, as in
+   * {@link #analyze}. Unknown ids are left out. Time linear in what the slips reach; working memory linear in the
+   * graph, allocated once.
    */
   public static Map<String, Integer> countReached(DependencyGraph graph, Map<String, NodeRisk> sources,
       Set<String> among) {
+    Objects.requireNonNull(graph, "graph must not be null");
+    return countReached(graph, sources, sources.keySet(), among);
+  }
+
+  /**
+   * As {@link #countReached(DependencyGraph, Map, Set)} for the items {@code of} only, the cascades being those
+   * that all of {@code risks} start ({@link #analyze}): an initiative's carries its late milestones' dependencies.
+   * Items of {@code of} without a positive slip in {@code risks} or unknown are left out.
+   */
+  public static Map<String, Integer> countReached(DependencyGraph graph, Map<String, NodeRisk> risks,
+      Set<String> of, Set<String> among) {
     Objects.requireNonNull(graph, "graph must not be null");
     boolean[] marked = new boolean[graph.size()];
     for (String id : among) {
@@ -171,28 +201,64 @@ public final class CascadeAnalyzer {
         marked[v] = true;
       }
     }
+    Sources plan = Sources.of(graph, risks);
     CascadeScratch scratch = new CascadeScratch(graph);
     Map<String, Integer> out = new HashMap<>();
-    for (Map.Entry<String, NodeRisk> e : sources.entrySet()) {
-      int v = graph.node(e.getKey());
-      if (v < 0 || e.getValue().slipDays() <= 0) {
+    for (String id : of) {
+      int v = graph.node(id);
+      if (v < 0 || plan.byNode[v] == null) {
         continue;
       }
-      int count = scratch.run(v, e.getValue());
+      int i = plan.indexOf(v);
       int hit = 0;
-      for (int k = 0; k < count; k++) {
-        hit += marked[scratch.order[k]] ? 1 : 0;
+      if (i >= 0) {
+        int count = scratch.run(v, plan.byNode[v], plan.seeds, plan.seedStart[i], plan.seedStart[i + 1],
+            plan.byNode);
+        for (int k = 0; k < count; k++) {
+          hit += marked[scratch.order[k]] ? 1 : 0;
+        }
       }
-      out.put(e.getKey(), hit);
+      out.put(id, hit);
     }
     return out;
+  }
+
+  /**
+   * Whether the cascade that {@code risks} start from {@code source} ({@link #analyze}) reaches an item of another
+   * team than the source's: its {@link Cascade#crossesTeams()}, false when it starts none. For the replays that
+   * {@link #slipToCrossTeams} cannot settle by a number alone (an initiative whose late milestone's slip exceeds
+   * the milestone's figure while its own does not); time and memory linear in the graph.
+   */
+  public static boolean crossesTeams(DependencyGraph graph, Map<String, NodeRisk> risks, String source) {
+    Objects.requireNonNull(graph, "graph must not be null");
+    Sources plan = Sources.of(graph, risks);
+    int v = graph.node(source);
+    int i = v < 0 ? -1 : plan.indexOf(v);
+    if (i < 0) {
+      return false;
+    }
+    CascadeScratch scratch = new CascadeScratch(graph);
+    int count = scratch.run(v, plan.byNode[v], plan.seeds, plan.seedStart[i], plan.seedStart[i + 1], plan.byNode);
+    int own = graph.team[v];
+    for (int k = 0; k < count; k++) {
+      int t = graph.team[scratch.order[k]];
+      if (t >= 0 && t != own) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
    * For each item from which a slip can reach an item of another team: the slip, in days, that it must exceed to
    * do so, the least total slack on the way (0 when nothing absorbs it). A cascade from the item crosses teams
    * ({@link Cascade#crossesTeams()}) exactly when its slip, in whole days, is above this; items whose slips never
-   * cross are absent. An item without a team crosses into any team. Sorted by id; time linear in nodes and edges.
+   * cross are absent. An item without a team crosses into any team. An initiative's cascade that carries late
+   * milestones ({@link #analyze}) crosses when its slip is above its figure or a late milestone's slip above the
+   * milestone's: only if (the milestone's figure counts paths through other items the cascade holds fixed), and
+   * exactly so when no late milestone is later than its initiative and none reaches another team only through
+   * another late milestone ({@link #crossesTeams(DependencyGraph, Map, String)} settles the rest). Sorted by id;
+   * time linear in nodes and edges.
    */
   public static Map<String, Double> slipToCrossTeams(DependencyGraph graph) {
     Objects.requireNonNull(graph, "graph must not be null");
@@ -251,5 +317,94 @@ public final class CascadeAnalyzer {
       }
     }
     return new IdMap(Arrays.copyOf(keys, size), Arrays.copyOf(values, size));
+  }
+
+  /**
+   * Who starts a cascade among {@code risks} (positive slips of known items): every item, but a late milestone whose
+   * initiative is late too is a seed of its initiative's cascade and starts none of its own (its lateness is its
+   * initiative's: one cascade, one escalation). A source runs when it has edges out or seeds. Sources by node
+   * number (upstream first), each one's seeds at seeds[seedStart[i], seedStart[i + 1]) by node number.
+   */
+  static final class Sources {
+    final NodeRisk[] byNode;
+    final int[] sources;
+    final int count;
+    final int[] seedStart;
+    final int[] seeds;
+
+    private Sources(NodeRisk[] byNode, int[] sources, int count, int[] seedStart, int[] seeds) {
+      this.byNode = byNode;
+      this.sources = sources;
+      this.count = count;
+      this.seedStart = seedStart;
+      this.seeds = seeds;
+    }
+
+    static Sources of(DependencyGraph graph, Map<String, NodeRisk> risks) {
+      NodeRisk[] byNode = new NodeRisk[graph.size()];
+      int[] listed = new int[risks.size()];
+      int size = 0;
+      for (Map.Entry<String, NodeRisk> e : risks.entrySet()) {
+        NodeRisk r = e.getValue();
+        int v = graph.node(e.getKey());
+        if (r.slipDays() > 0 && v >= 0) {
+          byNode[v] = r;
+          listed[size++] = v;
+        }
+      }
+      Arrays.sort(listed, 0, size);
+      // seeds as (initiative, milestone) pairs, sorted: the initiatives come in node order as the sources do
+      long[] pairs = new long[size];
+      int seedCount = 0;
+      for (int k = 0; k < size; k++) {
+        int owner = initiativeOf(graph, listed[k]);
+        if (owner >= 0 && byNode[owner] != null) {
+          pairs[seedCount++] = (long) owner << 32 | listed[k];
+          listed[k] = -1;
+        }
+      }
+      Arrays.sort(pairs, 0, seedCount);
+      int[] sources = new int[size];
+      int[] seedStart = new int[size + 1];
+      int[] seeds = new int[seedCount];
+      int count = 0;
+      int at = 0;
+      for (int k = 0; k < size; k++) {
+        int v = listed[k];
+        if (v < 0) {
+          continue;
+        }
+        int first = at;
+        while (at < seedCount && (int) (pairs[at] >>> 32) == v) {
+          seeds[at] = (int) pairs[at];
+          at++;
+        }
+        if (at > first || graph.outStart[v] < graph.outStart[v + 1]) {
+          seedStart[count] = first;
+          sources[count++] = v;
+          seedStart[count] = at;
+        }
+      }
+      return new Sources(byNode, sources, count, seedStart, seeds);
+    }
+
+    /** The place of node {@code v} among the sources, or -1. */
+    int indexOf(int v) {
+      int i = Arrays.binarySearch(sources, 0, count, v);
+      return i >= 0 ? i : -1;
+    }
+  }
+
+  /** The initiative milestone {@code v} is part of; -1 when {@code v} is not a milestone of one. */
+  static int initiativeOf(DependencyGraph graph, int v) {
+    if (graph.nodeKind[v] != (byte) org.okrengine.model.NodeKind.MILESTONE.ordinal()) {
+      return -1;
+    }
+    for (int k = graph.outStart[v]; k < graph.outStart[v + 1]; k++) {
+      if (graph.kind[graph.outEdge[k]] == EdgeKind.PART_OF.ordinal()) {
+        return graph.outTo[k];
+      }
+    }
+    return -1;
   }
 }

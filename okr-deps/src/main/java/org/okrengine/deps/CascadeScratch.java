@@ -72,7 +72,16 @@ final class CascadeScratch {
   private final int[] measuredMask;
   /** Per node, the earliest need-by day of its incoming edges (Integer.MAX_VALUE when none has one). */
   private final int[] earliestInNeedBy;
+  /** The source and its seeds in this run (stamp), and their own figures, which nothing arriving changes. */
+  private final int[] fixed;
+  private final double[] fixedSlip;
+  private final double[] fixedMiss;
   private int stamp;
+  /** The last run's seeds: seedNodes[seedFrom, seedTo). */
+  private int[] seedNodes = NO_SEEDS;
+  private int seedFrom;
+  private int seedTo;
+  private static final int[] NO_SEEDS = new int[0];
 
   // what the last run counted over everything it reached
   private int count;
@@ -132,6 +141,9 @@ final class CascadeScratch {
     reachedBits = new long[n];
     measuredMask = new int[n];
     earliestInNeedBy = new int[n];
+    fixed = new int[n];
+    fixedSlip = new double[n];
+    fixedMiss = new double[n];
     for (int v = 0; v < n; v++) {
       int e = Integer.MAX_VALUE;
       for (int j = g.inStart[v]; j < g.inStart[v + 1]; j++) {
@@ -152,7 +164,18 @@ final class CascadeScratch {
    * counted (they are then in {@link #order}, with their figures in {@link #slip} and {@link #miss}).
    */
   int run(int source, NodeRisk risk) {
+    return run(source, risk, NO_SEEDS, 0, 0, null);
+  }
+
+  /**
+   * As {@link #run(int, NodeRisk)}, with the seeds {@code seeds[from, to)} (the source's late milestones, by node
+   * number, each upstream of it) propagating with it, each with its own risk in {@code byNode}.
+   */
+  int run(int source, NodeRisk risk, int[] seeds, int from, int to, NodeRisk[] byNode) {
     stamp++;
+    seedNodes = seeds;
+    seedFrom = from;
+    seedTo = to;
     count = 0;
     teamCount = 0;
     keyResults = 0;
@@ -163,7 +186,7 @@ final class CascadeScratch {
     objectiveCount = 0;
     impact = 0;
     maxMiss = 0;
-    propagate(source, risk);
+    propagate(source, risk, seeds, from, to, byNode);
     return count;
   }
 
@@ -174,8 +197,12 @@ final class CascadeScratch {
    * processed before it and its figures are final: time linear in what is reached plus the span of numbers it
    * covers / 64 (a heap would cost a logarithm per item, and on a long chain whose objectives all come last it would
    * hold them all). While an item waits, miss[] holds the product of (1 - p * w) over the edges that reached it.
+   *
+   * Seeds (the source's late milestones) are upstream of the source: the walk then starts at the first of them, and
+   * the source and the seeds, marked fixed, take back their own figures when their turn comes, whatever edges
+   * arrived at them. Without seeds nothing below the source is reached, so "u > source" alone says u is counted.
    */
-  private void propagate(int source, NodeRisk risk) {
+  private void propagate(int source, NodeRisk risk, int[] seeds, int seedsFrom, int seedsTo, NodeRisk[] byNode) {
     // the graph's and this scratch's arrays, and what is counted, in locals: the loop runs once per item reached
     // per source (quadratic on a chain), and fields written through calls are kept in memory
     int[] outStart = g.outStart;
@@ -195,16 +222,11 @@ final class CascadeScratch {
     int now = stamp;
     byte objective = (byte) NodeKind.OBJECTIVE.ordinal();
     byte keyResult = (byte) NodeKind.KEY_RESULT.ordinal();
-    // whose need-by dates are the source's own: the source's, and a milestone's initiative's (a milestone is needed
-    // through its initiative)
-    int owner = -1;
-    if (nodeKind[source] == (byte) NodeKind.MILESTONE.ordinal()) {
-      for (int k = outStart[source]; k < outStart[source + 1]; k++) {
-        if (nodeKind[to[k]] == (byte) NodeKind.INITIATIVE.ordinal()) {
-          owner = to[k];
-        }
-      }
-    }
+    // whose need-by dates are the source's own: the source's, a milestone's initiative's (a milestone is needed
+    // through its initiative), and the seeds' (fixed)
+    int owner = CascadeAnalyzer.initiativeOf(g, source);
+    boolean seeded = seedsFrom < seedsTo;
+    int[] fixedAt = fixed;
     int n = 0;
     int krs = 0;
     int teamsSeen = 0;
@@ -219,10 +241,23 @@ final class CascadeScratch {
     slipOf[source] = risk.slipDays();
     missOf[source] = risk.probabilityOfMiss();
     int u = source;
+    if (seeded) {
+      fix(source, risk);
+      u = seeds[seedsFrom];
+      bits[source >>> 6] |= 1L << source;
+      for (int k = seedsFrom; k < seedsTo; k++) {
+        int v = seeds[k];
+        seen[v] = now;
+        fix(v, byNode[v]);
+        if (k > seedsFrom) {
+          bits[v >>> 6] |= 1L << v;
+        }
+      }
+    }
     while (u >= 0) {
       double slipU = slipOf[u];
       double missU = missOf[u];
-      if (u != source) {
+      if (u > source || (u < source && fixedAt[u] != now)) {
         // u's figures are final (everything upstream of it has been processed): count it
         double m = 1 - missU;
         missOf[u] = m;
@@ -266,7 +301,7 @@ final class CascadeScratch {
             // "need it by" that date, "it" being the source (a need-by further down the chain, KR-7 needed by KR-3
             // on 15 Aug, read as I-2's)
             if (day != DependencyGraph.NO_DAY && (mine == DependencyGraph.NO_DAY || day < mine)
-                && (inFrom[j] == source || inFrom[j] == owner)) {
+                && (inFrom[j] == source || inFrom[j] == owner || (seeded && fixedAt[inFrom[j]] == now))) {
               mine = day;
             }
           }
@@ -282,6 +317,12 @@ final class CascadeScratch {
             }
           }
         }
+      } else if (seeded) {
+        // the source or a seed: its own figures, whatever arrived
+        slipU = fixedSlip[u];
+        missU = fixedMiss[u];
+        slipOf[u] = slipU;
+        missOf[u] = missU;
       }
       // whether u + 1 is reached; it is then the next node, and its bit is not set (or is cleared) on the way
       boolean adjacent = false;
@@ -331,6 +372,15 @@ final class CascadeScratch {
     needBySame = same;
     impact = share;
     maxMiss = highest;
+  }
+
+  /** Marks {@code v} fixed in this run with the figures of {@code r}. */
+  private void fix(int v, NodeRisk r) {
+    fixed[v] = stamp;
+    fixedSlip[v] = r.slipDays();
+    fixedMiss[v] = r.probabilityOfMiss();
+    slip[v] = r.slipDays();
+    miss[v] = r.probabilityOfMiss();
   }
 
   /** The smallest pending node from {@code from} on, cleared; -1 when none is left. */
@@ -389,9 +439,7 @@ final class CascadeScratch {
     }
     // breadth first until the lists are full, each level by id
     int head = 0;
-    int tail = 0;
-    queue[tail++] = source;
-    queued[source] = stamp;
+    int tail = start(source);
     while (head < tail && (affected.size() < Math.min(count, Cascade.MAX_AFFECTED_LISTED)
         || objectives.size() < Math.min(objectiveCount, Cascade.MAX_AFFECTED_LISTED) || wanted > 0)) {
       int levelStart = tail;
@@ -433,19 +481,30 @@ final class CascadeScratch {
   /** Everything the last {@link #run} from {@code source} reached, nearest first: its ids. */
   String[] nearestFirst(int source) {
     int head = 0;
-    int tail = 0;
-    queue[tail++] = source;
-    queued[source] = stamp;
+    int tail = start(source);
     while (head < tail) {
       int levelStart = tail;
       tail = level(head, tail);
       head = levelStart;
     }
-    String[] out = new String[tail - 1];
-    for (int k = 1; k < tail; k++) {
-      out[k - 1] = g.ids[queue[k]];
+    int first = 1 + seedTo - seedFrom;
+    String[] out = new String[tail - first];
+    for (int k = first; k < tail; k++) {
+      out[k - first] = g.ids[queue[k]];
     }
     return out;
+  }
+
+  /** Queues the first level of the last run's breadth-first walk, the source and its seeds; returns the tail. */
+  private int start(int source) {
+    int tail = 0;
+    queue[tail++] = source;
+    queued[source] = stamp;
+    for (int k = seedFrom; k < seedTo; k++) {
+      queue[tail++] = seedNodes[k];
+      queued[seedNodes[k]] = stamp;
+    }
+    return tail;
   }
 
   /**

@@ -93,6 +93,56 @@ class CascadeAnalyzerTest {
   }
 
   @Test
+  void lateMilestone_carriedByItsInitiativesCascade() {
+    // M-6 (of I-3, due 5 Aug) also blocks growth's KR-1, needed by 8 Aug: 3 days of slack
+    DependencyGraph g = DependencyGraph.of(chain(List.of(blocks("M-6", "KR-1", aug(8)))));
+    Map<String, NodeRisk> risks = Map.of("I-3", new NodeRisk(12, 0.9), "M-6", new NodeRisk(12, 0.6));
+    List<Cascade> cs = CascadeAnalyzer.analyze(g, risks);
+    // one cascade, from the initiative: the milestone's lateness is its initiative's (no second source to escalate)
+    assertThat(cs).extracting(Cascade::source).containsExactly("I-3");
+    Cascade c = cs.get(0);
+    // breadth first from I-3 and M-6 together; neither is reached
+    assertThat(c.affected()).containsExactly("KR-1", "KR-7", "KR-3", "O-1", "O-3");
+    assertThat(c.slipAt()).doesNotContainKeys("I-3", "M-6");
+    // KR-1 through the milestone's own edge: its slip after the slack, its own probability
+    assertThat(c.slipAt().get("KR-1")).isEqualTo(12.0 - 3);
+    assertThat(c.missProbability().get("KR-1")).isCloseTo(0.6, within(1e-12));
+    // the part-of edge M-6 -> I-3 changes none of I-3's figures: KR-7 as from I-3 alone
+    assertThat(c.slipAt().get("KR-7")).isEqualTo(12.0 - 5);
+    assertThat(c.missProbability().get("KR-7")).isCloseTo(0.9, within(1e-12));
+    assertThat(c.missProbability().get("KR-3")).isCloseTo(0.9, within(1e-12));
+    assertThat(c.teams()).containsExactly("growth", "product");
+    assertThat(c.crossesTeams()).isTrue();
+    // O-1: both its key results reached now
+    assertThat(c.impact()).isEqualTo(1.0 + 1.0);
+    // the milestone's need-by date is the source's own
+    assertThat(c.sentence()).isEqualTo("I-3 (Pipeline), of Data Platform, is 12 days late; KR-1 and KR-3 of Growth"
+        + " and KR-7 of Product need it, KR-1 by 8 Aug; O-1 (Grow) and O-3 (Ship) are at risk through them.");
+    assertThat(CascadeAnalyzer.reach(g, risks, "I-3")).containsExactly("KR-1", "KR-7", "KR-3", "O-1", "O-3");
+    assertThat(CascadeAnalyzer.reach(g, risks, "M-6")).isEmpty();
+    assertThat(CascadeAnalyzer.countReached(g, risks, java.util.Set.of("KR-1", "KR-3", "I-3")))
+        .containsOnly(Map.entry("I-3", 2), Map.entry("M-6", 0));
+  }
+
+  @Test
+  void lateMilestone_crossesTeamsWhereItsInitiativeAloneWouldNot() {
+    // I-3 4 days late: its 5 days of slack to KR-7 absorb it; M-6 blocks KR-1 by its own due date (no slack)
+    DependencyGraph g = DependencyGraph.of(chain(List.of(blocks("M-6", "KR-1", aug(5)))));
+    Map<String, NodeRisk> risks = Map.of("I-3", new NodeRisk(4, 0.25), "M-6", new NodeRisk(4, 0.25));
+    assertThat(CascadeAnalyzer.analyze(g, Map.of("I-3", new NodeRisk(4, 0.25)))).isEmpty();
+    List<Cascade> cs = CascadeAnalyzer.analyze(g, risks);
+    assertThat(cs).extracting(Cascade::source).containsExactly("I-3");
+    assertThat(cs.get(0).affected()).containsExactly("KR-1", "O-1");
+    assertThat(cs.get(0).crossesTeams()).isTrue();
+    assertThat(CascadeAnalyzer.crossesTeams(g, risks, "I-3")).isTrue();
+    assertThat(CascadeAnalyzer.crossesTeams(g, risks, "M-6")).isFalse();
+    // the numbers the replay compares: the initiative's own does not say it, the milestone's does
+    Map<String, Double> d = CascadeAnalyzer.slipToCrossTeams(g);
+    assertThat(d.get("I-3")).isEqualTo(5.0);
+    assertThat(d.get("M-6")).isEqualTo(0.0);
+  }
+
+  @Test
   void diamond_takesTheLongestPathAndCombinesProbabilities() {
     OkrCycle cycle = OkrCycle.of(Q, List.of(Team.of("t")),
         List.of(new Objective("O", "o", "t", null, null, null, List.of(kr("A", "t"), kr("B", "t"), kr("C", "t"),

@@ -107,7 +107,7 @@ class CascadeBoundsTest {
   /** The reference's items reached but the source, nearest first: by steps along carrying edges, then by id. */
   static List<String> nearestFirst(CascadeReferenceTest.Reference ref) {
     List<String> out = new ArrayList<>(ref.slip.keySet());
-    out.remove(ref.source);
+    out.removeAll(ref.fixed);
     out.sort(Comparator.comparing((String v) -> ref.steps.get(v)).thenComparing(v -> v));
     return out;
   }
@@ -122,13 +122,14 @@ class CascadeBoundsTest {
     Map<String, CascadeReferenceTest.Reference> refs = new HashMap<>();
     boolean capped = false;
     for (Cascade c : cascades) {
-      CascadeReferenceTest.Reference ref = new CascadeReferenceTest.Reference(g, c.source(), risks.get(c.source()));
+      CascadeReferenceTest.Reference ref = new CascadeReferenceTest.Reference(g, c.source(), risks);
       refs.put(c.source(), ref);
       List<String> all = nearestFirst(ref);
       capped |= all.size() > Cascade.MAX_AFFECTED_LISTED;
       assertThat(c.affectedCount()).as("seed %d %s", seed, c.source()).isEqualTo(all.size());
       assertThat(c.affected()).isEqualTo(all.subList(0, Math.min(all.size(), Cascade.MAX_AFFECTED_LISTED)));
-      assertThat(CascadeAnalyzer.reach(g, c.source(), risks.get(c.source()))).isEqualTo(all);
+      assertThat(CascadeAnalyzer.reach(g, risks, c.source())).isEqualTo(all);
+      assertThat(CascadeAnalyzer.crossesTeams(g, risks, c.source())).isEqualTo(c.crossesTeams());
       List<String> objectives = all.stream().filter(v -> ref.objectives().contains(v)).toList();
       assertThat(c.objectives())
           .isEqualTo(objectives.subList(0, Math.min(objectives.size(), Cascade.MAX_AFFECTED_LISTED)));
@@ -148,7 +149,7 @@ class CascadeBoundsTest {
     });
     Map<String, Integer> counts = CascadeAnalyzer.countReached(g, risks, half);
     for (Map.Entry<String, NodeRisk> r : risks.entrySet()) {
-      long expected = nearestFirst(new CascadeReferenceTest.Reference(g, r.getKey(), r.getValue())).stream()
+      long expected = nearestFirst(new CascadeReferenceTest.Reference(g, r.getKey(), risks)).stream()
           .filter(half::contains).count();
       assertThat(counts.get(r.getKey())).as("seed %d %s", seed, r.getKey()).isEqualTo((int) expected);
     }
@@ -156,7 +157,7 @@ class CascadeBoundsTest {
     boolean crowded = false;
     for (String v : g.topologicalOrder()) {
       List<Cascade> reaching = cascades.stream().filter(c -> refs.get(c.source()).slip.containsKey(v)
-          && !c.source().equals(v)).toList();
+          && !refs.get(c.source()).fixed.contains(v)).toList();
       List<Cascade> holding = cascades.stream().filter(c -> c.missProbability().containsKey(v)).toList();
       crowded |= reaching.size() > Cascade.MAX_CASCADES_PER_ITEM;
       assertThat(holding).as("seed %d item %s", seed, v)

@@ -3,6 +3,7 @@ package org.okrengine.execution;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -106,10 +107,11 @@ final class Cascades extends AbstractList<Cascade> implements RandomAccess {
     if (sources.isEmpty()) {
       return Map.of(); // and none() has no graph to count in
     }
-    Map<String, NodeRisk> slips = new HashMap<>();
+    Set<String> of = new HashSet<>();
     for (Cascade c : sources) {
-      slips.put(c.source(), risks.get(c.source()));
+      of.add(c.source());
     }
-    return CascadeAnalyzer.countReached(graph, slips, ids);
+    // all the slips: an initiative's cascade carries its late milestones (CascadeAnalyzer)
+    return CascadeAnalyzer.countReached(graph, risks, of, ids);
   }
 }

@@ -237,7 +237,9 @@ final class Escalations {
    * a cascade from it crosses teams exactly when that slip exceeds the least slack between it and an item of another
    * team, a number fixed by the graph (CascadeAnalyzer.slipToCrossTeams). So the walk back from the instant asks
    * each source still followed for its own slip at each earlier point (a key result's forecast, an initiative's days
-   * late) and compares: no other forecast and no cascade analysis per point.
+   * late) and compares: no other forecast and no cascade analysis per point. An initiative's cascade carries its late
+   * milestones, so it crosses too when one's slip exceeds the milestone's threshold and the propagation from the
+   * initiative and them (CascadeAnalyzer.crossesTeams) says so: a propagation only on such points.
    *
    * A key result is followed only as far as its cascade can decide anything. For a level with the cascade rule, the
    * cascade's run lies within the run of the level's statuses (feeds() asks for both), so it starts no earlier; it
@@ -296,7 +298,7 @@ final class Escalations {
         }
         NodeRisk r = riskAt(okr, forecaster, id, at, day);
         Double d = threshold.get(id);
-        if (r != null && d != null && r.slipDays() > d) {
+        if (r != null && ((d != null && r.slipDays() > d) || carriedAcross(okr, graph, threshold, id, r, day))) {
           crossing.get(id)[i] = true;
         } else {
           it.remove();
@@ -304,6 +306,30 @@ final class Escalations {
       }
     }
     return crossing;
+  }
+
+  /**
+   * Whether the cascade of initiative {@code id}, late by {@code r} on {@code day} and not crossing teams by its own
+   * slip, crosses through its late milestones (Snapshot.milestoneRisks), which its cascade carries: only if one's
+   * slip exceeds its own threshold, and then as the cascade analysis finds.
+   */
+  private static boolean carriedAcross(OkrCycle okr, DependencyGraph graph, Map<String, Double> threshold, String id,
+      NodeRisk r, LocalDate day) {
+    Initiative i = okr.initiative(id).orElse(null);
+    if (i == null) {
+      return false;
+    }
+    Map<String, NodeRisk> risks = new HashMap<>(Snapshot.milestoneRisks(graph, i, day));
+    boolean maybe = false;
+    for (Map.Entry<String, NodeRisk> e : risks.entrySet()) {
+      Double d = threshold.get(e.getKey());
+      maybe |= d != null && e.getValue().slipDays() > d;
+    }
+    if (!maybe) {
+      return false;
+    }
+    risks.put(id, r);
+    return CascadeAnalyzer.crossesTeams(graph, risks, id);
   }
 
   /** The slip that item {@code id} feeds the cascade analysis at {@code at} (on {@code day}); null when none. */

@@ -50,6 +50,9 @@ record Snapshot(Map<String, Forecast> forecasts, Map<String, NodeRisk> risks, Ca
    * Slips fed to the cascade analysis.
    * - An initiative is as late as its latest open milestone past due (days from due to the analysed date); the
    *   probability that it misses what depends on it is 1 - exp(-late / 14 days): a week late 0.39, two 0.63.
+   * - A late milestone (open and past due) that something depends on other than its initiative is late by its own
+   *   days past due, with the same probability rule. Its initiative is then late too, and the initiative's cascade
+   *   carries it (CascadeAnalyzer: its dependents are reached, with no cascade or escalation of its own).
    * - A key result that others depend on is late by the days from its earliest need-by date (the cycle end when
    *   none is given) to its forecast completion (P50), or, when it is not moving toward its target, by the days it
    *   is already past that date; its probability of missing is 1 - P(target). Achieved key results do not slip, nor
@@ -105,6 +108,7 @@ record Snapshot(Map<String, Forecast> forecasts, Map<String, NodeRisk> risks, Ca
       NodeRisk r = initiativeRisk(i, today);
       if (r != null) {
         risks.put(i.id(), r);
+        risks.putAll(milestoneRisks(graph, i, today));
       }
     }
     Cascades cascades = withCascades ? Cascades.of(graph, risks, asOf)
@@ -251,6 +255,22 @@ record Snapshot(Map<String, Forecast> forecasts, Map<String, NodeRisk> risks, Ca
   static NodeRisk initiativeRisk(Initiative i, LocalDate today) {
     long late = daysLate(i, today);
     return late > 0 ? new NodeRisk(late, 1 - Math.exp(-late / LATE_SCALE_DAYS)) : null;
+  }
+
+  /**
+   * The slips fed to the cascade analysis for the milestones of initiative {@code i} on {@code today}: each open and
+   * past due with a dependency out other than its part-of edge, late by its days past due, with the probability
+   * of an initiative as late; by id.
+   */
+  static Map<String, NodeRisk> milestoneRisks(DependencyGraph graph, Initiative i, LocalDate today) {
+    Map<String, NodeRisk> out = new LinkedHashMap<>();
+    for (Milestone m : i.milestones()) {
+      long late = daysPastDue(m, today);
+      if (late > 0 && graph.downstreamOf(m.id()).stream().anyMatch(e -> e.kind() != EdgeKind.PART_OF)) {
+        out.put(m.id(), new NodeRisk(late, 1 - Math.exp(-late / LATE_SCALE_DAYS)));
+      }
+    }
+    return out;
   }
 
   /** Days from the due date of the initiative's latest open milestone past due to {@code today}; 0 when none. */

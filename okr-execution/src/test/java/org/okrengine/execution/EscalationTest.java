@@ -139,6 +139,30 @@ class EscalationTest {
   }
 
   @Test
+  void lateMilestoneFeedingAnotherTeam_escalatesItsInitiativeOnly() {
+    // I-1 (data) delivers only its own team's KR-9; its milestone M-1, due 20 Jul and still open, blocks growth's
+    // KR-2, needed by 25 Jul: I-1's cascade carries M-1's dependency, and crosses teams from 26 Jul (M-1 6 days late)
+    OkrCycle c = OkrCycle.of(Q, List.of(new Team("data", "Data", null), new Team("growth", "Growth", null)),
+        List.of(new Objective("O-1", null, "growth", null, null, null, List.of(
+                kr("KR-2", "growth", CheckIn.of(day(7), 8), CheckIn.of(day(14), 15), CheckIn.of(day(21), 23)))),
+            new Objective("O-2", null, "data", null, null, null, List.of(
+                kr("KR-9", "data", CheckIn.of(day(7), 8), CheckIn.of(day(14), 15), CheckIn.of(day(21), 23))))),
+        List.of(new Initiative("I-1", "Pipeline", "data", null, List.of("KR-9"),
+            List.of(new Milestone("M-1", "Beta", LocalDate.of(2026, 7, 20), null)))),
+        List.of(new Dependency("M-1", "KR-2", DependencyKind.BLOCKS, LocalDate.of(2026, 7, 25), null)));
+    List<EscalationSummary> e = OLD.analyze(c, day(30)).escalations();
+    // one escalation for the late work, the initiative's; none of the milestone's own
+    assertThat(e).extracting(EscalationSummary::subject).contains("I-1").doesNotContain("M-1");
+    EscalationSummary i1 = e.stream().filter(x -> x.subject().equals("I-1")).findFirst().orElseThrow();
+    assertThat(i1.level()).isEqualTo(2);
+    assertThat(i1.since()).isEqualTo(LocalDate.of(2026, 7, 26));
+    assertThat(i1.reason()).isEqualTo("I-1 (Pipeline) has fed a cascade across teams since 26 Jul (5 days): it "
+        + "is 11 days late and reaches Growth, so it goes to leadership (level 2).");
+    // the replay (thresholds, then a propagation where only the milestone's says it may cross) as every point computed
+    assertThat(EscalationReferenceTest.rows(e)).isEqualTo(EscalationReferenceTest.reference(c, day(30), BEFORE));
+  }
+
+  @Test
   void lateInitiativeFeedingSixOtherTeams_reasonNamesFourAndCountsTheRest() {
     // I-1 (data) has a milestone due 10 Jul still open (late from 11 Jul) and blocks a key result of each of six other
     // teams; as of 21 Jul it is 11 days late
