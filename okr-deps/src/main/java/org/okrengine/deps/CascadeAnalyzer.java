@@ -20,15 +20,21 @@ public final class CascadeAnalyzer {
    * objective the cycle's last day). The slip at an item is the largest that arrives along any path (the longest
    * path after slack); an item the slip does not reach after slack is not affected.
    *
-   * Probability. The probability that an item misses because of the source is 1 - prod(1 - p_u * w) over the edges
-   * (u -> item) that carry slip, with p_u the upstream item's own probability from the source (the source's given
-   * probability of missing at the start) and w the edge kind's weight (blocks, part-of and measures pass all of it;
-   * contributes and delivers half). Paths are treated as independent.
+   * Probability. The source's slip is one event, with the source's given probability p of making what depends on it
+   * miss. Given it, each edge that carries slip passes it on with its kind's weight w (blocks, part-of and measures
+   * pass all of it; contributes and delivers half), independently: the chance t that it reaches an item is
+   * 1 - prod(1 - t_u * w) over the edges (u -> item) that carry slip, t = 1 at the source, and the item's
+   * probability of missing because of the source is p * t. Two paths from one source do not make an item likelier to
+   * miss than the source itself is: before, each path counted as an independent cause (1 - prod(1 - p_u * w), p_u
+   * the upstream item's own probability), and an item blocked by an initiative and by that initiative's own late
+   * milestone got 1 - (1 - p)^2, 0.86 for a fortnight's slip where the rule gives 0.63. A seed (a late milestone of
+   * the source: below) starts with t = its own probability over the source's (at most 1: the initiative is as late
+   * as its latest milestone).
    *
    * Late milestones. A milestone is late through its initiative (part-of), so a cascade from the initiative starts
    * upstream of the milestone's own dependents ("M-6 blocks I-2" left I-2 unreached from a late I-3). An
    * initiative's cascade therefore carries its late milestones (those with a positive slip in the risks): each is
-   * an extra seed of the same propagation, with its own slip and probability, through its edges (the one into its
+   * an extra seed of the same propagation, with its own slip (and its t, above), through its edges (the one into its
    * initiative changes nothing). The source and the seeds are never counted as reached and edges arriving at them
    * change none of their figures; the need-by dates on a seed's edges are the source's own in the sentence. A late
    * milestone whose initiative is late too starts no cascade of its own (one cascade, one escalation, for the same

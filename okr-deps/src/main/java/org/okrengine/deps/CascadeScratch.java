@@ -72,10 +72,8 @@ final class CascadeScratch {
   private final int[] measuredMask;
   /** Per node, the earliest need-by day of its incoming edges (Integer.MAX_VALUE when none has one). */
   private final int[] earliestInNeedBy;
-  /** The source and its seeds in this run (stamp), and their own figures, which nothing arriving changes. */
+  /** The source and its seeds in this run (stamp): never counted as reached. */
   private final int[] fixed;
-  private final double[] fixedSlip;
-  private final double[] fixedMiss;
   private int stamp;
   /** The last run's seeds: seedNodes[seedFrom, seedTo). */
   private int[] seedNodes = NO_SEEDS;
@@ -142,8 +140,6 @@ final class CascadeScratch {
     measuredMask = new int[n];
     earliestInNeedBy = new int[n];
     fixed = new int[n];
-    fixedSlip = new double[n];
-    fixedMiss = new double[n];
     for (int v = 0; v < n; v++) {
       int e = Integer.MAX_VALUE;
       for (int j = g.inStart[v]; j < g.inStart[v + 1]; j++) {
@@ -196,11 +192,14 @@ final class CascadeScratch {
    * scanned upward from the source, visits them in an order where every reached item upstream of one has been
    * processed before it and its figures are final: time linear in what is reached plus the span of numbers it
    * covers / 64 (a heap would cost a logarithm per item, and on a long chain whose objectives all come last it would
-   * hold them all). While an item waits, miss[] holds the product of (1 - p * w) over the edges that reached it.
+   * hold them all). While an item waits, miss[] holds the product of (1 - t * w) over the edges that reached it (t:
+   * CascadeAnalyzer, "Probability"); p t once the walk is done.
    *
-   * Seeds (the source's late milestones) are upstream of the source: the walk then starts at the first of them, and
-   * the source and the seeds, marked fixed, take back their own figures when their turn comes, whatever edges
-   * arrived at them. Without seeds nothing below the source is reached, so "u > source" alone says u is counted.
+   * Seeds (the source's late milestones) are upstream of the source: the walk then starts at the first of them. The
+   * source and the seeds are marked fixed (never counted). The source takes back its own figures when its turn comes,
+   * whatever arrived (its seeds' part-of edges); a seed waits as a reached item does from its own slip and t, so what
+   * arrives from another seed's path adds to it. Without seeds nothing below the source is reached, so "u > source"
+   * alone says u is counted.
    */
   private void propagate(int source, NodeRisk risk, int[] seeds, int seedsFrom, int seedsTo, NodeRisk[] byNode) {
     // the graph's and this scratch's arrays, and what is counted, in locals: the loop runs once per item reached
@@ -239,16 +238,25 @@ final class CascadeScratch {
     double highest = 0;
     seen[source] = now;
     slipOf[source] = risk.slipDays();
-    missOf[source] = risk.probabilityOfMiss();
+    // the walk carries t, the chance the source's slip passes to an item given that slip (1 at the source); an
+    // item's probability of missing because of it is p t, set once the walk is done
+    double p = risk.probabilityOfMiss();
+    missOf[source] = 1.0;
     int u = source;
     if (seeded) {
-      fix(source, risk);
+      fix(source, risk.slipDays(), 1.0);
       u = seeds[seedsFrom];
       bits[source >>> 6] |= 1L << source;
       for (int k = seedsFrom; k < seedsTo; k++) {
         int v = seeds[k];
         seen[v] = now;
-        fix(v, byNode[v]);
+        // a seed's slip is its initiative's (the initiative is as late as its latest milestone): the same event, as
+        // likely to pass on as its own probability is of the source's
+        double q = byNode[v].probabilityOfMiss();
+        fix(v, byNode[v].slipDays(), p > 0 ? Math.min(1.0, q / p) : 0.0);
+        // waiting as a reached item waits (1 - t in miss[]): what arrives from another seed's path adds to it, as a
+        // milestone blocked by a later one of its initiative is as late as that one
+        missOf[v] = 1 - missOf[v];
         if (k > seedsFrom) {
           bits[v >>> 6] |= 1L << v;
         }
@@ -317,11 +325,16 @@ final class CascadeScratch {
             }
           }
         }
-      } else if (seeded) {
-        // the source or a seed: its own figures, whatever arrived
-        slipU = fixedSlip[u];
-        missU = fixedMiss[u];
+      } else if (u == source) {
+        // its own figures, whatever arrived (its seeds' part-of edges: their slips are part of its own)
+        slipU = risk.slipDays();
+        missU = 1.0;
         slipOf[u] = slipU;
+        missOf[u] = missU;
+      } else {
+        // a seed: its own slip and t with what arrived from the other seeds' paths (the largest slip, t as any item's),
+        // not counted as reached
+        missU = 1 - missU;
         missOf[u] = missU;
       }
       // whether u + 1 is reached; it is then the next node, and its bit is not set (or is cleared) on the way
@@ -362,6 +375,10 @@ final class CascadeScratch {
         u = nextPending(after);
       }
     }
+    for (int i = 0; i < n; i++) {
+      missOf[order[i]] *= p;
+    }
+    missOf[source] = p;
     count = n;
     keyResults = krs;
     teamCount = teamsSeen;
@@ -371,16 +388,14 @@ final class CascadeScratch {
     needByKr = earliestKr;
     needBySame = same;
     impact = share;
-    maxMiss = highest;
+    maxMiss = highest * p;
   }
 
-  /** Marks {@code v} fixed in this run with the figures of {@code r}. */
-  private void fix(int v, NodeRisk r) {
+  /** Marks {@code v} fixed in this run with slip {@code slipDays} and the chance {@code t} it passes that slip on. */
+  private void fix(int v, double slipDays, double t) {
     fixed[v] = stamp;
-    fixedSlip[v] = r.slipDays();
-    fixedMiss[v] = r.probabilityOfMiss();
-    slip[v] = r.slipDays();
-    miss[v] = r.probabilityOfMiss();
+    slip[v] = slipDays;
+    miss[v] = t;
   }
 
   /** The smallest pending node from {@code from} on, cleared; -1 when none is left. */

@@ -125,6 +125,18 @@ class CascadeAnalyzerTest {
   }
 
   @Test
+  void lateMilestone_andItsInitiative_areOneCause() {
+    // I-3 is late because M-6 is: both block KR-1 (no need-by). One fortnight's slip, one event: KR-1 misses because
+    // of it with the initiative's probability, not 1 - (1 - 0.63)^2 = 0.86 as two independent causes
+    DependencyGraph g = DependencyGraph.of(chain(List.of(blocks("M-6", "KR-1", null), blocks("I-3", "KR-1", null))));
+    double p = 1 - Math.exp(-1); // Snapshot's rule for 14 days late
+    Map<String, NodeRisk> risks = Map.of("I-3", new NodeRisk(14, p), "M-6", new NodeRisk(14, p));
+    Cascade c = CascadeAnalyzer.analyze(g, risks).get(0);
+    assertThat(c.missProbability().get("KR-1")).isCloseTo(p, within(1e-12));
+    assertThat(c.maxMissProbability()).isCloseTo(p, within(1e-12));
+  }
+
+  @Test
   void lateMilestone_crossesTeamsWhereItsInitiativeAloneWouldNot() {
     // I-3 4 days late: its 5 days of slack to KR-7 absorb it; M-6 blocks KR-1 by its own due date (no slack)
     DependencyGraph g = DependencyGraph.of(chain(List.of(blocks("M-6", "KR-1", aug(5)))));
@@ -151,8 +163,10 @@ class CascadeAnalyzerTest {
             new Dependency("C", "D", DependencyKind.CONTRIBUTES, null, null)));
     Cascade c = CascadeAnalyzer.analyze(DependencyGraph.of(cycle), Map.of("A", new NodeRisk(10, 0.5))).get(0);
     assertThat(c.slipAt().get("D")).isEqualTo(10.0);
-    // two paths into D: through B (blocks, weight 1) and C (contributes, weight 0.5)
-    assertThat(c.missProbability().get("D")).isCloseTo(1 - (1 - 0.5) * (1 - 0.5 * 0.5), within(1e-12));
+    // two paths into D: through B (blocks, weight 1) and C (contributes, weight 0.5), both carrying A's one slip:
+    // given it, D is reached with 1 - (1 - 1)(1 - 0.5) = 1, so D misses as A does, 0.5 (the paths counted as
+    // independent causes gave 1 - (1 - 0.5)(1 - 0.25) = 0.625, likelier than A itself)
+    assertThat(c.missProbability().get("D")).isCloseTo(0.5, within(1e-12));
     assertThat(c.crossesTeams()).isFalse();
   }
 

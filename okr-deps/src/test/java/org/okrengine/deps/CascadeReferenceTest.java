@@ -79,7 +79,7 @@ class CascadeReferenceTest {
 
   /**
    * The rule as documented, over maps, visiting every reachable item in topological order: from a source with its
-   * seeds (its late milestones, when it is a late initiative), those fixed at their own figures; a late milestone of a
+   * seeds (its late milestones, when it is a late initiative), starting from their own figures; a late milestone of a
    * late initiative reaches nothing of its own.
    */
   static final class Reference {
@@ -102,33 +102,45 @@ class CascadeReferenceTest {
       if (risk.slipDays() <= 0 || initiativeLate(cycle, source, risks)) {
         return; // no cascade: none reached
       }
+      // t: the chance the source's slip passes to an item given that slip (1 at the source, a seed's own probability
+      // over the source's); an item misses because of the source with probability p t
+      double p = risk.probabilityOfMiss();
+      Map<String, Double> t = new HashMap<>();
       slip.put(source, risk.slipDays());
-      miss.put(source, risk.probabilityOfMiss());
+      miss.put(source, p);
+      t.put(source, 1.0);
       fixed.add(source);
       for (Milestone m : cycle.initiative(source).map(Initiative::milestones).orElse(List.of())) {
         NodeRisk r = risks.get(m.id());
         if (r != null && r.slipDays() > 0) {
           slip.put(m.id(), r.slipDays());
           miss.put(m.id(), r.probabilityOfMiss());
+          t.put(m.id(), p > 0 ? Math.min(1.0, r.probabilityOfMiss() / p) : 0.0);
           fixed.add(m.id());
         }
       }
       for (String v : g.topologicalOrder()) {
-        if (fixed.contains(v)) {
+        if (v.equals(source)) {
           continue;
         }
-        double best = 0;
-        double stay = 1;
+        boolean seed = fixed.contains(v);
+        // a seed starts from its own slip and t, and what arrives from another seed's path adds to it
+        double best = seed ? slip.get(v) : 0;
+        double stay = seed ? 1 - t.get(v) : 1;
         for (Edge e : g.upstreamOf(v)) {
           Double s = slip.get(e.upstream());
           if (s != null && s - slack(e) > 0) {
             best = Math.max(best, s - slack(e));
-            stay *= 1 - miss.get(e.upstream()) * e.kind().weight();
+            stay *= 1 - t.get(e.upstream()) * e.kind().weight();
           }
         }
-        if (best > 0) {
+        if (seed) {
           slip.put(v, best);
-          miss.put(v, 1 - stay);
+          t.put(v, 1 - stay);
+        } else if (best > 0) {
+          slip.put(v, best);
+          t.put(v, 1 - stay);
+          miss.put(v, p * (1 - stay));
         }
       }
       // steps along the edges that carry slip

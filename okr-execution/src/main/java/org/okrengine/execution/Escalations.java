@@ -238,8 +238,7 @@ final class Escalations {
    * team, a number fixed by the graph (CascadeAnalyzer.slipToCrossTeams). So the walk back from the instant asks
    * each source still followed for its own slip at each earlier point (a key result's forecast, an initiative's days
    * late) and compares: no other forecast and no cascade analysis per point. An initiative's cascade carries its late
-   * milestones, so it crosses too when one's slip exceeds the milestone's threshold and the propagation from the
-   * initiative and them (CascadeAnalyzer.crossesTeams) says so: a propagation only on such points.
+   * milestones, so it crosses too when one's slip exceeds the milestone's threshold (carriedAcross).
    *
    * A key result is followed only as far as its cascade can decide anything. For a level with the cascade rule, the
    * cascade's run lies within the run of the level's statuses (feeds() asks for both), so it starts no earlier; it
@@ -310,8 +309,12 @@ final class Escalations {
 
   /**
    * Whether the cascade of initiative {@code id}, late by {@code r} on {@code day} and not crossing teams by its own
-   * slip, crosses through its late milestones (Snapshot.milestoneRisks), which its cascade carries: only if one's
-   * slip exceeds its own threshold, and then as the cascade analysis finds.
+   * slip, crosses through its late milestones (Snapshot.milestoneRisks), which its cascade carries: exactly when one's
+   * slip exceeds its own threshold. A seed's slip travels every path from it in full less the slack (what arrives at
+   * another seed adds to that seed's, CascadeAnalyzer), but for the path through its initiative, which carries the
+   * initiative's own slip, at least the milestone's (Snapshot: an initiative is as late as its latest milestone); so
+   * a number per milestone decides it, as for the initiative itself, with no propagation per point (one per point,
+   * and a scratch as large as the graph each, took 14 s and 1.5 GB for a chain of 2,000 initiatives).
    */
   private static boolean carriedAcross(OkrCycle okr, DependencyGraph graph, Map<String, Double> threshold, String id,
       NodeRisk r, LocalDate day) {
@@ -319,17 +322,13 @@ final class Escalations {
     if (i == null) {
       return false;
     }
-    Map<String, NodeRisk> risks = new HashMap<>(Snapshot.milestoneRisks(graph, i, day));
-    boolean maybe = false;
-    for (Map.Entry<String, NodeRisk> e : risks.entrySet()) {
+    for (Map.Entry<String, NodeRisk> e : Snapshot.milestoneRisks(graph, i, day).entrySet()) {
       Double d = threshold.get(e.getKey());
-      maybe |= d != null && e.getValue().slipDays() > d;
+      if (d != null && e.getValue().slipDays() > d) {
+        return true;
+      }
     }
-    if (!maybe) {
-      return false;
-    }
-    risks.put(id, r);
-    return CascadeAnalyzer.crossesTeams(graph, risks, id);
+    return false;
   }
 
   /** The slip that item {@code id} feeds the cascade analysis at {@code at} (on {@code day}); null when none. */
