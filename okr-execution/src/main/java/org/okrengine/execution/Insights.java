@@ -221,12 +221,18 @@ final class Insights {
           + Numbers.reading(m.target(), m) + why + "; it is at " + Numbers.reading(now, m) + " now, " + side(m, now) + ".";
     }
     String chance = " (" + aPct(f.probabilityOfTarget()) + " chance of reaching " + Numbers.reading(m.target(), m) + ")";
-    Double ratio = f.velocityRatio();
+    // silent for more than SILENT_DAYS: the pace as of the latest check-in, which the forecast is made from (the
+    // forecast's ratio counts the pace needed from the day analysed as if the value had stood still since then)
+    CheckIn then = silentCheckIn(kr, f, cycle, today);
+    Double ratio = then == null ? f.velocityRatio() : ratioAt(kr, f, cycle, then);
+    String when = then == null ? null : "when it last checked in, on " + DAY.format(cycle.dateOf(then.at())) + " ("
+        + f.daysSinceCheckIn() + " days ago),";
     if (ratio != null && ratio < 1 && ratio > 0 && f.progress() != null && f.progress() >= f.expectedProgress()
         && f.status().needsAttention()) {
       // on or ahead of a plan that asks for more later (back-loaded): say why the forecast disagrees with the plan
       return id + " is on its plan (" + pct(f.progress()) + " against " + pct(f.expectedProgress())
-          + " planned for now), but the plan asks for " + pct(1 - f.progress()) + " more by "
+          + " planned for now), but " + (when == null ? "the plan asks for " : when + " the plan asked for ")
+          + pct(1 - f.progress()) + " more by "
           + DAY.format(cycle.end()) + ", " + Numbers.times(1 / ratio) + " its weekly pace so far; it is forecast "
           + "to land at " + lands(f.landingProgress()) + chance + ".";
     }
@@ -239,7 +245,7 @@ final class Insights {
       // ", not 100%" only where the landing falls short of it (a forecast that weighs the plan can land at or
       // beyond 100% while the pace so far is short: "land at 103%, not 100%" read as a contradiction); one just
       // short reads "99.6%, not 100%" (Numbers.landingPercent), never "100%"
-      return id + moving(m, ratio, flatSince, last, cycle) + " and is forecast to land at "
+      return id + moving(m, ratio, flatSince, last, cycle, when) + " and is forecast to land at "
           + lands(f.landingProgress()) + (f.landingProgress() < 1 ? ", not 100%" : "") + chance + why + ".";
     }
     if (f.hasReason("regressing")) {
@@ -258,7 +264,7 @@ final class Insights {
       // for a cycle ending on 31 Mar read as reaching the target it is forecast to fall short of
       LocalDate done = f.completionDate() != null && (today == null || f.completionDate().isAfter(today))
           && !f.completionDate().isAfter(cycle.end()) ? f.completionDate() : null;
-      return id + moving(m, ratio, flatSince, last, cycle) + " and is forecast to land at "
+      return id + moving(m, ratio, flatSince, last, cycle, when) + " and is forecast to land at "
           + lands(f.landingProgress()) + chance + (done != null ? ", reaching it around " + DAY.format(done) : "")
           + why + ".";
     }
@@ -280,11 +286,55 @@ final class Insights {
         : ", not low enough to be at risk this early in the cycle";
   }
 
-  /** " is moving at 83% of the weekly pace it needs", or where the value stood still " has stood at 15 since 7 Jan". */
-  private static String moving(Metric m, double ratio, Instant flatSince, Double last, Cycle cycle) {
+  /**
+   * " is moving at 83% of the weekly pace it needs", or where the value stood still " has stood at 15 since 7 Jan";
+   * {@code when} (non-null for a key result silent for more than {@link #SILENT_DAYS}): the ratio is the pace as of
+   * its latest check-in ({@link #ratioAt}), " was moving at 96% of the weekly pace it needed when it last checked in,
+   * on 21 Feb (36 days ago),".
+   */
+  private static String moving(Metric m, double ratio, Instant flatSince, Double last, Cycle cycle, String when) {
     return flatSince != null && last != null
         ? " has stood at " + Numbers.reading(last, m) + " since " + DAY.format(cycle.dateOf(flatSince))
-        : " is moving at " + pct(ratio) + " of the weekly pace it needs";
+        : when == null ? " is moving at " + pct(ratio) + " of the weekly pace it needs"
+        : " was moving at " + pct(ratio) + " of the weekly pace it needed " + when;
+  }
+
+  /**
+   * The whole calendar days of silence (the forecast's {@code daysSinceCheckIn}) beyond which a key result's pace is
+   * stated as of its latest check-in, not as of the day analysed: a key result silent for more than two weeks. The
+   * forecast's pace needed ({@code requiredVelocityPerWeek}) is the way left at the latest check-in over the time left
+   * from the day analysed, so with no news it rose every day ("moving at 10% of the weekly pace it needs" 36 days
+   * after a check-in at 96%), while the landing and the chance beside it are forecast from that check-in.
+   */
+  static final int SILENT_DAYS = 14;
+
+  /**
+   * The latest check-in of {@code kr} up to the day analysed {@code today} where its forecast {@code f} has been
+   * silent for more than {@link #SILENT_DAYS}; else null (also with the day unknown). With that much silence no
+   * check-in falls on the day analysed, so the latest before the day's start is the latest up to the instant analysed.
+   */
+  private static CheckIn silentCheckIn(KeyResult kr, Forecast f, Cycle cycle, LocalDate today) {
+    if (today == null || f.daysSinceCheckIn() == null || f.daysSinceCheckIn() <= SILENT_DAYS) {
+      return null;
+    }
+    return kr.latestCheckIn(cycle.instantOf(today)).orElse(null);
+  }
+
+  /**
+   * The velocity ratio of forecast {@code f} as it stood at check-in {@code c}: its pace so far (the forecast's
+   * {@code actualVelocityPerWeek}, from the check-ins up to {@code c}) over the pace needed then, the way left at
+   * {@code c} over the cycle's time left after it (from its start at the earliest), in the units of
+   * {@code requiredVelocityPerWeek}: the ratio an analysis at {@code c} gave. Null where the forecast has no ratio.
+   */
+  static Double ratioAt(KeyResult kr, Forecast f, Cycle cycle, CheckIn c) {
+    Double actual = f.actualVelocityPerWeek();
+    if (f.velocityRatio() == null || actual == null) {
+      return null;
+    }
+    Instant from = c.at().isBefore(cycle.startInstant()) ? cycle.startInstant() : c.at();
+    double required = (kr.metric().target() - c.value()) / (Cycle.daysBetween(from, cycle.endInstant()) / 7.0);
+    double r = actual / required;
+    return Double.isFinite(r) ? r : null;
   }
 
   /**

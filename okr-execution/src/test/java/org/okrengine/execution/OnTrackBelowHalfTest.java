@@ -44,9 +44,11 @@ class OnTrackBelowHalfTest {
     KeyResultReport r = report.keyResults().get(0);
     assertThat(r.status()).isEqualTo(Status.ON_TRACK);
     assertThat(r.forecast().probabilityOfTarget()).isLessThan(0.5);
-    assertThat(r.insight()).isEqualTo("KR-8 (Monthly logo churn from 2.5% to 1.5%) is moving at 21% of the weekly pace"
-        + " it needs and is forecast to land at 82%, not 100% (a 38% chance of reaching 1.5%), not low enough to be at"
-        + " risk (below 37%).");
+    // 20 days after its latest check-in: its pace as of then (PaceAtLastCheckInTest; "is moving at 21% of the weekly
+    // pace it needs", from 20 Mar, before)
+    assertThat(r.insight()).isEqualTo("KR-8 (Monthly logo churn from 2.5% to 1.5%) was moving at 55% of the weekly pace"
+        + " it needed when it last checked in, on 28 Feb (20 days ago), and is forecast to land at 82%, not 100% (a 38%"
+        + " chance of reaching 1.5%), not low enough to be at risk (below 37%).");
     // the page prints the sentence of an on-track key result under its chart
     assertThat(HtmlReportWriter.write(okr, report)).contains("(a 38% chance of reaching 1.5%), not low enough to be"
         + " at risk (below 37%).");
