@@ -48,8 +48,8 @@ class OkrTest {
     // the summary, causes, escalations of the engine (issue 6)
     assertThat(r.out()).contains("\nIn short: As of 19 Aug, 7 of 30 key results are off track, 8 at risk and 2 stale")
         .contains("Customer Support: all 6 key results need attention, and \"hiring\" has been named as the blocker")
-        .contains("      because: Upstream, I-6 (Support hiring) is 19 days late; judged by that dependency alone, KR-22 "
-            + "would have an 84% chance of missing, more than the 79% its own numbers give.")
+        .contains("      because: Upstream, I-6 (Support hiring) is 19 days late; that leaves KR-22 a 74% chance of "
+            + "missing because of it.")
         .contains("\nEscalations (highest level first):\n")
         .contains("  - level 2, to leadership, since 2026-08-06: I-3 (Event pipeline v2) has fed a cascade across "
             + "teams since 6 Aug")
