@@ -63,15 +63,16 @@ class WhatifCommandTest {
   }
 
   /**
-   * The marker is explained, and so is an objective that moves while none of its key results does (O-1 38% -> 39%
-   * with I-3 pulled in 10 days: its commitment is simulated jointly with the late work its key results share).
+   * The marker is explained, and so is an objective that moves while none of its key results does (O-3 12.2% ->
+   * 11.7% with I-3 pulled in 10 days: its commitment is simulated jointly with the late work its key results share;
+   * it was O-1 38% -> 39% before the stage's time was held at a gap after the latest check-in).
    */
   @Test
   void whatif_markerAndJointObjectiveExplained() {
     OkrTest.Run r = OkrTest.run("whatif", EXAMPLE, "--slip", "I-3=-10d", "--as-of", "2026-08-19");
     assertThat(r.code()).isEqualTo(0);
-    // O-1 moves while none of its key results does: the joint simulation with the late upstream work they share
-    assertThat(r.out()).contains("\n* O-1     38% ->  39%  3 of 3 need attention -> 3 of 3 need attention\n")
+    // O-3 moves while none of its key results does: the joint simulation with the late upstream work they share
+    assertThat(r.out()).contains("\n* O-3    12.2% -> 11.7%  2 of 3 need attention -> 2 of 3 need attention\n")
         .doesNotContain("\n* KR-")
         .contains("\n  O-10    23% ->  23%  3 of 3 need attention -> 3 of 3 need attention\n\n"
             + "*: the status changed, or the probability moved by half a point or more.\n"

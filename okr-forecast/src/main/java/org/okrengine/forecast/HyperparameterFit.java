@@ -220,7 +220,7 @@ final class HyperparameterFit {
         }
         Stack.features(col[Kernel.PROBABILITY][j], col[Kernel.REMAINING][j], col[Kernel.LAST_Y][j],
             col[Kernel.LAST_X][j], col[Kernel.SUM_S][j], col[Kernel.SUM_SQUARES][j], confidences[i], ordinals[i],
-            col[Kernel.BACKWARD][j], f);
+            col[Kernel.BACKWARD][j], col[Kernel.INCREMENTS][j], f);
         x[used] = f.clone();
         hit[used] = finals[i] >= 1;
         sampleWeight[used] = weights[i];

@@ -244,8 +244,17 @@ final class PlanPriorStages {
     double wuz = w[Stack.UNMOVED_Z];
     double wuzx = w[Stack.UNMOVED_Z_X];
     double held = Stack.metHolds(w);
+    // the time the stage weighs the trajectory's chance by (Stack.time): the forecast instant, but no later than one
+    // usual gap after the latest check-in
+    double[] increments = col[INCREMENTS];
+    double[] asOfX = col[HORIZON];
     for (int j = 0; j < m; j++) {
-      double x = 1 - remaining[j];
+      double now = 1 - remaining[j];
+      double latest = px[j] + px[j] / (increments[j] + Double.MIN_VALUE);
+      asOfX[j] = increments[j] > 0 && latest < now ? latest : now;
+    }
+    for (int j = 0; j < m; j++) {
+      double x = asOfX[j];
       double unmoved = 1 - moved[j];
       linear[j] = w0 + wz * z[j] + unmoved * (wu + wux * x + z[j] * (wuz + wuzx * x)) + x * (wx + wzx * z[j])
           + burst[j] * (wb + wbz * z[j]) + wc * confidence[j] + wo * ordinal[j];

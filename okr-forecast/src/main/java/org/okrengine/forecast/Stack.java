@@ -104,10 +104,12 @@ final class Stack {
    * @param confidence the latest confidence minus 0.5 (0 without one)
    * @param ordinal 1 for a few-level key result, else 0
    * @param backward how many increments stepped back (away from the target)
+   * @param increments how many increments (the time feature is held at one mean gap, {@code px / increments}, after
+   *     the latest check-in: {@link #time})
    */
   static void features(double p, double remaining, double py, double px, double sumS, double sumSquares,
-      double confidence, double ordinal, double backward, double[] f) {
-    double t = 1 - remaining;
+      double confidence, double ordinal, double backward, double increments, double[] f) {
+    double t = time(remaining, px, increments);
     double z = logOdds(p);
     double unmoved = py > 0 ? 0.0 : 1.0;
     double b = unmoved == 0 & backward == 0 ? burst(sumS, sumSquares, px) : 0.0;
@@ -123,6 +125,19 @@ final class Stack {
     f[ORDINAL] = ordinal;
     f[UNMOVED_Z] = unmoved * z;
     f[UNMOVED_Z_X] = unmoved * z * t;
+  }
+
+  /**
+   * The time the stage weighs the trajectory's chance by: the forecast instant ({@code 1 - remaining}), but no later
+   * than one usual gap (the increments' mean time, {@code px / increments}) after the latest check-in {@code px}. The
+   * trajectory's chance is as of that check-in; a later instant beside it is a combination the forecasts the weights
+   * are fitted on seldom show (they are made within a gap of a check-in where check-ins are regular), and an unmoved
+   * key result silent for five weeks rose from 12% to 38% with the silence alone. Without an increment, the instant.
+   */
+  static double time(double remaining, double px, double increments) {
+    double now = 1 - remaining;
+    double latest = px + px / (increments + Double.MIN_VALUE);
+    return increments > 0 && latest < now ? latest : now;
   }
 
   /** The probability that a met target holds, from the kernel's parameter vector (1 without one). */
@@ -145,7 +160,7 @@ final class Stack {
    * holds ({@link #metHolds}), 1 once the cycle is over (0 for one short of its target then). For tests and the fit.
    */
   static double probability(double[] w, double p, double remaining, double py, double px, double sumS,
-      double sumSquares, double confidence, double ordinal, double backward) {
+      double sumSquares, double confidence, double ordinal, double backward, double increments) {
     if (py >= 1) {
       return remaining > 0 ? metHolds(w) : 1.0;
     }
@@ -153,7 +168,7 @@ final class Stack {
       return 0.0; // the cycle is over: the latest check-in, short of the target, is the outcome (Kernel.over)
     }
     double[] f = new double[FEATURES];
-    features(p, remaining, py, px, sumS, sumSquares, confidence, ordinal, backward, f);
+    features(p, remaining, py, px, sumS, sumSquares, confidence, ordinal, backward, increments, f);
     return bound(1 / (1 + Math.exp(-linear(w, f))), remaining, py);
   }
 

@@ -244,7 +244,7 @@ class MovementAwareTest {
       double confidence = n == 0 || checkIns.get(n - 1).confidence() == null ? 0
           : checkIns.get(n - 1).confidence() - 0.5;
       double remaining = 1 - Cycle.daysBetween(QUARTER.startInstant(), asOf) / QUARTER.lengthDays();
-      double expected = Stack.probability(w, p, remaining, v / 100, px, sumS, ss, confidence, 0, 0);
+      double expected = Stack.probability(w, p, remaining, v / 100, px, sumS, ss, confidence, 0, 0, n);
       double actual = Forecaster.withDefaults().forecast(kr, QUARTER, asOf).probabilityOfTarget();
       assertThat(actual).as("series %d", r).isCloseTo(expected, within(1e-9));
     }
