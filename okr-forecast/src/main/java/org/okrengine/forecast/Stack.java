@@ -132,7 +132,9 @@ final class Stack {
    * than one usual gap (the increments' mean time, {@code px / increments}) after the latest check-in {@code px}. The
    * trajectory's chance is as of that check-in; a later instant beside it is a combination the forecasts the weights
    * are fitted on seldom show (they are made within a gap of a check-in where check-ins are regular), and an unmoved
-   * key result silent for five weeks rose from 12% to 38% with the silence alone. Without an increment, the instant.
+   * key result silent for five weeks rose from 12% to 38% with the silence alone. With one increment its gap is its
+   * own time from the start (a single check-in past mid-cycle is never held); without any, the instant: silence still
+   * raises those (a default gap moves the pooled fit; docs/forecast-model.md).
    */
   static double time(double remaining, double px, double increments) {
     double now = 1 - remaining;
