@@ -230,41 +230,14 @@ public final class CascadeAnalyzer {
   }
 
   /**
-   * Whether the cascade that {@code risks} start from {@code source} ({@link #analyze}) reaches an item of another
-   * team than the source's: its {@link Cascade#crossesTeams()}, false when it starts none. For the replays that
-   * {@link #slipToCrossTeams} cannot settle by a number alone (an initiative whose late milestone's slip exceeds
-   * the milestone's figure while its own does not); time and memory linear in the graph.
-   */
-  public static boolean crossesTeams(DependencyGraph graph, Map<String, NodeRisk> risks, String source) {
-    Objects.requireNonNull(graph, "graph must not be null");
-    Sources plan = Sources.of(graph, risks);
-    int v = graph.node(source);
-    int i = v < 0 ? -1 : plan.indexOf(v);
-    if (i < 0) {
-      return false;
-    }
-    CascadeScratch scratch = new CascadeScratch(graph);
-    int count = scratch.run(v, plan.byNode[v], plan.seeds, plan.seedStart[i], plan.seedStart[i + 1], plan.byNode);
-    int own = graph.team[v];
-    for (int k = 0; k < count; k++) {
-      int t = graph.team[scratch.order[k]];
-      if (t >= 0 && t != own) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
    * For each item from which a slip can reach an item of another team: the slip, in days, that it must exceed to
    * do so, the least total slack on the way (0 when nothing absorbs it). A cascade from the item crosses teams
    * ({@link Cascade#crossesTeams()}) exactly when its slip, in whole days, is above this; items whose slips never
    * cross are absent. An item without a team crosses into any team. An initiative's cascade that carries late
-   * milestones ({@link #analyze}) crosses when its slip is above its figure or a late milestone's slip above the
-   * milestone's: only if (the milestone's figure counts paths through other items the cascade holds fixed), and
-   * exactly so when no late milestone is later than its initiative and none reaches another team only through
-   * another late milestone ({@link #crossesTeams(DependencyGraph, Map, String)} settles the rest). Sorted by id;
-   * time linear in nodes and edges.
+   * milestones ({@link #analyze}) crosses exactly when its slip is above its figure or a late milestone's slip above
+   * the milestone's, provided no late milestone is later than its initiative (a seed's slip travels every path in full
+   * less the slack, what arrives at another seed adding to that seed's; the path through its initiative carries the
+   * initiative's own slip, at least the milestone's). Sorted by id; time linear in nodes and edges.
    */
   public static Map<String, Double> slipToCrossTeams(DependencyGraph graph) {
     Objects.requireNonNull(graph, "graph must not be null");

@@ -249,9 +249,7 @@ final class PlanPriorStages {
     double[] increments = col[INCREMENTS];
     double[] asOfX = col[HORIZON];
     for (int j = 0; j < m; j++) {
-      double now = 1 - remaining[j];
-      double latest = px[j] + px[j] / (increments[j] + Double.MIN_VALUE);
-      asOfX[j] = increments[j] > 0 && latest < now ? latest : now;
+      asOfX[j] = Stack.time(remaining[j], px[j], increments[j]);
     }
     for (int j = 0; j < m; j++) {
       double x = asOfX[j];
