@@ -47,7 +47,7 @@ class WhatifCommandTest {
 
   /**
    * A probability that moved by half a point or more is marked; where whole percentages would print the same number
-   * either side, one decimal shows the move (O-1: 0.426 -> 0.4314 in this scenario, the JSON's
+   * either side, one decimal shows the move (O-3: 0.1267 -> 0.1340 in this scenario, the JSON's
    * baselineProbability and probability).
    */
   @Test
@@ -56,15 +56,16 @@ class WhatifCommandTest {
     // changed since an achieve key result's chance falls with the time left: it was O-1's 42.6% -> 43.1% under
     // --slip M-4=-40d --target KR-5=1200)
     // (I-3's open milestone M-6 is already past due on 19 Aug: a later slip keeps it as late as it is and moves
-    // nothing, so this pulls I-3 in 10 days; O-3 moves by half a point: 12.2% -> 11.7%)
-    OkrTest.Run r = OkrTest.run("whatif", EXAMPLE, "--slip", "I-3=-10d", "--as-of", "2026-08-19");
+    // nothing, so this pulls I-3 in 2 days; O-3 moves by 0.7 points: 12.7% -> 13.4%; it pulled I-3 in 10 days, O-3
+    // 12.2% -> 11.7%, before each key result drew its own numbers: 12.7% -> 11.5% since)
+    OkrTest.Run r = OkrTest.run("whatif", EXAMPLE, "--slip", "I-3=-2d", "--as-of", "2026-08-19");
     assertThat(r.code()).isEqualTo(0);
-    assertThat(r.out()).contains("\n* O-3    12.2% -> 11.7%  2 of 3 need attention -> 2 of 3 need attention\n");
+    assertThat(r.out()).contains("\n* O-3    12.7% -> 13.4%  2 of 3 need attention -> 2 of 3 need attention\n");
   }
 
   /**
-   * The marker is explained, and so is an objective that moves while none of its key results does (O-3 12.2% ->
-   * 11.7% with I-3 pulled in 10 days: its commitment is simulated jointly with the late work its key results share;
+   * The marker is explained, and so is an objective that moves while none of its key results does (O-3 0.1267 ->
+   * 0.1154 with I-3 pulled in 10 days, 12.2% -> 11.7% before each key result drew its own numbers: its commitment is simulated jointly with the late work its key results share;
    * it was O-1 38% -> 39% before the stage's time was held at a gap after the latest check-in).
    */
   @Test
@@ -72,9 +73,9 @@ class WhatifCommandTest {
     OkrTest.Run r = OkrTest.run("whatif", EXAMPLE, "--slip", "I-3=-10d", "--as-of", "2026-08-19");
     assertThat(r.code()).isEqualTo(0);
     // O-3 moves while none of its key results does: the joint simulation with the late upstream work they share
-    assertThat(r.out()).contains("\n* O-3    12.2% -> 11.7%  2 of 3 need attention -> 2 of 3 need attention\n")
+    assertThat(r.out()).contains("\n* O-3     13% ->  12%  2 of 3 need attention -> 2 of 3 need attention\n")
         .doesNotContain("\n* KR-")
-        .contains("\n  O-10    23% ->  23%  3 of 3 need attention -> 3 of 3 need attention\n\n"
+        .contains("\n  O-10    24% ->  24%  3 of 3 need attention -> 3 of 3 need attention\n\n"
             + "*: the status changed, or the probability moved by half a point or more.\n"
             + "An objective's probability is simulated jointly over its key results and the late upstream work\n"
             + "they share, so it can move while none of its key results' probabilities does.\n\n"
@@ -90,7 +91,7 @@ class WhatifCommandTest {
     OkrTest.Run r = OkrTest.run("whatif", EXAMPLE, "--slip", "I-3=+7d", "--as-of", "2026-08-19");
     assertThat(r.code()).isEqualTo(0);
     assertThat(r.out()).doesNotContain("\n* ")
-        .contains("  O-10    23% ->  23%  3 of 3 need attention -> 3 of 3 need attention\n\n"
+        .contains("  O-10    24% ->  24%  3 of 3 need attention -> 3 of 3 need attention\n\n"
             + "M-6 (Streaming ingestion) was due 5 Aug and is still open on 19 Aug, 14 days past due: slipped to "
             + "12 Aug it is no less late, so the scenario keeps it 14 days past due.\n\nNo escalation is new or "
             + "raised.\n");
@@ -102,7 +103,7 @@ class WhatifCommandTest {
     OkrTest.Run r = OkrTest.run("whatif", EXAMPLE, "--slip", "M-13=+1d", "--as-of", "2026-08-19");
     assertThat(r.code()).isEqualTo(0);
     assertThat(r.out()).doesNotContain("\n* ").doesNotContain("*:").doesNotContain("jointly")
-        .contains("  O-10    23% ->  23%  3 of 3 need attention -> 3 of 3 need attention\n\nNo escalation");
+        .contains("  O-10    24% ->  24%  3 of 3 need attention -> 3 of 3 need attention\n\nNo escalation");
   }
 
   @Test

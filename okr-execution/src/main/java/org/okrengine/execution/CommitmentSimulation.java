@@ -138,6 +138,9 @@ public final class CommitmentSimulation {
     List<Double> factorQ = new ArrayList<>();
     List<Integer> linkFactor = new ArrayList<>();
     List<Double> linkHit = new ArrayList<>();
+    long[] krName = new long[krs];
+    List<Long> factorName = new ArrayList<>();
+    List<Long> linkName = new ArrayList<>();
     int k = 0;
     for (int o = 0; o < n; o++) {
       Objective objective = objectives.get(o);
@@ -153,6 +156,7 @@ public final class CommitmentSimulation {
         if (f == null) {
           throw new IllegalArgumentException("forecasts must hold every key result: " + kr.id());
         }
+        krName[k] = CommitmentKernel.name("kr", kr.id());
         weight[k] = total > 0 ? kr.weight() / total : 1.0 / count;
         missScores(kr.metric(), f, missScores, k * (CommitmentKernel.MISS_QUANTILES + 1));
         int first = linkFactor.size();
@@ -165,8 +169,10 @@ public final class CommitmentSimulation {
               f0 = factorQ.size();
               local.put(h.cascade().source(), f0);
               factorQ.add(q);
+              factorName.add(CommitmentKernel.name("factor", h.cascade().source()));
             }
             linkFactor.add(f0);
+            linkName.add(CommitmentKernel.name("link", kr.id() + '\0' + h.cascade().source()));
             linkHit.add(Math.min(1.0, h.missProbability() / q));
           }
         }
@@ -178,7 +184,7 @@ public final class CommitmentSimulation {
     krStart[n] = k;
     factorStart[n] = factorQ.size();
     return new CommitmentKernel(ids, krStart, aspirational, factorStart, doubles(factorQ), own, weight,
-        missScores, linkStart, ints(linkFactor), doubles(linkHit));
+        missScores, linkStart, ints(linkFactor), doubles(linkHit), krName, longs(factorName), longs(linkName));
   }
 
   /**
@@ -277,6 +283,14 @@ public final class CommitmentSimulation {
 
   private static double[] doubles(List<Double> list) {
     double[] out = new double[list.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = list.get(i);
+    }
+    return out;
+  }
+
+  private static long[] longs(List<Long> list) {
+    long[] out = new long[list.size()];
     for (int i = 0; i < out.length; i++) {
       out[i] = list.get(i);
     }

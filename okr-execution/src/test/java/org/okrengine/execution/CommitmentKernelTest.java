@@ -6,9 +6,10 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The kernel draws a factor's number only when a link asks for it: the numbers are SplittableRandom's, and each
- * objective's probability is bit for bit what drawing every factor's number in every draw gives (the reference below,
- * the kernel's loop before that change).
+ * The kernel computes a number only when it is needed: the numbers are SplittableRandom's, and each objective's
+ * probability is bit for bit what drawing every number of every stream in every draw gives (the reference below: one
+ * SplittableRandom per key result, factor and link, each advanced once per draw, the key results' twice, whatever
+ * the draw decides).
  */
 class CommitmentKernelTest {
   @Test
@@ -17,17 +18,14 @@ class CommitmentKernelTest {
     for (int s = 0; s < 200; s++) {
       long seed = seeds.nextLong();
       SplittableRandom expected = new SplittableRandom(seed);
-      CommitmentKernel.Draws draws = new CommitmentKernel.Draws(seed);
       for (int i = 1; i <= 1_000; i++) {
-        double e = expected.nextDouble();
-        assertThat(CommitmentKernel.Draws.at(seed, i)).isEqualTo(e);
-        assertThat(draws.nextDouble()).isEqualTo(e);
+        assertThat(CommitmentKernel.Draws.at(seed, i)).isEqualTo(expected.nextDouble());
       }
     }
   }
 
   @Test
-  void lazyFactorsGiveTheSameProbabilitiesAsDrawingEveryFactor() {
+  void lazyNumbersGiveTheSameProbabilitiesAsDrawingEveryNumber() {
     SplittableRandom rnd = new SplittableRandom(3);
     int checked = 0;
     for (int trial = 0; trial < 60; trial++) {
@@ -97,11 +95,24 @@ class CommitmentKernelTest {
       }
     }
     linkStart[krs] = links;
+    long[] krName = new long[krs];
+    for (int k = 0; k < krs; k++) {
+      krName[k] = CommitmentKernel.name("kr", "KR-" + k);
+    }
+    long[] factorName = new long[factors];
+    for (int f = 0; f < factors; f++) {
+      factorName[f] = CommitmentKernel.name("factor", "I-" + f);
+    }
+    long[] linkName = new long[links];
+    for (int l = 0; l < links; l++) {
+      linkName[l] = CommitmentKernel.name("link", "L-" + l);
+    }
     return new CommitmentKernel(ids, krStart, aspirational, factorStart, factorQ, own, weight, missScores, linkStart,
-        java.util.Arrays.copyOf(linkFactor, links), java.util.Arrays.copyOf(linkHit, links));
+        java.util.Arrays.copyOf(linkFactor, links), java.util.Arrays.copyOf(linkHit, links), krName, factorName,
+        linkName);
   }
 
-  /** Every factor drawn first in every draw from a SplittableRandom, then the key results as the kernel does. */
+  /** Every number of every stream drawn in every draw, each stream a SplittableRandom; then as the kernel decides. */
   static double eager(CommitmentKernel k, int o, int draws, long seed) {
     int from = k.krStart[o];
     int to = k.krStart[o + 1];
@@ -110,23 +121,48 @@ class CommitmentKernelTest {
     }
     int f0 = k.factorStart[o];
     int nf = k.factorStart[o + 1] - f0;
+    int l0 = k.linkStart[from];
+    int nl = k.linkStart[to] - l0;
+    long objectiveSeed = CommitmentKernel.seedFor(seed, k.ids[o]);
+    SplittableRandom[] krs = new SplittableRandom[to - from];
+    for (int kr = from; kr < to; kr++) {
+      krs[kr - from] = new SplittableRandom(CommitmentKernel.streamSeed(objectiveSeed, k.krName[kr]));
+    }
+    SplittableRandom[] factors = new SplittableRandom[nf];
+    for (int f = 0; f < nf; f++) {
+      factors[f] = new SplittableRandom(CommitmentKernel.streamSeed(objectiveSeed, k.factorName[f0 + f]));
+    }
+    SplittableRandom[] links = new SplittableRandom[nl];
+    for (int l = 0; l < nl; l++) {
+      links[l] = new SplittableRandom(CommitmentKernel.streamSeed(objectiveSeed, k.linkName[l0 + l]));
+    }
     boolean[] hurt = new boolean[nf];
-    SplittableRandom rng = new SplittableRandom(CommitmentKernel.seedFor(seed, k.ids[o]));
+    boolean[] hit = new boolean[nl];
+    double[] reach = new double[to - from];
+    double[] miss = new double[to - from];
     int met = 0;
     for (int d = 0; d < draws; d++) {
       for (int f = 0; f < nf; f++) {
-        hurt[f] = rng.nextDouble() < k.factorQ[f0 + f];
+        hurt[f] = factors[f].nextDouble() < k.factorQ[f0 + f];
+      }
+      for (int l = 0; l < nl; l++) {
+        hit[l] = links[l].nextDouble() < k.linkHit[l0 + l];
+      }
+      for (int kr = from; kr < to; kr++) {
+        reach[kr - from] = krs[kr - from].nextDouble();
+        miss[kr - from] = krs[kr - from].nextDouble();
       }
       if (k.aspirational[o]) {
         double score = 0;
         for (int kr = from; kr < to; kr++) {
-          score += k.weight[kr] * (reaches(k, kr, f0, hurt, rng) ? 1.0 : k.missScore(kr, rng.nextDouble()));
+          score += k.weight[kr] * (reaches(k, kr, from, f0, l0, hurt, hit, reach) ? 1.0
+              : k.missScore(kr, miss[kr - from]));
         }
         met += score >= CommitmentKernel.ASPIRATIONAL_SCORE - 1e-12 ? 1 : 0;
       } else {
         boolean all = true;
-        for (int kr = from; kr < to && all; kr++) {
-          all = reaches(k, kr, f0, hurt, rng);
+        for (int kr = from; kr < to; kr++) {
+          all &= reaches(k, kr, from, f0, l0, hurt, hit, reach);
         }
         met += all ? 1 : 0;
       }
@@ -134,12 +170,13 @@ class CommitmentKernelTest {
     return met / (double) draws;
   }
 
-  private static boolean reaches(CommitmentKernel k, int kr, int f0, boolean[] hurt, SplittableRandom rng) {
+  private static boolean reaches(CommitmentKernel k, int kr, int from, int f0, int l0, boolean[] hurt, boolean[] hit,
+      double[] reach) {
     for (int l = k.linkStart[kr]; l < k.linkStart[kr + 1]; l++) {
-      if (hurt[k.linkFactor[l] - f0] && rng.nextDouble() < k.linkHit[l]) {
+      if (hurt[k.linkFactor[l] - f0] && hit[l - l0]) {
         return false;
       }
     }
-    return rng.nextDouble() < k.own[kr];
+    return reach[kr - from] < k.own[kr];
   }
 }
