@@ -32,6 +32,11 @@ public final class Okr implements Runnable {
   public static final int BAD_INPUT = 2;
   /** Exit code of {@code okr sync}: some sources failed (the others were merged). */
   public static final int SOURCES_FAILED = 3;
+  /**
+   * Exit code: the reader closed standard output ({@code okr analyze ... | head}); nothing is said. 128 + SIGPIPE
+   * (13), the status of git and the GNU tools, which die of SIGPIPE there (the JVM ignores the signal).
+   */
+  public static final int CLOSED_BY_READER = 141;
 
   @Override
   public void run() {
@@ -48,6 +53,14 @@ public final class Okr implements Runnable {
    * text to the terminal's width and colours statuses unless {@code NO_COLOR} is set).
    */
   static int run(String[] args, PrintWriter out, PrintWriter err, boolean console) {
+    return run(args, out, err, console, null);
+  }
+
+  /**
+   * As {@link #run(String[], PrintWriter, PrintWriter, boolean)}, {@code out} writing to {@code stdout} (or null):
+   * when a write failed because the reader closed it, the exit code is {@link #CLOSED_BY_READER} and nothing is said.
+   */
+  static int run(String[] args, PrintWriter out, PrintWriter err, boolean console, Stdout stdout) {
     CommandLine cl = new CommandLine(new Okr());
     // -V on every subcommand says the command's version (the build's, BuildVersion)
     for (CommandLine sub : cl.getSubcommands().values()) {
@@ -103,7 +116,12 @@ public final class Okr implements Runnable {
       err.flush();
       return INTERNAL;
     }
-    // a failed write (a closed pipe, a full disk: okr analyze EX > /dev/full) is an error, not a success
+    // a failed write (a full disk: okr analyze EX > /dev/full) is an error, not a success; a reader that stopped
+    // reading (okr analyze EX | head) is neither: quiet, with the status of a tool killed by SIGPIPE
+    if (out.checkError() && stdout != null && stdout.closedByReader()) {
+      err.flush();
+      return code == OK ? CLOSED_BY_READER : code;
+    }
     if (out.checkError()) {
       err.println("okr: could not write the output (standard output closed, or the device is full)");
       err.flush();
@@ -120,10 +138,11 @@ public final class Okr implements Runnable {
 
   /** Entry point. */
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
+    Stdout stdout = new Stdout(new java.io.FileOutputStream(java.io.FileDescriptor.out));
+    PrintWriter out = new PrintWriter(stdout, true, java.nio.charset.StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
-    int code = run(args, out, err, System.console() != null);
-    // System.out keeps its own error flag: a write to a full device or a closed pipe fails there silently
+    int code = run(args, out, err, System.console() != null, stdout);
+    // System.out (which okr does not write to, but a library might) keeps its own error flag
     if (System.out.checkError() && code == OK) {
       err.println("okr: could not write the output (standard output closed, or the device is full)");
       err.flush();

@@ -3,9 +3,11 @@ package org.okrengine.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Nothing half written, no failed write taken for success (hardening issue, items 4 to 6): with one bad input among
  * good ones okr analyze writes nothing, neither to standard output nor over an existing --out file; a write that
- * fails (a full device, a closed pipe) is exit 1 with a message.
+ * fails (a full device) is exit 1 with a message; a reader that closes the pipe early ({@code okr ... | head}) is no
+ * error: exit 141 (as git and the GNU tools, killed by SIGPIPE there) and nothing on standard error.
  */
 class OutputIntegrityTest {
   static Path bad(Path dir) throws IOException {
@@ -86,6 +89,61 @@ class OutputIntegrityTest {
       assertThat(p.waitFor()).as(args.get(0)).isEqualTo(1);
       assertThat(Files.readString(err)).as(args.get(0))
           .contains("okr: could not write the output (standard output closed, or the device is full)");
+    }
+  }
+
+  /** An OutputStream whose every write fails with {@code message}, as FileOutputStream does on Linux. */
+  static OutputStream failing(String message) {
+    return new OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        throw new IOException(message);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        throw new IOException(message);
+      }
+    };
+  }
+
+  @Test
+  void closedPipe_isQuiet_fullDevice_isExit1() {
+    String[] args = {"explain", OkrTest.EXAMPLE.toString(), "KR-6", "--as-of", "2026-08-19"};
+    // EPIPE: the message Linux's FileOutputStream throws when the reader closed the pipe
+    Stdout closed = new Stdout(failing("Broken pipe"));
+    StringWriter err = new StringWriter();
+    int code = Okr.run(args, new PrintWriter(closed, true, StandardCharsets.UTF_8), new PrintWriter(err), false,
+        closed);
+    assertThat(code).isEqualTo(141);
+    assertThat(err.toString()).isEmpty();
+    // ENOSPC through the same seam: still the error
+    Stdout full = new Stdout(failing("No space left on device"));
+    StringWriter fullErr = new StringWriter();
+    assertThat(Okr.run(args, new PrintWriter(full, true, StandardCharsets.UTF_8), new PrintWriter(fullErr), false,
+        full)).isEqualTo(1);
+    assertThat(fullErr.toString()).isEqualTo(
+        "okr: could not write the output (standard output closed, or the device is full)\n");
+  }
+
+  /**
+   * The real thing ({@code okr explain ... | head -3}, {@code okr analyze ... | head}): the reading end of the
+   * pipe closed before the JVM of its own writes its first line, so its every write fails with EPIPE.
+   */
+  @Test
+  void pipeClosedByTheReader_isExit141AndSaysNothing(@TempDir Path dir) throws IOException, InterruptedException {
+    Assumptions.assumeTrue(Files.exists(Path.of("/dev/full")), "not a Linux-like system");
+    for (List<String> args : List.of(List.of("explain", OkrTest.EXAMPLE.toString(), "KR-6", "--as-of", "2026-08-19"),
+        List.of("analyze", OkrTest.EXAMPLE.toString(), "--as-of", "2026-08-19"))) {
+      List<String> command = new ArrayList<>(List.of(
+          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-cp", System.getProperty("java.class.path"), Okr.class.getName()));
+      command.addAll(args);
+      Path err = dir.resolve("err.txt");
+      Process p = new ProcessBuilder(command).redirectError(err.toFile()).start();
+      p.getInputStream().close(); // the reader is gone: head after its lines, before okr has written any
+      assertThat(p.waitFor()).as(args.get(0)).isEqualTo(141);
+      assertThat(Files.readString(err)).as(args.get(0)).isEmpty();
     }
   }
 
