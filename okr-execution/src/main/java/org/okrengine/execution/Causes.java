@@ -38,12 +38,16 @@ import org.okrengine.model.internal.Lateness;
  *       silent integration is to blame. Evidence: {@code daysSinceCheckIn} and {@code staleAfterDays}.</li>
  *   <li>{@code pace-fell} (0.8 x (1 - recent / earlier pace)): for key results that move from a baseline to a
  *       target, the pace over the last {@value #RECENT_DAYS} days (from the last check-in at or before the window's
- *       start to the latest) is under half the pace from the cycle's start (at the baseline) to that check-in.</li>
+ *       start to the latest) is under half the pace from the cycle's start (at the baseline) to that check-in, and
+ *       the key result did not go back (below). Where it gained nothing in the window the sentence names the pace to
+ *       its last gain and that day ("moved 8.24 articles a week until 31 Jul, has not gained since"), the day the
+ *       key result sentence's "has stood at 36 articles since 31 Jul" names.</li>
  *   <li>{@code confidence-falling} (0.7 x drop / 0.4, at most 0.7): the owner's latest confidence is at least
  *       {@value #CONFIDENCE_DROP} below the highest in the last {@value #CONFIDENCE_DAYS} days and not above the one
  *       before it.</li>
  *   <li>{@code values-backwards} (0.6 x drop / 0.1, at most 0.6): the latest value is further from the target than
- *       the best value of the last {@value #RECENT_DAYS} days, by at least 2% of the way.</li>
+ *       the best value of the cycle so far by at least a tenth of the way (it went back: then no {@code pace-fell}),
+ *       or than the best value of the last {@value #RECENT_DAYS} days by at least 2% of the way.</li>
  * </ul>
  * Stateless and thread-safe.
  */
@@ -51,6 +55,13 @@ final class Causes {
   static final int RECENT_DAYS = 21;
   static final int CONFIDENCE_DAYS = 42;
   static final double CONFIDENCE_DROP = 0.15;
+  /** The part of the way a value must have lost from the best of the last {@value #RECENT_DAYS} days: 2%. */
+  static final double BACKWARDS = 0.02;
+  /**
+   * The part of the way a value must have lost from the best of the cycle so far to be said to have gone back (not
+   * to have slowed): a tenth, where the {@code values-backwards} score reaches its most.
+   */
+  static final double WENT_BACK = 0.1;
 
   private Causes() {}
 
@@ -102,8 +113,9 @@ final class Causes {
     }
     boolean moves = !m.direction().isMaintain() && m.direction() != Direction.ACHIEVE && m.baseline() != null;
     if (moves) {
-      paceFell(cycle, kr, seen, asOf, out);
-      backwards(cycle, kr, seen, asOf, out);
+      if (!backwards(cycle, kr, seen, asOf, over, out)) {
+        paceFell(cycle, kr, seen, asOf, out);
+      }
     }
     confidence(cycle, seen, asOf, out);
     out.sort(Comparator.comparingDouble((Scored s) -> -s.score).thenComparingInt(s -> s.kind));
@@ -199,6 +211,23 @@ final class Causes {
     }
   }
 
+  /**
+   * The check-in of {@code seen} at which the key result first reached the furthest it has been toward its target:
+   * its last gain, after which nothing went further; null when no check-in went past the baseline.
+   */
+  static CheckIn lastGain(Metric m, List<CheckIn> seen) {
+    CheckIn gain = null;
+    double best = 0; // progress at the baseline
+    for (CheckIn c : seen) {
+      double p = m.progress(c.value());
+      if (p > best) {
+        best = p;
+        gain = c;
+      }
+    }
+    return gain;
+  }
+
   private static void paceFell(Cycle cycle, KeyResult kr, List<CheckIn> seen, Instant asOf, List<Scored> out) {
     if (seen.size() < 2) {
       return;
@@ -231,42 +260,93 @@ final class Causes {
     // 9 Feb") read as fractions of a level each week; the levels it went between are said instead, from the baseline
     // to the value at the split, and the value it reached since
     boolean levels = m.isOrdinal();
-    String lateText = late <= 0 ? "has not gained since"
-        : levels ? "only to " + Numbers.reading(last.value(), m) + " since"
-        : "only " + Numbers.difference(late * span, m) + " a week since";
-    if (late <= 0) {
-      // the pace until the split is an average: where the gains stopped before it, say when ("moved 3.84 articles a
-      // week until 4 Sep, has not gained since" read as if it had gained until 4 Sep, when it stood still from 31 Jul)
-      Instant lastGain = null;
-      double best = 0; // progress at the baseline
-      for (CheckIn c : seen) {
-        double p = m.progress(c.value());
-        if (p > best) {
-          best = p;
-          lastGain = c.at();
-        }
-      }
-      if (lastGain != null && lastGain.isBefore(mid.at())) {
-        lateText += "; its last gain was on " + Insights.DAY.format(cycle.dateOf(lastGain));
+    CheckIn gain = lastGain(m, seen);
+    String text;
+    if (late <= 0 && gain != null) {
+      // nothing gained in the window: the sentence is anchored at the last gain, the day the key result reached the
+      // value it holds, which the headline's "has stood at level 2 since 3 Feb" names too (it read "to level 2 by
+      // 3 Mar, has not gained since; its last gain was on 3 Feb": the split's check-in, not the gain)
+      double gainWeeks = Cycle.daysBetween(cycle.startInstant(), gain.at()) / 7;
+      text = levels || gainWeeks < 1
+          ? " went from " + Numbers.reading(m.baseline(), m) + " at the start to " + Numbers.reading(gain.value(), m)
+              + " by " + Insights.DAY.format(cycle.dateOf(gain.at())) + ", has not gained since"
+          : " moved " + Numbers.difference(m.progress(gain.value()) / gainWeeks * span, m) + " a week until "
+              + Insights.DAY.format(cycle.dateOf(gain.at())) + ", has not gained since";
+    } else {
+      String head = levels
+          ? " went from " + Numbers.reading(m.baseline(), m) + " at the start to " + Numbers.reading(mid.value(), m)
+              + " by " + Insights.DAY.format(cycle.dateOf(mid.at()))
+          : " moved " + Numbers.difference(early * span, m) + " a week until "
+              + Insights.DAY.format(cycle.dateOf(mid.at()));
+      // where the value gained in the window but has stood still since (as the headline says, "has stood at 36
+      // articles since 31 Jul"), the weekly rate over the window read as a slow gain still going on ("only 2.49
+      // articles a week since", 9 articles over the 3.6 weeks from 23 Jul): the value reached and the day are said
+      Instant flat = Insights.flatSince(cycle, seen);
+      if (late <= 0) {
+        text = head + ", has not gained since";
+      } else if (gain != null && gain.at().isAfter(mid.at()) && flat != null && !flat.isBefore(gain.at())) {
+        text = head + ", only to " + Numbers.reading(gain.value(), m) + " by "
+            + Insights.DAY.format(cycle.dateOf(gain.at())) + ", and has not gained since";
+      } else {
+        text = head + (levels ? ", only to " + Numbers.reading(last.value(), m) + " since"
+            : ", only " + Numbers.difference(late * span, m) + " a week since");
       }
     }
     out.add(new Scored(new Cause("pace-fell", null, Map.of("earlierProgressPerWeek", early,
         "recentProgressPerWeek", late),
-        "The pace fell: " + name(kr.id(), kr.title()) + (levels
-            ? " went from " + Numbers.reading(m.baseline(), m) + " at the start to " + Numbers.reading(mid.value(), m)
-                + " by "
-            : " moved " + Numbers.difference(early * span, m) + " a week until ")
-            + Insights.DAY.format(cycle.dateOf(mid.at())) + ", " + lateText + "."),
+        "The pace fell: " + name(kr.id(), kr.title()) + text + "."),
         0.8 * Math.min(1, 1 - late / early), 4));
   }
 
-  private static void backwards(Cycle cycle, KeyResult kr, List<CheckIn> seen, Instant asOf, List<Scored> out) {
+  /**
+   * The {@code values-backwards} cause. Where the latest value is further from the target than the best value any
+   * earlier check-in of the cycle reached, by at least {@value #WENT_BACK} of the way, the key result went back, said
+   * with the values and their days from the latest check-in at the best value to the latest ("KR-4 (...) went back:
+   * from 97.5% on 2 Feb to 91% on 16 Mar, below its 92% baseline"; the lowest value between is named too where the
+   * latest has come back from it by at least {@value #BACKWARDS} of the way), and {@code true} is returned: it did not
+   * merely slow, so no {@code pace-fell} is said ("has not gained since" read as a stall). Else, where the latest value
+   * is further from the target than the best of the last {@value #RECENT_DAYS} days by at least {@value #BACKWARDS} of
+   * the way, "Its values went backwards, from 12 on 22 Jul to 7 on 29 Jul.", and {@code false}.
+   */
+  private static boolean backwards(Cycle cycle, KeyResult kr, List<CheckIn> seen, Instant asOf, boolean over,
+      List<Scored> out) {
     if (seen.size() < 2) {
-      return;
+      return false;
     }
     Metric m = kr.metric();
-    Instant from = cycle.calendarDaysBefore(asOf, RECENT_DAYS);
     CheckIn last = seen.get(seen.size() - 1);
+    int peak = 0;
+    for (int i = 1; i < seen.size() - 1; i++) {
+      if (m.progress(seen.get(i).value()) >= m.progress(seen.get(peak).value())) {
+        peak = i;
+      }
+    }
+    CheckIn top = seen.get(peak);
+    double fell = m.progress(top.value()) - m.progress(last.value());
+    if (fell >= WENT_BACK) {
+      CheckIn low = null;
+      for (int i = peak + 1; i < seen.size() - 1; i++) {
+        if (low == null || m.progress(seen.get(i).value()) < m.progress(low.value())) {
+          low = seen.get(i);
+        }
+      }
+      String baseline = m.progress(last.value()) < 0
+          ? ", " + (m.direction() == Direction.DECREASE ? "above" : "below") + " its "
+              + Numbers.reading(m.baseline(), m) + " baseline"
+          : "";
+      String to = low != null && m.progress(last.value()) - m.progress(low.value()) >= BACKWARDS
+          ? Numbers.reading(low.value(), m) + " on " + Insights.DAY.format(cycle.dateOf(low.at()))
+              + (over ? ", and had come back to " : ", and has come back to ") + Numbers.reading(last.value(), m)
+              + " by " + Insights.DAY.format(cycle.dateOf(last.at())) + baseline
+          : Numbers.reading(last.value(), m) + " on " + Insights.DAY.format(cycle.dateOf(last.at())) + baseline;
+      out.add(new Scored(new Cause("values-backwards", null, Map.of("fromValue", top.value(), "toValue",
+          last.value(), "progressLost", fell),
+          name(kr.id(), kr.title()) + " went back: from " + Numbers.reading(top.value(), m) + " on "
+              + Insights.DAY.format(cycle.dateOf(top.at())) + " to " + to + "."),
+          0.6 * Math.min(1, fell / 0.1), 6));
+      return true;
+    }
+    Instant from = cycle.calendarDaysBefore(asOf, RECENT_DAYS);
     CheckIn best = null;
     for (int i = 0; i < seen.size() - 1; i++) {
       CheckIn c = seen.get(i);
@@ -275,11 +355,11 @@ final class Causes {
       }
     }
     if (best == null) {
-      return;
+      return false;
     }
     double drop = m.progress(best.value()) - m.progress(last.value());
-    if (drop < 0.02) {
-      return;
+    if (drop < BACKWARDS) {
+      return false;
     }
     out.add(new Scored(new Cause("values-backwards", null, Map.of("fromValue", best.value(), "toValue",
         last.value(), "progressLost", drop),
@@ -287,6 +367,7 @@ final class Causes {
             + Insights.DAY.format(cycle.dateOf(best.at())) + " to " + Numbers.reading(last.value(), m) + " on "
             + Insights.DAY.format(cycle.dateOf(last.at())) + "."),
         0.6 * Math.min(1, drop / 0.1), 6));
+    return false;
   }
 
   private static void confidence(Cycle cycle, List<CheckIn> seen, Instant asOf, List<Scored> out) {

@@ -12,6 +12,7 @@ import org.okrengine.model.Cause;
 import org.okrengine.model.CheckIn;
 import org.okrengine.model.CycleReport;
 import org.okrengine.model.Dependency;
+import org.okrengine.model.Direction;
 import org.okrengine.model.DependencyKind;
 import org.okrengine.model.Initiative;
 import org.okrengine.model.KeyResult;
@@ -101,8 +102,92 @@ class CausesTest {
     // the evidence as before, progress a week: 0.5 over the 7 weeks to day 49 (the split), then none to day 63
     assertThat(pace.evidence().get("earlierProgressPerWeek")).isCloseTo(0.5 / 7, within(1e-12));
     assertThat(pace.evidence().get("recentProgressPerWeek")).isEqualTo(0.0);
+    // the sentence is anchored at the last gain, day 35 (5 Aug), the day the headline names: it read "to level 2 by
+    // 19 Aug (the split's check-in), has not gained since; its last gain was on 5 Aug" beside "has stood at level 2
+    // since 5 Aug"
     assertThat(pace.sentence()).isEqualTo("The pace fell: KR-L (Maturity) went from level 1 at the start to level 2 "
-        + "by 19 Aug, has not gained since; its last gain was on 5 Aug.");
+        + "by 5 Aug, has not gained since.");
+    assertThat(r.keyResults().get(0).insight()).contains("has stood at level 2 since 5 Aug");
+  }
+
+  @Test
+  void paceFell_gainedInTheWindowThenStood_saysTheValueAndDayNotAWeeklyRate() {
+    // 0 to 100 tickets: 10 a week to 40 on day 35, 44 on day 42 (12 Aug), then 44 on days 49 and 56; as of day 57
+    // the window starts on day 36, so the split is day 35 (40): 0.4 over 5 weeks, 8 tickets a week; then 4 tickets
+    // over the 3 weeks to day 56. The weekly rate over the window ("only 1.33 tickets a week since") read as a slow
+    // gain still going on beside the headline's "has stood at 44 tickets since 12 Aug" (14 days unchanged)
+    KeyResult kr = new KeyResult("KR-7", "Tickets closed", "noah", "support", 1.0, List.of(),
+        Metric.of(0, 100, "tickets"), Plan.LINEAR, List.of(at(7, 10, 0.7), at(14, 20, 0.7), at(21, 30, 0.7),
+            at(28, 36, 0.7), at(35, 40, 0.6), at(42, 44, 0.6), at(49, 44, 0.6), at(56, 44, 0.6)), null);
+    KeyResultReport r = ExecutionEngine.withDefaults().analyze(cycle(kr), day(57)).keyResults().get(0);
+    assertThat(r.status().needsAttention()).isTrue();
+    Cause pace = r.causes().stream().filter(c -> c.code().equals("pace-fell")).findFirst().orElseThrow();
+    // the evidence as before: 0.4 / 5 = 0.08 a week until the split, 0.04 / 3 since
+    assertThat(pace.evidence().get("earlierProgressPerWeek")).isCloseTo(0.08, within(1e-12));
+    assertThat(pace.evidence().get("recentProgressPerWeek")).isCloseTo(0.04 / 3, within(1e-12));
+    assertThat(pace.sentence()).isEqualTo("The pace fell: KR-7 (Tickets closed) moved 8 tickets a week until 5 Aug, "
+        + "only to 44 tickets by 12 Aug, and has not gained since.");
+    assertThat(r.insight()).contains("has stood at 44 tickets since 12 Aug");
+  }
+
+  /**
+   * A deploy success rate from 92% to 99%: up to 97.5% on day 35 (5 Aug), then down every week to 91% on day 70
+   * (9 Sep), 91% since (days 77 and 84).
+   */
+  static KeyResult wentBack() {
+    double[] values = {92, 94, 95.5, 97, 97.5, 96, 94, 93, 91.5, 91, 91, 91};
+    List<CheckIn> c = new ArrayList<>();
+    for (int w = 1; w <= values.length; w++) {
+      c.add(at(7 * w, values[w - 1], null));
+    }
+    return new KeyResult("KR-4", "Deploy success rate", "kofi", "support", 1.0, List.of(),
+        new Metric(92.0, 99, Direction.INCREASE, "%", 0.0, 100.0, null), Plan.LINEAR, c, null);
+  }
+
+  @Test
+  void wentBack_saidAsAFallFromItsBestNotAsAStall() {
+    // as of day 78 (check-ins to day 77, 16 Sep): the window starts on day 57, its split day 56 (93%, 1/7 of the
+    // way over 8 weeks), and the value fell since: "the pace fell: moved 0.13 points a week until 26 Aug, has not
+    // gained since; its last gain was on 5 Aug" read as a stall; it lost (97.5 - 91) / 7 = 93% of the way from its
+    // best, more than a tenth, so it went back
+    KeyResultReport r = ExecutionEngine.withDefaults().analyze(cycle(wentBack()), day(78)).keyResults().get(0);
+    assertThat(r.status().needsAttention()).isTrue();
+    assertThat(r.causes()).extracting(Cause::code).contains("values-backwards").doesNotContain("pace-fell");
+    Cause back = r.causes().stream().filter(c -> c.code().equals("values-backwards")).findFirst().orElseThrow();
+    assertThat(back.evidence()).containsEntry("fromValue", 97.5).containsEntry("toValue", 91.0);
+    assertThat(back.evidence().get("progressLost")).isCloseTo(6.5 / 7, within(1e-12));
+    assertThat(back.sentence()).isEqualTo("KR-4 (Deploy success rate) went back: from 97.5% on 5 Aug to 91% on "
+        + "16 Sep, below its 92% baseline.");
+    // as of day 85 (check-ins to day 84, 23 Sep): the split is day 63 (91.5%, below the baseline, so no pace fell)
+    // and the window's best is 91%, no drop: nothing said it went back at all
+    KeyResultReport later = ExecutionEngine.withDefaults().analyze(cycle(wentBack()), day(85)).keyResults().get(0);
+    assertThat(later.causes()).extracting(Cause::sentence).contains("KR-4 (Deploy success rate) went back: from "
+        + "97.5% on 5 Aug to 91% on 23 Sep, below its 92% baseline.");
+  }
+
+  @Test
+  void wentBack_decrease_namesTheLowWhereItCameBack() {
+    // API p99 latency from 800 to 400 ms: down to 560 ms on day 28 (29 Jul, 60% of the way), up to 850 ms on day
+    // 42 (12 Aug, -12.5%), 760 ms on day 56 (26 Aug, 10%): 50% of the way lost from the best; 22.5% of it came back
+    KeyResult kr = new KeyResult("KR-5", "API p99 latency", "kofi", "support", 1.0, List.of(),
+        new Metric(800.0, 400, Direction.DECREASE, "ms", 0.0, null, null), Plan.LINEAR,
+        List.of(at(7, 780, null), at(14, 700, null), at(21, 620, null), at(28, 560, null), at(35, 700, null),
+            at(42, 850, null), at(49, 780, null), at(56, 760, null)), null);
+    KeyResultReport r = ExecutionEngine.withDefaults().analyze(cycle(kr), day(57)).keyResults().get(0);
+    assertThat(r.status().needsAttention()).isTrue();
+    assertThat(r.causes()).extracting(Cause::code).doesNotContain("pace-fell");
+    assertThat(r.causes()).extracting(Cause::sentence).contains("KR-5 (API p99 latency) went back: from 560 ms on "
+        + "29 Jul to 850 ms on 12 Aug, and has come back to 760 ms by 26 Aug.");
+    // had it kept rising to 870 ms on day 56, worse than its baseline, which for a decrease is above it (no low
+    // between is lower than the latest: no coming back)
+    KeyResult worse = new KeyResult("KR-5", "API p99 latency", "kofi", "support", 1.0, List.of(),
+        new Metric(800.0, 400, Direction.DECREASE, "ms", 0.0, null, null), Plan.LINEAR,
+        List.of(at(7, 780, null), at(14, 700, null), at(21, 620, null), at(28, 560, null), at(35, 700, null),
+            at(42, 850, null), at(49, 860, null), at(56, 870, null)), null);
+    KeyResultReport w = ExecutionEngine.withDefaults().analyze(cycle(worse), day(57)).keyResults().get(0);
+    assertThat(w.status().needsAttention()).isTrue();
+    assertThat(w.causes()).extracting(Cause::sentence).contains("KR-5 (API p99 latency) went back: from 560 ms on "
+        + "29 Jul to 870 ms on 26 Aug, above its 800 ms baseline.");
   }
 
   @Test

@@ -199,10 +199,16 @@ class StatusStoryTest {
     assertThat(oct1.escalations().stream().filter(e -> e.subject().equals("KR-25")).findFirst().orElseThrow().reason())
         .contains("(73 days; off track when the cycle ended)");
     // "moved 3.84 articles a week until 4 Sep, has not gained since" read as gains until 4 Sep: KR-26 stood at 36
-    // articles from 31 Jul (the example's check-ins)
+    // articles from 31 Jul (the example's check-ins), and "until 4 Sep, ...; its last gain was on 31 Jul" put two
+    // days on it: the pace is to its last gain, 36 articles from 0 over the 4.37 weeks from the start (1 Jul 00:00
+    // Oslo) to 31 Jul 11:54 UTC, 8.24 a week, the day the headline's "has stood at 36 articles since 31 Jul" names
     assertThat(after.get("KR-26").causes()).extracting(c -> c.sentence()).contains("The pace fell: KR-26 (Rewrite "
-        + "120 help-centre articles) moved 3.84 articles a week until 4 Sep, has not gained since; its last gain was "
-        + "on 31 Jul.");
+        + "120 help-centre articles) moved 8.24 articles a week until 31 Jul, has not gained since.");
+    // week 8 (19 Aug): 9 articles were gained in the window (27 on 23 Jul, 36 on 31 Jul), then none: "only 2.49
+    // articles a week since" read as a slow gain beside the headline's "has stood at 36 articles since 31 Jul"
+    assertThat(week8.keyResults().stream().filter(k -> k.id().equals("KR-26")).findFirst().orElseThrow().causes())
+        .extracting(c -> c.sentence()).contains("The pace fell: KR-26 (Rewrite 120 help-centre articles) moved 8.47 "
+            + "articles a week until 23 Jul, only to 36 articles by 31 Jul, and has not gained since.");
     assertThat(week8.summary()).startsWith("As of 19 Aug, 7 of 30 key results are off track");
     // okr explain: no chance "of reaching its target" once the outcome is known, and where it ended (the outcome)
     // in place of its latest check-in's standing; the chart: no forecast cone
