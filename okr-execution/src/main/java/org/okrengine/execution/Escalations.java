@@ -41,7 +41,9 @@ import org.okrengine.model.internal.Lateness;
  * the same answer as every point. A key result counts toward a level at a point when its status is one of the
  * level's and, where the level sets {@code belowProbability}, it is stale or its probability of target is below that.
  * A condition's {@code since} is the date of the first grid point of the unbroken run of points where it held that
- * ends at the analysed instant; it has held for the whole days from {@code since} to the analysed date. An item goes
+ * ends at the analysed instant; it has held for the whole days from {@code since} to the analysed date, at most the
+ * cycle's last day (after the end nothing is escalated any more: a report then shows the escalations as they stood
+ * when the cycle ended). An item goes
  * to the highest level whose condition holds: counting for at least {@code forDays}, or (where the level says so)
  * being the source of a cascade that crosses teams for at least {@code cascadeForDays}. When the condition breaks
  * the run ends, so recovery de-escalates. The work is one status per key result per point of its status run, one
@@ -156,15 +158,23 @@ final class Escalations {
     }
     Map<String, boolean[]> crossing = cascadesMatter
         ? crossing(okr, graph, forecaster, policy, grid, first, now, columns) : Map.of();
+    // runs are counted to the analysed day, but no later than the cycle's last day: once the cycle is over nothing
+    // is escalated any more, so a report after the end shows the escalations as they stood when it ended (counted to
+    // its end instant's date, a run of 27 whole days on the last day read 28 after the end and rose to the next level,
+    // "escalated to leadership (level 2), up from level 1", in a report of a finished cycle)
     LocalDate today = Insights.countedDay(cycle, asOf);
+    if (today.isAfter(cycle.end())) {
+      today = cycle.end();
+    }
+    boolean over = !asOf.isBefore(cycle.endInstant());
     List<Row> rows = new ArrayList<>();
     // each level's phrase, written once (every escalation by status names its level's)
     Map<EscalationPolicy.Level, String> phrases = new java.util.IdentityHashMap<>();
     int order = 0;
     Set<String> done = new HashSet<>();
     for (KeyResult kr : okr.keyResults()) {
-      Row r = escalate(okr, kr.id(), columns.get(kr.id()), crossing.get(kr.id()), grid, first, policy, today, now,
-          order++, phrases);
+      Row r = escalate(okr, kr.id(), columns.get(kr.id()), crossing.get(kr.id()), grid, first, policy, today, over,
+          now, order++, phrases);
       done.add(kr.id());
       if (r != null) {
         rows.add(r);
@@ -172,14 +182,16 @@ final class Escalations {
     }
     for (Initiative i : okr.initiatives()) {
       done.add(i.id());
-      Row r = escalate(okr, i.id(), null, crossing.get(i.id()), grid, first, policy, today, now, order++, phrases);
+      Row r = escalate(okr, i.id(), null, crossing.get(i.id()), grid, first, policy, today, over, now, order++,
+          phrases);
       if (r != null) {
         rows.add(r);
       }
     }
     for (String id : new java.util.TreeSet<>(crossing.keySet())) {
       if (!done.contains(id)) {
-        Row r = escalate(okr, id, null, crossing.get(id), grid, first, policy, today, now, order++, phrases);
+        Row r = escalate(okr, id, null, crossing.get(id), grid, first, policy, today, over, now, order++,
+            phrases);
         if (r != null) {
           rows.add(r);
         }
@@ -344,7 +356,7 @@ final class Escalations {
   private record Row(EscalationSummary summary, int order) {}
 
   private static Row escalate(OkrCycle okr, String id, Column statuses, boolean[] crossing, List<Instant> grid,
-      int first, EscalationPolicy policy, LocalDate today, Snapshot now, int order,
+      int first, EscalationPolicy policy, LocalDate today, boolean over, Snapshot now, int order,
       Map<EscalationPolicy.Level, String> phrases) {
     Cycle cycle = okr.cycle();
     int last = grid.size() - 1;
@@ -387,8 +399,7 @@ final class Escalations {
     long days = ChronoUnit.DAYS.between(chosenSince, today);
     String reason;
     String target = chosen.to() + " (level " + chosen.level() + ")";
-    // once the cycle is over the status is the outcome, and the lateness is where it ended (Lateness)
-    boolean over = today.isAfter(okr.cycle().end());
+    // once the cycle is over (over) the status is the outcome, and the lateness is where it ended (Lateness)
     if (byCascade) {
       Cascade c = now.cascades().from(id);
       reason = Causes.name(okr, id) + " has fed a cascade across teams since " + Insights.DAY.format(chosenSince)

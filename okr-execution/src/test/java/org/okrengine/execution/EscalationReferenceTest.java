@@ -114,9 +114,10 @@ class EscalationReferenceTest {
         }
       }
     }
-    // runs are counted to the analysed day, but no later than the day the cycle ended on (its end instant's date)
+    // runs are counted to the analysed day, but no later than the cycle's last day (after the end nothing is
+    // escalated any more)
     LocalDate today = cycle.cycle().dateOf(asOf);
-    LocalDate ended = cycle.cycle().dateOf(cycle.cycle().endInstant());
+    LocalDate ended = cycle.cycle().end();
     if (today.isAfter(ended)) {
       today = ended;
     }

@@ -197,7 +197,9 @@ class StatusStoryTest {
     // escalations: was "(73 days; off track, a 0% chance now)"
     assertThat(oct1.escalations()).isNotEmpty().allSatisfy(e -> assertThat(e.reason()).doesNotContain(" now)"));
     assertThat(oct1.escalations().stream().filter(e -> e.subject().equals("KR-25")).findFirst().orElseThrow().reason())
-        .contains("(73 days; off track when the cycle ended)");
+        // 20 Jul to 30 Sep, the cycle's last day: 72 days (73 to 1 Oct, the end instant's date, before escalations
+        // were counted to the last day)
+        .contains("(72 days; off track when the cycle ended)");
     // "moved 3.84 articles a week until 4 Sep, has not gained since" read as gains until 4 Sep: KR-26 stood at 36
     // articles from 31 Jul (the example's check-ins), and "until 4 Sep, ...; its last gain was on 31 Jul" put two
     // days on it: the pace is to its last gain, 36 articles from 0 over the 4.37 weeks from the start (1 Jul 00:00
