@@ -127,15 +127,15 @@ final class TextReport {
               ? sideWord(r.forecast().landingValue() - kr.metric().target())
               : achieve ? (p >= 1 ? "done" : "-") : landingPct(r.forecast().landingProgress());
           // once the cycle is over the outcome is known: where it ended and whether it met its target, as the
-          // page's "Ended at" and "Met" columns; no landing or probability beside "the cycle is over"; a stale key
-          // result is not known to have met it (the summary counts it stale, not among those that met theirs); an
-          // achieve one that was not done ended "not done" (it read "ended     -")
+          // page's "Ended at" and "Met" columns and the JSON's probabilityOfTarget (1 or 0) have it; no landing or
+          // probability beside "the cycle is over"; a stale key result's outcome is its last check-in, and the row
+          // says so (it read "met unknown" beside the JSON's 0 or 1); an achieve one that was not done
+          // ended "not done" (it read "ended     -")
           // one without a check-in up to the end has no outcome: its forecast is its model's base rate (it read
           // "ended     100%  met no")
           boolean none = r.status() == Status.NO_DATA;
           forecast = over ? String.format(Locale.ROOT, "ended %8s  met %s",
-                  none ? "-" : achieve && p < 1 ? "not done" : lands,
-                  r.status() == Status.STALE || none ? "unknown" : p >= 1 ? "yes" : "no")
+                  none ? "-" : achieve && p < 1 ? "not done" : lands, none ? "unknown" : met(r, p))
               // achieved before the end: the probability is the chance the met target holds to the end (the
               // forecaster's), not of reaching it: "achieved ... P(target)  98%" read as a contradiction
               : holds(r, false)
@@ -237,6 +237,18 @@ final class TextReport {
    * Whether row {@code r} met its target before the end, its probability the chance the met target holds ("P(holds)"):
    * okr-execution's rule (Insights.metAndHolds, package-private there), the one copy here.
    */
+  /**
+   * Whether key result {@code r}, of a finished cycle, met its target: {@code yes} or {@code no} by its outcome, the
+   * probability of target {@code p} of 1 or 0 that the JSON gives; for a stale one, whose outcome is its last check-in,
+   * with how long before the end that was: {@code no (as of its last check-in, 47 days before the end)}.
+   */
+  private static String met(KeyResultReport r, double p) {
+    String met = p >= 1 ? "yes" : "no";
+    return r.status() == Status.STALE && r.daysSinceCheckIn() != null
+        ? met + " (as of its last check-in, " + r.daysSinceCheckIn() + (r.daysSinceCheckIn() == 1 ? " day" : " days")
+        + " before the end)" : met;
+  }
+
   private static boolean holds(KeyResultReport r, boolean over) {
     return !over && r.forecast() != null && r.status() == Status.ACHIEVED
         && (r.metric() == null || r.metric().direction().isReach());

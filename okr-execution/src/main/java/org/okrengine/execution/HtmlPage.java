@@ -210,9 +210,11 @@ final class HtmlPage {
             .append("</td><td class=\"n\">").append(f == null || over && s == Status.NO_DATA ? "–"
                 : landsCell(f, m));
         if (over) {
-          // a stale key result is not known to have met its target (the summary counts it stale, not among those met)
-          sb.append("</td><td class=\"n\">").append(f == null ? "–"
-              : s == Status.STALE || s == Status.NO_DATA ? "unknown" : f.probabilityOfTarget() >= 1 ? "yes" : "no");
+          // met by its outcome, the JSON's probability of 1 or 0; a stale key result's outcome is its last check-in
+          // (the days column says how long before the end), said so (it read "unknown" beside the JSON's 0 or 1)
+          sb.append("</td><td class=\"n\">").append(f == null ? "–" : s == Status.NO_DATA ? "unknown"
+              : (f.probabilityOfTarget() >= 1 ? "yes" : "no")
+                  + (s == Status.STALE ? " (as of its last check-in)" : ""));
         } else {
           sb.append("</td><td class=\"n\">").append(f == null || f.interval() == null ? "–"
                   : esc(interval(f.interval(), m)))

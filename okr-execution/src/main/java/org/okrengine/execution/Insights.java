@@ -404,12 +404,10 @@ final class Insights {
   /**
    * Where key result {@code r} ended, once the cycle is over ({@link #over}), and whether it met its target:
    * {@code ended at 81%, not met}; for a maintain key result {@code ended 0.03 points above the threshold of 99.9%,
-   * met}; for an achieve key result {@code done} or {@code not done}. Met as the page's
-   * "Met" column has it: a probability of target of 1 (the outcome's), except that a stale key result, whatever its
-   * last value, is {@code not known to have been met} ({@code not done at its last check-in, not known to have been
-   * done} for an achieve one), as the page's "unknown", the text's "met unknown" and the summary's count
-   * ({@link Summaries#met}) have it (the prompt and okr explain read "stale; ... above the threshold of 99.9%, met" for
-   * KR-14 of the example). Null without a forecast.
+   * met}; for an achieve key result {@code done} or {@code not done}. Met as the JSON's probability of target has it
+   * (1 or 0, the outcome's) and the text's and the page's "Met" columns; a stale key result's outcome is its last
+   * check-in, said so with how long before the end it was: {@code ended at 20%, not met as of its last check-in, 77
+   * days before the end} (it read "not known to have been met" beside the JSON's 0). Null without a forecast.
    */
   static String ended(KeyResultReport r) {
     ForecastSummary f = r.forecast();
@@ -418,22 +416,21 @@ final class Insights {
     }
     Metric m = r.metric();
     boolean met = f.probabilityOfTarget() >= 1;
-    // a stale key result is not known to have met its target or missed it, whatever its last value: nothing was
-    // heard of it for longer than its rhythm allows (a stale one at 50% read "ended at 50%, not met" here and "met
-    // unknown" in the text report's row)
-    boolean unknown = r.status() == Status.STALE;
+    // a stale key result's outcome is its last check-in (README, "How the forecast works"): met or not as that has
+    // it, with how long before the end it was (nothing was heard of it for longer than its rhythm allows)
+    String asOfLast = r.status() == Status.STALE && r.daysSinceCheckIn() != null
+        ? " as of its last check-in, " + Numbers.days(r.daysSinceCheckIn()) + " before the end" : "";
     if (r.status() == Status.NO_DATA) {
       // no check-in up to the end: no outcome (its forecast is its model's base rate: "ended at 100%, not met")
       return "no check-in, not known to have been " + (m != null && m.direction() == Direction.ACHIEVE ? "done"
           : "met");
     }
     if (m != null && m.direction() == Direction.ACHIEVE) {
-      return unknown ? (met ? "done" : "not done at its last check-in") + ", not known to have been done"
-          : met ? "done" : "not done";
+      return (met ? "done" : "not done") + asOfLast;
     }
     return (m != null && m.direction().isMaintain() ? "ended " + side(m, f.landingValue())
         : "ended at " + Numbers.landingPercent(f.landingProgress()))
-        + (unknown ? ", not known to have been met" : met ? ", met" : ", not met");
+        + (met ? ", met" : ", not met") + asOfLast;
   }
 
   /**

@@ -199,8 +199,8 @@ class ExampleStoryTest {
     // at the cycle's end the outcome is known (the report's sentence: "ended the cycle short of its target"), and the
     // prompt's line says the same: KR-1 ended at its last check-in, 1.85 M EUR from 1.2 M toward 2.0 M, (1.85 - 1.2)
     // / 0.8 = 81% of the way, short of 2.0 M: not met. KR-14 (keep availability at or above 99.9%, stale) ended at
-    // its last value, 99.93%, above the threshold, but is not known to have held it since (the text's "met unknown",
-    // the page's "unknown", not among the summary's "8 met theirs"; it read "met")
+    // its last value, 99.93%, above the threshold: met as of that check-in, 48 days before the 1 Oct end instant (13
+    // Aug), as the JSON's probability of target 1 has it (it read "not known to have been met")
     assertThat(byId(end).get("KR-1").insight()).contains("ended the cycle short of its target");
     String p = ExecutionEngine.groundedPrompt(q3, end);
     // where each ended, once (the latest check-in's standing beside it said the same again, or, where the document
@@ -208,7 +208,8 @@ class ExampleStoryTest {
     assertThat(p).contains("- KR-1 \"Segment revenue from 1.2M to 2.0M EUR\" (team growth, objective O-1): off "
             + "track; the cycle is over: ended at 81%, not met; last check-in ")
         .contains("- KR-14 \"Availability at or above 99.9%\" (team platform, objective O-6): stale; the cycle is "
-            + "over: ended 0.03 points above the threshold of 99.9%, not known to have been met; ")
+            + "over: ended 0.03 points above the threshold of 99.9%, met as of its last check-in, 48 days before the "
+            + "end; ")
         .contains("- KR-3 \"Launch self-serve finance dashboards\" (team growth, objective O-1): off track; the cycle "
             + "is over: not done; ")
         .doesNotContain("forecast to", "P(target)");

@@ -218,12 +218,12 @@ class StatusStoryTest {
         + "finance dashboards) is off track; the cycle is over: not done.");
     assertThat(Explanation.of(q3, oct1, "KR-1").steps().get(0).sentence()).isEqualTo("KR-1 (Segment revenue from "
         + "1.2M to 2.0M EUR) is off track; the cycle is over: ended at 81%, not met.");
-    // a stale key result is not known to have met its target, as the text's row ("met unknown"), the page and the
-    // summary ("1 was stale; 8 met theirs") have it: KR-14, silent since 13 Aug at 99.93% of a 99.9% threshold, read
-    // "met" here and in the prompt
+    // a stale key result ended at its last check-in, as the JSON's probability of target (1) has it, said with how
+    // old that is: KR-14, silent since 13 Aug at 99.93% of a 99.9% threshold, 13 Aug to the 1 Oct end instant is 48
+    // days (it read "not known to have been met" beside the JSON's 1)
     assertThat(Explanation.of(q3, oct1, "KR-14").steps().get(0).sentence()).isEqualTo("KR-14 (Availability at or "
-        + "above 99.9%) is stale; the cycle is over: ended 0.03 points above the threshold of 99.9%, not known to have "
-        + "been met.");
+        + "above 99.9%) is stale; the cycle is over: ended 0.03 points above the threshold of 99.9%, met as of its last "
+        + "check-in, 48 days before the end.");
     // an objective's commitment, after the end: met or not (was "It has a 0% chance of meeting its commitment"); O-1's
     // three key results all ended off track
     assertThat(Explanation.of(q3, oct1, "O-1").steps().get(0).sentence()).endsWith(" It did not meet its commitment.")
@@ -245,13 +245,13 @@ class StatusStoryTest {
     String html = HtmlReportWriter.write(q3, oct1);
     assertThat(html).contains(" · ended at 7 teams").doesNotContain("<polygon class=\"cone\"")
         .doesNotContain(" interval at cycle end: ");
-    // the objectives' table: met or not (was "Chance", 0% and 100%); KR-14, stale at a value above its threshold, is
-    // not known to have held it (it read "yes" beside the summary's "1 was stale; 8 met theirs")
+    // the objectives' table: met or not (was "Chance", 0% and 100%); KR-14, stale at a value above its threshold,
+    // held it as of its last check-in, the JSON's probability of target 1 (it read "unknown")
     assertThat(html).contains("<th>Key results</th><th>Missed or stale</th><th>Progress</th>")
         .doesNotContain("<th>Need attention</th>")
         .contains("<th title=\"Whether it met its commitment\">Met</th></tr>")
         .doesNotContain(">Chance</th>").containsPattern("KR-14</a> Availability at or above 99\\.9%</td>.*<td "
-            + "class=\"n\">unknown</td></tr>");
+            + "class=\"n\">yes \\(as of its last check-in\\)</td></tr>");
     assertThat(oct1.objectives().get(0).summary()).isEqualTo("O-1 (Become the preferred analytics partner for "
         + "mid-market finance): 3 of 3 key results missed their targets; the 2 key results measured from a baseline to "
         + "a target ended together 89% of the way against 100% planned; 0 of 1 was done. KR-1 (Segment revenue from "
@@ -479,7 +479,8 @@ class StatusStoryTest {
    * One objective of two key results 0 -> 100: KR-A checked in weekly up to 100 (met), KR-B last checked in on 15 Jul
    * at 20 (stale at the end); committed or aspirational, whether it met its commitment is not known: KR-B might have
    * ended anywhere from 0 to its target (the aspirational one read "not met", its score taken at KR-B's 20%), and KR-B
-   * itself "ended at 20%, not known to have been met" in okr explain, as the text's "met unknown" (it read "not met").
+   * itself "ended at 20%, not met as of its last check-in, 78 days before the end" in okr explain, as the JSON's
+   * probability of target 0 and the text's "met no (as of its last check-in, 78 days before the end)" have it.
    */
   @org.junit.jupiter.params.ParameterizedTest
   @org.junit.jupiter.params.provider.EnumSource(org.okrengine.model.Commitment.class)
@@ -508,7 +509,9 @@ class StatusStoryTest {
     assertThat(o.probability()).isNull();
     assertThat(o.summary()).endsWith(" Whether it met its commitment is not known: KR-B (Beta) was stale when the "
         + "cycle ended.");
-    assertThat(Explanation.of(c, r, "KR-B").steps().get(0).sentence()).contains("ended at 20%, not known to have "
-        + "been met");
+    // KR-B itself ended at its last check-in (the JSON's probability of target 0), 15 Jul to the 1 Oct end instant
+    // 78 days before the end: the row's outcome and how old it is, the objective's commitment still not known
+    assertThat(Explanation.of(c, r, "KR-B").steps().get(0).sentence()).contains("ended at 20%, not met as of its "
+        + "last check-in, 78 days before the end");
   }
 }
