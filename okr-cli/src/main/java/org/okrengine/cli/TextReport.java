@@ -267,6 +267,12 @@ final class TextReport {
         }
       }
     }
+    // then those without any check-in for longer than the stale limit from the start: as silent as a stale one
+    for (KeyResultReport r : report.keyResults()) {
+      if (r.silentSinceStart() && r.insight() != null) {
+        attention.add(r);
+      }
+    }
     if (attention.isEmpty()) {
       return;
     }

@@ -111,6 +111,17 @@ final class Causes {
               + Numbers.days(staleAfter) + " its rhythm of check-ins allows."),
           0.85 * Math.min(1, days / 28.0), 3));
     }
+    Reason never = silentSinceStart(f);
+    if (!sourceSilent && never != null) {
+      // no check-in at all, for longer than the stale limit counted from the cycle's start: as silent as a stale one
+      double days = never.evidence().get("daysSinceStart");
+      double limit = never.evidence().get("staleAfterDays");
+      out.add(new Scored(new Cause("silent", null, Map.of("daysSinceStart", days, "staleAfterDays", limit),
+          name(kr.id(), kr.title()) + (over ? " had had" : " has had") + " no check-in since the cycle started on "
+              + Insights.DAY.format(cycle.start()) + " (" + Numbers.days(days) + (over ? ") when the cycle ended" : ")")
+              + ", longer than the " + Numbers.days(limit) + " its agreed rhythm of check-ins allows."),
+          0.85 * Math.min(1, days / 28.0), 3));
+    }
     boolean moves = !m.direction().isMaintain() && m.direction() != Direction.ACHIEVE && m.baseline() != null;
     if (moves) {
       if (!backwards(cycle, kr, seen, asOf, over, out)) {
@@ -140,6 +151,24 @@ final class Causes {
           + " chance of missing, more than the " + Numbers.percent(ownMiss) + " its own numbers give.";
     }
     return "that leaves " + who + " " + Insights.aPct(miss) + " chance of missing because of it.";
+  }
+
+  /**
+   * The reason {@code no-check-ins} of {@code f} when it has been silent since the cycle's start for longer than the
+   * stale limit (its evidence {@code daysSinceStart} above {@code staleAfterDays}), else null.
+   */
+  static Reason silentSinceStart(Forecast f) {
+    if (f == null || f.status() != Status.NO_DATA) {
+      return null;
+    }
+    for (Reason r : f.reasons()) {
+      if (r.code().equals("no-check-ins")) {
+        Double days = r.evidence().get("daysSinceStart");
+        Double limit = r.evidence().get("staleAfterDays");
+        return days != null && limit != null && days > limit ? r : null;
+      }
+    }
+    return null;
   }
 
   /** The silence after which the forecaster called {@code f} stale, or null when it is not stale. */

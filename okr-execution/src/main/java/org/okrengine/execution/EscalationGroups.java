@@ -62,7 +62,7 @@ final class EscalationGroups {
       }
       KeyResultReport row = rows.get(id);
       String team = okr.keyResult(id).map(KeyResult::team).orElse(null);
-      if (row != null && row.status() == Status.STALE && team != null) {
+      if (row != null && (row.status() == Status.STALE || row.silentSinceStart()) && team != null) {
         silent.computeIfAbsent(team, k -> new ArrayList<>()).add(id);
       }
     }
@@ -122,8 +122,10 @@ final class EscalationGroups {
       }
     }
     String name = okr.team(team).map(t -> t.name()).orElse(team);
-    String since = lastHeard == null ? "" : " since " + Insights.DAY.format(lastHeard) + " ("
-        + Numbers.days(ChronoUnit.DAYS.between(lastHeard, today)) + ")";
+    // none of them with any check-in: silent since the cycle started
+    LocalDate from = lastHeard == null ? okr.cycle().start() : lastHeard;
+    String since = " since " + (lastHeard == null ? "the cycle started on " : "") + Insights.DAY.format(from) + " ("
+        + Numbers.days(ChronoUnit.DAYS.between(from, today)) + ")";
     String reason = name + " has gone quiet: none of " + Insights.join(Causes.names(okr, subjects))
         + " has had a check-in" + since
         + ": " + tail(subjects.size(), top);

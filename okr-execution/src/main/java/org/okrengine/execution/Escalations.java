@@ -79,6 +79,19 @@ final class Escalations {
     return points;
   }
 
+  /**
+   * Whether a key result with {@code status} at {@code at} is silent as a stale one is, for the escalation rules: it
+   * has no check-in ({@code no-data}) and has been silent since the cycle's start (to its end at the latest) for more
+   * than {@code quietAfter} days. It then counts toward a level that counts {@code stale}, as a stale one does.
+   */
+  static boolean quiet(Cycle cycle, Status status, Instant at, double quietAfter) {
+    if (status != Status.NO_DATA) {
+      return false;
+    }
+    Instant to = at.isAfter(cycle.endInstant()) ? cycle.endInstant() : at;
+    return cycle.wholeCalendarDaysBetween(cycle.startInstant(), to) > quietAfter;
+  }
+
   /** The index of the first grid point that counts: the first at or after the end of the grace period. */
   static int firstCounted(Cycle cycle, List<Instant> grid, int graceDays) {
     LocalDate first = cycle.start().plusDays(graceDays);
@@ -93,10 +106,16 @@ final class Escalations {
    * One key result's replayed points: its status and its probability of target at each point of the grid that a
    * run can reach, walking back from the instant; the other statuses stay null and the other probabilities NaN.
    */
-  record Column(Status[] status, double[] probability) {
+  record Column(Status[] status, double[] probability, boolean[] quiet) {
     boolean counts(EscalationPolicy.Level level, int i) {
-      return status[i] != null && level.counts(status[i], probability[i]);
+      return status[i] != null && (level.counts(status[i], probability[i])
+          || quiet[i] && level.counts(Status.STALE, probability[i]));
     }
+  }
+
+  /** Whether point {@code i} counts for some level: its status is one of {@code counted}, or it is quiet and stale is. */
+  private static boolean countsForSome(Set<Status> counted, Status[] s, boolean[] quiet, int i) {
+    return counted.contains(s[i]) || quiet[i] && counted.contains(Status.STALE);
   }
 
   static List<EscalationSummary> replay(OkrCycle okr, DependencyGraph graph, Forecaster forecaster,
@@ -114,28 +133,33 @@ final class Escalations {
     }
     int n = grid.size();
     int last = n - 1;
+    // a key result without any check-in counts as stale at a point once it has been silent since the cycle's start
+    // for longer than the stale limit (it was never escalated, however long the silence)
+    double quietAfter = forecaster.staleAfterDaysWithoutCheckIns(cycle);
     // each key result's status, walking back from the instant while it counts for some level (earlier points
     // cannot change its run) and the grace period is over; the other points stay null
     Map<String, Column> columns = new LinkedHashMap<>();
     for (KeyResult kr : okr.keyResults()) {
       Status[] s = new Status[n];
+      boolean[] q = new boolean[n];
       double[] p = new double[n];
       java.util.Arrays.fill(p, Double.NaN);
       Forecast current = now.forecasts().get(kr.id());
       boolean blocked = now.blocked().containsKey(kr.id());
       s[last] = current.status();
+      q[last] = quiet(cycle, s[last], grid.get(last), quietAfter);
       p[last] = current.probabilityOfTarget();
       // a week of statuses and probabilities, then twice as many points each time (Forecaster.replay reads the
       // check-ins once per block; a point's figures do not depend on the block it is replayed in)
       int i = last - 1;
       int span = 7;
-      while (i >= first && counted.contains(s[i + 1])) {
+      while (i >= first && countsForSome(counted, s, q, i + 1)) {
         int lo = Math.max(first, i - (span - 1));
         span *= 2;
         List<Forecaster.Replayed> block = forecaster.replay(kr, cycle, grid.subList(lo, i + 1),
             okr.milestonesOf(kr.id()));
         int j = i;
-        while (j >= lo && counted.contains(s[j + 1])) {
+        while (j >= lo && countsForSome(counted, s, q, j + 1)) {
           Forecaster.Replayed r = block.get(j - lo);
           if (blocked) {
             // blocked past the cycle's end by work whose date the document holds: at every earlier point as on the
@@ -148,11 +172,12 @@ final class Escalations {
               p[j] = r.probabilityOfTarget();
             }
           }
+          q[j] = quiet(cycle, s[j], grid.get(j), quietAfter);
           j--;
         }
         i = j;
       }
-      Column column = new Column(s, p);
+      Column column = new Column(s, p, q);
       probabilities(okr, kr, forecaster, policy, grid, first, column);
       columns.put(kr.id(), column);
     }
@@ -411,11 +436,13 @@ final class Escalations {
     } else {
       Status s = statuses.status()[last];
       // no chance "now" after the end (was "off track, a 0% chance now")
-      String chance = chosen.belowProbability() == null || s == Status.STALE || over ? ""
+      // a key result without any check-in, as silent as a stale one since the start, is said so (no-data is its status)
+      boolean never = statuses.quiet()[last] && !chosen.counts(s, statuses.probability()[last]);
+      String chance = chosen.belowProbability() == null || s == Status.STALE || never || over ? ""
           : ", " + Insights.aPct(statuses.probability()[last]) + " chance";
       reason = Causes.name(okr, id) + " has been " + phrases.computeIfAbsent(chosen, Escalations::phrase)
           + " without a break since " + Insights.DAY.format(chosenSince) + " (" + Numbers.days(days) + "; "
-          + Insights.statusName(s) + chance + (over ? " when the cycle ended" : " now") + "), so it goes to "
+          + (never ? "without a check-in" : Insights.statusName(s)) + chance + (over ? " when the cycle ended" : " now") + "), so it goes to "
           + target + ".";
     }
     return new Row(new EscalationSummary(id, chosen.level(), chosenSince, chosen.to(), reason), order);

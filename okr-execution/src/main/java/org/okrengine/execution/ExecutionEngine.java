@@ -23,6 +23,7 @@ import org.okrengine.model.ForecastModelInfo;
 import org.okrengine.model.KeyResult;
 import org.okrengine.model.KeyResultReport;
 import org.okrengine.model.OkrCycle;
+import org.okrengine.model.Status;
 import org.okrengine.model.ReportChanges;
 import org.okrengine.model.SourceHealthSummary;
 import org.slf4j.Logger;
@@ -192,7 +193,10 @@ public final class ExecutionEngine {
       if (doubt != null) {
         o = new UpstreamRule.Outcome(o.status(), o.reasons(), o.sentence() + " " + doubt);
       }
-      List<Cause> causes = full && o.status().needsAttention()
+      // a key result silent since the start for longer than the stale limit asks for attention as a stale one does
+      boolean attention = o.status().needsAttention() || o.status() == Status.NO_DATA
+          && Causes.silentSinceStart(f) != null;
+      List<Cause> causes = full && attention
           ? Causes.of(cycle, kr, f, causesAt, now.cascades(), feeds) : List.of();
       KeyResultReport row = new KeyResultReport(kr.id(), kr.title(), objective, kr.team(), o.status(), value,
           f.progress(), f.expectedProgress(), f.daysSinceCheckIn(), f.toSummary(), o.reasons(), o.sentence(),

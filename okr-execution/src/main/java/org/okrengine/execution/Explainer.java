@@ -336,7 +336,7 @@ final class Explainer {
   /** A key result in one or two sentences, when it needs attention: its status and its first cause. */
   private void brief(String id) {
     KeyResultReport row = rows.get(id);
-    if (!row.status().needsAttention()) {
+    if (!row.needsAttention()) {
       return;
     }
     String sentence = statusLine(row);

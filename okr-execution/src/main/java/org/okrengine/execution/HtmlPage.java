@@ -128,7 +128,8 @@ final class HtmlPage {
     List<KeyResultReport> attention = new ArrayList<>();
     for (Status s : STATUS_ORDER) {
       for (KeyResultReport r : report.keyResults()) {
-        if (r.status() == s && s.needsAttention() && r.insight() != null) {
+        // a key result without any check-in for longer than the stale limit from the start too, as a stale one
+        if (r.status() == s && (s.needsAttention() || r.silentSinceStart()) && r.insight() != null) {
           attention.add(r);
         }
       }

@@ -57,7 +57,7 @@ final class Prompt {
     if (r.summary() != null) {
       sb.append("\nSummary: ").append(quote(r.summary())).append('\n');
     }
-    List<KeyResultReport> attention = r.keyResults().stream().filter(k -> k.status().needsAttention()).toList();
+    List<KeyResultReport> attention = r.keyResults().stream().filter(KeyResultReport::needsAttention).toList();
     if (!attention.isEmpty()) {
       sb.append("\nKey results that need attention:\n");
       for (KeyResultReport k : attention) {

@@ -142,6 +142,8 @@ final class Summaries {
     double p = 0;
     double e = 0;
     int attention = 0;
+    // without any check-in for longer than the stale limit from the start: needs attention as a stale one does
+    int never = 0;
     Map<Status, Integer> counts = new EnumMap<>(Status.class);
     KeyResultReport behind = null;
     for (KeyResult kr : o.keyResults()) {
@@ -155,7 +157,8 @@ final class Summaries {
         p += weight * scaleWithProgress * Math.max(0, Math.min(1, r.progress()));
       }
       counts.merge(r.status(), 1, Integer::sum);
-      if (r.status().needsAttention()) {
+      never += r.silentSinceStart() ? 1 : 0;
+      if (r.needsAttention()) {
         attention++;
         // only a key result with a way to go can be behind on it (a maintain one keeps a threshold, an achieve one
         // is done or not: "0% against 72%" said nothing)
@@ -173,7 +176,7 @@ final class Summaries {
     if (over) {
       // once the cycle is over the statuses are outcomes: what they came to, not what needs attention
       // ("2 of 4 key results missed their targets and 1 was stale"; after the end no status is at risk)
-      int stale = counts.getOrDefault(Status.STALE, 0);
+      int stale = counts.getOrDefault(Status.STALE, 0) + never;
       int missed = attention - stale;
       if (attention == 0) {
         sb.append(n == 1 ? "its key result did not miss its target (" : "none of its " + n + " " + krs
@@ -193,6 +196,7 @@ final class Summaries {
     } else {
       sb.append(attention).append(" of ").append(n).append(' ').append(krs)
           .append(attention == 1 ? " needs" : " need").append(" attention (").append(counts(counts, true))
+          .append(never == 0 ? "" : (attention > never ? ", " : "") + never + " without a check-in since the start")
           .append(")");
     }
     sb.append(together(own, progress, expected, over));
@@ -383,9 +387,11 @@ final class Summaries {
     int n = rows.size();
     Map<Status, Integer> counts = new EnumMap<>(Status.class);
     List<KeyResultReport> attention = new ArrayList<>();
+    int never = 0;
     for (KeyResultReport r : rows) {
       counts.merge(r.status(), 1, Integer::sum);
-      if (r.status().needsAttention()) {
+      never += r.silentSinceStart() ? 1 : 0;
+      if (r.needsAttention()) {
         attention.add(r);
       }
     }
@@ -406,9 +412,17 @@ final class Summaries {
             : c + " " + Insights.statusName(s));
       }
     }
+    if (never > 0) {
+      // no check-in at all for longer than a stale key result's silence: needs attention as one does
+      bad.add(bad.isEmpty() ? never + " of " + n + " key results " + (never == 1 ? "has" : "have")
+          + " had no check-in since the start" : never + " without a check-in since the start");
+    }
     List<String> good = new ArrayList<>();
     for (Status s : List.of(Status.ON_TRACK, Status.ACHIEVED, Status.NOT_STARTED, Status.NO_DATA)) {
       Integer c = counts.get(s);
+      if (s == Status.NO_DATA && c != null) {
+        c = c == never ? null : c - never;
+      }
       if (c != null) {
         good.add(c + " " + (s == Status.NO_DATA ? "without data" : Insights.statusName(s)));
       }
@@ -541,7 +555,7 @@ final class Summaries {
     int stale = 0;
     for (KeyResultReport r : rows) {
       byTeam.computeIfAbsent(r.team(), k -> new ArrayList<>()).add(r);
-      stale += r.status() == Status.STALE ? 1 : 0;
+      stale += r.status() == Status.STALE || r.silentSinceStart() ? 1 : 0;
     }
     if (byTeam.size() > 1 && stale >= 2 && 4 * stale >= 3 * rows.size()) {
       String s = silentSentence(okr, asOf, rows, "Across the organisation, ", "the usual gap is ");
@@ -550,7 +564,7 @@ final class Summaries {
     List<String> out = new ArrayList<>();
     for (Map.Entry<String, List<KeyResultReport>> e : byTeam.entrySet()) {
       List<KeyResultReport> team = e.getValue();
-      long quiet = team.stream().filter(r -> r.status() == Status.STALE).count();
+      long quiet = team.stream().filter(r -> r.status() == Status.STALE || r.silentSinceStart()).count();
       if (team.size() >= 2 && 4 * quiet >= 3L * team.size()) {
         String name = okr.team(e.getKey()).map(Team::name).orElse(e.getKey());
         String s = silentSentence(okr, asOf, team, name + ": ", "the team's usual gap is ");
@@ -576,13 +590,16 @@ final class Summaries {
         quiet++;
         Instant last = seen.get(seen.size() - 1).at();
         since = since == null || last.isAfter(since) ? last : since;
+      } else if (r.silentSinceStart()) {
+        // none at all: silent since the start, longer than those heard of since
+        quiet++;
       }
     }
-    if (since == null) {
+    if (quiet == 0) {
       return null;
     }
     String s = lead + quiet + " of " + group.size() + " key results without a check-in since "
-        + Insights.DAY.format(okr.cycle().dateOf(since));
+        + (since == null ? "the cycle started" : Insights.DAY.format(okr.cycle().dateOf(since)));
     if (!gaps.isEmpty()) {
       gaps.sort(null);
       int h = gaps.size() / 2;
@@ -616,9 +633,9 @@ final class Summaries {
     for (KeyResultReport r : rows) {
       int[] c = byTeam.computeIfAbsent(r.team(), k -> new int[3]);
       c[0]++;
-      if (r.status().needsAttention()) {
+      if (r.needsAttention()) {
         c[1]++;
-        c[2] += r.status() == Status.STALE ? 1 : 0;
+        c[2] += r.status() == Status.STALE || r.silentSinceStart() ? 1 : 0;
         for (Cause cause : r.causes()) {
           if (cause.code().equals("blocker-named")) {
             double weeks = cause.evidence().get("weeks");

@@ -52,7 +52,7 @@ final class TeamRollups {
       // over the key results with a way to go where the team has any, with a check-in or not
       boolean reachOnly = krs.stream().anyMatch(Summaries::isReach);
       for (KeyResultReport r : krs) {
-        if (r.status().needsAttention()) {
+        if (r.needsAttention()) {
           attention++;
         }
         boolean counted = !reachOnly || Summaries.isReach(r);

@@ -135,17 +135,17 @@ class EscalationReferenceTest {
       for (EscalationPolicy.Level level : policy.levels()) {
         LocalDate since = null;
         int last = n - 1;
-        if (s != null && counted[last] && level.counts(s[last], p[last])) {
+        if (s != null && counted[last] && counts(cycle, level, s, p, grid, last)) {
           int start = last;
-          while (start > 0 && counted[start - 1] && level.counts(s[start - 1], p[start - 1])) {
+          while (start > 0 && counted[start - 1] && counts(cycle, level, s, p, grid, start - 1)) {
             start--;
           }
           LocalDate d = cycle.cycle().dateOf(grid.get(start));
           since = ChronoUnit.DAYS.between(d, today) >= level.forDays() ? d : null;
         }
-        if (level.crossTeamCascade() && cross != null && counted[last] && feeds(cross, s, p, level, last)) {
+        if (level.crossTeamCascade() && cross != null && counted[last] && feeds(cycle, grid, cross, s, p, level, last)) {
           int start = last;
-          while (start > 0 && counted[start - 1] && feeds(cross, s, p, level, start - 1)) {
+          while (start > 0 && counted[start - 1] && feeds(cycle, grid, cross, s, p, level, start - 1)) {
             start--;
           }
           LocalDate d = cycle.cycle().dateOf(grid.get(start));
@@ -168,8 +168,25 @@ class EscalationReferenceTest {
     return sorted;
   }
 
-  static boolean feeds(boolean[] cross, Status[] s, double[] p, EscalationPolicy.Level level, int i) {
-    return cross[i] && (s == null || level.counts(s[i], p[i]));
+  static boolean feeds(OkrCycle cycle, List<Instant> grid, boolean[] cross, Status[] s, double[] p,
+      EscalationPolicy.Level level, int i) {
+    return cross[i] && (s == null || counts(cycle, level, s, p, grid, i));
+  }
+
+  /**
+   * Whether a key result counts toward {@code level} at point {@code i}: by its status, or, without any check-in
+   * (no-data) for more days since the cycle's start (to its end at the latest) than the stale limit before any
+   * check-in, as a stale one.
+   */
+  static boolean counts(OkrCycle cycle, EscalationPolicy.Level level, Status[] s, double[] p, List<Instant> grid,
+      int i) {
+    if (level.counts(s[i], p[i])) {
+      return true;
+    }
+    Instant end = cycle.cycle().endInstant();
+    Instant to = grid.get(i).isAfter(end) ? end : grid.get(i);
+    return s[i] == Status.NO_DATA && level.counts(Status.STALE, p[i]) && cycle.cycle().wholeCalendarDaysBetween(
+        cycle.cycle().startInstant(), to) > FORECASTER.staleAfterDaysWithoutCheckIns(cycle.cycle());
   }
 
   static List<Row> rows(List<EscalationSummary> escalations) {

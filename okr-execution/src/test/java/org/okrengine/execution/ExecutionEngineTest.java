@@ -92,13 +92,14 @@ class ExecutionEngineTest {
     String html = HtmlReportWriter.write(CYCLE, r);
     assertThat(html).contains("88 d before the end").doesNotContain(" d ago")
         .contains("<td class=\"n\">–</td><td class=\"n\">unknown</td></tr>");
-    // okr explain's team line as the text report's: missed or stale (it read "need attention")
+    // okr explain's team line as the text report's: missed or stale (it read "need attention"); KR-3, without a
+    // check-in in the whole cycle (longer than the 14-day stale limit), counted as a stale one
     assertThat(Explanation.of(CYCLE, r, "growth").steps().get(0).sentence())
-        .startsWith("growth: 3 of 5 key results were missed or stale");
-    // before the end, as before
+        .startsWith("growth: 4 of 5 key results were missed or stale");
+    // before the end, as before, KR-3 (no check-in in 45 days, over 14) counted with KR-1 and KR-4
     CycleReport before = ExecutionEngine.withDefaults().analyze(CYCLE, day(45));
     assertThat(Explanation.of(CYCLE, before, "growth").steps().get(0).sentence())
-        .startsWith("growth: 2 of 5 key results need attention");
+        .startsWith("growth: 3 of 5 key results need attention");
     assertThat(before.keyResults().get(2).insight())
         .isEqualTo("KR-3 (title KR-3) has no check-in yet, so nothing is known about it beyond its plan.");
     assertThat(Explanation.of(CYCLE, before, "KR-3").steps().get(0).sentence())
@@ -157,10 +158,14 @@ class ExecutionEngineTest {
     // against 0.351 on day 25), at risk from day 25, and below the default policy's 25% without a break only from its
     // check-in of day 35 (P 0.352 on day 34, 0.218 on day 35; Forecaster.withDefaults day by day): 10 days, short of
     // 14, so not escalated. KR-4's only check-in is on day 3, so it is stale (more than 14 days)
-    // from day 18 (19 Jul): 27 days, past 14
+    // from day 18 (19 Jul): 27 days, past 14. KR-3 has no check-in at all: silent for more than the 14-day limit
+    // from day 15 (16 Jul), 30 days by day 45, past 28: leadership
     assertThat(r.escalations()).extracting(e -> e.subject() + " " + e.level() + " " + e.since() + " " + e.to())
-        .containsExactly("KR-4 1 2026-07-19 team-lead");
-    assertThat(r.escalations().get(0).reason()).isEqualTo("KR-4 (title KR-4) has been at risk or off track with less "
+        .containsExactly("KR-3 2 2026-07-16 leadership", "KR-4 1 2026-07-19 team-lead");
+    assertThat(r.escalations().get(0).reason()).isEqualTo("KR-3 (title KR-3) has been at risk or off track with less "
+        + "than a 25% chance of reaching its target, or stale, without a break since 16 Jul (30 days; without a "
+        + "check-in now), so it goes to leadership (level 2).");
+    assertThat(r.escalations().get(1).reason()).isEqualTo("KR-4 (title KR-4) has been at risk or off track with less "
         + "than a 25% chance of reaching its target, or stale, without a break since 19 Jul (27 days; stale now), so "
         + "it goes to team-lead (level 1).");
   }

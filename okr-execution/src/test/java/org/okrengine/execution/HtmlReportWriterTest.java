@@ -330,7 +330,11 @@ class HtmlReportWriterTest {
       String html = HtmlReportWriter.write(c, ExecutionEngine.withDefaults().analyze(c, at));
       assertWellFormed(html);
       assertThat(count(BURNUP, html)).isEqualTo(1);
-      assertThat(html).doesNotContain("NaN", "Infinity").contains("No key result needs attention.");
+      assertThat(html).doesNotContain("NaN", "Infinity");
+      // before the start nothing is due; after the end K has had no check-in in the whole cycle, longer than the
+      // 14-day stale limit: listed as a stale key result would be
+      assertThat(html).contains(at.isBefore(Q.startInstant()) ? "No key result needs attention."
+          : "<h3>Missed or stale when the cycle ended</h3>");
     }
   }
 
@@ -491,7 +495,8 @@ class HtmlReportWriterTest {
     assertWellFormed(day20);
     assertThat(section(day20, "changes")).contains("<h2>What changed since 14 Jul</h2>")
         .contains("<p class=\"ok\">Nothing changed.</p>");
-    assertThat(section(day20, "teams")).contains("<tr><td>t</td><td class=\"n\">1</td><td class=\"n\">0</td>");
+    // K has had no check-in in the 20 days since the start, more than the 14-day stale limit: it needs attention
+    assertThat(section(day20, "teams")).contains("<tr><td>t</td><td class=\"n\">1</td><td class=\"n attn\">1</td>");
   }
 
   /**

@@ -293,6 +293,16 @@ public final class Forecaster {
     return staleAfterDays;
   }
 
+  /**
+   * The days without any check-in, counted from {@code cycle}'s start, after which a key result that has none is as
+   * silent as a stale one: twice the agreed cadence (this forecaster's, else the cycle's {@code checkInEveryDays}), at
+   * least {@link #staleAfterDays()}, at most half the cycle (never below staleAfterDays), as the status rule's limit
+   * before a key result has a rhythm of its own.
+   */
+  public double staleAfterDaysWithoutCheckIns(Cycle cycle) {
+    return staleLimit(new double[0], 0, cycle);
+  }
+
   /** Forecasts {@code keyResult} in {@code cycle} as of {@code asOf}, without milestones. */
   public Forecast forecast(KeyResult keyResult, Cycle cycle, Instant asOf) {
     return forecast(keyResult, cycle, asOf, List.of());
@@ -550,7 +560,10 @@ public final class Forecaster {
     double staleLimit = staleLimit(calendarTimes(cycle, seen, n, times), n, cycle);
     Status status = status(d, n, met, daysSince, staleLimit, asOfDays / lengthDays, out.probability,
         out.regressing, progress, expected);
-    addStatusReason(status, asOfDays, daysSince, staleLimit, progress, expected, reasons);
+    // without a check-in, the silence since the cycle's start (to its end at the latest) beside the stale limit: past
+    // it, the engine asks for attention as for a stale key result
+    Integer daysSinceStart = n == 0 && asOfDays >= 0 ? silentDays(cycle, asOf, start) : null;
+    addStatusReason(status, asOfDays, daysSince, daysSinceStart, staleLimit, progress, expected, reasons);
     addReasons(d, n, met, out, progress, expected, reasons);
     if (met && out.firstMetX >= 0) {
       // achieved: completed when the target was first reached (a forecast's completion stands while the latest
@@ -976,12 +989,14 @@ public final class Forecaster {
   }
 
   /** The reason that decided {@code status}, when a rule before the probability did. */
-  private static void addStatusReason(Status status, double asOfDays, Integer daysSince, double staleLimit,
-      Double progress, double expected, List<Reason> reasons) {
+  private static void addStatusReason(Status status, double asOfDays, Integer daysSince, Integer daysSinceStart,
+      double staleLimit, Double progress, double expected, List<Reason> reasons) {
     switch (status) {
       case NOT_STARTED -> reasons.add(asOfDays < 0 ? Reason.of("before-cycle-start", "daysToStart", -asOfDays)
           : Reason.of("not-started", "expectedProgress", expected));
-      case NO_DATA -> reasons.add(Reason.of("no-check-ins"));
+      case NO_DATA -> reasons.add(daysSinceStart == null ? Reason.of("no-check-ins")
+          : new Reason("no-check-ins", java.util.Map.of("daysSinceStart", (double) daysSinceStart, "staleAfterDays",
+              staleLimit)));
       case ACHIEVED -> reasons.add(Reason.of("target-already-met", "progress", progress));
       case STALE -> {
         java.util.Map<String, Double> ev = new java.util.HashMap<>();

@@ -67,6 +67,33 @@ public record KeyResultReport(String id, String title, String objective, String 
         + ")")).matcher(sentence).replaceAll(java.util.regex.Matcher.quoteReplacement(id));
   }
 
+  /**
+   * Whether this key result asks for attention: its status does (at risk, off track, stale), or it has had no
+   * check-in at all for longer than the stale limit, counted from the cycle's start ({@link #silentSinceStart}).
+   */
+  public boolean needsAttention() {
+    return status.needsAttention() || silentSinceStart();
+  }
+
+  /**
+   * Whether this key result, without any check-in (status {@code no-data}), has been silent since the cycle's start for
+   * longer than a stale key result may be: its reason {@code no-check-ins} gives {@code daysSinceStart} above
+   * {@code staleAfterDays}. Such a key result keeps its status and asks for the same attention as a stale one.
+   */
+  public boolean silentSinceStart() {
+    if (status != Status.NO_DATA) {
+      return false;
+    }
+    for (Reason r : reasons) {
+      if (r.code().equals("no-check-ins")) {
+        Double days = r.evidence().get("daysSinceStart");
+        Double limit = r.evidence().get("staleAfterDays");
+        return days != null && limit != null && days > limit;
+      }
+    }
+    return false;
+  }
+
   /** A copy with {@code precedents} (null for none). */
   public KeyResultReport withPrecedents(PrecedentSummary precedents) {
     return new KeyResultReport(id, title, objective, team, status, value, progress, expectedProgress,
