@@ -528,7 +528,7 @@ public final class Forecaster {
       default -> reach(metric, times, values, lengthDays, asOfDays, n == 0 ? 0 : confidenceOf(seen.get(n - 1)),
           method == ForecastMethod.MOVEMENT_AWARE && Ordinal.of(kr) ? 1 : 0);
     };
-    bound(metric, out);
+    bound(metric, Ordinal.levels(kr), out);
     boolean met = n > 0 && metric.isMet(values[n - 1]);
     Double outcome = outcome(kr, values, n, asOfDays, lengthDays);
     if (outcome != null) {
@@ -665,10 +665,12 @@ public final class Forecaster {
 
   /**
    * The landing value and the interval kept within the metric's physical bounds ({@code min}, {@code max}) and, for a
-   * key result that declares its {@code levels}, within [first level, last level] (a key result of levels 0 to 4 read
-   * "80%: 1.25 - 5.11 level", one of levels 1 to 5 "80%: 2.25 - 6.14").
+   * few-level key result ({@code levels}: its declared ones, or the whole numbers of a bounded scale of at most five,
+   * {@link Ordinal#levels}), within [first level, last level] (a key result of levels 0 to 4 read "80%: 1.25 - 5.11
+   * level", one of levels 1 to 5 "80%: 2.25 - 6.14").
    *
-   * <p>Where the target is one of the declared levels, each is the level reached: the highest level at or below the
+   * <p>Where the target is one of the levels, each is the level reached (a scale of stages 0 to 3 declared by min and
+   * max alone read "lands 79%", 2.38 stages, a value it cannot take): the highest level at or below the
    * forecast's figure for a key result that rises to its target (increase, keep at or above), the lowest at or above
    * it for one that falls (decrease, keep at or below). A key result of levels takes no value between two; its
    * forecast's median 3.18 ("lands 3.18 level") is level 3 reached with some chance of 4, and the level reached is a
@@ -676,16 +678,16 @@ public final class Forecaster {
    * figure's mapped: the landing meets the target exactly where the figure's median does, that is where the probability
    * of target is at least one half (the default method's rule, docs/forecast-model.md), and the interval is the level
    * reached's own 80%. A target between levels keeps the figures held within the range. The probability is not
-   * touched. The shared families declare no levels: no backtest figure moves.
+   * touched. The shared families declare no levels and no bounds: no backtest figure moves.
    */
-  private static void bound(Metric metric, Outcome out) {
-    if (metric.min() == null && metric.max() == null && metric.levels() == null) {
+  private static void bound(Metric metric, double[] levels, Outcome out) {
+    if (metric.min() == null && metric.max() == null && levels == null) {
       return;
     }
-    out.landingValue = within(metric, out.landingValue);
+    out.landingValue = within(metric, levels, out.landingValue);
     if (out.interval != null) {
-      out.interval = new PredictionInterval(out.interval.level(), within(metric, out.interval.low()),
-          within(metric, out.interval.high()));
+      out.interval = new PredictionInterval(out.interval.level(), within(metric, levels, out.interval.low()),
+          within(metric, levels, out.interval.high()));
     }
   }
 
@@ -693,23 +695,27 @@ public final class Forecaster {
   private static final double LEVEL_TOLERANCE = 1e-9;
 
   /**
-   * {@code value} within the metric's bounds ({@link Metric#clamp}) and its declared levels' range, and, where its
-   * target is a level, the level reached ({@link #bound}); NaN stays NaN.
+   * {@code value} within the metric's bounds ({@link Metric#clamp}) and its {@code levels}' range (declared or
+   * inferred, {@link Ordinal#levels}; null for none), and, where its target is a level, the level reached
+   * ({@link #bound}); NaN stays NaN.
    */
-  private static double within(Metric metric, double value) {
+  private static double within(Metric metric, double[] levels, double value) {
     double v = metric.clamp(value);
-    List<Double> levels = metric.levels();
     if (levels == null || Double.isNaN(v)) {
       return v;
     }
-    int n = levels.size();
-    double first = levels.get(0);
-    double last = levels.get(n - 1);
+    int n = levels.length;
+    double first = levels[0];
+    double last = levels[n - 1];
     v = v < first ? first : v > last ? last : v;
     Direction d = metric.direction();
     boolean up = d == Direction.INCREASE || d == Direction.MAINTAIN_ABOVE;
     boolean down = d == Direction.DECREASE || d == Direction.MAINTAIN_BELOW;
-    if (!(up || down) || !levels.contains(metric.target())) {
+    boolean targetIsLevel = false;
+    for (double level : levels) {
+      targetIsLevel |= level == metric.target();
+    }
+    if (!(up || down) || !targetIsLevel) {
       return v;
     }
     // a hair short of a level counts as at it: the figures come back from progress through a product and a sum
@@ -725,8 +731,8 @@ public final class Forecaster {
     }
     double reached = last;
     for (int k = n - 1; k >= 0; k--) {
-      if (v <= levels.get(k) + slack) {
-        reached = levels.get(k);
+      if (v <= levels[k] + slack) {
+        reached = levels[k];
       }
     }
     return reached;
