@@ -232,11 +232,15 @@ final class RetroCommand implements Callable<Integer> {
               .toList()));
     }
     out.println();
-    out.println("Forecast accountability (weekly replay; flagged = at-risk or off-track):");
+    out.println("Forecast accountability (weekly replay; flagged = the forecast at-risk or off-track, as okr analyze "
+        + "showed it that day):");
     if (r.forecasts() == null) {
       out.println("  not replayed (--no-forecasts)");
     } else {
       out.println("  forecast model: " + model);
+      // what the replay cannot see (RetroJson's forecasts.flaggedBy): okr-retro has no dependency graph
+      out.println("  not replayed: at risk only for a late upstream item or a need-by date (okr analyze's engine "
+          + "rules)");
       forecasts(out, r.forecasts(), "all");
       for (ForecastAccountability f : r.forecastsByTeam()) {
         forecasts(out, f, label(labels, r, f.team()));

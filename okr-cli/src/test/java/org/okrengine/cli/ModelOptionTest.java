@@ -69,8 +69,10 @@ class ModelOptionTest {
     assertThat(retro.code()).as(retro.err()).isZero();
     assertThat(retro.out()).isNotEqualTo(retroDefault.out()); // the replay's flags moved
     assertThat(run("retro", Q2.toString(), "--model", model.toString()).out())
-        .contains("Forecast accountability (weekly replay; flagged = at-risk or off-track):\n"
-            + "  forecast model: pessimist <&> (movement-aware; built from given parameters)\n");
+        .contains("Forecast accountability (weekly replay; flagged = the forecast at-risk or off-track, as okr "
+            + "analyze showed it that day):\n"
+            + "  forecast model: pessimist <&> (movement-aware; built from given parameters)\n"
+            + "  not replayed: at risk only for a late upstream item or a need-by date (okr analyze's engine rules)\n");
     // without the replay the model changes nothing
     assertThat(run("retro", Q2.toString(), "--format", "json", "--no-forecasts", "--model", model.toString()).out())
         .isEqualTo(run("retro", Q2.toString(), "--format", "json", "--no-forecasts").out());

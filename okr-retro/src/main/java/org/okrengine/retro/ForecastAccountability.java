@@ -3,7 +3,9 @@ package org.okrengine.retro;
 /**
  * How early the forecaster flagged the misses and how often it cried wolf on the hits, for all key results or one
  * team. Each scored key result is forecast weekly (7, 14, ... days after cycle start, before its end) from the
- * check-ins made by then. A forecast of {@code at-risk} or {@code off-track} raises a flag, {@code on-track} or
+ * check-ins made by then, as {@code okr analyze} forecasts it that day (its value at the cycle's end, also where it is
+ * scored from its last check-in); the engine's upstream-late and late-for-need-by statuses are not replayed
+ * ({@link RetroJson#FLAGGED_BY}). A forecast of {@code at-risk} or {@code off-track} raises a flag, {@code on-track} or
  * {@code achieved} clears it; {@code stale}, {@code not-started} and {@code no-data} leave it as it was. Weeks are 7
  * days, from the flagging forecast to cycle end. Immutable and thread-safe.
  *

@@ -18,18 +18,15 @@ import org.okrengine.model.Status;
 
 /**
  * Forecast accountability over every key result and by team: each scored key result's status replayed weekly
- * (7, 14, ... days after the start, before the end) with the retrospective's forecaster, then how early the misses
- * were flagged and how often the hits were. Empty when the retrospective does not replay forecasts.
+ * (7, 14, ... days after the start, before the end) with the retrospective's forecaster, as {@code okr analyze}
+ * gives it from the forecast on that day (the forecaster's own rules: probability thresholds, staleness, achieved;
+ * not the engine's upstream-late and late-for-need-by rules, which need the dependency graph and can only add
+ * at-risk flags), then how early the misses were flagged and how often the hits were. Empty when the retrospective
+ * does not replay forecasts.
  */
 final class ForecastsSection implements Section<ForecastsSection> {
   /** Null when forecasts are not replayed. */
   private final Forecaster forecaster;
-  /**
-   * The forecaster forecasting the value at the last check-in, for the key results scored from their last check-in
-   * (no result: {@link Retrospective#withScoreFromLastCheckIn}), whose outcome that check-in is (made when first
-   * needed).
-   */
-  private Forecaster atLastCheckIn;
   /** By team; over every key result it is the teams' merged (each key result has one team). */
   final Map<String, FcAcc> byTeam = new HashMap<>();
 
@@ -73,15 +70,10 @@ final class ForecastsSection implements Section<ForecastsSection> {
     int runStart = -1;
     boolean gap = false;
     boolean last = false;
-    Forecaster use = forecaster;
-    if (kr.result() == null) {
-      // scored from its last check-in: forecast what that check-in will read, as the backtest does
-      if (atLastCheckIn == null) {
-        atLastCheckIn = forecaster.withOutcomeFromLastCheckIn(true);
-      }
-      use = atLastCheckIn;
-    }
-    List<Status> statuses = use.statuses(kr, f.cycle, Arrays.asList(weekly), milestones);
+    // the forecaster as okr analyze forecasts with it on that day: the value at the cycle's end, even for a key
+    // result scored from its last check-in (forecasting that check-in instead, as the backtest does, flagged key
+    // results the manager was shown on track: KR-4 of the example on 23 Sep, 33% at its last check-in, 57% at the end)
+    List<Status> statuses = forecaster.statuses(kr, f.cycle, Arrays.asList(weekly), milestones);
     for (int k = 0; k < weekly.length; k++) {
       Status s = statuses.get(k);
       if (s == Status.AT_RISK || s == Status.OFF_TRACK) {

@@ -15,6 +15,12 @@ import org.okrengine.model.SafeText;
 public final class RetroJson {
   /** The format name written in the {@code format} field. */
   public static final String FORMAT = "okr-retro/1";
+  /**
+   * The {@code forecasts.flaggedBy} of a replay: a flag is the forecast's status at a weekly instant as
+   * {@code okr analyze} gives it that day (at-risk or off-track by the probability thresholds), without the engine's
+   * upstream-late and late-for-need-by statuses, which need the dependency graph.
+   */
+  public static final String FLAGGED_BY = "forecast-status";
 
   private RetroJson() {}
 
@@ -129,6 +135,14 @@ public final class RetroJson {
       w.nul();
     } else {
       w.str(r.model());
+    }
+    // what a flag is: the forecaster's status as okr analyze gives it from the forecast on the day, not the engine's
+    // upstream-late and late-for-need-by statuses (ForecastsSection)
+    w.field("flaggedBy");
+    if (r.forecasts() == null) {
+      w.nul();
+    } else {
+      w.str(FLAGGED_BY);
     }
     w.field("overall");
     if (r.forecasts() == null) {

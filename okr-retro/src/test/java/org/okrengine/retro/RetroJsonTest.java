@@ -76,14 +76,17 @@ class RetroJsonTest {
   @Test
   void withoutForecasts_overallIsNull() {
     String json = RetroJson.write(Retrospective.withDefaults().withoutForecasts().run(List.of(Fixtures.cycleA())));
-    assertThat(json).contains("\"forecasts\": {\n    \"model\": null,\n    \"overall\": null,\n    \"byTeam\": []\n  }");
+    assertThat(json).contains("\"forecasts\": {\n    \"model\": null,\n    \"flaggedBy\": null,\n"
+        + "    \"overall\": null,\n    \"byTeam\": []\n  }");
   }
 
-  /** The forecast replay names the model it used. */
+  /** The forecast replay names the model it used, and what its flags are. */
   @Test
-  void withForecasts_namesTheModel() {
+  void withForecasts_namesTheModelAndWhatAFlagIs() {
     String json = RetroJson.write(Retrospective.withDefaults().run(List.of(Fixtures.cycleA())));
-    assertThat(json).contains("\"forecasts\": {\n    \"model\": \"okr-default-2\",\n    \"overall\": {");
+    // a flag is the forecast's status as okr analyze gave it, not the engine's upstream and need-by rules
+    assertThat(json).contains("\"forecasts\": {\n    \"model\": \"okr-default-2\",\n"
+        + "    \"flaggedBy\": \"forecast-status\",\n    \"overall\": {");
     org.okrengine.forecast.ForecastModel named = org.okrengine.forecast.ForecastModel.defaults().withName("acme");
     assertThat(Retrospective.withDefaults()
         .withForecaster(org.okrengine.forecast.Forecaster.withDefaults().withModel(named))
