@@ -32,6 +32,8 @@ final class Recommendations {
   /** A blocker on at least 2 key results that missed at least half the time. */
   static final double BLOCKER_MISS_RATE = 0.5;
   static final int MAX_BLOCKERS = 3;
+  /** Flags are worth acting on where a hit is flagged at most this share as often as a miss ({@link #separates}). */
+  static final double SEPARATION = 0.5;
   /** At least this many key results of one bad shape. */
   static final int MIN_SHAPE = 2;
 
@@ -143,7 +145,7 @@ final class Recommendations {
     shape(out, shapes.get(TrajectoryShape.FLAT.ordinal()), "staff-or-drop",
         "%d KRs never moved from the baseline and %d of them hit: staff them or drop them.");
     if (forecasts != null && forecasts.misses() >= 2 && forecasts.missesFlagged() * 2 >= forecasts.misses()
-        && forecasts.medianWeeksAheadFirstFlag() != null) {
+        && forecasts.medianWeeksAheadFirstFlag() != null && separates(forecasts)) {
       out.add(new Recommendation("act-on-flags", null, String.format(Locale.ROOT,
           "The forecaster flagged %d of %d misses, a median %.1f weeks before the end (and %d of %d %s): act on "
               + "at-risk flags at the weekly review.", forecasts.missesFlagged(), forecasts.misses(),
@@ -155,6 +157,15 @@ final class Recommendations {
               new Evidence("hitsFlagged", forecasts.hitsFlagged()), new Evidence("hits", forecasts.hits()))));
     }
     return out;
+  }
+
+  /**
+   * Whether the flags told the misses from the hits: there were hits, and a hit was flagged at most half as often as a
+   * miss ({@code hitsFlagged / hits <= SEPARATION * missesFlagged / misses}, so a flag at least doubles the odds of a
+   * miss). "3 of 4 misses (and 3 of 3 hits)" does not: acting on such flags acts on every key result.
+   */
+  static boolean separates(ForecastAccountability f) {
+    return f.hits() > 0 && f.hitsFlagged() * f.misses() <= SEPARATION * f.missesFlagged() * f.hits();
   }
 
   private static void shape(List<Recommendation> out, GroupStats s, String code, String format) {

@@ -310,8 +310,21 @@ class RecommendationsTest {
   @Test
   void of_forecasterOneHit_singular() {
     // it read "(and 1 of 1 hits)"
-    assertThat(forecasting(forecasts(2, 2, 3.0, 1, 1)).get(0).message()).isEqualTo("The forecaster flagged 2 of 2 "
-        + "misses, a median 3.0 weeks before the end (and 1 of 1 hit): act on at-risk flags at the weekly review.");
+    assertThat(forecasting(forecasts(2, 2, 3.0, 1, 0)).get(0).message()).isEqualTo("The forecaster flagged 2 of 2 "
+        + "misses, a median 3.0 weeks before the end (and 0 of 1 hit): act on at-risk flags at the weekly review.");
+  }
+
+  @Test
+  void of_flagsThatDoNotTellMissesFromHits_none() {
+    // okr retro /tmp/read5/sales-2026-q4.json said "The forecaster flagged 3 of 4 misses ... (and 3 of 3 hits): act
+    // on at-risk flags": every hit was flagged too (3/3 = 1.0 > 0.5 * 3/4), so acting on them acts on everything
+    assertThat(forecasting(forecasts(4, 3, 4.0, 3, 3))).isEmpty();
+    // at the line: 2 of 4 hits flagged is half the share of misses flagged (4 of 4): 2 * 4 <= 0.5 * 4 * 4
+    assertThat(codes(forecasting(forecasts(4, 4, 4.0, 4, 2)))).containsExactly("act-on-flags");
+    // one more hit flagged: 3/4 > 0.5 * 4/4
+    assertThat(forecasting(forecasts(4, 4, 4.0, 4, 3))).isEmpty();
+    // no hits: nothing to tell the misses from
+    assertThat(forecasting(forecasts(4, 4, 4.0, 0, 0))).isEmpty();
   }
 
   @Test

@@ -216,8 +216,10 @@ class RetrospectiveTest {
 
   @Test
   void recommendations_backedByNumbers() {
+    // no act-on-flags: 3 of 4 misses flagged but 2 of 3 hits too (forecasts_weeklyReplay), 2/3 > 0.5 * 3/4: the
+    // flags did not tell the misses from the hits (Recommendations.separates)
     assertThat(R.recommendations()).extracting(Recommendation::code).containsExactly("check-in-weekly",
-        "keep-commitments", "resolve-blocker", "act-on-flags");
+        "keep-commitments", "resolve-blocker");
     Recommendation alpha = R.recommendations().get(0);
     assertThat(alpha.subject()).isEqualTo("alpha");
     // alpha: 2 hits of 6, median (0.45 + 0.7) / 2, gaps of alpha's KRs: 14 x5, 21, 28 x4, 42 -> median 21 days
