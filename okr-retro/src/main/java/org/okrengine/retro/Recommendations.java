@@ -46,6 +46,17 @@ final class Recommendations {
   static List<Recommendation> of(Map<String, String> teamNames, Map<String, GroupStats> byTeam,
       List<ObjectiveStats> objectives, List<CalibrationStats> calibration, List<CadenceStats> cadence,
       List<GroupStats> shapes, List<BlockerStats> blockers, ForecastAccountability forecasts) {
+    return of(teamNames, byTeam, objectives, calibration, cadence, shapes, blockers, forecasts, true);
+  }
+
+  /**
+   * The recommendations, as above; {@code scoresFromLastCheckIn} says why a team's unscored key results are
+   * ({@link Retrospective#scoresFromLastCheckIn}): they never checked in (true), or have no result (false).
+   */
+  static List<Recommendation> of(Map<String, String> teamNames, Map<String, GroupStats> byTeam,
+      List<ObjectiveStats> objectives, List<CalibrationStats> calibration, List<CadenceStats> cadence,
+      List<GroupStats> shapes, List<BlockerStats> blockers, ForecastAccountability forecasts,
+      boolean scoresFromLastCheckIn) {
     List<Recommendation> out = new ArrayList<>();
     List<GroupStats> struggling = new ArrayList<>();
     for (GroupStats t : byTeam.values()) {
@@ -59,10 +70,18 @@ final class Recommendations {
       String name = teamNames.getOrDefault(t.key(), t.key());
       CadenceStats c = find(cadence, t.key());
       Double gap = c == null ? null : c.medianGapDays();
-      String head = String.format(Locale.ROOT, "%s hit %d of %d KRs, median score %.2f", name, t.hits(), t.scored(),
-          t.medianScore());
+      long unscored = t.keyResults() - t.scored();
+      // a team's unscored key results are said, not hidden: "hit 1 of 3 KRs" read as if it had 3 where it had 4
+      String head = unscored == 0
+          ? String.format(Locale.ROOT, "%s hit %d of %d KRs, median score %.2f", name, t.hits(), t.scored(),
+              t.medianScore())
+          : String.format(Locale.ROOT, "%s hit %d of %d scored KRs (%d more %s), median score %.2f", name, t.hits(),
+              t.scored(), unscored, scoresFromLastCheckIn ? "never checked in" : "without a result", t.medianScore());
       List<Evidence> ev = new ArrayList<>(List.of(new Evidence("hits", t.hits()),
           new Evidence("scored", t.scored()), new Evidence("medianScore", t.medianScore())));
+      if (unscored > 0) {
+        ev.add(new Evidence("unscored", unscored));
+      }
       if (gap == null) {
         out.add(new Recommendation("check-in-weekly", t.key(),
             head + ", and checked in less than twice per KR: move to weekly check-ins.", ev));

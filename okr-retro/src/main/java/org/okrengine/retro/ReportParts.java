@@ -39,12 +39,14 @@ final class ReportParts {
   }
   /** The name of the forecast model of the replay, or null without one. */
   String model;
+  /** Whether key results without a result were scored from their last check-in (so the unscored never checked in). */
+  boolean scoresFromLastCheckIn = true;
 
   /** The report of these parts, with the recommendations they call for. */
   RetroReport toReport() {
     // teams as the text's tables name them: two of one display name with their ids
     List<Recommendation> recommendations = Recommendations.of(RetroReport.teamLabels(teamNames), byTeam, objectives,
-        calibrationByTeam, cadenceByTeam, shapes, blockers, forecasts);
+        calibrationByTeam, cadenceByTeam, shapes, blockers, forecasts, scoresFromLastCheckIn);
     return new RetroReport(cycles, keyResults, scoredFromResults, scoredFromLastCheckIn, unscored, overall,
         breakdowns, objectives, trends, calibration, calibrationByTeam, cadence, cadenceByTeam, shapes, blockers,
         forecasts, forecastsByTeam, recommendations, model, teamNames);

@@ -240,6 +240,7 @@ public final class Retrospective {
         s.report(parts);
       }
       parts.model = settings.forecaster == null ? null : settings.forecaster.model().name();
+      parts.scoresFromLastCheckIn = settings.scoreFromLastCheckIn;
       RetroReport report = parts.toReport();
       LOG.debug("retrospective of {} cycles, {} key results, {} recommendations", report.cycles(),
           report.keyResults(), report.recommendations().size());

@@ -328,6 +328,24 @@ class RecommendationsTest {
   }
 
   @Test
+  void of_strugglingTeamWithUnscoredKeyResults_saysSo() {
+    // Partnerships in /tmp/read5/sales-2026-q4.json: 4 KRs, 3 scored (KR-S8 never checked in), 1 hit; it read "hit 1
+    // of 3 KRs", as if the team had 3
+    GroupStats t = new GroupStats("sales", 4, 3, 1, 1 / 3.0, 0.5, 0.5, 0, 0, 0, 0, 0, 0, 0, null);
+    List<Recommendation> r = Recommendations.of(NAMES, Map.of("sales", t), List.of(), List.of(),
+        List.of(cadence("sales", 12.0)), noShapes(), List.of(), null, true);
+    assertThat(r).containsExactly(new Recommendation("check-in-weekly", "sales",
+        "Sales hit 1 of 3 scored KRs (1 more never checked in), median score 0.50, and checked in every 12 days: "
+            + "move to weekly check-ins.",
+        List.of(new Evidence("hits", 1), new Evidence("scored", 3), new Evidence("medianScore", 0.5),
+            new Evidence("unscored", 1), new Evidence("medianGapDays", 12.0))));
+    // scored from results only (Retrospective.withScoreFromLastCheckIn(false)): unscored means no result
+    assertThat(Recommendations.of(NAMES, Map.of("sales", t), List.of(), List.of(), List.of(cadence("sales", 12.0)),
+        noShapes(), List.of(), null, false).get(0).message()).startsWith("Sales hit 1 of 3 scored KRs (1 more without "
+        + "a result), median score 0.50");
+  }
+
+  @Test
   void of_forecasterBelowThresholds_none() {
     assertThat(forecasting(forecasts(1, 1, 2.0, 5, 0))).isEmpty(); // one miss
     assertThat(forecasting(forecasts(5, 2, 2.0, 5, 0))).isEmpty(); // 2 * 2 < 5
