@@ -222,6 +222,12 @@ final class TextReport {
       out.println("  - " + named(e.subject(), e.title()) + ": escalated to " + p(e.to()) + " (level " + e.level()
           + ")" + (e.fromLevel() == null ? ", new" : ", up from level " + e.fromLevel()));
     }
+    for (ReportChanges.DroppedEscalation d : ch.droppedEscalations()) {
+      String was = p(d.fromTo()) + " (level " + d.fromLevel() + ")";
+      out.println("  - " + named(d.subject(), d.title()) + ": " + (d.withdrawn() ? "escalation to " + was + " withdrawn"
+          : "escalation lowered to " + p(d.to()) + " (level " + d.level() + ") from " + was)
+          + (d.reason() == null ? "" : " (" + p(d.reason()) + ")"));
+    }
     boolean over = ExecutionEngine.isOver(okr, report.asOf());
     for (ReportChanges.ProbabilityMove m : ch.probabilityMoves()) {
       // a key result that met its target since: its probability now is the chance the met target holds ("P(target)

@@ -147,6 +147,30 @@ class TerminalTest {
   }
 
   @Test
+  void analyze_escalationWithdrawn_saidWithTheReason() {
+    // KR-5 (signups, examples/acme-2026-q3.json) was escalated to leadership on 14 Sep (at risk, under 25% since
+    // mid-August); its check-in of 15 Sep (1,170 of 1,500) lifts its chance from 19% to 34%, so the run breaks and
+    // the escalation goes: it used to vanish from "What changed" without a word
+    OkrTest.Run r = OkrTest.run("analyze", OkrTest.EXAMPLE.toString(), "--as-of", "2026-09-17", "--compare-to",
+        "2026-09-14");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("\n  - KR-5 (Reach 1,500 qualified signups): escalation to leadership (level 2) "
+        + "withdrawn (its chance rose from 19% to 34%, no longer below the 25% the policy escalates under)\n");
+    OkrTest.Run json = OkrTest.run("analyze", OkrTest.EXAMPLE.toString(), "--as-of", "2026-09-17", "--compare-to",
+        "2026-09-14", "--format", "json");
+    assertThat(json.out()).contains("""
+            "droppedEscalations": [
+              {
+                "subject": "KR-5",
+                "title": "Reach 1,500 qualified signups",
+                "fromLevel": 2,
+                "fromTo": "leadership",
+                "level": null,
+                "to": null,
+        """);
+  }
+
+  @Test
   void analyze_compareTo_usedCheckedAndDefault() {
     OkrTest.Run r = OkrTest.run("analyze", OkrTest.EXAMPLE.toString(), "--as-of", "2026-08-19", "--compare-to",
         "2026-08-05");

@@ -4,14 +4,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.okrengine.model.CascadeSummary;
 import org.okrengine.model.Cycle;
 import org.okrengine.model.CycleReport;
+import org.okrengine.model.EscalationPolicy;
 import org.okrengine.model.EscalationSummary;
 import org.okrengine.model.KeyResultReport;
 import org.okrengine.model.OkrCycle;
 import org.okrengine.model.ReportChanges;
+import org.okrengine.model.Status;
 
 /**
  * What changed between two reports of one cycle ({@link ReportChanges}). Stateless and thread-safe.
@@ -19,7 +24,9 @@ import org.okrengine.model.ReportChanges;
  * <p>The comparison instant: by default 7 days before the analysed instant; never before the cycle's start (before
  * it there is nothing to compare, so the start is used), and a report at or before that instant compares nothing
  * (null). A status change is any difference of status; a new escalation an item escalated now at a level above the
- * one it had then (none counts as 0); a probability move a difference of the probability of target of at least
+ * one it had then (none counts as 0); a dropped escalation an item escalated then at a level above the one it has now
+ * (withdrawn when it has none), with the reason the policy's level no longer holds (see {@link #reason}); a
+ * probability move a difference of the probability of target of at least
  * {@link ReportChanges#MIN_PROBABILITY_MOVE} (both forecasts known), largest first, and none once the cycle is over
  * (the probability is then the outcome, which the status says).
  */
@@ -44,7 +51,7 @@ final class Changes {
     return at.isBefore(asOf) ? at : null;
   }
 
-  static ReportChanges between(OkrCycle okr, CycleReport then, CycleReport now) {
+  static ReportChanges between(OkrCycle okr, EscalationPolicy policy, CycleReport then, CycleReport now) {
     Map<String, KeyResultReport> before = new HashMap<>();
     for (KeyResultReport r : then.keyResults()) {
       before.put(r.id(), r);
@@ -86,7 +93,89 @@ final class Changes {
             was));
       }
     }
-    return new ReportChanges(then.asOf(), statuses, escalations, moves);
+    Map<String, EscalationSummary> levelNow = new HashMap<>();
+    for (EscalationSummary e : now.escalations()) {
+      levelNow.merge(e.subject(), e, (a, b) -> a.level() >= b.level() ? a : b);
+    }
+    Map<String, KeyResultReport> after = new HashMap<>();
+    for (KeyResultReport r : now.keyResults()) {
+      after.put(r.id(), r);
+    }
+    List<ReportChanges.DroppedEscalation> dropped = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (EscalationSummary e : then.escalations()) {
+      EscalationSummary is = levelNow.get(e.subject());
+      if (!seen.add(e.subject()) || levelThen.get(e.subject()) != e.level() || (is != null && is.level() >= e.level())) {
+        continue;
+      }
+      dropped.add(new ReportChanges.DroppedEscalation(e.subject(), title(okr, e.subject()), e.level(), e.to(),
+          is == null ? null : is.level(), is == null ? null : is.to(),
+          reason(okr, policy, e, is, before.get(e.subject()), after.get(e.subject()), now)));
+    }
+    return new ReportChanges(then.asOf(), statuses, escalations, moves, dropped);
+  }
+
+  /**
+   * Why the policy's level {@code was} of an item no longer holds now ({@code is}: its escalation now, lower, or
+   * null), as a fragment from the policy's rules, in this order: a key result's status is not one the level counts
+   * ("it went from at risk to on track, which the policy does not escalate"); its probability of target is not below
+   * the level's {@code belowProbability} ("its chance rose from 25% to 26%, no longer below the 25% the policy
+   * escalates under"; "just under 25%" where the earlier chance rounds to the threshold); the level escalates a
+   * cascade across teams and the item feeds none now ("it no longer feeds a cascade across teams"); else the run
+   * broke and started again, too short for the level's {@code forDays} (with its {@code since} when it is escalated
+   * lower).
+   */
+  static String reason(OkrCycle okr, EscalationPolicy policy, EscalationSummary was, EscalationSummary is,
+      KeyResultReport then, KeyResultReport now, CycleReport report) {
+    EscalationPolicy.Level level = policy.levels().stream().filter(l -> l.level() == was.level()).findFirst()
+        .orElse(null);
+    if (level == null) {
+      return "the policy has no level " + was.level();
+    }
+    if (now != null) {
+      Status st = now.status();
+      if (!level.counts(st)) {
+        return (then != null && then.status() != st
+            ? "it went from " + Insights.statusName(then.status()) + " to " + Insights.statusName(st)
+            : "it is " + Insights.statusName(st))
+            + ", which the policy does not escalate";
+      }
+      Double p = now.forecast() == null ? null : now.forecast().probabilityOfTarget();
+      if (level.needsProbability(st) && p != null && !level.counts(st, p)) {
+        String threshold = Insights.pct(level.belowProbability());
+        Double from = then == null || then.forecast() == null || then.status() == Status.STALE ? null
+            : then.forecast().probabilityOfTarget();
+        String fromText = from == null ? null
+            : Insights.pct(from).equals(threshold) && from < level.belowProbability() ? "just under " + threshold
+                : Insights.pct(from);
+        return (fromText == null ? "it is " + Insights.statusName(st) + " with " + Insights.aPct(p) + " chance"
+            : "its chance rose from " + fromText + " to " + Insights.pct(p))
+            + ", no longer below the " + threshold + " the policy escalates under";
+      }
+    }
+    if (level.crossTeamCascade() && !crossesTeams(okr, was.subject(), report)) {
+      return "it no longer feeds a cascade across teams";
+    }
+    String needs = Numbers.days(level.forDays()) + " level " + level.level() + " needs";
+    if (is != null) {
+      long days = java.time.temporal.ChronoUnit.DAYS.between(is.since(), Insights.countedDay(okr.cycle(),
+          report.asOf()));
+      return "its run broke: it has counted without a break only since " + Insights.DAY.format(is.since()) + " ("
+          + Numbers.days(days) + "), short of the " + needs;
+    }
+    return "its run broke: it has not counted without a break for the " + needs;
+  }
+
+  /** Whether item {@code id} is the source of a cascade in {@code report} that reaches a team other than its own. */
+  private static boolean crossesTeams(OkrCycle okr, String id, CycleReport report) {
+    String team = okr.keyResult(id).map(k -> k.team()).or(() -> okr.initiative(id).map(i -> i.team()))
+        .orElse(null);
+    for (CascadeSummary c : report.cascades()) {
+      if (c.source().equals(id) && c.teams().stream().anyMatch(t -> !t.equals(team))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The title of the item {@code id} (key result, initiative, milestone or objective), or null. */

@@ -348,7 +348,7 @@ final class HtmlPage {
     }
     sb.append(" since ").append(DAY.format(cycle.dateOf(ch.since()))).append("</h2>\n<p class=\"meta\">Against "
         + "the cycle as of ").append(Insights.WHEN.format(ch.since().atZone(cycle.zone()))).append(": status changes, new or "
-        + "raised escalations, and probabilities of target that moved by ")
+        + "raised escalations, escalations lowered or withdrawn (with the reason), and probabilities of target that moved by ")
         .append(Math.round(ReportChanges.MIN_PROBABILITY_MOVE * 100)).append(" percentage points or more.</p>\n");
     if (ch.isEmpty()) {
       sb.append("<p class=\"ok\">Nothing changed.</p>\n</section>\n");
@@ -366,6 +366,13 @@ final class HtmlPage {
       sb.append("<td>escalated to ").append(esc(e.to() == null ? "" : e.to())).append(" (level ").append(e.level())
           .append(')').append(e.fromLevel() == null ? ", new" : ", up from level " + e.fromLevel())
           .append("</td></tr>\n");
+    }
+    for (ReportChanges.DroppedEscalation d : ch.droppedEscalations()) {
+      item(d.subject(), d.title());
+      String was = esc(d.fromTo() == null ? "" : d.fromTo()) + " (level " + d.fromLevel() + ")";
+      sb.append("<td>").append(d.withdrawn() ? "escalation to " + was + " withdrawn"
+          : "escalation lowered to " + esc(d.to() == null ? "" : d.to()) + " (level " + d.level() + ") from " + was)
+          .append(d.reason() == null ? "" : " (" + esc(d.reason()) + ")").append("</td></tr>\n");
     }
     boolean over = Insights.over(okr.cycle(), report.asOf());
     for (ReportChanges.ProbabilityMove m : ch.probabilityMoves()) {

@@ -434,7 +434,8 @@ class HtmlReportWriterTest {
     String changed = section(html, "changes");
     assertThat(changed).contains("<h2>What changed since 12 Aug</h2>");
     assertThat(count(Pattern.compile("<tr><td>"), changed)).isEqualTo(changes.statusChanges().size()
-        + changes.newEscalations().size() + changes.probabilityMoves().size()).isPositive();
+        + changes.newEscalations().size() + changes.probabilityMoves().size()
+        + changes.droppedEscalations().size()).isPositive();
     for (var c : changes.statusChanges()) {
       assertThat(changed).contains(c.subject() + "</a> " + Html.esc(c.title()) + "</td><td>status <span class=\"badge s-"
           + c.from().jsonName() + "\">" + c.from().jsonName() + "</span> → <span class=\"badge s-" + c.to().jsonName());
@@ -497,6 +498,23 @@ class HtmlReportWriterTest {
         .contains("<p class=\"ok\">Nothing changed.</p>");
     // K has had no check-in in the 20 days since the start, more than the 14-day stale limit: it needs attention
     assertThat(section(day20, "teams")).contains("<tr><td>t</td><td class=\"n\">1</td><td class=\"n attn\">1</td>");
+  }
+
+  /**
+   * An escalation withdrawn since the compared day has its row with the policy's reason: KR-5 (signups) was escalated
+   * to leadership on 14 Sep; its check-in of 15 Sep lifts its chance from 19% to 34% (as the text report says it).
+   */
+  @Test
+  void changes_escalationWithdrawn_rowWithTheReason() throws IOException {
+    OkrCycle c = example();
+    CycleReport r = ExecutionEngine.withDefaults().analyze(c, c.cycle().instantOf(LocalDate.of(2026, 9, 17)),
+        c.cycle().instantOf(LocalDate.of(2026, 9, 14)));
+    String changed = section(HtmlReportWriter.write(c, r), "changes");
+    assertThat(changed).contains("KR-5</a> Reach 1,500 qualified signups</td><td>escalation to leadership (level 2) "
+        + "withdrawn (its chance rose from 19% to 34%, no longer below the 25% the policy escalates under)</td></tr>");
+    assertThat(count(Pattern.compile("<tr><td>"), changed)).isEqualTo(r.changes().statusChanges().size()
+        + r.changes().newEscalations().size() + r.changes().probabilityMoves().size()
+        + r.changes().droppedEscalations().size());
   }
 
   /**

@@ -11,7 +11,8 @@ import java.util.Objects;
 /**
  * What changed in a cycle between an earlier instant and the report's: key results whose status changed, items
  * escalated now that were not (or were lower) then, and probabilities of target that moved by at least
- * {@link #MIN_PROBABILITY_MOVE}. Both states are the engine's analysis of the same cycle document at the two
+ * {@link #MIN_PROBABILITY_MOVE}, and items escalated then that are no longer escalated now, or are lower, with the
+ * reason. Both states are the engine's analysis of the same cycle document at the two
  * instants, so a check-in recorded late counts as if it had been there. Immutable and thread-safe.
  *
  * @param since the earlier instant compared against (at or after the cycle's start, before the report's instant)
@@ -20,9 +21,11 @@ import java.util.Objects;
  *     escalated to a lower level, in the order of the report's escalations (highest level first)
  * @param probabilityMoves key results whose probability of target moved by at least {@link #MIN_PROBABILITY_MOVE},
  *     largest move first (ties in document order)
+ * @param droppedEscalations items escalated at {@code since} that are not escalated at the report's instant, or
+ *     are escalated lower, in the order of the escalations at {@code since} (highest level first)
  */
 public record ReportChanges(Instant since, List<StatusChange> statusChanges, List<NewEscalation> newEscalations,
-    List<ProbabilityMove> probabilityMoves) {
+    List<ProbabilityMove> probabilityMoves, List<DroppedEscalation> droppedEscalations) {
   /** The smallest move of a probability of target that counts, as a fraction: 0.10 (10 percentage points). */
   public static final double MIN_PROBABILITY_MOVE = 0.10;
 
@@ -32,11 +35,19 @@ public record ReportChanges(Instant since, List<StatusChange> statusChanges, Lis
     statusChanges = statusChanges == null ? List.of() : copy(statusChanges, "statusChanges");
     newEscalations = newEscalations == null ? List.of() : copy(newEscalations, "newEscalations");
     probabilityMoves = probabilityMoves == null ? List.of() : copy(probabilityMoves, "probabilityMoves");
+    droppedEscalations = droppedEscalations == null ? List.of() : copy(droppedEscalations, "droppedEscalations");
   }
 
-  /** Whether nothing changed: no status change, new escalation or probability move. */
+  /** Changes with no escalation withdrawn or lowered (as before {@code droppedEscalations} existed). */
+  public ReportChanges(Instant since, List<StatusChange> statusChanges, List<NewEscalation> newEscalations,
+      List<ProbabilityMove> probabilityMoves) {
+    this(since, statusChanges, newEscalations, probabilityMoves, List.of());
+  }
+
+  /** Whether nothing changed: no status change, new, raised, lowered or withdrawn escalation or probability move. */
   public boolean isEmpty() {
-    return statusChanges.isEmpty() && newEscalations.isEmpty() && probabilityMoves.isEmpty();
+    return statusChanges.isEmpty() && newEscalations.isEmpty() && probabilityMoves.isEmpty()
+        && droppedEscalations.isEmpty();
   }
 
   /**
@@ -78,6 +89,38 @@ public record ReportChanges(Instant since, List<StatusChange> statusChanges, Lis
       if (fromLevel != null && (fromLevel < 1 || fromLevel >= level)) {
         throw new IllegalArgumentException("fromLevel must be within 1.." + (level - 1) + ": " + fromLevel);
       }
+    }
+  }
+
+  /**
+   * An item escalated at {@code since} that is not escalated now (withdrawn), or is escalated lower (lowered).
+   * Immutable and thread-safe.
+   *
+   * @param subject the item's id
+   * @param title its title (the id when null)
+   * @param fromLevel its escalation level at {@code since}, 1 and up
+   * @param fromTo who that level went to
+   * @param level its level now, 1 to {@code fromLevel - 1}, or null when it is no longer escalated
+   * @param to who its level now goes to, null when it is no longer escalated
+   * @param reason why the policy no longer escalates it to {@code fromLevel}, one sentence fragment (free text)
+   */
+  public record DroppedEscalation(String subject, String title, int fromLevel, String fromTo, Integer level,
+      String to, String reason) {
+    /** Validates. */
+    public DroppedEscalation {
+      requireId(subject, "subject");
+      title = title == null ? subject : title;
+      if (fromLevel < 1) {
+        throw new IllegalArgumentException("fromLevel must be at least 1: " + fromLevel);
+      }
+      if (level != null && (level < 1 || level >= fromLevel)) {
+        throw new IllegalArgumentException("level must be within 1.." + (fromLevel - 1) + ": " + level);
+      }
+    }
+
+    /** Whether the item is no longer escalated at all. */
+    public boolean withdrawn() {
+      return level == null;
     }
   }
 

@@ -282,6 +282,24 @@ public final class ReportJson {
       g.writeEndObject();
     }
     g.writeEndArray();
+    g.writeArrayFieldStart("droppedEscalations");
+    for (ReportChanges.DroppedEscalation d : c.droppedEscalations()) {
+      g.writeStartObject();
+      g.writeStringField("subject", d.subject());
+      g.writeStringField("title", d.title());
+      g.writeNumberField("fromLevel", d.fromLevel());
+      g.writeStringField("fromTo", d.fromTo());
+      g.writeFieldName("level");
+      if (d.level() == null) {
+        g.writeNull();
+      } else {
+        g.writeNumber(d.level().intValue());
+      }
+      g.writeStringField("to", d.to());
+      sentence(g, "reason", d.reason());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
     g.writeEndObject();
   }
 

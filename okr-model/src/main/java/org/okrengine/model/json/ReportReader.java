@@ -291,10 +291,23 @@ final class ReportReader extends TreeReader {
       return problems.size() == b
           ? build(mp, () -> new ReportChanges.ProbabilityMove(subject, title, from, to)) : null;
     });
+    // optional: reports written before it have none
+    List<ReportChanges.DroppedEscalation> dropped = list(o, "droppedEscalations", p, (d, dp) -> {
+      int b = problems.size();
+      String subject = requiredId(d, "subject", dp);
+      String title = optionalString(d, "title", dp);
+      Integer fromLevel = integer(required(d, "fromLevel", dp), dp.field("fromLevel"));
+      String fromTo = optionalString(d, "fromTo", dp);
+      Integer level = integer(optional(d, "level"), dp.field("level"));
+      String to = optionalString(d, "to", dp);
+      String reason = optionalString(d, "reason", dp);
+      return problems.size() == b ? build(dp,
+          () -> new ReportChanges.DroppedEscalation(subject, title, fromLevel, fromTo, level, to, reason)) : null;
+    });
     if (problems.size() > before) {
       return null;
     }
-    return build(p, () -> new ReportChanges(since, statuses, escalations, moves));
+    return build(p, () -> new ReportChanges(since, statuses, escalations, moves, dropped));
   }
 
   private List<Reason> reasons(Obj o, JsonPath p) {

@@ -296,6 +296,47 @@ class ReportJsonTest {
   }
 
   @Test
+  void write_droppedEscalations_withdrawnWithNullLevelAndReadBackEqual() {
+    CycleReport t = withTeamsAndChanges();
+    ReportChanges c = t.changes();
+    CycleReport r = new CycleReport(t.cycleId(), t.asOf(), t.keyResults(), t.cascades(), t.escalations(),
+        t.sourceHealth(), t.objectives(), t.summary(), t.model(), t.escalationGroups(), t.teams(),
+        new ReportChanges(c.since(), c.statusChanges(), c.newEscalations(), c.probabilityMoves(),
+            List.of(new ReportChanges.DroppedEscalation("KR-2", "Deal", 1, "team-lead", null, null,
+                    "its chance rose from just under 25% to 26%, no longer below the 25% the policy escalates under"),
+                new ReportChanges.DroppedEscalation("I-2", null, 2, "leadership", 1, "team-lead",
+                    "it no longer feeds a cascade across teams"))));
+    String json = JSON.write(r);
+    assertThat(json).contains("""
+                "droppedEscalations": [
+                  {
+                    "subject": "KR-2",
+                    "title": "Deal",
+                    "fromLevel": 1,
+                    "fromTo": "team-lead",
+                    "level": null,
+                    "to": null,
+                    "reason": "its chance rose from just under 25% to 26%, no longer below the 25% the policy escalates under"
+                  },
+                  {
+                    "subject": "I-2",
+                    "title": "I-2",
+                    "fromLevel": 2,
+                    "fromTo": "leadership",
+                    "level": 1,
+                    "to": "team-lead",
+                    "reason": "it no longer feeds a cascade across teams"
+                  }
+                ]
+            """);
+    assertThat(JSON.read(json).changes()).isEqualTo(r.changes());
+    assertThat(r.changes().droppedEscalations().get(0).withdrawn()).isTrue();
+    // a level not below the one dropped from is no drop
+    assertThatThrownBy(() -> new ReportChanges.DroppedEscalation("KR-2", null, 1, "team-lead", 1, "team-lead", null))
+        .hasMessage("level must be within 1..0: 1");
+  }
+
+  @Test
   void write_teamsAndChanges_afterObjectivesAndReadBackEqual() {
     String json = JSON.write(withTeamsAndChanges());
     assertThat(json).contains("""
@@ -356,7 +397,8 @@ class ReportJsonTest {
                 "from": 0.45,
                 "to": 0.18
               }
-            ]
+            ],
+            "droppedEscalations": []
           },
           "summary": "1 of 2 key results needs attention.\"""".indent(2));
     assertThat(JSON.read(json)).isEqualTo(withTeamsAndChanges());
