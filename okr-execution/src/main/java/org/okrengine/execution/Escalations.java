@@ -39,7 +39,8 @@ import org.okrengine.model.internal.Lateness;
  * cascade across teams; it walks back from the analysed instant only as far as a run can reach (a key result until
  * it no longer counts for any level, a cascade source until it no longer feeds a cascade across teams), which gives
  * the same answer as every point. A key result counts toward a level at a point when its status is one of the
- * level's and, where the level sets {@code belowProbability}, it is stale or its probability of target is below that.
+ * level's and, where the level sets {@code belowProbability}, it is stale or its probability of target is below that,
+ * or it counted at the point before and has had no check-in since (the hold, {@link #hold}).
  * A condition's {@code since} is the date of the first grid point of the unbroken run of points where it held that
  * ends at the analysed instant; it has held for the whole days from {@code since} to the analysed date, at most the
  * cycle's last day (after the end nothing is escalated any more: a report then shows the escalations as they stood
@@ -106,10 +107,51 @@ final class Escalations {
    * One key result's replayed points: its status and its probability of target at each point of the grid that a
    * run can reach, walking back from the instant; the other statuses stay null and the other probabilities NaN.
    */
-  record Column(Status[] status, double[] probability, boolean[] quiet) {
-    boolean counts(EscalationPolicy.Level level, int i) {
+  record Column(Status[] status, double[] probability, boolean[] quiet,
+      Map<EscalationPolicy.Level, boolean[]> held) {
+    /**
+     * The level's rule at point {@code i} alone: its status counts and, where the level asks, its chance is low; a key
+     * result without any check-in, as silent as a stale one since the start ({@code quiet}), counts as a stale one.
+     */
+    boolean countsAt(EscalationPolicy.Level level, int i) {
       return status[i] != null && (level.counts(status[i], probability[i])
           || quiet[i] && level.counts(Status.STALE, probability[i]));
+    }
+
+    /** Whether it counts toward {@code level} at point {@code i}, with the hold ({@link #hold}) where filled. */
+    boolean counts(EscalationPolicy.Level level, int i) {
+      boolean[] h = held.get(level);
+      return h == null ? countsAt(level, i) : h[i];
+    }
+  }
+
+  /**
+   * The hold: for each level with {@code belowProbability}, a key result that counted at a point keeps counting at
+   * the next while its status still counts and no check-in of its own falls between the two (its chance rose with
+   * silence alone, which a forecast of an unchanged value does), so an escalation ends at a check-in that lifts the
+   * chance, a status that no longer counts or the end of the run, not at a chance wobbling over the line. Forward
+   * over the points whose status the replay gave (the run's points; earlier ones stay false).
+   */
+  private static void hold(KeyResult kr, EscalationPolicy policy, List<Instant> grid, int first, Column column) {
+    Status[] s = column.status();
+    List<org.okrengine.model.CheckIn> checkIns = kr.checkIns();
+    for (EscalationPolicy.Level level : policy.levels()) {
+      if (level.belowProbability() == null) {
+        continue;
+      }
+      boolean[] h = new boolean[s.length];
+      int c = 0;
+      for (int i = first; i < s.length; i++) {
+        // the check-ins up to this point; whether one fell after the previous point
+        boolean checkedIn = false;
+        while (c < checkIns.size() && !checkIns.get(c).at().isAfter(grid.get(i))) {
+          checkedIn |= i > first && checkIns.get(c).at().isAfter(grid.get(i - 1));
+          c++;
+        }
+        h[i] = column.countsAt(level, i)
+            || (i > first && h[i - 1] && !checkedIn && s[i] != null && level.counts(s[i]));
+      }
+      column.held().put(level, h);
     }
   }
 
@@ -177,8 +219,9 @@ final class Escalations {
         }
         i = j;
       }
-      Column column = new Column(s, p, q);
+      Column column = new Column(s, p, q, new java.util.IdentityHashMap<>());
       probabilities(okr, kr, forecaster, policy, grid, first, column);
+      hold(kr, policy, grid, first, column);
       columns.put(kr.id(), column);
     }
     Map<String, boolean[]> crossing = cascadesMatter
@@ -246,7 +289,7 @@ final class Escalations {
     int alive = 0;
     int last = grid.size() - 1;
     for (int l = 0; l < levels.size(); l++) {
-      holding[l] = levels.get(l).belowProbability() != null && column.counts(levels.get(l), last);
+      holding[l] = levels.get(l).belowProbability() != null && column.countsAt(levels.get(l), last);
       alive += holding[l] ? 1 : 0;
     }
     Status[] s = column.status();
@@ -261,7 +304,7 @@ final class Escalations {
             .probabilityOfTarget();
       }
       for (int l = 0; l < levels.size(); l++) {
-        if (holding[l] && !column.counts(levels.get(l), i)) {
+        if (holding[l] && !column.countsAt(levels.get(l), i)) {
           holding[l] = false;
           alive--;
         }
@@ -438,12 +481,16 @@ final class Escalations {
       // no chance "now" after the end (was "off track, a 0% chance now")
       // a key result without any check-in, as silent as a stale one since the start, is said so (no-data is its status)
       boolean never = statuses.quiet()[last] && !chosen.counts(s, statuses.probability()[last]);
+      // held: its chance is no longer below the level's with no check-in since it was (hold)
+      boolean held = chosen.belowProbability() != null && s != Status.STALE && !never
+          && !statuses.countsAt(chosen, last);
       String chance = chosen.belowProbability() == null || s == Status.STALE || never || over ? ""
           : ", " + Insights.aPct(statuses.probability()[last]) + " chance";
+      String tail = held && !over ? chance + " now, risen with no check-in since"
+          : chance + (over ? " when the cycle ended" : " now");
       reason = Causes.name(okr, id) + " has been " + phrases.computeIfAbsent(chosen, Escalations::phrase)
           + " without a break since " + Insights.DAY.format(chosenSince) + " (" + Numbers.days(days) + "; "
-          + (never ? "without a check-in" : Insights.statusName(s)) + chance + (over ? " when the cycle ended" : " now") + "), so it goes to "
-          + target + ".";
+          + (never ? "without a check-in" : Insights.statusName(s)) + tail + "), so it goes to " + target + ".";
     }
     return new Row(new EscalationSummary(id, chosen.level(), chosenSince, chosen.to(), reason), order);
   }

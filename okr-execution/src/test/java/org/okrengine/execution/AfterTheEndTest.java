@@ -41,21 +41,22 @@ class AfterTheEndTest {
   @Test
   void escalations_afterTheEnd_asTheyStoodAtTheEnd() {
     // on the cycle's last minute (31 Dec 23:59 New York): KR-S7 stale since 18 Nov (43 days, level 2), KR-S6 stale
-    // since 4 Dec (27 whole days to 31 Dec: level 1, under the 28 of level 2), KR-S5 off track below 25% since 16 Dec
-    // (15 days: level 1); KR-S8, no check-in all quarter, silent for more than its 28-day limit from 30 Oct on, 28 days
+    // since 4 Dec (27 whole days to 31 Dec: level 1, under the 28 of level 2), KR-S5 at risk below 25% since its
+    // check-in of 25 Nov (23%), held while its chance rose with silence alone to 26% by 12 Dec (the hold) until its
+    // check-in of 16 Dec took it to 9%, off track: 36 days, level 2; KR-S8, no check-in all quarter, silent for more than its 28-day limit from 30 Oct on, 28 days
     // more by 27 Nov: level 2 (NoCheckInTest)
     CycleReport last = ExecutionEngine.withDefaults().analyze(SALES, at("2026-12-31T23:59:00-05:00"));
     assertThat(last.escalations()).extracting(e -> e.subject() + " " + e.level() + " " + e.since())
-        .containsExactly("KR-S8 2 2026-10-30", "KR-S7 2 2026-11-18", "KR-S6 1 2026-12-04", "KR-S5 1 2026-12-16");
+        .containsExactly("KR-S8 2 2026-10-30", "KR-S7 2 2026-11-18", "KR-S5 2 2026-11-25", "KR-S6 1 2026-12-04");
     // five days after the end the same: nothing is escalated after the end (the run counted to 1 Jan, the end
     // instant's date, made KR-S6's 28 days and took it to leadership, "up from level 1")
     CycleReport after = ExecutionEngine.withDefaults().analyze(SALES, at("2027-01-05T00:00:00-05:00"));
     assertThat(after.escalations()).extracting(e -> e.subject() + " " + e.level() + " " + e.since())
-        .containsExactly("KR-S8 2 2026-10-30", "KR-S7 2 2026-11-18", "KR-S6 1 2026-12-04", "KR-S5 1 2026-12-16");
-    assertThat(after.escalations().get(2).reason()).contains("since 4 Dec (27 days; stale when the cycle ended)");
-    // what changed since 29 Dec: KR-S5 reached its 14 days on 30 Dec, before the end, so it is new; KR-S6 rose nowhere
-    assertThat(after.changes().newEscalations()).extracting(e -> e.subject() + " " + e.level() + " " + e.fromLevel())
-        .containsExactly("KR-S5 1 null");
+        .containsExactly("KR-S8 2 2026-10-30", "KR-S7 2 2026-11-18", "KR-S5 2 2026-11-25", "KR-S6 1 2026-12-04");
+    assertThat(after.escalations().get(3).reason()).contains("since 4 Dec (27 days; stale when the cycle ended)");
+    // what changed since 29 Dec: nothing new (KR-S5 at leadership since 23 Dec, 28 days into its held run; KR-S6 rose
+    // nowhere after the end)
+    assertThat(after.changes().newEscalations()).isEmpty();
   }
 
   @Test

@@ -78,7 +78,8 @@ class EscalationReferenceTest {
   /**
    * The rule as written, with every point of the grid computed: a point before the grace period's end counts for
    * nothing; a key result counts toward a level when its status is one of the level's and (where the level sets a
-   * probability) it is stale or its probability of target is below the level's.
+   * probability) it is stale or its probability of target is below the level's, or it counted at the point before,
+   * its status still counts and no check-in of its own fell between the two (the hold).
    */
   static List<Row> reference(OkrCycle cycle, Instant asOf, EscalationPolicy policy) {
     List<Instant> grid = Escalations.grid(cycle.cycle(), asOf);
@@ -105,6 +106,25 @@ class EscalationReferenceTest {
     for (int i = 0; i < n; i++) {
       counted[i] = !cycle.cycle().dateOf(grid.get(i)).isBefore(graceEnd);
     }
+    // the hold, every point: counting at a point goes on at the next while the status counts and no check-in fell
+    Map<String, Map<EscalationPolicy.Level, boolean[]>> held = new HashMap<>();
+    for (KeyResult kr : cycle.keyResults()) {
+      Map<EscalationPolicy.Level, boolean[]> byLevel = new java.util.IdentityHashMap<>();
+      Status[] s = status.get(kr.id());
+      double[] p = probability.get(kr.id());
+      for (EscalationPolicy.Level level : policy.levels()) {
+        boolean[] h = new boolean[n];
+        for (int i = 0; i < n; i++) {
+          int j = i;
+          boolean checkedIn = i == 0 || kr.checkIns().stream()
+              .anyMatch(c -> c.at().isAfter(grid.get(j - 1)) && !c.at().isAfter(grid.get(j)));
+          h[i] = counted[i] && (counts(cycle, level, s, p, grid, i)
+              || (i > 0 && h[i - 1] && !checkedIn && level.counts(s[i])));
+        }
+        byLevel.put(level, h);
+      }
+      held.put(kr.id(), byLevel);
+    }
     Map<String, boolean[]> crossing = new HashMap<>();
     for (int i = 0; i < n; i++) {
       Snapshot at = Snapshot.of(cycle, graph, FORECASTER, grid.get(i), false);
@@ -128,24 +148,24 @@ class EscalationReferenceTest {
     List<Row> rows = new ArrayList<>();
     for (String id : items) {
       Status[] s = status.get(id);
-      double[] p = probability.get(id);
       boolean[] cross = crossing.get(id);
       EscalationPolicy.Level chosen = null;
       LocalDate chosenSince = null;
       for (EscalationPolicy.Level level : policy.levels()) {
         LocalDate since = null;
         int last = n - 1;
-        if (s != null && counted[last] && counts(cycle, level, s, p, grid, last)) {
+        boolean[] h = s == null ? null : held.get(id).get(level);
+        if (h != null && h[last]) {
           int start = last;
-          while (start > 0 && counted[start - 1] && counts(cycle, level, s, p, grid, start - 1)) {
+          while (start > 0 && h[start - 1]) {
             start--;
           }
           LocalDate d = cycle.cycle().dateOf(grid.get(start));
           since = ChronoUnit.DAYS.between(d, today) >= level.forDays() ? d : null;
         }
-        if (level.crossTeamCascade() && cross != null && counted[last] && feeds(cycle, grid, cross, s, p, level, last)) {
+        if (level.crossTeamCascade() && cross != null && counted[last] && feeds(cross, h, last)) {
           int start = last;
-          while (start > 0 && counted[start - 1] && feeds(cycle, grid, cross, s, p, level, start - 1)) {
+          while (start > 0 && counted[start - 1] && feeds(cross, h, start - 1)) {
             start--;
           }
           LocalDate d = cycle.cycle().dateOf(grid.get(start));
@@ -168,9 +188,8 @@ class EscalationReferenceTest {
     return sorted;
   }
 
-  static boolean feeds(OkrCycle cycle, List<Instant> grid, boolean[] cross, Status[] s, double[] p,
-      EscalationPolicy.Level level, int i) {
-    return cross[i] && (s == null || counts(cycle, level, s, p, grid, i));
+  static boolean feeds(boolean[] cross, boolean[] held, int i) {
+    return cross[i] && (held == null || held[i]);
   }
 
   /**

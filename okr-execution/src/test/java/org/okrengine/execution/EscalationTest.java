@@ -369,7 +369,9 @@ class EscalationTest {
         assertThat(days).as(e.subject()).isGreaterThanOrEqualTo(14);
       }
     }
-    // under okr-default-2: I-3 and KR-12 for their cross-team cascades, KR-5 and KR-25 below 25% for 28 days or more
-    assertThat(now.stream().filter(e -> e.level() == 2).count()).isLessThanOrEqualTo(4);
+    // under okr-default-2: I-3 and KR-12 for their cross-team cascades, KR-5 and KR-25 below 25% for 28 days or more,
+    // and KR-19 since the hold (below 25% from 19 Jul; 25.01% on 23 Jul rose with no check-in, so its run goes on)
+    assertThat(now.stream().filter(e -> e.level() == 2).map(EscalationSummary::subject))
+        .containsExactlyInAnyOrder("I-3", "KR-12", "KR-5", "KR-25", "KR-19");
   }
 }
