@@ -176,19 +176,28 @@ final class Summaries {
     if (over) {
       // once the cycle is over the statuses are outcomes: what they came to, not what needs attention
       // ("2 of 4 key results missed their targets and 1 was stale"; after the end no status is at risk)
-      int stale = counts.getOrDefault(Status.STALE, 0) + never;
-      int missed = attention - stale;
+      // one without a check-in at all counted apart, "had no data" as the company's sentence and its row say (it
+      // was counted stale: "4 of 4 key results were stale" beside a row "no-data")
+      int stale = counts.getOrDefault(Status.STALE, 0);
+      int missed = attention - stale - never;
       if (attention == 0) {
         sb.append(n == 1 ? "its key result did not miss its target (" : "none of its " + n + " " + krs
             + " missed its target (").append(counts(counts, false)).append(")");
       } else {
-        sb.append(missed > 0 ? missed : stale).append(" of ").append(n).append(' ').append(krs);
+        List<String> parts = new ArrayList<>();
         if (missed > 0) {
-          sb.append(missed == 1 ? " missed its target" : " missed their targets");
+          parts.add(missed + (missed == 1 ? " missed its target" : " missed their targets"));
         }
         if (stale > 0) {
-          sb.append(missed > 0 ? " and " + stale : "").append(stale == 1 ? " was stale" : " were stale");
+          parts.add(stale + (stale == 1 ? " was stale" : " were stale"));
         }
+        if (never > 0) {
+          parts.add(never + " had no data");
+        }
+        String first = parts.get(0);
+        int space = first.indexOf(' ');
+        parts.set(0, first.substring(0, space) + " of " + n + " " + krs + first.substring(space));
+        sb.append(Insights.join(parts));
       }
     } else if (attention == 0) {
       sb.append(n == 1 ? "its key result does not need attention (" : "none of its " + n + " " + krs
@@ -501,6 +510,27 @@ final class Summaries {
   }
 
   /**
+   * What a team's {@code attention} key results came to once the cycle is over, {@code stale} of them stale and
+   * {@code never} without any check-in: {@code was stale}, {@code missed their targets or were stale}, {@code were
+   * stale or had no data}, as the company's sentence counts them ({@link #outcomes}).
+   */
+  private static String teamOutcome(int attention, int stale, int never) {
+    boolean one = attention == 1;
+    List<String> kinds = new ArrayList<>();
+    if (attention - stale - never > 0) {
+      kinds.add(one ? "missed its target" : "missed their targets");
+    }
+    if (stale > 0) {
+      kinds.add(one ? "was stale" : "were stale");
+    }
+    if (never > 0) {
+      kinds.add("had no data");
+    }
+    return kinds.size() == 1 ? kinds.get(0)
+        : String.join(", ", kinds.subList(0, kinds.size() - 1)) + " or " + kinds.get(kinds.size() - 1);
+  }
+
+  /**
    * The root cascade that reaches the most key results needing attention at {@code asOf}, as a sentence; null when
    * none. Once the cycle is over, those are the key results that missed or were stale, and the root is said where it
    * ended ({@link Lateness}).
@@ -628,14 +658,16 @@ final class Summaries {
     Map<String, String> blocker = new HashMap<>();
     Map<String, Double> blockerWeeks = new HashMap<>();
     for (Team t : okr.teams()) {
-      byTeam.put(t.id(), new int[3]);
+      byTeam.put(t.id(), new int[4]);
     }
     for (KeyResultReport r : rows) {
-      int[] c = byTeam.computeIfAbsent(r.team(), k -> new int[3]);
+      int[] c = byTeam.computeIfAbsent(r.team(), k -> new int[4]);
       c[0]++;
       if (r.needsAttention()) {
         c[1]++;
-        c[2] += r.status() == Status.STALE || r.silentSinceStart() ? 1 : 0;
+        c[2] += r.status() == Status.STALE ? 1 : 0;
+        // none at all: apart, "had no data" (it was counted stale: "all 4 key results were stale" beside a no-data row)
+        c[3] += r.silentSinceStart() ? 1 : 0;
         for (Cause cause : r.causes()) {
           if (cause.code().equals("blocker-named")) {
             double weeks = cause.evidence().get("weeks");
@@ -668,9 +700,7 @@ final class Summaries {
     String s = name + ": " + (c[1] == c[0] ? (c[0] == 2 ? "both" : "all " + c[0]) : c[1] + " of its " + c[0])
         + " key results "
         // one of two ("at least half"): "1 of its 2 key results was stale" (it read "were stale")
-        + (c[1] == 1 ? (!over ? "needs attention" : c[2] == 0 ? "missed its target" : "was stale")
-            : !over ? "need attention" : c[2] == 0 ? "missed their targets" : c[2] == c[1] ? "were stale"
-            : "missed their targets or were stale");
+        + (!over ? (c[1] == 1 ? "needs attention" : "need attention") : teamOutcome(c[1], c[2], c[3]));
     if (blocker.containsKey(best)) {
       double weeks = blockerWeeks.get(best);
       s += ", and \"" + blocker.get(best) + (over ? "\" had been" : "\" has been") + " named as the blocker for "

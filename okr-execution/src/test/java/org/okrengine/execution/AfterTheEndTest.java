@@ -85,4 +85,58 @@ class AfterTheEndTest {
     assertThat(page).contains("yes (as of its last check-in)").contains("no (as of its last check-in)")
         .doesNotContain(">unknown<");
   }
+
+  /** {@code name} as read, its text with {@code from} (found exactly once) replaced by {@code to}. */
+  static OkrCycle edited(String name, String from, String to) {
+    try (var in = AfterTheEndTest.class.getResourceAsStream(name)) {
+      String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(text.indexOf(from)).isNotNegative().isEqualTo(text.lastIndexOf(from));
+      return CycleJson.withDefaults().read(text.replace(from, to)).cycle();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** {@code name} with key result {@code id} given {@code result.finalValue}, as entered after the end. */
+  static OkrCycle withFinalValue(String name, String id, double finalValue) {
+    return edited(name, "\"id\": \"" + id + "\",", "\"id\": \"" + id + "\", \"result\": {\"finalValue\": "
+        + finalValue + "},");
+  }
+
+  @Test
+  void finalValue_withoutCheckIns_metItsTarget_achievedAndNotEscalated() {
+    // KR-S8 ($500k through channel partners) never checked in; the finance export after the quarter gives 520 (k USD)
+    // against the target of 500: 520 / 500 = 104% of the way from a baseline of 0, met
+    OkrCycle okr = withFinalValue("sales-2026-q4.json", "KR-S8", 520);
+    CycleReport r = ExecutionEngine.withDefaults().analyze(okr, at("2027-01-05T00:00:00-05:00"));
+    KeyResultReport s8 = row(r, "KR-S8");
+    // achieved by its outcome, as a stale key result whose final value meets its target is (it stayed no-data: "met
+    // unknown", "nothing is known of where it ended", escalated to leadership beside a probability of target of 1)
+    assertThat(s8.status()).isEqualTo(org.okrengine.model.Status.ACHIEVED);
+    assertThat(s8.forecast().probabilityOfTarget()).isEqualTo(1.0);
+    assertThat(s8.forecast().landingValue()).isEqualTo(520.0);
+    assertThat(s8.silentSinceStart()).isFalse();
+    assertThat(s8.needsAttention()).isFalse();
+    assertThat(Insights.ended(s8)).isEqualTo("ended at 104%, met");
+    // no escalation grows from it after the end: the others as escalations_afterTheEnd_asTheyStoodAtTheEnd has them
+    assertThat(r.escalations()).extracting(e -> e.subject() + " " + e.level() + " " + e.since())
+        .containsExactly("KR-S7 2 2026-11-18", "KR-S6 1 2026-12-04", "KR-S5 1 2026-12-16");
+    // Partnerships' silent group is KR-S7 and KR-S6 alone; O-S2 needs attention for those two (it counted 3)
+    assertThat(r.escalationGroups()).filteredOn(g -> g.kind().equals(org.okrengine.model.EscalationGroup.SILENT_TEAM))
+        .extracting(g -> g.subjects()).containsExactly(java.util.List.of("KR-S7", "KR-S6"));
+    assertThat(r.objectives()).filteredOn(o -> o.id().equals("O-S2")).extracting(o -> o.needAttention())
+        .containsExactly(2);
+  }
+
+  @Test
+  void noCheckIns_countedApartFromStale_afterTheEnd() {
+    // Partnerships: KR-S6 and KR-S7 stale, KR-S8 without any check-in all quarter (its row no-data), KR-S3 done
+    CycleReport r = ExecutionEngine.withDefaults().analyze(SALES, at("2027-01-05T00:00:00-05:00"));
+    // the company's sentence counted them apart; the team's and the objective's said all three "were stale"
+    assertThat(r.summary()).contains("2 were stale and 1 had no data")
+        .contains("Partnerships: 3 of its 4 key results were stale or had no data.");
+    assertThat(r.objectives()).filteredOn(o -> o.id().equals("O-S2")).extracting(o -> o.summary())
+        .allMatch(s -> s.startsWith("O-S2 (Build a partner channel): 2 of 4 key results were stale and 1 had no data;"));
+  }
+
 }

@@ -962,7 +962,11 @@ public final class Forecaster {
     if (fraction < 0) {
       return Status.NOT_STARTED;
     }
-    if (n == 0) {
+    // without a check-in no data, unless the cycle is over and its result.finalValue met the target (met is the
+    // outcome's then): achieved, as a stale key result whose final value meets it is (it read no-data, "met unknown",
+    // escalated as silent beside a probability of target of 1); one whose final value falls short keeps no-data, as a
+    // stale one keeps stale
+    if (n == 0 && !met) {
       return Status.NO_DATA;
     }
     if (met && !d.isMaintain()) {
@@ -1003,7 +1007,9 @@ public final class Forecaster {
       case NO_DATA -> reasons.add(daysSinceStart == null ? Reason.of("no-check-ins")
           : new Reason("no-check-ins", java.util.Map.of("daysSinceStart", (double) daysSinceStart, "staleAfterDays",
               staleLimit)));
-      case ACHIEVED -> reasons.add(Reason.of("target-already-met", "progress", progress));
+      // without a check-in, met by its result.finalValue after the end: no progress of a check-in to give
+      case ACHIEVED -> reasons.add(progress == null ? Reason.of("target-already-met")
+          : Reason.of("target-already-met", "progress", progress));
       case STALE -> {
         java.util.Map<String, Double> ev = new java.util.HashMap<>();
         ev.put("daysSinceCheckIn", (double) daysSince);
