@@ -245,12 +245,18 @@ final class TextReport {
    */
   /**
    * Whether key result {@code r}, of a finished cycle, met its target: {@code yes} or {@code no} by its outcome, the
-   * probability of target {@code p} of 1 or 0 that the JSON gives; for a stale one, whose outcome is its last check-in,
-   * with how long before the end that was: {@code no (as of its last check-in, 47 days before the end)}.
+   * probability of target {@code p} of 1 or 0 that the JSON gives; for a stale one whose outcome is its last check-in
+   * (no {@code result.finalValue} of its own decides), with how long before the end that was: {@code no (as of its
+   * last check-in, 47 days before the end)}.
    */
   private static String met(KeyResultReport r, double p) {
     String met = p >= 1 ? "yes" : "no";
-    return r.status() == Status.STALE && r.daysSinceCheckIn() != null
+    // judged by its last check-in where its outcome (the landing value after the end) is that check-in's value:
+    // okr-execution's rule (Insights.byLastCheckIn, package-private there); a result.finalValue other than it decides
+    // without the qualifier (KR-2, 11 of 10 on 20 Oct, final value 3, read "no (as of its last check-in, ...)")
+    boolean byLast = r.status() == Status.STALE && r.daysSinceCheckIn() != null && r.forecast() != null
+        && r.value() != null && r.forecast().landingValue() == r.value();
+    return byLast
         ? met + " (as of its last check-in, " + r.daysSinceCheckIn() + (r.daysSinceCheckIn() == 1 ? " day" : " days")
         + " before the end)" : met;
   }

@@ -212,10 +212,11 @@ final class HtmlPage {
                 : landsCell(f, m));
         if (over) {
           // met by its outcome, the JSON's probability of 1 or 0; a stale key result's outcome is its last check-in
-          // (the days column says how long before the end), said so (it read "unknown" beside the JSON's 0 or 1)
+          // where no final value of its own decides (the days column says how long before the end), said so (it read
+          // "unknown" beside the JSON's 0 or 1)
           sb.append("</td><td class=\"n\">").append(f == null ? "–" : s == Status.NO_DATA ? "unknown"
               : (f.probabilityOfTarget() >= 1 ? "yes" : "no")
-                  + (s == Status.STALE ? " (as of its last check-in)" : ""));
+                  + (Insights.byLastCheckIn(r) ? " (as of its last check-in)" : ""));
         } else {
           sb.append("</td><td class=\"n\">").append(f == null || f.interval() == null ? "–"
                   : esc(interval(f.interval(), m)))

@@ -402,11 +402,23 @@ final class Insights {
   }
 
   /**
+   * Whether key result {@code r}, stale when its cycle ended, is judged by its last check-in, so said with how long
+   * before the end that was: its outcome (the forecast's landing value once the cycle is over) is that check-in's value,
+   * as where the document gives no {@code result.finalValue}. False where a final value other than it decides: KR-2 of
+   * a sales quarter, 11 of 10 on 20 Oct and a final value of 3, read "not met as of its last check-in, 72 days before
+   * the end", as if 11 had missed.
+   */
+  static boolean byLastCheckIn(KeyResultReport r) {
+    return r.status() == Status.STALE && r.daysSinceCheckIn() != null && r.forecast() != null && r.value() != null
+        && r.forecast().landingValue() == r.value();
+  }
+
+  /**
    * Where key result {@code r} ended, once the cycle is over ({@link #over}), and whether it met its target:
    * {@code ended at 81%, not met}; for a maintain key result {@code ended 0.03 points above the threshold of 99.9%,
    * met}; for an achieve key result {@code done} or {@code not done}. Met as the JSON's probability of target has it
-   * (1 or 0, the outcome's) and the text's and the page's "Met" columns; a stale key result's outcome is its last
-   * check-in, said so with how long before the end it was: {@code ended at 20%, not met as of its last check-in, 77
+   * (1 or 0, the outcome's) and the text's and the page's "Met" columns; a stale key result without a final value of
+   * its own is judged by its last check-in ({@link #byLastCheckIn}), said so with how long before the end it was: {@code ended at 20%, not met as of its last check-in, 77
    * days before the end} (it read "not known to have been met" beside the JSON's 0). Null without a forecast.
    */
   static String ended(KeyResultReport r) {
@@ -418,7 +430,7 @@ final class Insights {
     boolean met = f.probabilityOfTarget() >= 1;
     // a stale key result's outcome is its last check-in (README, "How the forecast works"): met or not as that has
     // it, with how long before the end it was (nothing was heard of it for longer than its rhythm allows)
-    String asOfLast = r.status() == Status.STALE && r.daysSinceCheckIn() != null
+    String asOfLast = byLastCheckIn(r)
         ? " as of its last check-in, " + Numbers.days(r.daysSinceCheckIn()) + " before the end" : "";
     if (r.status() == Status.NO_DATA) {
       // no check-in up to the end: no outcome (its forecast is its model's base rate: "ended at 100%, not met")

@@ -63,10 +63,11 @@ final class Summaries {
 
   /**
    * After the cycle's end, {@code s} of objective {@code o} without a probability, its sentence saying why, where its
-   * stale key results leave whether it met its commitment unknown: a stale key result is not known to have met its
-   * target ({@link #met}), so a committed objective whose other key results met theirs, or an aspirational one whose
-   * weighted score reaches 0.7 with its stale key results at their targets but not without them (at 0), is neither
-   * met nor missed. It read "Commitment (every key result at target): met." beside "2 of 2 key results were stale".
+   * stale key results leave whether it met its commitment unknown: a stale key result whose outcome met its target
+   * is not known to have kept it ({@link #met}), so a committed objective whose other key results met theirs, or an
+   * aspirational one whose weighted score reaches 0.7 with those stale key results at their targets but not without
+   * them (at 0), is neither met nor missed. A stale key result whose outcome fell short (its final value, else its
+   * last check-in) missed, as its probability of target 0 and the row's "met no" have it: it leaves nothing open. It read "Commitment (every key result at target): met." beside "2 of 2 key results were stale".
    */
   private static ObjectiveSummary unknownIfStale(Objective o, Map<String, KeyResultReport> rows, ObjectiveSummary s) {
     List<String> stale = new ArrayList<>();
@@ -77,7 +78,12 @@ final class Summaries {
     double low = 0;
     for (KeyResult kr : o.keyResults()) {
       KeyResultReport r = rows.get(kr.id());
-      boolean quiet = r.status() == Status.STALE;
+      // open only where its outcome met the target: a stale key result whose outcome (its final value, else its last
+      // check-in) falls short missed it by the outcome rule, its probability of target 0, and is scored so (a
+      // committed objective read "Whether it met its commitment is not known: KR-X (...) was stale" beside KR-X's
+      // "met no")
+      boolean quiet = r.status() == Status.STALE
+          && (r.forecast() == null || r.forecast().probabilityOfTarget() >= 1);
       if (quiet) {
         stale.add(Causes.name(kr.id(), kr.title()));
       } else {

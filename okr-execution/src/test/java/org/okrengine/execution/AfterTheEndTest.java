@@ -129,6 +129,46 @@ class AfterTheEndTest {
   }
 
   @Test
+  void finalValue_ofAStaleKeyResult_decides_withoutAsOfItsLastCheckIn() {
+    // KR-C3 (backlog 400 -> 100), silent since 260 on 15 May, ends the quarter at 150 by the document's result:
+    // (400 - 150) / 300 = 83% of the way, not met; it stays stale (a final value short of the target keeps the
+    // silence's status), and the final value, not the 15 May check-in, decides: no "as of its last check-in" (it read
+    // "ended at 83%, not met as of its last check-in, 47 days before the end", as if 260 had decided it)
+    OkrCycle okr = withFinalValue("cx-2026-q2.json", "KR-C3", 150);
+    CycleReport r = ExecutionEngine.withDefaults().analyze(okr, at("2026-07-05T00:00:00Z"));
+    KeyResultReport c3 = row(r, "KR-C3");
+    assertThat(c3.status()).isEqualTo(org.okrengine.model.Status.STALE);
+    assertThat(c3.forecast().probabilityOfTarget()).isEqualTo(0.0);
+    assertThat(Insights.ended(c3)).isEqualTo("ended at 83%, not met");
+    // KR-C6 (onboarding 30 -> 14 days), silent since 22 on 15 May without a result: judged by that check-in, said so
+    assertThat(Insights.ended(row(r, "KR-C6"))).isEqualTo("ended at 50%, not met as of its last check-in, 47 days "
+        + "before the end");
+    // the page: "no (as of its last check-in)" for KR-C6 only (KR-C3's read so too)
+    String page = HtmlReportWriter.write(okr, r);
+    assertThat(page.split("no \\(as of its last check-in\\)", -1)).hasSize(2);
+  }
+
+  @Test
+  void committedObjective_withAStaleKeyResultThatFellShort_missedItsCommitment() {
+    // O-C2 (committed): KR-C2 (62 of 50) and KR-C4 (done) met theirs; KR-C6, stale, ended by its last check-in at 22
+    // days against 14 from 30: (30 - 22) / 16 = 50%, not met (probability of target 0). Every key result at target is
+    // then out of reach by the outcome rule: not met, probability 0 (it read "Whether it met its commitment is not
+    // known: KR-C6 (...) was stale when the cycle ended.", probability null, beside KR-C6's "met no")
+    CycleReport r = ExecutionEngine.withDefaults().analyze(CX, at("2026-07-05T00:00:00Z"));
+    var c2 = r.objectives().stream().filter(o -> o.id().equals("O-C2")).findFirst().orElseThrow();
+    assertThat(c2.probability()).isEqualTo(0.0);
+    assertThat(c2.summary()).doesNotContain("not known");
+    // O-C1 (aspirational, equal weights): KR-C1 met (score 1), KR-C3 stale, not met, scored as it ended, (400 - 260) /
+    // 300 = 0.47; KR-C5 stale, its last check-in keeping its threshold: open between 0 and 1. With KR-C5 at 1 the score
+    // is (1 + 0.47 + 1) / 3 = 0.82, at least 0.7; at 0, (1 + 0.47) / 3 = 0.49: still not known, for KR-C5 alone (KR-C3
+    // was named too, as if it might have ended anywhere up to its target)
+    var c1 = r.objectives().stream().filter(o -> o.id().equals("O-C1")).findFirst().orElseThrow();
+    assertThat(c1.probability()).isNull();
+    assertThat(c1.summary()).endsWith("Whether it met its commitment is not known: KR-C5 (Keep renewal rate at or "
+        + "above 90%) was stale when the cycle ended.");
+  }
+
+  @Test
   void noCheckIns_countedApartFromStale_afterTheEnd() {
     // Partnerships: KR-S6 and KR-S7 stale, KR-S8 without any check-in all quarter (its row no-data), KR-S3 done
     CycleReport r = ExecutionEngine.withDefaults().analyze(SALES, at("2027-01-05T00:00:00-05:00"));
