@@ -1,8 +1,6 @@
 package org.okrengine.execution;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -11,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.okrengine.deps.Cascade;
 import org.okrengine.model.CheckIn;
+import org.okrengine.model.Cycle;
 import org.okrengine.model.EscalationGroup;
 import org.okrengine.model.EscalationSummary;
 import org.okrengine.model.KeyResult;
@@ -75,9 +74,8 @@ final class EscalationGroups {
             Insights.over(okr.cycle(), asOf), asOf));
       }
     }
-    LocalDate today = Insights.countedDay(okr.cycle(), asOf);
     for (Map.Entry<String, List<String>> g : silent.entrySet()) {
-      groups.add(silentTeam(okr, asOf, today, g.getKey(), g.getValue(), escalated));
+      groups.add(silentTeam(okr, asOf, g.getKey(), g.getValue(), escalated));
     }
     groups.sort(Comparator.comparingInt((EscalationGroup g) -> -g.level())
         .thenComparingInt(g -> -g.subjects().size())
@@ -110,22 +108,27 @@ final class EscalationGroups {
     return new EscalationGroup(EscalationGroup.LATE_UPSTREAM, source, subjects, top.level(), top.to(), reason);
   }
 
-  private static EscalationGroup silentTeam(OkrCycle okr, Instant asOf, LocalDate today, String team,
+  private static EscalationGroup silentTeam(OkrCycle okr, Instant asOf, String team,
       List<String> subjects, Map<String, EscalationSummary> escalated) {
     EscalationSummary top = highest(subjects, escalated);
-    LocalDate lastHeard = null;
+    Instant lastHeard = null;
     for (String id : subjects) {
-      LocalDate d = okr.keyResult(id).flatMap(kr -> kr.latestCheckIn(asOf)).map(CheckIn::at)
-          .map(okr.cycle()::dateOf).orElse(null);
+      Instant d = okr.keyResult(id).flatMap(kr -> kr.latestCheckIn(asOf)).map(CheckIn::at).orElse(null);
       if (d != null && (lastHeard == null || d.isAfter(lastHeard))) {
         lastHeard = d;
       }
     }
     String name = okr.team(team).map(t -> t.name()).orElse(team);
     // none of them with any check-in: silent since the cycle started
-    LocalDate from = lastHeard == null ? okr.cycle().start() : lastHeard;
-    String since = " since " + (lastHeard == null ? "the cycle started on " : "") + Insights.DAY.format(from) + " ("
-        + Numbers.days(ChronoUnit.DAYS.between(from, today)) + ")";
+    Cycle cycle = okr.cycle();
+    Instant from = lastHeard == null ? cycle.startInstant() : lastHeard;
+    // whole days of silence as each key result's row and its reason count them (daysSinceCheckIn, daysSinceStart):
+    // from the instant to the analysed one, to the cycle's end at the latest (from the date to the counted day it
+    // read "since 20 Nov (42 days)" beside "41 days before the end")
+    Instant to = asOf.isAfter(cycle.endInstant()) ? cycle.endInstant() : asOf;
+    String since = " since " + (lastHeard == null ? "the cycle started on " : "")
+        + Insights.DAY.format(cycle.dateOf(from)) + " ("
+        + Numbers.days(Math.max(0, cycle.wholeCalendarDaysBetween(from, to))) + ")";
     String reason = name + " has gone quiet: none of " + Insights.join(Causes.names(okr, subjects))
         + " has had a check-in" + since
         + ": " + tail(subjects.size(), top);

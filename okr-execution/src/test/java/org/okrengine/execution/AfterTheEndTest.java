@@ -179,4 +179,14 @@ class AfterTheEndTest {
         .allMatch(s -> s.startsWith("O-S2 (Build a partner channel): 2 of 4 key results were stale and 1 had no data;"));
   }
 
+  @Test
+  void silentTeam_daysCountedAsTheRowsCountThem() {
+    // KR-S6's only check-in at 15:00 on 5 Nov (New York): to the end instant, 1 Jan 00:00, 56 whole days, as its row
+    // has it; the team's group counted from the date to the day, 57 (Partnerships' latest check-in is KR-S6's)
+    OkrCycle okr = edited("sales-2026-q4.json", "\"at\": \"2026-11-05\"", "\"at\": \"2026-11-05T15:00:00-05:00\"");
+    CycleReport r = ExecutionEngine.withDefaults().analyze(okr, at("2027-01-05T00:00:00-05:00"));
+    assertThat(row(r, "KR-S6").daysSinceCheckIn()).isEqualTo(56);
+    assertThat(r.escalationGroups()).filteredOn(g -> g.kind().equals(org.okrengine.model.EscalationGroup.SILENT_TEAM))
+        .extracting(g -> g.reason()).singleElement().asString().contains("has had a check-in since 5 Nov (56 days)");
+  }
 }
