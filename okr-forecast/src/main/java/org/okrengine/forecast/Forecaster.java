@@ -422,7 +422,7 @@ public final class Forecaster {
           double[] t = Arrays.copyOf(times, n);
           double[] v = Arrays.copyOf(values, n);
           probability[k] = d == Direction.ACHIEVE ? achieve(metric, v, cycle, asOf, milestones).probability
-              : maintain(metric, Ordinal.levels(keyResult), t, v, lengthDays, asOfDays[k]).probability;
+              : maintain(metric, Ordinal.levels(metric, values, n), t, v, lengthDays, asOfDays[k]).probability;
         } else {
           kernelAt[kernelCount++] = k;
         }
@@ -432,7 +432,16 @@ public final class Forecaster {
     for (int i = 0; i < total; i++) {
       confidence[i] = confidenceOf(all.get(i));
     }
-    double ordinal = method == ForecastMethod.MOVEMENT_AWARE && Ordinal.of(keyResult) ? 1 : 0;
+    // few-level by the check-ins seen at each instant (Ordinal.of): declared, or the first `whole` values whole within
+    // the bounds
+    boolean movementAware = method == ForecastMethod.MOVEMENT_AWARE;
+    boolean declared = metric.isOrdinal();
+    boolean scale = Ordinal.scale(metric);
+    int whole = Ordinal.wholeWithin(metric, values, total);
+    double[] ordinal = new double[size];
+    for (int k = 0; k < size; k++) {
+      ordinal[k] = movementAware && (declared || scale && seen[k] <= whole) ? 1 : 0;
+    }
     forecastPrefixes(times, values, confidence, ordinal, lengthDays, metric, seen, asOfDays, kernelAt, kernelCount,
         probability);
     Status[] out = new Status[size];
@@ -461,7 +470,7 @@ public final class Forecaster {
    * {@code seen[k]} check-ins, through the kernel's batch stages (the prefixes laid end to end, in this thread's
    * columns); clamped as reach() clamps it.
    */
-  private void forecastPrefixes(double[] times, double[] values, double[] confidence, double ordinal,
+  private void forecastPrefixes(double[] times, double[] values, double[] confidence, double[] ordinal,
       double lengthDays, Metric metric, int[] seen, double[] asOfDays, int[] kernelAt, int count,
       double[] probability) {
     if (count == 0) {
@@ -476,7 +485,6 @@ public final class Forecaster {
     Arrays.fill(col[Kernel.LENGTH], 0, filled, lengthDays);
     Arrays.fill(col[Kernel.BASELINE], 0, filled, metric.baseline());
     Arrays.fill(col[Kernel.TARGET], 0, filled, metric.target());
-    Arrays.fill(col[Kernel.ORDINAL], 0, filled, ordinal);
     for (int start = 0; start < count; start += Kernel.CHUNK) {
       int m = Math.min(Kernel.CHUNK, count - start);
       int points = 0;
@@ -486,6 +494,7 @@ public final class Forecaster {
         points += n;
         asOf[e] = asOfDays[kernelAt[start + e]];
         col[Kernel.CONFIDENCE][e] = n > 0 ? confidence[n - 1] : 0;
+        col[Kernel.ORDINAL][e] = ordinal[kernelAt[start + e]];
       }
       offsets[m] = points;
       c.ensurePoints(points);
@@ -523,12 +532,13 @@ public final class Forecaster {
     List<Reason> reasons = new ArrayList<>();
     Direction d = metric.direction();
     Outcome out = switch (d) {
-      case MAINTAIN_ABOVE, MAINTAIN_BELOW -> maintain(metric, Ordinal.levels(kr), times, values, lengthDays, asOfDays);
+      case MAINTAIN_ABOVE, MAINTAIN_BELOW -> maintain(metric, Ordinal.levels(metric, values, n), times, values,
+          lengthDays, asOfDays);
       case ACHIEVE -> achieve(metric, values, cycle, asOf, milestones);
       default -> reach(metric, times, values, lengthDays, asOfDays, n == 0 ? 0 : confidenceOf(seen.get(n - 1)),
-          method == ForecastMethod.MOVEMENT_AWARE && Ordinal.of(kr) ? 1 : 0);
+          method == ForecastMethod.MOVEMENT_AWARE && Ordinal.of(metric, values, n) ? 1 : 0);
     };
-    bound(metric, Ordinal.levels(kr), out);
+    bound(metric, Ordinal.levels(metric, values, n), out);
     boolean met = n > 0 && metric.isMet(values[n - 1]);
     Double outcome = outcome(kr, values, n, asOfDays, lengthDays);
     if (outcome != null) {

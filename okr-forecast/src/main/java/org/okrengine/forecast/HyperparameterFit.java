@@ -69,7 +69,6 @@ final class HyperparameterFit {
       }
       keyResults++;
       hits += m.isMet(kr.result().finalValue()) ? 1 : 0;
-      double ordinal = Ordinal.of(kr) ? 1 : 0;
       int usedBefore = used;
       for (double f : origins) {
         Instant origin = c.instantAtFraction(f);
@@ -86,7 +85,8 @@ final class HyperparameterFit {
           used++;
         }
         confidences[samples] = confidence;
-        ordinals[samples] = ordinal;
+        // few-level by the check-ins up to the origin (Ordinal.of), never later ones
+        ordinals[samples] = Ordinal.of(m, values, from, used - from) ? 1 : 0;
         weights[samples] = 1.0 / origins.length;
         offsets[samples] = from;
         lengthDays[samples] = c.lengthDays();

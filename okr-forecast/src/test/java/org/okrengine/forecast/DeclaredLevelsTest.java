@@ -173,4 +173,35 @@ class DeclaredLevelsTest {
     assertThat(Ordinal.of(count)).isFalse();
     assertThat(f.landingValue()).isNotEqualTo(Math.rint(f.landingValue()));
   }
+  /**
+   * Whether a key result is few-level by its bounds is decided on the check-ins seen at the forecast instant: a later
+   * check-in that is not a whole number changed a forecast made before it (a reviewer's pair of quarters alike to 20
+   * Nov, one with a check-in of 2.5 on 10 Dec: interval from 2.0 in one, 2.339 in the other, as of 20 Nov). The
+   * forecast, the replay of that day and a model fitted on such cycles at that origin see the same.
+   */
+  @Test
+  void aLaterCheckInDoesNotChangeAForecastMadeBeforeIt() {
+    Cycle q4 = Cycle.of("Q4", LocalDate.of(2026, 10, 1), LocalDate.of(2026, 12, 31));
+    List<CheckIn> before = List.of(checkIn("2026-10-10", 1, null), checkIn("2026-11-01", 2, null),
+        checkIn("2026-11-15", 2, null));
+    List<CheckIn> after = new java.util.ArrayList<>(before);
+    after.add(checkIn("2026-12-10", 2.5, null));
+    Metric stages = new Metric(1.0, 3, Direction.INCREASE, "stages", 0.0, 4.0, null);
+    KeyResult whole = new KeyResult("KR-1", null, null, "t", 1, List.of(), stages, null, before, null);
+    KeyResult later = new KeyResult("KR-1", null, null, "t", 1, List.of(), stages, null, after, null);
+    Instant nov20 = day("2026-11-20");
+    Forecaster forecaster = Forecaster.withDefaults();
+    Forecast a = forecaster.forecast(whole, q4, nov20);
+    Forecast b = forecaster.forecast(later, q4, nov20);
+    assertThat(b.landingValue()).isEqualTo(a.landingValue());
+    assertThat(b.interval()).isEqualTo(a.interval());
+    assertThat(b.probabilityOfTarget()).isEqualTo(a.probabilityOfTarget());
+    // the day's figures are levels (the three check-ins seen are whole)
+    assertThat(List.of(0.0, 1.0, 2.0, 3.0, 4.0)).contains(b.landingValue(), b.interval().low(), b.interval().high());
+    // the replay of that day, beside a day after the 2.5
+    List<Forecaster.Replayed> ra = forecaster.replay(whole, q4, List.of(nov20), List.of());
+    List<Forecaster.Replayed> rb = forecaster.replay(later, q4, List.of(nov20, day("2026-12-12")), List.of());
+    assertThat(rb.get(0)).isEqualTo(ra.get(0));
+    assertThat(rb.get(0).probabilityOfTarget()).isEqualTo(a.probabilityOfTarget());
+  }
 }
