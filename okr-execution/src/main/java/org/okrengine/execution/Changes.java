@@ -8,11 +8,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.okrengine.forecast.Forecast;
+import org.okrengine.forecast.Forecaster;
 import org.okrengine.model.CascadeSummary;
 import org.okrengine.model.Cycle;
 import org.okrengine.model.CycleReport;
 import org.okrengine.model.EscalationPolicy;
 import org.okrengine.model.EscalationSummary;
+import org.okrengine.model.KeyResult;
 import org.okrengine.model.KeyResultReport;
 import org.okrengine.model.OkrCycle;
 import org.okrengine.model.ReportChanges;
@@ -51,7 +54,8 @@ final class Changes {
     return at.isBefore(asOf) ? at : null;
   }
 
-  static ReportChanges between(OkrCycle okr, EscalationPolicy policy, CycleReport then, CycleReport now) {
+  static ReportChanges between(OkrCycle okr, EscalationPolicy policy, Forecaster forecaster, CycleReport then,
+      CycleReport now) {
     Map<String, KeyResultReport> before = new HashMap<>();
     for (KeyResultReport r : then.keyResults()) {
       before.put(r.id(), r);
@@ -110,7 +114,7 @@ final class Changes {
       }
       dropped.add(new ReportChanges.DroppedEscalation(e.subject(), title(okr, e.subject()), e.level(), e.to(),
           is == null ? null : is.level(), is == null ? null : is.to(),
-          reason(okr, policy, e, is, before.get(e.subject()), after.get(e.subject()), now)));
+          reason(okr, policy, forecaster, e, is, before.get(e.subject()), after.get(e.subject()), then.asOf(), now)));
     }
     return new ReportChanges(then.asOf(), statuses, escalations, moves, dropped);
   }
@@ -118,15 +122,19 @@ final class Changes {
   /**
    * Why the policy's level {@code was} of an item no longer holds now ({@code is}: its escalation now, lower, or
    * null), as a fragment from the policy's rules, in this order: a key result's status is not one the level counts
-   * ("it went from at risk to on track, which the policy does not escalate"); its probability of target is not below
-   * the level's {@code belowProbability} ("its chance rose from 25% to 26%, no longer below the 25% the policy
-   * escalates under"; "just under 25%" where the earlier chance rounds to the threshold); the level escalates a
-   * cascade across teams and the item feeds none now ("it no longer feeds a cascade across teams"); else the run
-   * broke and started again, too short for the level's {@code forDays} (with its {@code since} when it is escalated
-   * lower).
+   * ("it went from at risk to on track, which team-lead's level does not count"); its probability of target is not
+   * below the level's {@code belowProbability} ("its chance rose from 25% to 26%, no longer below the 25% the policy
+   * escalates under"; "just under 25%" where the earlier chance rounds to the threshold); the run of a key result
+   * broke between the two instants ({@link #broke}: "its run broke on 20 Nov, when a check-in lifted its chance to
+   * 57%, no longer below the 25% the policy escalates under; it has counted again only since 24 Nov (3 days), short of
+   * the 21 days level 2 needs"); the level escalates a cascade across teams and the item feeds none now ("it no longer
+   * feeds a cascade across teams": a key result's cascade counts only while its status does, so a run that held
+   * throughout leaves the cascade as what held the level); else its run broke, too short for the level's
+   * {@code forDays} (with its {@code since} when it is escalated lower). It read "it no longer feeds a cascade across
+   * teams" for a key result that reached level 2 by its run of days and never fed one.
    */
-  static String reason(OkrCycle okr, EscalationPolicy policy, EscalationSummary was, EscalationSummary is,
-      KeyResultReport then, KeyResultReport now, CycleReport report) {
+  static String reason(OkrCycle okr, EscalationPolicy policy, Forecaster forecaster, EscalationSummary was,
+      EscalationSummary is, KeyResultReport then, KeyResultReport now, Instant thenAt, CycleReport report) {
     EscalationPolicy.Level level = policy.levels().stream().filter(l -> l.level() == was.level()).findFirst()
         .orElse(null);
     if (level == null) {
@@ -134,11 +142,11 @@ final class Changes {
     }
     if (now != null) {
       Status st = now.status();
-      if (!level.counts(st)) {
+      if (!level.counts(st) && !now.silentSinceStart()) {
         return (then != null && then.status() != st
             ? "it went from " + Insights.statusName(then.status()) + " to " + Insights.statusName(st)
             : "it is " + Insights.statusName(st))
-            + ", which the policy does not escalate";
+            + ", which " + level.to() + "'s level does not count";
       }
       Double p = now.forecast() == null ? null : now.forecast().probabilityOfTarget();
       if (level.needsProbability(st) && p != null && !level.counts(st, p)) {
@@ -153,10 +161,19 @@ final class Changes {
             + ", no longer below the " + threshold + " the policy escalates under";
       }
     }
+    String needs = Numbers.days(level.forDays()) + " level " + level.level() + " needs";
+    String again = is == null ? "it has not counted again for the " + needs
+        : "it has counted again only since " + Insights.DAY.format(is.since()) + " (" + Numbers.days(
+            java.time.temporal.ChronoUnit.DAYS.between(is.since(), Insights.countedDay(okr.cycle(), report.asOf())))
+            + "), short of the " + needs;
+    KeyResult kr = okr.keyResult(was.subject()).orElse(null);
+    String broke = kr == null ? null : broke(okr, forecaster, level, kr, thenAt, report.asOf());
+    if (broke != null) {
+      return "its run broke on " + broke + "; " + again;
+    }
     if (level.crossTeamCascade() && !crossesTeams(okr, was.subject(), report)) {
       return "it no longer feeds a cascade across teams";
     }
-    String needs = Numbers.days(level.forDays()) + " level " + level.level() + " needs";
     if (is != null) {
       long days = java.time.temporal.ChronoUnit.DAYS.between(is.since(), Insights.countedDay(okr.cycle(),
           report.asOf()));
@@ -164,6 +181,51 @@ final class Changes {
           + Numbers.days(days) + "), short of the " + needs;
     }
     return "its run broke: it has not counted without a break for the " + needs;
+  }
+
+  /**
+   * Where and why key result {@code kr}, counting toward {@code level} at {@code from} (it was escalated at it then),
+   * first stopped counting after it, up to {@code to}, by the escalation rules as {@link Escalations} replays them
+   * (the start of each day, then {@code to}; the hold): "20 Nov, when a check-in lifted its chance to 57%, no longer
+   * below the 25% the policy escalates under", "3 Dec, when it was on track, which leadership's level does not count";
+   * null when it counted throughout.
+   */
+  private static String broke(OkrCycle okr, Forecaster forecaster, EscalationPolicy.Level level, KeyResult kr,
+      Instant from, Instant to) {
+    Cycle cycle = okr.cycle();
+    double quietAfter = forecaster.staleAfterDaysWithoutCheckIns(cycle);
+    List<org.okrengine.model.CheckIn> checkIns = kr.checkIns();
+    Instant prev = from;
+    for (Instant t : Escalations.grid(cycle, to)) {
+      if (!t.isAfter(from)) {
+        continue;
+      }
+      org.okrengine.model.CheckIn lifted = null;
+      for (org.okrengine.model.CheckIn c : checkIns) {
+        if (c.at().isAfter(prev) && !c.at().isAfter(t)) {
+          lifted = c;
+        }
+      }
+      prev = t;
+      Forecast f = forecaster.forecast(kr, cycle, t, okr.milestonesOf(kr.id()));
+      Status s = f.status();
+      double p = f.probabilityOfTarget();
+      boolean quiet = Escalations.quiet(cycle, s, t, quietAfter);
+      boolean counts = level.counts(s, p) || quiet && level.counts(Status.STALE, p)
+          || level.belowProbability() != null && lifted == null && level.counts(s);
+      if (counts) {
+        continue;
+      }
+      String day = Insights.DAY.format(cycle.dateOf(lifted != null ? lifted.at() : t));
+      if (!level.counts(s) && !(quiet && level.counts(Status.STALE))) {
+        return day + ", when " + (lifted != null ? "a check-in left it " : "it was ") + Insights.statusName(s)
+            + ", which " + level.to() + "'s level does not count";
+      }
+      return day + ", when " + (lifted != null ? "a check-in lifted its chance to " : "its chance was ")
+          + Insights.pct(p) + ", no longer below the " + Insights.pct(level.belowProbability())
+          + " the policy escalates under";
+    }
+    return null;
   }
 
   /** Whether item {@code id} is the source of a cascade in {@code report} that reaches a team other than its own. */

@@ -137,7 +137,7 @@ public final class ExecutionEngine {
     CycleReport now = report(cycle, graph, asOf, true, Map.of());
     Instant since = compareTo == null ? null : Changes.effective(cycle, asOf, compareTo);
     // the earlier report only lends its statuses, probabilities and escalations to the comparison
-    ReportChanges changes = since == null ? null : Changes.between(cycle, policy,
+    ReportChanges changes = since == null ? null : Changes.between(cycle, policy, forecaster,
         report(cycle, graph, since, false, Map.of()), now);
     return new CycleReport(now.cycleId(), asOf, now.keyResults(), now.cascades(), now.escalations(),
         now.sourceHealth(), now.objectives(), now.summary(), now.model(), now.escalationGroups(),

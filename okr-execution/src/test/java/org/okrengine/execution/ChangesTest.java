@@ -236,4 +236,71 @@ class ChangesTest {
             "team-lead", null, null,
             "its chance rose from 12% to 44%, no longer below the 25% the policy escalates under"));
   }
+
+  /** A quarter (1 Oct to 31 Dec 2026, UTC) of one key result, 0 to 100 deals, checked in at 10:00 on the days given. */
+  static OkrCycle quarter(String... checkIns) {
+    StringBuilder c = new StringBuilder();
+    for (int i = 0; i < checkIns.length; i += 2) {
+      c.append(i == 0 ? "" : ",").append("{\"at\":\"").append(checkIns[i]).append("T10:00:00Z\",\"value\":")
+          .append(checkIns[i + 1]).append('}');
+    }
+    return org.okrengine.model.json.CycleJson.withDefaults().read("""
+        {"format":"okr-cycle/1","cycle":{"id":"Q","name":"Q","start":"2026-10-01","end":"2026-12-31","zone":"UTC"},
+         "teams":[{"id":"sales","name":"Sales"}],
+         "objectives":[{"id":"O-1","title":"Obj","team":"sales","commitment":"committed","keyResults":[
+           {"id":"KR-R","title":"Deals","team":"sales","weight":1.0,
+            "metric":{"baseline":0,"target":100,"direction":"increase","unit":"deals"},"plan":{"shape":"linear"},
+            "checkIns":[%s]}]}],
+         "initiatives":[],"dependencies":[]}""".formatted(c)).cycle();
+  }
+
+  /**
+   * A key result that reached leadership (level 2 of the default policy, which also escalates a cascade across teams)
+   * by its run of days alone, in a cycle without dependencies: weekly check-ins of 1 to 7 deals of 100 from 5 Oct to
+   * 16 Nov, then 60 on 20 Nov (on track: its run breaks), back to 2 on 24 Nov and 25 Nov. It never fed a cascade; its
+   * withdrawn or lowered escalation read "it no longer feeds a cascade across teams". The run broke on 20 Nov (the
+   * check-in; the next grid point, 21 Nov, is the first that does not count) and counts again from 25 Nov, the first
+   * start of a day after the check-in of 24 Nov that took it back off track: on 10 Dec that is 15 days, short of
+   * level 2's 28 and past level 1's 14.
+   */
+  @Test
+  void analyze_runBrokenByACheckIn_saysSoNotTheCascade() {
+    OkrCycle okr = quarter("2026-10-05", "1", "2026-10-12", "2", "2026-10-19", "3", "2026-10-26", "4",
+        "2026-11-02", "5", "2026-11-09", "6", "2026-11-16", "7", "2026-11-20", "60", "2026-11-24", "2",
+        "2026-11-25", "2");
+    Instant nov27 = okr.cycle().instantOf(LocalDate.of(2026, 11, 27));
+    CycleReport withdrawn = ExecutionEngine.withDefaults().analyze(okr, nov27);
+    assertThat(withdrawn.changes().droppedEscalations()).extracting(ReportChanges.DroppedEscalation::reason)
+        .containsExactly("its run broke on 20 Nov, when a check-in left it on track, which leadership's level does "
+            + "not count; it has not counted again for the 28 days level 2 needs");
+    CycleReport lowered = ExecutionEngine.withDefaults().analyze(okr, okr.cycle().instantOf(LocalDate.of(2026, 12,
+        10)), okr.cycle().instantOf(LocalDate.of(2026, 11, 19)));
+    assertThat(lowered.changes().droppedEscalations()).extracting(ReportChanges.DroppedEscalation::reason)
+        .containsExactly("its run broke on 20 Nov, when a check-in left it on track, which leadership's level does "
+            + "not count; it has counted again only since 25 Nov (15 days), short of the 28 days level 2 needs");
+  }
+
+  /**
+   * A policy whose level 1 (team-lead, 7 days) counts off track alone and level 2 (leadership, 28 days) at risk and
+   * off track: a key result off track from 10 Nov (flat at 26 of 100 since 26 Oct; at risk or off track from 3 Nov),
+   * escalated to team-lead on 17 Nov (7 days), checks in 45 on 23 Nov and is at risk (27%). Level 2 still counts it (21
+   * days, short of its 28), so the reason names the level that does not (it read "which the policy does not
+   * escalate").
+   */
+  @Test
+  void analyze_statusOneLevelNoLongerCounts_namesThatLevel() {
+    OkrCycle okr = quarter("2026-10-05", "5", "2026-10-12", "12", "2026-10-19", "20", "2026-10-26", "26",
+        "2026-11-02", "26", "2026-11-09", "26", "2026-11-16", "26", "2026-11-23", "45");
+    org.okrengine.model.EscalationPolicy policy = org.okrengine.model.EscalationPolicy.builder().graceDays(7)
+        .level(new org.okrengine.model.EscalationPolicy.Level(1, "team-lead", List.of(Status.OFF_TRACK), 7, false,
+            0.25, 0))
+        .level(new org.okrengine.model.EscalationPolicy.Level(2, "leadership", List.of(Status.AT_RISK,
+            Status.OFF_TRACK), 28, false))
+        .build();
+    CycleReport r = ExecutionEngine.withDefaults().withPolicy(policy).analyze(okr,
+        okr.cycle().instantOf(LocalDate.of(2026, 11, 24)));
+    assertThat(r.keyResults().get(0).status()).isEqualTo(Status.AT_RISK);
+    assertThat(r.changes().droppedEscalations()).extracting(ReportChanges.DroppedEscalation::reason)
+        .containsExactly("it went from off track to at risk, which team-lead's level does not count");
+  }
 }
