@@ -68,9 +68,12 @@ final class Summaries {
    * aspirational one whose weighted score reaches 0.7 with those stale key results at their targets but not without
    * them (at 0), is neither met nor missed. A stale key result whose outcome fell short (its final value, else its
    * last check-in) missed, as its probability of target 0 and the row's "met no" have it: it leaves nothing open. It read "Commitment (every key result at target): met." beside "2 of 2 key results were stale".
+   * A key result without any check-in up to the end and without a {@code result.finalValue} ({@code no-data}) is
+   * open as a stale one that met its target is: nothing is known of where it ended.
    */
   private static ObjectiveSummary unknownIfStale(Objective o, Map<String, KeyResultReport> rows, ObjectiveSummary s) {
     List<String> stale = new ArrayList<>();
+    List<String> silent = new ArrayList<>();
     boolean othersMet = true;
     double total = o.totalWeight();
     int n = o.keyResults().size();
@@ -84,26 +87,36 @@ final class Summaries {
       // "met no")
       boolean quiet = r.status() == Status.STALE
           && (r.forecast() == null || r.forecast().probabilityOfTarget() >= 1);
+      // without any check-in up to the end and without a result.finalValue nothing is known of where it ended (its
+      // probability is its model's base rate): open too, might have ended anywhere from nothing to its target (O-N1
+      // read "Commitment (every key result at target): met." beside KR-X's "met unknown")
+      boolean none = r.status() == Status.NO_DATA && kr.result() == null;
       if (quiet) {
         stale.add(Causes.name(kr.id(), kr.title()));
+      } else if (none) {
+        silent.add(Causes.name(kr.id(), kr.title()));
       } else {
         othersMet &= met(r, true);
       }
       double w = total > 0 ? kr.weight() / total : 1.0 / n;
       double score = r.forecast() == null ? 0 : kr.metric().score(r.forecast().landingValue());
       // a stale key result might have ended anywhere from nothing to its target: the score's bounds
-      high += quiet ? w : w * score;
-      low += quiet ? 0 : w * score;
+      high += quiet || none ? w : w * score;
+      low += quiet || none ? 0 : w * score;
     }
-    boolean unknown = !stale.isEmpty() && (o.commitment() == Commitment.ASPIRATIONAL
+    boolean unknown = !(stale.isEmpty() && silent.isEmpty()) && (o.commitment() == Commitment.ASPIRATIONAL
         ? high >= CommitmentKernel.ASPIRATIONAL_SCORE - 1e-12 && low < CommitmentKernel.ASPIRATIONAL_SCORE - 1e-12
         : othersMet);
     if (!unknown) {
       return s;
     }
     return new ObjectiveSummary(s.id(), s.title(), s.team(), s.keyResults(), s.needAttention(), s.progress(),
-        s.expectedProgress(), s.summary() + " Whether it met its commitment is not known: " + Insights.join(stale)
-            + (stale.size() == 1 ? " was" : " were") + " stale when the cycle ended.", null);
+        s.expectedProgress(), s.summary() + " Whether it met its commitment is not known: "
+            + (stale.isEmpty() ? "" : Insights.join(stale) + (stale.size() == 1 ? " was" : " were") + " stale")
+            + (stale.isEmpty() || silent.isEmpty() ? "" : " and ")
+            + (silent.isEmpty() ? "" : Insights.join(silent) + " had"
+                + " no check-in and no final value")
+            + " when the cycle ended.", null);
   }
 
   private static ObjectiveSummary objective(Objective o, Map<String, KeyResultReport> rows, boolean over) {

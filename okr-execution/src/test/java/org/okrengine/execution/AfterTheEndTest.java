@@ -189,4 +189,63 @@ class AfterTheEndTest {
     assertThat(r.escalationGroups()).filteredOn(g -> g.kind().equals(org.okrengine.model.EscalationGroup.SILENT_TEAM))
         .extracting(g -> g.reason()).singleElement().asString().contains("has had a check-in since 5 Nov (56 days)");
   }
+
+  /**
+   * Objectives of a quarter (1 Oct to 31 Dec 2026, UTC) of key results 0 to 10 deals: {@code objectives} is id,
+   * commitment, then its key results as id, final value ("" for none) and check-ins "date=value" split by ";".
+   */
+  static OkrCycle deals(String[]... objectives) {
+    StringBuilder o = new StringBuilder();
+    for (String[] ob : objectives) {
+      StringBuilder k = new StringBuilder();
+      for (int i = 2; i < ob.length; i += 3) {
+        StringBuilder c = new StringBuilder();
+        for (String ci : ob[i + 2].isEmpty() ? new String[0] : ob[i + 2].split(";")) {
+          String[] dv = ci.split("=");
+          c.append(c.length() == 0 ? "" : ",").append("{\"at\":\"" + dv[0] + "T10:00:00Z\",\"value\":" + dv[1] + "}");
+        }
+        k.append(k.length() == 0 ? "" : ",").append("{\"id\":\"" + ob[i] + "\",\"title\":\"Deals " + ob[i]
+            + "\",\"team\":\"sales\",\"weight\":1.0,\"metric\":{\"baseline\":0,\"target\":10,"
+            + "\"direction\":\"increase\",\"unit\":\"deals\"},\"plan\":{\"shape\":\"linear\"},"
+            + (ob[i + 1].isEmpty() ? "" : "\"result\":{\"finalValue\":" + ob[i + 1] + "},")
+            + "\"checkIns\":[" + c + "]}");
+      }
+      o.append(o.length() == 0 ? "" : ",").append("{\"id\":\"" + ob[0] + "\",\"title\":\"Obj\",\"team\":\"sales\","
+          + "\"commitment\":\"" + ob[1] + "\",\"keyResults\":[" + k + "]}");
+    }
+    return CycleJson.withDefaults().read("{\"format\":\"okr-cycle/1\",\"cycle\":{\"id\":\"Q\",\"name\":\"Q\","
+        + "\"start\":\"2026-10-01\",\"end\":\"2026-12-31\",\"zone\":\"UTC\"},\"teams\":[{\"id\":\"sales\","
+        + "\"name\":\"Sales\"}],\"objectives\":[" + o + "],\"initiatives\":[],\"dependencies\":[]}").cycle();
+  }
+
+  /**
+   * After the end a key result without any check-in and without a result.finalValue leaves nothing known of where it
+   * ended (its probability of target is its model's base rate, about 0.5): its objective's commitment is not known,
+   * unless another key result decides it. O-N1 (committed: KR-X never checked in, KR-Y 11 of 10 on 28 Dec, met) read
+   * "Commitment (every key result at target): met." with probability 0.5011; O-N3 (aspirational, the same two) "not
+   * met" with 0.498 (KR-Y scores 1, KR-X anywhere from 0 to 1: a score from 0.5 to 1, across 0.7). O-N2: KR-X2's
+   * final value 3 of 10 missed, so not met (0). O-N4: KR-Y4 5 of 10 on 28 Dec missed, so not met (0) whatever KR-X4.
+   */
+  @Test
+  void noCheckInNoFinalValue_leavesTheCommitmentUnknown_unlessAnotherDecides() {
+    OkrCycle okr = deals(
+        new String[] {"O-N1", "committed", "KR-X", "", "", "KR-Y", "", "2026-10-05=1;2026-12-28=11"},
+        new String[] {"O-N2", "committed", "KR-X2", "3", "", "KR-Y2", "", "2026-10-05=1;2026-12-28=11"},
+        new String[] {"O-N3", "aspirational", "KR-X3", "", "", "KR-Y3", "", "2026-10-05=1;2026-12-28=11"},
+        new String[] {"O-N4", "committed", "KR-X4", "", "", "KR-Y4", "", "2026-10-05=1;2026-12-28=5"});
+    CycleReport r = ExecutionEngine.withDefaults().analyze(okr, at("2027-01-02T00:00:00Z"));
+    java.util.Map<String, org.okrengine.model.ObjectiveSummary> o = new java.util.HashMap<>();
+    r.objectives().forEach(x -> o.put(x.id(), x));
+    assertThat(o.get("O-N1").probability()).isNull();
+    assertThat(o.get("O-N1").summary()).endsWith("Whether it met its commitment is not known: KR-X (Deals KR-X) had "
+        + "no check-in and no final value when the cycle ended.");
+    assertThat(o.get("O-N3").probability()).isNull();
+    assertThat(o.get("O-N3").summary()).contains("KR-X3 (Deals KR-X3) had no check-in and no final value");
+    assertThat(o.get("O-N2").probability()).isEqualTo(0.0);
+    assertThat(o.get("O-N4").probability()).isEqualTo(0.0);
+    assertThat(o.get("O-N4").summary()).doesNotContain("not known");
+    // okr explain read "It met its commitment." (the probability at least 0.5)
+    assertThat(Explainer.explain(okr, r, "O-N1").steps().get(0).toString()).contains("is not known")
+        .doesNotContain("It met its commitment");
+  }
 }
