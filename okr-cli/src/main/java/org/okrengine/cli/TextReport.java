@@ -133,7 +133,9 @@ final class TextReport {
           // ended "not done" (it read "ended     -")
           // one without a check-in up to the end has no outcome: its forecast is its model's base rate (it read
           // "ended     100%  met no")
-          boolean none = r.status() == Status.NO_DATA;
+          // one whose result.finalValue is given ended there (it read "ended - met unknown" beside its probability
+          // of target 0 and landing value 3 of 10)
+          boolean none = r.status() == Status.NO_DATA && r.finalValue() == null;
           forecast = over ? String.format(Locale.ROOT, "ended %8s  met %s",
                   none ? "-" : achieve && p < 1 ? "not done" : lands, none ? "unknown" : met(r, p))
               // achieved before the end: the probability is the chance the met target holds to the end (the

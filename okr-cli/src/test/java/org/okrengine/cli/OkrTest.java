@@ -161,6 +161,22 @@ class OkrTest {
   }
 
   @Test
+  void analyze_afterTheEnd_keyResultWithoutCheckInsWithFinalValue_endedThere(@TempDir Path dir) throws IOException {
+    Path q = dir.resolve("q.json");
+    Files.writeString(q, "{\"format\": \"okr-cycle/1\", \"cycle\": {\"id\": \"Q\", \"start\": \"2027-01-01\", "
+        + "\"end\": \"2027-03-31\"}, \"teams\": [{\"id\": \"s\"}], \"objectives\": [{\"id\": \"O-1\", \"team\": \"s\", "
+        + "\"keyResults\": [{\"id\": \"KR-1\", \"title\": \"Articles\", \"metric\": {\"baseline\": 120, \"target\": 200, "
+        + "\"direction\": \"increase\"}, \"result\": {\"finalValue\": 144}}]}]}");
+    // no check-in, final value 144: (144 - 120) / (200 - 120) = 30% of the way, short of the target. The JSON had
+    // probabilityOfTarget 0 and landingValue 144 while the row read "ended        -  met unknown"
+    Run t = run("analyze", q.toString(), "--as-of", "2027-04-02");
+    assertThat(t.code()).isEqualTo(0);
+    assertThat(t.out()).containsPattern("\n  KR-1 +Articles +- of  100% plan +never +no-data +ended +30%  met no\n")
+        .contains("KR-1 had no check-in when the cycle ended on 31 Mar; its final value, 144, fell short of its "
+            + "target of 200.");
+  }
+
+  @Test
   void analyze_example_json_isReport() {
     Run r = run("analyze", EXAMPLE.toString(), "--as-of", "2026-08-19T00:00:00+02:00", "--format", "json");
     assertThat(r.code()).isEqualTo(0);

@@ -208,13 +208,16 @@ final class HtmlPage {
                 : r.daysSinceCheckIn() + (over ? " d before the end" : " d ago")) // counted to the end after it
             // after the end one without a check-in has no outcome (its forecast is its model's base rate: it read
             // "100%", "no")
-            .append("</td><td class=\"n\">").append(f == null || over && s == Status.NO_DATA ? "–"
+            // (one whose result.finalValue is given ended there)
+            .append("</td><td class=\"n\">").append(f == null || over && s == Status.NO_DATA && r.finalValue() == null
+                ? "–"
                 : landsCell(f, m));
         if (over) {
           // met by its outcome, the JSON's probability of 1 or 0; a stale key result's outcome is its last check-in
           // where no final value of its own decides (the days column says how long before the end), said so (it read
           // "unknown" beside the JSON's 0 or 1)
-          sb.append("</td><td class=\"n\">").append(f == null ? "–" : s == Status.NO_DATA ? "unknown"
+          sb.append("</td><td class=\"n\">").append(f == null ? "–"
+              : s == Status.NO_DATA && r.finalValue() == null ? "unknown"
               : (f.probabilityOfTarget() >= 1 ? "yes" : "no")
                   + (Insights.byLastCheckIn(r) ? " (as of its last check-in)" : ""));
         } else {

@@ -159,6 +159,13 @@ final class Insights {
       case NO_DATA:
         // after the end nothing more will come: no "yet", and no outcome to name (its forecast is its model's base
         // rate, which read "ended at 100%" beside "met no")
+        // one whose result.finalValue is given ended there (it read "nothing is known of where it ended" beside its
+        // probability of target 0 and landing value 3 of 10)
+        if (over && kr.result() != null) {
+          return id + " had no check-in when the cycle ended on " + DAY.format(cycle.end()) + "; its final value, "
+              + Numbers.reading(kr.result().finalValue(), m) + ", " + (m.isMet(kr.result().finalValue())
+                  ? "met" : "fell short of") + " its target of " + Numbers.reading(m.target(), m) + ".";
+        }
         return over ? id + " had no check-in when the cycle ended on " + DAY.format(cycle.end())
             + ", so nothing is known of where it ended."
             : id + " has no check-in yet, so nothing is known about it beyond its plan.";
@@ -432,7 +439,7 @@ final class Insights {
     // it, with how long before the end it was (nothing was heard of it for longer than its rhythm allows)
     String asOfLast = byLastCheckIn(r)
         ? " as of its last check-in, " + Numbers.days(r.daysSinceCheckIn()) + " before the end" : "";
-    if (r.status() == Status.NO_DATA) {
+    if (r.status() == Status.NO_DATA && r.finalValue() == null) {
       // no check-in up to the end: no outcome (its forecast is its model's base rate: "ended at 100%, not met")
       return "no check-in, not known to have been " + (m != null && m.direction() == Direction.ACHIEVE ? "done"
           : "met");

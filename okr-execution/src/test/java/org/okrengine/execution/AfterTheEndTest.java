@@ -248,4 +248,29 @@ class AfterTheEndTest {
     assertThat(Explainer.explain(okr, r, "O-N1").steps().get(0).toString()).contains("is not known")
         .doesNotContain("It met its commitment");
   }
+
+  /**
+   * A key result without any check-in whose result.finalValue misses, 3 of 10 (30% of the way): its outcome is known
+   * (probability of target 0, landing value 3, its objective not met), and every output says where it ended. It read
+   * "nothing is known of where it ended", "no check-in, not known to have been met" and on the page "–", "unknown".
+   * The signal a report's reader has: the evidence finalValue of its reason no-check-ins.
+   */
+  @Test
+  void noCheckInWithFinalValue_endedWhereItsFinalValueSays() {
+    OkrCycle okr = deals(new String[] {"O-1", "committed", "KR-G", "3", "", "KR-H", "", "2026-10-05=1;2026-12-28=11"});
+    CycleReport r = ExecutionEngine.withDefaults().analyze(okr, at("2027-01-05T00:00:00Z"));
+    KeyResultReport g = row(r, "KR-G");
+    assertThat(g.status()).isEqualTo(org.okrengine.model.Status.NO_DATA);
+    assertThat(g.forecast().probabilityOfTarget()).isEqualTo(0.0);
+    assertThat(g.finalValue()).isEqualTo(3.0);
+    assertThat(g.reasons()).filteredOn(x -> x.code().equals("no-check-ins")).singleElement()
+        .extracting(x -> x.evidence().get("finalValue")).isEqualTo(3.0);
+    assertThat(g.insight()).isEqualTo("KR-G (Deals KR-G) had no check-in when the cycle ended on 31 Dec; its final value, 3 deals, "
+        + "fell short of its target of 10 deals.");
+    assertThat(Insights.ended(g)).isEqualTo("ended at 30%, not met");
+    // KR-H, never without a check-in, gives none
+    assertThat(row(r, "KR-H").finalValue()).isNull();
+    String page = HtmlReportWriter.write(okr, r);
+    assertThat(page).containsPattern("KR-G.*?never</td><td class=\"n\">30%</td><td class=\"n\">no</td>");
+  }
 }

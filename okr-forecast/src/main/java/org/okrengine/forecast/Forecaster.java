@@ -573,7 +573,11 @@ public final class Forecaster {
     // without a check-in, the silence since the cycle's start (to its end at the latest) beside the stale limit: past
     // it, the engine asks for attention as for a stale key result
     Integer daysSinceStart = n == 0 && asOfDays >= 0 ? silentDays(cycle, asOf, start) : null;
-    addStatusReason(status, asOfDays, daysSince, daysSinceStart, staleLimit, progress, expected, reasons);
+    // the outcome given by the document (result.finalValue, once the cycle is over): said on the reason no-check-ins
+    // or stale, so that a report's reader knows the outcome is known and not the last check-in's (a key result without
+    // a check-in whose final value missed read "met unknown" beside its probability of target 0)
+    Double given = outcome != null && kr.result() != null ? outcome : null;
+    addStatusReason(status, asOfDays, daysSince, daysSinceStart, staleLimit, progress, expected, given, reasons);
     addReasons(d, n, met, out, progress, expected, reasons);
     if (met && out.firstMetX >= 0) {
       // achieved: completed when the target was first reached (a forecast's completion stands while the latest
@@ -1010,13 +1014,21 @@ public final class Forecaster {
 
   /** The reason that decided {@code status}, when a rule before the probability did. */
   private static void addStatusReason(Status status, double asOfDays, Integer daysSince, Integer daysSinceStart,
-      double staleLimit, Double progress, double expected, List<Reason> reasons) {
+      double staleLimit, Double progress, double expected, Double finalValue, List<Reason> reasons) {
     switch (status) {
       case NOT_STARTED -> reasons.add(asOfDays < 0 ? Reason.of("before-cycle-start", "daysToStart", -asOfDays)
           : Reason.of("not-started", "expectedProgress", expected));
-      case NO_DATA -> reasons.add(daysSinceStart == null ? Reason.of("no-check-ins")
-          : new Reason("no-check-ins", java.util.Map.of("daysSinceStart", (double) daysSinceStart, "staleAfterDays",
-              staleLimit)));
+      case NO_DATA -> {
+        java.util.Map<String, Double> ev = new java.util.HashMap<>();
+        if (daysSinceStart != null) {
+          ev.put("daysSinceStart", (double) daysSinceStart);
+          ev.put("staleAfterDays", staleLimit);
+        }
+        if (finalValue != null) {
+          ev.put("finalValue", finalValue);
+        }
+        reasons.add(new Reason("no-check-ins", ev));
+      }
       // without a check-in, met by its result.finalValue after the end: no progress of a check-in to give
       case ACHIEVED -> reasons.add(progress == null ? Reason.of("target-already-met")
           : Reason.of("target-already-met", "progress", progress));
@@ -1024,6 +1036,9 @@ public final class Forecaster {
         java.util.Map<String, Double> ev = new java.util.HashMap<>();
         ev.put("daysSinceCheckIn", (double) daysSince);
         ev.put("staleAfterDays", staleLimit);
+        if (finalValue != null) {
+          ev.put("finalValue", finalValue);
+        }
         reasons.add(new Reason("stale", ev));
       }
       default -> { }

@@ -94,6 +94,24 @@ public record KeyResultReport(String id, String title, String objective, String 
     return false;
   }
 
+  /**
+   * The {@code result.finalValue} that decided the outcome of this key result once its cycle is over, where it is
+   * {@code stale} or {@code no-data} (without a check-in) and its document gives one: the evidence {@code finalValue}
+   * of its reason {@code stale} or {@code no-check-ins}; null otherwise (no final value: a stale key result's outcome
+   * is then its last check-in, and one without a check-in has none). Such an outcome is known.
+   */
+  public Double finalValue() {
+    for (Reason r : reasons) {
+      if (r.code().equals("no-check-ins") || r.code().equals("stale")) {
+        Double v = r.evidence().get("finalValue");
+        if (v != null) {
+          return v;
+        }
+      }
+    }
+    return null;
+  }
+
   /** A copy with {@code precedents} (null for none). */
   public KeyResultReport withPrecedents(PrecedentSummary precedents) {
     return new KeyResultReport(id, title, objective, team, status, value, progress, expectedProgress,
