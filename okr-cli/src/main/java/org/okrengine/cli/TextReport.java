@@ -256,8 +256,9 @@ final class TextReport {
     // judged by its last check-in where its outcome (the landing value after the end) is that check-in's value:
     // okr-execution's rule (Insights.byLastCheckIn, package-private there); a result.finalValue other than it decides
     // without the qualifier (KR-2, 11 of 10 on 20 Oct, final value 3, read "no (as of its last check-in, ...)")
+    // (a final value equal to the last check-in, 3 and 3, read "as of its last check-in" when the two were compared)
     boolean byLast = r.status() == Status.STALE && r.daysSinceCheckIn() != null && r.forecast() != null
-        && r.value() != null && r.forecast().landingValue() == r.value();
+        && r.value() != null && r.finalValue() == null;
     return byLast
         ? met + " (as of its last check-in, " + r.daysSinceCheckIn() + (r.daysSinceCheckIn() == 1 ? " day" : " days")
         + " before the end)" : met;

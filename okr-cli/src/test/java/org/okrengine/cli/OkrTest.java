@@ -177,6 +177,22 @@ class OkrTest {
   }
 
   @Test
+  void analyze_afterTheEnd_staleWithFinalValueEqualToItsLastCheckIn_noQualifier(@TempDir Path dir)
+      throws IOException {
+    Path q = dir.resolve("q.json");
+    Files.writeString(q, "{\"format\": \"okr-cycle/1\", \"cycle\": {\"id\": \"Q\", \"start\": \"2027-01-01\", "
+        + "\"end\": \"2027-03-31\"}, \"teams\": [{\"id\": \"s\"}], \"objectives\": [{\"id\": \"O-1\", \"team\": \"s\", "
+        + "\"keyResults\": [{\"id\": \"KR-1\", \"title\": \"Articles\", \"metric\": {\"baseline\": 120, \"target\": 200, "
+        + "\"direction\": \"increase\"}, \"result\": {\"finalValue\": 144}, \"checkIns\": [{\"at\": \"2027-01-10\", "
+        + "\"value\": 130}, {\"at\": \"2027-01-20\", \"value\": 144}]}]}]}");
+    // stale (last check-in 20 Jan), final value 144 equal to it: (144 - 120) / 80 = 30%, met no, by the final value
+    // (it read "met no (as of its last check-in, 70 days before the end)")
+    Run t = run("analyze", q.toString(), "--as-of", "2027-04-02");
+    assertThat(t.code()).isEqualTo(0);
+    assertThat(t.out()).containsPattern("\n  KR-1 +Articles .* stale +ended +30%  met no\n");
+  }
+
+  @Test
   void analyze_example_json_isReport() {
     Run r = run("analyze", EXAMPLE.toString(), "--as-of", "2026-08-19T00:00:00+02:00", "--format", "json");
     assertThat(r.code()).isEqualTo(0);

@@ -411,13 +411,16 @@ final class Insights {
   /**
    * Whether key result {@code r}, stale when its cycle ended, is judged by its last check-in, so said with how long
    * before the end that was: its outcome (the forecast's landing value once the cycle is over) is that check-in's value,
-   * as where the document gives no {@code result.finalValue}. False where a final value other than it decides: KR-2 of
+   * as where the document gives no {@code result.finalValue}. False where a final value decides ({@link
+   * KeyResultReport#finalValue}), equal to the last check-in or not: KR-2 of
    * a sales quarter, 11 of 10 on 20 Oct and a final value of 3, read "not met as of its last check-in, 72 days before
    * the end", as if 11 had missed.
    */
   static boolean byLastCheckIn(KeyResultReport r) {
+    // decided by whether a final value was given (the evidence finalValue of its reason stale), not by comparing the
+    // outcome with the last check-in: a final value equal to it (3 and 3) read "as of its last check-in"
     return r.status() == Status.STALE && r.daysSinceCheckIn() != null && r.forecast() != null && r.value() != null
-        && r.forecast().landingValue() == r.value();
+        && r.finalValue() == null;
   }
 
   /**

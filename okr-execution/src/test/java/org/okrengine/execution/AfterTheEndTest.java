@@ -273,4 +273,23 @@ class AfterTheEndTest {
     String page = HtmlReportWriter.write(okr, r);
     assertThat(page).containsPattern("KR-G.*?never</td><td class=\"n\">30%</td><td class=\"n\">no</td>");
   }
+
+  /**
+   * A stale key result whose result.finalValue equals its last check-in (3 of 10 on 20 Oct, final 3: 30% of the way)
+   * ended at its final value, not "as of its last check-in" (decided by comparing the two numbers, it read "not met as
+   * of its last check-in, 72 days before the end"); one without a final value (KR-L, 2 on 20 Oct) keeps the qualifier.
+   */
+  @Test
+  void staleWithFinalValueEqualToItsLastCheckIn_noQualifier() {
+    OkrCycle okr = deals(new String[] {"O-P", "committed", "KR-EQ", "3", "2026-10-05=1;2026-10-20=3",
+        "KR-L", "", "2026-10-05=1;2026-10-20=2"});
+    CycleReport r = ExecutionEngine.withDefaults().analyze(okr, at("2027-01-05T00:00:00Z"));
+    KeyResultReport eq = row(r, "KR-EQ");
+    assertThat(eq.status()).isEqualTo(org.okrengine.model.Status.STALE);
+    assertThat(eq.finalValue()).isEqualTo(3.0);
+    assertThat(Insights.ended(eq)).isEqualTo("ended at 30%, not met");
+    // 20 Oct 10:00 to the end instant, 1 Jan 00:00: 72 whole days
+    assertThat(Insights.ended(row(r, "KR-L"))).isEqualTo("ended at 20%, not met as of its last check-in, 72 days "
+        + "before the end");
+  }
 }
