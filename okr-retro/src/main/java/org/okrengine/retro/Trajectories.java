@@ -148,10 +148,45 @@ final class Trajectories {
     double at50 = at(metric, base, f, points, fromHalf, m, 0.5);
     if (at50 >= EARLY_MIN && endProgress - at50 < STALL_GAIN && endProgress < 1
         && at50 >= plan(kr, cycle, 0.5) - EARLY_BEHIND) {
-      return TrajectoryShape.FRONT_LOADED_STALLED;
+      // no check-in in the second half is silence, not a stall: its progress there is not known
+      return silentAtEnd(kr, f, first, end) ? TrajectoryShape.UNCLASSIFIED : TrajectoryShape.FRONT_LOADED_STALLED;
     }
     return TrajectoryShape.STEADY;
   }
+
+  /**
+   * Whether key result {@code kr} (check-ins {@code first} to {@code end - 1} of {@code f}'s columns) fell silent
+   * before the cycle's end: it has no result, and its last check-in is more than the stale limit before the end. The
+   * limit is the status rule's: twice its usual gap (the median gap between its check-ins, with three or more; else
+   * the cycle's agreed {@code checkInEveryDays}), at least {@value #SILENT_DAYS} days, at most half the cycle (never
+   * below {@value #SILENT_DAYS}).
+   */
+  static boolean silentAtEnd(KeyResult kr, CycleFacts f, int first, int end) {
+    if (kr.result() != null || first == end) {
+      return false;
+    }
+    long[] at = java.util.Arrays.copyOfRange(f.atSeconds, first, end);
+    java.util.Arrays.sort(at);
+    int n = at.length;
+    double usual;
+    if (n >= 3) {
+      double[] gaps = new double[n - 1];
+      for (int c = 1; c < n; c++) {
+        gaps[c - 1] = (at[c] - at[c - 1]) / Cycle.SECONDS_PER_DAY;
+      }
+      java.util.Arrays.sort(gaps);
+      int h = gaps.length / 2;
+      usual = gaps.length % 2 == 1 ? gaps[h] : (gaps[h - 1] + gaps[h]) / 2;
+    } else {
+      Double agreed = f.cycle.checkInEveryDays();
+      usual = agreed == null ? 0 : agreed;
+    }
+    double limitDays = Math.max(SILENT_DAYS, Math.min(2 * usual, f.span.length / Cycle.SECONDS_PER_DAY / 2));
+    return (f.span.endSec - at[n - 1]) / Cycle.SECONDS_PER_DAY > limitDays;
+  }
+
+  /** The fewest days of silence before the end that make a key result {@link #silentAtEnd silent}: the stale rule's. */
+  static final int SILENT_DAYS = 14;
 
   /** The fraction of the cycle of point {@code j}, computed on first need. */
   private static double x(CycleFacts f, Points points, int j) {
