@@ -51,6 +51,10 @@ final class CadenceSection implements Section<CadenceSection> {
       }
       longest = Math.max(longest, span.endSec - previous);
       last.weeksSeen(weeksSeen, longest, span.id, kr.id());
+      Double agreed = f.cycle.checkInEveryDays();
+      if (agreed != null) {
+        last.agreedDays = Math.max(last.agreedDays, agreed);
+      }
     }
   }
 
@@ -62,6 +66,14 @@ final class CadenceSection implements Section<CadenceSection> {
   @Override
   public void write(ByteWriter out) {
     out.writeMap(byTeam, CadAcc::write);
+    // the agreed cadences after the map, only where a team has one: bytes without them read as before (none agreed)
+    TreeMap<String, CadAcc> sorted = new TreeMap<>(byTeam);
+    if (sorted.values().stream().anyMatch(c -> c.agreedDays > 0)) {
+      out.writeByte(1);
+      for (CadAcc c : sorted.values()) {
+        out.writeLong(Double.doubleToLongBits(c.agreedDays));
+      }
+    }
   }
 
   @Override
@@ -71,6 +83,21 @@ final class CadenceSection implements Section<CadenceSection> {
       c.read(r, what);
       return c;
     });
+    if (in.position() == in.limit()) {
+      return;
+    }
+    in.check(in.readByte() == 1, "cadence: the byte after the teams must be 1 (their agreed cadences follow)");
+    boolean any = false;
+    for (Map.Entry<String, CadAcc> e : new TreeMap<>(byTeam).entrySet()) {
+      in.check(in.position() + 8 <= in.limit(), "cadence by team " + e.getKey() + " agreed cadence is missing");
+      double days = Double.longBitsToDouble(in.readLong());
+      in.check(days == 0 || (days > 0 && days <= Cycle.MAX_LENGTH_DAYS),
+          "cadence by team " + e.getKey() + " agreed cadence must be 0 (none) or above 0 and at most "
+              + Cycle.MAX_LENGTH_DAYS + " days");
+      e.getValue().agreedDays = days;
+      any |= days > 0;
+    }
+    in.check(any, "cadence: agreed cadences are written only where a team has one");
   }
 
   @Override
@@ -80,6 +107,9 @@ final class CadenceSection implements Section<CadenceSection> {
     r.cadence = overall.stats(null);
     for (Map.Entry<String, CadAcc> e : new TreeMap<>(byTeam).entrySet()) {
       r.cadenceByTeam.add(e.getValue().stats(e.getKey()));
+      if (e.getValue().agreedDays > 0) {
+        r.agreedCheckInDays.put(e.getKey(), e.getValue().agreedDays);
+      }
     }
   }
 
@@ -95,6 +125,11 @@ final class CadenceSection implements Section<CadenceSection> {
     long longest = -1;
     String longestCycle;
     String longestKeyResult;
+    /**
+     * The check-in cadence agreed in days: the largest {@code checkInEveryDays} of the cycles of its key results that
+     * declare one, 0 where none does.
+     */
+    double agreedDays;
 
     /** Counts a key result of {@code span} with {@code checkIns} check-ins. */
     void keyResult(Span span, int checkIns) {
@@ -132,6 +167,7 @@ final class CadenceSection implements Section<CadenceSection> {
       if (o.longest >= 0) {
         silence(o.longest, o.longestCycle, o.longestKeyResult);
       }
+      agreedDays = Math.max(agreedDays, o.agreedDays);
     }
 
     void write(ByteWriter out) {

@@ -57,6 +57,19 @@ final class Recommendations {
       List<ObjectiveStats> objectives, List<CalibrationStats> calibration, List<CadenceStats> cadence,
       List<GroupStats> shapes, List<BlockerStats> blockers, ForecastAccountability forecasts,
       boolean scoresFromLastCheckIn) {
+    return of(teamNames, byTeam, objectives, calibration, cadence, shapes, blockers, forecasts, scoresFromLastCheckIn,
+        Map.of());
+  }
+
+  /**
+   * The recommendations, as above; {@code agreedCheckInDays} gives a team's agreed check-in cadence in days (the
+   * cycles' {@code checkInEveryDays}) where it has one: a struggling team is measured against it and asked to keep to
+   * it, and a team without one against {@value #SLOW_CADENCE_DAYS} days and asked to check in weekly.
+   */
+  static List<Recommendation> of(Map<String, String> teamNames, Map<String, GroupStats> byTeam,
+      List<ObjectiveStats> objectives, List<CalibrationStats> calibration, List<CadenceStats> cadence,
+      List<GroupStats> shapes, List<BlockerStats> blockers, ForecastAccountability forecasts,
+      boolean scoresFromLastCheckIn, Map<String, Double> agreedCheckInDays) {
     List<Recommendation> out = new ArrayList<>();
     List<GroupStats> struggling = new ArrayList<>();
     for (GroupStats t : byTeam.values()) {
@@ -82,10 +95,23 @@ final class Recommendations {
       if (unscored > 0) {
         ev.add(new Evidence("unscored", unscored));
       }
-      if (gap == null) {
+      Double agreed = agreedCheckInDays.get(t.key());
+      if (agreed != null) {
+        ev.add(new Evidence("agreedCheckInEveryDays", agreed));
+      }
+      if (agreed != null && (gap == null || gap > agreed)) {
+        if (gap != null) {
+          ev.add(new Evidence("medianGapDays", gap));
+        }
+        out.add(new Recommendation("keep-agreed-cadence", t.key(), head + (gap == null
+            ? String.format(Locale.ROOT, ", and checked in less than twice per KR against every %s days agreed",
+                days(agreed))
+            : String.format(Locale.ROOT, ", and checked in every %.0f days against the %s agreed", gap, days(agreed)))
+            + ": keep to the agreed rhythm.", ev));
+      } else if (gap == null) {
         out.add(new Recommendation("check-in-weekly", t.key(),
             head + ", and checked in less than twice per KR: move to weekly check-ins.", ev));
-      } else if (gap > SLOW_CADENCE_DAYS) {
+      } else if (agreed == null && gap > SLOW_CADENCE_DAYS) {
         ev.add(new Evidence("medianGapDays", gap));
         out.add(new Recommendation("check-in-weekly", t.key(), head
             + String.format(Locale.ROOT, ", and checked in every %.0f days: move to weekly check-ins.", gap), ev));
@@ -203,6 +229,11 @@ final class Recommendations {
       sb.append(" and ").append(b.teams().size() - 3).append(" more");
     }
     return sb.toString();
+  }
+
+  /** Days as a whole number where they are one ("14"), else as written ("3.5"). */
+  private static String days(double d) {
+    return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
   }
 
   private static CadenceStats find(List<CadenceStats> list, String team) {

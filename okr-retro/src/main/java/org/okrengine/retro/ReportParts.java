@@ -24,6 +24,8 @@ final class ReportParts {
   List<CalibrationStats> calibrationByTeam = new ArrayList<>();
   CadenceStats cadence;
   List<CadenceStats> cadenceByTeam = new ArrayList<>();
+  /** The check-in cadence agreed in days by team, where the cycles of its key results declare one. */
+  Map<String, Double> agreedCheckInDays = new TreeMap<>();
   List<GroupStats> shapes = new ArrayList<>();
   List<BlockerStats> blockers = new ArrayList<>();
   ForecastAccountability forecasts;
@@ -46,7 +48,7 @@ final class ReportParts {
   RetroReport toReport() {
     // teams as the text's tables name them: two of one display name with their ids
     List<Recommendation> recommendations = Recommendations.of(RetroReport.teamLabels(teamNames), byTeam, objectives,
-        calibrationByTeam, cadenceByTeam, shapes, blockers, forecasts, scoresFromLastCheckIn);
+        calibrationByTeam, cadenceByTeam, shapes, blockers, forecasts, scoresFromLastCheckIn, agreedCheckInDays);
     return new RetroReport(cycles, keyResults, scoredFromResults, scoredFromLastCheckIn, unscored, overall,
         breakdowns, objectives, trends, calibration, calibrationByTeam, cadence, cadenceByTeam, shapes, blockers,
         forecasts, forecastsByTeam, recommendations, model, teamNames);

@@ -43,7 +43,9 @@ final class RetroBytes {
    * of its scored key results those are, and how many of them score 1.0 (GroupAcc.writeUndeclared; nothing where no
    * group has one, so those bytes are the ones written before the counts existed, which read as before: their
    * undeclared key results counted as committed). Figures over every key result are not written: they are the
-   * teams' merged. Any change of layout or meaning, including a reordering of Grouping, takes a new version number.
+   * teams' merged. The cadence section ends, where a team's cycles agree a check-in cadence, with a byte 1 and, for
+   * every team in the order written, the largest agreed checkInEveryDays of its cycles as a double's bits (0 for
+   * none); nothing where no team has one, so bytes written before read as before (none agreed). Any change of layout or meaning, including a reordering of Grouping, takes a new version number.
    *
    * Reading checks, in this order: the magic number, the length of header and checksum, the version, the checksum
    * (accidental damage), the settings, then every field: no count or length may claim more than the bytes left could

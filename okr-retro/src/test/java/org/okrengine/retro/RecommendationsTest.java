@@ -364,4 +364,85 @@ class RecommendationsTest {
     assertThat(codes(r)).containsExactly("check-in-weekly", "keep-commitments", "temper-confidence",
         "resolve-blocker", "staff-or-drop", "act-on-flags");
   }
+
+  /** As {@link #teams}, with the teams' agreed check-in cadences in days. */
+  static List<Recommendation> teams(List<GroupStats> teams, List<CadenceStats> cadence, Map<String, Double> agreed) {
+    Map<String, GroupStats> byTeam = new LinkedHashMap<>();
+    for (GroupStats t : teams) {
+      byTeam.put(t.key(), t);
+    }
+    return Recommendations.of(NAMES, byTeam, List.of(), List.of(), cadence, noShapes(), List.of(), null, true,
+        agreed);
+  }
+
+  @Test
+  void of_strugglingTeamSlowerThanItsAgreedCadence_keepAgreedCadence() {
+    // as Sales in Q4 2026: checking in every 22 days where the cycle agrees every 14; not "move to weekly"
+    List<Recommendation> r = teams(List.of(team("sales", 3, 1, 0.33)), List.of(cadence("sales", 22.0)),
+        Map.of("sales", 14.0));
+    assertThat(r).containsExactly(new Recommendation("keep-agreed-cadence", "sales",
+        "Sales hit 1 of 3 KRs, median score 0.33, and checked in every 22 days against the 14 agreed: keep to the "
+            + "agreed rhythm.",
+        List.of(new Evidence("hits", 1), new Evidence("scored", 3), new Evidence("medianScore", 0.33),
+            new Evidence("agreedCheckInEveryDays", 14.0), new Evidence("medianGapDays", 22.0))));
+    // never twice per KR against an agreed 3.5 days
+    assertThat(teams(List.of(team("sales", 3, 1, 0.33)), List.of(), Map.of("sales", 3.5)).get(0).message())
+        .isEqualTo("Sales hit 1 of 3 KRs, median score 0.33, and checked in less than twice per KR against every "
+            + "3.5 days agreed: keep to the agreed rhythm.");
+  }
+
+  @Test
+  void of_strugglingTeamKeepingItsAgreedCadence_reduceScope() {
+    // every 12 days is slower than SLOW_CADENCE_DAYS 10 but keeps the agreed 14: the cadence is not the problem
+    List<Recommendation> r = teams(List.of(team("sales", 3, 1, 0.33)), List.of(cadence("sales", 12.0)),
+        Map.of("sales", 14.0));
+    assertThat(codes(r)).containsExactly("reduce-scope");
+    assertThat(r.get(0).message()).isEqualTo("Sales hit 1 of 3 KRs, median score 0.33 while checking in every 12 "
+        + "days: set fewer or smaller targets and find what blocked them.");
+    // without an agreed cadence the same 12 days are too slow: weekly
+    assertThat(codes(teams(List.of(team("sales", 3, 1, 0.33)), List.of(cadence("sales", 12.0)), Map.of())))
+        .containsExactly("check-in-weekly");
+  }
+
+  /**
+   * A 91-day cycle (Fixtures.A's dates) agreeing {@code agreed} days, or none: team sales with three key results
+   * checked in on days 7, 28, 49 and 70 (gaps of 21 days), results 30, 50 and 100 of 100 (scores 0.3, 0.5, 1: 1 hit
+   * of 3, median 0.5, struggling).
+   */
+  static org.okrengine.model.OkrCycle salesCycle(Double agreed) {
+    org.okrengine.model.Cycle c = new org.okrengine.model.Cycle("Q", "Q", Fixtures.A.start(), Fixtures.A.end(),
+        java.time.ZoneOffset.UTC, agreed);
+    List<org.okrengine.model.KeyResult> krs = new ArrayList<>();
+    double[] results = {30, 50, 100};
+    for (int i = 0; i < 3; i++) {
+      krs.add(new org.okrengine.model.KeyResult("KR-" + (i + 1), null, null, "sales", 1, List.of(),
+          Fixtures.up(100), org.okrengine.model.Plan.of(org.okrengine.model.PlanShape.LINEAR),
+          List.of(Fixtures.at(c, 7, 5, null), Fixtures.at(c, 28, 10, null), Fixtures.at(c, 49, 20, null),
+              Fixtures.at(c, 70, 25, null)),
+          org.okrengine.model.Result.of(results[i])));
+    }
+    return org.okrengine.model.OkrCycle.of(c, List.of(new org.okrengine.model.Team("sales", "Sales", null)),
+        List.of(new org.okrengine.model.Objective("O1", "Grow", "sales", null, null, null, krs)));
+  }
+
+  @Test
+  void retrospective_cycleWithAgreedCadence_measuresTheTeamAgainstIt() {
+    Retrospective retro = Retrospective.withDefaults().withoutForecasts();
+    RetroReport agreed = retro.run(List.of(salesCycle(14.0)));
+    assertThat(agreed.recommendations()).extracting(Recommendation::message).containsExactly(
+        "Sales hit 1 of 3 KRs, median score 0.50, and checked in every 21 days against the 14 agreed: keep to the "
+            + "agreed rhythm.");
+    // the agreed cadence survives the bytes (a distributed engine's partial results)
+    RetroReport viaBytes = Retrospective.Accumulator.fromBytes(
+        retro.newAccumulator().add(salesCycle(14.0)).toBytes()).report();
+    assertThat(viaBytes.recommendations()).isEqualTo(agreed.recommendations());
+    // merged with a cycle agreeing 7: the larger, 14, is the team's (21 is slower than either)
+    Retrospective.Accumulator merged = retro.newAccumulator().add(salesCycle(7.0));
+    merged.mergeBytes(retro.newAccumulator().add(salesCycle(14.0)).toBytes());
+    assertThat(merged.report().recommendations().get(0).message()).contains("against the 14 agreed");
+    // without one: weekly, as before
+    assertThat(retro.run(List.of(salesCycle(null))).recommendations()).extracting(Recommendation::message)
+        .containsExactly("Sales hit 1 of 3 KRs, median score 0.50, and checked in every 21 days: move to weekly "
+            + "check-ins.");
+  }
 }
