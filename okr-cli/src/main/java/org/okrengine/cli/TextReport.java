@@ -242,10 +242,6 @@ final class TextReport {
   }
 
   /**
-   * Whether row {@code r} met its target before the end, its probability the chance the met target holds ("P(holds)"):
-   * okr-execution's rule (Insights.metAndHolds, package-private there), the one copy here.
-   */
-  /**
    * Whether key result {@code r}, of a finished cycle, met its target: {@code yes} or {@code no} by its outcome, the
    * probability of target {@code p} of 1 or 0 that the JSON gives; for a stale one whose outcome is its last check-in
    * (no {@code result.finalValue} of its own decides), with how long before the end that was: {@code no (as of its
@@ -253,17 +249,18 @@ final class TextReport {
    */
   private static String met(KeyResultReport r, double p) {
     String met = p >= 1 ? "yes" : "no";
-    // judged by its last check-in where its outcome (the landing value after the end) is that check-in's value:
-    // okr-execution's rule (Insights.byLastCheckIn, package-private there); a result.finalValue other than it decides
-    // without the qualifier (KR-2, 11 of 10 on 20 Oct, final value 3, read "no (as of its last check-in, ...)")
-    // (a final value equal to the last check-in, 3 and 3, read "as of its last check-in" when the two were compared)
-    boolean byLast = r.status() == Status.STALE && r.daysSinceCheckIn() != null && r.forecast() != null
-        && r.value() != null && r.finalValue() == null;
+    // judged by its last check-in where no result.finalValue decides (KeyResultReport.outcomeByLastCheckIn, the rule
+    // Insights uses too): KR-2, 11 of 10 on 20 Oct, final value 3, read "no (as of its last check-in, ...)"
+    boolean byLast = r.outcomeByLastCheckIn();
     return byLast
         ? met + " (as of its last check-in, " + r.daysSinceCheckIn() + (r.daysSinceCheckIn() == 1 ? " day" : " days")
         + " before the end)" : met;
   }
 
+  /**
+   * Whether row {@code r} met its target before the end, its probability the chance the met target holds ("P(holds)"):
+   * okr-execution's rule (Insights.metAndHolds, package-private there), the one copy here.
+   */
   private static boolean holds(KeyResultReport r, boolean over) {
     return !over && r.forecast() != null && r.status() == Status.ACHIEVED
         && (r.metric() == null || r.metric().direction().isReach());

@@ -419,8 +419,7 @@ final class Insights {
   static boolean byLastCheckIn(KeyResultReport r) {
     // decided by whether a final value was given (the evidence finalValue of its reason stale), not by comparing the
     // outcome with the last check-in: a final value equal to it (3 and 3) read "as of its last check-in"
-    return r.status() == Status.STALE && r.daysSinceCheckIn() != null && r.forecast() != null && r.value() != null
-        && r.finalValue() == null;
+    return r.outcomeByLastCheckIn();
   }
 
   /**

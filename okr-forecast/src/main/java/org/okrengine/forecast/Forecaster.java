@@ -531,14 +531,15 @@ public final class Forecaster {
     Integer daysSince = n == 0 ? null : silentDays(cycle, asOf, seen.get(n - 1).at());
     List<Reason> reasons = new ArrayList<>();
     Direction d = metric.direction();
+    // few-level by the check-ins seen (Ordinal): its levels, null for any other key result
+    double[] levels = Ordinal.levels(metric, values, n);
     Outcome out = switch (d) {
-      case MAINTAIN_ABOVE, MAINTAIN_BELOW -> maintain(metric, Ordinal.levels(metric, values, n), times, values,
-          lengthDays, asOfDays);
+      case MAINTAIN_ABOVE, MAINTAIN_BELOW -> maintain(metric, levels, times, values, lengthDays, asOfDays);
       case ACHIEVE -> achieve(metric, values, cycle, asOf, milestones);
       default -> reach(metric, times, values, lengthDays, asOfDays, n == 0 ? 0 : confidenceOf(seen.get(n - 1)),
-          method == ForecastMethod.MOVEMENT_AWARE && Ordinal.of(metric, values, n) ? 1 : 0);
+          method == ForecastMethod.MOVEMENT_AWARE && levels != null ? 1 : 0);
     };
-    bound(metric, Ordinal.levels(metric, values, n), out);
+    bound(metric, levels, out);
     boolean met = n > 0 && metric.isMet(values[n - 1]);
     Double outcome = outcome(kr, values, n, asOfDays, lengthDays);
     if (outcome != null) {

@@ -112,6 +112,16 @@ public record KeyResultReport(String id, String title, String objective, String 
     return null;
   }
 
+  /**
+   * Whether this key result, stale when its cycle ended, was judged by its last check-in: its outcome is that
+   * check-in's value, no {@code result.finalValue} of its own deciding ({@link #finalValue}). The text, the page,
+   * {@code okr explain} and the prompt then say so, with how long before the end it was.
+   */
+  public boolean outcomeByLastCheckIn() {
+    return status == Status.STALE && daysSinceCheckIn != null && forecast != null && value != null
+        && finalValue() == null;
+  }
+
   /** A copy with {@code precedents} (null for none). */
   public KeyResultReport withPrecedents(PrecedentSummary precedents) {
     return new KeyResultReport(id, title, objective, team, status, value, progress, expectedProgress,
