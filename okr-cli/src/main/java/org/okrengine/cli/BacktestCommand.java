@@ -19,6 +19,8 @@ import org.okrengine.forecast.ForecastModel;
 import org.okrengine.forecast.Forecaster;
 import org.okrengine.forecast.MethodScore;
 import org.okrengine.forecast.ReliabilityBin;
+import org.okrengine.forecast.ResultTiming;
+import org.okrengine.forecast.ResultTimingEvidence;
 import org.okrengine.model.OkrCycle;
 import org.okrengine.retro.DistributedEngine;
 import picocli.CommandLine.Command;
@@ -72,6 +74,14 @@ final class BacktestCommand implements Callable<Integer> {
           + "result are scored. Not for a cycle still running: its latest check-in is no outcome yet")
   boolean outcomeFromLastCheckIn;
 
+  @Option(names = "--results-at", defaultValue = "detect", paramLabel = "detect|end|last-check-in",
+      description = "when the key results' result.finalValue was taken, and so which value is forecast: end (the "
+          + "cycle's end), last-check-in (an OKR tool's export, where the last check-in is the result: every key "
+          + "result forecast at its expected last check-in), or detect (the default: last-check-in where at least "
+          + "90%% of at least 10 key results whose last check-in came before the end have it as their result; with "
+          + "--walk-forward, per cycle from the cycles ended before it)")
+  String resultsAt;
+
   @Option(names = "--per-forecast", paramLabel = "FILE.csv",
       description = "also write one CSV row per forecast: cycle,keyResult,origin,method,model,probability,low,high,"
           + "landing,final,hit (RFC 4180; low and high the 80%% interval, empty where a method gives none; not with "
@@ -108,6 +118,12 @@ final class BacktestCommand implements Callable<Integer> {
       } else {
         bt = bt.withMethods(List.of(m.get()));
       }
+    }
+    ResultTiming timing = ResultTiming.fromId(resultsAt);
+    if (timing == null) {
+      bad.add("--results-at: must be detect, end or last-check-in: '" + ConsoleText.printable(resultsAt) + "'");
+    } else {
+      bt = bt.withResultTiming(timing);
     }
     boolean local = where.engine.equals("local");
     if (walkForward && !local) {
@@ -160,6 +176,15 @@ final class BacktestCommand implements Callable<Integer> {
   }
 
   private BacktestReport once(Backtest bt, PerForecastCsv rows) {
+    ResultTimingEvidence evidence = null;
+    if (bt.resultTiming() == ResultTiming.DETECT) {
+      // a first pass for when the results were taken (an accumulator sees each cycle once, as it forecasts it); the
+      // second pass reports the files' problems and rejects
+      ResultTimingEvidence[] seen = {ResultTimingEvidence.NONE};
+      new Inputs().read(files, c -> seen[0] = seen[0].plus(ResultTimingEvidence.of(c)));
+      evidence = seen[0];
+      bt = bt.withResultTiming(evidence.timing());
+    }
     Backtest.Accumulator acc = bt.newAccumulator().onForecast(rows);
     int[] withoutResult = {0};
     new Inputs().readAll(files, c -> {
@@ -169,7 +194,7 @@ final class BacktestCommand implements Callable<Integer> {
     if (!bt.outcomeFromLastCheckIn()) {
       noteWithoutResult(spec.commandLine().getErr(), withoutResult[0], "not scored");
     }
-    return acc.report();
+    return evidence == null ? acc.report() : acc.report().withEvidence(evidence);
   }
 
   private BacktestReport walkForward(Backtest bt, PerForecastCsv rows) {
@@ -240,6 +265,15 @@ final class BacktestCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "%,d %s, %,d key %s with a final value%n", r.cycles(), r.cycles() == 1 ? "cycle" : "cycles",
         r.keyResults(), r.keyResults() == 1 ? "result" : "results");
     out.println("forecast model: " + model);
+    if (r.resultTiming() != ResultTiming.END) {
+      out.println("forecast at: " + switch (r.resultTiming()) {
+        case LAST_CHECK_IN -> "each key result's expected last check-in (results taken at the last check-in"
+            + (r.evidence() == null ? "" : String.format(Locale.ROOT, ": %,d of %,d compared",
+                r.evidence().equal(), r.evidence().compared())) + ")";
+        default -> "the expected last check-in for some cycles, the end for others, as the results of the cycles "
+            + "ended before each were taken";
+      });
+    }
     out.printf(Locale.ROOT, "%-18s %6s %7s %6s %8s %7s %6s %6s %6s %7s %6s%n", "method", "origin", "n", "brier",
         "logLoss", "n80", "cov80", "width", "mae", "misses", "hits");
     for (MethodScore s : r.scores()) {

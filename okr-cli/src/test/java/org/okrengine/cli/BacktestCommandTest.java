@@ -20,6 +20,7 @@ import org.okrengine.forecast.BacktestForecast;
 import org.okrengine.forecast.BacktestJson;
 import org.okrengine.forecast.BacktestReport;
 import org.okrengine.forecast.ForecastMethod;
+import org.okrengine.forecast.ResultTiming;
 import org.okrengine.model.OkrCycle;
 import org.okrengine.model.json.CycleJson;
 
@@ -84,10 +85,41 @@ class BacktestCommandTest {
         "--format", "json");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(rows(csv).stream().map(row -> row[4]).distinct().toList()).containsExactly("okr-default-2");
-    // the same scores; only the model's name says it was a walk-forward run
-    assertThat(r.out()).contains("\"model\": \"okr-default-2+walk-forward\"");
+    // the same scores; only the model's name says it was a walk-forward run. Neither cycle ended before the other
+    // started, so none had a history to say when results are taken: the end (a run over both detects the example's
+    // results as its last check-ins)
+    assertThat(r.out()).contains("\"model\": \"okr-default-2+walk-forward\"").contains("\"resultTiming\": \"end\"");
     assertThat(r.out().replace("okr-default-2+walk-forward", "okr-default-2"))
-        .isEqualTo(run("backtest", history.toString(), "--format", "json").out());
+        .isEqualTo(run("backtest", history.toString(), "--format", "json", "--results-at", "end").out());
+  }
+
+  /**
+   * The example's results are its key results' last check-ins (30 of 30, each before the end), as an OKR tool
+   * records them: the backtest detects it and forecasts every key result at its expected last check-in, and says so;
+   * {@code --results-at} overrides it.
+   */
+  @Test
+  void resultsAt_detectsLastCheckIns_saysSo_andCanBeGiven() throws IOException {
+    OkrTest.Run detected = run("backtest", Q2.toString(), "--format", "json");
+    assertThat(detected.code()).as(detected.err()).isZero();
+    assertThat(detected.err()).isEmpty();
+    assertThat(detected.out()).contains("  \"resultTiming\": \"last-check-in\",\n"
+        + "  \"resultTimingEvidence\": {\"compared\": 30, \"equal\": 30},\n");
+    List<OkrCycle> q2 = List.of(CycleJson.withDefaults().read(Q2).cycle());
+    assertThat(detected.out()).isEqualTo(BacktestJson.write(Backtest.withDefaults().run(q2)));
+    OkrTest.Run given = run("backtest", Q2.toString(), "--format", "json", "--results-at", "last-check-in");
+    assertThat(given.out()).isEqualTo(detected.out().replace(
+        "  \"resultTimingEvidence\": {\"compared\": 30, \"equal\": 30},\n", ""));
+    OkrTest.Run atEnd = run("backtest", Q2.toString(), "--format", "json", "--results-at", "end");
+    assertThat(atEnd.out()).contains("\"resultTiming\": \"end\"").doesNotContain("resultTimingEvidence")
+        .isEqualTo(BacktestJson.write(Backtest.withDefaults().withResultTiming(ResultTiming.END).run(q2)));
+    // the text says where it forecast
+    assertThat(run("backtest", Q2.toString()).out()).contains("\nforecast at: each key result's expected last "
+        + "check-in (results taken at the last check-in: 30 of 30 compared)\n");
+    assertThat(run("backtest", Q2.toString(), "--results-at", "end").out()).doesNotContain("forecast at:");
+    OkrTest.Run bad = run("backtest", Q2.toString(), "--results-at", "later");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("--results-at: must be detect, end or last-check-in: 'later'");
   }
 
   @Test

@@ -37,24 +37,28 @@ public final class Backtest {
   /** A walk-forward refits once the history has grown by 1 / REFIT_GROWTH of what it was at the last refit. */
   private static final int REFIT_GROWTH = 4;
   private static final Backtest DEFAULTS =
-      new Backtest(DEFAULT_ORIGINS, List.of(ForecastMethod.values()), Forecaster.withDefaults(), false);
+      new Backtest(DEFAULT_ORIGINS, List.of(ForecastMethod.values()), Forecaster.withDefaults(), false,
+          ResultTiming.DETECT);
 
   private final double[] origins;
   private final List<ForecastMethod> methods;
   private final Forecaster forecaster;
   private final boolean outcomeFromLastCheckIn;
+  private final ResultTiming resultTiming;
 
   private Backtest(double[] origins, List<ForecastMethod> methods, Forecaster forecaster,
-      boolean outcomeFromLastCheckIn) {
+      boolean outcomeFromLastCheckIn, ResultTiming resultTiming) {
     this.origins = origins;
     this.methods = methods;
     this.forecaster = forecaster;
     this.outcomeFromLastCheckIn = outcomeFromLastCheckIn;
+    this.resultTiming = resultTiming;
   }
 
   /**
    * Origins 25%, 50% and 75%; every method; the default forecaster's settings; only key results with a
-   * {@code result.finalValue} scored.
+   * {@code result.finalValue} scored; when those results were taken detected from the cycles
+   * ({@link ResultTiming#DETECT}).
    */
   public static Backtest withDefaults() {
     return DEFAULTS;
@@ -76,7 +80,7 @@ public final class Backtest {
       }
     }
     Arrays.sort(copy);
-    return new Backtest(copy, methods, forecaster, outcomeFromLastCheckIn);
+    return new Backtest(copy, methods, forecaster, outcomeFromLastCheckIn, resultTiming);
   }
 
   /** A copy forecasting weekly: at 1/13, 2/13, ..., 12/13 of each cycle (a quarter's weeks). */
@@ -97,7 +101,7 @@ public final class Backtest {
     if (methods.isEmpty()) {
       throw new IllegalArgumentException("methods must not be empty");
     }
-    return new Backtest(origins, List.copyOf(methods), forecaster, outcomeFromLastCheckIn);
+    return new Backtest(origins, List.copyOf(methods), forecaster, outcomeFromLastCheckIn, resultTiming);
   }
 
   /**
@@ -106,7 +110,7 @@ public final class Backtest {
    */
   public Backtest withForecaster(Forecaster forecaster) {
     return new Backtest(origins, methods, Objects.requireNonNull(forecaster, "forecaster must not be null"),
-        outcomeFromLastCheckIn);
+        outcomeFromLastCheckIn, resultTiming);
   }
 
   /**
@@ -116,7 +120,24 @@ public final class Backtest {
    * would be scored as one.
    */
   public Backtest withOutcomeFromLastCheckIn(boolean allowed) {
-    return new Backtest(origins, methods, forecaster, allowed);
+    return new Backtest(origins, methods, forecaster, allowed, resultTiming);
+  }
+
+  /**
+   * A copy taking the key results' {@code result.finalValue} to have been taken as {@code timing} says: at the end
+   * (forecast there), at the last check-in (every key result forecast at its expected last check-in, as one scored
+   * against its last check-in is), or {@link ResultTiming#DETECT detected} from the cycles (the default:
+   * {@link ResultTimingEvidence#timing}; {@link #run} looks at every cycle first, {@link #runWalkForward} at those
+   * ended before each cycle started).
+   */
+  public Backtest withResultTiming(ResultTiming timing) {
+    return new Backtest(origins, methods, forecaster, outcomeFromLastCheckIn,
+        Objects.requireNonNull(timing, "timing must not be null"));
+  }
+
+  /** When the results were taken ({@link #withResultTiming}). */
+  public ResultTiming resultTiming() {
+    return resultTiming;
   }
 
   /** Whether key results without a result are scored against their last check-in ({@link #withOutcomeFromLastCheckIn}). */
@@ -144,8 +165,17 @@ public final class Backtest {
     return run(cycles, null);
   }
 
-  /** Scores every cycle of {@code cycles}, handing each forecast to {@code listener} (null for none) as it is made. */
+  /**
+   * Scores every cycle of {@code cycles}, handing each forecast to {@code listener} (null for none) as it is made.
+   * With {@link ResultTiming#DETECT} (the default) {@code cycles} is iterated twice: once for the
+   * {@linkplain ResultTimingEvidence evidence} of when the results were taken, then to forecast; the report names
+   * the timing used and its evidence.
+   */
   public BacktestReport run(Iterable<OkrCycle> cycles, Consumer<BacktestForecast> listener) {
+    if (resultTiming == ResultTiming.DETECT) {
+      ResultTimingEvidence evidence = ResultTimingEvidence.of(cycles);
+      return withResultTiming(evidence.timing()).run(cycles, listener).withEvidence(evidence);
+    }
     Accumulator acc = newAccumulator().onForecast(listener);
     for (OkrCycle c : cycles) {
       acc.add(c);
@@ -161,7 +191,9 @@ public final class Backtest {
    * refitted whenever the cycles ended have grown by a quarter since the last refit, on all of them, so the work
    * grows linearly with the cycles (a cycle may be forecast with a model that has not seen the last few cycles that
    * ended before it). The cycles are held in memory (this is single-machine work: a distributed backtest cannot walk
-   * forward). The same input gives the same report.
+   * forward). With {@link ResultTiming#DETECT} (the default), whether a cycle's key results are forecast at their
+   * expected last check-in is decided by the {@linkplain ResultTimingEvidence evidence} of the cycles ended before it
+   * started (the end without any). The same input gives the same report.
    *
    * @param listener receives each forecast as it is made, or null
    */
@@ -173,7 +205,19 @@ public final class Backtest {
     for (OkrCycle c : all) {
       byEnd.add(outcomeFromLastCheckIn ? c.withOutcomesFromLastCheckIns() : c);
     }
-    byEnd.sort(java.util.Comparator.comparing(c -> c.cycle().end()));
+    // sorted together with the cycles as given (a stable sort of indices), for the evidence of their own results
+    Integer[] order = new Integer[all.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, java.util.Comparator.comparing(i -> all.get(i).cycle().end()));
+    List<OkrCycle> sortedByEnd = new ArrayList<>(order.length);
+    List<OkrCycle> endedOriginal = new ArrayList<>(order.length);
+    for (Integer i : order) {
+      sortedByEnd.add(byEnd.get(i));
+      endedOriginal.add(all.get(i));
+    }
+    byEnd = sortedByEnd;
     List<OkrCycle> byStart = new ArrayList<>(all);
     byStart.sort(java.util.Comparator.comparing(c -> c.cycle().start()));
     Accumulator acc = newAccumulator().onForecast(listener);
@@ -181,8 +225,12 @@ public final class Backtest {
     ForecastModel model = base;
     int known = 0;
     int fitted = 0;
+    // what the cycles ended so far say of when results are taken (their own results, not the filled-in last check-ins)
+    ResultTimingEvidence evidence = ResultTimingEvidence.NONE;
+    int atLast = 0;
     for (OkrCycle c : byStart) {
       while (known < byEnd.size() && byEnd.get(known).cycle().end().isBefore(c.cycle().start())) {
+        evidence = evidence.plus(ResultTimingEvidence.of(endedOriginal.get(known)));
         known++;
       }
       // refit once the cycles ended have grown by a quarter since the last refit: the refits' work adds up to a few
@@ -192,9 +240,15 @@ public final class Backtest {
         // refitted on the outcomes the backtest scores (with the flag, the last check-ins where no result is given)
         model = base.fit(byEnd.subList(0, known));
       }
-      acc.add(c, model);
+      boolean atLastCheckIn = resultTiming == ResultTiming.DETECT
+          ? evidence.timing() == ResultTiming.LAST_CHECK_IN : resultTiming == ResultTiming.LAST_CHECK_IN;
+      acc.add(c, model, atLastCheckIn);
+      atLast += atLastCheckIn ? 1 : 0;
     }
-    return acc.report().withModel(base.name() + "+walk-forward");
+    // END or LAST_CHECK_IN where every cycle was forecast so, DETECT where the cycles differed
+    ResultTiming used = atLast == 0 ? ResultTiming.END
+        : atLast == byStart.size() ? ResultTiming.LAST_CHECK_IN : ResultTiming.DETECT;
+    return acc.report().withModel(base.name() + "+walk-forward").withResultTiming(used);
   }
 
   /**
@@ -228,7 +282,11 @@ public final class Backtest {
     return fit.calibrate(hyperparameters);
   }
 
-  /** A new empty accumulator for this backtest's settings. */
+  /**
+   * A new empty accumulator for this backtest's settings. An accumulator sees each cycle once, as it forecasts it:
+   * with {@link ResultTiming#DETECT} it forecasts results at the end, as {@link ResultTiming#END} (and writes itself
+   * as such); {@link #run} and a distributed run decide the timing over all the cycles first.
+   */
   public Accumulator newAccumulator() {
     return new Accumulator(this);
   }
@@ -306,11 +364,14 @@ public final class Backtest {
         currentAtLastCheckIn = null;
       }
       currentModel = backtest.forecaster.model();
-      return addWith(cycle);
+      return addWith(cycle, backtest.resultTiming == ResultTiming.LAST_CHECK_IN);
     }
 
-    /** Scores the key results of {@code cycle} with the forecasters' model replaced by {@code model}. */
-    Accumulator add(OkrCycle cycle, ForecastModel model) {
+    /**
+     * Scores the key results of {@code cycle} with the forecasters' model replaced by {@code model}, each forecast at
+     * its expected last check-in when {@code resultsAtLastCheckIn} (else only those without a result).
+     */
+    Accumulator add(OkrCycle cycle, ForecastModel model, boolean resultsAtLastCheckIn) {
       if (model != currentModel) {
         current = new Forecaster[forecasters.length];
         for (int i = 0; i < current.length; i++) {
@@ -319,10 +380,10 @@ public final class Backtest {
         currentAtLastCheckIn = null;
         currentModel = model;
       }
-      return addWith(cycle);
+      return addWith(cycle, resultsAtLastCheckIn);
     }
 
-    private Accumulator addWith(OkrCycle cycle) {
+    private Accumulator addWith(OkrCycle cycle, boolean resultsAtLastCheckIn) {
       cycles++;
       Cycle c = cycle.cycle();
       for (KeyResult kr : cycle.keyResults()) {
@@ -337,8 +398,9 @@ public final class Backtest {
         boolean hit = metric.isMet(finalValue);
         double finalProgress = metric.progress(finalValue);
         double span = Math.abs(metric.target() - metric.baselineOrTarget());
-        // scored against its last check-in: forecast what that check-in will read, not the value at the end
-        Forecaster[] use = kr.result() == null ? atLastCheckIn() : current;
+        // scored against its last check-in (none given, or the results are last check-ins): forecast what that
+        // check-in will read, not the value at the end
+        Forecaster[] use = kr.result() == null || resultsAtLastCheckIn ? atLastCheckIn() : current;
         for (int k = 0; k < backtest.origins.length; k++) {
           Instant origin = c.instantAtFraction(backtest.origins[k]);
           List<CheckIn> seen = HyperparameterFit.before(kr.checkIns(), origin);
@@ -478,7 +540,8 @@ public final class Backtest {
         }
       }
       return new BacktestReport(cycles, keyResults, Forecaster.withDefaults().method(), best, out,
-          backtest.forecaster.model().name());
+          backtest.forecaster.model().name(),
+          backtest.resultTiming == ResultTiming.LAST_CHECK_IN ? ResultTiming.LAST_CHECK_IN : ResultTiming.END, null);
     }
   }
 

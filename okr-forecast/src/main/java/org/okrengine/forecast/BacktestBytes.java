@@ -31,7 +31,8 @@ final class BacktestBytes {
    *   string  the forecaster's model, its okr-forecast-model/1 document (ForecastModel.toJson)
    *   byte    bit 0: key results without a result are scored against their last check-in (version 3); bit 1: the
    *           forecaster forecasts every key result's value at its last check-in (Forecaster.withOutcomeFromLastCheckIn;
-   *           since 2026-12-05, a byte of 0 or 1 reading as before)
+   *           since 2026-12-05, a byte of 0 or 1 reading as before); bit 2: the results are last check-ins
+   *           (ResultTiming.LAST_CHECK_IN: every key result forecast at its expected last check-in; since 2026-12-06)
    *   then the body, Backtest.Accumulator's: long cycles, long key results, the sums of each method at each origin
    *
    * A string is an int count of UTF-16 units and the units, two bytes each (DataOutput.writeUTF stops at 64 KB).
@@ -65,7 +66,9 @@ final class BacktestBytes {
       out.writeDouble(f.offTrackProbability());
       out.writeDouble(f.cadenceDays());
       writeString(out, f.model().toJson());
-      out.writeByte((backtest.outcomeFromLastCheckIn() ? 1 : 0) | (f.outcomeFromLastCheckIn() ? 2 : 0));
+      // bit 4: the results are last check-ins (an accumulator with ResultTiming.DETECT forecasts as END: written so)
+      out.writeByte((backtest.outcomeFromLastCheckIn() ? 1 : 0) | (f.outcomeFromLastCheckIn() ? 2 : 0)
+          | (backtest.resultTiming() == ResultTiming.LAST_CHECK_IN ? 4 : 0));
     } catch (IOException e) {
       throw new UncheckedIOException(e); // writing to memory does not fail
     }
@@ -85,10 +88,12 @@ final class BacktestBytes {
    * @param model the model's okr-forecast-model/1 document
    * @param outcomeFromLastCheckIn whether key results without a result are scored against their last check-in
    * @param forecastAtLastCheckIn whether the forecaster forecasts every key result's value at its last check-in
+   * @param resultsAtLastCheckIn whether the results are last check-ins ({@link ResultTiming#LAST_CHECK_IN}; else
+   *     {@link ResultTiming#END})
    */
   record Header(byte[] settings, double[] origins, List<ForecastMethod> methods, double staleAfterDays,
       double onTrack, double offTrack, double cadenceDays, String model, boolean outcomeFromLastCheckIn,
-      boolean forecastAtLastCheckIn) {
+      boolean forecastAtLastCheckIn, boolean resultsAtLastCheckIn) {
     /**
      * The backtest of these settings.
      *
@@ -110,7 +115,8 @@ final class BacktestBytes {
             + e.getMessage(), e);
       }
       return Backtest.withDefaults().withOrigins(origins).withMethods(methods).withForecaster(forecaster)
-          .withOutcomeFromLastCheckIn(outcomeFromLastCheckIn);
+          .withOutcomeFromLastCheckIn(outcomeFromLastCheckIn)
+          .withResultTiming(resultsAtLastCheckIn ? ResultTiming.LAST_CHECK_IN : ResultTiming.END);
     }
   }
 
@@ -149,14 +155,14 @@ final class BacktestBytes {
       double cadence = in.readDouble();
       String model = readString(in);
       int flag = in.readUnsignedByte();
-      if (flag > 3) {
-        throw new IllegalArgumentException("backtest accumulator bytes must hold 0 to 3 for the outcome settings: "
+      if (flag > 7) {
+        throw new IllegalArgumentException("backtest accumulator bytes must hold 0 to 7 for the outcome settings: "
             + flag);
       }
       boolean fromLastCheckIn = (flag & 1) != 0;
       int length = bytes.length - in.available();
       return new Header(Arrays.copyOf(bytes, length), o, methods, stale, onTrack, offTrack, cadence, model,
-          fromLastCheckIn, (flag & 2) != 0);
+          fromLastCheckIn, (flag & 2) != 0, (flag & 4) != 0);
     } catch (IOException e) {
       throw new IllegalArgumentException("backtest accumulator bytes are truncated or corrupt: " + e, e);
     }
@@ -176,7 +182,8 @@ final class BacktestBytes {
         + ", stale after " + h.staleAfterDays() + " days, thresholds " + h.onTrack() + " and " + h.offTrack()
         + (h.cadenceDays() > 0 ? ", cadence " + h.cadenceDays() + " days" : "") + ", model " + model
         + (h.outcomeFromLastCheckIn() ? ", outcomes from last check-ins" : "")
-        + (h.forecastAtLastCheckIn() ? ", forecasts at last check-ins" : "");
+        + (h.forecastAtLastCheckIn() ? ", forecasts at last check-ins" : "")
+        + (h.resultsAtLastCheckIn() ? ", results taken at last check-ins" : "");
   }
 
   private static int count(DataInputStream in, int bytesEach, String what) throws IOException {

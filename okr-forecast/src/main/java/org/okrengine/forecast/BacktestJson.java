@@ -19,6 +19,11 @@ public final class BacktestJson {
     if (r.model() != null) {
       sb.append("  \"model\": ").append(ForecastModel.quote(r.model())).append(",\n");
     }
+    sb.append("  \"resultTiming\": \"").append(r.resultTiming().id()).append("\",\n");
+    if (r.evidence() != null) {
+      sb.append("  \"resultTimingEvidence\": {\"compared\": ").append(r.evidence().compared())
+          .append(", \"equal\": ").append(r.evidence().equal()).append("},\n");
+    }
     sb.append("  \"scores\": [");
     boolean first = true;
     for (MethodScore s : r.scores()) {

@@ -64,7 +64,11 @@ class BacktestMergeTest {
   void anySplitMergesToTheSingleRun() {
     List<OkrCycle> cycles = input();
     Backtest bt = Backtest.withDefaults();
-    BacktestReport one = bt.run(cycles);
+    // an accumulator forecasts results at the end (it cannot see the cycles first); these cycles' results were taken
+    // there (ResultTimingEvidence), so the run detects the same, and adds its evidence
+    BacktestReport run = bt.run(cycles);
+    assertThat(run.resultTiming()).isEqualTo(ResultTiming.END);
+    BacktestReport one = run.withEvidence(null);
     assertThat(split(bt, cycles, 3, 1, false)).isEqualTo(one);
     assertThat(split(bt, cycles, 16, 2, true)).isEqualTo(one);
     assertThat(split(bt, cycles, 7, 3, true)).isEqualTo(one);
@@ -81,7 +85,7 @@ class BacktestMergeTest {
   void weeklyAndOneMethodToo() {
     List<OkrCycle> cycles = BacktestTest.HISTORY;
     Backtest bt = Backtest.withDefaults().withWeeklyOrigins().withMethods(List.of(ForecastMethod.OLS_TREND));
-    assertThat(split(bt, cycles, 5, 4, true)).isEqualTo(bt.run(cycles));
+    assertThat(split(bt, cycles, 5, 4, true)).isEqualTo(bt.run(cycles).withEvidence(null));
   }
 
   @Test
@@ -118,7 +122,7 @@ class BacktestMergeTest {
     List<OkrCycle> cycles = BacktestTest.HISTORY;
     Backtest bt = Backtest.withDefaults().withWeeklyOrigins().withMethods(List.of(ForecastMethod.PLAN_PRIOR_BAYES,
         ForecastMethod.OLS_TREND)).withForecaster(custom());
-    BacktestReport expected = bt.run(cycles);
+    BacktestReport expected = bt.run(cycles).withEvidence(null);
     assertThat(expected).isNotEqualTo(Backtest.withDefaults().withWeeklyOrigins().withMethods(bt.methods())
         .run(cycles)); // the settings matter
     // an empty accumulator's bytes are the whole configuration: another process computes the same from them alone
@@ -186,12 +190,29 @@ class BacktestMergeTest {
     assertThatThrownBy(() -> Backtest.withDefaults().newAccumulator().mergeBytes(bytes))
         .isInstanceOf(IllegalArgumentException.class).hasMessageEndingWith(", model okr-default-2, outcomes from "
             + "last check-ins");
-    // the flags are one byte after the model: anything above 3 there is refused
+    // the flags are one byte after the model: anything above 7 there is refused
     byte[] forged = bytes.clone();
     int flagAt = BacktestBytes.read(bytes).settings().length - 1;
-    forged[flagAt] = 4;
+    forged[flagAt] = 8;
     assertThatThrownBy(() -> Backtest.Accumulator.fromBytes(forged)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("backtest accumulator bytes must hold 0 to 3 for the outcome settings: 4");
+        .hasMessage("backtest accumulator bytes must hold 0 to 7 for the outcome settings: 8");
+  }
+
+  @Test
+  void resultsAtLastCheckIn_travelInTheBytes_andDetectIsWrittenAsEnd() {
+    Backtest atLast = Backtest.withDefaults().withResultTiming(ResultTiming.LAST_CHECK_IN);
+    byte[] bytes = atLast.newAccumulator().toBytes();
+    Backtest.Accumulator rebuilt = Backtest.Accumulator.fromBytes(bytes);
+    assertThat(rebuilt.toBytes()).isEqualTo(bytes);
+    assertThat(BacktestBytes.read(bytes).backtest().resultTiming()).isEqualTo(ResultTiming.LAST_CHECK_IN);
+    assertThatThrownBy(() -> Backtest.withDefaults().newAccumulator().mergeBytes(bytes))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageEndingWith(", model okr-default-2, results taken "
+            + "at last check-ins");
+    // an accumulator forecasts DETECT as END (it cannot see the cycles first), and its bytes say so
+    assertThat(Backtest.withDefaults().newAccumulator().toBytes())
+        .isEqualTo(Backtest.withDefaults().withResultTiming(ResultTiming.END).newAccumulator().toBytes());
+    assertThat(BacktestBytes.read(Backtest.withDefaults().newAccumulator().toBytes()).backtest().resultTiming())
+        .isEqualTo(ResultTiming.END);
   }
 
   @Test

@@ -181,7 +181,7 @@ class BacktestRealDataTest {
   @Test
   void accumulators_mergeToTheWhole() {
     Backtest bt = Backtest.withDefaults();
-    BacktestReport whole = bt.run(tawos);
+    BacktestReport whole = bt.run(tawos).withEvidence(null);
     Backtest.Accumulator a = bt.newAccumulator();
     Backtest.Accumulator b = bt.newAccumulator();
     Backtest.Accumulator c = bt.newAccumulator();

@@ -68,15 +68,18 @@ class BacktestTest {
     assertThat(Backtest.withDefaults().run(noResults).keyResults()).isZero();
     // the last check-in, after every origin, is the outcome, and each such key result is forecast at its expected
     // last check-in (Forecaster.withOutcomeFromLastCheckIn): the report of the same history with results, forecast so
+    // (without results there is nothing to compare: the run detects END and says so with no evidence)
     BacktestReport fromCheckIns = Backtest.withDefaults().withOutcomeFromLastCheckIn(true).run(noResults);
     assertThat(fromCheckIns.keyResults()).isEqualTo(400);
-    assertThat(fromCheckIns).isEqualTo(Backtest.withDefaults()
+    assertThat(fromCheckIns.evidence()).isEqualTo(ResultTimingEvidence.NONE);
+    Backtest atEnd = Backtest.withDefaults().withResultTiming(ResultTiming.END);
+    assertThat(fromCheckIns.withEvidence(null)).isEqualTo(atEnd
         .withForecaster(Forecaster.withDefaults().withOutcomeFromLastCheckIn(true)).run(exported(HISTORY, true)));
-    // and not that of the forecasts of the value at the end, which the key results with a result get
-    BacktestReport atTheEnd = Backtest.withDefaults().run(exported(HISTORY, true));
-    assertThat(fromCheckIns).isNotEqualTo(atTheEnd);
-    assertThat(Backtest.withDefaults().withOutcomeFromLastCheckIn(true).run(exported(HISTORY, true)))
-        .isEqualTo(atTheEnd);
+    // and not that of the forecasts of the value at the end, which the key results with a result get when their
+    // results are taken to be measured at the end
+    BacktestReport atTheEnd = atEnd.run(exported(HISTORY, true));
+    assertThat(fromCheckIns.withEvidence(null)).isNotEqualTo(atTheEnd);
+    assertThat(atEnd.withOutcomeFromLastCheckIn(true).run(exported(HISTORY, true))).isEqualTo(atTheEnd);
     // a result given wins over the last check-in; a cycle with nothing to fill is itself
     OkrCycle filled = noResults.get(0).withOutcomesFromLastCheckIns();
     assertThat(filled.keyResults().get(0).result().finalValue()).isEqualTo(HISTORY.get(0).keyResults().get(0)
@@ -107,7 +110,8 @@ class BacktestTest {
           null, List.of(new KeyResult(kr.id(), null, null, "t", 1, List.of(), kr.metric(), null, checkIns,
               kr.result()))))));
     }
-    Backtest b = Backtest.withDefaults().withMethods(List.of(ForecastMethod.MOVEMENT_AWARE));
+    Backtest b = Backtest.withDefaults().withMethods(List.of(ForecastMethod.MOVEMENT_AWARE))
+        .withResultTiming(ResultTiming.END);
     BacktestReport withResults = b.withForecaster(Forecaster.withDefaults().withOutcomeFromLastCheckIn(true))
         .runWalkForward(exported(dated, true), null);
     assertThat(withResults).isNotEqualTo(b.withForecaster(Forecaster.withDefaults().withOutcomeFromLastCheckIn(true))

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.okrengine.forecast.Backtest;
 import org.okrengine.forecast.ForecastMethod;
+import org.okrengine.forecast.ResultTiming;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,9 +33,19 @@ public final class BacktestJob implements Callable<Integer> {
       description = "score a key result without result.finalValue against its last check-in (as okr backtest)")
   boolean outcomeFromLastCheckIn;
 
+  @Option(names = "--results-at", defaultValue = "detect", paramLabel = "detect|end|last-check-in",
+      description = "when the results were taken: detect (the default), end or last-check-in (as okr backtest)")
+  String resultsAt;
+
   @Override
   public Integer call() throws Exception {
-    SparkBacktest bt = SparkBacktest.of(Backtest.withDefaults().withOutcomeFromLastCheckIn(outcomeFromLastCheckIn));
+    ResultTiming timing = ResultTiming.fromId(resultsAt);
+    if (timing == null) {
+      throw new CommandLine.ParameterException(new CommandLine(this), "--results-at: must be detect, end or "
+          + "last-check-in: '" + resultsAt + "'");
+    }
+    SparkBacktest bt = SparkBacktest.of(Backtest.withDefaults().withOutcomeFromLastCheckIn(outcomeFromLastCheckIn)
+        .withResultTiming(timing));
     if (!method.equals("all")) {
       bt = bt.withMethods(List.of(ForecastMethod.fromId(method).orElseThrow(
           () -> new CommandLine.ParameterException(new CommandLine(this), "--method: unknown method '" + method

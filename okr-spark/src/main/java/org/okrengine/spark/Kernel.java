@@ -25,4 +25,9 @@ interface Kernel<A extends Accumulator<OkrCycle, R, A>, R> extends Serializable 
 
   /** A short name for the summary and the application ({@code backtest}, {@code retro}). */
   String name();
+
+  /** The merged accumulator's report as the job gives it (what the driver knew before the run added; as is here). */
+  default R finish(R report) {
+    return report;
+  }
 }

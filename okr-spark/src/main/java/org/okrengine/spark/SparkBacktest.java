@@ -10,6 +10,8 @@ import org.okrengine.forecast.BacktestJson;
 import org.okrengine.forecast.BacktestReport;
 import org.okrengine.forecast.ForecastMethod;
 import org.okrengine.forecast.ForecastModel;
+import org.okrengine.forecast.ResultTiming;
+import org.okrengine.forecast.ResultTimingEvidence;
 
 /**
  * {@code okr backtest} on Spark: every method at every origin over {@code okr-cycle/1} JSON Lines, each partition
@@ -67,8 +69,9 @@ public final class SparkBacktest {
 
   /** The run of a {@link CycleLines#scan}, repartitioned into {@code partitions} first when above 0. */
   SparkResult<BacktestReport> run(Dataset<Row> scan, int partitions) {
-    return SparkRun.run(kernel(), partitions > 0 ? scan.repartition(partitions) : scan,
-        () -> CycleLines.number(scan));
+    // the evidence pass reads the lines as they are (no shuffle for it)
+    Settings kernel = kernel(scan);
+    return SparkRun.run(kernel, partitions > 0 ? scan.repartition(partitions) : scan, () -> CycleLines.number(scan));
   }
 
   /**
@@ -76,25 +79,42 @@ public final class SparkBacktest {
    * (the line number when the dataset is one file read in order).
    */
   public SparkResult<BacktestReport> run(Dataset<String> lines) {
-    return SparkRun.run(kernel(), lines.toDF("value"), () -> CycleLines.numbered(lines, "<dataset>"));
+    Dataset<Row> values = lines.toDF("value");
+    return SparkRun.run(kernel(values), values, () -> CycleLines.numbered(lines, "<dataset>"));
   }
 
   /** The backtest of numbered lines ({@link CycleLines#SCHEMA}: file, line, value), partitioned as they are. */
   public SparkResult<BacktestReport> runLines(Dataset<Row> lines) {
-    return SparkRun.run(kernel(), lines);
+    return SparkRun.run(kernel(lines), lines);
   }
 
-  private Settings kernel() {
-    return new Settings(backtest.newAccumulator().toBytes());
+  /**
+   * The kernel of this backtest over {@code lines}: with {@link ResultTiming#DETECT}, a first pass over the lines
+   * decides when the results were taken ({@link ResultTimingEvidence}), as {@link Backtest#run} does, and the report
+   * carries that evidence.
+   */
+  private Settings kernel(Dataset<Row> lines) {
+    if (backtest.resultTiming() != ResultTiming.DETECT) {
+      return new Settings(backtest.newAccumulator().toBytes(), -1, -1);
+    }
+    ResultTimingEvidence e = SparkRun.evidence(lines);
+    return new Settings(backtest.withResultTiming(e.timing()).newAccumulator().toBytes(), e.compared(), e.equal());
   }
 
   /**
    * The settings sent to the executors: an empty accumulator's bytes, from which each builds its accumulators.
    *
    * @param empty the bytes of an empty accumulator of the backtest
+   * @param compared the key results compared for the result timing, -1 where it was not detected
+   * @param equal of those, the ones whose result is their last check-in (-1 where not detected)
    */
-  record Settings(byte[] empty) implements Kernel<Backtest.Accumulator, BacktestReport> {
-    private static final long serialVersionUID = 2L;
+  record Settings(byte[] empty, long compared, long equal) implements Kernel<Backtest.Accumulator, BacktestReport> {
+    private static final long serialVersionUID = 3L;
+
+    @Override
+    public BacktestReport finish(BacktestReport report) {
+      return compared < 0 ? report : report.withEvidence(new ResultTimingEvidence(compared, equal));
+    }
 
     @Override
     public Backtest.Accumulator fromBytes(byte[] bytes) {

@@ -13,6 +13,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.okrengine.forecast.ResultTiming;
+import org.okrengine.forecast.ResultTimingEvidence;
 import org.okrengine.model.Accumulator;
 import org.okrengine.model.OkrCycle;
 
@@ -46,7 +48,7 @@ final class SparkRun {
     Partial zero = Partial.empty(kernel);
     Partial total = values.mapPartitions(new Scan<>(kernel))
         .treeAggregate(zero, new Merge<>(kernel), new Merge<>(kernel), 2);
-    R report = kernel.fromBytes(total.state).report();
+    R report = kernel.finish(kernel.fromBytes(total.state).report());
     Supplier<Dataset<Row>> rejects = () -> {
       Dataset<Row> n = numbered.get();
       return n.sparkSession().createDataFrame(n.select("file", "line", "value").javaRDD()
@@ -54,6 +56,46 @@ final class SparkRun {
     };
     return new SparkResult<>(kernel.name(), report, kernel.json(report), total.lines, total.cycles, total.rejected,
         total.warnings, rejects);
+  }
+
+  /**
+   * What the valid cycles of {@code lines} (a {@code value} column) say of when their results were taken: a pass that
+   * parses and checks each line and forecasts nothing, for a backtest that {@linkplain ResultTiming#DETECT detects}
+   * it before forecasting.
+   */
+  static ResultTimingEvidence evidence(Dataset<Row> lines) {
+    long[] counts = lines.select("value").javaRDD().mapPartitions(new Evidence()).reduce(new Sum());
+    return new ResultTimingEvidence(counts[0], counts[1]);
+  }
+
+  /** One partition's evidence: key results compared, and equal. */
+  private static final class Evidence implements FlatMapFunction<Iterator<Row>, long[]> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Iterator<long[]> call(Iterator<Row> rows) {
+      ResultTimingEvidence e = ResultTimingEvidence.NONE;
+      while (rows.hasNext()) {
+        String text = rows.next().getString(0);
+        if (LineCheck.isBlank(text)) {
+          continue;
+        }
+        OkrCycle cycle = LineCheck.check(1, text).cycle();
+        if (cycle != null) {
+          e = e.plus(ResultTimingEvidence.of(cycle));
+        }
+      }
+      return Collections.singletonList(new long[] {e.compared(), e.equal()}).iterator();
+    }
+  }
+
+  private static final class Sum implements Function2<long[], long[], long[]> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public long[] call(long[] a, long[] b) {
+      return new long[] {a[0] + b[0], a[1] + b[1]};
+    }
   }
 
   /** One partition: its lines parsed and checked, the valid cycles added to one accumulator. */

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.okrengine.forecast.Backtest;
+import org.okrengine.forecast.ResultTiming;
 import org.okrengine.forecast.BacktestJson;
 import org.okrengine.forecast.ForecastMethod;
 import org.okrengine.forecast.ForecastModel;
@@ -121,5 +122,22 @@ class SettingsTest {
     assertThat(backtest.run(quarters).keyResults()).isEqualTo(60);
     assertThat(backtest.withOutcomeFromLastCheckIn(false).run(quarters).keyResults()).isEqualTo(30);
     assertThat(SparkBacktest.of(backtest).run(quarterLines).json()).isEqualTo(expected);
+  }
+
+  @Test
+  void backtest_resultTiming_detectedOverTheWholeDataset_asInProcess() {
+    // the example's Q2 results are its last check-ins (30 of 30): detected by a first pass over every partition
+    Backtest backtest = Backtest.withDefaults().withMethods(List.of(ForecastMethod.MOVEMENT_AWARE));
+    String detected = SparkBacktest.of(backtest).run(quarterLines).json();
+    assertThat(detected).isEqualTo(BacktestJson.write(backtest.run(quarters)))
+        .contains("\"resultTiming\": \"last-check-in\",\n  \"resultTimingEvidence\": {\"compared\": 30, \"equal\": 30}");
+    for (ResultTiming given : new ResultTiming[] {ResultTiming.END, ResultTiming.LAST_CHECK_IN}) {
+      Backtest b = backtest.withResultTiming(given);
+      assertThat(SparkBacktest.of(b).run(quarterLines).json()).as("%s", given)
+          .isEqualTo(BacktestJson.write(b.run(quarters))).doesNotContain("resultTimingEvidence");
+    }
+    assertThat(SparkBacktest.of(backtest.withResultTiming(ResultTiming.END)).run(quarterLines).json())
+        .isNotEqualTo(SparkBacktest.of(backtest.withResultTiming(ResultTiming.LAST_CHECK_IN)).run(quarterLines)
+            .json());
   }
 }

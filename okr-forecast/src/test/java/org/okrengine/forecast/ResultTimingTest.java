@@ -1,0 +1,200 @@
+package org.okrengine.forecast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.okrengine.model.CheckIn;
+import org.okrengine.model.Cycle;
+import org.okrengine.model.KeyResult;
+import org.okrengine.model.Metric;
+import org.okrengine.model.Objective;
+import org.okrengine.model.OkrCycle;
+import org.okrengine.model.Result;
+import org.okrengine.model.Team;
+
+/**
+ * When a history's results were taken ({@link ResultTiming}, {@link ResultTimingEvidence}): the shared families,
+ * measured at the end, are told apart from an OKR tool's export, whose results are its last check-ins; a backtest
+ * forecasts what the results record.
+ */
+class ResultTimingTest {
+  /**
+   * Company-like quarters of three key results each, {@code days} days apart: check-ins every one to four weeks from
+   * the second week, values that move in steps (a release, a deal), the last check-in zero to four weeks before the
+   * end, and the result taken from it ({@code lastCheckInIsResult}) or, else, the value a week of work later.
+   */
+  static List<OkrCycle> companyQuarters(int count, long seed, boolean lastCheckInIsResult) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    List<OkrCycle> out = new ArrayList<>();
+    for (int c = 0; c < count; c++) {
+      LocalDate start = LocalDate.of(2020, 1, 1).plusDays(91L * c);
+      Cycle q = Cycle.of("Q" + c, start, start.plusDays(90));
+      List<KeyResult> krs = new ArrayList<>();
+      for (int k = 0; k < 3; k++) {
+        double pace = rnd.nextDouble(0.3, 1.6) * 100 / 13; // per week
+        List<CheckIn> checkIns = new ArrayList<>();
+        double v = 0;
+        int day = 7 * (1 + rnd.nextInt(2));
+        int lastDay = 91 - 7 * rnd.nextInt(5);
+        double owed = 0;
+        while (day < lastDay) {
+          int gap = 7 * (1 + rnd.nextInt(4));
+          owed += pace * gap / 7;
+          if (rnd.nextDouble() < 0.5) { // a step: the work done since the last one lands at once
+            v += owed;
+            owed = 0;
+          }
+          checkIns.add(CheckIn.of(q.startInstant().plusSeconds(day * 86_400L), Math.rint(v)));
+          day += gap;
+        }
+        double last = checkIns.get(checkIns.size() - 1).value();
+        double result = lastCheckInIsResult ? last : Math.rint(v + owed + pace);
+        krs.add(new KeyResult("KR-" + c + "-" + k, null, null, "t", 1, List.of(), Metric.of(0, 100, null), null,
+            checkIns, Result.of(result)));
+      }
+      out.add(OkrCycle.of(q, List.of(Team.of("t")), List.of(new Objective("O-" + c, null, "t", null, null, null,
+          krs))));
+    }
+    return out;
+  }
+
+  /** One cycle of one key result: a check-in of {@code last} on {@code lastDay} (of 0 to 90), result {@code result}. */
+  static OkrCycle one(int lastDay, double last, Double result) {
+    Cycle q = Cycle.of("Q", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31));
+    KeyResult kr = new KeyResult("KR", null, null, "t", 1, List.of(), Metric.of(0, 100, null), null,
+        List.of(CheckIn.of(q.startInstant().plusSeconds(20 * 86_400L), 10),
+            CheckIn.of(q.startInstant().plusSeconds(lastDay * 86_400L), last)),
+        result == null ? null : Result.of(result));
+    return OkrCycle.of(q, List.of(Team.of("t")), List.of(new Objective("O", null, "t", null, null, null,
+        List.of(kr))));
+  }
+
+  static List<OkrCycle> times(int n, OkrCycle c) {
+    List<OkrCycle> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      out.add(c);
+    }
+    return out;
+  }
+
+  @Test
+  void evidence_lastCheckInWhereNinetyPercentOfTenOrMoreAgree() {
+    OkrCycle equal = one(70, 40, 40.0);
+    OkrCycle moved = one(70, 40, 47.0);
+    List<OkrCycle> nineOfTen = times(9, equal);
+    nineOfTen.add(moved);
+    assertThat(ResultTimingEvidence.of(nineOfTen)).isEqualTo(new ResultTimingEvidence(10, 9));
+    assertThat(ResultTimingEvidence.of(nineOfTen).timing()).isEqualTo(ResultTiming.LAST_CHECK_IN);
+    List<OkrCycle> eightOfTen = times(8, equal);
+    eightOfTen.addAll(times(2, moved));
+    assertThat(ResultTimingEvidence.of(eightOfTen).timing()).isEqualTo(ResultTiming.END);
+    // too few to say: the end
+    assertThat(ResultTimingEvidence.of(times(9, equal)).timing()).isEqualTo(ResultTiming.END);
+    // compared only where the last check-in came before the end (the cycle's last day, 31 Mar, is day 89), and a
+    // result is given
+    assertThat(ResultTimingEvidence.of(one(89, 40, 40.0))).isEqualTo(new ResultTimingEvidence(1, 1));
+    assertThat(ResultTimingEvidence.of(one(90, 40, 40.0))).isEqualTo(ResultTimingEvidence.NONE);
+    assertThat(ResultTimingEvidence.of(one(70, 40, null))).isEqualTo(ResultTimingEvidence.NONE);
+    // equal to nine digits: a value written and read back
+    assertThat(ResultTimingEvidence.of(one(70, 0.1 + 0.2, 0.3))).isEqualTo(new ResultTimingEvidence(1, 1));
+    assertThat(ResultTimingEvidence.of(one(70, 40, 40.001))).isEqualTo(new ResultTimingEvidence(1, 0));
+    assertThatThrownBy(() -> new ResultTimingEvidence(3, 4)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("equal must be within [0, compared]: compared 3, equal 4");
+    assertThat(ResultTiming.fromId("last-check-in")).isEqualTo(ResultTiming.LAST_CHECK_IN);
+    assertThat(ResultTiming.fromId("End")).isNull();
+  }
+
+  /** The shared families' results were measured at the end: most differ from the last check-in before it. */
+  @Test
+  void evidence_sharedFamilies_end() {
+    String dir = System.getProperty("okr.shared.data");
+    Assumptions.assumeTrue(dir != null && Files.isDirectory(Path.of(dir)), "../shared/data is absent");
+    // counts as a Python count over the files gives them (last check-in before the day after the end; result equal)
+    ResultTimingEvidence tawos = ResultTimingEvidence.of(
+        BacktestRealDataTest.read(Path.of(dir, "tawos-quarterly-throughput.jsonl")));
+    assertThat(tawos).isEqualTo(new ResultTimingEvidence(1197, 436));
+    assertThat(tawos.timing()).isEqualTo(ResultTiming.END);
+    ResultTimingEvidence tse = ResultTimingEvidence.of(BacktestRealDataTest.read(Path.of(dir, "tse2017-sprints.jsonl")));
+    assertThat(tse).isEqualTo(new ResultTimingEvidence(1533, 682));
+    assertThat(tse.timing()).isEqualTo(ResultTiming.END);
+  }
+
+  @Test
+  void run_detectsAnExport_andForecastsTheLastCheckIn() {
+    List<OkrCycle> export = companyQuarters(120, 7, true);
+    Backtest bt = Backtest.withDefaults().withMethods(List.of(ForecastMethod.MOVEMENT_AWARE,
+        ForecastMethod.PLAN_PRIOR_BAYES));
+    BacktestReport detected = bt.run(export);
+    assertThat(detected.resultTiming()).isEqualTo(ResultTiming.LAST_CHECK_IN);
+    assertThat(detected.evidence()).isEqualTo(new ResultTimingEvidence(360, 360));
+    BacktestReport atLast = bt.withResultTiming(ResultTiming.LAST_CHECK_IN).run(export);
+    assertThat(detected.withEvidence(null)).isEqualTo(atLast);
+    BacktestReport atEnd = bt.withResultTiming(ResultTiming.END).run(export);
+    assertThat(atEnd.resultTiming()).isEqualTo(ResultTiming.END);
+    assertThat(atEnd.evidence()).isNull();
+    // forecasting the value the result records scores better than forecasting the end, at every origin
+    for (ForecastMethod m : bt.methods()) {
+      for (double o : bt.origins()) {
+        assertThat(atLast.score(m, o).orElseThrow().brier()).as("%s at %s", m, o)
+            .isLessThan(atEnd.score(m, o).orElseThrow().brier());
+      }
+    }
+    // and the same quarters measured at the end (a week of work after the last check-in) are forecast at the end
+    List<OkrCycle> measured = companyQuarters(120, 7, false);
+    BacktestReport endDetected = bt.run(measured);
+    assertThat(endDetected.resultTiming()).isEqualTo(ResultTiming.END);
+    assertThat(endDetected.withEvidence(null)).isEqualTo(bt.withResultTiming(ResultTiming.END).run(measured));
+  }
+
+  @Test
+  void landings_lowerAtTheLastCheckIn_forKeyResultsStillClimbing() {
+    List<OkrCycle> export = companyQuarters(40, 11, true);
+    Backtest bt = Backtest.withDefaults().withMethods(List.of(ForecastMethod.MOVEMENT_AWARE)).withOrigins(0.5);
+    List<BacktestForecast> atEnd = new ArrayList<>();
+    List<BacktestForecast> atLast = new ArrayList<>();
+    bt.withResultTiming(ResultTiming.END).run(export, atEnd::add);
+    bt.run(export, atLast::add);
+    assertThat(atLast).hasSameSizeAs(atEnd).hasSize(120);
+    int lower = 0;
+    for (int i = 0; i < atEnd.size(); i++) {
+      assertThat(atLast.get(i).keyResultId()).isEqualTo(atEnd.get(i).keyResultId());
+      assertThat(atLast.get(i).landingValue()).isLessThanOrEqualTo(atEnd.get(i).landingValue() + 1e-9);
+      lower += atLast.get(i).landingValue() < atEnd.get(i).landingValue() - 1e-9 ? 1 : 0;
+    }
+    assertThat(lower).isGreaterThan(100);
+  }
+
+  /**
+   * A walk-forward decides each cycle's timing from the cycles ended before it: the first (no history) and the second
+   * (three key results compared, fewer than ten) at the end, then at the last check-in.
+   */
+  @Test
+  void walkForward_decidesPerCycle_fromTheCyclesEndedBefore() {
+    List<OkrCycle> export = companyQuarters(12, 3, true);
+    Backtest bt = Backtest.withDefaults().withMethods(List.of(ForecastMethod.MOVEMENT_AWARE));
+    List<BacktestForecast> detected = new ArrayList<>();
+    List<BacktestForecast> atEnd = new ArrayList<>();
+    List<BacktestForecast> atLast = new ArrayList<>();
+    BacktestReport r = bt.runWalkForward(export, detected::add);
+    assertThat(r.resultTiming()).isEqualTo(ResultTiming.DETECT);
+    assertThat(r.evidence()).isNull();
+    assertThat(bt.withResultTiming(ResultTiming.END).runWalkForward(export, atEnd::add).resultTiming())
+        .isEqualTo(ResultTiming.END);
+    assertThat(bt.withResultTiming(ResultTiming.LAST_CHECK_IN).runWalkForward(export, atLast::add).resultTiming())
+        .isEqualTo(ResultTiming.LAST_CHECK_IN);
+    assertThat(detected).hasSize(12 * 3 * 3);
+    for (int i = 0; i < detected.size(); i++) {
+      // quarters 0 to 3 ended before Q4 started: 12 key results compared from Q4 on (Q1 saw 3, Q2 6, Q3 9)
+      int cycle = Integer.parseInt(detected.get(i).cycleId().substring(1));
+      assertThat(detected.get(i)).as("forecast %d of Q%d", i, cycle).isEqualTo(cycle < 4 ? atEnd.get(i) : atLast.get(i));
+    }
+  }
+}
