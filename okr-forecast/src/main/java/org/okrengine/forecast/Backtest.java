@@ -228,6 +228,7 @@ public final class Backtest {
     // what the cycles ended so far say of when results are taken (their own results, not the filled-in last check-ins)
     ResultTimingEvidence evidence = ResultTimingEvidence.NONE;
     int atLast = 0;
+    int atEnd = 0;
     for (OkrCycle c : byStart) {
       while (known < byEnd.size() && byEnd.get(known).cycle().end().isBefore(c.cycle().start())) {
         evidence = evidence.plus(ResultTimingEvidence.of(endedOriginal.get(known)));
@@ -243,12 +244,26 @@ public final class Backtest {
       boolean atLastCheckIn = resultTiming == ResultTiming.DETECT
           ? evidence.timing() == ResultTiming.LAST_CHECK_IN : resultTiming == ResultTiming.LAST_CHECK_IN;
       acc.add(c, model, atLastCheckIn);
-      atLast += atLastCheckIn ? 1 : 0;
+      // only cycles with something scored say where forecasts were made
+      if (scores(c)) {
+        atLast += atLastCheckIn ? 1 : 0;
+        atEnd += atLastCheckIn ? 0 : 1;
+      }
     }
-    // END or LAST_CHECK_IN where every cycle was forecast so, DETECT where the cycles differed
-    ResultTiming used = atLast == 0 ? ResultTiming.END
-        : atLast == byStart.size() ? ResultTiming.LAST_CHECK_IN : ResultTiming.DETECT;
+    // as given; detected: END or LAST_CHECK_IN where every cycle scored was forecast so, DETECT where they differed
+    ResultTiming used = resultTiming != ResultTiming.DETECT ? resultTiming
+        : atLast == 0 ? ResultTiming.END : atEnd == 0 ? ResultTiming.LAST_CHECK_IN : ResultTiming.DETECT;
     return acc.report().withModel(base.name() + "+walk-forward").withResultTiming(used);
+  }
+
+  /** Whether this backtest scores a key result of {@code cycle} (one with an outcome: Accumulator.add). */
+  private boolean scores(OkrCycle cycle) {
+    for (KeyResult kr : cycle.keyResults()) {
+      if (kr.outcome(outcomeFromLastCheckIn) != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

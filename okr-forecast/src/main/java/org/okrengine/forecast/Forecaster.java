@@ -205,8 +205,9 @@ public final class Forecaster {
   }
 
   /**
-   * A copy that forecasts, for increase and decrease key results, the value at each key result's last check-in before
-   * the cycle's end instead of the value at the end: the outcome of a history exported from an OKR tool, where the
+   * A copy that forecasts the value at each key result's last check-in before the cycle's end instead of the value at
+   * the end (since 2026-12-06 for maintain and achieve key results too: a maintain key result's walk is judged there,
+   * an achieve one's time gone counted against it; before, only increase and decrease ones): the outcome of a history exported from an OKR tool, where the
    * last check-in is the result (and what {@code okr analyze} takes as the outcome after the end where a key result
    * has no {@code result.finalValue}). That check-in is expected half the key result's mean gap between check-ins
    * before the end (its check-ins fall at no fixed phase of the cycle), and never before its latest one (where that
@@ -421,7 +422,7 @@ public final class Forecaster {
         if (d.isMaintain() || d == Direction.ACHIEVE) {
           double[] t = Arrays.copyOf(times, n);
           double[] v = Arrays.copyOf(values, n);
-          probability[k] = d == Direction.ACHIEVE ? achieve(metric, v, cycle, asOf, milestones).probability
+          probability[k] = d == Direction.ACHIEVE ? achieve(metric, t, v, cycle, asOf, milestones).probability
               : maintain(metric, Ordinal.levels(metric, values, n), t, v, lengthDays, asOfDays[k]).probability;
         } else {
           kernelAt[kernelCount++] = k;
@@ -535,7 +536,7 @@ public final class Forecaster {
     double[] levels = Ordinal.levels(metric, values, n);
     Outcome out = switch (d) {
       case MAINTAIN_ABOVE, MAINTAIN_BELOW -> maintain(metric, levels, times, values, lengthDays, asOfDays);
-      case ACHIEVE -> achieve(metric, values, cycle, asOf, milestones);
+      case ACHIEVE -> achieve(metric, times, values, cycle, asOf, milestones);
       default -> reach(metric, times, values, lengthDays, asOfDays, n == 0 ? 0 : confidenceOf(seen.get(n - 1)),
           method == ForecastMethod.MOVEMENT_AWARE && levels != null ? 1 : 0);
     };
@@ -863,7 +864,8 @@ public final class Forecaster {
     double prior = scaleRef * scaleRef / lengthDays;
     double perDay = k < 2 ? prior : sum > 0 ? sum / k : prior / (k + 1);
     k = Math.max(k, 1);
-    double horizon = Math.max(0.0, lengthDays - Math.max(lastDays, 0.0));
+    // to the end, or, where the outcome is the last check-in (withOutcomeFromLastCheckIn), to where that is expected
+    double horizon = Math.max(0.0, lengthDays * outcomeFraction(times, n, lengthDays) - Math.max(lastDays, 0.0));
     double sd = Math.sqrt(perDay * horizon);
     int row = StudentT.row(k);
     if (sd > 0) {
@@ -900,7 +902,25 @@ public final class Forecaster {
     return chance * (1 - q) / (1 - chance * q);
   }
 
-  private Outcome achieve(Metric metric, double[] values, Cycle cycle, Instant asOf, List<Milestone> milestones) {
+  /**
+   * The cycle fraction whose value is the outcome for the first {@code n} check-ins at {@code times} (days from the
+   * start): 1 (the end), or, where this forecaster forecasts the value at the last check-in
+   * ({@link #withOutcomeFromLastCheckIn}), where that check-in is expected ({@link Kernel#outcomeFraction}: half the
+   * mean gap of the check-ins after the start before the end, less near it).
+   */
+  private double outcomeFraction(double[] times, int n, double lengthDays) {
+    if (!outcomeFromLastCheckIn || n == 0) {
+      return 1.0;
+    }
+    int after = 0;
+    for (int i = 0; i < n; i++) {
+      after += times[i] > Kernel.MIN_DX * lengthDays ? 1 : 0;
+    }
+    return Kernel.outcomeFraction(times[n - 1] / lengthDays, after);
+  }
+
+  private Outcome achieve(Metric metric, double[] times, double[] values, Cycle cycle, Instant asOf,
+      List<Milestone> milestones) {
     Outcome o = new Outcome();
     o.method = method;
     int n = values.length;
@@ -924,7 +944,10 @@ public final class Forecaster {
       }
     }
     // Laplace's rule with the model's prior mean (0.5 in the shipped model: (on time + 1) / (due + 2))
-    double p = notDoneYet((onTime + 2 * model.achieveChance()) / (due + 2.0), cycle.elapsedFraction(asOf));
+    // the time gone counted against the outcome's instant: the end, or the expected last check-in
+    // (withOutcomeFromLastCheckIn), by when it must be done to count
+    double elapsed = cycle.elapsedFraction(asOf) / outcomeFraction(times, n, cycle.lengthDays());
+    double p = notDoneYet((onTime + 2 * model.achieveChance()) / (due + 2.0), elapsed);
     if (!asOf.isBefore(cycle.endInstant())) {
       p = 0.0;
     }

@@ -402,17 +402,22 @@ final class Kernel {
     double[] px = col[LAST_X];
     double[] increments = col[INCREMENTS];
     for (int j = 0; j < m; j++) {
-      double n = increments[j];
-      double a = 1.0 - px[j];
-      double lag;
-      if (!(n > 0 && a > 0)) {
-        lag = 0.0; // no increment, or the latest check-in at or after the end
-      } else {
-        double gap = px[j] / n; // px >= MIN_DX where n > 0
-        lag = a >= gap ? 0.5 * gap : a - a * a / (2 * gap);
-      }
-      outcome[j] = 1.0 - lag;
+      outcome[j] = outcomeFraction(px[j], increments[j]);
     }
+  }
+
+  /**
+   * The cycle fraction at which the last check-in before the end is expected ({@link #outcomeX}'s rule) for a key
+   * result whose latest check-in is at fraction {@code px} after {@code n} increments from the start: 1 - the mean lag,
+   * the end without an increment or with the latest check-in at or after the end.
+   */
+  static double outcomeFraction(double px, double n) {
+    double a = 1.0 - px;
+    if (!(n > 0 && a > 0 && px > 0)) {
+      return 1.0; // no increment, or the latest check-in at or after the end
+    }
+    double gap = px / n; // px >= MIN_DX where n > 0
+    return 1.0 - (a >= gap ? 0.5 * gap : a - a * a / (2 * gap));
   }
 
   /**

@@ -64,7 +64,8 @@ final class SparkRun {
    * it before forecasting.
    */
   static ResultTimingEvidence evidence(Dataset<Row> lines) {
-    long[] counts = lines.select("value").javaRDD().mapPartitions(new Evidence()).reduce(new Sum());
+    // fold, not reduce: an empty input has no partition to reduce
+    long[] counts = lines.select("value").javaRDD().mapPartitions(new Evidence()).fold(new long[2], new Sum());
     return new ResultTimingEvidence(counts[0], counts[1]);
   }
 
