@@ -10,7 +10,7 @@ import org.okrengine.model.OkrCycle;
  * What a history says of when its results were taken ({@link ResultTiming}): of the key results with a
  * {@code result.finalValue} whose last check-in came before the cycle's last day, how many have that check-in's value
  * as their result. Where a result is measured at the end, work done after the last check-in makes them differ (the
- * shared TAWOS quarters: 56 of 591; the TSE sprints: 629 of 1,440, where nothing happens after the last check-in of
+ * shared TAWOS quarters: 57 of 591; the TSE sprints: 629 of 1,440, where nothing happens after the last check-in of
  * many sprints); where the result is the last check-in, every one is equal. A last check-in on the last day is left
  * out: equal or not, it is as good as the end. Immutable and thread-safe; evidence of parts adds up ({@link #plus})
  * to that of the whole, in any order.
@@ -50,7 +50,8 @@ public record ResultTimingEvidence(long compared, long equal) {
         continue;
       }
       compared++;
-      equal += sameValue(kr.result().finalValue(), last.value()) ? 1 : 0;
+      double span = Math.abs(kr.metric().target() - kr.metric().baselineOrTarget());
+      equal += sameValue(kr.result().finalValue(), last.value(), span) ? 1 : 0;
     }
     return compared == 0 ? NONE : new ResultTimingEvidence(compared, equal);
   }
@@ -78,8 +79,16 @@ public record ResultTimingEvidence(long compared, long equal) {
     return compared >= MIN_COMPARED && equal >= MIN_SHARE * compared ? ResultTiming.LAST_CHECK_IN : ResultTiming.END;
   }
 
-  /** Whether two values are the same result: equal to about nine digits (a value written and read back). */
-  static boolean sameValue(double a, double b) {
-    return Math.abs(a - b) <= 1e-9 * Math.max(1.0, Math.max(Math.abs(a), Math.abs(b)));
+  /**
+   * Whether two values are the same result: equal to about nine digits (a value written and read back), or within a
+   * thousandth of the key result's {@code span} (its baseline to its target; 0 where it has none): a result exported
+   * rounded (33.3 for a last check-in of 33.33 on a way of 0 to 100) is the check-in, not work done after it.
+   */
+  static boolean sameValue(double a, double b, double span) {
+    double d = Math.abs(a - b);
+    return d <= 1e-9 * Math.max(1.0, Math.max(Math.abs(a), Math.abs(b))) || d <= SAME_SHARE * span;
   }
+
+  /** The share of a key result's span within which a result is its last check-in rounded ({@link #sameValue}). */
+  static final double SAME_SHARE = 1e-3;
 }
