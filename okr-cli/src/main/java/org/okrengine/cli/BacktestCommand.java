@@ -244,7 +244,8 @@ final class BacktestCommand implements Callable<Integer> {
       out.print(json(report));
     } else {
       text(report, ModelOption.describe(forecaster.model())
-          + (walkForward ? ", refitted before each cycle on the cycles that ended before it started" : ""), out);
+          + (walkForward ? ", refitted before each cycle on the cycles that ended before it started" : ""),
+          outcomeFromLastCheckIn, out);
     }
     out.flush();
     output.finish(spec);
@@ -262,17 +263,21 @@ final class BacktestCommand implements Callable<Integer> {
 
   /** The text table of {@code r}; {@code model} names the forecast model, for the second line. */
   static void text(BacktestReport r, String model, PrintWriter out) {
+    text(r, model, false, out);
+  }
+
+  /**
+   * The text table of {@code r}; {@code model} names the forecast model, for the second line;
+   * {@code withoutResultAtLastCheckIn}: key results without a result were scored against their last check-in
+   * ({@code --outcome-from-last-check-in}), and so forecast there.
+   */
+  static void text(BacktestReport r, String model, boolean withoutResultAtLastCheckIn, PrintWriter out) {
     out.printf(Locale.ROOT, "%,d %s, %,d key %s with a final value%n", r.cycles(), r.cycles() == 1 ? "cycle" : "cycles",
         r.keyResults(), r.keyResults() == 1 ? "result" : "results");
     out.println("forecast model: " + model);
-    if (r.resultTiming() != ResultTiming.END) {
-      out.println("forecast at: " + switch (r.resultTiming()) {
-        case LAST_CHECK_IN -> "each key result's expected last check-in (results taken at the last check-in"
-            + (r.evidence() == null ? "" : String.format(Locale.ROOT, ": %,d of %,d compared",
-                r.evidence().equal(), r.evidence().compared())) + ")";
-        default -> "the expected last check-in for some cycles, the end for others, as the results of the cycles "
-            + "ended before each were taken";
-      });
+    String at = forecastAt(r, withoutResultAtLastCheckIn);
+    if (at != null) {
+      out.println("forecast at: " + at);
     }
     out.printf(Locale.ROOT, "%-18s %6s %7s %6s %8s %7s %6s %6s %6s %7s %6s%n", "method", "origin", "n", "brier",
         "logLoss", "n80", "cov80", "width", "mae", "misses", "hits");
@@ -301,6 +306,28 @@ final class BacktestCommand implements Callable<Integer> {
     out.println("n80: forecasts that gave an 80% interval, the ones cov80 and width are over (n: every forecast, "
         + "one per key result).");
     out.println("misses/hits: share of misses (hits) flagged at-risk or off-track at that origin.");
+  }
+
+  /**
+   * Where the key results of {@code r} were forecast, for the text's "forecast at:" line; null where there is nothing
+   * to say (results at the end, none compared, nothing taken from last check-ins).
+   */
+  static String forecastAt(BacktestReport r, boolean withoutResultAtLastCheckIn) {
+    ResultTimingEvidence e = r.evidence();
+    String counts = e == null ? "" : String.format(Locale.ROOT, ": %,d of %,d compared", e.equal(), e.compared());
+    String at = switch (r.resultTiming()) {
+      case LAST_CHECK_IN -> "each key result's expected last check-in (results taken at the last check-in" + counts
+          + ")";
+      case DETECT -> "the expected last check-in for some cycles, the end for others, as the results of the cycles "
+          + "ended before each were taken";
+      case END -> e == null || e.compared() == 0 ? null : "the cycle's end (results measured at the end" + counts
+          + " equal their last check-in)";
+    };
+    if (withoutResultAtLastCheckIn) {
+      String none = "key results without a result at their expected last check-in, which they are scored against";
+      at = at == null ? none : at + "; " + none;
+    }
+    return at;
   }
 
   private static String f3(Double v) {

@@ -29,6 +29,13 @@ import org.okrengine.model.Status;
  * cycle) from only the check-ins strictly before each origin, with every method, and scores the forecasts against
  * the final value. Configured with {@code with...} copy methods. Immutable and thread-safe; {@link Accumulator}s are
  * not, but merge.
+ *
+ * <p>By default ({@link ResultTiming#DETECT}) {@link #run} first decides from all the cycles whether their results
+ * are last check-ins ({@link ResultTimingEvidence}) and forecasts what the results record. An {@link Accumulator}
+ * sees each cycle once, as it forecasts it, so it cannot: one made from a detecting backtest forecasts results at the
+ * end, as {@link ResultTiming#END} (its report says {@code END}). A distributed job decides first (a pass that adds up
+ * {@link ResultTimingEvidence#of(OkrCycle)} per part, {@link ResultTimingEvidence#plus}) and makes its accumulators
+ * from {@code withResultTiming(evidence.timing())}, as {@code SparkBacktest} does.
  */
 public final class Backtest {
   private static final double[] DEFAULT_ORIGINS = {0.25, 0.5, 0.75};
@@ -167,14 +174,22 @@ public final class Backtest {
 
   /**
    * Scores every cycle of {@code cycles}, handing each forecast to {@code listener} (null for none) as it is made.
-   * With {@link ResultTiming#DETECT} (the default) {@code cycles} is iterated twice: once for the
+   * With {@link ResultTiming#DETECT} (the default) the cycles are read twice: once for the
    * {@linkplain ResultTimingEvidence evidence} of when the results were taken, then to forecast; the report names
-   * the timing used and its evidence.
+   * the timing used and its evidence. A {@link java.util.Collection} is iterated twice; any other {@code Iterable}
+   * (which may give its elements only once) is read into a list first, so it holds every cycle in memory: for more
+   * cycles than memory holds, give the timing ({@link #withResultTiming}) or use an {@link Accumulator}.
    */
   public BacktestReport run(Iterable<OkrCycle> cycles, Consumer<BacktestForecast> listener) {
     if (resultTiming == ResultTiming.DETECT) {
-      ResultTimingEvidence evidence = ResultTimingEvidence.of(cycles);
-      return withResultTiming(evidence.timing()).run(cycles, listener).withEvidence(evidence);
+      Iterable<OkrCycle> twice = cycles;
+      if (!(cycles instanceof java.util.Collection<?>)) {
+        List<OkrCycle> all = new ArrayList<>();
+        cycles.forEach(all::add);
+        twice = all;
+      }
+      ResultTimingEvidence evidence = ResultTimingEvidence.of(twice);
+      return withResultTiming(evidence.timing()).run(twice, listener).withEvidence(evidence);
     }
     Accumulator acc = newAccumulator().onForecast(listener);
     for (OkrCycle c : cycles) {

@@ -66,7 +66,8 @@ final class BacktestBytes {
       out.writeDouble(f.offTrackProbability());
       out.writeDouble(f.cadenceDays());
       writeString(out, f.model().toJson());
-      // bit 4: the results are last check-ins (an accumulator with ResultTiming.DETECT forecasts as END: written so)
+      // bit 2 (4): the results are last check-ins (an accumulator with ResultTiming.DETECT forecasts as END: written
+      // so)
       out.writeByte((backtest.outcomeFromLastCheckIn() ? 1 : 0) | (f.outcomeFromLastCheckIn() ? 2 : 0)
           | (backtest.resultTiming() == ResultTiming.LAST_CHECK_IN ? 4 : 0));
     } catch (IOException e) {

@@ -13,8 +13,10 @@ import org.okrengine.model.PredictionInterval;
  * @param model the name of the model whose parameters the method used
  * @param probability the probability of target, 0 to 1
  * @param interval the 80% prediction interval in the metric's unit, or null where the method gives none
- * @param landingValue the forecast value at cycle end, in the metric's unit
- * @param finalValue the value reached at cycle end
+ * @param landingValue the forecast value, in the metric's unit: at the cycle's end, or at the key result's expected
+ *     last check-in where that is what it is scored against (results taken at the last check-in,
+ *     {@link Backtest#withResultTiming}, or a key result without a result, {@link Backtest#withOutcomeFromLastCheckIn})
+ * @param finalValue the value scored: {@code result.finalValue}, or the last check-in's where it has none
  * @param hit whether the final value met the target
  */
 public record BacktestForecast(String cycleId, String keyResultId, double origin, ForecastMethod method, String model,

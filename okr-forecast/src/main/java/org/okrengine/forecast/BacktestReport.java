@@ -20,7 +20,8 @@ import java.util.Optional;
  *     backtest that forecast some cycles at the end and others at the last check-in, as the cycles ended before
  *     each said ({@link Backtest#runWalkForward})
  * @param evidence what the cycles said of it where a run {@linkplain ResultTiming#DETECT detected} it over all of
- *     them, or null
+ *     them, or null (reports are equal only with equal timings and evidence: a detected run and one given the same
+ *     timing score alike but differ in this)
  */
 public record BacktestReport(long cycles, long keyResults, ForecastMethod defaultMethod, ForecastMethod bestMethod,
     List<MethodScore> scores, String model, ResultTiming resultTiming, ResultTimingEvidence evidence) {

@@ -945,8 +945,11 @@ public final class Forecaster {
     }
     // Laplace's rule with the model's prior mean (0.5 in the shipped model: (on time + 1) / (due + 2))
     // the time gone counted against the outcome's instant: the end, or the expected last check-in
-    // (withOutcomeFromLastCheckIn), by when it must be done to count
-    double elapsed = cycle.elapsedFraction(asOf) / outcomeFraction(times, n, cycle.lengthDays());
+    // (withOutcomeFromLastCheckIn), by when it must be done to count; once the forecast instant is past that, with no
+    // check-in since, the last one is still to come: expected no earlier than halfway from now to the end (a review
+    // found a key result 0 certain to miss there, though it could still be done)
+    double gone = cycle.elapsedFraction(asOf);
+    double elapsed = gone / Math.max(outcomeFraction(times, n, cycle.lengthDays()), (1 + Math.min(gone, 1)) / 2);
     double p = notDoneYet((onTime + 2 * model.achieveChance()) / (due + 2.0), elapsed);
     if (!asOf.isBefore(cycle.endInstant())) {
       p = 0.0;

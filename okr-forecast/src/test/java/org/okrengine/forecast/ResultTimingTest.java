@@ -300,4 +300,43 @@ class ResultTimingTest {
     assertThat(last.get(0).probability()).isCloseTo(0.5 * (1 - q2) / (1 - 0.5 * q2), within(1e-9))
         .isLessThan(end.get(0).probability());
   }
+
+  /**
+   * An {@code Iterable} that gives its elements only once (a stream's iterator) is read into a list before the two
+   * passes of detection: the same report as the list's, not an empty second pass.
+   */
+  @Test
+  void run_oneShotIterable_sameReportAsTheList() {
+    List<OkrCycle> export = companyQuarters(20, 5, true);
+    Backtest bt = Backtest.withDefaults().withMethods(List.of(ForecastMethod.MOVEMENT_AWARE));
+    java.util.Iterator<OkrCycle> once = export.iterator();
+    Iterable<OkrCycle> oneShot = () -> once;
+    BacktestReport r = bt.run(oneShot);
+    assertThat(r).isEqualTo(bt.run(export));
+    assertThat(r.keyResults()).isEqualTo(60);
+    assertThat(r.resultTiming()).isEqualTo(ResultTiming.LAST_CHECK_IN);
+  }
+
+  /**
+   * Past its expected last check-in with no check-in since, an achieve key result is not certain to miss: the last
+   * check-in is still to come (a review found 0). Check-ins on days 18 and 36 of 90: a mean gap of 18 days, the last
+   * expected on day 81; forecast on day 83.08 (12/13 of the cycle), that instant is no earlier than halfway from now
+   * to the end, 0.9615 of the cycle.
+   */
+  @Test
+  void achieve_pastItsExpectedLastCheckIn_stillPossible() {
+    Cycle q = Cycle.of("Q", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31));
+    KeyResult kr = new KeyResult("KR", null, null, "t", 1, List.of(), Metric.achieve(), null,
+        List.of(CheckIn.of(q.startInstant().plusSeconds(18 * 86_400L), 0),
+            CheckIn.of(q.startInstant().plusSeconds(36 * 86_400L), 0)), Result.of(0));
+    OkrCycle c = OkrCycle.of(q, List.of(Team.of("t")), List.of(new Objective("O", null, "t", null, null, null,
+        List.of(kr))));
+    List<BacktestForecast> last = new ArrayList<>();
+    Backtest.withDefaults().withMethods(List.of(ForecastMethod.MOVEMENT_AWARE)).withOrigins(12 / 13.0)
+        .withResultTiming(ResultTiming.LAST_CHECK_IN).run(List.of(c), last::add);
+    double gone = 12 / 13.0;
+    double q2 = Math.pow(gone / ((1 + gone) / 2), 2.7);
+    assertThat(last.get(0).probability()).isCloseTo(0.5 * (1 - q2) / (1 - 0.5 * q2), within(1e-9))
+        .isGreaterThan(0.05);
+  }
 }

@@ -5,7 +5,9 @@ package org.okrengine.model;
  * of the input to its own accumulator ({@link #add}), combine them in any order and any tree ({@link #merge}, or
  * {@link #mergeBytes} for an accumulator of another process), then take the {@link #report}. The same items give
  * the same report however they were split. The backtest ({@code Backtest.Accumulator}) and the retrospective
- * ({@code Retrospective.Accumulator}) implement it; a distributed engine runs either through this contract alone.
+ * ({@code Retrospective.Accumulator}) implement it; a distributed engine runs either through this contract alone
+ * (a backtest that detects when its results were taken decides that first, over all the items, and is then given it:
+ * {@code ResultTimingEvidence}, whose parts add up, and {@code Backtest.withResultTiming}).
  *
  * <p>Every implementation also has a static {@code fromBytes(byte[])}: a new accumulator holding what the bytes hold,
  * with the settings written in them. {@link #toBytes} writes every setting that decides what {@link #add} and

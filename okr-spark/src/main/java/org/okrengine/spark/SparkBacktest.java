@@ -19,7 +19,10 @@ import org.okrengine.forecast.ResultTimingEvidence;
  * {@code okr backtest --format json} writes for the same input, whatever the partitioning, and what
  * {@link Backtest#run} gives for the backtest this was made {@linkplain #of of}: every setting (origins, methods, the
  * forecaster's model and stale days) reaches the executors in the bytes of an empty accumulator
- * ({@link Backtest.Accumulator#fromBytes}). Walk-forward backtests are single-machine work
+ * ({@link Backtest.Accumulator#fromBytes}). Where the backtest detects when its results were taken (the default,
+ * {@link ResultTiming#DETECT}), a first pass over the lines, which only parses, adds up their
+ * {@link ResultTimingEvidence} and the accumulators are made with the timing it gives, as {@link Backtest#run} does:
+ * the same report. Walk-forward backtests are single-machine work
  * ({@link Backtest#runWalkForward}). Immutable and thread-safe; configure with the {@code with...} copies.
  */
 public final class SparkBacktest {
