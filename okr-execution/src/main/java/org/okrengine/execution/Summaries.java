@@ -431,7 +431,11 @@ final class Summaries {
       return asOfText + "the cycle has no key results.";
     }
     // once the cycle is over, its statuses are outcomes and said as such
-    String outcomes = Insights.over(okr.cycle(), asOf) ? outcomes(counts, n) : null;
+    int staleMet = 0;
+    for (KeyResultReport r : rows) {
+      staleMet += r.status() == Status.STALE && r.forecast() != null && r.forecast().probabilityOfTarget() >= 1 ? 1 : 0;
+    }
+    String outcomes = Insights.over(okr.cycle(), asOf) ? outcomes(counts, n, staleMet) : null;
     List<String> bad = new ArrayList<>();
     for (Status s : List.of(Status.OFF_TRACK, Status.AT_RISK, Status.STALE)) {
       Integer c = counts.get(s);
@@ -495,11 +499,15 @@ final class Summaries {
   }
 
   /**
-   * The statuses of a cycle that is over, as outcomes: {@code 21 of 30 key results missed their targets and 1 is
-   * stale; 8 met theirs.} (off track is a miss once the outcome is known, achieved a hit); null when a status other
-   * than those, stale and no data is among {@code counts} (none is, by the forecaster's rule once the cycle is over).
+   * The statuses of a cycle that is over, as outcomes: {@code 21 of 30 key results missed their targets and 1 was
+   * stale (it ended meeting its target); 8 met theirs.} (off track is a miss once the outcome is known, achieved a
+   * hit); null when a status other than those, stale and no data is among {@code counts} (none is, by the
+   * forecaster's rule once the cycle is over). {@code staleMet} of the stale key results ended meeting their targets
+   * by their outcomes (their final value, else their last check-in), as each one's row says it ("met yes (as of its
+   * last check-in, 47 days before the end)"): said beside them (a quarter read "3 of 6 key results were stale; 3 met
+   * theirs." beside four rows "met yes", as if three had met).
    */
-  static String outcomes(Map<Status, Integer> counts, int n) {
+  static String outcomes(Map<Status, Integer> counts, int n, int staleMet) {
     int missed = counts.getOrDefault(Status.OFF_TRACK, 0);
     int stale = counts.getOrDefault(Status.STALE, 0);
     int met = counts.getOrDefault(Status.ACHIEVED, 0);
@@ -512,7 +520,7 @@ final class Summaries {
       bad.add(missed + (missed == 1 ? " missed its target" : " missed their targets"));
     }
     if (stale > 0) {
-      bad.add(stale + (stale == 1 ? " was stale" : " were stale"));
+      bad.add(stale + (stale == 1 ? " was stale" : " were stale") + staleEnded(stale, staleMet));
     }
     if (noData > 0) {
       bad.add(noData + " had no data");
@@ -524,8 +532,25 @@ final class Summaries {
     int space = first.indexOf(' ');
     bad.set(0, first.substring(0, space) + " of " + n + (n == 1 ? " key result" : " key results")
         + first.substring(space));
-    return Insights.join(bad) + (met == 0 ? "; none met its target." : met == 1 ? "; 1 met its target."
-        : "; " + met + " met theirs.");
+    // beside stale key results that ended meeting their targets, the achieved ones are the others
+    String other = staleMet > 0 ? " other" : "";
+    return Insights.join(bad) + (met == 0 ? (staleMet > 0 ? "; no other met its target." : "; none met its target.")
+        : met == 1 ? "; 1" + other + " met its target." : "; " + met + other + "s met theirs.");
+  }
+
+  /** How {@code stale} stale key results ended, {@code met} of them meeting their targets: " (it ended missing its target)". */
+  static String staleEnded(int stale, int met) {
+    if (stale == 1) {
+      return met == 1 ? " (it ended meeting its target)" : " (it ended missing its target)";
+    }
+    if (met == 0) {
+      return " (none ended meeting its target)";
+    }
+    if (met == stale) {
+      return " (all " + stale + " ended meeting their targets)";
+    }
+    return " (of those, " + met + (met == 1 ? " ended meeting its target" : " ended meeting their targets") + " and "
+        + (stale - met) + " did not)";
   }
 
   /**

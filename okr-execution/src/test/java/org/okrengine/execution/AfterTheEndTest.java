@@ -168,12 +168,25 @@ class AfterTheEndTest {
         + "above 90%) was stale when the cycle ended.");
   }
 
+  /**
+   * The company's sentence says how its stale key results ended, as their rows do: KR-C3 and KR-C6 missed by their
+   * last check-ins, KR-C5 (renewal rate at or above 90%) held it at its last check-in on 15 May ("met yes (as of its
+   * last check-in, 47 days before the end)"); it read "3 of 6 key results were stale; 3 met theirs." beside four rows
+   * "met yes".
+   */
+  @Test
+  void staleKeyResults_saidHowTheyEnded_afterTheEnd() {
+    CycleReport r = ExecutionEngine.withDefaults().analyze(CX, at("2026-07-03T00:00:00Z"));
+    assertThat(r.summary()).startsWith("As of 3 Jul, the cycle is over: 3 of 6 key results were stale (of those, 1 "
+        + "ended meeting its target and 2 did not); 3 others met theirs.");
+  }
+
   @Test
   void noCheckIns_countedApartFromStale_afterTheEnd() {
     // Partnerships: KR-S6 and KR-S7 stale, KR-S8 without any check-in all quarter (its row no-data), KR-S3 done
     CycleReport r = ExecutionEngine.withDefaults().analyze(SALES, at("2027-01-05T00:00:00-05:00"));
     // the company's sentence counted them apart; the team's and the objective's said all three "were stale"
-    assertThat(r.summary()).contains("2 were stale and 1 had no data")
+    assertThat(r.summary()).contains("2 were stale (none ended meeting its target) and 1 had no data")
         .contains("Partnerships: 3 of its 4 key results were stale or had no data.");
     assertThat(r.objectives()).filteredOn(o -> o.id().equals("O-S2")).extracting(o -> o.summary())
         .allMatch(s -> s.startsWith("O-S2 (Build a partner channel): 2 of 4 key results were stale and 1 had no data;"));

@@ -283,19 +283,27 @@ class SummariesTest {
     counts.put(Status.OFF_TRACK, 21);
     counts.put(Status.STALE, 1);
     counts.put(Status.ACHIEVED, 8);
-    assertThat(Summaries.outcomes(counts, 30))
-        .isEqualTo("21 of 30 key results missed their targets and 1 was stale; 8 met theirs.");
+    assertThat(Summaries.outcomes(counts, 30, 1))
+        .isEqualTo("21 of 30 key results missed their targets and 1 was stale (it ended meeting its target); 8 "
+            + "others met theirs.");
     counts.put(Status.NO_DATA, 2);
     counts.put(Status.ACHIEVED, 1);
-    assertThat(Summaries.outcomes(counts, 25))
-        .isEqualTo("21 of 25 key results missed their targets, 1 was stale and 2 had no data; 1 met its target.");
-    assertThat(Summaries.outcomes(Map.of(Status.STALE, 1), 1)).isEqualTo("1 of 1 key result was stale; none met its "
-        + "target.");
-    assertThat(Summaries.outcomes(Map.of(Status.ACHIEVED, 3), 3)).isEqualTo("all 3 key results met their targets.");
-    assertThat(Summaries.outcomes(Map.of(Status.ACHIEVED, 1), 1)).isEqualTo("its key result met its target.");
-    assertThat(Summaries.outcomes(Map.of(Status.OFF_TRACK, 1, Status.ACHIEVED, 1), 2))
+    assertThat(Summaries.outcomes(counts, 25, 0))
+        .isEqualTo("21 of 25 key results missed their targets, 1 was stale (it ended missing its target) and 2 had no "
+            + "data; 1 met its target.");
+    assertThat(Summaries.outcomes(Map.of(Status.STALE, 1), 1, 0)).isEqualTo("1 of 1 key result was stale (it ended "
+        + "missing its target); none met its target.");
+    assertThat(Summaries.outcomes(Map.of(Status.STALE, 3, Status.ACHIEVED, 3), 6, 1)).isEqualTo("3 of 6 key results "
+        + "were stale (of those, 1 ended meeting its target and 2 did not); 3 others met theirs.");
+    assertThat(Summaries.outcomes(Map.of(Status.STALE, 2), 2, 2)).isEqualTo("2 of 2 key results were stale (all 2 "
+        + "ended meeting their targets); no other met its target.");
+    assertThat(Summaries.outcomes(Map.of(Status.STALE, 2), 2, 0)).isEqualTo("2 of 2 key results were stale (none "
+        + "ended meeting its target); none met its target.");
+    assertThat(Summaries.outcomes(Map.of(Status.ACHIEVED, 3), 3, 0)).isEqualTo("all 3 key results met their targets.");
+    assertThat(Summaries.outcomes(Map.of(Status.ACHIEVED, 1), 1, 0)).isEqualTo("its key result met its target.");
+    assertThat(Summaries.outcomes(Map.of(Status.OFF_TRACK, 1, Status.ACHIEVED, 1), 2, 0))
         .isEqualTo("1 of 2 key results missed its target; 1 met its target.");
     // a status that is no outcome (on track, at risk, not started): not said as outcomes
-    assertThat(Summaries.outcomes(Map.of(Status.ON_TRACK, 1, Status.ACHIEVED, 1), 2)).isNull();
+    assertThat(Summaries.outcomes(Map.of(Status.ON_TRACK, 1, Status.ACHIEVED, 1), 2, 0)).isNull();
   }
 }
