@@ -84,8 +84,8 @@ final class BacktestCommand implements Callable<Integer> {
 
   @Option(names = "--per-forecast", paramLabel = "FILE.csv",
       description = "also write one CSV row per forecast: cycle,keyResult,origin,method,model,probability,low,high,"
-          + "landing,final,hit (RFC 4180; low and high the 80%% interval, empty where a method gives none; not with "
-          + "--engine spark)")
+          + "landing,final,hit,at (RFC 4180; low and high the 80%% interval, empty where a method gives none; at: end "
+          + "or last-check-in, where the forecast was made; not with --engine spark)")
   Path perForecast;
 
   @Option(names = "--plot", paramLabel = "DIR",

@@ -11,10 +11,12 @@ import org.okrengine.model.PredictionInterval;
  * The rows of {@code okr backtest --per-forecast}: one per forecast a backtest made, for computing one's own scores.
  * CSV by RFC 4180: a header line, lines ending in CRLF, a field quoted (its quotes doubled) when it holds a comma, a
  * quote, CR or LF. Numbers as {@link Double#toString} writes them (round-trip exact); an empty cell for a missing
- * interval or an unknown number. Not thread-safe.
+ * interval or an unknown number. The last column, {@code at}, says where the forecast was made: {@code end} or
+ * {@code last-check-in} (the key result's expected last check-in, where that is what it is scored against; since
+ * 2026-12-06). Not thread-safe.
  */
 final class PerForecastCsv implements Consumer<BacktestForecast> {
-  static final String HEADER = "cycle,keyResult,origin,method,model,probability,low,high,landing,final,hit";
+  static final String HEADER = "cycle,keyResult,origin,method,model,probability,low,high,landing,final,hit,at";
   private static final String EOL = "\r\n";
 
   private final Writer out;
@@ -41,7 +43,7 @@ final class PerForecastCsv implements Consumer<BacktestForecast> {
         .append(interval == null ? "" : number(interval.low())).append(',')
         .append(interval == null ? "" : number(interval.high())).append(',')
         .append(number(f.landingValue())).append(',').append(number(f.finalValue())).append(',')
-        .append(f.hit()).append(EOL);
+        .append(f.hit()).append(',').append(f.atLastCheckIn() ? "last-check-in" : "end").append(EOL);
     try {
       out.append(row);
     } catch (IOException e) {

@@ -153,7 +153,7 @@ class BacktestCommandTest {
     List<BacktestForecast> seen = new ArrayList<>();
     Backtest.withDefaults().run(List.of(CycleJson.withDefaults().read(Q2).cycle()), seen::add);
     String text = Files.readString(csv);
-    assertThat(text).startsWith("cycle,keyResult,origin,method,model,probability,low,high,landing,final,hit\r\n");
+    assertThat(text).startsWith("cycle,keyResult,origin,method,model,probability,low,high,landing,final,hit,at\r\n");
     List<String[]> rows = rows(csv);
     // 30 key results with a final value x 3 origins x 6 methods
     assertThat(rows).hasSize(30 * 3 * ForecastMethod.values().length).hasSize(seen.size());
@@ -164,8 +164,11 @@ class BacktestCommandTest {
           f.model(), Double.toString(f.probability()),
           f.interval() == null ? "" : Double.toString(f.interval().low()),
           f.interval() == null ? "" : Double.toString(f.interval().high()),
-          Double.toString(f.landingValue()), Double.toString(f.finalValue()), Boolean.toString(f.hit()));
+          Double.toString(f.landingValue()), Double.toString(f.finalValue()), Boolean.toString(f.hit()),
+          f.atLastCheckIn() ? "last-check-in" : "end");
     }
+    // the example's results are its last check-ins (detected): every forecast made at the expected last check-in
+    assertThat(rows).allMatch(row -> row[11].equals("last-check-in"));
     // a forecast without an interval (linear pace gives none for an increase or decrease key result): empty cells
     assertThat(rows.stream().filter(row -> row[6].isEmpty() && row[7].isEmpty()))
         .hasSize((int) seen.stream().filter(f -> f.interval() == null).count())

@@ -17,12 +17,12 @@ class PerForecastCsvTest {
     csv.accept(new BacktestForecast("Q3, \"late\"", "KR\n1", 0.5, ForecastMethod.MOVEMENT_AWARE, "m=1+fit", 0.1 + 0.2,
         new PredictionInterval(0.8, -1.5, 2e-7), 1.0 / 3, 12, true));
     csv.accept(new BacktestForecast("Q", "KR-2", 0.25, ForecastMethod.LINEAR_PACE, "okr-default-2", 0, null,
-        Double.NaN, 4.0, false));
+        Double.NaN, 4.0, false, true));
     assertThat(out.toString()).isEqualTo(
-        "cycle,keyResult,origin,method,model,probability,low,high,landing,final,hit\r\n"
+        "cycle,keyResult,origin,method,model,probability,low,high,landing,final,hit,at\r\n"
         + "\"Q3, \"\"late\"\"\",\"KR\n1\",0.5,movement-aware,m=1+fit,0.30000000000000004,-1.5,2.0E-7,"
-        + "0.3333333333333333,12.0,true\r\n"
-        + "Q,KR-2,0.25,linear-pace,okr-default-2,0.0,,,,4.0,false\r\n");
+        + "0.3333333333333333,12.0,true,end\r\n"
+        + "Q,KR-2,0.25,linear-pace,okr-default-2,0.0,,,,4.0,false,last-check-in\r\n");
   }
 
   @Test

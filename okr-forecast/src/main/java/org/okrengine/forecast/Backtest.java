@@ -440,7 +440,7 @@ public final class Backtest {
             if (listener != null) {
               listener.accept(new BacktestForecast(cycle.cycle().id(), kr.id(), backtest.origins[k],
                   backtest.methods.get(i), currentModel.name(), f.probabilityOfTarget(), f.interval(),
-                  f.landingValue(), finalValue, hit));
+                  f.landingValue(), finalValue, hit, use[i].outcomeFromLastCheckIn()));
             }
           }
         }

@@ -18,6 +18,15 @@ import org.okrengine.model.PredictionInterval;
  *     {@link Backtest#withResultTiming}, or a key result without a result, {@link Backtest#withOutcomeFromLastCheckIn})
  * @param finalValue the value scored: {@code result.finalValue}, or the last check-in's where it has none
  * @param hit whether the final value met the target
+ * @param atLastCheckIn whether the forecast was of the value at the key result's expected last check-in (the landing,
+ *     interval and probability taken there), not at the cycle's end
  */
 public record BacktestForecast(String cycleId, String keyResultId, double origin, ForecastMethod method, String model,
-    double probability, PredictionInterval interval, double landingValue, double finalValue, boolean hit) {}
+    double probability, PredictionInterval interval, double landingValue, double finalValue, boolean hit,
+    boolean atLastCheckIn) {
+  /** A forecast of the value at the cycle's end (the record before it said where it was made). */
+  public BacktestForecast(String cycleId, String keyResultId, double origin, ForecastMethod method, String model,
+      double probability, PredictionInterval interval, double landingValue, double finalValue, boolean hit) {
+    this(cycleId, keyResultId, origin, method, model, probability, interval, landingValue, finalValue, hit, false);
+  }
+}
