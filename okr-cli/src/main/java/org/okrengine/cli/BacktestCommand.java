@@ -78,7 +78,8 @@ final class BacktestCommand implements Callable<Integer> {
       description = "when the key results' result.finalValue was taken, and so which value is forecast: end (the "
           + "cycle's end), last-check-in (an OKR tool's export, where the last check-in is the result: every key "
           + "result forecast at its expected last check-in), or detect (the default: last-check-in where at least "
-          + "90%% of at least 10 key results whose last check-in came before the cycle's last day have it as their result; with "
+          + "90%% of at least 10 key results whose last check-in came before the cycle's last day have it as their "
+          + "result; with "
           + "--walk-forward, per cycle from the cycles ended before it)")
   String resultsAt;
 
@@ -259,11 +260,6 @@ final class BacktestCommand implements Callable<Integer> {
       }
     }
     return out;
-  }
-
-  /** The text table of {@code r}; {@code model} names the forecast model, for the second line. */
-  static void text(BacktestReport r, String model, PrintWriter out) {
-    text(r, model, false, out);
   }
 
   /**

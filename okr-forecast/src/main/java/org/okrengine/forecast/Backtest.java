@@ -215,24 +215,15 @@ public final class Backtest {
   public BacktestReport runWalkForward(Iterable<OkrCycle> cycles, Consumer<BacktestForecast> listener) {
     List<OkrCycle> all = new ArrayList<>();
     cycles.forEach(all::add);
-    // the refits' history: with outcomes from last check-ins, each cycle filled once here, not again at every refit
+    // the cycles by end date (ties in the order given), as given: the evidence of their own results
+    List<OkrCycle> endedOriginal = new ArrayList<>(all);
+    endedOriginal.sort(java.util.Comparator.comparing(c -> c.cycle().end()));
+    // the refits' history, in the same order: with outcomes from last check-ins, each cycle filled once here, not
+    // again at every refit
     List<OkrCycle> byEnd = new ArrayList<>(all.size());
-    for (OkrCycle c : all) {
+    for (OkrCycle c : endedOriginal) {
       byEnd.add(outcomeFromLastCheckIn ? c.withOutcomesFromLastCheckIns() : c);
     }
-    // sorted together with the cycles as given (a stable sort of indices), for the evidence of their own results
-    Integer[] order = new Integer[all.size()];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, java.util.Comparator.comparing(i -> all.get(i).cycle().end()));
-    List<OkrCycle> sortedByEnd = new ArrayList<>(order.length);
-    List<OkrCycle> endedOriginal = new ArrayList<>(order.length);
-    for (Integer i : order) {
-      sortedByEnd.add(byEnd.get(i));
-      endedOriginal.add(all.get(i));
-    }
-    byEnd = sortedByEnd;
     List<OkrCycle> byStart = new ArrayList<>(all);
     byStart.sort(java.util.Comparator.comparing(c -> c.cycle().start()));
     Accumulator acc = newAccumulator().onForecast(listener);
@@ -258,9 +249,10 @@ public final class Backtest {
       }
       boolean atLastCheckIn = resultTiming == ResultTiming.DETECT
           ? evidence.timing() == ResultTiming.LAST_CHECK_IN : resultTiming == ResultTiming.LAST_CHECK_IN;
+      long scored = acc.keyResults;
       acc.add(c, model, atLastCheckIn);
       // only cycles with something scored say where forecasts were made
-      if (scores(c)) {
+      if (acc.keyResults > scored) {
         atLast += atLastCheckIn ? 1 : 0;
         atEnd += atLastCheckIn ? 0 : 1;
       }
@@ -269,16 +261,6 @@ public final class Backtest {
     ResultTiming used = resultTiming != ResultTiming.DETECT ? resultTiming
         : atLast == 0 ? ResultTiming.END : atEnd == 0 ? ResultTiming.LAST_CHECK_IN : ResultTiming.DETECT;
     return acc.report().withModel(base.name() + "+walk-forward").withResultTiming(used);
-  }
-
-  /** Whether this backtest scores a key result of {@code cycle} (one with an outcome: Accumulator.add). */
-  private boolean scores(OkrCycle cycle) {
-    for (KeyResult kr : cycle.keyResults()) {
-      if (kr.outcome(outcomeFromLastCheckIn) != null) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**

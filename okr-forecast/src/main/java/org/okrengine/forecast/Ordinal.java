@@ -1,8 +1,5 @@
 package org.okrengine.forecast;
 
-import java.util.List;
-import org.okrengine.model.CheckIn;
-import org.okrengine.model.KeyResult;
 import org.okrengine.model.Metric;
 
 /**
@@ -15,16 +12,6 @@ final class Ordinal {
   static final int MAX_STEPS = 4;
 
   private Ordinal() {}
-
-  /** Whether {@code kr} is a few-level key result by its metric and every one of its check-ins. */
-  static boolean of(KeyResult kr) {
-    List<CheckIn> all = kr.checkIns();
-    double[] values = new double[all.size()];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = all.get(i).value();
-    }
-    return of(kr.metric(), values, values.length);
-  }
 
   /**
    * Whether a key result of metric {@code m} is a few-level one by its metric and the values {@code values[0 .. n -
@@ -62,7 +49,10 @@ final class Ordinal {
     return k;
   }
 
-  /** Whether the metric alone admits an inferred scale: min and max whole, at most MAX_STEPS apart, whole baseline and target. */
+  /**
+   * Whether the metric alone admits an inferred scale: min and max whole, at most MAX_STEPS apart, whole baseline and
+   * target.
+   */
   static boolean scale(Metric m) {
     if (m.min() == null || m.max() == null || m.baseline() == null) {
       return false;

@@ -77,9 +77,28 @@ class DeclaredLevelsTest {
    */
   @Test
   void whereTheTargetIsALevelTheFiguresAreLevelsReached() {
+    figuresAreLevelsReached(41, true);
+  }
+
+  /**
+   * A few-level key result inferred, not declared (Ordinal.of: min and max declared, whole numbers, at most four
+   * steps): its figures are the whole number reached too. A manager's platform quarter's "Incident-response
+   * readiness from stage 0 to stage 3" given min 0 and max 3 read "lands 79%" (2.38 stages). 400 seeded key results
+   * as above on a scale of 0 to 4 declared by its bounds alone.
+   */
+  @Test
+  void anInferredScaleOfWholeNumbersLandsOnAWholeNumber() {
+    figuresAreLevelsReached(43, false);
+  }
+
+  /**
+   * The check of the two tests above, on 400 key results seeded by {@code seed}: levels 0 to 4 {@code declared} in
+   * the metric, or inferred from its bounds 0 and 4 alone (then {@link Ordinal#of} says so).
+   */
+  private static void figuresAreLevelsReached(long seed, boolean declared) {
     Cycle q = Cycle.of("Q1", LocalDate.of(2027, 1, 1), LocalDate.of(2027, 3, 31));
     List<Double> levels = List.of(0.0, 1.0, 2.0, 3.0, 4.0);
-    java.util.SplittableRandom rnd = new java.util.SplittableRandom(41);
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
     int checked = 0;
     for (int i = 0; i < 400; i++) {
       boolean up = rnd.nextBoolean();
@@ -96,9 +115,13 @@ class DeclaredLevelsTest {
         checkIns.add(checkIn(d.toString(), level, null));
         d = d.plusDays(7L * rnd.nextInt(1, 5));
       }
-      KeyResult kr = new KeyResult("KR-" + i, null, null, "t", 1, List.of(),
-          new Metric(baseline, target, up ? Direction.INCREASE : Direction.DECREASE, "level", null, null, levels),
-          null, checkIns, null);
+      Direction direction = up ? Direction.INCREASE : Direction.DECREASE;
+      Metric metric = declared ? new Metric(baseline, target, direction, "level", null, null, levels)
+          : new Metric(baseline, target, direction, "stages", 0.0, 4.0, null);
+      KeyResult kr = new KeyResult("KR-" + i, null, null, "t", 1, List.of(), metric, null, checkIns, null);
+      if (!declared) {
+        assertThat(ordinal(kr)).isTrue();
+      }
       Forecast f = Forecaster.withDefaults().forecast(kr, q, day(asOf.toString()));
       if (checkIns.isEmpty() || f.status() == org.okrengine.model.Status.ACHIEVED) {
         continue;
@@ -114,51 +137,11 @@ class DeclaredLevelsTest {
     }
     assertThat(checked).isGreaterThan(200);
   }
-  /**
-   * A few-level key result inferred, not declared (Ordinal.of: min and max declared, whole numbers, at most four
-   * steps): its figures are the whole number reached too. A manager's platform quarter's "Incident-response
-   * readiness from stage 0 to stage 3" given min 0 and max 3 read "lands 79%" (2.38 stages). 400 seeded key results as above on a scale of
-   * 0 to 4 declared by its bounds alone.
-   */
-  @Test
-  void anInferredScaleOfWholeNumbersLandsOnAWholeNumber() {
-    Cycle q = Cycle.of("Q1", LocalDate.of(2027, 1, 1), LocalDate.of(2027, 3, 31));
-    List<Double> whole = List.of(0.0, 1.0, 2.0, 3.0, 4.0);
-    java.util.SplittableRandom rnd = new java.util.SplittableRandom(43);
-    int checked = 0;
-    int between = 0;
-    for (int i = 0; i < 400; i++) {
-      boolean up = rnd.nextBoolean();
-      double baseline = up ? 1 : 3;
-      double target = up ? 3 : 1;
-      List<CheckIn> checkIns = new java.util.ArrayList<>();
-      LocalDate d = q.start().plusDays(rnd.nextInt(3, 10));
-      double level = baseline;
-      LocalDate asOf = q.start().plusDays(rnd.nextInt(20, 88));
-      while (d.isBefore(asOf)) {
-        int step = rnd.nextInt(10);
-        level = Math.max(0, Math.min(4, level + (step < 3 ? (up ? 1 : -1) : step == 9 ? (up ? -1 : 1) : 0)));
-        checkIns.add(checkIn(d.toString(), level, null));
-        d = d.plusDays(7L * rnd.nextInt(1, 5));
-      }
-      KeyResult kr = new KeyResult("KR-" + i, null, null, "t", 1, List.of(),
-          new Metric(baseline, target, up ? Direction.INCREASE : Direction.DECREASE, "stages", 0.0, 4.0, null),
-          null, checkIns, null);
-      assertThat(Ordinal.of(kr)).isTrue();
-      Forecast f = Forecaster.withDefaults().forecast(kr, q, day(asOf.toString()));
-      if (checkIns.isEmpty() || f.status() == org.okrengine.model.Status.ACHIEVED) {
-        continue;
-      }
-      checked++;
-      String at = kr.id() + " " + checkIns.size() + " check-ins, P " + f.probabilityOfTarget();
-      assertThat(whole).as(at).contains(f.landingValue());
-      boolean meets = up ? f.landingValue() >= target : f.landingValue() <= target;
-      assertThat(meets).as(at + ", landing " + f.landingValue()).isEqualTo(f.probabilityOfTarget() >= 0.5);
-      if (f.interval() != null) {
-        assertThat(whole).as(at).contains(f.interval().low(), f.interval().high());
-      }
-    }
-    assertThat(checked).isGreaterThan(200);
+
+  /** Whether {@code kr} is few-level by its metric and every one of its check-ins ({@link Ordinal#of}). */
+  static boolean ordinal(KeyResult kr) {
+    double[] values = kr.checkIns().stream().mapToDouble(CheckIn::value).toArray();
+    return Ordinal.of(kr.metric(), values, values.length);
   }
 
   /** Bounds alone that are not a scale of at most five whole numbers keep the figure as it is (a count to 40). */
@@ -170,7 +153,7 @@ class DeclaredLevelsTest {
         List.of(checkIn("2027-01-10", 3, null), checkIn("2027-01-24", 9, null), checkIn("2027-02-07", 14, null)),
         null);
     Forecast f = Forecaster.withDefaults().forecast(count, q1, day("2027-02-10"));
-    assertThat(Ordinal.of(count)).isFalse();
+    assertThat(ordinal(count)).isFalse();
     assertThat(f.landingValue()).isNotEqualTo(Math.rint(f.landingValue()));
   }
   /**

@@ -276,8 +276,8 @@ class MovementAwareTest {
     Metric zones = new Metric(0.0, 3.0, Direction.INCREASE, "zone", 0.0, 3.0, List.of(0.0, 1.0, 2.0, 3.0));
     KeyResult kr = new KeyResult("KR-z", null, null, "t", 1, List.of(), zones, null,
         List.of(CheckIn.of(week(QUARTER, 3), 1), CheckIn.of(week(QUARTER, 6), 1)), null);
-    assertThat(Ordinal.of(kr)).isTrue();
-    assertThat(Ordinal.of(steady(1, 2))).isFalse();
+    assertThat(DeclaredLevelsTest.ordinal(kr)).isTrue();
+    assertThat(DeclaredLevelsTest.ordinal(steady(1, 2))).isFalse();
     ForecastModel plain = ForecastModel.defaults();
     java.util.Map<String, Double> w = new java.util.LinkedHashMap<>(plain.weights());
     w.put("ordinal", -3.0);
