@@ -109,7 +109,8 @@ final class Changes {
     Set<String> seen = new HashSet<>();
     for (EscalationSummary e : then.escalations()) {
       EscalationSummary is = levelNow.get(e.subject());
-      if (!seen.add(e.subject()) || levelThen.get(e.subject()) != e.level() || (is != null && is.level() >= e.level())) {
+      if (!seen.add(e.subject()) || levelThen.get(e.subject()) != e.level()
+          || (is != null && is.level() >= e.level())) {
         continue;
       }
       dropped.add(new ReportChanges.DroppedEscalation(e.subject(), title(okr, e.subject()), e.level(), e.to(),
@@ -211,9 +212,8 @@ final class Changes {
       Status s = f.status();
       double p = f.probabilityOfTarget();
       boolean quiet = Escalations.quiet(cycle, s, t, quietAfter);
-      boolean counts = level.counts(s, p) || quiet && level.counts(Status.STALE, p)
-          || level.belowProbability() != null && lifted == null && level.counts(s);
-      if (counts) {
+      // the escalation rule, the hold's included (it counted at the point before: this loop goes on only while it does)
+      if (Escalations.counts(level, s, p, quiet, level.belowProbability() != null && lifted == null)) {
         continue;
       }
       String day = Insights.DAY.format(cycle.dateOf(lifted != null ? lifted.at() : t));

@@ -184,7 +184,9 @@ public final class CommitmentSimulation {
     krStart[n] = k;
     factorStart[n] = factorQ.size();
     return new CommitmentKernel(ids, krStart, aspirational, factorStart, doubles(factorQ), own, weight,
-        missScores, linkStart, ints(linkFactor), doubles(linkHit), krName, longs(factorName), longs(linkName));
+        missScores, linkStart, ints(linkFactor), doubles(linkHit), krName,
+        factorName.stream().mapToLong(Long::longValue).toArray(),
+        linkName.stream().mapToLong(Long::longValue).toArray());
   }
 
   /**
@@ -283,14 +285,6 @@ public final class CommitmentSimulation {
 
   private static double[] doubles(List<Double> list) {
     double[] out = new double[list.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = list.get(i);
-    }
-    return out;
-  }
-
-  private static long[] longs(List<Long> list) {
-    long[] out = new long[list.size()];
     for (int i = 0; i < out.length; i++) {
       out[i] = list.get(i);
     }

@@ -114,8 +114,7 @@ final class Escalations {
      * result without any check-in, as silent as a stale one since the start ({@code quiet}), counts as a stale one.
      */
     boolean countsAt(EscalationPolicy.Level level, int i) {
-      return status[i] != null && (level.counts(status[i], probability[i])
-          || quiet[i] && level.counts(Status.STALE, probability[i]));
+      return Escalations.counts(level, status[i], probability[i], quiet[i], false);
     }
 
     /** Whether it counts toward {@code level} at point {@code i}, with the hold ({@link #hold}) where filled. */
@@ -123,6 +122,19 @@ final class Escalations {
       boolean[] h = held.get(level);
       return h == null ? countsAt(level, i) : h[i];
     }
+  }
+
+  /**
+   * The rule by which a key result counts toward {@code level} at one point: its {@code status} counts and, where the
+   * level asks, its {@code probability} is below the level's; a key result without any check-in, as silent as a stale
+   * one since the start ({@code quiet}), counts as a stale one; and, {@code holding} (it counted at the point before,
+   * the level sets {@code belowProbability} and no check-in came since: {@link #hold}), its status alone counts. False
+   * without a status.
+   */
+  static boolean counts(EscalationPolicy.Level level, Status status, double probability, boolean quiet,
+      boolean holding) {
+    return status != null && (level.counts(status, probability) || quiet && level.counts(Status.STALE, probability)
+        || holding && level.counts(status));
   }
 
   /**
@@ -148,14 +160,15 @@ final class Escalations {
           checkedIn |= i > first && checkIns.get(c).at().isAfter(grid.get(i - 1));
           c++;
         }
-        h[i] = column.countsAt(level, i)
-            || (i > first && h[i - 1] && !checkedIn && s[i] != null && level.counts(s[i]));
+        h[i] = counts(level, s[i], column.probability()[i], column.quiet()[i], i > first && h[i - 1] && !checkedIn);
       }
       column.held().put(level, h);
     }
   }
 
-  /** Whether point {@code i} counts for some level: its status is one of {@code counted}, or it is quiet and stale is. */
+  /**
+   * Whether point {@code i} counts for some level: its status is one of {@code counted}, or it is quiet and stale is.
+   */
   private static boolean countsForSome(Set<Status> counted, Status[] s, boolean[] quiet, int i) {
     return counted.contains(s[i]) || quiet[i] && counted.contains(Status.STALE);
   }

@@ -67,7 +67,8 @@ final class Summaries {
    * is not known to have kept it ({@link #met}), so a committed objective whose other key results met theirs, or an
    * aspirational one whose weighted score reaches 0.7 with those stale key results at their targets but not without
    * them (at 0), is neither met nor missed. A stale key result whose outcome fell short (its final value, else its
-   * last check-in) missed, as its probability of target 0 and the row's "met no" have it: it leaves nothing open. It read "Commitment (every key result at target): met." beside "2 of 2 key results were stale".
+   * last check-in) missed, as its probability of target 0 and the row's "met no" have it: it leaves nothing open. It
+   * read "Commitment (every key result at target): met." beside "2 of 2 key results were stale".
    * A key result without any check-in up to the end and without a {@code result.finalValue} ({@code no-data}) is
    * open as a stale one that met its target is: nothing is known of where it ended.
    */
@@ -203,20 +204,7 @@ final class Summaries {
         sb.append(n == 1 ? "its key result did not miss its target (" : "none of its " + n + " " + krs
             + " missed its target (").append(counts(counts, false)).append(")");
       } else {
-        List<String> parts = new ArrayList<>();
-        if (missed > 0) {
-          parts.add(missed + (missed == 1 ? " missed its target" : " missed their targets"));
-        }
-        if (stale > 0) {
-          parts.add(stale + (stale == 1 ? " was stale" : " were stale"));
-        }
-        if (never > 0) {
-          parts.add(never + " had no data");
-        }
-        String first = parts.get(0);
-        int space = first.indexOf(' ');
-        parts.set(0, first.substring(0, space) + " of " + n + " " + krs + first.substring(space));
-        sb.append(Insights.join(parts));
+        sb.append(ofAll(outcomeParts(missed, stale, "", never), n));
       }
     } else if (attention == 0) {
       sb.append(n == 1 ? "its key result does not need attention (" : "none of its " + n + " " + krs
@@ -515,30 +503,51 @@ final class Summaries {
     if (missed + stale + met + noData != n) {
       return null;
     }
-    List<String> bad = new ArrayList<>();
-    if (missed > 0) {
-      bad.add(missed + (missed == 1 ? " missed its target" : " missed their targets"));
-    }
-    if (stale > 0) {
-      bad.add(stale + (stale == 1 ? " was stale" : " were stale") + staleEnded(stale, staleMet));
-    }
-    if (noData > 0) {
-      bad.add(noData + " had no data");
-    }
+    List<String> bad = outcomeParts(missed, stale, stale > 0 ? staleEnded(stale, staleMet) : "", noData);
     if (bad.isEmpty()) {
       return (n == 1 ? "its key result met its target." : "all " + n + " key results met their targets.");
     }
-    String first = bad.get(0);
-    int space = first.indexOf(' ');
-    bad.set(0, first.substring(0, space) + " of " + n + (n == 1 ? " key result" : " key results")
-        + first.substring(space));
     // beside stale key results that ended meeting their targets, the achieved ones are the others
     String other = staleMet > 0 ? " other" : "";
-    return Insights.join(bad) + (met == 0 ? (staleMet > 0 ? "; no other met its target." : "; none met its target.")
+    return ofAll(bad, n) + (met == 0 ? (staleMet > 0 ? "; no other met its target." : "; none met its target.")
         : met == 1 ? "; 1" + other + " met its target." : "; " + met + other + "s met theirs.");
   }
 
-  /** How {@code stale} stale key results ended, {@code met} of them meeting their targets: " (it ended missing its target)". */
+  /**
+   * What the key results that did not meet their targets came to, once the cycle is over: "2 missed their targets",
+   * "1 was stale" (then {@code staleSuffix}), "1 had no data"; the counts that are 0 left out.
+   */
+  static List<String> outcomeParts(int missed, int stale, String staleSuffix, int noData) {
+    List<String> parts = new ArrayList<>();
+    if (missed > 0) {
+      parts.add(missed + (missed == 1 ? " missed its target" : " missed their targets"));
+    }
+    if (stale > 0) {
+      parts.add(stale + (stale == 1 ? " was stale" : " were stale") + staleSuffix);
+    }
+    if (noData > 0) {
+      parts.add(noData + " had no data");
+    }
+    return parts;
+  }
+
+  /**
+   * {@code parts} ("2 missed their targets", "1 was stale") joined, the first count followed by how many key results
+   * there are: "2 of 4 key results missed their targets and 1 was stale".
+   */
+  static String ofAll(List<String> parts, int n) {
+    String first = parts.get(0);
+    int space = first.indexOf(' ');
+    List<String> out = new ArrayList<>(parts);
+    out.set(0, first.substring(0, space) + " of " + n + (n == 1 ? " key result" : " key results")
+        + first.substring(space));
+    return Insights.join(out);
+  }
+
+  /**
+   * How {@code stale} stale key results ended, {@code met} of them meeting their targets: " (it ended missing its
+   * target)".
+   */
   static String staleEnded(int stale, int met) {
     if (stale == 1) {
       return met == 1 ? " (it ended meeting its target)" : " (it ended missing its target)";
