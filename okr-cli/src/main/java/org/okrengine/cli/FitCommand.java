@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.okrengine.forecast.ForecastModel;
+import org.okrengine.forecast.ResultTiming;
+import org.okrengine.forecast.ResultTimingEvidence;
 import org.okrengine.model.OkrCycle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -116,7 +118,7 @@ final class FitCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     // a model kept as it was (too little history) keeps its summary; a fit writes its own (a fit may warn too)
     boolean fitted = pooled || !java.util.Objects.equals(model.fittedOn(), base.fittedOn());
-    stdout.println(summary(model, fitted, how) + "; wrote " + out);
+    stdout.println(summary(model, fitted, how) + timing(model, fitted, history) + "; wrote " + out);
     stdout.flush();
     for (String w : model.warnings()) {
       err.println("warning: " + ConsoleText.printable(w));
@@ -138,6 +140,23 @@ final class FitCommand implements Callable<Integer> {
     return String.format(Locale.ROOT, "%s: fitted on %s of %s, weight of history %.2f (%s), at risk below %s",
         ConsoleText.printable(model.name()), count(s.keyResults(), "key result"), count(s.cycles(), "cycle"),
         s.weightOfHistory(), ConsoleText.printable(how), model.atRiskBelow());
+  }
+
+  /**
+   * What the summary adds where the fitted model forecasts at the last check-in ({@link ForecastModel#resultTiming}):
+   * the history's evidence ({@link ResultTimingEvidence}); nothing for a model that forecasts at the end.
+   */
+  static String timing(ForecastModel model, boolean fitted, List<OkrCycle> history) {
+    if (model.resultTiming() != ResultTiming.LAST_CHECK_IN) {
+      return "";
+    }
+    String then = ": okr analyze and okr retro with it forecast each key result at its expected last check-in";
+    if (!fitted) {
+      return "; its history's results were its last check-ins" + then;
+    }
+    ResultTimingEvidence e = ResultTimingEvidence.of(history);
+    return String.format(Locale.ROOT, "; this history's results were its last check-ins (%,d of %,d compared equal "
+        + "them)", e.equal(), e.compared()) + then;
   }
 
   /** {@code n} with thousands separators, as other counts are written ("2,730 key results"), and {@code what}. */

@@ -68,7 +68,7 @@ final class ModelOption {
   /** One line naming the forecaster's model and method and what the model was fitted on, for text output. */
   static String describe(Forecaster forecaster) {
     return describe(new ForecastModelInfo(forecaster.model().name(), forecaster.method().id(),
-        forecaster.model().describe()));
+        forecaster.describeModel()));
   }
 
   /** {@code NAME (METHOD; FITTED ON)}, control characters escaped. */

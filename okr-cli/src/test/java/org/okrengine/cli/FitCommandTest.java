@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.okrengine.forecast.ForecastModel;
+import org.okrengine.forecast.ResultTiming;
 import org.okrengine.model.OkrCycle;
 import org.okrengine.model.json.CycleJson;
 
@@ -38,14 +39,20 @@ class FitCommandTest {
     // 22 key results: weight of history m / (m + 100), m = 22 - 19 (docs/forecast-model.md)
     // the at-risk threshold kept: Q2 has fewer than 20 misses (docs/forecast-model.md)
     assertThat(expected.atRiskBelow()).isEqualTo(0.37);
+    // Q2's results are its last check-ins (an OKR tool's export: 30 of 30 whose last check-in came before the last
+    // day equal it, ResultTimingEvidence), so the model says so (ForecastModel.resultTiming)
+    assertThat(expected.resultTiming()).isEqualTo(ResultTiming.LAST_CHECK_IN);
     assertThat(r.out()).isEqualTo(String.format(java.util.Locale.ROOT, "okr-default-2+fit: fitted on 22 key results "
-        + "of 1 cycle, weight of history %.2f (shrunk toward okr-default-2), at risk below 0.37; wrote %s%n",
-        3 / 103.0, out));
+        + "of 1 cycle, weight of history %.2f (shrunk toward okr-default-2), at risk below 0.37; this history's "
+        + "results were its last check-ins (30 of 30 compared equal them): okr analyze and okr retro with it forecast "
+        + "each key result at its expected last check-in; wrote %s%n", 3 / 103.0, out));
     assertThat(r.err()).isEmpty();
     assertThat(listing(dir)).containsExactly(out); // no temporary file left beside it
-    // and the file is a model the other commands take
+    // and the file is a model the other commands take, which forecast where it says
     assertThat(run("analyze", Q3.toString(), "--as-of", "2026-08-19", "--model", out.toString()).out())
-        .contains("\nForecast model: okr-default-2+fit (movement-aware; fitted on 22 key results of 1 cycle");
+        .contains("\nForecast model: okr-default-2+fit (movement-aware; fitted on 22 key results of 1 cycle from "
+            + "2026-04-01 to 2026-06-30, shrunk toward okr-default-2 (weight of this history 0.03); its history's "
+            + "results were its last check-ins; each key result forecast at its expected last check-in)\n");
   }
 
   @Test
@@ -60,7 +67,9 @@ class FitCommandTest {
     OkrCycle q2 = CycleJson.withDefaults().read(Q2).cycle();
     assertThat(Files.readString(out)).isEqualTo(mine.fit(List.of(q2)).withName("acme-2026").toJson());
     assertThat(r.out()).startsWith("acme-2026: fitted on 22 key results of 1 cycle, weight of history 0.03 (shrunk "
-        + "toward acme-base), at risk below 0.37; wrote ");
+        + "toward acme-base), at risk below 0.37; this history's results were its last check-ins (30 of 30 compared "
+        + "equal them): okr analyze and okr retro with it forecast each key result at its expected last check-in; "
+        + "wrote ");
   }
 
   @Test
@@ -71,7 +80,9 @@ class FitCommandTest {
     OkrCycle q2 = CycleJson.withDefaults().read(Q2).cycle();
     assertThat(Files.readString(out)).isEqualTo(ForecastModel.fitPooled("acme-pooled", List.of(q2)).toJson());
     assertThat(r.out()).startsWith("acme-pooled: fitted on 22 key results of 1 cycle, weight of history 1.00 "
-        + "(pooled, shrunk toward no other model), at risk below 0.37; wrote ");
+        + "(pooled, shrunk toward no other model), at risk below 0.37; this history's results were its last check-ins "
+        + "(30 of 30 compared equal them): okr analyze and okr retro with it forecast each key result at its expected "
+        + "last check-in; wrote ");
     // pooled takes no model to shrink toward, needs a name, and enough history
     OkrTest.Run both = run("fit", Q2.toString(), "--pooled", "--based-on", out.toString(), "--out",
         dir.resolve("x.json").toString());

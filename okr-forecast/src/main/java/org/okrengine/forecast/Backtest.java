@@ -113,7 +113,9 @@ public final class Backtest {
 
   /**
    * A copy using {@code forecaster}'s settings (hyperparameters, thresholds); its method is ignored, and so is its
-   * interval level: the intervals scored are 80% ones.
+   * interval level: the intervals scored are 80% ones. So is its model's {@link ForecastModel#resultTiming}: the
+   * value forecast is the one {@link #withResultTiming} says of the cycles scored, unless the forecaster was told to
+   * forecast every key result at its last check-in ({@link Forecaster#withOutcomeFromLastCheckIn}).
    */
   public Backtest withForecaster(Forecaster forecaster) {
     return new Backtest(origins, methods, Objects.requireNonNull(forecaster, "forecaster must not be null"),
@@ -332,8 +334,11 @@ public final class Backtest {
       forecasters = new Forecaster[backtest.methods.size()];
       for (int i = 0; i < forecasters.length; i++) {
         ForecastMethod m = backtest.methods.get(i);
-        // the intervals scored are 80% ones (coverage80, width80), whatever level the forecaster was given
-        forecasters[i] = backtest.forecaster.withMethod(m).withLevel(SCORED_LEVEL);
+        // the intervals scored are 80% ones (coverage80, width80), whatever level the forecaster was given; the value
+        // forecast is the one the backtest's result timing says (a model's own, of the history it was fitted on, is
+        // not the cycles scored here), or every key result's at its last check-in where the forecaster was told so
+        forecasters[i] = backtest.forecaster.withMethod(m).withLevel(SCORED_LEVEL)
+            .withOutcomeFromLastCheckIn(backtest.forecaster.outcomeFromLastCheckInGiven());
         Sums[] s = new Sums[backtest.origins.length];
         for (int k = 0; k < s.length; k++) {
           s[k] = new Sums();

@@ -68,7 +68,9 @@ final class BacktestBytes {
       writeString(out, f.model().toJson());
       // bit 2 (4): the results are last check-ins (an accumulator with ResultTiming.DETECT forecasts as END: written
       // so)
-      out.writeByte((backtest.outcomeFromLastCheckIn() ? 1 : 0) | (f.outcomeFromLastCheckIn() ? 2 : 0)
+      // bit 1 (2): the forecaster was told to forecast every key result at its last check-in (a model's own timing
+      // is in its document, and a backtest forecasts by the timing of its cycles whatever the model's)
+      out.writeByte((backtest.outcomeFromLastCheckIn() ? 1 : 0) | (f.outcomeFromLastCheckInGiven() ? 2 : 0)
           | (backtest.resultTiming() == ResultTiming.LAST_CHECK_IN ? 4 : 0));
     } catch (IOException e) {
       throw new UncheckedIOException(e); // writing to memory does not fail

@@ -104,6 +104,7 @@ public final class ForecastModel {
   private final double metHolds;
   private final double atRiskBelow;
   private final double achieveChance;
+  private final ResultTiming resultTiming;
   private final FitSummary fittedOn;
   private final List<String> warnings;
 
@@ -124,6 +125,11 @@ public final class ForecastModel {
 
   ForecastModel(String name, Hyperparameters hyperparameters, double[] weights, double metHolds, double atRiskBelow,
       double achieveChance, FitSummary fittedOn, List<String> warnings) {
+    this(name, hyperparameters, weights, metHolds, atRiskBelow, achieveChance, ResultTiming.END, fittedOn, warnings);
+  }
+
+  ForecastModel(String name, Hyperparameters hyperparameters, double[] weights, double metHolds, double atRiskBelow,
+      double achieveChance, ResultTiming resultTiming, FitSummary fittedOn, List<String> warnings) {
     this.name = requireName(name);
     this.hyperparameters = Objects.requireNonNull(hyperparameters, "hyperparameters must not be null");
     if (weights.length != Stack.FEATURES) {
@@ -150,10 +156,20 @@ public final class ForecastModel {
           + MAX_ACHIEVE_CHANCE + "]: " + achieveChance);
     }
     this.achieveChance = achieveChance;
+    this.resultTiming = requireTiming(resultTiming);
     this.kernelParameters = Arrays.copyOf(weights, Stack.FEATURES + 1);
     this.kernelParameters[Stack.MET_HOLDS] = metHolds;
     this.fittedOn = fittedOn;
     this.warnings = List.copyOf(warnings);
+  }
+
+  private static ResultTiming requireTiming(ResultTiming timing) {
+    Objects.requireNonNull(timing, "resultTiming must not be null");
+    if (timing == ResultTiming.DETECT) {
+      throw new IllegalArgumentException("resultTiming must be END or LAST_CHECK_IN (a model says what its history "
+          + "showed): DETECT");
+    }
+    return timing;
   }
 
   private static String requireName(String name) {
@@ -245,7 +261,8 @@ public final class ForecastModel {
 
   /** A copy with another name. */
   public ForecastModel withName(String name) {
-    return new ForecastModel(name, hyperparameters, weights, metHolds, atRiskBelow, achieveChance, fittedOn, warnings);
+    return new ForecastModel(name, hyperparameters, weights, metHolds, atRiskBelow, achieveChance, resultTiming,
+        fittedOn, warnings);
   }
 
   /** The plan-prior trajectory's hyperparameters. */
@@ -255,7 +272,8 @@ public final class ForecastModel {
 
   /** A copy with other trajectory hyperparameters. */
   public ForecastModel withHyperparameters(Hyperparameters hyperparameters) {
-    return new ForecastModel(name, hyperparameters, weights, metHolds, atRiskBelow, achieveChance, fittedOn, warnings);
+    return new ForecastModel(name, hyperparameters, weights, metHolds, atRiskBelow, achieveChance, resultTiming,
+        fittedOn, warnings);
   }
 
   /** The logistic weights by feature name, in the features' order. */
@@ -279,7 +297,8 @@ public final class ForecastModel {
 
   /** A copy with another {@link #metHolds()}, within [0.5, 1]. */
   public ForecastModel withMetHolds(double metHolds) {
-    return new ForecastModel(name, hyperparameters, weights, metHolds, atRiskBelow, achieveChance, fittedOn, warnings);
+    return new ForecastModel(name, hyperparameters, weights, metHolds, atRiskBelow, achieveChance, resultTiming,
+        fittedOn, warnings);
   }
 
   /**
@@ -294,7 +313,30 @@ public final class ForecastModel {
 
   /** A copy with another {@link #atRiskBelow()}, within [0.15, 0.95]. */
   public ForecastModel withAtRiskBelow(double atRiskBelow) {
-    return new ForecastModel(name, hyperparameters, weights, metHolds, atRiskBelow, achieveChance, fittedOn, warnings);
+    return new ForecastModel(name, hyperparameters, weights, metHolds, atRiskBelow, achieveChance, resultTiming,
+        fittedOn, warnings);
+  }
+
+  /**
+   * When the results of the history this model was fitted on were taken: {@link ResultTiming#LAST_CHECK_IN} where
+   * they were the key results' last check-ins (an OKR tool's export: {@link #fit} and {@link #fitPooled} read that
+   * from the history, {@link ResultTimingEvidence}), else {@link ResultTiming#END}, as for the shipped model and a
+   * document without the field. A {@link Forecaster} with a last-check-in model forecasts each key result's value at
+   * its expected last check-in, the value its organisation will record ({@link Forecaster#withOutcomeFromLastCheckIn},
+   * which overrides it); a {@link Backtest} forecasts by the timing of the cycles it scores, whatever the model's.
+   */
+  public ResultTiming resultTiming() {
+    return resultTiming;
+  }
+
+  /**
+   * A copy with another {@link #resultTiming()}.
+   *
+   * @throws IllegalArgumentException for {@link ResultTiming#DETECT}: a model holds what its history showed
+   */
+  public ForecastModel withResultTiming(ResultTiming resultTiming) {
+    return new ForecastModel(name, hyperparameters, weights, metHolds, atRiskBelow, achieveChance, resultTiming,
+        fittedOn, warnings);
   }
 
   /** The weights followed by {@link #metHolds()}, as the kernel reads them (shared, never modified). */
@@ -315,7 +357,7 @@ public final class ForecastModel {
   /** One sentence on what the model was fitted on, for reports. */
   public String describe() {
     if (fittedOn == null) {
-      return "built from given parameters";
+      return "built from given parameters" + timingClause();
     }
     // basedOn is free text in a file (not held to a name's rule): escaped, as every report prints this sentence
     String base = fittedOn.basedOn() == null ? "" : ", shrunk toward " + SafeText.printable(fittedOn.basedOn())
@@ -323,7 +365,15 @@ public final class ForecastModel {
         + "history " + String.format(Locale.ROOT, "%.2f", fittedOn.weightOfHistory()) + ")";
     return "fitted on " + plural(fittedOn.keyResults(), "key result") + " of " + plural(fittedOn.cycles(), "cycle")
         + " from "
-        + fittedOn.firstStart() + " to " + fittedOn.lastEnd() + base;
+        + fittedOn.firstStart() + " to " + fittedOn.lastEnd() + base + timingClause();
+  }
+
+  /**
+   * What {@link #describe} adds for a last-check-in model ({@link #resultTiming}): a fact of its history (where a
+   * forecaster forecasts is its own: {@link Forecaster#describeModel}); nothing for the end.
+   */
+  private String timingClause() {
+    return resultTiming == ResultTiming.LAST_CHECK_IN ? "; its history's results were its last check-ins" : "";
   }
 
   /**
@@ -348,10 +398,12 @@ public final class ForecastModel {
     HyperparameterFit fit = new HyperparameterFit();
     StatusThreshold.Misses misses = new StatusThreshold.Misses();
     int[] achieve = new int[2];
+    ResultTimingEvidence[] evidence = {ResultTimingEvidence.NONE};
     history.forEach(c -> {
       fit.add(c, FIT_ORIGINS);
       misses.add(c);
       countAchieve(c, achieve);
+      evidence[0] = evidence[0].plus(ResultTimingEvidence.of(c));
     });
     int cycles = fit.cycles();
     int n = fit.keyResults();
@@ -360,8 +412,8 @@ public final class ForecastModel {
           + (n == 1 ? "" : "s") + " in " + cycles + " cycle" + (cycles == 1 ? "" : "s") + " (at least "
           + MIN_KEY_RESULTS + " needed); the model " + name + " is used as it is";
       LOG.warn(warning);
-      return new ForecastModel(name, hyperparameters, weights, metHolds, atRiskBelow, achieveChance, fittedOn,
-          List.of(warning));
+      return new ForecastModel(name, hyperparameters, weights, metHolds, atRiskBelow, achieveChance, resultTiming,
+          fittedOn, List.of(warning));
     }
     // continuous from the minimum: 0 at MIN_KEY_RESULTS - 1 key results, toward 1 as the history grows
     int beyond = n - (MIN_KEY_RESULTS - 1);
@@ -381,8 +433,11 @@ public final class ForecastModel {
     String base = name.endsWith("+fit") ? name.substring(0, name.length() - 4) : name;
     // an organisation's own achieve key results, shrunk toward this model's chance by PRIOR_ACHIEVE_KEY_RESULTS
     double chance = achieveChance(achieve, achieveChance, PRIOR_ACHIEVE_KEY_RESULTS);
+    // the history's own timing where it holds enough key results to tell, else this model's
+    ResultTiming timing = evidence[0].compared() >= ResultTimingEvidence.MIN_COMPARED ? evidence[0].timing()
+        : resultTiming;
     ForecastModel fitted = new ForecastModel(firstCodePoints(base, MAX_NAME_LENGTH - 4) + "+fit", h, w, held,
-        atRiskBelow, chance, summary, unseen(fit));
+        atRiskBelow, chance, timing, summary, unseen(fit));
     return fitted.withAtRiskBelow(StatusThreshold.shrunk(misses, fitted, atRiskBelow));
   }
 
@@ -397,10 +452,12 @@ public final class ForecastModel {
     HyperparameterFit fit = new HyperparameterFit();
     StatusThreshold.Misses misses = new StatusThreshold.Misses();
     int[] achieve = new int[2];
+    ResultTimingEvidence[] evidence = {ResultTimingEvidence.NONE};
     history.forEach(c -> {
       fit.add(c, FIT_ORIGINS);
       misses.add(c);
       countAchieve(c, achieve);
+      evidence[0] = evidence[0].plus(ResultTimingEvidence.of(c));
     });
     int cycles = fit.cycles();
     if (fit.keyResults() < MIN_KEY_RESULTS) {
@@ -413,7 +470,7 @@ public final class ForecastModel {
     double[] w = fit.fitStack(h, identity, 0);
     // Laplace's rule over the history's achieve key results (0.5 without any)
     ForecastModel fitted = new ForecastModel(name, h, w, fit.metHolds(0.5, 2), DEFAULT_AT_RISK_BELOW,
-        achieveChance(achieve, DEFAULT_ACHIEVE_CHANCE, 2),
+        achieveChance(achieve, DEFAULT_ACHIEVE_CHANCE, 2), evidence[0].timing(),
         new FitSummary(cycles, fit.keyResults(), fit.samples(), fit.hitRate(), fit.firstStart(), fit.lastEnd(), 1.0,
             null), unseen(fit));
     return fitted.withAtRiskBelow(StatusThreshold.own(misses, fitted, DEFAULT_AT_RISK_BELOW));
@@ -490,6 +547,9 @@ public final class ForecastModel {
     if (achieveChance != DEFAULT_ACHIEVE_CHANCE) {
       b.append("  \"achieveChance\": ").append(num(achieveChance)).append(",\n");
     }
+    if (resultTiming != ResultTiming.END) {
+      b.append("  \"resultTiming\": \"").append(resultTiming.id()).append("\",\n");
+    }
     if (fittedOn != null) {
       b.append("  \"fittedOn\": {\"cycles\": ").append(fittedOn.cycles())
           .append(", \"keyResults\": ").append(fittedOn.keyResults())
@@ -549,19 +609,20 @@ public final class ForecastModel {
   public boolean equals(Object o) {
     return o instanceof ForecastModel m && name.equals(m.name) && hyperparameters.equals(m.hyperparameters)
         && Arrays.equals(weights, m.weights) && metHolds == m.metHolds && atRiskBelow == m.atRiskBelow
-        && achieveChance == m.achieveChance && Objects.equals(fittedOn, m.fittedOn) && warnings.equals(m.warnings);
+        && achieveChance == m.achieveChance && resultTiming == m.resultTiming && Objects.equals(fittedOn, m.fittedOn)
+        && warnings.equals(m.warnings);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(name, hyperparameters, Arrays.hashCode(weights), metHolds, atRiskBelow, achieveChance, fittedOn,
-        warnings);
+    return Objects.hash(name, hyperparameters, Arrays.hashCode(weights), metHolds, atRiskBelow, achieveChance,
+        resultTiming, fittedOn, warnings);
   }
 
   @Override
   public String toString() {
     return "ForecastModel[" + name + ", " + hyperparameters + ", " + weights() + ", metHolds=" + metHolds + ", atRiskBelow="
-        + atRiskBelow + ", achieveChance=" + achieveChance + "]";
+        + atRiskBelow + ", achieveChance=" + achieveChance + ", resultTiming=" + resultTiming.id() + "]";
   }
 
   /**

@@ -66,7 +66,7 @@ public final class Forecaster {
    */
   static final double ACHIEVE_SHAPE = 2.7;
   private static final Forecaster DEFAULTS = new Forecaster(ForecastMethod.MOVEMENT_AWARE,
-      ForecastModel.defaults(), DEFAULT_LEVEL, 14, 0, DEFAULT_ON_TRACK, DEFAULT_OFF_TRACK, false, false);
+      ForecastModel.defaults(), DEFAULT_LEVEL, 14, 0, DEFAULT_ON_TRACK, DEFAULT_OFF_TRACK, false, null);
 
   private final ForecastMethod method;
   private final ForecastModel model;
@@ -82,12 +82,17 @@ public final class Forecaster {
   private final double[] quantiles;
   private final double[] quantiles85;
 
-  /** Whether the value forecast is the one at the last check-in before the end ({@link #withOutcomeFromLastCheckIn}). */
+  /**
+   * Whether {@link #withOutcomeFromLastCheckIn} said to forecast the value at the last check-in before the end (true)
+   * or at the end (false); null where it was not called, and the model's {@link ForecastModel#resultTiming} decides.
+   */
+  private final Boolean outcomeGiven;
+  /** Whether the value forecast is the one at the last check-in before the end ({@link #outcomeFromLastCheckIn()}). */
   private final boolean outcomeFromLastCheckIn;
 
   private Forecaster(ForecastMethod method, ForecastModel model, double level, double staleAfterDays,
       double cadenceDays, double onTrackProbability, double offTrackProbability, boolean thresholdsGiven,
-      boolean outcomeFromLastCheckIn) {
+      Boolean outcomeGiven) {
     this.method = method;
     this.model = model;
     this.hyperparameters = model.hyperparameters();
@@ -98,7 +103,9 @@ public final class Forecaster {
     this.onTrackProbability = onTrackProbability;
     this.offTrackProbability = offTrackProbability;
     this.thresholdsGiven = thresholdsGiven;
-    this.outcomeFromLastCheckIn = outcomeFromLastCheckIn;
+    this.outcomeGiven = outcomeGiven;
+    this.outcomeFromLastCheckIn = outcomeGiven != null ? outcomeGiven
+        : model.resultTiming() == ResultTiming.LAST_CHECK_IN;
     this.quantiles = level == DEFAULT_LEVEL ? Quantiles.DEFAULT : StudentT.quantiles(0.5 + level / 2);
     this.quantiles85 = Quantiles.P85;
   }
@@ -120,7 +127,7 @@ public final class Forecaster {
   public Forecaster withMethod(ForecastMethod method) {
     Objects.requireNonNull(method, "method must not be null");
     return new Forecaster(method, model, level, staleAfterDays, cadenceDays,
-        onTrackProbability, offTrackProbability, thresholdsGiven, outcomeFromLastCheckIn);
+        onTrackProbability, offTrackProbability, thresholdsGiven, outcomeGiven);
   }
 
   /**
@@ -131,23 +138,26 @@ public final class Forecaster {
   public Forecaster withHyperparameters(Hyperparameters hyperparameters) {
     Objects.requireNonNull(hyperparameters, "hyperparameters must not be null");
     return new Forecaster(method, model.withHyperparameters(hyperparameters), level, staleAfterDays, cadenceDays,
-        onTrackProbability, offTrackProbability, thresholdsGiven, outcomeFromLastCheckIn);
+        onTrackProbability, offTrackProbability, thresholdsGiven, outcomeGiven);
   }
 
   /**
-   * A copy using {@code model}: its trajectory hyperparameters, its weights for {@code movement-aware}, and its
+   * A copy using {@code model}: its trajectory hyperparameters, its weights for {@code movement-aware}, its
    * at-risk threshold ({@link ForecastModel#atRiskBelow()}) as the on-track threshold of the statuses, unless
-   * {@link #withThresholds} set the thresholds (before or after this call).
+   * {@link #withThresholds} set the thresholds (before or after this call), and its result timing
+   * ({@link ForecastModel#resultTiming()}: a model fitted on a history whose results were its last check-ins forecasts
+   * the value at each key result's expected last check-in), unless {@link #withOutcomeFromLastCheckIn} set it (before
+   * or after this call).
    */
   public Forecaster withModel(ForecastModel model) {
     Objects.requireNonNull(model, "model must not be null");
     if (thresholdsGiven) {
       return new Forecaster(method, model, level, staleAfterDays, cadenceDays, onTrackProbability,
-          offTrackProbability, true, outcomeFromLastCheckIn);
+          offTrackProbability, true, outcomeGiven);
     }
     double onTrack = model.atRiskBelow();
     return new Forecaster(method, model, level, staleAfterDays, cadenceDays, onTrack,
-        Math.min(DEFAULT_OFF_TRACK, onTrack), false, outcomeFromLastCheckIn);
+        Math.min(DEFAULT_OFF_TRACK, onTrack), false, outcomeGiven);
   }
 
   /**
@@ -173,7 +183,7 @@ public final class Forecaster {
       throw new IllegalArgumentException("level must be within (0, 1): " + level);
     }
     return new Forecaster(method, model, level, staleAfterDays, cadenceDays,
-        onTrackProbability, offTrackProbability, thresholdsGiven, outcomeFromLastCheckIn);
+        onTrackProbability, offTrackProbability, thresholdsGiven, outcomeGiven);
   }
 
   /**
@@ -186,7 +196,7 @@ public final class Forecaster {
       throw new IllegalArgumentException("days must be within (0, 1e6): " + days);
     }
     return new Forecaster(method, model, level, days, cadenceDays,
-        onTrackProbability, offTrackProbability, thresholdsGiven, outcomeFromLastCheckIn);
+        onTrackProbability, offTrackProbability, thresholdsGiven, outcomeGiven);
   }
 
   /**
@@ -201,7 +211,7 @@ public final class Forecaster {
       throw new IllegalArgumentException("cadence days must be within [0, 1e6): " + days);
     }
     return new Forecaster(method, model, level, staleAfterDays, days,
-        onTrackProbability, offTrackProbability, thresholdsGiven, outcomeFromLastCheckIn);
+        onTrackProbability, offTrackProbability, thresholdsGiven, outcomeGiven);
   }
 
   /**
@@ -222,9 +232,26 @@ public final class Forecaster {
         offTrackProbability, thresholdsGiven, fromLastCheckIn);
   }
 
-  /** Whether the value forecast is the one at the last check-in before the end ({@link #withOutcomeFromLastCheckIn}). */
+  /**
+   * Whether the value forecast is the one at the last check-in before the end: as {@link #withOutcomeFromLastCheckIn}
+   * set it, else as the model's {@link ForecastModel#resultTiming} says (false for the shipped model).
+   */
   public boolean outcomeFromLastCheckIn() {
     return outcomeFromLastCheckIn;
+  }
+
+  /**
+   * One sentence for reports on the model ({@link ForecastModel#describe}) and, where this forecaster forecasts each
+   * key result's value at its expected last check-in ({@link #outcomeFromLastCheckIn()}), that it does.
+   */
+  public String describeModel() {
+    return model.describe() + (outcomeFromLastCheckIn ? "; each key result forecast at its expected last check-in"
+        : "");
+  }
+
+  /** Whether {@link #withOutcomeFromLastCheckIn} set forecasting at the last check-in (not the model's timing). */
+  boolean outcomeFromLastCheckInGiven() {
+    return outcomeGiven != null && outcomeGiven;
   }
 
   /** The agreed check-in cadence in days, 0 when none was given ({@link #withCadenceDays}). */
@@ -258,7 +285,7 @@ public final class Forecaster {
           "thresholds must satisfy 0 < offTrack <= onTrack < 1: onTrack " + onTrack + ", offTrack " + offTrack);
     }
     return new Forecaster(method, model, level, staleAfterDays, cadenceDays, onTrack, offTrack, true,
-        outcomeFromLastCheckIn);
+        outcomeGiven);
   }
 
   /** The method. */

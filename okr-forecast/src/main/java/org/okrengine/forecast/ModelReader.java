@@ -14,7 +14,7 @@ import org.okrengine.model.json.PlainJson;
 /** Reads {@code okr-forecast-model/1} documents, collecting every problem. Not thread-safe: one per read. */
 final class ModelReader {
   private static final Set<String> TOP = Set.of("format", "name", "method", "trajectory", "weights", "metHolds",
-      "atRiskBelow", "achieveChance", "fittedOn", "warnings");
+      "atRiskBelow", "achieveChance", "resultTiming", "fittedOn", "warnings");
   private static final Set<String> TRAJECTORY = Set.of("planOptimism", "rateSpread", "noisePrior",
       "calibrationIntercept", "calibrationSlope");
   private static final Set<String> FITTED = Set.of("cycles", "keyResults", "forecasts", "hitRate", "firstStart",
@@ -73,12 +73,26 @@ final class ModelReader {
         : number(top, "atRiskBelow", "", ForecastModel.MIN_AT_RISK_BELOW, ForecastModel.MAX_AT_RISK_BELOW, true);
     Double achieve = top.get("achieveChance") == null ? Double.valueOf(ForecastModel.DEFAULT_ACHIEVE_CHANCE)
         : number(top, "achieveChance", "", ForecastModel.MIN_ACHIEVE_CHANCE, ForecastModel.MAX_ACHIEVE_CHANCE, true);
+    ResultTiming timing = timing(top.get("resultTiming"));
     ForecastModel.FitSummary fitted = fitted(top.get("fittedOn"));
     List<String> warnings = warnings(top.get("warnings"));
     if (!problems.isEmpty()) {
       throw new InvalidModelException(problems);
     }
-    return new ForecastModel(name, h, w, held, atRisk, achieve, fitted, warnings);
+    return new ForecastModel(name, h, w, held, atRisk, achieve, timing, fitted, warnings);
+  }
+
+  /** The model's {@code resultTiming}: {@code "end"} (also when absent) or {@code "last-check-in"}. */
+  private ResultTiming timing(Object o) {
+    if (o == null) {
+      return ResultTiming.END;
+    }
+    ResultTiming t = o instanceof String s ? ResultTiming.fromId(s) : null;
+    if (t == null || t == ResultTiming.DETECT) {
+      problem("resultTiming", "must be \"end\" or \"last-check-in\": " + describe(o));
+      return ResultTiming.END;
+    }
+    return t;
   }
 
   private Hyperparameters trajectory(Object o) {

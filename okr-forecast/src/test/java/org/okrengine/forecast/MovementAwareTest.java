@@ -40,8 +40,10 @@ class MovementAwareTest {
 
   /**
    * A key result that stays at 0 until its delivery week (uniform over 1 to 16; past 13 it misses), then jumps to the
-   * target 100; checked in every two weeks. Of those not moved by week 6.5, those delivered in weeks 7 to 13 hit:
-   * 7 of the 10 equally likely weeks 7 to 16, so 0.7.
+   * target 100; checked in every two weeks and on the last day, whose value is the result (a result measured at the
+   * end: without that check-in, the results equal the week-12 check-ins but for the week-13 deliveries, 15 of 16,
+   * and a fit would read the history as an OKR tool's export, ForecastModel.resultTiming). Of those not moved by week
+   * 6.5, those delivered in weeks 7 to 13 hit: 7 of the 10 equally likely weeks 7 to 16, so 0.7.
    */
   static KeyResult stepper(String id, SplittableRandom rnd, double confidenceHit, double confidenceMiss) {
     int delivery = 1 + rnd.nextInt(16);
@@ -53,6 +55,8 @@ class MovementAwareTest {
           : Math.min(1, Math.max(0, (hit ? confidenceHit : confidenceMiss) + rnd.nextDouble(-0.2, 0.2)));
       checkIns.add(new CheckIn(week(QUARTER, w), v, confidence, null, List.of(), null));
     }
+    // on the last day, 1 Apr (day 90.3 of the 91): the result
+    checkIns.add(CheckIn.of(week(QUARTER, 12.9), hit ? 100 : 0));
     return new KeyResult(id, null, null, "t", 1, List.of(), Metric.of(0, 100, null), null, checkIns,
         Result.of(hit ? 100 : 0));
   }
