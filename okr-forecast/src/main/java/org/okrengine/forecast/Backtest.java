@@ -204,7 +204,9 @@ public final class Backtest {
    * Scores every cycle of {@code cycles} as a company using the library lives: each cycle forecast with the model of
    * this backtest's forecaster refitted ({@link ForecastModel#fit}) on cycles that ended before it started (whose end
    * date is before this cycle's start date), so on no outcome it could not have known. Cycles are taken in order of
-   * start date (ties in the order given); those with nothing before them use the model as it is. The model is
+   * start date; the refits see the cycles ended in order of end date, then start date, then id, so the report does not
+   * depend on the order of {@code cycles} (but for cycles alike in all three); those with nothing before them use
+   * the model as it is. The model is
    * refitted whenever the cycles ended have grown by a quarter since the last refit, on all of them, so the work
    * grows linearly with the cycles (a cycle may be forecast with a model that has not seen the last few cycles that
    * ended before it). The cycles are held in memory (this is single-machine work: a distributed backtest cannot walk
@@ -217,9 +219,11 @@ public final class Backtest {
   public BacktestReport runWalkForward(Iterable<OkrCycle> cycles, Consumer<BacktestForecast> listener) {
     List<OkrCycle> all = new ArrayList<>();
     cycles.forEach(all::add);
-    // the cycles by end date (ties in the order given), as given: the evidence of their own results
+    // the cycles by end date (ties by start date, then id, so that the refits' history, whose order moves a fit's
+    // last digits, does not depend on the order the cycles were given in), as given: the evidence of their own results
     List<OkrCycle> endedOriginal = new ArrayList<>(all);
-    endedOriginal.sort(java.util.Comparator.comparing(c -> c.cycle().end()));
+    endedOriginal.sort(java.util.Comparator.<OkrCycle, java.time.LocalDate>comparing(c -> c.cycle().end())
+        .thenComparing(c -> c.cycle().start()).thenComparing(c -> c.cycle().id()));
     // the refits' history, in the same order: with outcomes from last check-ins, each cycle filled once here, not
     // again at every refit
     List<OkrCycle> byEnd = new ArrayList<>(all.size());
