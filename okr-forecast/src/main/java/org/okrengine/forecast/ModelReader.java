@@ -243,10 +243,18 @@ final class ModelReader {
     return d;
   }
 
+  /** A whole number within [0, Integer.MAX_VALUE] of {@code fittedOn}, or null (a problem noted where it is wrong). */
   private Double whole(Map<?, ?> m, String key) {
-    Double d = number(m, key, "fittedOn.", 0, Integer.MAX_VALUE, true);
-    if (d != null && d != Math.rint(d)) {
-      problem("fittedOn." + key, "must be a whole number: " + describe(d));
+    Object v = m.get(key);
+    if (v == null) {
+      problem("fittedOn." + key, "is required");
+      return null;
+    }
+    if (!(v instanceof Double d) || !(d >= 0 && d <= Integer.MAX_VALUE) || d != Math.rint(d)) {
+      // as the document writes it: -1, not -1.0 (nor a range of doubles, [0.0, 2.147483647E9])
+      String given = v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15
+          ? Long.toString((long) (double) d) : describe(v);
+      problem("fittedOn." + key, "must be a whole number within 0.." + Integer.MAX_VALUE + ": " + given);
       return null;
     }
     return d;

@@ -14,6 +14,7 @@ import org.okrengine.model.OkrCycle;
  * A model carries the result timing of the history it was fitted on ({@link ForecastModel#resultTiming}): a fit on an
  * OKR tool's export (results = last check-ins) forecasts each key result at its expected last check-in wherever the
  * model is used, as a backtest of that export does; a backtest forecasts by its own cycles' timing whatever the model's.
+ * And the document's other fields a fit writes from its history (the counts of {@code fittedOn}).
  */
 class ModelResultTimingTest {
   /** An export: ResultTimingTest's company-like quarters, 3 key results each, results taken at the last check-in. */
@@ -120,6 +121,21 @@ class ModelResultTimingTest {
     assertThat(again).isNotNull();
     MEASURED.forEach(again::add);
     assertThat(again.report().scores()).isEqualTo(acc.report().scores());
+  }
+
+  /** The fit's counts are whole numbers, named as the document writes them (a reviewer read "-1.0" for -1). */
+  @Test
+  void document_refusesCountsThatAreNotWholeNumbers_asWritten() {
+    String json = ForecastModel.fitPooled("export", EXPORT).toJson();
+    assertThat(json).contains("\"cycles\": 60,");
+    for (String[] bad : new String[][] {{"-1", "-1"}, {"1e30", "1.0E30"}, {"2.5", "2.5"}, {"\"7\"", "\"7\""},
+        {"2147483648", "2147483648"}}) {
+      String doc = json.replace("\"cycles\": 60,", "\"cycles\": " + bad[0] + ",");
+      assertThatThrownBy(() -> ForecastModel.fromJson(doc)).isInstanceOf(InvalidModelException.class)
+          .hasMessageContaining("fittedOn.cycles: must be a whole number within 0..2147483647: " + bad[1]);
+    }
+    String missing = json.replace("\"cycles\": 60, ", "");
+    assertThatThrownBy(() -> ForecastModel.fromJson(missing)).hasMessageContaining("fittedOn.cycles: is required");
   }
 
   @Test
