@@ -58,6 +58,19 @@ public record Cascade(String source, String sourceTeam, double slipDays, List<St
     objectives = List.copyOf(objectives);
   }
 
+  /**
+   * A cascade listing all it reaches, the constructor before {@code affectedCount} and {@code maxMissProbability}:
+   * {@code affectedCount} the number of {@code affected}, {@code maxMissProbability} the highest of
+   * {@code missProbability} (0 when empty), as its {@code maxMissProbability()} was then.
+   */
+  public Cascade(String source, String sourceTeam, double slipDays, List<String> affected,
+      Map<String, Double> slipAt, Map<String, Double> missProbability, List<String> teams, List<String> objectives,
+      boolean crossesTeams, double impact, String sentence) {
+    this(source, sourceTeam, slipDays, affected, affected.size(), slipAt, missProbability, teams, objectives,
+        crossesTeams, impact, missProbability.values().stream().mapToDouble(Double::doubleValue).max().orElse(0),
+        sentence);
+  }
+
   /** The {@code cascades} entry of an {@code okr-report/1} report. */
   public CascadeSummary toSummary() {
     return new CascadeSummary(source, affected, teams, slipDays, maxMissProbability, sentence, affectedCount);

@@ -137,7 +137,15 @@ public final class TargetRealism {
   public record Row(String id, String title, String team, Direction direction, Double baseline, double target,
       Double probability, Double targetAt70, Double prior, Double teamWeight, Double teamMedianProgress,
       Counts teamCounts,
-      String group, Counts pool, Record record, String sentence) {}
+      String group, Counts pool, Record record, String sentence) {
+    /** A row without the pool's weight ({@code prior} null), the constructor before {@code prior}. */
+    public Row(String id, String title, String team, Direction direction, Double baseline, double target,
+        Double probability, Double targetAt70, Double teamWeight, Double teamMedianProgress, Counts teamCounts,
+        String group, Counts pool, Record record, String sentence) {
+      this(id, title, team, direction, baseline, target, probability, targetAt70, null, teamWeight,
+          teamMedianProgress, teamCounts, group, pool, record, sentence);
+    }
+  }
 
   /**
    * The answer for a cycle.

@@ -54,6 +54,17 @@ class TargetRealismTest {
     return TargetRealism.review(planned, history).keyResults().get(0);
   }
 
+  /** The constructor {@link TargetRealism.Row} had before {@code prior}: a row without the pool's weight (null). */
+  @Test
+  void rowPreviousConstructor_priorNull() {
+    TargetRealism.Counts team = new TargetRealism.Counts(4, 1, 0.05, 0.7);
+    TargetRealism.Row old = new TargetRealism.Row("KR-1", "Revenue", "growth", org.okrengine.model.Direction.INCREASE,
+        1.2, 2.0, 0.3, 1.8, 0.44, 0.9, team, "all teams' increase key results", team, null, "A sentence.");
+    assertThat(old).isEqualTo(new TargetRealism.Row("KR-1", "Revenue", "growth",
+        org.okrengine.model.Direction.INCREASE, 1.2, 2.0, 0.3, 1.8, null, 0.44, 0.9, team,
+        "all teams' increase key results", team, null, "A sentence."));
+  }
+
   @Test
   void review_teamAlwaysReaches80Percent_chanceFromThePriorAloneAnd70PercentTargetAt80PercentOfTheAsk() {
     // 20 key results, each 100 -> 200 ending at 180: final progress 0.8 every time, no target ever met
