@@ -387,8 +387,11 @@ public final class ForecastModel {
    * (its own summary) with one warning that says how much history there was (also logged). The at-risk threshold
    * ({@link #atRiskBelow()}) is then chosen on the history's misses by {@link StatusThreshold}'s rule with the fitted
    * parameters, and moved from this model's by {@code m / (m + 100)}, {@code m} the misses beyond 19 (kept with fewer
-   * than 20). {@code history} is iterated once; the misses' key results are held until the fit returns.
-   * Deterministic.
+   * than 20). The result timing ({@link #resultTiming()}) is the history's where at least 10 of its key results tell
+   * it ({@link ResultTimingEvidence}), else this model's. {@code history} is iterated once; the misses' key results
+   * are held until the fit returns. Deterministic for a history in a given order: the same cycles in another order
+   * (an unordered query) give parameters that may differ in their last digits (about 1e-10: sums are taken in
+   * order), so sort a history whose order is not fixed (by end date, say) where the bytes of the document matter.
    *
    * @param history cycles; key results without a final value are skipped
    * @return the fitted model, named after this one with a {@code +fit} suffix (the name cut to fit 200 characters)
@@ -444,7 +447,9 @@ public final class ForecastModel {
   /**
    * A model fitted on {@code history} alone, without shrinkage toward any other (how the shipped defaults were
    * made: {@code history} = both shared families pooled), its at-risk threshold the history's own by
-   * {@link StatusThreshold}'s rule (the default with fewer than 20 misses). {@code history} is iterated once.
+   * {@link StatusThreshold}'s rule (the default with fewer than 20 misses), its result timing the history's
+   * ({@link ResultTimingEvidence#timing}). {@code history} is iterated once. Deterministic for a history in a given
+   * order, as {@link #fit} (the shipped model: the TAWOS quarters, then the TSE sprints, each file in its order).
    *
    * @throws IllegalArgumentException when {@code history} has fewer than {@link #MIN_KEY_RESULTS} scored key results
    */

@@ -5,11 +5,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.util.regex.Pattern;
 
 /**
  * ISO-8601 parsing with a fast path for the shapes writers use ({@code 2026-07-08}, {@code 2026-07-08T09:00:00Z},
  * {@code 2026-07-08T09:00:00.250+02:00}); anything else goes to {@code java.time}'s parsers, so the accepted texts
- * and the results are exactly theirs. Stateless and thread-safe.
+ * and the results are exactly theirs, but for an instant's offset, which must be Z or hh:mm as the schema says.
+ * Stateless and thread-safe.
  */
 final class Iso {
   private Iso() {}
@@ -38,8 +40,19 @@ final class Iso {
    */
   static Instant instant(String s) {
     Instant fast = fastInstant(s);
-    return fast != null ? fast : OffsetDateTime.parse(s).toInstant();
+    if (fast != null) {
+      return fast;
+    }
+    // java.time also reads an offset of hours alone (+05) or without its colon (+0530); the format, as RFC 3339,
+    // writes Z or hh:mm (seconds optional), and so does the schema
+    if (!OFFSET.matcher(s).find()) {
+      throw new DateTimeException("offset must be Z or +hh:mm: " + s);
+    }
+    return OffsetDateTime.parse(s).toInstant();
   }
+
+  /** How an instant's text must end: Z, or a sign, hours and minutes (and seconds) with colons. */
+  private static final Pattern OFFSET = Pattern.compile("(?:[Zz]|[+-][0-9]{2}:[0-9]{2}(?::[0-9]{2})?)$");
 
   /** The instant of {@code yyyy-mm-ddThh:mm:ss[.f{1,9}](Z|+hh:mm|-hh:mm)}, or null for any other shape. */
   private static Instant fastInstant(String s) {
