@@ -141,6 +141,17 @@ final class BacktestCommand implements Callable<Integer> {
     if (plot != null && Files.exists(plot) && !Files.isDirectory(plot)) {
       bad.add("--plot: " + plot + ": not a directory");
     }
+    if (plot != null) {
+      // each diagram is replaced whole; never an input (a history or the model), as --out and --per-forecast
+      for (ForecastMethod m : bt.methods()) {
+        Path svg = plot.resolve(ReliabilityPlot.fileName(m));
+        for (Path in : OutOption.inputs(files, model.file)) {
+          if (AtomicFile.sameFile(in, svg)) {
+            bad.add("--plot: " + svg + ": is one of the inputs, which it would overwrite");
+          }
+        }
+      }
+    }
     bad.addAll(rejects.problems(files));
     bad.addAll(output.problems(OutOption.inputs(files, model.file), "--per-forecast", perForecast, "--rejects",
         rejects.file));

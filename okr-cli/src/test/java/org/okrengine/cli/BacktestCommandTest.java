@@ -197,6 +197,13 @@ class BacktestCommandTest {
     OkrTest.Run plotOnFile = run("backtest", Q2.toString(), "--plot", bad.toString());
     assertThat(plotOnFile.code()).isEqualTo(2);
     assertThat(plotOnFile.err()).isEqualTo("--plot: " + bad + ": not a directory\n");
+    // an input named as a diagram is refused, and left as it was (a reviewer's find: it was replaced)
+    Path svg = dir.resolve("reliability-movement-aware.svg");
+    Files.writeString(svg, Files.readString(Q2));
+    OkrTest.Run plotOnInput = run("backtest", svg.toString(), "--method", "movement-aware", "--plot", dir.toString());
+    assertThat(plotOnInput.code()).isEqualTo(2);
+    assertThat(plotOnInput.err()).isEqualTo("--plot: " + svg + ": is one of the inputs, which it would overwrite\n");
+    assertThat(Files.readString(svg)).isEqualTo(Files.readString(Q2));
   }
 
   @Test
