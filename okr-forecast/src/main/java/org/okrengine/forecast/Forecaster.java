@@ -338,7 +338,11 @@ public final class Forecaster {
 
   /**
    * Forecasts {@code keyResult} in {@code cycle} as of {@code asOf}; {@code milestones} (of the initiatives that
-   * contribute to it) inform {@code achieve} key results.
+   * contribute to it) inform {@code achieve} key results. Only the check-ins at or before {@code asOf} are read. The
+   * forecaster does not check that {@code keyResult} belongs to {@code cycle} or that {@code asOf} falls within it
+   * (the engine does, {@code OkrCycle} and its readers hold a cycle's check-ins to its window): a key result of another
+   * cycle is forecast as if its check-ins were this one's, with finite figures (a 2026 key result in a 2030 cycle is
+   * stale, its chance and landing what its old pace would give).
    */
   public Forecast forecast(KeyResult keyResult, Cycle cycle, Instant asOf, List<Milestone> milestones) {
     Objects.requireNonNull(keyResult, "keyResult must not be null");
