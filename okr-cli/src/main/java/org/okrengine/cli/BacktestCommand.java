@@ -279,8 +279,12 @@ final class BacktestCommand implements Callable<Integer> {
    * ({@code --outcome-from-last-check-in}), and so forecast there.
    */
   static void text(BacktestReport r, String model, boolean withoutResultAtLastCheckIn, PrintWriter out) {
-    out.printf(Locale.ROOT, "%,d %s, %,d key %s with a final value%n", r.cycles(), r.cycles() == 1 ? "cycle" : "cycles",
-        r.keyResults(), r.keyResults() == 1 ? "result" : "results");
+    long fromLast = r.keyResultsFromLastCheckIn();
+    out.printf(Locale.ROOT, "%,d %s, %,d key %s with a final value%s%n", r.cycles(),
+        r.cycles() == 1 ? "cycle" : "cycles", r.keyResults(), r.keyResults() == 1 ? "result" : "results",
+        fromLast == 0 ? ""
+            : r.keyResults() == 1 ? " (scored from its last check-in)"
+            : String.format(Locale.ROOT, " (%,d of them scored from their last check-in)", fromLast));
     out.println("forecast model: " + model);
     String at = forecastAt(r, withoutResultAtLastCheckIn);
     if (at != null) {
@@ -310,8 +314,9 @@ final class BacktestCommand implements Callable<Integer> {
             f3(b.meanProbability()), f3(b.hitRate()));
       }
     }
-    out.println("n80: forecasts that gave an 80% interval, the ones cov80 and width are over (n: every forecast, "
-        + "one per key result).");
+    out.println("n80: forecasts that gave an 80% interval, the ones cov80 is over (n: every forecast, one per key "
+        + "result).");
+    out.println("width: over the n80 whose key result has a baseline apart from its target, in progress points.");
     out.println("misses/hits: share of misses (hits) flagged at-risk or off-track at that origin.");
   }
 

@@ -247,6 +247,17 @@ class BacktestCommandTest {
         "--format", "json");
     assertThat(flagged.code()).isZero();
     assertThat(flagged.err()).isEmpty();
-    assertThat(flagged.out()).contains("\"keyResults\": 30");
+    // all 30 scored against their last check-in, and so forecast there: counted, though the results' timing (of
+    // which there are none: nothing compared) reads end
+    assertThat(flagged.out()).contains("  \"keyResults\": 30,\n  \"keyResultsFromLastCheckIn\": 30,\n")
+        .contains("  \"resultTiming\": \"end\",\n  \"resultTimingEvidence\": {\"compared\": 0, \"equal\": 0},\n");
+    for (String walk : List.of("--results-at=detect", "--walk-forward")) {
+      OkrTest.Run text = run("backtest", q3.toString(), "--method", "movement-aware", "--outcome-from-last-check-in",
+          walk);
+      assertThat(text.code()).as(text.err()).isZero();
+      assertThat(text.out()).as(walk).startsWith("1 cycle, 30 key results with a final value (30 of them scored "
+          + "from their last check-in)\nforecast model: ");
+    }
+    assertThat(plain.out()).doesNotContain("scored from");
   }
 }

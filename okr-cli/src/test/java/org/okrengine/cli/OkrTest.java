@@ -359,11 +359,13 @@ class OkrTest {
     assertThat(text.out()).startsWith("1 cycle, 30 key results with a final value\n");
     assertThat(text.out()).contains("plan-prior-bayes").contains("default method: movement-aware");
     // of the 30, the 3 achieve key results give no interval (22 increase or decrease and 5 maintain ones do):
-    // coverage and width are over 27 forecasts; linear-pace gives intervals for the maintain ones only
+    // coverage is over 27 forecasts, width over the 25 whose key result has a baseline (maintain KR-10 and KR-29 have
+    // none); linear-pace gives intervals for the maintain ones only
     assertThat(text.out()).contains("method             origin       n  brier  logLoss     n80  cov80  width    mae  "
         + "misses   hits\n").contains("\nplan-prior-bayes      50%      30 ").contains("\nlinear-pace           50%"
-        + "      30 ").contains("\nn80: forecasts that gave an 80% interval, the ones cov80 and width are over (n: "
-        + "every forecast, one per key result).\n");
+        + "      30 ").contains("\nn80: forecasts that gave an 80% interval, the ones cov80 is over (n: every forecast, "
+        + "one per key result).\nwidth: over the n80 whose key result has a baseline apart from its target, in "
+        + "progress points.\n");
     assertThat(text.out().lines().filter(l -> l.startsWith("plan-prior-bayes ")).map(l -> l.substring(50, 57)))
         .containsExactly("     27", "     27", "     27");
     assertThat(text.out().lines().filter(l -> l.startsWith("linear-pace ")).map(l -> l.substring(50, 57)))

@@ -330,6 +330,11 @@ public final class Backtest {
     private Consumer<BacktestForecast> listener;
     private long cycles;
     private long keyResults;
+    /**
+     * Of {@link #keyResults}, those without a result scored against their last check-in
+     * ({@link Backtest#withOutcomeFromLastCheckIn}), so forecast at their expected last check-in.
+     */
+    private long keyResultsFromLastCheckIn;
     /** The settings as {@link BacktestBytes} writes them, made when first needed. */
     private byte[] settingsBytes;
 
@@ -413,6 +418,7 @@ public final class Backtest {
           continue;
         }
         keyResults++;
+        keyResultsFromLastCheckIn += kr.result() == null ? 1 : 0;
         List<Milestone> milestones = cycle.milestonesOf(kr.id());
         Metric metric = kr.metric();
         double finalValue = outcome;
@@ -462,6 +468,7 @@ public final class Backtest {
       }
       cycles += other.cycles;
       keyResults += other.keyResults;
+      keyResultsFromLastCheckIn += other.keyResultsFromLastCheckIn;
       for (ForecastMethod m : backtest.methods) {
         Sums[] mine = sums.get(m);
         Sums[] theirs = other.sums.get(m);
@@ -483,7 +490,7 @@ public final class Backtest {
     /**
      * Everything this accumulator has seen, as bytes for another process to {@linkplain #mergeBytes merge} or
      * {@linkplain #fromBytes rebuild} (for example a distributed job's partitions). Exact: merging the bytes gives
-     * what merging this accumulator would. The format ({@code BacktestBytes}: magic number, version 3, the settings,
+     * what merging this accumulator would. The format ({@code BacktestBytes}: magic number, version 4, the settings,
      * the counts and exact sums) is explicit; no Java serialisation.
      */
     @Override
@@ -493,6 +500,7 @@ public final class Backtest {
         out.write(settings());
         out.writeLong(cycles);
         out.writeLong(keyResults);
+        out.writeLong(keyResultsFromLastCheckIn);
         for (ForecastMethod m : backtest.methods) {
           for (Sums s : sums.get(m)) {
             s.writeTo(out);
@@ -523,6 +531,11 @@ public final class Backtest {
           bytes.length - header.settings().length))) {
         other.cycles = in.readLong();
         other.keyResults = in.readLong();
+        other.keyResultsFromLastCheckIn = in.readLong();
+        if (!(other.keyResultsFromLastCheckIn >= 0 && other.keyResultsFromLastCheckIn <= other.keyResults)) {
+          throw new IllegalArgumentException("backtest accumulator bytes must hold a count of key results from "
+              + "last check-ins within [0, " + other.keyResults + "]: " + other.keyResultsFromLastCheckIn);
+        }
         for (ForecastMethod m : backtest.methods) {
           for (Sums s : other.sums.get(m)) {
             s.mergeFrom(in);
@@ -562,7 +575,8 @@ public final class Backtest {
       }
       return new BacktestReport(cycles, keyResults, Forecaster.withDefaults().method(), best, out,
           backtest.forecaster.model().name(),
-          backtest.resultTiming == ResultTiming.LAST_CHECK_IN ? ResultTiming.LAST_CHECK_IN : ResultTiming.END, null);
+          backtest.resultTiming == ResultTiming.LAST_CHECK_IN ? ResultTiming.LAST_CHECK_IN : ResultTiming.END, null,
+          keyResultsFromLastCheckIn);
     }
   }
 
@@ -574,6 +588,11 @@ public final class Backtest {
     final ExactSum logLoss = new ExactSum();
     long intervals;
     long covered;
+    /**
+     * Of {@link #intervals}, those of a key result with a span (|target - baseline| above 0), the ones {@link #width}
+     * adds up: a maintain key result without a baseline has none to divide a width by.
+     */
+    long widths;
     final ExactSum width = new ExactSum();
     final ExactSum absError = new ExactSum();
     long misses;
@@ -602,7 +621,10 @@ public final class Backtest {
         if (finalValue >= f.interval().low() && finalValue <= f.interval().high()) {
           covered++;
         }
-        width.add(span > 0 ? (f.interval().high() - f.interval().low()) / span : 0);
+        if (span > 0) {
+          widths++;
+          width.add((f.interval().high() - f.interval().low()) / span);
+        }
       }
       absError.add(Math.abs(f.landingProgress() - finalProgress));
       boolean flagged = f.status() == Status.AT_RISK || f.status() == Status.OFF_TRACK;
@@ -625,6 +647,7 @@ public final class Backtest {
       logLoss.merge(o.logLoss);
       intervals += o.intervals;
       covered += o.covered;
+      widths += o.widths;
       width.merge(o.width);
       absError.merge(o.absError);
       misses += o.misses;
@@ -646,7 +669,7 @@ public final class Backtest {
             c == 0 ? null : binProbability[i].value() / c, c == 0 ? null : binHits[i] / (double) c));
       }
       return new MethodScore(m, origin, n, mean(brier, n), mean(logLoss, n), intervals, ratio(covered, intervals),
-          mean(width, intervals), mean(absError, n), ratio(missesFlagged, misses), ratio(hitsFlagged, hits), bins);
+          mean(width, widths), mean(absError, n), ratio(missesFlagged, misses), ratio(hitsFlagged, hits), bins);
     }
 
     private static Double mean(ExactSum sum, long count) {
@@ -657,6 +680,7 @@ public final class Backtest {
       out.writeLong(n);
       out.writeLong(intervals);
       out.writeLong(covered);
+      out.writeLong(widths);
       out.writeLong(misses);
       out.writeLong(missesFlagged);
       out.writeLong(hits);
@@ -676,6 +700,7 @@ public final class Backtest {
       n += in.readLong();
       intervals += in.readLong();
       covered += in.readLong();
+      widths += in.readLong();
       misses += in.readLong();
       missesFlagged += in.readLong();
       hits += in.readLong();

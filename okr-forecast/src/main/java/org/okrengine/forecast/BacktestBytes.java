@@ -14,7 +14,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * The settings part of a backtest accumulator's bytes, format version 3: what {@link Backtest.Accumulator#toBytes}
+ * The settings part of a backtest accumulator's bytes, format version 4: what {@link Backtest.Accumulator#toBytes}
  * writes first, {@link Backtest.Accumulator#fromBytes} rebuilds the backtest from, and
  * {@link Backtest.Accumulator#mergeBytes} compares with its own.
  */
@@ -22,7 +22,9 @@ final class BacktestBytes {
   /*
    * Layout (big-endian, java.io.DataOutput):
    *
-   *   int     magic 0x4F4B5203 ("OKR" and the version, 3); earlier versions are refused, naming theirs (version 2,
+   *   int     magic 0x4F4B5204 ("OKR" and the version, 4); earlier versions are refused, naming theirs (version 3,
+   *           0x4F4B5203, had no count of key results scored from their last check-in and no count of the intervals
+   *           with a width, so its width sums held a 0 for each interval of a key result without a span; version 2,
    *           0x4F4B5202, had no outcome setting; version 1, 0x4F4B5201, no forecaster settings)
    *   int     count of origins, then each a double (fractions of the cycle, ascending, within (0, 1))
    *   int     count of methods, then each method's id as a string
@@ -33,12 +35,23 @@ final class BacktestBytes {
    *           forecaster forecasts every key result's value at its last check-in (Forecaster.withOutcomeFromLastCheckIn;
    *           since 2026-12-05, a byte of 0 or 1 reading as before); bit 2: the results are last check-ins
    *           (ResultTiming.LAST_CHECK_IN: every key result forecast at its expected last check-in; since 2026-12-06)
-   *   then the body, Backtest.Accumulator's: long cycles, long key results, the sums of each method at each origin
+   *   then the body, Backtest.Accumulator's: long cycles, long key results, long key results scored against their
+   *           last check-in for want of a result (at most the key results; version 4), then the sums of each method
+   *           at each origin, methods in the backtest's order, origins ascending; each: longs n, intervals, covered,
+   *           intervals with a width (of a key result whose |target - baseline| is above 0; version 4), misses,
+   *           misses flagged, hits, hits flagged; exact sums Brier, log loss, width (over the intervals with a
+   *           width), absolute error; then per probability bin (ten) a long count, a long hits and an exact sum of
+   *           the probabilities
    *
    * A string is an int count of UTF-16 units and the units, two bytes each (DataOutput.writeUTF stops at 64 KB).
    * The forecaster's method and level are not written: the backtest scores every method it names, with 80% intervals.
    */
-  static final int MAGIC = 0x4F4B5203;
+  static final int MAGIC = 0x4F4B5204;
+  /**
+   * The magic number of version 3, which had no count of key results from last check-ins nor of intervals with a
+   * width.
+   */
+  static final int MAGIC_V3 = 0x4F4B5203;
   /** The magic number of version 2, which had no outcome setting. */
   static final int MAGIC_V2 = 0x4F4B5202;
   /** The magic number of version 1, which had no forecaster settings. */
@@ -132,9 +145,9 @@ final class BacktestBytes {
     Objects.requireNonNull(bytes, "bytes must not be null");
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
       int magic = bytes.length >= 4 ? in.readInt() : 0;
-      if (magic == MAGIC_V1 || magic == MAGIC_V2) {
-        throw new IllegalArgumentException("backtest accumulator bytes must be of format version 3: version "
-            + (magic == MAGIC_V1 ? 1 : 2));
+      if (magic == MAGIC_V1 || magic == MAGIC_V2 || magic == MAGIC_V3) {
+        throw new IllegalArgumentException("backtest accumulator bytes must be of format version 4: version "
+            + (magic & 0xFF));
       }
       if (magic != MAGIC) {
         throw new IllegalArgumentException(String.format(Locale.ROOT, "bytes must begin with the magic number "

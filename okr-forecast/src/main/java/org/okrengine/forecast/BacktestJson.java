@@ -13,6 +13,7 @@ public final class BacktestJson {
     sb.append("{\n  \"format\": \"" + FORMAT + "\",\n");
     sb.append("  \"cycles\": ").append(r.cycles()).append(",\n");
     sb.append("  \"keyResults\": ").append(r.keyResults()).append(",\n");
+    sb.append("  \"keyResultsFromLastCheckIn\": ").append(r.keyResultsFromLastCheckIn()).append(",\n");
     sb.append("  \"defaultMethod\": \"").append(r.defaultMethod().id()).append("\",\n");
     sb.append("  \"bestMethod\": ").append(r.bestMethod() == null ? "null" : "\"" + r.bestMethod().id() + "\"")
         .append(",\n");

@@ -12,12 +12,14 @@ import java.util.Objects;
  * @param n key results scored
  * @param brier mean squared error of the probability of target (0 best, 0.25 a coin)
  * @param logLoss mean negative log-likelihood of the outcome, probabilities clipped to [0.001, 0.999]
- * @param intervals80 forecasts of the {@code n} that gave an 80% interval, the ones {@code coverage80} and
- *     {@code width80} are over (an achieve key result never gives one; linear-pace only for maintain key results)
+ * @param intervals80 forecasts of the {@code n} that gave an 80% interval, the ones {@code coverage80} is over, and
+ *     {@code width80} over those with a span (an achieve key result never gives one; linear-pace only for maintain
+ *     key results)
  * @param coverage80 share of outcomes inside the 80% interval, over the {@code intervals80} forecasts that gave one,
  *     or null when none did
  * @param width80 mean width of the 80% interval in progress points (width / |target - baseline|), over the
- *     {@code intervals80} forecasts, or null when none gave one
+ *     {@code intervals80} forecasts whose key result has a span (a baseline apart from its target: a maintain key
+ *     result without a baseline has none, and its intervals count in {@code coverage80} only), or null when none has
  * @param maeProgress mean absolute error of landing progress, in progress points
  * @param missesFlagged share of misses flagged at-risk or off-track, or null without misses
  * @param hitsFlagged share of hits flagged at-risk or off-track (false alarms), or null without hits

@@ -14,6 +14,8 @@ import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.okrengine.model.KeyResult;
+import org.okrengine.model.Objective;
 import org.okrengine.model.OkrCycle;
 import org.okrengine.model.json.CycleJson;
 import org.okrengine.model.json.JsonLine;
@@ -164,22 +166,88 @@ class BacktestMergeTest {
   }
 
   @Test
-  void fromBytes_versionOneOrTwoOrNotABacktest_exactMessages() {
+  void fromBytes_versionOneTwoOrThreeOrNotABacktest_exactMessages() {
     byte[] v1 = {0x4F, 0x4B, 0x52, 0x01, 0, 0, 0, 0};
     assertThatThrownBy(() -> Backtest.Accumulator.fromBytes(v1)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("backtest accumulator bytes must be of format version 3: version 1");
+        .hasMessage("backtest accumulator bytes must be of format version 4: version 1");
     byte[] v2 = {0x4F, 0x4B, 0x52, 0x02, 0, 0, 0, 0};
     assertThatThrownBy(() -> Backtest.Accumulator.fromBytes(v2)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("backtest accumulator bytes must be of format version 3: version 2");
+        .hasMessage("backtest accumulator bytes must be of format version 4: version 2");
+    // version 3's bytes as they were: an empty default accumulator's, under its magic (0x4F4B5203)
+    byte[] v3 = Backtest.withDefaults().newAccumulator().toBytes();
+    v3[3] = 0x03;
+    assertThatThrownBy(() -> Backtest.Accumulator.fromBytes(v3)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("backtest accumulator bytes must be of format version 4: version 3");
+    assertThatThrownBy(() -> Backtest.withDefaults().newAccumulator().mergeBytes(v3))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("backtest accumulator bytes must be of format version 4: version 3");
     assertThatThrownBy(() -> Backtest.Accumulator.fromBytes(new byte[] {1, 2, 3, 4}))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("bytes must begin with the magic number 0x4F4B5203 of a backtest accumulator: 0x01020304");
+        .hasMessage("bytes must begin with the magic number 0x4F4B5204 of a backtest accumulator: 0x01020304");
     assertThatThrownBy(() -> Backtest.Accumulator.fromBytes(new byte[] {0x4F, 0x4B}))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("bytes must begin with the magic number 0x4F4B5203 of a backtest accumulator: 2 bytes");
-    byte[] forged = {0x4F, 0x4B, 0x52, 0x03, 0x7F, 0, 0, 0};
+        .hasMessage("bytes must begin with the magic number 0x4F4B5204 of a backtest accumulator: 2 bytes");
+    byte[] forged = {0x4F, 0x4B, 0x52, 0x04, 0x7F, 0, 0, 0};
     assertThatThrownBy(() -> Backtest.Accumulator.fromBytes(forged)).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("backtest accumulator bytes must hold a count of origins within what is left: 2130706432");
+  }
+
+  /**
+   * The count of key results scored from their last check-in and the intervals with a width travel in the bytes
+   * (version 4): a history of uptime quarters (BacktestTest.uptime: "M" with a span, its twin "N" without), half of
+   * it exported without results, split in two halves whose bytes merge to the report of the whole: 20 of the 40
+   * cycles' 40 key results (the "M" and "N" of cycles 0 to 19) scored from their last check-in, and width80 over the
+   * 40 "M" forecasts at each origin, as in the whole.
+   */
+  @Test
+  void bytes_carryTheCountFromLastCheckIns_andTheWidths_mergingHalvesToTheWhole() {
+    List<OkrCycle> uptime = BacktestTest.uptime(40, 11, true);
+    List<OkrCycle> cycles = new ArrayList<>();
+    for (int i = 0; i < uptime.size(); i++) {
+      OkrCycle c = uptime.get(i);
+      if (i < 20) {
+        List<KeyResult> krs = new ArrayList<>();
+        for (KeyResult kr : c.keyResults()) {
+          krs.add(new KeyResult(kr.id(), null, null, "t", 1, List.of(), kr.metric(), null, kr.checkIns(), null));
+        }
+        c = OkrCycle.of(c.cycle(), c.teams(), List.of(new Objective(c.objectives().get(0).id(), null, "t", null,
+            null, null, krs)));
+      }
+      cycles.add(c);
+    }
+    Backtest bt = Backtest.withDefaults().withMethods(List.of(ForecastMethod.LINEAR_PACE, ForecastMethod.OLS_TREND))
+        .withOutcomeFromLastCheckIn(true).withResultTiming(ResultTiming.END);
+    BacktestReport whole = bt.run(cycles);
+    assertThat(whole.keyResults()).isEqualTo(80);
+    assertThat(whole.keyResultsFromLastCheckIn()).isEqualTo(40);
+    Backtest.Accumulator first = bt.newAccumulator();
+    Backtest.Accumulator second = bt.newAccumulator();
+    cycles.subList(0, 30).forEach(first::add);
+    cycles.subList(30, 40).forEach(second::add);
+    // the first half (cycles 0 to 29) holds the 40 key results without a result; the second none
+    assertThat(Backtest.Accumulator.fromBytes(first.toBytes()).report().keyResultsFromLastCheckIn()).isEqualTo(40);
+    assertThat(Backtest.Accumulator.fromBytes(second.toBytes()).report().keyResultsFromLastCheckIn()).isZero();
+    BacktestReport merged = Backtest.Accumulator.fromBytes(second.toBytes()).mergeBytes(first.toBytes()).report();
+    assertThat(merged).isEqualTo(whole);
+    assertThat(merged.keyResultsFromLastCheckIn()).isEqualTo(40);
+    MethodScore pace = merged.score(ForecastMethod.LINEAR_PACE, 0.5).orElseThrow();
+    assertThat(pace.intervals80()).isEqualTo(80);
+    // the width of the 40 "M"s alone (exact sums: the same number to the last bit), as the same cycles without the
+    // twins score it
+    List<OkrCycle> withoutTwins = cycles.stream().map(c -> OkrCycle.of(c.cycle(), c.teams(), List.of(new Objective(
+        c.objectives().get(0).id(), null, "t", null, null, null, List.of(c.keyResults().get(0)))))).toList();
+    MethodScore alone = bt.run(withoutTwins).score(ForecastMethod.LINEAR_PACE, 0.5).orElseThrow();
+    assertThat(alone.intervals80()).isEqualTo(40);
+    assertThat(pace.width80()).isPositive().isEqualTo(alone.width80());
+    // a round trip is the same bytes
+    assertThat(Backtest.Accumulator.fromBytes(first.toBytes()).toBytes()).isEqualTo(first.toBytes());
+    // a count of key results from last check-ins above the key results is refused (cycles, key results, then it)
+    byte[] forged = second.toBytes();
+    int at = BacktestBytes.read(forged).settings().length + 16;
+    forged[at + 7] = 21;
+    assertThatThrownBy(() -> Backtest.Accumulator.fromBytes(forged)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("backtest accumulator bytes must hold a count of key results from last check-ins within [0, 20]: "
+            + "21");
   }
 
   @Test

@@ -72,9 +72,11 @@ class BacktestTest {
     BacktestReport fromCheckIns = Backtest.withDefaults().withOutcomeFromLastCheckIn(true).run(noResults);
     assertThat(fromCheckIns.keyResults()).isEqualTo(400);
     assertThat(fromCheckIns.evidence()).isEqualTo(ResultTimingEvidence.NONE);
+    // (which counts none of its key results as scored from their last check-in: they have results)
     Backtest atEnd = Backtest.withDefaults().withResultTiming(ResultTiming.END);
-    assertThat(fromCheckIns.withEvidence(null)).isEqualTo(atEnd
-        .withForecaster(Forecaster.withDefaults().withOutcomeFromLastCheckIn(true)).run(exported(HISTORY, true)));
+    assertThat(fromCheckIns.keyResultsFromLastCheckIn()).isEqualTo(400);
+    assertThat(fromCheckIns.withEvidence(null)).isEqualTo(counting(atEnd
+        .withForecaster(Forecaster.withDefaults().withOutcomeFromLastCheckIn(true)).run(exported(HISTORY, true)), 400));
     // and not that of the forecasts of the value at the end, which the key results with a result get when their
     // results are taken to be measured at the end
     BacktestReport atTheEnd = atEnd.run(exported(HISTORY, true));
@@ -117,7 +119,13 @@ class BacktestTest {
     assertThat(withResults).isNotEqualTo(b.withForecaster(Forecaster.withDefaults().withOutcomeFromLastCheckIn(true))
         .run(exported(dated, true)).withModel(withResults.model()));
     assertThat(b.withOutcomeFromLastCheckIn(true).runWalkForward(exported(dated, false), null))
-        .isEqualTo(withResults);
+        .isEqualTo(counting(withResults, 60));
+  }
+
+  /** {@code r} counting {@code n} of its key results as scored from their last check-in. */
+  static BacktestReport counting(BacktestReport r, long n) {
+    return new BacktestReport(r.cycles(), r.keyResults(), r.defaultMethod(), r.bestMethod(), r.scores(), r.model(),
+        r.resultTiming(), r.evidence(), n);
   }
 
   /**
@@ -277,6 +285,107 @@ class BacktestTest {
         .contains("\"intervals80\": 0, \"coverage80\": null, ");
     assertThatThrownBy(() -> new MethodScore(ForecastMethod.OLS_TREND, 0.5, 2, null, null, 3, null, null, null,
         null, null, List.of())).hasMessage("intervals80 must be within [0, n = 2]: 3");
+  }
+
+  /**
+   * Quarters of uptime kept above 99%: each cycle's key result "M" has a baseline (99.5, so a span of 0.5) and, with
+   * {@code twin}, its twin "N" has the same check-ins and result but no baseline (a maintain key result as most are
+   * written: no span to divide a width by). Weekly check-ins wander around 99.2; the result is the last one.
+   */
+  static List<OkrCycle> uptime(int count, long seed, boolean twin) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    List<OkrCycle> out = new ArrayList<>();
+    for (int c = 0; c < count; c++) {
+      Cycle q = Cycle.of("U" + c, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31));
+      List<CheckIn> checkIns = new ArrayList<>();
+      double v = 99.2;
+      for (int w = 1; w <= 12; w++) {
+        v = Math.min(100, Math.max(98, v + rnd.nextDouble(-0.15, 0.15)));
+        checkIns.add(CheckIn.of(q.startInstant().plusSeconds(w * 7L * 86_400), Math.rint(v * 100) / 100));
+      }
+      Result result = Result.of(checkIns.get(11).value());
+      List<KeyResult> krs = new ArrayList<>();
+      krs.add(new KeyResult("M" + c, null, null, "t", 1, List.of(),
+          new Metric(99.5, 99, org.okrengine.model.Direction.MAINTAIN_ABOVE, "%"), null, checkIns, result));
+      if (twin) {
+        krs.add(new KeyResult("N" + c, null, null, "t", 1, List.of(),
+            new Metric(null, 99, org.okrengine.model.Direction.MAINTAIN_ABOVE, "%"), null, checkIns, result));
+      }
+      out.add(OkrCycle.of(q, List.of(Team.of("t")), List.of(new Objective("O" + c, null, "t", null, null, null,
+          krs))));
+    }
+    return out;
+  }
+
+  /**
+   * width80 is a mean over the intervals that have a width: those of a key result with a span. The twins without a
+   * baseline ("N") give intervals (counted in intervals80 and coverage80) but no width, so the history with twins
+   * scores width80 as the one without them: the mean of (high - low) / 0.5 over the "M" forecasts alone. Before, each
+   * twin's interval added a width of 0 to a mean over all the intervals80: half that (as many twins as "M"s).
+   */
+  @Test
+  void run_width80_isOverTheIntervalsOfKeyResultsWithASpan() {
+    Backtest b = Backtest.withDefaults().withMethods(List.of(ForecastMethod.LINEAR_PACE, ForecastMethod.MOVEMENT_AWARE))
+        .withResultTiming(ResultTiming.END);
+    List<BacktestForecast> forecasts = new ArrayList<>();
+    BacktestReport twins = b.run(uptime(40, 11, true), forecasts::add);
+    BacktestReport alone = b.run(uptime(40, 11, false));
+    assertThat(twins.keyResults()).isEqualTo(80);
+    for (MethodScore s : twins.scores()) {
+      MethodScore m = alone.score(s.method(), s.origin()).orElseThrow();
+      // every maintain forecast gives an interval with these methods: 40 "M"s and 40 "N"s
+      assertThat(m.intervals80()).as("%s %s", s.method(), s.origin()).isEqualTo(40);
+      assertThat(s.intervals80()).isEqualTo(80);
+      // the mean of (high - low) / 0.5 over the 40 forecasts of the "M"s at this origin, which the listener saw
+      double expected = forecasts.stream().filter(f -> f.method() == s.method() && f.origin() == s.origin()
+          && f.keyResultId().startsWith("M")).mapToDouble(f -> (f.interval().high() - f.interval().low()) / 0.5)
+          .sum() / 40;
+      assertThat(expected).isPositive();
+      assertThat(s.width80()).as("%s %s", s.method(), s.origin()).isCloseTo(expected, within(1e-12))
+          .isEqualTo(m.width80());
+      // coverage80 stays over all 80: a share of 80, the "N"s covered as often as the "M"s (same values)
+      assertThat(s.coverage80() * 80).isCloseTo(Math.rint(s.coverage80() * 80), within(1e-9));
+    }
+    // the twins alone: intervals to cover, none with a width
+    BacktestReport noSpan = b.run(uptime(40, 11, true).stream().map(c -> OkrCycle.of(c.cycle(), c.teams(),
+        List.of(new Objective(c.objectives().get(0).id(), null, "t", null, null, null,
+            List.of(c.keyResults().get(1)))))).toList());
+    MethodScore pace = noSpan.score(ForecastMethod.LINEAR_PACE, 0.5).orElseThrow();
+    assertThat(pace.intervals80()).isEqualTo(40);
+    assertThat(pace.coverage80()).isNotNull();
+    assertThat(pace.width80()).isNull();
+    assertThat(BacktestJson.write(noSpan)).contains("\"intervals80\": 40, \"coverage80\": " + pace.coverage80()
+        + ", \"width80\": null, ");
+  }
+
+  /**
+   * A history exported without results, scored against its last check-ins: the report counts every key result as
+   * scored from its last check-in (each forecast there), though resultTiming stays END (when the results, of which
+   * there are none, were taken); 100 of 400 exported without results among 300 with them count 100; without the
+   * option, none.
+   */
+  @Test
+  void outcomeFromLastCheckIn_reportCountsTheKeyResultsScoredFromTheirLastCheckIn() {
+    Backtest b = Backtest.withDefaults().withMethods(List.of(ForecastMethod.MOVEMENT_AWARE));
+    BacktestReport none = b.withOutcomeFromLastCheckIn(true).run(exported(HISTORY, false));
+    assertThat(none.keyResults()).isEqualTo(400);
+    assertThat(none.keyResultsFromLastCheckIn()).isEqualTo(400);
+    assertThat(none.resultTiming()).isEqualTo(ResultTiming.END);
+    assertThat(BacktestJson.write(none)).contains("\"keyResults\": 400,\n  \"keyResultsFromLastCheckIn\": 400,\n");
+    List<OkrCycle> some = new ArrayList<>(exported(HISTORY.subList(0, 100), false));
+    some.addAll(HISTORY.subList(100, 400));
+    assertThat(b.withOutcomeFromLastCheckIn(true).run(some).keyResultsFromLastCheckIn()).isEqualTo(100);
+    // walk-forward (the cycles all start together: nothing ended before any, so the model as it is) counts them too
+    assertThat(b.withOutcomeFromLastCheckIn(true).runWalkForward(some, null).keyResultsFromLastCheckIn())
+        .isEqualTo(100);
+    BacktestReport results = b.run(HISTORY);
+    assertThat(results.keyResultsFromLastCheckIn()).isZero();
+    assertThat(BacktestJson.write(results)).contains("\"keyResultsFromLastCheckIn\": 0,\n");
+    // at most keyResults; the constructors before it count none
+    assertThatThrownBy(() -> new BacktestReport(1, 1, ForecastMethod.MOVEMENT_AWARE, null, List.of(), null,
+        ResultTiming.END, null, 2)).hasMessage("keyResultsFromLastCheckIn must be within [0, keyResults = 1]: 2");
+    assertThat(new BacktestReport(1, 1, ForecastMethod.MOVEMENT_AWARE, null, List.of(), null, ResultTiming.END, null)
+        .keyResultsFromLastCheckIn()).isZero();
   }
 
   /** coverage80 and width80 score 80% intervals whatever level the forecaster given to the backtest has. */

@@ -121,6 +121,8 @@ class SettingsTest {
     String expected = BacktestJson.write(backtest.run(quarters));
     assertThat(backtest.run(quarters).keyResults()).isEqualTo(60);
     assertThat(backtest.withOutcomeFromLastCheckIn(false).run(quarters).keyResults()).isEqualTo(30);
+    // Q3's 30 scored from their last check-ins, counted by each partition's accumulator and merged through the bytes
+    assertThat(expected).contains("  \"keyResults\": 60,\n  \"keyResultsFromLastCheckIn\": 30,\n");
     assertThat(SparkBacktest.of(backtest).run(quarterLines).json()).isEqualTo(expected);
   }
 
