@@ -544,6 +544,20 @@ public final class Backtest {
         if (in.read() != -1) {
           throw new IllegalArgumentException("trailing bytes after a backtest accumulator");
         }
+        // no checksum: what no accumulator can hold (a count below 0, parts above their whole, a sum NaN, infinite
+        // or below 0) is refused, so that no NaN or negative count reaches the report
+        String problem = other.cycles < 0 || other.keyResults < 0 ? "cycles " + other.cycles + ", key results "
+            + other.keyResults : null;
+        for (ForecastMethod m : backtest.methods) {
+          Sums[] s = other.sums.get(m);
+          for (int k = 0; problem == null && k < s.length; k++) {
+            problem = s[k].problem();
+            problem = problem == null ? null : m.id() + " at " + backtest.origins[k] + ": " + problem;
+          }
+        }
+        if (problem != null) {
+          throw new IllegalArgumentException("corrupt accumulator bytes: " + problem);
+        }
       } catch (IOException e) {
         throw new IllegalArgumentException("truncated or corrupt accumulator bytes: " + e, e);
       }
@@ -714,6 +728,34 @@ public final class Backtest {
         binHits[i] += in.readLong();
         binProbability[i].mergeFrom(in);
       }
+    }
+
+    /**
+     * What no accumulator's sums can hold (they were read from bytes), or null: a count below 0, parts that do not
+     * add up to their whole, a sum NaN, infinite or out of its range.
+     */
+    String problem() {
+      long inBins = 0;
+      boolean binsSound = true;
+      for (int i = 0; i < BINS; i++) {
+        double p = binProbability[i].value();
+        binsSound &= binHits[i] >= 0 && binHits[i] <= binCount[i] && p >= 0 && p <= binCount[i];
+        inBins += binCount[i];
+      }
+      if (n < 0 || hits < 0 || misses < 0 || hits + misses != n || inBins != n || !binsSound
+          || intervals < 0 || intervals > n || covered < 0 || covered > intervals || widths < 0 || widths > intervals
+          || hitsFlagged < 0 || hitsFlagged > hits || missesFlagged < 0 || missesFlagged > misses) {
+        return "counts that do not add up (n " + n + ", hits " + hits + ", misses " + misses + ", in bins " + inBins
+            + ", intervals " + intervals + ", covered " + covered + ", widths " + widths + ")";
+      }
+      double b = brier.value();
+      double l = logLoss.value();
+      double w = width.value();
+      double a = absError.value();
+      if (!(b >= 0 && b <= n && l >= 0 && w >= 0 && a >= 0 && l + w + a < Double.POSITIVE_INFINITY)) {
+        return "sums out of range (brier " + b + ", log loss " + l + ", width " + w + ", error " + a + ")";
+      }
+      return null;
     }
 
     private static Double ratio(long part, long whole) {

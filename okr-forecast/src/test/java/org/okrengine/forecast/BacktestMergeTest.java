@@ -104,6 +104,48 @@ class BacktestMergeTest {
     assertThatThrownBy(() -> acc.mergeBytes(truncated)).isInstanceOf(IllegalArgumentException.class);
   }
 
+  /**
+   * Bytes with no checksum, damaged in one place: a NaN count in a sum, or a count below 0, is refused (it was
+   * merged: the report read brier NaN, or cycles -9223372036854775807), and the accumulator is left as it was.
+   */
+  @Test
+  void damagedBytes_refusedNamingWhat() throws IOException {
+    Backtest bt = Backtest.withDefaults().withMethods(List.of(ForecastMethod.LINEAR_PACE)).withOrigins(0.5);
+    Backtest.Accumulator scored = bt.newAccumulator();
+    BacktestTest.HISTORY.forEach(scored::add);
+    byte[] good = scored.toBytes();
+    int body = BacktestBytes.read(good).settings().length;
+    // the body (version 4): long cycles, long key results, long key results from last check-ins, then the one Sums:
+    // eight longs (n, intervals, covered, widths, misses, missesFlagged, hits, hitsFlagged), then brier, an exact
+    // sum: short bottom, short count, count limbs, then long NaN count (ExactSum.writeTo)
+    int sums = body + 3 * 8;
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(good.clone());
+    int brier = sums + 8 * 8;
+    int nanAt = brier + 4 + 8 * b.getShort(brier + 2);
+    assertThat(b.getLong(nanAt)).isZero();
+    b.putLong(nanAt, 1);
+    Backtest.Accumulator acc = bt.newAccumulator();
+    BacktestReport before = acc.report();
+    assertThatThrownBy(() -> acc.mergeBytes(b.array())).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("corrupt accumulator bytes: linear-pace at 0.5: sums out of range (brier NaN");
+    java.nio.ByteBuffer c = java.nio.ByteBuffer.wrap(good.clone());
+    c.putLong(body, Long.MIN_VALUE + 1);
+    assertThatThrownBy(() -> Backtest.Accumulator.fromBytes(c.array())).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cycles -9223372036854775807");
+    // one more hit than there are forecasts
+    java.nio.ByteBuffer d = java.nio.ByteBuffer.wrap(good.clone());
+    d.putLong(sums + 6 * 8, d.getLong(sums + 6 * 8) + 1);
+    assertThatThrownBy(() -> acc.mergeBytes(d.array())).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("counts that do not add up");
+    // more intervals with a width than intervals
+    java.nio.ByteBuffer e = java.nio.ByteBuffer.wrap(good.clone());
+    e.putLong(sums + 3 * 8, e.getLong(sums + 8) + 1);
+    assertThatThrownBy(() -> acc.mergeBytes(e.array())).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("counts that do not add up").hasMessageContaining(", widths ");
+    assertThat(acc.report()).isEqualTo(before);
+    assertThat(bt.newAccumulator().mergeBytes(good).report()).isEqualTo(scored.report());
+  }
+
   /** The ids of ForecastMethod.values(), in order. */
   static final String EVERY_METHOD = "[linear-pace, ols-trend, random-walk-drift, plan-prior-bayes, damped-trend, "
       + "movement-aware]";
