@@ -119,8 +119,12 @@ final class BacktestBytes {
       Forecaster forecaster;
       try {
         forecaster = Forecaster.withDefaults().withModel(ForecastModel.fromJson(model))
-            .withStaleAfterDays(staleAfterDays).withCadenceDays(cadenceDays)
-            .withOutcomeFromLastCheckIn(forecastAtLastCheckIn);
+            .withStaleAfterDays(staleAfterDays).withCadenceDays(cadenceDays);
+        // bit 1 is written only for a forecaster told so: one not told keeps its model's resultTiming (told false,
+        // not told and a model's timing all score alike: a backtest forecasts by the timing of its cycles)
+        if (forecastAtLastCheckIn) {
+          forecaster = forecaster.withOutcomeFromLastCheckIn(true);
+        }
         // thresholds of their own only where they differ from the model's, so that the forecaster still takes a
         // later model's (Forecaster.withModel) as the one written did
         if (onTrack != forecaster.onTrackProbability() || offTrack != forecaster.offTrackProbability()) {

@@ -117,6 +117,12 @@ class ModelResultTimingTest {
     MEASURED.forEach(acc::add);
     Backtest.Accumulator back = Backtest.Accumulator.fromBytes(acc.toBytes());
     assertThat(back.report().scores()).isEqualTo(acc.report().scores());
+    // the forecaster rebuilt from the bytes is the one written: not told where to forecast, so its model's timing
+    // (a later model's too), not pinned to the end
+    Forecaster rebuilt = BacktestBytes.read(acc.toBytes()).backtest().forecaster();
+    assertThat(rebuilt.outcomeFromLastCheckIn()).isEqualTo(withLast.forecaster().outcomeFromLastCheckIn()).isTrue();
+    assertThat(rebuilt.withModel(lastModel).outcomeFromLastCheckIn()).isTrue();
+    assertThat(rebuilt.withModel(endModel).outcomeFromLastCheckIn()).isFalse();
     Backtest.Accumulator again = BacktestBytes.read(acc.toBytes()).backtest().newAccumulator();
     assertThat(again).isNotNull();
     MEASURED.forEach(again::add);

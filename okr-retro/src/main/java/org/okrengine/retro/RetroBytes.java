@@ -28,7 +28,8 @@ final class RetroBytes {
    *         string), its interval level, its stale days, its on-track and off-track thresholds and its agreed
    *         cadence in days (each a double as its IEEE 754 bits, a long), its model's okr-forecast-model/1 document
    *         (a string), then a byte 1 where it forecasts the value at the last check-in
-   *         (Forecaster.withOutcomeFromLastCheckIn; nothing where it does not): every setting of the forecaster.
+   *         (Forecaster.withOutcomeFromLastCheckIn, or its model's resultTiming; nothing where it does not): every
+   *         setting of the forecaster. Read back, it is told so only where its model does not say the same.
    *   the sections, in the order of Retrospective.Accumulator's array (totals, team names, completion, objectives,
    *         trends, calibration, cadence, shapes, blockers, forecasts), each an int length and that many bytes
    *   int   CRC-32C of every byte before it
@@ -129,7 +130,12 @@ final class RetroBytes {
     in.end("the forecaster");
     try {
       Forecaster f = Forecaster.withDefaults().withMethod(method).withLevel(level).withStaleAfterDays(stale)
-          .withCadenceDays(cadence).withModel(ForecastModel.fromJson(json)).withOutcomeFromLastCheckIn(atLastCheckIn);
+          .withCadenceDays(cadence).withModel(ForecastModel.fromJson(json));
+      // told where to forecast only where the model's resultTiming does not say the same, so that the forecaster
+      // still takes a later model's timing (Forecaster.withModel) as the one written did, as with the thresholds
+      if (f.outcomeFromLastCheckIn() != atLastCheckIn) {
+        f = f.withOutcomeFromLastCheckIn(atLastCheckIn);
+      }
       // thresholds of their own only where they differ from the model's, so that the forecaster still takes a later
       // model's (Forecaster.withModel) as the one written did
       return onTrack == f.onTrackProbability() && offTrack == f.offTrackProbability() ? f

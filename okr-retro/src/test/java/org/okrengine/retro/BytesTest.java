@@ -21,6 +21,7 @@ import org.okrengine.forecast.ForecastMethod;
 import org.okrengine.forecast.ForecastModel;
 import org.okrengine.forecast.Forecaster;
 import org.okrengine.forecast.Hyperparameters;
+import org.okrengine.forecast.ResultTiming;
 import org.okrengine.model.OkrCycle;
 
 /**
@@ -218,6 +219,38 @@ class BytesTest {
     // thresholds of its own (0.6) stay its own
     Forecaster own = RetroBytes.settingsOf(custom().newAccumulator().toBytes()).forecaster();
     assertThat(own.withModel(ForecastModel.defaults().withAtRiskBelow(0.25)).onTrackProbability()).isEqualTo(0.6);
+  }
+
+  /**
+   * A replay whose forecaster forecasts at the last check-in because its model says so (a model fitted on an OKR
+   * tool's export, ForecastModel.resultTiming), not because it was told: rebuilt from the bytes, it still takes a later
+   * model's timing as the one written does (as its thresholds do, above), and bytes of two such accumulators merge.
+   */
+  @Test
+  void fromBytes_timingOfTheModel_stillFollowsALaterModel() {
+    ForecastModel export = ForecastModel.defaults().withResultTiming(ResultTiming.LAST_CHECK_IN);
+    Retrospective retro = Retrospective.withDefaults().withForecaster(Forecaster.withDefaults().withModel(export));
+    Forecaster written = retro.forecaster();
+    Forecaster rebuilt = RetroBytes.settingsOf(retro.newAccumulator().toBytes()).forecaster();
+    assertThat(rebuilt.outcomeFromLastCheckIn()).isTrue();
+    // the shipped model forecasts at the end: so does the written forecaster with it, and so must the rebuilt one
+    // (it forecast at the last check-in whatever the model, as if told so)
+    assertThat(written.withModel(ForecastModel.defaults()).outcomeFromLastCheckIn()).isFalse();
+    assertThat(rebuilt.withModel(ForecastModel.defaults()).outcomeFromLastCheckIn()).isFalse();
+    // told the end despite its model: that stays told
+    Forecaster toldEnd = RetroBytes.settingsOf(Retrospective.withDefaults().withForecaster(Forecaster.withDefaults()
+        .withModel(export).withOutcomeFromLastCheckIn(false)).newAccumulator().toBytes()).forecaster();
+    assertThat(toldEnd.outcomeFromLastCheckIn()).isFalse();
+    assertThat(toldEnd.withModel(export).outcomeFromLastCheckIn()).isFalse();
+    // the same replay from bytes, and two halves' bytes merged: the report of one pass
+    String once = RetroJson.write(retro.run(CYCLES));
+    Retrospective.Accumulator a = retro.newAccumulator();
+    Retrospective.Accumulator b = retro.newAccumulator();
+    for (int i = 0; i < CYCLES.size(); i++) {
+      (i % 2 == 0 ? a : b).add(CYCLES.get(i));
+    }
+    assertThat(RetroJson.write(Retrospective.Accumulator.fromBytes(a.toBytes()).mergeBytes(b.toBytes()).report()))
+        .isEqualTo(once);
   }
 
   @Test
