@@ -225,7 +225,9 @@ public final class Forecaster {
    * left; {@code Kernel.outcomeX}): the landing
    * value, its interval and the probability of target are taken there, with the same method and model. Completion
    * dates, statuses' other rules and the figures once the cycle is over are unchanged. Measured on company-like
-   * variants of the shared families (docs/experiments/outcome-horizon.md).
+   * variants of the shared families (docs/experiments/outcome-horizon.md). Either way it overrides the model's
+   * {@link ForecastModel#resultTiming} (before or after {@link #withModel}): {@code false} forecasts the end even with
+   * a model fitted on an export; not called, the model decides.
    */
   public Forecaster withOutcomeFromLastCheckIn(boolean fromLastCheckIn) {
     return new Forecaster(method, model, level, staleAfterDays, cadenceDays, onTrackProbability,
