@@ -155,6 +155,13 @@ final class FitCommand implements Callable<Integer> {
       return "; its history's results were its last check-ins" + then;
     }
     ResultTimingEvidence e = ResultTimingEvidence.of(history);
+    if (e.compared() < ResultTimingEvidence.MIN_COMPARED) {
+      // too few compared to tell: the timing is the refitted model's (ForecastModel.fit), not this history's
+      return String.format(Locale.ROOT, "; too few of this history's key results to tell when its results were "
+          + "taken (%,d of %,d compared equal their last check-in, at least %d needed), so it keeps the refitted "
+          + "model's: its history's results were its last check-ins", e.equal(), e.compared(),
+          ResultTimingEvidence.MIN_COMPARED) + then;
+    }
     return String.format(Locale.ROOT, "; this history's results were its last check-ins (%,d of %,d compared equal "
         + "them)", e.equal(), e.compared()) + then;
   }

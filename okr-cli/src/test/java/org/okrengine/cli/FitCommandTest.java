@@ -190,6 +190,52 @@ class FitCommandTest {
     assertThat(r.out()).startsWith("q3: fitted on 22 key results of 1 cycle");
   }
   /**
+   * A refit of a last-check-in model on a history that compares fewer than 10 key results keeps the model's timing
+   * (ForecastModel.fit), and the line says so rather than that this history's results were its last check-ins.
+   */
+  @Test
+  void fit_basedOnALastCheckInModel_historyTooSmallToTell_saysTheTimingIsKept(@TempDir Path dir) throws IOException {
+    Path base = dir.resolve("q2.json");
+    assertThat(run("fit", Q2.toString(), "--out", base.toString()).code()).isZero();
+    // Q2 measured at the end: 5 increase or decrease key results got 5% of their way after their last check-in;
+    // every other key result checks in on the last day, which compares nothing (ResultTimingEvidence): 0 of 5 equal
+    OkrCycle q2 = CycleJson.withDefaults().read(Q2).cycle();
+    java.time.Instant lastDay = q2.cycle().instantOf(q2.cycle().end()).plusSeconds(3600);
+    int[] measured = {0};
+    List<org.okrengine.model.Objective> objectives = new java.util.ArrayList<>();
+    for (org.okrengine.model.Objective o : q2.objectives()) {
+      List<org.okrengine.model.KeyResult> krs = new java.util.ArrayList<>();
+      for (org.okrengine.model.KeyResult kr : o.keyResults()) {
+        org.okrengine.model.Metric m = kr.metric();
+        List<org.okrengine.model.CheckIn> checkIns = new java.util.ArrayList<>(kr.checkIns());
+        org.okrengine.model.Result result = kr.result();
+        if (measured[0] < 5 && (m.direction() == org.okrengine.model.Direction.INCREASE
+            || m.direction() == org.okrengine.model.Direction.DECREASE)) {
+          measured[0]++;
+          double last = checkIns.get(checkIns.size() - 1).value();
+          result = new org.okrengine.model.Result(last + 0.05 * (m.target() - m.baseline()), null);
+        } else {
+          checkIns.add(org.okrengine.model.CheckIn.of(lastDay, result.finalValue()));
+        }
+        krs.add(new org.okrengine.model.KeyResult(kr.id(), kr.title(), kr.owner(), kr.team(), kr.weight(),
+            kr.tags(), m, kr.plan(), checkIns, result));
+      }
+      objectives.add(new org.okrengine.model.Objective(o.id(), o.title(), o.team(), o.owner(), o.parent(),
+          o.commitment(), krs));
+    }
+    Path history = dir.resolve("measured.json");
+    Files.writeString(history, CycleJson.withDefaults().write(OkrCycle.of(q2.cycle(), q2.teams(), objectives)));
+    Path out = dir.resolve("model.json");
+    OkrTest.Run r = run("fit", history.toString(), "--based-on", base.toString(), "--out", out.toString());
+    assertThat(r.code()).isZero();
+    assertThat(ForecastModel.fromJson(Files.readString(out)).resultTiming()).isEqualTo(ResultTiming.LAST_CHECK_IN);
+    assertThat(r.out()).contains("; too few of this history's key results to tell when its results were taken (0 of "
+        + "5 compared equal their last check-in, at least 10 needed), so it keeps the refitted model's: its history's "
+        + "results were its last check-ins: okr analyze and okr retro with it forecast each key result at its "
+        + "expected last check-in; wrote ").doesNotContain("this history's results were");
+  }
+
+  /**
    * A history of final results without check-ins is fitted, and says so: the summary of a fit (not "not refitted",
    * which a warning used to mean) and the warning that the fit learned only how often targets were met.
    */
