@@ -118,7 +118,8 @@ final class FitCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     // a model kept as it was (too little history) keeps its summary; a fit writes its own (a fit may warn too)
     boolean fitted = pooled || !java.util.Objects.equals(model.fittedOn(), base.fittedOn());
-    stdout.println(summary(model, fitted, how) + timing(model, fitted, history) + "; wrote " + out);
+    stdout.println(summary(model, fitted, how) + timing(model, fitted, history,
+        outcomeFromLastCheckIn ? withoutResult[0] : 0) + "; wrote " + out);
     stdout.flush();
     for (String w : model.warnings()) {
       err.println("warning: " + ConsoleText.printable(w));
@@ -147,6 +148,15 @@ final class FitCommand implements Callable<Integer> {
    * the history's evidence ({@link ResultTimingEvidence}); nothing for a model that forecasts at the end.
    */
   static String timing(ForecastModel model, boolean fitted, List<OkrCycle> history) {
+    return timing(model, fitted, history, 0);
+  }
+
+  /**
+   * As {@link #timing(ForecastModel, boolean, List)}, for a history of which {@code filled} key results without a
+   * result took their last check-in as their outcome ({@code --outcome-from-last-check-in}): those equal it by
+   * construction, and the line says how many there were.
+   */
+  static String timing(ForecastModel model, boolean fitted, List<OkrCycle> history, int filled) {
     if (model.resultTiming() != ResultTiming.LAST_CHECK_IN) {
       return "";
     }
@@ -162,8 +172,11 @@ final class FitCommand implements Callable<Integer> {
           + "model's: its history's results were its last check-ins", e.equal(), e.compared(),
           ResultTimingEvidence.MIN_COMPARED) + then;
     }
+    String taken = filled == 0 ? "" : String.format(Locale.ROOT, "; %,d key result%s without a result took %s last "
+        + "check-in as %s result, --outcome-from-last-check-in", filled, filled == 1 ? "" : "s",
+        filled == 1 ? "its" : "their", filled == 1 ? "its" : "their");
     return String.format(Locale.ROOT, "; this history's results were its last check-ins (%,d of %,d compared equal "
-        + "them)", e.equal(), e.compared()) + then;
+        + "them%s)", e.equal(), e.compared(), taken) + then;
   }
 
   /** {@code n} with thousands separators, as other counts are written ("2,730 key results"), and {@code what}. */

@@ -187,8 +187,12 @@ class FitCommandTest {
     OkrCycle q3 = CycleJson.withDefaults().read(Q3).cycle();
     assertThat(Files.readString(out)).isEqualTo(ForecastModel.fitPooled("q3", List.of(q3.withOutcomesFromLastCheckIns()))
         .toJson());
-    assertThat(r.out()).startsWith("q3: fitted on 22 key results of 1 cycle");
+    // the 30 compared equal their last check-ins by construction (the flag filled them in): the line says so
+    assertThat(r.out()).startsWith("q3: fitted on 22 key results of 1 cycle").contains("; this history's results "
+        + "were its last check-ins (30 of 30 compared equal them; 30 key results without a result took their last "
+        + "check-in as their result, --outcome-from-last-check-in): okr analyze");
   }
+
   /**
    * A refit of a last-check-in model on a history that compares fewer than 10 key results keeps the model's timing
    * (ForecastModel.fit), and the line says so rather than that this history's results were its last check-ins.
