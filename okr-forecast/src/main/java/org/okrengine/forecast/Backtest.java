@@ -544,14 +544,19 @@ public final class Backtest {
         if (in.read() != -1) {
           throw new IllegalArgumentException("trailing bytes after a backtest accumulator");
         }
-        // no checksum: what no accumulator can hold (a count below 0, parts above their whole, a sum NaN, infinite
-        // or below 0) is refused, so that no NaN or negative count reaches the report
+        // no checksum: what no accumulator can hold (a count below 0, parts above their whole, a method's forecasts
+        // at an origin other than the key results scored, a sum NaN, infinite or below 0) is refused, so that no NaN
+        // or negative count reaches the report, nor a count of key results its scores do not bear out
         String problem = other.cycles < 0 || other.keyResults < 0 ? "cycles " + other.cycles + ", key results "
             + other.keyResults : null;
         for (ForecastMethod m : backtest.methods) {
           Sums[] s = other.sums.get(m);
           for (int k = 0; problem == null && k < s.length; k++) {
             problem = s[k].problem();
+            // every key result scored is forecast once by each method at each origin
+            if (problem == null && s[k].n != other.keyResults) {
+              problem = "n " + s[k].n + " where the key results scored are " + other.keyResults;
+            }
             problem = problem == null ? null : m.id() + " at " + backtest.origins[k] + ": " + problem;
           }
         }

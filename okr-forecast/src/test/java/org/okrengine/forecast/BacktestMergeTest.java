@@ -146,6 +146,37 @@ class BacktestMergeTest {
     assertThat(bt.newAccumulator().mergeBytes(good).report()).isEqualTo(scored.report());
   }
 
+  /**
+   * A damaged count of key results, the second long of the body, is refused: every key result scored is forecast
+   * once by each method at each origin, so it equals each score's n (it was merged: the report read 2^56 more key
+   * results than its scores' n, and the text printed them).
+   */
+  @Test
+  void damagedKeyResultCount_refused() {
+    Backtest bt = Backtest.withDefaults().withMethods(List.of(ForecastMethod.LINEAR_PACE, ForecastMethod.OLS_TREND))
+        .withOrigins(0.25, 0.5);
+    Backtest.Accumulator scored = bt.newAccumulator();
+    BacktestTest.HISTORY.forEach(scored::add);
+    long keyResults = scored.report().keyResults();
+    assertThat(scored.report().scores()).allSatisfy(s -> assertThat(s.n()).isEqualTo(keyResults));
+    byte[] good = scored.toBytes();
+    int body = BacktestBytes.read(good).settings().length;
+    // the body: long cycles, long key results, ...; one byte of the key results damaged (its top byte set to 1)
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(good.clone());
+    assertThat(b.getLong(body + 8)).isEqualTo(keyResults);
+    b.put(body + 8, (byte) 1);
+    Backtest.Accumulator acc = bt.newAccumulator();
+    BacktestReport before = acc.report();
+    assertThatThrownBy(() -> acc.mergeBytes(b.array())).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("corrupt accumulator bytes: linear-pace at 0.25: n " + keyResults
+            + " where the key results scored are " + ((1L << 56) + keyResults));
+    assertThatThrownBy(() -> Backtest.Accumulator.fromBytes(b.array())).isInstanceOf(IllegalArgumentException.class);
+    assertThat(acc.report()).isEqualTo(before);
+    // the accumulator's own bytes, and an empty one's, still merge
+    assertThat(bt.newAccumulator().mergeBytes(good).mergeBytes(bt.newAccumulator().toBytes()).report())
+        .isEqualTo(scored.report());
+  }
+
   /** The ids of ForecastMethod.values(), in order. */
   static final String EVERY_METHOD = "[linear-pace, ols-trend, random-walk-drift, plan-prior-bayes, damped-trend, "
       + "movement-aware]";
