@@ -256,8 +256,7 @@ final class BacktestCommand implements Callable<Integer> {
       out.print(json(report));
     } else {
       text(report, ModelOption.describe(forecaster.model())
-          + (walkForward ? ", refitted before each cycle on the cycles that ended before it started" : ""),
-          outcomeFromLastCheckIn, out);
+          + (walkForward ? ", refitted before each cycle on the cycles that ended before it started" : ""), out);
     }
     out.flush();
     output.finish(spec);
@@ -273,12 +272,8 @@ final class BacktestCommand implements Callable<Integer> {
     return out;
   }
 
-  /**
-   * The text table of {@code r}; {@code model} names the forecast model, for the second line;
-   * {@code withoutResultAtLastCheckIn}: key results without a result were scored against their last check-in
-   * ({@code --outcome-from-last-check-in}), and so forecast there.
-   */
-  static void text(BacktestReport r, String model, boolean withoutResultAtLastCheckIn, PrintWriter out) {
+  /** The text table of {@code r}; {@code model} names the forecast model, for the second line. */
+  static void text(BacktestReport r, String model, PrintWriter out) {
     long fromLast = r.keyResultsFromLastCheckIn();
     out.printf(Locale.ROOT, "%,d %s, %,d key %s with a final value%s%n", r.cycles(),
         r.cycles() == 1 ? "cycle" : "cycles", r.keyResults(), r.keyResults() == 1 ? "result" : "results",
@@ -286,7 +281,7 @@ final class BacktestCommand implements Callable<Integer> {
             : r.keyResults() == 1 ? " (scored from its last check-in)"
             : String.format(Locale.ROOT, " (%,d of them scored from their last check-in)", fromLast));
     out.println("forecast model: " + model);
-    String at = forecastAt(r, withoutResultAtLastCheckIn);
+    String at = forecastAt(r);
     if (at != null) {
       out.println("forecast at: " + at);
     }
@@ -322,9 +317,10 @@ final class BacktestCommand implements Callable<Integer> {
 
   /**
    * Where the key results of {@code r} were forecast, for the text's "forecast at:" line; null where there is nothing
-   * to say (results at the end, none compared, nothing taken from last check-ins).
+   * to say (results at the end, none compared, no key result without a result scored against its last check-in:
+   * {@link BacktestReport#keyResultsFromLastCheckIn}).
    */
-  static String forecastAt(BacktestReport r, boolean withoutResultAtLastCheckIn) {
+  static String forecastAt(BacktestReport r) {
     ResultTimingEvidence e = r.evidence();
     String counts = e == null ? "" : String.format(Locale.ROOT, ": %,d of %,d compared", e.equal(), e.compared());
     String at = switch (r.resultTiming()) {
@@ -335,8 +331,13 @@ final class BacktestCommand implements Callable<Integer> {
       case END -> e == null || e.compared() == 0 ? null : "the cycle's end (results measured at the end" + counts
           + " equal their last check-in)";
     };
-    if (withoutResultAtLastCheckIn) {
-      String none = "key results without a result at their expected last check-in, which they are scored against";
+    // only where there were some (--outcome-from-last-check-in on key results without a result): a run of key
+    // results that all have one says nothing of those without
+    long without = r.keyResultsFromLastCheckIn();
+    if (without > 0) {
+      String none = String.format(Locale.ROOT, "the %,d key result%s without a result at %s expected last check-in, "
+          + "which %s scored against", without, without == 1 ? "" : "s", without == 1 ? "its" : "their",
+          without == 1 ? "it is" : "they are");
       at = at == null ? none : at + "; " + none;
     }
     return at;

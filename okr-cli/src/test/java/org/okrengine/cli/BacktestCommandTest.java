@@ -121,13 +121,19 @@ class BacktestCommandTest {
     // ResultTimingTest.evidence_sharedFamilies_end)
     BacktestReport sprints = new BacktestReport(1533, 1533, ForecastMethod.MOVEMENT_AWARE, null, List.of(), null,
         ResultTiming.END, new org.okrengine.forecast.ResultTimingEvidence(1440, 629));
-    assertThat(BacktestCommand.forecastAt(sprints, false)).isEqualTo("the cycle's end (results measured at the end: "
+    assertThat(BacktestCommand.forecastAt(sprints)).isEqualTo("the cycle's end (results measured at the end: "
         + "629 of 1,440 compared equal their last check-in)");
     // key results without a result, scored against their last check-in, are forecast there: said (the example's Q3
     // has no results, so nothing was compared)
     assertThat(run("backtest", ROOT.resolve("examples/acme-2026-q3.json").toString(), "--outcome-from-last-check-in")
-        .out()).contains("\nforecast at: key results without a result at their expected last check-in, which they "
-        + "are scored against\n");
+        .out()).contains("\nforecast at: the 30 key results without a result at their expected last check-in, "
+        + "which they are scored against\n");
+    // and where every key result has a result, the flag forecasts none there: nothing said of them (Q2's results
+    // are its last check-ins: the timing alone)
+    assertThat(run("backtest", Q2.toString(), "--outcome-from-last-check-in").out()).contains("\nforecast at: each key "
+        + "result's expected last check-in (results taken at the last check-in: 30 of 30 compared)\n");
+    assertThat(run("backtest", Q2.toString(), "--outcome-from-last-check-in", "--results-at", "end").out())
+        .doesNotContain("forecast at:");
     OkrTest.Run bad = run("backtest", Q2.toString(), "--results-at", "later");
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("--results-at: must be detect, end or last-check-in: 'later'");
