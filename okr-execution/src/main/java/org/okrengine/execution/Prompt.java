@@ -57,6 +57,12 @@ final class Prompt {
     if (r.summary() != null) {
       sb.append("\nSummary: ").append(quote(r.summary())).append('\n');
     }
+    // the model that made the forecasts, as every report names it (its name and sentence come from a model file:
+    // free text, quoted)
+    if (r.model() != null) {
+      sb.append("\nForecast model: ").append(quote(r.model().name() + " (" + r.model().method()
+          + (r.model().fittedOn() == null ? "" : "; " + r.model().fittedOn()) + ")")).append('\n');
+    }
     List<KeyResultReport> attention = r.keyResults().stream().filter(KeyResultReport::needsAttention).toList();
     if (!attention.isEmpty()) {
       sb.append("\nKey results that need attention:\n");

@@ -192,6 +192,9 @@ class ExampleStoryTest {
     assertThat(p).startsWith("Facts about OKR cycle 2026-Q3 as of 2026-08-18T22:00:00Z")
         .contains("Use only these facts")
         .contains("\n=== BEGIN OKR FACTS ===\n\nSummary: " + FreeText.quote(week7.summary()) + "\n")
+        // the model that made it, as every report names it (a quoted string: a model file's name is free text)
+        .contains("\n\nForecast model: \"okr-default-2 (movement-aware; fitted on 2,730 key results of 2,730 cycles "
+            + "from 2000-01-03 to 2020-09-30)\"\n")
         .contains("and \\\"hiring\\\" has been named as the blocker")
         .contains("- KR-23 \"Ticket backlog from 340 to 100\" (team support, objective O-9): at risk; ")
         .contains("\nEscalations:\n- level 2 to leadership since ")
