@@ -41,6 +41,14 @@ final class BurnUpChart {
   private BurnUpChart() {}
 
   /**
+   * Whether {@code report}'s forecasts are of each key result's value at its expected last check-in (its model's
+   * history took its results there), not at the cycle's end: the cone is still drawn to the end.
+   */
+  static boolean atLastCheckIn(CycleReport report) {
+    return report.model() != null && report.model().atLastCheckIn();
+  }
+
+  /**
    * Appends to {@code sb} the figure of key result {@code kr} with its report {@code r}: caption, value and date
    * ticks, target, plan, forecast cone, the report's date and the check-ins seen at it.
    */
@@ -196,7 +204,8 @@ final class BurnUpChart {
         sb.append("<polygon class=\"cone\" points=\"").append(num(x(t0))).append(',').append(num(y.at(v0)))
             .append(' ').append(num(xe)).append(',').append(num(y.at(iv.high()))).append(' ').append(num(xe))
             .append(',').append(num(y.at(iv.low()))).append("\"><title>").append(pct(iv.level()))
-            .append(" interval at cycle end: ").append(esc(interval(iv, m))).append("</title></polygon>\n");
+            .append(atLastCheckIn(report) ? " interval at the expected last check-in: " : " interval at cycle end: ")
+            .append(esc(interval(iv, m))).append("</title></polygon>\n");
       }
       sb.append("<line class=\"landing\" x1=\"").append(num(x(t0))).append("\" y1=\"").append(num(y.at(v0)))
           .append("\" x2=\"").append(num(xe)).append("\" y2=\"").append(num(y.at(f.landingValue())))

@@ -219,7 +219,7 @@ public final class ExecutionEngine {
     LOG.debug("analysed {} as of {}: {} key results, {} cascades, {} escalations, {} broken sources",
         cycle.cycle().id(), asOf, rows.size(), cascades.size(), escalations.size(), sources.size());
     ForecastModelInfo model = new ForecastModelInfo(forecaster.model().name(), forecaster.method().id(),
-        forecaster.describeModel());
+        forecaster.describeModel(), forecaster.outcomeFromLastCheckIn());
     return new CycleReport(cycle.cycle().id(), asOf, rows, cascades, escalations, sources,
         Summaries.objectives(cycle, byId, CommitmentSimulation.withDefaults().byObjective(cycle, now.forecasts(),
             now.risks(), now.cascades()), over), summary, model,

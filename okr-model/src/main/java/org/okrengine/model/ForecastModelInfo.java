@@ -11,8 +11,11 @@ import static org.okrengine.model.internal.Checks.requireId;
  * @param method the forecasting method's name
  * @param fittedOn what its parameters were fitted on, as a sentence ("the library's defaults, fitted on 2,731
  *     shared cycles"), or null
+ * @param atLastCheckIn whether its forecasts are of each key result's value at its expected last check-in (a model
+ *     fitted on a history whose results were its last check-ins) rather than at the cycle's end: the landing values,
+ *     intervals and probabilities of the report are taken there
  */
-public record ForecastModelInfo(String name, String method, String fittedOn) {
+public record ForecastModelInfo(String name, String method, String fittedOn, boolean atLastCheckIn) {
   /**
    * Validates.
    *
@@ -23,5 +26,10 @@ public record ForecastModelInfo(String name, String method, String fittedOn) {
     requireId(name, "name");
     requireId(method, "method");
     optionalId(fittedOn, "fittedOn");
+  }
+
+  /** A model whose forecasts are at the cycle's end (the record before it said where). */
+  public ForecastModelInfo(String name, String method, String fittedOn) {
+    this(name, method, fittedOn, false);
   }
 }

@@ -140,6 +140,10 @@ public final class ReportJson {
       g.writeStringField("name", model.name());
       g.writeStringField("method", model.method());
       sentence(g, "fittedOn", model.fittedOn());
+      if (model.atLastCheckIn()) {
+        // only where it is not the end, so that every report written before reads and writes as it did
+        g.writeStringField("forecastAt", "last-check-in");
+      }
       g.writeEndObject();
     }
     g.writeArrayFieldStart("keyResults");

@@ -79,7 +79,13 @@ final class ReportReader extends TreeReader {
     String name = requiredId(o, "name", p);
     String method = requiredId(o, "method", p);
     String fittedOn = optionalId(o, "fittedOn", p);
-    return problems.size() == before ? build(p, () -> new ForecastModelInfo(name, method, fittedOn)) : null;
+    String at = optionalString(o, "forecastAt", p);
+    if (at != null && !at.equals("end") && !at.equals("last-check-in")) {
+      problems.add(problem(p.field("forecastAt"), "must be \"end\" or \"last-check-in\": \"" + at + "\""));
+    }
+    boolean atLastCheckIn = "last-check-in".equals(at);
+    return problems.size() == before ? build(p, () -> new ForecastModelInfo(name, method, fittedOn, atLastCheckIn))
+        : null;
   }
 
   private KeyResultReport keyResult(Obj o, JsonPath p) {
