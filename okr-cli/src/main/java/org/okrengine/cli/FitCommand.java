@@ -145,16 +145,9 @@ final class FitCommand implements Callable<Integer> {
 
   /**
    * What the summary adds where the fitted model forecasts at the last check-in ({@link ForecastModel#resultTiming}):
-   * the history's evidence ({@link ResultTimingEvidence}); nothing for a model that forecasts at the end.
-   */
-  static String timing(ForecastModel model, boolean fitted, List<OkrCycle> history) {
-    return timing(model, fitted, history, 0);
-  }
-
-  /**
-   * As {@link #timing(ForecastModel, boolean, List)}, for a history of which {@code filled} key results without a
-   * result took their last check-in as their outcome ({@code --outcome-from-last-check-in}): those equal it by
-   * construction, and the line says how many there were.
+   * the history's evidence ({@link ResultTimingEvidence}), and how many of its key results without a result took
+   * their last check-in as their outcome ({@code filled}, with {@code --outcome-from-last-check-in}: those equal it by
+   * construction); nothing for a model that forecasts at the end.
    */
   static String timing(ForecastModel model, boolean fitted, List<OkrCycle> history, int filled) {
     if (model.resultTiming() != ResultTiming.LAST_CHECK_IN) {
@@ -165,7 +158,7 @@ final class FitCommand implements Callable<Integer> {
       return "; its history's results were its last check-ins" + then;
     }
     ResultTimingEvidence e = ResultTimingEvidence.of(history);
-    if (e.compared() < ResultTimingEvidence.MIN_COMPARED) {
+    if (!e.tells()) {
       // too few compared to tell: the timing is the refitted model's (ForecastModel.fit), not this history's
       return String.format(Locale.ROOT, "; too few of this history's key results to tell when its results were "
           + "taken (%,d of %,d compared equal their last check-in, at least %d needed), so it keeps the refitted "

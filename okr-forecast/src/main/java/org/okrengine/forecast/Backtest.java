@@ -532,10 +532,6 @@ public final class Backtest {
         other.cycles = in.readLong();
         other.keyResults = in.readLong();
         other.keyResultsFromLastCheckIn = in.readLong();
-        if (!(other.keyResultsFromLastCheckIn >= 0 && other.keyResultsFromLastCheckIn <= other.keyResults)) {
-          throw new IllegalArgumentException("backtest accumulator bytes must hold a count of key results from "
-              + "last check-ins within [0, " + other.keyResults + "]: " + other.keyResultsFromLastCheckIn);
-        }
         for (ForecastMethod m : backtest.methods) {
           for (Sums s : other.sums.get(m)) {
             s.mergeFrom(in);
@@ -547,8 +543,10 @@ public final class Backtest {
         // no checksum: what no accumulator can hold (a count below 0, parts above their whole, a method's forecasts
         // at an origin other than the key results scored, a sum NaN, infinite or below 0) is refused, so that no NaN
         // or negative count reaches the report, nor a count of key results its scores do not bear out
-        String problem = other.cycles < 0 || other.keyResults < 0 ? "cycles " + other.cycles + ", key results "
-            + other.keyResults : null;
+        long fromLast = other.keyResultsFromLastCheckIn;
+        String problem = other.cycles < 0 || other.keyResults < 0 || fromLast < 0 || fromLast > other.keyResults
+            ? "cycles " + other.cycles + ", key results " + other.keyResults + ", of them from last check-ins "
+            + fromLast : null;
         for (ForecastMethod m : backtest.methods) {
           Sums[] s = other.sums.get(m);
           for (int k = 0; problem == null && k < s.length; k++) {

@@ -437,8 +437,7 @@ public final class ForecastModel {
     // an organisation's own achieve key results, shrunk toward this model's chance by PRIOR_ACHIEVE_KEY_RESULTS
     double chance = achieveChance(achieve, achieveChance, PRIOR_ACHIEVE_KEY_RESULTS);
     // the history's own timing where it holds enough key results to tell, else this model's
-    ResultTiming timing = evidence[0].compared() >= ResultTimingEvidence.MIN_COMPARED ? evidence[0].timing()
-        : resultTiming;
+    ResultTiming timing = evidence[0].tells() ? evidence[0].timing() : resultTiming;
     ForecastModel fitted = new ForecastModel(firstCodePoints(base, MAX_NAME_LENGTH - 4) + "+fit", h, w, held,
         atRiskBelow, chance, timing, summary, unseen(fit));
     return fitted.withAtRiskBelow(StatusThreshold.shrunk(misses, fitted, atRiskBelow));

@@ -71,12 +71,17 @@ public record ResultTimingEvidence(long compared, long equal) {
         : new ResultTimingEvidence(compared + other.compared, equal + other.equal);
   }
 
+  /** Whether enough key results were compared to tell the timing: at least {@link #MIN_COMPARED}. */
+  public boolean tells() {
+    return compared >= MIN_COMPARED;
+  }
+
   /**
-   * {@link ResultTiming#LAST_CHECK_IN} where at least {@link #MIN_COMPARED} key results were compared and at least
-   * {@link #MIN_SHARE} of them have their last check-in as their result; else {@link ResultTiming#END}.
+   * {@link ResultTiming#LAST_CHECK_IN} where the evidence {@linkplain #tells tells} and at least {@link #MIN_SHARE}
+   * of the key results compared have their last check-in as their result; else {@link ResultTiming#END}.
    */
   public ResultTiming timing() {
-    return compared >= MIN_COMPARED && equal >= MIN_SHARE * compared ? ResultTiming.LAST_CHECK_IN : ResultTiming.END;
+    return tells() && equal >= MIN_SHARE * compared ? ResultTiming.LAST_CHECK_IN : ResultTiming.END;
   }
 
   /**

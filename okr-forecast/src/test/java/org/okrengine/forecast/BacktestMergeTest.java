@@ -314,13 +314,13 @@ class BacktestMergeTest {
     assertThat(pace.width80()).isPositive().isEqualTo(alone.width80());
     // a round trip is the same bytes
     assertThat(Backtest.Accumulator.fromBytes(first.toBytes()).toBytes()).isEqualTo(first.toBytes());
-    // a count of key results from last check-ins above the key results is refused (cycles, key results, then it)
+    // a count of key results from last check-ins above the key results is refused (cycles, key results, then it;
+    // the second accumulator holds 10 cycles of two key results each), with the other counts the bytes hold
     byte[] forged = second.toBytes();
     int at = BacktestBytes.read(forged).settings().length + 16;
     forged[at + 7] = 21;
     assertThatThrownBy(() -> Backtest.Accumulator.fromBytes(forged)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("backtest accumulator bytes must hold a count of key results from last check-ins within [0, 20]: "
-            + "21");
+        .hasMessage("corrupt accumulator bytes: cycles 10, key results 20, of them from last check-ins 21");
   }
 
   @Test
