@@ -189,7 +189,9 @@ final class HtmlPage {
     sb.append("<section id=\"key-results\">\n<h2>Key results by status</h2>\n<table>\n<thead><tr><th>Status</th>"
         + "<th>Key result</th><th>Objective</th><th>Team</th><th>Progress</th><th>Plan</th>"
         + "<th>Last check-in</th>" + (over ? "<th>Ended at</th><th>Met</th>"
-            : "<th>Lands at</th><th>Interval at end</th><th>P(target)</th>") + "</tr></thead>\n"
+            : "<th>Lands at</th><th>Interval at "
+                + (BurnUpChart.atLastCheckIn(report) ? "last check-in" : "end") + "</th><th>P(target)</th>")
+        + "</tr></thead>\n"
         + "<tbody>\n");
     for (Status s : STATUS_ORDER) {
       for (KeyResultReport r : report.keyResults()) {

@@ -42,9 +42,11 @@ class LastCheckInModelReportTest {
 
     String page = HtmlReportWriter.write(q3, atLast);
     assertThat(page).contains(" interval at the expected last check-in: ").doesNotContain(" interval at cycle end: ")
+        .contains("<th>Lands at</th><th>Interval at last check-in</th>").doesNotContain("Interval at end")
         .contains("(only its end is forecast, and it is the interval of the value at each key result's expected last "
             + "check-in, where this model's history took its results)");
     assertThat(HtmlReportWriter.write(q3, atEnd)).contains(" interval at cycle end: ")
+        .contains("<th>Lands at</th><th>Interval at end</th>")
         .contains("(only its end is forecast); dashed blue");
   }
 
