@@ -61,6 +61,8 @@ final class BurnUpChart {
     Instant end = cycle.endInstant();
     Instant asOf = report.asOf();
     List<CheckIn> seen = kr.checkInsAsOf(asOf);
+    // a count's forecasts read as whole numbers (2 customers, 1 – 4 customers; the JSON keeps the numbers)
+    boolean whole = Numbers.whole(kr, asOf);
     // plan samples: daily for cycles up to MAX_PLAN_SAMPLES days, evenly spaced beyond
     int n = (int) Math.max(2, Math.min(MAX_PLAN_SAMPLES, Math.ceil(cycle.lengthDays())));
     double[] planT = new double[n + 1];
@@ -128,9 +130,9 @@ final class BurnUpChart {
         sb.append(" · ended at ").append(esc(Numbers.landingValue(f.landingValue(), m)));
       }
     } else if (f != null) {
-      sb.append(" · lands ").append(esc(Numbers.landingValue(f.landingValue(), m)));
+      sb.append(" · lands ").append(esc(Numbers.landingValue(f.landingValue(), m, whole)));
       if (iv != null) {
-        sb.append(" (").append(pct(iv.level())).append(": ").append(esc(interval(iv, m)))
+        sb.append(" (").append(pct(iv.level())).append(": ").append(esc(interval(iv, m, whole)))
             .append(')');
       }
       // achieved before the end: the chance the met target holds, not of reaching it (Insights.metAndHolds)
@@ -205,11 +207,11 @@ final class BurnUpChart {
             .append(' ').append(num(xe)).append(',').append(num(y.at(iv.high()))).append(' ').append(num(xe))
             .append(',').append(num(y.at(iv.low()))).append("\"><title>").append(pct(iv.level()))
             .append(atLastCheckIn(report) ? " interval at the expected last check-in: " : " interval at cycle end: ")
-            .append(esc(interval(iv, m))).append("</title></polygon>\n");
+            .append(esc(interval(iv, m, whole))).append("</title></polygon>\n");
       }
       sb.append("<line class=\"landing\" x1=\"").append(num(x(t0))).append("\" y1=\"").append(num(y.at(v0)))
           .append("\" x2=\"").append(num(xe)).append("\" y2=\"").append(num(y.at(f.landingValue())))
-          .append("\"><title>forecast landing ").append(esc(Numbers.landingValue(f.landingValue(), m)))
+          .append("\"><title>forecast landing ").append(esc(Numbers.landingValue(f.landingValue(), m, whole)))
           .append("</title></line>\n");
     }
     // report's date

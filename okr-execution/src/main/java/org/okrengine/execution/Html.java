@@ -87,6 +87,28 @@ final class Html {
    * short of 20).
    */
   static String interval(PredictionInterval iv, Metric m) {
+    return interval(iv, m, false);
+  }
+
+  /**
+   * As {@link #interval(PredictionInterval, Metric)}, for a key result whose outcome can only be a whole number
+   * ({@code whole}, {@link Numbers#whole}) the whole numbers within it ({@link Numbers#wholeInterval}: {@code 1 – 4
+   * customers}, not {@code 1 – 4.38 customers}), one number where both ends are the same ({@code 2 customers}).
+   */
+  static String interval(PredictionInterval iv, Metric m, boolean whole) {
+    if (whole && Double.isFinite(iv.low()) && Double.isFinite(iv.high())) {
+      double[] ends = Numbers.wholeInterval(iv.low(), iv.high(), m);
+      String hi = Numbers.value(ends[1], m);
+      String unit = m == null || m.unit() == null ? "" : m.unit().strip();
+      String n = Numbers.number(ends[1]);
+      if (ends[0] == ends[1]) {
+        return hi;
+      }
+      if (!unit.isEmpty() && (n.equals("1") || n.equals("-1"))) {
+        hi = n + (unit.startsWith("%") ? "" : " ") + Numbers.plural(unit);
+      }
+      return Numbers.number(ends[0]) + " – " + hi;
+    }
     String low = Numbers.landingNumber(iv.low(), m);
     String high = Numbers.landingValue(iv.high(), m);
     String n = Numbers.landingNumber(iv.high(), m);

@@ -20,6 +20,7 @@ import org.okrengine.model.CycleReport;
 import org.okrengine.model.EscalationGroup;
 import org.okrengine.model.EscalationSummary;
 import org.okrengine.model.ForecastSummary;
+import org.okrengine.model.KeyResult;
 import org.okrengine.model.KeyResultReport;
 import org.okrengine.model.Metric;
 import org.okrengine.model.ObjectiveSummary;
@@ -198,7 +199,10 @@ final class HtmlPage {
         if (r.status() != s) {
           continue;
         }
-        Metric m = okr.keyResult(r.id()).orElseThrow().metric();
+        KeyResult kr = okr.keyResult(r.id()).orElseThrow();
+        Metric m = kr.metric();
+        // a count's forecasts read as whole numbers (the JSON keeps the numbers)
+        boolean whole = Numbers.whole(kr, report.asOf());
         ForecastSummary f = r.forecast();
         sb.append("<tr><td class=\"st\"><span class=\"badge s-").append(s.jsonName()).append("\">")
             .append(s.jsonName()).append("</span></td><td><a href=\"#").append(anchors.get(r.id())).append("\">")
@@ -213,7 +217,7 @@ final class HtmlPage {
             // (one whose result.finalValue is given ended there)
             .append("</td><td class=\"n\">").append(f == null || over && s == Status.NO_DATA && r.finalValue() == null
                 ? "–"
-                : landsCell(f, m));
+                : landsCell(f, m, whole));
         if (over) {
           // met by its outcome, the JSON's probability of 1 or 0; a stale key result's outcome is its last check-in
           // where no final value of its own decides (the days column says how long before the end), said so (it read
@@ -224,7 +228,7 @@ final class HtmlPage {
                   + (Insights.byLastCheckIn(r) ? " (as of its last check-in)" : ""));
         } else {
           sb.append("</td><td class=\"n\">").append(f == null || f.interval() == null ? "–"
-                  : esc(interval(f.interval(), m)))
+                  : esc(interval(f.interval(), m, whole)))
               // achieved before the end: the chance the met target holds, said so (Insights.metAndHolds)
               .append("</td><td class=\"n\">").append(f == null ? "–" : Insights.metAndHolds(r, false)
                   ? "holds " + pct(f.probabilityOfTarget()) : pct(f.probabilityOfTarget()));
@@ -260,12 +264,12 @@ final class HtmlPage {
         : "at or below ") + esc(Numbers.value(m.target(), m)) : pct(r.expectedProgress());
   }
 
-  private static String landsCell(ForecastSummary f, Metric m) {
+  private static String landsCell(ForecastSummary f, Metric m, boolean whole) {
     if (m.direction() == org.okrengine.model.Direction.ACHIEVE) {
       return f.probabilityOfTarget() >= 1 ? "done" : "–"; // done or not: the probability column says how likely
     }
     // one short of the target never reads as it ("100%" for 0.996, "40" for 39.996 beside "at or above 40")
-    return m.direction().isMaintain() ? esc(Numbers.landingValue(f.landingValue(), m))
+    return m.direction().isMaintain() ? esc(Numbers.landingValue(f.landingValue(), m, whole))
         : esc(Numbers.landingPercent(f.landingProgress()));
   }
 

@@ -3,9 +3,12 @@ package org.okrengine.execution;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
+import org.okrengine.model.CheckIn;
 import org.okrengine.model.Direction;
+import org.okrengine.model.KeyResult;
 import org.okrengine.model.Metric;
 import org.okrengine.model.internal.Digits;
 
@@ -324,6 +327,94 @@ final class Numbers {
    */
   static String landingValue(double v, Metric m) {
     return withUnit(landingNumber(v, m), m);
+  }
+
+  /**
+   * A forecast value of a key result whose values are whole numbers ({@link #whole}: a count of customers, deals,
+   * articles) as {@link #landingValue} writes it, but rounded to a whole number: {@code 2 customers}, not
+   * {@code 2.3 customers}, where the outcome can only be a whole number; one short of the target on the side it is met
+   * from never rounds to it ({@code 2 customers} for 2.7 short of 3, as {@link #landingNumber}'s rule).
+   */
+  static String landingValue(double v, Metric m, boolean whole) {
+    return withUnit(landingNumber(v, m, whole), m);
+  }
+
+  /** The number of {@link #landingValue(double, Metric, boolean)}, without the unit. */
+  static String landingNumber(double v, Metric m, boolean whole) {
+    return whole && Double.isFinite(v) ? number(wholeLanding(v, m)) : landingNumber(v, m);
+  }
+
+  /**
+   * {@code v} rounded to the nearest whole number, but to the one on the side the target is not met from where {@code v}
+   * falls short of it and the nearest would meet it (2.7 short of 3: 2; 2.4 above a maintain-below threshold of 2:
+   * 3).
+   */
+  static double wholeLanding(double v, Metric m) {
+    double r = Math.rint(v);
+    if (m == null || m.direction() == Direction.ACHIEVE || m.isMet(v) || !m.isMet(r)) {
+      return r;
+    }
+    return v < m.target() ? Math.floor(v) : Math.ceil(v);
+  }
+
+  /** Values within this many units in the last place of a whole number count as it (1 - 1e-14 as 1). */
+  private static final double WHOLE_TOLERANCE = 1e-9;
+
+  /**
+   * An 80% interval's ends, {@code low} and {@code high} in the metric's order, for a key result whose outcome can only
+   * be a whole number ({@link #whole}): the whole numbers within it, its low end rounded up and its high end down
+   * (1 – 4.38 customers holds the outcomes 1, 2, 3 and 4: {@code 1 – 4}); an interval between two whole numbers
+   * (2.2 – 2.8) holds none, and gives the two around it, each end kept short of the target as a landing is
+   * ({@link #wholeLanding}). An end within a billionth of a whole number counts as it.
+   */
+  static double[] wholeInterval(double low, double high, Metric m) {
+    double lo = Math.ceil(low - WHOLE_TOLERANCE * Math.max(1, Math.abs(low)));
+    double hi = Math.floor(high + WHOLE_TOLERANCE * Math.max(1, Math.abs(high)));
+    if (lo <= hi) {
+      return new double[] {lo, hi};
+    }
+    return new double[] {wholeOutward(low, Math.floor(low), m), wholeOutward(high, Math.ceil(high), m)};
+  }
+
+  private static double wholeOutward(double v, double r, Metric m) {
+    if (m == null || m.isMet(v) || !m.isMet(r)) {
+      return r;
+    }
+    return v < m.target() ? Math.floor(v) : Math.ceil(v);
+  }
+
+  /** Whole numbers beyond this magnitude are not told apart from their neighbours by a double. */
+  private static final double MAX_WHOLE = 0x1p52;
+
+  /**
+   * Whether the key result's outcome can only be a whole number, as far as its data says: a metric measured from a
+   * baseline to a target (not done-or-not, not a few-level one, whose levels read as such) whose baseline, target and
+   * bounds are whole numbers and whose check-ins up to {@code asOf}, at least one, all are (a count of customers,
+   * articles, deals; a latency reported in whole milliseconds). Its forecasts then read as whole numbers
+   * ({@link #landingValue(double, Metric, boolean)}, {@link #wholeInterval}); the report's JSON keeps the numbers.
+   */
+  static boolean whole(KeyResult kr, Instant asOf) {
+    Metric m = kr.metric();
+    if (m.direction() == Direction.ACHIEVE || m.isOrdinal() || !wholeNumber(m.target())
+        || m.baseline() != null && !wholeNumber(m.baseline()) || m.min() != null && !wholeNumber(m.min())
+        || m.max() != null && !wholeNumber(m.max())) {
+      return false;
+    }
+    int seen = 0;
+    for (CheckIn c : kr.checkIns()) {
+      if (asOf != null && c.at().isAfter(asOf)) {
+        break; // sorted by time
+      }
+      if (!wholeNumber(c.value())) {
+        return false;
+      }
+      seen++;
+    }
+    return seen > 0;
+  }
+
+  private static boolean wholeNumber(double v) {
+    return Math.rint(v) == v && Math.abs(v) <= MAX_WHOLE;
   }
 
   /** The number of {@link #landingValue}, without the unit. */

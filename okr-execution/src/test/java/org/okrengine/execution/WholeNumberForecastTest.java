@@ -1,0 +1,112 @@
+package org.okrengine.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.okrengine.model.CheckIn;
+import org.okrengine.model.CycleReport;
+import org.okrengine.model.Direction;
+import org.okrengine.model.KeyResult;
+import org.okrengine.model.KeyResultReport;
+import org.okrengine.model.Metric;
+import org.okrengine.model.Objective;
+import org.okrengine.model.OkrCycle;
+import org.okrengine.model.Plan;
+import org.okrengine.model.PredictionInterval;
+import org.okrengine.model.Team;
+
+/**
+ * A key result whose outcome can only be a whole number (a count of customers, calls, articles: its baseline, target
+ * and check-ins all whole) has its forecast written in whole numbers on the page: the example's KR-20 read "lands 2.3
+ * customers (80%: 1 – 4.38 customers)" and KR-21 "lands 15.48 calls (80%: 11.45 – 19.52 calls)". The interval's whole
+ * numbers are those within it, so it says the same of a whole-number outcome as the interval it comes from: an outcome
+ * of 1 to 4 customers lies in [1, 4.38] and one of 5 does not. The JSON keeps the numbers.
+ */
+class WholeNumberForecastTest {
+  static final Metric CUSTOMERS = new Metric(0.0, 3, Direction.INCREASE, "customers");
+  static final Metric CALLS = new Metric(0.0, 12, Direction.INCREASE, "calls");
+  static final Metric INCIDENTS = new Metric(null, 2, Direction.MAINTAIN_BELOW, "incidents");
+  static final Metric CONVERSION = new Metric(8.0, 12, Direction.INCREASE, "%");
+
+  /** Weekly check-ins from 7 Jan with these values, in FlatValueTest's cycle (Q1 2027). */
+  static KeyResult kr(String id, Metric m, double... values) {
+    List<CheckIn> c = new ArrayList<>();
+    for (int i = 0; i < values.length; i++) {
+      c.add(new CheckIn(FlatValueTest.CYCLE.instantOf(LocalDate.of(2027, 1, 7).plusDays(7L * i)), values[i], null,
+          null, List.of(), null));
+    }
+    return new KeyResult(id, "Key result " + id, null, "t", 1.0, List.of(), m, Plan.LINEAR, c, null);
+  }
+
+  @Test
+  void whole_onlyWhereBaselineTargetAndEveryCheckInSoFarAreWhole() {
+    var asOf = FlatValueTest.CYCLE.instantOf(LocalDate.of(2027, 2, 10));
+    assertThat(Numbers.whole(kr("KR-1", CUSTOMERS, 0, 1, 1, 1), asOf)).isTrue();
+    // a conversion reported to the hundredth of a point is not a count
+    assertThat(Numbers.whole(kr("KR-2", CONVERSION, 8.5, 9.13, 9.2), asOf)).isFalse();
+    // a check-in after the report's date does not decide how the report reads (7 Jan + 6 weeks = 18 Feb)
+    assertThat(Numbers.whole(kr("KR-3", CUSTOMERS, 0, 1, 1, 1, 1, 1, 1.5), asOf)).isTrue();
+    // nothing measured yet: nothing says the values are whole
+    assertThat(Numbers.whole(kr("KR-4", CUSTOMERS), asOf)).isFalse();
+    // a baseline or target that is not whole, or a few-level key result (its levels read as such), or done-or-not
+    assertThat(Numbers.whole(kr("KR-5", new Metric(0.5, 3, Direction.INCREASE, "customers"), 1, 2), asOf)).isFalse();
+    assertThat(Numbers.whole(kr("KR-6", new Metric(0.0, 1, Direction.ACHIEVE, null), 0, 0), asOf)).isFalse();
+  }
+
+  @Test
+  void wholeInterval_theWholeNumbersWithinTheInterval() {
+    // 1 – 4.38 holds 1, 2, 3 and 4; the low end 0.9999999999999893 (a held end a hair below where the key result
+    // stands, Kernel.hold) is 1
+    assertThat(Numbers.wholeInterval(0.9999999999999893, 4.376221849428238, CUSTOMERS)).containsExactly(1, 4);
+    assertThat(Numbers.wholeInterval(11.45, 19.52, CALLS)).containsExactly(12, 19);
+    // between two whole numbers: the two around it, the high end kept short of the target it falls short of
+    assertThat(Numbers.wholeInterval(5.2, 5.8, CALLS)).containsExactly(5, 6);
+    assertThat(Numbers.wholeInterval(2.2, 2.8, CUSTOMERS)).containsExactly(2, 2);
+    // a maintain-below threshold of 2 incidents: 2.2 – 2.4 is wholly above it, so never "2"
+    assertThat(Numbers.wholeInterval(2.2, 2.4, INCIDENTS)).containsExactly(3, 3);
+  }
+
+  @Test
+  void wholeLanding_nearest_butNeverTheTargetWhereShortOfIt() {
+    assertThat(Numbers.landingValue(2.3, CUSTOMERS, true)).isEqualTo("2 customers");
+    assertThat(Numbers.landingValue(15.48, CALLS, true)).isEqualTo("15 calls");
+    // 2.7 short of 3: the nearest whole number, 3, would read as the target met
+    assertThat(Numbers.landingValue(2.7, CUSTOMERS, true)).isEqualTo("2 customers");
+    assertThat(Numbers.landingValue(1.2, CUSTOMERS, true)).isEqualTo("1 customer");
+    assertThat(Numbers.landingValue(2.4, INCIDENTS, true)).isEqualTo("3 incidents");
+    assertThat(Numbers.landingValue(1.6, INCIDENTS, true)).isEqualTo("2 incidents");
+    // not whole: as before
+    assertThat(Numbers.landingValue(2.3, CUSTOMERS, false)).isEqualTo("2.3 customers");
+  }
+
+  @Test
+  void page_writesACountsForecastInWholeNumbers_theJsonKeepsTheNumbers() {
+    // three customers to sign; one signed in week 3 of 13, nothing since, as of 17 Feb (week 7)
+    KeyResult customers = kr("KR-20", CUSTOMERS, 0, 0, 1, 1, 1, 1);
+    KeyResult conversion = kr("KR-2", CONVERSION, 8.4, 8.9, 9.13, 9.5, 9.9, 10.2);
+    OkrCycle okr = OkrCycle.of(FlatValueTest.CYCLE, List.of(Team.of("t")),
+        List.of(new Objective("O-1", null, "t", null, null, null, List.of(customers, conversion))));
+    CycleReport report = ExecutionEngine.withDefaults().analyze(okr,
+        FlatValueTest.CYCLE.instantOf(LocalDate.of(2027, 2, 17)));
+    KeyResultReport r = report.keyResults().get(0);
+    PredictionInterval iv = r.forecast().interval();
+    // the forecast itself is not whole (the JSON's numbers are the forecaster's)
+    assertThat(r.forecast().landingValue()).isNotEqualTo(Math.rint(r.forecast().landingValue()));
+    assertThat(iv.high()).isNotEqualTo(Math.rint(iv.high()));
+    String html = HtmlReportWriter.write(okr, report);
+    String landing = Numbers.number(Numbers.wholeLanding(r.forecast().landingValue(), CUSTOMERS));
+    double[] ends = Numbers.wholeInterval(iv.low(), iv.high(), CUSTOMERS);
+    String interval = Numbers.number(ends[0]) + " – " + Numbers.value(ends[1], CUSTOMERS);
+    assertThat(html).contains("· lands " + Numbers.value(Numbers.wholeLanding(r.forecast().landingValue(), CUSTOMERS),
+        CUSTOMERS) + " (80%: " + interval + ")");
+    assertThat(html).contains("<td class=\"n\">" + interval + "</td>");
+    assertThat(landing).doesNotContain(".");
+    // the conversion, reported in hundredths of a point, keeps its decimals
+    KeyResultReport c = report.keyResults().get(1);
+    assertThat(html).contains("· lands " + Numbers.landingValue(c.forecast().landingValue(), CONVERSION) + " (80%: ");
+    assertThat(Numbers.landingValue(c.forecast().landingValue(), CONVERSION)).contains(".");
+  }
+}
