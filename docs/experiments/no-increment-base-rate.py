@@ -1,8 +1,7 @@
-import json,sys,csv,collections,datetime as dt
 # The Brier of movement-aware per origin, before and after giving a key result without an increment at the origin
 # the hit rate given (docs/experiments/no-increment-base-rate.md). Usage: CYCLES.jsonl PER-FORECAST.csv HIT_RATE
+import json,sys,csv,collections,datetime as dt
 from zoneinfo import ZoneInfo
-# usage: nodata.py cycles.jsonl pf.csv hitRate
 cyc={}
 for line in open(sys.argv[1]):
     d=json.loads(line); c=d['cycle']; z=ZoneInfo(c.get('zone','UTC'))
