@@ -1,5 +1,6 @@
 package org.okrengine.forecast;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -29,15 +30,52 @@ public record MethodScore(ForecastMethod method, double origin, long n, Double b
     long intervals80, Double coverage80, Double width80, Double maeProgress, Double missesFlagged, Double hitsFlagged,
     List<ReliabilityBin> reliability) {
   /**
+   * The highest mean log loss: -ln 0.001 = 6.9078 (the probabilities are clipped to [0.001, 0.999]), rounded up to
+   * 6.908 so that a mean the backtest computed, whose last digit may round above the bound, is never refused.
+   */
+  static final double MAX_LOG_LOSS = 6.908;
+
+  /**
    * Validates and copies the bins.
    *
-   * @throws IllegalArgumentException when {@code intervals80} is not within [0, {@code n}]
+   * @throws IllegalArgumentException naming every figure out of its range, with its value: {@code origin} not within
+   *     (0, 1), {@code n} below 0, {@code intervals80} not within [0, {@code n}], {@code brier}, {@code coverage80},
+   *     {@code missesFlagged} or {@code hitsFlagged} not within [0, 1], {@code logLoss} not within [0, 6.908],
+   *     {@code width80} or {@code maeProgress} below 0 or not finite (a null figure is none), {@code reliability}
+   *     null or holding a null
    */
   public MethodScore {
     Objects.requireNonNull(method, "method must not be null");
+    List<String> bad = new ArrayList<>();
+    if (!(origin > 0 && origin < 1)) {
+      bad.add("origin must be within (0, 1): " + origin);
+    }
+    if (n < 0) {
+      bad.add("n must not be negative: " + n);
+    }
     if (intervals80 < 0 || intervals80 > n) {
-      throw new IllegalArgumentException("intervals80 must be within [0, n = " + n + "]: " + intervals80);
+      bad.add("intervals80 must be within [0, n = " + n + "]: " + intervals80);
+    }
+    within(bad, "brier", brier, 1, "within [0, 1]");
+    within(bad, "logLoss", logLoss, MAX_LOG_LOSS, "within [0, " + MAX_LOG_LOSS + "]");
+    within(bad, "coverage80", coverage80, 1, "within [0, 1]");
+    within(bad, "width80", width80, Double.MAX_VALUE, "finite and not negative");
+    within(bad, "maeProgress", maeProgress, Double.MAX_VALUE, "finite and not negative");
+    within(bad, "missesFlagged", missesFlagged, 1, "within [0, 1]");
+    within(bad, "hitsFlagged", hitsFlagged, 1, "within [0, 1]");
+    if (reliability == null || reliability.stream().anyMatch(Objects::isNull)) {
+      bad.add("reliability must be a list of bins without null: " + reliability);
+    }
+    if (!bad.isEmpty()) {
+      throw new IllegalArgumentException(String.join("; ", bad));
     }
     reliability = List.copyOf(reliability);
+  }
+
+  /** Notes {@code name} in {@code bad} where {@code value} is given and not within [0, {@code max}]. */
+  private static void within(List<String> bad, String name, Double value, double max, String range) {
+    if (value != null && !(value >= 0 && value <= max)) {
+      bad.add(name + " must be " + range + ": " + value);
+    }
   }
 }
