@@ -41,6 +41,8 @@ public final class Backtest {
   private static final double[] DEFAULT_ORIGINS = {0.25, 0.5, 0.75};
   /** The level of the intervals scored by coverage80 and width80. */
   private static final double SCORED_LEVEL = 0.8;
+  /** The most problems of corrupt accumulator bytes a message lists (the rest counted). */
+  private static final int MAX_PROBLEMS_LISTED = 20;
   /** A walk-forward refits once the history has grown by 1 / REFIT_GROWTH of what it was at the last refit. */
   private static final int REFIT_GROWTH = 4;
   private static final Backtest DEFAULTS =
@@ -540,26 +542,38 @@ public final class Backtest {
         if (in.read() != -1) {
           throw new IllegalArgumentException("trailing bytes after a backtest accumulator");
         }
-        // no checksum: what no accumulator can hold (a count below 0, parts above their whole, a method's forecasts
-        // at an origin other than the key results scored, a sum NaN, infinite or below 0) is refused, so that no NaN
-        // or negative count reaches the report, nor a count of key results its scores do not bear out
+        // no checksum: what no accumulator can hold (a count below 0, parts above their whole, key results without
+        // a cycle, a method's forecasts at an origin other than the key results scored, a sum NaN, infinite or out of
+        // its range) is refused, so that no NaN or negative count reaches the report, nor a count of key results its
+        // scores do not bear out; every problem found is listed
+        List<String> problems = new ArrayList<>();
         long fromLast = other.keyResultsFromLastCheckIn;
-        String problem = other.cycles < 0 || other.keyResults < 0 || fromLast < 0 || fromLast > other.keyResults
-            ? "cycles " + other.cycles + ", key results " + other.keyResults + ", of them from last check-ins "
-            + fromLast : null;
+        // every key result scored came from a cycle added (cycles counts those without a key result scored too, so
+        // it may be above the key results, and a damaged count above the true one cannot be told)
+        if (other.cycles < 0 || other.keyResults < 0 || fromLast < 0 || fromLast > other.keyResults
+            || (other.cycles == 0 && other.keyResults > 0)) {
+          problems.add("cycles " + other.cycles + ", key results " + other.keyResults + ", of them from last "
+              + "check-ins " + fromLast);
+        }
         for (ForecastMethod m : backtest.methods) {
           Sums[] s = other.sums.get(m);
-          for (int k = 0; problem == null && k < s.length; k++) {
-            problem = s[k].problem();
+          for (int k = 0; k < s.length; k++) {
+            List<String> found = s[k].problems();
             // every key result scored is forecast once by each method at each origin
-            if (problem == null && s[k].n != other.keyResults) {
-              problem = "n " + s[k].n + " where the key results scored are " + other.keyResults;
+            if (s[k].n != other.keyResults) {
+              found.add("n " + s[k].n + " where the key results scored are " + other.keyResults);
             }
-            problem = problem == null ? null : m.id() + " at " + backtest.origins[k] + ": " + problem;
+            for (String p : found) {
+              problems.add(m.id() + " at " + backtest.origins[k] + ": " + p);
+            }
           }
         }
-        if (problem != null) {
-          throw new IllegalArgumentException("corrupt accumulator bytes: " + problem);
+        if (!problems.isEmpty()) {
+          // a count damaged at the top lists a problem at every method and origin: the first few tell it
+          int listed = Math.min(problems.size(), MAX_PROBLEMS_LISTED);
+          throw new IllegalArgumentException("corrupt accumulator bytes: "
+              + String.join("; ", problems.subList(0, listed))
+              + (problems.size() > listed ? "; and " + (problems.size() - listed) + " more" : ""));
         }
       } catch (IOException e) {
         throw new IllegalArgumentException("truncated or corrupt accumulator bytes: " + e, e);
@@ -734,31 +748,54 @@ public final class Backtest {
     }
 
     /**
-     * What no accumulator's sums can hold (they were read from bytes), or null: a count below 0, parts that do not
-     * add up to their whole, a sum NaN, infinite or out of its range.
+     * What no accumulator's sums can hold (they were read from bytes), each a problem, or none: a count below 0, parts
+     * that do not add up to their whole, a sum NaN, infinite or out of its range (a Brier sum above {@code n}, a log
+     * loss sum above {@code n} times {@link MethodScore#MAX_LOG_LOSS}), or an exact sum holding a count of NaNs or
+     * infinities (every term added is finite).
      */
-    String problem() {
+    List<String> problems() {
+      List<String> out = new ArrayList<>();
       long inBins = 0;
+      long hitsInBins = 0;
       boolean binsSound = true;
       for (int i = 0; i < BINS; i++) {
         double p = binProbability[i].value();
         binsSound &= binHits[i] >= 0 && binHits[i] <= binCount[i] && p >= 0 && p <= binCount[i];
         inBins += binCount[i];
+        hitsInBins += binHits[i];
       }
-      if (n < 0 || hits < 0 || misses < 0 || hits + misses != n || inBins != n || !binsSound
+      if (n < 0 || hits < 0 || misses < 0 || hits + misses != n || inBins != n || hitsInBins != hits || !binsSound
           || intervals < 0 || intervals > n || covered < 0 || covered > intervals || widths < 0 || widths > intervals
           || hitsFlagged < 0 || hitsFlagged > hits || missesFlagged < 0 || missesFlagged > misses) {
-        return "counts that do not add up (n " + n + ", hits " + hits + ", misses " + misses + ", in bins " + inBins
-            + ", intervals " + intervals + ", covered " + covered + ", widths " + widths + ")";
+        out.add("counts that do not add up (n " + n + ", hits " + hits + ", misses " + misses + ", in bins " + inBins
+            + ", hits in bins " + hitsInBins + ", intervals " + intervals + ", covered " + covered + ", widths "
+            + widths + ")");
       }
       double b = brier.value();
       double l = logLoss.value();
       double w = width.value();
       double a = absError.value();
-      if (!(b >= 0 && b <= n && l >= 0 && w >= 0 && a >= 0 && l + w + a < Double.POSITIVE_INFINITY)) {
-        return "sums out of range (brier " + b + ", log loss " + l + ", width " + w + ", error " + a + ")";
+      // a Brier term is at most 1, a log-loss term at most -ln 0.001 (Sums.add): n of them add up to no more
+      if (!(b >= 0 && b <= n && l >= 0 && l <= n * MethodScore.MAX_LOG_LOSS && w >= 0 && a >= 0
+          && l + w + a < Double.POSITIVE_INFINITY)) {
+        out.add("sums out of range (brier " + b + ", log loss " + l + ", width " + w + ", error " + a + " for n " + n
+            + ")");
       }
-      return null;
+      String[] names = {"brier", "log loss", "width", "error"};
+      ExactSum[] sums = {brier, logLoss, width, absError};
+      for (int i = 0; i < sums.length; i++) {
+        String special = sums[i].specialCounts();
+        if (special != null) {
+          out.add(names[i] + " sum holding " + special);
+        }
+      }
+      for (int i = 0; i < BINS; i++) {
+        String special = binProbability[i].specialCounts();
+        if (special != null) {
+          out.add("bin " + i + " probability sum holding " + special);
+        }
+      }
+      return out;
     }
 
     private static Double ratio(long part, long whole) {

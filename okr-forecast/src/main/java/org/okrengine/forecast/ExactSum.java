@@ -145,6 +145,16 @@ final class ExactSum {
     return negative ? -r : r;
   }
 
+  /**
+   * The counts of NaNs and infinities added, in words ({@code "NaN -1, +Infinity 0, -Infinity 0"}), or null when there
+   * are none: for a sum of finite terms read back ({@link #mergeFrom}), any count there is damage, a negative one
+   * too, which {@link #value} does not show.
+   */
+  String specialCounts() {
+    return nan == 0 && positiveInfinity == 0 && negativeInfinity == 0 ? null
+        : "NaN " + nan + ", +Infinity " + positiveInfinity + ", -Infinity " + negativeInfinity;
+  }
+
   void writeTo(DataOutput out) throws IOException {
     normalize();
     int top = LIMBS - 1;

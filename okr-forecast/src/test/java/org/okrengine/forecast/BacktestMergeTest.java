@@ -177,6 +177,117 @@ class BacktestMergeTest {
         .isEqualTo(scored.report());
   }
 
+  /**
+   * Adds {@code amount} (at least the sum's lowest limb's unit) to the exact sum written at {@code at} (short bottom,
+   * short count, then count limbs, each a long holding 32 bits at 2^(32 * index - 1074): ExactSum.writeTo), through
+   * its top limb, which {@code mergeFrom} adds as it is (the carries come on reading).
+   */
+  static void addToSum(java.nio.ByteBuffer b, int at, double amount) {
+    int bottom = b.getShort(at);
+    int count = b.getShort(at + 2);
+    int top = bottom + count - 1;
+    int topAt = at + 4 + 8 * (count - 1);
+    b.putLong(topAt, b.getLong(topAt) + (long) Math.ceil(Math.scalb(amount, 1074 - 32 * top)));
+  }
+
+  /** Where the exact sum after the one at {@code at} begins: its limbs, then three longs (NaN, +inf, -inf). */
+  static int nextSum(java.nio.ByteBuffer b, int at) {
+    return at + 4 + 8 * b.getShort(at + 2) + 3 * 8;
+  }
+
+  /**
+   * Damages no earlier check saw, each refused, every problem listed in the one message: key results scored without
+   * a cycle (cycles 0; an accumulator counts every cycle added, so key results need at least one), a log-loss sum
+   * above n times 6.908 (each term is at most -ln 0.001 = 6.9078, probabilities clipped to [0.001, 0.999]) and a
+   * negative count of NaNs inside an exact sum (every term added is finite, so any count is damage; a negative one
+   * did not show in the sum's value), and bins whose hits do not add up to the hits. All were merged before.
+   */
+  @Test
+  void damagedCyclesLogLossAndSpecialCounts_refusedListingEveryProblem() {
+    Backtest bt = Backtest.withDefaults().withMethods(List.of(ForecastMethod.LINEAR_PACE)).withOrigins(0.5);
+    Backtest.Accumulator scored = bt.newAccumulator();
+    BacktestTest.HISTORY.forEach(scored::add);
+    long keyResults = scored.report().keyResults();
+    MethodScore pace = scored.report().scores().get(0);
+    assertThat(pace.logLoss()).isLessThan(1); // well below the bound: the damage below is what lifts it above
+    byte[] good = scored.toBytes();
+    int body = BacktestBytes.read(good).settings().length;
+    // the body: cycles, key results, from last check-ins, then the one Sums (eight longs, then the exact sums brier,
+    // log loss, width, error; see damagedBytes_refusedNamingWhat)
+    int brier = body + 3 * 8 + 8 * 8;
+    int logLoss = nextSum(java.nio.ByteBuffer.wrap(good), brier);
+    Backtest.Accumulator acc = bt.newAccumulator();
+    BacktestReport before = acc.report();
+
+    java.nio.ByteBuffer noCycle = java.nio.ByteBuffer.wrap(good.clone());
+    noCycle.putLong(body, 0);
+    assertThatThrownBy(() -> acc.mergeBytes(noCycle.array())).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("corrupt accumulator bytes: cycles 0, key results " + keyResults + ", of them from last "
+            + "check-ins 0");
+
+    // the log-loss sum lifted by 6.5 n: about (logLoss + 6.5) n, above 6.908 n, finite and not negative
+    java.nio.ByteBuffer loss = java.nio.ByteBuffer.wrap(good.clone());
+    addToSum(loss, logLoss, 6.5 * keyResults);
+    assertThatThrownBy(() -> acc.mergeBytes(loss.array())).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("corrupt accumulator bytes: linear-pace at 0.5: sums out of range (brier ")
+        .hasMessageEndingWith(" for n " + keyResults + ")");
+
+    // a Brier sum above n was refused already (b <= n), and still is
+    java.nio.ByteBuffer brierHigh = java.nio.ByteBuffer.wrap(good.clone());
+    addToSum(brierHigh, brier, keyResults);
+    assertThatThrownBy(() -> acc.mergeBytes(brierHigh.array())).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("corrupt accumulator bytes: linear-pace at 0.5: sums out of range (brier ");
+
+    // a count of NaNs of -1 in the Brier sum, with cycles 0: both listed
+    java.nio.ByteBuffer both = java.nio.ByteBuffer.wrap(good.clone());
+    int nanAt = brier + 4 + 8 * both.getShort(brier + 2);
+    both.putLong(nanAt, -1);
+    both.putLong(body, 0);
+    assertThatThrownBy(() -> Backtest.Accumulator.fromBytes(both.array())).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("corrupt accumulator bytes: cycles 0, key results " + keyResults + ", of them from last "
+            + "check-ins 0; linear-pace at 0.5: brier sum holding NaN -1, +Infinity 0, -Infinity 0");
+    // a count of +Infinity of -1 in the log loss, alone
+    java.nio.ByteBuffer inf = java.nio.ByteBuffer.wrap(good.clone());
+    inf.putLong(nextSum(inf, logLoss) - 16, -1);
+    assertThatThrownBy(() -> acc.mergeBytes(inf.array())).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("corrupt accumulator bytes: linear-pace at 0.5: log loss sum holding NaN 0, +Infinity -1, "
+            + "-Infinity 0");
+
+    // one more hit in a bin that has a miss: within the bin's count, but the bins' hits no longer add up to the hits
+    java.nio.ByteBuffer bin = java.nio.ByteBuffer.wrap(good.clone());
+    int at = nextSum(bin, nextSum(bin, nextSum(bin, logLoss))); // after log loss: width, error, then the bins
+    while (bin.getLong(at + 8) >= bin.getLong(at)) { // each bin: long count, long hits, an exact sum
+      at = nextSum(bin, at + 16);
+    }
+    bin.putLong(at + 8, bin.getLong(at + 8) + 1);
+    assertThatThrownBy(() -> acc.mergeBytes(bin.array())).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("corrupt accumulator bytes: linear-pace at 0.5: counts that do not add up (n "
+            + keyResults).hasMessageContaining(", hits in bins " + (pace.reliability().stream()
+            .filter(r -> r.count() > 0).mapToLong(r -> Math.round(r.hitRate() * r.count())).sum() + 1) + ", ");
+
+    assertThat(acc.report()).isEqualTo(before);
+    assertThat(bt.newAccumulator().mergeBytes(good).report()).isEqualTo(scored.report());
+  }
+
+  /**
+   * The accumulators real histories give are never refused: every cycle of the shared families (or the synthetic
+   * history without them) scored in an accumulator of its own (many score no key result: cycles 1, key results 0),
+   * each merged through its bytes, gives the single run.
+   */
+  @Test
+  void everyCycleAlone_mergedThroughBytes_isTheSingleRun() {
+    List<OkrCycle> cycles = input();
+    for (Backtest bt : List.of(Backtest.withDefaults().withResultTiming(ResultTiming.END),
+        Backtest.withDefaults().withWeeklyOrigins().withMethods(List.of(ForecastMethod.MOVEMENT_AWARE))
+            .withOutcomeFromLastCheckIn(true).withResultTiming(ResultTiming.LAST_CHECK_IN))) {
+      Backtest.Accumulator total = bt.newAccumulator();
+      for (OkrCycle c : cycles) {
+        total.mergeBytes(bt.newAccumulator().add(c).toBytes());
+      }
+      assertThat(total.report()).isEqualTo(bt.run(cycles));
+    }
+  }
+
   /** The ids of ForecastMethod.values(), in order. */
   static final String EVERY_METHOD = "[linear-pace, ols-trend, random-walk-drift, plan-prior-bayes, damped-trend, "
       + "movement-aware]";
