@@ -205,10 +205,11 @@ public final class Backtest {
   /**
    * Scores every cycle of {@code cycles} as a company using the library lives: each cycle forecast with the model of
    * this backtest's forecaster refitted ({@link ForecastModel#fit}) on cycles that ended before it started (whose end
-   * date is before this cycle's start date), so on no outcome it could not have known. Cycles are taken in order of
-   * start date; the refits see the cycles ended in order of end date, then start date, then id, so the report does not
-   * depend on the order of {@code cycles} (but for cycles alike in all three); those with nothing before them use
-   * the model as it is. The model is
+   * instant, {@link Cycle#endInstant}, is not after this cycle's {@link Cycle#startInstant}: instants, not dates, so
+   * that cycles in zones apart are compared as they happened), so on no outcome it could not have known. Cycles are
+   * taken in order of start instant; the refits see the cycles ended in order of end instant, then start instant, then
+   * id, so the report does not depend on the order of {@code cycles} (but for cycles alike in all three); those with
+   * nothing before them use the model as it is. The model is
    * refitted whenever the cycles ended have grown by a quarter since the last refit, on all of them, so the work
    * grows linearly with the cycles (a cycle may be forecast with a model that has not seen the last few cycles that
    * ended before it). The cycles are held in memory (this is single-machine work: a distributed backtest cannot walk
@@ -221,11 +222,13 @@ public final class Backtest {
   public BacktestReport runWalkForward(Iterable<OkrCycle> cycles, Consumer<BacktestForecast> listener) {
     List<OkrCycle> all = new ArrayList<>();
     cycles.forEach(all::add);
-    // the cycles by end date (ties by start date, then id, so that the refits' history, whose order moves a fit's
-    // last digits, does not depend on the order the cycles were given in), as given: the evidence of their own results
+    // the cycles by end instant (ties by start instant, then id, so that the refits' history, whose order moves a
+    // fit's last digits, does not depend on the order the cycles were given in), as given: the evidence of their own
+    // results. Instants, not dates: a quarter in Pago_Pago (UTC-11) ending 31 March ends 25 hours after one in
+    // Kiritimati (UTC+14) starting 1 April has started; within one zone the two orders are the same
     List<OkrCycle> endedOriginal = new ArrayList<>(all);
-    endedOriginal.sort(java.util.Comparator.<OkrCycle, java.time.LocalDate>comparing(c -> c.cycle().end())
-        .thenComparing(c -> c.cycle().start()).thenComparing(c -> c.cycle().id()));
+    endedOriginal.sort(java.util.Comparator.<OkrCycle, Instant>comparing(c -> c.cycle().endInstant())
+        .thenComparing(c -> c.cycle().startInstant()).thenComparing(c -> c.cycle().id()));
     // the refits' history, in the same order: with outcomes from last check-ins, each cycle filled once here, not
     // again at every refit
     List<OkrCycle> byEnd = new ArrayList<>(all.size());
@@ -233,7 +236,7 @@ public final class Backtest {
       byEnd.add(outcomeFromLastCheckIn ? c.withOutcomesFromLastCheckIns() : c);
     }
     List<OkrCycle> byStart = new ArrayList<>(all);
-    byStart.sort(java.util.Comparator.comparing(c -> c.cycle().start()));
+    byStart.sort(java.util.Comparator.comparing(c -> c.cycle().startInstant()));
     Accumulator acc = newAccumulator().onForecast(listener);
     ForecastModel base = forecaster.model();
     ForecastModel model = base;
@@ -244,7 +247,8 @@ public final class Backtest {
     int atLast = 0;
     int atEnd = 0;
     for (OkrCycle c : byStart) {
-      while (known < byEnd.size() && byEnd.get(known).cycle().end().isBefore(c.cycle().start())) {
+      // ended (at the start of the day after its last, in its zone) no later than this one started
+      while (known < byEnd.size() && !byEnd.get(known).cycle().endInstant().isAfter(c.cycle().startInstant())) {
         evidence = evidence.plus(ResultTimingEvidence.of(endedOriginal.get(known)));
         known++;
       }

@@ -161,6 +161,65 @@ class BacktestTest {
     assertThat(BacktestJson.write(b.runWalkForward(reversed, null))).isEqualTo(BacktestJson.write(given));
   }
 
+  /**
+   * {@code HISTORY}'s cycles {@code from} to {@code from + count - 1} (one key result each) moved to a quarter of
+   * {@code zone} from {@code start}, check-ins shifted with it, ids {@code prefix} and the index.
+   */
+  static List<OkrCycle> quarterIn(int from, int count, String prefix, LocalDate start, String zone) {
+    List<OkrCycle> out = new ArrayList<>();
+    for (int i = from; i < from + count; i++) {
+      OkrCycle c = HISTORY.get(i);
+      Cycle q = new Cycle(prefix + i, null, start, start.plusDays(89), java.time.ZoneId.of(zone));
+      long shift = q.startInstant().getEpochSecond() - c.cycle().startInstant().getEpochSecond();
+      KeyResult kr = c.keyResults().get(0);
+      List<CheckIn> checkIns = new ArrayList<>();
+      kr.checkIns().forEach(ci -> checkIns.add(CheckIn.of(ci.at().plusSeconds(shift), ci.value())));
+      out.add(OkrCycle.of(q, c.teams(), List.of(new Objective(c.objectives().get(0).id(), null, "t", null, null,
+          null, List.of(new KeyResult(kr.id(), null, null, "t", 1, List.of(), kr.metric(), null, checkIns,
+              kr.result()))))));
+    }
+    return out;
+  }
+
+  /**
+   * A walk-forward refits on the cycles that ended before a cycle started, as instants, not as dates: zones 25 hours
+   * apart (Pacific/Kiritimati, UTC+14; Pacific/Pago_Pago, UTC-11) put the two orders apart.
+   *
+   * <p>40 quarters in Pago_Pago end on 31 March, at the start of 1 April there: 2026-04-01T11:00Z. A quarter in
+   * Kiritimati starting 1 April starts at the start of 1 April there, 2026-03-31T10:00Z, 25 hours before they ended:
+   * it cannot have known their outcomes, and is forecast with the model as it is (by dates, 31 March before 1 April,
+   * it was forecast with a model refitted on them: "okr-default-2+fit"). The other way round, 40 quarters in
+   * Kiritimati end at 2026-03-31T10:00Z and a Pago_Pago quarter starting 31 March starts at 2026-03-31T11:00Z, an hour
+   * after: it is forecast with the refit (by dates, 31 March not before 31 March, it had the model as it is).
+   */
+  @Test
+  void walkForward_comparesInstants_notDatesAcrossZones() {
+    Backtest b = Backtest.withDefaults().withMethods(List.of(ForecastMethod.MOVEMENT_AWARE))
+        .withResultTiming(ResultTiming.END);
+    List<OkrCycle> west = new ArrayList<>(quarterIn(0, 40, "W", LocalDate.of(2026, 1, 1), "Pacific/Pago_Pago"));
+    assertThat(west.get(0).cycle().endInstant()).isEqualTo(java.time.Instant.parse("2026-04-01T11:00:00Z"));
+    west.addAll(quarterIn(40, 1, "E", LocalDate.of(2026, 4, 1), "Pacific/Kiritimati"));
+    assertThat(west.get(40).cycle().startInstant()).isEqualTo(java.time.Instant.parse("2026-03-31T10:00:00Z"));
+    List<BacktestForecast> seen = new ArrayList<>();
+    b.runWalkForward(west, seen::add);
+    // 41 cycles, one key result each, three origins: the last three forecasts are the Kiritimati quarter's
+    assertThat(seen).hasSize(41 * 3);
+    assertThat(seen).filteredOn(f -> f.cycleId().equals("E40")).hasSize(3)
+        .allSatisfy(f -> assertThat(f.model()).isEqualTo("okr-default-2"));
+
+    List<OkrCycle> east = new ArrayList<>(quarterIn(0, 40, "E", LocalDate.of(2026, 1, 1), "Pacific/Kiritimati"));
+    assertThat(east.get(0).cycle().endInstant()).isEqualTo(java.time.Instant.parse("2026-03-31T10:00:00Z"));
+    east.addAll(quarterIn(40, 1, "W", LocalDate.of(2026, 3, 31), "Pacific/Pago_Pago"));
+    assertThat(east.get(40).cycle().startInstant()).isEqualTo(java.time.Instant.parse("2026-03-31T11:00:00Z"));
+    seen.clear();
+    b.runWalkForward(east, seen::add);
+    assertThat(seen).filteredOn(f -> f.cycleId().equals("W40")).hasSize(3)
+        .allSatisfy(f -> assertThat(f.model()).isEqualTo("okr-default-2+fit"));
+    // the 40 before it, with nothing ended before them, the model as it is
+    assertThat(seen).filteredOn(f -> !f.cycleId().equals("W40")).hasSize(40 * 3)
+        .allSatisfy(f -> assertThat(f.model()).isEqualTo("okr-default-2"));
+  }
+
   @Test
   void run_scoresEveryMethodAtEveryOrigin() {
     BacktestReport r = Backtest.withDefaults().run(HISTORY);
