@@ -144,6 +144,29 @@ class ModelResultTimingTest {
     assertThatThrownBy(() -> ForecastModel.fromJson(missing)).hasMessageContaining("fittedOn.cycles: is required");
   }
 
+  /**
+   * A number other than 0 that a double reads as 0 (below 4.9E-324, the least a double holds) is refused with its
+   * path and as written: {@code -1.65e-400} for the first weight read as a weight of 0 without a word, a model other
+   * than the one written (a weight the writer meant as a tiny negative became none).
+   */
+  @Test
+  void document_refusesANumberThatReadsAsZero_namingThePathAndTheNumber() {
+    String json = ForecastModel.defaults().toJson();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"weights\": \\{\\s*\"(\\w+)\": ([-0-9.eE]+)")
+        .matcher(json);
+    assertThat(m.find()).isTrue();
+    String doc = json.substring(0, m.start(2)) + "-1.65e-400" + json.substring(m.end(2));
+    assertThatThrownBy(() -> ForecastModel.fromJson(doc)).isInstanceOf(InvalidModelException.class)
+        .hasMessageContaining("weights." + m.group(1) + ": must be 0 or at least 4.9E-324 in size: -1.65e-400");
+    // 0 written as 0, in any spelling, and the least double (a subnormal) read as written
+    for (String zero : new String[] {"0", "-0", "0.0", "0e-400", "-0.000E+5"}) {
+      assertThat(ForecastModel.fromJson(json.substring(0, m.start(2)) + zero + json.substring(m.end(2))).toJson())
+          .contains("\"" + m.group(1) + "\": ");
+    }
+    assertThat(ForecastModel.fromJson(json.substring(0, m.start(2)) + "4.9e-324" + json.substring(m.end(2))))
+        .isNotNull();
+  }
+
   @Test
   void document_refusesAnUnknownTiming_namingThePathAndTheValue() {
     String json = ForecastModel.defaults().toJson();

@@ -31,12 +31,17 @@ final class JsonTree {
   /**
    * A JSON number.
    *
-   * @param value its value as a double (infinite when out of range)
-   * @param text its text as written when {@code value} is not finite, else null
+   * @param value its value as a double (infinite when out of range, 0 when below it)
+   * @param text its text as written when {@code value} is not finite or is 0 for a number that is not, else null
    */
   record Num(double value, String text) {
     /** Characters of a long number's text shown at each end in {@link #describe()}. */
     static final int SHOWN = 16;
+
+    /** Whether the number written reads as 0 though it is not (below the range of a double). */
+    boolean underflows() {
+      return value == 0 && text != null;
+    }
 
     /**
      * The text as written, or the value. A text longer than {@code 2 * SHOWN + 3} characters (a number of up to 1,000
@@ -70,6 +75,18 @@ final class JsonTree {
   private static final Pattern SETTING_HINT = Pattern.compile(", from `[^`]*`");
 
   private JsonTree() {}
+
+  /** Whether the current number token's digits before any exponent include one other than 0. */
+  static boolean nonZeroDigit(JsonParser p) throws IOException {
+    char[] c = p.getTextCharacters();
+    int end = p.getTextOffset() + p.getTextLength();
+    for (int i = p.getTextOffset(); i < end && c[i] != 'e' && c[i] != 'E'; i++) {
+      if (c[i] >= '1' && c[i] <= '9') {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /**
    * Reads one JSON value from {@code p}, which must be followed by nothing but whitespace.
@@ -165,7 +182,9 @@ final class JsonTree {
         case VALUE_NUMBER_INT:
         case VALUE_NUMBER_FLOAT:
           double d = p.getDoubleValue();
-          value = new Num(d, Double.isFinite(d) ? null : p.getText());
+          // the text kept where the value is not the number written: beyond a double's range, or below it (a
+          // literal with a digit other than 0 that reads as 0, such as 1e-400)
+          value = new Num(d, Double.isFinite(d) && !(d == 0 && nonZeroDigit(p)) ? null : p.getText());
           break;
         case VALUE_TRUE:
           value = Boolean.TRUE;

@@ -34,10 +34,11 @@ import org.okrengine.model.internal.Checks;
  *
  * <p>A document is rejected, with every problem listed, when it is malformed JSON ({@code line L, column C: ...}),
  * empty, followed by anything but whitespace, repeats a key within one object ({@code path.key: duplicate key}),
- * holds a number beyond the range of a double ({@code path: must be finite: 1e400}), holds a string with a
- * surrogate that is not half of a pair, which no UTF-8 text can hold
- * (<code>path: contains an unpaired surrogate (&#92;ud800)</code>), nests deeper than
- * {@value #MAX_NESTING_DEPTH} levels, or is larger than {@value #MAX_DOCUMENT_BYTES} bytes in UTF-8; a file that is
+ * holds a number beyond the range of a double ({@code path: must be finite: 1e400}) or below it, one other than 0
+ * that a double reads as 0 ({@code path: must be 0 or at least 4.9E-324 in size: -1.65e-400}), holds a string
+ * with a surrogate that is not half of a pair, which no UTF-8 text can hold
+ * (<code>path: contains an unpaired surrogate (&#92;ud800)</code>), nests deeper than {@value #MAX_NESTING_DEPTH}
+ * levels, or is larger than {@value #MAX_DOCUMENT_BYTES} bytes in UTF-8; a file that is
  * not UTF-8 is malformed. A leading byte order mark is skipped.
  */
 public final class PlainJson {
@@ -47,6 +48,9 @@ public final class PlainJson {
   public static final long MAX_DOCUMENT_BYTES = CycleJson.DEFAULT_MAX_DOCUMENT_BYTES;
   /** The deepest nesting read (the root object or array is depth 1). */
   public static final int MAX_NESTING_DEPTH = CycleJson.DEFAULT_MAX_NESTING_DEPTH;
+
+  /** The problem of a number other than 0 that a double reads as 0, before the number as written. */
+  static final String UNDERFLOW = "must be 0 or at least " + Double.MIN_VALUE + " in size: ";
 
   private static final JsonFactory FACTORY = Jackson.factory(MAX_DOCUMENT_BYTES, MAX_NESTING_DEPTH);
 
@@ -129,6 +133,8 @@ public final class PlainJson {
     if (v instanceof JsonTree.Num n) {
       if (!Double.isFinite(n.value())) {
         problems.add(new Problem(path, "must be finite: " + n.describe()));
+      } else if (n.underflows()) {
+        problems.add(new Problem(path, UNDERFLOW + n.describe()));
       }
       return n.value();
     }

@@ -98,6 +98,23 @@ class PlainJsonTest {
     assertThatThrownBy(() -> PlainJson.parse("[1e400]")).hasMessage("1 problem:\n[0]: must be finite: 1e400");
   }
 
+  /**
+   * A number other than 0 below a double's range (4.9E-324, Double.MIN_VALUE) reads as 0, a value other than the one
+   * written, as one above it reads as infinity: refused as written, with its path (it was read as 0). 0 in any
+   * spelling, and the smallest doubles, are read.
+   */
+  @Test
+  void parse_numbersBelowTheRangeOfADouble_refusedAsWritten() {
+    assertThat(problems("{\"w\": {\"moved\": -1.65e-400}, \"a\": [0.0000000001e-320, 1e-400, 2.5E-324]}"))
+        .containsExactly("w.moved: must be 0 or at least 4.9E-324 in size: -1.65e-400",
+            "a[0]: must be 0 or at least 4.9E-324 in size: 0.0000000001e-320",
+            "a[1]: must be 0 or at least 4.9E-324 in size: 1e-400");
+    // 2.5E-324 rounds up to the least double, 4.9E-324: read, as 1e-310 (a subnormal) is
+    List<?> read = (List<?>) PlainJson.parse("[0, -0, 0.0, 0e-400, -0.000E+7, 2.5E-324, 1e-310, 4.9e-324]");
+    assertThat(read.subList(0, 5)).allSatisfy(v -> assertThat((double) (Double) v).isZero());
+    assertThat(read.subList(5, 8)).isEqualTo(List.of(Double.MIN_VALUE, 1e-310, Double.MIN_VALUE));
+  }
+
   @Test
   void parse_tooDeep_rejected() {
     assertThat(PlainJson.parse("[".repeat(PlainJson.MAX_NESTING_DEPTH) + "]".repeat(PlainJson.MAX_NESTING_DEPTH)))
