@@ -55,6 +55,28 @@ class FitCommandTest {
             + "results were its last check-ins; each key result forecast at its expected last check-in)\n");
   }
 
+  /**
+   * A model fitted on Q2 (whose results are its last check-ins) makes okr retro's replay forecast each key result at
+   * its expected last check-in: the JSON says so beside the model's name (forecasts.forecastAt, as okr-report/1's
+   * model.forecastAt), the text in the model's sentence; the shipped model's JSON has no such field.
+   */
+  @Test
+  void fit_thenRetro_saysTheReplayForecastAtTheLastCheckIn(@TempDir Path dir) throws IOException {
+    Path model = dir.resolve("acme-q2.json");
+    assertThat(run("fit", Q2.toString(), "--name", "acme-q2", "--out", model.toString()).code()).isZero();
+    OkrTest.Run json = run("retro", Q2.toString(), "--model", model.toString(), "--format", "json");
+    assertThat(json.code()).as(json.err()).isZero();
+    assertThat(json.out()).contains("  \"forecasts\": {\n    \"model\": \"acme-q2\",\n"
+        + "    \"forecastAt\": \"last-check-in\",\n    \"flaggedBy\": \"forecast-status\",\n");
+    OkrTest.Run text = run("retro", Q2.toString(), "--model", model.toString());
+    assertThat(text.out()).contains("\n  forecast model: acme-q2 (movement-aware; fitted on 22 key results of 1 cycle "
+        + "from 2026-04-01 to 2026-06-30, shrunk toward okr-default-2 (weight of this history 0.03); its history's "
+        + "results were its last check-ins; each key result forecast at its expected last check-in)\n");
+    OkrTest.Run shipped = run("retro", Q2.toString(), "--format", "json");
+    assertThat(shipped.out()).contains("  \"forecasts\": {\n    \"model\": \"okr-default-2\",\n"
+        + "    \"flaggedBy\": \"forecast-status\",\n").doesNotContain("forecastAt");
+  }
+
   @Test
   void fit_basedOnAndName_refitsThatModelUnderTheName(@TempDir Path dir) throws IOException {
     Path base = dir.resolve("base.json");

@@ -41,6 +41,8 @@ final class ReportParts {
   }
   /** The name of the forecast model of the replay, or null without one. */
   String model;
+  /** Whether the replay forecast each key result at its expected last check-in, not at the cycle's end. */
+  boolean forecastAtLastCheckIn;
   /** Whether key results without a result were scored from their last check-in (so the unscored never checked in). */
   boolean scoresFromLastCheckIn = true;
 
@@ -51,6 +53,6 @@ final class ReportParts {
         calibrationByTeam, cadenceByTeam, shapes, blockers, forecasts, scoresFromLastCheckIn, agreedCheckInDays);
     return new RetroReport(cycles, keyResults, scoredFromResults, scoredFromLastCheckIn, unscored, overall,
         breakdowns, objectives, trends, calibration, calibrationByTeam, cadence, cadenceByTeam, shapes, blockers,
-        forecasts, forecastsByTeam, recommendations, model, teamNames);
+        forecasts, forecastsByTeam, recommendations, model, teamNames, forecastAtLastCheckIn);
   }
 }

@@ -22,6 +22,12 @@ public final class RetroJson {
    */
   public static final String FLAGGED_BY = "forecast-status";
 
+  /**
+   * The {@code forecasts.forecastAt} of a replay that forecast each key result's value at its expected last check-in
+   * ({@link RetroReport#forecastAtLastCheckIn}); the field is absent where the replay forecast the cycle's end.
+   */
+  public static final String FORECAST_AT_LAST_CHECK_IN = "last-check-in";
+
   private RetroJson() {}
 
   /** The report as an {@code okr-retro/1} document, ending in a newline. */
@@ -135,6 +141,11 @@ public final class RetroJson {
       w.nul();
     } else {
       w.str(r.model());
+    }
+    // where the replay's forecasts were taken, as okr-report/1's model.forecastAt: written only where it is not the
+    // cycle's end, so every document written before it existed is as it was
+    if (r.forecastAtLastCheckIn()) {
+      w.field("forecastAt").str(FORECAST_AT_LAST_CHECK_IN);
     }
     // what a flag is: the forecaster's status as okr analyze gives it from the forecast on the day, not the engine's
     // upstream-late and late-for-need-by statuses (ForecastsSection)

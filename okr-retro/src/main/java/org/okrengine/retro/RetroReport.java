@@ -36,13 +36,17 @@ import java.util.TreeMap;
  * @param teamNames the teams' display names by id, sorted by id (a team without a name in its documents is named
  *     after its id; one named differently in two cycles keeps the least name); the recommendations name them so,
  *     with their ids added where two share a name ({@link #teamLabels()})
+ * @param forecastAtLastCheckIn whether the replay forecast each key result's value at its expected last check-in (a
+ *     model whose history took its results there, {@code ForecastModel.resultTiming}), not at the cycle's end; false
+ *     when forecasts were not replayed
  */
 public record RetroReport(long cycles, long keyResults, long scoredFromResults, long scoredFromLastCheckIn,
     long unscored, GroupStats overall, List<Breakdown> breakdowns, List<ObjectiveStats> objectives,
     List<TeamTrend> trends, CalibrationStats calibration, List<CalibrationStats> calibrationByTeam,
     CadenceStats cadence, List<CadenceStats> cadenceByTeam, List<GroupStats> shapes, List<BlockerStats> blockers,
     ForecastAccountability forecasts, List<ForecastAccountability> forecastsByTeam,
-    List<Recommendation> recommendations, String model, Map<String, String> teamNames) {
+    List<Recommendation> recommendations, String model, Map<String, String> teamNames,
+    boolean forecastAtLastCheckIn) {
   /** Validates and copies the lists and the names. */
   public RetroReport {
     Objects.requireNonNull(overall, "overall must not be null");
@@ -58,6 +62,18 @@ public record RetroReport(long cycles, long keyResults, long scoredFromResults, 
     forecastsByTeam = List.copyOf(forecastsByTeam);
     recommendations = List.copyOf(recommendations);
     teamNames = Collections.unmodifiableMap(new TreeMap<>(teamNames));
+  }
+
+  /** A report whose replay, if any, forecast at the cycle's end (the form before {@code forecastAtLastCheckIn}). */
+  public RetroReport(long cycles, long keyResults, long scoredFromResults, long scoredFromLastCheckIn, long unscored,
+      GroupStats overall, List<Breakdown> breakdowns, List<ObjectiveStats> objectives, List<TeamTrend> trends,
+      CalibrationStats calibration, List<CalibrationStats> calibrationByTeam, CadenceStats cadence,
+      List<CadenceStats> cadenceByTeam, List<GroupStats> shapes, List<BlockerStats> blockers,
+      ForecastAccountability forecasts, List<ForecastAccountability> forecastsByTeam,
+      List<Recommendation> recommendations, String model, Map<String, String> teamNames) {
+    this(cycles, keyResults, scoredFromResults, scoredFromLastCheckIn, unscored, overall, breakdowns, objectives,
+        trends, calibration, calibrationByTeam, cadence, cadenceByTeam, shapes, blockers, forecasts, forecastsByTeam,
+        recommendations, model, teamNames, false);
   }
 
   /** A report that names no team (every team is named after its id, {@link #teamName}). */

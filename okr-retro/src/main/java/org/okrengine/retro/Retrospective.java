@@ -240,6 +240,8 @@ public final class Retrospective {
         s.report(parts);
       }
       parts.model = settings.forecaster == null ? null : settings.forecaster.model().name();
+      // where the replay's forecasts were taken: the forecaster's rule (its model's resultTiming, unless told)
+      parts.forecastAtLastCheckIn = settings.forecaster != null && settings.forecaster.outcomeFromLastCheckIn();
       parts.scoresFromLastCheckIn = settings.scoreFromLastCheckIn;
       RetroReport report = parts.toReport();
       LOG.debug("retrospective of {} cycles, {} key results, {} recommendations", report.cycles(),

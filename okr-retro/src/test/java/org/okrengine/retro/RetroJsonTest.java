@@ -92,4 +92,40 @@ class RetroJsonTest {
         .withForecaster(org.okrengine.forecast.Forecaster.withDefaults().withModel(named))
         .run(List.of(Fixtures.cycleA())).model()).isEqualTo("acme");
   }
+
+  /**
+   * A replay with a model whose history took its results at the last check-ins (ForecastModel.resultTiming) forecast
+   * each key result there, not at the end: the document says so beside the model's name, as okr-report/1's
+   * model.forecastAt does; a replay at the end (the shipped model, or told the end) writes no such field.
+   */
+  @Test
+  void withALastCheckInModel_saysWhereTheReplayForecast() {
+    org.okrengine.forecast.ForecastModel export = org.okrengine.forecast.ForecastModel.defaults().withName("export")
+        .withResultTiming(org.okrengine.forecast.ResultTiming.LAST_CHECK_IN);
+    org.okrengine.forecast.Forecaster last = org.okrengine.forecast.Forecaster.withDefaults().withModel(export);
+    RetroReport atLast = Retrospective.withDefaults().withForecaster(last).run(List.of(Fixtures.cycleA()));
+    assertThat(atLast.forecastAtLastCheckIn()).isTrue();
+    assertThat(RetroJson.write(atLast)).contains("\"forecasts\": {\n    \"model\": \"export\",\n"
+        + "    \"forecastAt\": \"last-check-in\",\n    \"flaggedBy\": \"forecast-status\",\n    \"overall\": {");
+    // the same forecaster's accumulator, written as bytes and merged (a distributed run), says the same
+    Retrospective.Accumulator acc = Retrospective.withDefaults().withForecaster(last).newAccumulator();
+    acc.add(Fixtures.cycleA());
+    assertThat(Retrospective.withDefaults().withForecaster(last).newAccumulator().mergeBytes(acc.toBytes()).report())
+        .isEqualTo(atLast);
+
+    // told the end, the same model's replay is at the end: no field, as with the shipped model and without a replay
+    RetroReport toldEnd = Retrospective.withDefaults().withForecaster(last.withOutcomeFromLastCheckIn(false))
+        .run(List.of(Fixtures.cycleA()));
+    assertThat(toldEnd.forecastAtLastCheckIn()).isFalse();
+    assertThat(RetroJson.write(toldEnd)).doesNotContain("forecastAt");
+    assertThat(JSON).doesNotContain("forecastAt");
+    assertThat(RetroJson.write(Retrospective.withDefaults().withoutForecasts().run(List.of(Fixtures.cycleA()))))
+        .doesNotContain("forecastAt");
+    // the record before the field: a replay at the end
+    RetroReport r = Retrospective.withDefaults().run(List.of(Fixtures.cycleA()));
+    assertThat(new RetroReport(r.cycles(), r.keyResults(), r.scoredFromResults(), r.scoredFromLastCheckIn(),
+        r.unscored(), r.overall(), r.breakdowns(), r.objectives(), r.trends(), r.calibration(), r.calibrationByTeam(),
+        r.cadence(), r.cadenceByTeam(), r.shapes(), r.blockers(), r.forecasts(), r.forecastsByTeam(),
+        r.recommendations(), r.model(), r.teamNames())).isEqualTo(r);
+  }
 }
