@@ -137,7 +137,7 @@ final class BurnUpChart {
       }
       // achieved before the end: the chance the met target holds, not of reaching it (Insights.metAndHolds)
       sb.append(Insights.metAndHolds(r, false) ? " · met; " + Insights.aPct(f.probabilityOfTarget())
-          + " chance it holds to the end" : " · P(target) " + pct(f.probabilityOfTarget()));
+          + Insights.holdsTo(atLastCheckIn(report)) : " · P(target) " + pct(f.probabilityOfTarget()));
     }
     sb.append("</figcaption>\n<svg class=\"burnup\" xmlns=\"http://www.w3.org/2000/svg\" width=\"")
         .append(num(CW)).append("\" height=\"").append(num(CH)).append("\" viewBox=\"0 0 ").append(num(CW))

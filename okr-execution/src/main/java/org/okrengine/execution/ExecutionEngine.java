@@ -181,7 +181,9 @@ public final class ExecutionEngine {
       UpstreamRule.Outcome o = UpstreamRule.apply(cycle, kr, f, "", now.risks(), today, asOf);
       String sentence = Insights.sentence(kr, f, cycle.cycle(), forecaster.onTrackProbability(), over,
           !cycle.milestonesOf(kr.id()).isEmpty(), value,
-          Insights.flatSince(cycle.cycle(), kr.checkInsAsOf(asOf)), o.status(), cycle.cycle().dateOf(asOf));
+          Insights.flatSince(cycle.cycle(), kr.checkInsAsOf(asOf)), o.status(), cycle.cycle().dateOf(asOf),
+          // where the forecast is of the value at the expected last check-in, that check-in's day, which it names
+          forecaster.outcomeFromLastCheckIn() ? Forecaster.expectedLastCheckIn(kr, cycle.cycle(), asOf) : null);
       Snapshot.Blocked blocked = now.blocked().get(kr.id());
       if (blocked != null) {
         // what blocks it lands after the cycle's end: named before what its own numbers say

@@ -375,8 +375,8 @@ final class Explainer {
       // achieved before the end: the chance the met target holds ("is achieved: ..., a 98% chance of reaching its
       // target" read as a contradiction)
       s.append(standing != null ? ", " : forNeed != null ? " " : ": ").append(Insights.aPct(p))
-          .append(Insights.metAndHolds(row, false) ? " chance it holds to the end" : " chance of "
-              + Insights.chanceOf(row));
+          .append(Insights.metAndHolds(row, false) ? Insights.holdsTo(BurnUpChart.atLastCheckIn(report))
+              : " chance of " + Insights.chanceOf(row, BurnUpChart.atLastCheckIn(report)));
     }
     return s.append('.').toString();
   }

@@ -151,6 +151,18 @@ final class Insights {
    */
   static String sentence(KeyResult kr, Forecast f, Cycle cycle, double atRiskBelow, boolean over,
       boolean milestones, Double last, Instant flatSince, Status status, LocalDate today) {
+    return sentence(kr, f, cycle, atRiskBelow, over, milestones, last, flatSince, status, today, null);
+  }
+
+  /**
+   * As {@link #sentence(KeyResult, Forecast, Cycle, double, boolean, boolean, Double, Instant, Status, LocalDate)};
+   * {@code lastCheckIn}: where the forecast is of the key result's value at its expected last check-in (a model whose
+   * history took its results there), that check-in's expected day ({@code Forecaster.expectedLastCheckIn}); null where
+   * it is of the value at the cycle's end. An achieve or maintain key result's chance is then said to be of that check-in
+   * ("a 35% chance of being done by its last check-in (expected around 26 Sep)"), not of the end ("by 30 Sep").
+   */
+  static String sentence(KeyResult kr, Forecast f, Cycle cycle, double atRiskBelow, boolean over,
+      boolean milestones, Double last, Instant flatSince, Status status, LocalDate today, LocalDate lastCheckIn) {
     Metric m = kr.metric();
     String why = over || status != Status.ON_TRACK || f.status() != Status.ON_TRACK ? ""
         : whyOnTrack(f.probabilityOfTarget(), atRiskBelow);
@@ -217,15 +229,18 @@ final class Insights {
       // milestones, which it named alone where there were none
       return id + " is not done yet; " + (milestones ? "judging by its milestones so far and the time left, it has "
           : "with the time left it has ") + aPct(f.probabilityOfTarget()) + " chance of being done by "
-          + DAY.format(cycle.end()) + why + ".";
+          + (lastCheckIn != null ? "its last check-in" + expectedAround(lastCheckIn, today) : DAY.format(cycle.end()))
+          + why + ".";
     }
     if (m.direction().isMaintain()) {
       // the metric's own test (Metric.isMet): the threshold itself keeps it, "at or above", as explain and the
       // key-result table say (it read "a 5% chance of ending the cycle above level 2" of "at or above level 2")
       String side = m.direction() == Direction.MAINTAIN_ABOVE ? "at or above " : "at or below ";
       double now = last != null ? last : f.landingValue(); // its latest value, not the landing held within bounds
-      return id + " has " + aPct(f.probabilityOfTarget()) + " chance of ending the cycle " + side
-          + Numbers.reading(m.target(), m) + why + "; it is at " + Numbers.reading(now, m) + " now, " + side(m, now) + ".";
+      return id + " has " + aPct(f.probabilityOfTarget()) + (lastCheckIn != null ? " chance of being " + side
+          + Numbers.reading(m.target(), m) + " at its last check-in" + expectedAround(lastCheckIn, today)
+          : " chance of ending the cycle " + side + Numbers.reading(m.target(), m))
+          + why + "; it is at " + Numbers.reading(now, m) + " now, " + side(m, now) + ".";
     }
     String chance = " (" + aPct(f.probabilityOfTarget()) + " chance of reaching " + Numbers.reading(m.target(), m) + ")";
     // silent for more than SILENT_DAYS: the pace as of the latest check-in, which the forecast is made from (the
@@ -277,6 +292,15 @@ final class Insights {
     }
     return id + " is at " + pct(f.progress()) + " against " + pct(f.expectedProgress())
         + " planned for now and is forecast to land at " + lands(f.landingProgress()) + chance + why + ".";
+  }
+
+  /**
+   * {@code  (expected around 26 Sep)}: the expected day of a key result's last check-in, where its forecast is taken,
+   * after the day analysed {@code today}; empty on or before it (a silent key result whose expected last check-in has
+   * passed: "expected around 12 Sep" on 20 Sep read as a date to come) and with the day unknown.
+   */
+  private static String expectedAround(LocalDate lastCheckIn, LocalDate today) {
+    return today != null && lastCheckIn.isAfter(today) ? " (expected around " + DAY.format(lastCheckIn) + ")" : "";
   }
 
   /**
@@ -396,6 +420,15 @@ final class Insights {
    * an achieve key result (done or not: its probability says it).
    */
   static String landing(KeyResultReport r) {
+    return landing(r, false);
+  }
+
+  /**
+   * As {@link #landing(KeyResultReport)}; {@code atLastCheckIn}: the forecast is of the value at the key result's
+   * expected last check-in (a model whose history took its results there), so a maintain key result's is said there:
+   * {@code forecast to stand 0.31 NPS below the threshold of 40 NPS at its last check-in}.
+   */
+  static String landing(KeyResultReport r, boolean atLastCheckIn) {
     ForecastSummary f = r.forecast();
     if (f == null) {
       return null;
@@ -404,8 +437,11 @@ final class Insights {
     if (m != null && m.direction() == Direction.ACHIEVE) {
       return null; // done or not: its probability says it
     }
-    return m != null && m.direction().isMaintain() ? "forecast to end the cycle " + side(m, f.landingValue())
-        : "forecast to land at " + Numbers.landingPercent(f.landingProgress());
+    if (m != null && m.direction().isMaintain()) {
+      return atLastCheckIn ? "forecast to stand " + side(m, f.landingValue()) + " at its last check-in"
+          : "forecast to end the cycle " + side(m, f.landingValue());
+    }
+    return "forecast to land at " + Numbers.landingPercent(f.landingProgress());
   }
 
   /**
@@ -472,15 +508,34 @@ final class Insights {
    * key result {@code ending the cycle at or above 40 NPS} (at or below, for one kept below its threshold).
    */
   static String chanceOf(KeyResultReport r) {
+    return chanceOf(r, false);
+  }
+
+  /**
+   * As {@link #chanceOf(KeyResultReport)}; {@code atLastCheckIn}: the probability is of the value at the key result's
+   * expected last check-in (a model whose history took its results there): {@code being at or above 40 NPS at its last
+   * check-in}, {@code being done by its last check-in}.
+   */
+  static String chanceOf(KeyResultReport r, boolean atLastCheckIn) {
     Metric m = r.metric();
     if (m != null && m.direction().isMaintain()) {
-      return "ending the cycle " + (m.direction() == Direction.MAINTAIN_ABOVE ? "at or above " : "at or below ")
+      String side = (m.direction() == Direction.MAINTAIN_ABOVE ? "at or above " : "at or below ")
           + Numbers.reading(m.target(), m);
+      return atLastCheckIn ? "being " + side + " at its last check-in" : "ending the cycle " + side;
     }
     if (m != null && m.direction() == Direction.ACHIEVE) {
-      return "being done by the cycle's end";
+      return atLastCheckIn ? "being done by its last check-in" : "being done by the cycle's end";
     }
     return "reaching its target";
+  }
+
+  /**
+   * To where a met target's chance to hold runs ({@link #metAndHolds}): {@code  chance it holds to the end}, or
+   * {@code  chance it holds to its last check-in} where the forecast is of the value at the key result's expected last
+   * check-in.
+   */
+  static String holdsTo(boolean atLastCheckIn) {
+    return atLastCheckIn ? " chance it holds to its last check-in" : " chance it holds to the end";
   }
 
   /** The status in words: {@code at risk}, {@code off track}, ... */

@@ -78,7 +78,7 @@ final class Prompt {
         if (k.forecast() != null && over) {
           sb.append("; the cycle is over: ").append(Insights.ended(k));
         } else if (k.forecast() != null) {
-          String landing = Insights.landing(k);
+          String landing = Insights.landing(k, BurnUpChart.atLastCheckIn(r));
           sb.append("; ").append(landing == null ? "" : landing + ", ")
               .append("P(target) ").append(Numbers.percent(k.forecast().probabilityOfTarget()));
         }

@@ -11,6 +11,8 @@ import org.okrengine.forecast.Forecaster;
 import org.okrengine.forecast.ResultTiming;
 import org.okrengine.model.CycleReport;
 import org.okrengine.model.ForecastModelInfo;
+import org.okrengine.model.KeyResult;
+import org.okrengine.model.KeyResultReport;
 import org.okrengine.model.OkrCycle;
 import org.okrengine.model.json.ReportJson;
 
@@ -48,6 +50,66 @@ class LastCheckInModelReportTest {
     assertThat(HtmlReportWriter.write(q3, atEnd)).contains(" interval at cycle end: ")
         .contains("<th>Lands at</th><th>Interval at end</th>")
         .contains("(only its end is forecast); dashed blue");
+  }
+
+  private static KeyResultReport row(CycleReport r, String id) {
+    return r.keyResults().stream().filter(k -> k.id().equals(id)).findFirst().orElseThrow();
+  }
+
+  /**
+   * Under a model whose forecasts are at each key result's expected last check-in, the sentences say the chance is of
+   * that check-in, with its expected day where they have the key result's check-ins, not of the cycle's end ("by 30
+   * Sep", "ending the cycle"); the shipped model's sentences are as before.
+   */
+  @Test
+  void sentences_sayTheChanceIsOfTheExpectedLastCheckIn_notOfTheEnd() throws IOException {
+    OkrCycle q3 = HtmlReportWriterTest.example();
+    var asOf = q3.cycle().instantOf(LocalDate.of(2026, 8, 19));
+    Forecaster last = Forecaster.withDefaults()
+        .withModel(ForecastModel.defaults().withResultTiming(ResultTiming.LAST_CHECK_IN));
+    CycleReport atLast = ExecutionEngine.withDefaults().withForecaster(last).analyze(q3, asOf);
+    CycleReport atEnd = ExecutionEngine.withDefaults().analyze(q3, asOf);
+
+    // the expected last check-ins (Kernel.outcomeX's rule, the end less half the mean gap where the latest check-in is
+    // more than a gap before it). The cycle runs 92 days from 1 Jul 00:00 Oslo (30 Jun 22:00Z) to 30 Sep 22:00Z.
+    // KR-7: 4 check-ins after the start, the latest 17 Aug 13:53Z, 47.66 days in: gap 11.92 days, lag 5.96 days,
+    // so 24 Sep 22:57Z, 25 Sep in Oslo. KR-10: 8 check-ins, the latest 17 Aug 14:53Z, 47.70 days in: gap 5.96 days,
+    // lag 2.98 days, so 27 Sep 22:32Z, 28 Sep in Oslo
+    KeyResult kr7 = q3.keyResult("KR-7").orElseThrow();
+    KeyResult kr10 = q3.keyResult("KR-10").orElseThrow();
+    assertThat(Forecaster.expectedLastCheckIn(kr7, q3.cycle(), asOf)).isEqualTo(LocalDate.of(2026, 9, 25));
+    assertThat(Forecaster.expectedLastCheckIn(kr10, q3.cycle(), asOf)).isEqualTo(LocalDate.of(2026, 9, 28));
+
+    // an achieve key result: done by its last check-in, not by 30 Sep (the chance is the report's own)
+    String p7 = Insights.aPct(row(atLast, "KR-7").forecast().probabilityOfTarget());
+    assertThat(row(atLast, "KR-7").insight()).isEqualTo("KR-7 (Analytics module generally available) is not done "
+        + "yet; judging by its milestones so far and the time left, it has " + p7 + " chance of being done by its last "
+        + "check-in (expected around 25 Sep).");
+    assertThat(row(atEnd, "KR-7").insight()).endsWith(" chance of being done by 30 Sep.");
+    // a maintain key result: at or above its threshold at its last check-in, not "ending the cycle" there
+    String p10 = Insights.aPct(row(atLast, "KR-10").forecast().probabilityOfTarget());
+    assertThat(row(atLast, "KR-10").insight()).isEqualTo("KR-10 (Crash-free sessions at or above 99.5%) has " + p10
+        + " chance of being at or above 99.5% at its last check-in (expected around 28 Sep); it is at 99.82% now, "
+        + "0.32 points above the threshold of 99.5%.");
+    assertThat(row(atEnd, "KR-10").insight()).contains(" chance of ending the cycle at or above 99.5%; it is at ");
+
+    // the grounded prompt's landing of a maintain key result (KR-9, stale, needs attention)
+    String prompt = ExecutionEngine.groundedPrompt(q3, atLast);
+    assertThat(prompt).contains("; forecast to stand ").contains(" below the threshold of 40 NPS at its last "
+        + "check-in, P(target) ").doesNotContain("forecast to end the cycle");
+    assertThat(ExecutionEngine.groundedPrompt(q3, atEnd)).contains("; forecast to end the cycle ")
+        .doesNotContain("at its last check-in");
+
+    // okr explain's first sentence
+    assertThat(Explanation.of(q3, atLast, "KR-10").steps().get(0).sentence())
+        .endsWith(" chance of being at or above 99.5% at its last check-in.");
+    assertThat(Explanation.of(q3, atLast, "KR-7").steps().get(0).sentence())
+        .contains(" chance of being done by its last check-in.");
+    assertThat(Explanation.of(q3, atEnd, "KR-10").steps().get(0).sentence())
+        .endsWith(" chance of ending the cycle at or above 99.5%.");
+    // a met target's chance to hold (no such key result in the example on 19 Aug): to where the forecast is
+    assertThat(Insights.holdsTo(true)).isEqualTo(" chance it holds to its last check-in");
+    assertThat(Insights.holdsTo(false)).isEqualTo(" chance it holds to the end");
   }
 
   @Test

@@ -251,6 +251,29 @@ public final class Forecaster {
         : "");
   }
 
+  /**
+   * The day (in the cycle's zone) of {@code keyResult}'s expected last check-in before the end of {@code cycle}, judged
+   * by its check-ins up to {@code asOf}: where a forecaster that forecasts the value at the last check-in
+   * ({@link #outcomeFromLastCheckIn()}) takes it, half its mean gap between check-ins before the end, less where its
+   * latest check-in is within a gap of the end ({@code Kernel.outcomeX}'s rule). Null where that is the cycle's end: no
+   * check-in after the start up to {@code asOf}, or the latest at or after the end. The reports name it beside a
+   * forecast made there ("by its last check-in (expected around 26 Sep)") and draw the cone's tip on it.
+   */
+  public static LocalDate expectedLastCheckIn(KeyResult keyResult, Cycle cycle, Instant asOf) {
+    Objects.requireNonNull(keyResult, "keyResult must not be null");
+    Objects.requireNonNull(cycle, "cycle must not be null");
+    Objects.requireNonNull(asOf, "asOf must not be null");
+    List<CheckIn> seen = keyResult.checkInsAsOf(asOf);
+    int n = seen.size();
+    double[] times = new double[n];
+    Instant start = cycle.startInstant();
+    for (int i = 0; i < n; i++) {
+      times[i] = Cycle.daysBetween(start, seen.get(i).at());
+    }
+    double x = lastCheckInFraction(times, n, cycle.lengthDays());
+    return x < 1.0 ? dateAt(cycle, x) : null;
+  }
+
   /** Whether {@link #withOutcomeFromLastCheckIn} set forecasting at the last check-in (not the model's timing). */
   boolean outcomeFromLastCheckInGiven() {
     return outcomeGiven != null && outcomeGiven;
@@ -942,7 +965,16 @@ public final class Forecaster {
    * mean gap of the check-ins after the start before the end, less near it).
    */
   private double outcomeFraction(double[] times, int n, double lengthDays) {
-    if (!outcomeFromLastCheckIn || n == 0) {
+    return outcomeFromLastCheckIn ? lastCheckInFraction(times, n, lengthDays) : 1.0;
+  }
+
+  /**
+   * The cycle fraction at which the last check-in before the end is expected for the first {@code n} check-ins at
+   * {@code times} (days from the start; {@link Kernel#outcomeFraction}): 1 (the end) without a check-in after the
+   * start.
+   */
+  private static double lastCheckInFraction(double[] times, int n, double lengthDays) {
+    if (n == 0) {
       return 1.0;
     }
     int after = 0;
