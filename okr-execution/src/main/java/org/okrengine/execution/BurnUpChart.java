@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.okrengine.forecast.Forecaster;
 import org.okrengine.model.CheckIn;
 import org.okrengine.model.Cycle;
 import org.okrengine.model.CycleReport;
@@ -42,10 +43,20 @@ final class BurnUpChart {
 
   /**
    * Whether {@code report}'s forecasts are of each key result's value at its expected last check-in (its model's
-   * history took its results there), not at the cycle's end: the cone is still drawn to the end.
+   * history took its results there), not at the cycle's end: the cone's tip is drawn there ({@link #tip}).
    */
   static boolean atLastCheckIn(CycleReport report) {
     return report.model() != null && report.model().atLastCheckIn();
+  }
+
+  /**
+   * Where the forecast of key result {@code kr} in {@code report} is taken: the instant of its expected last check-in
+   * ({@code Forecaster.expectedLastCheckInAt}, from its check-ins up to the report's instant, as the forecaster took
+   * it) where the report's forecasts are there ({@link #atLastCheckIn}); null where it is the cycle's end (the
+   * shipped model's, or a key result without a check-in after the start).
+   */
+  static Instant tip(OkrCycle okr, CycleReport report, KeyResult kr) {
+    return atLastCheckIn(report) ? Forecaster.expectedLastCheckInAt(kr, okr.cycle(), report.asOf()) : null;
   }
 
   /**
@@ -201,12 +212,17 @@ final class BurnUpChart {
         t0 = cycle.elapsedFraction(asOf);
         v0 = kr.plan().expectedValue(m, cycle, asOf);
       }
-      double xe = x(1.0);
+      // the tip where the forecast is taken: the cycle's end, or the key result's expected last check-in where the
+      // report's forecasts are there (it was drawn at the end whatever the forecast was of)
+      Instant tip = tip(okr, report, kr);
+      double xe = tip == null ? x(1.0) : x(Math.max(t0, cycle.elapsedFraction(tip)));
       if (iv != null) {
         sb.append("<polygon class=\"cone\" points=\"").append(num(x(t0))).append(',').append(num(y.at(v0)))
             .append(' ').append(num(xe)).append(',').append(num(y.at(iv.high()))).append(' ').append(num(xe))
             .append(',').append(num(y.at(iv.low()))).append("\"><title>").append(pct(iv.level()))
-            .append(atLastCheckIn(report) ? " interval at the expected last check-in: " : " interval at cycle end: ")
+            .append(!atLastCheckIn(report) ? " interval at cycle end: " : tip == null
+                ? " interval at the expected last check-in: "
+                : " interval at the expected last check-in (" + DAY.format(cycle.dateOf(tip)) + "): ")
             .append(esc(interval(iv, m, whole))).append("</title></polygon>\n");
       }
       sb.append("<line class=\"landing\" x1=\"").append(num(x(t0))).append("\" y1=\"").append(num(y.at(v0)))

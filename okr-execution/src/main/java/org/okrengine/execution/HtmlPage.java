@@ -277,10 +277,11 @@ final class HtmlPage {
     sb.append("<section id=\"charts\">\n<h2>Burn-up charts</h2>\n<p class=\"legend\">What needs attention "
         + "first (off track, at risk, stale), then the rest by status. Dashed grey: the plan. "
         + "Blue line and dots: the check-ins up to the report's date. Blue area: the forecast cone, drawn as "
-        + "straight lines from the last check-in to the prediction interval at cycle end (only its end is "
-        + "forecast" + (BurnUpChart.atLastCheckIn(report) ? ", and it is the interval of the value at each key "
-        + "result's expected last check-in, where this model's history took its results" : "")
-        + "); dashed blue: to the expected landing value. Dotted green: the target. Dotted black: the "
+        + "straight lines from the last check-in to the prediction interval "
+        + (BurnUpChart.atLastCheckIn(report) ? "at the key result's expected last check-in before the cycle's end, "
+        + "where this model's history took its results (only that tip is forecast)"
+        : "at cycle end (only its end is forecast)")
+        + "; dashed blue: to the expected landing value. Dotted green: the target. Dotted black: the "
         + "report's date. The target is always up: for metrics that must go down the value axis runs "
         + "downward.</p>\n<div class=\"charts\">\n");
     for (Status s : STATUS_ORDER) {

@@ -160,4 +160,28 @@ class HtmlReportBrowserTest {
     assertThat(new String(java.util.Arrays.copyOf(bytes, 5), StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
     assertThat(bytes.length).as("a printed report, not an empty page").isGreaterThan(50_000);
   }
+
+  /**
+   * The page of a model whose forecasts are at each key result's expected last check-in renders without a console
+   * message, and the browser's DOM has KR-10's cone tip there (x 546.4, 28 Sep; the end is x 562: see
+   * LastCheckInModelReportTest.cone_endsAtTheExpectedLastCheckIn), as the legend says.
+   */
+  @Test
+  void lastCheckInModelPage_drawsTheConeToTheExpectedLastCheckIn(@TempDir Path dir) throws Exception {
+    var q3 = HtmlReportWriterTest.example();
+    var asOf = q3.cycle().instantOf(java.time.LocalDate.of(2026, 8, 19));
+    var last = org.okrengine.forecast.Forecaster.withDefaults().withModel(org.okrengine.forecast.ForecastModel
+        .defaults().withResultTiming(org.okrengine.forecast.ResultTiming.LAST_CHECK_IN));
+    Path page = dir.resolve("last-check-in.html");
+    Files.writeString(page, HtmlReportWriter.write(q3, ExecutionEngine.withDefaults().withForecaster(last)
+        .analyze(q3, asOf)), StandardCharsets.UTF_8);
+    Browser dom = chromium(dir, page, "--dump-dom");
+    assertThat(dom.exit()).as("chromium exit; stderr:%n%s", dom.err()).isEqualTo(0);
+    assertThat(dom.consoleLines()).as("console messages").isEmpty();
+    String kr10 = LastCheckInModelReportTest.chart(dom.out(), "KR-10");
+    assertThat(kr10).containsPattern("<polygon class=\"cone\" points=\"330\\.9,[0-9.]+ 546\\.4,[0-9.]+ 546\\.4,"
+        + "[0-9.]+\"><title>80% interval at the expected last check-in \\(28 Sep\\): ");
+    assertThat(dom.out()).contains("to the prediction interval at the key result's expected last check-in before "
+        + "the cycle's end");
+  }
 }

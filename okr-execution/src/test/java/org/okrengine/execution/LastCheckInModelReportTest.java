@@ -43,13 +43,48 @@ class LastCheckInModelReportTest {
     assertThat(ReportJson.withDefaults().write(atEnd)).doesNotContain("forecastAt");
 
     String page = HtmlReportWriter.write(q3, atLast);
-    assertThat(page).contains(" interval at the expected last check-in: ").doesNotContain(" interval at cycle end: ")
+    assertThat(page).contains(" interval at the expected last check-in (28 Sep): ")
+        .doesNotContain(" interval at cycle end: ")
         .contains("<th>Lands at</th><th>Interval at last check-in</th>").doesNotContain("Interval at end")
-        .contains("(only its end is forecast, and it is the interval of the value at each key result's expected last "
-            + "check-in, where this model's history took its results)");
+        .contains("drawn as straight lines from the last check-in to the prediction interval at the key result's "
+            + "expected last check-in before the cycle's end, where this model's history took its results (only that "
+            + "tip is forecast); dashed blue");
     assertThat(HtmlReportWriter.write(q3, atEnd)).contains(" interval at cycle end: ")
         .contains("<th>Lands at</th><th>Interval at end</th>")
         .contains("(only its end is forecast); dashed blue");
+  }
+
+  /** KR-10's chart in {@code page}, from its heading to the end of its figure. */
+  static String chart(String page, String id) {
+    int at = page.indexOf("<h3>" + id + " ");
+    return page.substring(at, page.indexOf("</figure>", at));
+  }
+
+  /**
+   * The cone of a key result forecast at its expected last check-in has its tip there, not at the cycle's end (it was
+   * drawn to the end whatever the forecast was of); the shipped model's cone ends at the end as before.
+   */
+  @Test
+  void cone_endsAtTheExpectedLastCheckIn() throws IOException {
+    OkrCycle q3 = HtmlReportWriterTest.example();
+    var asOf = q3.cycle().instantOf(LocalDate.of(2026, 8, 19));
+    Forecaster last = Forecaster.withDefaults()
+        .withModel(ForecastModel.defaults().withResultTiming(ResultTiming.LAST_CHECK_IN));
+    String atLast = chart(HtmlReportWriter.write(q3, ExecutionEngine.withDefaults().withForecaster(last)
+        .analyze(q3, asOf)), "KR-10");
+    String atEnd = chart(HtmlReportWriter.write(q3, ExecutionEngine.withDefaults().analyze(q3, asOf)), "KR-10");
+    // x of a cycle fraction f: 82 + 480 f (margins 82 and 16 of a 578 wide chart). KR-10's latest check-in, 17 Aug
+    // 14:53Z, is 47.70 of the cycle's 92 days in (f 0.5185: x 330.9); its expected last check-in (its 8 check-ins a
+    // mean 5.96 days apart, half of that before the end) is 27 Sep 22:26Z, 28 Sep in Oslo, f 1 - 2.98 / 92 = 0.9676:
+    // x 546.4; the end, f 1: x 562
+    assertThat(Forecaster.expectedLastCheckInAt(q3.keyResult("KR-10").orElseThrow(), q3.cycle(), asOf))
+        .isEqualTo(java.time.Instant.parse("2026-09-27T22:26:41Z"));
+    assertThat(atLast).containsPattern("<polygon class=\"cone\" points=\"330\\.9,[0-9.]+ 546\\.4,[0-9.]+ 546\\.4,"
+        + "[0-9.]+\"><title>80% interval at the expected last check-in \\(28 Sep\\): ")
+        .containsPattern("<line class=\"landing\" x1=\"330\\.9\" y1=\"[0-9.]+\" x2=\"546\\.4\" ");
+    assertThat(atEnd).containsPattern("<polygon class=\"cone\" points=\"330\\.9,[0-9.]+ 562,[0-9.]+ 562,"
+        + "[0-9.]+\"><title>80% interval at cycle end: ")
+        .containsPattern("<line class=\"landing\" x1=\"330\\.9\" y1=\"[0-9.]+\" x2=\"562\" ");
   }
 
   private static KeyResultReport row(CycleReport r, String id) {

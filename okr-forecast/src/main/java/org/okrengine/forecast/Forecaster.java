@@ -260,6 +260,15 @@ public final class Forecaster {
    * forecast made there ("by its last check-in (expected around 26 Sep)") and draw the cone's tip on it.
    */
   public static LocalDate expectedLastCheckIn(KeyResult keyResult, Cycle cycle, Instant asOf) {
+    Instant at = expectedLastCheckInAt(keyResult, cycle, asOf);
+    return at == null ? null : cycle.dateOf(at);
+  }
+
+  /**
+   * The instant of {@code keyResult}'s expected last check-in ({@link #expectedLastCheckIn}, whose day it is): where
+   * the page draws the tip of a cone forecast there. Null where that is the cycle's end.
+   */
+  public static Instant expectedLastCheckInAt(KeyResult keyResult, Cycle cycle, Instant asOf) {
     Objects.requireNonNull(keyResult, "keyResult must not be null");
     Objects.requireNonNull(cycle, "cycle must not be null");
     Objects.requireNonNull(asOf, "asOf must not be null");
@@ -271,7 +280,8 @@ public final class Forecaster {
       times[i] = Cycle.daysBetween(start, seen.get(i).at());
     }
     double x = lastCheckInFraction(times, n, cycle.lengthDays());
-    return x < 1.0 ? dateAt(cycle, x) : null;
+    // as dateAt takes a fraction's instant (before the end, so its date is the day in the cycle's zone)
+    return x < 1.0 ? start.plusSeconds(Math.round(x * cycle.lengthDays() * Cycle.SECONDS_PER_DAY)) : null;
   }
 
   /** Whether {@link #withOutcomeFromLastCheckIn} set forecasting at the last check-in (not the model's timing). */
