@@ -16,6 +16,7 @@ import org.okrengine.model.Objective;
 import org.okrengine.model.OkrCycle;
 import org.okrengine.model.Plan;
 import org.okrengine.model.PredictionInterval;
+import org.okrengine.model.Result;
 import org.okrengine.model.Team;
 
 /**
@@ -108,5 +109,24 @@ class WholeNumberForecastTest {
     KeyResultReport c = report.keyResults().get(1);
     assertThat(html).contains("· lands " + Numbers.landingValue(c.forecast().landingValue(), CONVERSION) + " (80%: ");
     assertThat(Numbers.landingValue(c.forecast().landingValue(), CONVERSION)).contains(".");
+  }
+
+  @Test
+  void aResultInDecimals_isNoCount_andTheOutcomeReadsAsGiven() {
+    // first response kept at or below 30 minutes, checked in in whole minutes (28, 31, 29, 27), ended at 30.4: the
+    // outcome given says the values are not whole, and the page's table read it "31 minutes" (30.4 rounded to 30,
+    // then kept on the side of the threshold it is on) beside the chart's "ended at 30.4 minutes"
+    Metric response = new Metric(null, 30, Direction.MAINTAIN_BELOW, "minutes");
+    KeyResult checkedIn = kr("KR-3", response, 28, 31, 29, 27);
+    KeyResult ended = new KeyResult("KR-3", "First response at most 30 minutes", null, "t", 1.0, List.of(),
+        response, Plan.LINEAR, checkedIn.checkIns(), new Result(30.4, null));
+    var afterEnd = FlatValueTest.CYCLE.instantOf(LocalDate.of(2027, 4, 5));
+    assertThat(Numbers.whole(checkedIn, afterEnd)).isTrue();
+    assertThat(Numbers.whole(ended, afterEnd)).isFalse();
+    OkrCycle okr = OkrCycle.of(FlatValueTest.CYCLE, List.of(Team.of("t")),
+        List.of(new Objective("O-1", null, "t", null, null, null, List.of(ended))));
+    String html = HtmlReportWriter.write(okr, ExecutionEngine.withDefaults().analyze(okr, afterEnd));
+    assertThat(html).contains("ended at 30.4 minutes").contains("<td class=\"n\">30.4 minutes</td>")
+        .doesNotContain("<td class=\"n\">31 minutes</td>");
   }
 }
