@@ -98,16 +98,17 @@ final class Html {
   static String interval(PredictionInterval iv, Metric m, boolean whole) {
     if (whole && Double.isFinite(iv.low()) && Double.isFinite(iv.high())) {
       double[] ends = Numbers.wholeInterval(iv.low(), iv.high(), m);
-      String hi = Numbers.value(ends[1], m);
+      // each end as a landing is written: one short of the target never reads as it (1.999e+07, not 2.00e+07)
+      String hi = Numbers.landingValue(ends[1], m);
       String unit = m == null || m.unit() == null ? "" : m.unit().strip();
-      String n = Numbers.number(ends[1]);
+      String n = Numbers.landingNumber(ends[1], m);
       if (ends[0] == ends[1]) {
         return hi;
       }
       if (!unit.isEmpty() && (n.equals("1") || n.equals("-1"))) {
         hi = n + (unit.startsWith("%") ? "" : " ") + Numbers.plural(unit);
       }
-      return Numbers.number(ends[0]) + " – " + hi;
+      return Numbers.landingNumber(ends[0], m) + " – " + hi;
     }
     String low = Numbers.landingNumber(iv.low(), m);
     String high = Numbers.landingValue(iv.high(), m);

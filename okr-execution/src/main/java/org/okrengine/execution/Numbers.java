@@ -341,7 +341,9 @@ final class Numbers {
 
   /** The number of {@link #landingValue(double, Metric, boolean)}, without the unit. */
   static String landingNumber(double v, Metric m, boolean whole) {
-    return whole && Double.isFinite(v) ? number(wholeLanding(v, m)) : landingNumber(v, m);
+    // the whole number as landingNumber writes it: from 10 million, in three significant digits, one short of the
+    // target gets the digits that tell it apart (19,990,000 of 20 million: 1.999e+07, not 2.00e+07)
+    return landingNumber(whole && Double.isFinite(v) ? wholeLanding(v, m) : v, m);
   }
 
   /**
@@ -357,23 +359,33 @@ final class Numbers {
     return v < m.target() ? Math.floor(v) : Math.ceil(v);
   }
 
-  /** Values within this many units in the last place of a whole number count as it (1 - 1e-14 as 1). */
+  /**
+   * Values within this share of their size (at least 1) of a whole number count as it (1 - 1e-14 as 1), but no
+   * further than {@link #MAX_WHOLE_TOLERANCE} from it: a billionth of 1e12 is 1,000 units.
+   */
   private static final double WHOLE_TOLERANCE = 1e-9;
+  /** The farthest from a whole number a value counts as it ({@link #WHOLE_TOLERANCE}). */
+  private static final double MAX_WHOLE_TOLERANCE = 1e-6;
 
   /**
    * An 80% interval's ends, {@code low} and {@code high} in the metric's order, for a key result whose outcome can only
    * be a whole number ({@link #whole}): the whole numbers within it, its low end rounded up and its high end down
    * (1 – 4.38 customers holds the outcomes 1, 2, 3 and 4: {@code 1 – 4}); an interval between two whole numbers
    * (2.2 – 2.8) holds none, and gives the two around it, each end kept short of the target as a landing is
-   * ({@link #wholeLanding}). An end within a billionth of a whole number counts as it.
+   * ({@link #wholeLanding}). An end within a billionth of a whole number (at most a millionth of a unit) counts
+   * as it.
    */
   static double[] wholeInterval(double low, double high, Metric m) {
-    double lo = Math.ceil(low - WHOLE_TOLERANCE * Math.max(1, Math.abs(low)));
-    double hi = Math.floor(high + WHOLE_TOLERANCE * Math.max(1, Math.abs(high)));
+    double lo = Math.ceil(low - wholeTolerance(low));
+    double hi = Math.floor(high + wholeTolerance(high));
     if (lo <= hi) {
       return new double[] {lo, hi};
     }
     return new double[] {wholeOutward(low, Math.floor(low), m), wholeOutward(high, Math.ceil(high), m)};
+  }
+
+  private static double wholeTolerance(double v) {
+    return Math.min(MAX_WHOLE_TOLERANCE, WHOLE_TOLERANCE * Math.max(1, Math.abs(v)));
   }
 
   private static double wholeOutward(double v, double r, Metric m) {

@@ -129,4 +129,21 @@ class WholeNumberForecastTest {
     assertThat(html).contains("ended at 30.4 minutes").contains("<td class=\"n\">30.4 minutes</td>")
         .doesNotContain("<td class=\"n\">31 minutes</td>");
   }
+
+  @Test
+  void aLargeCountShortOfItsTarget_neverReadsAsIt() {
+    // downloads from 10 to 20 million: a landing of 19,990,000 is 10,000 short, and three significant digits
+    // (values from 10 million are in scientific notation) write it "2.00e+07", the target's figure; landingValue
+    // writes the digits that tell it apart, rounded away from the target: 1.999e+07
+    Metric downloads = new Metric(10_000_000.0, 20_000_000, Direction.INCREASE, "downloads");
+    assertThat(Numbers.landingValue(19_990_000, downloads)).isEqualTo("1.999e+07 downloads");
+    assertThat(Numbers.landingValue(19_990_000.4, downloads, true)).isEqualTo("1.999e+07 downloads");
+    assertThat(Html.interval(new PredictionInterval(0.8, 15_200_000.4, 19_990_000.6), downloads, true))
+        .isEqualTo("1.52e+07 – 1.999e+07 downloads");
+    // a billionth of 1e12 is 1,000: an end 5 short of a whole number is no hair from it, and the whole numbers
+    // within [4e11, 999,999,999,995.5] end at 999,999,999,995 (the target, 1e12, is not among them)
+    Metric requests = new Metric(0.0, 1e12, Direction.INCREASE, "requests");
+    assertThat(Numbers.wholeInterval(4e11, 999_999_999_995.5, requests)).containsExactly(4e11, 999_999_999_995.0);
+    assertThat(Numbers.wholeInterval(4e11 - 0.5, 5e11, requests)).containsExactly(4e11, 5e11);
+  }
 }
