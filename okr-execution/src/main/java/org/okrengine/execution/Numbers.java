@@ -400,7 +400,8 @@ final class Numbers {
 
   /**
    * Whether the key result's outcome can only be a whole number, as far as its data says: a metric measured from a
-   * baseline to a target (not done-or-not, not a few-level one, whose levels read as such) whose baseline, target and
+   * baseline to a target (not done-or-not, not a few-level one, whose levels read as such, not one in percent,
+   * {@link #inPoints}, a share whatever its check-ins) whose baseline, target and
    * bounds are whole numbers, as is its result where given, and whose check-ins up to {@code asOf}, at least one, all
    * are (a count of customers, articles, deals; a latency reported in whole milliseconds). Its forecasts then read as
    * whole numbers ({@link #landingValue(double, Metric, boolean)}, {@link #wholeInterval}); the report's JSON keeps
@@ -408,7 +409,9 @@ final class Numbers {
    */
   static boolean whole(KeyResult kr, Instant asOf) {
     Metric m = kr.metric();
-    if (m.direction() == Direction.ACHIEVE || m.isOrdinal() || !wholeNumber(m.target())
+    // a percentage is a share, whole only as its reporter rounded it (a renewal rate of 88.43% checked in as 92, 91,
+    // 93): the whole points within its interval would leave out outcomes the interval holds
+    if (m.direction() == Direction.ACHIEVE || m.isOrdinal() || inPoints(m) || !wholeNumber(m.target())
         || m.baseline() != null && !wholeNumber(m.baseline()) || m.min() != null && !wholeNumber(m.min())
         || m.max() != null && !wholeNumber(m.max())
         // an outcome given in decimals (an uptime ended at 94.6%) says the values are not whole, whatever the

@@ -146,4 +146,24 @@ class WholeNumberForecastTest {
     assertThat(Numbers.wholeInterval(4e11, 999_999_999_995.5, requests)).containsExactly(4e11, 999_999_999_995.0);
     assertThat(Numbers.wholeInterval(4e11 - 0.5, 5e11, requests)).containsExactly(4e11, 5e11);
   }
+
+  @Test
+  void aPercentage_isNoCount_evenCheckedInInWholePoints() {
+    // a renewal rate kept at or above 90%, checked in in whole points: a share of renewals lands anywhere between
+    // (88.43% of the renewals due), so the whole points within its interval (89 – 97%, of 88.43 – 97.57%) leave out
+    // outcomes the interval holds, 88.5% among them, below the threshold
+    Metric renewal = new Metric(null, 90, Direction.MAINTAIN_ABOVE, "%");
+    KeyResult rate = kr("KR-C5", renewal, 92, 91, 93, 92, 91, 92, 93);
+    var asOf = FlatValueTest.CYCLE.instantOf(LocalDate.of(2027, 3, 1));
+    assertThat(Numbers.whole(rate, asOf)).isFalse();
+    assertThat(Numbers.whole(kr("KR-C5", new Metric(null, 90, Direction.MAINTAIN_ABOVE, "percent"), 92, 91), asOf))
+        .isFalse();
+    OkrCycle okr = OkrCycle.of(FlatValueTest.CYCLE, List.of(Team.of("t")),
+        List.of(new Objective("O-1", null, "t", null, null, null, List.of(rate))));
+    CycleReport report = ExecutionEngine.withDefaults().analyze(okr, asOf);
+    PredictionInterval iv = report.keyResults().get(0).forecast().interval();
+    assertThat(HtmlReportWriter.write(okr, report)).contains("<td class=\"n\">" + Html.interval(iv, renewal)
+        + "</td>");
+    assertThat(Html.interval(iv, renewal)).contains(".");
+  }
 }
