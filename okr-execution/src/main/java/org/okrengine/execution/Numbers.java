@@ -352,7 +352,7 @@ final class Numbers {
    * 3).
    */
   static double wholeLanding(double v, Metric m) {
-    double r = Math.rint(v);
+    double r = Math.copySign(Math.floor(Math.abs(v) + 0.5), v); // half away from 0, as number() rounds a decimal
     if (m == null || m.direction() == Direction.ACHIEVE || m.isMet(v) || !m.isMet(r)) {
       return r;
     }
@@ -402,8 +402,9 @@ final class Numbers {
    * Whether the key result's outcome can only be a whole number, as far as its data says: a metric measured from a
    * baseline to a target (not done-or-not, not a few-level one, whose levels read as such, not one in percent,
    * {@link #inPoints}, a share whatever its check-ins) whose baseline, target and
-   * bounds are whole numbers, as is its result where given, and whose check-ins up to {@code asOf}, at least one, all
-   * are (a count of customers, articles, deals; a latency reported in whole milliseconds). Its forecasts then read as
+   * bounds are whole numbers, as is its result where given, whose check-ins up to {@code asOf}, at least one, all
+   * are, and whose unit counts things ({@link #counts}: customers, articles, deals; not EUR, ms or NPS, whose values
+   * may end between two whole numbers however they were checked in). Its forecasts then read as
    * whole numbers ({@link #landingValue(double, Metric, boolean)}, {@link #wholeInterval}); the report's JSON keeps
    * the numbers.
    */
@@ -411,6 +412,12 @@ final class Numbers {
     Metric m = kr.metric();
     // a percentage is a share, whole only as its reporter rounded it (a renewal rate of 88.43% checked in as 92, 91,
     // 93): the whole points within its interval would leave out outcomes the interval holds
+    // a unit that counts things (customers, calls, deals, days; Numbers.counts): a sum of money or a latency checked
+    // in in whole euros or milliseconds can still end between two (revenue of 2.99 to 6.71 M EUR read "3 – 6 M EUR")
+    String unit = m.unit() == null ? "" : m.unit().strip();
+    if (unit.isEmpty() || !counts(unit)) {
+      return false;
+    }
     if (m.direction() == Direction.ACHIEVE || m.isOrdinal() || inPoints(m) || !wholeNumber(m.target())
         || m.baseline() != null && !wholeNumber(m.baseline()) || m.min() != null && !wholeNumber(m.min())
         || m.max() != null && !wholeNumber(m.max())

@@ -55,6 +55,14 @@ class WholeNumberForecastTest {
     // a baseline or target that is not whole, or a few-level key result (its levels read as such), or done-or-not
     assertThat(Numbers.whole(kr("KR-5", new Metric(0.5, 3, Direction.INCREASE, "customers"), 1, 2), asOf)).isFalse();
     assertThat(Numbers.whole(kr("KR-6", new Metric(0.0, 1, Direction.ACHIEVE, null), 0, 0), asOf)).isFalse();
+    // whole check-ins of a unit that counts nothing: a revenue checked in in whole millions (3, 4, 5 M EUR) can end
+    // at 6.5, a latency at 412.5 ms; without a unit nothing says what is counted (the reviewer's "3 – 6 M EUR" for an
+    // interval of 2.99 to 6.71)
+    assertThat(Numbers.whole(kr("KR-7", new Metric(1.0, 6, Direction.INCREASE, "M EUR"), 3, 4, 5), asOf)).isFalse();
+    assertThat(Numbers.whole(kr("KR-8", new Metric(1800.0, 900, Direction.DECREASE, "ms"), 1500, 1320), asOf))
+        .isFalse();
+    assertThat(Numbers.whole(kr("KR-9", new Metric(0.0, 12, Direction.INCREASE, null), 3, 5), asOf)).isFalse();
+    assertThat(Numbers.whole(kr("KR-10", new Metric(74.0, 60, Direction.DECREASE, "days"), 72, 70), asOf)).isTrue();
   }
 
   @Test
@@ -74,6 +82,8 @@ class WholeNumberForecastTest {
   void wholeLanding_nearest_butNeverTheTargetWhereShortOfIt() {
     assertThat(Numbers.landingValue(2.3, CUSTOMERS, true)).isEqualTo("2 customers");
     assertThat(Numbers.landingValue(15.48, CALLS, true)).isEqualTo("15 calls");
+    // a half rounds up, as the page's decimals do (Numbers.number: half up)
+    assertThat(Numbers.landingValue(2.5, CALLS, true)).isEqualTo("3 calls");
     // 2.7 short of 3: the nearest whole number, 3, would read as the target met
     assertThat(Numbers.landingValue(2.7, CUSTOMERS, true)).isEqualTo("2 customers");
     assertThat(Numbers.landingValue(1.2, CUSTOMERS, true)).isEqualTo("1 customer");
