@@ -147,6 +147,38 @@ class LastCheckInModelReportTest {
     assertThat(Insights.holdsTo(false)).isEqualTo(" chance it holds to the end");
   }
 
+  /**
+   * An achieve key result silent past its own expected last check-in has its chance taken no earlier than halfway from
+   * the report's date to the end (Forecaster's achieve rule: its last check-in is still to come), and the sentence
+   * names that day, not the one its check-ins alone give (it read "expected around 22 Sep" of a chance taken at 25
+   * Sep).
+   */
+  @Test
+  void achieve_namesTheDayItsChanceIsTakenAt() throws IOException {
+    OkrCycle q3 = HtmlReportWriterTest.example();
+    var asOf = q3.cycle().instantOf(LocalDate.of(2026, 9, 20));
+    Forecaster last = Forecaster.withDefaults()
+        .withModel(ForecastModel.defaults().withResultTiming(ResultTiming.LAST_CHECK_IN));
+    CycleReport atLast = ExecutionEngine.withDefaults().withForecaster(last).analyze(q3, asOf);
+    // KR-27 (achieve, no milestones): 4 check-ins after the start, the latest 10 Sep 05:57Z, 71.33 of the cycle's 92
+    // days in (from 30 Jun 22:00Z): gap 17.83 days, lag 8.92, so 83.08 days in, 22 Sep 00:00Z (22 Sep in Oslo). The
+    // report's date, 20 Sep 00:00 Oslo, is 81 days in (elapsed 0.8804); the achieve rule takes the later of the two
+    // fractions 0.9031 and halfway from the report's date to the end, (1 + 0.8804) / 2 = 0.9402: 86.5 days in,
+    // 25 Sep 10:00Z, 25 Sep 12:00 in Oslo
+    KeyResult kr27 = q3.keyResult("KR-27").orElseThrow();
+    assertThat(Forecaster.expectedLastCheckInAt(kr27, q3.cycle(), asOf))
+        .isEqualTo(java.time.Instant.parse("2026-09-25T10:00:00Z"));
+    assertThat(Forecaster.expectedLastCheckIn(kr27, q3.cycle(), asOf)).isEqualTo(LocalDate.of(2026, 9, 25));
+    assertThat(row(atLast, "KR-27").insight()).endsWith(" chance of being done by its last check-in (expected around "
+        + "25 Sep).");
+    // the chance is the one taken there: the default model's achieve chance 0.5 (ForecastModel.DEFAULT_ACHIEVE_CHANCE;
+    // no milestones: (0 + 2 x 0.5) / (0 + 2)) not done by 0.8804 / 0.9402 of the way: 0.5 (1 - q) / (1 - 0.5 q),
+    // q = (0.8804 / 0.9402)^2.7 (Forecaster.notDoneYet)
+    double q = Math.pow((81.0 / 92) / ((1 + 81.0 / 92) / 2), 2.7);
+    assertThat(row(atLast, "KR-27").forecast().probabilityOfTarget()).isCloseTo(0.5 * (1 - q) / (1 - 0.5 * q),
+        org.assertj.core.data.Offset.offset(1e-9));
+  }
+
   @Test
   void reader_refusesAnotherPlace_namingThePathAndTheValue() throws IOException {
     OkrCycle q3 = HtmlReportWriterTest.example();

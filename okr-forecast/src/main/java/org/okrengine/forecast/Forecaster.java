@@ -255,9 +255,11 @@ public final class Forecaster {
    * The day (in the cycle's zone) of {@code keyResult}'s expected last check-in before the end of {@code cycle}, judged
    * by its check-ins up to {@code asOf}: where a forecaster that forecasts the value at the last check-in
    * ({@link #outcomeFromLastCheckIn()}) takes it, half its mean gap between check-ins before the end, less where its
-   * latest check-in is within a gap of the end ({@code Kernel.outcomeX}'s rule). Null where that is the cycle's end: no
-   * check-in after the start up to {@code asOf}, or the latest at or after the end. The reports name it beside a
-   * forecast made there ("by its last check-in (expected around 26 Sep)") and draw the cone's tip on it.
+   * latest check-in is within a gap of the end ({@code Kernel.outcomeX}'s rule); for an achieve key result no earlier
+   * than halfway from {@code asOf} to the end, where its chance is taken (past that day with no check-in since, the
+   * last one is still to come). Null where that is the cycle's end: no check-in after the start up to {@code asOf}, the
+   * latest at or after the end, or an achieve key result's {@code asOf} at or after the end. The reports name it beside
+   * a forecast made there ("by its last check-in (expected around 26 Sep)") and draw the cone's tip on it.
    */
   public static LocalDate expectedLastCheckIn(KeyResult keyResult, Cycle cycle, Instant asOf) {
     Instant at = expectedLastCheckInAt(keyResult, cycle, asOf);
@@ -280,6 +282,11 @@ public final class Forecaster {
       times[i] = Cycle.daysBetween(start, seen.get(i).at());
     }
     double x = lastCheckInFraction(times, n, cycle.lengthDays());
+    if (x < 1.0 && keyResult.metric().direction() == Direction.ACHIEVE) {
+      // where achieve() takes its chance: no earlier than halfway from asOf to the end (it read "expected around 22
+      // Sep" on 20 Sep of a chance taken at 25 Sep)
+      x = achieveOutcomeFraction(x, cycle.elapsedFraction(asOf));
+    }
     // as dateAt takes a fraction's instant (before the end, so its date is the day in the cycle's zone)
     return x < 1.0 ? start.plusSeconds(Math.round(x * cycle.lengthDays() * Cycle.SECONDS_PER_DAY)) : null;
   }
@@ -979,6 +986,15 @@ public final class Forecaster {
   }
 
   /**
+   * The cycle fraction an achieve key result's chance is taken at, {@code outcome} the one its check-ins give
+   * ({@link #outcomeFraction}) and {@code gone} the fraction of the cycle gone: no earlier than halfway from now to the
+   * end (past its expected last check-in with no check-in since, the last one is still to come).
+   */
+  private static double achieveOutcomeFraction(double outcome, double gone) {
+    return Math.max(outcome, (1 + Math.min(gone, 1)) / 2);
+  }
+
+  /**
    * The cycle fraction at which the last check-in before the end is expected for the first {@code n} check-ins at
    * {@code times} (days from the start; {@link Kernel#outcomeFraction}): 1 (the end) without a check-in after the
    * start.
@@ -1024,7 +1040,7 @@ public final class Forecaster {
     // check-in since, the last one is still to come: expected no earlier than halfway from now to the end (a review
     // found a key result 0 certain to miss there, though it could still be done)
     double gone = cycle.elapsedFraction(asOf);
-    double elapsed = gone / Math.max(outcomeFraction(times, n, cycle.lengthDays()), (1 + Math.min(gone, 1)) / 2);
+    double elapsed = gone / achieveOutcomeFraction(outcomeFraction(times, n, cycle.lengthDays()), gone);
     double p = notDoneYet((onTime + 2 * model.achieveChance()) / (due + 2.0), elapsed);
     if (!asOf.isBefore(cycle.endInstant())) {
       p = 0.0;
