@@ -1000,14 +1000,19 @@ public final class Forecaster {
    * start.
    */
   private static double lastCheckInFraction(double[] times, int n, double lengthDays) {
-    if (n == 0) {
-      return 1.0;
-    }
-    int after = 0;
+    // the increments as the kernel's scan chains them (Scan): from the anchor at 0, a check-in less than MIN_DX of the
+    // cycle after the previous increment (or at or before the start) is merged, no increment (a value sent twice a
+    // few seconds apart counted twice read a shorter gap than the one forecast with)
+    double px = 0;
+    int increments = 0;
     for (int i = 0; i < n; i++) {
-      after += times[i] > Kernel.MIN_DX * lengthDays ? 1 : 0;
+      double x = times[i] / lengthDays;
+      if (x - px >= Kernel.MIN_DX) {
+        increments++;
+        px = x;
+      }
     }
-    return Kernel.outcomeFraction(times[n - 1] / lengthDays, after);
+    return Kernel.outcomeFraction(px, increments);
   }
 
   private Outcome achieve(Metric metric, double[] times, double[] values, Cycle cycle, Instant asOf,

@@ -93,6 +93,32 @@ class ForecasterTest {
   }
 
   /**
+   * A check-in a few seconds after the previous one (a value sent twice) is merged with it by the kernel (closer than
+   * MIN_DX, 1e-6 of the cycle: 7.9 s of 91 days), so it is no increment there: the forecast is the same as without it,
+   * and so is the expected last check-in the reports name and draw (it counted as an increment there, a day other than
+   * the one forecast at).
+   */
+  @Test
+  void expectedLastCheckIn_mergesCheckInsAsTheKernelDoes() {
+    KeyResult weekly = kr(Metric.of(0, 200, "signups"), new int[] {7, 14, 21, 28, 35, 42},
+        new double[] {10, 20, 30, 40, 50, 60});
+    List<CheckIn> twice = new ArrayList<>(weekly.checkIns());
+    twice.add(CheckIn.of(day(42).plusSeconds(3), 60));
+    KeyResult resent = new KeyResult("KR-1", "Signups", null, "growth", 1.0, List.of(), weekly.metric(), Plan.LINEAR,
+        twice, null);
+    Forecaster walk = Forecaster.withDefaults().withMethod(ForecastMethod.RANDOM_WALK_DRIFT)
+        .withOutcomeFromLastCheckIn(true);
+    // the kernel's forecast of both: 6 increments to day 42, a gap of 7 days, the last check-in expected 3.5 days
+    // before the end, day 87.5: 60 + 60 / 42 x 45.5 = 125 (as in
+    // outcomeFromLastCheckIn_forecastsTheValueHalfAGapBeforeTheEnd)
+    assertThat(walk.forecast(resent, CYCLE, day(45)).landingValue()).isCloseTo(125, within(1e-9));
+    assertThat(walk.forecast(weekly, CYCLE, day(45)).landingValue()).isCloseTo(125, within(1e-9));
+    assertThat(Forecaster.expectedLastCheckInAt(weekly, CYCLE, day(45))).isEqualTo(day(87.5));
+    // 7 check-ins counted as 7 increments read a gap of 6 days, day 88
+    assertThat(Forecaster.expectedLastCheckInAt(resent, CYCLE, day(45))).isEqualTo(day(87.5));
+  }
+
+  /**
    * A key result whose latest check-in is within a gap of the end may or may not check in again (check-ins at no fixed
    * phase): the outcome is not certainly that check-in. One check-in, 60 on day 64 of 91: a = 27/91 of the cycle
    * left, the gap g = 64/91 > a, so the lag min(L, a), L uniform on (0, g), has mean a - a^2 / (2 g) and the horizon
