@@ -220,8 +220,9 @@ final class BurnUpChart {
         sb.append("<polygon class=\"cone\" points=\"").append(num(x(t0))).append(',').append(num(y.at(v0)))
             .append(' ').append(num(xe)).append(',').append(num(y.at(iv.high()))).append(' ').append(num(xe))
             .append(',').append(num(y.at(iv.low()))).append("\"><title>").append(pct(iv.level()))
-            .append(!atLastCheckIn(report) ? " interval at cycle end: " : tip == null
-                ? " interval at the expected last check-in: "
+            // a key result without a check-in after the start is forecast at the end under any model (tip null):
+            // it read "at the expected last check-in" without a day
+            .append(tip == null ? " interval at cycle end: "
                 : " interval at the expected last check-in (" + DAY.format(cycle.dateOf(tip)) + "): ")
             .append(esc(interval(iv, m, whole))).append("</title></polygon>\n");
       }

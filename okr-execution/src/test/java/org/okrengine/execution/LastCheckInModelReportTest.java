@@ -87,6 +87,28 @@ class LastCheckInModelReportTest {
         .containsPattern("<line class=\"landing\" x1=\"330\\.9\" y1=\"[0-9.]+\" x2=\"562\" ");
   }
 
+  /**
+   * A key result without a check-in after the start is forecast at the cycle's end whatever the model (its expected
+   * last check-in is not known: Forecaster.expectedLastCheckInAt is null): its cone's tooltip says the end, where it
+   * read "80% interval at the expected last check-in: " without a day under a last-check-in model.
+   */
+  @Test
+  void cone_ofAKeyResultWithoutACheckInAfterTheStart_isAtTheEnd() throws IOException {
+    OkrCycle q3 = HtmlReportWriterTest.example();
+    // 2 Jul: a day in, before KR-10's first check-in (3 Jul)
+    var asOf = q3.cycle().instantOf(LocalDate.of(2026, 7, 2));
+    KeyResult kr10 = q3.keyResult("KR-10").orElseThrow();
+    assertThat(kr10.checkInsAsOf(asOf).stream().filter(c -> c.at().isAfter(q3.cycle().startInstant()))).isEmpty();
+    assertThat(Forecaster.expectedLastCheckInAt(kr10, q3.cycle(), asOf)).isNull();
+    Forecaster last = Forecaster.withDefaults()
+        .withModel(ForecastModel.defaults().withResultTiming(ResultTiming.LAST_CHECK_IN));
+    String chart = chart(HtmlReportWriter.write(q3, ExecutionEngine.withDefaults().withForecaster(last)
+        .analyze(q3, asOf)), "KR-10");
+    // the tip at the end, x 562 (82 + 480)
+    assertThat(chart).containsPattern("<polygon class=\"cone\" points=\"[0-9.]+,[0-9.]+ 562,[0-9.]+ 562,"
+        + "[0-9.]+\"><title>80% interval at cycle end: ").doesNotContain("at the expected last check-in");
+  }
+
   private static KeyResultReport row(CycleReport r, String id) {
     return r.keyResults().stream().filter(k -> k.id().equals(id)).findFirst().orElseThrow();
   }
