@@ -30,6 +30,8 @@ import org.okrengine.model.TeamSummary;
 final class TextReport {
   private static final double MAX_PERCENT = 999_999;
   /** The analysed instant in the cycle's zone, as the header and okr whatif name it: {@code 2026-08-19 00:00}. */
+  /** A day as the report names it: {@code 21 Sep}. */
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
   static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ENGLISH);
 
   private TextReport() {}
@@ -218,7 +220,7 @@ final class TextReport {
     out.println("What changed since " + when + ":");
     for (ReportChanges.StatusChange s : ch.statusChanges()) {
       out.println("  - " + named(s.subject(), s.title()) + ": " + Terminal.status(s.from()) + " -> "
-          + Terminal.status(s.to()));
+          + Terminal.status(s.to()) + (s.withoutCheckIn() ? noCheckIn(okr, s.subject(), report.asOf()) : ""));
     }
     for (ReportChanges.NewEscalation e : ch.newEscalations()) {
       out.println("  - " + named(e.subject(), e.title()) + ": escalated to " + p(e.to()) + " (level " + e.level()
@@ -236,9 +238,22 @@ final class TextReport {
       // 55% -> 98%" beside "on-track -> achieved" read as a chance of reaching a target already reached)
       out.println("  - " + named(m.subject(), m.title()) + ": P(target) " + pct(m.from()) + " -> "
           + (report.keyResults().stream().anyMatch(r -> r.id().equals(m.subject()) && holds(r, over))
-              ? "met, " + pct(m.to()) + " that it holds" : pct(m.to())));
+              ? "met, " + pct(m.to()) + " that it holds" : pct(m.to()))
+          + (m.withoutCheckIn() ? noCheckIn(okr, m.subject(), report.asOf()) : ""));
     }
     out.println();
+  }
+
+  /**
+   * What a change with no check-in since the compared instant adds: " (no check-in since 21 Sep)", with the day of
+   * key result {@code id}'s last check-in at or before {@code asOf} in the cycle's zone (the change is the forecast's
+   * time moving on, or another item's news, not its owner's); " (no check-in yet)" when it has none.
+   */
+  private static String noCheckIn(OkrCycle okr, String id, java.time.Instant asOf) {
+    java.time.Instant last = okr.keyResult(id).stream().flatMap(k -> k.checkIns().stream()).map(c -> c.at())
+        .filter(at -> !at.isAfter(asOf)).max(java.util.Comparator.naturalOrder()).orElse(null);
+    return " (no check-in " + (last == null ? "yet"
+        : "since " + DAY.format(okr.cycle().dateOf(last))) + ")";
   }
 
   /**

@@ -71,6 +71,40 @@ class TextReportTest {
         .contains("<td>P(target) 64% → 92%</td>");
   }
 
+  /**
+   * A status change or probability move with no check-in of the key result since the instant compared with says so,
+   * in the text, on the page and in the JSON (only where true). The example on 29 Sep against 22 Sep
+   * (examples/acme-2026-q3.json): KR-20's last check-in is 21 Sep (07:43Z), KR-27's 10 Sep; KR-5 checked in on 27
+   * Sep. It read "KR-20 (Sign 3 lighthouse customers): at-risk -> on-track" as if its owner had sent news.
+   */
+  @Test
+  void changes_withoutCheckInSince_saySo_textPageAndJson(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    OkrTest.Run r = OkrTest.run("analyze", OkrTest.EXAMPLE.toString(), "--as-of", "2026-09-29");
+    assertThat(r.code()).isEqualTo(0);
+    assertThat(r.out()).contains("\nWhat changed since 2026-09-22:\n"
+            + "  - KR-5 (Reach 1,500 qualified signups): on-track -> achieved\n"
+            + "  - KR-8 (Median report render time from 1,800 to 900 ms): on-track -> achieved\n"
+            + "  - KR-20 (Sign 3 lighthouse customers): at-risk -> on-track (no check-in since 21 Sep)\n"
+            + "  - KR-27 (Support chatbot live): at-risk -> off-track (no check-in since 10 Sep)\n")
+        .contains("  - KR-27 (Support chatbot live): P(target) 20% -> 5% (no check-in since 10 Sep)\n")
+        .contains("  - KR-10 (Crash-free sessions at or above 99.5%): P(target) 80% -> 98%\n");
+    java.nio.file.Path page = dir.resolve("page.html");
+    OkrTest.Run h = OkrTest.run("analyze", OkrTest.EXAMPLE.toString(), "--as-of", "2026-09-29", "--format", "html",
+        "--out", page.toString());
+    assertThat(h.code()).isEqualTo(0);
+    assertThat(java.nio.file.Files.readString(page))
+        .contains("KR-20</a> Sign 3 lighthouse customers</td><td>status <span class=\"badge s-at-risk\">at-risk</span>"
+            + " → <span class=\"badge s-on-track\">on-track</span> (no check-in since 21 Sep)</td></tr>")
+        .contains("<td>P(target) 20% → 5% (no check-in since 10 Sep)</td>")
+        .contains("<td>P(target) 80% → 98%</td>");
+    OkrTest.Run j = OkrTest.run("analyze", OkrTest.EXAMPLE.toString(), "--as-of", "2026-09-29", "--format", "json");
+    assertThat(j.code()).isEqualTo(0);
+    // two status changes and one probability move without a check-in; the others without the field
+    assertThat(j.out().split("\"withoutCheckIn\": true", -1)).hasSize(4);
+    assertThat(j.out()).contains("\"to\": \"achieved\"\n      },");
+  }
+
   @Test
   void analyze_landingJustShortOfTheTarget_neverReads100() {
     // the example on 5 Sep: KR-17 lands at 99.9% of its target with a 49% chance; its row read "lands  100%

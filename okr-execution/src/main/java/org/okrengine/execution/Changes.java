@@ -70,8 +70,13 @@ final class Changes {
       if (b == null) {
         continue;
       }
+      // no check-in in (since, asOf]: the same document analysed at two instants, so only the time moved it
+      boolean quiet = !checkedInBetween(okr, r.id(), then.asOf(), now.asOf());
       if (b.status() != r.status()) {
-        statuses.add(new ReportChanges.StatusChange(r.id(), r.title(), b.status(), r.status()));
+        // a move into or out of stale or no-data says already that no check-in came
+        boolean says = b.status() == Status.STALE || b.status() == Status.NO_DATA || r.status() == Status.STALE
+            || r.status() == Status.NO_DATA;
+        statuses.add(new ReportChanges.StatusChange(r.id(), r.title(), b.status(), r.status(), quiet && !says));
       }
       if (!over && b.forecast() != null && r.forecast() != null) {
         double from = b.forecast().probabilityOfTarget();
@@ -79,7 +84,7 @@ final class Changes {
         // compared in whole percentage points, as shown, so that a move shown as 10 points counts
         if (Math.abs(Math.round(to * 100) - Math.round(from * 100))
             >= Math.round(ReportChanges.MIN_PROBABILITY_MOVE * 100)) {
-          moves.add(new ReportChanges.ProbabilityMove(r.id(), r.title(), from, to));
+          moves.add(new ReportChanges.ProbabilityMove(r.id(), r.title(), from, to, quiet));
         }
       }
     }
@@ -118,6 +123,42 @@ final class Changes {
           reason(okr, policy, forecaster, e, is, before.get(e.subject()), after.get(e.subject()), then.asOf(), now)));
     }
     return new ReportChanges(then.asOf(), statuses, escalations, moves, dropped);
+  }
+
+  /**
+   * Whether key result {@code id} has a check-in after {@code since} and at or before {@code asOf}, by the
+   * check-ins' instants (a check-in recorded late counts where it is dated, as both analyses see it); true for an id
+   * that is not a key result of {@code okr}.
+   */
+  static boolean checkedInBetween(OkrCycle okr, String id, Instant since, Instant asOf) {
+    KeyResult kr = okr.keyResult(id).orElse(null);
+    if (kr == null) {
+      return true;
+    }
+    for (org.okrengine.model.CheckIn c : kr.checkIns()) {
+      if (c.at().isAfter(since) && !c.at().isAfter(asOf)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The date, in the cycle's zone, of key result {@code id}'s last check-in at or before {@code asOf}, or null when it
+   * has none (or is not a key result of {@code okr}).
+   */
+  static java.time.LocalDate lastCheckInDate(OkrCycle okr, String id, Instant asOf) {
+    KeyResult kr = okr.keyResult(id).orElse(null);
+    if (kr == null) {
+      return null;
+    }
+    Instant last = null;
+    for (org.okrengine.model.CheckIn c : kr.checkIns()) {
+      if (!c.at().isAfter(asOf) && (last == null || c.at().isAfter(last))) {
+        last = c.at();
+      }
+    }
+    return last == null ? null : okr.cycle().dateOf(last);
   }
 
   /**

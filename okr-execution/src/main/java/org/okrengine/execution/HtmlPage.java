@@ -372,7 +372,8 @@ final class HtmlPage {
       item(c.subject(), c.title());
       sb.append("<td>status <span class=\"badge s-").append(c.from().jsonName()).append("\">")
           .append(c.from().jsonName()).append("</span> → <span class=\"badge s-").append(c.to().jsonName())
-          .append("\">").append(c.to().jsonName()).append("</span></td></tr>\n");
+          .append("\">").append(c.to().jsonName()).append("</span>")
+          .append(c.withoutCheckIn() ? noCheckIn(c.subject()) : "").append("</td></tr>\n");
     }
     for (ReportChanges.NewEscalation e : ch.newEscalations()) {
       item(e.subject(), e.title());
@@ -395,9 +396,19 @@ final class HtmlPage {
           .orElse(null);
       boolean holds = row != null && Insights.metAndHolds(row, over);
       sb.append("<td>P(target) ").append(pct(m.from())).append(" → ")
-          .append(holds ? "met, " + pct(m.to()) + " that it holds" : pct(m.to())).append("</td></tr>\n");
+          .append(holds ? "met, " + pct(m.to()) + " that it holds" : pct(m.to()))
+          .append(m.withoutCheckIn() ? noCheckIn(m.subject()) : "").append("</td></tr>\n");
     }
     sb.append("</tbody>\n</table>\n</section>\n");
+  }
+
+  /**
+   * What a change with no check-in since the compared instant adds, as the text report says it: " (no check-in since
+   * 21 Sep)", " (no check-in yet)" when key result {@code id} has none at or before the report's instant.
+   */
+  private String noCheckIn(String id) {
+    java.time.LocalDate last = Changes.lastCheckInDate(okr, id, report.asOf());
+    return " (no check-in " + (last == null ? "yet" : "since " + DAY.format(last)) + ")";
   }
 
   /** Opens a row and writes its first cell: the item's id (linked to its chart when it has one) and title. */

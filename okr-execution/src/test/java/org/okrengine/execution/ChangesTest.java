@@ -57,14 +57,19 @@ class ChangesTest {
     for (int i = 0; i < now.keyResults().size(); i++) {
       KeyResultReport a = then.keyResults().get(i);
       KeyResultReport b = now.keyResults().get(i);
+      // no check-in of its own in (since, week8]
+      boolean quiet = example.keyResult(b.id()).orElseThrow().checkIns().stream()
+          .noneMatch(c -> c.at().isAfter(since) && !c.at().isAfter(week8));
+      List<Status> sayItAlready = List.of(Status.STALE, Status.NO_DATA);
       if (a.status() != b.status()) {
-        statuses.add(new ReportChanges.StatusChange(b.id(), b.title(), a.status(), b.status()));
+        statuses.add(new ReportChanges.StatusChange(b.id(), b.title(), a.status(), b.status(),
+            quiet && !sayItAlready.contains(a.status()) && !sayItAlready.contains(b.status())));
       }
       long from = Math.round(a.forecast().probabilityOfTarget() * 100);
       long to = Math.round(b.forecast().probabilityOfTarget() * 100);
       if (Math.abs(to - from) >= 10) {
         moves.add(new ReportChanges.ProbabilityMove(b.id(), b.title(), a.forecast().probabilityOfTarget(),
-            b.forecast().probabilityOfTarget()));
+            b.forecast().probabilityOfTarget(), quiet));
       }
     }
     assertThat(changes.statusChanges()).isEqualTo(statuses);
@@ -302,5 +307,66 @@ class ChangesTest {
     assertThat(r.keyResults().get(0).status()).isEqualTo(Status.AT_RISK);
     assertThat(r.changes().droppedEscalations()).extracting(ReportChanges.DroppedEscalation::reason)
         .containsExactly("it went from off track to at risk, which team-lead's level does not count");
+  }
+
+  /**
+   * A weekly achieve key result, not done, in a 91-day cycle (1 Jul to 29 Sep) without milestones: its chance is the
+   * time's alone (Forecaster's Javadoc: p (1 - x^2.7) / (1 - p x^2.7), p = 0.5, x the fraction of the cycle gone), so
+   * two such key results, one checking in every week to the end and one silent after day 56, change status together:
+   * on day 60 x = 60/91, x^2.7 = 0.324, chance 0.5 x 0.676 / 0.838 = 0.40, on track (at-risk below 0.37,
+   * Forecaster.DEFAULT_AT_RISK_BELOW); on day 67 x = 67/91, x^2.7 = 0.437, chance 0.5 x 0.563 / 0.781 = 0.36, at risk.
+   * Only the one with a check-in in between (day 63) changed with news; the silent one (last day 56, stale 16 days
+   * after its last weekly check-in, so not before day 72) changed by the time passed alone, and says so. It read
+   * both alike.
+   */
+  @Test
+  void statusChange_withoutCheckInInTheWindow_saysSo_withOneItDoesNot_intoStaleNeither() {
+    LocalDate start = LocalDate.of(2026, 7, 1);
+    Cycle q = Cycle.of("Q", start, LocalDate.of(2026, 9, 29));
+    List<org.okrengine.model.CheckIn> quiet = new ArrayList<>();
+    List<org.okrengine.model.CheckIn> weekly = new ArrayList<>();
+    for (int d = 7; d <= 84; d += 7) {
+      Instant at = q.instantOf(start.plusDays(d)).plusSeconds(10 * 3600); // 10:00 on day d
+      weekly.add(org.okrengine.model.CheckIn.of(at, 0));
+      if (d <= 56) {
+        quiet.add(org.okrengine.model.CheckIn.of(at, 0));
+      }
+    }
+    OkrCycle okr = OkrCycle.of(q, List.of(new Team("a", "Alpha", null)), List.of(new Objective("O-1", "o", "a",
+        "olga", null, null, List.of(
+            new KeyResult("KR-1", "Launch the portal", "ann", "a", 1.0, List.of(), Metric.achieve(), null, quiet, null),
+            new KeyResult("KR-2", "Launch the app", "bob", "a", 1.0, List.of(), Metric.achieve(), null, weekly,
+                null)))));
+    ExecutionEngine engine = ExecutionEngine.withDefaults();
+    CycleReport day67 = engine.analyze(okr, q.instantOf(start.plusDays(67)), q.instantOf(start.plusDays(60)));
+    assertThat(day67.changes().statusChanges()).containsExactly(
+        new ReportChanges.StatusChange("KR-1", "Launch the portal", Status.ON_TRACK, Status.AT_RISK, true),
+        new ReportChanges.StatusChange("KR-2", "Launch the app", Status.ON_TRACK, Status.AT_RISK, false));
+    // a check-in at the very instant compared with is the earlier report's news, not this one's: the window is
+    // (since, asOf]; one at asOf itself is this report's
+    Instant day63 = q.instantOf(start.plusDays(63)).plusSeconds(10 * 3600);
+    assertThat(Changes.checkedInBetween(okr, "KR-2", day63, q.instantOf(start.plusDays(67)))).isFalse();
+    assertThat(Changes.checkedInBetween(okr, "KR-2", day63.minusSeconds(1), day63)).isTrue();
+    // into stale (day 72 on): the status says already that no check-in came
+    CycleReport day75 = engine.analyze(okr, q.instantOf(start.plusDays(75)), q.instantOf(start.plusDays(68)));
+    assertThat(day75.changes().statusChanges()).containsExactly(
+        new ReportChanges.StatusChange("KR-1", "Launch the portal", Status.AT_RISK, Status.STALE, false));
+  }
+
+  /**
+   * The example on 29 Sep against 22 Sep (examples/acme-2026-q3.json): KR-20's last check-in is 21 Sep 07:43Z and
+   * KR-27's 10 Sep, so their changes came with no check-in; KR-5 and KR-8 (27 Sep) and KR-10 (26 Sep) checked in.
+   */
+  @Test
+  void example_lastWeekOfTheCycle_kr20AndKr27MovedWithoutCheckIn() {
+    CycleReport r = ExecutionEngine.withDefaults().analyze(example, example.cycle().instantOf(LocalDate.of(2026, 9,
+        29)));
+    Map<String, Boolean> status = new HashMap<>();
+    r.changes().statusChanges().forEach(c -> status.put(c.subject(), c.withoutCheckIn()));
+    assertThat(status).containsEntry("KR-20", true).containsEntry("KR-27", true).containsEntry("KR-5", false)
+        .containsEntry("KR-8", false);
+    Map<String, Boolean> moves = new HashMap<>();
+    r.changes().probabilityMoves().forEach(m -> moves.put(m.subject(), m.withoutCheckIn()));
+    assertThat(moves).containsEntry("KR-27", true).containsEntry("KR-10", false).containsEntry("KR-5", false);
   }
 }

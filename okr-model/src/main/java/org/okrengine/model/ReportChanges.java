@@ -13,7 +13,9 @@ import java.util.Objects;
  * escalated now that were not (or were lower) then, and probabilities of target that moved by at least
  * {@link #MIN_PROBABILITY_MOVE}, and items escalated then that are no longer escalated now, or are lower, with the
  * reason. Both states are the engine's analysis of the same cycle document at the two
- * instants, so a check-in recorded late counts as if it had been there. Immutable and thread-safe.
+ * instants, so a check-in recorded late counts as if it had been there. A status change or probability move of a key
+ * result with no check-in after {@code since} up to the report's instant says so ({@code withoutCheckIn}): the
+ * forecast's time moved on alone. Immutable and thread-safe.
  *
  * @param since the earlier instant compared against (at or after the cycle's start, before the report's instant)
  * @param statusChanges key results whose status differs, in document order
@@ -57,14 +59,22 @@ public record ReportChanges(Instant since, List<StatusChange> statusChanges, Lis
    * @param title its title (the id when null)
    * @param from its status at {@code since}
    * @param to its status at the report's instant
+   * @param withoutCheckIn whether the key result had no check-in after {@code since} up to the report's instant
+   *     (by the check-ins' instants): the change is the forecast's time moving on, not news from its owner; false
+   *     when either status is {@link Status#STALE} or {@link Status#NO_DATA}, which say so already
    */
-  public record StatusChange(String subject, String title, Status from, Status to) {
+  public record StatusChange(String subject, String title, Status from, Status to, boolean withoutCheckIn) {
     /** Validates. */
     public StatusChange {
       requireId(subject, "subject");
       title = title == null ? subject : title;
       Objects.requireNonNull(from, "from must not be null");
       Objects.requireNonNull(to, "to must not be null");
+    }
+
+    /** A status change with a check-in in between (as before {@code withoutCheckIn} existed). */
+    public StatusChange(String subject, String title, Status from, Status to) {
+      this(subject, title, from, to, false);
     }
   }
 
@@ -132,14 +142,21 @@ public record ReportChanges(Instant since, List<StatusChange> statusChanges, Lis
    * @param title its title (the id when null)
    * @param from its probability of target at {@code since}, 0..1
    * @param to its probability of target at the report's instant, 0..1
+   * @param withoutCheckIn whether the key result had no check-in after {@code since} up to the report's instant
+   *     (by the check-ins' instants): the move is the forecast's time moving on, not news from its owner
    */
-  public record ProbabilityMove(String subject, String title, double from, double to) {
+  public record ProbabilityMove(String subject, String title, double from, double to, boolean withoutCheckIn) {
     /** Validates. */
     public ProbabilityMove {
       requireId(subject, "subject");
       title = title == null ? subject : title;
       requireUnit(from, "from");
       requireUnit(to, "to");
+    }
+
+    /** A probability move with a check-in in between (as before {@code withoutCheckIn} existed). */
+    public ProbabilityMove(String subject, String title, double from, double to) {
+      this(subject, title, from, to, false);
     }
   }
 }

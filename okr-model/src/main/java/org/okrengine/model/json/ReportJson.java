@@ -257,6 +257,10 @@ public final class ReportJson {
       g.writeStringField("title", s.title());
       g.writeStringField("from", s.from().jsonName());
       g.writeStringField("to", s.to().jsonName());
+      // only where true: a report with news everywhere is written as before
+      if (s.withoutCheckIn()) {
+        g.writeBooleanField("withoutCheckIn", true);
+      }
       g.writeEndObject();
     }
     g.writeEndArray();
@@ -283,6 +287,9 @@ public final class ReportJson {
       g.writeStringField("title", m.title());
       number(g, "from", m.from());
       number(g, "to", m.to());
+      if (m.withoutCheckIn()) {
+        g.writeBooleanField("withoutCheckIn", true);
+      }
       g.writeEndObject();
     }
     g.writeEndArray();

@@ -276,7 +276,9 @@ final class ReportReader extends TreeReader {
       String title = optionalString(s, "title", sp);
       Status from = requiredEnum(s, "from", sp, "status", Status.values(), Status::jsonName, Status::fromJsonName);
       Status to = requiredEnum(s, "to", sp, "status", Status.values(), Status::jsonName, Status::fromJsonName);
-      return problems.size() == b ? build(sp, () -> new ReportChanges.StatusChange(subject, title, from, to)) : null;
+      boolean quiet = optionalFlag(s, "withoutCheckIn", sp);
+      return problems.size() == b
+          ? build(sp, () -> new ReportChanges.StatusChange(subject, title, from, to, quiet)) : null;
     });
     List<ReportChanges.NewEscalation> escalations = list(o, "newEscalations", p, (e, ep) -> {
       int b = problems.size();
@@ -294,8 +296,9 @@ final class ReportReader extends TreeReader {
       String title = optionalString(m, "title", mp);
       Double from = requiredNumber(m, "from", mp);
       Double to = requiredNumber(m, "to", mp);
+      boolean quiet = optionalFlag(m, "withoutCheckIn", mp);
       return problems.size() == b
-          ? build(mp, () -> new ReportChanges.ProbabilityMove(subject, title, from, to)) : null;
+          ? build(mp, () -> new ReportChanges.ProbabilityMove(subject, title, from, to, quiet)) : null;
     });
     // optional: reports written before it have none
     List<ReportChanges.DroppedEscalation> dropped = list(o, "droppedEscalations", p, (d, dp) -> {
@@ -314,6 +317,16 @@ final class ReportReader extends TreeReader {
       return null;
     }
     return build(p, () -> new ReportChanges(since, statuses, escalations, moves, dropped));
+  }
+
+  /** An optional {@code true}/{@code false} field, false when absent or null (reports written before it). */
+  private boolean optionalFlag(Obj o, String field, JsonPath p) {
+    Object v = optional(o, field);
+    if (v != null && !(v instanceof Boolean)) {
+      problems.add(problem(p.field(field), "must be true or false"));
+      return false;
+    }
+    return Boolean.TRUE.equals(v);
   }
 
   private List<Reason> reasons(Obj o, JsonPath p) {

@@ -417,6 +417,66 @@ class ReportJsonTest {
             teams[0]: needAttention must be within 0..2: 3""");
   }
 
+  /**
+   * A change with no check-in of its key result since the instant compared with: {@code withoutCheckIn: true}, written
+   * only where true (a report whose changes all came with check-ins is written byte for byte as before), read back;
+   * absent reads false; anything but a boolean is a problem naming the field.
+   */
+  @Test
+  void write_changesWithoutCheckIn_onlyWhereTrue_readBackEqual() {
+    CycleReport t = withTeamsAndChanges();
+    ReportChanges c = t.changes();
+    CycleReport r = new CycleReport(t.cycleId(), t.asOf(), t.keyResults(), t.cascades(), t.escalations(),
+        t.sourceHealth(), t.objectives(), t.summary(), t.model(), t.escalationGroups(), t.teams(),
+        new ReportChanges(c.since(),
+            List.of(new ReportChanges.StatusChange("KR-1", "Segment revenue", Status.ON_TRACK, Status.AT_RISK, true),
+                new ReportChanges.StatusChange("KR-2", "Deal", Status.AT_RISK, Status.ON_TRACK)),
+            c.newEscalations(),
+            List.of(new ReportChanges.ProbabilityMove("KR-1", "Segment revenue", 0.45, 0.18, true),
+                new ReportChanges.ProbabilityMove("KR-2", "Deal", 0.30, 0.41))));
+    String json = JSON.write(r);
+    assertThat(json).contains("""
+              {
+                "subject": "KR-1",
+                "title": "Segment revenue",
+                "from": "on-track",
+                "to": "at-risk",
+                "withoutCheckIn": true
+              },
+              {
+                "subject": "KR-2",
+                "title": "Deal",
+                "from": "at-risk",
+                "to": "on-track"
+              }
+            ],""".indent(4)).contains("""
+              {
+                "subject": "KR-1",
+                "title": "Segment revenue",
+                "from": 0.45,
+                "to": 0.18,
+                "withoutCheckIn": true
+              },
+              {
+                "subject": "KR-2",
+                "title": "Deal",
+                "from": 0.3,
+                "to": 0.41
+              }
+            ],""".indent(4));
+    assertThat(JSON.read(json)).isEqualTo(r);
+    assertThat(JSON.read(json.replace("\"withoutCheckIn\": true", "\"withoutCheckIn\": false"))
+        .changes().statusChanges().get(0).withoutCheckIn()).isFalse();
+    assertThatThrownBy(() -> JSON.read(json.replaceFirst("\"withoutCheckIn\": true", "\"withoutCheckIn\": \"yes\"")))
+        .hasMessage("""
+            1 problem:
+            changes.statusChanges[0].withoutCheckIn: must be true or false""");
+    // the previous constructors fill false
+    assertThat(new ReportChanges.StatusChange("KR-1", null, Status.ON_TRACK, Status.AT_RISK).withoutCheckIn())
+        .isFalse();
+    assertThat(new ReportChanges.ProbabilityMove("KR-1", null, 0.5, 0.2).withoutCheckIn()).isFalse();
+  }
+
   @Test
   void cycleReport_changesNotBeforeAsOf_rejected() {
     CycleReport r = withGroups();
