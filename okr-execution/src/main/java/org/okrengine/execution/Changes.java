@@ -70,8 +70,12 @@ final class Changes {
       if (b == null) {
         continue;
       }
-      // no check-in in (since, asOf]: the same document analysed at two instants, so only the time moved it
-      boolean quiet = !checkedInBetween(okr, r.id(), then.asOf(), now.asOf());
+      // no check-in in (since, asOf]: the same document analysed at two instants, so only the time moved it; but
+      // a report after the end, compared with one before it, takes a key result's outcome from its result where the
+      // document gives one: its owner's news, not the time's (it read "(no check-in since 23 Sep)" beside an outcome
+      // that check-in did not decide)
+      boolean quiet = !checkedInBetween(okr, r.id(), then.asOf(), now.asOf())
+          && !(over && !Insights.over(okr.cycle(), then.asOf()) && hasResult(okr, r.id()));
       if (b.status() != r.status()) {
         // a move into or out of stale or no-data says already that no check-in came
         boolean says = b.status() == Status.STALE || b.status() == Status.NO_DATA || r.status() == Status.STALE
@@ -141,6 +145,11 @@ final class Changes {
       }
     }
     return false;
+  }
+
+  /** Whether key result {@code id} has a result (result.finalValue), its outcome once the cycle is over. */
+  private static boolean hasResult(OkrCycle okr, String id) {
+    return okr.keyResult(id).map(k -> k.result() != null).orElse(false);
   }
 
   /**

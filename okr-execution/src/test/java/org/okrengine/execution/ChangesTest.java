@@ -369,4 +369,35 @@ class ChangesTest {
     r.changes().probabilityMoves().forEach(m -> moves.put(m.subject(), m.withoutCheckIn()));
     assertThat(moves).containsEntry("KR-27", true).containsEntry("KR-10", false).containsEntry("KR-5", false);
   }
+  /**
+   * A report after the cycle's end (1 Jul to 29 Sep; 3 Oct against 26 Sep): both increase key results (0 to 10)
+   * checked in weekly up to day 84 (23 Sep), the last at 9, short of 10. KR-2's owner gave the result, 10
+   * (result.finalValue): its outcome is that value (docs/FORMAT.md: "result.finalValue where given, else the latest
+   * check-in"), so it changed to achieved by its owner's news, not by the time alone, and the text may not read
+   * "(no check-in since 23 Sep)" as if its 23 Sep check-in decided it. KR-1 without a result ends at its last
+   * check-in, 9, off track: a change with no check-in since, as before. It read both as without check-in.
+   */
+  @Test
+  void statusChange_afterTheEnd_outcomeFromTheResult_isNotWithoutCheckIn() {
+    LocalDate start = LocalDate.of(2026, 7, 1);
+    Cycle q = Cycle.of("Q", start, LocalDate.of(2026, 9, 29));
+    List<org.okrengine.model.CheckIn> weekly = new ArrayList<>();
+    for (int d = 7; d <= 84; d += 7) {
+      // 10:00 on day d, on the straight line to 9 at day 84
+      weekly.add(org.okrengine.model.CheckIn.of(q.instantOf(start.plusDays(d)).plusSeconds(10 * 3600), 9.0 * d / 84));
+    }
+    OkrCycle okr = OkrCycle.of(q, List.of(new Team("a", "Alpha", null)), List.of(new Objective("O-1", "o", "a",
+        "olga", null, null, List.of(
+            new KeyResult("KR-1", "Signups", "ann", "a", 1.0, List.of(), Metric.of(0, 10, null), null, weekly, null),
+            new KeyResult("KR-2", "Partners", "bob", "a", 1.0, List.of(), Metric.of(0, 10, null), null, weekly,
+                new org.okrengine.model.Result(10, null))))));
+    CycleReport oct3 = ExecutionEngine.withDefaults().analyze(okr, q.instantOf(LocalDate.of(2026, 10, 3)),
+        q.instantOf(LocalDate.of(2026, 9, 26)));
+    Map<String, ReportChanges.StatusChange> byId = new HashMap<>();
+    oct3.changes().statusChanges().forEach(c -> byId.put(c.subject(), c));
+    assertThat(byId.get("KR-2").to()).isEqualTo(Status.ACHIEVED);
+    assertThat(byId.get("KR-2").withoutCheckIn()).isFalse();
+    assertThat(byId.get("KR-1").to()).isEqualTo(Status.OFF_TRACK);
+    assertThat(byId.get("KR-1").withoutCheckIn()).isTrue();
+  }
 }

@@ -61,7 +61,8 @@ public record ReportChanges(Instant since, List<StatusChange> statusChanges, Lis
    * @param to its status at the report's instant
    * @param withoutCheckIn whether the key result had no check-in after {@code since} up to the report's instant
    *     (by the check-ins' instants): the change is the forecast's time moving on, not news from its owner; false
-   *     when either status is {@link Status#STALE} or {@link Status#NO_DATA}, which say so already
+   *     when either status is {@link Status#STALE} or {@link Status#NO_DATA}, which say so already, and for a key
+   *     result with a result (its final value), its outcome in a report after the cycle's end compared with one before
    */
   public record StatusChange(String subject, String title, Status from, Status to, boolean withoutCheckIn) {
     /** Validates. */
