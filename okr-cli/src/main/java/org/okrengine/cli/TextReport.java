@@ -29,9 +29,9 @@ import org.okrengine.model.TeamSummary;
  */
 final class TextReport {
   private static final double MAX_PERCENT = 999_999;
-  /** The analysed instant in the cycle's zone, as the header and okr whatif name it: {@code 2026-08-19 00:00}. */
   /** A day as the report names it: {@code 21 Sep}. */
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+  /** The analysed instant in the cycle's zone, as the header and okr whatif name it: {@code 2026-08-19 00:00}. */
   static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ENGLISH);
 
   private TextReport() {}

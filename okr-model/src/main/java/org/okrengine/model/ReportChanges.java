@@ -15,7 +15,8 @@ import java.util.Objects;
  * reason. Both states are the engine's analysis of the same cycle document at the two
  * instants, so a check-in recorded late counts as if it had been there. A status change or probability move of a key
  * result with no check-in after {@code since} up to the report's instant says so ({@code withoutCheckIn}): the
- * forecast's time moved on alone. Immutable and thread-safe.
+ * forecast's time moved on alone, or another item's news (a milestone completed), not a check-in of its own. Immutable
+ * and thread-safe.
  *
  * @param since the earlier instant compared against (at or after the cycle's start, before the report's instant)
  * @param statusChanges key results whose status differs, in document order
@@ -60,7 +61,7 @@ public record ReportChanges(Instant since, List<StatusChange> statusChanges, Lis
    * @param from its status at {@code since}
    * @param to its status at the report's instant
    * @param withoutCheckIn whether the key result had no check-in after {@code since} up to the report's instant
-   *     (by the check-ins' instants): the change is the forecast's time moving on, not news from its owner; false
+   *     (by the check-ins' instants): the change is the time passed or another item's news, not its check-in; false
    *     when either status is {@link Status#STALE} or {@link Status#NO_DATA}, which say so already, and for a key
    *     result with a result (its final value), its outcome in a report after the cycle's end compared with one before
    */
@@ -144,7 +145,7 @@ public record ReportChanges(Instant since, List<StatusChange> statusChanges, Lis
    * @param from its probability of target at {@code since}, 0..1
    * @param to its probability of target at the report's instant, 0..1
    * @param withoutCheckIn whether the key result had no check-in after {@code since} up to the report's instant
-   *     (by the check-ins' instants): the move is the forecast's time moving on, not news from its owner
+   *     (by the check-ins' instants): the move is the time passed or another item's news, not its check-in
    */
   public record ProbabilityMove(String subject, String title, double from, double to, boolean withoutCheckIn) {
     /** Validates. */
