@@ -250,8 +250,7 @@ final class TextReport {
    * time moving on, or another item's news, not its owner's); " (no check-in yet)" when it has none.
    */
   private static String noCheckIn(OkrCycle okr, String id, java.time.Instant asOf) {
-    java.time.Instant last = okr.keyResult(id).stream().flatMap(k -> k.checkIns().stream()).map(c -> c.at())
-        .filter(at -> !at.isAfter(asOf)).max(java.util.Comparator.naturalOrder()).orElse(null);
+    java.time.Instant last = okr.keyResult(id).flatMap(k -> k.latestCheckIn(asOf)).map(c -> c.at()).orElse(null);
     return " (no check-in " + (last == null ? "yet"
         : "since " + DAY.format(okr.cycle().dateOf(last))) + ")";
   }

@@ -131,20 +131,12 @@ final class Changes {
 
   /**
    * Whether key result {@code id} has a check-in after {@code since} and at or before {@code asOf}, by the
-   * check-ins' instants (a check-in recorded late counts where it is dated, as both analyses see it); true for an id
-   * that is not a key result of {@code okr}.
+   * check-ins' instants (a check-in recorded late counts where it is dated, as both analyses see it): its latest up to
+   * {@code asOf} is after {@code since}; true for an id that is not a key result of {@code okr}.
    */
   static boolean checkedInBetween(OkrCycle okr, String id, Instant since, Instant asOf) {
-    KeyResult kr = okr.keyResult(id).orElse(null);
-    if (kr == null) {
-      return true;
-    }
-    for (org.okrengine.model.CheckIn c : kr.checkIns()) {
-      if (c.at().isAfter(since) && !c.at().isAfter(asOf)) {
-        return true;
-      }
-    }
-    return false;
+    return okr.keyResult(id).map(k -> k.latestCheckIn(asOf).map(c -> c.at().isAfter(since)).orElse(false))
+        .orElse(true);
   }
 
   /** Whether key result {@code id} has a result (result.finalValue), its outcome once the cycle is over. */
@@ -157,17 +149,7 @@ final class Changes {
    * has none (or is not a key result of {@code okr}).
    */
   static java.time.LocalDate lastCheckInDate(OkrCycle okr, String id, Instant asOf) {
-    KeyResult kr = okr.keyResult(id).orElse(null);
-    if (kr == null) {
-      return null;
-    }
-    Instant last = null;
-    for (org.okrengine.model.CheckIn c : kr.checkIns()) {
-      if (!c.at().isAfter(asOf) && (last == null || c.at().isAfter(last))) {
-        last = c.at();
-      }
-    }
-    return last == null ? null : okr.cycle().dateOf(last);
+    return okr.keyResult(id).flatMap(k -> k.latestCheckIn(asOf)).map(c -> okr.cycle().dateOf(c.at())).orElse(null);
   }
 
   /**
