@@ -84,35 +84,24 @@ final class Html {
    * A prediction interval, {@code low – high unit}, not escaped; the unit is the plural of a range ({@code 0.6 – 1
    * deals}, not {@code 1 deal}) unless both ends read 1. An end short of the target never reads as the target
    * ({@link Numbers#landingValue}: {@code 15 – 19.99 widgets}, not {@code 15 – 20 widgets}, for an interval wholly
-   * short of 20).
-   */
-  static String interval(PredictionInterval iv, Metric m) {
-    return interval(iv, m, false);
-  }
-
-  /**
-   * As {@link #interval(PredictionInterval, Metric)}, for a key result whose outcome can only be a whole number
-   * ({@code whole}, {@link Numbers#whole}) the whole numbers within it ({@link Numbers#wholeInterval}: {@code 1 – 4
-   * customers}, not {@code 1 – 4.38 customers}), one number where both ends are the same ({@code 2 customers}).
+   * short of 20). For a key result whose outcome can only be a whole number ({@code whole}, {@link Numbers#whole}), the
+   * whole numbers within it ({@link Numbers#wholeInterval}: {@code 1 – 4 customers}, not {@code 1 – 4.38 customers}),
+   * one number where both ends are the same ({@code 2 customers}).
    */
   static String interval(PredictionInterval iv, Metric m, boolean whole) {
-    if (whole && Double.isFinite(iv.low()) && Double.isFinite(iv.high())) {
-      double[] ends = Numbers.wholeInterval(iv.low(), iv.high(), m);
-      // each end as a landing is written: one short of the target never reads as it (1.999e+07, not 2.00e+07)
-      String hi = Numbers.landingValue(ends[1], m);
-      String unit = m == null || m.unit() == null ? "" : m.unit().strip();
-      String n = Numbers.landingNumber(ends[1], m);
+    double lo = iv.low();
+    double hi = iv.high();
+    if (whole && Double.isFinite(lo) && Double.isFinite(hi)) {
+      double[] ends = Numbers.wholeInterval(lo, hi, m);
       if (ends[0] == ends[1]) {
-        return hi;
+        return Numbers.landingValue(ends[1], m);
       }
-      if (!unit.isEmpty() && (n.equals("1") || n.equals("-1"))) {
-        hi = n + (unit.startsWith("%") ? "" : " ") + Numbers.plural(unit);
-      }
-      return Numbers.landingNumber(ends[0], m) + " – " + hi;
+      lo = ends[0];
+      hi = ends[1];
     }
-    String low = Numbers.landingNumber(iv.low(), m);
-    String high = Numbers.landingValue(iv.high(), m);
-    String n = Numbers.landingNumber(iv.high(), m);
+    String low = Numbers.landingNumber(lo, m);
+    String high = Numbers.landingValue(hi, m);
+    String n = Numbers.landingNumber(hi, m);
     String unit = m == null || m.unit() == null ? "" : m.unit().strip();
     if (!unit.isEmpty() && !low.equals(n) && (n.equals("1") || n.equals("-1"))) {
       high = n + (unit.startsWith("%") ? "" : " ") + Numbers.plural(unit);

@@ -352,7 +352,15 @@ final class Numbers {
    * 3).
    */
   static double wholeLanding(double v, Metric m) {
-    double r = Math.copySign(Math.floor(Math.abs(v) + 0.5), v); // half away from 0, as number() rounds a decimal
+    // half away from 0, as number() rounds a decimal
+    return shortOfTarget(v, Math.copySign(Math.floor(Math.abs(v) + 0.5), v), m);
+  }
+
+  /**
+   * {@code r}, a whole number near {@code v}, but the whole number on the side the target is not met from where
+   * {@code v} falls short of it and {@code r} would meet it ({@link #wholeLanding}, {@link #wholeInterval}).
+   */
+  private static double shortOfTarget(double v, double r, Metric m) {
     if (m == null || m.direction() == Direction.ACHIEVE || m.isMet(v) || !m.isMet(r)) {
       return r;
     }
@@ -381,18 +389,11 @@ final class Numbers {
     if (lo <= hi) {
       return new double[] {lo, hi};
     }
-    return new double[] {wholeOutward(low, Math.floor(low), m), wholeOutward(high, Math.ceil(high), m)};
+    return new double[] {shortOfTarget(low, Math.floor(low), m), shortOfTarget(high, Math.ceil(high), m)};
   }
 
   private static double wholeTolerance(double v) {
     return Math.min(MAX_WHOLE_TOLERANCE, WHOLE_TOLERANCE * Math.max(1, Math.abs(v)));
-  }
-
-  private static double wholeOutward(double v, double r, Metric m) {
-    if (m == null || m.isMet(v) || !m.isMet(r)) {
-      return r;
-    }
-    return v < m.target() ? Math.floor(v) : Math.ceil(v);
   }
 
   /** Whole numbers beyond this magnitude are not told apart from their neighbours by a double. */

@@ -54,13 +54,14 @@ class HtmlTest {
   @Test
   void interval_unitOnTheHighEndOnly() {
     Metric m = Metric.of(0, 10, "%");
-    assertThat(Html.interval(new PredictionInterval(0.8, 2, 4.5), m)).isEqualTo("2 – 4.5%");
+    assertThat(Html.interval(new PredictionInterval(0.8, 2, 4.5), m, false)).isEqualTo("2 – 4.5%");
     // a range up to 1 is no count of one: "0.6 – 1 deal" and "0 – 1 incident" before
-    assertThat(Html.interval(new PredictionInterval(0.8, 0.6, 1), Metric.of(0, 3, "deals")))
+    assertThat(Html.interval(new PredictionInterval(0.8, 0.6, 1), Metric.of(0, 3, "deals"), false))
         .isEqualTo("0.6 – 1 deals");
-    assertThat(Html.interval(new PredictionInterval(0.8, 0, 1), Metric.of(5, 2, "incidents")))
+    assertThat(Html.interval(new PredictionInterval(0.8, 0, 1), Metric.of(5, 2, "incidents"), false))
         .isEqualTo("0 – 1 incidents");
-    assertThat(Html.interval(new PredictionInterval(0.8, 2, 5), Metric.of(0, 3, "deal"))).isEqualTo("2 – 5 deals");
+    assertThat(Html.interval(new PredictionInterval(0.8, 2, 5), Metric.of(0, 3, "deal"), false))
+        .isEqualTo("2 – 5 deals");
   }
 
   @Test

@@ -172,8 +172,8 @@ class WholeNumberForecastTest {
         List.of(new Objective("O-1", null, "t", null, null, null, List.of(rate))));
     CycleReport report = ExecutionEngine.withDefaults().analyze(okr, asOf);
     PredictionInterval iv = report.keyResults().get(0).forecast().interval();
-    assertThat(HtmlReportWriter.write(okr, report)).contains("<td class=\"n\">" + Html.interval(iv, renewal)
+    assertThat(HtmlReportWriter.write(okr, report)).contains("<td class=\"n\">" + Html.interval(iv, renewal, false)
         + "</td>");
-    assertThat(Html.interval(iv, renewal)).contains(".");
+    assertThat(Html.interval(iv, renewal, false)).contains(".");
   }
 }
