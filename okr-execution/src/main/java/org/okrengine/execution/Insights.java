@@ -416,17 +416,10 @@ final class Insights {
 
   /**
    * Where key result {@code r}'s forecast lands, for a sentence: {@code forecast to land at 82%}; for a maintain key
-   * result {@code forecast to end the cycle 0.31 NPS below the threshold of 40 NPS}. Null without a forecast, and for
-   * an achieve key result (done or not: its probability says it).
-   */
-  static String landing(KeyResultReport r) {
-    return landing(r, false);
-  }
-
-  /**
-   * As {@link #landing(KeyResultReport)}; {@code atLastCheckIn}: the forecast is of the value at the key result's
-   * expected last check-in (a model whose history took its results there), so a maintain key result's is said there:
-   * {@code forecast to stand 0.31 NPS below the threshold of 40 NPS at its last check-in}.
+   * result {@code forecast to end the cycle 0.31 NPS below the threshold of 40 NPS}, or with {@code atLastCheckIn} (the
+   * forecast is of the value at the key result's expected last check-in: a model whose history took its results
+   * there) {@code forecast to stand 0.31 NPS below the threshold of 40 NPS at its last check-in}. Null without a
+   * forecast, and for an achieve key result (done or not: its probability says it).
    */
   static String landing(KeyResultReport r, boolean atLastCheckIn) {
     ForecastSummary f = r.forecast();
@@ -505,16 +498,10 @@ final class Insights {
 
   /**
    * What key result {@code r}'s probability of target is the chance of: {@code reaching its target}; for a maintain
-   * key result {@code ending the cycle at or above 40 NPS} (at or below, for one kept below its threshold).
-   */
-  static String chanceOf(KeyResultReport r) {
-    return chanceOf(r, false);
-  }
-
-  /**
-   * As {@link #chanceOf(KeyResultReport)}; {@code atLastCheckIn}: the probability is of the value at the key result's
-   * expected last check-in (a model whose history took its results there): {@code being at or above 40 NPS at its last
-   * check-in}, {@code being done by its last check-in}.
+   * key result {@code ending the cycle at or above 40 NPS} (at or below, for one kept below its threshold), for an
+   * achieve one {@code being done by the cycle's end}; with {@code atLastCheckIn} (the probability is of the value at
+   * the key result's expected last check-in: a model whose history took its results there) {@code being at or above
+   * 40 NPS at its last check-in}, {@code being done by its last check-in}.
    */
   static String chanceOf(KeyResultReport r, boolean atLastCheckIn) {
     Metric m = r.metric();

@@ -56,7 +56,7 @@ class LandingShortOfTargetTest {
     assertThat(r.forecast().landingProgress()).isGreaterThanOrEqualTo(0.995).isLessThan(1);
     assertThat(r.insight()).contains("is forecast to land at 99.6%, not 100% (a 44% chance of reaching 20 widgets)")
         .doesNotContain("land at 100%");
-    assertThat(Insights.landing(r)).isEqualTo("forecast to land at 99.6%");
+    assertThat(Insights.landing(r, false)).isEqualTo("forecast to land at 99.6%");
     assertThat(Prompt.of(report)).doesNotContain("land at 100%");
     String html = HtmlReportWriter.write(okr, report);
     assertThat(html).contains("<td class=\"n\">99.6%</td>").doesNotContain("land at 100%")
