@@ -72,8 +72,11 @@ public record MethodScore(ForecastMethod method, double origin, long n, Double b
     reliability = List.copyOf(reliability);
   }
 
-  /** Notes {@code name} in {@code bad} where {@code value} is given and not within [0, {@code max}]. */
-  private static void within(List<String> bad, String name, Double value, double max, String range) {
+  /**
+   * Notes {@code name} in {@code bad} where {@code value} is given and not within [0, {@code max}] (also for
+   * {@link ReliabilityBin}).
+   */
+  static void within(List<String> bad, String name, Double value, double max, String range) {
     if (value != null && !(value >= 0 && value <= max)) {
       bad.add(name + " must be " + range + ": " + value);
     }

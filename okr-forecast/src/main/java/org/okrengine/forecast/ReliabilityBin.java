@@ -29,12 +29,8 @@ public record ReliabilityBin(double lower, double upper, long count, Double mean
     if (count < 0) {
       bad.add("count must not be negative: " + count);
     }
-    if (meanProbability != null && !(meanProbability >= 0 && meanProbability <= 1)) {
-      bad.add("meanProbability must be within [0, 1]: " + meanProbability);
-    }
-    if (hitRate != null && !(hitRate >= 0 && hitRate <= 1)) {
-      bad.add("hitRate must be within [0, 1]: " + hitRate);
-    }
+    MethodScore.within(bad, "meanProbability", meanProbability, 1, "within [0, 1]");
+    MethodScore.within(bad, "hitRate", hitRate, 1, "within [0, 1]");
     if (!bad.isEmpty()) {
       throw new IllegalArgumentException(String.join("; ", bad));
     }

@@ -92,10 +92,7 @@ final class PolicyReader extends TreeReader {
     if (forDays != null && forDays < 0) {
       problems.add(problem(p.field("forDays"), "must not be negative: " + forDays));
     }
-    Object cascade = optional(o, "crossTeamCascade");
-    if (cascade != null && !(cascade instanceof Boolean)) {
-      problems.add(problem(p.field("crossTeamCascade"), "must be true or false: " + describe(cascade)));
-    }
+    boolean cascade = optionalFlag(o, "crossTeamCascade", p);
     // optional, both: policies written before them count statuses alone, and a cascade from its first day
     Double below = number(optional(o, "belowProbability"), p.field("belowProbability"));
     if (below != null && !(below > 0 && below <= 1)) {
@@ -104,7 +101,7 @@ final class PolicyReader extends TreeReader {
     Integer cascadeDays = integer(optional(o, "cascadeForDays"), p.field("cascadeForDays"));
     if (cascadeDays != null && cascadeDays < 0) {
       problems.add(problem(p.field("cascadeForDays"), "must not be negative: " + cascadeDays));
-    } else if (cascadeDays != null && cascadeDays > 0 && !Boolean.TRUE.equals(cascade)) {
+    } else if (cascadeDays != null && cascadeDays > 0 && !cascade) {
       problems.add(problem(p.field("cascadeForDays"), "needs \"crossTeamCascade\": true: " + cascadeDays));
     }
     if (problems.size() > before) {
@@ -112,18 +109,8 @@ final class PolicyReader extends TreeReader {
     }
     List<Status> st = statuses;
     int cd = cascadeDays == null ? 0 : cascadeDays;
-    return build(p, () -> new EscalationPolicy.Level(level, to, st, forDays, Boolean.TRUE.equals(cascade), below,
+    return build(p, () -> new EscalationPolicy.Level(level, to, st, forDays, cascade, below,
         cd));
-  }
-
-  private static String describe(Object v) {
-    if (v instanceof JsonTree.Num n) {
-      return n.describe();
-    }
-    if (v instanceof String s) {
-      return "\"" + s + "\"";
-    }
-    return v instanceof List ? "an array" : v instanceof Obj ? "an object" : String.valueOf(v);
   }
 
   private void unknown(Obj o, JsonPath p, Set<String> known) {

@@ -319,16 +319,6 @@ final class ReportReader extends TreeReader {
     return build(p, () -> new ReportChanges(since, statuses, escalations, moves, dropped));
   }
 
-  /** An optional {@code true}/{@code false} field, false when absent or null (reports written before it). */
-  private boolean optionalFlag(Obj o, String field, JsonPath p) {
-    Object v = optional(o, field);
-    if (v != null && !(v instanceof Boolean)) {
-      problems.add(problem(p.field(field), "must be true or false"));
-      return false;
-    }
-    return Boolean.TRUE.equals(v);
-  }
-
   private List<Reason> reasons(Obj o, JsonPath p) {
     if (o.get("reasonDetails") != null) {
       return list(o, "reasonDetails", p, (r, rp) -> {

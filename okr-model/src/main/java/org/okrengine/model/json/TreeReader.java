@@ -109,6 +109,30 @@ abstract class TreeReader {
   }
 
   /**
+   * An optional {@code true}/{@code false} at {@code key}: false when absent or JSON null (documents written before
+   * it), and after recording {@code must be true or false: VALUE} for anything else.
+   */
+  boolean optionalFlag(Obj o, String key, JsonPath p) {
+    Object v = optional(o, key);
+    if (v != null && !(v instanceof Boolean)) {
+      problems.add(problem(p.field(key), "must be true or false: " + describe(v)));
+      return false;
+    }
+    return Boolean.TRUE.equals(v);
+  }
+
+  /** A JSON value as a message quotes it: a number as written, a string in quotes, "an array", "an object". */
+  static String describe(Object v) {
+    if (v instanceof JsonTree.Num n) {
+      return n.describe();
+    }
+    if (v instanceof String s) {
+      return "\"" + s + "\"";
+    }
+    return v instanceof List ? "an array" : v instanceof Obj ? "an object" : String.valueOf(v);
+  }
+
+  /**
    * The string {@code v}, or null after recording {@code must be a string}, or, for text no UTF-8 document can hold,
    * <code>contains an unpaired surrogate (&#92;ud800)</code>: every string the readers (and so the builders) take passes
    * here or through {@link #stringList}.

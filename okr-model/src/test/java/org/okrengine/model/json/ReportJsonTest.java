@@ -470,7 +470,7 @@ class ReportJsonTest {
     assertThatThrownBy(() -> JSON.read(json.replaceFirst("\"withoutCheckIn\": true", "\"withoutCheckIn\": \"yes\"")))
         .hasMessage("""
             1 problem:
-            changes.statusChanges[0].withoutCheckIn: must be true or false""");
+            changes.statusChanges[0].withoutCheckIn: must be true or false: "yes\"""");
     // the previous constructors fill false
     assertThat(new ReportChanges.StatusChange("KR-1", null, Status.ON_TRACK, Status.AT_RISK).withoutCheckIn())
         .isFalse();
