@@ -26,8 +26,7 @@ class LastCheckInModelReportTest {
   void report_saysItsForecastsAreAtTheLastCheckIn() throws IOException {
     OkrCycle q3 = HtmlReportWriterTest.example();
     var asOf = q3.cycle().instantOf(LocalDate.of(2026, 8, 19));
-    Forecaster last = Forecaster.withDefaults()
-        .withModel(ForecastModel.defaults().withResultTiming(ResultTiming.LAST_CHECK_IN));
+    Forecaster last = lastCheckIn();
     CycleReport atLast = ExecutionEngine.withDefaults().withForecaster(last).analyze(q3, asOf);
     CycleReport atEnd = ExecutionEngine.withDefaults().analyze(q3, asOf);
     assertThat(atLast.model().atLastCheckIn()).isTrue();
@@ -54,6 +53,11 @@ class LastCheckInModelReportTest {
         .contains("(only its end is forecast); dashed blue");
   }
 
+  /** The shipped model told that its history's results were its last check-ins. */
+  static Forecaster lastCheckIn() {
+    return Forecaster.withDefaults().withModel(ForecastModel.defaults().withResultTiming(ResultTiming.LAST_CHECK_IN));
+  }
+
   /** KR-10's chart in {@code page}, from its heading to the end of its figure. */
   static String chart(String page, String id) {
     int at = page.indexOf("<h3>" + id + " ");
@@ -68,8 +72,7 @@ class LastCheckInModelReportTest {
   void cone_endsAtTheExpectedLastCheckIn() throws IOException {
     OkrCycle q3 = HtmlReportWriterTest.example();
     var asOf = q3.cycle().instantOf(LocalDate.of(2026, 8, 19));
-    Forecaster last = Forecaster.withDefaults()
-        .withModel(ForecastModel.defaults().withResultTiming(ResultTiming.LAST_CHECK_IN));
+    Forecaster last = lastCheckIn();
     String atLast = chart(HtmlReportWriter.write(q3, ExecutionEngine.withDefaults().withForecaster(last)
         .analyze(q3, asOf)), "KR-10");
     String atEnd = chart(HtmlReportWriter.write(q3, ExecutionEngine.withDefaults().analyze(q3, asOf)), "KR-10");
@@ -100,8 +103,7 @@ class LastCheckInModelReportTest {
     KeyResult kr10 = q3.keyResult("KR-10").orElseThrow();
     assertThat(kr10.checkInsAsOf(asOf).stream().filter(c -> c.at().isAfter(q3.cycle().startInstant()))).isEmpty();
     assertThat(Forecaster.expectedLastCheckInAt(kr10, q3.cycle(), asOf)).isNull();
-    Forecaster last = Forecaster.withDefaults()
-        .withModel(ForecastModel.defaults().withResultTiming(ResultTiming.LAST_CHECK_IN));
+    Forecaster last = lastCheckIn();
     String chart = chart(HtmlReportWriter.write(q3, ExecutionEngine.withDefaults().withForecaster(last)
         .analyze(q3, asOf)), "KR-10");
     // the tip at the end, x 562 (82 + 480)
@@ -122,8 +124,7 @@ class LastCheckInModelReportTest {
   void sentences_sayTheChanceIsOfTheExpectedLastCheckIn_notOfTheEnd() throws IOException {
     OkrCycle q3 = HtmlReportWriterTest.example();
     var asOf = q3.cycle().instantOf(LocalDate.of(2026, 8, 19));
-    Forecaster last = Forecaster.withDefaults()
-        .withModel(ForecastModel.defaults().withResultTiming(ResultTiming.LAST_CHECK_IN));
+    Forecaster last = lastCheckIn();
     CycleReport atLast = ExecutionEngine.withDefaults().withForecaster(last).analyze(q3, asOf);
     CycleReport atEnd = ExecutionEngine.withDefaults().analyze(q3, asOf);
 
@@ -179,8 +180,7 @@ class LastCheckInModelReportTest {
   void achieve_namesTheDayItsChanceIsTakenAt() throws IOException {
     OkrCycle q3 = HtmlReportWriterTest.example();
     var asOf = q3.cycle().instantOf(LocalDate.of(2026, 9, 20));
-    Forecaster last = Forecaster.withDefaults()
-        .withModel(ForecastModel.defaults().withResultTiming(ResultTiming.LAST_CHECK_IN));
+    Forecaster last = lastCheckIn();
     CycleReport atLast = ExecutionEngine.withDefaults().withForecaster(last).analyze(q3, asOf);
     // KR-27 (achieve, no milestones): 4 check-ins after the start, the latest 10 Sep 05:57Z, 71.33 of the cycle's 92
     // days in (from 30 Jun 22:00Z): gap 17.83 days, lag 8.92, so 83.08 days in, 22 Sep 00:00Z (22 Sep in Oslo). The
