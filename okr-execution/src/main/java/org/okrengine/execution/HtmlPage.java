@@ -268,8 +268,10 @@ final class HtmlPage {
     if (m.direction() == org.okrengine.model.Direction.ACHIEVE) {
       return f.probabilityOfTarget() >= 1 ? "done" : "–"; // done or not: the probability column says how likely
     }
-    // one short of the target never reads as it ("100%" for 0.996, "40" for 39.996 beside "at or above 40")
-    return m.direction().isMaintain() ? esc(Numbers.landingValue(f.landingValue(), m, whole))
+    // one short of the target never reads as it ("100%" for 0.996, "40" for 39.996 beside "at or above 40"); a count
+    // (Numbers.whole) in whole numbers, as its interval beside it and its chart's "lands" read: "77%" (2.3 of 3
+    // customers) stood beside "1 – 4 customers" and the chart's "lands 2 customers"
+    return m.direction().isMaintain() || whole ? esc(Numbers.landingValue(f.landingValue(), m, whole))
         : esc(Numbers.landingPercent(f.landingProgress()));
   }
 

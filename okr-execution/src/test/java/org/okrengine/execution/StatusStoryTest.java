@@ -258,10 +258,11 @@ class StatusStoryTest {
         + "a target ended together 89% of the way against 100% planned; 0 of 1 was done. KR-1 (Segment revenue from "
         + "1.2M to 2.0M EUR) ended furthest behind (81% against 100%).");
     // the table: where each ended and whether it met its target (was "Lands at", "Interval at end" with a point,
-    // "1.85 – 1.85 M EUR", and P(target))
+    // "1.85 – 1.85 M EUR", and P(target)); a count where it ended in its unit, as its chart's "ended at 7 teams" (it
+    // read "88%", the progress column's figure beside it)
     assertThat(html).contains("<th>Last check-in</th><th>Ended at</th><th>Met</th></tr>")
         .doesNotContain("<th>Interval at end</th>")
-        .containsPattern("KR-28</a> Data contracts adopted by 8 teams</td>.*<td class=\"n\">88%</td><td "
+        .containsPattern("KR-28</a> Data contracts adopted by 8 teams</td>.*<td class=\"n\">7 teams</td><td "
             + "class=\"n\">no</td></tr>");
     assertThat(HtmlReportWriter.write(q3, week8)).contains("<th>Lands at</th><th>Interval at end</th>");
   }

@@ -115,6 +115,18 @@ class WholeNumberForecastTest {
         CUSTOMERS) + " (80%: " + interval + ")");
     assertThat(html).contains("<td class=\"n\">" + interval + "</td>");
     assertThat(landing).doesNotContain(".");
+    // the table's landing reads as its interval beside it and its chart do, in customers: it read the landing's
+    // progress, "77%" (2.3 of 3), beside "1 – 4 customers" and the chart's "lands 2 customers" (67%)
+    String row = html.substring(html.indexOf("\">KR-20</a> Key result KR-20"));
+    row = row.substring(0, row.indexOf("</tr>"));
+    assertThat(row).contains("<td class=\"n\">" + Numbers.value(Numbers.wholeLanding(r.forecast().landingValue(),
+        CUSTOMERS), CUSTOMERS) + "</td><td class=\"n\">" + interval + "</td>")
+        .doesNotContain(Numbers.landingPercent(r.forecast().landingProgress()) + "</td>");
+    // the conversion's, a share, reads as its progress as before
+    String conversionRow = html.substring(html.indexOf("\">KR-2</a> Key result KR-2"));
+    assertThat(conversionRow.substring(0, conversionRow.indexOf("</tr>")))
+        .contains("<td class=\"n\">" + Numbers.landingPercent(report.keyResults().get(1).forecast().landingProgress())
+            + "</td>");
     // the conversion, reported in hundredths of a point, keeps its decimals
     KeyResultReport c = report.keyResults().get(1);
     assertThat(html).contains("· lands " + Numbers.landingValue(c.forecast().landingValue(), CONVERSION) + " (80%: ");
