@@ -69,11 +69,12 @@ def fitlr(X,y,l2=0.1):
 
 def brier(p,y): return float(np.mean((p-y)**2))
 
-A=rows(sys.argv[1],sys.argv[2]); B=rows(sys.argv[3],sys.argv[4])
-names=['recent','moves','since','gap','lognr','lognr*x','nseen']
-for label,which in [('base',[])]+[(n,[i]) for i,n in enumerate(names)]+[('all',list(range(7)))]:
-    Xa=mat(A[0],which); Xb=mat(B[0],which)
-    w=fitlr(Xa,A[1])
-    pb=np.clip(1/(1+np.exp(-Xb@w)),0.08,0.95)
-    m=B[2]==0.5
-    print(f"{label:10s} cross Brier@50 {brier(pb[m],B[1][m]):.4f}  all {brier(pb,B[1]):.4f}")
+if __name__ == '__main__':
+    A=rows(sys.argv[1],sys.argv[2]); B=rows(sys.argv[3],sys.argv[4])
+    names=['recent','moves','since','gap','lognr','lognr*x','nseen']
+    for label,which in [('base',[])]+[(n,[i]) for i,n in enumerate(names)]+[('all',list(range(7)))]:
+        Xa=mat(A[0],which); Xb=mat(B[0],which)
+        w=fitlr(Xa,A[1])
+        pb=np.clip(1/(1+np.exp(-Xb@w)),0.08,0.95)
+        m=B[2]==0.5
+        print(f"{label:10s} cross Brier@50 {brier(pb[m],B[1][m]):.4f}  all {brier(pb,B[1]):.4f}")
