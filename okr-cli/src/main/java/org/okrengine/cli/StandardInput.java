@@ -11,8 +11,9 @@ import java.nio.file.StandardCopyOption;
  * Inputs that are streams: {@code -} (standard input) and files that are not regular files but can be read, such as
  * {@code /dev/stdin} or a shell's {@code <(...)}. A stream can be read once, and a command may read its inputs twice
  * (okr analyze checks every input before it writes anything), so each is spooled to a temporary file on first use,
- * deleted when the JVM exits. The spooled copy of a stream holding several lines that each begin with '{' and end with
- * '}' is read as JSON Lines; anything else as one JSON document. Not thread-safe (one command runs at a time).
+ * deleted when the JVM exits. The spooled copy of a stream of several lines whose first (or most) begin with '{' and
+ * end with '}' is read as JSON Lines, its bad lines reported each by its number; anything else as one JSON document.
+ * Not thread-safe (one command runs at a time).
  */
 final class StandardInput {
   private static InputStream spooledFrom;
@@ -56,9 +57,18 @@ final class StandardInput {
     return named;
   }
 
-  /** Whether the spooled text holds two or more non-blank lines, each one whole JSON object by its look. */
+  /**
+   * Whether the spooled text is JSON Lines: two or more non-blank lines, the first of which looks like one whole JSON
+   * object (begins with '{' and ends with '}'), or more than half of which do. A document written over several lines
+   * begins with a line that is not a whole object, and few of its lines are one (an array's last element); a JSON
+   * Lines stream with a line cut short or otherwise bad is still JSON Lines, so that its good lines are read and the
+   * bad one is reported by its number (before, one such line made the whole stream one document: "-:2: unexpected
+   * content after the end of the document").
+   */
   private static boolean jsonLines(Path file) throws IOException {
+    int nonBlank = 0;
     int objects = 0;
+    boolean firstIsObject = false;
     try (var lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String line;
       while ((line = lines.readLine()) != null) {
@@ -66,14 +76,14 @@ final class StandardInput {
         if (t.isEmpty()) {
           continue;
         }
-        if (!(t.startsWith("{") && t.endsWith("}"))) {
-          return false;
-        }
-        objects++;
+        boolean object = t.startsWith("{") && t.endsWith("}");
+        firstIsObject |= nonBlank == 0 && object;
+        nonBlank++;
+        objects += object ? 1 : 0;
       }
     } catch (java.nio.charset.MalformedInputException e) {
       return false; // not UTF-8: read as one document, whose reader says where
     }
-    return objects >= 2;
+    return nonBlank >= 2 && (firstIsObject || objects * 2 > nonBlank);
   }
 }

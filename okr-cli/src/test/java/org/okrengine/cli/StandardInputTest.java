@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code -} reads standard input (library issue, item 4). */
 class StandardInputTest {
@@ -40,6 +43,51 @@ class StandardInputTest {
         "json");
     assertThat(r.code()).as(r.err()).isEqualTo(0);
     assertThat(r.out()).contains("\"cycles\": 2");
+  }
+
+  @Test
+  void backtest_dash_jsonLinesWithATruncatedLine_keepsTheGoodLines(@TempDir Path dir) throws IOException {
+    // two whole cycles, then the first 200 characters of a third (a download cut short): read as JSON Lines, as the
+    // same bytes in a .jsonl file are, the third line rejected and the two scored. Before, one line that was not a
+    // whole object made the stream one JSON document: "-:2: unexpected content after the end of the document
+    // (column 1)", "skipped 1 bad line of 1", and "cycles": 0
+    String q2 = Files.readString(OkrTest.ROOT.resolve("examples/acme-2026-q2.json")).replaceAll("\\s*\\n\\s*", " ");
+    String lines = q2 + "\n" + q2.replace("\"2026-Q2\"", "\"2026-Q2-copy\"") + "\n" + q2.substring(0, 200) + "\n";
+    Path rejects = dir.resolve("rejects.txt");
+    OkrTest.Run r = withStdin(lines.getBytes(StandardCharsets.UTF_8), "backtest", "-", "--format", "json",
+        "--rejects", rejects.toString());
+    assertThat(r.code()).as(r.err()).isEqualTo(0);
+    assertThat(r.out()).contains("\"cycles\": 2,");
+    assertThat(r.err()).contains("skipped 1 bad line of 3");
+    assertThat(Files.readString(rejects)).startsWith("-:3: ").doesNotContain("-:2:");
+  }
+
+  @Test
+  void backtest_dash_jsonLinesWithATruncatedFirstLine_stillJsonLines(@TempDir Path dir) throws IOException {
+    // the first line cut short, three whole ones after it: most lines are whole objects, so JSON Lines
+    String q2 = Files.readString(OkrTest.ROOT.resolve("examples/acme-2026-q2.json")).replaceAll("\\s*\\n\\s*", " ");
+    String lines = q2.substring(0, 200) + "\n" + q2 + "\n" + q2.replace("\"2026-Q2\"", "\"2026-Q2-b\"") + "\n"
+        + q2.replace("\"2026-Q2\"", "\"2026-Q2-c\"") + "\n";
+    Path rejects = dir.resolve("rejects.txt");
+    OkrTest.Run r = withStdin(lines.getBytes(StandardCharsets.UTF_8), "backtest", "-", "--format", "json",
+        "--rejects", rejects.toString());
+    assertThat(r.code()).as(r.err()).isEqualTo(0);
+    assertThat(r.out()).contains("\"cycles\": 3,");
+    assertThat(Files.readString(rejects)).startsWith("-:1: ");
+  }
+
+  @Test
+  void analyze_dash_prettyDocumentWithOneLineObjects_isOneDocument() throws IOException {
+    // the example with each check-in on one line: still one document, though the last check-in of each key result
+    // is a line that begins with '{' and ends with '}' (30 of its lines; the first line is "{" alone)
+    String pretty = java.util.regex.Pattern.compile("\\{\\s*(\"at\"[^{}]*?)\\s*\\}").matcher(
+        Files.readString(OkrTest.EXAMPLE)).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+            "{" + m.group(1).replaceAll("\\s*\\n\\s*", " ") + "}"));
+    assertThat(pretty.lines().filter(l -> l.strip().startsWith("{\"at\"") && l.strip().endsWith("}"))).hasSize(30);
+    OkrTest.Run fromFile = OkrTest.run("analyze", OkrTest.EXAMPLE.toString(), "--format", "json");
+    OkrTest.Run fromStdin = withStdin(pretty.getBytes(StandardCharsets.UTF_8), "analyze", "-", "--format", "json");
+    assertThat(fromStdin.code()).as(fromStdin.err()).isEqualTo(0);
+    assertThat(fromStdin.out()).isEqualTo(fromFile.out());
   }
 
   @Test
