@@ -136,7 +136,11 @@ final class BacktestCommand implements Callable<Integer> {
           + ConsoleText.printable(where.engine));
     }
     if (perForecast != null) {
-      bad.addAll(AtomicFile.problems("--per-forecast", perForecast, files));
+      // never an input (a history or the model), nor the rejects list, which it would overwrite after it was written
+      bad.addAll(AtomicFile.problems("--per-forecast", perForecast, OutOption.inputs(files, model.file)));
+      if (rejects.file != null && AtomicFile.sameFile(perForecast, rejects.file)) {
+        bad.add("--per-forecast: " + perForecast + ": is also --rejects, which it would overwrite");
+      }
     }
     if (plot != null && Files.exists(plot) && !Files.isDirectory(plot)) {
       bad.add("--plot: " + plot + ": not a directory");
@@ -152,7 +156,7 @@ final class BacktestCommand implements Callable<Integer> {
         }
       }
     }
-    bad.addAll(rejects.problems(files));
+    bad.addAll(rejects.problems(OutOption.inputs(files, model.file)));
     bad.addAll(output.problems(OutOption.inputs(files, model.file), "--per-forecast", perForecast, "--rejects",
         rejects.file));
     if (!bad.isEmpty()) {

@@ -65,7 +65,11 @@ final class FitCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<String> bad = new ArrayList<>(AtomicFile.problems("--out", out, files));
-    bad.addAll(rejects.problems(files));
+    // the rejects list is written once the history is read: never over the model refitted, nor where --out writes
+    bad.addAll(rejects.problems(OutOption.inputs(files, basedOn)));
+    if (rejects.file != null && AtomicFile.sameFile(out, rejects.file)) {
+      bad.add("--out: " + out + ": is also --rejects, which it would overwrite");
+    }
     if (name != null && !validName(name)) {
       // the rule ForecastModel's names keep; the value cut at 80 characters, as the model reader cuts it
       String shown = name.codePointCount(0, name.length()) > 80

@@ -40,7 +40,8 @@ public final class RejectsOption {
 
   /**
    * The problems of {@code --rejects} itself (empty when none or not given): a folder there, no folder to hold it, or
-   * one of the command's inputs (which it would overwrite).
+   * one of the command's {@code inputs} (which it would overwrite): its cycles, and any model it reads
+   * ({@code --model}, {@code --based-on}).
    */
   List<String> problems(List<Path> inputs) {
     List<String> out = new ArrayList<>();

@@ -84,7 +84,7 @@ final class RetroCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       bad.add("--by: " + e.getMessage());
     }
-    bad.addAll(rejects.problems(files));
+    bad.addAll(rejects.problems(OutOption.inputs(files, model.file)));
     bad.addAll(output.problems(OutOption.inputs(files, model.file), "--rejects", rejects.file));
     if (!bad.isEmpty()) {
       throw new BadInputException(bad);

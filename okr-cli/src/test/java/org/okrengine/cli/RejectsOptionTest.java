@@ -6,6 +6,7 @@ import static org.okrengine.cli.OkrTest.run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -141,6 +142,42 @@ class RejectsOptionTest {
         nowhere.toString());
     assertThat(fit.code()).isEqualTo(2);
     assertThat(fit.err()).isEqualTo("--rejects: " + nowhere + ": no such directory: " + nowhere.getParent() + "\n");
+  }
+
+  @Test
+  void rejects_theModelOrAnotherOutput_exit2BeforeAnyWork_nothingOverwritten(@TempDir Path dir) throws IOException {
+    // before: each of these ran (exit 0), and the rejects list overwrote the model read (--model, --based-on), or the
+    // model written (fit's --out) or the CSV (--per-forecast) overwrote the rejects list that standard error said
+    // held the bad lines ("okr: skipped 4 bad lines of 5 (listed in m.json)")
+    Path mixed = mixed(dir);
+    String modelJson = org.okrengine.forecast.ForecastModel.defaults().toJson();
+    Path m = Files.writeString(dir.resolve("m.json"), modelJson);
+    for (String command : List.of("backtest", "retro")) {
+      OkrTest.Run r = run(command, mixed.toString(), "--model", m.toString(), "--rejects", m.toString());
+      assertThat(r.code()).as(command).isEqualTo(2);
+      assertThat(r.err()).as(command).isEqualTo("--rejects: " + m + ": is one of the inputs, which it would overwrite\n");
+    }
+    OkrTest.Run basedOn = run("fit", mixed.toString(), "--based-on", m.toString(), "--out",
+        dir.resolve("fitted.json").toString(), "--rejects", m.toString());
+    assertThat(basedOn.code()).isEqualTo(2);
+    assertThat(basedOn.err()).isEqualTo("--rejects: " + m + ": is one of the inputs, which it would overwrite\n");
+    assertThat(Files.readString(m)).isEqualTo(modelJson);
+
+    Path same = dir.resolve("same.txt");
+    OkrTest.Run fit = run("fit", mixed.toString(), "--out", same.toString(), "--rejects", same.toString());
+    assertThat(fit.code()).isEqualTo(2);
+    assertThat(fit.err()).isEqualTo("--out: " + same + ": is also --rejects, which it would overwrite\n");
+    OkrTest.Run csv = run("backtest", mixed.toString(), "--per-forecast", same.toString(), "--rejects",
+        same.toString());
+    assertThat(csv.code()).isEqualTo(2);
+    assertThat(csv.err()).isEqualTo("--per-forecast: " + same + ": is also --rejects, which it would overwrite\n");
+    OkrTest.Run csvOverModel = run("backtest", mixed.toString(), "--model", m.toString(), "--per-forecast",
+        m.toString());
+    assertThat(csvOverModel.code()).isEqualTo(2);
+    assertThat(csvOverModel.err())
+        .isEqualTo("--per-forecast: " + m + ": is one of the inputs, which it would overwrite\n");
+    assertThat(Files.readString(m)).isEqualTo(modelJson);
+    assertThat(same).doesNotExist();
   }
 
   @Test
