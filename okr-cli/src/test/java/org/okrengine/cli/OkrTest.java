@@ -80,7 +80,7 @@ class OkrTest {
     assertThat(b.code()).isEqualTo(2);
     assertThat(b.out()).isEmpty();
     assertThat(b.err()).isEqualTo(bad + ": levels[0].level: must be at least 1: 0\n"
-        + bad + ": levels[0].forDays: must be a number\n");
+        + bad + ": levels[0].forDays: must be a number: \"two\"\n");
     Run missing = run("analyze", EXAMPLE.toString(), "--policy", dir.resolve("none.json").toString());
     assertThat(missing.code()).isEqualTo(2);
     assertThat(missing.err()).isEqualTo(dir.resolve("none.json") + ": no such file\n");

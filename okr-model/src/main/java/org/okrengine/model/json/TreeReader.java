@@ -121,13 +121,20 @@ abstract class TreeReader {
     return Boolean.TRUE.equals(v);
   }
 
-  /** A JSON value as a message quotes it: a number as written, a string in quotes, "an array", "an object". */
+  /** The most code points of a string value a message quotes (the rest cut, "..." in their place). */
+  private static final int QUOTED_CODE_POINTS = 80;
+
+  /**
+   * A JSON value as a message quotes it: a number as written, a string in quotes (its first 80 code points, then
+   * "..."), "an array", "an object".
+   */
   static String describe(Object v) {
     if (v instanceof JsonTree.Num n) {
       return n.describe();
     }
     if (v instanceof String s) {
-      return "\"" + s + "\"";
+      return "\"" + (s.codePointCount(0, s.length()) > QUOTED_CODE_POINTS
+          ? s.substring(0, s.offsetByCodePoints(0, QUOTED_CODE_POINTS)) + "...\"" : s + "\"");
     }
     return v instanceof List ? "an array" : v instanceof Obj ? "an object" : String.valueOf(v);
   }
@@ -188,7 +195,8 @@ abstract class TreeReader {
       return null;
     }
     if (!(v instanceof Num n)) {
-      problems.add(problem(path, "must be a number"));
+      // the value too ("must be a number: \"238\"", a number exported as text), as the other messages quote it
+      problems.add(problem(path, "must be a number: " + describe(v)));
       return null;
     }
     if (!Double.isFinite(n.value())) {

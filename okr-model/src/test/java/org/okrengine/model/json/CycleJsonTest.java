@@ -148,7 +148,7 @@ class CycleJsonTest {
         Arguments.of("key result fields wrong", withKeyResult(
                 "'id': 'KR-1', 'title': 1, 'owner': [], 'team': '', 'weight': '1', 'tags': ['a', 2], " + METRIC),
             List.of(KR + ".title: must be a string", KR + ".owner: must be a string", KR + ".team: must not be blank",
-                KR + ".weight: must be a number", KR + ".tags[1]: must be a string")),
+                KR + ".weight: must be a number: \"1\"", KR + ".tags[1]: must be a string")),
         Arguments.of("negative weight", withKeyResult("'id': 'KR-1', 'weight': -0.5, " + METRIC),
             List.of(KR + ".weight: must not be negative: -0.5")),
         Arguments.of("metric target missing", withMetric("'baseline': 0, 'direction': 'increase'"),
@@ -272,7 +272,13 @@ class CycleJsonTest {
             List.of(KR + ".metric.min: must be below max (3.0 >= 3.0)")),
         Arguments.of("bounds not finite numbers",
             withMetric("'baseline': 1, 'target': 2, 'direction': 'increase', 'min': '0', 'max': 1e400"),
-            List.of(KR + ".metric.min: must be a number", KR + ".metric.max: must be finite: 1e400")),
+            List.of(KR + ".metric.min: must be a number: \"0\"", KR + ".metric.max: must be finite: 1e400")),
+        // a number exported as text names its value (before: "must be a number" alone); a long one is cut at 80
+        // code points: 90 digits give the first 80 and "..."
+        Arguments.of("numbers written as text",
+            withMetric("'baseline': 0, 'target': '238', 'direction': 'increase', 'max': '" + "1".repeat(90) + "'"),
+            List.of(KR + ".metric.target: must be a number: \"238\"",
+                KR + ".metric.max: must be a number: \"" + "1".repeat(80) + "...\"")),
         Arguments.of("baseline and target outside the bounds",
             withMetric("'baseline': -1, 'target': 120, 'direction': 'increase', 'min': 0, 'max': 100"),
             List.of(KR + ".metric.baseline: must not be below min (-1.0 < 0.0)",
@@ -295,7 +301,7 @@ class CycleJsonTest {
             List.of(KR + ".metric.levels: must hold 2 to 20 values: 21")),
         Arguments.of("bad level entries", withMetric("'baseline': 0, 'target': 3, 'direction': 'increase',"
                 + " 'levels': [0, null, 'x', 2, 2, 1, 3, -1e400]"),
-            List.of(KR + ".metric.levels[1]: must not be null", KR + ".metric.levels[2]: must be a number",
+            List.of(KR + ".metric.levels[1]: must not be null", KR + ".metric.levels[2]: must be a number: \"x\"",
                 KR + ".metric.levels[4]: must be above levels[3] (2.0 <= 2.0)",
                 KR + ".metric.levels[5]: must be above levels[4] (1.0 <= 2.0)",
                 KR + ".metric.levels[7]: must be finite: -1e400")),

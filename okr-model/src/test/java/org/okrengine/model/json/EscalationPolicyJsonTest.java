@@ -158,7 +158,7 @@ class EscalationPolicyJsonTest {
         levels[0].belowProbability: must be above 0 and at most 1: 1.5
         levels[1].belowProbability: must be above 0 and at most 1: 0.0
         levels[1].cascadeForDays: must not be negative: -1
-        levels[2].belowProbability: must be a number
+        levels[2].belowProbability: must be a number: "low"
         levels[2].cascadeForDays: needs "crossTeamCascade": true: 3
         levels[3].belowProbability: must be finite: 1e400
         levels[3].cascadeForDays: must be a whole number: 2.5""");

@@ -185,7 +185,7 @@ class ReportJsonTest {
         3 problems:
         keyResults[0].causes[0].code: must not be blank
         sourceHealth[0]: silentDays must not be negative: -1
-        objectives[0].needAttention: must be a number""");
+        objectives[0].needAttention: must be a number: "one\"""");
   }
 
   @Test
@@ -226,11 +226,11 @@ class ReportJsonTest {
         asOf: not an instant with offset: "2026-08-12"
         keyResults[0].status: unknown status "late" (expected one of: achieved, on-track, at-risk, off-track, \
         stale, not-started, no-data)
-        keyResults[0].expectedProgress: must be a number
+        keyResults[0].expectedProgress: must be a number: "0.5"
         keyResults[0].daysSinceCheckIn: must be a whole number: 1.5
         keyResults[0].forecast: probabilityOfTarget must be within 0..1: 2.0
         keyResults[1].reasonDetails[0].code: missing
-        keyResults[1].reasonDetails[0].evidence.x: must be a number
+        keyResults[1].reasonDetails[0].evidence.x: must be a number: "y"
         escalations[0]: level must be at least 1: 0""");
   }
 
