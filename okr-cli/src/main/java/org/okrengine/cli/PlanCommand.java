@@ -70,6 +70,9 @@ final class PlanCommand implements Callable<Integer> {
       problems.addAll(AtomicFile.problems("--out", outFile, inputs));
     }
     problems.addAll(rejects.problems(inputs));
+    if (outFile != null && rejects.file != null && AtomicFile.sameFile(outFile, rejects.file)) {
+      problems.add("--out: " + outFile + ": is also --rejects, which it would overwrite");
+    }
     List<OkrCycle> cycles = new ArrayList<>();
     Inputs planned = new Inputs();
     planned.read(List.of(file), cycles::add);

@@ -181,6 +181,18 @@ class RejectsOptionTest {
   }
 
   @Test
+  void plan_outIsTheRejectsFile_exit2NothingWritten(@TempDir Path dir) throws IOException {
+    // before: exit 0, "wrote same.txt" (the answer) after "okr: skipped 4 bad lines of 5 (listed in same.txt)"
+    Path same = dir.resolve("same.txt");
+    OkrTest.Run r = run("plan", OkrTest.EXAMPLE.toString(), "--history", mixed(dir).toString(), "--rejects",
+        same.toString(), "--out", same.toString());
+    assertThat(r.code()).isEqualTo(2);
+    // plan lists every problem it found before stopping, the history's bad lines too
+    assertThat(r.err()).startsWith("--out: " + same + ": is also --rejects, which it would overwrite\n");
+    assertThat(same).doesNotExist();
+  }
+
+  @Test
   void warnings_controlCharactersEscaped_oneLineEach(@TempDir Path dir) throws IOException {
     Path f = Files.writeString(dir.resolve("odd.jsonl"), q2().replaceFirst("\\{", "{\"a\\\\nb\": 1, ") + "\n");
     OkrTest.Run r = run("retro", f.toString(), "--no-forecasts");
