@@ -437,13 +437,16 @@ public final class Backtest {
         for (int k = 0; k < backtest.origins.length; k++) {
           Instant origin = c.instantAtFraction(backtest.origins[k]);
           List<CheckIn> seen = HyperparameterFit.before(kr.checkIns(), origin);
+          // where a forecaster told to forecast the last check-in made it there: without a check-in after the start
+          // seen it forecasts the end, and the forecast says so
+          boolean placed = Forecaster.lastCheckInBeforeEnd(seen, c);
           for (int i = 0; i < use.length; i++) {
             Forecast f = use[i].forecastSeen(kr, c, origin, seen, milestones);
             sums.get(backtest.methods.get(i))[k].add(f, hit, finalValue, finalProgress, span);
             if (listener != null) {
               listener.accept(new BacktestForecast(cycle.cycle().id(), kr.id(), backtest.origins[k],
                   backtest.methods.get(i), currentModel.name(), f.probabilityOfTarget(), f.interval(),
-                  f.landingValue(), finalValue, hit, use[i].outcomeFromLastCheckIn()));
+                  f.landingValue(), finalValue, hit, use[i].outcomeFromLastCheckIn() && placed));
             }
           }
         }

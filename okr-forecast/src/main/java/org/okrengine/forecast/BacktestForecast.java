@@ -19,7 +19,8 @@ import org.okrengine.model.PredictionInterval;
  * @param finalValue the value scored: {@code result.finalValue}, or the last check-in's where it has none
  * @param hit whether the final value met the target
  * @param atLastCheckIn whether the forecast was of the value at the key result's expected last check-in (the landing,
- *     interval and probability taken there), not at the cycle's end
+ *     interval and probability taken there), not at the cycle's end: false where the backtest forecast the last
+ *     check-in but none after the start was seen by the origin (nothing to place it by: the forecast is the end's)
  */
 public record BacktestForecast(String cycleId, String keyResultId, double origin, ForecastMethod method, String model,
     double probability, PredictionInterval interval, double landingValue, double finalValue, boolean hit,

@@ -291,6 +291,22 @@ public final class Forecaster {
     return x < 1.0 ? start.plusSeconds(Math.round(x * cycle.lengthDays() * Cycle.SECONDS_PER_DAY)) : null;
   }
 
+  /**
+   * Whether a forecaster forecasting the value at the last check-in ({@link #outcomeFromLastCheckIn()}) forecasts from
+   * the check-ins {@code seen} (sorted) at an expected last check-in before the end of {@code cycle}, as
+   * {@link #expectedLastCheckIn} places it: false where it forecasts the end (no check-in after the start, or the
+   * latest at or after the end). Any other forecaster forecasts the end.
+   */
+  static boolean lastCheckInBeforeEnd(List<CheckIn> seen, Cycle cycle) {
+    int n = seen.size();
+    double[] times = new double[n];
+    Instant start = cycle.startInstant();
+    for (int i = 0; i < n; i++) {
+      times[i] = Cycle.daysBetween(start, seen.get(i).at());
+    }
+    return lastCheckInFraction(times, n, cycle.lengthDays()) < 1.0;
+  }
+
   /** Whether {@link #withOutcomeFromLastCheckIn} set forecasting at the last check-in (not the model's timing). */
   boolean outcomeFromLastCheckInGiven() {
     return outcomeGiven != null && outcomeGiven;

@@ -182,6 +182,41 @@ class ResultTimingTest {
   }
 
   /**
+   * A forecast says it was made at the expected last check-in only where it was: with no check-in after the start seen
+   * there is no gap to place that check-in by ({@link Forecaster#expectedLastCheckIn} is null), and the forecast is of
+   * the end. Before, every forecast of a backtest forecasting at the last check-in said so: all 1,533 rows at the 25%
+   * origin of the TSE company-like variant ({@code --results-at last-check-in --per-forecast}), whose sprints have
+   * only the check-in of their first day by then, read {@code last-check-in} with the end's very numbers.
+   */
+  @Test
+  void forecast_atLastCheckIn_onlyWhereTheForecastWasMadeThere() {
+    // check-ins on days 20 and 70 of the 90-day quarter: at 10% (day 9) none seen, at 50% (day 45) the one of day 20
+    OkrCycle c = one(70, 40, 40.0);
+    KeyResult kr = c.keyResults().get(0);
+    Backtest bt = Backtest.withDefaults().withOrigins(0.1, 0.5);
+    List<BacktestForecast> last = new ArrayList<>();
+    List<BacktestForecast> end = new ArrayList<>();
+    bt.withResultTiming(ResultTiming.LAST_CHECK_IN).run(List.of(c), last::add);
+    bt.withResultTiming(ResultTiming.END).run(List.of(c), end::add);
+    assertThat(last).hasSameSizeAs(end).hasSize(2 * ForecastMethod.values().length);
+    assertThat(Forecaster.expectedLastCheckIn(kr, c.cycle(), c.cycle().instantAtFraction(0.1))).isNull();
+    assertThat(Forecaster.expectedLastCheckIn(kr, c.cycle(), c.cycle().instantAtFraction(0.5))).isNotNull();
+    for (int i = 0; i < last.size(); i++) {
+      BacktestForecast l = last.get(i);
+      BacktestForecast e = end.get(i);
+      assertThat(e.atLastCheckIn()).isFalse();
+      if (l.origin() == 0.1) {
+        // the end's forecast, and said to be
+        assertThat(l.atLastCheckIn()).as(l.method().id()).isFalse();
+        assertThat(l.probability()).isEqualTo(e.probability());
+        assertThat(l.landingValue()).isEqualTo(e.landingValue());
+      } else {
+        assertThat(l.atLastCheckIn()).as(l.method().id()).isTrue();
+      }
+    }
+  }
+
+  /**
    * A walk-forward decides each cycle's timing from the cycles ended before it: the first (no history) and the second
    * (three key results compared, fewer than ten) at the end, then at the last check-in.
    */
