@@ -140,6 +140,19 @@ class BacktestCommandTest {
   }
 
   @Test
+  void weekly_text_namesTheOriginTheBestMethodIsJudgedAt() {
+    // weekly origins are k/13: the nearest 0.5 are 6/13 (46%) and 7/13 (54%), equally near, and the first is taken
+    // (bestMethod: "the origin nearest 0.5"). Before, the line read "lowest Brier at the 50% origin", an origin the
+    // run did not have, while the reliability table under it said 46%
+    OkrTest.Run r = run("backtest", Q2.toString(), "--weekly", "--method", "movement-aware");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("\ndefault method: movement-aware; lowest Brier at the 46% origin: movement-aware\n"
+        + "reliability of movement-aware at the 46% origin ");
+    assertThat(run("backtest", Q2.toString(), "--method", "movement-aware").out())
+        .contains("\ndefault method: movement-aware; lowest Brier at the 50% origin: movement-aware\n");
+  }
+
+  @Test
   void walkForwardOrPerForecast_withEngineSpark_exit2SingleMachine() {
     OkrTest.Run r = run("backtest", Q2.toString(), "--walk-forward", "--engine", "spark");
     assertThat(r.code()).isEqualTo(2);
