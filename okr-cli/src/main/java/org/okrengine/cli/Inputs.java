@@ -79,6 +79,11 @@ final class Inputs {
         fileProblem(name + ": cannot read: " + e.getMessage());
         continue;
       }
+      if (Files.isDirectory(file)) {
+        // there, but not a file of cycles (it read "no such file")
+        fileProblem(name + ": is a directory; give the files in it (" + given.resolve("*.jsonl") + ")");
+        continue;
+      }
       if (!Files.isRegularFile(file)) {
         fileProblem(name + ": no such file");
         continue;

@@ -193,6 +193,23 @@ class RejectsOptionTest {
   }
 
   @Test
+  void aDirectoryGivenAsInput_exit2SaysItIsADirectory(@TempDir Path dir) throws IOException {
+    // a folder of history given as it is: before, "DIR: no such file", though it is there
+    Path history = Files.createDirectory(dir.resolve("history"));
+    Files.writeString(history.resolve("q2.jsonl"), q2() + "\n");
+    for (String command : List.of("backtest", "retro", "analyze")) {
+      OkrTest.Run r = run(command, history.toString());
+      assertThat(r.code()).as(command).isEqualTo(2);
+      assertThat(r.err()).as(command).isEqualTo(history + ": is a directory; give the files in it (" + history
+          + "/*.jsonl)\n");
+    }
+    OkrTest.Run fit = run("fit", history.toString(), "--out", dir.resolve("m.json").toString(), "--rejects",
+        dir.resolve("rejects.txt").toString());
+    assertThat(fit.code()).isEqualTo(2);
+    assertThat(fit.err()).isEqualTo(history + ": is a directory; give the files in it (" + history + "/*.jsonl)\n");
+  }
+
+  @Test
   void warnings_controlCharactersEscaped_oneLineEach(@TempDir Path dir) throws IOException {
     Path f = Files.writeString(dir.resolve("odd.jsonl"), q2().replaceFirst("\\{", "{\"a\\\\nb\": 1, ") + "\n");
     OkrTest.Run r = run("retro", f.toString(), "--no-forecasts");
