@@ -141,8 +141,9 @@ class FitCommandTest {
     assertThat(r.err()).isEqualTo("okr: note: 30 key results have no result.finalValue and were left out of the fit; "
         + "--outcome-from-last-check-in takes the last check-in as the outcome where the history has no results (not "
         + "for a cycle still running)\n"
+        // one cycle read, none of its key results with a final value (it read "in 0 cycles")
         + "warning: history too short to learn from: 0 scored increase or decrease key "
-        + "results in 0 cycles (at least 20 needed); the model okr-default-2 is used as it is\n");
+        + "results in 0 of the 1 cycle read (at least 20 needed); the model okr-default-2 is used as it is\n");
     ForecastModel written = ForecastModel.fromJson(Files.readString(out));
     assertThat(written.name()).isEqualTo("okr-default-2");
     assertThat(written.weights()).isEqualTo(ForecastModel.defaults().weights());

@@ -402,7 +402,9 @@ public final class ForecastModel {
     StatusThreshold.Misses misses = new StatusThreshold.Misses();
     int[] achieve = new int[2];
     ResultTimingEvidence[] evidence = {ResultTimingEvidence.NONE};
+    int[] read = new int[1];
     history.forEach(c -> {
+      read[0]++;
       fit.add(c, FIT_ORIGINS);
       misses.add(c);
       countAchieve(c, achieve);
@@ -411,9 +413,12 @@ public final class ForecastModel {
     int cycles = fit.cycles();
     int n = fit.keyResults();
     if (n < MIN_KEY_RESULTS) {
+      // the cycles read beside those with a scored key result: "in 0 cycles" of a quarter of 30 key results without
+      // a final value read as if nothing had been read
       String warning = "history too short to learn from: " + n + " scored increase or decrease key result"
-          + (n == 1 ? "" : "s") + " in " + cycles + " cycle" + (cycles == 1 ? "" : "s") + " (at least "
-          + MIN_KEY_RESULTS + " needed); the model " + name + " is used as it is";
+          + (n == 1 ? "" : "s") + " in " + (cycles == read[0] ? "" : cycles + " of the ") + read[0] + " cycle"
+          + (read[0] == 1 ? "" : "s") + " read (at least " + MIN_KEY_RESULTS + " needed); the model " + name
+          + " is used as it is";
       LOG.warn(warning);
       return new ForecastModel(name, hyperparameters, weights, metHolds, atRiskBelow, achieveChance, resultTiming,
           fittedOn, List.of(warning));
@@ -457,7 +462,9 @@ public final class ForecastModel {
     StatusThreshold.Misses misses = new StatusThreshold.Misses();
     int[] achieve = new int[2];
     ResultTimingEvidence[] evidence = {ResultTimingEvidence.NONE};
+    int[] read = new int[1];
     history.forEach(c -> {
+      read[0]++;
       fit.add(c, FIT_ORIGINS);
       misses.add(c);
       countAchieve(c, achieve);
