@@ -354,8 +354,13 @@ final class BacktestCommand implements Callable<Integer> {
     return at;
   }
 
-  private static String f3(Double v) {
-    return v == null ? "-" : String.format(Locale.ROOT, "%.3f", v);
+  /**
+   * A score to three decimals, "-" where absent; from 100,000 in three significant digits ("3.75e+23"), so that a
+   * landing error of a key result run far past its target (progress is bounded by 1e6, a mean of them is not
+   * rounded) keeps its column: it printed 3.75e23 in 28 digits.
+   */
+  static String f3(Double v) {
+    return v == null ? "-" : String.format(Locale.ROOT, Math.abs(v) >= 1e5 ? "%.2e" : "%.3f", v);
   }
 
   /** The backtest as JSON ({@code okr-backtest/1}). */

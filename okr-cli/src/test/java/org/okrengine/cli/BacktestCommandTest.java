@@ -279,4 +279,18 @@ class BacktestCommandTest {
     }
     assertThat(plain.out()).doesNotContain("scored from");
   }
+
+  @Test
+  void scoresFromAHundredThousand_keepTheirColumn() {
+    // a key result from 0 to 1e-9 checked in up to 1e15 lands 1e24 progress from its forecast (progress is bounded
+    // by 1e6 in the forecast, not in the outcome): its mean absolute error printed in 28 digits,
+    // "375000000000000000000000.000", pushing the misses and hits columns out of line
+    assertThat(BacktestCommand.f3(3.75e23)).isEqualTo("3.75e+23");
+    assertThat(BacktestCommand.f3(2_380_000.0)).isEqualTo("2.38e+06");
+    assertThat(BacktestCommand.f3(-2e6)).isEqualTo("-2.00e+06");
+    // below 100,000 to three decimals, as before
+    assertThat(BacktestCommand.f3(99_999.9994)).isEqualTo("99999.999");
+    assertThat(BacktestCommand.f3(0.5)).isEqualTo("0.500");
+    assertThat(BacktestCommand.f3(null)).isEqualTo("-");
+  }
 }
