@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param value the latest value at or before the report's instant, or null without check-ins
  * @param progress the progress of {@code value} (unclamped), or null without check-ins
  * @param expectedProgress the progress the plan expects at the report's instant
- * @param daysSinceCheckIn whole days since the latest check-in, or null without check-ins
+ * @param daysSinceCheckIn whole days since the latest check-in, 0 and up, or null without check-ins
  * @param forecast where it is forecast to land, or null
  * @param reasons why it has its status, most important first (empty when none)
  * @param insight one plain sentence about it, or null
@@ -34,13 +34,16 @@ public record KeyResultReport(String id, String title, String objective, String 
     Double progress, double expectedProgress, Integer daysSinceCheckIn, ForecastSummary forecast,
     List<Reason> reasons, String insight, List<Cause> causes, Metric metric, String owner,
     PrecedentSummary precedents) {
-  /** Validates and copies the reasons. */
+  /** Validates (days since the check-in not negative) and copies the reasons. */
   public KeyResultReport {
     requireId(id, "id");
     Objects.requireNonNull(status, "status must not be null");
     optionalFinite(value, "value");
     optionalFinite(progress, "progress");
     optionalFinite(expectedProgress, "expectedProgress");
+    if (daysSinceCheckIn != null && daysSinceCheckIn < 0) {
+      throw new IllegalArgumentException("daysSinceCheckIn must not be negative: " + daysSinceCheckIn);
+    }
     reasons = reasons == null ? List.of() : copy(reasons, "reasons");
     causes = causes == null ? List.of() : copy(causes, "causes");
   }

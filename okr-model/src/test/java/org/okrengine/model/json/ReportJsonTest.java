@@ -235,6 +235,18 @@ class ReportJsonTest {
   }
 
   @Test
+  void read_negativeDaysSinceCheckIn_refused() {
+    // docs/FORMAT.md and the schema: whole days since the latest check-in, 0 and up (a check-in after the instant
+    // analysed is not the latest one, and after the end the days count to the end, Forecaster.silentDays's max(0, .))
+    String json = JSON.write(withForecast()).replace("\"daysSinceCheckIn\": 4", "\"daysSinceCheckIn\": -3");
+    assertThatThrownBy(() -> JSON.read(json)).isInstanceOf(IllegalArgumentException.class).hasMessage("""
+        1 problem:
+        keyResults[0]: daysSinceCheckIn must not be negative: -3""");
+    assertThatThrownBy(() -> new KeyResultReport("KR-1", null, null, null, Status.STALE, 1.0, 0.5, 0.5, -1, null,
+        List.of(), null)).hasMessage("daysSinceCheckIn must not be negative: -1");
+  }
+
+  @Test
   void read_otherFormatOrMalformed_rejected() {
     assertThatThrownBy(() -> JSON.read("{\"format\": \"okr-cycle/1\"}"))
         .hasMessage("1 problem:\nformat: unknown format \"okr-cycle/1\" (expected \"okr-report/1\")");
