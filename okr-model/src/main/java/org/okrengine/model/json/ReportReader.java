@@ -319,18 +319,39 @@ final class ReportReader extends TreeReader {
     return build(p, () -> new ReportChanges(since, statuses, escalations, moves, dropped));
   }
 
+  /**
+   * The reasons: from {@code reasonDetails} where given (not absent or null), else from {@code reasons}; {@code reasons}
+   * is checked either way (the reason codes, non-blank strings), and beside {@code reasonDetails} must name its codes
+   * in their order.
+   */
   private List<Reason> reasons(Obj o, JsonPath p) {
-    if (o.get("reasonDetails") != null) {
-      return list(o, "reasonDetails", p, (r, rp) -> {
-        int before = problems.size();
+    int before = problems.size();
+    List<String> codes = stringList(o, "reasons", p);
+    if (codes != null) {
+      for (int i = 0; i < codes.size(); i++) {
+        id(codes.get(i), p.field("reasons").at(i));
+      }
+    }
+    boolean codesRead = codes != null && problems.size() == before;
+    if (!isAbsent(o, "reasonDetails")) {
+      int detailsBefore = problems.size();
+      List<Reason> details = list(o, "reasonDetails", p, (r, rp) -> {
+        int b = problems.size();
         String code = requiredId(r, "code", rp);
         Map<String, Double> evidence = evidence(r, rp);
-        return problems.size() == before ? build(rp, () -> new Reason(code, evidence)) : null;
+        return problems.size() == b ? build(rp, () -> new Reason(code, evidence)) : null;
       });
+      if (codesRead && problems.size() == detailsBefore) {
+        List<String> detailCodes = details.stream().map(Reason::code).toList();
+        if (!detailCodes.equals(codes)) {
+          problems.add(problem(p.field("reasons"), "must be the codes of reasonDetails in their order ("
+              + String.join(", ", detailCodes) + "): " + String.join(", ", codes)));
+        }
+      }
+      return details;
     }
-    List<String> codes = stringList(o, "reasons", p);
     List<Reason> out = new ArrayList<>();
-    if (codes != null) {
+    if (codesRead) {
       for (int i = 0; i < codes.size(); i++) {
         String code = codes.get(i);
         Reason r = build(p.field("reasons").at(i), () -> Reason.of(code));

@@ -247,6 +247,34 @@ class ReportJsonTest {
   }
 
   @Test
+  void read_reasonsBesideReasonDetails_checkedAndReadWhenDetailsNull() {
+    // reasonDetails is read in place of reasons (docs/FORMAT.md), but reasons stays "the reason codes" of the schema
+    // (an array of non-blank strings), in the same order as reasonDetails
+    String json = JSON.write(withForecast());
+    assertThat(json).contains("\"reasons\": [\n        \"velocity-below-required\",\n        \"behind-plan\"\n      ]");
+    String notAList = json.replaceFirst("\"reasons\": \\[[^\\]]*\\]", "\"reasons\": \"behind-plan\"");
+    String notCodes = json.replaceFirst("\"velocity-below-required\",", "7,");
+    String otherOrder = json.replaceFirst("\"velocity-below-required\",\\s*\"behind-plan\"",
+        "\"behind-plan\", \"velocity-below-required\"");
+    assertThat(List.of(notAList, notCodes, otherOrder)).doesNotContain(json);
+    assertThatThrownBy(() -> JSON.read(notAList)).hasMessage("""
+        1 problem:
+        keyResults[0].reasons: must be an array""");
+    assertThatThrownBy(() -> JSON.read(notCodes)).hasMessage("""
+        1 problem:
+        keyResults[0].reasons[0]: must be a string""");
+    assertThatThrownBy(() -> JSON.read(otherOrder)).hasMessage("""
+        1 problem:
+        keyResults[0].reasons: must be the codes of reasonDetails in their order \
+        (velocity-below-required, behind-plan): behind-plan, velocity-below-required""");
+    // reasonDetails null (optional fields may be null, docs/FORMAT.md): the codes are read from reasons
+    String detailsNull = json.replaceFirst("\"reasonDetails\": \\[(?s:.*?)\\n      \\],", "\"reasonDetails\": null,");
+    assertThat(detailsNull).isNotEqualTo(json);
+    assertThat(JSON.read(detailsNull).keyResults().get(0).reasons())
+        .containsExactly(Reason.of("velocity-below-required"), Reason.of("behind-plan"));
+  }
+
+  @Test
   void read_otherFormatOrMalformed_rejected() {
     assertThatThrownBy(() -> JSON.read("{\"format\": \"okr-cycle/1\"}"))
         .hasMessage("1 problem:\nformat: unknown format \"okr-cycle/1\" (expected \"okr-report/1\")");
