@@ -127,6 +127,7 @@ final class ReportReader extends TreeReader {
     Double low = optionalNumber(o, "recoveredLow", p);
     Double high = optionalNumber(o, "recoveredHigh", p);
     Double missed = optionalNumber(o, "missedMedianProgress", p);
+    required(o, "factors", p); // required, as nearest: empty where there are none
     List<PrecedentSummary.Factor> factors = list(o, "factors", p, (f, fp) -> {
       int b = problems.size();
       String code = requiredId(f, "code", fp);
@@ -134,6 +135,7 @@ final class ReportReader extends TreeReader {
       Integer mi = integer(required(f, "missed", fp), fp.field("missed"));
       return problems.size() == b ? build(fp, () -> new PrecedentSummary.Factor(code, r, mi)) : null;
     });
+    required(o, "nearest", p);
     List<PrecedentSummary.Case> nearest = list(o, "nearest", p, (c, cp) -> {
       int b = problems.size();
       String cycleId = requiredId(c, "cycleId", cp);

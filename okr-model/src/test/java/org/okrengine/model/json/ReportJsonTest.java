@@ -21,6 +21,7 @@ import org.okrengine.model.ForecastSummary;
 import org.okrengine.model.KeyResultReport;
 import org.okrengine.model.Metric;
 import org.okrengine.model.ObjectiveSummary;
+import org.okrengine.model.PrecedentSummary;
 import org.okrengine.model.PredictionInterval;
 import org.okrengine.model.Reason;
 import org.okrengine.model.ReportChanges;
@@ -272,6 +273,29 @@ class ReportJsonTest {
     assertThat(detailsNull).isNotEqualTo(json);
     assertThat(JSON.read(detailsNull).keyResults().get(0).reasons())
         .containsExactly(Reason.of("velocity-below-required"), Reason.of("behind-plan"));
+  }
+
+  @Test
+  void read_precedentsWithoutFactorsOrNearest_refused() {
+    // docs/FORMAT.md (Precedents) and the schema: factors[] and nearest[] are required, empty where there are none
+    // (factors with fewer than 10 similar, as here: 2 similar of a pool of 3)
+    PrecedentSummary few = new PrecedentSummary(0.5, 3, 2, 1, null, null, null, null, List.of(),
+        List.of(new PrecedentSummary.Case("2026-Q2", "KR-9", "growth", 0.4, false, 0.6)),
+        "Of 3 earlier key results, 2 stood where KR-1 stands: too few to say how they ended.");
+    CycleReport base = withForecast();
+    CycleReport r = new CycleReport(base.cycleId(), base.asOf(), List.of(base.keyResults().get(0).withPrecedents(few),
+        base.keyResults().get(1)), base.cascades(), base.escalations());
+    String json = JSON.write(r);
+    assertThat(JSON.read(json)).isEqualTo(r);
+    String withoutFactors = json.replaceFirst("\"factors\": \\[\\],\\s*", "");
+    String nearestNull = json.replaceFirst("\"nearest\": \\[(?s:.*?)\\n        \\],", "\"nearest\": null,");
+    assertThat(List.of(withoutFactors, nearestNull)).doesNotContain(json);
+    assertThatThrownBy(() -> JSON.read(withoutFactors)).hasMessage("""
+        1 problem:
+        keyResults[0].precedents.factors: missing""");
+    assertThatThrownBy(() -> JSON.read(nearestNull)).hasMessage("""
+        1 problem:
+        keyResults[0].precedents.nearest: must not be null""");
   }
 
   @Test
