@@ -869,6 +869,46 @@ class SchemaTest {
     assertThat(errors("okr-report/1", withoutError)).isNotEmpty();
   }
 
+  @Test
+  void report_readerAndSchema_agreeOnNullsAndSourceEntries() {
+    // docs/FORMAT.md: an optional field "may be left out or null by other producers"; a sourceHealth entry's
+    // lastValueOn is required but with lastError, and failingSince and lastError come together or not at all
+    OkrCycle c = q3.withSources(List.of(SourceStatus.failing("jira", Instant.parse("2026-08-13T07:30:00Z"),
+        "401 Unauthorized", List.of("KR-1"))));
+    String json = ReportJson.withDefaults().write(ExecutionEngine.withDefaults().analyze(c,
+        c.cycle().instantOf(LocalDate.of(2026, 8, 19))));
+    ObjectNode kr = (ObjectNode) MAPPER.readTree(json).get("keyResults").get(0);
+    assertThat(kr.has("metric")).isTrue();
+    List<String> accepted = new ArrayList<>();
+    accepted.add(json.replaceFirst("\"metric\": \\{[^}]*\\}", "\"metric\": null"));
+    accepted.add(json.replaceFirst("\"owner\": ", "\"precedents\": null, \"owner\": "));
+    // KR-3's status change, with no check-in since 5 Aug (README, "What changed"), and a probability move
+    accepted.add(json.replace("\"withoutCheckIn\": true", "\"withoutCheckIn\": null"));
+    accepted.add(json.replaceFirst("(\"probabilityMoves\": \\[\\s*\\{)", "$1\"withoutCheckIn\": null, "));
+    for (String doc : accepted) {
+      assertThat(doc).isNotEqualTo(json);
+      ReportJson.withDefaults().read(doc);
+      assertThat(errors("okr-report/1", doc)).as("accepted by the reader").isEmpty();
+    }
+    String entry = "{\"source\": \"s\", \"keyResults\": [\"KR-2\"], \"silentDays\": 3, \"expectedEveryDays\": 7,"
+        + " \"reason\": \"s is silent.\"";
+    List<String> refused = new ArrayList<>();
+    for (String fields : List.of(", \"lastValueOn\": null}", ", \"lastValueOn\": \"2026-08-01\", \"failingSince\": \"2026-08-13\"}",
+        ", \"lastValueOn\": \"2026-08-01\", \"lastError\": \"401\"}",
+        ", \"lastValueOn\": \"2026-08-01\", \"failingSince\": \"2026-08-13\", \"lastError\": null}")) {
+      refused.add(json.replaceFirst("\"sourceHealth\": \\[", "\"sourceHealth\": [" + entry + fields + ", "));
+    }
+    String good = json.replaceFirst("\"sourceHealth\": \\[", "\"sourceHealth\": [" + entry
+        + ", \"lastValueOn\": \"2026-08-01\"}, ");
+    ReportJson.withDefaults().read(good);
+    assertThat(errors("okr-report/1", good)).isEmpty();
+    for (String doc : refused) {
+      assertThat(doc).isNotEqualTo(json);
+      assertThatThrownBy(() -> ReportJson.withDefaults().read(doc)).isInstanceOf(IllegalArgumentException.class);
+      assertThat(errors("okr-report/1", doc)).as("refused by the reader").isNotEmpty();
+    }
+  }
+
   // ---- every reason and cause code is specified
 
   @Test
