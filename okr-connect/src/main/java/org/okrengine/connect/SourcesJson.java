@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -250,6 +251,19 @@ public final class SourcesJson {
           new Limits(Duration.ofSeconds(timeout), retries, maxRows, maxPages), network);
     }
 
+    /**
+     * {@code name} resolved against the sources file's folder, or null after recording the problem at {@code where}
+     * when no path of this system can hold it (a NUL, for one).
+     */
+    private Path resolve(String name, String where) {
+      try {
+        return folder.resolve(name).normalize();
+      } catch (InvalidPathException e) {
+        problems.add(new Problem(where, "not a file name: \"" + name + "\""));
+        return null;
+      }
+    }
+
     private Query.Csv csv(JsonNode q, String p) {
       unknown(q, p, CSV);
       String file = text(q, p, "file", false);
@@ -278,7 +292,11 @@ public final class SourcesJson {
       if (time == null || value == null || (file == null) == (url == null)) {
         return null;
       }
-      return new Query.Csv(file == null ? null : folder.resolve(file).normalize(), url, time, value, format, zone,
+      Path resolved = file == null ? null : resolve(file, p + ".file");
+      if (file != null && resolved == null) {
+        return null;
+      }
+      return new Query.Csv(resolved, url, time, value, format, zone,
           delimiter == null || delimiter.length() != 1 ? ',' : delimiter.charAt(0));
     }
 
@@ -489,7 +507,7 @@ public final class SourcesJson {
         } else {
           unknown(ts, p + ".trustStore", TRUST);
           String path = text(ts, p + ".trustStore", "path", true);
-          store = path == null ? null : folder.resolve(path).normalize();
+          store = path == null ? null : resolve(path, p + ".trustStore.path");
           type = text(ts, p + ".trustStore", "type", false);
           if (type != null && !type.equals("PKCS12") && !type.equals("JKS")) {
             problems.add(new Problem(p + ".trustStore.type", "must be PKCS12 or JKS: \"" + type + "\""));

@@ -117,6 +117,25 @@ class SourcesJsonTest {
   }
 
   @Test
+  void read_fileNameNoPathCanHold_aProblemAtItsField() {
+    // a NUL (escaped in the JSON) is a valid JSON string and matches the schema, but no file name holds it: it was
+    // Path.resolve's InvalidPathException, no problem at all (okr sync: "internal error", exit 1)
+    assertThatThrownBy(() -> SourcesJson.read("""
+        {"format": "okr-sources/1", "bindings": [
+          {"keyResult": "KR-1", "kind": "csv", "query": {"file": "conv\\u0000ersion.csv", "timeColumn": "t",
+           "valueColumn": "v"}},
+          {"keyResult": "KR-3", "kind": "jira",
+           "query": {"api": "cloud", "baseUrl": "https://example.atlassian.net", "jql": "project = DATA"},
+           "credentials": {"user": "JIRA_USER", "token": "JIRA_TOKEN"},
+           "trustStore": {"path": "ca\\u0000.p12", "passwordEnv": "TS_PASSWORD"}}
+        ]}
+        """, Path.of("/tmp")))
+        .isInstanceOfSatisfying(InvalidSourcesException.class, e -> assertThat(e.problems()).containsExactly(
+            new Problem("bindings[0].query.file", "not a file name: \"conv\u0000ersion.csv\""),
+            new Problem("bindings[1].trustStore.path", "not a file name: \"ca\u0000.p12\"")));
+  }
+
+  @Test
   void read_prometheus_stepInUnits() {
     Sources s = SourcesJson.read("""
         {"format": "okr-sources/1", "bindings": [
