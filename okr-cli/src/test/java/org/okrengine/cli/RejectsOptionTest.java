@@ -42,7 +42,7 @@ class RejectsOptionTest {
   /** What FILE holds for {@link #mixed}: each problem on its line, a control character escaped. */
   static String expectedRejects(Path mixed) {
     return mixed + ":2: unexpected end-of-input within/between Object entries (column 12)\n"
-        + mixed + ":4: cycle.name: must be a string\n"
+        + mixed + ":4: cycle.name: must be a string: 5\n"
         + mixed + ":4: cycle.end: must not be before start (2025-01-01 < 2026-01-01)\n"
         + mixed + ":5: dependency cycle: I-3 -> KR-7 -> KR-3 -> I-3\n"
         + mixed + ":6: cycle.start: not a date (yyyy-mm-dd): \"2026-04-01\\u000ax\"\n";

@@ -15,7 +15,7 @@ import org.okrengine.model.json.JsonTree.Obj;
 
 /**
  * Typed access to a {@link JsonTree}: each getter returns the value or null, recording why in {@link #problems}
- * ({@code missing}, {@code must be a string}, ...) at the field's JSON path. One instance per document; not
+ * ({@code missing}, {@code must be a string: 7}, ...) at the field's JSON path. One instance per document; not
  * thread-safe.
  */
 abstract class TreeReader {
@@ -125,12 +125,14 @@ abstract class TreeReader {
   private static final int QUOTED_CODE_POINTS = 80;
 
   /**
-   * A JSON value as a message quotes it: a number as written, a string in quotes (its first 80 code points, then
-   * "..."), "an array", "an object".
+   * A JSON value as a message quotes it: a number as written (a whole one without ".0"), a string in quotes (its
+   * first 80 code points, then "..."), "an array", "an object".
    */
   static String describe(Object v) {
     if (v instanceof JsonTree.Num n) {
-      return n.describe();
+      // a whole number as written (7, 20260930), not as a double prints it (7.0, 2.026093E7)
+      return n.text() == null && n.value() == Math.rint(n.value()) && Math.abs(n.value()) < 1e15
+          ? Long.toString((long) n.value()) : n.describe();
     }
     if (v instanceof String s) {
       return "\"" + (s.codePointCount(0, s.length()) > QUOTED_CODE_POINTS
@@ -140,7 +142,7 @@ abstract class TreeReader {
   }
 
   /**
-   * The string {@code v}, or null after recording {@code must be a string}, or, for text no UTF-8 document can hold,
+   * The string {@code v}, or null after recording {@code must be a string: VALUE}, or, for text no UTF-8 document can hold,
    * <code>contains an unpaired surrogate (&#92;ud800)</code>: every string the readers (and so the builders) take passes
    * here or through {@link #stringList}.
    */
@@ -151,7 +153,7 @@ abstract class TreeReader {
     if (v instanceof String s) {
       return wellFormed(s, path);
     }
-    problems.add(problem(path, "must be a string"));
+    problems.add(problem(path, "must be a string: " + describe(v)));
     return null;
   }
 
@@ -221,7 +223,7 @@ abstract class TreeReader {
     if (v instanceof Obj obj) {
       return obj;
     }
-    problems.add(problem(path, "must be an object"));
+    problems.add(problem(path, "must be an object: " + describe(v)));
     return null;
   }
 
@@ -248,7 +250,7 @@ abstract class TreeReader {
     if (v instanceof List<?> list) {
       return list;
     }
-    problems.add(problem(path, "must be an array"));
+    problems.add(problem(path, "must be an array: " + describe(v)));
     return null;
   }
 
@@ -275,7 +277,7 @@ abstract class TreeReader {
         }
         out.add(s);
       } else {
-        problems.add(problem(p.field(key).at(i), "must be a string"));
+        problems.add(problem(p.field(key).at(i), "must be a string: " + describe(items.get(i))));
         ok = false;
       }
     }

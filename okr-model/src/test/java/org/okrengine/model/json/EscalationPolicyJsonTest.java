@@ -211,10 +211,10 @@ class EscalationPolicyJsonTest {
         forDays, level, statuses, to)
         levels[1].statuses[0]: unknown status "late" (expected one of: achieved, on-track, at-risk, off-track, \
         stale, not-started, no-data)
-        levels[1].statuses[1]: must be a string
+        levels[1].statuses[1]: must be a string: 3
         levels[1].forDays: must be a whole number: 1.5
         levels[3].statuses: must name at least one status
-        levels[4]: must be an object
+        levels[4]: must be an object: 7
         levels[2].level: must be greater than the level before it (2): 2
         levels[3].level: must be greater than the level before it (2): 1""");
   }

@@ -260,10 +260,10 @@ class ReportJsonTest {
     assertThat(List.of(notAList, notCodes, otherOrder)).doesNotContain(json);
     assertThatThrownBy(() -> JSON.read(notAList)).hasMessage("""
         1 problem:
-        keyResults[0].reasons: must be an array""");
+        keyResults[0].reasons: must be an array: "behind-plan\"""");
     assertThatThrownBy(() -> JSON.read(notCodes)).hasMessage("""
         1 problem:
-        keyResults[0].reasons[0]: must be a string""");
+        keyResults[0].reasons[0]: must be a string: 7""");
     assertThatThrownBy(() -> JSON.read(otherOrder)).hasMessage("""
         1 problem:
         keyResults[0].reasons: must be the codes of reasonDetails in their order \
@@ -339,7 +339,7 @@ class ReportJsonTest {
     assertThat(JSON.read(old)).isEqualTo(full());
     assertThatThrownBy(() -> JSON.read(json.replace("\"KR-4\"\n", "7\n"))).hasMessage("""
         1 problem:
-        escalationGroups[0].subjects[1]: must be a string""");
+        escalationGroups[0].subjects[1]: must be a string: 7""");
     assertThatThrownBy(() -> JSON.read(json.replaceFirst("\"KR-1\",\\s*\"KR-4\"", "\"KR-1\"")))
         .hasMessage("""
             1 problem:
@@ -605,9 +605,9 @@ class ReportJsonTest {
             3 problems:
             model.name: must not be blank
             model.method: missing
-            model.fittedOn: must be a string""");
+            model.fittedOn: must be a string: 3""");
     String notAnObject = JSON.write(full()).replace("\"cycleId\"", "\"model\": \"defaults\", \"cycleId\"");
-    assertThatThrownBy(() -> JSON.read(notAnObject)).hasMessage("1 problem:\nmodel: must be an object");
+    assertThatThrownBy(() -> JSON.read(notAnObject)).hasMessage("1 problem:\nmodel: must be an object: \"defaults\"");
   }
 
   @Test

@@ -102,11 +102,11 @@ class SourcesSectionTest {
         "sources[1].since: not an instant with offset: \"yesterday\"",
         "sources[1].lastError: missing (required when state is failing)",
         "sources[2].since: must be within 1900-01-01..2200-12-31 (UTC): 2300-01-01T00:00:00Z",
-        "sources[2].lastError: must be a string",
+        "sources[2].lastError: must be a string: 7",
         "sources[3].name: missing",
         "sources[3].lastError: must not be blank",
-        "sources[4]: must be an object",
-        "sources[5].keyResults[4]: must be a string",
+        "sources[4]: must be an object: \"csv\"",
+        "sources[5].keyResults[4]: must be a string: 3",
         "sources[6].keyResults[2]: must not be blank",
         "sources[6].keyResults[3]: repeats \"KR-1\" (also keyResults[0])",
         "sources[7].keyResults: must be empty when state is ok: [KR-1]",
@@ -114,7 +114,7 @@ class SourcesSectionTest {
         "sources[6].keyResults[1]: unknown key result \"KR-9\"");
     assertThat(catchThrowableOfType(InvalidCycleException.class,
         () -> JSON.read(withRoot("'sources': {'jira': 'ok'}"))).problems()).extracting(Problem::toString)
-        .containsExactly("sources: must be an array"); // once, not once per look at the section
+        .containsExactly("sources: must be an array: an object"); // once, not once per look at the section
   }
 
   @Test
