@@ -8,7 +8,10 @@ import java.util.Map;
 final class JsonNumbers {
   private JsonNumbers() {}
 
-  /** {@code v} as a JSON number (whole numbers with {@code .0}, as Java writes a double), or {@code null}. */
+  /**
+   * {@code v} as a JSON number (whole numbers with {@code .0}, as Java writes a double; -0.0, the progress of a
+   * decrease key result at its baseline, as 0.0), or {@code null}.
+   */
   static String number(Double v) {
     if (v == null) {
       return "null";
@@ -16,7 +19,7 @@ final class JsonNumbers {
     if (!Double.isFinite(v)) {
       throw new IllegalArgumentException("v must be finite: " + v);
     }
-    return Double.toString(v);
+    return Double.toString(v == 0 ? 0.0 : v);
   }
 
   /** {@code values} as a JSON object on one line, in their order. */

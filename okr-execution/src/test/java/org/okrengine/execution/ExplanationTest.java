@@ -150,6 +150,16 @@ class ExplanationTest {
   }
 
   @Test
+  void toJson_exampleBeforeItStarts_noNegativeZero() throws Exception {
+    // KR-4 of the example decreases: before the start the plan expects its baseline, progress 0 / (target - baseline),
+    // which Java computes as -0.0; okr-explain/1 wrote "expectedProgress": -0.0 in its evidence
+    OkrCycle q3 = CycleJson.withDefaults().read(ExampleStoryTest.ROOT.resolve("examples/acme-2026-q3.json")).cycle();
+    Instant at = q3.cycle().instantOf(LocalDate.of(2026, 6, 20));
+    Explanation e = Explanation.of(q3, ExecutionEngine.withDefaults().analyze(q3, at), "KR-4");
+    assertThat(e.toJson()).contains("\"expectedProgress\": 0.0,").doesNotContain("-0.0");
+  }
+
+  @Test
   void step_nonFiniteEvidence_refused() {
     assertThatThrownBy(() -> new Explanation.Step("a", null, "s", Map.of("x", Double.NaN)))
         .hasMessage("evidence.x must be finite: NaN");

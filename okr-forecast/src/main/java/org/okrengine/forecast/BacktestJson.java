@@ -59,6 +59,6 @@ public final class BacktestJson {
     if (v == null || !Double.isFinite(v)) {
       return "null";
     }
-    return Double.toString(v);
+    return Double.toString(v == 0 ? 0.0 : v); // never -0.0
   }
 }

@@ -158,7 +158,7 @@ public final class ReportJson {
       strings(g, "affected", c.affected());
       g.writeNumberField("affectedCount", c.affectedCount());
       strings(g, "teams", c.teams());
-      g.writeNumberField("slipDays", c.slipDays());
+      g.writeNumberField("slipDays", plain(c.slipDays()));
       number(g, "probabilityOfMiss", c.probabilityOfMiss());
       sentence(g, "reason", c.reason());
       g.writeEndObject();
@@ -197,7 +197,7 @@ public final class ReportJson {
         g.writeStringField("lastValueOn", s.lastValueOn().toString());
       }
       g.writeNumberField("silentDays", s.silentDays());
-      g.writeNumberField("expectedEveryDays", s.expectedEveryDays());
+      g.writeNumberField("expectedEveryDays", plain(s.expectedEveryDays()));
       sentence(g, "reason", s.reason());
       if (s.failing()) {
         g.writeStringField("failingSince", s.failingSince().toString());
@@ -380,7 +380,7 @@ public final class ReportJson {
 
   private static void precedents(JsonGenerator g, PrecedentSummary p) throws IOException {
     g.writeStartObject();
-    g.writeNumberField("fraction", p.fraction());
+    g.writeNumberField("fraction", plain(p.fraction()));
     g.writeNumberField("pool", p.pool());
     g.writeNumberField("similar", p.similar());
     g.writeNumberField("sameTeam", p.sameTeam());
@@ -408,9 +408,9 @@ public final class ReportJson {
       g.writeStringField("cycleId", c.cycleId());
       g.writeStringField("keyResult", c.keyResult());
       g.writeStringField("team", c.team());
-      g.writeNumberField("distance", c.distance());
+      g.writeNumberField("distance", plain(c.distance()));
       g.writeBooleanField("met", c.met());
-      g.writeNumberField("finalProgress", c.finalProgress());
+      g.writeNumberField("finalProgress", plain(c.finalProgress()));
       g.writeEndObject();
     }
     g.writeEndArray();
@@ -425,17 +425,17 @@ public final class ReportJson {
     }
     g.writeStartObject();
     g.writeStringField("method", f.method());
-    g.writeNumberField("landingValue", f.landingValue());
-    g.writeNumberField("landingProgress", f.landingProgress());
+    g.writeNumberField("landingValue", plain(f.landingValue()));
+    g.writeNumberField("landingProgress", plain(f.landingProgress()));
     g.writeFieldName("interval");
     PredictionInterval i = f.interval();
     if (i == null) {
       g.writeNull();
     } else {
       g.writeStartObject();
-      g.writeNumberField("level", i.level());
-      g.writeNumberField("low", i.low());
-      g.writeNumberField("high", i.high());
+      g.writeNumberField("level", plain(i.level()));
+      g.writeNumberField("low", plain(i.low()));
+      g.writeNumberField("high", plain(i.high()));
       g.writeEndObject();
     }
     number(g, "probabilityOfTarget", f.probabilityOfTarget());
@@ -462,8 +462,13 @@ public final class ReportJson {
     if (value == null || !Double.isFinite(value)) {
       g.writeNull();
     } else {
-      g.writeNumber(value.doubleValue());
+      g.writeNumber(plain(value));
     }
+  }
+
+  /** {@code v}, with -0.0 (0 / -2, the progress of a decrease key result at its baseline) as 0.0. */
+  private static double plain(double v) {
+    return v == 0 ? 0.0 : v;
   }
 
   private static void date(JsonGenerator g, String name, Object date) throws IOException {

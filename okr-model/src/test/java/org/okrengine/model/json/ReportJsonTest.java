@@ -299,6 +299,20 @@ class ReportJsonTest {
   }
 
   @Test
+  void write_negativeZero_writtenAsZero() {
+    // a decrease key result at its baseline: progress (v - b) / (t - b) = 0 / -2 is -0.0 in Java, as is the plan's
+    // expected progress before the cycle starts (examples/acme-2026-q3.json on 20 Jun: "expectedProgress": -0.0)
+    ForecastSummary f = new ForecastSummary("movement-aware", 10.0, 0.0 / -2, new PredictionInterval(0.8, -0.0, 10.0),
+        0.5, -0.0, -0.0, null, null, null, null);
+    KeyResultReport kr = new KeyResultReport("KR-1", "Churn", "O-1", "growth", Status.NOT_STARTED, 10.0, 0.0 / -2,
+        0.0 / -2, 0, f, List.of(), null, List.of(), new Metric(10.0, 8.0, Direction.DECREASE, "%", null, null, null),
+        null);
+    String json = JSON.write(new CycleReport("2026-Q3", AS_OF, List.of(kr), List.of(), List.of()));
+    assertThat(json).doesNotContain("-0.0").contains("\"progress\": 0.0,", "\"expectedProgress\": 0.0,",
+        "\"landingProgress\": 0.0,", "\"low\": 0.0,", "\"requiredVelocityPerWeek\": 0.0,");
+  }
+
+  @Test
   void read_otherFormatOrMalformed_rejected() {
     assertThatThrownBy(() -> JSON.read("{\"format\": \"okr-cycle/1\"}"))
         .hasMessage("1 problem:\nformat: unknown format \"okr-cycle/1\" (expected \"okr-report/1\")");
