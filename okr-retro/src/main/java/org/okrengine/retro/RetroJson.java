@@ -310,6 +310,9 @@ public final class RetroJson {
         default:
           if (c < 0x20) {
             sb.append(String.format("\\u%04x", (int) c));
+          } else if (SafeText.isUnsafe(c) && !Character.isSurrogate(c)) {
+            // DEL, C1, U+2028, U+2029, the bidirectional controls, U+FEFF: as okr-report/1 and FreeText.quote write them
+            SafeText.appendEscape(sb, c);
           } else {
             sb.append(c);
           }

@@ -74,6 +74,16 @@ class RetroJsonTest {
   }
 
   @Test
+  void string_unsafeBeyondC0_escapedAsInTheOtherOutputs() {
+    // SafeText.isUnsafe's characters past C0 (DEL, C1, line and paragraph separators, bidirectional controls, BOM)
+    // were written raw: a JSON Lines reader splitting on U+2028 (Python's str.splitlines) cut the line, and a title's
+    // U+202E reordered what a terminal or editor showed. Escaped as okr-explain/1 and okr-whatif/1 escape them, the
+    // decoded value unchanged; a well-formed surrogate pair (an emoji) stays as it is
+    assertThat(RetroJson.string("a\u007fb\u0085c\u2028d\u202ee\u2066f\ufeffg\ud83d\ude00"))
+        .isEqualTo("\"a\\u007fb\\u0085c\\u2028d\\u202ee\\u2066f\\ufeffg\ud83d\ude00\"");
+  }
+
+  @Test
   void withoutForecasts_overallIsNull() {
     String json = RetroJson.write(Retrospective.withDefaults().withoutForecasts().run(List.of(Fixtures.cycleA())));
     assertThat(json).contains("\"forecasts\": {\n    \"model\": null,\n    \"flaggedBy\": null,\n"

@@ -4,12 +4,16 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import java.io.IOException;
 import java.io.Writer;
+import org.okrengine.model.SafeText;
 
 /**
  * The one place Jackson is configured: factories with our limits, and the pretty printer (two spaces, {@code "a": 1},
@@ -47,9 +51,42 @@ final class Jackson {
         .build();
   }
 
-  /** A generator on {@code out}, pretty-printed or compact. */
+  /**
+   * JSON's escapes, and a backslash, {@code u} and four lower-case hex digits for every other character
+   * {@link SafeText#isUnsafe unsafe} to show (DEL, C1, U+2028, U+2029, the bidirectional controls, U+FEFF; a
+   * surrogate pair passes): JSON allows those raw, but a JSON Lines reader splitting on U+2028 or U+0085 cuts the line,
+   * and a bidirectional control reorders what an editor shows. Decoding gives every character back.
+   */
+  private static final class Unsafe extends CharacterEscapes {
+    private static final long serialVersionUID = 1L;
+    private final int[] ascii = standardAsciiEscapesForJSON();
+
+    Unsafe() {
+      ascii[0x7f] = ESCAPE_CUSTOM;
+    }
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return ascii;
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int ch) {
+      if (ch > 0xffff || Character.isSurrogate((char) ch) || !SafeText.isUnsafe((char) ch)) {
+        return null;
+      }
+      StringBuilder sb = new StringBuilder(6);
+      SafeText.appendEscape(sb, (char) ch);
+      return new SerializedString(sb.toString());
+    }
+  }
+
+  private static final CharacterEscapes UNSAFE = new Unsafe();
+
+  /** A generator on {@code out}, pretty-printed or compact, escaping what {@link Unsafe} escapes. */
   static JsonGenerator generator(JsonFactory factory, Writer out, boolean pretty) throws IOException {
     JsonGenerator g = factory.createGenerator(out);
+    g.setCharacterEscapes(UNSAFE);
     if (pretty) {
       g.setPrettyPrinter(PRETTY.createInstance());
     }

@@ -313,6 +313,33 @@ class ReportJsonTest {
   }
 
   @Test
+  void write_unsafeCharactersInData_escapedInTheJsonText_decodedUnchanged() {
+    // a title with DEL, NEL (C1), a line separator, a right-to-left override and an isolate: JSON allows them raw,
+    // but a JSON Lines reader that splits on U+2028 or U+0085 (Python's str.splitlines) cuts the line there, and the
+    // bidirectional controls reorder what a terminal or editor shows; the report's text is escaped as FreeText.quote
+    // escapes okr-explain/1's, and decoding gives the title back exactly (docs/FORMAT.md, "Free text in the outputs")
+    String title = "Revenue\u007f\u0085 \u2028\u202egnp\u2066x\u2069 \ud83d\ude80";
+    KeyResultReport kr = new KeyResultReport("KR-1", title, "O-1", "growth", Status.NO_DATA, null, null, 0.47, null,
+        null, List.of(Reason.of("no-check-ins")), null);
+    CycleReport r = new CycleReport("2026-Q3", AS_OF, List.of(kr), List.of(), List.of());
+    for (String json : List.of(JSON.write(r), line(r))) {
+      assertThat(json).contains("\"Revenue\\u007f\\u0085 \\u2028\\u202egnp\\u2066x\\u2069 \ud83d\ude80\"")
+          .doesNotContain("\u007f", "\u0085", "\u2028", "\u202e", "\u2066", "\u2069");
+      assertThat(JSON.read(json).keyResults().get(0).title()).isEqualTo(title);
+    }
+  }
+
+  private static String line(CycleReport r) {
+    StringWriter out = new StringWriter();
+    try {
+      JSON.writeLine(r, out);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  @Test
   void read_otherFormatOrMalformed_rejected() {
     assertThatThrownBy(() -> JSON.read("{\"format\": \"okr-cycle/1\"}"))
         .hasMessage("1 problem:\nformat: unknown format \"okr-cycle/1\" (expected \"okr-report/1\")");
