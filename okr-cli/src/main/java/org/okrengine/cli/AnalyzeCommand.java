@@ -110,11 +110,22 @@ final class AnalyzeCommand implements Callable<Integer> {
     if (outFile != null && !AtomicFile.problems("--out", outFile, read).isEmpty()) {
       throw new BadInputException(AtomicFile.problems("--out", outFile, read));
     }
+    // the policy's and the model's problems are listed with the cycles' and the history's, not alone
+    List<String> optionProblems = new ArrayList<>();
     EscalationPolicy escalation = EscalationPolicy.DEFAULT;
     if (policy != null) {
-      escalation = readPolicy(policy);
+      try {
+        escalation = readPolicy(policy);
+      } catch (BadInputException e) {
+        optionProblems.addAll(e.messages());
+      }
     }
-    Forecaster forecaster = model.forecaster();
+    Forecaster forecaster = null;
+    try {
+      forecaster = model.forecaster();
+    } catch (BadInputException e) {
+      optionProblems.addAll(e.messages());
+    }
     List<String> historyProblems = new ArrayList<>();
     Precedents precedents = history == null ? null
         : readHistory(history, historyProblems, outcomeFromLastCheckIn);
@@ -183,19 +194,24 @@ final class AnalyzeCommand implements Callable<Integer> {
       }
     });
     if (!asOfProblems.isEmpty() && check.problems().isEmpty()) {
-      asOfProblems.addAll(historyProblems);
-      throw new BadInputException(asOfProblems);
+      List<String> all = new ArrayList<>(optionProblems);
+      all.addAll(asOfProblems);
+      all.addAll(historyProblems);
+      throw new BadInputException(all);
     }
     if (!check.problems().isEmpty()) {
       PrintWriter warn = spec.commandLine().getErr();
       check.warnings().forEach(warn::println);
       warn.flush();
-      List<String> all = new ArrayList<>(check.problems());
+      List<String> all = new ArrayList<>(optionProblems);
+      all.addAll(check.problems());
       all.addAll(historyProblems);
       throw new BadInputException(all);
     }
-    if (!historyProblems.isEmpty()) {
-      throw new BadInputException(historyProblems);
+    if (!historyProblems.isEmpty() || !optionProblems.isEmpty()) {
+      List<String> all = new ArrayList<>(optionProblems);
+      all.addAll(historyProblems);
+      throw new BadInputException(all);
     }
     if (!asOfWarnings.isEmpty()) {
       PrintWriter warn = spec.commandLine().getErr();

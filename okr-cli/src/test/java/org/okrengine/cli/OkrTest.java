@@ -87,6 +87,25 @@ class OkrTest {
   }
 
   @Test
+  void analyze_badPolicyModelAndCycle_everyFilesProblemsAtOnce(@TempDir Path dir) throws IOException {
+    // the policy's problems were listed alone (exit 2), the model's and the cycle's found only once it was fixed
+    Path policy = dir.resolve("policy.json");
+    Files.writeString(policy, "{\"levels\": [{\"level\": 0, \"to\": \"x\", \"forDays\": 14}]}");
+    Path model = dir.resolve("model.json");
+    Files.writeString(model, org.okrengine.forecast.ForecastModel.defaults().toJson()
+        .replace("\"okr-default-2\"", "\" \""));
+    Path cycle = dir.resolve("cycle.json");
+    Files.writeString(cycle, Files.readString(EXAMPLE).replace("\"start\": \"2026-07-01\"", "\"start\": 1"));
+    Run r = run("analyze", cycle.toString(), "--as-of", "2026-08-19", "--policy", policy.toString(), "--model",
+        model.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).isEqualTo(policy + ": levels[0].level: must be at least 1: 0\n"
+        + model + ": name: must be 1 to 200 characters without control, format or separator characters: \" \"\n"
+        + cycle + ": cycle.start: must be a string: 1\n");
+  }
+
+  @Test
   void analyze_example_prompt() {
     Run r = run("analyze", EXAMPLE.toString(), "--as-of", "2026-08-19", "--format", "prompt");
     assertThat(r.code()).isEqualTo(0);
