@@ -165,7 +165,8 @@ final class BacktestCommand implements Callable<Integer> {
     if (weekly) {
       bt = bt.withWeeklyOrigins();
     }
-    ForecastModel given = model.model();
+    // a bad model's problems with the inputs', not alone
+    ForecastModel given = model.model(files, rejects);
     Forecaster forecaster = given == null ? Forecaster.withDefaults() : Forecaster.withDefaults().withModel(given);
     bt = bt.withForecaster(forecaster).withOutcomeFromLastCheckIn(outcomeFromLastCheckIn);
     DistributedEngine distributed = where.engine("backtest");

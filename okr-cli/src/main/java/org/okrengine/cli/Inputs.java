@@ -171,7 +171,7 @@ final class Inputs {
     warnings().forEach(err::println);
     err.flush();
     if (!fileProblems.isEmpty()) {
-      throw new BadInputException(rejects.given() ? fileProblems : problems);
+      throw new BadInputException(errors(rejects));
     }
     rejects.handle(problems, rejected, lines, err);
   }
@@ -183,6 +183,14 @@ final class Inputs {
       out.add("... and " + (warningCount - warnings.size()) + " more warnings");
     }
     return out;
+  }
+
+  /**
+   * The problems that make a run of these inputs fail, as {@link #readAll} reports them: with {@code --rejects} the
+   * files missing or unreadable (a rejected document is listed in its file), without it every problem.
+   */
+  List<String> errors(RejectsOption rejects) {
+    return rejects.given() ? fileProblems : problems;
   }
 
   /** Every problem, in the order found: of the rejected documents, and of the files missing or unreadable. */

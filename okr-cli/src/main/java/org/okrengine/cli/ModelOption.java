@@ -26,6 +26,23 @@ final class ModelOption {
     return file == null ? null : read(file);
   }
 
+  /**
+   * The model of {@code --model} (null without one); where it is bad, its problems listed with those of
+   * {@code files}, as the command would report them ({@link Inputs#errors}: with {@code --rejects} only a file missing
+   * or unreadable), so that a bad model does not hide them (one command run, every problem).
+   */
+  ForecastModel model(List<Path> files, RejectsOption rejects) {
+    try {
+      return model();
+    } catch (BadInputException e) {
+      Inputs inputs = new Inputs();
+      inputs.read(files, c -> { });
+      List<String> all = new ArrayList<>(e.messages());
+      all.addAll(inputs.errors(rejects));
+      throw new BadInputException(all);
+    }
+  }
+
   /** The forecaster to use everywhere: the default one, with the model of {@code --model} when given. */
   Forecaster forecaster() {
     ForecastModel model = model();

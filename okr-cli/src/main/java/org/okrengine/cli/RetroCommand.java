@@ -89,7 +89,8 @@ final class RetroCommand implements Callable<Integer> {
     if (!bad.isEmpty()) {
       throw new BadInputException(bad);
     }
-    ForecastModel given = model.model();
+    // a bad model's problems with the inputs', not alone
+    ForecastModel given = model.model(files, rejects);
     Forecaster forecaster = given == null ? Forecaster.withDefaults() : Forecaster.withDefaults().withModel(given);
     Retrospective retro = Retrospective.withDefaults().withGroupings(groupings).withForecaster(forecaster);
     if (noForecasts) {

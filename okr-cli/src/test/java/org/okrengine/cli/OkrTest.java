@@ -106,6 +106,32 @@ class OkrTest {
   }
 
   @Test
+  void backtestAndRetro_badModelAndCycle_bothFilesProblemsAtOnce(@TempDir Path dir) throws IOException {
+    // the model's problems were listed alone (exit 2), the cycle's found only once the model was fixed
+    Path model = dir.resolve("model.json");
+    Files.writeString(model, org.okrengine.forecast.ForecastModel.defaults().toJson()
+        .replace("\"okr-default-2\"", "\" \""));
+    Path cycle = dir.resolve("cycle.json");
+    Files.writeString(cycle, Files.readString(EXAMPLE).replace("\"start\": \"2026-07-01\"", "\"start\": 1"));
+    String expected = model + ": name: must be 1 to 200 characters without control, format or separator characters: "
+        + "\" \"\n" + cycle + ": cycle.start: must be a string: 1\n";
+    for (String command : java.util.List.of("backtest", "retro")) {
+      Run r = run(command, cycle.toString(), "--model", model.toString());
+      assertThat(r.code()).as(command).isEqualTo(2);
+      assertThat(r.out()).as(command).isEmpty();
+      assertThat(r.err()).as(command).isEqualTo(expected);
+      // with --rejects a bad document is skipped, listed in its file: the model's problem alone fails the run, and
+      // nothing is written
+      Path rejects = dir.resolve(command + "-rejects.txt");
+      Run skipping = run(command, cycle.toString(), "--model", model.toString(), "--rejects", rejects.toString());
+      assertThat(skipping.code()).as(command).isEqualTo(2);
+      assertThat(skipping.err()).as(command).isEqualTo(model + ": name: must be 1 to 200 characters without control, "
+          + "format or separator characters: \" \"\n");
+      assertThat(rejects).doesNotExist();
+    }
+  }
+
+  @Test
   void analyze_example_prompt() {
     Run r = run("analyze", EXAMPLE.toString(), "--as-of", "2026-08-19", "--format", "prompt");
     assertThat(r.code()).isEqualTo(0);
