@@ -400,7 +400,8 @@ public final class Forecaster {
    * forecaster does not check that {@code keyResult} belongs to {@code cycle} or that {@code asOf} falls within it
    * (the engine does, {@code OkrCycle} and its readers hold a cycle's check-ins to its window): a key result of another
    * cycle is forecast as if its check-ins were this one's, with finite figures (a 2026 key result in a 2030 cycle is
-   * stale, its chance and landing what its old pace would give).
+   * stale, its chance and landing what its old pace would give). An instant more than a million days (some 2,700
+   * years) from the start is forecast as at that distance, with the status {@link #replay} gives it.
    */
   public Forecast forecast(KeyResult keyResult, Cycle cycle, Instant asOf, List<Milestone> milestones) {
     Objects.requireNonNull(keyResult, "keyResult must not be null");
@@ -850,8 +851,12 @@ public final class Forecaster {
     // the results land in the thread's scratch row of slots, read before the thread's next forecast
     Columns scratch = Columns.single();
     double[] slots = scratch.slots;
+    // an instant farther than the kernel reaches (Kernel.MAX_DAYS, some 2,700 years: Instant.MAX, a year typed 20260)
+    // is forecast at the kernel's farthest instant: before the start nothing is seen yet, after the end the outcome
+    // decides (forecastSeen), as replay() does for the same instant
+    double kernelAsOf = Math.max(-Kernel.MAX_DAYS, Math.min(Kernel.MAX_DAYS, asOfDays));
     Kernel.forecast(method, hyperparameters, stack, quantiles, level, quantiles85, times, values, 0, times.length,
-        lengthDays, asOfDays, b, t, confidence, ordinal, outcomeFromLastCheckIn, scratch, slots);
+        lengthDays, kernelAsOf, b, t, confidence, ordinal, outcomeFromLastCheckIn, scratch, slots);
     return fromSlots(method, slots, b, t, lengthDays, level);
   }
 

@@ -96,4 +96,45 @@ class StatusReplayTest {
       }
     }
   }
+
+  /**
+   * forecast() takes any instant (its Javadoc: it does not check that {@code asOf} falls within the cycle), as
+   * statuses() and replay() do: one more than 1e6 days (the kernel's reach, about 2,700 years) from the start, as a
+   * year typed 20260 for 2026 is, threw "lengthDays must be within [0.001,
+   * 1000000.0], asOfDays and check-in times within +-1000000.0, ..." naming neither the instant nor its field, while
+   * replay() gave OFF_TRACK with chance 0 (KR-1 of the Q3 example) at the same instant.
+   */
+  @Test
+  void instantsBeyondTheKernelsReach_forecastAsTheReplayGivesThem() throws Exception {
+    Path root = Path.of(System.getProperty("okr.repo.root", ".."));
+    OkrCycle okr = CycleJson.withDefaults().read(root.resolve("examples").resolve("acme-2026-q3.json")).cycle();
+    Cycle c = okr.cycle();
+    Forecaster f = Forecaster.withDefaults();
+    // 2026-08-19 with the year mistyped, a year before the kernel's reach, and (with the year mistyped the other way)
+    // 1,000 years after it: more than 1e6 days before and after the 2026 start
+    List<Instant> far = List.of(Instant.parse("+20260-08-19T00:00:00Z"), Instant.parse("-0800-08-19T00:00:00Z"),
+        Instant.parse("5000-01-01T00:00:00Z"));
+    for (KeyResult kr : okr.keyResults()) {
+      var milestones = okr.milestonesOf(kr.id());
+      List<Forecaster.Replayed> replayed = f.replay(kr, c, far, milestones);
+      for (int k = 0; k < far.size(); k++) {
+        Forecast one = f.forecast(kr, c, far.get(k), milestones);
+        assertThat(one.status()).as("%s at %s", kr.id(), far.get(k)).isEqualTo(replayed.get(k).status());
+        if (replayed.get(k).probabilityOfTarget() != null) {
+          assertThat(one.probabilityOfTarget()).as("%s at %s", kr.id(), far.get(k))
+              .isEqualTo(replayed.get(k).probabilityOfTarget());
+        }
+        assertThat(one.landingValue()).as("%s at %s", kr.id(), far.get(k)).isFinite();
+      }
+    }
+    // after the end the outcome decides: KR-1 (last check-in 1.8472M EUR on 25 Sep against a target of 2.0M, no result) lands
+    // on its last check-in, off track, whether the instant is the day after the end or in the year 20260
+    KeyResult kr1 = okr.keyResult("KR-1").orElseThrow();
+    Forecast dayAfter = f.forecast(kr1, c, c.endInstant().plusSeconds(86_400));
+    Forecast max = f.forecast(kr1, c, far.get(0));
+    assertThat(max.status()).isEqualTo(Status.OFF_TRACK).isEqualTo(dayAfter.status());
+    assertThat(max.landingValue()).isEqualTo(dayAfter.landingValue())
+        .isEqualTo(kr1.checkIns().get(kr1.checkIns().size() - 1).value());
+    assertThat(max.probabilityOfTarget()).isEqualTo(0.0);
+  }
 }
