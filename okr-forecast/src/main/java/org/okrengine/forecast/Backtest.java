@@ -12,9 +12,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.okrengine.model.CheckIn;
 import org.okrengine.model.Cycle;
@@ -76,9 +78,10 @@ public final class Backtest {
   /**
    * A copy forecasting at {@code fractions} of each cycle.
    *
-   * @throws IllegalArgumentException when there are none, or one is not within (0, 1)
+   * @throws IllegalArgumentException when there are none, one is not within (0, 1), or one is given twice
    */
   public Backtest withOrigins(double... fractions) {
+    Objects.requireNonNull(fractions, "fractions must not be null");
     if (fractions.length == 0) {
       throw new IllegalArgumentException("fractions must not be empty");
     }
@@ -89,6 +92,12 @@ public final class Backtest {
       }
     }
     Arrays.sort(copy);
+    // a fraction given twice would be scored twice: two equal rows of the report for one origin
+    for (int k = 1; k < copy.length; k++) {
+      if (copy[k] == copy[k - 1]) {
+        throw new IllegalArgumentException("fractions must not repeat: " + copy[k]);
+      }
+    }
     return new Backtest(copy, methods, forecaster, outcomeFromLastCheckIn, resultTiming);
   }
 
@@ -104,11 +113,20 @@ public final class Backtest {
   /**
    * A copy scoring only {@code methods}.
    *
-   * @throws IllegalArgumentException when empty
+   * @throws IllegalArgumentException when empty, or when it names a method twice
+   * @throws NullPointerException when it holds null
    */
   public Backtest withMethods(List<ForecastMethod> methods) {
+    Objects.requireNonNull(methods, "methods must not be null");
     if (methods.isEmpty()) {
       throw new IllegalArgumentException("methods must not be empty");
+    }
+    // a method named twice would count every forecast twice in each of its two rows (n = 60 of 30 key results)
+    Set<ForecastMethod> named = EnumSet.noneOf(ForecastMethod.class);
+    for (ForecastMethod m : methods) {
+      if (!named.add(Objects.requireNonNull(m, "methods must not hold null"))) {
+        throw new IllegalArgumentException("methods must not repeat a method: " + m.id());
+      }
     }
     return new Backtest(origins, List.copyOf(methods), forecaster, outcomeFromLastCheckIn, resultTiming);
   }

@@ -287,6 +287,24 @@ class BacktestTest {
         .hasMessage("history must hold at least one increase or decrease key result with a result");
   }
 
+  /**
+   * A method or origin named twice is refused, naming it: withMethods(List.of(LINEAR_PACE, LINEAR_PACE)) scored each
+   * forecast twice, in two equal rows with n = 2 x 40 = 80 for the 40 key results forecast at 50% (and twice the
+   * intervals), and withOrigins(0.5, 0.5) gave two equal rows for the one origin.
+   */
+  @Test
+  void methodsAndOrigins_namedTwice_refused() {
+    List<OkrCycle> history = HISTORY.subList(0, 40); // one increase key result with a result per cycle
+    Backtest once = Backtest.withDefaults().withMethods(List.of(ForecastMethod.LINEAR_PACE)).withOrigins(0.5);
+    assertThat(once.run(history).scores()).singleElement().extracting(MethodScore::n).isEqualTo(40L);
+    assertThatThrownBy(() -> once.withMethods(List.of(ForecastMethod.LINEAR_PACE, ForecastMethod.LINEAR_PACE)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("methods must not repeat a method: linear-pace");
+    assertThatThrownBy(() -> once.withOrigins(0.5, 0.25, 0.5))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("fractions must not repeat: 0.5");
+    assertThatThrownBy(() -> once.withMethods(java.util.Arrays.asList(ForecastMethod.OLS_TREND, null)))
+        .isInstanceOf(NullPointerException.class).hasMessage("methods must not hold null");
+  }
+
   /** A recalibration is kept only where it lowers the log loss, and then it changes the probabilities. */
   @Test
   void calibrate_keepsTheRateAndChangesTheProbabilities() {
