@@ -261,10 +261,13 @@ public final class ExecutionEngine {
    * page and {@code okr explain} do; the instant is named in the cycle's zone too ("as of 2026-10-01 00:00
    * Europe/Oslo (2026-09-30T22:00:00Z)"). The one-argument form cannot tell that the cycle is over (a report does not
    * hold the cycle's end or zone): it always writes the forecast, and the instant alone.
+   *
+   * @throws IllegalArgumentException when the report is not of this cycle (another cycle id, or a key result the
+   *     cycle does not have), as {@link HtmlReportWriter#write(OkrCycle, CycleReport)}
    */
   public static String groundedPrompt(OkrCycle cycle, CycleReport report) {
-    Objects.requireNonNull(cycle, "cycle must not be null");
-    Objects.requireNonNull(report, "report must not be null");
+    // another cycle's end and zone would misstate the report: a running cycle's key results "over: ended at 86%"
+    HtmlReportWriter.requireReportOf(cycle, report);
     return Prompt.of(report, Insights.over(cycle.cycle(), report.asOf()), cycle.cycle().zone());
   }
 }

@@ -36,6 +36,16 @@ public final class HtmlReportWriter {
    *     cycle does not have)
    */
   public static String write(OkrCycle cycle, CycleReport report) {
+    requireReportOf(cycle, report);
+    return new HtmlPage(cycle, report).write();
+  }
+
+  /**
+   * Checks that {@code report} is of {@code cycle}: its cycle id, and no key result the cycle does not have.
+   *
+   * @throws IllegalArgumentException naming the cycle ids, or the key result
+   */
+  static void requireReportOf(OkrCycle cycle, CycleReport report) {
     Objects.requireNonNull(cycle, "cycle must not be null");
     Objects.requireNonNull(report, "report must not be null");
     if (!cycle.cycle().id().equals(report.cycleId())) {
@@ -47,7 +57,6 @@ public final class HtmlReportWriter {
             + cycle.cycle().id() + " does not");
       }
     }
-    return new HtmlPage(cycle, report).write();
   }
 
   /**

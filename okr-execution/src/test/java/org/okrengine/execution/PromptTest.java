@@ -1,6 +1,7 @@
 package org.okrengine.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,6 +32,7 @@ import org.okrengine.model.PredictionInterval;
 import org.okrengine.model.SourceHealthSummary;
 import org.okrengine.model.Status;
 import org.okrengine.model.Team;
+import org.okrengine.model.json.CycleJson;
 import org.okrengine.model.json.PlainJson;
 
 /** The grounded prompt: its layout on an ordinary report, and text written to forge it (hardening issue, item 7). */
@@ -243,5 +245,21 @@ class PromptTest {
         List.of(), List.of());
     assertThat(Prompt.of(r)).contains("- KR-1 \"T\" (team growth, objective O-1): at risk; 30% of the way against "
         + "45% planned; last check-in 1 day ago.\n");
+  }
+
+  /**
+   * The two-argument prompt takes the cycle's end and zone to the report: a report of the Q3 example on 19 Aug with the
+   * Q2 cycle (ended 30 Jun) said of the running KR-1 "the cycle is over: ended at 86%, not met" instead of its
+   * forecast (land at 86%, P(target) 20%). It refuses a report of another cycle, as the HTML page does.
+   */
+  @Test
+  void groundedPrompt_reportOfAnotherCycle_refused() throws Exception {
+    OkrCycle q3 = CycleJson.withDefaults().read(ExampleStoryTest.ROOT.resolve("examples/acme-2026-q3.json")).cycle();
+    OkrCycle q2 = CycleJson.withDefaults().read(ExampleStoryTest.ROOT.resolve("examples/acme-2026-q2.json")).cycle();
+    CycleReport report = ExecutionEngine.withDefaults().analyze(q3, q3.cycle().instantOf(LocalDate.of(2026, 8, 19)));
+    assertThat(ExecutionEngine.groundedPrompt(q3, report))
+        .contains("forecast to land at 86%, P(target) 20%").doesNotContain("the cycle is over");
+    assertThatThrownBy(() -> ExecutionEngine.groundedPrompt(q2, report))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("report of cycle 2026-Q3, not 2026-Q2");
   }
 }
