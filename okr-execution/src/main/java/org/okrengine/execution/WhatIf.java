@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.okrengine.model.Cycle;
 import org.okrengine.model.CycleReport;
 import org.okrengine.model.EscalationSummary;
 import org.okrengine.model.Initiative;
@@ -147,6 +148,13 @@ public final class WhatIf {
         out.add(s.id() + " is " + article(kind) + ": a slip applies to an initiative or a milestone");
       } else if (open(cycle, s.id()).isEmpty()) {
         out.add(s.id() + " has no open milestone to move");
+      } else {
+        for (Milestone m : open(cycle, s.id())) {
+          String outside = outsideDates(m, s.days());
+          if (outside != null) {
+            out.add(outside);
+          }
+        }
       }
       if (s.days() == 0) {
         out.add("the slip must not be 0 days");
@@ -196,18 +204,29 @@ public final class WhatIf {
     if (!all.isEmpty()) {
       throw new IllegalArgumentException("changes must apply: " + String.join("; ", all));
     }
-    Map<String, Integer> slips = new HashMap<>();
+    // summed in longs: two slips of a milestone (one of its own, one of its initiative) add up
+    Map<String, Long> slips = new HashMap<>();
     Map<String, Double> targets = new HashMap<>();
     for (Change c : changes) {
       if (c instanceof Slip s) {
         List<String> ids = cycle.kindOf(s.id()).orElseThrow() == NodeKind.MILESTONE ? List.of(s.id())
             : open(cycle, s.id()).stream().map(Milestone::id).toList();
         for (String m : ids) {
-          slips.merge(m, s.days(), Integer::sum);
+          slips.merge(m, (long) s.days(), Long::sum);
         }
       } else {
         targets.put(c.id(), ((Target) c).target());
       }
+    }
+    // each slip fits the dates (problems), their sum too
+    for (Map.Entry<String, Long> e : slips.entrySet()) {
+      String outside = outsideDates(cycle.milestone(e.getKey()).orElseThrow(), e.getValue());
+      if (outside != null) {
+        all.add(outside + " after its slips");
+      }
+    }
+    if (!all.isEmpty()) {
+      throw new IllegalArgumentException("changes must apply: " + String.join("; ", all));
     }
     List<Objective> objectives = new ArrayList<>();
     for (Objective o : cycle.objectives()) {
@@ -224,7 +243,7 @@ public final class WhatIf {
     for (Initiative i : cycle.initiatives()) {
       List<Milestone> ms = new ArrayList<>();
       for (Milestone m : i.milestones()) {
-        Integer d = slips.get(m.id());
+        Long d = slips.get(m.id());
         if (d != null && d > 0 && today != null && Snapshot.daysPastDue(m, today) > 0) {
           // already past due on the day judged: slipped later it is no less late (moved, it read "not due yet": the
           // missed milestone left the achieve forecast's count and the initiative was no longer late)
@@ -342,6 +361,21 @@ public final class WhatIf {
 
   private static Metric retarget(Metric m, double target) {
     return new Metric(m.baseline(), target, m.direction(), m.unit(), m.min(), m.max(), m.levels());
+  }
+
+  /**
+   * Why {@code m} cannot be due {@code days} later: its new due date outside {@link Cycle#MIN_DATE} to
+   * {@link Cycle#MAX_DATE}, naming both; null when it can.
+   */
+  private static String outsideDates(Milestone m, long days) {
+    long day = m.due().toEpochDay() + days;
+    if (day >= Cycle.MIN_DATE.toEpochDay() && day <= Cycle.MAX_DATE.toEpochDay()) {
+      return null;
+    }
+    // the date where LocalDate holds it (some slips of two billion days each may add up beyond it)
+    String when = Math.abs(day) <= LocalDate.MAX.toEpochDay() ? "on " + LocalDate.ofEpochDay(day)
+        : days + " days after " + m.due();
+    return m.id() + " would be due " + when + ", outside " + Cycle.MIN_DATE + ".." + Cycle.MAX_DATE;
   }
 
   private static List<Milestone> open(OkrCycle cycle, String id) {

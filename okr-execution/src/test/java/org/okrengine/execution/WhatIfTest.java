@@ -81,6 +81,37 @@ class WhatIfTest {
         .metric().target()).isEqualTo(1200);
   }
 
+  /**
+   * A slip that moves a milestone outside the dates a cycle holds (1900 to 2200): problems() said nothing of it
+   * ("empty when it applies") while apply() threw the milestone's own "due must be within 1900-01-01..2200-12-31:
+   * 3026-01-16", naming neither the change nor the milestone; two slips that each fit but not together threw the
+   * same; and a slip of 2,147,483,647 days with another of 1 day, summed in an int, read "-5877584-03-06", millions
+   * of years earlier.
+   */
+  @Test
+  void slip_outsideTheDates_named() throws Exception {
+    OkrCycle q3 = CycleJson.withDefaults().read(ExampleStoryTest.ROOT.resolve("examples/acme-2026-q3.json")).cycle();
+    // I-2's one open milestone is M-4, due 2026-09-15 (M-3 completed): 365,000 days later is 3026-01-16, 50,000
+    // days earlier 1889-10-23
+    assertThat(WhatIf.problems(q3, new WhatIf.Slip("I-2", 365_000)))
+        .containsExactly("M-4 would be due on 3026-01-16, outside 1900-01-01..2200-12-31");
+    assertThat(WhatIf.problems(q3, new WhatIf.Slip("M-4", -50_000)))
+        .containsExactly("M-4 would be due on 1889-10-23, outside 1900-01-01..2200-12-31");
+    assertThat(WhatIf.problems(q3, new WhatIf.Slip("I-2", 30))).isEmpty();
+    assertThatThrownBy(() -> WhatIf.apply(q3, List.of(new WhatIf.Slip("I-2", 365_000))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("changes must apply: M-4 would be due on 3026-01-16, outside 1900-01-01..2200-12-31");
+    // each slip of M-4 fits alone; together 100,000 days (about 274 years) after 2026-09-15: 2300-07-01
+    assertThatThrownBy(() -> WhatIf.apply(q3, List.of(new WhatIf.Slip("I-2", 60_000), new WhatIf.Slip("M-4",
+        40_000)))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("changes must apply: M-4 would be due on 2300-07-01, outside 1900-01-01..2200-12-31 after its "
+            + "slips");
+    // 2,147,483,647 days (about 5.88 million years) later, not wrapped to earlier
+    assertThatThrownBy(() -> WhatIf.apply(q3, List.of(new WhatIf.Slip("I-2", 1), new WhatIf.Slip("M-4",
+        Integer.MAX_VALUE)))).hasMessageStartingWith("changes must apply: M-4 would be due on +5881")
+        .hasMessageEndingWith(", outside 1900-01-01..2200-12-31");
+  }
+
   @Test
   void problems_badChanges_eachNamed() {
     OkrCycle c = onTime();
