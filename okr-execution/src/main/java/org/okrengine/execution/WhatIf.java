@@ -67,7 +67,26 @@ public final class WhatIf {
    * @param status the same in the scenario
    */
   public record Row(String id, String title, Double baselineProbability, Double probability, String baselineStatus,
-      String status) {}
+      String status) {
+    /**
+     * Validates.
+     *
+     * @throws IllegalArgumentException when a probability is not within 0..1, naming it
+     */
+    public Row {
+      Objects.requireNonNull(id, "id must not be null");
+      Objects.requireNonNull(baselineStatus, "baselineStatus must not be null");
+      Objects.requireNonNull(status, "status must not be null");
+      unit(baselineProbability, "baselineProbability");
+      unit(probability, "probability");
+    }
+
+    private static void unit(Double p, String name) {
+      if (p != null && !(p >= 0 && p <= 1)) {
+        throw new IllegalArgumentException(name + " must be within 0..1: " + p);
+      }
+    }
+  }
 
   /**
    * The comparison.
@@ -85,7 +104,12 @@ public final class WhatIf {
    */
   public record Comparison(String cycleId, Instant asOf, List<Change> changes, List<Row> keyResults,
       List<Row> objectives, List<EscalationSummary> escalations, List<Integer> baselineLevels, List<String> notes) {
-    /** Copies the lists. */
+    /**
+     * Validates and copies the lists.
+     *
+     * @throws IllegalArgumentException when {@code baselineLevels} does not hold one level for each escalation, below
+     *     its level (and 0 or above)
+     */
     public Comparison {
       changes = List.copyOf(changes);
       keyResults = List.copyOf(keyResults);
@@ -93,6 +117,18 @@ public final class WhatIf {
       escalations = List.copyOf(escalations);
       baselineLevels = List.copyOf(baselineLevels);
       notes = List.copyOf(notes);
+      // toJson pairs them: one more escalation than levels threw IndexOutOfBoundsException there
+      if (baselineLevels.size() != escalations.size()) {
+        throw new IllegalArgumentException("baselineLevels must hold one level per escalation (" + escalations.size()
+            + "): " + baselineLevels.size());
+      }
+      for (int i = 0; i < baselineLevels.size(); i++) {
+        int was = baselineLevels.get(i);
+        if (!(was >= 0 && was < escalations.get(i).level())) {
+          throw new IllegalArgumentException("baselineLevels[" + i + "] must be within [0, the escalation's level "
+              + escalations.get(i).level() + "): " + was);
+        }
+      }
     }
 
     /** A comparison without notes. */

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.okrengine.model.Dependency;
 import org.okrengine.model.DependencyKind;
+import org.okrengine.model.EscalationSummary;
 import org.okrengine.model.Initiative;
 import org.okrengine.model.Milestone;
 import org.okrengine.model.Objective;
@@ -79,6 +80,31 @@ class WhatIfTest {
     assertThat(moved.milestone("M-4").orElseThrow().due()).isEqualTo(LocalDate.of(2026, 9, 15).minusDays(3));
     assertThat(WhatIf.apply(q3, List.of(new WhatIf.Target("KR-5", 1200))).keyResult("KR-5").orElseThrow()
         .metric().target()).isEqualTo(1200);
+  }
+
+  /**
+   * A comparison pairs each escalation with the level its subject had in the baseline: built by hand with an
+   * escalation and no level, it was accepted and its toJson() threw IndexOutOfBoundsException ("Index 0 out of bounds
+   * for length 0"); a row with a probability of NaN was accepted and toJson() threw "v must be finite: NaN", naming
+   * no field. Both are refused when built, naming the field.
+   */
+  @Test
+  void comparison_builtByHand_validated() {
+    EscalationSummary raised = new EscalationSummary("KR-1", 2, LocalDate.of(2026, 8, 19), "leadership",
+        "off track for 28 days");
+    WhatIf.Row row = new WhatIf.Row("KR-1", "Revenue", 0.4, 0.2, "at-risk", "off-track");
+    Instant asOf = Instant.parse("2026-08-19T00:00:00Z");
+    // a valid one: KR-1 was at level 1 in the baseline, level 2 in the scenario
+    assertThat(new WhatIf.Comparison("Q", asOf, List.of(new WhatIf.Slip("I-1", 10)), List.of(row), List.of(),
+        List.of(raised), List.of(1)).toJson()).contains("\"baselineLevel\": 1, \"level\": 2");
+    assertThatThrownBy(() -> new WhatIf.Comparison("Q", asOf, List.of(), List.of(row), List.of(), List.of(raised),
+        List.of())).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("baselineLevels must hold one level per escalation (1): 0");
+    assertThatThrownBy(() -> new WhatIf.Comparison("Q", asOf, List.of(), List.of(row), List.of(), List.of(raised),
+        List.of(2))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("baselineLevels[0] must be within [0, the escalation's level 2): 2");
+    assertThatThrownBy(() -> new WhatIf.Row("KR-1", "Revenue", 0.4, Double.NaN, "at-risk", "off-track"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("probability must be within 0..1: NaN");
   }
 
   /**
