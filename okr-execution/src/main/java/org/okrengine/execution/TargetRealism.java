@@ -79,6 +79,18 @@ public final class TargetRealism {
 
   private TargetRealism() {}
 
+  private static void finite(Double v, String name) {
+    if (v != null && !Double.isFinite(v)) {
+      throw new IllegalArgumentException(name + " must be finite: " + v);
+    }
+  }
+
+  private static void unit(Double v, String name) {
+    if (v != null && !(v >= 0 && v <= 1)) {
+      throw new IllegalArgumentException(name + " must be within 0..1: " + v);
+    }
+  }
+
   /**
    * The team's or the pool's key results.
    *
@@ -88,6 +100,20 @@ public final class TargetRealism {
    * @param high its upper end, or null
    */
   public record Counts(int keyResults, int hits, Double low, Double high) {
+    /**
+     * Validates.
+     *
+     * @throws IllegalArgumentException when {@code hits} is not within [0, keyResults] or an end is not within 0..1,
+     *     naming it
+     */
+    public Counts {
+      if (!(hits >= 0 && hits <= keyResults)) {
+        throw new IllegalArgumentException("hits must be within [0, keyResults = " + keyResults + "]: " + hits);
+      }
+      unit(low, "low");
+      unit(high, "high");
+    }
+
     static Counts of(int n, int hits) {
       if (n == 0) {
         return new Counts(0, 0, null, null);
@@ -110,7 +136,17 @@ public final class TargetRealism {
    * @param reached the largest move toward its target of the team's comparable key results, the same way
    * @param beyond whether {@code asked} is more than {@code reached}
    */
-  public record Record(boolean relative, double asked, double reached, boolean beyond) {}
+  public record Record(boolean relative, double asked, double reached, boolean beyond) {
+    /**
+     * Validates.
+     *
+     * @throws IllegalArgumentException when a move is not finite, naming it
+     */
+    public Record {
+      finite(asked, "asked");
+      finite(reached, "reached");
+    }
+  }
 
   /**
    * One key result's answer.
@@ -138,6 +174,31 @@ public final class TargetRealism {
       Double probability, Double targetAt70, Double prior, Double teamWeight, Double teamMedianProgress,
       Counts teamCounts,
       String group, Counts pool, Record record, String sentence) {
+    /**
+     * Validates: what {@link Review#toJson} writes (a row built with a chance of NaN was taken, and the document then
+     * failed with "v must be finite: NaN", naming no field).
+     *
+     * @throws IllegalArgumentException when a number is not finite or a chance or weight not within 0..1, naming it
+     * @throws NullPointerException when a field the document requires is null
+     */
+    public Row {
+      Objects.requireNonNull(id, "id must not be null");
+      Objects.requireNonNull(title, "title must not be null");
+      Objects.requireNonNull(team, "team must not be null");
+      Objects.requireNonNull(direction, "direction must not be null");
+      finite(baseline, "baseline");
+      finite(target, "target");
+      unit(probability, "probability");
+      finite(targetAt70, "targetAt70");
+      finite(prior, "prior");
+      unit(teamWeight, "teamWeight");
+      finite(teamMedianProgress, "teamMedianProgress");
+      Objects.requireNonNull(teamCounts, "teamCounts must not be null");
+      Objects.requireNonNull(group, "group must not be null");
+      Objects.requireNonNull(pool, "pool must not be null");
+      Objects.requireNonNull(sentence, "sentence must not be null");
+    }
+
     /** A row without the pool's weight ({@code prior} null), the constructor before {@code prior}. */
     public Row(String id, String title, String team, Direction direction, Double baseline, double target,
         Double probability, Double targetAt70, Double teamWeight, Double teamMedianProgress, Counts teamCounts,

@@ -1,6 +1,7 @@
 package org.okrengine.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.okrengine.model.CheckIn;
 import org.okrengine.model.Cycle;
+import org.okrengine.model.Direction;
 import org.okrengine.model.KeyResult;
 import org.okrengine.model.Metric;
 import org.okrengine.model.Objective;
@@ -327,5 +329,27 @@ class TargetRealismTest {
     TargetRealism.Row r = only(cycle("Q2", List.of(kr("KR-1", "a", Metric.of(0, 2, "deal"), null))),
         new TargetHistory().add(cycle("Q1", krs)));
     assertThat(r.sentence()).contains(" 0.6 deals would have had a 70% chance.");
+  }
+
+  /**
+   * The plan's public records, built by hand, took what {@code toJson()} cannot write: a row with a chance of NaN was
+   * built, and the document then failed with "v must be finite: NaN", naming no field; counts with more hits than key
+   * results were written as they came. They are refused when built, naming the field.
+   */
+  @Test
+  void records_builtByHand_validated() {
+    // 4 of 5 met: the Wilson 90% interval of the share met, as Counts.of gives it
+    TargetRealism.Counts pool = TargetRealism.Counts.of(5, 4);
+    TargetRealism.Row row = new TargetRealism.Row("KR-1", "Revenue", "growth", Direction.INCREASE, 1.2, 2.0, 0.55,
+        1.8, 5.0, 0.5, 0.9, pool, "all teams' increase key results in M EUR", pool,
+        new TargetRealism.Record(true, 0.67, 0.5, true), "A 55% chance.");
+    assertThat(new TargetRealism.Review("Q", 1, 5, 0, 0, List.of(row)).toJson()).contains("\"probability\": 0.55");
+    assertThatThrownBy(() -> new TargetRealism.Row("KR-1", "Revenue", "growth", Direction.INCREASE, 1.2, 2.0,
+        Double.NaN, 1.8, 5.0, 0.5, 0.9, pool, "all", pool, null, "A chance."))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("probability must be within 0..1: NaN");
+    assertThatThrownBy(() -> new TargetRealism.Counts(3, 4, 0.5, 0.9))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("hits must be within [0, keyResults = 3]: 4");
+    assertThatThrownBy(() -> new TargetRealism.Record(false, Double.POSITIVE_INFINITY, 2, true))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("asked must be finite: Infinity");
   }
 }
