@@ -408,8 +408,23 @@ public final class Forecaster {
     Objects.requireNonNull(cycle, "cycle must not be null");
     Objects.requireNonNull(asOf, "asOf must not be null");
     Objects.requireNonNull(milestones, "milestones must not be null");
-    List<CheckIn> seen = keyResult.checkInsAsOf(asOf);
-    return forecastSeen(keyResult, cycle, asOf, seen, milestones);
+    Instant at = withinReach(cycle, asOf);
+    List<CheckIn> seen = keyResult.checkInsAsOf(at);
+    return forecastSeen(keyResult, cycle, at, seen, milestones);
+  }
+
+  /**
+   * {@code asOf}, or the kernel's farthest instant from the cycle's start ({@code Kernel.MAX_DAYS}, some 2,700 years)
+   * on its side where it lies farther: there every figure is what it is farther out (before the start nothing is
+   * seen, after the end the outcome decides), and a date exists (LocalDate holds neither Instant.MIN nor Instant.MAX;
+   * an achieve key result reads the day).
+   */
+  private static Instant withinReach(Cycle cycle, Instant asOf) {
+    long reach = (long) (Kernel.MAX_DAYS * Cycle.SECONDS_PER_DAY);
+    Instant start = cycle.startInstant();
+    Instant first = start.minusSeconds(reach);
+    Instant last = start.plusSeconds(reach);
+    return asOf.isBefore(first) ? first : asOf.isAfter(last) ? last : asOf;
   }
 
   /**
@@ -851,12 +866,8 @@ public final class Forecaster {
     // the results land in the thread's scratch row of slots, read before the thread's next forecast
     Columns scratch = Columns.single();
     double[] slots = scratch.slots;
-    // an instant farther than the kernel reaches (Kernel.MAX_DAYS, some 2,700 years: Instant.MAX, a year typed 20260)
-    // is forecast at the kernel's farthest instant: before the start nothing is seen yet, after the end the outcome
-    // decides (forecastSeen), as replay() does for the same instant
-    double kernelAsOf = Math.max(-Kernel.MAX_DAYS, Math.min(Kernel.MAX_DAYS, asOfDays));
     Kernel.forecast(method, hyperparameters, stack, quantiles, level, quantiles85, times, values, 0, times.length,
-        lengthDays, kernelAsOf, b, t, confidence, ordinal, outcomeFromLastCheckIn, scratch, slots);
+        lengthDays, asOfDays, b, t, confidence, ordinal, outcomeFromLastCheckIn, scratch, slots);
     return fromSlots(method, slots, b, t, lengthDays, level);
   }
 

@@ -102,7 +102,9 @@ class StatusReplayTest {
    * statuses() and replay() do: one more than 1e6 days (the kernel's reach, about 2,700 years) from the start, as a
    * year typed 20260 for 2026 is, threw "lengthDays must be within [0.001,
    * 1000000.0], asOfDays and check-in times within +-1000000.0, ..." naming neither the instant nor its field, while
-   * replay() gave OFF_TRACK with chance 0 (KR-1 of the Q3 example) at the same instant.
+   * replay() gave OFF_TRACK with chance 0 (KR-1 of the Q3 example) at the same instant; and Instant.MIN or
+   * Instant.MAX, which no LocalDate holds, threw DateTimeException for an achieve key result (KR-3), which reads the
+   * day.
    */
   @Test
   void instantsBeyondTheKernelsReach_forecastAsTheReplayGivesThem() throws Exception {
@@ -113,7 +115,7 @@ class StatusReplayTest {
     // 2026-08-19 with the year mistyped, a year before the kernel's reach, and (with the year mistyped the other way)
     // 1,000 years after it: more than 1e6 days before and after the 2026 start
     List<Instant> far = List.of(Instant.parse("+20260-08-19T00:00:00Z"), Instant.parse("-0800-08-19T00:00:00Z"),
-        Instant.parse("5000-01-01T00:00:00Z"));
+        Instant.parse("5000-01-01T00:00:00Z"), Instant.MIN, Instant.MAX);
     for (KeyResult kr : okr.keyResults()) {
       var milestones = okr.milestonesOf(kr.id());
       List<Forecaster.Replayed> replayed = f.replay(kr, c, far, milestones);
