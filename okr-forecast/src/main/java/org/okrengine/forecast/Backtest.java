@@ -517,8 +517,8 @@ public final class Backtest {
     /**
      * Everything this accumulator has seen, as bytes for another process to {@linkplain #mergeBytes merge} or
      * {@linkplain #fromBytes rebuild} (for example a distributed job's partitions). Exact: merging the bytes gives
-     * what merging this accumulator would. The format ({@code BacktestBytes}: magic number, version 4, the settings,
-     * the counts and exact sums) is explicit; no Java serialisation.
+     * what merging this accumulator would. The format ({@code BacktestBytes}: magic number, version 5, the settings,
+     * the counts and exact sums, a CRC-32C) is explicit; no Java serialisation.
      */
     @Override
     public byte[] toBytes() {
@@ -536,7 +536,7 @@ public final class Backtest {
       } catch (IOException e) {
         throw new UncheckedIOException(e); // writing to memory does not fail
       }
-      return bytes.toByteArray();
+      return BacktestBytes.sealed(bytes.toByteArray());
     }
 
     /**
@@ -554,8 +554,9 @@ public final class Backtest {
       }
       Accumulator other = new Accumulator(backtest);
       other.settingsBytes = settings();
+      // the body, up to the checksum (BacktestBytes.read has checked it)
       try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, header.settings().length,
-          bytes.length - header.settings().length))) {
+          bytes.length - BacktestBytes.CHECKSUM - header.settings().length))) {
         other.cycles = in.readLong();
         other.keyResults = in.readLong();
         other.keyResultsFromLastCheckIn = in.readLong();
@@ -567,10 +568,10 @@ public final class Backtest {
         if (in.read() != -1) {
           throw new IllegalArgumentException("trailing bytes after a backtest accumulator");
         }
-        // no checksum: what no accumulator can hold (a count below 0, parts above their whole, key results without
-        // a cycle, a method's forecasts at an origin other than the key results scored, a sum NaN, infinite or out of
-        // its range) is refused, so that no NaN or negative count reaches the report, nor a count of key results its
-        // scores do not bear out; every problem found is listed
+        // beyond the checksum (which bytes forged or sealed anew pass): what no accumulator can hold (a count below
+        // 0, parts above their whole, key results without a cycle, a method's forecasts at an origin other than the
+        // key results scored, a sum NaN, infinite or out of its range) is refused, so that no NaN or negative count
+        // reaches the report, nor a count of key results its scores do not bear out; every problem found is listed
         List<String> problems = new ArrayList<>();
         long fromLast = other.keyResultsFromLastCheckIn;
         // every key result scored came from a cycle added (cycles counts those without a key result scored too, so
