@@ -91,6 +91,28 @@ class StandardInputTest {
   }
 
   @Test
+  void analyze_dash_commaFirstDocumentWhoseFirstLineEndsWithABrace_isOneDocument() throws IOException {
+    // the example written comma-first, one top-level field a line, its "cycle" first: the first line
+    // {"cycle": {"id": "2026-Q3", ...} begins with '{' and ends with '}' but is not a whole object (its outer brace is
+    // still open), and no other line begins with '{'. One valid document, read as the file is; before, the first line
+    // made it JSON Lines and every line was refused ("-:1: unexpected end-of-input: expected close marker for Object")
+    String compact = Files.readString(OkrTest.EXAMPLE).replaceAll("\\s*\\n\\s*", " ");
+    String cycle = compact.substring(compact.indexOf("\"cycle\""), compact.indexOf('}', compact.indexOf("\"cycle\"")) + 1);
+    String rest = compact.replace(cycle + ",", "").replaceFirst("^\\{\\s*", "")
+        .replaceAll(", (\"(teams|objectives|keyResults|dependencies|milestones|sources)\": )", "\n,$1");
+    String commaFirst = "{" + cycle + "\n," + rest;
+    String first = commaFirst.lines().findFirst().orElseThrow();
+    assertThat(first).startsWith("{\"cycle\"").endsWith("}");
+    assertThat(commaFirst.lines().skip(1).filter(l -> l.strip().startsWith("{"))).isEmpty();
+    OkrTest.Run fromFile = OkrTest.run("analyze", OkrTest.EXAMPLE.toString(), "--format", "json");
+    OkrTest.Run fromStdin = withStdin(commaFirst.getBytes(StandardCharsets.UTF_8), "analyze", "-", "--format",
+        "json");
+    assertThat(fromStdin.err()).isEmpty();
+    assertThat(fromStdin.code()).isEqualTo(0);
+    assertThat(fromStdin.out()).isEqualTo(fromFile.out());
+  }
+
+  @Test
   void analyze_dashWithBadDocument_problemsNameTheDash() {
     OkrTest.Run r = withStdin("{\"format\": \"okr-cycle/1\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
         "analyze", "-");
