@@ -480,7 +480,14 @@ public final class TargetRealism {
         reached = move;
       }
     }
-    return reached == Double.NEGATIVE_INFINITY ? null : new Record(relative, asked, reached, asked > reached);
+    if (reached == Double.NEGATIVE_INFINITY) {
+      return null;
+    }
+    // a baseline so small (1e-320) that a move relative to it overflows: the largest double, which compares and reads
+    // as the overflow did (">999,999%") and is finite, as Record requires
+    asked = Math.min(asked, Double.MAX_VALUE);
+    reached = Math.min(reached, Double.MAX_VALUE);
+    return new Record(relative, asked, reached, asked > reached);
   }
 
   private static String recordSentence(Record r, Metric m) {

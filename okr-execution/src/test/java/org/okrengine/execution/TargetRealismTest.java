@@ -130,6 +130,30 @@ class TargetRealismTest {
   }
 
   @Test
+  void review_baselineSoSmallTheRelativeMoveOverflows_recordAtTheLargestDoubleNotAnError() throws Exception {
+    // a baseline of 1e-320 (a subnormal double, which the cycle format takes) and a target of 2,000,000: the move asked,
+    // |2e6 - 1e-320| / 1e-320 = 2e326, is beyond the largest double (1.8e308) and overflowed to Infinity; a history
+    // key result with the same baseline ending at 1,500,000 moved as far (1.5e326). Record then refused Infinity,
+    // so okr plan failed in text as in JSON ("internal error: asked must be finite: Infinity") where the previous
+    // release printed the row. Both moves are now the largest double: not beyond (asked > reached is false), and the
+    // JSON writes a finite number
+    TargetHistory h = new TargetHistory().add(cycle("Q1", List.of(kr("H-1", "a", Metric.of(1e-320, 2e6, "EUR"),
+        1.5e6), kr("H-2", "a", Metric.of(100, 200, "EUR"), 180.0))));
+    OkrCycle planned = cycle("Q2", List.of(kr("KR-1", "a", Metric.of(1e-320, 2e6, "EUR"), null)));
+    TargetRealism.Row row = only(planned, h);
+    assertThat(row.record()).isEqualTo(new TargetRealism.Record(true, Double.MAX_VALUE, Double.MAX_VALUE, false));
+    assertThat(row.sentence()).doesNotContain("Beyond");
+    // beside a history of ordinary moves (at most +80%, 180 from 100) the ask is beyond it, as the text said before
+    TargetHistory ordinary = new TargetHistory().add(cycle("Q1", List.of(kr("H-2", "a", Metric.of(100, 200, "EUR"),
+        180.0))));
+    TargetRealism.Row beyond = only(planned, ordinary);
+    assertThat(beyond.record()).isEqualTo(new TargetRealism.Record(true, Double.MAX_VALUE, 0.8, true));
+    assertThat(beyond.sentence()).contains("it asks for a move of >999,999% of the baseline, and the most the team "
+        + "moved an increase key result was 80%.");
+    assertThat(TargetRealism.review(planned, ordinary).toJson()).contains("\"asked\": 1.7976931348623157E308");
+  }
+
+  @Test
   void review_achieveAndMaintain_theTeamsHitRateWithItsWilsonInterval() {
     List<KeyResult> krs = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
