@@ -3,6 +3,9 @@ package org.okrengine.connect;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -23,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.okrengine.model.CheckIn;
+import org.okrengine.model.SafeText;
 import org.okrengine.model.SourceStatus;
 
 /*
@@ -53,6 +57,36 @@ public final class CycleDocument {
         .withArrayEmptySeparator("");
     PRETTY = new DefaultPrettyPrinter(separators).withObjectIndenter(indenter).withArrayIndenter(indenter);
   }
+
+  /**
+   * The okr-cycle/1 writer's escapes (okr-model's {@code Jackson}): JSON's, and a backslash, {@code u} and four
+   * lower-case hex digits for every other character {@link SafeText#isUnsafe unsafe} to show (DEL, C1, U+2028, U+2029,
+   * the bidirectional controls, U+FEFF), so that a file the library wrote comes back byte for byte and no text a sync
+   * writes (a check-in's note, a source's lastError) holds them raw, as docs/FORMAT.md says of every output.
+   */
+  private static final class Unsafe extends CharacterEscapes {
+    private static final long serialVersionUID = 1L;
+    private final int[] ascii = standardAsciiEscapesForJSON();
+
+    Unsafe() {
+      ascii[0x7f] = ESCAPE_CUSTOM;
+    }
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return ascii;
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int ch) {
+      if (ch > 0xffff || Character.isSurrogate((char) ch) || !SafeText.isUnsafe((char) ch)) {
+        return null;
+      }
+      return new SerializedString(SafeText.appendEscape(new StringBuilder(6), (char) ch).toString());
+    }
+  }
+
+  private static final CharacterEscapes UNSAFE = new Unsafe();
 
   private CycleDocument() {}
 
@@ -216,6 +250,7 @@ public final class CycleDocument {
     StringWriter w = new StringWriter();
     try (JsonGenerator g = MAPPER.getFactory().createGenerator(w)) {
       g.setPrettyPrinter(PRETTY.createInstance());
+      g.setCharacterEscapes(UNSAFE);
       MAPPER.writeTree(g, root);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

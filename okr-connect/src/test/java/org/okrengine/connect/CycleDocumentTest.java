@@ -23,6 +23,26 @@ class CycleDocumentTest {
   }
 
   @Test
+  void rewrite_aCycleTheLibraryWroteWithUnsafeCharactersInItsText_byteIdenticalAndEscaped() throws Exception {
+    // a title with U+2028 (a line separator) and U+202E (a bidirectional override), a note with U+0085 (NEL): the
+    // okr-cycle/1 writer writes each as a JSON escape ("\u2028"), and a sync must give the file back byte for byte;
+    // before, the sync's writer put the raw characters back, so that okr sync rewrote every such file (and a
+    // lastError it recorded went in raw), though docs/FORMAT.md says no output holds them raw
+    String hand = Fixtures.CYCLE.replace("\"title\": \"Revenue\"", "\"title\": \"Evil\u2028Line\u202eTitle\"")
+        .replace("\"note\": \"by hand\"", "\"note\": \"by\u0085hand\"");
+    assertThat(hand).contains("\u2028").contains("\u0085");
+    String written = CycleJson.withDefaults().write(CycleJson.withDefaults().read(hand).cycle());
+    assertThat(written).contains("Evil\\u2028Line\\u202eTitle").doesNotContain("\u2028").doesNotContain("\u202e");
+    assertThat(CycleDocument.rewrite(written)).isEqualTo(written);
+    String synced = CycleDocument.withCheckIns(written, Map.of("KR-1", List.of(new CheckIn(
+        Instant.parse("2026-07-20T00:00:00Z"), 1.3, null, "from\u2029the source", List.of(), "finance"))));
+    assertThat(synced).contains("Evil\\u2028Line\\u202eTitle").contains("from\\u2029the source")
+        .doesNotContain("\u2028").doesNotContain("\u2029").doesNotContain("\u202e").doesNotContain("\u0085");
+    assertThat(CycleJson.withDefaults().read(synced).cycle().keyResult("KR-1").orElseThrow().title())
+        .isEqualTo("Evil\u2028Line\u202eTitle");
+  }
+
+  @Test
   void withCheckIns_nothingToAdd_returnsTheSameText() {
     String odd = "{ \"format\" : \"okr-cycle/1\" }";
     assertThat(CycleDocument.withCheckIns(odd, Map.of("KR-1", List.of()))).isSameAs(odd);
