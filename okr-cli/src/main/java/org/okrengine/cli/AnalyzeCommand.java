@@ -107,6 +107,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     if (history != null) {
       read.addAll(history);
     }
+    // the policy and the model are read too: --out over either replaced it with the report
+    read.addAll(OutOption.inputs(List.of(), policy, model.file));
     if (outFile != null && !AtomicFile.problems("--out", outFile, read).isEmpty()) {
       throw new BadInputException(AtomicFile.problems("--out", outFile, read));
     }

@@ -61,6 +61,28 @@ class CliBehaviourTest {
   }
 
   @Test
+  void analyze_outOntoItsModelOrPolicy_exit2NothingOverwritten(@TempDir Path dir) throws IOException {
+    // --model and --policy are inputs of okr analyze as its cycles are: before, "--out m.json" with "--model m.json"
+    // replaced the model with the text report (exit 0, "wrote m.json"), where okr backtest and okr retro refuse it
+    Path model = dir.resolve("m.json");
+    assertThat(OkrTest.run("fit", OkrTest.ROOT.resolve("examples/acme-2026-q2.json").toString(), "--out",
+        model.toString()).code()).isZero();
+    byte[] modelBefore = Files.readAllBytes(model);
+    OkrTest.Run m = OkrTest.run("analyze", OkrTest.EXAMPLE.toString(), "--as-of", "2026-08-19", "--model",
+        model.toString(), "--out", model.toString());
+    assertThat(m.code()).isEqualTo(2);
+    assertThat(m.err()).isEqualTo("--out: " + model + ": is one of the inputs, which it would overwrite\n");
+    assertThat(Files.readAllBytes(model)).isEqualTo(modelBefore);
+    Path policy = Files.writeString(dir.resolve("policy.json"), "{\"format\": \"okr-escalation-policy/1\"}");
+    OkrTest.Run p = OkrTest.run("analyze", OkrTest.EXAMPLE.toString(), "--as-of", "2026-08-19", "--policy",
+        policy.toString(), "--out", dir.resolve("./policy.json").toString());
+    assertThat(p.code()).isEqualTo(2);
+    assertThat(p.err()).isEqualTo("--out: " + dir.resolve("./policy.json") + ": is one of the inputs, which it would "
+        + "overwrite\n");
+    assertThat(Files.readString(policy)).isEqualTo("{\"format\": \"okr-escalation-policy/1\"}");
+  }
+
+  @Test
   void asOf_outsideTheCycleWithinTheLimits_warningThatSaysSo() {
     // the example runs 1 Jul to 30 Sep 2026; analysable from one cycle length before to one after
     OkrTest.Run after = OkrTest.run("analyze", OkrTest.EXAMPLE.toString(), "--as-of", "2026-10-15", "--format", "json");
