@@ -299,11 +299,14 @@ final class ModelReader {
     problems.add(new Problem(path, message));
   }
 
-  /** A value for a message: strings quoted with control characters escaped, and cut at 80 characters. */
+  /**
+   * A value for a message: strings quoted with control characters escaped, and cut at 80 code points (as the other
+   * readers cut theirs: 80 UTF-16 units split a character beyond the BMP, an emoji, in two).
+   */
   private static String describe(Object v) {
     if (v instanceof String s) {
-      String q = ForecastModel.quote(s.length() > 80 ? s.substring(0, 80) + "..." : s);
-      return q;
+      return ForecastModel.quote(s.codePointCount(0, s.length()) > 80
+          ? s.substring(0, s.offsetByCodePoints(0, 80)) + "..." : s);
     }
     if (v instanceof Map) {
       return "an object";

@@ -378,6 +378,13 @@ class MovementAwareTest {
         .hasMessageContaining("fittedOn.basedOn: must name a model, or be null or absent for none: \"\"")
         .hasMessageContaining("fittedOn.firstStart: must not be after fittedOn.lastEnd (2021-01-01 > 2020-09-30)");
     assertThatThrownBy(() -> ForecastModel.fromJson("{\"format\": ")).isInstanceOf(InvalidModelException.class);
+    // a long format quoted in its first 80 code points: 79 letters and an emoji (two UTF-16 units) were cut after
+    // the emoji's first half, an unpaired surrogate in the message
+    String emoji = "\uD83D\uDE80";
+    String longFormat = ForecastModel.defaults().toJson()
+        .replace("\"okr-forecast-model/1\"", "\"" + "a".repeat(79) + emoji + "tail\"");
+    assertThatThrownBy(() -> ForecastModel.fromJson(longFormat)).isInstanceOf(InvalidModelException.class)
+        .hasMessageContaining(": \"" + "a".repeat(79) + "\\ud83d\\ude80...\""); // quote escapes beyond ASCII
     assertThatThrownBy(() -> ForecastModel.fromJson("[]")).isInstanceOf(InvalidModelException.class)
         .hasMessageContaining("must be a JSON object");
   }
