@@ -238,6 +238,7 @@ public final class ForecastModel {
    * @throws IllegalArgumentException on an unknown name or a weight outside [-50, 50]
    */
   public static ForecastModel of(String name, Hyperparameters hyperparameters, Map<String, Double> weights) {
+    Objects.requireNonNull(weights, "weights must not be null");
     double[] w = new double[Stack.FEATURES];
     for (Map.Entry<String, Double> e : weights.entrySet()) {
       int k = Arrays.asList(Stack.NAMES).indexOf(e.getKey());

@@ -286,6 +286,9 @@ class MovementAwareTest {
     java.util.Map<String, Double> w = new java.util.LinkedHashMap<>(plain.weights());
     w.put("ordinal", -3.0);
     ForecastModel heavy = ForecastModel.of("ordinal-heavy", plain.hyperparameters(), w);
+    // null weights named, as every other argument is (it was the JVM's own message, which a flag turns off)
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ForecastModel.of("x", plain.hyperparameters(), null))
+        .isInstanceOf(NullPointerException.class).hasMessage("weights must not be null");
     double p0 = Forecaster.withDefaults().forecast(kr, QUARTER, week(QUARTER, 6.5)).probabilityOfTarget();
     double p1 = Forecaster.withDefaults().withModel(heavy).forecast(kr, QUARTER, week(QUARTER, 6.5))
         .probabilityOfTarget();

@@ -52,6 +52,7 @@ public final class Retrospective {
    * @throws IllegalArgumentException when empty
    */
   public Retrospective withGroupings(Set<Grouping> groupings) {
+    Objects.requireNonNull(groupings, "groupings must not be null");
     if (groupings.isEmpty()) {
       throw new IllegalArgumentException("groupings must not be empty");
     }

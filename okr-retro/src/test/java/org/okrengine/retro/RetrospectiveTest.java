@@ -412,6 +412,9 @@ class RetrospectiveTest {
         .containsExactly(Grouping.UNIT);
     assertThatThrownBy(() -> Retrospective.withDefaults().withGroupings(Set.of()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("groupings");
+    // null named, as every other argument is (it was the JVM's own message, which a flag turns off)
+    assertThatThrownBy(() -> Retrospective.withDefaults().withGroupings(null))
+        .isInstanceOf(NullPointerException.class).hasMessage("groupings must not be null");
     assertThatThrownBy(() -> Retrospective.withDefaults().newAccumulator()
         .merge(Retrospective.withDefaults().withoutForecasts().newAccumulator()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("same settings");
