@@ -332,8 +332,15 @@ abstract class TreeReader {
     if (d == null) {
       return null;
     }
-    if (d != Math.rint(d) || d < Integer.MIN_VALUE || d > Integer.MAX_VALUE) {
+    if (d != Math.rint(d)) {
       problems.add(problem(path, "must be a whole number: " + d));
+      return null;
+    }
+    if (d < Integer.MIN_VALUE || d > Integer.MAX_VALUE) {
+      // whole, but beyond what the field holds: the range beside the value ("must be a whole number: 1.0E308" read
+      // as if 1e308 had a fraction)
+      problems.add(problem(path, "must be a whole number within " + Integer.MIN_VALUE + ".." + Integer.MAX_VALUE
+          + ": " + describe(v)));
       return null;
     }
     return (int) d.doubleValue();

@@ -165,6 +165,11 @@ class EscalationPolicyJsonTest {
     assertThatThrownBy(() -> JSON.read("{\"graceDays\": 1.5, \"levels\": [{\"level\": 1, \"to\": \"a\", "
         + "\"forDays\": 1}]}")).hasMessage("1 problem in the escalation policy:\ngraceDays: must be a whole number: "
             + "1.5");
+    // whole, but beyond an int: the range beside the value (it read "must be a whole number: 1.0E308", as if 1e308
+    // had a fraction)
+    assertThatThrownBy(() -> JSON.read("{\"graceDays\": 1e308, \"levels\": [{\"level\": 1, \"to\": \"a\", "
+        + "\"forDays\": 1}]}")).hasMessage("1 problem in the escalation policy:\ngraceDays: must be a whole number "
+            + "within -2147483648..2147483647: 1.0E308");
   }
 
   @Test
