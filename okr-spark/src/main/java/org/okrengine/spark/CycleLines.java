@@ -36,16 +36,20 @@ public final class CycleLines {
    * exact however the files are split.
    */
   public static Dataset<Row> read(SparkSession spark, String... paths) {
-    return number(scan(spark, paths));
+    Dataset<Row> n = number(scan(spark, paths));
+    return n.withColumn("value", col("value").cast("string")); // the text, as SCHEMA says
   }
 
   /**
    * The lines of {@code paths} as Spark reads them, {@code (file, start, value)} with the start of each line's block:
    * enough to score the valid lines, which need no number ({@link #number} numbers them when a line is rejected).
+   * The value is the line's bytes as read (binary), so that bytes that are not UTF-8 reject the line as the okr
+   * command does, where Spark's strings would have replaced them with U+FFFD.
    */
   static Dataset<Row> scan(SparkSession spark, String... paths) {
     return spark.read().text(paths)
-        .select(col("_metadata.file_path").as("file"), col("_metadata.file_block_start").as("start"), col("value"));
+        .select(col("_metadata.file_path").as("file"), col("_metadata.file_block_start").as("start"),
+            col("value").cast("binary").as("value"));
   }
 
   /** The lines of a {@link #scan}, numbered within their file: one more pass over the text, to count lines. */
@@ -65,7 +69,9 @@ public final class CycleLines {
       }
     }
     JavaRDD<Row> numbered = raw.javaRDD().mapPartitions(new Number(before));
-    return spark.createDataFrame(numbered, SCHEMA);
+    // the value as the scan has it (its bytes, from a file)
+    return spark.createDataFrame(numbered, new StructType().add(SCHEMA.apply("file")).add(SCHEMA.apply("line"))
+        .add("value", raw.schema().apply("value").dataType(), false));
   }
 
   /**
@@ -118,7 +124,7 @@ public final class CycleLines {
             line = b;
           }
           line++;
-          return RowFactory.create(f, line, r.getString(2));
+          return RowFactory.create(f, line, r.get(2));
         }
       };
     }

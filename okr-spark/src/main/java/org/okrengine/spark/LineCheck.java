@@ -1,5 +1,9 @@
 package org.okrengine.spark;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.okrengine.deps.DependencyGraph;
@@ -19,12 +23,39 @@ final class LineCheck {
   /** The outcome of one non-blank line: the cycle, or its problems (each {@code path: message}). */
   record Outcome(OkrCycle cycle, List<String> problems, int warnings) {}
 
-  static boolean isBlank(String text) {
-    return text.isBlank();
+  /**
+   * Whether a line's value (a {@code String}, or its bytes as Spark read them from a file) is blank, as the okr
+   * command skips it: a line whose bytes are not UTF-8 is never blank.
+   */
+  static boolean isBlank(Object value) {
+    if (value instanceof byte[] b) {
+      for (byte x : b) {
+        if (x > ' ' && x < 0x7F) {
+          return false; // a printable ASCII character: the usual first byte of a document
+        }
+      }
+      return isUtf8(b) && new String(b, StandardCharsets.UTF_8).isBlank();
+    }
+    return ((String) value).isBlank();
   }
 
-  static Outcome check(long lineNumber, String text) {
-    JsonLine l = CycleJson.withDefaults().line(lineNumber, text);
+  private static boolean isUtf8(byte[] b) {
+    try {
+      StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Checks one non-blank line: {@code value} its text, or its bytes as read from a file (checked as UTF-8 strictly,
+   * as the okr command reads a file: bytes that are not UTF-8 reject the line).
+   */
+  static Outcome check(long lineNumber, Object value) {
+    JsonLine l = value instanceof byte[] b ? CycleJson.withDefaults().line(lineNumber, b)
+        : CycleJson.withDefaults().line(lineNumber, (String) value);
     int warnings = l.warnings().size();
     if (!l.isValid()) {
       return new Outcome(null, strings(l.errors()), warnings);

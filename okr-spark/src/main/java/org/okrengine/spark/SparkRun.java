@@ -77,7 +77,7 @@ final class SparkRun {
     public Iterator<long[]> call(Iterator<Row> rows) {
       ResultTimingEvidence e = ResultTimingEvidence.NONE;
       while (rows.hasNext()) {
-        String text = rows.next().getString(0);
+        Object text = rows.next().get(0);
         if (LineCheck.isBlank(text)) {
           continue;
         }
@@ -117,7 +117,7 @@ final class SparkRun {
       long rejected = 0;
       long warnings = 0;
       while (rows.hasNext()) {
-        String text = rows.next().getString(0);
+        Object text = rows.next().get(0);
         if (LineCheck.isBlank(text)) {
           continue;
         }
@@ -161,7 +161,7 @@ final class SparkRun {
       List<Row> out = new ArrayList<>();
       while (rows.hasNext()) {
         Row r = rows.next();
-        String text = r.getString(2);
+        Object text = r.get(2);
         if (LineCheck.isBlank(text)) {
           continue;
         }

@@ -141,6 +141,38 @@ class RejectsTest {
   }
 
   @Test
+  void engineSpark_bytesThatAreNotUtf8_rejectTheLineAsTheOkrCommandDoes() throws IOException {
+    // line 3 of good.jsonl with C0 AF (an overlong '/', never UTF-8) in a string: Spark's strings replaced them
+    // with U+FFFD and the line was scored (exit 0), where the okr command rejects it at their column
+    List<String> lines = Files.readAllLines(good);
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    for (int i = 0; i < 5; i++) {
+      byte[] line = lines.get(i).getBytes(StandardCharsets.UTF_8);
+      if (i == 2) {
+        String text = lines.get(i);
+        int at = text.indexOf("\"name\":\"") + "\"name\":\"".length();
+        assertThat(at).isGreaterThan(8);
+        bytes.write(text.substring(0, at).getBytes(StandardCharsets.UTF_8));
+        bytes.write(new byte[] {(byte) 0xC0, (byte) 0xAF});
+        bytes.write(text.substring(at).getBytes(StandardCharsets.UTF_8));
+      } else {
+        bytes.write(line);
+      }
+      bytes.write('\n');
+    }
+    Path notUtf8 = Files.write(dir.resolve("not-utf8.jsonl"), bytes.toByteArray());
+    SparkTestSupport.Run local = okr("backtest", "--format", "json", notUtf8.toString());
+    SparkTestSupport.Run onSpark = okr("backtest", "--format", "json", notUtf8.toString(), "--engine", "spark");
+    assertThat(local.code()).isEqualTo(2);
+    assertThat(local.err()).contains(notUtf8 + ":3: invalid UTF-8: bytes C0 AF (column ");
+    assertThat(onSpark.code()).as(onSpark.out()).isEqualTo(2);
+    assertThat(onSpark.err()).isEqualTo(local.err());
+    SparkResult<BacktestReport> r = SparkBacktest.withDefaults().run(spark, notUtf8.toString());
+    assertThat(r.rejectedLines()).isEqualTo(1);
+    assertThat(r.cycles()).isEqualTo(4);
+  }
+
+  @Test
   void jobOutput_logsTheSkippedLinesAsTheOkrCommandWordsThem() throws IOException {
     SparkResult<BacktestReport> r = SparkBacktest.withDefaults().run(spark, mixed.toString());
     Path out = dir.resolve("logged.json");

@@ -232,6 +232,46 @@ public final class CycleJson {
     return parse(text, lineNumber - 1).toLine(lineNumber);
   }
 
+  /**
+   * Reads line {@code lineNumber} of a JSON Lines input given as its UTF-8 bytes, its line end removed, exactly as
+   * {@link #lines(Path)} reads it: bytes that are not UTF-8 are the line's error at their column
+   * ({@code line 7, column 40: invalid UTF-8: bytes C0 AF}), never replaced. For readers that split the input
+   * themselves and keep its bytes, such as a distributed job (decoding the bytes leniently first would accept such a
+   * line). Blank lines are the caller's to skip.
+   *
+   * @throws IllegalArgumentException when {@code lineNumber} is below 1
+   */
+  public JsonLine line(long lineNumber, byte[] utf8) {
+    Objects.requireNonNull(utf8, "utf8 must not be null");
+    if (lineNumber < 1) {
+      throw new IllegalArgumentException("lineNumber must be at least 1: " + lineNumber);
+    }
+    String text;
+    try {
+      text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(utf8)).toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      // the file reader's own decoder names the first bad bytes and their column; the line is this one
+      try {
+        LineSource.Line l = new LineSource(new Utf8.Decoder(new java.io.ByteArrayInputStream(utf8)),
+            maxDocumentBytes).next();
+        Problem p = l.problem();
+        if (p != null && p.path().startsWith("line 1, ")) {
+          p = new Problem("line " + lineNumber + ", " + p.path().substring("line 1, ".length()), p.message());
+        }
+        if (p != null) {
+          return CycleReader.Outcome.failed(List.of(p)).toLine(lineNumber);
+        }
+      } catch (IOException io) {
+        throw new UncheckedIOException(io); // reading bytes in memory does not fail
+      }
+      throw new IllegalStateException("the strict decoder accepted what it refused", e);
+    }
+    return line(lineNumber, text);
+  }
+
   /** Parses and validates one document held in memory; {@code lineOffset} shifts line numbers in problems. */
   private CycleReader.Outcome parse(String json, long lineOffset) {
     if (Utf8.exceeds(json, maxDocumentBytes)) {

@@ -808,6 +808,32 @@ class CycleJsonTest {
   }
 
   @Test
+  void lineOfBytes_readsOneLineAsTheFileReaderDoes(@TempDir Path dir) throws IOException {
+    // the lines of lines_fileWithInvalidUtf8_badLineReportedWithNumber_othersRead, given one by one as their bytes
+    String bad = MINIMAL.replace(q("'title': 'T'"), q("'title': 'T@'"));
+    byte[][] raw = {MINIMAL.getBytes(StandardCharsets.UTF_8), withBytes(bad, 0xC0, 0xAF),
+        withBytes("@" + MINIMAL, 0xFF, 0xFE), withBytes(bad, 0xE2, 0x82)};
+    Path file = dir.resolve("c.jsonl");
+    try (OutputStream out = Files.newOutputStream(file)) {
+      for (byte[] r : raw) {
+        out.write(r);
+        out.write('\n');
+      }
+    }
+    List<JsonLine> streamed;
+    try (Stream<JsonLine> s = JSON.lines(file)) {
+      streamed = s.toList();
+    }
+    for (int i = 0; i < raw.length; i++) {
+      assertThat(JSON.line(i + 1, raw[i])).isEqualTo(streamed.get(i));
+    }
+    // column: where '@' stood, as the file reader reports it
+    assertThat(JSON.line(7, raw[1]).errors()).extracting(Problem::toString)
+        .containsExactly("line 7, column " + (bad.indexOf('@') + 1) + ": invalid UTF-8: bytes C0 AF");
+    assertThatThrownBy(() -> JSON.line(0, raw[0])).hasMessage("lineNumber must be at least 1: 0");
+  }
+
+  @Test
   void lines_fileWithInvalidUtf8AcrossBuffers_everyLineChecked(@TempDir Path dir) throws IOException {
     // lines longer than the 8,192-byte read buffer; the first bad sequence starts at its last byte, 8,191
     Path file = dir.resolve("c.jsonl");
