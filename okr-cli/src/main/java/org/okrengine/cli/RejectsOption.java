@@ -90,13 +90,18 @@ public final class RejectsOption {
   }
 
   /**
-   * The report of a run on another engine: exit code 2 when the input could not be read; otherwise its rejected
-   * lines as {@link #handle} treats them.
+   * The report of a run on another engine: exit code 2 when the input could not be read; otherwise its warnings on
+   * {@code err}, then its rejected lines as {@link #handle} treats them.
    */
   <R> R reportOf(DistributedEngine.Run<R> run, PrintWriter err) {
     if (run.report() == null) {
       throw new BadInputException(run.problems());
     }
+    // before the rejects, as the okr command prints the warnings of what it read
+    for (String w : run.warnings()) {
+      err.println(ConsoleText.printable(w));
+    }
+    err.flush();
     handle(run.problems(), run.rejectedLines(), run.lines(), err);
     return run.report();
   }

@@ -63,8 +63,16 @@ public interface DistributedEngine {
    *     order of the files and of the lines); without one, why there is none
    * @param lines non-blank lines read
    * @param rejectedLines lines rejected, at most {@code lines}
+   * @param warnings the warnings of the lines read ({@code file:line: warning: path: message}, in the order of the
+   *     files and of the lines), as the okr command prints them: the first ones, with a last line counting the rest
+   *     ({@code ... and 7 more warnings})
    */
-  record Run<R>(R report, List<String> problems, long lines, long rejectedLines) {
+  record Run<R>(R report, List<String> problems, long lines, long rejectedLines, List<String> warnings) {
+    /** A run without warnings. */
+    public Run(R report, List<String> problems, long lines, long rejectedLines) {
+      this(report, problems, lines, rejectedLines, List.of());
+    }
+
     /**
      * Validates and copies.
      *
@@ -73,6 +81,7 @@ public interface DistributedEngine {
      */
     public Run {
       problems = List.copyOf(problems);
+      warnings = List.copyOf(warnings);
       if (report == null && problems.isEmpty()) {
         throw new IllegalArgumentException("a run without problems must have a report");
       }

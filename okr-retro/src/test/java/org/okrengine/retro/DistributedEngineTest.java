@@ -22,6 +22,11 @@ class DistributedEngineTest {
     DistributedEngine.Run<String> run = new DistributedEngine.Run<>("report", problems, 5, 1);
     problems.clear();
     assertThat(run.problems()).containsExactly("a.jsonl:3: cycle: missing");
+    assertThat(run.warnings()).isEmpty();
+    List<String> warnings = new ArrayList<>(List.of("a.jsonl:2: warning: colour: unknown field"));
+    DistributedEngine.Run<String> warned = new DistributedEngine.Run<>("report", List.of(), 5, 0, warnings);
+    warnings.clear();
+    assertThat(warned.warnings()).containsExactly("a.jsonl:2: warning: colour: unknown field");
     assertThat(new DistributedEngine.Run<String>(null, List.of("a.jsonl: no such file"), 0, 0).report()).isNull();
   }
 

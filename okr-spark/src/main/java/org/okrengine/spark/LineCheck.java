@@ -20,8 +20,11 @@ import org.okrengine.model.json.JsonLine;
 final class LineCheck {
   private LineCheck() {}
 
-  /** The outcome of one non-blank line: the cycle, or its problems (each {@code path: message}). */
-  record Outcome(OkrCycle cycle, List<String> problems, int warnings) {}
+  /**
+   * The outcome of one non-blank line: the cycle, or its problems (each {@code path: message}), and its warnings
+   * (each {@code path: message}, of a valid or a rejected line).
+   */
+  record Outcome(OkrCycle cycle, List<String> problems, List<String> warnings) {}
 
   /**
    * Whether a line's value (a {@code String}, or its bytes as Spark read them from a file) is blank, as the okr
@@ -56,7 +59,7 @@ final class LineCheck {
   static Outcome check(long lineNumber, Object value) {
     JsonLine l = value instanceof byte[] b ? CycleJson.withDefaults().line(lineNumber, b)
         : CycleJson.withDefaults().line(lineNumber, (String) value);
-    int warnings = l.warnings().size();
+    List<String> warnings = strings(l.warnings());
     if (!l.isValid()) {
       return new Outcome(null, strings(l.errors()), warnings);
     }

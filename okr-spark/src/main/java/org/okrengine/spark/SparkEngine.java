@@ -11,6 +11,8 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.functions;
 import org.okrengine.forecast.Backtest;
 import org.okrengine.forecast.BacktestReport;
 import org.okrengine.retro.DistributedEngine;
@@ -26,6 +28,9 @@ import org.okrengine.retro.Retrospective;
 public final class SparkEngine implements DistributedEngine {
   /** At most this many problems are listed; the rest are counted. */
   static final int MAX_PROBLEMS = 1000;
+
+  /** At most this many warnings are listed; the rest are counted (as the okr command does). */
+  static final int MAX_WARNINGS = 20;
 
   @Override
   public String name() {
@@ -89,8 +94,39 @@ public final class SparkEngine implements DistributedEngine {
           problems.add("... and " + (result.rejectedLines() - rows.size()) + " more rejected lines");
         }
       }
-      return new Run<>(result.report(), problems, result.lines(), result.rejectedLines());
+      return new Run<>(result.report(), problems, result.lines(), result.rejectedLines(),
+          warnings(result, files, given));
     }
+  }
+
+  /**
+   * The first {@link #MAX_WARNINGS} warnings of the lines, in the order of the command line and of the lines, as
+   * {@code file:line: warning: path: message}, and a line counting the rest, as the okr command prints them.
+   */
+  private static List<String> warnings(SparkResult<?> result, List<Path> files, Map<Path, Path> given) {
+    List<String> out = new ArrayList<>();
+    if (result.warnings() == 0) {
+      return out;
+    }
+    // at most the first MAX_WARNINGS lines of each file reach the driver
+    Dataset<Row> firstOfEachFile = result.warned()
+        .withColumn("n", functions.row_number().over(Window.partitionBy("file").orderBy("line")))
+        .where(functions.col("n").leq(MAX_WARNINGS)).drop("n");
+    List<Row> rows = new ArrayList<>(firstOfEachFile.collectAsList());
+    List<Path> order = files.stream().map(f -> f.toAbsolutePath().normalize()).toList();
+    rows.sort(Comparator.<Row>comparingInt(r -> order.indexOf(path(r.getString(0))))
+        .thenComparingLong(r -> r.getLong(1)));
+    for (Row r : rows) {
+      for (String w : r.<String>getList(2)) {
+        if (out.size() < MAX_WARNINGS) {
+          out.add(displayName(r.getString(0), given) + ":" + r.getLong(1) + ": warning: " + w);
+        }
+      }
+    }
+    if (result.warnings() > out.size()) {
+      out.add("... and " + (result.warnings() - out.size()) + " more warnings");
+    }
+    return out;
   }
 
   private static final java.util.regex.Pattern MALFORMED = java.util.regex.Pattern.compile(

@@ -21,9 +21,10 @@ public final class SparkResult<R> {
   private final long warnings;
   private final Supplier<Dataset<Row>> rejects;
   private Dataset<Row> rejectsDataset;
+  private final Supplier<Dataset<Row>> warned;
 
   SparkResult(String job, R report, String json, long lines, long cycles, long rejectedLines, long warnings,
-      Supplier<Dataset<Row>> rejects) {
+      Supplier<Dataset<Row>> rejects, Supplier<Dataset<Row>> warned) {
     this.job = job;
     this.report = report;
     this.json = json;
@@ -32,6 +33,15 @@ public final class SparkResult<R> {
     this.rejectedLines = rejectedLines;
     this.warnings = warnings;
     this.rejects = rejects;
+    this.warned = warned;
+  }
+
+  /**
+   * The lines with warnings, {@code (file, line, warnings)} with every warning ({@code path: message}) of each;
+   * computed when used (numbering the lines, then a pass that parses).
+   */
+  Dataset<Row> warned() {
+    return warned.get();
   }
 
   /** The job's name in logs: {@code backtest} or {@code retro}. */

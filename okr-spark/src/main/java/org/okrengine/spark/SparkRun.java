@@ -31,6 +31,12 @@ final class SparkRun {
       .add("line", DataTypes.LongType, false)
       .add("problems", DataTypes.createArrayType(DataTypes.StringType, false), false);
 
+  /** The schema of the lines with warnings: {@code file}, {@code line}, every {@code warning} of the line. */
+  static final StructType WARNED = new StructType()
+      .add("file", DataTypes.StringType, false)
+      .add("line", DataTypes.LongType, false)
+      .add("warnings", DataTypes.createArrayType(DataTypes.StringType, false), false);
+
   private SparkRun() {}
 
   /** Runs over numbered lines ({@link CycleLines#SCHEMA}). */
@@ -54,8 +60,13 @@ final class SparkRun {
       return n.sparkSession().createDataFrame(n.select("file", "line", "value").javaRDD()
           .mapPartitions(new Rejects()), REJECTS);
     };
+    Supplier<Dataset<Row>> warned = () -> {
+      Dataset<Row> n = numbered.get();
+      return n.sparkSession().createDataFrame(n.select("file", "line", "value").javaRDD()
+          .mapPartitions(new Warned()), WARNED);
+    };
     return new SparkResult<>(kernel.name(), report, kernel.json(report), total.lines, total.cycles, total.rejected,
-        total.warnings, rejects);
+        total.warnings, rejects, warned);
   }
 
   /**
@@ -124,7 +135,7 @@ final class SparkRun {
         lines++;
         // a valid document reads the same on any line; a rejected one is numbered later, for the rejects only
         LineCheck.Outcome o = LineCheck.check(1, text);
-        warnings += o.warnings();
+        warnings += o.warnings().size();
         if (o.cycle() == null) {
           rejected++;
         } else {
@@ -149,6 +160,28 @@ final class SparkRun {
     @Override
     public Partial call(Partial a, Partial b) {
       return Partial.merge(kernel, a, b);
+    }
+  }
+
+  /** The lines of a partition that have warnings, with every warning; parses only, and only when asked. */
+  private static final class Warned implements FlatMapFunction<Iterator<Row>, Row> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Iterator<Row> call(Iterator<Row> rows) {
+      List<Row> out = new ArrayList<>();
+      while (rows.hasNext()) {
+        Row r = rows.next();
+        Object text = r.get(2);
+        if (LineCheck.isBlank(text)) {
+          continue;
+        }
+        LineCheck.Outcome o = LineCheck.check(r.getLong(1), text);
+        if (!o.warnings().isEmpty()) {
+          out.add(RowFactory.create(r.getString(0), r.getLong(1), o.warnings().toArray(new String[0])));
+        }
+      }
+      return out.iterator();
     }
   }
 

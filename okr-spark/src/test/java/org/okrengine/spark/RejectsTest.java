@@ -173,6 +173,33 @@ class RejectsTest {
   }
 
   @Test
+  void engineSpark_printsTheWarningsAsTheOkrCommandDoes() throws IOException {
+    // every other line of good.jsonl with two unknown fields, and a file with one: 2 x 30 + 1 = 61 warnings, of
+    // which the first 20 are listed (in the order of the command line, then of the lines) and 41 counted; on Spark
+    // none were printed
+    List<String> lines = Files.readAllLines(good);
+    StringBuilder many = new StringBuilder();
+    for (int i = 0; i < lines.size(); i++) {
+      String l = lines.get(i);
+      many.append(i % 2 == 0 ? "{\"colour\":1," + l.substring(1, l.length() - 1) + ",\"zz\":2}" : l).append('\n');
+    }
+    Path one = Files.writeString(dir.resolve("one-warning.jsonl"), "{\"colour\":1," + lines.get(0).substring(1)
+        + "\n", StandardCharsets.UTF_8);
+    Path warned = Files.writeString(dir.resolve("warned.jsonl"), many.toString(), StandardCharsets.UTF_8);
+    for (String command : new String[] {"backtest", "retro"}) {
+      SparkTestSupport.Run local = okr(command, "--format", "json", one.toString(), warned.toString());
+      SparkTestSupport.Run onSpark = okr(command, "--format", "json", one.toString(), warned.toString(), "--engine",
+          "spark");
+      assertThat(local.code()).isZero();
+      assertThat(onSpark.code()).isZero();
+      assertThat(local.err()).startsWith(one + ":1: warning: colour: unknown field\n" + warned
+          + ":1: warning: colour: unknown field\n").endsWith("\n... and 41 more warnings\n");
+      assertThat(onSpark.err()).as(command).isEqualTo(local.err());
+      assertThat(onSpark.out()).isEqualTo(local.out());
+    }
+  }
+
+  @Test
   void jobOutput_logsTheSkippedLinesAsTheOkrCommandWordsThem() throws IOException {
     SparkResult<BacktestReport> r = SparkBacktest.withDefaults().run(spark, mixed.toString());
     Path out = dir.resolve("logged.json");
