@@ -171,7 +171,7 @@ final class BacktestCommand implements Callable<Integer> {
     bt = bt.withForecaster(forecaster).withOutcomeFromLastCheckIn(outcomeFromLastCheckIn);
     DistributedEngine distributed = where.engine("backtest");
     if (distributed != null) {
-      finish(rejects.reportOf(distributed.backtest(where.master, files, bt, rejects.given()),
+      finish(rejects.reportOf(distributed.backtest(where.master(), files, bt, rejects.given()),
           spec.commandLine().getErr()), forecaster);
       return Okr.OK;
     }

@@ -98,7 +98,7 @@ final class RetroCommand implements Callable<Integer> {
     }
     DistributedEngine distributed = where.engine("retro");
     if (distributed != null) {
-      print(rejects.reportOf(distributed.retro(where.master, files, retro, rejects.given()),
+      print(rejects.reportOf(distributed.retro(where.master(), files, retro, rejects.given()),
           spec.commandLine().getErr()), forecaster);
       return Okr.OK;
     }

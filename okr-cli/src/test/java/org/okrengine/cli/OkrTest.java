@@ -569,4 +569,17 @@ class OkrTest {
       assertThat(bad.err()).isEqualTo("--engine: must be local or spark: 'flink'\n");
     }
   }
+
+  @Test
+  void master_withoutEngineSpark_isExit2NotIgnored() {
+    // the run went to this process, exit 0, as if yarn had been asked for nothing
+    Path q2 = ROOT.resolve("examples/acme-2026-q2.json");
+    for (String command : new String[] {"backtest", "retro"}) {
+      Run r = run(command, q2.toString(), "--master", "yarn", "--format", "json");
+      assertThat(r.code()).as(command).isEqualTo(2);
+      assertThat(r.out()).isEmpty();
+      assertThat(r.err()).isEqualTo("--master: only with --engine spark (this run is local): 'yarn'\n");
+      assertThat(run(command, q2.toString(), "--format", "json").code()).isZero();
+    }
+  }
 }
