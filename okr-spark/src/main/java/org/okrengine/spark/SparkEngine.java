@@ -59,7 +59,13 @@ public final class SparkEngine implements DistributedEngine {
     List<String> problems = new ArrayList<>();
     Map<Path, Path> given = new HashMap<>();
     for (Path f : files) {
-      if (!Files.isRegularFile(f)) {
+      if (Files.isDirectory(f)) {
+        // as the okr command says it (it read "no such file")
+        problems.add(f + ": is a directory; give the files in it (" + f.resolve("*.jsonl") + ")");
+      } else if (f.toString().equals("-") || Files.exists(f) && !Files.isRegularFile(f)) {
+        // the okr command reads these; Spark's executors read files (it read "no such file")
+        problems.add(f + ": --engine spark reads files, not standard input or a pipe: save it to a .jsonl file");
+      } else if (!Files.isRegularFile(f)) {
         problems.add(f + ": no such file");
       } else if (!isJsonLines(f)) {
         problems.add(f + ": --engine spark reads JSON Lines (.jsonl or .ndjson) only");

@@ -109,6 +109,19 @@ class RejectsTest {
     SparkTestSupport.Run missing = okr("retro", dir.resolve("none.jsonl").toString(), "--engine", "spark");
     assertThat(missing.code()).isEqualTo(2);
     assertThat(missing.err()).endsWith("none.jsonl: no such file\n");
+    // as the okr command says of a folder (Spark said "no such file" of one that is there, and of standard input)
+    Path folder = Files.createDirectories(dir.resolve("history.jsonl"));
+    SparkTestSupport.Run folderLocal = okr("retro", folder.toString());
+    assertThat(folderLocal.code()).isEqualTo(2);
+    assertThat(folderLocal.err()).isEqualTo(folder + ": is a directory; give the files in it (" + folder
+        + "/*.jsonl)\n");
+    SparkTestSupport.Run folderSpark = okr("retro", folder.toString(), "--engine", "spark");
+    assertThat(folderSpark.code()).isEqualTo(2);
+    assertThat(folderSpark.err()).isEqualTo(folderLocal.err());
+    SparkTestSupport.Run stdin = okr("backtest", "-", "--engine", "spark");
+    assertThat(stdin.code()).isEqualTo(2);
+    assertThat(stdin.err()).isEqualTo("-: --engine spark reads files, not standard input or a pipe: save it to a "
+        + ".jsonl file\n");
     Path single = Files.writeString(dir.resolve("x.json"), "{}");
     SparkTestSupport.Run notLines = okr("retro", single.toString(), "--engine", "spark");
     assertThat(notLines.code()).isEqualTo(2);
