@@ -253,13 +253,22 @@ public final class CycleJson {
           .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
           .decode(java.nio.ByteBuffer.wrap(utf8)).toString();
     } catch (java.nio.charset.CharacterCodingException e) {
-      // the file reader's own decoder names the first bad bytes and their column; the line is this one
+      // the file reader's own decoder names the first bad bytes and their column; the line is this one. After line
+      // 1 the bytes follow a line end, as in the file: a byte order mark there is a character of the line (counted in
+      // the column), not the mark of a file's start
       try {
-        LineSource.Line l = new LineSource(new Utf8.Decoder(new java.io.ByteArrayInputStream(utf8)),
-            maxDocumentBytes).next();
+        byte[] in = utf8;
+        if (lineNumber > 1) {
+          in = new byte[utf8.length + 1];
+          in[0] = '\n';
+          System.arraycopy(utf8, 0, in, 1, utf8.length);
+        }
+        LineSource source = new LineSource(new Utf8.Decoder(new java.io.ByteArrayInputStream(in)), maxDocumentBytes);
+        LineSource.Line l = lineNumber > 1 ? skipOne(source) : source.next();
         Problem p = l.problem();
-        if (p != null && p.path().startsWith("line 1, ")) {
-          p = new Problem("line " + lineNumber + ", " + p.path().substring("line 1, ".length()), p.message());
+        String at = "line " + l.number() + ", ";
+        if (p != null && p.path().startsWith(at)) {
+          p = new Problem("line " + lineNumber + ", " + p.path().substring(at.length()), p.message());
         }
         if (p != null) {
           return CycleReader.Outcome.failed(List.of(p)).toLine(lineNumber);
@@ -270,6 +279,12 @@ public final class CycleJson {
       throw new IllegalStateException("the strict decoder accepted what it refused", e);
     }
     return line(lineNumber, text);
+  }
+
+  /** The line after the next one of {@code source} (the empty line before the bytes of a line after line 1). */
+  private static LineSource.Line skipOne(LineSource source) throws IOException {
+    source.next();
+    return source.next();
   }
 
   /** Parses and validates one document held in memory; {@code lineOffset} shifts line numbers in problems. */

@@ -834,6 +834,41 @@ class CycleJsonTest {
   }
 
   @Test
+  void lineOfBytes_byteOrderMarkAfterLine1_isAColumn_asTheFileReaderCountsIt(@TempDir Path dir) throws IOException {
+    // line 2 begins with a byte order mark (files joined with cat), then has C0 AF where '@' stands: the file reader
+    // counts the mark as a character there (only a mark at the start of the file is not one), so the bad bytes are
+    // at column indexOf('@') + 2 (1-based, one more for the mark). Given alone, the bytes of line 2 were decoded as
+    // if they began a file: column indexOf('@') + 1, one less than the okr command says on the same line
+    String bad = MINIMAL.replace(q("'title': 'T'"), q("'title': 'T@'"));
+    byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    byte[] badBytes = withBytes(bad, 0xC0, 0xAF);
+    byte[] line2 = new byte[bom.length + badBytes.length];
+    System.arraycopy(bom, 0, line2, 0, bom.length);
+    System.arraycopy(badBytes, 0, line2, bom.length, badBytes.length);
+    Path file = dir.resolve("joined.jsonl");
+    try (OutputStream out = Files.newOutputStream(file)) {
+      out.write(MINIMAL.getBytes(StandardCharsets.UTF_8));
+      out.write('\n');
+      out.write(line2);
+      out.write('\n');
+    }
+    List<JsonLine> streamed;
+    try (Stream<JsonLine> s = JSON.lines(file)) {
+      streamed = s.toList();
+    }
+    assertThat(streamed.get(1).errors()).extracting(Problem::toString)
+        .containsExactly("line 2, column " + (bad.indexOf('@') + 2) + ": invalid UTF-8: bytes C0 AF");
+    assertThat(JSON.line(2, line2)).isEqualTo(streamed.get(1));
+    // on line 1 the mark is the file's own and not counted, by both
+    Path first = Files.write(dir.resolve("first.jsonl"), line2);
+    try (Stream<JsonLine> s = JSON.lines(first)) {
+      assertThat(JSON.line(1, line2)).isEqualTo(s.toList().get(0));
+    }
+    assertThat(JSON.line(1, line2).errors()).extracting(Problem::toString)
+        .containsExactly("line 1, column " + (bad.indexOf('@') + 1) + ": invalid UTF-8: bytes C0 AF");
+  }
+
+  @Test
   void lines_fileWithInvalidUtf8AcrossBuffers_everyLineChecked(@TempDir Path dir) throws IOException {
     // lines longer than the 8,192-byte read buffer; the first bad sequence starts at its last byte, 8,191
     Path file = dir.resolve("c.jsonl");
