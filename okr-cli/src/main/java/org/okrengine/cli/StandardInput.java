@@ -62,10 +62,10 @@ final class StandardInput {
    * Whether the spooled text is JSON Lines: two or more non-blank lines, the first of which looks like one whole JSON
    * object ({@link #wholeObject}), or more than half of which do. A document written over several lines begins with a
    * line that is not a whole object (its braces still open), and few of its lines are one (an array's last element); a
-   * JSON
-   * Lines stream with a line cut short or otherwise bad is still JSON Lines, so that its good lines are read and the
-   * bad one is reported by its number (before, one such line made the whole stream one document: "-:2: unexpected
-   * content after the end of the document").
+   * JSON Lines stream with a line cut short or otherwise bad is still JSON Lines, so that its good lines are read and
+   * the bad one is reported by its number (before, one such line made the whole stream one document: "-:2:
+   * unexpected content after the end of the document"). A byte order mark at the start is not part of the first
+   * line, as the readers skip it.
    */
   private static boolean jsonLines(Path file) throws IOException {
     int nonBlank = 0;
@@ -73,7 +73,12 @@ final class StandardInput {
     boolean firstIsObject = false;
     try (var lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String line;
+      boolean first = true;
       while ((line = lines.readLine()) != null) {
+        if (first && line.startsWith("\uFEFF")) {
+          line = line.substring(1); // the stream's byte order mark, which the readers skip
+        }
+        first = false;
         String t = line.strip();
         if (t.isEmpty()) {
           continue;

@@ -46,6 +46,24 @@ class StandardInputTest {
   }
 
   @Test
+  void backtest_dash_jsonLinesWithAByteOrderMark_sameAsTheFile(@TempDir Path dir) throws IOException {
+    // the two example quarters as JSON Lines saved with a byte order mark (as some Windows editors save): the file
+    // reads them, 2 cycles. From standard input the mark hid the first line's '{', so it was not a whole object and
+    // 1 of 2 lines is not more than half: the stream was read as one document, exit 2, "-:2: unexpected content
+    // after the end of the document (column 1)"
+    String q2 = Files.readString(OkrTest.ROOT.resolve("examples/acme-2026-q2.json")).replaceAll("\\s*\\n\\s*", " ");
+    String q3 = Files.readString(OkrTest.ROOT.resolve("examples/acme-2026-q3.json")).replaceAll("\\s*\\n\\s*", " ");
+    byte[] bytes = ("\uFEFF" + q2 + "\n" + q3 + "\n").getBytes(StandardCharsets.UTF_8);
+    Path file = Files.write(dir.resolve("two.jsonl"), bytes);
+    OkrTest.Run fromFile = OkrTest.run("backtest", file.toString(), "--format", "json");
+    OkrTest.Run fromStdin = withStdin(bytes, "backtest", "-", "--format", "json");
+    assertThat(fromFile.code()).as(fromFile.err()).isEqualTo(0);
+    assertThat(fromFile.out()).contains("\"cycles\": 2,");
+    assertThat(fromStdin.code()).as(fromStdin.err()).isEqualTo(0);
+    assertThat(fromStdin.out()).isEqualTo(fromFile.out());
+  }
+
+  @Test
   void backtest_dash_jsonLinesWithATruncatedLine_keepsTheGoodLines(@TempDir Path dir) throws IOException {
     // two whole cycles, then the first 200 characters of a third (a download cut short): read as JSON Lines, as the
     // same bytes in a .jsonl file are, the third line rejected and the two scored. Before, one line that was not a
