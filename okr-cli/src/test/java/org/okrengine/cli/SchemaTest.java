@@ -852,6 +852,27 @@ class SchemaTest {
   }
 
   @Test
+  void report_wholeNumbersBeyondAnInt_refusedByTheReaderAndTheSchema() {
+    // the reader holds every count of okr-report/1 to an int (3597e70 gave the schema's counts and levels its
+    // maximum, 2147483647 = Integer.MAX_VALUE); a team's keyResults is read the same way but its schema had only a
+    // minimum: 2147483648 passed the schema and failed the reader
+    String report = ReportJson.withDefaults().write(ExecutionEngine.withDefaults()
+        .analyze(q3, q3.cycle().instantOf(LocalDate.of(2026, 8, 19))));
+    String team = "\"teams\": [\n    {\n      \"id\": \"support\",\n      \"name\": \"Customer Support\",\n      "
+        + "\"keyResults\": ";
+    assertThat(report).contains(team + "6,");
+    for (String n : List.of("2147483648", "1e10")) {
+      String broken = report.replace(team + "6,", team + n + ",");
+      assertThat(broken).isNotEqualTo(report);
+      assertThatThrownBy(() -> ReportJson.withDefaults().read(broken)).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("keyResults: must be a whole number within -2147483648..2147483647: ");
+      assertThat(errors("okr-report/1", broken)).as(n).isNotEmpty();
+    }
+    String largest = report.replace(team + "6,", team + "2147483647,");
+    assertThat(errors("okr-report/1", largest)).isEmpty();
+  }
+
+  @Test
   void report_failingSourceEntry_validWrittenAndReadBack_lastValueOnRequiredOtherwise() {
     // jira is bound to KR-1 (fed by salesforce): never a value from it, so its entry has no lastValueOn
     OkrCycle c = q3.withSources(List.of(SourceStatus.failing("jira", Instant.parse("2026-08-13T07:30:00Z"),
