@@ -186,6 +186,40 @@ class RejectsTest {
   }
 
   @Test
+  void engineSpark_byteOrderMarksAndLineEnds_readAsTheOkrCommandReadsThem() throws IOException {
+    // the first five lines of good.jsonl as a Windows editor or cat might leave them: a byte order mark alone on line
+    // 1, CRLF line ends with trailing spaces and a tab, a lone CR, and line 4 beginning with a mark (a file joined
+    // with cat) with C0 AF in a name; both engines must read the same lines, reject the same one, say the same
+    List<String> lines = Files.readAllLines(good);
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    bytes.write(bom);
+    bytes.write("\r\n".getBytes(StandardCharsets.UTF_8));
+    bytes.write((lines.get(0) + "  \r\n" + lines.get(1) + "\t\r").getBytes(StandardCharsets.UTF_8));
+    bytes.write(bom);
+    String text = lines.get(2);
+    int at = text.indexOf("\"name\":\"") + "\"name\":\"".length();
+    bytes.write(text.substring(0, at).getBytes(StandardCharsets.UTF_8));
+    bytes.write(new byte[] {(byte) 0xC0, (byte) 0xAF});
+    bytes.write((text.substring(at) + "\n" + lines.get(3) + " \n").getBytes(StandardCharsets.UTF_8));
+    Path windows = Files.write(dir.resolve("windows.jsonl"), bytes.toByteArray());
+    Path rejectsLocal = dir.resolve("windows-local.txt");
+    Path rejectsSpark = dir.resolve("windows-spark.txt");
+    SparkTestSupport.Run local = okr("retro", "--format", "json", windows.toString(), "--rejects",
+        rejectsLocal.toString());
+    SparkTestSupport.Run onSpark = okr("retro", "--format", "json", windows.toString(), "--rejects",
+        rejectsSpark.toString(), "--engine", "spark");
+    assertThat(local.code()).as(local.err()).isZero();
+    assertThat(Files.readString(rejectsLocal)).startsWith(windows + ":4: invalid UTF-8: bytes C0 AF (column "
+        + (at + 2) + ")");
+    assertThat(local.err()).isEqualTo("okr: skipped 1 bad line of 4 (listed in " + rejectsLocal + ")\n");
+    assertThat(onSpark.code()).as(onSpark.err()).isZero();
+    assertThat(onSpark.err()).isEqualTo(local.err().replace(rejectsLocal.toString(), rejectsSpark.toString()));
+    assertThat(onSpark.out()).isEqualTo(local.out());
+    assertThat(Files.readString(rejectsSpark)).isEqualTo(Files.readString(rejectsLocal));
+  }
+
+  @Test
   void engineSpark_printsTheWarningsAsTheOkrCommandDoes() throws IOException {
     // every other line of good.jsonl with two unknown fields, and a file with one: 2 x 30 + 1 = 61 warnings, of
     // which the first 20 are listed (in the order of the command line, then of the lines) and 41 counted; on Spark

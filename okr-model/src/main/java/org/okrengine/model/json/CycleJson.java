@@ -161,7 +161,7 @@ public final class CycleJson {
             if (line == null) {
               return false;
             }
-          } while (line.text() != null && line.text().isBlank());
+          } while (line.text() != null && isBlank(line));
           action.accept(line(line));
           return true;
         } catch (IOException e) {
@@ -205,6 +205,16 @@ public final class CycleJson {
       CycleWriter.write(g, cycle);
     }
     out.write('\n');
+  }
+
+  /**
+   * Whether {@code line} is blank, its text on line 1 after the byte order mark that {@link #line(long, String)}
+   * skips there: a file saved with a mark and beginning with a blank line (Spark, whose reader drops the mark, skips
+   * it too).
+   */
+  private static boolean isBlank(LineSource.Line line) {
+    String t = line.text();
+    return (line.number() == 1 && t.startsWith("\uFEFF") ? t.substring(1) : t).isBlank();
   }
 
   private JsonLine line(LineSource.Line line) {

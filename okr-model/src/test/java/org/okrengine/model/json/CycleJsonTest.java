@@ -834,6 +834,22 @@ class CycleJsonTest {
   }
 
   @Test
+  void lines_byteOrderMarkThenABlankLine_skippedAsABlankLine(@TempDir Path dir) throws IOException {
+    // a file saved with a mark that begins with a blank line: the mark is skipped (docs/FORMAT.md), so line 1 is
+    // blank and skipped as any blank line; it was "line 1: document is empty", a rejected line, where Spark (whose
+    // reader drops the mark) skipped it. A mark on a later line is no file's mark: that line is not blank
+    Path file = dir.resolve("marked.jsonl");
+    Files.write(file, ("\uFEFF  \n" + MINIMAL + "\n\uFEFF\n").getBytes(StandardCharsets.UTF_8));
+    List<JsonLine> lines;
+    try (Stream<JsonLine> s = JSON.lines(file)) {
+      lines = s.toList();
+    }
+    assertThat(lines).extracting(JsonLine::lineNumber).containsExactly(2L, 3L);
+    assertThat(lines.get(0).isValid()).isTrue();
+    assertThat(lines.get(1).isValid()).isFalse();
+  }
+
+  @Test
   void lineOfBytes_byteOrderMarkAfterLine1_isAColumn_asTheFileReaderCountsIt(@TempDir Path dir) throws IOException {
     // line 2 begins with a byte order mark (files joined with cat), then has C0 AF where '@' stands: the file reader
     // counts the mark as a character there (only a mark at the start of the file is not one), so the bad bytes are
