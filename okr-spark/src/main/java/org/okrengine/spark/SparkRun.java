@@ -55,18 +55,17 @@ final class SparkRun {
     Partial total = values.mapPartitions(new Scan<>(kernel))
         .treeAggregate(zero, new Merge<>(kernel), new Merge<>(kernel), 2);
     R report = kernel.finish(kernel.fromBytes(total.state).report());
-    Supplier<Dataset<Row>> rejects = () -> {
-      Dataset<Row> n = numbered.get();
-      return n.sparkSession().createDataFrame(n.select("file", "line", "value").javaRDD()
-          .mapPartitions(new Rejects()), REJECTS);
-    };
-    Supplier<Dataset<Row>> warned = () -> {
-      Dataset<Row> n = numbered.get();
-      return n.sparkSession().createDataFrame(n.select("file", "line", "value").javaRDD()
-          .mapPartitions(new Warned()), WARNED);
-    };
     return new SparkResult<>(kernel.name(), report, kernel.json(report), total.lines, total.cycles, total.rejected,
-        total.warnings, rejects, warned);
+        total.warnings, listed(numbered, false, REJECTS), listed(numbered, true, WARNED));
+  }
+
+  /** The rejected lines ({@code warnings} false) or the lines with warnings of {@code numbered}, when asked for. */
+  private static Supplier<Dataset<Row>> listed(Supplier<Dataset<Row>> numbered, boolean warnings, StructType schema) {
+    return () -> {
+      Dataset<Row> n = numbered.get();
+      return n.sparkSession().createDataFrame(n.select("file", "line", "value").javaRDD()
+          .mapPartitions(new Listed(warnings)), schema);
+    };
   }
 
   /**
@@ -163,31 +162,17 @@ final class SparkRun {
     }
   }
 
-  /** The lines of a partition that have warnings, with every warning; parses only, and only when asked. */
-  private static final class Warned implements FlatMapFunction<Iterator<Row>, Row> {
+  /**
+   * The lines of a partition, each with every one of its warnings ({@code warnings}: the lines that have any) or with
+   * every problem ({@code !warnings}: the rejected lines); parses only (no forecasting), and only when asked.
+   */
+  private static final class Listed implements FlatMapFunction<Iterator<Row>, Row> {
     private static final long serialVersionUID = 1L;
+    private final boolean warnings;
 
-    @Override
-    public Iterator<Row> call(Iterator<Row> rows) {
-      List<Row> out = new ArrayList<>();
-      while (rows.hasNext()) {
-        Row r = rows.next();
-        Object text = r.get(2);
-        if (LineCheck.isBlank(text)) {
-          continue;
-        }
-        LineCheck.Outcome o = LineCheck.check(r.getLong(1), text);
-        if (!o.warnings().isEmpty()) {
-          out.add(RowFactory.create(r.getString(0), r.getLong(1), o.warnings().toArray(new String[0])));
-        }
-      }
-      return out.iterator();
+    Listed(boolean warnings) {
+      this.warnings = warnings;
     }
-  }
-
-  /** The rejected lines of a partition with every problem; parses only (no forecasting), and only when asked. */
-  private static final class Rejects implements FlatMapFunction<Iterator<Row>, Row> {
-    private static final long serialVersionUID = 1L;
 
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
@@ -199,8 +184,9 @@ final class SparkRun {
           continue;
         }
         LineCheck.Outcome o = LineCheck.check(r.getLong(1), text);
-        if (o.cycle() == null) {
-          out.add(RowFactory.create(r.getString(0), r.getLong(1), o.problems().toArray(new String[0])));
+        if (warnings ? !o.warnings().isEmpty() : o.cycle() == null) {
+          List<String> listed = warnings ? o.warnings() : o.problems();
+          out.add(RowFactory.create(r.getString(0), r.getLong(1), listed.toArray(new String[0])));
         }
       }
       return out.iterator();
