@@ -22,6 +22,28 @@ final class JsonNumbers {
     return Double.toString(v == 0 ? 0.0 : v);
   }
 
+  /**
+   * Checks that {@code v}, where given, is a number {@link #number} writes: finite.
+   *
+   * @throws IllegalArgumentException naming {@code name} and the value
+   */
+  static void requireFinite(Double v, String name) {
+    if (v != null && !Double.isFinite(v)) {
+      throw new IllegalArgumentException(name + " must be finite: " + v);
+    }
+  }
+
+  /**
+   * Checks that {@code v}, where given, is a chance or a share: within 0..1.
+   *
+   * @throws IllegalArgumentException naming {@code name} and the value
+   */
+  static void requireUnit(Double v, String name) {
+    if (v != null && !(v >= 0 && v <= 1)) {
+      throw new IllegalArgumentException(name + " must be within 0..1: " + v);
+    }
+  }
+
   /** {@code values} as a JSON object on one line, in their order. */
   static String object(Map<String, Double> values) {
     List<String> parts = new ArrayList<>();

@@ -79,18 +79,6 @@ public final class TargetRealism {
 
   private TargetRealism() {}
 
-  private static void finite(Double v, String name) {
-    if (v != null && !Double.isFinite(v)) {
-      throw new IllegalArgumentException(name + " must be finite: " + v);
-    }
-  }
-
-  private static void unit(Double v, String name) {
-    if (v != null && !(v >= 0 && v <= 1)) {
-      throw new IllegalArgumentException(name + " must be within 0..1: " + v);
-    }
-  }
-
   /**
    * The team's or the pool's key results.
    *
@@ -110,8 +98,8 @@ public final class TargetRealism {
       if (!(hits >= 0 && hits <= keyResults)) {
         throw new IllegalArgumentException("hits must be within [0, keyResults = " + keyResults + "]: " + hits);
       }
-      unit(low, "low");
-      unit(high, "high");
+      JsonNumbers.requireUnit(low, "low");
+      JsonNumbers.requireUnit(high, "high");
     }
 
     static Counts of(int n, int hits) {
@@ -143,8 +131,8 @@ public final class TargetRealism {
      * @throws IllegalArgumentException when a move is not finite, naming it
      */
     public Record {
-      finite(asked, "asked");
-      finite(reached, "reached");
+      JsonNumbers.requireFinite(asked, "asked");
+      JsonNumbers.requireFinite(reached, "reached");
     }
   }
 
@@ -186,13 +174,13 @@ public final class TargetRealism {
       Objects.requireNonNull(title, "title must not be null");
       Objects.requireNonNull(team, "team must not be null");
       Objects.requireNonNull(direction, "direction must not be null");
-      finite(baseline, "baseline");
-      finite(target, "target");
-      unit(probability, "probability");
-      finite(targetAt70, "targetAt70");
-      finite(prior, "prior");
-      unit(teamWeight, "teamWeight");
-      finite(teamMedianProgress, "teamMedianProgress");
+      JsonNumbers.requireFinite(baseline, "baseline");
+      JsonNumbers.requireFinite(target, "target");
+      JsonNumbers.requireUnit(probability, "probability");
+      JsonNumbers.requireFinite(targetAt70, "targetAt70");
+      JsonNumbers.requireFinite(prior, "prior");
+      JsonNumbers.requireUnit(teamWeight, "teamWeight");
+      JsonNumbers.requireFinite(teamMedianProgress, "teamMedianProgress");
       Objects.requireNonNull(teamCounts, "teamCounts must not be null");
       Objects.requireNonNull(group, "group must not be null");
       Objects.requireNonNull(pool, "pool must not be null");

@@ -77,14 +77,8 @@ public final class WhatIf {
       Objects.requireNonNull(id, "id must not be null");
       Objects.requireNonNull(baselineStatus, "baselineStatus must not be null");
       Objects.requireNonNull(status, "status must not be null");
-      unit(baselineProbability, "baselineProbability");
-      unit(probability, "probability");
-    }
-
-    private static void unit(Double p, String name) {
-      if (p != null && !(p >= 0 && p <= 1)) {
-        throw new IllegalArgumentException(name + " must be within 0..1: " + p);
-      }
+      JsonNumbers.requireUnit(baselineProbability, "baselineProbability");
+      JsonNumbers.requireUnit(probability, "probability");
     }
   }
 
