@@ -456,8 +456,8 @@ public final class Backtest {
           Instant origin = c.instantAtFraction(backtest.origins[k]);
           List<CheckIn> seen = HyperparameterFit.before(kr.checkIns(), origin);
           // where a forecaster told to forecast the last check-in made it there: without a check-in after the start
-          // seen it forecasts the end, and the forecast says so
-          boolean placed = Forecaster.lastCheckInBeforeEnd(seen, c);
+          // seen it forecasts the end, and the forecast says so (worked out only for a listener, which reads it)
+          boolean placed = listener != null && Forecaster.lastCheckInBeforeEnd(seen, c);
           for (int i = 0; i < use.length; i++) {
             Forecast f = use[i].forecastSeen(kr, c, origin, seen, milestones);
             sums.get(backtest.methods.get(i))[k].add(f, hit, finalValue, finalProgress, span);

@@ -274,21 +274,15 @@ public final class Forecaster {
     Objects.requireNonNull(keyResult, "keyResult must not be null");
     Objects.requireNonNull(cycle, "cycle must not be null");
     Objects.requireNonNull(asOf, "asOf must not be null");
-    List<CheckIn> seen = keyResult.checkInsAsOf(asOf);
-    int n = seen.size();
-    double[] times = new double[n];
-    Instant start = cycle.startInstant();
-    for (int i = 0; i < n; i++) {
-      times[i] = Cycle.daysBetween(start, seen.get(i).at());
-    }
-    double x = lastCheckInFraction(times, n, cycle.lengthDays());
+    double x = lastCheckInFraction(keyResult.checkInsAsOf(asOf), cycle);
     if (x < 1.0 && keyResult.metric().direction() == Direction.ACHIEVE) {
       // where achieve() takes its chance: no earlier than halfway from asOf to the end (it read "expected around 22
       // Sep" on 20 Sep of a chance taken at 25 Sep)
       x = achieveOutcomeFraction(x, cycle.elapsedFraction(asOf));
     }
     // as dateAt takes a fraction's instant (before the end, so its date is the day in the cycle's zone)
-    return x < 1.0 ? start.plusSeconds(Math.round(x * cycle.lengthDays() * Cycle.SECONDS_PER_DAY)) : null;
+    return x < 1.0 ? cycle.startInstant().plusSeconds(Math.round(x * cycle.lengthDays() * Cycle.SECONDS_PER_DAY))
+        : null;
   }
 
   /**
@@ -298,13 +292,18 @@ public final class Forecaster {
    * latest at or after the end). Any other forecaster forecasts the end.
    */
   static boolean lastCheckInBeforeEnd(List<CheckIn> seen, Cycle cycle) {
+    return lastCheckInFraction(seen, cycle) < 1.0;
+  }
+
+  /** {@link #lastCheckInFraction(double[], int, double)} of the check-ins {@code seen} (sorted) in {@code cycle}. */
+  private static double lastCheckInFraction(List<CheckIn> seen, Cycle cycle) {
     int n = seen.size();
     double[] times = new double[n];
     Instant start = cycle.startInstant();
     for (int i = 0; i < n; i++) {
       times[i] = Cycle.daysBetween(start, seen.get(i).at());
     }
-    return lastCheckInFraction(times, n, cycle.lengthDays()) < 1.0;
+    return lastCheckInFraction(times, n, cycle.lengthDays());
   }
 
   /** Whether {@link #withOutcomeFromLastCheckIn} set forecasting at the last check-in (not the model's timing). */
@@ -420,12 +419,14 @@ public final class Forecaster {
    * an achieve key result reads the day).
    */
   private static Instant withinReach(Cycle cycle, Instant asOf) {
-    long reach = (long) (Kernel.MAX_DAYS * Cycle.SECONDS_PER_DAY);
     Instant start = cycle.startInstant();
-    Instant first = start.minusSeconds(reach);
-    Instant last = start.plusSeconds(reach);
+    Instant first = start.minusSeconds(REACH_SECONDS);
+    Instant last = start.plusSeconds(REACH_SECONDS);
     return asOf.isBefore(first) ? first : asOf.isAfter(last) ? last : asOf;
   }
+
+  /** The kernel's farthest instant from a cycle's start ({@code Kernel.MAX_DAYS}), in seconds. */
+  private static final long REACH_SECONDS = (long) (Kernel.MAX_DAYS * Cycle.SECONDS_PER_DAY);
 
   /**
    * The status {@link #forecast(KeyResult, Cycle, Instant, List)} gives {@code keyResult} at each instant of
