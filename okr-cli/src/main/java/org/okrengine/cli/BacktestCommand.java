@@ -297,22 +297,11 @@ final class BacktestCommand implements Callable<Integer> {
           s.origin() * 100, s.n(), f3(s.brier()), f3(s.logLoss()), s.intervals80(), f3(s.coverage80()),
           f3(s.width80()), f3(s.maeProgress()), f3(s.missesFlagged()), f3(s.hitsFlagged()));
     }
-    // the origin bestMethod is judged at: the one nearest 0.5, the first of two as near (46% of --weekly's, not 50%)
-    Double nearest = null;
-    for (MethodScore s : r.scores()) {
-      if (nearest == null || Math.abs(s.origin() - 0.5) < Math.abs(nearest - 0.5)) {
-        nearest = s.origin();
-      }
-    }
+    // the origin bestMethod is judged at (46% of --weekly's, not 50%), and the default method's reliability there
+    double judged = r.originNearestHalf().orElse(0.5);
     out.printf(Locale.ROOT, "default method: %s; lowest Brier at the %.0f%% origin: %s%n", r.defaultMethod().id(),
-        nearest == null ? 50.0 : nearest * 100, r.bestMethod() == null ? "-" : r.bestMethod().id());
-    MethodScore mid = null;
-    for (MethodScore s : r.scores()) {
-      if (s.method() == r.defaultMethod()
-          && (mid == null || Math.abs(s.origin() - 0.5) < Math.abs(mid.origin() - 0.5))) {
-        mid = s;
-      }
-    }
+        judged * 100, r.bestMethod() == null ? "-" : r.bestMethod().id());
+    MethodScore mid = r.score(r.defaultMethod(), judged).orElse(null);
     if (mid != null) {
       out.printf(Locale.ROOT, "reliability of %s at the %.0f%% origin (probability bin: count, mean P, hit rate):%n",
           mid.method().id(), mid.origin() * 100);

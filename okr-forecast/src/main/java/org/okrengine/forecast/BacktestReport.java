@@ -3,6 +3,7 @@ package org.okrengine.forecast;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * The result of a backtest: one score per method and origin, the library's default method, and the method that
@@ -79,6 +80,20 @@ public record BacktestReport(long cycles, long keyResults, ForecastMethod defaul
   public BacktestReport withEvidence(ResultTimingEvidence evidence) {
     return new BacktestReport(cycles, keyResults, defaultMethod, bestMethod, scores, model, resultTiming, evidence,
         keyResultsFromLastCheckIn);
+  }
+
+  /**
+   * The origin {@link #bestMethod} is judged at: of the scores' origins, the one nearest 0.5 (the first of two as
+   * near: 46% of weekly origins, not 54%); empty without scores.
+   */
+  public OptionalDouble originNearestHalf() {
+    OptionalDouble nearest = OptionalDouble.empty();
+    for (MethodScore s : scores) {
+      if (nearest.isEmpty() || Math.abs(s.origin() - 0.5) < Math.abs(nearest.getAsDouble() - 0.5)) {
+        nearest = OptionalDouble.of(s.origin());
+      }
+    }
+    return nearest;
   }
 
   /** The score of {@code method} at {@code origin}, or empty. */

@@ -245,6 +245,17 @@ class BacktestTest {
   }
 
   @Test
+  void originNearestHalf_isTheOriginBestMethodIsJudgedAt() {
+    // the default origins 0.25, 0.5, 0.75: 0.5; weekly ones k/13: 6/13 (0.4615) and 7/13 (0.5385) are as near, the
+    // first of the two (Backtest.Accumulator.report judges bestMethod there)
+    Backtest pace = Backtest.withDefaults().withMethods(List.of(ForecastMethod.LINEAR_PACE));
+    assertThat(pace.run(HISTORY).originNearestHalf()).hasValue(0.5);
+    assertThat(pace.withWeeklyOrigins().run(HISTORY).originNearestHalf().getAsDouble())
+        .isEqualTo(6 / 13.0, within(1e-12));
+    assertThat(new BacktestReport(0, 0, ForecastMethod.MOVEMENT_AWARE, null, List.of()).originNearestHalf()).isEmpty();
+  }
+
+  @Test
   void accumulators_mergeToTheWhole() {
     Backtest bt = Backtest.withDefaults().withMethods(List.of(ForecastMethod.PLAN_PRIOR_BAYES));
     BacktestReport whole = bt.run(HISTORY);
